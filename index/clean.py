@@ -1,0 +1,180 @@
+"""Boilerplate spans and metadata (title, date, byline, dateline, outlet) from raw text.
+
+Nothing is deleted: boilerplate is returned as spans over the original text so offsets
+never shift, and the reader can dim or hide it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .models import Span
+
+_MONTHS = {
+    m: i + 1
+    for i, names in enumerate(
+        [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
+         ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
+         ("october", "oct"), ("november", "nov"), ("december", "dec")]
+    )
+    for m in names
+}
+_MONTH_RE = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+_DATE_PATTERNS = [
+    re.compile(rf"\b(?P<month>{_MONTH_RE})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)\b", re.I),
+    re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month>{_MONTH_RE})\s+(?P<year>(?:19|20)\d\d)\b", re.I),
+    re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>\d\d)-(?P<day>\d\d)\b"),
+]
+# "Moscow, Nov 23 (V7N) —" / "WASHINGTON (Reuters) -"
+_DATELINE_RE = re.compile(
+    rf"^(?P<dateline>[A-Z][A-Za-z .'-]{{1,40}}(?:,\s*{_MONTH_RE}\s+\d{{1,2}}(?:,\s*\d{{4}})?)?\s*\((?P<outlet>[A-Za-z0-9 .&'-]{{2,30}})\))\s*[—–-]"
+)
+_BYLINE_RE = re.compile(r"^(?:by|written by|author:?|words by)\s+(?P<name>[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3})\s*$", re.I)
+_WRITTEN_BY_RE = re.compile(r"^(?:written by|by|author:?)\s*$", re.I)
+_NAME_LINE_RE = re.compile(r"^[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){1,3}$")
+_PUBLISHED_RE = re.compile(r"^\W*(?:published|updated|posted)\s*(?:on\s*)?:?\s*", re.I)
+_OUTLET_PLEA_RE = re.compile(
+    r"(?:sign up for|subscribe to|please support|support)\s+(?P<outlet>[A-Z][\w]+(?:\s[A-Z]\w+)?)(?:’s|'s|\s+by)", re.I
+)
+_OUTLET_SURVIVED_RE = re.compile(r"^(?P<outlet>[A-Z][\w]+(?:\s[A-Z]\w+)?) survived \d{4}")
+
+
+@dataclass(frozen=True)
+class Metadata:
+    title: str = ""
+    title_span: Span | None = None
+    date: str = ""
+    author: str = ""
+    dateline: str = ""
+    outlet: str = ""
+
+
+def compile_patterns(patterns: Sequence[str]) -> list[re.Pattern[str]]:
+    """Each config pattern must match a whole line (trimmed), case-insensitively."""
+    return [re.compile(rf"(?:{p})", re.I) for p in patterns]
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each line's trimmed content; blank lines are left out."""
+    out = []
+    for m in re.finditer(r"[^\n]+", text):
+        s, e = m.start(), m.end()
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            out.append((s, e))
+    return out
+
+
+def find_boilerplate(text: str, patterns: Sequence[re.Pattern[str]]) -> tuple[Span, ...]:
+    """Lines that are not the story: ads, pleas, menus, bylines, duplicated titles."""
+    spans: list[Span] = []
+    lines = _lines(text)
+    seen: set[str] = set()
+    for i, (s, e) in enumerate(lines):
+        line = text[s:e]
+        label = ""
+        if any(p.fullmatch(line) for p in patterns):
+            label = "boilerplate"
+        elif _WRITTEN_BY_RE.match(line) or _BYLINE_RE.match(line):
+            label = "byline"
+        elif i > 0 and _WRITTEN_BY_RE.match(text[lines[i - 1][0]:lines[i - 1][1]]) and _NAME_LINE_RE.match(line):
+            label = "byline"
+        elif _PUBLISHED_RE.match(line) and _find_date(line):
+            label = "metadata"
+        elif len(line) > 20 and line in seen and i < 12:
+            label = "duplicate"
+        if label:
+            spans.append(Span(s, e, label))
+        seen.add(line)
+    return tuple(spans)
+
+
+def _find_date(s: str) -> str:
+    s = _PUBLISHED_RE.sub("", s, count=1)
+    for pat in _DATE_PATTERNS:
+        m = pat.search(s)
+        if not m:
+            continue
+        month = m.group("month")
+        month_no = int(month) if month.isdigit() else _MONTHS.get(month.lower().rstrip("."), 0)
+        day, year = int(m.group("day")), int(m.group("year"))
+        if 1 <= month_no <= 12 and 1 <= day <= 31:
+            return f"{year:04d}-{month_no:02d}-{day:02d}"
+    return ""
+
+
+_MAX_TITLE = 160
+
+
+def _shorten(s: str, limit: int = 100) -> str:
+    s = re.split(r"(?<=[.!?])\s", s, maxsplit=1)[0]
+    if len(s) <= limit:
+        return s
+    cut = s[:limit].rsplit(" ", 1)[0].rstrip(",;:—–- ")
+    return cut + "…"
+
+
+def _is_debris(line: str) -> bool:
+    """Lines that cannot be a title: too short, no letters, bullets, menus."""
+    words = re.findall(r"[A-Za-z]{2,}", line)
+    return len(words) < 3
+
+
+def extract_metadata(text: str, boilerplate: Sequence[Span]) -> Metadata:
+    """Title, date, byline, dateline and outlet, found in the text itself."""
+    flagged = {(b.start, b.end) for b in boilerplate}
+    lines = _lines(text)
+    title, title_span = "", None
+    for s, e in lines[:15]:
+        if (s, e) in flagged or _is_debris(text[s:e]):
+            continue
+        title, title_span = text[s:e], Span(s, e, "title")
+        if len(title) > _MAX_TITLE:
+            # No headline: the file starts with the story. Name it by its opening
+            # words, but do not mark body text as a title.
+            title, title_span = _shorten(_DATELINE_RE.sub("", title).strip()), None
+        break
+    head = lines[:20]
+    tail = lines[-12:]
+    date = ""
+    for s, e in head + tail:
+        if (s, e) == (title_span.start, title_span.end) if title_span else False:
+            continue
+        line = text[s:e]
+        if _PUBLISHED_RE.match(line) or (s, e) in flagged or len(line) < 80:
+            date = _find_date(line)
+            if date:
+                break
+    author = ""
+    for i, (s, e) in enumerate(lines):
+        if i > 25 and i < len(lines) - 12:
+            continue
+        line = text[s:e]
+        m = _BYLINE_RE.match(line)
+        if m and not _WRITTEN_BY_RE.match(line):
+            author = m.group("name")
+            break
+        if _WRITTEN_BY_RE.match(line) and i + 1 < len(lines):
+            nxt = text[lines[i + 1][0]:lines[i + 1][1]]
+            if _NAME_LINE_RE.match(nxt):
+                author = nxt
+                break
+    dateline, outlet = "", ""
+    for s, e in head[:6]:
+        m = _DATELINE_RE.match(text[s:e])
+        if m:
+            dateline, outlet = m.group("dateline").strip(), m.group("outlet").strip()
+            break
+    if not outlet:
+        for s, e in tail:
+            line = text[s:e]
+            m = _OUTLET_PLEA_RE.search(line) or _OUTLET_SURVIVED_RE.match(line)
+            if m:
+                outlet = m.group("outlet")
+                break
+    return Metadata(title=title, title_span=title_span, date=date, author=author, dateline=dateline, outlet=outlet)

@@ -1,0 +1,327 @@
+"""Load and validate `config.yaml`: the shipped default, the user's file, `--config`.
+
+Files merge key by key (mappings merge, lists and scalars replace). Every error names
+the file, the line and the key, because a user editing YAML by hand needs all three.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .models import Speaker
+
+APP_NAME = "quotewire"
+
+
+class ConfigError(Exception):
+    """A config file that cannot be used; the message is meant for the user as is."""
+
+    def __init__(self, path: str | Path, line: int | None, key: str, problem: str) -> None:
+        self.path, self.line, self.key, self.problem = str(path), line, key, problem
+        where = f"{path}, line {line}" if line else str(path)
+        super().__init__(f"{where}: {key}: {problem}" if key else f"{where}: {problem}")
+
+
+def default_config_path() -> Path:
+    """The commented default: packaged as `index/default_config.yaml` in a wheel,
+    `config.yaml` at the top of a source checkout."""
+    here = Path(__file__).resolve().parent
+    packaged = here / "default_config.yaml"
+    return packaged if packaged.exists() else here.parent / "config.yaml"
+
+
+def user_config_path() -> Path:
+    from platformdirs import user_config_dir
+
+    return Path(user_config_dir(APP_NAME, appauthor=False)) / "config.yaml"
+
+
+@dataclass(frozen=True)
+class Config:
+    corpus_folders: tuple[Path, ...] = ()
+    include_seeds: bool = True
+    max_bytes: int = 20_000_000
+    speakers: tuple[Speaker, ...] = ()
+    speech_verbs: tuple[str, ...] = ()
+    boilerplate: tuple[str, ...] = ()
+    index_dir: Path | None = None
+    data_dir: Path | None = None
+    theme: str = "textual-dark"
+    min_confidence: float = 0.0
+    keys: dict[str, str] = field(default_factory=dict)
+    sources: tuple[Path, ...] = ()  # the files this config was merged from
+
+    @property
+    def speaker_entries(self) -> list[dict[str, Any]]:
+        """The registry in the shape `SpeakerRegistry.from_config` reads."""
+        return [
+            {"name": s.name, "aliases": list(s.aliases), "roles": list(s.roles), "gender": s.gender}
+            for s in self.speakers
+        ]
+
+
+# --- reading YAML with line numbers ------------------------------------------------------
+
+
+class _Doc:
+    """A parsed file plus the line of every key path, for error messages."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.lines: dict[str, int] = {}
+        try:
+            raw = path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            raise ConfigError(path, None, "", "file not found") from None
+        except (OSError, UnicodeDecodeError) as exc:
+            raise ConfigError(path, None, "", f"cannot read: {exc}") from None
+        try:
+            node = yaml.compose(raw, Loader=yaml.SafeLoader)
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+            line = mark.line + 1 if mark else None
+            problem = getattr(exc, "problem", None) or str(exc)
+            raise ConfigError(path, line, self._key_near(raw, line), f"invalid YAML: {problem}") from None
+        if node is None:
+            self.data: dict[str, Any] = {}
+            return
+        if not isinstance(node, yaml.MappingNode):
+            raise ConfigError(path, node.start_mark.line + 1, "", "the top level must be a mapping of keys")
+        self.data = self._build(node, "")
+
+    @staticmethod
+    def _key_near(raw: str, line: int | None) -> str:
+        """The nearest key at or above a broken line: the best name for where it broke."""
+        if not line:
+            return ""
+        rows = raw.splitlines()
+        for row in reversed(rows[: line]):
+            stripped = row.strip()
+            if ":" in stripped and not stripped.startswith(("#", "-")):
+                return stripped.split(":", 1)[0].strip().strip("'\"")
+        return ""
+
+    def _build(self, node: yaml.Node, prefix: str) -> Any:
+        if isinstance(node, yaml.MappingNode):
+            out: dict[str, Any] = {}
+            for knode, vnode in node.value:
+                key = str(knode.value)
+                path = f"{prefix}.{key}" if prefix else key
+                if key in out:
+                    raise ConfigError(self.path, knode.start_mark.line + 1, path, "key given twice")
+                self.lines[path] = knode.start_mark.line + 1
+                out[key] = self._build(vnode, path)
+            return out
+        if isinstance(node, yaml.SequenceNode):
+            items = []
+            for i, item in enumerate(node.value):
+                path = f"{prefix}[{i}]"
+                self.lines[path] = item.start_mark.line + 1
+                items.append(self._build(item, path))
+            return items
+        constructor = yaml.SafeLoader("")
+        try:
+            return constructor.construct_object(node, deep=True)
+        except yaml.YAMLError as exc:
+            raise ConfigError(self.path, node.start_mark.line + 1, prefix, f"invalid value: {exc}") from None
+
+
+# --- merging and validation ---------------------------------------------------------------
+
+_ADDITIVE = {"extra_speakers": "speakers", "extra_speech_verbs": "speech_verbs", "extra_boilerplate": "boilerplate"}
+_TOP_KEYS = {
+    "corpus", "speakers", "extra_speakers", "speech_verbs", "extra_speech_verbs", "boilerplate",
+    "extra_boilerplate", "paths", "theme", "min_confidence", "keys",
+}
+_SECTION_KEYS = {
+    "corpus": {"folders", "include_seeds", "max_bytes"},
+    "paths": {"index_dir", "data_dir"},
+}
+
+
+class _Merged:
+    """Merged values plus, for each key path, which file and line set it last."""
+
+    def __init__(self) -> None:
+        self.data: dict[str, Any] = {}
+        self.origin: dict[str, tuple[Path, int | None]] = {}
+        self.extras: dict[str, list[tuple[Any, Path, int | None]]] = {k: [] for k in _ADDITIVE.values()}
+
+    def add(self, doc: _Doc) -> None:
+        for key, value in doc.data.items():
+            line = doc.lines.get(key)
+            if key not in _TOP_KEYS:
+                close = difflib.get_close_matches(key, sorted(_TOP_KEYS), n=1)
+                hint = f" (did you mean '{close[0]}'?)" if close else ""
+                raise ConfigError(doc.path, line, key, f"unknown key{hint}")
+            if key in _ADDITIVE:
+                if value is None:
+                    continue
+                if not isinstance(value, list):
+                    raise ConfigError(doc.path, line, key, f"must be a list, not {_kind(value)}")
+                for i, item in enumerate(value):
+                    self.extras[_ADDITIVE[key]].append((item, doc.path, doc.lines.get(f"{key}[{i}]", line)))
+                continue
+            if key in _SECTION_KEYS:
+                if value is None:
+                    continue
+                if not isinstance(value, dict):
+                    raise ConfigError(doc.path, line, key, f"must be a mapping, not {_kind(value)}")
+                section = self.data.setdefault(key, {})
+                for sub, subval in value.items():
+                    path = f"{key}.{sub}"
+                    if sub not in _SECTION_KEYS[key]:
+                        close = difflib.get_close_matches(sub, sorted(_SECTION_KEYS[key]), n=1)
+                        hint = f" (did you mean '{close[0]}'?)" if close else ""
+                        raise ConfigError(doc.path, doc.lines.get(path), path, f"unknown key{hint}")
+                    section[sub] = subval
+                    self.origin[path] = (doc.path, doc.lines.get(path))
+                continue
+            if key == "keys" and isinstance(value, dict) and isinstance(self.data.get("keys"), dict):
+                self.data["keys"] = {**self.data["keys"], **value}
+            else:
+                self.data[key] = value
+            self.origin[key] = (doc.path, line)
+            if key in _ADDITIVE.values() and isinstance(value, list):
+                for i in range(len(value)):
+                    self.origin[f"{key}[{i}]"] = (doc.path, doc.lines.get(f"{key}[{i}]", line))
+            if key == "keys" and isinstance(value, dict):
+                for sub in value:
+                    self.origin[f"keys.{sub}"] = (doc.path, doc.lines.get(f"keys.{sub}", line))
+
+    def fail(self, key: str, problem: str) -> ConfigError:
+        path, line = self.origin.get(key) or self.origin.get(key.split(".")[0]) or (Path("config"), None)
+        return ConfigError(path, line, key, problem)
+
+
+def _kind(value: Any) -> str:
+    return {dict: "a mapping", list: "a list", str: "text", bool: "true/false", int: "a number",
+            float: "a number", type(None): "empty"}.get(type(value), type(value).__name__)
+
+
+def load_config(extra: Path | None = None, *, use_user_config: bool = True) -> Config:
+    """Default config, then the user's file (if any), then `extra` (`--config`)."""
+    files = [default_config_path()]
+    user = user_config_path()
+    if use_user_config and user.exists():
+        files.append(user)
+    if extra is not None:
+        files.append(Path(extra))
+    merged = _Merged()
+    for f in files:
+        merged.add(_Doc(f))
+    return _validate(merged, tuple(files))
+
+
+def _validate(m: _Merged, sources: tuple[Path, ...]) -> Config:
+    d = m.data
+    corpus = d.get("corpus", {})
+    folders = corpus.get("folders") or []
+    if not isinstance(folders, list) or not all(isinstance(f, str) for f in folders):
+        raise m.fail("corpus.folders", "must be a list of folder paths")
+    base = m.origin.get("corpus.folders", (Path("."), None))[0].parent
+    corpus_folders = tuple((base / os.path.expanduser(f)).resolve() for f in folders)
+    include_seeds = corpus.get("include_seeds", True)
+    if not isinstance(include_seeds, bool):
+        raise m.fail("corpus.include_seeds", "must be true or false")
+    max_bytes = corpus.get("max_bytes", 20_000_000)
+    if not isinstance(max_bytes, int) or isinstance(max_bytes, bool) or max_bytes <= 0:
+        raise m.fail("corpus.max_bytes", "must be a positive whole number of bytes")
+
+    speakers = _speakers(m, list(d.get("speakers") or []), "speakers")
+    for item, path, line in m.extras["speakers"]:
+        speakers.extend(_speakers_one(item, path, line))
+
+    verbs = _strings(m, d.get("speech_verbs"), "speech_verbs")
+    verbs += [_string_item(v, p, ln, "extra_speech_verbs") for v, p, ln in m.extras["speech_verbs"]]
+    patterns = _strings(m, d.get("boilerplate"), "boilerplate")
+    patterns += [_string_item(v, p, ln, "extra_boilerplate") for v, p, ln in m.extras["boilerplate"]]
+    import re
+
+    for i, pat in enumerate(patterns):
+        try:
+            re.compile(pat)
+        except re.error as exc:
+            raise m.fail(f"boilerplate[{i}]", f"invalid regular expression {pat!r}: {exc}") from None
+
+    paths = d.get("paths", {})
+    dirs: dict[str, Path | None] = {}
+    for key in ("index_dir", "data_dir"):
+        value = paths.get(key) or ""
+        if not isinstance(value, str):
+            raise m.fail(f"paths.{key}", "must be a folder path (text)")
+        dirs[key] = Path(os.path.expanduser(value)) if value else None
+
+    theme = d.get("theme", "textual-dark")
+    if not isinstance(theme, str) or not theme:
+        raise m.fail("theme", "must be a theme name such as textual-dark")
+    min_conf = d.get("min_confidence", 0.0)
+    if not isinstance(min_conf, (int, float)) or isinstance(min_conf, bool) or not 0 <= min_conf <= 1:
+        raise m.fail("min_confidence", "must be a number between 0 and 1")
+    keys = d.get("keys") or {}
+    if not isinstance(keys, dict):
+        raise m.fail("keys", f"must be a mapping of binding id to keys, not {_kind(keys)}")
+    for k, v in keys.items():
+        if not isinstance(v, str) or not v.strip():
+            raise m.fail(f"keys.{k}", "must be keys such as 'ctrl+f' or 'j,down'")
+    return Config(
+        corpus_folders=corpus_folders, include_seeds=include_seeds, max_bytes=max_bytes,
+        speakers=tuple(speakers), speech_verbs=tuple(dict.fromkeys(verbs)),
+        boilerplate=tuple(patterns), index_dir=dirs["index_dir"], data_dir=dirs["data_dir"],
+        theme=theme, min_confidence=float(min_conf), keys={str(k): str(v) for k, v in keys.items()},
+        sources=sources,
+    )
+
+
+def _strings(m: _Merged, value: Any, key: str) -> list[str]:
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise m.fail(key, f"must be a list, not {_kind(value)}")
+    out = []
+    for i, item in enumerate(value):
+        if not isinstance(item, str):
+            raise m.fail(f"{key}[{i}]", f"must be text, not {_kind(item)}")
+        out.append(item)
+    return out
+
+
+def _string_item(value: Any, path: Path, line: int | None, key: str) -> str:
+    if not isinstance(value, str):
+        raise ConfigError(path, line, key, f"items must be text, not {_kind(value)}")
+    return value
+
+
+def _speakers(m: _Merged, items: list[Any], key: str) -> list[Speaker]:
+    out: list[Speaker] = []
+    for i, item in enumerate(items):
+        path, line = m.origin.get(f"{key}[{i}]") or m.origin.get(key) or (Path("config"), None)
+        out.extend(_speakers_one(item, path, line, f"{key}[{i}]"))
+    return out
+
+
+def _speakers_one(item: Any, path: Path, line: int | None, key: str = "extra_speakers") -> list[Speaker]:
+    if not isinstance(item, dict):
+        raise ConfigError(path, line, key, "each speaker must be a mapping with at least `name`")
+    unknown = set(item) - {"name", "aliases", "roles", "gender"}
+    if unknown:
+        raise ConfigError(path, line, f"{key}.{sorted(unknown)[0]}", "unknown key (use name, aliases, roles, gender)")
+    name = item.get("name")
+    if not isinstance(name, str) or not name.strip():
+        raise ConfigError(path, line, f"{key}.name", "every speaker needs a name")
+    lists = {}
+    for sub in ("aliases", "roles"):
+        value = item.get(sub) or []
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise ConfigError(path, line, f"{key}.{sub}", "must be a list of text")
+        lists[sub] = tuple(v.strip() for v in value if v.strip())
+    gender = item.get("gender") or ""
+    if gender not in ("", "male", "female", "group", "other"):
+        raise ConfigError(path, line, f"{key}.gender", "must be male, female, group or other")
+    return [Speaker(name=name.strip(), aliases=lists["aliases"], roles=lists["roles"], gender=gender)]

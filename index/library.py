@@ -1,0 +1,291 @@
+"""The one facade the app and the command line call.
+
+`Library` owns the config, the corpus files, the Whoosh index (a cache) and the tag
+store (user data). It returns plain dataclasses; nothing here knows about Textual.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import hashlib
+import os
+import time
+from collections.abc import Callable, Iterable, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Iterator
+
+from . import search as search_mod
+from .config import APP_NAME, Config, load_config
+from .corpus import Reader, SourceFile, discover
+from .models import Article, IndexReport, LoadProblem, Quote, SearchResult
+
+if TYPE_CHECKING:
+    from .speakers import SpeakerRegistry
+    from .tags import TagStore
+
+Progress = Callable[[int, int], None]
+
+
+def cache_root(config: Config) -> Path:
+    if config.index_dir:
+        return config.index_dir
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir(APP_NAME, appauthor=False))
+
+
+def data_root(config: Config) -> Path:
+    if config.data_dir:
+        return config.data_dir
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir(APP_NAME, appauthor=False))
+
+
+class IndexBusy(Exception):
+    """Another quotewire is updating this index right now."""
+
+
+@contextmanager
+def _update_lock(path: Path, wait: float) -> Iterator[None]:
+    """An exclusive lock on the index update; released by the OS if we die."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(path, os.O_CREAT | os.O_RDWR, 0o644)
+    deadline = time.monotonic() + wait
+    try:
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    raise IndexBusy(str(path)) from None
+                time.sleep(0.1)
+        yield
+    finally:
+        os.close(fd)
+
+
+@dataclass
+class Library:
+    config: Config
+    corpus: tuple[Path, ...] = ()
+    index_dir: Path = field(init=False)
+    _ix: Any = field(init=False, default=None)
+    _stored: dict[str, search_mod.Stored] = field(init=False, default_factory=dict)
+    _registry: SpeakerRegistry | None = field(init=False, default=None)
+    _tags: TagStore | None = field(init=False, default=None)
+    problems: list[LoadProblem] = field(init=False, default_factory=list)
+
+    def __post_init__(self) -> None:
+        folders = tuple(Path(p).resolve() for p in (*self.config.corpus_folders, *self.corpus))
+        self.corpus = folders
+        ident = "\n".join([str(self.config.include_seeds), *map(str, sorted(folders))])
+        digest = hashlib.blake2b(ident.encode(), digest_size=6).hexdigest()
+        self.index_dir = cache_root(self.config) / "index" / f"v{search_mod.SCHEMA_VERSION}-{digest}"
+
+    @classmethod
+    def open(cls, config_file: Path | None = None, corpus: Sequence[Path] = (), *,
+             use_user_config: bool = True) -> Library:
+        return cls(load_config(config_file, use_user_config=use_user_config), tuple(corpus))
+
+    # --- the index ---------------------------------------------------------------------------
+
+    @property
+    def registry(self) -> SpeakerRegistry:
+        if self._registry is None:
+            from .speakers import SpeakerRegistry
+
+            self._registry = SpeakerRegistry.from_config(self.config.speaker_entries)
+        return self._registry
+
+    def _extract(self, article: Article) -> list[Quote]:
+        from .quotes import extract_quotes
+
+        skip = [(b.start, b.end) for b in article.boilerplate]
+        return extract_quotes(article.id, article.text, self.registry,
+                              speech_verbs=self.config.speech_verbs, skip=skip)
+
+    def _open_index(self) -> bool:
+        ix, rebuilt = search_mod.open_or_create(self.index_dir)
+        self._ix = ix
+        return rebuilt
+
+    def load_cached(self) -> bool:
+        """Open what the index already holds, without touching the corpus (fast start)."""
+        if self._ix is None:
+            self._open_index()
+        self._stored = {s.article.id: s for s in search_mod.catalogue(self._ix)}
+        return bool(self._stored)
+
+    def update(self, *, rebuild: bool = False, progress: Progress | None = None, wait: float = 60.0,
+               procs: int = 1) -> IndexReport:
+        """Bring the index in line with the files: read only what is new or changed."""
+        with _update_lock(self.index_dir.parent / f"{self.index_dir.name}.lock", wait):
+            if rebuild:
+                search_mod.remove_index(self.index_dir)
+                self._ix = None
+            rebuilt = self._open_index() if self._ix is None or rebuild else False
+            report = self._update(rebuilt or rebuild, progress, procs)
+        self.problems = list(report.problems)
+        self._stored = {s.article.id: s for s in search_mod.catalogue(self._ix)}
+        return report
+
+    def _update(self, rebuilt: bool, progress: Progress | None, procs: int) -> IndexReport:
+        files, problems = discover(self.corpus, self.config.include_seeds)
+        old_by_path: dict[str, list[search_mod.Stored]] = {}
+        for st in search_mod.catalogue(self._ix):
+            old_by_path.setdefault(st.article.path, []).append(st)
+        current = {f.path for f in files}
+        to_read = [f for f in files if not _same_stat(f, old_by_path.get(f.path))]
+        removed_paths = [p for p in old_by_path if p not in current]
+        taken = {st.article.id for p, sts in old_by_path.items() if p in current and p not in {f.path for f in to_read}
+                 for st in sts}
+        reader = Reader(self.config.boilerplate, self.config.max_bytes)
+        added = updated = unchanged = removed = 0
+        if not to_read and not removed_paths:
+            return IndexReport(unchanged=sum(len(v) for v in old_by_path.values()), rebuilt=rebuilt,
+                               problems=tuple(problems))
+        writer = search_mod.IndexWriter(self._ix, self.registry.search_terms,
+                                        procs=procs if len(to_read) > 500 else 1)
+        try:
+            for path in removed_paths:
+                for st in old_by_path[path]:
+                    writer.remove(st.article.id)
+                    removed += 1
+            total = len(to_read)
+            for n, src in enumerate(to_read, 1):
+                articles, probs = reader.read(src)
+                problems.extend(probs)
+                old = {st.article.content_hash: st for st in old_by_path.get(src.path, [])}
+                old_ids = {st.article.id for st in old_by_path.get(src.path, [])}
+                for oid in old_ids:
+                    writer.remove(oid)
+                new_ids = set()
+                for art in articles:
+                    art = _unique(art, taken)
+                    taken.add(art.id)
+                    new_ids.add(art.id)
+                    prev = old.get(art.content_hash)
+                    if prev is not None and prev.article.id == art.id:
+                        quotes = list(prev.quotes)
+                        unchanged += 1
+                    else:
+                        quotes = self._safe_extract(art, problems)
+                        if art.id in old_ids:
+                            updated += 1
+                        else:
+                            added += 1
+                    writer.add(art, quotes, src.mtime_ns, src.size)
+                removed += len(old_ids - new_ids)
+                if progress:
+                    progress(n, total)
+            writer.commit()
+        except BaseException:
+            writer.cancel()
+            raise
+        unchanged += sum(len(v) for p, v in old_by_path.items() if p in current and p not in {f.path for f in to_read})
+        return IndexReport(added, updated, removed, unchanged, rebuilt, tuple(problems))
+
+    def _safe_extract(self, art: Article, problems: list[LoadProblem]) -> list[Quote]:
+        try:
+            return self._extract(art)
+        except ModuleNotFoundError:
+            return []
+        except Exception as exc:  # one article's odd text must not stop indexing
+            problems.append(LoadProblem(art.path, f"quotation extraction failed ({exc}); indexed without quotes", False))
+            return []
+
+    # --- reading -------------------------------------------------------------------------------
+
+    def articles(self) -> list[Article]:
+        return [s.article for s in self._stored.values()]
+
+    def article(self, article_id: str) -> Article | None:
+        st = self._stored.get(article_id)
+        return st.article if st else None
+
+    def quotes(self, article_id: str | None = None, *, speaker: str | None = None) -> list[Quote]:
+        if article_id is not None:
+            st = self._stored.get(article_id)
+            out = list(st.quotes) if st else []
+        else:
+            out = [q for st in self._stored.values() for q in st.quotes]
+        if speaker:
+            reg = self.registry
+            out = [q for q in out if q.speaker and reg.matches(speaker, q.speaker)]
+        return out
+
+    def search(self, qstring: str, *, limit: int = 20) -> SearchResult:
+        if self._ix is None:
+            self.load_cached()
+        qstring, restrict, ignored = self._tag_filter(qstring)
+        return search_mod.Searcher(self._ix).search(qstring, limit=limit, restrict=restrict,
+                                                    texts=self._stored.get, extra_ignored=ignored)
+
+    def hit_positions(self, article_id: str, qstring: str) -> list[tuple[int, int]]:
+        """Character ranges of a query's matches in one article, in order."""
+        st = self._stored.get(article_id)
+        if st is None or self._ix is None:
+            return []
+        qstring, _, _ = self._tag_filter(qstring)
+        return search_mod.Searcher(self._ix).positions(qstring, article_id, st.article.text)
+
+    def _tag_filter(self, qstring: str) -> tuple[str, set[str] | None, list[str]]:
+        """`tag:NAME` is answered by the tag store: it narrows the search to tagged articles."""
+        import re
+
+        names = re.findall(r"\btag:(\"[^\"]+\"|\S+)", qstring)
+        if not names:
+            return qstring, None, []
+        rest = re.sub(r"\btag:(\"[^\"]+\"|\S+)", " ", qstring).strip()
+        ids: set[str] | None = None
+        for name in names:
+            found = {t.article for t in self.tags.list(tag=name.strip('"'))}
+            ids = found if ids is None else ids & found
+        if not rest:
+            rest = "*"
+        return rest, ids or set(), []
+
+    # --- tags ----------------------------------------------------------------------------------
+
+    @property
+    def tags_path(self) -> Path:
+        return data_root(self.config) / "tags.sqlite3"
+
+    @property
+    def tags(self) -> TagStore:
+        if self._tags is None:
+            from .tags import TagStore
+
+            self._tags = TagStore(self.tags_path)
+        return self._tags
+
+    def close(self) -> None:
+        if self._tags is not None:
+            self._tags.close()
+            self._tags = None
+
+
+def _same_stat(src: SourceFile, old: list[search_mod.Stored] | None) -> bool:
+    return bool(old) and all(o.mtime_ns == src.mtime_ns and o.size == src.size for o in old)
+
+
+def _unique(art: Article, taken: set[str]) -> Article:
+    from dataclasses import replace
+
+    if art.id not in taken:
+        return art
+    n = 2
+    while f"{art.id}-{n}" in taken:
+        n += 1
+    return replace(art, id=f"{art.id}-{n}")
+
+
+def format_problem(p: LoadProblem) -> str:
+    return f"quotewire: {p.path}: {p.message}"
+
+
+__all__ = ["Library", "IndexBusy", "format_problem"]

@@ -1,0 +1,126 @@
+"""Plain data that flows from `index` to the UI and the command line.
+
+Every offset is a Python ``str`` index into the article's *original* text (the decoded
+file with newlines normalised to ``\\n``), so quotes, tags, search hits, alignment and
+boilerplate can all be drawn over one another.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A half-open range ``[start, end)`` of an article's text with a label."""
+
+    start: int
+    end: int
+    label: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One article: its original text and what we know about it."""
+
+    id: str
+    text: str
+    title: str = ""
+    outlet: str = ""
+    date: str = ""  # ISO 8601 (YYYY-MM-DD) when known, else ""
+    author: str = ""
+    url: str = ""
+    dateline: str = ""
+    path: str = ""  # where it was read from ("" for in-memory articles)
+    content_hash: str = ""
+    boilerplate: tuple[Span, ...] = ()
+    title_span: Span | None = None  # where the title sits in `text`, if it does
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A quotation (or reported speech) and who said it.
+
+    ``start``/``end`` cover the quoted content: inside the marks for direct and
+    partial quotes, the reported clause for reported speech. ``text`` equals
+    ``article_text[start:end]``. ``kind`` is ``direct``, ``partial``, ``reported`` or
+    ``other`` (quoted text that is not speech: titles, scare quotes; no speaker).
+    """
+
+    article: str
+    start: int
+    end: int
+    text: str
+    kind: str
+    speaker: str | None = None
+    cue: str | None = None
+    confidence: float = 0.0
+    speaker_mention: str | None = None  # the words in the text that name the source
+    cue_start: int | None = None
+    cue_end: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """A canonical speaker from the registry (config) or discovered in the text."""
+
+    name: str
+    aliases: tuple[str, ...] = ()
+    roles: tuple[str, ...] = ()
+    gender: str = ""  # "male", "female", "group" or ""
+
+
+@dataclass(frozen=True, slots=True)
+class Snippet:
+    start: int
+    end: int
+    text: str
+    # Offsets (relative to ``start``) of the matched terms inside the snippet.
+    marks: tuple[tuple[int, int], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteRef:
+    start: int
+    end: int
+    speaker: str | None
+    kind: str
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One search result: an article, or one quote in an article."""
+
+    article: str
+    title: str
+    score: float
+    snippets: tuple[Snippet, ...] = ()
+    quote: QuoteRef | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SearchResult:
+    query: str
+    total: int
+    hits: tuple[Hit, ...] = ()
+    suggestion: str | None = None
+    ignored: tuple[str, ...] = ()  # parts of a malformed query that were dropped
+
+
+@dataclass(frozen=True, slots=True)
+class LoadProblem:
+    """A file that was skipped or read with a fallback, and why."""
+
+    path: str
+    message: str
+    skipped: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class IndexReport:
+    added: int = 0
+    updated: int = 0
+    removed: int = 0
+    unchanged: int = 0
+    rebuilt: bool = False
+    problems: tuple[LoadProblem, ...] = field(default_factory=tuple)

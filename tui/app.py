@@ -1,0 +1,85 @@
+"""The quotewire Textual app: a library/search screen, a reader, help.
+
+The app renders and forwards keys; everything it shows comes from `index.library`
+(called from worker threads) as plain dataclasses.
+"""
+
+from __future__ import annotations
+
+from textual import work
+from textual.app import App
+from textual.binding import Binding
+
+from index.library import IndexBusy, Library
+
+from .messages import IndexProgress, IndexReady
+
+
+class QuotewireApp(App[int]):
+    CSS_PATH = "app.tcss"
+    TITLE = "quotewire"
+    BINDINGS = [
+        Binding("q", "quit", "Quit", id="quit"),
+        Binding("question_mark,f1", "help", "Help", id="help"),
+    ]
+
+    def __init__(self, library: Library, *, update_index: bool = True) -> None:
+        super().__init__()
+        self.library = library
+        self._update_index = update_index
+        self.index_ready = False
+
+    def on_mount(self) -> None:
+        try:
+            self.theme = self.library.config.theme
+        except Exception:  # an unknown theme name must not stop the app
+            self.notify(f"unknown theme {self.library.config.theme!r}; using the default", severity="warning")
+        if self.library.config.keys:
+            self.set_keymap(self.library.config.keys)
+        from .screens.library import LibraryScreen
+
+        self.push_screen(LibraryScreen())
+        self.start_index()
+
+    @work(thread=True, exclusive=True, group="index")
+    def start_index(self) -> None:
+        """Open what is cached at once, then bring the index up to date in the background."""
+        lib = self.library
+        cached = lib.load_cached()
+        if cached:
+            self.post_message(IndexReady(initial=True))
+        if not self._update_index:
+            self.post_message(IndexReady(initial=False))
+            return
+        try:
+            report = lib.update(progress=lambda d, t: self.post_message(IndexProgress(d, t)), wait=0.5)
+        except IndexBusy:
+            self.post_message(IndexReady(initial=False, note="another quotewire is updating the index; showing what it has"))
+            return
+        self.post_message(IndexReady(initial=False, problems=tuple(report.problems)))
+
+    def on_index_progress(self, message: IndexProgress) -> None:
+        for screen in self.screen_stack:
+            if hasattr(screen, "index_progress"):
+                screen.index_progress(message.done, message.total)
+
+    def on_index_ready(self, message: IndexReady) -> None:
+        self.index_ready = True
+        for screen in self.screen_stack:
+            if hasattr(screen, "library_changed"):
+                screen.library_changed()
+        for p in message.problems:
+            self.notify(f"{p.path}: {p.message}", severity="warning" if p.skipped else "information", timeout=8)
+        if message.note:
+            self.notify(message.note, severity="warning")
+
+    def action_help(self) -> None:
+        from .screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.screen))
+
+    def open_article(self, article_id: str, *, at: int | None = None, query: str = "") -> None:
+        from .screens.reader import ReaderScreen
+
+        self.push_screen(ReaderScreen(article_id, at=at, query=query))

@@ -1,0 +1,297 @@
+"""The `quotewire` command: opens the app, or answers one question on stdout.
+
+Imports stay lazy so that `quotewire --help` and the CLI commands never pay for Textual.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from dataclasses import asdict
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from index.library import Library
+
+EXIT_USAGE = 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--corpus", action="append", type=Path, default=[], metavar="DIR",
+                        help="add a folder of articles (repeatable)")
+    common.add_argument("--config", type=Path, metavar="FILE", help="a config file that overrides the defaults")
+
+    p = argparse.ArgumentParser(
+        prog="quotewire", parents=[common],
+        description="A keyboard-driven reader for news coverage: who said what, and how each outlet rendered it.",
+        epilog="With no command, opens the reader.",
+    )
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+
+    s = sub.add_parser("search", parents=[common], help="search articles and quotes")
+    s.add_argument("query", help='query: words, "phrases", AND/OR/NOT, prefix*, fuzzy~, speaker:, kind:, outlet:, title:, date:, tag:')
+    s.add_argument("--limit", type=int, default=20, help="most hits to show (default 20)")
+    s.add_argument("--json", action="store_true", help="print JSON")
+
+    i = sub.add_parser("index", parents=[common], help="build or update the index and report what changed")
+    i.add_argument("--rebuild", action="store_true", help="throw the index away and build it again")
+
+    q = sub.add_parser("quotes", parents=[common], help="list quotations and their speakers")
+    q.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="files or folders (default: the configured corpus)")
+    q.add_argument("--speaker", help="only this speaker (name or alias)")
+    q.add_argument("--variants", action="store_true", help="group the same statement across articles")
+    q.add_argument("--json", action="store_true", help="print JSON")
+
+    c = sub.add_parser("compare", parents=[common], help="align two articles sentence by sentence")
+    c.add_argument("a", help="article id (or file)")
+    c.add_argument("b", help="article id (or file)")
+    c.add_argument("--json", action="store_true", help="print JSON")
+
+    t = sub.add_parser("tags", parents=[common], help="tag passages; list, remove, export, import tags")
+    tsub = t.add_subparsers(dest="tags_command", metavar="ACTION", required=True)
+    ta = tsub.add_parser("add", parents=[common], help="tag a passage")
+    ta.add_argument("article")
+    ta.add_argument("--start", type=int, required=True)
+    ta.add_argument("--end", type=int, required=True)
+    ta.add_argument("--tag", action="append", required=True, dest="tag_names", metavar="NAME")
+    ta.add_argument("--note", default="")
+    tl = tsub.add_parser("list", parents=[common], help="list tagged passages")
+    tl.add_argument("--tag", dest="tag_name", metavar="NAME")
+    tl.add_argument("--article", metavar="ID")
+    tl.add_argument("--json", action="store_true")
+    tr = tsub.add_parser("rm", parents=[common], help="remove a tagged passage")
+    tr.add_argument("id", type=int)
+    te = tsub.add_parser("export", parents=[common], help="export tags")
+    te.add_argument("--format", choices=["w3c", "jsonl", "csv", "md"], default="w3c")
+    te.add_argument("-o", "--output", type=Path, metavar="FILE")
+    ti = tsub.add_parser("import", parents=[common], help="import tags (W3C or JSONL)")
+    ti.add_argument("file", type=Path)
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    from index.config import ConfigError
+
+    try:
+        if args.command is None:
+            return _run_app(args)
+        handler = {"search": cmd_search, "index": cmd_index, "quotes": cmd_quotes,
+                   "compare": cmd_compare, "tags": cmd_tags}[args.command]
+        return handler(args)
+    except ConfigError as exc:
+        print(f"quotewire: config error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except BrokenPipeError:
+        return 0
+    except KeyboardInterrupt:
+        return 130
+
+
+def _library(args: argparse.Namespace, corpus: Sequence[Path] | None = None) -> Library:
+    from index.library import Library
+
+    return Library.open(args.config, corpus if corpus is not None else args.corpus)
+
+
+def _ready(lib: Library, *, quiet: bool = False) -> None:
+    """Update the index, with a progress bar on a terminal; problems go to stderr."""
+    from index.library import format_problem
+
+    bar = _ProgressBar() if sys.stderr.isatty() and not quiet else None
+    report = lib.update(progress=bar)
+    if bar:
+        bar.done()
+    for p in report.problems:
+        print(format_problem(p), file=sys.stderr)
+
+
+class _ProgressBar:
+    def __init__(self) -> None:
+        import time
+
+        self.t0 = time.monotonic()
+        self.shown = False
+
+    def __call__(self, done: int, total: int) -> None:
+        import time
+
+        if total < 20 or (done % max(1, total // 200) and done != total):
+            return
+        elapsed = time.monotonic() - self.t0
+        eta = elapsed / done * (total - done) if done else 0
+        width = 30
+        fill = int(width * done / total)
+        sys.stderr.write(f"\rindexing [{'#' * fill}{'.' * (width - fill)}] {done}/{total} ETA {eta:4.0f}s ")
+        sys.stderr.flush()
+        self.shown = True
+
+    def done(self) -> None:
+        if self.shown:
+            sys.stderr.write("\n")
+
+
+def _print_json(data: Any) -> None:
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+def cmd_index(args: argparse.Namespace) -> int:
+    lib = _library(args)
+    from index.library import format_problem
+
+    bar = _ProgressBar() if sys.stderr.isatty() else None
+    report = lib.update(rebuild=args.rebuild, progress=bar, procs=2)
+    if bar:
+        bar.done()
+    for p in report.problems:
+        print(format_problem(p), file=sys.stderr)
+    what = "rebuilt" if report.rebuilt else "updated"
+    print(f"index {what}: {report.added} added, {report.updated} changed, {report.removed} removed, "
+          f"{report.unchanged} unchanged ({lib.index_dir})")
+    return 0
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    lib = _library(args)
+    _ready(lib)
+    result = lib.search(args.query, limit=max(1, args.limit))
+    if args.json:
+        hits = []
+        for h in result.hits:
+            d: dict[str, Any] = {"article": h.article, "title": h.title, "score": round(h.score, 4),
+                                 "snippets": [{"start": s.start, "end": s.end, "text": s.text} for s in h.snippets]}
+            if h.quote:
+                d["quote"] = asdict(h.quote)
+            hits.append(d)
+        _print_json({"query": result.query, "total": result.total, "suggestion": result.suggestion,
+                     "ignored": list(result.ignored), "hits": hits})
+        return 0
+    for note in result.ignored:
+        print(f"(ignored: {note})", file=sys.stderr)
+    if result.suggestion:
+        print(f"Did you mean: {result.suggestion}")
+    print(f"{result.total} hit(s) for {result.query!r}")
+    for h in result.hits:
+        who = f"  [{h.quote.speaker or 'no speaker'}, {h.quote.kind}]" if h.quote else ""
+        print(f"\n{h.article}  {h.title}{who}")
+        for s in h.snippets:
+            print("    " + " ".join(s.text.split()))
+    return 0
+
+
+def cmd_quotes(args: argparse.Namespace) -> int:
+    if args.paths:
+        missing = [p for p in args.paths if not p.exists()]
+        if missing:
+            print(f"quotewire: no such file or folder: {missing[0]}", file=sys.stderr)
+            return EXIT_USAGE
+        lib = _library(args, corpus=[*args.corpus, *args.paths])
+        lib.config = _without_seeds(lib.config)
+        lib.__post_init__()
+    else:
+        lib = _library(args)
+    _ready(lib)
+    quotes = lib.quotes(speaker=args.speaker)
+    if args.paths:
+        wanted = {str(p.resolve()) for p in args.paths}
+        keep = {a.id for a in lib.articles() if a.path in wanted or any(a.path.startswith(w.rstrip("/") + "/") for w in wanted)}
+        quotes = [q for q in quotes if q.article in keep]
+    quotes.sort(key=lambda q: (q.article, q.start))
+    if args.variants:
+        return _print_variants(lib, quotes, args.json)
+    if args.json:
+        _print_json([{"article": q.article, "start": q.start, "end": q.end, "text": q.text, "kind": q.kind,
+                      "speaker": q.speaker, "cue": q.cue, "confidence": round(q.confidence, 3)} for q in quotes])
+        return 0
+    current = None
+    for q in quotes:
+        if q.article != current:
+            current = q.article
+            art = lib.article(q.article)
+            print(f"\n== {q.article}  {art.title if art else ''}")
+        text = " ".join(q.text.split())
+        print(f"  {q.speaker or '—':<22} {q.kind:<8} {q.cue or '':<10} {text[:100]}")
+    return 0
+
+
+def _without_seeds(config: Any) -> Any:
+    from dataclasses import replace
+
+    return replace(config, include_seeds=False)
+
+
+def _print_variants(lib: Library, quotes: list[Any], as_json: bool) -> int:
+    groups = lib.quote_variants(quotes)
+    if as_json:
+        _print_json([{"speaker": g.speaker, "quotes": [
+            {"article": q.article, "start": q.start, "end": q.end, "text": q.text, "kind": q.kind} for q in g.quotes]}
+            for g in groups])
+        return 0
+    for g in groups:
+        print(f"\n== {g.speaker}")
+        for q in g.quotes:
+            print(f"  {q.article:<24} {' '.join(q.text.split())[:100]}")
+    return 0
+
+
+def _resolve_article(lib: Library, ref: str) -> str | None:
+    if lib.article(ref):
+        return ref
+    path = Path(ref)
+    if path.exists():
+        full = str(path.resolve())
+        for a in lib.articles():
+            if a.path == full:
+                return a.id
+    matches = [a.id for a in lib.articles() if a.id.startswith(ref)]
+    return matches[0] if len(matches) == 1 else None
+
+
+def cmd_compare(args: argparse.Namespace) -> int:
+    extra = [Path(x).parent for x in (args.a, args.b) if Path(x).is_file()]
+    lib = _library(args, corpus=[*args.corpus, *extra])
+    _ready(lib)
+    ids = []
+    for ref in (args.a, args.b):
+        aid = _resolve_article(lib, ref)
+        if aid is None:
+            print(f"quotewire: no article {ref!r} (see `quotewire search`)", file=sys.stderr)
+            return EXIT_USAGE
+        ids.append(aid)
+    alignment = lib.align(ids[0], ids[1])
+    if args.json:
+        _print_json(alignment.to_json())
+        return 0
+    a, b = lib.article(ids[0]), lib.article(ids[1])
+    assert a and b
+    print(f"{len(alignment.pairs)} linked pair(s); {len(alignment.only_a)} sentence(s) only in {a.id}, "
+          f"{len(alignment.only_b)} only in {b.id}")
+    for p in alignment.pairs:
+        print(f"\n[{p.score:.2f}] A: {' '.join(a.text[p.a_start:p.a_end].split())}")
+        print(f"       B: {' '.join(b.text[p.b_start:p.b_end].split())}")
+    return 0
+
+
+def cmd_tags(args: argparse.Namespace) -> int:
+    from tui import tags_cli
+
+    return tags_cli.run(args, _library(args), _ready)
+
+
+def _run_app(args: argparse.Namespace) -> int:
+    lib = _library(args)
+    from tui.app import QuotewireApp
+
+    app = QuotewireApp(lib)
+    app.run()
+    lib.close()
+    return app.return_code or 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,35 @@
+"""Key help (`?`): the bindings of the screen you came from, as they are mapped now."""
+
+from __future__ import annotations
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Static
+
+from ..keys import describe_bindings
+
+
+class HelpScreen(ModalScreen[None]):
+    BINDINGS = [Binding("escape,q,question_mark", "dismiss", "Close", id="close_help")]
+
+    def __init__(self, under: Screen) -> None:
+        super().__init__()
+        self.under = under
+
+    def compose(self) -> ComposeResult:
+        table = Table(title="Keys", show_header=True, expand=True)
+        table.add_column("Key", style="bold", no_wrap=True)
+        table.add_column("Does")
+        table.add_column("Id (for config `keys:`)", style="dim")
+        for keys, description, ident in describe_bindings(self.app, self.under):
+            table.add_row(Text(keys), Text(description), Text(ident))
+        with VerticalScroll(id="help"):
+            yield Static(table)
+            yield Static(Text("Esc closes this help.", style="dim"))
+
+    async def action_dismiss(self, result: None = None) -> None:
+        self.dismiss(result)

@@ -1,0 +1,203 @@
+"""The library: every article, and search as you type over articles and quotes."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import DataTable, Footer, Input, Static
+
+from index.models import Hit, SearchResult
+
+from ..messages import SearchDone
+from ..styles import HIT, quote_style
+from ..widgets.article_view import visible_text
+
+DEBOUNCE = 0.12
+
+
+def snippet_text(hit: Hit, width: int = 160) -> Text:
+    """The first snippet on one line with its matches marked (never parsed as markup)."""
+    if not hit.snippets:
+        return Text("")
+    sn = hit.snippets[0]
+    # One character for one, so the marks' offsets still fit.
+    flat = "".join(" " if ch.isspace() else ch for ch in visible_text(sn.text))
+    out = Text(flat)
+    for a, b in sn.marks:
+        out.stylize(HIT, a, b)
+    out.truncate(width, overflow="ellipsis")
+    return out
+
+
+class LibraryScreen(Screen[None]):
+    BINDINGS = [
+        Binding("slash", "focus_search", "Search", id="search"),
+        Binding("escape", "leave_search", "Back to list", show=False, id="back"),
+        Binding("ctrl+y", "accept_suggestion", "Did you mean", show=False, id="accept_suggestion"),
+        Binding("j", "cursor_down", "Down", show=False, id="down"),
+        Binding("k", "cursor_up", "Up", show=False, id="up"),
+        Binding("g", "top", "Top", show=False, id="top"),
+        Binding("G", "bottom", "Bottom", show=False, id="bottom"),
+        Binding("s", "quotes_screen", "Speakers", id="speakers"),
+        Binding("T", "tags_screen", "Tags", id="tags"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._rows: list[tuple[str, int | None]] = []  # (article id, offset to land on)
+        self._serial = 0
+        self._debounce: Timer | None = None
+        self._result: SearchResult | None = None
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="library"):
+            yield Static(Text("quotewire", style="bold"), id="library-title")
+            yield Input(placeholder="/ search: words, \"phrases\", speaker:peskov, kind:direct, outlet:, date:, tag:",
+                        id="query")
+            yield Static("", id="search-status")
+            yield DataTable(id="articles", cursor_type="row", zebra_stripes=True)
+            yield Static("Loading the corpus…", id="status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(DataTable).focus()
+        if self.app.index_ready:  # type: ignore[attr-defined]
+            self.library_changed()
+
+    # --- data ------------------------------------------------------------------------------------
+
+    def library_changed(self) -> None:
+        """The index has (new) articles: redraw the list or re-run the search."""
+        q = self.query_one("#query", Input).value
+        if q.strip():
+            self._run_search(q)
+        else:
+            self._show_articles()
+        n = len(self.app.library.articles())  # type: ignore[attr-defined]
+        self.query_one("#status", Static).update(Text(f"{n} articles · / search · Enter open · ? help · q quit"))
+
+    def index_progress(self, done: int, total: int) -> None:
+        self.query_one("#status", Static).update(Text(f"Indexing {done}/{total}…"))
+
+    def _show_articles(self) -> None:
+        table = self.query_one(DataTable)
+        table.clear(columns=True)
+        table.add_columns("Title", "Outlet", "Date", "Quotes", "Id")
+        lib = self.app.library  # type: ignore[attr-defined]
+        self._rows = []
+        arts = sorted(lib.articles(), key=lambda a: a.id)
+        for a in arts:
+            table.add_row(Text(a.title[:90]), Text(a.outlet), Text(a.date), str(len(lib.quotes(a.id))), Text(a.id),
+                          key=a.id)
+            self._rows.append((a.id, None))
+        self.query_one("#search-status", Static).update("")
+
+    def _show_hits(self, result: SearchResult) -> None:
+        table = self.query_one(DataTable)
+        table.clear(columns=True)
+        table.add_columns("Title", "Speaker", "Snippet")
+        self._rows = []
+        for n, h in enumerate(result.hits):
+            speaker = Text("")
+            if h.quote:
+                speaker = Text(f"{h.quote.speaker or '—'} ({h.quote.kind})", style=quote_style(h.quote.speaker, "direct"))
+            table.add_row(Text(h.title[:60]), speaker, snippet_text(h, 110), key=f"{n}")
+            at = h.quote.start if h.quote else (h.snippets[0].start + (h.snippets[0].marks[0][0] if h.snippets[0].marks else 0)
+                                                if h.snippets else None)
+            self._rows.append((h.article, at))
+        parts = [f"{result.total} hit(s)"]
+        if result.suggestion:
+            parts.append(f"Did you mean: {result.suggestion}? (ctrl+y)")
+        if result.ignored:
+            parts.append("ignored: " + ", ".join(result.ignored))
+        self.query_one("#search-status", Static).update(Text(" · ".join(parts)))
+
+    # --- search as you type ------------------------------------------------------------------------
+
+    @on(Input.Changed, "#query")
+    def _query_changed(self, event: Input.Changed) -> None:
+        if self._debounce is not None:
+            self._debounce.stop()
+        value = event.value
+        if not value.strip():
+            self._serial += 1
+            self._result = None
+            self._show_articles()
+            return
+        self._debounce = self.set_timer(DEBOUNCE, lambda: self._run_search(value))
+
+    def _run_search(self, q: str) -> None:
+        self._serial += 1
+        self._search_worker(q, self._serial)
+
+    @work(thread=True, exclusive=True, group="search")
+    def _search_worker(self, q: str, serial: int) -> None:
+        result = self.app.library.search(q, limit=50)  # type: ignore[attr-defined]
+        self.post_message(SearchDone(result, serial))
+
+    def on_search_done(self, message: SearchDone) -> None:
+        if message.serial != self._serial:
+            return  # a newer keystroke already asked again
+        self._result = message.result
+        self._show_hits(message.result)
+
+    @on(Input.Submitted, "#query")
+    def _submitted(self) -> None:
+        table = self.query_one(DataTable)
+        table.focus()
+        if self._result and self._result.hits:
+            self._open_row(0)
+
+    @on(DataTable.RowSelected)
+    def _row_selected(self, event: DataTable.RowSelected) -> None:
+        self._open_row(event.cursor_row)
+
+    def _open_row(self, row: int) -> None:
+        if not 0 <= row < len(self._rows):
+            return
+        article_id, at = self._rows[row]
+        q = self.query_one("#query", Input).value
+        self.app.open_article(article_id, at=at, query=q)  # type: ignore[attr-defined]
+
+    # --- actions ---------------------------------------------------------------------------------
+
+    def action_focus_search(self) -> None:
+        self.query_one("#query", Input).focus()
+
+    def action_leave_search(self) -> None:
+        self.query_one(DataTable).focus()
+
+    def action_accept_suggestion(self) -> None:
+        if self._result and self._result.suggestion:
+            inp = self.query_one("#query", Input)
+            inp.value = self._result.suggestion
+            inp.cursor_position = len(inp.value)
+
+    def action_cursor_down(self) -> None:
+        self.query_one(DataTable).action_cursor_down()
+
+    def action_cursor_up(self) -> None:
+        self.query_one(DataTable).action_cursor_up()
+
+    def action_top(self) -> None:
+        t = self.query_one(DataTable)
+        t.move_cursor(row=0)
+
+    def action_bottom(self) -> None:
+        t = self.query_one(DataTable)
+        t.move_cursor(row=max(0, t.row_count - 1))
+
+    def action_quotes_screen(self) -> None:
+        from .quotes import QuotesScreen
+
+        self.app.push_screen(QuotesScreen())
+
+    def action_tags_screen(self) -> None:
+        from .tags import TagsScreen
+
+        self.app.push_screen(TagsScreen())

@@ -1,0 +1,292 @@
+"""The reader: one article, its quotations in speaker colours, search hits, tags."""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+
+from rich.style import Style
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from index.models import Article, Quote
+
+from ..styles import BOILERPLATE, CURRENT_HIT, HIT, TAGGED, quote_style, speaker_colour
+from ..widgets.article_view import ArticleView
+
+
+def header_text(a: Article) -> Text:
+    t = Text(a.title, style="bold")
+    meta = " · ".join(x for x in (a.outlet, a.date, a.author and f"by {a.author}", a.dateline, a.id) if x)
+    t.append("\n" + meta, style="dim")
+    return t
+
+
+class ReaderScreen(Screen[None]):
+    BINDINGS = [
+        Binding("escape", "back", "Back", id="back"),
+        Binding("j", "down", "Down", show=False, id="down"),
+        Binding("k", "up", "Up", show=False, id="up"),
+        Binding("g", "top", "Top", show=False, id="top"),
+        Binding("G", "bottom", "Bottom", show=False, id="bottom"),
+        Binding("n", "next_hit", "Next hit", id="next_hit"),
+        Binding("N", "prev_hit", "Prev hit", id="prev_hit"),
+        Binding("right_square_bracket", "next_quote", "Next quote", id="next_quote"),
+        Binding("left_square_bracket", "prev_quote", "Prev quote", id="prev_quote"),
+        Binding("enter", "quote_detail", "Quote detail", id="quote_detail"),
+        Binding("b", "toggle_boilerplate", "Boilerplate", id="toggle_boilerplate"),
+        Binding("p", "speakers_panel", "Speakers", id="speakers_panel"),
+        Binding("s", "quotes_screen", "All quotes", id="speakers"),
+        Binding("c", "compare", "Compare", id="compare"),
+        Binding("v", "select", "Select", id="select"),
+        Binding("t", "tag", "Tag", id="tag"),
+        Binding("T", "tags_screen", "Tags", id="tags"),
+        Binding("x", "remove_tag", "Untag", show=False, id="remove_tag"),
+        Binding("u", "undo", "Undo", show=False, id="undo"),
+        Binding("slash", "search", "Search", id="search"),
+    ]
+
+    def __init__(self, article_id: str, *, at: int | None = None, query: str = "") -> None:
+        super().__init__()
+        self.article_id = article_id
+        self.initial_at = at
+        self.query_text = query
+        self.article: Article | None = None
+        self.quotes: list[Quote] = []
+        self.hits: list[tuple[int, int]] = []
+        self.hit_index = -1
+        self.speaker_filter: str | None = None
+        self.dim_boilerplate = True
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="reader"):
+            yield Static("", id="reader-header")
+            with Horizontal(id="reader-body"):
+                yield ArticleView("", id="article")
+                yield OptionList(id="speakers")
+            yield Static("", id="reader-status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        lib = self.app.library  # type: ignore[attr-defined]
+        article = lib.article(self.article_id)
+        view = self.query_one(ArticleView)
+        if article is None:
+            self.query_one("#reader-header", Static).update(Text(f"No article {self.article_id!r}"))
+            return
+        self.article = article
+        self.quotes = sorted(lib.quotes(article.id), key=lambda q: q.start)
+        self.query_one("#reader-header", Static).update(header_text(article))
+        view.load_article(article.text)
+        self._fill_speakers()
+        if self.query_text.strip():
+            self.hits = lib.hit_positions(article.id, self.query_text)
+        self.restyle()
+        view.focus()
+        if self.initial_at is not None:
+            view.jump_to(self.initial_at)
+            self.hit_index = bisect_right([h[0] for h in self.hits], self.initial_at) - 1
+        elif article.title_span is None and not self.hits:
+            view.jump_to(0)
+        self._update_status()
+
+    # --- drawing -------------------------------------------------------------------------------
+
+    def visible_quotes(self) -> list[Quote]:
+        min_conf = self.app.library.config.min_confidence  # type: ignore[attr-defined]
+        return [q for q in self.quotes
+                if q.confidence >= min_conf and (self.speaker_filter is None or q.speaker == self.speaker_filter)]
+
+    def restyle(self) -> None:
+        """Recompute every span: boilerplate, quotes, tags, then search hits on top."""
+        a = self.article
+        if a is None:
+            return
+        spans: list[tuple[int, int, Style]] = []
+        if a.title_span:
+            spans.append((a.title_span.start, a.title_span.end, Style(bold=True)))
+        if self.dim_boilerplate:
+            spans += [(b.start, b.end, BOILERPLATE) for b in a.boilerplate]
+        for q in self.visible_quotes():
+            spans.append((q.start, q.end, quote_style(q.speaker, q.kind)))
+        spans += [(s, e, TAGGED) for s, e in self.tag_spans()]
+        for n, (s, e) in enumerate(self.hits):
+            spans.append((s, e, CURRENT_HIT if n == self.hit_index else HIT))
+        self.query_one(ArticleView).set_spans(spans)
+
+    def tag_spans(self) -> list[tuple[int, int]]:
+        return []
+
+    def _fill_speakers(self) -> None:
+        counts: dict[str, int] = {}
+        for q in self.quotes:
+            if q.speaker:
+                counts[q.speaker] = counts.get(q.speaker, 0) + 1
+        ol = self.query_one("#speakers", OptionList)
+        ol.clear_options()
+        ol.add_option(Option(Text(f"All speakers ({len(self.quotes)})"), id="*"))
+        for name, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
+            label = Text("■ ", style=speaker_colour(name))
+            label.append(f"{name} ({n})")
+            ol.add_option(Option(label, id=name))
+
+    def quote_at(self, offset: int) -> Quote | None:
+        best = None
+        for q in self.visible_quotes():
+            if q.start <= offset <= q.end and (best is None or q.end - q.start < best.end - best.start):
+                best = q
+        return best
+
+    def _update_status(self) -> None:
+        view = self.query_one(ArticleView)
+        off = view.cursor_offset
+        parts: list[str] = []
+        q = self.quote_at(off)
+        if q:
+            parts.append(f"{q.speaker or 'no speaker'} · {q.kind} · cue: {q.cue or '—'} · confidence {q.confidence:.2f}")
+        if self.hits:
+            parts.append(f"hit {self.hit_index + 1 if self.hit_index >= 0 else '-'}/{len(self.hits)}")
+        if self.speaker_filter:
+            parts.append(f"showing {self.speaker_filter} only")
+        parts.extend(self.extra_status(off))
+        self.query_one("#reader-status", Static).update(Text("  |  ".join(parts) or " "))
+
+    def extra_status(self, offset: int) -> list[str]:
+        return []
+
+    @on(ArticleView.SelectionChanged)
+    def _cursor_moved(self) -> None:
+        self._update_status()
+
+    # --- moving --------------------------------------------------------------------------------
+
+    def action_back(self) -> None:
+        self.app.pop_screen()
+
+    def action_down(self) -> None:
+        self.query_one(ArticleView).action_cursor_down()
+
+    def action_up(self) -> None:
+        self.query_one(ArticleView).action_cursor_up()
+
+    def action_top(self) -> None:
+        v = self.query_one(ArticleView)
+        v.jump_to(0)
+        v.scroll_home(animate=False)
+
+    def action_bottom(self) -> None:
+        v = self.query_one(ArticleView)
+        if self.article:
+            v.jump_to(len(self.article.text))
+        v.scroll_end(animate=False)
+
+    def _jump_hit(self, step: int) -> None:
+        if not self.hits:
+            self.notify("No search hits in this article")
+            return
+        view = self.query_one(ArticleView)
+        starts = [h[0] for h in self.hits]
+        off = view.cursor_offset
+        if step > 0:
+            i = bisect_right(starts, off)
+            i = 0 if i >= len(starts) else i
+        else:
+            i = bisect_left(starts, off) - 1
+            i = len(starts) - 1 if i < 0 else i
+        self.hit_index = i
+        self.restyle()
+        view.jump_to(self.hits[i][0])
+        self._update_status()
+
+    def action_next_hit(self) -> None:
+        self._jump_hit(1)
+
+    def action_prev_hit(self) -> None:
+        self._jump_hit(-1)
+
+    def _jump_quote(self, step: int) -> None:
+        quotes = self.visible_quotes()
+        if not quotes:
+            self.notify("No quotations here" + (f" by {self.speaker_filter}" if self.speaker_filter else ""))
+            return
+        view = self.query_one(ArticleView)
+        off = view.cursor_offset
+        starts = [q.start for q in quotes]
+        if step > 0:
+            i = bisect_right(starts, off)
+            i = 0 if i >= len(starts) else i
+        else:
+            i = bisect_left(starts, off) - 1
+            i = len(starts) - 1 if i < 0 else i
+        view.jump_to(quotes[i].start)
+        self._update_status()
+
+    def action_next_quote(self) -> None:
+        self._jump_quote(1)
+
+    def action_prev_quote(self) -> None:
+        self._jump_quote(-1)
+
+    def action_toggle_boilerplate(self) -> None:
+        self.dim_boilerplate = not self.dim_boilerplate
+        self.restyle()
+        self.notify("Boilerplate dimmed" if self.dim_boilerplate else "Boilerplate shown as text")
+
+    def action_speakers_panel(self) -> None:
+        self.query_one("#speakers", OptionList).focus()
+
+    @on(OptionList.OptionSelected, "#speakers")
+    def _speaker_chosen(self, event: OptionList.OptionSelected) -> None:
+        self.speaker_filter = None if event.option.id == "*" else event.option.id
+        self.restyle()
+        self._update_status()
+        self.query_one(ArticleView).focus()
+
+    def action_quote_detail(self) -> None:
+        q = self.quote_at(self.query_one(ArticleView).cursor_offset)
+        if q is None:
+            self.notify("No quotation under the cursor ( ] jumps to the next )")
+            return
+        from .quote_detail import QuoteDetailScreen
+
+        self.app.push_screen(QuoteDetailScreen(q))
+
+    def action_quotes_screen(self) -> None:
+        from .quotes import QuotesScreen
+
+        self.app.push_screen(QuotesScreen())
+
+    def action_search(self) -> None:
+        from .library import LibraryScreen
+
+        while len(self.app.screen_stack) > 2 and not isinstance(self.app.screen, LibraryScreen):
+            self.app.pop_screen()
+        if isinstance(self.app.screen, LibraryScreen):
+            self.app.screen.action_focus_search()
+        else:
+            self.app.pop_screen()
+
+    def action_compare(self) -> None:
+        self.notify("Compare is not available yet")
+
+    def action_select(self) -> None:
+        self.notify("Selection is not available yet")
+
+    def action_tag(self) -> None:
+        self.notify("Tagging is not available yet")
+
+    def action_tags_screen(self) -> None:
+        from .tags import TagsScreen
+
+        self.app.push_screen(TagsScreen())
+
+    def action_remove_tag(self) -> None:
+        pass
+
+    def action_undo(self) -> None:
+        pass
