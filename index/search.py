@@ -21,7 +21,7 @@ from whoosh.index import LockError
 
 from .models import Article, Hit, Quote, QuoteRef, SearchResult, Snippet, Span
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 VERSION_FILE = "quotewire-index.json"
 
 _ANALYZER = StemmingAnalyzer(minsize=1)
@@ -34,11 +34,11 @@ def make_schema() -> fields.Schema:
         key=fields.ID(unique=True, stored=True),
         doctype=fields.ID(stored=True),
         id=fields.ID(stored=True),
-        title=fields.TEXT(analyzer=_ANALYZER, stored=True, field_boost=2.0, spelling=True),
-        content=fields.TEXT(analyzer=_ANALYZER, spelling=True),
+        title=fields.TEXT(analyzer=_ANALYZER, stored=True, field_boost=2.0),
+        content=fields.TEXT(analyzer=_ANALYZER),
         outlet=fields.TEXT(analyzer=_NAME_ANALYZER, stored=True),
         date=fields.ID(stored=True),
-        speaker=fields.TEXT(analyzer=_NAME_ANALYZER, spelling=True),
+        speaker=fields.TEXT(analyzer=_NAME_ANALYZER),
         kind=fields.ID(stored=True),
         data=fields.STORED(),
     )
@@ -55,7 +55,7 @@ def open_or_create(path: Path) -> tuple[index.Index, bool]:
         ok = json.loads(version.read_text()).get("schema") == SCHEMA_VERSION
     except (OSError, ValueError, AttributeError):
         ok = False
-    if ok and index.exists_in(str(path)):
+    if ok:
         try:
             ix = index.open_dir(str(path))
             with ix.searcher() as s:
@@ -301,7 +301,8 @@ class Searcher:
         if restrict is not None:
             filt = query.And([filt, query.Or([query.Term("id", i) for i in restrict])]) if restrict else query.NullQuery
         with self.ix.searcher() as s:
-            results = s.search(q, limit=limit, filter=filt, terms=True)
+            # The doc type goes into the query, not `filter=`: whoosh counts `len()` before filters.
+            results = s.search(query.And([q, filt]), limit=limit, terms=True)
             total = len(results)
             hits = []
             for h in results:

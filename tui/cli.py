@@ -19,14 +19,21 @@ if TYPE_CHECKING:
 EXIT_USAGE = 2
 
 
+def _common(p: argparse.ArgumentParser, default: object) -> argparse.ArgumentParser:
+    p.add_argument("--corpus", action="append", type=Path, default=[] if default is None else default,
+                   metavar="DIR", help="add a folder of articles (repeatable)")
+    p.add_argument("--config", type=Path, metavar="FILE", default=default,
+                   help="a config file that overrides the defaults")
+    return p
+
+
 def _parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--corpus", action="append", type=Path, default=[], metavar="DIR",
-                        help="add a folder of articles (repeatable)")
-    common.add_argument("--config", type=Path, metavar="FILE", help="a config file that overrides the defaults")
+    top = _common(argparse.ArgumentParser(add_help=False), None)
+    # Subcommands accept the same options without resetting what was given before them.
+    common = _common(argparse.ArgumentParser(add_help=False), argparse.SUPPRESS)
 
     p = argparse.ArgumentParser(
-        prog="quotewire", parents=[common],
+        prog="quotewire", parents=[top],
         description="A keyboard-driven reader for news coverage: who said what, and how each outlet rendered it.",
         epilog="With no command, opens the reader.",
     )

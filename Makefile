@@ -1,0 +1,34 @@
+# Everything a fresh clone needs: `make run` and `make test` create .venv themselves.
+PYTHON ?= python3
+VENV   ?= .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
+
+.PHONY: run test eval bench bench-big install clean
+
+$(STAMP): pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip 2>/dev/null || true
+	$(PY) -m pip install -q -e '.[test]'
+	rm -f $(VENV)/.installed-*
+	touch $@
+
+install: $(STAMP)
+
+run: $(STAMP)
+	$(VENV)/bin/quotewire
+
+test: $(STAMP)
+	$(PY) -m pytest -q
+
+eval: $(STAMP)
+	$(PY) bench/eval_quotes.py
+
+bench: $(STAMP)
+	$(PY) bench/run.py
+
+bench-big: $(STAMP)
+	$(PY) bench/run.py --big
+
+clean:
+	rm -rf $(VENV) .pytest_cache build dist

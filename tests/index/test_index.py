@@ -1,0 +1,121 @@
+"""The Whoosh index on disk: incremental updates, rebuilds, the search contract."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from index.library import Library
+from tests.conftest import SEED_DIR
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    d = tmp_path / "corpus"
+    d.mkdir()
+    for f in sorted(SEED_DIR.glob("*.txt"))[:3]:
+        shutil.copy(f, d / f.name)
+    return d
+
+
+def _lib(corpus: Path) -> Library:
+    lib = Library.open(corpus=[corpus], use_user_config=False)
+    lib.config = __import__("dataclasses").replace(lib.config, include_seeds=False)
+    lib.__post_init__()
+    return lib
+
+
+def test_incremental_update_reads_only_what_changed(corpus: Path) -> None:
+    lib = _lib(corpus)
+    first = lib.update()
+    assert (first.added, first.rebuilt) == (3, True)
+    again = _lib(corpus).update()
+    assert (again.added, again.updated, again.removed, again.unchanged) == (0, 0, 0, 3)
+    f = sorted(corpus.glob("*.txt"))[0]
+    f.write_text(f.read_text() + "\nA new closing line about zanzibar.\n")
+    (corpus / "new.txt").write_text("A brand new story headline\nThe envoy said quokka talks would go on.\n")
+    sorted(corpus.glob("*.txt"))[1].unlink()
+    lib2 = _lib(corpus)
+    report = lib2.update()
+    assert (report.added, report.updated, report.removed, report.unchanged) == (1, 1, 1, 1)
+    assert lib2.search("zanzibar").total == 1
+    assert lib2.search("quokka").hits[0].article == "new"
+    assert len(lib2.articles()) == 3
+
+
+def test_corrupt_index_is_rebuilt(corpus: Path) -> None:
+    lib = _lib(corpus)
+    lib.update()
+    for seg in lib.index_dir.glob("*.seg"):
+        seg.write_bytes(b"garbage" * 10)
+    for toc in lib.index_dir.glob("_MAIN_*.toc"):
+        toc.write_bytes(b"not a toc")
+    lib2 = _lib(corpus)
+    report = lib2.update()
+    assert report.rebuilt and report.added == 3
+    assert lib2.search("Putin").total >= 1
+
+
+def test_older_schema_is_rebuilt(corpus: Path) -> None:
+    lib = _lib(corpus)
+    lib.update()
+    (lib.index_dir / "quotewire-index.json").write_text(json.dumps({"schema": 0}))
+    assert _lib(corpus).update().rebuilt
+
+
+def test_lock_left_by_a_dead_process_does_not_block(corpus: Path) -> None:
+    lib = _lib(corpus)
+    lib.update()
+    code = (
+        "import fcntl, os, sys\n"
+        f"fd = os.open({str(lib.index_dir / 'WRITELOCK')!r}, os.O_CREAT | os.O_WRONLY)\n"
+        "fcntl.flock(fd, fcntl.LOCK_EX)\nos.kill(os.getpid(), 9)\n"
+    )
+    subprocess.run([sys.executable, "-c", code], timeout=30)
+    (corpus / "more.txt").write_text("Another headline for the lock test\nShe said wombats.\n")
+    report = _lib(corpus).update(wait=5)
+    assert report.added == 1
+
+
+def test_search_json_contract_offsets_are_into_the_original_text(tmp_path: Path) -> None:
+    r = subprocess.run([sys.executable, "-m", "tui.cli", "search", "freezing conflict", "--json"],
+                       capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0, r.stderr
+    data = json.loads(r.stdout)
+    assert set(data) >= {"query", "total", "suggestion", "hits"} and data["total"] >= 2
+    texts = {p.stem: p.read_text() for p in SEED_DIR.glob("*.txt")}
+    for hit in data["hits"]:
+        assert set(hit) >= {"article", "title", "score", "snippets"}
+        for sn in hit["snippets"]:
+            assert texts[hit["article"]][sn["start"]:sn["end"]] == sn["text"]
+
+
+def test_query_language(tmp_path: Path) -> None:
+    lib = Library.open(use_user_config=False)
+    lib.update()
+    # Stemming: "freeze the conflict" also finds "freezing the conflict".
+    ids = {h.article for h in lib.search('"freeze the conflict"').hits}
+    assert "000_3db5e493d445b404" in ids
+    assert lib.search("title:signals").hits[0].article == "004_0d9989bd3b25f316"
+    assert {h.article for h in lib.search("outlet:meduza").hits} == {"002_d026f6226d862cb6"}
+    assert {h.article for h in lib.search("date:[2024-11-01 TO 2024-11-30]").hits} == {"004_0d9989bd3b25f316"}
+    assert lib.search("Zelenskiy NOT Valdai").total == 0
+    assert lib.search("Zelenskiy OR Valdai").total == 1
+    assert lib.search("Zaporizh*").total >= 3
+    assert lib.search("Zelenskyi~").total >= 1
+    suggestion = lib.search("Peskv").suggestion
+    assert suggestion and suggestion.lower() == "peskov"
+
+
+def test_malformed_query_searches_what_it_can() -> None:
+    lib = Library.open(use_user_config=False)
+    lib.update()
+    for q in ('"freezing the', "(Putin AND Trump", "Putin)", "Putin AND", '((("'):
+        result = lib.search(q)
+        assert result.ignored, q
+    assert lib.search('"freezing the').total >= 1
