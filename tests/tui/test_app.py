@@ -1,0 +1,125 @@
+"""The app driven by keys, as a person would: what is on the screen after each step."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from index.library import Library
+from tests.tui.helpers import screen_text, wait_for
+from tui.app import QuotewireApp
+from tui.screens.library import LibraryScreen
+from tui.screens.reader import ReaderScreen
+from tui.widgets.article_view import ArticleView
+
+SIZE = (140, 45)
+
+
+def make_app(corpus: list[Path] | None = None) -> QuotewireApp:
+    return QuotewireApp(Library.open(corpus=corpus or [], use_user_config=False))
+
+
+async def ready(pilot) -> None:  # type: ignore[no-untyped-def]
+    await wait_for(pilot, lambda: pilot.app.index_ready and isinstance(pilot.app.screen, LibraryScreen)
+                   and "Indexing" not in screen_text(pilot.app) and "Loading" not in screen_text(pilot.app))
+
+
+async def test_library_lists_the_seeds_then_search_and_open() -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        text = screen_text(app)
+        assert "Russia Signals Openness to Ukraine Ceasefire Talks" in text
+        assert "Putin open to truce talks with Trump" in text
+        assert "5 articles" in text
+        await pilot.press("slash", *"Valdai")
+        await wait_for(pilot, lambda: "1 hit(s)" in screen_text(app))
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen))
+        view = app.screen.query_one(ArticleView)
+        start, end = app.screen.hits[0]
+        assert app.screen.article.text[start:end] == "Valdai"
+        assert view.cursor_offset == start  # landed on the hit
+        assert "Valdai discussion group" in screen_text(app)
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: isinstance(app.screen, LibraryScreen))
+
+
+async def test_n_and_N_cycle_through_hits() -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await pilot.press("slash", *"Putin")
+        await wait_for(pilot, lambda: "hit(s)" in screen_text(app))
+        await pilot.press("escape", "enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen))
+        reader = app.screen
+        assert len(reader.hits) >= 3
+        view = reader.query_one(ArticleView)
+        first = view.cursor_offset
+        await pilot.press("n")
+        second = view.cursor_offset
+        assert second > first and reader.article.text[second:second + 5] == "Putin"
+        await pilot.press("N")
+        assert view.cursor_offset == first
+        assert f"hit 1/{len(reader.hits)}" in screen_text(app) or "hit" in screen_text(app)
+
+
+async def test_malformed_query_is_not_an_error_and_suggestion_is_offered() -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await pilot.press("slash", *'"freezing the')
+        await wait_for(pilot, lambda: "ignored: unmatched" in screen_text(app))
+        assert "hit(s)" in screen_text(app)
+        await pilot.press(*(["backspace"] * 20), *"Peskv")
+        await wait_for(pilot, lambda: "Did you mean: peskov" in screen_text(app))
+        await pilot.press("ctrl+y")
+        await wait_for(pilot, lambda: "Did you mean" not in screen_text(app) and "0 hit(s)" not in screen_text(app))
+
+
+async def test_markup_and_escapes_in_articles_are_shown_literally(tmp_path: Path) -> None:
+    (tmp_path / "evil.txt").write_text("Markup [bold]headline[/bold] test here\nShe said \x1b[31mred\x1b[0m and [link=x]y[/link].\n")
+    app = make_app([tmp_path])
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        assert "Markup [bold]headline[/bold] test here" in screen_text(app)
+        app.open_article("evil")
+        await wait_for(pilot, lambda: "[link=x]y[/link]" in screen_text(app))
+        text = screen_text(app)
+        assert "\x1b" not in text and "␛[31mred" in text
+
+
+async def test_bad_files_are_reported_and_the_rest_loads(tmp_path: Path) -> None:
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "blob.txt").write_bytes(bytes(range(256)) * 10)
+    (tmp_path / "fine.txt").write_text("A perfectly fine headline\nBody.\n")
+    app = make_app([tmp_path])
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await wait_for(pilot, lambda: "6 articles" in screen_text(app))
+        messages = " ".join(str(n.message) for n in app._notifications)
+        assert "empty.txt" in messages and "blob.txt" in messages
+
+
+async def test_help_and_quit_keys() -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await pilot.press("question_mark")
+        await wait_for(pilot, lambda: "next_quote" not in screen_text(app) and "Search" in screen_text(app))
+        assert "quit" in screen_text(app)
+        await pilot.press("escape", "q")
+        await pilot.pause(0.2)
+    assert app.return_code == 0 or app.return_code is None
+
+
+async def test_keys_remap_from_config(tmp_path: Path) -> None:
+    cfg = tmp_path / "c.yaml"
+    cfg.write_text("keys:\n  search: ctrl+f\n")
+    app = QuotewireApp(Library.open(cfg, use_user_config=False))
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await pilot.press("ctrl+f", *"Valdai")
+        await wait_for(pilot, lambda: "1 hit(s)" in screen_text(app))
