@@ -77,6 +77,7 @@ class Library:
     _stored: dict[str, search_mod.Stored] = field(init=False, default_factory=dict)
     _registry: SpeakerRegistry | None = field(init=False, default=None)
     _tags: TagStore | None = field(init=False, default=None)
+    _model: tuple[Any, Any] | None = field(init=False, default=None)
     problems: list[LoadProblem] = field(init=False, default_factory=list)
 
     def __post_init__(self) -> None:
@@ -262,6 +263,46 @@ class Library:
 
             self._tags = TagStore(self.tags_path)
         return self._tags
+
+    def resolved_tags(self, *, tag: str | None = None, article: str | None = None) -> list[Any]:
+        """Tags re-anchored to the articles' current text (status anchored/moved/orphan)."""
+        stored = self.tags.list(tag=tag, article=article)
+        texts = {t.article: self._stored[t.article].article.text for t in stored if t.article in self._stored}
+        return self.tags.resolve(stored, texts)
+
+    def add_tag(self, article_id: str, start: int, end: int, names: Sequence[str], note: str = "") -> Any:
+        art = self._stored[article_id].article
+        return self.tags.add(art.id, art.text, start, end, names, note, content_hash=art.content_hash)
+
+    # --- comparing -----------------------------------------------------------------------------
+
+    @property
+    def corpus_model(self) -> Any:
+        """Word and character n-gram statistics of the whole corpus, fitted once per corpus."""
+        from .align import CorpusModel
+
+        key = tuple(sorted((i, s.article.content_hash) for i, s in self._stored.items()))
+        if self._model is None or self._model[0] != key:
+            self._model = (key, CorpusModel.fit(s.article.text for s in self._stored.values()))
+        return self._model[1]
+
+    def align(self, a_id: str, b_id: str) -> Any:
+        from .align import align
+
+        return align(self._stored[a_id].article, self._stored[b_id].article, self.corpus_model)
+
+    def rank_similar(self, article_id: str) -> list[tuple[str, float]]:
+        from .align import rank_similar
+
+        target = self._stored[article_id].article
+        return rank_similar(target, self.articles(), self.corpus_model)
+
+    def quote_variants(self, quotes: Sequence[Quote] | None = None) -> list[Any]:
+        from .align import quote_variants
+
+        quotes = self.quotes() if quotes is None else quotes
+        arts = {i: s.article for i, s in self._stored.items()}
+        return quote_variants(quotes, arts, self.corpus_model)
 
     def close(self) -> None:
         if self._tags is not None:
