@@ -274,6 +274,26 @@ class Library:
         art = self._stored[article_id].article
         return self.tags.add(art.id, art.text, start, end, names, note, content_hash=art.content_hash)
 
+    def span_at(self, article_id: str, offset: int, unit: str) -> tuple[int, int]:
+        """The word, sentence or paragraph around `offset`: what `v` selects in the reader."""
+        import re
+
+        from .sentences import paragraphs, split_sentences
+
+        text = self._stored[article_id].article.text
+        offset = min(max(offset, 0), max(len(text) - 1, 0))
+        if unit == "word":
+            for m in re.finditer(r"[\w’'-]+", text[max(0, offset - 80):offset + 80]):
+                s, e = m.start() + max(0, offset - 80), m.end() + max(0, offset - 80)
+                if s <= offset < e:
+                    return s, e
+            return offset, min(len(text), offset + 1)
+        spans = split_sentences(text) if unit == "sentence" else paragraphs(text)
+        for s, e in spans:
+            if offset < e:  # the unit holding the cursor, or the next one after a gap
+                return s, e
+        return spans[-1] if spans else (0, len(text))
+
     # --- comparing -----------------------------------------------------------------------------
 
     @property

@@ -6,7 +6,7 @@ from bisect import bisect_left, bisect_right
 
 from rich.style import Style
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -62,6 +62,9 @@ class ReaderScreen(Screen[None]):
         self.hit_index = -1
         self.speaker_filter: str | None = None
         self.dim_boilerplate = True
+        self.article_tags: list = []
+        self.select_unit: str | None = None
+        self.undo_stack: list = []
 
     def compose(self) -> ComposeResult:
         with Vertical(id="reader"):
@@ -84,6 +87,7 @@ class ReaderScreen(Screen[None]):
         self.query_one("#reader-header", Static).update(header_text(article))
         view.load_article(article.text)
         self._fill_speakers()
+        self.load_tags()
         if self.query_text.strip():
             self.hits = lib.hit_positions(article.id, self.query_text)
         self.restyle()
@@ -120,7 +124,23 @@ class ReaderScreen(Screen[None]):
         self.query_one(ArticleView).set_spans(spans)
 
     def tag_spans(self) -> list[tuple[int, int]]:
-        return []
+        return [(t.start, t.end) for t in self.article_tags if t.status != "orphan"]
+
+    def tags_at(self, offset: int) -> list:
+        return [t for t in self.article_tags if t.status != "orphan" and t.start <= offset < t.end]
+
+    @work(thread=True, exclusive=True, group="reader-tags")
+    def load_tags(self) -> None:
+        """Tags live in SQLite: read them off the UI thread, then redraw."""
+        if self.article is None:
+            return
+        tags = self.app.library.resolved_tags(article=self.article.id)  # type: ignore[attr-defined]
+        self.app.call_from_thread(self._tags_loaded, tags)
+
+    def _tags_loaded(self, tags: list) -> None:
+        self.article_tags = tags
+        self.restyle()
+        self._update_status()
 
     def _fill_speakers(self) -> None:
         counts: dict[str, int] = {}
@@ -157,7 +177,12 @@ class ReaderScreen(Screen[None]):
         self.query_one("#reader-status", Static).update(Text("  |  ".join(parts) or " "))
 
     def extra_status(self, offset: int) -> list[str]:
-        return []
+        out = []
+        for t in self.tags_at(offset):
+            out.append(f"tags: {', '.join(t.tags)}" + (f" — {t.note}" if t.note else "") + " (t edit, x remove)")
+        if self.select_unit:
+            out.append(f"selecting by {self.select_unit} (v extends, t tags, Esc clears)")
+        return out
 
     @on(ArticleView.SelectionChanged)
     def _cursor_moved(self) -> None:
@@ -166,6 +191,12 @@ class ReaderScreen(Screen[None]):
     # --- moving --------------------------------------------------------------------------------
 
     def action_back(self) -> None:
+        view = self.query_one(ArticleView)
+        if self.select_unit or not view.selection.is_empty:
+            self.select_unit = None
+            view.jump_to(view.cursor_offset)
+            self._update_status()
+            return
         self.app.pop_screen()
 
     def action_down(self) -> None:
@@ -272,13 +303,89 @@ class ReaderScreen(Screen[None]):
             self.app.pop_screen()
 
     def action_compare(self) -> None:
-        self.notify("Compare is not available yet")
+        if self.article is None:
+            return
+        from .compare import ComparePicker
+
+        self.app.push_screen(ComparePicker(self.article.id))
+
+    # --- selecting and tagging -----------------------------------------------------------------
+
+    UNITS = ("word", "sentence", "paragraph")
 
     def action_select(self) -> None:
-        self.notify("Selection is not available yet")
+        """`v`: select the word at the cursor; again, its sentence; again, its paragraph."""
+        if self.article is None:
+            return
+        view = self.query_one(ArticleView)
+        i = self.UNITS.index(self.select_unit) + 1 if self.select_unit in self.UNITS else 0
+        if i >= len(self.UNITS):
+            i = 0
+        self.select_unit = self.UNITS[i]
+        anchor = view.selection_offsets()[0] if not view.selection.is_empty else view.cursor_offset
+        start, end = self.app.library.span_at(self.article.id, anchor, self.select_unit)  # type: ignore[attr-defined]
+        view.jump_to(start, end, select=True)
+        self._update_status()
+
+    def tag_target(self) -> tuple[int, int] | None:
+        """What `t` tags: the selection, else the quote under the cursor, else the sentence."""
+        if self.article is None:
+            return None
+        view = self.query_one(ArticleView)
+        s, e = view.selection_offsets()
+        if e > s:
+            return s, e
+        q = self.quote_at(view.cursor_offset)
+        if q is not None:
+            return q.start, q.end
+        return self.app.library.span_at(self.article.id, view.cursor_offset, "sentence")  # type: ignore[attr-defined]
 
     def action_tag(self) -> None:
-        self.notify("Tagging is not available yet")
+        if self.article is None:
+            return
+        from .tag_prompt import TagPrompt
+
+        view = self.query_one(ArticleView)
+        existing = self.tags_at(view.cursor_offset) if view.selection.is_empty else []
+        names = self.app.library.tags.names()  # type: ignore[attr-defined]
+        if existing:
+            tag = existing[0]
+            self.app.push_screen(TagPrompt(tag.exact, names, tags=tag.tags, note=tag.note),
+                                 lambda req: self._save_edit(tag.id, req))
+            return
+        target = self.tag_target()
+        if target is None:
+            return
+        s, e = target
+        self.app.push_screen(TagPrompt(self.article.text[s:e], names), lambda req: self._save_new(s, e, req))
+
+    def _save_new(self, start: int, end: int, req: object) -> None:
+        if req is None or self.article is None:
+            return
+        self._write_tag(lambda lib: lib.add_tag(self.article.id, start, end, req.tags, req.note), "Tagged")
+
+    def _save_edit(self, tag_id: int, req: object) -> None:
+        if req is None:
+            return
+        self._write_tag(lambda lib: lib.tags.update(tag_id, tags=req.tags, note=req.note), "Tag updated")
+
+    @work(thread=True, group="reader-tag-write")
+    def _write_tag(self, change, done: str) -> None:  # type: ignore[no-untyped-def]
+        """Every change is its own committed transaction; only then do we say it is saved."""
+        lib = self.app.library  # type: ignore[attr-defined]
+        try:
+            tag = change(lib)
+        except Exception as exc:
+            self.app.call_from_thread(self.notify, f"Could not save the tag: {exc}", severity="error")
+            return
+        self.app.call_from_thread(self.notify, f"{done}: {', '.join(tag.tags)} (saved)")
+        self.app.call_from_thread(self._after_tag_change)
+
+    def _after_tag_change(self) -> None:
+        self.select_unit = None
+        view = self.query_one(ArticleView)
+        view.jump_to(view.cursor_offset)
+        self.load_tags()
 
     def action_tags_screen(self) -> None:
         from .tags import TagsScreen
@@ -286,7 +393,22 @@ class ReaderScreen(Screen[None]):
         self.app.push_screen(TagsScreen())
 
     def action_remove_tag(self) -> None:
-        pass
+        view = self.query_one(ArticleView)
+        found = self.tags_at(view.cursor_offset)
+        if not found:
+            self.notify("No tagged passage under the cursor")
+            return
+        lib = self.app.library  # type: ignore[attr-defined]
+        removed = lib.tags.remove(found[0].id)
+        self.undo_stack.append(removed)
+        self.notify(f"Removed tag {', '.join(removed.tags)} — press u to undo")
+        self.load_tags()
 
     def action_undo(self) -> None:
-        pass
+        if not self.undo_stack:
+            self.notify("Nothing to undo")
+            return
+        tag = self.undo_stack.pop()
+        self.app.library.tags.restore(tag)  # type: ignore[attr-defined]
+        self.notify(f"Restored tag {', '.join(tag.tags)}")
+        self.load_tags()

@@ -1,0 +1,240 @@
+"""Side by side (`c`): two outlets' versions, sentence by sentence, with the links drawn."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from rich.style import Style
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from ..styles import BOILERPLATE, quote_style
+from ..widgets.article_view import ArticleView
+
+LINKED = Style(bgcolor="#3a3a6a", color="white")
+CURRENT = Style(bgcolor="#005f87", color="white", bold=True)
+UNIQUE = Style(italic=True, color="#d7875f")
+DIFF_A = Style(bgcolor="#870000", color="white", strike=True)
+DIFF_B = Style(bgcolor="#005f00", color="white", bold=True)
+
+
+class ComparePicker(ModalScreen[None]):
+    """Choose the second article, the most similar first."""
+
+    BINDINGS = [Binding("escape", "dismiss", "Cancel", id="cancel_pick")]
+
+    def __init__(self, article_id: str, *, replace: str | None = None, other: str | None = None) -> None:
+        super().__init__()
+        self.article_id, self.replace, self.other = article_id, replace, other
+        self.ids: list[str] = []
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="compare-picker"):
+            yield Static(Text("Compare with… (most similar first)", style="bold"))
+            yield OptionList(id="compare-choices")
+
+    def on_mount(self) -> None:
+        self.query_one(OptionList).focus()
+        self.rank()
+
+    @work(thread=True)
+    def rank(self) -> None:
+        lib = self.app.library  # type: ignore[attr-defined]
+        ranked = lib.rank_similar(self.article_id)
+        titles = {a.id: a.title for a in lib.articles()}
+        self.app.call_from_thread(self._show, ranked, titles)
+
+    def _show(self, ranked: list[tuple[str, float]], titles: dict[str, str]) -> None:
+        ol = self.query_one(OptionList)
+        for aid, score in ranked:
+            self.ids.append(aid)
+            ol.add_option(Option(Text(f"{score:4.2f}  {titles.get(aid, aid)[:70]}  ({aid})"), id=aid))
+        if ranked:
+            ol.highlighted = 0
+
+    @on(OptionList.OptionSelected)
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        chosen = event.option.id or ""
+        self.dismiss()
+        if isinstance(self.app.screen, CompareScreen) and self.replace:
+            self.app.screen.replace_side(self.replace, chosen)
+        else:
+            self.app.push_screen(CompareScreen(self.article_id, chosen))
+
+    async def action_dismiss(self, result: None = None) -> None:
+        self.dismiss(result)
+
+
+class CompareScreen(Screen[None]):
+    BINDINGS = [
+        Binding("escape", "back", "Back", id="back"),
+        # Priority: the panes are TextAreas, which would otherwise move their own cursor.
+        Binding("j,down", "next_sentence", "Next sentence", id="next_sentence", priority=True),
+        Binding("k,up", "prev_sentence", "Prev sentence", id="prev_sentence", priority=True),
+        Binding("tab", "switch_pane", "Switch pane", id="switch_pane", priority=True),
+        Binding("d", "toggle_diff", "Word diff", id="toggle_diff"),
+        Binding("w", "swap", "Swap", id="swap"),
+        Binding("r", "replace_other", "Replace other", id="replace_other"),
+        Binding("g", "top", "Top", show=False, id="top"),
+        Binding("G", "bottom", "Bottom", show=False, id="bottom"),
+    ]
+
+    def __init__(self, a_id: str, b_id: str) -> None:
+        super().__init__()
+        self.ids = [a_id, b_id]
+        self.active = 0  # which pane drives
+        self.current = [0, 0]  # sentence index per pane
+        self.sentences: list[list[tuple[int, int]]] = [[], []]
+        self.unique: list[set[tuple[int, int]]] = [set(), set()]
+        self.links: list[dict[tuple[int, int], list[tuple[int, int]]]] = [{}, {}]
+        self.diff_on = False
+        self.alignment = None
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="compare"):
+            yield Static("", id="compare-summary")
+            with Horizontal(id="compare-panes"):
+                with Vertical(classes="side"):
+                    yield Static("", id="title-a", classes="side-title")
+                    yield ArticleView("", id="pane-a")
+                with Vertical(classes="side"):
+                    yield Static("", id="title-b", classes="side-title")
+                    yield ArticleView("", id="pane-b")
+            yield Static("", id="compare-status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.load()
+
+    def panes(self) -> tuple[ArticleView, ArticleView]:
+        return self.query_one("#pane-a", ArticleView), self.query_one("#pane-b", ArticleView)
+
+    def load(self) -> None:
+        lib = self.app.library  # type: ignore[attr-defined]
+        arts = [lib.article(i) for i in self.ids]
+        if None in arts:
+            self.notify("Article not found", severity="error")
+            return
+        al = lib.align(*self.ids)
+        self.alignment = al
+        for side, (art, view, title) in enumerate(zip(arts, self.panes(), ("#title-a", "#title-b"))):
+            view.load_article(art.text)
+            self.query_one(title, Static).update(Text(f"{art.title[:80]}\n{art.outlet or art.id}", style="bold"))
+        self.links = [{}, {}]
+        for p in al.pairs:
+            a, b = (p.a_start, p.a_end), (p.b_start, p.b_end)
+            self.links[0].setdefault(a, []).append(b)
+            self.links[1].setdefault(b, []).append(a)
+        self.unique = [set(al.only_a), set(al.only_b)]
+        for side in (0, 1):
+            self.sentences[side] = sorted(set(self.links[side]) | self.unique[side])
+        self.current = [0, 0]
+        shared_a, shared_b = len(self.links[0]), len(self.links[1])
+        self.query_one("#compare-summary", Static).update(Text(
+            f"{arts[0].id} ⟷ {arts[1].id}:  {shared_a} sentence(s) of A and {shared_b} of B shared · "
+            f"{len(al.only_a)} only in A · {len(al.only_b)} only in B"))
+        self.panes()[self.active].focus()
+        self.redraw()
+
+    def redraw(self) -> None:
+        lib = self.app.library  # type: ignore[attr-defined]
+        cur = self._current_span(self.active)
+        linked = self.links[self.active].get(cur, []) if cur else []
+        for side, view in enumerate(self.panes()):
+            art = lib.article(self.ids[side])
+            spans: list[tuple[int, int, Style]] = [(b.start, b.end, BOILERPLATE) for b in art.boilerplate]
+            spans += [(s, e, UNIQUE) for s, e in self.unique[side]]
+            spans += [(q.start, q.end, quote_style(q.speaker, q.kind)) for q in lib.quotes(art.id)]
+            if side == self.active and cur:
+                spans.append((cur[0], cur[1], CURRENT))
+            elif side != self.active:
+                spans += [(s, e, LINKED) for s, e in linked]
+            if self.diff_on and cur and linked:
+                spans += self._diff_spans(side, cur, linked)
+            view.set_spans(spans)
+        if cur:
+            self.panes()[self.active].jump_to(cur[0])
+        if linked:
+            other = self.panes()[1 - self.active]
+            other.jump_to(linked[0][0])  # programmatic: no message loop back to us
+        status = "linked to " + str(len(linked)) + " sentence(s)" if linked else (
+            "unique to this article" if cur in self.unique[self.active] else "")
+        pane = "A (left)" if self.active == 0 else "B (right)"
+        self.query_one("#compare-status", Static).update(Text(
+            f"driving: {pane} · {status}{' · word diff on' if self.diff_on else ''}  (Tab switch · d diff · w swap · r replace)"))
+
+    def _diff_spans(self, side: int, cur: tuple[int, int], linked: list[tuple[int, int]]) -> list[tuple[int, int, Style]]:
+        from index.align import word_diff
+
+        lib = self.app.library  # type: ignore[attr-defined]
+        a_side = self.active
+        a_art, b_art = lib.article(self.ids[a_side]), lib.article(self.ids[1 - a_side])
+        b_start, b_end = linked[0][0], linked[-1][1]
+        ops = word_diff(a_art.text[cur[0]:cur[1]], b_art.text[b_start:b_end], cur[0], b_start)
+        out = []
+        for op in ops:
+            if op.op == "equal":
+                continue
+            if side == a_side and op.a_end > op.a_start:
+                out.append((op.a_start, op.a_end, DIFF_A))
+            elif side != a_side and op.b_end > op.b_start:
+                out.append((op.b_start, op.b_end, DIFF_B))
+        return out
+
+    def _current_span(self, side: int) -> tuple[int, int] | None:
+        sents = self.sentences[side]
+        return sents[self.current[side]] if sents else None
+
+    def _move(self, step: int) -> None:
+        sents = self.sentences[self.active]
+        if not sents:
+            return
+        self.current[self.active] = max(0, min(len(sents) - 1, self.current[self.active] + step))
+        self.redraw()
+
+    def action_next_sentence(self) -> None:
+        self._move(1)
+
+    def action_prev_sentence(self) -> None:
+        self._move(-1)
+
+    def action_top(self) -> None:
+        self._move(-10**9)
+
+    def action_bottom(self) -> None:
+        self._move(10**9)
+
+    def action_switch_pane(self) -> None:
+        cur = self._current_span(self.active)
+        linked = self.links[self.active].get(cur, []) if cur else []
+        self.active = 1 - self.active
+        if linked:  # continue from the counterpart
+            sents = self.sentences[self.active]
+            self.current[self.active] = max(0, bisect_right(sents, linked[0]) - 1)
+        self.panes()[self.active].focus()
+        self.redraw()
+
+    def action_toggle_diff(self) -> None:
+        self.diff_on = not self.diff_on
+        self.redraw()
+
+    def action_swap(self) -> None:
+        self.ids.reverse()
+        self.load()
+
+    def action_replace_other(self) -> None:
+        side = 1 - self.active
+        self.app.push_screen(ComparePicker(self.ids[self.active], replace="ab"[side]))
+
+    def replace_side(self, which: str, article_id: str) -> None:
+        self.ids["ab".index(which)] = article_id
+        self.load()
+
+    def action_back(self) -> None:
+        self.app.pop_screen()
