@@ -87,12 +87,14 @@ class LibraryScreen(Screen[None]):
     def _show_articles(self) -> None:
         table = self.query_one(DataTable)
         table.clear(columns=True)
-        table.add_columns("Title", "Outlet", "Date", "Quotes", "Id")
+        width = max(40, self.size.width - 70)
+        for label, w in (("Title", width), ("Outlet", 14), ("Date", 10), ("Quotes", 6), ("Id", 22)):
+            table.add_column(label, width=w)
         lib = self.app.library  # type: ignore[attr-defined]
         self._rows = []
         arts = sorted(lib.articles(), key=lambda a: a.id)
         for a in arts:
-            table.add_row(Text(a.title[:90]), Text(a.outlet), Text(a.date), str(len(lib.quotes(a.id))), Text(a.id),
+            table.add_row(Text(a.title), Text(a.outlet), Text(a.date), str(len(lib.quotes(a.id))), Text(a.id),
                           key=a.id)
             self._rows.append((a.id, None))
         self.query_one("#search-status", Static).update("")
@@ -100,13 +102,15 @@ class LibraryScreen(Screen[None]):
     def _show_hits(self, result: SearchResult) -> None:
         table = self.query_one(DataTable)
         table.clear(columns=True)
-        table.add_columns("Title", "Speaker", "Snippet")
+        snippet_w = max(40, self.size.width - 74)
+        for label, w in (("Title", 36), ("Speaker", 28), ("Snippet", snippet_w)):
+            table.add_column(label, width=w)
         self._rows = []
         for n, h in enumerate(result.hits):
             speaker = Text("")
             if h.quote:
                 speaker = Text(f"{h.quote.speaker or '—'} ({h.quote.kind})", style=quote_style(h.quote.speaker, "direct"))
-            table.add_row(Text(h.title[:60]), speaker, snippet_text(h, 110), key=f"{n}")
+            table.add_row(Text(h.title[:60]), speaker, snippet_text(h, snippet_w), key=f"{n}")
             at = h.quote.start if h.quote else (h.snippets[0].start + (h.snippets[0].marks[0][0] if h.snippets[0].marks else 0)
                                                 if h.snippets else None)
             self._rows.append((h.article, at))

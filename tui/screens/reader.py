@@ -127,7 +127,7 @@ class ReaderScreen(Screen[None]):
         return [(t.start, t.end) for t in self.article_tags if t.status != "orphan"]
 
     def tags_at(self, offset: int) -> list:
-        return [t for t in self.article_tags if t.status != "orphan" and t.start <= offset < t.end]
+        return [t for t in self.article_tags if t.status != "orphan" and t.start <= offset <= t.end]
 
     @work(thread=True, exclusive=True, group="reader-tags")
     def load_tags(self) -> None:

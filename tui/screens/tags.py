@@ -88,6 +88,8 @@ class TagsScreen(Screen[None]):
             if t.note:
                 label.append(f"\n  note: {t.note}", style="italic")
             ol.add_option(Option(label, id=str(n)))
+        if self.passages:
+            ol.highlighted = 0
 
     @on(OptionList.OptionHighlighted, "#tag-names-list")
     def _highlighted(self, event: OptionList.OptionHighlighted) -> None:

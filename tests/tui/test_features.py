@@ -1,0 +1,179 @@
+"""Quotes, tags and compare in the app, driven by keys."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from index.library import Library
+from tests.tui.helpers import screen_text, wait_for
+from tests.tui.test_app import SIZE, make_app, ready
+from tui.screens.compare import ComparePicker, CompareScreen
+from tui.screens.quotes import QuotesScreen
+from tui.screens.reader import ReaderScreen
+from tui.screens.tag_prompt import TagPrompt
+from tui.screens.tags import TagsScreen
+from tui.widgets.article_view import ArticleView
+
+A000, A001, A002, A004 = ("000_3db5e493d445b404", "001_d24cd6795bcd38ab", "002_d026f6226d862cb6",
+                          "004_0d9989bd3b25f316")
+
+
+async def open_reader(pilot, article: str) -> ReaderScreen:  # type: ignore[no-untyped-def]
+    pilot.app.open_article(article)
+    await wait_for(pilot, lambda: isinstance(pilot.app.screen, ReaderScreen) and pilot.app.screen.article)
+    await pilot.pause(0.1)
+    return pilot.app.screen
+
+
+async def test_quotes_are_highlighted_with_speaker_and_brackets_walk_them_in_order() -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        reader = await open_reader(pilot, A004)
+        quotes = reader.visible_quotes()
+        freezing = [q for q in quotes if q.text == "freezing"]
+        assert freezing and freezing[0].speaker == "Dmitry Peskov"
+        view = reader.query_one(ArticleView)
+        row, col = view.location_of(freezing[0].start)
+        styled = [(s, e) for s, e, _ in view._styles.get(row, [])]
+        assert (col, col + len("freezing")) in styled  # drawn in the reader
+        starts = sorted({q.start for q in quotes})
+        seen = []
+        for _ in starts:
+            await pilot.press("right_square_bracket")
+            seen.append(view.cursor_offset)
+        assert seen == starts
+        # The status line names the quote under the cursor.
+        view.jump_to(freezing[0].start + 1)
+        await pilot.pause(0.05)
+        assert "Dmitry Peskov · partial" in screen_text(app)
+        await pilot.press("left_square_bracket")
+        assert view.cursor_offset < freezing[0].start + 1
+
+
+async def test_speaker_panel_filters_highlights() -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        reader = await open_reader(pilot, A001)
+        assert "Steven Cheung" in screen_text(app)
+        await pilot.press("p")
+        reader.speaker_filter = "Steven Cheung"
+        reader.restyle()
+        assert {q.speaker for q in reader.visible_quotes()} == {"Steven Cheung"}
+        await pilot.press("right_square_bracket")
+        assert "Steven Cheung · direct" in screen_text(app)
+
+
+async def test_search_speaker_kind_lands_on_the_valdai_quote() -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await pilot.press("slash", *"speaker:putin kind:direct")
+        await wait_for(pilot, lambda: "Vladimir Putin (direct)" in screen_text(app))
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen))
+        reader = app.screen
+        await pilot.pause(0.1)
+        q = reader.quote_at(reader.query_one(ArticleView).cursor_offset)
+        assert q is not None and q.speaker == "Vladimir Putin" and q.kind == "direct"
+        assert "neutrality" in q.text or "Because that would mean" in q.text
+
+
+async def test_quotes_screen_groups_by_speaker_and_filters() -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await pilot.press("s")
+        await wait_for(pilot, lambda: isinstance(app.screen, QuotesScreen))
+        assert "Dmitry Peskov (" in screen_text(app)
+        await pilot.press("slash", *"cheung")
+        await wait_for(pilot, lambda: "Dmitry Peskov (" not in screen_text(app))
+        assert "Steven Cheung (1)" in screen_text(app)
+        await pilot.press("enter", "down", "enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen))
+        reader = app.screen
+        await pilot.pause(0.1)
+        q = reader.quote_at(reader.query_one(ArticleView).cursor_offset)
+        assert q is not None and q.speaker == "Steven Cheung"
+
+
+async def test_tag_by_keyboard_then_remove_and_undo(isolated_dirs: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        reader = await open_reader(pilot, A002)
+        text = reader.article.text
+        view = reader.query_one(ArticleView)
+        view.jump_to(text.index("not suit"))
+        await pilot.press("v")  # the word "not"
+        assert text[slice(*view.selection_offsets())] == "not"
+        await pilot.press(*["shift+right"] * 5)
+        assert text[slice(*view.selection_offsets())] == "not suit"
+        await pilot.press("t")
+        await wait_for(pilot, lambda: isinstance(app.screen, TagPrompt))
+        await pilot.press(*"peskov-line, needs check", "tab", *"wording differs", "enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen) and reader.article_tags)
+        tags = app.library.resolved_tags()
+        assert [(t.exact, t.tags, t.note) for t in tags] == [("not suit", ("peskov-line", "needs-check"), "wording differs")]
+        view.jump_to(text.index("not suit") + 2)
+        await wait_for(pilot, lambda: "tags: peskov-line, needs-check" in screen_text(app))
+        await pilot.press("x")
+        await wait_for(pilot, lambda: not reader.article_tags)
+        assert app.library.resolved_tags() == []
+        await pilot.press("u")
+        await wait_for(pilot, lambda: reader.article_tags)
+        assert [t.exact for t in app.library.resolved_tags()] == ["not suit"]
+        # The tags screen lists it with context; Enter opens the article at the passage.
+        await pilot.press("T")
+        await wait_for(pilot, lambda: isinstance(app.screen, TagsScreen) and "peskov-line (1)" in screen_text(app))
+        await pilot.press("enter", "enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen) and app.screen is not reader)
+        await pilot.pause(0.1)
+        assert app.screen.query_one(ArticleView).cursor_offset == text.index("not suit")
+
+
+async def test_sentence_under_cursor_is_tagged_without_selecting() -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        reader = await open_reader(pilot, A000)
+        text = reader.article.text
+        reader.query_one(ArticleView).jump_to(text.index("Two officials also claim") + 5)
+        await pilot.press("t")
+        await wait_for(pilot, lambda: isinstance(app.screen, TagPrompt))
+        await pilot.press(*"territory", "enter")
+        await wait_for(pilot, lambda: reader.article_tags)
+        (tag,) = app.library.resolved_tags()
+        assert tag.exact.startswith("Two officials also claim") and tag.exact.endswith("south of Ukraine.")
+
+
+async def test_compare_links_sentences_and_the_left_pane_drives_the_right() -> None:
+    app = make_app()
+    async with app.run_test(size=(160, 45)) as pilot:
+        await ready(pilot)
+        await open_reader(pilot, A000)
+        await pilot.press("c")
+        await wait_for(pilot, lambda: isinstance(app.screen, ComparePicker) and app.screen.ids)
+        picker = app.screen
+        assert A002 in picker.ids and A000 not in picker.ids
+        for _ in range(picker.ids.index(A002)):
+            await pilot.press("down")
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, CompareScreen) and app.screen.alignment)
+        cmp = app.screen
+        assert "shared" in screen_text(app) and "only in A" in screen_text(app)
+        right = cmp.query_one("#pane-b", ArticleView)
+        moved = set()
+        for _ in range(len(cmp.sentences[0])):
+            await pilot.press("j")
+            cur = cmp._current_span(0)
+            if cur in cmp.links[0]:
+                target = cmp.links[0][cur][0][0]
+                assert right.location_of(target)[0] == right.cursor_location[0]
+                moved.add(target)
+        assert len(moved) >= 3
+        await pilot.press("tab")
+        assert cmp.active == 1
+        await pilot.press("w")
+        assert cmp.ids == [A002, A000]
