@@ -1,0 +1,1504 @@
+"""Quotation finding and attribution: rule-based, pure Python, linear in the text.
+
+The pipeline, one article at a time:
+
+1. **Pair quotation marks** paragraph by paragraph, reading each mark's role from its
+   context (a mark after a space opens, a mark before a space closes) rather than from
+   its glyph, because real typography is broken. A stray mark stays local: an unmatched
+   closer is ignored, an unmatched opener ends at its paragraph. A paragraph that ends
+   inside a quote and is followed by one that opens with a mark continues the quote.
+2. **Mask** the quoted content, so that names, verbs and full stops inside quotes never
+   look like the writer's own attribution, while every offset stays the same.
+3. **Find cues** (speech verbs from the lexicon, "according to", colons, transcript
+   labels) in the masked text and the **source** of each: the subject before the verb,
+   the name after an inverted verb (", said Peskov"), an apposition ("X, a ..., said").
+4. **Resolve** sources in text order: registry aliases and roles, the fullest name used
+   in the article, pronouns and role nouns to the last compatible speaker.
+5. **Attach** each quotation to the nearest cue in its sentence, a colon introduction,
+   or the previous paragraph's speaker; quotes with no attribution that look like titles
+   or scare quotes become ``other``. Cues without a quotation yield ``reported`` speech.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from index.lexicon import (
+    ANONYMOUS_NOUNS,
+    FEMALE_FIRST_NAMES,
+    FUNCTION_WORDS,
+    MALE_FIRST_NAMES,
+    PRONOUNS_FEMALE,
+    PRONOUNS_GROUP,
+    PRONOUNS_MALE,
+    QUOTE_ONLY_FORMS,
+    REPORTING_FORMS,
+    TITLES,
+    forms_of,
+)
+from index.models import Quote
+from index.sentences import ABBREVIATIONS
+from index.speakers import SpeakerRegistry, name_words
+
+ANONYMOUS = "anonymous sources"
+MASK = "\x01"  # stands in for quoted characters in the masked text
+
+_OPEN_GLYPHS = frozenset("“«„‟")
+_CLOSE_GLYPHS = frozenset("”»")
+_DOUBLE_MARKS = frozenset('"“”«»„‟')
+_OPEN_CONTEXT = frozenset(" \t\n([{—–-/:;,…\u00a0" + "'‘’\"“”«»")
+_CLOSE_CONTEXT = frozenset(" \t\n.,;:!?)]}—–-/…\u00a0" + "'‘’\"“”«»")
+_MARK_RE = re.compile('["“”«»„‟]')
+_SINGLE_RE = re.compile("[‘’]")
+_LINE_RE = re.compile(r"[^\n]+")
+_TOKEN_RE = re.compile(r"[^\W_][\w'’\-]*(?:\.[^\W_][\w'’\-]*)*")
+_SENT_END_RE = re.compile("(?:[.!?]+[\"”’»)\\]]*|\x01[\"”’»])(?=\\s+(?:[\"“‘«(\\[]?[A-Z0-9]|[\"“‘«]\x01))")
+_TRANSCRIPT_RE = re.compile(r"([A-Z][A-Z'’.\- ]{1,30}[A-Z.]):\s+(?=\S)")
+_TITLE_NOUNS = frozenset(
+    """book books film films movie movies song songs album albums show shows series program
+    programme programs newspaper magazine column columns article articles titled entitled
+    dubbed nicknamed headline headlines slogan slogans hashtag podcast documentary play
+    musical novel memoir poem episode opera paper editorial essay report website blog
+    tagline motto brand label nickname term phrase word words called""".split()
+)
+_PREPOSITIONS = frozenset("for in on at by with from after before during among under over like unlike despite into onto through via per".split())
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "his", "her", "their", "its", "to", "our", "my", "your", "whose", "no", "any", "every", "each", "another", "such", "first", "last", "new"})
+_BASE_FORMS = frozenset(w for w in (*REPORTING_FORMS, *QUOTE_ONLY_FORMS) if not w.endswith(("s", "ed", "ing")) and w not in {"said", "told", "wrote", "thought", "spoke", "read"})
+_BASE_SUBJECTS = frozenset(
+    """i we you they who will would could might may can did do does should must also often
+    still now never always just people officials sources experts critics analysts others
+    many some both democrats republicans voters supporters aides advisers""".split()
+)
+_PASSIVE_AUX = frozenset({"is", "was", "were", "are", "been", "be", "being", "am"})
+_OBJECT_VERBS = frozenset(
+    forms_of(["tell", "inform", "assure", "remind", "warn", "advise", "brief", "urge", "ask", "caution", "promise"])
+)
+_SKIPPABLE = frozenset(
+    """has have had also later earlier previously repeatedly would will did does do not
+    then further recently publicly privately reportedly once again still just already
+    even often never always frequently initially originally subsequently since
+    separately specifically flatly simply bluntly quickly""".split()
+)
+_SUBORDINATORS = frozenset({"while", "although", "though", "whereas", "as", "if", "when", "because", "since", "after", "before", "whilst"})
+_CLAUSE_CUT_RE = re.compile(r",\s+(?:although|though|even though|whereas|which|while)\b|;|\s[—–]\s")
+_STOP_HEAD = frozenset(
+    """of from at with for in on to who whom which that whose familiar close connected
+    requesting speaking asking talking knowledgeable briefed involved who's by about
+    among under over near within including""".split()
+)
+_TRANSCRIPT_STOP = frozenset(
+    """update correction previously note editor's note editor’s note watch read more breaking
+    photos video related source sources fix is in huffpollster disclosure clarification
+    warning spoiler q a""".split("\n")[0].split()
+)
+_ROLE_NOUNS = frozenset(
+    """spokesman spokeswoman spokesperson president leader minister secretary director
+    ambassador senator governor mayor chairman chairwoman chief candidate nominee
+    official adviser advisor aide lawyer attorney prosecutor judge general commander
+    frontrunner front-runner congressman congresswoman representative speaker manager
+    businessman billionaire mogul premier chancellor king queen""".split()
+)
+
+
+# --------------------------------------------------------------------------------------
+# Small records
+# --------------------------------------------------------------------------------------
+@dataclass(slots=True)
+class _Seg:
+    """Quoted content between two marks (or to the end of its paragraph)."""
+
+    start: int
+    end: int
+    open_pos: int
+    close_pos: int | None
+    para: int
+    group: int = 0
+
+
+@dataclass(slots=True)
+class _Mention:
+    """Who a cue names: a person, a pronoun, a role noun, anonymous sources or an NP."""
+
+    kind: str  # name | pronoun | role | anonymous | np
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class _Cue:
+    start: int
+    end: int
+    word: str
+    sent: int
+    mention: _Mention | None = None
+    speaker: str | None = None
+    confidence: float = 0.0
+    inverted: bool = False  # the source follows the verb
+    span_from: int | None = None  # where a reported clause's attribution begins
+    reportable: bool = True
+    used: bool = False
+
+
+@dataclass(slots=True)
+class _Doc:
+    """Everything computed once per article."""
+
+    id: str
+    text: str
+    masked: str
+    paras: list[tuple[int, int]]
+    segs: list[_Seg]
+    sents: list[tuple[int, int]] = field(default_factory=list)
+    sent_starts: list[int] = field(default_factory=list)
+    tokens: list[tuple[int, int, str]] = field(default_factory=list)
+    token_starts: list[int] = field(default_factory=list)
+
+
+# --------------------------------------------------------------------------------------
+# Public entry point
+# --------------------------------------------------------------------------------------
+def extract_quotes(
+    article_id: str,
+    text: str,
+    registry: SpeakerRegistry | None = None,
+    *,
+    speech_verbs: Iterable[str] = (),
+    skip: Sequence[tuple[int, int]] = (),
+) -> list[Quote]:
+    """Quotations and reported speech in `text`, sorted by start; never raises."""
+    try:
+        return _extract(str(article_id), text, registry, speech_verbs, skip)
+    except Exception:  # pragma: no cover - a last resort: one odd article must not stop indexing
+        return []
+
+
+_EXTRA_CACHE: dict[tuple[str, ...], frozenset[str]] = {}
+
+
+def _extra_forms(speech_verbs: Iterable[str]) -> frozenset[str]:
+    key = tuple(sorted(v for v in speech_verbs if isinstance(v, str)))
+    got = _EXTRA_CACHE.get(key)
+    if got is None:
+        got = frozenset(f for f in forms_of(key) if " " not in f or f.startswith("according"))
+        if len(_EXTRA_CACHE) > 64:
+            _EXTRA_CACHE.clear()
+        _EXTRA_CACHE[key] = got
+    return got
+
+
+def _extract(
+    article_id: str,
+    text: str,
+    registry: SpeakerRegistry | None,
+    speech_verbs: Iterable[str],
+    skip: Sequence[tuple[int, int]],
+) -> list[Quote]:
+    if not isinstance(text, str) or not text.strip():
+        return []
+    registry = registry or SpeakerRegistry()
+    extra = _extra_forms(speech_verbs or ())
+    skip_spans = _clean_spans(skip, len(text))
+    paras = _paragraphs(text, skip_spans)
+    segs = _pair_marks(text, paras)
+    doc = _Doc(article_id, text, _mask(text, segs, skip_spans), paras, segs)
+    _split_sentences(doc)
+    _tokenize(doc)
+    people = _People(doc, registry)
+    cues = _find_cues(doc, extra)
+    transcripts = _find_transcripts(doc)
+    for cue in cues:
+        cue.mention = _find_source(doc, cue)
+    cues = _add_adhoc_cues(doc, cues)
+    _resolve_all(doc, cues, people)
+    quotes = _attach_quotes(doc, cues, transcripts, people)
+    quotes.extend(_reported(doc, cues, segs))
+    quotes.sort(key=lambda q: (q.start, q.end))
+    return quotes
+
+
+def _clean_spans(skip: Sequence[tuple[int, int]], n: int) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for item in skip or ():
+        try:
+            s, e = int(item[0]), int(item[1])
+        except (TypeError, ValueError, IndexError):
+            continue
+        s, e = max(0, s), min(n, e)
+        if e > s:
+            out.append((s, e))
+    out.sort()
+    return out
+
+
+def _paragraphs(text: str, skip: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Lines of text, trimmed, with boilerplate lines dropped."""
+    out: list[tuple[int, int]] = []
+    for m in _LINE_RE.finditer(text):
+        s, e = m.start(), m.end()
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s and not _inside(skip, s, e):
+            out.append((s, e))
+    return out
+
+
+def _inside(spans: list[tuple[int, int]], s: int, e: int) -> bool:
+    """Does [s, e) overlap any of the sorted spans?"""
+    if not spans:
+        return False
+    i = bisect.bisect_right(spans, (s, float("inf"))) - 1
+    for j in (i, i + 1):
+        if 0 <= j < len(spans) and spans[j][0] < e and spans[j][1] > s:
+            return True
+    return False
+
+
+# --------------------------------------------------------------------------------------
+# 1. Pairing quotation marks
+# --------------------------------------------------------------------------------------
+def _mark_role(text: str, i: int, ps: int, pe: int) -> str:
+    """'open', 'close' or '' from the characters around the mark, glyph as tie-break."""
+    prev = text[i - 1] if i > ps else " "
+    nxt = text[i + 1] if i + 1 < pe else " "
+    can_open = prev in _OPEN_CONTEXT and not nxt.isspace()
+    can_close = nxt in _CLOSE_CONTEXT and not prev.isspace()
+    if can_open and not can_close:
+        return "open"
+    if can_close and not can_open:
+        return "close"
+    ch = text[i]
+    if ch in _OPEN_GLYPHS:
+        return "open"
+    if ch in _CLOSE_GLYPHS:
+        return "close"
+    return ""  # a straight mark with no clue: decided by the pairing state
+
+
+def _pair_marks(text: str, paras: list[tuple[int, int]]) -> list[_Seg]:
+    segs: list[_Seg] = []
+    carry: int | None = None  # group id of a quote continuing from the last paragraph
+    group = 0
+    for pi, (ps, pe) in enumerate(paras):
+        open_pos: int | None = None
+        cont = carry
+        carry = None
+        for m in _MARK_RE.finditer(text, ps, pe):
+            i = m.start()
+            role = _mark_role(text, i, ps, pe)
+            if not role:
+                role = "open" if open_pos is None else "close"
+            if role == "open":
+                if open_pos is not None and i == open_pos + 1:
+                    continue  # doubled mark
+                open_pos = i
+            elif open_pos is not None:
+                if i > open_pos + 1:
+                    gid = cont if (cont is not None and open_pos == ps) else None
+                    if gid is None:
+                        group += 1
+                        gid = group
+                    segs.append(_Seg(open_pos + 1, i, open_pos, i, pi, gid))
+                open_pos = None
+                cont = None
+            # an unmatched closer is a stray mark: ignored
+        if open_pos is not None:
+            nxt_starts_quote = pi + 1 < len(paras) and text[paras[pi + 1][0]] in _DOUBLE_MARKS
+            content_end = pe
+            if content_end - open_pos > 1 and (nxt_starts_quote or _looks_like_opening(text, open_pos, ps, pe)):
+                gid = cont if (cont is not None and open_pos == ps) else None
+                if gid is None:
+                    group += 1
+                    gid = group
+                segs.append(_Seg(open_pos + 1, content_end, open_pos, None, pi, gid))
+                if nxt_starts_quote:
+                    carry = gid
+        _pair_single(text, ps, pe, segs, pi)
+    segs.sort(key=lambda s: s.start)
+    for s in segs:
+        if s.group == 0:
+            group += 1
+            s.group = group
+    return segs
+
+
+def _looks_like_opening(text: str, open_pos: int, ps: int, pe: int) -> bool:
+    """An unclosed mark still opens a quote when it starts a paragraph or follows a colon."""
+    before = text[ps:open_pos].rstrip()
+    return (not before or before.endswith((":", ","))) and len(text[open_pos:pe].split()) >= 4
+
+
+def _pair_single(text: str, ps: int, pe: int, segs: list[_Seg], pi: int) -> None:
+    """Pair ‘…’ outside double quotes; ’ in "don’t" or "Reuters’ sources" never closes."""
+    inner = [(s.open_pos, s.close_pos if s.close_pos is not None else s.end) for s in segs if s.para == pi]
+    open_pos: int | None = None
+    for m in _SINGLE_RE.finditer(text, ps, pe):
+        i = m.start()
+        if any(a <= i <= b for a, b in inner):
+            continue
+        prev = text[i - 1] if i > ps else " "
+        nxt = text[i + 1] if i + 1 < pe else " "
+        if m.group() == "‘":
+            if prev in _OPEN_CONTEXT and nxt.isalnum():
+                open_pos = i
+        elif open_pos is not None and not nxt.isalnum() and not prev.isspace():
+            if prev in "sS" and nxt == " " and i + 2 < pe and text[i + 2].islower():
+                continue  # plural possessive ("the sources’ claims")
+            if i > open_pos + 1:
+                segs.append(_Seg(open_pos + 1, i, open_pos, i, pi, 0))
+            open_pos = None
+
+
+# --------------------------------------------------------------------------------------
+# 2. Masking, sentences, tokens
+# --------------------------------------------------------------------------------------
+def _mask(text: str, segs: list[_Seg], skip: list[tuple[int, int]]) -> str:
+    """The text with quoted content replaced by MASK and boilerplate by newlines."""
+    spans = [(s.start, s.end, MASK) for s in segs] + [(s, e, "\n") for s, e in skip]
+    spans.sort()
+    out: list[str] = []
+    pos = 0
+    for s, e, ch in spans:
+        if e <= pos:
+            continue
+        s = max(s, pos)
+        out.append(text[pos:s])
+        out.append(ch * (e - s))
+        pos = e
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def _split_sentences(doc: _Doc) -> None:
+    """Sentences of the masked text, so that full stops inside quotes never split."""
+    m, text = doc.masked, doc.text
+    sents: list[tuple[int, int]] = []
+    for ps, pe in doc.paras:
+        start = ps
+        for hit in _SENT_END_RE.finditer(m, ps, pe):
+            end = hit.end()
+            piece = hit.group()
+            if piece[0] == MASK:
+                close = hit.start() + 1
+                if text[close - 1] not in ".!?" and not (close >= 2 and text[close - 2] in ".!?"):
+                    continue
+            elif piece[0] == "." and len(piece.rstrip("\"”’»)]")) == 1 and _abbrev_before(m, hit.start()):
+                continue
+            sents.append((start, end))
+            start = end
+            while start < pe and m[start].isspace():
+                start += 1
+        if start < pe:
+            sents.append((start, pe))
+    doc.sents = sents
+    doc.sent_starts = [s for s, _ in sents]
+
+
+def _abbrev_before(m: str, dot: int) -> bool:
+    j = dot
+    while j > 0 and (m[j - 1].isalpha() or m[j - 1] == "."):
+        j -= 1
+    word = m[j:dot].lower()
+    if not word:
+        return False
+    return word in ABBREVIATIONS or (len(word) == 1 and m[j].isupper()) or ("." in word and len(word) <= 4)
+
+
+def _tokenize(doc: _Doc) -> None:
+    """Words of the masked text; a trailing full stop is never part of a word."""
+    doc.tokens = [(t.start(), t.end(), t.group()) for t in _TOKEN_RE.finditer(doc.masked)]
+    doc.token_starts = [t[0] for t in doc.tokens]
+
+
+def _sent_of(doc: _Doc, pos: int) -> int:
+    return max(0, bisect.bisect_right(doc.sent_starts, pos) - 1)
+
+
+def _para_of(doc: _Doc, pos: int) -> int:
+    lo, hi = 0, len(doc.paras) - 1
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if doc.paras[mid][0] <= pos:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+def _tokens_in(doc: _Doc, s: int, e: int) -> list[tuple[int, int, str]]:
+    i = bisect.bisect_left(doc.token_starts, s)
+    j = bisect.bisect_left(doc.token_starts, e)
+    return [t for t in doc.tokens[i:j] if t[1] <= e]
+
+
+# --------------------------------------------------------------------------------------
+# 3. Cues and their sources
+# --------------------------------------------------------------------------------------
+def _find_cues(doc: _Doc, extra: frozenset[str]) -> list[_Cue]:
+    cues: list[_Cue] = []
+    toks = doc.tokens
+    m = doc.masked
+    for k, (s, e, w) in enumerate(toks):
+        low = w.lower()
+        if low == "according":
+            if k + 1 < len(toks) and toks[k + 1][2].lower() == "to":
+                cues.append(_Cue(s, toks[k + 1][1], "according to", _sent_of(doc, s)))
+            continue
+        reporting = low in REPORTING_FORMS or low in extra
+        if not reporting and low not in QUOTE_ONLY_FORMS:
+            continue
+        # the word right before, unless punctuation or a quotation separates them
+        prev = toks[k - 1][2].lower() if k and not m[toks[k - 1][1] : s].strip() else ""
+        nxt = toks[k + 1][2].lower() if k + 1 < len(toks) else ""
+        if prev in _PASSIVE_AUX or (k > 1 and prev.endswith("ly") and toks[k - 2][2].lower() in _PASSIVE_AUX):
+            continue  # "is said to be", "was told": no speaker here
+        if low.endswith("ing") and not _gerund_ok(m, s, prev):
+            continue
+        if low in {"said", "says", "say"} and nxt == "to" and k + 2 < len(toks) and toks[k + 2][2].lower() == "be":
+            continue
+        if prev in _DETERMINERS or prev.endswith(("'s", "’s", "s'", "s’")) or prev[:1].isdigit():
+            continue  # a noun or an infinitive ("the call", "Trump's call", "to say")
+        if low in _BASE_FORMS and prev not in _BASE_SUBJECTS and not prev.endswith("s"):
+            continue  # "a report", "his word": a bare lemma needs a plural or pronoun subject
+        if low[0] != w[0] and not _starts_sentence_at(m, s):
+            continue  # capitalised mid-sentence: a name ("Chris Say")
+        cue = _Cue(s, e, low, _sent_of(doc, s), reportable=reporting)
+        cues.append(cue)
+    return cues
+
+
+def _starts_sentence_at(m: str, s: int) -> bool:
+    j = s - 1
+    while j >= 0 and m[j] in " \t\u00a0":
+        j -= 1
+    return j < 0 or m[j] in ".!?\n\"“”:;—"
+
+
+def _gerund_ok(m: str, s: int, prev: str) -> bool:
+    """'..., saying' attributes; 'the saying' does not."""
+    j = s - 1
+    while j >= 0 and m[j].isspace():
+        j -= 1
+    return j >= 0 and m[j] in ",;—–\x01”\"" or prev in {"and", "while", "before", "after", "by", "when", "as", "without"}
+
+
+def _find_transcripts(doc: _Doc) -> list[tuple[int, int, str, int, int]]:
+    """Transcript lines ("PENCE: ...") as (content start, end, label, label start, end)."""
+    out: list[tuple[int, int, str, int, int]] = []
+    for ps, pe in doc.paras:
+        if not doc.text[ps].isupper():
+            continue
+        m = _TRANSCRIPT_RE.match(doc.text, ps, pe)
+        if not m:
+            continue
+        label = m.group(1).strip()
+        words = label.split()
+        if len(words) > 3 or label.lower() in _TRANSCRIPT_STOP or any(c.islower() for c in label):
+            continue
+        if pe - m.end() < 12:
+            continue
+        out.append((m.end(), pe, label, m.start(1), m.end(1)))
+    return out
+
+
+def _find_source(doc: _Doc, cue: _Cue) -> _Mention | None:
+    """The words naming who speaks for this cue, before or after the verb."""
+    ss, se = doc.sents[cue.sent] if doc.sents else (0, len(doc.text))
+    m = doc.masked
+    if cue.word == "according to":
+        cue.inverted = True
+        return _np_after(doc, cue.end, se)
+    before = m[ss : cue.start]
+    stripped = _strip_skippable(doc, ss, cue.start)
+    tail = m[ss:stripped].rstrip()
+    if not tail or tail.endswith((MASK, "”", '"', "’", "»", ",”", ',"')) or tail[-1] in ",:;—–" and _quote_just_before(tail):
+        cue.inverted = True
+        got = _np_after(doc, cue.end, se, strict=True)
+        if got is not None:
+            return got
+        cue.inverted = False
+        if tail.endswith(("”", '"')) and tail[:-1].endswith(MASK):
+            # "Trump, author of “The Art of the Deal,” said": an apposition with a title
+            open_at = max(tail.rfind("“"), tail.rfind('"', 0, len(tail) - 1))
+            if open_at > 0 and doc.text[ss + len(tail) - 2] == ",":
+                return _appositive(doc, ss, m[ss : ss + len(tail)], len(tail) - 1)
+    if tail.endswith(",") and cue.word in _INVERTIBLE:
+        got = _np_after(doc, cue.end, se, strict=True)
+        if got is not None and got.kind in ("name", "role", "anonymous"):
+            cue.inverted = True
+            return got  # "... that Sanders can catch Clinton, said Steve Elmendorf."
+    if cue.word.endswith("ing") or tail.lower().endswith((" having", " being", ",having")):
+        return _subject_of_clause(doc, ss, stripped, participle=True)
+    if before.strip() == "":
+        return None
+    return _subject_of_clause(doc, ss, stripped)
+
+
+_ADHOC_AFTER_RE = re.compile(
+    r"[ \t\u00a0]*,?[ \t\u00a0]*((?:[A-Z][\w'’.-]*[ \t\u00a0]+){0,4}?[A-Z][\w'’-]*|he|she|they|[Tt]he[ \t\u00a0]+[a-z]+)[ \t\u00a0]+([a-z]{3,}(?:ed|es|s))\b"
+)
+_ADHOC_BEFORE_RE = re.compile(r"([a-z]{3,}(?:ed|es|s))\s*[:,]\s*$")
+
+
+def _add_adhoc_cues(doc: _Doc, cues: list[_Cue]) -> list[_Cue]:
+    """Cues the lexicon misses, next to a quotation that has none in its sentence.
+
+    "“...” Toomey fumed." and "Jared Potts echoed: “...”" attribute by position
+    alone; a colon that introduces a quotation names whoever is the subject before it.
+    """
+    with_cue = {c.sent for c in cues}
+    added: list[_Cue] = []
+    seen_groups: set[int] = set()
+    for seg in doc.segs:
+        if seg.group in seen_groups:
+            continue
+        seen_groups.add(seg.group)
+        group = [x for x in doc.segs if x.group == seg.group] if seg.close_pos is None else [seg]
+        last = group[-1]
+        sents = {_sent_of(doc, x.open_pos) for x in group} | {_sent_of(doc, x.end) for x in group}
+        if sents & with_cue:
+            continue
+        cue = _adhoc_after(doc, last) or _adhoc_before(doc, seg, with_cue)
+        if cue is not None:
+            added.append(cue)
+            with_cue.add(cue.sent)
+    if not added:
+        return cues
+    return sorted(cues + added, key=lambda c: c.start)
+
+
+def _adhoc_after(doc: _Doc, seg: _Seg) -> _Cue | None:
+    if seg.close_pos is None:
+        return None
+    pe = doc.paras[seg.para][1]
+    hit = _ADHOC_AFTER_RE.match(doc.masked, seg.close_pos + 1, pe)
+    if not hit:
+        return None
+    mention = _classify_np(doc, hit.start(1), hit.end(1))
+    if mention is None or mention.kind not in ("name", "pronoun", "role", "anonymous"):
+        return None
+    cue = _Cue(hit.start(2), hit.end(2), hit.group(2), _sent_of(doc, hit.start(2)), mention=mention, reportable=False)
+    return cue
+
+
+def _adhoc_before(doc: _Doc, seg: _Seg, with_cue: set[int]) -> _Cue | None:
+    ps = doc.paras[seg.para][0]
+    m = doc.masked
+    if doc.text[ps : seg.open_pos].strip():
+        end = seg.open_pos
+    elif seg.para > 0:
+        # a colon at the end of the previous paragraph introduces this one
+        pps, ppe = doc.paras[seg.para - 1]
+        if not m[pps:ppe].rstrip().endswith(":"):
+            return None
+        end = ppe
+    else:
+        return None
+    before = m[doc.paras[_para_of(doc, end - 1)][0] : end]
+    if not before.rstrip().endswith((":", ",")):
+        return None
+    colon = len(before.rstrip()) - 1 + doc.paras[_para_of(doc, end - 1)][0]
+    si = _sent_of(doc, colon)
+    if si in with_cue:
+        return None
+    ss = doc.sents[si][0] if doc.sents else 0
+    mention = _clause_subject(doc, ss, colon)
+    if mention is None:
+        return None
+    return _Cue(colon, colon + 1, ":", si, mention=mention, reportable=False)
+
+
+def _clause_subject(doc: _Doc, ss: int, end: int) -> _Mention | None:
+    """The subject of the first clause that has one: the words before its first verb."""
+    m = doc.masked
+    toks = _tokens_in(doc, ss, end)
+    if 0 < len(toks) <= 5 and all(_cap(t[2]) or t[2].lower() in {"and", "of", "the"} for t in toks):
+        return _classify_np(doc, toks[0][0], toks[-1][1])  # "Clinton: “...”"
+    starts = [ss] + [i + 1 for i in range(ss, end) if m[i] == ","]
+    for n_clause, cs in enumerate(starts[:6]):
+        ce = starts[n_clause + 1] - 1 if n_clause + 1 < len(starts) else end
+        toks = _tokens_in(doc, cs, ce)
+        if toks and toks[0][2].lower() in _SUBORDINATORS | _PREPOSITIONS:
+            continue
+        for v in range(1, min(len(toks), 12)):
+            w = toks[v][2]
+            if w[:1].islower() and w.isalpha() and w not in FUNCTION_WORDS and w not in _ROLE_NOUNS and w not in ANONYMOUS_NOUNS and w not in _STOP_HEAD:
+                got = _classify_np(doc, toks[0][0], toks[v - 1][1])
+                if got is not None and got.kind in ("name", "pronoun", "anonymous", "role", "np"):
+                    return got
+                break
+    return None
+
+
+def _quote_just_before(tail: str) -> bool:
+    t = tail.rstrip(",:;—– ")
+    return t.endswith((MASK, "”", '"', "»", "’"))
+
+
+def _strip_skippable(doc: _Doc, ss: int, pos: int) -> int:
+    """Move left over auxiliaries and adverbs ("has also", "later") before a verb."""
+    toks = _tokens_in(doc, ss, pos)
+    end = pos
+    for s, e, w in reversed(toks):
+        low = w.lower()
+        if doc.masked[e:end].strip():
+            break
+        if low in _SKIPPABLE or (low.endswith("ly") and low[0] == w[0] and len(low) > 4):
+            end = s
+            continue
+        break
+    return end
+
+
+_HARD_PUNCT = frozenset(",;:!?()\x01“”\"—–[]")
+_NOT_SOURCE_START = frozenset(
+    """on in at that this last earlier later to of about it so there him her them during
+    after before when while for with by from as if because""".split()
+)
+
+
+def _np_after(doc: _Doc, pos: int, se: int, strict: bool = False) -> _Mention | None:
+    """The noun phrase right after an inverted verb or "according to".
+
+    It runs over tokens up to hard punctuation; a full stop ends it unless it closes
+    an abbreviation or initial ("said Sen. Tammy Baldwin").
+    """
+    m = doc.masked
+    toks = _tokens_in(doc, pos, se)[:14]
+    if not toks:
+        return None
+    last = pos
+    taken: list[tuple[int, int, str]] = []
+    for t in toks:
+        gap = m[last : t[0]]
+        if any(c in _HARD_PUNCT for c in gap) or (
+            "." in gap and not (taken and _is_abbrev_token(taken[-1][2]))
+        ):
+            break
+        taken.append(t)
+        last = t[1]
+    if not taken:
+        return None
+    first = taken[0][2].lower()
+    if first in _NOT_SOURCE_START:
+        return None
+    if strict and first in {"he", "she", "they", "we", "i"} and len(taken) > 1:
+        return None  # "said he would call": a clause, not an inverted source
+    if strict:
+        rel = next((i for i, t in enumerate(taken) if t[2].lower() in {"who", "which", "that", "whose", "whom"}), len(taken))
+        if any(t[2].lower() in _MODALS for t in taken[:rel]):
+            return None
+    return _classify_np(doc, taken[0][0], taken[-1][1], allow_pronoun=first in {"he", "she", "they"})
+
+
+_INVERTIBLE = frozenset({"said", "says", "added", "adds", "wrote", "writes", "explained", "continued", "noted", "asked", "recalled", "argued", "insisted", "warned", "remarked", "observed"})
+_MODALS = frozenset("would will could can should might may must is was are were has had have did does".split())
+
+
+def _is_abbrev_token(w: str) -> bool:
+    low = w.lower()
+    return (len(w) == 1 and w.isupper()) or low in ABBREVIATIONS or "." in w
+
+
+def _subject_of_clause(doc: _Doc, ss: int, end: int, participle: bool = False) -> _Mention | None:
+    """The subject right before a verb, looking through appositions and asides."""
+    m = doc.masked
+    region = m[ss:end]
+    # drop parentheticals such as "(R-S.C.)"
+    region = re.sub(r"\([^()]*\)", lambda x: " " * len(x.group()), region)
+    r = region.rstrip()
+    if not r:
+        return None
+    if participle:
+        # "..., saying": the subject of the main clause, from the sentence start
+        cut = _first_clause_subject(doc, ss, ss + len(r))
+        return cut
+    if r.endswith((",", "—", "–")):
+        return _appositive(doc, ss, region, len(r) - 1)
+    low = r.lower()
+    for conj in (" and", " but", " or"):
+        if low.endswith(conj):
+            return _Mention("ellipsis", "", ss + len(r), ss + len(r))
+    # the clause boundary: last comma, semicolon, colon, dash, quote or "that"
+    b = _last_boundary(region, len(r))
+    return _classify_np(doc, ss + b, ss + len(r))
+
+
+_BOUNDARY_RE = re.compile(r"[,;:\x01”\"—–(]|\bthat\b|\bwhile\b|\bas\b|\bwhen\b|\bif\b")
+
+
+def _last_boundary(region: str, limit: int) -> int:
+    last = 0
+    for b in _BOUNDARY_RE.finditer(region, 0, limit):
+        last = b.end()
+    return last
+
+
+def _appositive(doc: _Doc, ss: int, region: str, comma: int) -> _Mention | None:
+    """'X, a ..., said' or 'Trump's director, Steven Cheung, told': pick the named part."""
+    inner = region[:comma]
+    b2 = max(inner.rfind(","), inner.rfind("—"), inner.rfind("–"))
+    if b2 < 0:
+        return _classify_np(doc, ss + _last_boundary(region, comma), ss + comma)
+    b1 = _last_boundary(inner, b2)
+    np1 = _classify_np(doc, ss + b1, ss + b2)
+    np2 = _classify_np(doc, ss + b2 + 1, ss + comma)
+    second = region[b2 + 1 : comma].strip()
+    if np2 is not None and np2.kind == "name" and (np1 is None or np1.kind != "name" or second[:1].isupper()):
+        return np2
+    if np1 is not None:
+        return np1
+    return np2
+
+
+def _first_clause_subject(doc: _Doc, ss: int, end: int) -> _Mention | None:
+    """For '..., saying': the nearest named subject before the participle."""
+    toks = _tokens_in(doc, ss, end)
+    for k in range(len(toks) - 1, -1, -1):
+        low = toks[k][2].lower()
+        if low in REPORTING_FORMS or low in QUOTE_ONLY_FORMS:
+            sub = _subject_of_clause(doc, ss, _strip_skippable(doc, ss, toks[k][0]))
+            if sub is not None:
+                return sub
+    return _clause_subject(doc, ss, end)
+
+
+def _classify_np(doc: _Doc, s: int, e: int, allow_pronoun: bool = True) -> _Mention | None:
+    """Decide what a noun phrase is: a name, a pronoun, a role, anonymous sources or other."""
+    toks = _tokens_in(doc, s, e)
+    if not toks or len(toks) > 14:
+        return None
+    words = [t[2] for t in toks]
+    lows = [w.lower() for w in words]
+    if len(toks) == 1 and lows[0] in {"he", "she", "they", "we", "i", "it", "you"}:
+        if not allow_pronoun:
+            return None
+        return _Mention("pronoun", words[0], toks[0][0], toks[0][1])
+    if lows[-1] in {"he", "she", "they"} and len(toks) <= 3:
+        t = toks[-1]
+        return _Mention("pronoun", t[2], t[0], t[1])
+    if lows[0] in _PREPOSITIONS:
+        return None  # "for example", "in a statement"
+    # the head: up to the first preposition or relative word
+    head_n = len(toks)
+    for k in range(1, len(toks)):
+        if lows[k] in _STOP_HEAD:
+            head_n = k
+            break
+    head = toks[:head_n]
+    head_noun = lows[head_n - 1]
+    if head_noun in ANONYMOUS_NOUNS:
+        return _Mention("anonymous", doc.text[toks[0][0] : toks[-1][1]], toks[0][0], toks[-1][1])
+    if head_n > 1 and not _cap(words[head_n - 1]) and head_noun not in FUNCTION_WORDS and head_noun in _ROLE_NOUNS:
+        first = 0
+        while first < head_n - 1 and lows[first] in FUNCTION_WORDS and lows[first] not in {"the", "a", "an"}:
+            first += 1
+        return _Mention("role", doc.text[head[first][0] : head[-1][1]], head[first][0], head[-1][1])
+    owner = _possessive_owner(head)
+    if owner is not None:
+        # "Kelly Ayotte's campaign": the organisation speaks, named as written
+        ts, te = head[owner][0], head[-1][1]
+        kind = "role" if lows[head_n - 1] in _ROLE_NOUNS else "np"
+        return _Mention(kind, doc.text[ts:te], ts, te)
+    run = _last_name_run(head, doc.masked)
+    if head_n < len(toks):
+        tail_run = _last_name_run(toks, doc.masked)
+        if tail_run is not None and tail_run[1] == toks[-1][1] and tail_run[2].split()[0].lower() in MALE_FIRST_NAMES | FEMALE_FIRST_NAMES:
+            run = tail_run  # "Sirius XM Vice President for news Dave Gorab"
+    if run is None and head_n < len(toks) and not any(w in ANONYMOUS_NOUNS for w in lows[:head_n]):
+        run = _last_name_run(toks, doc.masked)
+    heads_lower = [w for w in lows[:head_n] if w not in FUNCTION_WORDS]
+    anon_pos = any(w in ANONYMOUS_NOUNS for w in lows)
+    if run is not None:
+        rs, re_, text = run
+        return _Mention("name", text, rs, re_)
+    if anon_pos and not any(w.endswith(("'s", "’s")) for w in lows[:head_n]):
+        return _Mention("anonymous", doc.text[toks[0][0] : toks[-1][1]], toks[0][0], toks[-1][1])
+    if any(w in _ROLE_NOUNS for w in heads_lower):
+        return _Mention("role", doc.text[head[0][0] : head[-1][1]], head[0][0], head[-1][1])
+    # any other noun phrase ("the campaign", "the statement"): keep as written
+    if heads_lower and len(head) <= 5 and not all(w in FUNCTION_WORDS for w in lows[:head_n]):
+        first = 0
+        while first < head_n - 1 and lows[first] in FUNCTION_WORDS:
+            first += 1
+        ts, te = head[first][0], head[-1][1]
+        if lows[-1] in _SKIPPABLE or lows[head_n - 1] in FUNCTION_WORDS:
+            return None
+        return _Mention("np", doc.text[ts:te], ts, te)
+    return None
+
+
+def _possessive_owner(head: list[tuple[int, int, str]]) -> int | None:
+    """Index where "Name's noun" starts when the head ends in a common noun."""
+    if len(head) < 2 or _cap(head[-1][2]) or head[-1][2].lower() in FUNCTION_WORDS:
+        return None
+    for k in range(len(head) - 2, -1, -1):
+        w = head[k][2]
+        if _cap(w) and w.endswith(("'s", "’s", "s'", "s’")):
+            j = k
+            while j > 0 and _cap(head[j - 1][2]) and head[j - 1][2].lower() not in FUNCTION_WORDS:
+                j -= 1
+            return j
+        if _cap(w):
+            return None
+    return None
+
+
+_PARTICLES = frozenset({"de", "van", "von", "bin", "al", "da", "del", "di", "la", "le", "du"})
+
+
+def _joined(m: str, a: tuple[int, int, str], b: tuple[int, int, str]) -> bool:
+    """Are two tokens one name: only spaces between them, or the dot of "Sen." / "J."?"""
+    gap = m[a[1] : b[0]]
+    if not gap.strip():
+        return True
+    return gap.lstrip(".").strip() == "" and gap.startswith(".") and _is_abbrev_token(a[2])
+
+
+def _last_name_run(toks: list[tuple[int, int, str]], m: str) -> tuple[int, int, str] | None:
+    """The last run of capitalised words that is not possessive, titles stripped."""
+    best: tuple[int, int, str] | None = None
+    k = 0
+    n = len(toks)
+    while k < n:
+        w = toks[k][2]
+        if not _cap(w):
+            k += 1
+            continue
+        j = k
+        while j + 1 < n and (_cap(toks[j + 1][2]) or toks[j + 1][2].lower() in _PARTICLES) and _joined(m, toks[j], toks[j + 1]):
+            j += 1
+        run = toks[k : j + 1]
+        k = j + 1
+        last = run[-1][2]
+        if last.endswith(("'s", "’s", "s’", "s'")) and k < n:
+            continue  # "Trump's communications director"
+        # drop leading function words and titles
+        a = 0
+        while a < len(run) and (run[a][2].lower().rstrip(".") in FUNCTION_WORDS or run[a][2].lower() in TITLES or run[a][2].lower().rstrip(".") in TITLES):
+            a += 1
+        core = run[a:]
+        while core and core[-1][2].lower() in TITLES:
+            core = core[:-1]
+        if not core:
+            continue
+        # acronyms glued before a name ("EU Vsevolod Chentsov") are organisations
+        while len(core) > 1 and core[0][2].isupper() and len(core[0][2]) > 1:
+            core = core[1:]
+        s, e = core[0][0], core[-1][1]
+        text = " ".join(t[2] for t in core)
+        if text.endswith(("'s", "’s")):
+            text = text[:-2]
+        best = (s, e, text)
+    return best
+
+
+def _cap(w: str) -> bool:
+    return w[:1].isupper()
+
+
+# --------------------------------------------------------------------------------------
+# 4. People in the article and resolution
+# --------------------------------------------------------------------------------------
+class _People:
+    """Names used in the article: fullest forms, genders, roles, mention positions."""
+
+    def __init__(self, doc: _Doc, registry: SpeakerRegistry) -> None:
+        self.registry = registry
+        self.doc = doc
+        self.full: dict[str, list[tuple[int, str]]] = {}  # surname -> [(pos, full name)]
+        self.gender: dict[str, str] = {}
+        self.roles: dict[str, str] = {}  # role word -> person
+        self.mentions: list[tuple[int, str]] = []  # (pos, canonical) in order
+        self.registered_here: set[str] = set()
+        self.subjects: list[tuple[int, str]] = []  # names that start a clause, in order
+        self.speakers: set[str] = set()  # names that a cue attributes speech to
+        self.lower_words = {w for _, _, w in doc.tokens if w[:1].islower()}
+        self._scan(doc)
+
+    def _scan(self, doc: _Doc) -> None:
+        toks = doc.tokens
+        n = len(toks)
+        k = 0
+        while k < n:
+            if not _cap(toks[k][2]):
+                k += 1
+                continue
+            j = k
+            while j + 1 < n and _cap(toks[j + 1][2]) and not doc.masked[toks[j][1] : toks[j + 1][0]].strip():
+                j += 1
+            self._add_run(doc, toks, k, j)
+            k = j + 1
+
+    def _add_run(self, doc: _Doc, toks: list[tuple[int, int, str]], k: int, j: int) -> None:
+        words = [t[2] for t in toks[k : j + 1]]
+        if k == j and self._sentence_initial_word(doc, toks, k):
+            return
+        a = 0
+        honorific = ""
+        while a < len(words) and (words[a].lower().rstrip(".") in FUNCTION_WORDS or words[a].lower() in TITLES or words[a].lower().rstrip(".") in TITLES):
+            low = words[a].lower().rstrip(".")
+            if low in {"mr", "mrs", "ms", "miss", "sir", "lord", "lady", "dame"}:
+                honorific = low
+            a += 1
+        core = words[a:]
+        while len(core) > 1 and core[0].isupper() and len(core[0]) > 1:
+            core = core[1:]
+        if not core or len(core) > 4 or any(w.lower() in FUNCTION_WORDS or w.lower() in _STOP_HEAD for w in core[1:]):
+            return  # a headline or an organisation, not a person's name
+        if core[-1].endswith(("'s", "’s")):
+            core[-1] = core[-1][:-2]
+        name = " ".join(core)
+        pos = toks[k][0]
+        canon = self.registry.canonical(name)
+        subject = self._is_subject(doc, toks, k, j)
+        if canon is not None:
+            self.registered_here.add(canon)
+            self.mentions.append((pos, canon))
+            if subject:
+                self.subjects.append((pos, canon))
+            return
+        if len(core) >= 2 and all(len(w) > 1 for w in (core[0], core[-1])):
+            self.full.setdefault(core[-1].lower(), []).append((pos, name))
+            if honorific:
+                self.gender.setdefault(name, "female" if honorific in {"mrs", "ms", "miss", "lady", "dame"} else "male")
+            # role word right before the name ("spokesman Josh Earnest")
+            if k > 0 and not _cap(toks[k - 1][2]) and toks[k - 1][2].lower() in _ROLE_NOUNS:
+                self.roles[toks[k - 1][2].lower()] = name
+            self.mentions.append((pos, name))
+            if subject:
+                self.subjects.append((pos, name))
+            first = core[0].lower()
+            if first in MALE_FIRST_NAMES:
+                self.gender.setdefault(name, "male")
+            elif first in FEMALE_FIRST_NAMES:
+                self.gender.setdefault(name, "female")
+        elif len(core) == 1 and subject and core[0][:1].isupper() and len(core[0]) > 2:
+            full = self.canonical(core[0], pos)
+            self.subjects.append((pos, full))
+            if honorific:
+                self.gender.setdefault("#" + core[0].lower(), "female" if honorific in {"mrs", "ms", "miss", "lady", "dame"} else "male")
+        elif len(core) == 1 and honorific:
+            self.gender.setdefault("#" + core[0].lower(), "female" if honorific in {"mrs", "ms", "miss", "lady", "dame"} else "male")
+
+    def _sentence_initial_word(self, doc: _Doc, toks: list[tuple[int, int, str]], k: int) -> bool:
+        """A lone capitalised word opening a sentence that the article also uses in lower case."""
+        s = toks[k][0]
+        j = s - 1
+        while j >= 0 and doc.masked[j] in " \t\u00a0\"“‘(":
+            j -= 1
+        if j >= 0 and doc.masked[j] not in ".!?\n:\x01”":
+            return False
+        w = toks[k][2]
+        return w.lower() in self.lower_words or w.endswith("ing") or w.lower() in FUNCTION_WORDS
+
+    def _is_subject(self, doc: _Doc, toks: list[tuple[int, int, str]], k: int, j: int) -> bool:
+        """Is a name run the subject of a clause: not after a preposition, before a verb?"""
+        if k > 0 and toks[k - 1][2].lower() in _PREPOSITIONS | _STOP_HEAD | _DETERMINERS:
+            return False
+        last = toks[j][2]
+        if last.endswith(("'s", "’s", "s'", "s’")):
+            return False
+        if j + 1 >= len(toks):
+            return False
+        gap = doc.masked[toks[j][1] : toks[j + 1][0]]
+        nxt = toks[j + 1][2]
+        if gap.strip(" \u00a0") == "," :
+            return True  # apposition follows: "Axelrod, a former newspaperman, ..."
+        if gap.strip(" \u00a0"):
+            return False
+        return nxt[:1].islower() and nxt not in _STOP_HEAD and nxt not in FUNCTION_WORDS or nxt in _SKIPPABLE
+
+    def canonical(self, name: str, pos: int) -> str:
+        """The registry name, or the fullest form of this name used in the article."""
+        canon = self.registry.canonical(name)
+        if canon is not None:
+            return canon
+        words = name.split()
+        if not words:
+            return name
+        fulls = self.full.get(words[-1].lower())
+        if not fulls:
+            return name
+        if len(words) >= 2:
+            # a full name: prefer a longer form with the same first word
+            for _, full in fulls:
+                if full.split()[0] == words[0] and len(full) > len(name):
+                    return full
+            return name
+        earlier = [f for p, f in fulls if p <= pos]
+        return max(earlier or [f for _, f in fulls], key=len) if not earlier else earlier[-1] if len(earlier[-1]) >= len(max(earlier, key=len)) else max(earlier, key=len)
+
+    def gender_of(self, name: str) -> str:
+        g = self.registry.gender(name)
+        if g:
+            return g
+        g = self.gender.get(name, "")
+        if g:
+            return g
+        words = name.split()
+        if len(words) >= 2:
+            first = words[0].lower()
+            if first in MALE_FIRST_NAMES:
+                return "male"
+            if first in FEMALE_FIRST_NAMES:
+                return "female"
+        last = words[-1].lower() if words else ""
+        return self.gender.get("#" + last, "")
+
+    def is_person(self, name: str) -> bool:
+        """Evidence that a name is a person: registry, a known first name, a gender, a speaker."""
+        if self.registry.get(name) is not None or name in self.speakers:
+            return True
+        return bool(self.gender_of(name))
+
+    def subject_before(self, pos: int, want: str) -> tuple[int, str] | None:
+        """The latest person who is a clause subject before `pos`, compatible with a gender."""
+        i = bisect.bisect_left(self.subjects, (pos, ""))
+        for k in range(i - 1, max(-1, i - 30), -1):
+            p, name = self.subjects[k]
+            if not self.is_person(name):
+                continue
+            g = self.gender_of(name)
+            if not want or not g or g == want:
+                return p, name
+        return None
+
+    def person_before(self, pos: int, want: str) -> str | None:
+        """The latest person mentioned before `pos` compatible with a gender."""
+        i = bisect.bisect_left(self.mentions, (pos, ""))
+        for k in range(i - 1, max(-1, i - 40), -1):
+            name = self.mentions[k][1]
+            g = self.gender_of(name)
+            if not want or not g or g == want:
+                return name
+        return None
+
+
+def _resolve_all(doc: _Doc, cues: list[_Cue], people: _People) -> None:
+    """Give each cue a canonical speaker, in text order, tracking who spoke last."""
+    history: list[tuple[int, str, str]] = []  # (pos, speaker, gender or "group")
+    prev_in_sent: dict[int, _Cue] = {}
+    for cue in cues:
+        mention = cue.mention
+        if mention is None:
+            continue
+        speaker, conf = _resolve(mention, cue, people, history, prev_in_sent)
+        cue.speaker, cue.confidence = speaker, conf
+        if speaker:
+            prev_in_sent[cue.sent] = cue
+            if mention.kind == "name":
+                people.speakers.add(speaker)
+            if mention.kind in ("name", "role", "anonymous", "pronoun", "np"):
+                plural = mention.kind == "np" and mention.text.lower().endswith("s")
+                if mention.kind == "np" and not plural:
+                    continue
+                g = "group" if mention.kind == "anonymous" or speaker == ANONYMOUS or plural else people.gender_of(speaker)
+                if mention.kind == "pronoun" and mention.text.lower() in PRONOUNS_MALE and not g:
+                    people.gender.setdefault(speaker, "male")
+                    g = "male"
+                elif mention.kind == "pronoun" and mention.text.lower() in PRONOUNS_FEMALE and not g:
+                    people.gender.setdefault(speaker, "female")
+                    g = "female"
+                history.append((cue.start, speaker, g))
+
+
+def _resolve(
+    mention: _Mention,
+    cue: _Cue,
+    people: _People,
+    history: list[tuple[int, str, str]],
+    prev_in_sent: dict[int, _Cue],
+) -> tuple[str | None, float]:
+    kind = mention.kind
+    if kind == "name":
+        return people.canonical(mention.text, mention.start), 0.9
+    if kind == "anonymous":
+        return ANONYMOUS, 0.85
+    if kind == "ellipsis":
+        prev = prev_in_sent.get(cue.sent)
+        if prev is not None:
+            return prev.speaker, prev.confidence - 0.05
+        sub = _clause_subject(people.doc, people.doc.sents[cue.sent][0], cue.start) if people.doc.sents else None
+        if sub is not None and sub.kind != "ellipsis":
+            speaker, conf = _resolve(sub, cue, people, history, prev_in_sent)
+            return speaker, conf - 0.1
+        return None, 0.0
+    if kind == "pronoun":
+        return _resolve_pronoun(mention.text.lower(), mention.start, people, history)
+    if kind == "role":
+        return _resolve_role(mention.text, mention.start, people, history)
+    return mention.text, 0.6
+
+
+def _resolve_pronoun(
+    pron: str, pos: int, people: _People, history: list[tuple[int, str, str]]
+) -> tuple[str | None, float]:
+    if pron in PRONOUNS_GROUP:
+        for p, sp, g in reversed(history[-8:]):
+            if g == "group" and pos - p < 1500:
+                return sp, 0.6
+        return None, 0.0
+    if pron in {"i", "you", "it"}:
+        return None, 0.0
+    want = "male" if pron in PRONOUNS_MALE else "female" if pron in PRONOUNS_FEMALE else ""
+    spoke: tuple[int, str] | None = None
+    for p, sp, g in reversed(history[-12:]):
+        if g == "group":
+            continue
+        if not g or g == want:
+            spoke = (p, sp)
+            break
+    subj = people.subject_before(pos, want)
+    if subj is not None and (spoke is None or subj[0] > spoke[0]):
+        return subj[1], 0.75
+    if spoke is not None:
+        return spoke[1], 0.8
+    person = people.person_before(pos, want)
+    if person:
+        return person, 0.6
+    return None, 0.0
+
+
+def _resolve_role(
+    role: str, pos: int, people: _People, history: list[tuple[int, str, str]]
+) -> tuple[str | None, float]:
+    """'the spokesman' is the registered or article-named holder of that role."""
+    words = [w for w in role.split() if w not in FUNCTION_WORDS]
+    phrase = " ".join(words)
+    holders = [h for h in people.registry.role_holders(phrase) if h in people.registered_here]
+    if len(holders) == 1:
+        return holders[0], 0.75
+    for w in reversed(words):
+        if w in people.roles:
+            return people.roles[w], 0.7
+    if words and words[-1] in ANONYMOUS_NOUNS:
+        return ANONYMOUS, 0.6
+    return role, 0.5
+
+
+# --------------------------------------------------------------------------------------
+# 5. Attaching quotes
+# --------------------------------------------------------------------------------------
+def _attach_quotes(
+    doc: _Doc,
+    cues: list[_Cue],
+    transcripts: list[tuple[int, int, str, int, int]],
+    people: _People,
+) -> list[Quote]:
+    by_sent: dict[int, list[_Cue]] = {}
+    for cue in cues:
+        if cue.speaker:
+            by_sent.setdefault(cue.sent, []).append(cue)
+    groups: dict[int, list[_Seg]] = {}
+    for seg in doc.segs:
+        groups.setdefault(seg.group, []).append(seg)
+    out: list[Quote] = []
+    last_para_speaker: dict[int, tuple[str, _Cue | None]] = {}
+    trans_by_para = {_para_of(doc, s): (s, e, label, ls, le) for s, e, label, ls, le in transcripts}
+    for tpara, (s, e, label, ls, le) in trans_by_para.items():
+        speaker = people.canonical(label.title(), ls)
+        out.append(Quote(doc.id, s, e, doc.text[s:e], "direct", speaker, ":", 0.7, label, ls, le))
+    ordered = sorted(groups.values(), key=lambda g: g[0].start)
+    prev_speaker: tuple[int, str, _Cue | None] | None = None  # (para, speaker, cue)
+    for segs in ordered:
+        cue, conf, how = _attribution(doc, segs, by_sent, prev_speaker, cues)
+        speaker = cue.speaker if cue is not None else (prev_speaker[1] if how == "continued" and prev_speaker else None)
+        kind = _kind(doc, segs, cue is not None or how == "continued")
+        if kind == "other":
+            speaker, cue, conf = None, None, 0.5
+        elif speaker is None:
+            speaker, conf = _nearby_person(doc, people, segs[0], prev_speaker)
+        for seg in segs:
+            if seg.end <= seg.start:
+                continue
+            s, e = seg.start, seg.end
+            text = doc.text[s:e]
+            if not text.strip():
+                continue
+            out.append(
+                Quote(
+                    doc.id, s, e, text, kind, speaker,
+                    cue.word if cue is not None else None,
+                    round(max(0.05, min(1.0, conf - (0.15 if seg.close_pos is None and seg is segs[-1] else 0.0))), 2),
+                    cue.mention.text if cue is not None and cue.mention is not None else None,
+                    cue.start if cue is not None else None,
+                    cue.end if cue is not None else None,
+                )
+            )
+        if speaker and kind != "other":
+            prev_speaker = (segs[-1].para, speaker, cue)
+    return out
+
+
+def _nearby_person(
+    doc: _Doc, people: _People, seg: _Seg, prev_speaker: tuple[int, str, _Cue | None] | None
+) -> tuple[str | None, float]:
+    """A last guess for an unattributed quotation: the person just written about.
+
+    "Valastro praised Christie's leadership. “We need someone ...”" — the subject of
+    the sentence before, or the last speaker, when either is at most a paragraph away.
+    """
+    subj = people.subject_before(seg.open_pos, "")
+    near: list[tuple[int, str]] = []
+    if subj is not None and seg.para - _para_of(doc, subj[0]) <= 1:
+        near.append(subj)
+    if prev_speaker is not None and seg.para - prev_speaker[0] <= 1:
+        near.append((doc.paras[prev_speaker[0]][0], prev_speaker[1]))
+    if not near:
+        return None, 0.2
+    return max(near)[1], 0.35
+
+
+def _attribution(
+    doc: _Doc,
+    segs: list[_Seg],
+    by_sent: dict[int, list[_Cue]],
+    prev_speaker: tuple[int, str, _Cue | None] | None,
+    cues: list[_Cue],
+) -> tuple[_Cue | None, float, str]:
+    """The cue attributing a quote group, how confident we are, and how it was found."""
+    first, last = segs[0], segs[-1]
+    # a cue in the sentence of any segment, nearest first
+    best: _Cue | None = None
+    best_d = 1 << 30
+    for seg in segs:
+        for si in {_sent_of(doc, seg.open_pos), _sent_of(doc, seg.end)}:
+            for cue in by_sent.get(si, ()):
+                if cue.start >= seg.open_pos and cue.end <= seg.end:
+                    continue
+                d = seg.open_pos - cue.end if cue.end <= seg.open_pos else cue.start - seg.end
+                if d < best_d:
+                    best, best_d = cue, d
+    if best is not None:
+        best.used = True
+        return best, best.confidence, "cue"
+    # "“...” Trump said." split into two sentences by the full stop inside the quote
+    if last.close_pos is not None:
+        si = _sent_of(doc, last.end)
+        for cue in by_sent.get(si + 1, ()):
+            head = cue.mention.start if cue.mention is not None and cue.mention.start < cue.start else cue.start
+            if head - last.close_pos <= 40 and _para_of(doc, cue.start) == last.para:
+                cue.used = True
+                return cue, cue.confidence - 0.05, "cue"
+    # a colon introduction in the same paragraph or at the end of the previous one
+    intro = _colon_intro(doc, first, by_sent)
+    if intro is not None:
+        intro.used = True
+        return intro, max(0.5, intro.confidence - 0.05), "colon"
+    # a paragraph of quotation with no cue continues the previous speaker
+    if prev_speaker is not None and _starts_paragraph(doc, first) and 0 < first.para - prev_speaker[0] <= 2:
+        return None, 0.65, "continued"
+    if prev_speaker is not None and first.para == prev_speaker[0] and (
+        _starts_paragraph(doc, first) or _starts_sentence(doc, first)
+    ):
+        return None, 0.6, "continued"
+    # the next sentence in the paragraph names the speaker ("“...” He said.")
+    si = _sent_of(doc, last.end)
+    if si + 1 < len(doc.sents) and _para_of(doc, doc.sents[si + 1][0]) == last.para:
+        for cue in by_sent.get(si + 1, ()):
+            if cue.mention is not None and cue.mention.kind in ("pronoun", "name"):
+                return cue, cue.confidence - 0.2, "cue"
+    return None, 0.3, "none"
+
+
+def _starts_sentence(doc: _Doc, seg: _Seg) -> bool:
+    ss = doc.sents[_sent_of(doc, seg.open_pos)][0] if doc.sents else 0
+    return not doc.masked[ss : seg.open_pos].strip()
+
+
+def _starts_paragraph(doc: _Doc, seg: _Seg) -> bool:
+    ps = doc.paras[seg.para][0]
+    return not doc.text[ps : seg.open_pos].strip(" -–—•*")
+
+
+def _colon_intro(doc: _Doc, seg: _Seg, by_sent: dict[int, list[_Cue]]) -> _Cue | None:
+    m = doc.masked
+    ps = doc.paras[seg.para][0]
+    before = m[ps : seg.open_pos].rstrip()
+    if before.endswith(":"):
+        si = _sent_of(doc, ps + len(before) - 1)
+        got = _cue_or_subject(doc, si, by_sent)
+        if got:
+            return got
+    if before or seg.para == 0:
+        return None
+    pps, ppe = doc.paras[seg.para - 1]
+    prev = m[pps:ppe].rstrip()
+    if prev.endswith(":"):
+        return _cue_or_subject(doc, _sent_of(doc, ppe - 1), by_sent)
+    return None
+
+
+def _cue_or_subject(doc: _Doc, si: int, by_sent: dict[int, list[_Cue]]) -> _Cue | None:
+    cues = by_sent.get(si)
+    if cues:
+        return cues[-1]
+    return None
+
+
+def _kind(doc: _Doc, segs: list[_Seg], attributed: bool) -> str:
+    """direct, partial or other (titles and scare quotes)."""
+    first = segs[0]
+    content = doc.text[first.start : first.end]
+    nwords = sum(len(doc.text[s.start : s.end].split()) for s in segs)
+    before = doc.masked[max(doc.paras[first.para][0], first.open_pos - 40) : first.open_pos]
+    prev_words = re.findall(r"[A-Za-z]+", before)[-3:]
+    if prev_words and any(w.lower() in _TITLE_NOUNS for w in prev_words[-2:]) and nwords <= 10:
+        if not (prev_words[-1].lower() == "called" and content[:1].islower()):
+            return "other"
+    if _title_case(content) and not _starts_paragraph(doc, first) and nwords <= 8 and not content.rstrip().endswith(("!", "?")):
+        return "other"
+    embedded = _embedded(doc, first)
+    if not attributed:
+        if nwords <= 4 or embedded:
+            return "other"
+        return "direct"
+    if embedded:
+        return "partial"
+    if content[:1].islower() and not _continues_split(doc, segs[0]):
+        return "partial"
+    return "direct"
+
+
+def _continues_split(doc: _Doc, seg: _Seg) -> bool:
+    """“We will,” he said, “and soon.”: the second part continues a direct quote."""
+    ps = doc.paras[seg.para][0]
+    before = doc.masked[ps : seg.open_pos].rstrip()
+    if not before.endswith(","):
+        return False
+    k = before.rfind(MASK)
+    return k >= 0 and len(before) - k < 60
+
+
+def _embedded(doc: _Doc, seg: _Seg) -> bool:
+    """Is the opening mark inside the writer's own clause ('would “not suit” Russia')?"""
+    j = seg.open_pos - 1
+    ps = doc.paras[seg.para][0]
+    while j >= ps and doc.text[j] == " ":
+        j -= 1
+    return j >= ps and (doc.text[j].isalnum() or doc.text[j] in "’'")
+
+
+_SMALL_WORDS = frozenset("a an the of and or in on at to for from by with vs is it as but nor de la del".split())
+
+
+def _title_case(content: str) -> bool:
+    words = re.findall(r"[A-Za-z][A-Za-z'’]*", content)
+    if len(words) < 2:
+        return False
+    big = [w for w in words if w.lower() not in _SMALL_WORDS]
+    return bool(big) and all(w[0].isupper() for w in big) and words[0][0].isupper()
+
+
+# --------------------------------------------------------------------------------------
+# Reported speech
+# --------------------------------------------------------------------------------------
+def _reported(doc: _Doc, cues: list[_Cue], segs: list[_Seg]) -> list[Quote]:
+    out: list[Quote] = []
+    m = doc.masked
+    for cue in cues:
+        if not cue.speaker or not cue.reportable:
+            continue
+        if not doc.sents:
+            break
+        if cue.inverted and cue.word != "according to":
+            continue  # ", said X" attributes the quotation before it
+        ss, se = doc.sents[cue.sent]
+        span = _reported_span(doc, cue, ss, se)
+        if span is None:
+            continue
+        s, e = span
+        body = m[s:e]
+        masked_share = body.count(MASK) / max(1, len(body))
+        if masked_share > 0.5:
+            continue
+        text = doc.text[s:e]
+        if len(text.split()) < 4:
+            continue
+        # indirect speech that quotes some words is a partial quotation at clause level
+        kind = "partial" if masked_share > 0 else "reported"
+        out.append(
+            Quote(
+                doc.id, s, e, text, kind, cue.speaker, cue.word,
+                round(max(0.05, cue.confidence - 0.2), 2),
+                cue.mention.text if cue.mention else None, cue.start, cue.end,
+            )
+        )
+    return out
+
+
+_OBJ_RE = re.compile(r"\s+(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*|reporters|journalists|the \w+|him|her|them|us|me|lawmakers|supporters|voters|the audience|the crowd|[a-z]+ers)(?=[\s,.:;])")
+_THAT_RE = re.compile(r"\s*(?:,\s*)?(?:that\b|on\b|about\b|against\b|at\b|of\b)?")
+
+
+def _reported_span(doc: _Doc, cue: _Cue, ss: int, se: int) -> tuple[int, int] | None:
+    m = doc.masked
+    end = se
+    while end > ss and (m[end - 1] in " \n\"”’»" or m[end - 1] == MASK and doc.text[end - 1] in "\"”"):
+        end -= 1
+    # where the clause that holds the cue ends ("While X argues Y, Z ...")
+    first_word = m[ss : ss + 12].split(" ", 1)[0].lower().strip(",")
+    after_start = cue.end
+    if cue.word == "according to":
+        # "According to X, CLAUSE" / "CLAUSE, according to X."
+        if m[ss:cue.start].strip():
+            return ss, end
+        return ss, end
+    rest = m[cue.end : end]
+    if not rest.strip(" ,.;:") or rest.lstrip().startswith((",", ".")) and _parenthetical(m, cue, ss):
+        # "CLAUSE, X said." or "If ..., the sources said, CLAUSE."
+        lead_end = cue.mention.start if cue.mention is not None and cue.mention.start < cue.start else cue.start
+        content = m[ss:lead_end] + rest
+        if sum(c in "\x01“”\"" for c in content) > 0.5 * len(content.strip()):
+            return None  # the content is a direct quotation, attributed already
+        return ss, end
+    if rest.lstrip()[:1] in (":", MASK, "“", '"'):
+        return None  # introduces a direct quotation
+    if cue.word in _OBJECT_VERBS:
+        obj = _OBJ_RE.match(m, after_start, end)
+        if obj:
+            after_start = obj.end()
+    lead = _THAT_RE.match(m, after_start, end)
+    content_start = lead.end() if lead else after_start
+    if end - content_start < 12:
+        return None
+    cut = _CLAUSE_CUT_RE.search(m, content_start, end)
+    if first_word in _SUBORDINATORS and cue.start < m.find(",", ss, end) :
+        comma = m.find(",", cue.end, end)
+        if comma > 0:
+            end = comma
+    elif cut:
+        end = cut.start()
+    start = cue.start
+    if cue.mention is not None and not cue.inverted and cue.mention.start < cue.start:
+        between = m[cue.mention.end : cue.start]
+        if "," not in between and "—" not in between:
+            start = _np_start(doc, ss, cue.mention.start)
+    if end - start < 12:
+        return None
+    return start, end
+
+
+def _parenthetical(m: str, cue: _Cue, ss: int) -> bool:
+    return "," in m[ss : cue.start] or m[ss:cue.start].strip() == ""
+
+
+def _np_start(doc: _Doc, ss: int, pos: int) -> int:
+    """Start of the noun phrase holding `pos`: back to the clause boundary, subordinators dropped."""
+    m = doc.masked
+    b = _last_boundary(m[ss:pos], pos - ss)
+    start = ss + b
+    toks = _tokens_in(doc, start, pos + 1)
+    for s, _, w in toks:
+        if w.lower() in _SUBORDINATORS or w.lower() in {"but", "and", "so", "yet", "however", "meanwhile", "also"}:
+            continue
+        return s
+    while start < pos and m[start].isspace():
+        start += 1
+    return start

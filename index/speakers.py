@@ -1,0 +1,188 @@
+"""The speaker registry: canonical names, aliases and roles from the configuration.
+
+One registry answers three questions the rest of the product asks: which canonical
+person a mention in an article means ("Peskov", "the Kremlin spokesperson"), whether a
+user's query names a speaker (``--speaker peskov``), and which words to index so that
+``speaker:peskov`` and ``speaker:"dmitry peskov"`` both find him.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Any
+
+from index.lexicon import TITLES
+from index.models import Speaker
+
+_WORD_RE = re.compile(r"[\w][\w'’.-]*", re.UNICODE)
+_ARTICLES = ("the ", "a ", "an ")
+
+
+def normalise(text: str) -> str:
+    """Lower-case, curly apostrophes straightened, spaces collapsed, dots dropped."""
+    text = text.replace("’", "'").replace("‘", "'").lower()
+    text = text.replace(".", " ")
+    return " ".join(text.split())
+
+
+def _strip_article(text: str) -> str:
+    for art in _ARTICLES:
+        if text.startswith(art):
+            return text[len(art) :]
+    return text
+
+
+def _strip_possessive(word: str) -> str:
+    return word[:-2] if word.endswith("'s") else word
+
+
+def name_words(name: str) -> list[str]:
+    """Lower-case words of a name without titles ("President Putin" -> ["putin"])."""
+    words = [_strip_possessive(w) for w in normalise(name).split()]
+    core = [w for w in words if w not in TITLES and len(w) > 1]
+    return core or words
+
+
+class SpeakerRegistry:
+    """Canonical speakers with their aliases and roles, and name matching over them."""
+
+    def __init__(self, speakers: Iterable[Speaker] = ()) -> None:
+        self.speakers: tuple[Speaker, ...] = tuple(speakers)
+        self._by_alias: dict[str, str] = {}
+        self._by_role: dict[str, list[str]] = {}
+        self._by_surname: dict[str, list[str]] = {}
+        self._first_names: dict[str, set[str]] = {}
+        self._by_name: dict[str, Speaker] = {}
+        self._memo: dict[str, str | None] = {}
+        for sp in self.speakers:
+            self._add(sp)
+
+    # -- construction -------------------------------------------------------------
+    @classmethod
+    def from_config(cls, entries: list[dict[str, Any]] | None) -> "SpeakerRegistry":
+        """Build from config.yaml ``speakers:`` items; malformed items are skipped."""
+        speakers: list[Speaker] = []
+        for entry in entries or ():
+            if not isinstance(entry, dict):
+                continue
+            name = str(entry.get("name") or "").strip()
+            if not name:
+                continue
+            speakers.append(
+                Speaker(
+                    name=name,
+                    aliases=tuple(str(a).strip() for a in _as_list(entry.get("aliases")) if str(a).strip()),
+                    roles=tuple(str(r).strip().lower() for r in _as_list(entry.get("roles")) if str(r).strip()),
+                    gender=str(entry.get("gender") or "").strip().lower(),
+                )
+            )
+        return cls(speakers)
+
+    def _add(self, sp: Speaker) -> None:
+        self._by_name[sp.name] = sp
+        for mention in (sp.name, *sp.aliases):
+            key = normalise(mention)
+            self._by_alias.setdefault(key, sp.name)
+            words = name_words(mention)
+            if words:
+                self._by_surname.setdefault(words[-1], [])
+                if sp.name not in self._by_surname[words[-1]]:
+                    self._by_surname[words[-1]].append(sp.name)
+                if len(words) > 1:
+                    self._first_names.setdefault(sp.name, set()).add(words[0])
+        for role in sp.roles:
+            self._by_role.setdefault(_strip_article(normalise(role)), []).append(sp.name)
+
+    # -- queries ------------------------------------------------------------------
+    def get(self, name: str) -> Speaker | None:
+        """The registered speaker with this canonical name."""
+        return self._by_name.get(name)
+
+    def gender(self, name: str) -> str:
+        sp = self._by_name.get(name)
+        return sp.gender if sp else ""
+
+    def canonical(self, mention: str) -> str | None:
+        """The canonical name a mention means, or None when it is not registered.
+
+        A role ("the Kremlin spokesperson") resolves only when exactly one registered
+        speaker holds it; a surname resolves unless the mention's first name belongs to
+        someone else ("Hunter Biden" is not "Joe Biden").
+        """
+        if not isinstance(mention, str) or not mention.strip():
+            return None
+        if mention in self._memo:
+            return self._memo[mention]
+        got = self._canonical(mention)
+        if len(self._memo) > 50_000:
+            self._memo.clear()
+        self._memo[mention] = got
+        return got
+
+    def _canonical(self, mention: str) -> str | None:
+        key = normalise(mention)
+        if key in self._by_alias:
+            return self._by_alias[key]
+        bare = _strip_article(key)
+        if bare in self._by_alias:
+            return self._by_alias[bare]
+        owners = self.role_holders(bare)
+        if len(owners) == 1:
+            return owners[0]
+        words = name_words(mention)
+        if not words:
+            return None
+        for name in self._by_surname.get(words[-1], ()):
+            firsts = self._first_names.get(name, set())
+            if len(words) == 1 or not firsts or words[0] in firsts or _initial_of(words[0], firsts):
+                return name
+        return None
+
+    def role_holders(self, role: str) -> list[str]:
+        """Registered speakers holding a role phrase ("spokesman", "the russian leader")."""
+        key = _strip_article(normalise(role))
+        return list(self._by_role.get(key, ()))
+
+    def matches(self, query: str, speaker: str | None) -> bool:
+        """Does a user's query ("peskov", "Dmitry Peskov", an alias) name this speaker?"""
+        if not isinstance(query, str) or not speaker:
+            return False
+        q = normalise(query).strip("\"' ")
+        if not q:
+            return False
+        if q == normalise(speaker):
+            return True
+        canon = self.canonical(query)
+        if canon is not None and canon == speaker:
+            return True
+        terms = self.search_terms(speaker)
+        return q in terms
+
+    def search_terms(self, speaker: str) -> list[str]:
+        """Lower-case names, aliases and their name words to index for a speaker."""
+        if not isinstance(speaker, str) or not speaker.strip():
+            return []
+        mentions = [speaker]
+        sp = self._by_name.get(speaker)
+        if sp is not None:
+            mentions.extend(sp.aliases)
+        out: list[str] = []
+        for mention in mentions:
+            for term in (normalise(mention), *name_words(mention)):
+                if term and term not in out:
+                    out.append(term)
+        return out
+
+
+def _initial_of(word: str, firsts: set[str]) -> bool:
+    """True for an initial ("d") that fits a registered first name ("dmitry")."""
+    return len(word) == 1 and any(f.startswith(word) for f in firsts)
+
+
+def _as_list(value: Any) -> list[Any]:
+    if value is None:
+        return []
+    if isinstance(value, (list, tuple)):
+        return list(value)
+    return [value]

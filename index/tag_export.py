@@ -1,0 +1,282 @@
+"""Export tagged passages (W3C Web Annotation, JSON Lines, CSV, Markdown) and import them.
+
+The W3C export is an ``AnnotationCollection`` that annotation tools read: one
+``Annotation`` per passage, a ``TextualBody`` with purpose ``tagging`` per tag name (and
+one with purpose ``commenting`` for the note), and a target with both a
+``TextPositionSelector`` and a ``TextQuoteSelector``. Import reads W3C or JSON Lines and
+skips passages the store already has, so importing the same file twice adds nothing.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+from urllib.parse import quote, unquote
+
+from index.tags import Tag, TagStore, normalize_tags
+
+W3C_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
+SOURCE_PREFIX = "quotewire:article/"
+ID_PREFIX = "urn:quotewire:tag:"
+COLLECTION_ID = "urn:quotewire:tags"
+# Not in the W3C vocabulary: an absolute IRI as key is valid JSON-LD without a context.
+CONTENT_HASH_KEY = "urn:quotewire:contentHash"
+FIELDS = ("id", "article", "start", "end", "exact", "prefix", "suffix", "tags", "note", "created", "content_hash")
+FORMATS = ("w3c", "jsonl", "csv", "md")
+UNTAGGED = "(untagged)"
+
+
+def export_tags(tags: Sequence[Tag], fmt: str, titles: Mapping[str, str] = {}) -> str:
+    """The passages as text in ``fmt`` (one of ``FORMATS``); titles are used by ``md``."""
+    if fmt == "w3c":
+        return json.dumps(to_w3c(tags), ensure_ascii=False, indent=2) + "\n"
+    if fmt == "jsonl":
+        return "".join(json.dumps(_record(t), ensure_ascii=False) + "\n" for t in tags)
+    if fmt == "csv":
+        return _to_csv(tags)
+    if fmt == "md":
+        return _to_markdown(tags, titles)
+    raise ValueError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
+
+
+# -- writing -------------------------------------------------------------------------------
+
+
+def to_w3c(tags: Sequence[Tag]) -> dict[str, Any]:
+    """An AnnotationCollection holding every passage in a single embedded page."""
+    return {
+        "@context": W3C_CONTEXT,
+        "id": COLLECTION_ID,
+        "type": "AnnotationCollection",
+        "label": "quotewire tags",
+        "total": len(tags),
+        "first": {
+            "id": f"{COLLECTION_ID}:page:1",
+            "type": "AnnotationPage",
+            "partOf": COLLECTION_ID,
+            "startIndex": 0,
+            "items": [_annotation(t) for t in tags],
+        },
+    }
+
+
+def _annotation(tag: Tag) -> dict[str, Any]:
+    bodies: list[dict[str, str]] = [
+        {"type": "TextualBody", "purpose": "tagging", "value": name} for name in tag.tags
+    ]
+    if tag.note:
+        bodies.append({"type": "TextualBody", "purpose": "commenting", "value": tag.note, "format": "text/plain"})
+    target: dict[str, Any] = {
+        "source": SOURCE_PREFIX + quote(tag.article, safe=""),
+        "selector": [
+            {"type": "TextPositionSelector", "start": tag.start, "end": tag.end},
+            {"type": "TextQuoteSelector", "exact": tag.exact, "prefix": tag.prefix, "suffix": tag.suffix},
+        ],
+    }
+    if tag.content_hash:
+        target[CONTENT_HASH_KEY] = tag.content_hash
+    return {
+        "id": f"{ID_PREFIX}{tag.id}",
+        "type": "Annotation",
+        "motivation": "commenting" if tag.note else "tagging",
+        "created": tag.created,
+        "body": bodies,
+        "target": target,
+    }
+
+
+def _record(tag: Tag) -> dict[str, Any]:
+    return {
+        "id": tag.id, "article": tag.article, "start": tag.start, "end": tag.end,
+        "exact": tag.exact, "prefix": tag.prefix, "suffix": tag.suffix, "tags": list(tag.tags),
+        "note": tag.note, "created": tag.created, "content_hash": tag.content_hash,
+    }
+
+
+def _to_csv(tags: Sequence[Tag]) -> str:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=FIELDS, lineterminator="\n")
+    writer.writeheader()
+    for tag in tags:
+        writer.writerow({**_record(tag), "tags": ";".join(tag.tags)})
+    return out.getvalue()
+
+
+def _to_markdown(tags: Sequence[Tag], titles: Mapping[str, str]) -> str:
+    """``## tag`` sections (alphabetical); each passage a blockquote with its source."""
+    groups: dict[str, list[Tag]] = {}
+    for tag in tags:
+        for name in tag.tags or (UNTAGGED,):
+            groups.setdefault(name, []).append(tag)
+    lines = ["# Tagged passages", ""]
+    for name in sorted(groups):
+        lines += [f"## {name}", ""]
+        for tag in groups[name]:
+            lines += [f"> {line}".rstrip() for line in tag.exact.splitlines() or [""]]
+            title = titles.get(tag.article, "")
+            source = f"*{_md_escape(title)}* (`{tag.article}`)" if title else f"`{tag.article}`"
+            lines += [">", f"> — {source}, characters {tag.start}–{tag.end}"]
+            if tag.note:
+                lines += ["", f"Note: {tag.note}"]
+            lines.append("")
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _md_escape(text: str) -> str:
+    return "".join("\\" + ch if ch in "\\`*_[]" else ch for ch in text)
+
+
+# -- reading -------------------------------------------------------------------------------
+
+
+def import_tags(store: TagStore, data: str) -> int:
+    """Add the passages in ``data`` (W3C or JSON Lines) that the store lacks; how many.
+
+    A passage counts as present when article, exact words, prefix, suffix and the set of
+    tag names all match one already stored, so importing a file twice adds nothing.
+    Raises ValueError when ``data`` is neither format; unusable entries are skipped.
+    """
+    drafts = parse_tags(data)
+    seen = {_key(t) for t in store.list()}
+    fresh: list[Tag] = []
+    for draft in drafts:
+        key = _key(draft)
+        if key not in seen:
+            seen.add(key)
+            fresh.append(draft)
+    return len(store.add_many(fresh))
+
+
+def parse_tags(data: str) -> list[Tag]:
+    """Passages from W3C JSON(-LD) or JSON Lines text, detected by shape."""
+    text = data.strip()
+    if not text:
+        return []
+    try:
+        whole = json.loads(text)
+    except json.JSONDecodeError:
+        whole = None
+    if isinstance(whole, list) or (isinstance(whole, dict) and "article" not in whole):
+        return [t for t in map(_from_annotation, _annotations(whole)) if t is not None]
+    return _from_jsonl(text)
+
+
+def _key(tag: Tag) -> tuple[str, str, str, str, frozenset[str]]:
+    return (tag.article, tag.exact, tag.prefix, tag.suffix, frozenset(tag.tags))
+
+
+def _annotations(doc: Any) -> Iterable[dict[str, Any]]:
+    """Annotations from a collection, a page, a list of either, or a single annotation."""
+    if isinstance(doc, list):
+        for item in doc:
+            yield from _annotations(item)
+        return
+    if not isinstance(doc, dict):
+        return
+    kind = doc.get("type")
+    if kind == "AnnotationCollection" or "first" in doc:
+        yield from _annotations(doc.get("first"))
+    elif kind == "AnnotationPage" or "items" in doc:
+        yield from _annotations(doc.get("items", []))
+        if isinstance(doc.get("next"), dict):
+            yield from _annotations(doc["next"])
+    else:
+        yield doc
+
+
+def _from_annotation(ann: dict[str, Any]) -> Tag | None:
+    """A draft Tag from one W3C Annotation, or None if it has no usable text target."""
+    target = ann.get("target")
+    target = target[0] if isinstance(target, list) and target else target
+    if not isinstance(target, dict):
+        return None
+    source = target.get("source")
+    source = source.get("id") if isinstance(source, dict) else source
+    if not isinstance(source, str) or not source:
+        return None
+    article = unquote(source[len(SOURCE_PREFIX):]) if source.startswith(SOURCE_PREFIX) else source
+    selectors = target.get("selector", [])
+    selectors = selectors if isinstance(selectors, list) else [selectors]
+    by_type = {s.get("type"): s for s in selectors if isinstance(s, dict)}
+    position, quote_sel = by_type.get("TextPositionSelector"), by_type.get("TextQuoteSelector")
+    if not position or not quote_sel or not quote_sel.get("exact"):
+        return None
+    names, note = _bodies(ann)
+    return _draft(
+        article=article, start=position.get("start"), end=position.get("end"),
+        exact=quote_sel.get("exact"), prefix=quote_sel.get("prefix", ""),
+        suffix=quote_sel.get("suffix", ""), tags=names, note=note,
+        created=ann.get("created", ""), content_hash=target.get(CONTENT_HASH_KEY, ""),
+    )
+
+
+def _bodies(ann: dict[str, Any]) -> tuple[list[str], str]:
+    """Tag names (tagging bodies) and the note (commenting bodies) of an annotation."""
+    bodies = ann.get("body", [])
+    bodies = bodies if isinstance(bodies, list) else [bodies]
+    names: list[str] = []
+    notes: list[str] = []
+    for body in bodies:
+        if isinstance(body, str):
+            continue  # an external resource, not text we can keep
+        value = body.get("value") if isinstance(body, dict) else None
+        if not isinstance(value, str) or not value.strip():
+            continue
+        purpose = body.get("purpose") or ann.get("motivation")
+        (names if purpose == "tagging" else notes).append(value)
+    return names, "\n\n".join(notes)
+
+
+def _from_jsonl(text: str) -> list[Tag]:
+    out: list[Tag] = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise ValueError(f"line {number}: neither W3C annotations nor JSON Lines ({exc.msg})") from exc
+        if not isinstance(record, dict):
+            raise ValueError(f"line {number}: expected an object with 'article' and 'exact'")
+        tags = record.get("tags", [])
+        draft = _draft(
+            article=record.get("article"), start=record.get("start"), end=record.get("end"),
+            exact=record.get("exact"), prefix=record.get("prefix", ""), suffix=record.get("suffix", ""),
+            tags=tags.split(";") if isinstance(tags, str) else tags, note=record.get("note", ""),
+            created=record.get("created", ""), content_hash=record.get("content_hash", ""),
+        )
+        if draft is not None:
+            out.append(draft)
+    return out
+
+
+def _usable_names(raw: list[Any]) -> tuple[str, ...]:
+    """Normalised tag names; a name the store would refuse is dropped, not the passage."""
+    names: list[str] = []
+    for name in raw:
+        try:
+            names.extend(normalize_tags([str(name)]))
+        except ValueError:
+            continue
+    return tuple(dict.fromkeys(names))
+
+
+def _draft(**f: Any) -> Tag | None:
+    """A Tag (id 0) from loosely typed fields, or None when they cannot make a passage."""
+    try:
+        start, end = int(f["start"]), int(f["end"])
+    except (TypeError, ValueError):
+        return None
+    names = _usable_names(f["tags"] if isinstance(f["tags"], list) else [])
+    if not isinstance(f["article"], str) or not f["article"] or not isinstance(f["exact"], str):
+        return None
+    if not f["exact"] or not 0 <= start < end or not (names or str(f["note"] or "").strip()):
+        return None
+    return Tag(
+        id=0, article=f["article"], content_hash=str(f["content_hash"] or ""), start=start, end=end,
+        exact=f["exact"], prefix=str(f["prefix"] or ""), suffix=str(f["suffix"] or ""),
+        tags=names, note=str(f["note"] or ""), created=str(f["created"] or ""),
+    )

@@ -1,0 +1,388 @@
+"""Sentence alignment, article ranking, word diffs and quote variants (index.align).
+
+Quality is measured against hand labels in ``data/align_labels.yaml`` (see its header):
+each labelled pair is aligned and sentence links are compared with the gold links.
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import yaml
+
+from index.align import (
+    Alignment,
+    CorpusModel,
+    DiffOp,
+    SentenceLink,
+    align,
+    quote_variants,
+    rank_similar,
+    word_diff,
+)
+from index.models import Article, Quote, Span
+from index.sentences import split_sentences
+
+ROOT = Path(__file__).resolve().parents[2]
+SEED_DIR = ROOT / "index" / "seed"
+LABELS = Path(__file__).with_name("data") / "align_labels.yaml"
+BBC_GLOB = "/work/shared/data/bbc/raw/*/*.txt"
+
+Link = tuple[tuple[int, int], tuple[int, int]]
+
+
+# ----------------------------------------------------------------------------- fixtures
+
+
+@pytest.fixture(scope="module")
+def labels() -> dict:
+    return yaml.safe_load(LABELS.read_text(encoding="utf-8"))
+
+
+def _line_spans(text: str, snippet: str) -> Iterator[Span]:
+    """Every line containing ``snippet``, as a boilerplate span."""
+    i = text.find(snippet)
+    assert i >= 0, f"boilerplate snippet not in text: {snippet!r}"
+    while i >= 0:
+        start = text.rfind("\n", 0, i) + 1
+        end = text.find("\n", i)
+        end = len(text) if end < 0 else end
+        yield Span(start, end, "boilerplate")
+        i = text.find(snippet, end)
+
+
+@pytest.fixture(scope="module")
+def seeds(labels: dict) -> dict[str, Article]:
+    paths = sorted(SEED_DIR.glob("*.txt"))
+    if not paths:
+        pytest.skip(f"seed articles missing in {SEED_DIR}")
+    out = {}
+    for p in paths:
+        text = p.read_text(encoding="utf-8")
+        spans = tuple(sp for snip in labels["boilerplate"].get(p.stem, []) for sp in _line_spans(text, snip))
+        out[p.stem] = Article(id=p.stem, text=text, boilerplate=spans)
+    return out
+
+
+@pytest.fixture(scope="module")
+def seed_model(seeds: dict[str, Article]) -> CorpusModel:
+    return CorpusModel.fit(a.text for a in seeds.values())
+
+
+def _sentences_with(text: str, snippet: str) -> set[tuple[int, int]]:
+    spans = split_sentences(text)
+    found: set[tuple[int, int]] = set()
+    i = text.find(snippet)
+    assert i >= 0, f"label snippet not in text: {snippet!r}"
+    while i >= 0:
+        found |= {(s, e) for s, e in spans if s <= i < e}
+        i = text.find(snippet, i + 1)
+    return found
+
+
+def _gold(pair: dict, seeds: dict[str, Article]) -> set[Link]:
+    ta, tb = seeds[pair["a"]].text, seeds[pair["b"]].text
+    out: set[Link] = set()
+    for link in pair["links"]:
+        for sa in _sentences_with(ta, link["a"]):
+            for snip in link["b"]:
+                out |= {(sa, sb) for sb in _sentences_with(tb, snip)}
+    return out
+
+
+def _predicted(al: Alignment) -> set[Link]:
+    return {((p.a_start, p.a_end), (p.b_start, p.b_end)) for p in al.pairs}
+
+
+def _counts(labels: dict, seeds: dict[str, Article], split: str, model: CorpusModel | None) -> tuple[int, int, int]:
+    tp = n_pred = n_gold = 0
+    for pair in labels["pairs"]:
+        if pair["split"] != split:
+            continue
+        gold = _gold(pair, seeds)
+        pred = _predicted(align(seeds[pair["a"]], seeds[pair["b"]], model))
+        tp, n_pred, n_gold = tp + len(pred & gold), n_pred + len(pred), n_gold + len(gold)
+    return tp, n_pred, n_gold
+
+
+# ----------------------------------------------------------------------------- quality
+
+# Floors sit a little under the measured figures (see the report / bench results), so a
+# change that degrades alignment fails here. Measured without a model and with a model
+# fitted on the seeds; "check" and "final" pairs were not used to pick the threshold.
+FLOORS = {  # split: (precision, recall)
+    "tune": (0.88, 0.80),
+    "check": (0.88, 0.55),
+    "final": (0.80, 0.50),
+}
+
+
+@pytest.mark.parametrize("split", sorted(FLOORS))
+@pytest.mark.parametrize("use_model", [False, True], ids=["no-model", "seed-model"])
+def test_precision_recall_on_labelled_pairs(labels, seeds, seed_model, split, use_model) -> None:
+    tp, n_pred, n_gold = _counts(labels, seeds, split, seed_model if use_model else None)
+    assert n_gold > 0
+    precision, recall = tp / max(n_pred, 1), tp / n_gold
+    p_floor, r_floor = FLOORS[split]
+    assert precision >= p_floor, f"{split}: precision {precision:.2f} ({tp}/{n_pred})"
+    assert recall >= r_floor, f"{split}: recall {recall:.2f} ({tp}/{n_gold})"
+
+
+def test_close_rewrites_are_aligned_almost_fully(labels, seeds) -> None:
+    """Two rewrites of one Reuters story (000, 001) share most facts: near-total recall."""
+    pair = next(p for p in labels["pairs"] if (p["a"][:3], p["b"][:3]) == ("000", "001"))
+    gold = _gold(pair, seeds)
+    pred = _predicted(align(seeds[pair["a"]], seeds[pair["b"]]))
+    assert len(pred & gold) / len(gold) >= 0.9
+    assert len(pred & gold) / len(pred) >= 0.9
+
+
+def test_many_to_one_lead_sentence(seeds) -> None:
+    """001's lead covers 000's "open to talks", "no concessions" and "no NATO" sentences."""
+    a, b = seeds["000_3db5e493d445b404"], seeds["001_d24cd6795bcd38ab"]
+    al = align(a, b)
+    lead = split_sentences(b.text)[0]
+    covered = {a.text[p.a_start : p.a_end] for p in al.pairs if (p.b_start, p.b_end) == lead}
+    assert len(covered) >= 3
+    assert any("excludes any significant territorial concessions" in s for s in covered)
+    assert any("abandon ambitions related to joining NATO" in s for s in covered)
+
+
+def test_paraphrased_statement_is_linked(seeds) -> None:
+    a, b = seeds["000_3db5e493d445b404"], seeds["002_d026f6226d862cb6"]
+    al = align(a, b)
+    linked = {(a.text[p.a_start : p.a_end], b.text[p.b_start : p.b_end]) for p in al.pairs}
+    assert any("will not work in any way" in x and "“not suit”" in y for x, y in linked)
+
+
+def _overlaps(start: int, end: int, spans: tuple[Span, ...]) -> bool:
+    return any(start < sp.end and sp.start < end for sp in spans)
+
+
+@pytest.mark.parametrize("ids", [("001", "002"), ("002", "004"), ("001", "004")])
+def test_boilerplate_is_never_aligned_nor_unique(seeds, ids) -> None:
+    a, b = (next(v for k, v in seeds.items() if k.startswith(i)) for i in ids)
+    assert a.boilerplate and b.boilerplate
+    al = align(a, b)
+    for p in al.pairs:
+        assert not _overlaps(p.a_start, p.a_end, a.boilerplate)
+        assert not _overlaps(p.b_start, p.b_end, b.boilerplate)
+    assert not any(_overlaps(s, e, a.boilerplate) for s, e in al.only_a)
+    assert not any(_overlaps(s, e, b.boilerplate) for s, e in al.only_b)
+
+
+def test_every_content_sentence_is_linked_or_unique(seeds) -> None:
+    a, b = seeds["001_d24cd6795bcd38ab"], seeds["002_d026f6226d862cb6"]
+    al = align(a, b)
+    linked_a = {(p.a_start, p.a_end) for p in al.pairs}
+    unique_a = set(al.only_a)
+    assert not linked_a & unique_a
+    content = {(s, e) for s, e in split_sentences(a.text) if not _overlaps(s, e, a.boilerplate)}
+    assert linked_a | unique_a == content
+
+
+def test_unique_sentences_are_reported(seeds) -> None:
+    a, b = seeds["002_d026f6226d862cb6"], seeds["001_d24cd6795bcd38ab"]
+    al = align(a, b)
+    only_a = [a.text[s:e] for s, e in al.only_a]
+    only_b = [b.text[s:e] for s, e in al.only_b]
+    # Security guarantees and Istanbul are only in Meduza; Zelenskiy and Cheung only in 001.
+    assert any("security guarantees" in s for s in only_a)
+    assert any("Istanbul" in s for s in only_a)
+    assert any("Zelenskiy" in s for s in only_b)
+    assert any("Steven Cheung" in s for s in only_b)
+
+
+# ----------------------------------------------------------------------------- robustness
+
+
+def test_empty_article() -> None:
+    empty = Article(id="e", text="")
+    other = Article(id="o", text="Putin spoke to Trump. The talks were long.")
+    al = align(empty, other)
+    assert al.pairs == () and al.only_a == ()
+    assert len(al.only_b) == 2
+    assert align(empty, empty) == Alignment("e", "e", (), (), ())
+
+
+def test_article_with_only_boilerplate() -> None:
+    text = "Sign up for our newsletter.\nContinues after advertising"
+    bp = Article(id="bp", text=text, boilerplate=(Span(0, 27, "plea"), Span(28, len(text), "ad")))
+    other = Article(id="o", text="Sign up for our newsletter. Putin spoke.")
+    al = align(bp, other)
+    assert al.pairs == () and al.only_a == ()
+
+
+def test_identical_articles_link_every_sentence_to_itself(seeds) -> None:
+    a = seeds["000_3db5e493d445b404"]
+    al = align(a, Article(id="copy", text=a.text))
+    assert al.only_a == () and al.only_b == ()
+    for s, e in split_sentences(a.text):
+        assert SentenceLink(s, e, s, e, 1.0) in al.pairs or any(
+            (p.a_start, p.a_end, p.b_start, p.b_end) == (s, e, s, e) for p in al.pairs
+        )
+
+
+def test_to_json_shape(seeds) -> None:
+    a, b = seeds["000_3db5e493d445b404"], seeds["002_d026f6226d862cb6"]
+    data = align(a, b).to_json()
+    assert set(data) == {"a", "b", "pairs", "only_a", "only_b"}
+    assert data["a"] == a.id and data["b"] == b.id
+    assert set(data["pairs"][0]) == {"a_start", "a_end", "b_start", "b_end", "score"}
+    assert all(set(u) == {"start", "end"} for u in data["only_a"] + data["only_b"])
+
+
+def test_model_round_trips_through_bytes(seed_model, seeds) -> None:
+    again = CorpusModel.from_bytes(seed_model.to_bytes())
+    assert again.n_docs == seed_model.n_docs == len(seeds)
+    assert again.word_df == seed_model.word_df and again.char_df == seed_model.char_df
+    a, b = seeds["000_3db5e493d445b404"], seeds["004_0d9989bd3b25f316"]
+    assert align(a, b, again) == align(a, b, seed_model)
+
+
+def test_model_rejects_foreign_bytes() -> None:
+    with pytest.raises(ValueError):
+        CorpusModel.from_bytes(b"not a model")
+
+
+# ----------------------------------------------------------------------------- word_diff
+
+
+def test_word_diff_ops_and_offsets() -> None:
+    a = "Russia will not accept a freeze."
+    b = "Russia would never accept a freeze of the conflict."
+    ops = word_diff(a, b, a_offset=100, b_offset=200)
+    assert [o.op for o in ops] == ["equal", "replace", "equal", "insert", "equal"]
+    rep = ops[1]
+    assert a[rep.a_start - 100 : rep.a_end - 100] == "will not"
+    assert b[rep.b_start - 200 : rep.b_end - 200] == "would never"
+    ins = ops[3]
+    assert ins.a_start == ins.a_end == 100 + a.index(".")
+    assert b[ins.b_start - 200 : ins.b_end - 200] == "of the conflict"
+
+
+def test_word_diff_on_a_linked_pair_uses_absolute_offsets(seeds) -> None:
+    a, b = seeds["000_3db5e493d445b404"], seeds["001_d24cd6795bcd38ab"]
+    link = next(p for p in align(a, b).pairs if "Kharkiv" in a.text[p.a_start : p.a_end])
+    ops = word_diff(a.text[link.a_start : link.a_end], b.text[link.b_start : link.b_end], link.a_start, link.b_start)
+    equal = [o for o in ops if o.op == "equal"]
+    assert equal
+    for o in equal:  # equal ops slice the same words out of both original texts
+        assert a.text[o.a_start : o.a_end].lower().split() == b.text[o.b_start : o.b_end].lower().split()
+    assert all(link.a_start <= o.a_start <= o.a_end <= link.a_end for o in ops)
+    assert all(link.b_start <= o.b_start <= o.b_end <= link.b_end for o in ops)
+    kinds = {o.op for o in ops}
+    assert kinds <= {"equal", "insert", "delete", "replace"} and len(kinds) > 1
+
+
+def test_word_diff_of_empty_and_identical() -> None:
+    assert word_diff("", "") == []
+    assert word_diff("Same words.", "Same words.") == [DiffOp("equal", 0, 11, 0, 11)]
+    assert word_diff("", "New text", 5, 7) == [DiffOp("insert", 5, 5, 7, 15)]
+
+
+# ----------------------------------------------------------------------------- rank_similar
+
+
+def test_rank_similar_on_seeds(seeds, seed_model) -> None:
+    arts = list(seeds.values())
+    target = seeds["000_3db5e493d445b404"]
+    ranked = rank_similar(target, arts, seed_model)
+    ids = [i for i, _ in ranked]
+    assert target.id not in ids and len(ids) == len(arts) - 1
+    assert [s for _, s in ranked] == sorted((s for _, s in ranked), reverse=True)
+    # The two close Reuters rewrites rank above the loose V7N piece.
+    assert ids.index("003_58a5281f7ed52c9a") >= 2
+    unrelated = Article(id="bbc", text="Chelsea beat Arsenal 2-0 in the Premiership on Sunday.")
+    assert rank_similar(target, [*arts, unrelated], seed_model)[-1][0] == "bbc"
+
+
+def _read_latin(path: str) -> str:
+    data = Path(path).read_bytes()
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("latin-1")
+
+
+def test_rank_similar_on_bbc_finds_same_section() -> None:
+    paths = sorted(glob.glob(BBC_GLOB))
+    if not paths:
+        pytest.skip("BBC corpus not found at /work/shared/data/bbc/raw")
+    paths = paths[::6]  # ~370 articles over all five sections keeps the test fast
+    arts = [Article(id=p, text=_read_latin(p)) for p in paths]
+    model = CorpusModel.fit(a.text for a in arts)
+    section = lambda p: os.path.basename(os.path.dirname(p))  # noqa: E731
+    hits = 0
+    targets = arts[::15]
+    for t in targets:
+        best = rank_similar(t, arts, model, limit=1)[0][0]
+        hits += section(best) == section(t.id)
+    assert hits / len(targets) >= 0.8
+
+
+# ----------------------------------------------------------------------------- quote variants
+
+
+def _quote(seeds: dict[str, Article], prefix: str, text: str, kind: str, speaker: str) -> Quote:
+    art = next(v for k, v in seeds.items() if k.startswith(prefix))
+    start = art.text.index(text)
+    return Quote(article=art.id, start=start, end=start + len(text), text=text, kind=kind, speaker=speaker)
+
+
+@pytest.fixture(scope="module")
+def seed_quotes(seeds) -> dict[str, Quote]:
+    peskov, putin = "Dmitry Peskov", "Vladimir Putin"
+    q = lambda *args: _quote(seeds, *args)  # noqa: E731
+    return {
+        "000-freeze": q("000", "Putin has already said that freezing the conflict will not work in any way,", "direct", peskov),
+        "000-missiles": q("000", "And the missile authorisation is a very dangerous escalation", "direct", peskov),
+        "002-not-suit": q("002", "not suit", "partial", peskov),
+        "002-goals": q("002", "achieve its goals.", "partial", peskov),
+        "002-added": q("002", "He added that Putin has repeatedly expressed willingness", "reported", peskov),
+        "004-freezing": q("004", "freezing", "partial", peskov),
+        "004-cautioned": q("004", "While Peskov confirmed President Vladimir Putin’s readiness", "reported", peskov),
+        "001-realities": q("001", "realities", "partial", putin),
+        "001-valdai": q("001", "If there is no neutrality, it is difficult to imagine", "direct", putin),
+        "003-hinted": q("003", "Putin has hinted at the possibility of withdrawing troops", "reported", putin),
+        "004-title": q("004", "freezing", "other", None),
+    }
+
+
+def _group_of(groups, quote: Quote):
+    return next((g for g in groups if quote in g.quotes), None)
+
+
+@pytest.mark.parametrize("use_model", [False, True], ids=["no-model", "seed-model"])
+def test_peskov_freeze_statement_grouped_across_three_articles(seeds, seed_model, seed_quotes, use_model) -> None:
+    groups = quote_variants(list(seed_quotes.values()), seeds, seed_model if use_model else None)
+    q = seed_quotes
+    group = _group_of(groups, q["000-freeze"])
+    assert group is not None and group.speaker == "Dmitry Peskov"
+    assert {q["002-not-suit"], q["004-freezing"]} <= set(group.quotes)
+    assert {x.article[:3] for x in group.quotes} == {"000", "002", "004"}
+    assert q["000-missiles"] not in group.quotes  # another statement by the same man
+    assert all(x.speaker == "Dmitry Peskov" for x in group.quotes)
+
+
+def test_variants_need_the_same_speaker_and_skip_non_speech(seeds, seed_quotes) -> None:
+    groups = quote_variants(list(seed_quotes.values()), seeds)
+    assert _group_of(groups, seed_quotes["004-title"]) is None
+    assert _group_of(groups, seed_quotes["000-missiles"]) is None
+    # Putin's "realities"/"short-lived truce" and V7N's "warned against a short-term
+    # ceasefire" are one statement; the Valdai neutrality quote is another.
+    putin = _group_of(groups, seed_quotes["001-realities"])
+    assert putin is not None and seed_quotes["003-hinted"] in putin.quotes
+    assert seed_quotes["001-valdai"] not in putin.quotes
+    for g in groups:
+        assert len({x.article for x in g.quotes}) >= 2
+        assert len({x.speaker for x in g.quotes}) == 1
+
+
+def test_variants_of_nothing() -> None:
+    assert quote_variants([], {}) == []

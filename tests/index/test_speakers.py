@@ -1,0 +1,91 @@
+"""The speaker registry: canonical names, aliases, roles, query matching, index terms."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from index.models import Speaker
+from index.speakers import SpeakerRegistry
+
+CONFIG = Path(__file__).resolve().parents[2] / "config.yaml"
+
+
+@pytest.fixture(scope="module")
+def registry() -> SpeakerRegistry:
+    entries = yaml.safe_load(CONFIG.read_text(encoding="utf-8"))["speakers"]
+    return SpeakerRegistry.from_config(entries)
+
+
+def test_from_config_builds_speakers(registry: SpeakerRegistry) -> None:
+    names = [s.name for s in registry.speakers]
+    assert "Dmitry Peskov" in names and "Vladimir Putin" in names
+    peskov = registry.get("Dmitry Peskov")
+    assert isinstance(peskov, Speaker)
+    assert peskov.gender == "male"
+    assert "Peskov" in peskov.aliases
+
+
+@pytest.mark.parametrize(
+    "mention",
+    ["Peskov", "Dmitry Peskov", "Dmitri Peskov", "dmitry  peskov", "Dmitry S. Peskov", "the Kremlin spokesperson"],
+)
+def test_canonical_merges_aliases_and_roles(registry: SpeakerRegistry, mention: str) -> None:
+    assert registry.canonical(mention) == "Dmitry Peskov"
+
+
+def test_canonical_titles_and_unknowns(registry: SpeakerRegistry) -> None:
+    assert registry.canonical("President Putin") == "Vladimir Putin"
+    assert registry.canonical("the Russian leader") == "Vladimir Putin"
+    assert registry.canonical("Patricia Hewitt") is None
+    assert registry.canonical("") is None
+    assert registry.canonical(None) is None  # type: ignore[arg-type]
+
+
+def test_surname_with_other_first_name_is_someone_else(registry: SpeakerRegistry) -> None:
+    assert registry.canonical("Hunter Biden") is None
+    assert registry.canonical("Ivanka Trump") is None
+    assert registry.canonical("Joe Biden") == "Joe Biden"
+
+
+def test_shared_role_is_ambiguous() -> None:
+    reg = SpeakerRegistry.from_config(
+        [
+            {"name": "A Person", "roles": ["spokesman"]},
+            {"name": "B Person", "roles": ["spokesman"]},
+        ]
+    )
+    assert reg.canonical("the spokesman") is None
+    assert sorted(reg.role_holders("spokesman")) == ["A Person", "B Person"]
+
+
+def test_matches_queries(registry: SpeakerRegistry) -> None:
+    assert registry.matches("peskov", "Dmitry Peskov")
+    assert registry.matches("PESKOV", "Dmitry Peskov")
+    assert registry.matches("dmitry peskov", "Dmitry Peskov")
+    assert registry.matches("Dmitri Peskov", "Dmitry Peskov")
+    assert not registry.matches("putin", "Dmitry Peskov")
+    assert not registry.matches("", "Dmitry Peskov")
+    assert not registry.matches("peskov", None)
+    # discovered speakers match on their own name words
+    assert registry.matches("hewitt", "Patricia Hewitt")
+    assert not registry.matches("smith", "Patricia Hewitt")
+
+
+def test_search_terms(registry: SpeakerRegistry) -> None:
+    terms = registry.search_terms("Dmitry Peskov")
+    assert "peskov" in terms and "dmitry peskov" in terms and "dmitri peskov" in terms
+    assert all(t == t.lower() for t in terms)
+    # titles in aliases are not index terms ("President Putin" must not index "president")
+    assert "president" not in registry.search_terms("Vladimir Putin")
+    assert registry.search_terms("Patricia Hewitt") == ["patricia hewitt", "patricia", "hewitt"]
+    assert registry.search_terms("") == []
+
+
+def test_malformed_config_entries_are_skipped() -> None:
+    reg = SpeakerRegistry.from_config([{"name": ""}, "junk", {"aliases": ["x"]}, {"name": "Ok Name", "aliases": "Ok"}])  # type: ignore[list-item]
+    assert [s.name for s in reg.speakers] == ["Ok Name"]
+    assert reg.canonical("Ok") == "Ok Name"
+    assert SpeakerRegistry.from_config(None).speakers == ()  # type: ignore[arg-type]
