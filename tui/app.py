@@ -6,6 +6,8 @@ The app renders and forwards keys; everything it shows comes from `index.library
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from textual import work
 from textual.app import App
 from textual.binding import Binding
@@ -16,7 +18,7 @@ from .messages import IndexProgress, IndexReady
 
 
 class QuotewireApp(App[int]):
-    CSS_PATH = "app.tcss"
+    CSS_PATH = str(Path(__file__).with_name("app.tcss"))  # absolute: subclasses live elsewhere
     TITLE = "quotewire"
     BINDINGS = [
         Binding("q", "quit", "Quit", id="quit"),

@@ -17,7 +17,7 @@ from ..messages import SearchDone
 from ..styles import HIT, quote_style
 from ..widgets.article_view import visible_text
 
-DEBOUNCE = 0.12
+DEBOUNCE = 0.0  # searching is fast enough to run on every keystroke; stale answers are dropped
 
 
 def snippet_text(hit: Hit, width: int = 160) -> Text:
@@ -133,7 +133,10 @@ class LibraryScreen(Screen[None]):
             self._result = None
             self._show_articles()
             return
-        self._debounce = self.set_timer(DEBOUNCE, lambda: self._run_search(value))
+        if DEBOUNCE:
+            self._debounce = self.set_timer(DEBOUNCE, lambda: self._run_search(value))
+        else:
+            self._run_search(value)
 
     def _run_search(self, q: str) -> None:
         self._serial += 1

@@ -1,0 +1,309 @@
+"""`make bench`: quotewire's speed, each figure beside a baseline measured in the same run.
+
+Writes bench/results/latest.json and bench/results/latest.md. Needs ../shared/data/bbc
+(or QUOTEWIRE_SHARED); without it, only the seed figures are measured.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import platform
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+SHARED = Path(os.environ.get("QUOTEWIRE_SHARED", ROOT.parent / "shared"))
+BBC = SHARED / "data" / "bbc" / "raw"
+RESULTS = ROOT / "bench" / "results"
+
+QUERIES = [
+    "minister", "economy growth", '"prime minister"', "election AND labour", "film OR music",
+    "tax NOT rise", "champion*", "gover*", "footbal~", "(chelsea OR arsenal) AND cup",
+    "speaker:blair", "speaker:brown", "kind:direct", "kind:reported", "speaker:blair kind:direct",
+    "kind:partial", "mobile phone", '"chief executive"', "oil price", "interest rates",
+    "broadband", "software AND security", "virus", "games console", "music download",
+    "oscar", "box office", "album", "tory", "conservative party", "lib dem*", "immigration",
+    "iraq war", "euro", "dollar", "stock market", "profit*", "airline", "court ruling",
+    "injury", "coach said", "world cup", "rugby", "tennis", "olympic*", "athletics",
+    "bank", "deficit", "unemployment", "technology",
+]
+
+
+def _median(xs: list[float]) -> float:
+    return statistics.median(xs) if xs else float("nan")
+
+
+def _pct(xs: list[float], p: float) -> float:
+    xs = sorted(xs)
+    if not xs:
+        return float("nan")
+    k = min(len(xs) - 1, max(0, int(round(p / 100 * (len(xs) - 1)))))
+    return xs[k]
+
+
+def _env(cache: Path) -> dict[str, str]:
+    env = dict(os.environ)
+    env.update(XDG_CACHE_HOME=str(cache / "cache"), XDG_DATA_HOME=str(cache / "data"),
+               XDG_CONFIG_HOME=str(cache / "config"))
+    return env
+
+
+# --- cold start ---------------------------------------------------------------------------------
+
+_COLD = r"""
+import time, sys
+t0 = time.perf_counter()
+from index.library import Library
+from tui.app import QuotewireApp
+from tui.screens.library import LibraryScreen
+
+class Bench(QuotewireApp):
+    def on_index_ready(self, message):
+        super().on_index_ready(message)
+        if isinstance(self.screen, LibraryScreen):
+            self.call_after_refresh(self.exit)
+
+app = Bench(Library.open(corpus=[a for a in sys.argv[1:]]))
+app.run(headless=True)
+"""
+
+
+def cold_start(tmp: Path, runs: int = 5) -> dict[str, Any]:
+    env = _env(tmp)
+    subprocess.run([sys.executable, "-c", _COLD], env=env, cwd=ROOT, check=True)  # build the cache
+    ours, floor = [], []
+    for _ in range(runs):
+        t = time.perf_counter()
+        subprocess.run([sys.executable, "-c", _COLD], env=env, cwd=ROOT, check=True)
+        ours.append(time.perf_counter() - t)
+        t = time.perf_counter()
+        subprocess.run([sys.executable, "-c", "import textual.app"], env=env, check=True)
+        floor.append(time.perf_counter() - t)
+    o, f = _median(ours), _median(floor)
+    return {"quotewire_s": round(o, 3), "import_textual_app_s": round(f, 3), "ratio": round(o / f, 2),
+            "target_ratio": 1.5, "met": o / f <= 1.5}
+
+
+# --- BBC: index build, incremental update, search -------------------------------------------------
+
+
+def _bbc_copy(tmp: Path) -> Path:
+    dest = tmp / "bbc"
+    shutil.copytree(BBC, dest)
+    return dest
+
+
+def plain_whoosh_build(corpus: Path, ixdir: Path) -> float:
+    """The floor: a plain whoosh3 index of the same text, one writer, same analyzer."""
+    from whoosh import fields, index
+    from whoosh.analysis import StemmingAnalyzer
+
+    from index.corpus import decode
+
+    schema = fields.Schema(id=fields.ID(stored=True, unique=True), content=fields.TEXT(analyzer=StemmingAnalyzer()),
+                           text=fields.STORED())
+    t = time.perf_counter()
+    ixdir.mkdir(parents=True, exist_ok=True)
+    ix = index.create_in(str(ixdir), schema)
+    w = ix.writer(limitmb=256)
+    for f in sorted(corpus.rglob("*.txt")):
+        text, _ = decode(f.read_bytes())
+        w.add_document(id=str(f), content=text, text=text)
+    w.commit()
+    return time.perf_counter() - t
+
+
+def quotewire_build(corpus: Path, tmp: Path) -> tuple[float, Any]:
+    from index.config import load_config
+    from index.library import Library
+    from dataclasses import replace
+
+    cfg = replace(load_config(use_user_config=False), include_seeds=False, index_dir=tmp / "qw-index")
+    lib = Library(cfg, (corpus,))
+    t = time.perf_counter()
+    report = lib.update(rebuild=True)
+    return time.perf_counter() - t, (lib, report)
+
+
+def search_latency(lib: Any, plain_dir: Path) -> dict[str, Any]:
+    from whoosh import index, qparser
+
+    ours: list[float] = []
+    for _ in range(2):
+        for q in QUERIES:
+            t = time.perf_counter()
+            lib.search(q, limit=20)
+            ours.append((time.perf_counter() - t) * 1000)
+    ix = index.open_dir(str(plain_dir))
+    parser = qparser.QueryParser("content", ix.schema)
+    parser.add_plugin(qparser.FuzzyTermPlugin())
+    plain: list[float] = []
+    with ix.searcher() as s:
+        for _ in range(2):
+            for q in QUERIES:
+                t = time.perf_counter()
+                res = s.search(parser.parse(q.replace("speaker:", "").replace("kind:", "")), limit=20)
+                for h in res:
+                    h.highlights("content", text=h["text"])
+                plain.append((time.perf_counter() - t) * 1000)
+    return {
+        "queries": len(QUERIES),
+        "quotewire_ms": {"p50": round(_pct(ours, 50), 2), "p95": round(_pct(ours, 95), 2), "p99": round(_pct(ours, 99), 2)},
+        "plain_whoosh_with_highlights_ms": {"p50": round(_pct(plain, 50), 2), "p95": round(_pct(plain, 95), 2),
+                                            "p99": round(_pct(plain, 99), 2)},
+        "ratio_p50": round(_pct(ours, 50) / _pct(plain, 50), 2),
+    }
+
+
+def keystroke_to_paint(corpus: Path, tmp: Path) -> dict[str, Any]:
+    """Type queries into the real app (headless) and time each keystroke to painted results."""
+    from index.config import load_config
+    from index.library import Library
+    from dataclasses import replace
+    from textual.widgets import Input
+
+    from tui.app import QuotewireApp
+
+    cfg = replace(load_config(use_user_config=False), include_seeds=False, index_dir=tmp / "qw-index")
+    lib = Library(cfg, (corpus,))
+    times: list[float] = []
+
+    async def run() -> None:
+        app = QuotewireApp(lib)
+        async with app.run_test(size=(140, 40)) as pilot:
+            while not app.index_ready:
+                await pilot.pause(0.05)
+            await pilot.pause(0.5)
+            screen = app.screen
+            await pilot.press("slash")
+            for word in ("minister", "election", "football", "economy"):
+                for i in range(1, len(word) + 1):
+                    t = time.perf_counter()
+                    await pilot.press(word[i - 1])
+                    while screen._result is None or screen._result.query != word[:i]:
+                        await asyncio.sleep(0.001)
+                    await pilot.pause()  # let the table paint
+                    times.append((time.perf_counter() - t) * 1000)
+                screen.query_one(Input).value = ""
+                await pilot.pause(0.05)
+
+    asyncio.run(run())
+    return {"keystrokes": len(times), "p50_ms": round(_pct(times, 50), 1), "p95_ms": round(_pct(times, 95), 1),
+            "target_p95_ms": 50, "met": _pct(times, 95) < 50}
+
+
+def extraction_speed(corpus: Path) -> dict[str, Any]:
+    from index.config import load_config
+    from index.corpus import decode, normalise
+    from index.quotes import extract_quotes
+    from index.speakers import SpeakerRegistry
+
+    cfg = load_config(use_user_config=False)
+    reg = SpeakerRegistry.from_config(cfg.speaker_entries)
+    texts = [normalise(decode(f.read_bytes())[0]) for f in sorted(corpus.rglob("*.txt"))]
+    runs = []
+    for _ in range(3):
+        t = time.perf_counter()
+        for n, text in enumerate(texts):
+            extract_quotes(str(n), text, reg, speech_verbs=cfg.speech_verbs)
+        runs.append(len(texts) / (time.perf_counter() - t))
+    return {"articles": len(texts), "articles_per_s": round(_median(runs), 1), "target": 500,
+            "met": _median(runs) >= 500}
+
+
+def peak_memory(corpus: Path, tmp: Path) -> dict[str, Any]:
+    env = _env(tmp)
+    code = _COLD + "\nimport resource\nprint(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n"
+    out = subprocess.run([sys.executable, "-c", code, str(corpus)], env=env, cwd=ROOT, check=True,
+                         capture_output=True, text=True)
+    kb = int(out.stdout.strip().splitlines()[-1])
+    return {"app_with_bbc_peak_rss_mb": round(kb / 1024, 1)}
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--big", action="store_true", help="also the 100,000-article corpus (slow)")
+    ap.parse_args()
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    out: dict[str, Any] = {"machine": {"python": platform.python_version(), "cpus": os.cpu_count(),
+                                       "platform": platform.platform()},
+                           "when": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}
+    with tempfile.TemporaryDirectory() as d:
+        tmp = Path(d)
+        print("cold start…", flush=True)
+        out["cold_start"] = cold_start(tmp / "cold")
+        if BBC.exists():
+            corpus = _bbc_copy(tmp)
+            print("index build (plain whoosh, then quotewire)…", flush=True)
+            plain = [plain_whoosh_build(corpus, tmp / f"plain{i}") for i in range(2)]
+            ours = []
+            lib = None
+            for _ in range(2):
+                secs, (lib, report) = quotewire_build(corpus, tmp)
+                ours.append(secs)
+            n = report.added
+            out["index_build_bbc"] = {
+                "articles": n, "quotewire_s": round(_median(ours), 2), "plain_whoosh_s": round(_median(plain), 2),
+                "quotewire_articles_per_s": round(n / _median(ours), 1),
+                "ratio": round(_median(ours) / _median(plain), 2), "target_ratio": 1.5,
+                "met": _median(ours) / _median(plain) <= 1.5,
+            }
+            print("incremental update…", flush=True)
+            f = sorted(corpus.rglob("*.txt"))[100]
+            f.write_text(f.read_text(encoding="latin-1") + "\nOne more line.\n", encoding="latin-1")
+            t = time.perf_counter()
+            rep = lib.update()
+            inc = time.perf_counter() - t
+            out["incremental_update_1_of_2225"] = {"seconds": round(inc, 3), "updated": rep.updated,
+                                                   "target_s": 1.0, "met": inc < 1.0}
+            print("search latency…", flush=True)
+            out["search_bbc"] = search_latency(lib, tmp / "plain0")
+            print("keystroke to painted results…", flush=True)
+            out["search_as_you_type_bbc"] = keystroke_to_paint(corpus, tmp)
+            print("extraction speed…", flush=True)
+            out["quote_extraction_bbc"] = extraction_speed(corpus)
+            print("peak memory…", flush=True)
+            out["memory"] = peak_memory(corpus, tmp / "mem")
+        else:
+            out["note"] = f"{BBC} not found: BBC figures skipped"
+    (RESULTS / "latest.json").write_text(json.dumps(out, indent=2) + "\n")
+    md = _markdown(out)
+    (RESULTS / "latest.md").write_text(md)
+    print(md)
+    return 0
+
+
+def _markdown(out: dict[str, Any]) -> str:
+    rows = ["| figure | quotewire | baseline | ratio / target | met |", "|---|---|---|---|---|"]
+    c = out["cold_start"]
+    rows.append(f"| cold start, seeds (s) | {c['quotewire_s']} | {c['import_textual_app_s']} (import textual.app) | {c['ratio']} / ≤1.5 | {c['met']} |")
+    if "index_build_bbc" in out:
+        b = out["index_build_bbc"]
+        rows.append(f"| index build, BBC {b['articles']} articles (s) | {b['quotewire_s']} ({b['quotewire_articles_per_s']}/s) | {b['plain_whoosh_s']} (plain whoosh3) | {b['ratio']} / ≤1.5 | {b['met']} |")
+        i = out["incremental_update_1_of_2225"]
+        rows.append(f"| incremental update, 1 changed file (s) | {i['seconds']} | — | — / <1 s | {i['met']} |")
+        s = out["search_bbc"]
+        q, p = s["quotewire_ms"], s["plain_whoosh_with_highlights_ms"]
+        rows.append(f"| search, 50 queries, top 20 with snippets (ms p50/p95/p99) | {q['p50']}/{q['p95']}/{q['p99']} | {p['p50']}/{p['p95']}/{p['p99']} (plain whoosh + highlights) | {s['ratio_p50']} (p50) | — |")
+        k = out["search_as_you_type_bbc"]
+        rows.append(f"| keystroke to painted results (ms p50/p95) | {k['p50_ms']}/{k['p95_ms']} | — | — / p95 <50 | {k['met']} |")
+        e = out["quote_extraction_bbc"]
+        rows.append(f"| quote extraction, one core (articles/s) | {e['articles_per_s']} | ~4 (textacy+spaCy, measured elsewhere) | — / ≥500 | {e['met']} |")
+        m = out["memory"]
+        rows.append(f"| peak memory, app with BBC open (MB) | {m['app_with_bbc_peak_rss_mb']} | — | — | — |")
+    return f"# quotewire bench ({out['when']}, {out['machine']['cpus']} cores)\n\n" + "\n".join(rows) + "\n"
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
