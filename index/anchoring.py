@@ -107,6 +107,9 @@ def _by_quote(sel: Selector, text: str) -> tuple[tuple[int, int] | None, float]:
 
     Returns the span (None when there is no trustworthy copy) and its context score.
     """
+    whole = _with_full_context(sel, text)
+    if whole is not None:
+        return (whole, whole + len(sel.exact)), 1.0
     best: tuple[float, int, int] | None = None  # (-context score, distance, start)
     pos = text.find(sel.exact)
     while pos != -1:
@@ -121,6 +124,23 @@ def _by_quote(sel: Selector, text: str) -> tuple[tuple[int, int] | None, float]:
     if score < MIN_CONTEXT and len(sel.exact) < DISTINCTIVE:
         return None, score  # a few common words with foreign context: not provably ours
     return (start, start + len(sel.exact)), score
+
+
+def _with_full_context(sel: Selector, text: str) -> int | None:
+    """Start of the copy nearest the old position that still has all its context.
+
+    The common case (text added or removed elsewhere) found with plain ``str.find``, so a
+    tag on a frequent word does not score hundreds of copies.
+    """
+    window = sel.prefix + sel.exact + sel.suffix
+    best: int | None = None
+    pos = text.find(window)
+    while pos != -1:
+        start = pos + len(sel.prefix)
+        if best is None or abs(start - sel.start) < abs(best - sel.start):
+            best = start
+        pos = text.find(window, pos + 1)
+    return best
 
 
 def context_score(sel: Selector, text: str, start: int, end: int) -> float:

@@ -243,8 +243,13 @@ class Library:
             return qstring, None, []
         rest = re.sub(r"\btag:(\"[^\"]+\"|\S+)", " ", qstring).strip()
         ids: set[str] | None = None
+        from .tags import normalize_tag
+
         for name in names:
-            found = {t.article for t in self.tags.list(tag=name.strip('"'))}
+            try:
+                found = {t.article for t in self.tags.list(tag=normalize_tag(name.strip('"')))}
+            except ValueError:
+                found = set()
             ids = found if ids is None else ids & found
         if not rest:
             rest = "*"

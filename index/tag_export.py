@@ -3,8 +3,9 @@
 The W3C export is an ``AnnotationCollection`` that annotation tools read: one
 ``Annotation`` per passage, a ``TextualBody`` with purpose ``tagging`` per tag name (and
 one with purpose ``commenting`` for the note), and a target with both a
-``TextPositionSelector`` and a ``TextQuoteSelector``. Import reads W3C or JSON Lines and
-skips passages the store already has, so importing the same file twice adds nothing.
+``TextPositionSelector`` and a ``TextQuoteSelector`` (only the latter for an orphan, whose
+position is unknown). Import reads W3C or JSON Lines and skips passages the store already
+has, so importing the same file twice adds nothing.
 """
 
 from __future__ import annotations
@@ -24,7 +25,9 @@ ID_PREFIX = "urn:quotewire:tag:"
 COLLECTION_ID = "urn:quotewire:tags"
 # Not in the W3C vocabulary: an absolute IRI as key is valid JSON-LD without a context.
 CONTENT_HASH_KEY = "urn:quotewire:contentHash"
-FIELDS = ("id", "article", "start", "end", "exact", "prefix", "suffix", "tags", "note", "created", "content_hash")
+FIELDS = (
+    "id", "article", "start", "end", "exact", "prefix", "suffix", "tags", "note", "created", "content_hash",
+)
 FORMATS = ("w3c", "jsonl", "csv", "md")
 UNTAGGED = "(untagged)"
 
@@ -68,12 +71,22 @@ def _annotation(tag: Tag) -> dict[str, Any]:
         {"type": "TextualBody", "purpose": "tagging", "value": name} for name in tag.tags
     ]
     if tag.note:
-        bodies.append({"type": "TextualBody", "purpose": "commenting", "value": tag.note, "format": "text/plain"})
+        bodies.append(
+            {"type": "TextualBody", "purpose": "commenting", "value": tag.note, "format": "text/plain"}
+        )
+    selectors: list[dict[str, Any]] = []
+    if 0 <= tag.start < tag.end:  # an orphan from resolve() has no position to give
+        selectors.append({"type": "TextPositionSelector", "start": tag.start, "end": tag.end})
     target: dict[str, Any] = {
         "source": SOURCE_PREFIX + quote(tag.article, safe=""),
         "selector": [
-            {"type": "TextPositionSelector", "start": tag.start, "end": tag.end},
-            {"type": "TextQuoteSelector", "exact": tag.exact, "prefix": tag.prefix, "suffix": tag.suffix},
+            *selectors,
+            {
+                "type": "TextQuoteSelector",
+                "exact": tag.exact,
+                "prefix": tag.prefix,
+                "suffix": tag.suffix,
+            },
         ],
     }
     if tag.content_hash:
@@ -118,7 +131,8 @@ def _to_markdown(tags: Sequence[Tag], titles: Mapping[str, str]) -> str:
             lines += [f"> {line}".rstrip() for line in tag.exact.splitlines() or [""]]
             title = titles.get(tag.article, "")
             source = f"*{_md_escape(title)}* (`{tag.article}`)" if title else f"`{tag.article}`"
-            lines += [">", f"> — {source}, characters {tag.start}–{tag.end}"]
+            where = f"characters {tag.start}–{tag.end}" if tag.start >= 0 else "not found in the current text"
+            lines += [">", f"> — {source}, {where}"]
             if tag.note:
                 lines += ["", f"Note: {tag.note}"]
             lines.append("")
@@ -201,8 +215,8 @@ def _from_annotation(ann: dict[str, Any]) -> Tag | None:
     selectors = target.get("selector", [])
     selectors = selectors if isinstance(selectors, list) else [selectors]
     by_type = {s.get("type"): s for s in selectors if isinstance(s, dict)}
-    position, quote_sel = by_type.get("TextPositionSelector"), by_type.get("TextQuoteSelector")
-    if not position or not quote_sel or not quote_sel.get("exact"):
+    position, quote_sel = by_type.get("TextPositionSelector") or {}, by_type.get("TextQuoteSelector")
+    if not quote_sel or not quote_sel.get("exact"):
         return None
     names, note = _bodies(ann)
     return _draft(
@@ -238,7 +252,8 @@ def _from_jsonl(text: str) -> list[Tag]:
         try:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
-            raise ValueError(f"line {number}: neither W3C annotations nor JSON Lines ({exc.msg})") from exc
+            problem = f"line {number}: neither W3C annotations nor JSON Lines ({exc.msg})"
+            raise ValueError(problem) from exc
         if not isinstance(record, dict):
             raise ValueError(f"line {number}: expected an object with 'article' and 'exact'")
         tags = record.get("tags", [])
@@ -264,17 +279,28 @@ def _usable_names(raw: list[Any]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(names))
 
 
+def _position(start: Any, end: Any, length: int) -> tuple[int, int]:
+    """The stored position, or a hint of (0, len(exact)) when there is none.
+
+    Annotations from other tools, and orphans exported after re-anchoring, may carry only
+    the quote. The hint is harmless: re-anchoring checks the words at a position before
+    trusting it and otherwise finds the quote by its text and context.
+    """
+    try:
+        start, end = int(start), int(end)
+    except (TypeError, ValueError):
+        return 0, length
+    return (start, end) if 0 <= start < end else (0, length)
+
+
 def _draft(**f: Any) -> Tag | None:
     """A Tag (id 0) from loosely typed fields, or None when they cannot make a passage."""
-    try:
-        start, end = int(f["start"]), int(f["end"])
-    except (TypeError, ValueError):
-        return None
     names = _usable_names(f["tags"] if isinstance(f["tags"], list) else [])
     if not isinstance(f["article"], str) or not f["article"] or not isinstance(f["exact"], str):
         return None
-    if not f["exact"] or not 0 <= start < end or not (names or str(f["note"] or "").strip()):
+    if not f["exact"] or not (names or str(f["note"] or "").strip()):
         return None
+    start, end = _position(f["start"], f["end"], len(f["exact"]))
     return Tag(
         id=0, article=f["article"], content_hash=str(f["content_hash"] or ""), start=start, end=end,
         exact=f["exact"], prefix=str(f["prefix"] or ""), suffix=str(f["suffix"] or ""),

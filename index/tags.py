@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
-from index.anchoring import ANCHORED, ORPHAN, ORPHAN_ANCHOR, Selector, make_selector, reanchor
+from index.anchoring import ANCHORED, ORPHAN, ORPHAN_ANCHOR, Anchor, Selector, make_selector, reanchor
 
 BUSY_TIMEOUT_MS = 10_000
 
@@ -140,7 +140,7 @@ _SELECT = """SELECT a.id, a.article, a.content_hash, a.start_pos, a.end_pos, a.e
 
 def _set_tags(conn: sqlite3.Connection, annotation_id: int, names: tuple[str, ...]) -> None:
     """Replace a passage's tag names (inside the caller's transaction)."""
-    old = [r[0] for r in conn.execute("SELECT tag_id FROM annotation_tags WHERE annotation_id = ?", (annotation_id,))]
+    old = _tag_ids(conn, annotation_id)
     conn.execute("DELETE FROM annotation_tags WHERE annotation_id = ?", (annotation_id,))
     for pos, name in enumerate(names):
         conn.execute("INSERT OR IGNORE INTO tag_names(name) VALUES (?)", (name,))
@@ -150,6 +150,11 @@ def _set_tags(conn: sqlite3.Connection, annotation_id: int, names: tuple[str, ..
             (tag_id, annotation_id, pos),
         )
     _prune_names(conn, old)
+
+
+def _tag_ids(conn: sqlite3.Connection, annotation_id: int) -> list[int]:
+    rows = conn.execute("SELECT tag_id FROM annotation_tags WHERE annotation_id = ?", (annotation_id,))
+    return [r[0] for r in rows]
 
 
 def _prune_names(conn: sqlite3.Connection, tag_ids: Sequence[int]) -> None:
@@ -252,10 +257,11 @@ class TagStore:
             self._conn.execute("BEGIN IMMEDIATE")
             try:
                 yield self._conn
+                self._conn.execute("COMMIT")
             except BaseException:
-                self._conn.execute("ROLLBACK")
+                if self._conn.in_transaction:  # also when COMMIT itself failed
+                    self._conn.execute("ROLLBACK")
                 raise
-            self._conn.execute("COMMIT")
 
     def _query(self, where: str = "", params: Sequence[object] = ()) -> builtins.list[Tag]:
         with self._lock:
@@ -312,7 +318,15 @@ class TagStore:
         ``moved`` tags get their new offsets and the words now there; ``orphan`` tags
         (article missing, or the words are gone) keep their words with start = end = -1.
         """
-        return [resolve_tag(t, texts.get(t.article)) for t in tags]
+        anchors: dict[tuple[str, Selector], Anchor] = {}  # one search per distinct passage
+        out: builtins.list[Tag] = []
+        for tag in tags:
+            text = texts.get(tag.article)
+            key = (tag.article, tag.selector)
+            if text is not None and key not in anchors:
+                anchors[key] = reanchor(tag.selector, text)
+            out.append(_apply_anchor(tag, text, anchors.get(key, ORPHAN_ANCHOR)))
+        return out
 
     def update(self, tag_id: int, *, tags: Sequence[str] | None = None, note: str | None = None) -> Tag:
         """Change a passage's tag names and/or note; raises KeyError if it is gone."""
@@ -335,7 +349,7 @@ class TagStore:
         """Delete a passage and return it, so that :meth:`restore` can undo."""
         with self._write() as conn:
             current = self._get_in(conn, tag_id)
-            old = [r[0] for r in conn.execute("SELECT tag_id FROM annotation_tags WHERE annotation_id = ?", (tag_id,))]
+            old = _tag_ids(conn, tag_id)
             conn.execute("DELETE FROM annotations WHERE id = ?", (tag_id,))
             _prune_names(conn, old)
             return current
@@ -414,12 +428,15 @@ class TagStore:
 
 def resolve_tag(tag: Tag, text: str | None) -> Tag:
     """One passage re-anchored to ``text`` (``None``: the article is gone -> orphan)."""
-    anchor = ORPHAN_ANCHOR if text is None else reanchor(tag.selector, text)
-    if anchor.status == ORPHAN:
+    return _apply_anchor(tag, text, ORPHAN_ANCHOR if text is None else reanchor(tag.selector, text))
+
+
+def _apply_anchor(tag: Tag, text: str | None, anchor: Anchor) -> Tag:
+    if text is None or anchor.status == ORPHAN:
         return dataclasses.replace(tag, start=-1, end=-1, status=ORPHAN)
     if anchor.status == ANCHORED:
         return dataclasses.replace(tag, status=ANCHORED)
-    now = make_selector(text or "", anchor.start, anchor.end)
+    now = make_selector(text, anchor.start, anchor.end)
     return dataclasses.replace(
         tag, start=now.start, end=now.end, exact=now.exact, prefix=now.prefix,
         suffix=now.suffix, status=anchor.status,

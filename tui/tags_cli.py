@@ -78,7 +78,9 @@ def _rm(args: argparse.Namespace, lib: Library) -> int:
 def _export(args: argparse.Namespace, lib: Library) -> int:
     from index.tag_export import export_tags
 
-    tags = lib.resolved_tags()
+    # The passages as stored: a faithful backup that re-imports without duplicates, and
+    # re-anchors to the current text like any other tag.
+    tags = lib.tags.list()
     titles = {a.id: a.title for a in lib.articles()}
     data = export_tags(tags, args.format, titles)
     if args.output is None:

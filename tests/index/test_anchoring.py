@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 import time
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
@@ -17,6 +18,7 @@ from index.anchoring import (
     reanchor,
     similarity,
 )
+from index.sentences import split_sentences
 
 TEXT = (
     "The talks in Brussels ended late on Tuesday. "
@@ -217,6 +219,45 @@ def test_fuzzy_search_of_a_long_article_is_fast() -> None:
     elapsed = time.perf_counter() - t0
     assert _words(anchor, new) == passage.replace("in full", "fully")
     assert elapsed < 2.0, f"re-anchoring took {elapsed:.2f}s"
+
+
+SEED_DIR = Path(__file__).resolve().parents[2] / "index" / "seed"
+
+
+def test_every_sentence_of_the_seed_articles_survives_a_realistic_update() -> None:
+    """Tag every sentence; add a lead paragraph, reword one word in every third sentence
+    and delete every seventh: edited ones move, deleted ones are orphans, none is wrong."""
+    paths = sorted(SEED_DIR.glob("*.txt"))
+    if not paths:
+        pytest.skip(f"no seed articles in {SEED_DIR}")
+    outcomes = {"right": 0, "orphan": 0}
+    for path in paths:
+        text = path.read_text(encoding="utf-8")
+        spans = [(s, e) for s, e in split_sentences(text) if e - s >= 40]
+        lead = "UPDATE: this article was revised after publication.\n\n"
+        new, expected = lead, {}
+        cursor = 0
+        for n, (s, e) in enumerate(spans):
+            new += text[cursor:s]
+            sentence = text[s:e]
+            if n % 7 == 6:
+                expected[(s, e)] = None  # deleted
+                sentence = ""
+            elif n % 3 == 1 and " the " in sentence:
+                sentence = sentence.replace(" the ", " this ", 1)
+            expected.setdefault((s, e), (len(new), len(new) + len(sentence)))
+            new += sentence
+            cursor = e
+        new += text[cursor:]
+        for (s, e), want in expected.items():
+            anchor = reanchor(make_selector(text, s, e), new)
+            if want is None:
+                assert anchor.status == "orphan", (path.name, text[s:e])
+                outcomes["orphan"] += 1
+            else:
+                assert (anchor.start, anchor.end) == want, (path.name, text[s:e], new[anchor.start : anchor.end])
+                outcomes["right"] += 1
+    assert outcomes["right"] > 50 and outcomes["orphan"] > 5
 
 
 # -- properties ------------------------------------------------------------------------------

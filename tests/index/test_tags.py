@@ -205,6 +205,7 @@ def test_resolve_reports_anchored_moved_and_orphan(store: TagStore) -> None:
     moved = _add(store, "the opposition promised to vote", ["b"])
     lost = _add(store, "cost jobs", ["c"])
     elsewhere = _add(store, "Critics", ["d"], article="deleted-article")
+    twin = _add(store, "the opposition promised to vote", ["e"])  # same passage, other tag
     new_text = TEXT.replace("the plan would cost jobs, and ", "the plan was costly. Meanwhile ")
     resolved = store.resolve(store.list(), {"a1": new_text})
     by_id = {t.id: t for t in resolved}
@@ -215,7 +216,9 @@ def test_resolve_reports_anchored_moved_and_orphan(store: TagStore) -> None:
     assert (by_id[lost.id].status, by_id[lost.id].start, by_id[lost.id].end) == ("orphan", -1, -1)
     assert by_id[lost.id].exact == "cost jobs"  # kept so it can still be shown
     assert by_id[elsewhere.id].status == "orphan"
-    assert store.list() == [same, moved, lost, elsewhere]  # the stored rows are untouched
+    assert (by_id[twin.id].start, by_id[twin.id].status, by_id[twin.id].tags) == (by_id[moved.id].start, "moved", ("e",))
+    assert [t.id for t in resolved] == [same.id, moved.id, lost.id, elsewhere.id, twin.id]
+    assert store.list() == [same, moved, lost, elsewhere, twin]  # the stored rows are untouched
 
 
 # -- migrations --------------------------------------------------------------------------
