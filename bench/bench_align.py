@@ -8,8 +8,8 @@ baseline runs in the same process so the ratio survives a slower or busier machi
 
 Also records sentence-link precision/recall on the labelled seed pairs.
 
-Run: ``.venv/bin/python bench/bench_align.py`` (from the repo root). Needs the BBC corpus
-at /work/shared/data/bbc/raw (override with BBC_DIR).
+Run: ``.venv/bin/python bench/bench_align.py``. Needs the BBC corpus in
+../shared/data/bbc/raw (or under $QUOTEWIRE_SHARED).
 """
 
 from __future__ import annotations
@@ -33,7 +33,8 @@ from index.align import CorpusModel, align, rank_similar  # noqa: E402
 from index.models import Article, Span  # noqa: E402
 from index.sentences import split_sentences  # noqa: E402
 
-BBC_DIR = Path(os.environ.get("BBC_DIR", "/work/shared/data/bbc/raw"))
+SHARED = Path(os.environ.get("QUOTEWIRE_SHARED", ROOT.parent / "shared"))
+BBC_DIR = SHARED / "data" / "bbc" / "raw"
 RESULTS = ROOT / "bench" / "results" / "align.json"
 LABELS = ROOT / "tests" / "index" / "data" / "align_labels.yaml"
 RUNS = 7

@@ -118,7 +118,7 @@ class Library:
         """Open what the index already holds, without touching the corpus (fast start)."""
         if self._ix is None:
             self._open_index()
-        self._stored = {s.article.id: s for s in search_mod.catalogue(self._ix)}
+        self._stored = search_mod.read_catalogue(self._ix, self.index_dir) or {}
         return bool(self._stored)
 
     def update(self, *, rebuild: bool = False, progress: Progress | None = None, wait: float = 60.0,
@@ -129,15 +129,24 @@ class Library:
                 search_mod.remove_index(self.index_dir)
                 self._ix = None
             rebuilt = self._open_index() if self._ix is None or rebuild else False
-            report = self._update(rebuilt or rebuild, progress, procs)
+            self._ix = self._ix.refresh()  # another copy may have committed since we opened it
+            old = search_mod.read_catalogue(self._ix, self.index_dir)
+            if old is None and (rebuilt or not self._ix.is_empty()):
+                # No catalogue for this generation (crash between commit and catalogue
+                # write, or an index from elsewhere): the index is a cache, start again.
+                if not self._ix.is_empty():
+                    search_mod.remove_index(self.index_dir)
+                    self._open_index()
+                rebuilt = True
+            report = self._update(old or {}, rebuilt or rebuild, progress, procs)
         self.problems = list(report.problems)
-        self._stored = {s.article.id: s for s in search_mod.catalogue(self._ix)}
         return report
 
-    def _update(self, rebuilt: bool, progress: Progress | None, procs: int) -> IndexReport:
+    def _update(self, old: dict[str, search_mod.Stored], rebuilt: bool, progress: Progress | None,
+                procs: int) -> IndexReport:
         files, problems = discover(self.corpus, self.config.include_seeds)
         old_by_path: dict[str, list[search_mod.Stored]] = {}
-        for st in search_mod.catalogue(self._ix):
+        for st in old.values():
             old_by_path.setdefault(st.article.path, []).append(st)
         current = {f.path for f in files}
         to_read = [f for f in files if not _same_stat(f, old_by_path.get(f.path))]
@@ -147,29 +156,33 @@ class Library:
         reader = Reader(self.config.boilerplate, self.config.max_bytes)
         added = updated = unchanged = removed = 0
         if not to_read and not removed_paths:
+            self._stored = dict(old)
             return IndexReport(unchanged=sum(len(v) for v in old_by_path.values()), rebuilt=rebuilt,
                                problems=tuple(problems))
         writer = search_mod.IndexWriter(self._ix, self.registry.search_terms,
                                         procs=procs if len(to_read) > 500 else 1)
+        stored = dict(old)
         try:
             for path in removed_paths:
                 for st in old_by_path[path]:
                     writer.remove(st.article.id)
+                    stored.pop(st.article.id, None)
                     removed += 1
             total = len(to_read)
             for n, src in enumerate(to_read, 1):
                 articles, probs = reader.read(src)
                 problems.extend(probs)
-                old = {st.article.content_hash: st for st in old_by_path.get(src.path, [])}
+                by_hash = {st.article.content_hash: st for st in old_by_path.get(src.path, [])}
                 old_ids = {st.article.id for st in old_by_path.get(src.path, [])}
                 for oid in old_ids:
                     writer.remove(oid)
+                    stored.pop(oid, None)
                 new_ids = set()
                 for art in articles:
                     art = _unique(art, taken)
                     taken.add(art.id)
                     new_ids.add(art.id)
-                    prev = old.get(art.content_hash)
+                    prev = by_hash.get(art.content_hash)
                     if prev is not None and prev.article.id == art.id:
                         quotes = list(prev.quotes)
                         unchanged += 1
@@ -179,7 +192,8 @@ class Library:
                             updated += 1
                         else:
                             added += 1
-                    writer.add(art, quotes, src.mtime_ns, src.size)
+                    writer.add(art, quotes)
+                    stored[art.id] = search_mod.Stored(art, src.mtime_ns, src.size, tuple(quotes))
                 removed += len(old_ids - new_ids)
                 if progress:
                     progress(n, total)
@@ -187,6 +201,9 @@ class Library:
         except BaseException:
             writer.cancel()
             raise
+        self._ix = self._ix.refresh()
+        search_mod.write_catalogue(self._ix, self.index_dir, stored)
+        self._stored = stored
         unchanged += sum(len(v) for p, v in old_by_path.items() if p in current and p not in {f.path for f in to_read})
         return IndexReport(added, updated, removed, unchanged, rebuilt, tuple(problems))
 
@@ -219,12 +236,14 @@ class Library:
             out = [q for q in out if q.speaker and reg.matches(speaker, q.speaker)]
         return out
 
-    def search(self, qstring: str, *, limit: int = 20) -> SearchResult:
+    def search(self, qstring: str, *, limit: int = 20, exact_total: bool = True) -> SearchResult:
+        """Search articles (or quotes, when the query names speaker: or kind:)."""
         if self._ix is None:
             self.load_cached()
         qstring, restrict, ignored = self._tag_filter(qstring)
         return search_mod.Searcher(self._ix).search(qstring, limit=limit, restrict=restrict,
-                                                    texts=self._stored.get, extra_ignored=ignored)
+                                                    texts=self._stored.get, extra_ignored=ignored,
+                                                    exact_total=exact_total)
 
     def hit_positions(self, article_id: str, qstring: str) -> list[tuple[int, int]]:
         """Character ranges of a query's matches in one article, in order."""

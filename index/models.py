@@ -105,6 +105,7 @@ class SearchResult:
     hits: tuple[Hit, ...] = ()
     suggestion: str | None = None
     ignored: tuple[str, ...] = ()  # parts of a malformed query that were dropped
+    approximate: bool = False  # `total` is a lower bound (not counted exactly, for speed)
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,8 +8,11 @@ documents (``doctype`` article/quote) so one query language reaches both.
 from __future__ import annotations
 
 import json
+import os
+import pickle
 import re
 import shutil
+from functools import lru_cache
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -86,7 +89,11 @@ def _create(path: Path) -> index.Index:
 
 @dataclass(frozen=True, slots=True)
 class Stored:
-    """What the index remembers of one article (everything but its search terms)."""
+    """What the index remembers of one article (everything but its search terms).
+
+    Kept in the catalogue file beside the Whoosh index, not in Whoosh's stored fields:
+    reading 2,000 pickled documents through Whoosh to learn their sizes took a second.
+    """
 
     article: Article
     mtime_ns: int
@@ -94,35 +101,29 @@ class Stored:
     quotes: tuple[Quote, ...]
 
 
-def _article_data(a: Article, mtime_ns: int, size: int, quotes: Sequence[Quote]) -> dict[str, Any]:
-    return {
-        "text": a.text, "author": a.author, "url": a.url, "dateline": a.dateline, "path": a.path,
-        "hash": a.content_hash, "mtime": mtime_ns, "size": size,
-        "boilerplate": [(b.start, b.end, b.label) for b in a.boilerplate],
-        "title_span": (a.title_span.start, a.title_span.end) if a.title_span else None,
-        "quotes": [
-            (q.start, q.end, q.kind, q.speaker, q.cue, q.confidence, q.speaker_mention, q.cue_start, q.cue_end)
-            for q in quotes
-        ],
-    }
+CATALOGUE = "catalogue.pickle"
 
 
-def stored_from_fields(f: dict[str, Any]) -> Stored:
-    d = f["data"]
-    text = d["text"]
-    ts = d.get("title_span")
-    article = Article(
-        id=f["id"], text=text, title=f.get("title", ""), outlet=f.get("outlet", ""), date=f.get("date", ""),
-        author=d["author"], url=d["url"], dateline=d["dateline"], path=d["path"], content_hash=d["hash"],
-        boilerplate=tuple(Span(s, e, lab) for s, e, lab in d["boilerplate"]),
-        title_span=Span(ts[0], ts[1], "title") if ts else None,
-    )
-    quotes = tuple(
-        Quote(article=article.id, start=s, end=e, text=text[s:e], kind=k, speaker=sp, cue=cue, confidence=c,
-              speaker_mention=m, cue_start=cs, cue_end=ce)
-        for s, e, k, sp, cue, c, m, cs, ce in d["quotes"]
-    )
-    return Stored(article, d["mtime"], d["size"], quotes)
+def read_catalogue(ix: index.Index, path: Path) -> dict[str, Stored] | None:
+    """The catalogue if it belongs to the index's current generation, else None."""
+    try:
+        with (path / CATALOGUE).open("rb") as fh:
+            data = pickle.load(fh)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError, TypeError):
+        return None
+    if not isinstance(data, dict) or data.get("generation") != ix.latest_generation():
+        return None
+    return data["stored"]
+
+
+def write_catalogue(ix: index.Index, path: Path, stored: dict[str, Stored]) -> None:
+    """Atomically (temp file + rename), so a reader never sees half a catalogue."""
+    tmp = path / f".{CATALOGUE}.{os.getpid()}.tmp"
+    with tmp.open("wb") as fh:
+        pickle.dump({"generation": ix.latest_generation(), "stored": stored}, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(tmp, path / CATALOGUE)
 
 
 def _indexable(a: Article) -> str:
@@ -149,12 +150,10 @@ class IndexWriter:
     def remove(self, article_id: str) -> None:
         self._w.delete_by_term("id", article_id)
 
-    def add(self, a: Article, quotes: Sequence[Quote], mtime_ns: int, size: int) -> None:
+    def add(self, a: Article, quotes: Sequence[Quote]) -> None:
         w = self._w
-        w.add_document(
-            key=a.id, doctype="article", id=a.id, title=a.title, content=_indexable(a), outlet=a.outlet,
-            date=a.date, data=_article_data(a, mtime_ns, size, quotes),
-        )
+        w.add_document(key=a.id, doctype="article", id=a.id, title=a.title, content=_indexable(a),
+                       outlet=a.outlet, date=a.date)
         for n, q in enumerate(quotes):
             terms = " ".join(self._speaker_terms(q.speaker)) if q.speaker else ""
             w.add_document(
@@ -168,12 +167,6 @@ class IndexWriter:
 
     def cancel(self) -> None:
         self._w.cancel()
-
-
-def catalogue(ix: index.Index) -> Iterator[Stored]:
-    with ix.searcher() as s:
-        for docnum in s.document_numbers(doctype="article"):
-            yield stored_from_fields(s.stored_fields(docnum))
 
 
 # --- querying ------------------------------------------------------------------------------
@@ -225,20 +218,54 @@ def _fields_in(q: query.Query) -> set[str]:
     return out
 
 
-def _words(q: query.Query) -> set[str]:
-    """Search terms of content/title, for highlighting (wildcards and fuzzy expanded later)."""
-    return {t.decode() if isinstance(t, bytes) else str(t)
-            for f, t in q.iter_all_terms() if f in ("content", "title")}
+def _highlight_terms(q: query.Query, searcher: Any) -> set[str]:
+    """The indexed terms a query can match in the text, wildcards and fuzzy terms expanded.
+
+    Worked out once per query, not per hit: asking Whoosh to record matched terms for
+    every document it scores tripled the cost of a search.
+    """
+    out: set[str] = set()
+    reader = searcher.reader()
+    # Leaf by leaf: whoosh3's Query.existing_terms reuses its `fieldname` argument as a
+    # loop variable and so skips every leaf after the first field it meets.
+    for leaf in q.leaves():
+        if leaf.field() not in ("content", "title"):
+            continue
+        try:
+            pairs = leaf.expanded_terms(reader, phrases=True)
+        except Exception:
+            continue
+        for field, text in pairs:
+            if (field, text) in reader:
+                out.add(text.decode() if isinstance(text, bytes) else str(text))
+    return out
+
+
+_WORD_RE = re.compile(r"\w+(?:\.?\w+)*")  # whoosh's default tokenizer pattern
+
+
+@lru_cache(maxsize=200_000)
+def _stem(word: str) -> str:
+    """The index's stem of one lower-case word (cached: news reuses its words)."""
+    for tok in _ANALYZER(word, mode="query", removestops=False):
+        return tok.text
+    return word
 
 
 def match_positions(text: str, terms: set[str], prefixes: Sequence[str] = ()) -> list[tuple[int, int]]:
-    """Character ranges of the words in `text` whose stem is one of `terms`."""
+    """Character ranges of the words in `text` whose stem is one of `terms`.
+
+    A regex scan plus a cached stem per distinct word: about ten times faster than
+    running the analyzer over the whole article for every hit.
+    """
     if not terms and not prefixes:
         return []
+    pre = tuple(prefixes)
     out = []
-    for tok in _ANALYZER(text, chars=True, positions=False, mode="index"):
-        if tok.text in terms or (prefixes and tok.text.startswith(tuple(prefixes))):
-            out.append((tok.startchar, tok.endchar))
+    for m in _WORD_RE.finditer(text):
+        w = m.group().lower()
+        if _stem(w) in terms or (pre and w.startswith(pre)):
+            out.append(m.span())
     return out
 
 
@@ -284,7 +311,8 @@ class Searcher:
     ix: index.Index
 
     def search(self, qstring: str, *, limit: int = 20, restrict: set[str] | None = None,
-               texts: Callable[[str], Stored | None] | None = None, extra_ignored: Sequence[str] = ()) -> SearchResult:
+               texts: Callable[[str], Stored | None] | None = None, extra_ignored: Sequence[str] = (),
+               exact_total: bool = True) -> SearchResult:
         clean, ignored = sanitise(qstring)
         ignored = list(extra_ignored) + ignored
         if not clean.strip():
@@ -302,13 +330,18 @@ class Searcher:
             filt = query.And([filt, query.Or([query.Term("id", i) for i in restrict])]) if restrict else query.NullQuery
         with self.ix.searcher() as s:
             # The doc type goes into the query, not `filter=`: whoosh counts `len()` before filters.
-            results = s.search(query.And([q, filt]), limit=limit, terms=True)
-            total = len(results)
+            results = s.search(query.And([q, filt]), limit=limit)
+            approximate = False
+            if results.scored_length() < limit:
+                total = results.scored_length()
+            elif exact_total:
+                total = len(results)  # counts every match: costly for broad queries
+            else:
+                total, approximate = max(results.estimated_min_length(), limit), True
+            matched = _highlight_terms(q, s)
             hits = []
             for h in results:
                 f = h.fields()
-                matched = {t.decode() if isinstance(t, bytes) else str(t)
-                           for fn, t in h.matched_terms() if fn in ("content", "title")}
                 if f["doctype"] == "quote":
                     d = f["data"]
                     ref = QuoteRef(d["start"], d["end"], d["speaker"], d["kind"])
@@ -320,15 +353,16 @@ class Searcher:
                         snippets = (Snippet(ref.start, ref.end, text[ref.start:ref.end], tuple(marks)),)
                     hits.append(Hit(f["id"], f.get("title", ""), float(h.score), snippets, ref))
                 else:
-                    d = f["data"]
-                    text = d["text"]
-                    skip = [Span(s_, e_, lab) for s_, e_, lab in d["boilerplate"]]
-                    snippets = make_snippets(text, match_positions(text, matched), skip=skip)
+                    st = texts(f["id"]) if texts else None
+                    snippets = ()
+                    if st is not None:
+                        text = st.article.text
+                        snippets = make_snippets(text, match_positions(text, matched), skip=st.article.boilerplate)
                     hits.append(Hit(f["id"], f.get("title", ""), float(h.score), snippets, None))
             suggestion = None
             if total == 0 or total < 3:
                 suggestion = self._suggest(s, q, clean)
-        return SearchResult(qstring, total, tuple(hits), suggestion, tuple(ignored))
+        return SearchResult(qstring, total, tuple(hits), suggestion, tuple(ignored), approximate)
 
     def positions(self, qstring: str, article_id: str, text: str) -> list[tuple[int, int]]:
         """Where the query's words occur in one article (for n/N in the reader)."""
@@ -337,12 +371,8 @@ class Searcher:
             q = make_parser(self.ix.schema).parse(clean)
         except Exception:
             return []
-        filt = query.Term("id", article_id)
         with self.ix.searcher() as s:
-            matched: set[str] = set()
-            for h in s.search(q, limit=None, filter=filt, terms=True):
-                matched |= {t.decode() if isinstance(t, bytes) else str(t)
-                            for fn, t in h.matched_terms() if fn in ("content", "title")}
+            matched = _highlight_terms(q, s)
         return match_positions(text, matched)
 
     def _suggest(self, s: Any, q: query.Query, qstring: str) -> str | None:

@@ -114,7 +114,7 @@ class LibraryScreen(Screen[None]):
             at = h.quote.start if h.quote else (h.snippets[0].start + (h.snippets[0].marks[0][0] if h.snippets[0].marks else 0)
                                                 if h.snippets else None)
             self._rows.append((h.article, at))
-        parts = [f"{result.total} hit(s)"]
+        parts = [f"{'≥' if result.approximate else ''}{result.total} hit(s)"]
         if result.suggestion:
             parts.append(f"Did you mean: {result.suggestion}? (ctrl+y)")
         if result.ignored:
@@ -144,7 +144,7 @@ class LibraryScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="search")
     def _search_worker(self, q: str, serial: int) -> None:
-        result = self.app.library.search(q, limit=50)  # type: ignore[attr-defined]
+        result = self.app.library.search(q, limit=40, exact_total=False)  # type: ignore[attr-defined]
         self.post_message(SearchDone(result, serial))
 
     def on_search_done(self, message: SearchDone) -> None:
