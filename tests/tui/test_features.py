@@ -90,7 +90,8 @@ async def test_quotes_screen_groups_by_speaker_and_filters() -> None:
         await pilot.press("slash", *"cheung")
         await wait_for(pilot, lambda: "Dmitry Peskov (" not in screen_text(app))
         assert "Steven Cheung (1)" in screen_text(app)
-        await pilot.press("enter", "down", "enter")
+        assert "He is the only person who can bring" in screen_text(app)
+        await pilot.press("enter", "enter", "enter")
         await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen))
         reader = app.screen
         await pilot.pause(0.1)

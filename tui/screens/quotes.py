@@ -1,4 +1,8 @@
-"""Every quote in the corpus grouped by speaker, filtered as you type (`s`)."""
+"""Every quote in the corpus grouped by speaker, filtered as you type (`s`).
+
+Left: speakers with their quote counts. Right: the highlighted speaker's quotes, each
+with its article and a snippet. Enter opens the article at the quote.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +10,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
@@ -16,28 +20,34 @@ from index.models import Quote
 from ..styles import speaker_colour
 from .quote_detail import one_line
 
+NO_SPEAKER = "(no speaker)"
+
 
 class QuotesScreen(Screen[None]):
     BINDINGS = [
         Binding("escape", "back", "Back", id="back"),
         Binding("slash", "filter", "Filter", id="search"),
+        Binding("tab", "switch", "Switch list", show=False, id="switch_pane"),
     ]
 
     def __init__(self) -> None:
         super().__init__()
+        self.groups: dict[str, list[Quote]] = {}
         self.rows: list[Quote] = []
 
     def compose(self) -> ComposeResult:
         with Vertical(id="quotes-screen"):
             yield Static(Text("Quotes by speaker", style="bold"))
             yield Input(placeholder="filter by speaker, words or article", id="quote-filter")
-            yield OptionList(id="quote-list")
+            with Horizontal():
+                yield OptionList(id="speaker-list")
+                yield OptionList(id="quote-list")
             yield Static("", id="quotes-status")
         yield Footer()
 
     def on_mount(self) -> None:
         self.refill("")
-        self.query_one("#quote-list", OptionList).focus()
+        self.query_one("#speaker-list", OptionList).focus()
 
     def refill(self, needle: str) -> None:
         lib = self.app.library  # type: ignore[attr-defined]
@@ -46,25 +56,46 @@ class QuotesScreen(Screen[None]):
         for q in lib.quotes():
             if q.kind == "other":
                 continue
-            name = q.speaker or "(no speaker)"
+            name = q.speaker or NO_SPEAKER
             if needle and needle not in name.lower() and needle not in q.text.lower() and needle not in q.article.lower():
                 continue
             groups.setdefault(name, []).append(q)
+        self.groups = dict(sorted(groups.items(), key=lambda kv: (kv[0] == NO_SPEAKER, -len(kv[1]), kv[0])))
+        ol = self.query_one("#speaker-list", OptionList)
+        ol.clear_options()
+        for name, quotes in self.groups.items():
+            label = Text("■ ", style=speaker_colour(name))
+            label.append(f"{name} ({len(quotes)})")
+            ol.add_option(Option(label, id=name))
+        total = sum(len(v) for v in self.groups.values())
+        self.query_one("#quotes-status", Static).update(
+            Text(f"{total} quote(s) by {len(self.groups)} speaker(s) · Enter: quotes / open at the quote · Tab: switch"))
+        if self.groups:
+            ol.highlighted = 0
+            self.show_quotes(next(iter(self.groups)))
+        else:
+            self.show_quotes("")
+
+    def show_quotes(self, name: str) -> None:
+        self.rows = sorted(self.groups.get(name, []), key=lambda q: (q.article, q.start))
         ol = self.query_one("#quote-list", OptionList)
         ol.clear_options()
-        self.rows = []
-        total = 0
-        for name, quotes in sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0])):
-            head = Text("■ ", style=speaker_colour(name))
-            head.append(f"{name} ({len(quotes)})", style="bold")
-            ol.add_option(Option(head, disabled=True))
-            for q in sorted(quotes, key=lambda q: (q.article, q.start)):
-                ol.add_option(Option(Text(f"   {q.article[:18]:<18} {q.kind:<8} {one_line(q.text, 90)}"),
-                                     id=str(len(self.rows))))
-                self.rows.append(q)
-                total += 1
-        self.query_one("#quotes-status", Static).update(
-            Text(f"{total} quote(s) by {len(groups)} speaker(s) · Enter opens the article at the quote"))
+        for n, q in enumerate(self.rows):
+            label = Text(f"{q.article[:20]:<20} ", style="dim")
+            label.append(f"{q.kind:<8} ")
+            label.append(one_line(q.text, 100))
+            ol.add_option(Option(label, id=str(n)))
+        if self.rows:
+            ol.highlighted = 0
+
+    @on(OptionList.OptionHighlighted, "#speaker-list")
+    def _speaker_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if event.option.id:
+            self.show_quotes(event.option.id)
+
+    @on(OptionList.OptionSelected, "#speaker-list")
+    def _speaker_chosen(self) -> None:
+        self.query_one("#quote-list", OptionList).focus()
 
     @on(Input.Changed, "#quote-filter")
     def _filter(self, event: Input.Changed) -> None:
@@ -72,16 +103,20 @@ class QuotesScreen(Screen[None]):
 
     @on(Input.Submitted, "#quote-filter")
     def _submitted(self) -> None:
-        self.query_one("#quote-list", OptionList).focus()
+        self.query_one("#speaker-list", OptionList).focus()
 
     @on(OptionList.OptionSelected, "#quote-list")
     def _open(self, event: OptionList.OptionSelected) -> None:
         q = self.rows[int(event.option.id or 0)]
         self.app.open_article(q.article, at=q.start)  # type: ignore[attr-defined]
 
+    def action_switch(self) -> None:
+        speakers = self.query_one("#speaker-list", OptionList)
+        (self.query_one("#quote-list", OptionList) if speakers.has_focus else speakers).focus()
+
     def action_back(self) -> None:
         if self.query_one("#quote-filter", Input).has_focus:
-            self.query_one("#quote-list", OptionList).focus()
+            self.query_one("#speaker-list", OptionList).focus()
         else:
             self.app.pop_screen()
 
