@@ -19,7 +19,7 @@ REPORTING_LEMMAS: tuple[str, ...] = tuple(
     think emphasize emphasise indicate reveal disclose allege signal mention report write
     assure advise recommend propose predict counter retort acknowledge agree
     charge boast lament joke quip speculate surmise concur opine affirm aver
-    reckon predict admit recount explain clarify elaborate brief convey relay point""".split()
+    reckon predict admit recount explain clarify elaborate brief convey relay""".split()
 )
 
 # Verbs that attribute a nearby quotation but rarely introduce reported speech.
@@ -136,7 +136,7 @@ FUNCTION_WORDS: frozenset[str] = frozenset(
     """the a an and but or so yet however still also then meanwhile later earlier
     last first next this that these those it its he she they we i you his her their
     our my your in on at for from by with of to as after before when while if
-    although though because since once now today yesterday tomorrow asked speaking
+    although though because since once now today yesterday tomorrow asked speaking whether
     writing according in instead indeed moreover furthermore besides thus hence
     separately similarly likewise elsewhere there here what who which where why how
     both either neither each every some many most several few all no not one two three
@@ -148,7 +148,6 @@ FUNCTION_WORDS: frozenset[str] = frozenset(
 PRONOUNS_MALE = frozenset({"he", "him", "his"})
 PRONOUNS_FEMALE = frozenset({"she", "her"})
 PRONOUNS_GROUP = frozenset({"they", "them", "their", "we"})
-SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it", "you"})
 
 # Common first names, only to tell "he" from "she" for people the registry lacks.
 MALE_FIRST_NAMES: frozenset[str] = frozenset(
@@ -178,4 +177,22 @@ FEMALE_FIRST_NAMES: frozenset[str] = frozenset(
     melania ivanka elizabeth nancy debbie donna michele kirsten tammy jeanne dianne
     condoleezza madeleine marine theresa ursula kamala tulsi ayanna ilhan valerie loretta
     sally susana mia jill ellen meghan katie ann""".split()
+)
+
+# Words that end organisation and place names: never "he" or "she".
+NON_PERSON_WORDS: frozenset[str] = frozenset(
+    """department committee party state states news times post journal university college
+    school foundation campaign council court house senate congress agency association
+    institute center centre network company corp inc group bank street city county union
+    club church office ministry board commission service administration government army
+    navy force forces police republic kingdom nations reuters bloomberg politico cnn fox
+    msnbc abc nbc cbs npr ap afp tass bbc guardian kremlin pentagon whitehouse org com
+    america europe russia ukraine china iran iraq syria israel mexico canada britain france
+    germany japan korea india africa asia moscow kyiv kiev washington london paris beijing
+    alabama alaska arizona arkansas california colorado connecticut delaware florida georgia
+    hawaii idaho illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts
+    michigan minnesota mississippi missouri montana nebraska nevada hampshire jersey mexico
+    york carolina dakota ohio oklahoma oregon pennsylvania island tennessee texas utah
+    vermont virginia wisconsin wyoming islamic isis isil qaeda taliban nato un eu gop dnc
+    rnc fbi cia nsa doj irs sec democrats republicans""".split()
 )

@@ -12,13 +12,14 @@ import os
 import time
 from collections.abc import Callable, Iterable, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator
 
 from . import search as search_mod
 from .config import APP_NAME, Config, load_config
-from .corpus import Reader, SourceFile, discover
+from .corpus import SourceFile, discover
+from .ingest import parse_all
 from .models import Article, IndexReport, LoadProblem, Quote, SearchResult
 
 if TYPE_CHECKING:
@@ -102,13 +103,6 @@ class Library:
             self._registry = SpeakerRegistry.from_config(self.config.speaker_entries)
         return self._registry
 
-    def _extract(self, article: Article) -> list[Quote]:
-        from .quotes import extract_quotes
-
-        skip = [(b.start, b.end) for b in article.boilerplate]
-        return extract_quotes(article.id, article.text, self.registry,
-                              speech_verbs=self.config.speech_verbs, skip=skip)
-
     def _open_index(self) -> bool:
         ix, rebuilt = search_mod.open_or_create(self.index_dir)
         self._ix = ix
@@ -121,8 +115,7 @@ class Library:
         self._stored = search_mod.read_catalogue(self._ix, self.index_dir) or {}
         return bool(self._stored)
 
-    def update(self, *, rebuild: bool = False, progress: Progress | None = None, wait: float = 60.0,
-               procs: int = 1) -> IndexReport:
+    def update(self, *, rebuild: bool = False, progress: Progress | None = None, wait: float = 60.0) -> IndexReport:
         """Bring the index in line with the files: read only what is new or changed."""
         with _update_lock(self.index_dir.parent / f"{self.index_dir.name}.lock", wait):
             if rebuild:
@@ -138,12 +131,11 @@ class Library:
                     search_mod.remove_index(self.index_dir)
                     self._open_index()
                 rebuilt = True
-            report = self._update(old or {}, rebuilt or rebuild, progress, procs)
+            report = self._update(old or {}, rebuilt or rebuild, progress)
         self.problems = list(report.problems)
         return report
 
-    def _update(self, old: dict[str, search_mod.Stored], rebuilt: bool, progress: Progress | None,
-                procs: int) -> IndexReport:
+    def _update(self, old: dict[str, search_mod.Stored], rebuilt: bool, progress: Progress | None) -> IndexReport:
         files, problems = discover(self.corpus, self.config.include_seeds)
         old_by_path: dict[str, list[search_mod.Stored]] = {}
         for st in old.values():
@@ -153,14 +145,12 @@ class Library:
         removed_paths = [p for p in old_by_path if p not in current]
         taken = {st.article.id for p, sts in old_by_path.items() if p in current and p not in {f.path for f in to_read}
                  for st in sts}
-        reader = Reader(self.config.boilerplate, self.config.max_bytes)
         added = updated = unchanged = removed = 0
         if not to_read and not removed_paths:
             self._stored = dict(old)
             return IndexReport(unchanged=sum(len(v) for v in old_by_path.values()), rebuilt=rebuilt,
                                problems=tuple(problems))
-        writer = search_mod.IndexWriter(self._ix, self.registry.search_terms,
-                                        procs=procs if len(to_read) > 500 else 1)
+        writer = search_mod.IndexWriter(self._ix, self.registry.search_terms)
         stored = dict(old)
         try:
             for path in removed_paths:
@@ -169,25 +159,28 @@ class Library:
                     stored.pop(st.article.id, None)
                     removed += 1
             total = len(to_read)
-            for n, src in enumerate(to_read, 1):
-                articles, probs = reader.read(src)
-                problems.extend(probs)
+            jobs = [(src, frozenset(st.article.content_hash for st in old_by_path.get(src.path, [])))
+                    for src in to_read]
+            for n, parsed in enumerate(parse_all(self.config, jobs), 1):
+                src = parsed.src
+                problems.extend(parsed.problems)
                 by_hash = {st.article.content_hash: st for st in old_by_path.get(src.path, [])}
                 old_ids = {st.article.id for st in old_by_path.get(src.path, [])}
                 for oid in old_ids:
                     writer.remove(oid)
                     stored.pop(oid, None)
                 new_ids = set()
-                for art in articles:
-                    art = _unique(art, taken)
+                for art, quotes in parsed.articles:
+                    art, quotes = _unique(art, quotes, taken)
                     taken.add(art.id)
                     new_ids.add(art.id)
                     prev = by_hash.get(art.content_hash)
-                    if prev is not None and prev.article.id == art.id:
+                    if quotes is None and prev is not None and prev.article.id == art.id:
                         quotes = list(prev.quotes)
                         unchanged += 1
                     else:
-                        quotes = self._safe_extract(art, problems)
+                        if quotes is None:  # same text as before, but under another id now
+                            quotes = [replace(q, article=art.id) for q in prev.quotes] if prev else []
                         if art.id in old_ids:
                             updated += 1
                         else:
@@ -206,15 +199,6 @@ class Library:
         self._stored = stored
         unchanged += sum(len(v) for p, v in old_by_path.items() if p in current and p not in {f.path for f in to_read})
         return IndexReport(added, updated, removed, unchanged, rebuilt, tuple(problems))
-
-    def _safe_extract(self, art: Article, problems: list[LoadProblem]) -> list[Quote]:
-        try:
-            return self._extract(art)
-        except ModuleNotFoundError:
-            return []
-        except Exception as exc:  # one article's odd text must not stop indexing
-            problems.append(LoadProblem(art.path, f"quotation extraction failed ({exc}); indexed without quotes", False))
-            return []
 
     # --- reading -------------------------------------------------------------------------------
 
@@ -241,7 +225,7 @@ class Library:
         if self._ix is None:
             self.load_cached()
         qstring, restrict, ignored = self._tag_filter(qstring)
-        return search_mod.Searcher(self._ix).search(qstring, limit=limit, restrict=restrict,
+        return search_mod.Searcher(self._ix, self.registry.search_terms).search(qstring, limit=limit, restrict=restrict,
                                                     texts=self._stored.get, extra_ignored=ignored,
                                                     exact_total=exact_total)
 
@@ -358,15 +342,15 @@ def _same_stat(src: SourceFile, old: list[search_mod.Stored] | None) -> bool:
     return bool(old) and all(o.mtime_ns == src.mtime_ns and o.size == src.size for o in old)
 
 
-def _unique(art: Article, taken: set[str]) -> Article:
-    from dataclasses import replace
-
+def _unique(art: Article, quotes: list[Quote] | None, taken: set[str]) -> tuple[Article, list[Quote] | None]:
+    """Give a clashing id a numeric suffix; its quotes follow it."""
     if art.id not in taken:
-        return art
+        return art, quotes
     n = 2
     while f"{art.id}-{n}" in taken:
         n += 1
-    return replace(art, id=f"{art.id}-{n}")
+    new = replace(art, id=f"{art.id}-{n}")
+    return new, None if quotes is None else [replace(q, article=new.id) for q in quotes]
 
 
 def format_problem(p: LoadProblem) -> str:

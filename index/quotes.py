@@ -22,6 +22,7 @@ The pipeline, one article at a time:
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -31,6 +32,7 @@ from index.lexicon import (
     FEMALE_FIRST_NAMES,
     FUNCTION_WORDS,
     MALE_FIRST_NAMES,
+    NON_PERSON_WORDS,
     PRONOUNS_FEMALE,
     PRONOUNS_GROUP,
     PRONOUNS_MALE,
@@ -41,7 +43,7 @@ from index.lexicon import (
 )
 from index.models import Quote
 from index.sentences import ABBREVIATIONS
-from index.speakers import SpeakerRegistry, name_words
+from index.speakers import SpeakerRegistry
 
 ANONYMOUS = "anonymous sources"
 MASK = "\x01"  # stands in for quoted characters in the masked text
@@ -65,6 +67,7 @@ _TITLE_NOUNS = frozenset(
     tagline motto brand label nickname term phrase word words called""".split()
 )
 _PREPOSITIONS = frozenset("for in on at by with from after before during among under over like unlike despite into onto through via per".split())
+_ALL_CUE_FORMS = frozenset(REPORTING_FORMS | QUOTE_ONLY_FORMS | {"according"})
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "his", "her", "their", "its", "to", "our", "my", "your", "whose", "no", "any", "every", "each", "another", "such", "first", "last", "new"})
 _BASE_FORMS = frozenset(w for w in (*REPORTING_FORMS, *QUOTE_ONLY_FORMS) if not w.endswith(("s", "ed", "ing")) and w not in {"said", "told", "wrote", "thought", "spoke", "read"})
 _BASE_SUBJECTS = frozenset(
@@ -87,7 +90,8 @@ _CLAUSE_CUT_RE = re.compile(r",\s+(?:although|though|even though|whereas|which|w
 _STOP_HEAD = frozenset(
     """of from at with for in on to who whom which that whose familiar close connected
     requesting speaking asking talking knowledgeable briefed involved who's by about
-    among under over near within including""".split()
+    among under over near within including when while during after before because since
+    until as""".split()
 )
 _TRANSCRIPT_STOP = frozenset(
     """update correction previously note editor's note editor’s note watch read more breaking
@@ -140,7 +144,6 @@ class _Cue:
     inverted: bool = False  # the source follows the verb
     span_from: int | None = None  # where a reported clause's attribution begins
     reportable: bool = True
-    used: bool = False
 
 
 @dataclass(slots=True)
@@ -388,7 +391,8 @@ def _split_sentences(doc: _Doc) -> None:
                 if text[close - 1] not in ".!?" and not (close >= 2 and text[close - 2] in ".!?"):
                     continue
             elif piece[0] == "." and len(piece.rstrip("\"”’»)]")) == 1 and _abbrev_before(m, hit.start()):
-                continue
+                if m[end : end + 6].split(" ", 2)[1:2] not in (["He"], ["She"], ["They"], ["It"], ["We"], ["The"]):
+                    continue  # "U.S. President" goes on; "7 p.m. He says" is a new sentence
             sents.append((start, end))
             start = end
             while start < pe and m[start].isspace():
@@ -443,7 +447,15 @@ def _find_cues(doc: _Doc, extra: frozenset[str]) -> list[_Cue]:
     cues: list[_Cue] = []
     toks = doc.tokens
     m = doc.masked
-    for k, (s, e, w) in enumerate(toks):
+    wanted = _ALL_CUE_FORMS | extra if extra else _ALL_CUE_FORMS
+    lowered = m.lower()
+    if len(lowered) == len(m):
+        words = _TOKEN_RE.findall(lowered)  # one C call; aligned with doc.tokens
+    else:
+        words = [t[2].lower() for t in toks]
+    candidates = [k for k, w in enumerate(words) if w in wanted]
+    for k in candidates:
+        s, e, w = toks[k]
         low = w.lower()
         if low == "according":
             if k + 1 < len(toks) and toks[k + 1][2].lower() == "to":
@@ -461,9 +473,9 @@ def _find_cues(doc: _Doc, extra: frozenset[str]) -> list[_Cue]:
             continue
         if low in {"said", "says", "say"} and nxt == "to" and k + 2 < len(toks) and toks[k + 2][2].lower() == "be":
             continue
-        if prev in _DETERMINERS or prev.endswith(("'s", "’s", "s'", "s’")) or prev[:1].isdigit():
+        if prev in _DETERMINERS or prev in _PREPOSITIONS or prev.endswith(("'s", "’s", "s'", "s’")) or prev[:1].isdigit():
             continue  # a noun or an infinitive ("the call", "Trump's call", "to say")
-        if low in _BASE_FORMS and prev not in _BASE_SUBJECTS and not prev.endswith("s"):
+        if low in _BASE_FORMS and prev not in _BASE_SUBJECTS and prev not in _SKIPPABLE and not prev.endswith(("s", "ly")):
             continue  # "a report", "his word": a bare lemma needs a plural or pronoun subject
         if low[0] != w[0] and not _starts_sentence_at(m, s):
             continue  # capitalised mid-sentence: a name ("Chris Say")
@@ -525,10 +537,13 @@ def _find_source(doc: _Doc, cue: _Cue) -> _Mention | None:
         if tail.endswith(("”", '"')) and tail[:-1].endswith(MASK):
             # "Trump, author of “The Art of the Deal,” said": an apposition with a title
             open_at = max(tail.rfind("“"), tail.rfind('"', 0, len(tail) - 1))
-            if open_at > 0 and doc.text[ss + len(tail) - 2] == ",":
-                return _appositive(doc, ss, m[ss : ss + len(tail)], len(tail) - 1)
+            title = doc.text[ss + open_at + 1 : ss + len(tail) - 1]
+            if open_at > 0 and doc.text[ss + len(tail) - 2] == "," and _title_case(title) and len(title.split()) <= 8:
+                plain = re.sub("[\x01“”\"]", " ", m[ss : ss + len(tail)])
+                return _appositive(doc, ss, plain, len(tail) - 1)
     if tail.endswith(",") and cue.word in _INVERTIBLE:
-        got = _np_after(doc, cue.end, se, strict=True)
+        nxt_tok = _tokens_in(doc, cue.end, se)[:1]
+        got = _np_after(doc, cue.end, se, strict=True) if nxt_tok and (_cap(nxt_tok[0][2]) or nxt_tok[0][2] in {"the", "a", "an", "one"}) else None
         if got is not None and got.kind in ("name", "role", "anonymous"):
             cue.inverted = True
             return got  # "... that Sanders can catch Clinton, said Steve Elmendorf."
@@ -542,7 +557,6 @@ def _find_source(doc: _Doc, cue: _Cue) -> _Mention | None:
 _ADHOC_AFTER_RE = re.compile(
     r"[ \t\u00a0]*,?[ \t\u00a0]*((?:[A-Z][\w'’.-]*[ \t\u00a0]+){0,4}?[A-Z][\w'’-]*|he|she|they|[Tt]he[ \t\u00a0]+[a-z]+)[ \t\u00a0]+([a-z]{3,}(?:ed|es|s))\b"
 )
-_ADHOC_BEFORE_RE = re.compile(r"([a-z]{3,}(?:ed|es|s))\s*[:,]\s*$")
 
 
 def _add_adhoc_cues(doc: _Doc, cues: list[_Cue]) -> list[_Cue]:
@@ -562,6 +576,9 @@ def _add_adhoc_cues(doc: _Doc, cues: list[_Cue]) -> list[_Cue]:
         last = group[-1]
         sents = {_sent_of(doc, x.open_pos) for x in group} | {_sent_of(doc, x.end) for x in group}
         if sents & with_cue:
+            cue = _colon_override(doc, seg, cues)
+            if cue is not None:
+                added.append(cue)
             continue
         cue = _adhoc_after(doc, last) or _adhoc_before(doc, seg, with_cue)
         if cue is not None:
@@ -570,6 +587,38 @@ def _add_adhoc_cues(doc: _Doc, cues: list[_Cue]) -> list[_Cue]:
     if not added:
         return cues
     return sorted(cues + added, key=lambda c: c.start)
+
+
+def _colon_override(doc: _Doc, seg: _Seg, cues: list[_Cue]) -> _Cue | None:
+    """“When Trump suggested X, Rubio fired back: “...”": the clause before the colon speaks.
+
+    Only when every lexicon cue of the sentence sits before that clause's comma.
+    """
+    m = doc.masked
+    ps = doc.paras[seg.para][0]
+    before = m[ps : seg.open_pos].rstrip()
+    if not before.endswith(":"):
+        return None
+    colon = ps + len(before) - 1
+    si = _sent_of(doc, colon)
+    ss = doc.sents[si][0]
+    comma = m.rfind(",", ss, colon)
+    if comma < 0 or any(c.sent == si and c.end > comma for c in cues):
+        return None
+    mention = _subject_of_clause(doc, comma + 1, _clause_verb_start(doc, comma + 1, colon))
+    if mention is None or mention.kind not in ("name", "pronoun", "role", "anonymous"):
+        return None
+    return _Cue(colon, colon + 1, ":", si, mention=mention, reportable=False)
+
+
+def _clause_verb_start(doc: _Doc, cs: int, end: int) -> int:
+    """Where the first verb-like word of a clause starts (the end if none)."""
+    toks = _tokens_in(doc, cs, end)
+    for t in toks[1:]:
+        w = t[2]
+        if w[:1].islower() and w.isalpha() and w not in FUNCTION_WORDS and w not in _STOP_HEAD:
+            return _strip_skippable(doc, cs, t[0])
+    return end
 
 
 def _adhoc_after(doc: _Doc, seg: _Seg) -> _Cue | None:
@@ -607,32 +656,57 @@ def _adhoc_before(doc: _Doc, seg: _Seg, with_cue: set[int]) -> _Cue | None:
     if si in with_cue:
         return None
     ss = doc.sents[si][0] if doc.sents else 0
-    mention = _clause_subject(doc, ss, colon)
+    mention = _name_before_colon(doc, ss, colon) or _clause_subject(doc, ss, colon)
     if mention is None:
         return None
     return _Cue(colon, colon + 1, ":", si, mention=mention, reportable=False)
 
 
-def _clause_subject(doc: _Doc, ss: int, end: int) -> _Mention | None:
-    """The subject of the first clause that has one: the words before its first verb."""
+def _name_before_colon(doc: _Doc, ss: int, colon: int) -> _Mention | None:
+    """"... - Philip Bump: “...”": a full name right before the colon speaks."""
+    toks = _tokens_in(doc, ss, colon)
+    run: list[tuple[int, int, str]] = []
+    for t in reversed(toks[-5:]):
+        if not _cap(t[2]) or (run and not _joined(doc.masked, t, run[0])):
+            break
+        run.insert(0, t)
+    if len(run) < 2 or doc.masked[run[-1][1] : colon].strip():
+        return None
+    got = _classify_np(doc, run[0][0], run[-1][1])
+    return got if got is not None and got.kind == "name" and len(got.text.split()) >= 2 else None
+
+
+def _clause_subject(doc: _Doc, ss: int, end: int, participle: bool = False) -> _Mention | None:
+    """The subject of a clause: the words before its first verb.
+
+    A colon introduction wants the main clause (the first one not opened by "when",
+    "in", ...). A participle ("..., shouting") may hang on a subordinate clause
+    ("when Sanders protesters interrupted, shouting"), so those count too. A person
+    beats a plain noun phrase.
+    """
     m = doc.masked
     toks = _tokens_in(doc, ss, end)
     if 0 < len(toks) <= 5 and all(_cap(t[2]) or t[2].lower() in {"and", "of", "the"} for t in toks):
         return _classify_np(doc, toks[0][0], toks[-1][1])  # "Clinton: “...”"
-    starts = [ss] + [i + 1 for i in range(ss, end) if m[i] == ","]
-    for n_clause, cs in enumerate(starts[:6]):
-        ce = starts[n_clause + 1] - 1 if n_clause + 1 < len(starts) else end
-        toks = _tokens_in(doc, cs, ce)
-        if toks and toks[0][2].lower() in _SUBORDINATORS | _PREPOSITIONS:
+    starts = ([ss] + [i + 1 for i in range(ss, end) if m[i] == ","])[:6]
+    fallback: _Mention | None = None
+    for cs in starts:
+        toks = _tokens_in(doc, cs, end)
+        if toks and participle and toks[0][2].lower() in _SUBORDINATORS:
+            cs = toks[1][0] if len(toks) > 1 else end
+            toks = toks[1:]
+        if not toks or toks[0][2].lower() in _SUBORDINATORS | _PREPOSITIONS:
             continue
-        for v in range(1, min(len(toks), 12)):
+        for v in range(1, min(len(toks), 16)):
             w = toks[v][2]
             if w[:1].islower() and w.isalpha() and w not in FUNCTION_WORDS and w not in _ROLE_NOUNS and w not in ANONYMOUS_NOUNS and w not in _STOP_HEAD:
-                got = _classify_np(doc, toks[0][0], toks[v - 1][1])
-                if got is not None and got.kind in ("name", "pronoun", "anonymous", "role", "np"):
+                got = _subject_of_clause(doc, cs, _strip_skippable(doc, cs, toks[v][0]))
+                if got is not None and got.kind in ("name", "pronoun", "anonymous", "role"):
                     return got
+                if got is not None and got.kind == "np" and fallback is None:
+                    fallback = got
                 break
-    return None
+    return fallback
 
 
 def _quote_just_before(tail: str) -> bool:
@@ -689,6 +763,8 @@ def _np_after(doc: _Doc, pos: int, se: int, strict: bool = False) -> _Mention | 
         return None
     if strict and first in {"he", "she", "they", "we", "i"} and len(taken) > 1:
         return None  # "said he would call": a clause, not an inverted source
+    if strict and (first in _TIME_WORDS or m[taken[-1][1] : taken[-1][1] + 2].lstrip()[:1] not in ("", ",", ".", "!", "?", ";", "\n", ")", "—", "–")):
+        return None  # "said Tuesday that ...": a time, or a clause follows
     if strict:
         rel = next((i for i, t in enumerate(taken) if t[2].lower() in {"who", "which", "that", "whose", "whom"}), len(taken))
         if any(t[2].lower() in _MODALS for t in taken[:rel]):
@@ -696,8 +772,13 @@ def _np_after(doc: _Doc, pos: int, se: int, strict: bool = False) -> _Mention | 
     return _classify_np(doc, taken[0][0], taken[-1][1], allow_pronoun=first in {"he", "she", "they"})
 
 
+_TIME_WORDS = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday january february march
+    april may june july august september october november december today yesterday
+    tomorrow tonight earlier later last this next recently""".split()
+)
 _INVERTIBLE = frozenset({"said", "says", "added", "adds", "wrote", "writes", "explained", "continued", "noted", "asked", "recalled", "argued", "insisted", "warned", "remarked", "observed"})
-_MODALS = frozenset("would will could can should might may must is was are were has had have did does".split())
+_MODALS = frozenset("would will could can should might may must is was are were has had have did does".split())  # noqa: E501
 
 
 def _is_abbrev_token(w: str) -> bool:
@@ -720,6 +801,11 @@ def _subject_of_clause(doc: _Doc, ss: int, end: int, participle: bool = False) -
         return cut
     if r.endswith((",", "—", "–")):
         return _appositive(doc, ss, region, len(r) - 1)
+    last_word = r.rsplit(None, 1)[-1].lower()
+    if last_word in _RELATIVES and " " in r:
+        # "Braynard, a South Carolina native who writes": the antecedent speaks
+        cut = r.rstrip()[: -len(last_word)].rstrip()
+        return _appositive(doc, ss, cut + ",", len(cut))
     low = r.lower()
     for conj in (" and", " but", " or"):
         if low.endswith(conj):
@@ -739,38 +825,67 @@ def _last_boundary(region: str, limit: int) -> int:
     return last
 
 
+_HARD_BOUNDARY_RE = re.compile(r"[;:\x01”\"(]|\bthat\b|\bwhile\b|\bwhen\b|\bif\b")
+_SEG_SPLIT_RE = re.compile(r"[,—–]")
+_AFFILIATION_RE = re.compile(r"^[RDI]-[A-Z][\w.]*\.?$")
+_RELATIVES = frozenset({"who", "which", "whose", "whom", "where"})
+
+
 def _appositive(doc: _Doc, ss: int, region: str, comma: int) -> _Mention | None:
-    """'X, a ..., said' or 'Trump's director, Steven Cheung, told': pick the named part."""
+    """'X, a ..., said', 'Trump's director, Steven Cheung, told', 'X, meanwhile, who ..., said'.
+
+    The subject is split at commas and dashes into segments; asides ("meanwhile"),
+    relative clauses ("who sits ...") and descriptions ("a US-based expert") are
+    skipped, and the last segment that is a name wins; failing that the first noun
+    phrase that is something.
+    """
     inner = region[:comma]
-    b2 = max(inner.rfind(","), inner.rfind("—"), inner.rfind("–"))
-    if b2 < 0:
-        return _classify_np(doc, ss + _last_boundary(region, comma), ss + comma)
-    b1 = _last_boundary(inner, b2)
-    np1 = _classify_np(doc, ss + b1, ss + b2)
-    np2 = _classify_np(doc, ss + b2 + 1, ss + comma)
-    second = region[b2 + 1 : comma].strip()
-    if np2 is not None and np2.kind == "name" and (np1 is None or np1.kind != "name" or second[:1].isupper()):
-        return np2
-    if np1 is not None:
-        return np1
-    return np2
+    start = 0
+    for b in _HARD_BOUNDARY_RE.finditer(inner):
+        start = b.end()
+    cuts = [start] + [c.end() for c in _SEG_SPLIT_RE.finditer(inner, start)] + [comma + 1]
+    first: _Mention | None = None
+    named: _Mention | None = None
+    for a, b in zip(cuts, cuts[1:]):
+        text = inner[a : b - 1].strip()
+        if not text:
+            continue
+        head = text.split(None, 1)[0].lower()
+        if head in _RELATIVES or (" " not in text and (head in _SKIPPABLE or head in FUNCTION_WORDS or head.endswith("ly"))):
+            continue
+        if _AFFILIATION_RE.match(text) or text.lower() in NON_PERSON_WORDS:
+            continue  # "Sen. Susan Collins, R-Maine," / "John Smith, Ohio,"
+        got = _classify_np(doc, ss + a, ss + b - 1)
+        if got is None:
+            continue
+        if got.kind == "name" and text[:1].isupper():
+            named = got  # the last named segment: "Trump's director, Steven Cheung,"
+        elif first is None:
+            first = got
+    return named or first
 
 
 def _first_clause_subject(doc: _Doc, ss: int, end: int) -> _Mention | None:
     """For '..., saying': the nearest named subject before the participle."""
     toks = _tokens_in(doc, ss, end)
     for k in range(len(toks) - 1, -1, -1):
-        low = toks[k][2].lower()
-        if low in REPORTING_FORMS or low in QUOTE_ONLY_FORMS:
-            sub = _subject_of_clause(doc, ss, _strip_skippable(doc, ss, toks[k][0]))
-            if sub is not None:
-                return sub
-    return _clause_subject(doc, ss, end)
+        w = toks[k][2]
+        if not w[:1].islower() or w not in _ALL_CUE_FORMS:
+            continue  # "the Islamic State" is no verb
+        prev = toks[k - 1][2].lower() if k else ""
+        if prev in _DETERMINERS or prev in _PREPOSITIONS or prev.endswith(("'s", "’s")) or (w in _BASE_FORMS and prev not in _BASE_SUBJECTS):
+            continue
+        sub = _subject_of_clause(doc, ss, _strip_skippable(doc, ss, toks[k][0]))
+        if sub is not None:
+            return sub
+    return _clause_subject(doc, ss, end, participle=True)
 
 
 def _classify_np(doc: _Doc, s: int, e: int, allow_pronoun: bool = True) -> _Mention | None:
     """Decide what a noun phrase is: a name, a pronoun, a role, anonymous sources or other."""
     toks = _tokens_in(doc, s, e)
+    if "(" in doc.masked[s:e]:
+        toks = _outside_parens(doc.masked, s, toks)
     if not toks or len(toks) > 14:
         return None
     words = [t[2] for t in toks]
@@ -779,9 +894,9 @@ def _classify_np(doc: _Doc, s: int, e: int, allow_pronoun: bool = True) -> _Ment
         if not allow_pronoun:
             return None
         return _Mention("pronoun", words[0], toks[0][0], toks[0][1])
-    if lows[-1] in {"he", "she", "they"} and len(toks) <= 3:
+    if lows[-1] in {"he", "she", "they"} and (len(toks) <= 3 or not doc.masked[toks[-2][1] : toks[-1][0]].strip(" ,")):
         t = toks[-1]
-        return _Mention("pronoun", t[2], t[0], t[1])
+        return _Mention("pronoun", t[2], t[0], t[1])  # a pronoun right before the verb is its subject
     if lows[0] in _PREPOSITIONS:
         return None  # "for example", "in a statement"
     # the head: up to the first preposition or relative word
@@ -822,7 +937,9 @@ def _classify_np(doc: _Doc, s: int, e: int, allow_pronoun: bool = True) -> _Ment
     if any(w in _ROLE_NOUNS for w in heads_lower):
         return _Mention("role", doc.text[head[0][0] : head[-1][1]], head[0][0], head[-1][1])
     # any other noun phrase ("the campaign", "the statement"): keep as written
-    if heads_lower and len(head) <= 5 and not all(w in FUNCTION_WORDS for w in lows[:head_n]):
+    if any(w in _MODALS or w.endswith(("ed", "ing")) for w in lows[1:head_n]):
+        return None  # "McCarthy's move is notable": a clause, not a source
+    if heads_lower and len(head) <= 4 and not all(w in FUNCTION_WORDS for w in lows[:head_n]):
         first = 0
         while first < head_n - 1 and lows[first] in FUNCTION_WORDS:
             first += 1
@@ -831,6 +948,20 @@ def _classify_np(doc: _Doc, s: int, e: int, allow_pronoun: bool = True) -> _Ment
             return None
         return _Mention("np", doc.text[ts:te], ts, te)
     return None
+
+
+def _outside_parens(m: str, s: int, toks: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Drop tokens inside brackets: "Rep. Zoe Lofgren (D-Calif.)" is Zoe Lofgren."""
+    out: list[tuple[int, int, str]] = []
+    depth, pos = 0, s
+    for t in toks:
+        for c in m[pos : t[0]]:
+            depth += c == "("
+            depth -= c == ")" and depth > 0
+        pos = t[0]
+        if depth == 0:
+            out.append(t)
+    return out
 
 
 def _possessive_owner(head: list[tuple[int, int, str]]) -> int | None:
@@ -849,6 +980,14 @@ def _possessive_owner(head: list[tuple[int, int, str]]) -> int | None:
     return None
 
 
+_LOWER_WORD_RE = re.compile(r"(?<![\w'’\-])[a-z][\w'’\-]*")
+_CAP_WORD = r"[A-ZÀ-ÖØ-Þ][\w'’\-]*(?:\.[^\W_][\w'’\-]*)*"
+_CAP_RUN_RE = re.compile(rf"(?<![\w.'’\-]){_CAP_WORD}(?:[ \t\u00a0]+{_CAP_WORD})*")
+_AFTER_CONTRACTION = frozenset("been not going also already never still got had done said".split())
+_CLAUSE_OPENERS = frozenset(
+    """but while when because as so although though after before since then also where
+    until once yet""".split()
+)
 _PARTICLES = frozenset({"de", "van", "von", "bin", "al", "da", "del", "di", "la", "le", "du"})
 
 
@@ -905,6 +1044,37 @@ def _cap(w: str) -> bool:
 # --------------------------------------------------------------------------------------
 # 4. People in the article and resolution
 # --------------------------------------------------------------------------------------
+@functools.lru_cache(maxsize=8192)
+def _name_of_run(words: tuple[str, ...]) -> tuple[tuple[str, ...], str, bool]:
+    """A run of capitalised words as a person's name: (core words, honorific, titled).
+
+    Leading function words, titles and acronyms are dropped ("Sen. Ted Cruz",
+    "EU Vsevolod Chentsov"); headlines and organisations give an empty core.
+    """
+    a = 0
+    honorific = ""
+    while a < len(words):
+        low = words[a].lower().rstrip(".")
+        if not (low in FUNCTION_WORDS or low in TITLES):
+            break
+        if low in {"mr", "mrs", "ms", "miss", "sir", "lord", "lady", "dame"}:
+            honorific = low
+        a += 1
+    core = list(words[a:])
+    while len(core) > 1 and core[0].isupper() and len(core[0]) > 1:
+        core = core[1:]
+    titled = a > 0 and words[a - 1].lower().rstrip(".") in TITLES
+    inner = [i for i, w in enumerate(core[:-1]) if w.lower() in TITLES]
+    if inner:
+        core = core[inner[-1] + 1 :]  # "Hewlett-Packard CEO Carly Fiorina"
+        titled = True
+    if not core or len(core) > 4 or any(w.lower() in FUNCTION_WORDS or w.lower() in _STOP_HEAD for w in core[1:]):
+        return (), honorific, titled
+    if core[-1].endswith(("'s", "’s")):
+        core[-1] = core[-1][:-2]
+    return tuple(core), honorific, titled
+
+
 class _People:
     """Names used in the article: fullest forms, genders, roles, mention positions."""
 
@@ -918,44 +1088,33 @@ class _People:
         self.registered_here: set[str] = set()
         self.subjects: list[tuple[int, str]] = []  # names that start a clause, in order
         self.speakers: set[str] = set()  # names that a cue attributes speech to
-        self.lower_words = {w for _, _, w in doc.tokens if w[:1].islower()}
+        self.persons: set[str] = set()  # names with a title, an honorific or ", who" 
+        self._lower_words: set[str] | None = None
         self._scan(doc)
 
     def _scan(self, doc: _Doc) -> None:
-        toks = doc.tokens
-        n = len(toks)
-        k = 0
-        while k < n:
-            if not _cap(toks[k][2]):
-                k += 1
+        """Runs of capitalised words, found by one regex and mapped to token indices."""
+        toks, starts = doc.tokens, doc.token_starts
+        for run in _CAP_RUN_RE.finditer(doc.masked):
+            k = bisect.bisect_left(starts, run.start())
+            j = bisect.bisect_left(starts, run.end()) - 1
+            if k > j or k >= len(toks) or toks[k][0] != run.start():
                 continue
-            j = k
-            while j + 1 < n and _cap(toks[j + 1][2]) and not doc.masked[toks[j][1] : toks[j + 1][0]].strip():
-                j += 1
+            if k == j and toks[k][2].lower() in FUNCTION_WORDS:
+                continue
             self._add_run(doc, toks, k, j)
-            k = j + 1
 
     def _add_run(self, doc: _Doc, toks: list[tuple[int, int, str]], k: int, j: int) -> None:
-        words = [t[2] for t in toks[k : j + 1]]
         if k == j and self._sentence_initial_word(doc, toks, k):
             return
-        a = 0
-        honorific = ""
-        while a < len(words) and (words[a].lower().rstrip(".") in FUNCTION_WORDS or words[a].lower() in TITLES or words[a].lower().rstrip(".") in TITLES):
-            low = words[a].lower().rstrip(".")
-            if low in {"mr", "mrs", "ms", "miss", "sir", "lord", "lady", "dame"}:
-                honorific = low
-            a += 1
-        core = words[a:]
-        while len(core) > 1 and core[0].isupper() and len(core[0]) > 1:
-            core = core[1:]
-        if not core or len(core) > 4 or any(w.lower() in FUNCTION_WORDS or w.lower() in _STOP_HEAD for w in core[1:]):
+        core, honorific, titled = _name_of_run(tuple(t[2] for t in toks[k : j + 1]))
+        if not core:
             return  # a headline or an organisation, not a person's name
-        if core[-1].endswith(("'s", "’s")):
-            core[-1] = core[-1][:-2]
         name = " ".join(core)
         pos = toks[k][0]
-        canon = self.registry.canonical(name)
+        if titled or honorific or doc.masked[toks[j][1] : toks[j][1] + 6].startswith((", who", ",who")):
+            self.persons.add(name)
+        canon = self.registry.canonical(name) if len(core) > 1 or core[0][:1].isupper() else None
         subject = self._is_subject(doc, toks, k, j)
         if canon is not None:
             self.registered_here.add(canon)
@@ -980,11 +1139,20 @@ class _People:
                 self.gender.setdefault(name, "female")
         elif len(core) == 1 and subject and core[0][:1].isupper() and len(core[0]) > 2:
             full = self.canonical(core[0], pos)
+            if name in self.persons:
+                self.persons.add(full)
             self.subjects.append((pos, full))
             if honorific:
                 self.gender.setdefault("#" + core[0].lower(), "female" if honorific in {"mrs", "ms", "miss", "lady", "dame"} else "male")
         elif len(core) == 1 and honorific:
             self.gender.setdefault("#" + core[0].lower(), "female" if honorific in {"mrs", "ms", "miss", "lady", "dame"} else "male")
+
+    @property
+    def lower_words(self) -> set[str]:
+        """Words the article writes in lower case (built on first use)."""
+        if self._lower_words is None:
+            self._lower_words = set(_LOWER_WORD_RE.findall(self.doc.masked))
+        return self._lower_words
 
     def _sentence_initial_word(self, doc: _Doc, toks: list[tuple[int, int, str]], k: int) -> bool:
         """A lone capitalised word opening a sentence that the article also uses in lower case."""
@@ -999,20 +1167,25 @@ class _People:
 
     def _is_subject(self, doc: _Doc, toks: list[tuple[int, int, str]], k: int, j: int) -> bool:
         """Is a name run the subject of a clause: not after a preposition, before a verb?"""
-        if k > 0 and toks[k - 1][2].lower() in _PREPOSITIONS | _STOP_HEAD | _DETERMINERS:
-            return False
+        if k > 0 and not doc.masked[toks[k - 1][1] : toks[k][0]].strip():
+            prev = toks[k - 1][2].lower()
+            if prev not in _CLAUSE_OPENERS and prev not in _ROLE_NOUNS and prev not in TITLES and prev not in ANONYMOUS_NOUNS:
+                return False  # "other Trump backers", "with Trump": not a subject
         last = toks[j][2]
-        if last.endswith(("'s", "’s", "s'", "s’")):
-            return False
         if j + 1 >= len(toks):
             return False
+        if last.endswith(("'s", "’s", "s'", "s’")):
+            # "Christie's been making the case": a contraction, not a possessive
+            return last.endswith(("'s", "’s")) and toks[j + 1][2].lower() in _AFTER_CONTRACTION
         gap = doc.masked[toks[j][1] : toks[j + 1][0]]
         nxt = toks[j + 1][2]
+        if gap.strip(" \u00a0").startswith("(") and gap.rstrip().endswith(")"):
+            return True  # "Rep. Sean Duffy (R-Wisc.) also addressed"
         if gap.strip(" \u00a0") == "," :
             return True  # apposition follows: "Axelrod, a former newspaperman, ..."
         if gap.strip(" \u00a0"):
             return False
-        return nxt[:1].islower() and nxt not in _STOP_HEAD and nxt not in FUNCTION_WORDS or nxt in _SKIPPABLE
+        return nxt[:1].islower() and nxt not in _STOP_HEAD and nxt not in FUNCTION_WORDS or nxt in _SKIPPABLE or nxt in _MODALS
 
     def canonical(self, name: str, pos: int) -> str:
         """The registry name, or the fullest form of this name used in the article."""
@@ -1031,8 +1204,9 @@ class _People:
                 if full.split()[0] == words[0] and len(full) > len(name):
                     return full
             return name
+        # a surname: the fullest name with it used so far (else later in the article)
         earlier = [f for p, f in fulls if p <= pos]
-        return max(earlier or [f for _, f in fulls], key=len) if not earlier else earlier[-1] if len(earlier[-1]) >= len(max(earlier, key=len)) else max(earlier, key=len)
+        return max(earlier or [f for _, f in fulls], key=len)
 
     def gender_of(self, name: str) -> str:
         g = self.registry.gender(name)
@@ -1053,7 +1227,14 @@ class _People:
 
     def is_person(self, name: str) -> bool:
         """Evidence that a name is a person: registry, a known first name, a gender, a speaker."""
-        if self.registry.get(name) is not None or name in self.speakers:
+        if self.registry.get(name) is not None:
+            return True
+        words = name.lower().split()
+        if not words or any(w in NON_PERSON_WORDS for w in words):
+            return False
+        if len(words) >= 2 and name[:1].isupper():
+            return True  # a full name that is no place or organisation
+        if name in self.speakers or name in self.persons:
             return True
         return bool(self.gender_of(name))
 
@@ -1074,6 +1255,8 @@ class _People:
         i = bisect.bisect_left(self.mentions, (pos, ""))
         for k in range(i - 1, max(-1, i - 40), -1):
             name = self.mentions[k][1]
+            if not self.is_person(name):
+                continue
             g = self.gender_of(name)
             if not want or not g or g == want:
                 return name
@@ -1099,6 +1282,8 @@ def _resolve_all(doc: _Doc, cues: list[_Cue], people: _People) -> None:
                 if mention.kind == "np" and not plural:
                     continue
                 g = "group" if mention.kind == "anonymous" or speaker == ANONYMOUS or plural else people.gender_of(speaker)
+                if g != "group" and mention.kind == "name" and not people.is_person(speaker):
+                    continue
                 if mention.kind == "pronoun" and mention.text.lower() in PRONOUNS_MALE and not g:
                     people.gender.setdefault(speaker, "male")
                     g = "male"
@@ -1132,7 +1317,7 @@ def _resolve(
     if kind == "pronoun":
         return _resolve_pronoun(mention.text.lower(), mention.start, people, history)
     if kind == "role":
-        return _resolve_role(mention.text, mention.start, people, history)
+        return _resolve_role(mention.text, people)
     return mention.text, 0.6
 
 
@@ -1155,6 +1340,10 @@ def _resolve_pronoun(
             spoke = (p, sp)
             break
     subj = people.subject_before(pos, want)
+    if subj is not None and spoke is not None and subj[0] > spoke[0]:
+        doc = people.doc
+        if doc.sents and _sent_of(doc, subj[0]) == _sent_of(doc, spoke[0]):
+            subj = None  # "Rubio claimed that Obama is to blame": Rubio is the source
     if subj is not None and (spoke is None or subj[0] > spoke[0]):
         return subj[1], 0.75
     if spoke is not None:
@@ -1165,9 +1354,7 @@ def _resolve_pronoun(
     return None, 0.0
 
 
-def _resolve_role(
-    role: str, pos: int, people: _People, history: list[tuple[int, str, str]]
-) -> tuple[str | None, float]:
+def _resolve_role(role: str, people: _People) -> tuple[str | None, float]:
     """'the spokesman' is the registered or article-named holder of that role."""
     words = [w for w in role.split() if w not in FUNCTION_WORDS]
     phrase = " ".join(words)
@@ -1193,21 +1380,19 @@ def _attach_quotes(
 ) -> list[Quote]:
     by_sent: dict[int, list[_Cue]] = {}
     for cue in cues:
-        if cue.speaker:
+        if cue.speaker or (cue.mention is not None and cue.mention.kind == "pronoun"):
             by_sent.setdefault(cue.sent, []).append(cue)
     groups: dict[int, list[_Seg]] = {}
     for seg in doc.segs:
         groups.setdefault(seg.group, []).append(seg)
     out: list[Quote] = []
-    last_para_speaker: dict[int, tuple[str, _Cue | None]] = {}
-    trans_by_para = {_para_of(doc, s): (s, e, label, ls, le) for s, e, label, ls, le in transcripts}
-    for tpara, (s, e, label, ls, le) in trans_by_para.items():
+    for s, e, label, ls, le in transcripts:
         speaker = people.canonical(label.title(), ls)
         out.append(Quote(doc.id, s, e, doc.text[s:e], "direct", speaker, ":", 0.7, label, ls, le))
     ordered = sorted(groups.values(), key=lambda g: g[0].start)
     prev_speaker: tuple[int, str, _Cue | None] | None = None  # (para, speaker, cue)
     for segs in ordered:
-        cue, conf, how = _attribution(doc, segs, by_sent, prev_speaker, cues)
+        cue, conf, how = _attribution(doc, segs, by_sent, prev_speaker)
         speaker = cue.speaker if cue is not None else (prev_speaker[1] if how == "continued" and prev_speaker else None)
         kind = _kind(doc, segs, cue is not None or how == "continued")
         if kind == "other":
@@ -1260,7 +1445,6 @@ def _attribution(
     segs: list[_Seg],
     by_sent: dict[int, list[_Cue]],
     prev_speaker: tuple[int, str, _Cue | None] | None,
-    cues: list[_Cue],
 ) -> tuple[_Cue | None, float, str]:
     """The cue attributing a quote group, how confident we are, and how it was found."""
     first, last = segs[0], segs[-1]
@@ -1273,10 +1457,13 @@ def _attribution(
                 if cue.start >= seg.open_pos and cue.end <= seg.end:
                     continue
                 d = seg.open_pos - cue.end if cue.end <= seg.open_pos else cue.start - seg.end
+                if seg.close_pos is not None and cue.start > seg.close_pos:
+                    head = min(cue.start, cue.mention.start if cue.mention is not None else cue.start)
+                    if head - seg.close_pos <= 3 and doc.text[seg.close_pos - 1] in ",?!":
+                        d = -1  # “...,” the senator said: the classic attribution wins
                 if d < best_d:
                     best, best_d = cue, d
     if best is not None:
-        best.used = True
         return best, best.confidence, "cue"
     # "“...” Trump said." split into two sentences by the full stop inside the quote
     if last.close_pos is not None:
@@ -1284,12 +1471,10 @@ def _attribution(
         for cue in by_sent.get(si + 1, ()):
             head = cue.mention.start if cue.mention is not None and cue.mention.start < cue.start else cue.start
             if head - last.close_pos <= 40 and _para_of(doc, cue.start) == last.para:
-                cue.used = True
                 return cue, cue.confidence - 0.05, "cue"
     # a colon introduction in the same paragraph or at the end of the previous one
     intro = _colon_intro(doc, first, by_sent)
     if intro is not None:
-        intro.used = True
         return intro, max(0.5, intro.confidence - 0.05), "colon"
     # a paragraph of quotation with no cue continues the previous speaker
     if prev_speaker is not None and _starts_paragraph(doc, first) and 0 < first.para - prev_speaker[0] <= 2:
@@ -1323,7 +1508,7 @@ def _colon_intro(doc: _Doc, seg: _Seg, by_sent: dict[int, list[_Cue]]) -> _Cue |
     before = m[ps : seg.open_pos].rstrip()
     if before.endswith(":"):
         si = _sent_of(doc, ps + len(before) - 1)
-        got = _cue_or_subject(doc, si, by_sent)
+        got = _last_cue_of(doc, si, by_sent)
         if got:
             return got
     if before or seg.para == 0:
@@ -1331,15 +1516,14 @@ def _colon_intro(doc: _Doc, seg: _Seg, by_sent: dict[int, list[_Cue]]) -> _Cue |
     pps, ppe = doc.paras[seg.para - 1]
     prev = m[pps:ppe].rstrip()
     if prev.endswith(":"):
-        return _cue_or_subject(doc, _sent_of(doc, ppe - 1), by_sent)
+        return _last_cue_of(doc, _sent_of(doc, ppe - 1), by_sent)
     return None
 
 
-def _cue_or_subject(doc: _Doc, si: int, by_sent: dict[int, list[_Cue]]) -> _Cue | None:
+def _last_cue_of(doc: _Doc, si: int, by_sent: dict[int, list[_Cue]]) -> _Cue | None:
+    """The cue nearest the end of sentence `si` (the one before its colon)."""
     cues = by_sent.get(si)
-    if cues:
-        return cues[-1]
-    return None
+    return cues[-1] if cues else None
 
 
 def _kind(doc: _Doc, segs: list[_Seg], attributed: bool) -> str:
@@ -1438,17 +1622,17 @@ _THAT_RE = re.compile(r"\s*(?:,\s*)?(?:that\b|on\b|about\b|against\b|at\b|of\b)?
 
 
 def _reported_span(doc: _Doc, cue: _Cue, ss: int, se: int) -> tuple[int, int] | None:
+    """The reported clause of a cue, from its source (or the verb) to the clause end.
+
+    "X said (that) CLAUSE." runs from X; after an apposition ("X, a ..., noted that")
+    it runs from the verb; "According to X, CLAUSE" and "CLAUSE, X said" take the
+    whole sentence. A clause that opens with "While ..." ends at its comma.
+    """
     m = doc.masked
     end = se
     while end > ss and (m[end - 1] in " \n\"”’»" or m[end - 1] == MASK and doc.text[end - 1] in "\"”"):
         end -= 1
-    # where the clause that holds the cue ends ("While X argues Y, Z ...")
-    first_word = m[ss : ss + 12].split(" ", 1)[0].lower().strip(",")
-    after_start = cue.end
     if cue.word == "according to":
-        # "According to X, CLAUSE" / "CLAUSE, according to X."
-        if m[ss:cue.start].strip():
-            return ss, end
         return ss, end
     rest = m[cue.end : end]
     if not rest.strip(" ,.;:") or rest.lstrip().startswith((",", ".")) and _parenthetical(m, cue, ss):
@@ -1460,21 +1644,25 @@ def _reported_span(doc: _Doc, cue: _Cue, ss: int, se: int) -> tuple[int, int] | 
         return ss, end
     if rest.lstrip()[:1] in (":", MASK, "“", '"'):
         return None  # introduces a direct quotation
+    content_start = cue.end
     if cue.word in _OBJECT_VERBS:
-        obj = _OBJ_RE.match(m, after_start, end)
+        obj = _OBJ_RE.match(m, content_start, end)  # "told Reuters", "warned reporters"
         if obj:
-            after_start = obj.end()
-    lead = _THAT_RE.match(m, after_start, end)
-    content_start = lead.end() if lead else after_start
+            content_start = obj.end()
+    lead = _THAT_RE.match(m, content_start, end)
+    if lead:
+        content_start = lead.end()
     if end - content_start < 12:
         return None
-    cut = _CLAUSE_CUT_RE.search(m, content_start, end)
-    if first_word in _SUBORDINATORS and cue.start < m.find(",", ss, end) :
+    first_word = m[ss : ss + 12].split(" ", 1)[0].lower().strip(",")
+    if first_word in _SUBORDINATORS and cue.start < m.find(",", ss, end):
         comma = m.find(",", cue.end, end)
         if comma > 0:
             end = comma
-    elif cut:
-        end = cut.start()
+    else:
+        cut = _CLAUSE_CUT_RE.search(m, content_start, end)
+        if cut:
+            end = cut.start()
     start = cue.start
     if cue.mention is not None and not cue.inverted and cue.mention.start < cue.start:
         between = m[cue.mention.end : cue.start]

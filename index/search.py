@@ -1,8 +1,9 @@
 """The Whoosh index: schema, opening (and rebuilding), writing, querying, snippets.
 
 The index is a cache: it lives in the user cache dir and is rebuilt whenever it is
-missing, corrupt or of an older schema. Articles and their quotes are separate
-documents (``doctype`` article/quote) so one query language reaches both.
+missing, corrupt or of an older schema. One document per article; queries about
+quotations (`speaker:`, `kind:`) find candidate articles here and are then decided quote
+by quote (see `quotequery.py`), so one query language reaches both.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from whoosh.index import LockError
 
 from .models import Article, Hit, Quote, QuoteRef, SearchResult, Snippet, Span
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 VERSION_FILE = "quotewire-index.json"
 
 _ANALYZER = StemmingAnalyzer(minsize=1)
@@ -41,8 +42,9 @@ def make_schema() -> fields.Schema:
         content=fields.TEXT(analyzer=_ANALYZER),
         outlet=fields.TEXT(analyzer=_NAME_ANALYZER, stored=True),
         date=fields.ID(stored=True),
+        # The union of the article's quotes' speakers and kinds: see quotequery.py.
         speaker=fields.TEXT(analyzer=_NAME_ANALYZER),
-        kind=fields.ID(stored=True),
+        kind=fields.KEYWORD(lowercase=True),
         data=fields.STORED(),
     )
 
@@ -139,28 +141,21 @@ def _indexable(a: Article) -> str:
 class IndexWriter:
     """Adds and removes articles (with their quotes) in one Whoosh commit."""
 
-    def __init__(self, ix: index.Index, speaker_terms: Callable[[str], Iterable[str]], *, procs: int = 1,
+    def __init__(self, ix: index.Index, speaker_terms: Callable[[str], Iterable[str]], *,
                  limitmb: int = 256, timeout: float = 5.0) -> None:
-        kwargs: dict[str, Any] = {"limitmb": limitmb, "timeout": timeout}
-        if procs > 1:
-            kwargs.update(procs=procs, multisegment=True)
-        self._w = ix.writer(**kwargs)
+        self._w = ix.writer(limitmb=limitmb, timeout=timeout)
         self._speaker_terms = speaker_terms
 
     def remove(self, article_id: str) -> None:
         self._w.delete_by_term("id", article_id)
 
     def add(self, a: Article, quotes: Sequence[Quote]) -> None:
-        w = self._w
-        w.add_document(key=a.id, doctype="article", id=a.id, title=a.title, content=_indexable(a),
-                       outlet=a.outlet, date=a.date)
-        for n, q in enumerate(quotes):
-            terms = " ".join(self._speaker_terms(q.speaker)) if q.speaker else ""
-            w.add_document(
-                key=f"{a.id}#{n}", doctype="quote", id=a.id, title=a.title, content=q.text, outlet=a.outlet,
-                date=a.date, speaker=terms, kind=q.kind,
-                data={"start": q.start, "end": q.end, "speaker": q.speaker, "kind": q.kind},
-            )
+        speakers = {q.speaker for q in quotes if q.speaker and q.kind != "other"}
+        self._w.add_document(
+            key=a.id, doctype="article", id=a.id, title=a.title, content=_indexable(a), outlet=a.outlet,
+            date=a.date, speaker=" ".join(t for sp in sorted(speakers) for t in self._speaker_terms(sp)),
+            kind=" ".join(sorted({q.kind for q in quotes})),
+        )
 
     def commit(self) -> None:
         self._w.commit()
@@ -252,7 +247,7 @@ def _stem(word: str) -> str:
     return word
 
 
-def match_positions(text: str, terms: set[str], prefixes: Sequence[str] = ()) -> list[tuple[int, int]]:
+def match_positions(text: str, terms: set[str], prefixes: Sequence[str] = (), offset: int = 0) -> list[tuple[int, int]]:
     """Character ranges of the words in `text` whose stem is one of `terms`.
 
     A regex scan plus a cached stem per distinct word: about ten times faster than
@@ -265,7 +260,7 @@ def match_positions(text: str, terms: set[str], prefixes: Sequence[str] = ()) ->
     for m in _WORD_RE.finditer(text):
         w = m.group().lower()
         if _stem(w) in terms or (pre and w.startswith(pre)):
-            out.append(m.span())
+            out.append((m.start() + offset, m.end() + offset))
     return out
 
 
@@ -304,11 +299,31 @@ def make_snippets(text: str, marks: list[tuple[int, int]], *, width: int = 160, 
     return tuple(out)
 
 
+def _analyze(text: str) -> list[str]:
+    return [t.text for t in _ANALYZER(text)]
+
+
+def _speaker_words(speaker_terms: Callable[[str], Iterable[str]], speaker: str | None) -> frozenset[str]:
+    if not speaker:
+        return frozenset()
+    return _speaker_words_cached(speaker_terms, speaker)
+
+
+@lru_cache(maxsize=4096)
+def _speaker_words_cached(speaker_terms: Callable[[str], Iterable[str]], speaker: str) -> frozenset[str]:
+    return frozenset(t.text for term in speaker_terms(speaker) for t in _NAME_ANALYZER(term))
+
+
+def _no_terms(speaker: str) -> list[str]:
+    return [speaker]
+
+
 @dataclass
 class Searcher:
     """Runs one query language over articles and quotes."""
 
     ix: index.Index
+    speaker_terms: Callable[[str], Iterable[str]] = _no_terms
 
     def search(self, qstring: str, *, limit: int = 20, restrict: set[str] | None = None,
                texts: Callable[[str], Stored | None] | None = None, extra_ignored: Sequence[str] = (),
@@ -325,44 +340,74 @@ class Searcher:
         if q is query.NullQuery or isinstance(q, type(query.NullQuery)):
             return SearchResult(qstring, 0, (), None, tuple(ignored))
         wants_quotes = bool(_fields_in(q) & QUOTE_FIELDS)
-        filt: query.Query = query.Term("doctype", "quote" if wants_quotes else "article")
+        filt: query.Query = query.Term("doctype", "article")
         if restrict is not None:
             filt = query.And([filt, query.Or([query.Term("id", i) for i in restrict])]) if restrict else query.NullQuery
         with self.ix.searcher() as s:
-            # The doc type goes into the query, not `filter=`: whoosh counts `len()` before filters.
-            results = s.search(query.And([q, filt]), limit=limit)
-            approximate = False
-            if results.scored_length() < limit:
-                total = results.scored_length()
-            elif exact_total:
-                total = len(results)  # counts every match: costly for broad queries
+            if wants_quotes:
+                hits, total, approximate = self._quote_hits(s, q, filt, limit, texts)
             else:
-                total, approximate = max(results.estimated_min_length(), limit), True
-            matched = _highlight_terms(q, s)
-            hits = []
-            for h in results:
-                f = h.fields()
-                if f["doctype"] == "quote":
-                    d = f["data"]
-                    ref = QuoteRef(d["start"], d["end"], d["speaker"], d["kind"])
-                    snippets: tuple[Snippet, ...] = ()
-                    st = texts(f["id"]) if texts else None
-                    if st is not None:
-                        text = st.article.text
-                        marks = [(a - ref.start, b - ref.start) for a, b in match_positions(text[ref.start:ref.end], matched)]
-                        snippets = (Snippet(ref.start, ref.end, text[ref.start:ref.end], tuple(marks)),)
-                    hits.append(Hit(f["id"], f.get("title", ""), float(h.score), snippets, ref))
-                else:
-                    st = texts(f["id"]) if texts else None
-                    snippets = ()
-                    if st is not None:
-                        text = st.article.text
-                        snippets = make_snippets(text, match_positions(text, matched), skip=st.article.boilerplate)
-                    hits.append(Hit(f["id"], f.get("title", ""), float(h.score), snippets, None))
-            suggestion = None
-            if total == 0 or total < 3:
-                suggestion = self._suggest(s, q, clean)
+                hits, total, approximate = self._article_hits(s, q, filt, limit, texts, exact_total)
+            suggestion = self._suggest(s, q, clean) if total < 3 else None
         return SearchResult(qstring, total, tuple(hits), suggestion, tuple(ignored), approximate)
+
+    def _article_hits(self, s: Any, q: query.Query, filt: query.Query, limit: int,
+                      texts: Callable[[str], Stored | None] | None, exact_total: bool) -> tuple[list[Hit], int, bool]:
+        # The filter goes into the query, not `filter=`: whoosh counts `len()` before filters.
+        results = s.search(query.And([q, filt]), limit=limit)
+        approximate = False
+        if results.scored_length() < limit:
+            total = results.scored_length()
+        elif exact_total:
+            total = len(results)  # counts every match: costly for broad queries
+        else:
+            total, approximate = max(results.estimated_min_length(), limit), True
+        matched = _highlight_terms(q, s)
+        hits = []
+        for h in results:
+            f = h.fields()
+            st = texts(f["id"]) if texts else None
+            snippets: tuple[Snippet, ...] = ()
+            if st is not None:
+                text = st.article.text
+                snippets = make_snippets(text, match_positions(text, matched), skip=st.article.boilerplate)
+            hits.append(Hit(f["id"], f.get("title", ""), float(h.score), snippets, None))
+        return hits, total, approximate
+
+    def _quote_hits(self, s: Any, q: query.Query, filt: query.Query, limit: int,
+                    texts: Callable[[str], Stored | None] | None) -> tuple[list[Hit], int, bool]:
+        """Candidate articles by the relaxed query, then each quote checked exactly."""
+        from .quotequery import QuoteFacts, QuoteMatcher, relax
+
+        if texts is None:
+            return [], 0, False
+        results = s.search(query.And([relax(q), filt]), limit=None)
+        matcher = QuoteMatcher(q, s.reader())
+        matched = _highlight_terms(q, s)
+        hits: list[Hit] = []
+        total = 0
+        for h in results:
+            st = texts(h["id"])
+            if st is None:
+                continue
+            a = st.article
+            art_fields = {"title": tokens(a.title), "outlet": [t.text for t in _NAME_ANALYZER(a.outlet)],
+                          "date": [a.date] if a.date else [], "id": [a.id]}
+            for quote in st.quotes:
+                if quote.kind == "other":
+                    continue
+                facts = QuoteFacts(quote.text, _speaker_words(self.speaker_terms, quote.speaker), quote.kind,
+                                   art_fields, _analyze)
+                if not matcher.matches(facts):
+                    continue
+                total += 1
+                if len(hits) < limit:
+                    marks = tuple((x - quote.start, y - quote.start)
+                                  for x, y in match_positions(quote.text, matched, offset=quote.start))
+                    sn = Snippet(quote.start, quote.end, quote.text, marks)
+                    ref = QuoteRef(quote.start, quote.end, quote.speaker, quote.kind)
+                    hits.append(Hit(a.id, a.title, float(h.score), (sn,), ref))
+        return hits, total, False
 
     def positions(self, qstring: str, article_id: str, text: str) -> list[tuple[int, int]]:
         """Where the query's words occur in one article (for n/N in the reader)."""

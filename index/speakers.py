@@ -8,14 +8,12 @@ user's query names a speaker (``--speaker peskov``), and which words to index so
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from typing import Any
 
 from index.lexicon import TITLES
 from index.models import Speaker
 
-_WORD_RE = re.compile(r"[\w][\w'’.-]*", re.UNICODE)
 _ARTICLES = ("the ", "a ", "an ")
 
 
@@ -55,6 +53,7 @@ class SpeakerRegistry:
         self._first_names: dict[str, set[str]] = {}
         self._by_name: dict[str, Speaker] = {}
         self._memo: dict[str, str | None] = {}
+        self._last_words: set[str] = set()  # a mention must end in one of these to match
         for sp in self.speakers:
             self._add(sp)
 
@@ -81,6 +80,10 @@ class SpeakerRegistry:
 
     def _add(self, sp: Speaker) -> None:
         self._by_name[sp.name] = sp
+        for phrase in (sp.name, *sp.aliases, *sp.roles):
+            words = normalise(phrase).split()
+            if words:
+                self._last_words.add(_strip_possessive(words[-1]))
         for mention in (sp.name, *sp.aliases):
             key = normalise(mention)
             self._by_alias.setdefault(key, sp.name)
@@ -114,6 +117,9 @@ class SpeakerRegistry:
             return None
         if mention in self._memo:
             return self._memo[mention]
+        last = mention.rsplit(None, 1)[-1].replace("’", "'").lower().strip(".")
+        if _strip_possessive(last) not in self._last_words:
+            return None  # fast path: most capitalised words in an article are nobody we know
         got = self._canonical(mention)
         if len(self._memo) > 50_000:
             self._memo.clear()

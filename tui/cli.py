@@ -152,7 +152,7 @@ def cmd_index(args: argparse.Namespace) -> int:
     from index.library import format_problem
 
     bar = _ProgressBar() if sys.stderr.isatty() else None
-    report = lib.update(rebuild=args.rebuild, progress=bar, procs=2)
+    report = lib.update(rebuild=args.rebuild, progress=bar)
     if bar:
         bar.done()
     for p in report.problems:

@@ -1,0 +1,86 @@
+"""Read files and extract their quotations, in worker processes when there are many.
+
+On two cores, building the index runs Whoosh in the main process while a worker reads,
+cleans and extracts the next files: the two halves of the work overlap.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+
+from .config import Config
+from .corpus import Reader, SourceFile
+from .models import Article, LoadProblem, Quote
+
+PARALLEL_FROM = 200  # files; below this a process pool costs more than it saves
+
+
+@dataclass
+class Parsed:
+    """One file's articles, each with its quotes (None: unchanged, keep the stored ones)."""
+
+    src: SourceFile
+    articles: list[tuple[Article, list[Quote] | None]] = field(default_factory=list)
+    problems: list[LoadProblem] = field(default_factory=list)
+
+
+class Ingestor:
+    def __init__(self, config: Config) -> None:
+        from .speakers import SpeakerRegistry
+
+        self.config = config
+        self.reader = Reader(config.boilerplate, config.max_bytes)
+        self.registry = SpeakerRegistry.from_config(config.speaker_entries)
+
+    def extract(self, article: Article) -> list[Quote]:
+        from .quotes import extract_quotes
+
+        skip = [(b.start, b.end) for b in article.boilerplate]
+        return extract_quotes(article.id, article.text, self.registry, speech_verbs=self.config.speech_verbs, skip=skip)
+
+    def parse(self, src: SourceFile, known: frozenset[str] = frozenset()) -> Parsed:
+        articles, problems = self.reader.read(src)
+        out = Parsed(src, problems=list(problems))
+        for art in articles:
+            if art.content_hash in known:
+                out.articles.append((art, None))
+                continue
+            try:
+                quotes: list[Quote] | None = self.extract(art)
+            except Exception as exc:  # one article's odd text must not stop indexing
+                out.problems.append(LoadProblem(art.path, f"quotation extraction failed ({exc}); indexed without quotes", False))
+                quotes = []
+            out.articles.append((art, quotes))
+        return out
+
+
+_worker: Ingestor | None = None
+
+
+def _init(config: Config) -> None:
+    global _worker
+    _worker = Ingestor(config)
+
+
+def _parse(job: tuple[SourceFile, frozenset[str]]) -> Parsed:
+    assert _worker is not None
+    return _worker.parse(*job)
+
+
+def parse_all(config: Config, jobs: list[tuple[SourceFile, frozenset[str]]]) -> Iterator[Parsed]:
+    """Parsed files in the order given; in worker processes when there are many."""
+    workers = max(1, (os.cpu_count() or 1) - 1)
+    if len(jobs) < PARALLEL_FROM or (os.cpu_count() or 1) < 2:
+        ingestor = Ingestor(config)
+        for job in jobs:
+            yield ingestor.parse(*job)
+        return
+    # spawn, not fork: the app calls this from a thread, and forking a threaded process is unsafe.
+    ctx = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_init, initargs=(config,)) as pool:
+        yield from pool.map(_parse, jobs, chunksize=16)
+
