@@ -17,6 +17,8 @@ import yaml
 from .models import Speaker
 
 APP_NAME = "quotewire"
+# libyaml's parser when pyyaml was built with it: ten times faster at start-up.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class ConfigError(Exception):
@@ -82,7 +84,7 @@ class _Doc:
         except (OSError, UnicodeDecodeError) as exc:
             raise ConfigError(path, None, "", f"cannot read: {exc}") from None
         try:
-            node = yaml.compose(raw, Loader=yaml.SafeLoader)
+            node = yaml.compose(raw, Loader=_LOADER)
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
             line = mark.line + 1 if mark else None

@@ -16,10 +16,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator
 
-from . import search as search_mod
+from .catalogue import SCHEMA_VERSION, Stored, read_catalogue, write_catalogue
 from .config import APP_NAME, Config, load_config
-from .corpus import SourceFile, discover
-from .ingest import parse_all
+from .corpus import SourceFile
 from .models import Article, IndexReport, LoadProblem, Quote, SearchResult
 
 if TYPE_CHECKING:
@@ -27,6 +26,7 @@ if TYPE_CHECKING:
     from .tags import TagStore
 
 Progress = Callable[[int, int], None]
+BATCH_SECONDS = 10.0  # a long build commits this often, so its first part is searchable
 
 
 def cache_root(config: Config) -> Path:
@@ -75,7 +75,7 @@ class Library:
     corpus: tuple[Path, ...] = ()
     index_dir: Path = field(init=False)
     _ix: Any = field(init=False, default=None)
-    _stored: dict[str, search_mod.Stored] = field(init=False, default_factory=dict)
+    _stored: dict[str, Stored] = field(init=False, default_factory=dict)
     _registry: SpeakerRegistry | None = field(init=False, default=None)
     _tags: TagStore | None = field(init=False, default=None)
     _model: tuple[Any, Any] | None = field(init=False, default=None)
@@ -86,7 +86,7 @@ class Library:
         self.corpus = folders
         ident = "\n".join([str(self.config.include_seeds), *map(str, sorted(folders))])
         digest = hashlib.blake2b(ident.encode(), digest_size=6).hexdigest()
-        self.index_dir = cache_root(self.config) / "index" / f"v{search_mod.SCHEMA_VERSION}-{digest}"
+        self.index_dir = cache_root(self.config) / "index" / f"v{SCHEMA_VERSION}-{digest}"
 
     @classmethod
     def open(cls, config_file: Path | None = None, corpus: Sequence[Path] = (), *,
@@ -104,26 +104,33 @@ class Library:
         return self._registry
 
     def _open_index(self) -> bool:
+        from . import search as search_mod
+
         ix, rebuilt = search_mod.open_or_create(self.index_dir)
         self._ix = ix
         return rebuilt
 
     def load_cached(self) -> bool:
         """Open what the index already holds, without touching the corpus (fast start)."""
-        if self._ix is None:
-            self._open_index()
-        self._stored = search_mod.read_catalogue(self._ix, self.index_dir) or {}
+        self._stored = read_catalogue(self.index_dir) or {}
         return bool(self._stored)
 
-    def update(self, *, rebuild: bool = False, progress: Progress | None = None, wait: float = 60.0) -> IndexReport:
-        """Bring the index in line with the files: read only what is new or changed."""
+    def update(self, *, rebuild: bool = False, progress: Progress | None = None, wait: float = 60.0,
+               committed: Callable[[], None] | None = None) -> IndexReport:
+        """Bring the index in line with the files: read only what is new or changed.
+
+        A long build commits every `BATCH_SECONDS`, so what is indexed so far can be
+        searched (`committed` is called then) while the rest is still being read.
+        """
+        from . import search as search_mod
+
         with _update_lock(self.index_dir.parent / f"{self.index_dir.name}.lock", wait):
             if rebuild:
                 search_mod.remove_index(self.index_dir)
                 self._ix = None
             rebuilt = self._open_index() if self._ix is None or rebuild else False
             self._ix = self._ix.refresh()  # another copy may have committed since we opened it
-            old = search_mod.read_catalogue(self._ix, self.index_dir)
+            old = read_catalogue(self.index_dir)
             if old is None and (rebuilt or not self._ix.is_empty()):
                 # No catalogue for this generation (crash between commit and catalogue
                 # write, or an index from elsewhere): the index is a cache, start again.
@@ -131,13 +138,18 @@ class Library:
                     search_mod.remove_index(self.index_dir)
                     self._open_index()
                 rebuilt = True
-            report = self._update(old or {}, rebuilt or rebuild, progress)
+            report = self._update(old or {}, rebuilt or rebuild, progress, committed)
         self.problems = list(report.problems)
         return report
 
-    def _update(self, old: dict[str, search_mod.Stored], rebuilt: bool, progress: Progress | None) -> IndexReport:
+    def _update(self, old: dict[str, Stored], rebuilt: bool, progress: Progress | None,
+                committed: Callable[[], None] | None) -> IndexReport:
+        from . import search as search_mod
+        from .corpus import discover
+        from .ingest import parse_all
+
         files, problems = discover(self.corpus, self.config.include_seeds)
-        old_by_path: dict[str, list[search_mod.Stored]] = {}
+        old_by_path: dict[str, list[Stored]] = {}
         for st in old.values():
             old_by_path.setdefault(st.article.path, []).append(st)
         current = {f.path for f in files}
@@ -152,6 +164,7 @@ class Library:
                                problems=tuple(problems))
         writer = search_mod.IndexWriter(self._ix, self.registry.search_terms)
         stored = dict(old)
+        last_commit = time.monotonic()
         try:
             for path in removed_paths:
                 for st in old_by_path[path]:
@@ -186,19 +199,29 @@ class Library:
                         else:
                             added += 1
                     writer.add(art, quotes)
-                    stored[art.id] = search_mod.Stored(art, src.mtime_ns, src.size, tuple(quotes))
+                    stored[art.id] = Stored(art, src.mtime_ns, src.size, tuple(quotes))
                 removed += len(old_ids - new_ids)
                 if progress:
                     progress(n, total)
-            writer.commit()
+                if n < total and time.monotonic() - last_commit > BATCH_SECONDS:
+                    self._commit(writer, stored)
+                    writer = search_mod.IndexWriter(self._ix, self.registry.search_terms)
+                    last_commit = time.monotonic()
+                    if committed:
+                        committed()
+            self._commit(writer, stored)
         except BaseException:
             writer.cancel()
             raise
-        self._ix = self._ix.refresh()
-        search_mod.write_catalogue(self._ix, self.index_dir, stored)
-        self._stored = stored
         unchanged += sum(len(v) for p, v in old_by_path.items() if p in current and p not in {f.path for f in to_read})
         return IndexReport(added, updated, removed, unchanged, rebuilt, tuple(problems))
+
+    def _commit(self, writer: Any, stored: dict[str, Stored]) -> None:
+        """Whoosh first, then the catalogue of the same generation; readers see either."""
+        writer.commit()
+        self._ix = self._ix.refresh()
+        write_catalogue(self.index_dir, stored)
+        self._stored = dict(stored)
 
     # --- reading -------------------------------------------------------------------------------
 
@@ -222,8 +245,12 @@ class Library:
 
     def search(self, qstring: str, *, limit: int = 20, exact_total: bool = True) -> SearchResult:
         """Search articles (or quotes, when the query names speaker: or kind:)."""
+        from . import search as search_mod
+
         if self._ix is None:
-            self.load_cached()
+            self._open_index()
+            if not self._stored:
+                self.load_cached()
         qstring, restrict, ignored = self._tag_filter(qstring)
         return search_mod.Searcher(self._ix, self.registry.search_terms).search(qstring, limit=limit, restrict=restrict,
                                                     texts=self._stored.get, extra_ignored=ignored,
@@ -231,9 +258,13 @@ class Library:
 
     def hit_positions(self, article_id: str, qstring: str) -> list[tuple[int, int]]:
         """Character ranges of a query's matches in one article, in order."""
+        from . import search as search_mod
+
         st = self._stored.get(article_id)
-        if st is None or self._ix is None:
+        if st is None:
             return []
+        if self._ix is None:
+            self._open_index()
         qstring, _, _ = self._tag_filter(qstring)
         return search_mod.Searcher(self._ix).positions(qstring, article_id, st.article.text)
 
@@ -338,7 +369,7 @@ class Library:
             self._tags = None
 
 
-def _same_stat(src: SourceFile, old: list[search_mod.Stored] | None) -> bool:
+def _same_stat(src: SourceFile, old: list[Stored] | None) -> bool:
     return bool(old) and all(o.mtime_ns == src.mtime_ns and o.size == src.size for o in old)
 
 

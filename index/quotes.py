@@ -47,6 +47,8 @@ from index.speakers import SpeakerRegistry
 
 ANONYMOUS = "anonymous sources"
 MASK = "\x01"  # stands in for quoted characters in the masked text
+_MAX_SENT = 1200  # longer "sentences" are run-on junk: split them so look-backs stay bounded
+_WINDOW = 300  # how far back paragraph-level checks look from a quote
 
 _OPEN_GLYPHS = frozenset("“«„‟")
 _CLOSE_GLYPHS = frozenset("”»")
@@ -338,12 +340,19 @@ def _looks_like_opening(text: str, open_pos: int, ps: int, pe: int) -> bool:
 
 def _pair_single(text: str, ps: int, pe: int, segs: list[_Seg], pi: int) -> None:
     """Pair ‘…’ outside double quotes; ’ in "don’t" or "Reuters’ sources" never closes."""
-    inner = [(s.open_pos, s.close_pos if s.close_pos is not None else s.end) for s in segs if s.para == pi]
+    inner: list[tuple[int, int]] = []
+    for s in reversed(segs):  # this paragraph's double-quoted spans are the last ones added
+        if s.para != pi:
+            break
+        inner.append((s.open_pos, s.close_pos if s.close_pos is not None else s.end))
+    inner.sort()
+    inner_starts = [a for a, _ in inner]
     open_pos: int | None = None
     for m in _SINGLE_RE.finditer(text, ps, pe):
         i = m.start()
-        if any(a <= i <= b for a, b in inner):
-            continue
+        k = bisect.bisect_right(inner_starts, i) - 1
+        if k >= 0 and inner[k][0] <= i <= inner[k][1]:
+            continue  # inside a double-quoted span: an inner quote or an apostrophe
         prev = text[i - 1] if i > ps else " "
         nxt = text[i + 1] if i + 1 < pe else " "
         if m.group() == "‘":
@@ -399,8 +408,28 @@ def _split_sentences(doc: _Doc) -> None:
                 start += 1
         if start < pe:
             sents.append((start, pe))
-    doc.sents = sents
+    doc.sents = [piece for s, e in sents for piece in _bounded(m, s, e)]
     doc.sent_starts = [s for s, _ in sents]
+
+
+def _bounded(m: str, s: int, e: int) -> list[tuple[int, int]]:
+    """Split a run-on "sentence" longer than _MAX_SENT at commas or spaces.
+
+    Real sentences are far shorter; the cap keeps every per-cue look-back bounded.
+    """
+    out: list[tuple[int, int]] = []
+    while e - s > _MAX_SENT:
+        cut = m.rfind(", ", s + _MAX_SENT // 2, s + _MAX_SENT)
+        if cut < 0:
+            cut = m.rfind(" ", s + _MAX_SENT // 2, s + _MAX_SENT)
+        cut = cut + 1 if cut >= 0 else s + _MAX_SENT
+        out.append((s, cut))
+        s = cut
+        while s < e and m[s].isspace():
+            s += 1
+    if e > s:
+        out.append((s, e))
+    return out
 
 
 def _abbrev_before(m: str, dot: int) -> bool:
@@ -567,12 +596,11 @@ def _add_adhoc_cues(doc: _Doc, cues: list[_Cue]) -> list[_Cue]:
     """
     with_cue = {c.sent for c in cues}
     added: list[_Cue] = []
-    seen_groups: set[int] = set()
-    for seg in doc.segs:
-        if seg.group in seen_groups:
-            continue
-        seen_groups.add(seg.group)
-        group = [x for x in doc.segs if x.group == seg.group] if seg.close_pos is None else [seg]
+    groups: dict[int, list[_Seg]] = {}
+    for x in doc.segs:
+        groups.setdefault(x.group, []).append(x)
+    for group in groups.values():
+        seg = group[0]
         last = group[-1]
         sents = {_sent_of(doc, x.open_pos) for x in group} | {_sent_of(doc, x.end) for x in group}
         if sents & with_cue:
@@ -595,7 +623,7 @@ def _colon_override(doc: _Doc, seg: _Seg, cues: list[_Cue]) -> _Cue | None:
     Only when every lexicon cue of the sentence sits before that clause's comma.
     """
     m = doc.masked
-    ps = doc.paras[seg.para][0]
+    ps = _near_start(doc, seg)
     before = m[ps : seg.open_pos].rstrip()
     if not before.endswith(":"):
         return None
@@ -636,7 +664,7 @@ def _adhoc_after(doc: _Doc, seg: _Seg) -> _Cue | None:
 
 
 def _adhoc_before(doc: _Doc, seg: _Seg, with_cue: set[int]) -> _Cue | None:
-    ps = doc.paras[seg.para][0]
+    ps = _near_start(doc, seg)
     m = doc.masked
     if doc.text[ps : seg.open_pos].strip():
         end = seg.open_pos
@@ -648,10 +676,11 @@ def _adhoc_before(doc: _Doc, seg: _Seg, with_cue: set[int]) -> _Cue | None:
         end = ppe
     else:
         return None
-    before = m[doc.paras[_para_of(doc, end - 1)][0] : end]
+    start = max(doc.paras[_para_of(doc, end - 1)][0], end - _WINDOW)
+    before = m[start:end]
     if not before.rstrip().endswith((":", ",")):
         return None
-    colon = len(before.rstrip()) - 1 + doc.paras[_para_of(doc, end - 1)][0]
+    colon = len(before.rstrip()) - 1 + start
     si = _sent_of(doc, colon)
     if si in with_cue:
         return None
@@ -1499,12 +1528,20 @@ def _starts_sentence(doc: _Doc, seg: _Seg) -> bool:
 
 def _starts_paragraph(doc: _Doc, seg: _Seg) -> bool:
     ps = doc.paras[seg.para][0]
-    return not doc.text[ps : seg.open_pos].strip(" -–—•*")
+    return seg.open_pos - ps < _WINDOW and not doc.text[ps : seg.open_pos].strip(" -–—•*")
+
+
+def _near_start(doc: _Doc, seg: _Seg) -> int:
+    """The paragraph start, or a bounded window before the quote in a huge paragraph.
+
+    Every look-back is bounded so that a one-line megabyte of text stays linear.
+    """
+    return max(doc.paras[seg.para][0], seg.open_pos - _WINDOW)
 
 
 def _colon_intro(doc: _Doc, seg: _Seg, by_sent: dict[int, list[_Cue]]) -> _Cue | None:
     m = doc.masked
-    ps = doc.paras[seg.para][0]
+    ps = _near_start(doc, seg)
     before = m[ps : seg.open_pos].rstrip()
     if before.endswith(":"):
         si = _sent_of(doc, ps + len(before) - 1)
@@ -1552,7 +1589,7 @@ def _kind(doc: _Doc, segs: list[_Seg], attributed: bool) -> str:
 
 def _continues_split(doc: _Doc, seg: _Seg) -> bool:
     """“We will,” he said, “and soon.”: the second part continues a direct quote."""
-    ps = doc.paras[seg.para][0]
+    ps = _near_start(doc, seg)
     before = doc.masked[ps : seg.open_pos].rstrip()
     if not before.endswith(","):
         return False

@@ -9,8 +9,6 @@ by quote (see `quotequery.py`), so one query language reaches both.
 from __future__ import annotations
 
 import json
-import os
-import pickle
 import re
 import shutil
 from functools import lru_cache
@@ -23,9 +21,9 @@ from whoosh import fields, index, qparser, query
 from whoosh.analysis import RegexTokenizer, LowercaseFilter, StemmingAnalyzer
 from whoosh.index import LockError
 
+from .catalogue import SCHEMA_VERSION, Stored
 from .models import Article, Hit, Quote, QuoteRef, SearchResult, Snippet, Span
 
-SCHEMA_VERSION = 3
 VERSION_FILE = "quotewire-index.json"
 
 _ANALYZER = StemmingAnalyzer(minsize=1)
@@ -87,45 +85,6 @@ def _create(path: Path) -> index.Index:
 
 
 # --- stored catalogue --------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class Stored:
-    """What the index remembers of one article (everything but its search terms).
-
-    Kept in the catalogue file beside the Whoosh index, not in Whoosh's stored fields:
-    reading 2,000 pickled documents through Whoosh to learn their sizes took a second.
-    """
-
-    article: Article
-    mtime_ns: int
-    size: int
-    quotes: tuple[Quote, ...]
-
-
-CATALOGUE = "catalogue.pickle"
-
-
-def read_catalogue(ix: index.Index, path: Path) -> dict[str, Stored] | None:
-    """The catalogue if it belongs to the index's current generation, else None."""
-    try:
-        with (path / CATALOGUE).open("rb") as fh:
-            data = pickle.load(fh)
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError, TypeError):
-        return None
-    if not isinstance(data, dict) or data.get("generation") != ix.latest_generation():
-        return None
-    return data["stored"]
-
-
-def write_catalogue(ix: index.Index, path: Path, stored: dict[str, Stored]) -> None:
-    """Atomically (temp file + rename), so a reader never sees half a catalogue."""
-    tmp = path / f".{CATALOGUE}.{os.getpid()}.tmp"
-    with tmp.open("wb") as fh:
-        pickle.dump({"generation": ix.latest_generation(), "stored": stored}, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        fh.flush()
-        os.fsync(fh.fileno())
-    os.replace(tmp, path / CATALOGUE)
 
 
 def _indexable(a: Article) -> str:

@@ -12,9 +12,12 @@ from textual import work
 from textual.app import App
 from textual.binding import Binding
 
-from index.library import IndexBusy, Library
+from typing import TYPE_CHECKING
 
 from .messages import IndexProgress, IndexReady
+
+if TYPE_CHECKING:
+    from index.library import Library
 
 
 class QuotewireApp(App[int]):
@@ -53,8 +56,11 @@ class QuotewireApp(App[int]):
         if not self._update_index:
             self.post_message(IndexReady(initial=False))
             return
+        from index.library import IndexBusy
+
         try:
-            report = lib.update(progress=lambda d, t: self.post_message(IndexProgress(d, t)), wait=0.5)
+            report = lib.update(progress=lambda d, t: self.post_message(IndexProgress(d, t)), wait=0.5,
+                                committed=lambda: self.post_message(IndexReady(initial=True)))
         except IndexBusy:
             self.post_message(IndexReady(initial=False, note="another quotewire is updating the index; showing what it has"))
             return

@@ -119,3 +119,23 @@ def test_malformed_query_searches_what_it_can() -> None:
         result = lib.search(q)
         assert result.ignored, q
     assert lib.search('"freezing the').total >= 1
+
+
+def test_long_build_commits_in_batches_that_can_be_searched(corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import index.library as library_mod
+    from index.catalogue import read_catalogue
+
+    monkeypatch.setattr(library_mod, "BATCH_SECONDS", 0.0)
+    lib = _lib(corpus)
+    seen: list[int] = []
+
+    def committed() -> None:
+        # A second reader opening the index now sees a consistent, partial corpus.
+        other = _lib(corpus)
+        assert other.load_cached()
+        seen.append(len(read_catalogue(other.index_dir) or {}))
+        assert other.search("Putin").total >= 0
+
+    report = lib.update(committed=committed)
+    assert report.added == 3
+    assert seen == [1, 2]  # after the first and second file; the last commit ends the update

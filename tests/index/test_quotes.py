@@ -209,6 +209,20 @@ def test_inverted_attribution_with_title() -> None:
     assert q.speaker == "Tammy Baldwin"
 
 
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        ("“We need more time,” said Sen. Susan Collins, R-Maine, after the vote.\n", "We need more time,", "Susan Collins"),
+        ("Tom Reed, meanwhile, who chairs the panel, said the bill was “dead on arrival.”\n", "dead on arrival.", "Tom Reed"),
+        ("Ann Braynard, a Carolina native who writes fiction, said it was “not perfect.”\n", "not perfect.", "Ann Braynard"),
+        ("Rep. Zoe Lofgren (D-Calif.) said the plan was “a first step.”\n", "a first step.", "Zoe Lofgren"),
+        ("The debate went on. - Philip Bump: “Two weeks ago, the South was his.”\n", "Two weeks ago, the South was his.", "Philip Bump"),
+    ],
+)
+def test_appositions_asides_and_affiliations(text: str, content: str, speaker: str) -> None:
+    assert one(quotes_of(text), content).speaker == speaker
+
+
 def test_verb_outside_the_lexicon_after_a_quote() -> None:
     text = "“That will never happen.” Pat Toomey fumed on Tuesday.\n"
     assert one(quotes_of(text), "That will never happen.").speaker == "Pat Toomey"

@@ -17,6 +17,7 @@ from ..messages import SearchDone
 from ..styles import HIT, quote_style
 from ..widgets.article_view import visible_text
 
+MAX_LISTED = 2000  # a table of 100,000 rows takes seconds to fill; search narrows instead
 DEBOUNCE = 0.0  # searching is fast enough to run on every keystroke; stale answers are dropped
 
 
@@ -93,11 +94,16 @@ class LibraryScreen(Screen[None]):
         lib = self.app.library  # type: ignore[attr-defined]
         self._rows = []
         arts = sorted(lib.articles(), key=lambda a: a.id)
+        if len(arts) > MAX_LISTED:
+            self.query_one("#search-status", Static).update(
+                Text(f"showing the first {MAX_LISTED} of {len(arts)} articles: search (/) to find the rest"))
+            arts = arts[:MAX_LISTED]
+        else:
+            self.query_one("#search-status", Static).update("")
         for a in arts:
             table.add_row(Text(a.title), Text(a.outlet), Text(a.date), str(len(lib.quotes(a.id))), Text(a.id),
                           key=a.id)
             self._rows.append((a.id, None))
-        self.query_one("#search-status", Static).update("")
 
     def _show_hits(self, result: SearchResult) -> None:
         table = self.query_one(DataTable)
