@@ -58,9 +58,13 @@ async def test_speaker_panel_filters_highlights() -> None:
         reader = await open_reader(pilot, A001)
         assert "Steven Cheung" in screen_text(app)
         await pilot.press("p")
-        reader.speaker_filter = "Steven Cheung"
-        reader.restyle()
+        panel = reader.query_one("#speakers")
+        ids = [panel.get_option_at_index(i).id for i in range(panel.option_count)]
+        panel.highlighted = 0
+        await pilot.press(*["down"] * ids.index("Steven Cheung"), "enter")
+        assert reader.speaker_filter == "Steven Cheung"
         assert {q.speaker for q in reader.visible_quotes()} == {"Steven Cheung"}
+        assert "showing Steven Cheung only" in screen_text(app)
         await pilot.press("right_square_bracket")
         assert "Steven Cheung · direct" in screen_text(app)
 
@@ -178,3 +182,49 @@ async def test_compare_links_sentences_and_the_left_pane_drives_the_right() -> N
         assert cmp.active == 1
         await pilot.press("w")
         assert cmp.ids == [A002, A000]
+
+
+async def test_tag_survives_closing_the_app_and_editing_the_article(tmp_path: Path) -> None:
+    import shutil
+
+    from tests.conftest import SEED_DIR
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    src = corpus / f"{A002}.txt"
+    shutil.copy(SEED_DIR / f"{A002}.txt", src)
+
+    cfg = tmp_path / "config.yaml"
+    cfg.write_text("corpus:\n  include_seeds: false\n")
+
+    def app_for_corpus():  # type: ignore[no-untyped-def]
+        lib = Library.open(cfg, corpus=[corpus], use_user_config=False)
+        return type(make_app())(lib)
+
+    app = app_for_corpus()
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        reader = await open_reader(pilot, A002)
+        view = reader.query_one(ArticleView)
+        view.jump_to(reader.article.text.index("not suit"))
+        await pilot.press("v", *["shift+right"] * 5, "t")
+        await wait_for(pilot, lambda: isinstance(app.screen, TagPrompt))
+        await pilot.press(*"peskov-line", "enter")
+        await wait_for(pilot, lambda: reader.article_tags)
+        await pilot.press("escape", "q")
+
+    text = src.read_text()
+    edited = "An editor's note added on top of the story.\n\n" + text.replace("Asked about the Reuters report", "Asked about Reuters' report")
+    src.write_text(edited)
+
+    app = app_for_corpus()
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await wait_for(pilot, lambda: app.library.article(A002) and app.library.article(A002).text == edited)
+        reader = await open_reader(pilot, A002)
+        await wait_for(pilot, lambda: reader.article_tags)
+        (tag,) = reader.article_tags
+        assert tag.status == "moved"
+        assert edited[tag.start:tag.end] == "not suit"
+        reader.query_one(ArticleView).jump_to(tag.start + 1)
+        await wait_for(pilot, lambda: "tags: peskov-line" in screen_text(app))
