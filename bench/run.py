@@ -234,7 +234,7 @@ def peak_memory(corpus: Path, tmp: Path) -> dict[str, Any]:
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--big", action="store_true", help="also the 100,000-article corpus (slow)")
-    ap.parse_args()
+    args = ap.parse_args()
     RESULTS.mkdir(parents=True, exist_ok=True)
     out: dict[str, Any] = {"machine": {"python": platform.python_version(), "cpus": os.cpu_count(),
                                        "platform": platform.platform()},
@@ -275,6 +275,9 @@ def main() -> int:
             out["quote_extraction_bbc"] = extraction_speed(corpus)
             print("peak memory…", flush=True)
             out["memory"] = peak_memory(corpus, tmp / "mem")
+            if args.big:
+                print("100,000 articles (this takes a while)…", flush=True)
+                out["big_100k"] = big_corpus(tmp)
         else:
             out["note"] = f"{BBC} not found: BBC figures skipped"
     (RESULTS / "latest.json").write_text(json.dumps(out, indent=2) + "\n")
@@ -282,6 +285,59 @@ def main() -> int:
     (RESULTS / "latest.md").write_text(md)
     print(md)
     return 0
+
+
+_BIG_PROBE = r"""
+import json, resource, sys, time
+from dataclasses import replace
+from pathlib import Path
+from index.config import load_config
+from index.library import Library
+cfg = replace(load_config(use_user_config=False), include_seeds=False, index_dir=Path(sys.argv[2]))
+t = time.perf_counter()
+lib = Library(cfg, (Path(sys.argv[1]),))
+lib.load_cached()
+start = time.perf_counter() - t
+queries = json.loads(sys.argv[3])
+times = []
+for q in queries:
+    t = time.perf_counter()
+    lib.search(q, limit=20, exact_total=False)
+    times.append((time.perf_counter() - t) * 1000)
+print(json.dumps({"start_s": start, "times": times, "articles": len(lib.articles()),
+                  "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+
+
+def big_corpus(tmp: Path, copies: int = 45) -> dict[str, Any]:
+    """45 copies of BBC (100,125 articles) generated here, never committed."""
+    big = tmp / "big"
+    files = sorted(BBC.rglob("*.txt"))
+    for c in range(copies):
+        d = big / f"copy{c:02d}"
+        d.mkdir(parents=True)
+        for f in files:
+            (d / f"{f.parent.name}-{f.stem}.txt").write_bytes(f.read_bytes())
+    index_dir = tmp / "big-index"
+    code = ("import sys, time\nfrom dataclasses import replace\nfrom pathlib import Path\n"
+            "from index.config import load_config\nfrom index.library import Library\n"
+            "if __name__ == '__main__':\n"
+            "    cfg = replace(load_config(use_user_config=False), include_seeds=False, index_dir=Path(sys.argv[2]))\n"
+            "    lib = Library(cfg, (Path(sys.argv[1]),))\n"
+            "    t = time.perf_counter(); r = lib.update(); print(time.perf_counter() - t, r.added)\n")
+    script = tmp / "build_big.py"
+    script.write_text(code)
+    t = time.perf_counter()
+    out = subprocess.run([sys.executable, str(script), str(big), str(index_dir)], cwd=ROOT, check=True,
+                         capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    build = time.perf_counter() - t
+    probe = subprocess.run([sys.executable, "-c", _BIG_PROBE, str(big), str(index_dir), json.dumps(QUERIES)],
+                           cwd=ROOT, check=True, capture_output=True, text=True)
+    p = json.loads(probe.stdout.strip().splitlines()[-1])
+    return {"articles": p["articles"], "build_s": round(build, 1), "build_articles_per_s": round(p["articles"] / build, 1),
+            "later_start_s": round(p["start_s"], 2), "search_ms_p50": round(_pct(p["times"], 50), 1),
+            "search_ms_p95": round(_pct(p["times"], 95), 1), "target_p95_ms": 150,
+            "peak_rss_mb": round(p["peak_rss_mb"], 1), "target_rss_mb": 1024, "build_stdout": out.stdout.strip()}
 
 
 def _markdown(out: dict[str, Any]) -> str:
@@ -302,6 +358,12 @@ def _markdown(out: dict[str, Any]) -> str:
         rows.append(f"| quote extraction, one core (articles/s) | {e['articles_per_s']} | ~4 (textacy+spaCy, measured elsewhere) | — / ≥500 | {e['met']} |")
         m = out["memory"]
         rows.append(f"| peak memory, app with BBC open (MB) | {m['app_with_bbc_peak_rss_mb']} | — | — | — |")
+    if "big_100k" in out:
+        g = out["big_100k"]
+        rows.append(f"| 100k articles: build (s) | {g['build_s']} ({g['build_articles_per_s']}/s) | 260-440 (plain whoosh, measured before) | — | — |")
+        rows.append(f"| 100k articles: later start (s) | {g['later_start_s']} | — | — | — |")
+        rows.append(f"| 100k articles: search (ms p50/p95) | {g['search_ms_p50']}/{g['search_ms_p95']} | 75-140 p50 (plain whoosh) | — / p95 <150 | {g['search_ms_p95'] < 150} |")
+        rows.append(f"| 100k articles: peak memory (MB) | {g['peak_rss_mb']} | — | — / <1024 | {g['peak_rss_mb'] < 1024} |")
     return f"# quotewire bench ({out['when']}, {out['machine']['cpus']} cores)\n\n" + "\n".join(rows) + "\n"
 
 

@@ -20,6 +20,9 @@ from ..styles import BOILERPLATE, CURRENT_HIT, HIT, TAGGED, quote_style, speaker
 from ..widgets.article_view import ArticleView
 
 
+CONFIDENT = 0.6  # `f` hides quotes the extractor is less sure of than this
+
+
 def header_text(a: Article) -> Text:
     t = Text(a.title, style="bold")
     meta = " · ".join(x for x in (a.outlet, a.date, a.author and f"by {a.author}", a.dateline, a.id) if x)
@@ -41,6 +44,7 @@ class ReaderScreen(Screen[None]):
         Binding("enter", "quote_detail", "Quote detail", id="quote_detail"),
         Binding("b", "toggle_boilerplate", "Boilerplate", id="toggle_boilerplate"),
         Binding("p", "speakers_panel", "Speakers", id="speakers_panel"),
+        Binding("f", "toggle_confident", "Confident only", show=False, id="toggle_confident"),
         Binding("s", "quotes_screen", "All quotes", id="speakers"),
         Binding("c", "compare", "Compare", id="compare"),
         Binding("v", "select", "Select", id="select"),
@@ -62,6 +66,7 @@ class ReaderScreen(Screen[None]):
         self.hit_index = -1
         self.speaker_filter: str | None = None
         self.dim_boilerplate = True
+        self.confident_only = False
         self.article_tags: list = []
         self.select_unit: str | None = None
         self.undo_stack: list = []
@@ -103,6 +108,8 @@ class ReaderScreen(Screen[None]):
 
     def visible_quotes(self) -> list[Quote]:
         min_conf = self.app.library.config.min_confidence  # type: ignore[attr-defined]
+        if self.confident_only:
+            min_conf = max(min_conf, CONFIDENT)
         return [q for q in self.quotes
                 if q.confidence >= min_conf and (self.speaker_filter is None or q.speaker == self.speaker_filter)]
 
@@ -267,6 +274,14 @@ class ReaderScreen(Screen[None]):
         self.dim_boilerplate = not self.dim_boilerplate
         self.restyle()
         self.notify("Boilerplate dimmed" if self.dim_boilerplate else "Boilerplate shown as text")
+
+    def action_toggle_confident(self) -> None:
+        self.confident_only = not self.confident_only
+        self.restyle()
+        self._update_status()
+        hidden = len(self.quotes) - len(self.visible_quotes())
+        self.notify(f"Hiding {hidden} quote(s) below confidence {CONFIDENT}" if self.confident_only
+                    else "Showing every quote")
 
     def action_speakers_panel(self) -> None:
         self.query_one("#speakers", OptionList).focus()
