@@ -79,6 +79,7 @@ class Library:
     _registry: SpeakerRegistry | None = field(init=False, default=None)
     _tags: TagStore | None = field(init=False, default=None)
     _model: tuple[Any, Any] | None = field(init=False, default=None)
+    _variants: tuple[Any, Any] | None = field(init=False, default=None)
     problems: list[LoadProblem] = field(init=False, default_factory=list)
 
     def __post_init__(self) -> None:
@@ -357,11 +358,23 @@ class Library:
         return rank_similar(target, self.articles(), self.corpus_model)
 
     def quote_variants(self, quotes: Sequence[Quote] | None = None) -> list[Any]:
+        """Groups of quotes rendering the same statement across articles (cached for the corpus)."""
         from .align import quote_variants
 
-        quotes = self.quotes() if quotes is None else quotes
         arts = {i: s.article for i, s in self._stored.items()}
-        return quote_variants(quotes, arts, self.corpus_model)
+        if quotes is not None:
+            return quote_variants(quotes, arts, self.corpus_model)
+        key = tuple(sorted((i, s.article.content_hash) for i, s in self._stored.items()))
+        if self._variants is None or self._variants[0] != key:
+            self._variants = (key, quote_variants(self.quotes(), arts, self.corpus_model))
+        return self._variants[1]
+
+    def variants_of(self, quote: Quote) -> list[Quote]:
+        """The other renderings of the statement `quote` belongs to (other articles first)."""
+        for group in self.quote_variants():
+            if any((q.article, q.start, q.end) == (quote.article, quote.start, quote.end) for q in group.quotes):
+                return [q for q in group.quotes if (q.article, q.start) != (quote.article, quote.start)]
+        return []
 
     def close(self) -> None:
         if self._tags is not None:

@@ -228,3 +228,20 @@ async def test_tag_survives_closing_the_app_and_editing_the_article(tmp_path: Pa
         assert edited[tag.start:tag.end] == "not suit"
         reader.query_one(ArticleView).jump_to(tag.start + 1)
         await wait_for(pilot, lambda: "tags: peskov-line" in screen_text(app))
+
+
+async def test_quote_detail_shows_the_same_statement_in_other_outlets() -> None:
+    from tui.screens.quote_detail import QuoteDetailScreen
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        reader = await open_reader(pilot, A000)
+        q = next(q for q in reader.visible_quotes() if q.text.startswith("Putin has already said that freezing"))
+        reader.query_one(ArticleView).jump_to(q.start + 3)
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, QuoteDetailScreen))
+        text = screen_text(app)
+        assert "The same statement elsewhere" in text
+        assert "not suit" in text and "freezing" in text  # Meduza's and 004's wordings
+        assert "other quotes in the corpus" in text

@@ -41,6 +41,13 @@ class QuoteDetailScreen(ModalScreen[None]):
             body.append(f"  (named as “{q.speaker_mention}”)")
         body.append(f"\nKind: {q.kind}   Cue: {q.cue or '—'}   Confidence: {q.confidence:.2f}")
         body.append(f"\nArticle: {q.article}  [{q.start}:{q.end}]", style="dim")
+        variants = lib.variants_of(q) if q.speaker else []
+        if variants:
+            body.append("\n\nThe same statement elsewhere:", style="bold")
+            for v in variants:
+                art = lib.article(v.article)
+                body.append(f"\n  {(art.outlet or v.article) if art else v.article:<22} ", style="dim")
+                body.append(one_line(v.text, 100), quote_style(v.speaker, v.kind))
         if q.speaker:
             self.others = [o for o in lib.quotes(speaker=q.speaker)
                            if (o.article, o.start) != (q.article, q.start) and o.speaker == q.speaker]
