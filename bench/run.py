@@ -69,9 +69,14 @@ from tui.app import QuotewireApp
 from tui.screens.library import LibraryScreen
 
 class Bench(QuotewireApp):
-    def on_index_ready(self, message):
-        super().on_index_ready(message)
-        if isinstance(self.screen, LibraryScreen):
+    # Done at the first frame that lists the articles (from the cached index).
+    def on_mount(self):
+        super().on_mount()
+        self.set_interval(0.005, self._check)
+
+    def _check(self):
+        screen = self.screen
+        if isinstance(screen, LibraryScreen) and screen._rows:
             self.call_after_refresh(self.exit)
 
 app = Bench(Library.open(corpus=[a for a in sys.argv[1:]]))

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .models import Span
+from .sentences import paragraphs as _lines  # one line, one span, trimmed
 
 _MONTHS = {
     m: i + 1
@@ -54,20 +55,6 @@ class Metadata:
 def compile_patterns(patterns: Sequence[str]) -> list[re.Pattern[str]]:
     """Each config pattern must match a whole line (trimmed), case-insensitively."""
     return [re.compile(rf"(?:{p})", re.I) for p in patterns]
-
-
-def _lines(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each line's trimmed content; blank lines are left out."""
-    out = []
-    for m in re.finditer(r"[^\n]+", text):
-        s, e = m.start(), m.end()
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if e > s:
-            out.append((s, e))
-    return out
 
 
 def find_boilerplate(text: str, patterns: Sequence[re.Pattern[str]]) -> tuple[Span, ...]:

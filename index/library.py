@@ -111,6 +111,15 @@ class Library:
         self._ix = ix
         return rebuilt
 
+    def cache_size(self) -> int:
+        """Bytes of the cached catalogue (0 if none): lets the UI decide how to load it."""
+        from .catalogue import CATALOGUE
+
+        try:
+            return (self.index_dir / CATALOGUE).stat().st_size
+        except OSError:
+            return 0
+
     def load_cached(self) -> bool:
         """Open what the index already holds, without touching the corpus (fast start)."""
         self._stored = read_catalogue(self.index_dir) or {}

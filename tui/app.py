@@ -20,6 +20,9 @@ if TYPE_CHECKING:
     from index.library import Library
 
 
+SYNC_LOAD_BYTES = 2_000_000
+
+
 class QuotewireApp(App[int]):
     CSS_PATH = str(Path(__file__).with_name("app.tcss"))  # absolute: subclasses live elsewhere
     TITLE = "quotewire"
@@ -43,6 +46,10 @@ class QuotewireApp(App[int]):
             self.set_keymap(self.library.config.keys)
         from .screens.library import LibraryScreen
 
+        # A small catalogue is read here, so the first frame already lists the articles;
+        # a large one is read by the worker, off the UI thread.
+        if self.library.cache_size() < SYNC_LOAD_BYTES and self.library.load_cached():
+            self.index_ready = True
         self.push_screen(LibraryScreen())
         self.start_index()
 
@@ -50,8 +57,7 @@ class QuotewireApp(App[int]):
     def start_index(self) -> None:
         """Open what is cached at once, then bring the index up to date in the background."""
         lib = self.library
-        cached = lib.load_cached()
-        if cached:
+        if not self.index_ready and lib.load_cached():
             self.post_message(IndexReady(initial=True))
         if not self._update_index:
             self.post_message(IndexReady(initial=False))
