@@ -139,3 +139,17 @@ def test_long_build_commits_in_batches_that_can_be_searched(corpus: Path, monkey
     report = lib.update(committed=committed)
     assert report.added == 3
     assert seen == [1, 2]  # after the first and second file; the last commit ends the update
+
+
+def test_two_copies_updating_at_once_never_corrupt_the_index(corpus: Path, tmp_path: Path) -> None:
+    for n in range(30):
+        (corpus / f"extra{n}.txt").write_text(f"Extra headline number {n} here\nThe official said item{n} matters.\n")
+    cmd = [sys.executable, "-m", "tui.cli", "index", "--corpus", str(corpus)]
+    procs = [subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(2)]
+    outs = [p.communicate(timeout=180) for p in procs]
+    assert [p.returncode for p in procs] == [0, 0], outs
+    lib = Library.open(corpus=[corpus], use_user_config=False)
+    report = lib.update()
+    assert report.added == 0 and not report.rebuilt
+    assert lib.search("item17").hits[0].article == "extra17"
+    assert len(lib.articles()) == 5 + 3 + 30  # seeds + copied seeds (renamed) + extras
