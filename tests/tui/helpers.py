@@ -10,7 +10,7 @@ def screen_text(app: App) -> str:
     return "\n".join("".join(seg.text for seg in strip) for strip in strips)
 
 
-async def wait_for(pilot, predicate, timeout: float = 10.0) -> None:  # type: ignore[no-untyped-def]
+async def wait_for(pilot, predicate, timeout: float = 20.0) -> None:  # type: ignore[no-untyped-def]
     """Pause until `predicate()` is true; fail with the screen's text if it never is."""
     waited = 0.0
     while not predicate():

@@ -54,6 +54,7 @@ class LibraryScreen(Screen[None]):
         self._serial = 0
         self._debounce: Timer | None = None
         self._result: SearchResult | None = None
+        self._layout: tuple[str, int] = ("", 0)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="library"):
@@ -88,6 +89,7 @@ class LibraryScreen(Screen[None]):
     def _show_articles(self) -> None:
         table = self.query_one(DataTable)
         table.clear(columns=True)
+        self._layout = ("articles", 0)
         width = max(40, self.size.width - 70)
         for label, w in (("Title", width), ("Outlet", 14), ("Date", 10), ("Quotes", 6), ("Id", 22)):
             table.add_column(label, width=w)
@@ -107,10 +109,14 @@ class LibraryScreen(Screen[None]):
 
     def _show_hits(self, result: SearchResult) -> None:
         table = self.query_one(DataTable)
-        table.clear(columns=True)
         snippet_w = max(40, self.size.width - 74)
-        for label, w in (("Title", 36), ("Speaker", 28), ("Snippet", snippet_w)):
-            table.add_column(label, width=w)
+        if self._layout != ("hits", snippet_w):  # keep the columns between keystrokes
+            table.clear(columns=True)
+            for label, w in (("Title", 36), ("Speaker", 28), ("Snippet", snippet_w)):
+                table.add_column(label, width=w)
+            self._layout = ("hits", snippet_w)
+        else:
+            table.clear()
         self._rows = []
         for n, h in enumerate(result.hits):
             speaker = Text("")
