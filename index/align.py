@@ -27,7 +27,7 @@ import math
 import re
 import zlib
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -52,13 +52,16 @@ __all__ = [
 W_WORD = 0.26  # word (stem) TF-IDF cosine
 W_CHAR = 0.21  # character 4-gram TF-IDF cosine over content words
 W_CLAUSE = 0.32  # best containment of one clause of either sentence in the other
-W_POS = 0.21  # closeness of relative position (news runs top-down in both outlets)
 LINK_THRESHOLD = 0.41  # minimum blended score for a link
 NEAR_BEST = 0.7  # a link must score >= this fraction of the best link of either side
 QUOTE_THRESHOLD = 0.20  # quote contexts: the same speaker is already required
 MIN_SHARED = 2  # sentences sharing fewer content stems are never linked
 CLAUSE_SHARED = 3  # clause containment counts fully only from this many shared stems
 CHAR_N = 4
+W_POS = 0.21  # closeness to the expected position (see _expected_positions)
+ANCHOR_MIN = 0.5  # content score of a link trusted to anchor positions
+LIST_ITEM_WORDS = 12  # a list item longer than this reads as a sentence of its own
+LIST_ITEM_FACTOR = 0.8  # score factor of a link that involves a list item
 
 STOPWORDS = frozenset(
     """a about above after again against all also am an and any are as at be because been
@@ -70,6 +73,12 @@ STOPWORDS = frozenset(
     until up very was we were what when where which while who whom why will with would you
     your yours yourself yourselves s t don now may might must shall also however moreover
     said says say told according reported reports report source sources""".split()
+) | frozenset(
+    # Attribution: who passed a fact on, not the fact. Outlets repeat it around different
+    # facts ("officials familiar with the Kremlin's thinking said ..."), which linked
+    # sentences that only shared their sourcing.
+    """official officials cite cites cited citing familiar anonymity anonymous anonymously
+    unnamed insider insiders spokesman spokeswoman spokesperson condition knowledge""".split()
 )
 
 # Spelling variants common in news about the same story (transliterations, US/UK).
@@ -79,6 +88,12 @@ _VARIANTS = {
     "zelenskyy": "zelensky",
     "kharkov": "kharkiv",
     "odessa": "odesa",
+    "defence": "defense",
+    "offence": "offense",
+    "licence": "license",
+    "programme": "program",
+    "catalogue": "catalog",
+    "grey": "gray",
 }
 
 _WORD_RE = re.compile(r"\w+(?:['’]\w+)*")
@@ -89,6 +104,9 @@ _PHRASES = tuple(
         (r"\brul(?:e|es|ed|ing) out\b", "exclude"),
         (r"\bpull(?:s|ed|ing)? out\b", "withdraw"),
         (r"\bgreen light\b", "permission"),
+        (r"\bg[ai]v(?:e|es|ing|en) up\b", "abandon"),
+        (r"(?<=\d),(?=\d{3}\b)", ""),  # 100,000 -> 100000
+        (r"\s*%|\bper ?cent\b", " percent"),
     )
 )
 # Where one fact ends and another begins inside a sentence (roughly).
@@ -115,12 +133,18 @@ SYNONYMS = (
     "troops soldiers",
     "hinder complicate impede obstruct hamper",
     "delay postpone",
-    "permission permit allow approve approval",
+    "permission permit allow approve approval authorize authorization",
     "attack strike",
     "guarantee assurance",
     "demand insist require",
     "small smaller minor",
     "suit suffice satisfy",
+    "quickly quick swiftly swift rapidly rapid",
+    "end stop halt",
+    "abandon renounce forgo",
+    "membership join accession",
+    "area part patch portion",
+    "fight combat",
 )
 
 
@@ -167,11 +191,15 @@ def _strip_suffix(word: str, suffixes: Sequence[str]) -> str:
 def _raw_stem(word: str) -> str:
     if word.isdigit() or len(word) <= 3:
         return word
-    for suffix in ("isation", "ising", "ised", "ise"):
-        if word.endswith(suffix):
-            word = word[: -len(suffix)] + "iz" + suffix[2:]
+    for suffix in ("isation", "ising", "ised", "ise", "ysed", "yse"):
+        if word.endswith(suffix):  # UK -ise/-yse -> US -ize/-yze
+            word = word[: -len(suffix)] + suffix[0] + "z" + suffix[2:]
             break
+    if len(word) >= 6 and "our" in word[1:]:  # UK colour, neighbour -> color, neighbor
+        word = word[0] + word[1:].replace("our", "or")
     word = _strip_suffix(word, _INFLECTIONS)
+    if len(word) >= 5 and word.endswith("ll"):  # travelled/traveled, cancelled/canceled
+        word = word[:-1]
     base = _strip_suffix(word, _DERIVATIONS)
     if base != word:  # "willingness" -> "willing" -> "will"
         word = _strip_suffix(base, _INFLECTIONS)
@@ -482,6 +510,84 @@ def _clause_words(text: str, start: int, end: int, drop: frozenset[str] = frozen
     return out
 
 
+_CAPITALISED_RE = re.compile(r"\b[A-Z][a-z]+\b")
+
+
+def _given_names(texts: Iterable[str]) -> frozenset[str]:
+    """Words that only ever appear as the first of two capitalised words ("Vladimir Putin")
+    whose second word also stands alone ("Putin") in these texts: first names.
+
+    Outlets write "Vladimir Putin" once and "Putin" after, in different places; dropping
+    the first name lets "Dmitry Peskov said" match "Peskov cautioned". A word also used
+    lower-case ("incoming") or on its own ("Russian") is never dropped.
+    """
+    followers: dict[str, set[str]] = defaultdict(set)
+    alone: Counter[str] = Counter()
+    lower: set[str] = set()
+    for text in texts:
+        lower.update(w for w in re.findall(r"\b[a-z]+\b", text))
+        caps = list(_CAPITALISED_RE.finditer(text))
+        for k, m in enumerate(caps):
+            nxt = caps[k + 1] if k + 1 < len(caps) else None
+            if nxt is not None and text[m.end() : nxt.start()] == " ":
+                followers[m.group()].add(nxt.group())
+            else:
+                alone[m.group()] += 1
+    return frozenset(
+        w.lower()
+        for w, nxt in followers.items()
+        if not alone[w] and w.lower() not in lower and any(alone[n] for n in nxt)
+    )
+
+
+def _join_compounds(sentences: list[list[list[str]]]) -> list[list[list[str]]]:
+    """Join two adjacent words when, joined, they are a word of these texts.
+
+    "front lines" / "frontlines", "cease fire" (from "cease-fire") / "ceasefire": the
+    vocabulary of the two articles tells which joins are real, no dictionary needed.
+    """
+    vocab = {_strip_suffix(w, _INFLECTIONS) for sent in sentences for clause in sent for w in clause}
+    out = []
+    for sent in sentences:
+        new_sent = []
+        for clause in sent:
+            joined: list[str] = []
+            k = 0
+            while k < len(clause):
+                if k + 1 < len(clause) and min(len(clause[k]), len(clause[k + 1])) >= 3:
+                    both = clause[k] + clause[k + 1]
+                    if _strip_suffix(both, _INFLECTIONS) in vocab and both.isalpha():
+                        joined.append(both)
+                        k += 2
+                        continue
+                joined.append(clause[k])
+                k += 1
+            new_sent.append(joined)
+        out.append(new_sent)
+    return out
+
+
+def _list_items(text: str, ranges: Sequence[tuple[int, int]]) -> set[int]:
+    """Indexes of short sentences that are items of a list introduced by a colon.
+
+    "Russia controls ... including:" followed by "Smaller parts of Kharkiv and Mykolaiv
+    regions." -- the item means little without its lead-in, and sharing two place names
+    with a sentence about something else is not sharing a fact.
+    """
+    out: set[int] = set()
+    in_list = False
+    for k, (s, e) in enumerate(ranges):
+        line_start = text.rfind("\n", 0, s) + 1
+        starts_line = not text[line_start:s].strip()
+        if starts_line and k > 0:
+            prev_s, prev_e = ranges[k - 1]
+            in_list = text[prev_s:prev_e].rstrip().endswith(":") or (in_list and k - 1 in out)
+        short = len(_WORD_RE.findall(text[s:e])) <= LIST_ITEM_WORDS
+        if starts_line and in_list and short and not text[s:e].rstrip().endswith(":"):
+            out.add(k)
+    return out
+
+
 def _local_model(sentences: Iterable[list[list[str]]]) -> CorpusModel:
     """Stem and char n-gram document frequencies with each sentence as a document."""
     word_df: Counter[str] = Counter()
@@ -533,22 +639,21 @@ def _clause_cover(x: _Sent, y: _Sent) -> float:
     return best
 
 
-def pair_score(x: _Sent, y: _Sent, use_position: bool = True) -> float:
+def pair_score(x: _Sent, y: _Sent) -> float:
     """The blended similarity of two featurised sentences (symmetric, 0..1)."""
     if sum(1 for t in x.idf if t in y.idf) < MIN_SHARED:
         return 0.0
-    return _blend(x, y, _dot(x.words, y.words), use_position)
+    return _blend(x, y, _dot(x.words, y.words))
 
 
-def _blend(x: _Sent, y: _Sent, word_cos: float, use_position: bool = True) -> float:
+def _blend(x: _Sent, y: _Sent, word_cos: float) -> float:
+    """Content similarity only: where a sentence sits is judged later, by :func:`_select`."""
     score = W_WORD * word_cos + W_CHAR * _dot(x.grams, y.grams) + W_CLAUSE * _clause_cover(x, y)
-    if use_position:
-        return score + W_POS * (1.0 - abs(x.pos - y.pos))
-    return score / (1.0 - W_POS)  # rescaled so thresholds stay comparable
+    return score / (W_WORD + W_CHAR + W_CLAUSE)
 
 
 def _score_all(
-    xs: Sequence[_Sent], ys: Sequence[_Sent], threshold: float, use_position: bool = True
+    xs: Sequence[_Sent], ys: Sequence[_Sent], threshold: float
 ) -> dict[tuple[int, int], float]:
     """Scores >= ``threshold`` of pairs sharing ``MIN_SHARED`` stems (inverted index on ys).
 
@@ -571,13 +676,13 @@ def _score_all(
         for j, d in dots.items():
             if n_shared[j] < MIN_SHARED:
                 continue
-            score = _blend(x, ys[j], d, use_position)
+            score = _blend(x, ys[j], d)
             if score >= threshold:
                 out[(i, j)] = score
     return out
 
 
-def _select(scores: Mapping[tuple[int, int], float]) -> dict[tuple[int, int], float]:
+def _select(scores: Mapping[tuple[int, int], float], xs: Sequence[_Sent], ys: Sequence[_Sent]) -> dict[tuple[int, int], float]:
     """Keep pairs above the threshold that are (near) the best for one of their sentences.
 
     "Near the best" rather than "the best" is what allows one-to-many links; requiring it
@@ -591,7 +696,7 @@ def _select(scores: Mapping[tuple[int, int], float]) -> dict[tuple[int, int], fl
     return {
         (i, j): s
         for (i, j), s in scores.items()
-        if s >= NEAR_BEST * best_a[i] or s >= NEAR_BEST * best_b[j]
+        if s >= LINK_THRESHOLD and (s >= NEAR_BEST * best_a[i] or s >= NEAR_BEST * best_b[j])
     }
 
 
@@ -605,12 +710,26 @@ def _relative(k: int, n: int) -> float:
 def align(a: Article, b: Article, model: CorpusModel | None = None) -> Alignment:
     """Link each sentence of ``a`` to its counterpart(s) in ``b``; boilerplate is ignored."""
     ra, rb = _content_ranges(a), _content_ranges(b)
-    ta = [_clause_words(a.text, s, e) for s, e in ra]
-    tb = [_clause_words(b.text, s, e) for s, e in rb]
-    weights = _Weights(_local_model(ta + tb), model)
+    first_names = _given_names(text for art in (a, b) for text in _texts(art, ra if art is a else rb))
+    sentences = _join_compounds(
+        [_clause_words(a.text, s, e, first_names) for s, e in ra]
+        + [_clause_words(b.text, s, e, first_names) for s, e in rb]
+    )
+    ta, tb = sentences[: len(ra)], sentences[len(ra) :]
+    weights = _Weights(_local_model(sentences), model)
     xs = [_featurise(s, e, c, weights, _relative(k, len(ra))) for k, ((s, e), c) in enumerate(zip(ra, ta))]
     ys = [_featurise(s, e, c, weights, _relative(k, len(rb))) for k, ((s, e), c) in enumerate(zip(rb, tb))]
-    links = _select(_score_all(xs, ys, LINK_THRESHOLD))
+    content = _score_all(xs, ys, 0.0)
+    items_a, items_b = _list_items(a.text, ra), _list_items(b.text, rb)
+    for i, j in content:
+        if i in items_a or j in items_b:
+            content[i, j] *= LIST_ITEM_FACTOR
+    expected = _expected_positions(content, len(xs), len(ys))
+    scores = {
+        (i, j): (1.0 - W_POS) * c + W_POS * _closeness(i, j, expected, len(ys))
+        for (i, j), c in content.items()
+    }
+    links = _select(scores, xs, ys)
     pairs = tuple(
         SentenceLink(xs[i].start, xs[i].end, ys[j].start, ys[j].end, round(s, 4)) for (i, j), s in sorted(links.items())
     )
@@ -623,6 +742,62 @@ def align(a: Article, b: Article, model: CorpusModel | None = None) -> Alignment
         only_a=tuple(r for i, r in enumerate(ra) if i not in linked_a),
         only_b=tuple(r for j, r in enumerate(rb) if j not in linked_b),
     )
+
+
+def _backbone(content: Mapping[tuple[int, int], float]) -> list[tuple[int, int]]:
+    """The heaviest chain of confident links that keeps the order of both articles.
+
+    Confident = each sentence's best partner on both sides. Outlets reorder a little and
+    leads summarise the whole story, so the chain skips what crosses it.
+    """
+    best_a: dict[int, tuple[float, int]] = {}
+    best_b: dict[int, tuple[float, int]] = {}
+    for (i, j), c in content.items():
+        if c > best_a.get(i, (0.0, -1))[0]:
+            best_a[i] = (c, j)
+        if c > best_b.get(j, (0.0, -1))[0]:
+            best_b[j] = (c, i)
+    anchors = sorted(
+        (i, j, c) for i, (c, j) in best_a.items() if c >= ANCHOR_MIN and best_b[j][1] == i
+    )
+    total = [c for _, _, c in anchors]
+    back = [-1] * len(anchors)
+    for k, (i, j, c) in enumerate(anchors):
+        for m in range(k):
+            if anchors[m][1] < j and total[m] + c > total[k]:
+                total[k], back[k] = total[m] + c, m
+    chain: list[tuple[int, int]] = []
+    k = max(range(len(anchors)), key=total.__getitem__, default=-1)
+    while k >= 0:
+        chain.append(anchors[k][:2])
+        k = back[k]
+    return chain[::-1]
+
+
+def _expected_positions(content: Mapping[tuple[int, int], float], n_a: int, n_b: int) -> list[float]:
+    """Where in ``b`` each sentence of ``a`` is expected, by interpolating the backbone.
+
+    Without anchors this is the diagonal (both outlets tell the story top-down); with
+    them, an outlet that adds a long preamble or moves a section still lines up.
+    """
+    points = [(-1.0, -1.0), *((float(i), float(j)) for i, j in _backbone(content)), (float(n_a), float(n_b))]
+    out = []
+    k = 0
+    for i in range(n_a):
+        while points[k + 1][0] < i:
+            k += 1
+        (i0, j0), (i1, j1) = points[k], points[k + 1]
+        out.append(j0 + (j1 - j0) * (i - i0) / (i1 - i0))
+    return out
+
+
+def _closeness(i: int, j: int, expected: Sequence[float], n_b: int) -> float:
+    """1 where ``j`` is the expected partner of ``i``, falling linearly over the article."""
+    return max(0.0, 1.0 - abs(j - expected[i]) / max(n_b, 1))
+
+
+def _texts(article: Article, ranges: Sequence[tuple[int, int]]) -> Iterator[str]:
+    return (article.text[s:e] for s, e in ranges)
 
 
 def rank_similar(
@@ -723,7 +898,7 @@ def _cluster(qs: Sequence[Quote], feats: Sequence[_Sent]) -> list[tuple[Quote, .
             i = parent[i]
         return i
 
-    for i, j in _score_all(feats, feats, QUOTE_THRESHOLD, use_position=False):
+    for i, j in _score_all(feats, feats, QUOTE_THRESHOLD):
         if i < j and qs[i].article != qs[j].article:
             parent[find(i)] = find(j)
     by_place = sorted(range(len(qs)), key=lambda k: (qs[k].article, feats[k].start))

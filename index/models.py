@@ -106,6 +106,7 @@ class SearchResult:
     suggestion: str | None = None
     ignored: tuple[str, ...] = ()  # parts of a malformed query that were dropped
     approximate: bool = False  # `total` is a lower bound (not counted exactly, for speed)
+    partial: bool = False  # the time limit cut the search short: best hits so far, not overall
 
 
 @dataclass(frozen=True, slots=True)

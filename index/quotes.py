@@ -181,14 +181,30 @@ def extract_quotes(
         return []
 
 
-_EXTRA_CACHE: dict[tuple[str, ...], frozenset[str]] = {}
+_EXTRA_CACHE: dict[tuple[str, ...], tuple[frozenset[str], dict[str, str]]] = {}
 
 
-def _extra_forms(speech_verbs: Iterable[str]) -> frozenset[str]:
-    key = tuple(sorted(v for v in speech_verbs if isinstance(v, str)))
+def _extra_forms(speech_verbs: Iterable[str]) -> tuple[frozenset[str], dict[str, str]]:
+    """Inflected forms of the configured lemmas, and phrasal verbs' particles.
+
+    "point out" adds "pointed", "points", ... but only when "out" follows, so that
+    "talking points" stays a noun.
+    """
+    key = tuple(sorted(v.strip().lower() for v in speech_verbs if isinstance(v, str) and v.strip()))
     got = _EXTRA_CACHE.get(key)
     if got is None:
-        got = frozenset(f for f in forms_of(key) if " " not in f or f.startswith("according"))
+        forms: set[str] = set()
+        particles: dict[str, str] = {}
+        for lemma in key:
+            words = lemma.split()
+            if len(words) == 1 or words[0] == "according":
+                forms |= forms_of([lemma])
+            elif len(words) == 2:
+                for f in forms_of([words[0]]):
+                    if f not in _ALL_CUE_FORMS:
+                        particles[f] = words[1]
+                    forms.add(f)
+        got = (frozenset(forms), particles)
         if len(_EXTRA_CACHE) > 64:
             _EXTRA_CACHE.clear()
         _EXTRA_CACHE[key] = got
@@ -205,7 +221,7 @@ def _extract(
     if not isinstance(text, str) or not text.strip():
         return []
     registry = registry or SpeakerRegistry()
-    extra = _extra_forms(speech_verbs or ())
+    extra, particles = _extra_forms(speech_verbs or ())
     skip_spans = _clean_spans(skip, len(text))
     paras = _paragraphs(text, skip_spans)
     segs = _pair_marks(text, paras)
@@ -213,7 +229,7 @@ def _extract(
     _split_sentences(doc)
     _tokenize(doc)
     people = _People(doc, registry)
-    cues = _find_cues(doc, extra)
+    cues = _find_cues(doc, extra, particles)
     transcripts = _find_transcripts(doc)
     for cue in cues:
         cue.mention = _find_source(doc, cue)
@@ -409,7 +425,7 @@ def _split_sentences(doc: _Doc) -> None:
         if start < pe:
             sents.append((start, pe))
     doc.sents = [piece for s, e in sents for piece in _bounded(m, s, e)]
-    doc.sent_starts = [s for s, _ in sents]
+    doc.sent_starts = [s for s, _ in doc.sents]
 
 
 def _bounded(m: str, s: int, e: int) -> list[tuple[int, int]]:
@@ -472,7 +488,7 @@ def _tokens_in(doc: _Doc, s: int, e: int) -> list[tuple[int, int, str]]:
 # --------------------------------------------------------------------------------------
 # 3. Cues and their sources
 # --------------------------------------------------------------------------------------
-def _find_cues(doc: _Doc, extra: frozenset[str]) -> list[_Cue]:
+def _find_cues(doc: _Doc, extra: frozenset[str], particles: dict[str, str] | None = None) -> list[_Cue]:
     cues: list[_Cue] = []
     toks = doc.tokens
     m = doc.masked
@@ -490,6 +506,11 @@ def _find_cues(doc: _Doc, extra: frozenset[str]) -> list[_Cue]:
             if k + 1 < len(toks) and toks[k + 1][2].lower() == "to":
                 cues.append(_Cue(s, toks[k + 1][1], "according to", _sent_of(doc, s)))
             continue
+        end = e
+        if particles and low in particles:
+            if k + 1 >= len(toks) or toks[k + 1][2].lower() != particles[low]:
+                continue  # "talking points" is no "point out"
+            end = toks[k + 1][1]
         reporting = low in REPORTING_FORMS or low in extra
         if not reporting and low not in QUOTE_ONLY_FORMS:
             continue
@@ -508,7 +529,7 @@ def _find_cues(doc: _Doc, extra: frozenset[str]) -> list[_Cue]:
             continue  # "a report", "his word": a bare lemma needs a plural or pronoun subject
         if low[0] != w[0] and not _starts_sentence_at(m, s):
             continue  # capitalised mid-sentence: a name ("Chris Say")
-        cue = _Cue(s, e, low, _sent_of(doc, s), reportable=reporting)
+        cue = _Cue(s, end, low, _sent_of(doc, s), reportable=reporting)
         cues.append(cue)
     return cues
 
@@ -848,8 +869,9 @@ _BOUNDARY_RE = re.compile(r"[,;:\x01”\"—–(]|\bthat\b|\bwhile\b|\bas\b|\bwh
 
 
 def _last_boundary(region: str, limit: int) -> int:
-    last = 0
-    for b in _BOUNDARY_RE.finditer(region, 0, limit):
+    """Where the clause holding region[limit] starts (a subject sits near its verb)."""
+    last = max(0, limit - _WINDOW)
+    for b in _BOUNDARY_RE.finditer(region, last, limit):
         last = b.end()
     return last
 
@@ -1110,7 +1132,7 @@ class _People:
     def __init__(self, doc: _Doc, registry: SpeakerRegistry) -> None:
         self.registry = registry
         self.doc = doc
-        self.full: dict[str, list[tuple[int, str]]] = {}  # surname -> [(pos, full name)]
+        self.full: dict[str, list[tuple[int, str]]] = {}  # surname -> [(first pos, full name)]
         self.gender: dict[str, str] = {}
         self.roles: dict[str, str] = {}  # role word -> person
         self.mentions: list[tuple[int, str]] = []  # (pos, canonical) in order
@@ -1152,7 +1174,9 @@ class _People:
                 self.subjects.append((pos, canon))
             return
         if len(core) >= 2 and all(len(w) > 1 for w in (core[0], core[-1])):
-            self.full.setdefault(core[-1].lower(), []).append((pos, name))
+            forms = self.full.setdefault(core[-1].lower(), [])
+            if all(f != name for _, f in forms):
+                forms.append((pos, name))  # each distinct full name once, at its first use
             if honorific:
                 self.gender.setdefault(name, "female" if honorific in {"mrs", "ms", "miss", "lady", "dame"} else "male")
             # role word right before the name ("spokesman Josh Earnest")
@@ -1676,7 +1700,8 @@ def _reported_span(doc: _Doc, cue: _Cue, ss: int, se: int) -> tuple[int, int] | 
         # "CLAUSE, X said." or "If ..., the sources said, CLAUSE."
         lead_end = cue.mention.start if cue.mention is not None and cue.mention.start < cue.start else cue.start
         content = m[ss:lead_end] + rest
-        if sum(c in "\x01“”\"" for c in content) > 0.5 * len(content.strip()):
+        quoted = content.count(MASK) + content.count("“") + content.count("”") + content.count('"')
+        if quoted > 0.5 * len(content.strip()):
             return None  # the content is a direct quotation, attributed already
         return ss, end
     if rest.lstrip()[:1] in (":", MASK, "“", '"'):

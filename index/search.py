@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from whoosh import fields, index, qparser, query
+from whoosh import collectors, fields, index, qparser, query
 from whoosh.analysis import RegexTokenizer, LowercaseFilter, StemmingAnalyzer
 from whoosh.index import LockError
 
@@ -286,7 +286,7 @@ class Searcher:
 
     def search(self, qstring: str, *, limit: int = 20, restrict: set[str] | None = None,
                texts: Callable[[str], Stored | None] | None = None, extra_ignored: Sequence[str] = (),
-               exact_total: bool = True) -> SearchResult:
+               exact_total: bool = True, time_limit: float | None = None) -> SearchResult:
         clean, ignored = sanitise(qstring)
         ignored = list(extra_ignored) + ignored
         if not clean.strip():
@@ -303,19 +303,35 @@ class Searcher:
         if restrict is not None:
             filt = query.And([filt, query.Or([query.Term("id", i) for i in restrict])]) if restrict else query.NullQuery
         with self.ix.searcher() as s:
+            partial = False
             if wants_quotes:
                 hits, total, approximate = self._quote_hits(s, q, filt, limit, texts)
             else:
-                hits, total, approximate = self._article_hits(s, q, filt, limit, texts, exact_total)
-            suggestion = self._suggest(s, q, clean) if total < 3 else None
-        return SearchResult(qstring, total, tuple(hits), suggestion, tuple(ignored), approximate)
+                hits, total, approximate, partial = self._article_hits(s, q, filt, limit, texts, exact_total,
+                                                                       time_limit)
+            suggestion = self._suggest(s, q, clean) if total < 3 and not partial else None
+        return SearchResult(qstring, total, tuple(hits), suggestion, tuple(ignored), approximate, partial)
 
     def _article_hits(self, s: Any, q: query.Query, filt: query.Query, limit: int,
-                      texts: Callable[[str], Stored | None] | None, exact_total: bool) -> tuple[list[Hit], int, bool]:
+                      texts: Callable[[str], Stored | None] | None, exact_total: bool,
+                      time_limit: float | None) -> tuple[list[Hit], int, bool, bool]:
         # The filter goes into the query, not `filter=`: whoosh counts `len()` before filters.
-        results = s.search(query.And([q, filt]), limit=limit)
-        approximate = False
-        if results.scored_length() < limit:
+        full = query.And([q, filt])
+        partial = False
+        if time_limit:
+            # On a huge corpus, show the best hits found in time; the caller refines later.
+            collector = collectors.TimeLimitCollector(s.collector(limit=limit), timelimit=time_limit, use_alarm=False)
+            try:
+                s.search_with_collector(full, collector)
+            except collectors.TimeLimit:
+                partial = True
+            results = collector.results()
+        else:
+            results = s.search(full, limit=limit)
+        approximate = partial
+        if partial:
+            total = results.scored_length()
+        elif results.scored_length() < limit:
             total = results.scored_length()
         elif exact_total:
             total = len(results)  # counts every match: costly for broad queries
@@ -331,7 +347,7 @@ class Searcher:
                 text = st.article.text
                 snippets = make_snippets(text, match_positions(text, matched), skip=st.article.boilerplate)
             hits.append(Hit(f["id"], f.get("title", ""), float(h.score), snippets, None))
-        return hits, total, approximate
+        return hits, total, approximate, partial
 
     def _quote_hits(self, s: Any, q: query.Query, filt: query.Query, limit: int,
                     texts: Callable[[str], Stored | None] | None) -> tuple[list[Hit], int, bool]:

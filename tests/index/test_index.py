@@ -153,3 +153,13 @@ def test_two_copies_updating_at_once_never_corrupt_the_index(corpus: Path, tmp_p
     assert report.added == 0 and not report.rebuilt
     assert lib.search("item17").hits[0].article == "extra17"
     assert len(lib.articles()) == 5 + 3 + 30  # seeds + copied seeds (renamed) + extras
+
+
+def test_time_limited_search_returns_partial_hits_then_refines() -> None:
+    lib = Library.open(use_user_config=False)
+    lib.update()
+    fast = lib.search("Putin", time_limit=1e-9)
+    full = lib.search("Putin")
+    assert full.total >= 3 and not full.partial
+    assert fast.partial or fast.total == full.total  # either cut short, or it was fast enough
+    assert {h.article for h in fast.hits} <= {h.article for h in full.hits}

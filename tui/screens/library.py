@@ -18,6 +18,7 @@ from ..styles import HIT, quote_style
 from ..widgets.article_view import visible_text
 
 MAX_LISTED = 2000  # a table of 100,000 rows takes seconds to fill; search narrows instead
+FIRST_PASS = 0.08  # seconds a search may take before its best hits so far are shown
 DEBOUNCE = 0.0  # searching is fast enough to run on every keystroke; stale answers are dropped
 
 
@@ -126,7 +127,7 @@ class LibraryScreen(Screen[None]):
             at = h.quote.start if h.quote else (h.snippets[0].start + (h.snippets[0].marks[0][0] if h.snippets[0].marks else 0)
                                                 if h.snippets else None)
             self._rows.append((h.article, at))
-        parts = [f"{'≥' if result.approximate else ''}{result.total} hit(s)"]
+        parts = [f"{'≥' if result.approximate else ''}{result.total} hit(s)" + (" (refining…)" if result.partial else "")]
         if result.suggestion:
             parts.append(f"Did you mean: {result.suggestion}? (ctrl+y)")
         if result.ignored:
@@ -156,8 +157,12 @@ class LibraryScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="search")
     def _search_worker(self, q: str, serial: int) -> None:
-        result = self.app.library.search(q, limit=40, exact_total=False)  # type: ignore[attr-defined]
+        lib = self.app.library  # type: ignore[attr-defined]
+        result = lib.search(q, limit=40, exact_total=False, time_limit=FIRST_PASS)
         self.post_message(SearchDone(result, serial))
+        if result.partial and serial == self._serial:
+            # The first pass ran out of time (a huge corpus): refine while the person reads.
+            self.post_message(SearchDone(lib.search(q, limit=40, exact_total=False), serial))
 
     def on_search_done(self, message: SearchDone) -> None:
         if message.serial != self._serial:
