@@ -23,9 +23,22 @@ if TYPE_CHECKING:
 SYNC_LOAD_BYTES = 2_000_000
 
 
+def _article_commands() -> type:
+    from .commands import ArticleCommands  # imported when the palette opens, not at start-up
+
+    return ArticleCommands
+
+
+def _speaker_commands() -> type:
+    from .commands import SpeakerCommands
+
+    return SpeakerCommands
+
+
 class QuotewireApp(App[int]):
     CSS_PATH = str(Path(__file__).with_name("app.tcss"))  # absolute: subclasses live elsewhere
     TITLE = "quotewire"
+    COMMANDS = App.COMMANDS | {_article_commands, _speaker_commands}
     BINDINGS = [
         Binding("q", "quit", "Quit", id="quit"),
         Binding("question_mark,f1", "help", "Help", id="help"),

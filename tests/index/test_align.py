@@ -18,9 +18,14 @@ from index.align import (
     CorpusModel,
     DiffOp,
     SentenceLink,
+    _expected_positions,
+    _join_compounds,
+    _surface,
     align,
+    content_words,
     quote_variants,
     rank_similar,
+    stem,
     word_diff,
 )
 from index.models import Article, Quote, Span
@@ -111,14 +116,16 @@ def _counts(labels: dict, seeds: dict[str, Article], split: str, model: CorpusMo
 
 # ----------------------------------------------------------------------------- quality
 
-# Floors sit a little under the measured figures (see the report / bench results), so a
-# change that degrades alignment fails here. Measured without a model and with a model
-# fitted on the seeds. The weights were picked on tune+check+final; "final2" was held out.
+# Floors sit a little under the measured figures (bench/results/align.json), so a change
+# that degrades alignment fails here; they apply both without a model and with a model
+# fitted on the seeds. Constants were chosen on tune+check+final; "final2" and "final3"
+# (labelled by a second engineer before the second round of changes) were only measured.
 FLOORS = {  # split: (precision, recall)
-    "tune": (0.85, 0.88),
-    "check": (0.80, 0.62),
-    "final": (0.55, 0.38),
-    "final2": (0.55, 0.5),
+    "tune": (0.95, 0.95),
+    "check": (0.88, 0.64),
+    "final": (0.72, 0.38),
+    "final2": (0.8, 0.5),
+    "final3": (0.5, 0.24),
 }
 
 
@@ -133,16 +140,60 @@ def test_precision_recall_on_labelled_pairs(labels, seeds, seed_model, split, us
     assert recall >= r_floor, f"{split}: recall {recall:.2f} ({tp}/{n_gold})"
 
 
-def test_close_rewrites_are_aligned_almost_fully(labels, seeds) -> None:
-    """Two rewrites of one Reuters story (000, 001) share most facts: near-total recall.
+def _pair(labels: dict, a: str, b: str) -> dict:
+    return next(p for p in labels["pairs"] if (p["a"][:3], p["b"][:3]) == (a, b))
 
-    The false links left are neighbouring sentences on the same sub-topic.
+
+@pytest.mark.parametrize("ids", [("000", "001"), ("000", "002"), ("001", "002")])
+@pytest.mark.parametrize("use_model", [False, True], ids=["no-model", "seed-model"])
+def test_close_rewrites_are_aligned_almost_fully(labels, seeds, seed_model, ids, use_model) -> None:
+    """Close rewrites of one Reuters story share most facts: precision and recall >= 0.9.
+
+    Neighbouring sentences on the same sub-topic ("freeze along the front line" next to
+    "negotiation over the four regions") must not be linked to each other.
     """
-    pair = next(p for p in labels["pairs"] if (p["a"][:3], p["b"][:3]) == ("000", "001"))
+    pair = _pair(labels, *ids)
     gold = _gold(pair, seeds)
-    pred = _predicted(align(seeds[pair["a"]], seeds[pair["b"]]))
-    assert len(pred & gold) / len(gold) >= 0.9
-    assert len(pred & gold) / len(pred) >= 0.8
+    pred = _predicted(align(seeds[pair["a"]], seeds[pair["b"]], seed_model if use_model else None))
+    assert len(pred & gold) / len(gold) >= 0.9, sorted(gold - pred)
+    assert len(pred & gold) / len(pred) >= 0.9, sorted(pred - gold)
+
+
+def test_sentences_sharing_only_names_are_not_linked(seeds) -> None:
+    """001's "US President-elect Trump ... is returning to the White House" shares only
+    "US President-elect Trump" with 002's lead about Putin: a topic, not a fact."""
+    a, b = seeds["001_d24cd6795bcd38ab"], seeds["002_d026f6226d862cb6"]
+    al = align(a, b)
+    returning = next((s, e) for s, e in split_sentences(a.text) if "is returning to the White House" in a.text[s:e])
+    assert returning in al.only_a
+    assert not any((p.a_start, p.a_end) == returning for p in al.pairs)
+
+
+LIST_TEXT = (
+    "Russia controls more than 100,000 square kilometres of Ukrainian territory, including:\n"
+    "Entire Crimea since 2014.\n"
+    "Smaller parts of Kharkiv and Mykolaiv regions.\n"
+)
+FLAT_TEXT = (
+    "Russia controls more than 100,000 square kilometres of Ukrainian territory. "
+    "It holds the entire Crimea since 2014. "
+    "Smaller parts of Kharkiv and Mykolaiv regions are also held.\n"
+)
+WITHDRAW_TEXT = (
+    "Kyiv rejects any talks. Russia may withdraw from the relatively small parts of the Kharkiv "
+    "and Mykolaiv regions it holds, two officials said. The war goes on."
+)
+
+
+def test_list_fragment_needs_more_than_shared_place_names() -> None:
+    """A list item ("Smaller parts of Kharkiv and Mykolaiv regions.") shares place names with
+    a sentence about withdrawing from them: not the same fact. The same words written as a
+    sentence of their own do get linked, so it is the list context that decides."""
+    other = Article(id="o", text=WITHDRAW_TEXT)
+    listed = align(Article(id="l", text=LIST_TEXT), other)
+    flat = align(Article(id="f", text=FLAT_TEXT), other)
+    assert not any("Kharkiv" in LIST_TEXT[p.a_start : p.a_end] for p in listed.pairs)
+    assert any("Kharkiv" in FLAT_TEXT[p.a_start : p.a_end] for p in flat.pairs)
 
 
 def test_many_to_one_lead_sentence(seeds) -> None:
@@ -199,6 +250,51 @@ def test_unique_sentences_are_reported(seeds) -> None:
     assert any("Istanbul" in s for s in only_a)
     assert any("Zelenskiy" in s for s in only_b)
     assert any("Steven Cheung" in s for s in only_b)
+
+
+# ----------------------------------------------------------------------------- normalisation
+
+
+@pytest.mark.parametrize(
+    ("uk", "us"),
+    [("neighbour", "neighbor"), ("analysed", "analyzed"), ("travelled", "traveled"), ("authorisation", "authorization"), ("defence", "defense")],
+)
+def test_uk_and_us_spellings_share_a_stem(uk: str, us: str) -> None:
+    assert stem(content_words(uk)[0]) == stem(content_words(us)[0])
+
+
+def test_numbers_and_percentages_are_normalised() -> None:
+    assert "100000" in content_words("over 100,000 square kilometres")
+    assert content_words("70% of the land") == content_words("70 per cent of the land")
+
+
+def test_attribution_is_not_content() -> None:
+    """Who passed a fact on is not the fact: outlets repeat it around different facts."""
+    words = content_words("five current and former officials familiar with the matter said")
+    assert words == ["five", "matter"]
+
+
+def test_compounds_are_joined_only_when_the_pair_uses_the_joined_word() -> None:
+    joined = _join_compounds([[["current", "front", "lines"]], [["current", "frontlines"]]])
+    assert joined[0] == [["current", "frontlines"]]
+    alone = _join_compounds([[["current", "front", "lines"]], [["current", "war"]]])
+    assert alone[0] == [["current", "front", "lines"]]
+
+
+def test_first_names_are_found_from_both_articles() -> None:
+    a = "Russian President Vladimir Putin spoke. Dmitry Peskov said Putin was ready."
+    b = "Peskov cautioned that Putin would not accept a freeze. The Kremlin spoke."
+    first, _ = _surface([(a, split_sentences(a)), (b, split_sentences(b))])
+    assert {"vladimir", "dmitry"} <= first
+    assert not first & {"russian", "president", "putin", "peskov", "kremlin"}
+
+
+def test_expected_positions_follow_the_backbone_not_the_diagonal() -> None:
+    """b opens with five sentences a does not have: a's sentence k is expected at k + 5."""
+    content = {(k, k + 5): 0.9 for k in range(5)}
+    expected = _expected_positions(content, 5, 10)
+    assert expected == pytest.approx([5, 6, 7, 8, 9])
+    assert _expected_positions({}, 3, 3) == pytest.approx([0, 1, 2])
 
 
 # ----------------------------------------------------------------------------- robustness

@@ -161,6 +161,14 @@ def test_gender_keeps_he_and_she_apart() -> None:
     assert one(quotes_of(text), "It went well,").speaker == "John Miller"
 
 
+def test_it_refers_to_the_last_organisation() -> None:
+    text = (
+        "John Miller visited the plant. The company said sales were falling in every region.\n"
+        "“We will cut costs,” it added.\n"
+    )
+    assert one(quotes_of(text), "We will cut costs,").speaker == "company"
+
+
 def test_role_noun_resolves_through_registry(registry: SpeakerRegistry) -> None:
     text = "Dmitry Peskov spoke on Tuesday.\n“We are ready,” the Kremlin spokesman said.\n"
     assert one(quotes_of(text, registry), "We are ready,").speaker == "Dmitry Peskov"
@@ -228,6 +236,13 @@ def test_verb_outside_the_lexicon_after_a_quote() -> None:
     assert one(quotes_of(text), "That will never happen.").speaker == "Pat Toomey"
 
 
+def test_inverted_verb_outside_the_lexicon_and_dash_lines() -> None:
+    text = "“Analysts said no, and she did it anyway,” remembered Roy Verley, a former spokesman.\n"
+    assert one(quotes_of(text), "Analysts said no, and she did it anyway,").speaker == "Roy Verley"
+    text = "The silence has been deafening.\n“I went to Wall Street before the crash.”\n- Hillary Clinton.\n"
+    assert one(quotes_of(text), "I went to Wall Street before the crash.").speaker == "Hillary Clinton"
+
+
 def test_quote_paragraph_without_cue_continues_previous_speaker() -> None:
     text = (
         "“If there is no neutrality, it is difficult to imagine good relations,” Putin told the group.\n"
@@ -249,6 +264,21 @@ def test_extra_speech_verbs_from_config() -> None:
     without = [q for q in quotes_of(text) if q.kind == "reported"]
     with_verb = [q for q in quotes_of(text, speech_verbs=["harrumph"]) if q.kind == "reported"]
     assert not without and with_verb and with_verb[0].speaker == "Ann Lee"
+
+
+def test_phrasal_speech_verbs_need_their_particle() -> None:
+    verbs = ["point out"]
+    hit = quotes_of("As Jo Byler pointed out in May, the delegates can “change it.”\n", speech_verbs=verbs)
+    assert one(hit, "change it.").speaker == "Jo Byler"
+    assert one(hit, "change it.").cue == "pointed out"
+    miss = quotes_of("He repeated the talking points to the crowd on Monday night.\n", speech_verbs=verbs)
+    assert all(q.cue != "points" for q in miss)
+
+
+def test_as_x_reported_takes_the_whole_sentence() -> None:
+    text = "As Reuters reported, the talks collapsed on Monday after a long night.\n"
+    (q,) = quotes_of(text)
+    assert q.kind == "reported" and q.speaker == "Reuters" and q.text == text.strip()
 
 
 # ---------------------------------------------------------------------------- robustness

@@ -123,3 +123,16 @@ async def test_keys_remap_from_config(tmp_path: Path) -> None:
         await ready(pilot)
         await pilot.press("ctrl+f", *"Valdai")
         await wait_for(pilot, lambda: "1 hit(s)" in screen_text(app))
+
+
+async def test_command_palette_opens_an_article_by_title() -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause(0.2)
+        await pilot.press(*"Open: Russia Signals")
+        await wait_for(pilot, lambda: "Open: Russia Signals Openness" in screen_text(app))
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen))
+        assert app.screen.article_id == "004_0d9989bd3b25f316"

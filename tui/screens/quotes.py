@@ -30,8 +30,9 @@ class QuotesScreen(Screen[None]):
         Binding("tab", "switch", "Switch list", show=False, id="switch_pane"),
     ]
 
-    def __init__(self) -> None:
+    def __init__(self, initial_filter: str = "") -> None:
         super().__init__()
+        self.initial_filter = initial_filter
         self.groups: dict[str, list[Quote]] = {}
         self.rows: list[Quote] = []
 
@@ -46,7 +47,9 @@ class QuotesScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.refill("")
+        if self.initial_filter:
+            self.query_one("#quote-filter", Input).value = self.initial_filter
+        self.refill(self.initial_filter)
         self.query_one("#speaker-list", OptionList).focus()
 
     def refill(self, needle: str) -> None:

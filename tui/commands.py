@@ -1,0 +1,39 @@
+"""Command palette (ctrl+p) entries built from the library: open any article, jump to a speaker."""
+
+from __future__ import annotations
+
+from functools import partial
+
+from textual.command import Hit, Hits, Provider
+
+
+class ArticleCommands(Provider):
+    """"Open: <title>" for every article, matched fuzzily on title, outlet and id."""
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        app = self.app
+        for a in app.library.articles():  # type: ignore[attr-defined]
+            label = f"Open: {a.title} ({a.outlet or a.id})"
+            score = matcher.match(label)
+            if score > 0:
+                yield Hit(score, matcher.highlight(label), partial(app.open_article, a.id), help=a.id)  # type: ignore[attr-defined]
+
+
+class SpeakerCommands(Provider):
+    """"Quotes by: <speaker>" opens the quotes screen filtered to that speaker."""
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        names = sorted({q.speaker for q in self.app.library.quotes() if q.speaker})  # type: ignore[attr-defined]
+        for name in names:
+            label = f"Quotes by: {name}"
+            score = matcher.match(label)
+            if score > 0:
+                yield Hit(score, matcher.highlight(label), partial(self._open, name))
+
+    def _open(self, name: str) -> None:
+        from .screens.quotes import QuotesScreen
+
+        screen = QuotesScreen(initial_filter=name)
+        self.app.push_screen(screen)
