@@ -377,23 +377,28 @@ class ReaderScreen(Screen[None]):
     def _save_new(self, start: int, end: int, req: object) -> None:
         if req is None or self.article is None:
             return
-        self._write_tag(lambda lib: lib.add_tag(self.article.id, start, end, req.tags, req.note), "Tagged")
+        self._write_tag(lambda lib: lib.add_tag(self.article.id, start, end, req.tags, req.note),
+                        "Tagged: {tags} (saved)")
 
     def _save_edit(self, tag_id: int, req: object) -> None:
         if req is None:
             return
-        self._write_tag(lambda lib: lib.tags.update(tag_id, tags=req.tags, note=req.note), "Tag updated")
+        self._write_tag(lambda lib: lib.tags.update(tag_id, tags=req.tags, note=req.note),
+                        "Tag updated: {tags} (saved)")
 
     @work(thread=True, group="reader-tag-write")
-    def _write_tag(self, change, done: str) -> None:  # type: ignore[no-untyped-def]
-        """Every change is its own committed transaction; only then do we say it is saved."""
+    def _write_tag(self, change, done: str, then=None) -> None:  # type: ignore[no-untyped-def]
+        """Every change is its own committed transaction, off the UI thread; only once it
+        has committed do we say so."""
         lib = self.app.library  # type: ignore[attr-defined]
         try:
             tag = change(lib)
         except Exception as exc:
-            self.app.call_from_thread(self.notify, f"Could not save the tag: {exc}", severity="error")
+            self.app.call_from_thread(self.notify, f"Could not save the tag change: {exc}", severity="error")
             return
-        self.app.call_from_thread(self.notify, f"{done}: {', '.join(tag.tags)} (saved)")
+        if then is not None:
+            self.app.call_from_thread(then, tag)
+        self.app.call_from_thread(self.notify, done.format(tags=", ".join(tag.tags)))
         self.app.call_from_thread(self._after_tag_change)
 
     def _after_tag_change(self) -> None:
@@ -413,17 +418,13 @@ class ReaderScreen(Screen[None]):
         if not found:
             self.notify("No tagged passage under the cursor")
             return
-        lib = self.app.library  # type: ignore[attr-defined]
-        removed = lib.tags.remove(found[0].id)
-        self.undo_stack.append(removed)
-        self.notify(f"Removed tag {', '.join(removed.tags)} — press u to undo")
-        self.load_tags()
+        tag_id = found[0].id
+        self._write_tag(lambda lib: lib.tags.remove(tag_id), "Removed tag {tags} — press u to undo",
+                        then=self.undo_stack.append)
 
     def action_undo(self) -> None:
         if not self.undo_stack:
             self.notify("Nothing to undo")
             return
         tag = self.undo_stack.pop()
-        self.app.library.tags.restore(tag)  # type: ignore[attr-defined]
-        self.notify(f"Restored tag {', '.join(tag.tags)}")
-        self.load_tags()
+        self._write_tag(lambda lib: lib.tags.restore(tag), "Restored tag {tags}")
