@@ -10,24 +10,55 @@ from __future__ import annotations
 import os
 import pickle
 import re
+import sys
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from .models import Article, Quote
 
-SCHEMA_VERSION = 3  # of the Whoosh index and this catalogue: a change rebuilds both
+SCHEMA_VERSION = 4  # of the Whoosh index and this catalogue: a change rebuilds both
 CATALOGUE = "catalogue.pickle"
 _TOC_RE = re.compile(r"_MAIN_(\d+)\.toc$")
 
 
+QuoteRow = tuple  # (start, end, kind, speaker, cue, confidence, mention, cue_start, cue_end)
+
+
 @dataclass(frozen=True, slots=True)
 class Stored:
-    """What the index remembers of one article (everything but its search terms)."""
+    """What the index remembers of one article (everything but its search terms).
+
+    Quotes are kept as plain rows with their repeated strings interned and become `Quote`
+    objects only when asked for: a 100,000-article corpus has about 900,000 of them.
+    """
 
     article: Article
     mtime_ns: int
     size: int
-    quotes: tuple[Quote, ...]
+    rows: tuple[QuoteRow, ...] = ()
+
+    @classmethod
+    def make(cls, article: Article, mtime_ns: int, size: int, quotes: Iterable[Quote]) -> Stored:
+        rows = tuple(
+            (q.start, q.end, sys.intern(q.kind), _intern(q.speaker), _intern(q.cue), q.confidence,
+             _intern(q.speaker_mention), q.cue_start, q.cue_end)
+            for q in quotes
+        )
+        return cls(article, mtime_ns, size, rows)
+
+    @property
+    def quotes(self) -> tuple[Quote, ...]:
+        text, aid = self.article.text, self.article.id
+        return tuple(
+            Quote(article=aid, start=s, end=e, text=text[s:e], kind=k, speaker=sp, cue=cue, confidence=c,
+                  speaker_mention=m, cue_start=cs, cue_end=ce)
+            for s, e, k, sp, cue, c, m, cs, ce in self.rows
+        )
+
+
+def _intern(s: str | None) -> str | None:
+    return None if s is None else sys.intern(s)
 
 
 def latest_generation(path: Path) -> int:

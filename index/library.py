@@ -209,7 +209,7 @@ class Library:
                         else:
                             added += 1
                     writer.add(art, quotes)
-                    stored[art.id] = Stored(art, src.mtime_ns, src.size, tuple(quotes))
+                    stored[art.id] = Stored.make(art, src.mtime_ns, src.size, quotes)
                 removed += len(old_ids - new_ids)
                 if progress:
                     progress(n, total)

@@ -69,13 +69,20 @@ _TITLE_NOUNS = frozenset(
     tagline motto brand label nickname term phrase word words called""".split()
 )
 _PREPOSITIONS = frozenset("for in on at by with from after before during among under over like unlike despite into onto through via per".split())
+_FIRST_NAMES = MALE_FIRST_NAMES | FEMALE_FIRST_NAMES
+_NOUN_LIKE = frozenset(
+    """estimates claims notes reports states comments calls answers tweets posts quotes
+    charges counters signals remarks words replies promises threats warnings demands
+    proposals statements questions concerns""".split()
+)
 _ALL_CUE_FORMS = frozenset(REPORTING_FORMS | QUOTE_ONLY_FORMS | {"according"})
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "his", "her", "their", "its", "to", "our", "my", "your", "whose", "no", "any", "every", "each", "another", "such", "first", "last", "new"})
 _BASE_FORMS = frozenset(w for w in (*REPORTING_FORMS, *QUOTE_ONLY_FORMS) if not w.endswith(("s", "ed", "ing")) and w not in {"said", "told", "wrote", "thought", "spoke", "read"})
 _BASE_SUBJECTS = frozenset(
     """i we you they who will would could might may can did do does should must also often
     still now never always just people officials sources experts critics analysts others
-    many some both democrats republicans voters supporters aides advisers""".split()
+    many some both democrats republicans voters supporters aides advisers two three four
+    five all""".split()
 )
 _PASSIVE_AUX = frozenset({"is", "was", "were", "are", "been", "be", "being", "am"})
 _OBJECT_VERBS = frozenset(
@@ -144,7 +151,6 @@ class _Cue:
     speaker: str | None = None
     confidence: float = 0.0
     inverted: bool = False  # the source follows the verb
-    span_from: int | None = None  # where a reported clause's attribution begins
     reportable: bool = True
 
 
@@ -256,16 +262,34 @@ def _clean_spans(skip: Sequence[tuple[int, int]], n: int) -> list[tuple[int, int
 
 
 def _paragraphs(text: str, skip: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Lines of text, trimmed, with boilerplate lines dropped."""
+    """Lines of text, trimmed; boilerplate spans are cut out (a line may split in two)."""
     out: list[tuple[int, int]] = []
     for m in _LINE_RE.finditer(text):
-        s, e = m.start(), m.end()
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if e > s and not _inside(skip, s, e):
-            out.append((s, e))
+        pieces = [(m.start(), m.end())]
+        if skip and _inside(skip, m.start(), m.end()):
+            pieces = _minus(m.start(), m.end(), skip)
+        for s, e in pieces:
+            while s < e and text[s].isspace():
+                s += 1
+            while e > s and text[e - 1].isspace():
+                e -= 1
+            if e > s:
+                out.append((s, e))
+    return out
+
+
+def _minus(s: int, e: int, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """[s, e) without the (sorted) spans."""
+    out: list[tuple[int, int]] = []
+    pos = s
+    for a, b in spans:
+        if b <= pos or a >= e:
+            continue
+        if a > pos:
+            out.append((pos, a))
+        pos = max(pos, b)
+    if pos < e:
+        out.append((pos, e))
     return out
 
 
@@ -525,11 +549,14 @@ def _find_cues(doc: _Doc, extra: frozenset[str], particles: dict[str, str] | Non
             continue
         if prev in _DETERMINERS or prev in _PREPOSITIONS or prev.endswith(("'s", "’s", "s'", "s’")) or prev[:1].isdigit():
             continue  # a noun or an infinitive ("the call", "Trump's call", "to say")
+        if low in _NOUN_LIKE and m[e : e + 2].lstrip()[:1] in (",", ".", ";", ")"):
+            continue  # "Cost estimates, he added": a plural noun, not a verb
         if low in _BASE_FORMS and prev not in _BASE_SUBJECTS and prev not in _SKIPPABLE and not prev.endswith(("s", "ly")):
             continue  # "a report", "his word": a bare lemma needs a plural or pronoun subject
         if low[0] != w[0] and not _starts_sentence_at(m, s):
             continue  # capitalised mid-sentence: a name ("Chris Say")
-        cue = _Cue(s, end, low, _sent_of(doc, s), reportable=reporting)
+        word = low if end == e else f"{low} {particles[low]}" if particles else low
+        cue = _Cue(s, end, word, _sent_of(doc, s), reportable=reporting)
         cues.append(cue)
     return cues
 
@@ -604,9 +631,13 @@ def _find_source(doc: _Doc, cue: _Cue) -> _Mention | None:
     return _subject_of_clause(doc, ss, stripped)
 
 
-_ADHOC_AFTER_RE = re.compile(
-    r"[ \t\u00a0]*,?[ \t\u00a0]*((?:[A-Z][\w'’.-]*[ \t\u00a0]+){0,4}?[A-Z][\w'’-]*|he|she|they|[Tt]he[ \t\u00a0]+[a-z]+)[ \t\u00a0]+([a-z]{3,}(?:ed|es|s))\b"
-)
+_ADHOC_SUBJECT = r"((?:[A-Z][\w'’.-]*[ \t\u00a0]+){0,4}?[A-Z][\w'’-]*|he|she|they|[Tt]he[ \t\u00a0]+[a-z]+)"
+_ADHOC_AFTER_RE = re.compile(rf"[ \t\u00a0]*,?[ \t\u00a0]*{_ADHOC_SUBJECT}[ \t\u00a0]+([a-z]{{3,}}(?:ed|es|s))\b")
+# after “...,” / “...?” any verb will do ("“...,” Bennett shot back")
+_ADHOC_INVERTED_RE = re.compile(r"[ \t\u00a0]*,?[ \t\u00a0]*([a-z]{3,}ed)[ \t\u00a0]+((?:[A-Z][\w'’.-]*[ \t\u00a0]+){0,4}[A-Z][\w'’-]*)(?=[,.;!?(]|$)")
+# a byline-style attribution line under a quote: "- Bernie Sanders."
+_DASH_LINE_RE = re.compile(r"[-–—]\s*((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*)\s*[.,]?")
+_ADHOC_AFTER_COMMA_RE = re.compile(rf"[ \t\u00a0]*{_ADHOC_SUBJECT}[ \t\u00a0]+([a-z]{{3,}})\b")
 
 
 def _add_adhoc_cues(doc: _Doc, cues: list[_Cue]) -> list[_Cue]:
@@ -651,6 +682,9 @@ def _colon_override(doc: _Doc, seg: _Seg, cues: list[_Cue]) -> _Cue | None:
     colon = ps + len(before) - 1
     si = _sent_of(doc, colon)
     ss = doc.sents[si][0]
+    named = _name_before_colon(doc, ss, colon)
+    if named is not None:
+        return _Cue(colon, colon + 1, ":", si, mention=named, reportable=False)  # "- Carl Bialik: “"
     comma = m.rfind(",", ss, colon)
     if comma < 0 or any(c.sent == si and c.end > comma for c in cues):
         return None
@@ -675,13 +709,45 @@ def _adhoc_after(doc: _Doc, seg: _Seg) -> _Cue | None:
         return None
     pe = doc.paras[seg.para][1]
     hit = _ADHOC_AFTER_RE.match(doc.masked, seg.close_pos + 1, pe)
+    if hit is None and doc.text[seg.close_pos - 1] in ",?!":
+        hit = _ADHOC_AFTER_COMMA_RE.match(doc.masked, seg.close_pos + 1, pe)
+        if hit is not None and hit.group(2) in FUNCTION_WORDS | _STOP_HEAD:
+            hit = None
     if not hit:
-        return None
+        return _adhoc_inverted(doc, seg, pe) or _dash_line(doc, seg)
     mention = _classify_np(doc, hit.start(1), hit.end(1))
     if mention is None or mention.kind not in ("name", "pronoun", "role", "anonymous"):
         return None
     cue = _Cue(hit.start(2), hit.end(2), hit.group(2), _sent_of(doc, hit.start(2)), mention=mention, reportable=False)
     return cue
+
+
+def _adhoc_inverted(doc: _Doc, seg: _Seg, pe: int) -> _Cue | None:
+    """“...” remembered Roy Verley, HP's former spokesman."""
+    if seg.close_pos is None:
+        return None
+    hit = _ADHOC_INVERTED_RE.match(doc.masked, seg.close_pos + 1, pe)
+    if not hit:
+        return None
+    mention = _classify_np(doc, hit.start(2), hit.end(2))
+    if mention is None or mention.kind != "name":
+        return None
+    return _Cue(hit.start(1), hit.end(1), hit.group(1), _sent_of(doc, hit.start(1)), mention=mention, inverted=True, reportable=False)
+
+
+def _dash_line(doc: _Doc, seg: _Seg) -> _Cue | None:
+    """A quote paragraph followed by a line "- Bernie Sanders." names its speaker."""
+    if seg.para + 1 >= len(doc.paras) or doc.text[seg.end : doc.paras[seg.para][1]].strip(" ”\".,"):
+        return None
+    ns, ne = doc.paras[seg.para + 1]
+    hit = _DASH_LINE_RE.fullmatch(doc.masked, ns, ne)
+    if not hit:
+        return None
+    mention = _classify_np(doc, hit.start(1), hit.end(1))
+    if mention is None or mention.kind != "name":
+        return None
+    # the cue lives in the quote's sentence so that attribution finds it
+    return _Cue(ns, ns + 1, "—", _sent_of(doc, seg.end), mention=mention, reportable=False)
 
 
 def _adhoc_before(doc: _Doc, seg: _Seg, with_cue: set[int]) -> _Cue | None:
@@ -722,6 +788,9 @@ def _name_before_colon(doc: _Doc, ss: int, colon: int) -> _Mention | None:
         run.insert(0, t)
     if len(run) < 2 or doc.masked[run[-1][1] : colon].strip():
         return None
+    before = doc.masked[max(ss, run[0][0] - 3) : run[0][0]].strip()
+    if run[0][0] > ss and before[-1:].isalnum():
+        return None  # "told Fox News:": the name after a verb is the listener
     got = _classify_np(doc, run[0][0], run[-1][1])
     return got if got is not None and got.kind == "name" and len(got.text.split()) >= 2 else None
 
@@ -749,7 +818,12 @@ def _clause_subject(doc: _Doc, ss: int, end: int, participle: bool = False) -> _
             continue
         for v in range(1, min(len(toks), 16)):
             w = toks[v][2]
+            if toks[v - 1][2].endswith(("'s", "’s", "s'", "s’")):
+                continue  # "Ryan's campaign shrugged": the possessed noun is no verb
             if w[:1].islower() and w.isalpha() and w not in FUNCTION_WORDS and w not in _ROLE_NOUNS and w not in ANONYMOUS_NOUNS and w not in _STOP_HEAD:
+                nxt = toks[v + 1][2] if v + 1 < len(toks) else ""
+                if w.endswith(_ADJECTIVE_ENDINGS) and (_cap(nxt) or nxt in _ROLE_NOUNS):
+                    continue  # "Former Republican presidential candidate Jeb Bush": a modifier
                 got = _subject_of_clause(doc, cs, _strip_skippable(doc, cs, toks[v][0]))
                 if got is not None and got.kind in ("name", "pronoun", "anonymous", "role"):
                     return got
@@ -813,7 +887,7 @@ def _np_after(doc: _Doc, pos: int, se: int, strict: bool = False) -> _Mention | 
         return None
     if strict and first in {"he", "she", "they", "we", "i"} and len(taken) > 1:
         return None  # "said he would call": a clause, not an inverted source
-    if strict and (first in _TIME_WORDS or m[taken[-1][1] : taken[-1][1] + 2].lstrip()[:1] not in ("", ",", ".", "!", "?", ";", "\n", ")", "—", "–")):
+    if strict and (first in _TIME_WORDS or m[taken[-1][1] : taken[-1][1] + 2].lstrip()[:1] not in ("", ",", ".", "!", "?", ";", "\n", "(", ")", "—", "–", ":", "“", '"', MASK)):
         return None  # "said Tuesday that ...": a time, or a clause follows
     if strict:
         rel = next((i for i, t in enumerate(taken) if t[2].lower() in {"who", "which", "that", "whose", "whom"}), len(taken))
@@ -840,8 +914,8 @@ def _subject_of_clause(doc: _Doc, ss: int, end: int, participle: bool = False) -
     """The subject right before a verb, looking through appositions and asides."""
     m = doc.masked
     region = m[ss:end]
-    # drop parentheticals such as "(R-S.C.)"
-    region = re.sub(r"\([^()]*\)", lambda x: " " * len(x.group()), region)
+    if "(" in region:  # drop parentheticals such as "(R-S.C.)"
+        region = _PARENS_RE.sub(lambda x: " " * len(x.group()), region)
     r = region.rstrip()
     if not r:
         return None
@@ -876,9 +950,15 @@ def _last_boundary(region: str, limit: int) -> int:
     return last
 
 
+_NOT_HEAD_NOUNS = frozenset(
+    """himself herself themselves itself too alone again later then jr sr today yesterday
+    tonight""".split()
+) | _SKIPPABLE
+_PARENS_RE = re.compile(r"\([^()]*\)")
 _HARD_BOUNDARY_RE = re.compile(r"[;:\x01”\"(]|\bthat\b|\bwhile\b|\bwhen\b|\bif\b")
 _SEG_SPLIT_RE = re.compile(r"[,—–]")
 _AFFILIATION_RE = re.compile(r"^[RDI]-[A-Z][\w.]*\.?$")
+_ADJECTIVE_ENDINGS = ("al", "ic", "ous", "ive", "an", "ary", "ent", "ant")
 _RELATIVES = frozenset({"who", "which", "whose", "whom", "where"})
 
 
@@ -971,6 +1051,19 @@ def _classify_np(doc: _Doc, s: int, e: int, allow_pronoun: bool = True) -> _Ment
         ts, te = head[owner][0], head[-1][1]
         kind = "role" if lows[head_n - 1] in _ROLE_NOUNS else "np"
         return _Mention(kind, doc.text[ts:te], ts, te)
+    if (
+        head_n >= 2
+        and words[head_n - 1][:1].islower()
+        and head_noun not in FUNCTION_WORDS
+        and head_noun not in _NOT_HEAD_NOUNS
+        and any(_cap(w) for w in words[:head_n])
+    ):
+        # "Scottish ministers", "the Clinton campaign": the names only modify the noun
+        first = 0
+        while first < head_n - 1 and lows[first] in FUNCTION_WORDS:
+            first += 1
+        ts, te = head[first][0], head[-1][1]
+        return _Mention("np", doc.text[ts:te], ts, te)
     run = _last_name_run(head, doc.masked)
     if head_n < len(toks):
         tail_run = _last_name_run(toks, doc.masked)
@@ -988,8 +1081,8 @@ def _classify_np(doc: _Doc, s: int, e: int, allow_pronoun: bool = True) -> _Ment
     if any(w in _ROLE_NOUNS for w in heads_lower):
         return _Mention("role", doc.text[head[0][0] : head[-1][1]], head[0][0], head[-1][1])
     # any other noun phrase ("the campaign", "the statement"): keep as written
-    if any(w in _MODALS or w.endswith(("ed", "ing")) for w in lows[1:head_n]):
-        return None  # "McCarthy's move is notable": a clause, not a source
+    if any(w in _MODALS or (w.endswith(("ed", "ing")) and lows[i] not in FUNCTION_WORDS) for i, w in enumerate(lows[1:head_n])):
+        return None  # "McCarthy's move is notable": a clause, not a source ("the retired ..." is fine)
     if heads_lower and len(head) <= 4 and not all(w in FUNCTION_WORDS for w in lows[:head_n]):
         first = 0
         while first < head_n - 1 and lows[first] in FUNCTION_WORDS:
@@ -997,6 +1090,11 @@ def _classify_np(doc: _Doc, s: int, e: int, allow_pronoun: bool = True) -> _Ment
         ts, te = head[first][0], head[-1][1]
         if lows[-1] in _SKIPPABLE or lows[head_n - 1] in FUNCTION_WORDS:
             return None
+        content = lows[first:head_n]
+        if not any(w[:1].isalpha() and len(w) > 2 for w in content) or (
+            len(content) == 1 and (content[0].endswith(("ly", "n't", "n’t")) or content[0] in {"even", "just", "only"})
+        ):
+            return None  # "185,000", "Immediately", "wasn't": no source
         return _Mention("np", doc.text[ts:te], ts, te)
     return None
 
@@ -1031,7 +1129,17 @@ def _possessive_owner(head: list[tuple[int, int, str]]) -> int | None:
     return None
 
 
-_LOWER_WORD_RE = re.compile(r"(?<![\w'’\-])[a-z][\w'’\-]*")
+def _has_word(text: str, word: str) -> bool:
+    """Is `word` in `text` as a whole word? (str.find is C-fast; most words miss)."""
+    i = text.find(word)
+    n = len(word)
+    while i >= 0:
+        before = text[i - 1] if i else " "
+        after = text[i + n] if i + n < len(text) else " "
+        if not (before.isalnum() or before in "'’-") and not (after.isalnum() or after in "'’-"):
+            return True
+        i = text.find(word, i + 1)
+    return False
 _CAP_WORD = r"[A-ZÀ-ÖØ-Þ][\w'’\-]*(?:\.[^\W_][\w'’\-]*)*"
 _CAP_RUN_RE = re.compile(rf"(?<![\w.'’\-]){_CAP_WORD}(?:[ \t\u00a0]+{_CAP_WORD})*")
 _AFTER_CONTRACTION = frozenset("been not going also already never still got had done said".split())
@@ -1121,6 +1229,11 @@ def _name_of_run(words: tuple[str, ...]) -> tuple[tuple[str, ...], str, bool]:
         titled = True
     if not core or len(core) > 4 or any(w.lower() in FUNCTION_WORDS or w.lower() in _STOP_HEAD for w in core[1:]):
         return (), honorific, titled
+    owners = [i for i, w in enumerate(core[:-1]) if w.endswith(("'s", "’s", "s'", "s’"))]
+    if owners:
+        core = core[owners[-1] + 1 :]  # "Fox News’ Bret Baier" is Bret Baier
+        if len(core) < 2:
+            return (), honorific, titled  # "Boston’s Walsh", "Republicans’ Long": unsure
     if core[-1].endswith(("'s", "’s")):
         core[-1] = core[-1][:-2]
     return tuple(core), honorific, titled
@@ -1140,24 +1253,31 @@ class _People:
         self.subjects: list[tuple[int, str]] = []  # names that start a clause, in order
         self.speakers: set[str] = set()  # names that a cue attributes speech to
         self.persons: set[str] = set()  # names with a title, an honorific or ", who" 
-        self._lower_words: set[str] | None = None
+        self._lower_seen: dict[str, bool] = {}
         self._scan(doc)
 
     def _scan(self, doc: _Doc) -> None:
         """Runs of capitalised words, found by one regex and mapped to token indices."""
         toks, starts = doc.tokens, doc.token_starts
+        n = len(toks)
         for run in _CAP_RUN_RE.finditer(doc.masked):
-            k = bisect.bisect_left(starts, run.start())
-            j = bisect.bisect_left(starts, run.end()) - 1
-            if k > j or k >= len(toks) or toks[k][0] != run.start():
+            words = run.group().split()
+            if len(words) == 1 and words[0].lower() in FUNCTION_WORDS:
                 continue
-            if k == j and toks[k][2].lower() in FUNCTION_WORDS:
+            k = bisect.bisect_left(starts, run.start())
+            j = k + len(words) - 1
+            if j >= n or toks[k][0] != run.start() or toks[j][1] != run.end():
                 continue
             self._add_run(doc, toks, k, j)
 
     def _add_run(self, doc: _Doc, toks: list[tuple[int, int, str]], k: int, j: int) -> None:
-        if k == j and self._sentence_initial_word(doc, toks, k):
-            return
+        subject = self._is_subject(doc, toks, k, j)
+        if k == j:
+            # a lone word matters only as a clause subject or a registered name
+            if not subject and self.registry.canonical(toks[k][2]) is None:
+                return
+            if self._sentence_initial_word(doc, toks, k):
+                return
         core, honorific, titled = _name_of_run(tuple(t[2] for t in toks[k : j + 1]))
         if not core:
             return  # a headline or an organisation, not a person's name
@@ -1166,7 +1286,6 @@ class _People:
         if titled or honorific or doc.masked[toks[j][1] : toks[j][1] + 6].startswith((", who", ",who")):
             self.persons.add(name)
         canon = self.registry.canonical(name) if len(core) > 1 or core[0][:1].isupper() else None
-        subject = self._is_subject(doc, toks, k, j)
         if canon is not None:
             self.registered_here.add(canon)
             self.mentions.append((pos, canon))
@@ -1200,12 +1319,14 @@ class _People:
         elif len(core) == 1 and honorific:
             self.gender.setdefault("#" + core[0].lower(), "female" if honorific in {"mrs", "ms", "miss", "lady", "dame"} else "male")
 
-    @property
-    def lower_words(self) -> set[str]:
-        """Words the article writes in lower case (built on first use)."""
-        if self._lower_words is None:
-            self._lower_words = set(_LOWER_WORD_RE.findall(self.doc.masked))
-        return self._lower_words
+    def used_in_lower_case(self, word: str) -> bool:
+        """Does the article also write this word in lower case ("Cost" vs "cost")?"""
+        low = word.lower()
+        got = self._lower_seen.get(low)
+        if got is None:
+            got = _has_word(self.doc.masked, low)
+            self._lower_seen[low] = got
+        return got
 
     def _sentence_initial_word(self, doc: _Doc, toks: list[tuple[int, int, str]], k: int) -> bool:
         """A lone capitalised word opening a sentence that the article also uses in lower case."""
@@ -1216,7 +1337,7 @@ class _People:
         if j >= 0 and doc.masked[j] not in ".!?\n:\x01”":
             return False
         w = toks[k][2]
-        return w.lower() in self.lower_words or w.endswith("ing") or w.lower() in FUNCTION_WORDS
+        return w.endswith("ing") or w.lower() in FUNCTION_WORDS or self.used_in_lower_case(w)
 
     def _is_subject(self, doc: _Doc, toks: list[tuple[int, int, str]], k: int, j: int) -> bool:
         """Is a name run the subject of a clause: not after a preposition, before a verb?"""
@@ -1258,8 +1379,8 @@ class _People:
                     return full
             return name
         # a surname: the fullest name with it used so far (else later in the article)
-        earlier = [f for p, f in fulls if p <= pos]
-        return max(earlier or [f for _, f in fulls], key=len)
+        earlier = [f for p, f in fulls if p <= pos] or [f for _, f in fulls]
+        return max(earlier, key=lambda f: (f.split()[0].lower() in _FIRST_NAMES, len(f)))
 
     def gender_of(self, name: str) -> str:
         g = self.registry.gender(name)
@@ -1332,11 +1453,9 @@ def _resolve_all(doc: _Doc, cues: list[_Cue], people: _People) -> None:
                 people.speakers.add(speaker)
             if mention.kind in ("name", "role", "anonymous", "pronoun", "np"):
                 plural = mention.kind == "np" and mention.text.lower().endswith("s")
-                if mention.kind == "np" and not plural:
-                    continue
                 g = "group" if mention.kind == "anonymous" or speaker == ANONYMOUS or plural else people.gender_of(speaker)
-                if g != "group" and mention.kind == "name" and not people.is_person(speaker):
-                    continue
+                if g != "group" and (mention.kind == "np" or mention.kind == "name" and not people.is_person(speaker)):
+                    g = "thing"  # "the campaign", "Reuters": what "it" can refer to
                 if mention.kind == "pronoun" and mention.text.lower() in PRONOUNS_MALE and not g:
                     people.gender.setdefault(speaker, "male")
                     g = "male"
@@ -1382,12 +1501,17 @@ def _resolve_pronoun(
             if g == "group" and pos - p < 1500:
                 return sp, 0.6
         return None, 0.0
-    if pron in {"i", "you", "it"}:
+    if pron == "it":
+        for p, sp, g in reversed(history[-8:]):
+            if g == "thing" and pos - p < 1500:
+                return sp, 0.55
+        return None, 0.0
+    if pron in {"i", "you"}:
         return None, 0.0
     want = "male" if pron in PRONOUNS_MALE else "female" if pron in PRONOUNS_FEMALE else ""
     spoke: tuple[int, str] | None = None
     for p, sp, g in reversed(history[-12:]):
-        if g == "group":
+        if g in ("group", "thing"):
             continue
         if not g or g == want:
             spoke = (p, sp)
@@ -1593,7 +1717,7 @@ def _kind(doc: _Doc, segs: list[_Seg], attributed: bool) -> str:
     content = doc.text[first.start : first.end]
     nwords = sum(len(doc.text[s.start : s.end].split()) for s in segs)
     before = doc.masked[max(doc.paras[first.para][0], first.open_pos - 40) : first.open_pos]
-    prev_words = re.findall(r"[A-Za-z]+", before)[-3:]
+    prev_words = _ALPHA_RE.findall(before)[-3:]
     if prev_words and any(w.lower() in _TITLE_NOUNS for w in prev_words[-2:]) and nwords <= 10:
         if not (prev_words[-1].lower() == "called" and content[:1].islower()):
             return "other"
@@ -1630,11 +1754,13 @@ def _embedded(doc: _Doc, seg: _Seg) -> bool:
     return j >= ps and (doc.text[j].isalnum() or doc.text[j] in "’'")
 
 
+_ALPHA_RE = re.compile(r"[A-Za-z]+")
+_TITLE_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’]*")
 _SMALL_WORDS = frozenset("a an the of and or in on at to for from by with vs is it as but nor de la del".split())
 
 
 def _title_case(content: str) -> bool:
-    words = re.findall(r"[A-Za-z][A-Za-z'’]*", content)
+    words = _TITLE_WORD_RE.findall(content)
     if len(words) < 2:
         return False
     big = [w for w in words if w.lower() not in _SMALL_WORDS]
@@ -1717,6 +1843,9 @@ def _reported_span(doc: _Doc, cue: _Cue, ss: int, se: int) -> tuple[int, int] | 
     if end - content_start < 12:
         return None
     first_word = m[ss : ss + 12].split(" ", 1)[0].lower().strip(",")
+    comma = m.find(",", ss, end)
+    if first_word == "as" and cue.end <= comma and m[cue.end : comma].strip().count(" ") < 3:
+        return ss, end  # "As Byler pointed out, CLAUSE": like "according to"
     if first_word in _SUBORDINATORS and cue.start < m.find(",", ss, end):
         comma = m.find(",", cue.end, end)
         if comma > 0:
