@@ -6,7 +6,8 @@ baseline runs in the same process so the ratio survives a slower or busier machi
 * align vs difflib ``SequenceMatcher.ratio`` over every sentence pair (ratio >= 0.5 links);
 * rank_similar with the model's vector cache warm vs re-vectorising every candidate.
 
-Also records sentence-link precision/recall on the labelled seed pairs.
+Also records sentence-link precision/recall on the labelled seed pairs, per pair and per
+split (constants were chosen on tune/check/final; final2 and final3 are only measured).
 
 Run: ``.venv/bin/python bench/bench_align.py``. Needs the BBC corpus in
 ../shared/data/bbc/raw (or under $QUOTEWIRE_SHARED).
@@ -212,6 +213,8 @@ def main() -> None:
     print(json.dumps({k: v for k, v in results.items() if k != "labelled_seed_pairs"}, indent=2))
     for name, r in results["labelled_seed_pairs"].items():
         print(name, r["by_split"])
+        for row in r["pairs"]:
+            print(f"  {row['pair']} {row['split']:<6} P={row['precision']:.2f} R={row['recall']:.2f}")
 
 
 if __name__ == "__main__":

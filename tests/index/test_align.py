@@ -257,7 +257,13 @@ def test_unique_sentences_are_reported(seeds) -> None:
 
 @pytest.mark.parametrize(
     ("uk", "us"),
-    [("neighbour", "neighbor"), ("analysed", "analyzed"), ("travelled", "traveled"), ("authorisation", "authorization"), ("defence", "defense")],
+    [
+        ("neighbour", "neighbor"),
+        ("analysed", "analyzed"),
+        ("travelled", "traveled"),
+        ("authorisation", "authorization"),
+        ("defence", "defense"),
+    ],
 )
 def test_uk_and_us_spellings_share_a_stem(uk: str, us: str) -> None:
     assert stem(content_words(uk)[0]) == stem(content_words(us)[0])
