@@ -280,6 +280,15 @@ def main() -> int:
             out["quote_extraction_bbc"] = extraction_speed(corpus)
             print("peak memory…", flush=True)
             out["memory"] = peak_memory(corpus, tmp / "mem")
+            print("alignment (bench_align.py)…", flush=True)
+            subprocess.run([sys.executable, str(ROOT / "bench" / "bench_align.py")], cwd=ROOT, check=True,
+                           capture_output=True)
+            al = json.loads((RESULTS / "align.json").read_text())
+            out["align"] = {"align_2000_words_ms": al["align"]["median_ms"],
+                            "align_difflib_baseline_ms": al["align"]["baseline_difflib_ms"],
+                            "rank_similar_bbc_warm_ms": al["rank_similar"]["median_ms_warm"],
+                            "rank_similar_uncached_baseline_ms": al["rank_similar"]["baseline_uncached_ms"],
+                            "met": al["align"]["median_ms"] < 100 and al["rank_similar"]["median_ms_warm"] < 200}
             if args.big:
                 print("100,000 articles (this takes a while)…", flush=True)
                 out["big_100k"] = big_corpus(tmp)
@@ -363,6 +372,10 @@ def _markdown(out: dict[str, Any]) -> str:
         rows.append(f"| quote extraction, one core (articles/s) | {e['articles_per_s']} | ~4 (textacy+spaCy, measured elsewhere) | — / ≥500 | {e['met']} |")
         m = out["memory"]
         rows.append(f"| peak memory, app with BBC open (MB) | {m['app_with_bbc_peak_rss_mb']} | — | — | — |")
+        if "align" in out:
+            a = out["align"]
+            rows.append(f"| align two 2,000-word articles (ms) | {a['align_2000_words_ms']} | {a['align_difflib_baseline_ms']} (difflib over sentences) | — / <100 | {a['align_2000_words_ms'] < 100} |")
+            rows.append(f"| rank BBC for compare-with, warm (ms) | {a['rank_similar_bbc_warm_ms']} | {a['rank_similar_uncached_baseline_ms']} (uncached) | — / <200 | {a['rank_similar_bbc_warm_ms'] < 200} |")
     if "big_100k" in out:
         g = out["big_100k"]
         rows.append(f"| 100k articles: build (s) | {g['build_s']} ({g['build_articles_per_s']}/s) | 260-440 (plain whoosh, measured before) | — | — |")
