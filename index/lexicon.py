@@ -142,7 +142,8 @@ FUNCTION_WORDS: frozenset[str] = frozenset(
     both either neither each every some many most several few all no not one two three
     four five six seven eight nine ten monday tuesday wednesday thursday friday saturday
     sunday january february march april may june july august september october
-    november december mr mrs ms dr""".split()
+    november december mr mrs ms dr under over during despite among into through via like
+    unlike about against amid without within beyond""".split()
 )
 
 PRONOUNS_MALE = frozenset({"he", "him", "his"})

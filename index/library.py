@@ -351,10 +351,28 @@ class Library:
         """Word and character n-gram statistics of the whole corpus, fitted once per corpus."""
         from .align import CorpusModel
 
-        key = tuple(sorted((i, s.article.content_hash) for i, s in self._stored.items()))
-        if self._model is None or self._model[0] != key:
-            self._model = (key, CorpusModel.fit(s.article.text for s in self._stored.values()))
-        return self._model[1]
+        key = hashlib.blake2b("\n".join(sorted(f"{i}:{s.article.content_hash}" for i, s in self._stored.items()))
+                              .encode(), digest_size=12).hexdigest()
+        if self._model is not None and self._model[0] == key:
+            return self._model[1]
+        # Fitting takes seconds on a large corpus: keep the model beside the index, named by
+        # the corpus it was fitted on, and fit again only when that changes.
+        path = self.index_dir / f"corpus-model-{key}.bin"
+        model = None
+        try:
+            model = CorpusModel.from_bytes(path.read_bytes())
+        except (OSError, ValueError):
+            model = CorpusModel.fit(s.article.text for s in self._stored.values())
+            try:
+                for old in self.index_dir.glob("corpus-model-*.bin"):
+                    old.unlink(missing_ok=True)
+                tmp = path.with_suffix(f".{os.getpid()}.tmp")
+                tmp.write_bytes(model.to_bytes())
+                os.replace(tmp, path)
+            except OSError:
+                pass  # a cache we could not write is only slower next time
+        self._model = (key, model)
+        return model
 
     def align(self, a_id: str, b_id: str) -> Any:
         from .align import align

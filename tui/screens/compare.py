@@ -110,20 +110,29 @@ class CompareScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        self.query_one("#compare-summary", Static).update(Text("Aligning…"))
         self.load()
 
     def panes(self) -> tuple[ArticleView, ArticleView]:
         return self.query_one("#pane-a", ArticleView), self.query_one("#pane-b", ArticleView)
 
+    @work(thread=True, exclusive=True, group="align")
     def load(self) -> None:
+        """Align off the UI thread (the first time, the corpus model is fitted too)."""
         lib = self.app.library  # type: ignore[attr-defined]
-        arts = [lib.article(i) for i in self.ids]
+        ids = list(self.ids)
+        arts = [lib.article(i) for i in ids]
         if None in arts:
-            self.notify("Article not found", severity="error")
+            self.app.call_from_thread(self.notify, "Article not found", severity="error")
             return
-        al = lib.align(*self.ids)
+        al = lib.align(*ids)
+        self.app.call_from_thread(self._show, ids, arts, al)
+
+    def _show(self, ids: list[str], arts: list, al) -> None:  # type: ignore[no-untyped-def]
+        if ids != self.ids:
+            return  # swapped or replaced meanwhile; a newer alignment is coming
         self.alignment = al
-        for side, (art, view, title) in enumerate(zip(arts, self.panes(), ("#title-a", "#title-b"))):
+        for art, view, title in zip(arts, self.panes(), ("#title-a", "#title-b")):
             view.load_article(art.text)
             self.query_one(title, Static).update(Text(f"{art.title[:80]}\n{art.outlet or art.id}", style="bold"))
         self.links = [{}, {}]
