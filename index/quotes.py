@@ -85,8 +85,14 @@ _NOUN_LIKE = frozenset(
     proposals statements questions concerns""".split()
 )
 _ALL_CUE_FORMS = frozenset(REPORTING_FORMS | QUOTE_ONLY_FORMS | {"according"})
-_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "his", "her", "their", "its", "to", "our", "my", "your", "whose", "no", "any", "every", "each", "another", "such", "first", "last", "new"})
-_BASE_FORMS = frozenset(w for w in (*REPORTING_FORMS, *QUOTE_ONLY_FORMS) if not w.endswith(("s", "ed", "ing")) and w not in {"said", "told", "wrote", "thought", "spoke", "read"})
+_DETERMINERS = frozenset(
+    "the a an this that his her their its to our my your whose no any every each another such first last new".split()
+)
+_BASE_FORMS = frozenset(
+    w
+    for w in (*REPORTING_FORMS, *QUOTE_ONLY_FORMS)
+    if not w.endswith(("s", "ed", "ing")) and w not in {"said", "told", "wrote", "thought", "spoke", "read"}
+)
 _BASE_SUBJECTS = frozenset(
     """i we you they who will would could might may can did do does should must also often
     still now never always just people officials sources experts critics analysts others
@@ -643,7 +649,10 @@ def _find_source(doc: _Doc, cue: _Cue) -> _Mention | None:
 _ADHOC_SUBJECT = r"((?:[A-Z][\w'’.-]*[ \t\u00a0]+){0,4}?[A-Z][\w'’-]*|he|she|they|[Tt]he[ \t\u00a0]+[a-z]+)"
 _ADHOC_AFTER_RE = re.compile(rf"[ \t\u00a0]*,?[ \t\u00a0]*{_ADHOC_SUBJECT}[ \t\u00a0]+([a-z]{{3,}}(?:ed|es|s))\b")
 # after “...,” / “...?” any verb will do ("“...,” Bennett shot back")
-_ADHOC_INVERTED_RE = re.compile(r"[ \t\u00a0]*,?[ \t\u00a0]*([a-z]{3,}ed)[ \t\u00a0]+((?:[A-Z][\w'’.-]*[ \t\u00a0]+){0,4}[A-Z][\w'’-]*)(?=[,.;!?(]|$)")
+_ADHOC_INVERTED_RE = re.compile(
+    r"[ \t\u00a0]*,?[ \t\u00a0]*([a-z]{3,}ed)[ \t\u00a0]+"
+    r"((?:[A-Z][\w'’.-]*[ \t\u00a0]+){0,4}[A-Z][\w'’-]*)(?=[,.;!?(]|$)"
+)
 # a byline-style attribution line under a quote: "- Bernie Sanders."
 _DASH_LINE_RE = re.compile(r"[-–—]\s*((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*)\s*[.,]?")
 _ADHOC_AFTER_COMMA_RE = re.compile(rf"[ \t\u00a0]*{_ADHOC_SUBJECT}[ \t\u00a0]+([a-z]{{3,}})\b")
@@ -829,7 +838,7 @@ def _clause_subject(doc: _Doc, ss: int, end: int, participle: bool = False) -> _
             w = toks[v][2]
             if toks[v - 1][2].endswith(("'s", "’s", "s'", "s’")):
                 continue  # "Ryan's campaign shrugged": the possessed noun is no verb
-            if w[:1].islower() and w.isalpha() and w not in FUNCTION_WORDS and w not in _ROLE_NOUNS and w not in ANONYMOUS_NOUNS and w not in _STOP_HEAD:
+            if w[:1].islower() and w.isalpha() and w not in _NOT_VERBS:
                 nxt = toks[v + 1][2] if v + 1 < len(toks) else ""
                 if w.endswith(_ADJECTIVE_ENDINGS) and (_cap(nxt) or nxt in _ROLE_NOUNS):
                     continue  # "Former Republican presidential candidate Jeb Bush": a modifier
@@ -896,7 +905,8 @@ def _np_after(doc: _Doc, pos: int, se: int, strict: bool = False) -> _Mention | 
         return None
     if strict and first in {"he", "she", "they", "we", "i"} and len(taken) > 1:
         return None  # "said he would call": a clause, not an inverted source
-    if strict and (first in _TIME_WORDS or m[taken[-1][1] : taken[-1][1] + 2].lstrip()[:1] not in ("", ",", ".", "!", "?", ";", "\n", "(", ")", "—", "–", ":", "“", '"', MASK)):
+    follows = m[taken[-1][1] : taken[-1][1] + 2].lstrip()[:1]
+    if strict and (first in _TIME_WORDS or follows not in _AFTER_SOURCE):
         return None  # "said Tuesday that ...": a time, or a clause follows
     if strict:
         rel = next((i for i, t in enumerate(taken) if t[2].lower() in {"who", "which", "that", "whose", "whom"}), len(taken))
@@ -911,6 +921,7 @@ _TIME_WORDS = frozenset(
     tomorrow tonight earlier later last this next recently""".split()
 )
 _INVERTIBLE = frozenset({"said", "says", "added", "adds", "wrote", "writes", "explained", "continued", "noted", "asked", "recalled", "argued", "insisted", "warned", "remarked", "observed"})
+_AFTER_SOURCE = frozenset(["", ",", ".", "!", "?", ";", "\n", "(", ")", "—", "–", ":", "“", '"', MASK])
 _MODALS = frozenset("would will could can should might may must is was are were has had have did does".split())  # noqa: E501
 
 
@@ -963,6 +974,7 @@ _NOT_HEAD_NOUNS = frozenset(
     """himself herself themselves itself too alone again later then jr sr today yesterday
     tonight""".split()
 ) | _SKIPPABLE
+_NOT_VERBS = FUNCTION_WORDS | _ROLE_NOUNS | ANONYMOUS_NOUNS | _STOP_HEAD
 _PARENS_RE = re.compile(r"\([^()]*\)")
 _HARD_BOUNDARY_RE = re.compile(r"[;:\x01”\"(]|\bthat\b|\bwhile\b|\bwhen\b|\bif\b")
 _SEG_SPLIT_RE = re.compile(r"[,—–]")

@@ -257,6 +257,10 @@ def test_skip_spans_are_never_extracted() -> None:
     skip = [(0, text.index("\n"))]
     qs = quotes_of(text, skip=skip)
     assert [q.text for q in qs] == ["We won,"]
+    # a span inside a line cuts only itself out
+    text = "Also read: “Trump wins big” here. “We won,” said Ann Lee.\n"
+    qs = quotes_of(text, skip=[(0, text.index(" “We"))])
+    assert [(q.text, q.speaker) for q in qs] == [("We won,", "Ann Lee")]
 
 
 def test_extra_speech_verbs_from_config() -> None:
