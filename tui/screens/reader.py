@@ -23,6 +23,19 @@ from ..widgets.article_view import ArticleView
 CONFIDENT = 0.6  # `f` hides quotes the extractor is less sure of than this
 
 
+def containers(quotes: list[Quote]) -> set[int]:
+    """Indexes of quotes (sorted by start, longest first) that contain another quote."""
+    out = set()
+    for i, q in enumerate(quotes):
+        j = i + 1
+        while j < len(quotes) and quotes[j].start < q.end:
+            if quotes[j].end <= q.end:
+                out.add(i)
+                break
+            j += 1
+    return out
+
+
 def header_text(a: Article) -> Text:
     t = Text(a.title, style="bold")
     meta = " · ".join(x for x in (a.outlet, a.date, a.author and f"by {a.author}", a.dateline, a.id) if x)
@@ -88,7 +101,7 @@ class ReaderScreen(Screen[None]):
             self.query_one("#reader-header", Static).update(Text(f"No article {self.article_id!r}"))
             return
         self.article = article
-        self.quotes = sorted(lib.quotes(article.id), key=lambda q: q.start)
+        self.quotes = sorted(lib.quotes(article.id), key=lambda q: (q.start, -q.end))
         self.query_one("#reader-header", Static).update(header_text(article))
         view.load_article(article.text)
         self._fill_speakers()
@@ -123,8 +136,12 @@ class ReaderScreen(Screen[None]):
             spans.append((a.title_span.start, a.title_span.end, Style(bold=True)))
         if self.dim_boilerplate:
             spans += [(b.start, b.end, BOILERPLATE) for b in a.boilerplate]
-        for q in self.visible_quotes():
-            spans.append((q.start, q.end, quote_style(q.speaker, q.kind)))
+        quotes = self.visible_quotes()
+        outer = containers(quotes)
+        for n, q in enumerate(quotes):
+            # A clause that holds a marked quote is drawn like reported speech, so the
+            # quoted words inside it still stand out.
+            spans.append((q.start, q.end, quote_style(q.speaker, "reported" if n in outer else q.kind)))
         spans += [(s, e, TAGGED) for s, e in self.tag_spans()]
         for n, (s, e) in enumerate(self.hits):
             spans.append((s, e, CURRENT_HIT if n == self.hit_index else HIT))
