@@ -1089,8 +1089,14 @@ def _classify_np(doc: _Doc, s: int, e: int, allow_pronoun: bool = True) -> _Ment
     run = _last_name_run(head, doc.masked)
     if head_n < len(toks):
         tail_run = _last_name_run(toks, doc.masked)
-        if tail_run is not None and tail_run[1] == toks[-1][1] and tail_run[2].split()[0].lower() in MALE_FIRST_NAMES | FEMALE_FIRST_NAMES:
-            run = tail_run  # "Sirius XM Vice President for news Dave Gorab"
+        head_is_title = run is not None and any(w.lower() in _ROLE_NOUNS for w in run[2].split())
+        if tail_run is not None and tail_run[1] == toks[-1][1] and (
+            tail_run[2].split()[0].lower() in MALE_FIRST_NAMES | FEMALE_FIRST_NAMES
+            or (head_is_title and len(tail_run[2].split()) >= 2)
+        ):
+            # "Sirius XM Vice President for news Dave Gorab", "Ukrainian Ambassador to
+            # the EU Vsevolod Chentsov": a title, then the person who holds it
+            run = tail_run
     if run is None and head_n < len(toks) and not any(w in ANONYMOUS_NOUNS for w in lows[:head_n]):
         run = _last_name_run(toks, doc.masked)
     heads_lower = [w for w in lows[:head_n] if w not in FUNCTION_WORDS]
