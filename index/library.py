@@ -91,8 +91,11 @@ class Library:
 
     @classmethod
     def open(cls, config_file: Path | None = None, corpus: Sequence[Path] = (), *,
-             use_user_config: bool = True) -> Library:
-        return cls(load_config(config_file, use_user_config=use_user_config), tuple(corpus))
+             use_user_config: bool = True, include_seeds: bool | None = None) -> Library:
+        config = load_config(config_file, use_user_config=use_user_config)
+        if include_seeds is not None:
+            config = replace(config, include_seeds=include_seeds)
+        return cls(config, tuple(corpus))
 
     # --- the index ---------------------------------------------------------------------------
 

@@ -99,10 +99,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
 
 
-def _library(args: argparse.Namespace, corpus: Sequence[Path] | None = None) -> Library:
+def _library(args: argparse.Namespace, corpus: Sequence[Path] | None = None,
+             include_seeds: bool | None = None) -> Library:
     from index.library import Library
 
-    return Library.open(args.config, corpus if corpus is not None else args.corpus)
+    return Library.open(args.config, corpus if corpus is not None else args.corpus, include_seeds=include_seeds)
 
 
 def _ready(lib: Library, *, quiet: bool = False) -> None:
@@ -197,9 +198,8 @@ def cmd_quotes(args: argparse.Namespace) -> int:
         if missing:
             print(f"quotewire: no such file or folder: {missing[0]}", file=sys.stderr)
             return EXIT_USAGE
-        lib = _library(args, corpus=[*args.corpus, *args.paths])
-        lib.config = _without_seeds(lib.config)
-        lib.__post_init__()
+        # Only the files asked for (and the configured folders): not the bundled seeds.
+        lib = _library(args, corpus=[*args.corpus, *args.paths], include_seeds=False)
     else:
         lib = _library(args)
     _ready(lib)
@@ -224,12 +224,6 @@ def cmd_quotes(args: argparse.Namespace) -> int:
         text = " ".join(q.text.split())
         print(f"  {q.speaker or '—':<22} {q.kind:<8} {q.cue or '':<10} {text[:100]}")
     return 0
-
-
-def _without_seeds(config: Any) -> Any:
-    from dataclasses import replace
-
-    return replace(config, include_seeds=False)
 
 
 def _print_variants(lib: Library, quotes: list[Any], as_json: bool) -> int:

@@ -24,10 +24,7 @@ def corpus(tmp_path: Path) -> Path:
 
 
 def _lib(corpus: Path) -> Library:
-    lib = Library.open(corpus=[corpus], use_user_config=False)
-    lib.config = __import__("dataclasses").replace(lib.config, include_seeds=False)
-    lib.__post_init__()
-    return lib
+    return Library.open(corpus=[corpus], use_user_config=False, include_seeds=False)
 
 
 def test_incremental_update_reads_only_what_changed(corpus: Path) -> None:
