@@ -51,7 +51,7 @@ from index.lexicon import (
     forms_of,
 )
 from index.models import Quote
-from index.sentences import ABBREVIATIONS
+from index.sentences import ABBREVIATIONS, is_abbreviation
 from index.speakers import SpeakerRegistry
 
 ANONYMOUS = "anonymous sources"
@@ -454,7 +454,7 @@ def _split_sentences(doc: _Doc) -> None:
                 close = hit.start() + 1
                 if text[close - 1] not in ".!?" and not (close >= 2 and text[close - 2] in ".!?"):
                     continue
-            elif piece[0] == "." and len(piece.rstrip("\"”’»)]")) == 1 and _abbrev_before(m, hit.start()):
+            elif piece[0] == "." and len(piece.rstrip("\"”’»)]")) == 1 and is_abbreviation(m, hit.start()):
                 if m[end : end + 6].split(" ", 2)[1:2] not in (["He"], ["She"], ["They"], ["It"], ["We"], ["The"]):
                     continue  # "U.S. President" goes on; "7 p.m. He says" is a new sentence
             sents.append((start, end))
@@ -485,16 +485,6 @@ def _bounded(m: str, s: int, e: int) -> list[tuple[int, int]]:
     if e > s:
         out.append((s, e))
     return out
-
-
-def _abbrev_before(m: str, dot: int) -> bool:
-    j = dot
-    while j > 0 and (m[j - 1].isalpha() or m[j - 1] == "."):
-        j -= 1
-    word = m[j:dot].lower()
-    if not word:
-        return False
-    return word in ABBREVIATIONS or (len(word) == 1 and m[j].isupper()) or ("." in word and len(word) <= 4)
 
 
 def _tokenize(doc: _Doc) -> None:

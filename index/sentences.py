@@ -43,7 +43,7 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def _is_abbreviation(text: str, dot: int) -> bool:
+def is_abbreviation(text: str, dot: int) -> bool:
     """True when the '.' at `dot` closes an abbreviation or an initial."""
     j = dot
     while j > 0 and (text[j - 1].isalpha() or text[j - 1] == "."):
@@ -78,7 +78,7 @@ def _split_paragraph(text: str, ps: int, pe: int) -> Iterator[tuple[int, int]]:
         punct = m.group(0)
         if _LIST_MARKER_RE.fullmatch(text, seg_start, stop):
             continue  # "1. Recognition of ..." is one item, not a sentence "1."
-        if punct.startswith(".") and len(punct.rstrip("\"'”’»)]")) == 1 and _is_abbreviation(text, m.start()):
+        if punct.startswith(".") and len(punct.rstrip("\"'”’»)]")) == 1 and is_abbreviation(text, m.start()):
             # "U.S. President" is one sentence, but "in the U.S. The" is two: only a
             # following capitalised *function* word would tell, so stay conservative.
             continue
