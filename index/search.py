@@ -12,7 +12,7 @@ import json
 import re
 import shutil
 from functools import lru_cache
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -414,4 +414,4 @@ def remove_index(path: Path) -> None:
     shutil.rmtree(path, ignore_errors=True)
 
 
-__all__ = ["open_or_create", "IndexWriter", "Searcher", "catalogue", "Stored", "LockError", "sanitise"]
+__all__ = ["open_or_create", "IndexWriter", "Searcher", "Stored", "LockError", "sanitise"]

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 
 from index.library import Library
 from tests.tui.helpers import screen_text, wait_for
