@@ -219,7 +219,7 @@ class Library:
                     progress(n, total)
                 if n < total and time.monotonic() - last_commit > interval:
                     began = time.monotonic()
-                    self._commit(writer, stored)
+                    self._commit(writer, stored, final=False)
                     writer = search_mod.IndexWriter(self._ix, self.registry.search_terms)
                     last_commit = time.monotonic()
                     # Each commit rewrites the whole catalogue: space them out as it grows,
@@ -234,9 +234,9 @@ class Library:
         unchanged += sum(len(v) for p, v in old_by_path.items() if p in current and p not in {f.path for f in to_read})
         return IndexReport(added, updated, removed, unchanged, rebuilt, tuple(problems))
 
-    def _commit(self, writer: Any, stored: dict[str, Stored]) -> None:
+    def _commit(self, writer: Any, stored: dict[str, Stored], *, final: bool = True) -> None:
         """Whoosh first, then the catalogue of the same generation; readers see either."""
-        writer.commit()
+        writer.commit(merge=final)
         self._ix = self._ix.refresh()
         write_catalogue(self.index_dir, stored)
         self._stored = dict(stored)

@@ -161,3 +161,13 @@ def test_time_limited_search_returns_partial_hits_then_refines() -> None:
     assert full.total >= 3 and not full.partial
     assert fast.partial or fast.total == full.total  # either cut short, or it was fast enough
     assert {h.article for h in fast.hits} <= {h.article for h in full.hits}
+
+
+def test_quote_search_without_exact_total_stops_at_the_limit() -> None:
+    lib = Library.open(use_user_config=False)
+    lib.update()
+    full = lib.search("kind:reported", limit=3)
+    quick = lib.search("kind:reported", limit=3, exact_total=False)
+    assert full.total > 3 and not full.approximate
+    assert len(quick.hits) == 3 and quick.approximate and quick.total <= full.total
+    assert [(h.article, h.quote.start) for h in quick.hits] == [(h.article, h.quote.start) for h in full.hits]
