@@ -29,6 +29,9 @@ VERSION_FILE = "quotewire-index.json"
 _ANALYZER = StemmingAnalyzer(minsize=1)
 _NAME_ANALYZER = RegexTokenizer(r"[\w.'’-]+") | LowercaseFilter()
 QUOTE_FIELDS = {"speaker", "kind"}
+# Did-you-mean keeps the first letter(s): a misspelling rarely starts wrong, and searching
+# the whole vocabulary within edit distance 2 took most of a second on BBC.
+SUGGEST_PREFIX = 1
 
 
 def make_schema() -> fields.Schema:
@@ -311,7 +314,7 @@ class Searcher:
             else:
                 hits, total, approximate, partial = self._article_hits(s, q, filt, limit, texts, exact_total,
                                                                        time_limit)
-            suggestion = self._suggest(s, q, clean) if total < 3 and not partial else None
+            suggestion = self._suggest(s, q, clean, texts) if total == 0 and not partial else None
         return SearchResult(qstring, total, tuple(hits), suggestion, tuple(ignored), approximate, partial)
 
     def _article_hits(self, s: Any, q: query.Query, filt: query.Query, limit: int,
@@ -417,14 +420,38 @@ class Searcher:
             matched = _highlight_terms(q, s)
         return match_positions(text, matched)
 
-    def _suggest(self, s: Any, q: query.Query, qstring: str) -> str | None:
+    def _suggest(self, s: Any, q: query.Query, qstring: str,
+                 texts: Callable[[str], Stored | None] | None = None) -> str | None:
         try:
-            corrected = s.correct_query(q, qstring, maxdist=2)
+            corrected = s.correct_query(q, qstring, maxdist=2, prefix=SUGGEST_PREFIX)
         except Exception:
             return None
-        if corrected.query != q and corrected.string.strip().lower() != qstring.strip().lower():
-            return corrected.string
-        return None
+        if corrected.query == q or corrected.string.strip().lower() == qstring.strip().lower():
+            return None
+        return self._surface_forms(s, corrected.string, texts)
+
+    def _surface_forms(self, s: Any, suggestion: str, texts: Callable[[str], Stored | None] | None) -> str:
+        """The index suggests stems ("minist"); show a word people write ("minister")."""
+        if texts is None:
+            return suggestion
+        words = set(_WORD_RE.findall(suggestion.lower()))
+        try:
+            top = s.search(query.Or([query.Term("content", w) for w in words]), limit=3)
+        except Exception:
+            return suggestion
+        forms: dict[str, str] = {}
+        for h in top:
+            st = texts(h["id"])
+            if st is None:
+                continue
+            for m in _WORD_RE.finditer(st.article.text):
+                w = m.group().lower()
+                stem = _stem(w)
+                if stem in words and stem not in forms:
+                    forms[stem] = w
+            if len(forms) == len(words):
+                break
+        return _WORD_RE.sub(lambda m: forms.get(m.group().lower(), m.group()), suggestion)
 
 
 def tokens(text: str) -> list[str]:
