@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import sys
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -71,10 +72,17 @@ def _parse(job: tuple[SourceFile, frozenset[str]]) -> Parsed:
     return _worker.parse(*job)
 
 
+def _spawn_can_start() -> bool:
+    """A spawned worker re-imports `__main__` from its file: impossible for `python -`."""
+    main = sys.modules.get("__main__")
+    path = getattr(main, "__file__", None)
+    return path is None or os.path.exists(path)
+
+
 def parse_all(config: Config, jobs: list[tuple[SourceFile, frozenset[str]]]) -> Iterator[Parsed]:
     """Parsed files in the order given; in worker processes when there are many."""
     workers = max(1, (os.cpu_count() or 1) - 1)
-    if len(jobs) < PARALLEL_FROM or (os.cpu_count() or 1) < 2:
+    if len(jobs) < PARALLEL_FROM or (os.cpu_count() or 1) < 2 or not _spawn_can_start():
         ingestor = Ingestor(config)
         for job in jobs:
             yield ingestor.parse(*job)

@@ -262,7 +262,7 @@ class Library:
         return out
 
     def search(self, qstring: str, *, limit: int = 20, exact_total: bool = True,
-               time_limit: float | None = None) -> SearchResult:
+               time_limit: float | None = None, suggest: bool = True) -> SearchResult:
         """Search articles (or quotes, when the query names speaker: or kind:)."""
         from . import search as search_mod
 
@@ -273,7 +273,8 @@ class Library:
         qstring, restrict, ignored = self._tag_filter(qstring)
         return search_mod.Searcher(self._ix, self.registry.search_terms).search(qstring, limit=limit, restrict=restrict,
                                                     texts=self._stored.get, extra_ignored=ignored,
-                                                    exact_total=exact_total, time_limit=time_limit)
+                                                    exact_total=exact_total, time_limit=time_limit,
+                                                    suggest=suggest)
 
     def hit_positions(self, article_id: str, qstring: str) -> list[tuple[int, int]]:
         """Character ranges of a query's matches in one article, in order."""

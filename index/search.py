@@ -211,19 +211,25 @@ def _stem(word: str) -> str:
     return word
 
 
-def match_positions(text: str, terms: set[str], prefixes: Sequence[str] = (), offset: int = 0) -> list[tuple[int, int]]:
+@lru_cache(maxsize=256)
+def _candidates_re(terms: frozenset[str]) -> re.Pattern[str]:
+    """Words that could stem to one of `terms`: the stemmer never changes a word's first
+    three letters, so only words starting like a term need stemming at all."""
+    heads = sorted({t[:3] for t in terms if t}, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, heads)) + r")\w*(?:\.?\w+)*", re.IGNORECASE)
+
+
+def match_positions(text: str, terms: set[str], offset: int = 0) -> list[tuple[int, int]]:
     """Character ranges of the words in `text` whose stem is one of `terms`.
 
-    A regex scan plus a cached stem per distinct word: about ten times faster than
+    A regex scan for likely words, then a cached stem per distinct word: far faster than
     running the analyzer over the whole article for every hit.
     """
-    if not terms and not prefixes:
+    if not terms:
         return []
-    pre = tuple(prefixes)
     out = []
-    for m in _WORD_RE.finditer(text):
-        w = m.group().lower()
-        if _stem(w) in terms or (pre and w.startswith(pre)):
+    for m in _candidates_re(frozenset(terms)).finditer(text):
+        if _stem(m.group().lower()) in terms:
             out.append((m.start() + offset, m.end() + offset))
     return out
 
@@ -291,7 +297,7 @@ class Searcher:
 
     def search(self, qstring: str, *, limit: int = 20, restrict: set[str] | None = None,
                texts: Callable[[str], Stored | None] | None = None, extra_ignored: Sequence[str] = (),
-               exact_total: bool = True, time_limit: float | None = None) -> SearchResult:
+               exact_total: bool = True, time_limit: float | None = None, suggest: bool = True) -> SearchResult:
         clean, ignored = sanitise(qstring)
         ignored = list(extra_ignored) + ignored
         if not clean.strip():
@@ -314,7 +320,7 @@ class Searcher:
             else:
                 hits, total, approximate, partial = self._article_hits(s, q, filt, limit, texts, exact_total,
                                                                        time_limit)
-            suggestion = self._suggest(s, q, clean, texts) if total == 0 and not partial else None
+            suggestion = self._suggest(s, q, clean, texts) if suggest and total == 0 and not partial else None
         return SearchResult(qstring, total, tuple(hits), suggestion, tuple(ignored), approximate, partial)
 
     def _article_hits(self, s: Any, q: query.Query, filt: query.Query, limit: int,
