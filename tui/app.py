@@ -52,7 +52,8 @@ class QuotewireApp(App[int]):
 
     def on_mount(self) -> None:
         try:
-            self.theme = self.library.config.theme
+            if self.theme != self.library.config.theme:  # re-theming restyles every widget
+                self.theme = self.library.config.theme
         except Exception:  # an unknown theme name must not stop the app
             self.notify(f"unknown theme {self.library.config.theme!r}; using the default", severity="warning")
         if self.library.config.keys:
@@ -64,7 +65,8 @@ class QuotewireApp(App[int]):
         if self.library.cache_size() < SYNC_LOAD_BYTES and self.library.load_cached():
             self.index_ready = True
         self.push_screen(LibraryScreen())
-        self.start_index()
+        # After the first frame: the check of the corpus must not delay the first paint.
+        self.call_after_refresh(self.start_index)
 
     @work(thread=True, exclusive=True, group="index")
     def start_index(self) -> None:
