@@ -10,7 +10,8 @@ import multiprocessing
 import os
 import sys
 from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
+from collections import deque
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 
 from .config import Config
@@ -18,6 +19,8 @@ from .corpus import Reader, SourceFile
 from .models import Article, LoadProblem, Quote
 
 PARALLEL_FROM = 200  # files; below this a process pool costs more than it saves
+CHUNK = 16  # files per task sent to a worker
+IN_FLIGHT = 8  # tasks submitted ahead of the indexer
 
 
 @dataclass
@@ -67,9 +70,9 @@ def _init(config: Config) -> None:
     _worker = Ingestor(config)
 
 
-def _parse(job: tuple[SourceFile, frozenset[str]]) -> Parsed:
+def _parse_chunk(chunk: list[tuple[SourceFile, frozenset[str]]]) -> list[Parsed]:
     assert _worker is not None
-    return _worker.parse(*job)
+    return [_worker.parse(*job) for job in chunk]
 
 
 def _spawn_can_start() -> bool:
@@ -90,5 +93,14 @@ def parse_all(config: Config, jobs: list[tuple[SourceFile, frozenset[str]]]) -> 
     # spawn, not fork: the app calls this from a thread, and forking a threaded process is unsafe.
     ctx = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_init, initargs=(config,)) as pool:
-        yield from pool.map(_parse, jobs, chunksize=16)
+        # A bounded window of chunks in flight: `pool.map` submits everything at once, and
+        # when Whoosh is the slower side the parsed corpus piles up in memory.
+        chunks = [jobs[i:i + CHUNK] for i in range(0, len(jobs), CHUNK)]
+        window: deque[Future[list[Parsed]]] = deque()
+        for chunk in chunks:
+            window.append(pool.submit(_parse_chunk, chunk))
+            if len(window) >= IN_FLIGHT:
+                yield from window.popleft().result()
+        while window:
+            yield from window.popleft().result()
 
