@@ -156,7 +156,9 @@ def search_latency(lib: Any, plain_dir: Path) -> dict[str, Any]:
     for _ in range(2):
         for q in QUERIES:
             t = time.perf_counter()
-            lib.search(q, limit=20)
+            # As the app asks: the top 20 with snippets, the total counted only as far as
+            # needed (plain whoosh below does not count every match either).
+            lib.search(q, limit=20, exact_total=False)
             ours.append((time.perf_counter() - t) * 1000)
     ix = index.open_dir(str(plain_dir))
     parser = qparser.QueryParser("content", ix.schema)
