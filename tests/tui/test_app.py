@@ -43,6 +43,10 @@ async def test_library_lists_the_seeds_then_search_and_open() -> None:
         assert "Valdai discussion group" in screen_text(app)
         await pilot.press("escape")
         await wait_for(pilot, lambda: isinstance(app.screen, LibraryScreen))
+        await pilot.press("enter")  # the same hit again, then `/` goes back to the search box
+        await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen))
+        await pilot.press("slash")
+        await wait_for(pilot, lambda: isinstance(app.screen, LibraryScreen) and app.screen.query_one("#query").has_focus)
 
 
 async def test_n_and_N_cycle_through_hits() -> None:

@@ -325,14 +325,13 @@ class ReaderScreen(Screen[None]):
         self.app.push_screen(QuotesScreen())
 
     def action_search(self) -> None:
+        """`/` in the reader: back to the library, with the search box focused."""
         from .library import LibraryScreen
 
-        while len(self.app.screen_stack) > 2 and not isinstance(self.app.screen, LibraryScreen):
+        while len(self.app.screen_stack) > 1 and not isinstance(self.app.screen, LibraryScreen):
             self.app.pop_screen()
         if isinstance(self.app.screen, LibraryScreen):
             self.app.screen.action_focus_search()
-        else:
-            self.app.pop_screen()
 
     def action_compare(self) -> None:
         if self.article is None:
