@@ -141,8 +141,9 @@ class SpeakerRegistry:
             return None
         for name in self._by_surname.get(words[-1], ()):
             firsts = self._first_names.get(name, set())
-            if len(words) == 1 or not firsts or words[0] in firsts or _initial_of(words[0], firsts):
-                return name
+            if (len(words) == 1 or not firsts or words[0] in firsts or words[-2] in firsts
+                    or _initial_of(words[0], firsts)):
+                return name  # "Zelenskiy", "Volodymyr Zelenskiy", "Ukrainian President Volodymyr Zelenskiy"
         return None
 
     def role_holders(self, role: str) -> list[str]:

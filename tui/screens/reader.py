@@ -23,6 +23,11 @@ from ..widgets.article_view import ArticleView
 CONFIDENT = 0.6  # `f` hides quotes the extractor is less sure of than this
 
 
+def initials(name: str) -> str:
+    """"Dmitry Peskov" -> "DP", "anonymous sources" -> "AS"."""
+    return "".join(w[0] for w in name.split()[:2]).upper() or "?"
+
+
 def containers(quotes: list[Quote]) -> set[int]:
     """Indexes of quotes (sorted by start, longest first) that contain another quote."""
     out = set()
@@ -143,9 +148,25 @@ class ReaderScreen(Screen[None]):
             # quoted words inside it still stand out.
             spans.append((q.start, q.end, quote_style(q.speaker, "reported" if n in outer else q.kind)))
         spans += [(s, e, TAGGED) for s, e in self.tag_spans()]
+        self.query_one(ArticleView).set_margin(self.speaker_margin(quotes))
         for n, (s, e) in enumerate(self.hits):
             spans.append((s, e, CURRENT_HIT if n == self.hit_index else HIT))
         self.query_one(ArticleView).set_spans(spans)
+
+    def speaker_margin(self, quotes: list[Quote]) -> dict[int, tuple[str, Style]]:
+        """Initials of the speakers quoted on each line ("DP", "VP+" when several)."""
+        view = self.query_one(ArticleView)
+        margin: dict[int, tuple[str, Style]] = {}
+        for q in quotes:
+            if not q.speaker or q.kind == "other":
+                continue
+            row = view.location_of(q.start)[0]
+            mark = initials(q.speaker)
+            if row in margin and not margin[row][0].startswith(mark):
+                margin[row] = (margin[row][0].rstrip("+") + "+", margin[row][1])
+            elif row not in margin:
+                margin[row] = (mark, Style(color=speaker_colour(q.speaker), bold=True))
+        return margin
 
     def tag_spans(self) -> list[tuple[int, int]]:
         return [(t.start, t.end) for t in self.article_tags if t.status != "orphan"]

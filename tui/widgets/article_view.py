@@ -11,8 +11,10 @@ from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable
 
+from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
+from textual.strip import Strip
 from textual.document._wrapped_document import WrappedDocument
 from textual.widgets import TextArea
 
@@ -49,6 +51,7 @@ class ArticleView(TextArea):
                          **kwargs)  # type: ignore[arg-type]
         self._line_starts = self._compute_line_starts(text)
         self._styles: dict[int, list[tuple[int, int, Style]]] = {}
+        self._margin: dict[int, tuple[str, Style]] = {}
 
     def __setattr__(self, name: str, value: object) -> None:
         if name == "wrapped_document" and type(value) is WrappedDocument:
@@ -120,6 +123,30 @@ class ArticleView(TextArea):
         self._styles = dict(styles)
         self._line_cache.clear()
         self.refresh()
+
+    def set_margin(self, marks: dict[int, tuple[str, Style]]) -> None:
+        """Short labels (speaker initials) beside document lines, in the gutter.
+
+        A second cue beside colour: readers who cannot tell two colours apart still see
+        whose quote a paragraph holds.
+        """
+        self._margin = marks
+        self.show_line_numbers = bool(marks)
+        self._line_cache.clear()
+        self.refresh()
+
+    def render_line(self, y: int) -> Strip:
+        strip = super().render_line(y)
+        width = self.gutter_width
+        if not self._margin or not width:
+            return strip
+        row = self.scroll_offset.y + y
+        info = self.wrapped_document._offset_to_line_info
+        label, style = "", Style()
+        if row < len(info) and info[row][1] == 0:
+            label, style = self._margin.get(info[row][0], ("", Style()))
+        cell = f"{label[: width - 1]:<{width}}"
+        return Strip.join([Strip([Segment(cell, style)], width), strip.crop(width, strip.cell_length)])
 
     def get_line(self, line_index: int) -> Text:
         line = super().get_line(line_index)
