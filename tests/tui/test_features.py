@@ -245,3 +245,17 @@ async def test_quote_detail_shows_the_same_statement_in_other_outlets() -> None:
         assert "The same statement elsewhere" in text
         assert "not suit" in text and "freezing" in text  # Meduza's and 004's wordings
         assert "other quotes in the corpus" in text
+
+
+async def test_margin_names_speakers_by_initials_beside_colour() -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        reader = await open_reader(pilot, A001)
+        view = reader.query_one(ArticleView)
+        cheung = next(q for q in reader.visible_quotes() if q.speaker == "Steven Cheung")
+        row = view.location_of(cheung.start)[0]
+        assert view._margin[row][0].startswith("SC")
+        view.jump_to(cheung.start)
+        await pilot.pause(0.1)
+        assert any(line.lstrip().startswith("SC") and "Cheung" in line for line in screen_text(app).splitlines())
