@@ -271,10 +271,10 @@ class Library:
             if not self._stored:
                 self.load_cached()
         qstring, restrict, ignored = self._tag_filter(qstring)
-        return search_mod.Searcher(self._ix, self.registry.search_terms).search(qstring, limit=limit, restrict=restrict,
-                                                    texts=self._stored.get, extra_ignored=ignored,
-                                                    exact_total=exact_total, time_limit=time_limit,
-                                                    suggest=suggest)
+        searcher = search_mod.Searcher(self._ix, self.registry.search_terms)
+        return searcher.search(qstring, limit=limit, restrict=restrict, texts=self._stored.get,
+                               extra_ignored=ignored, exact_total=exact_total, time_limit=time_limit,
+                               suggest=suggest)
 
     def hit_positions(self, article_id: str, qstring: str) -> list[tuple[int, int]]:
         """Character ranges of a query's matches in one article, in order."""

@@ -62,6 +62,9 @@ def test_tags_round_trip_through_the_cli(tmp_path: Path) -> None:
     assert listed == [{"id": tag_id, "article": A002, "start": start, "end": start + 8, "exact": "not suit",
                        "tags": ["peskov-line", "needs-check"], "note": "compare outlets", "status": "anchored"}]
     assert json.loads(qw("tags", "list", "--tag", "nothing", "--json").stdout) == []
+    found = json.loads(qw("search", "tag:peskov-line", "--json").stdout)
+    assert [h["article"] for h in found["hits"]] == [A002]
+    assert json.loads(qw("search", "tag:peskov-line Zelenskiy", "--json").stdout)["total"] == 0
     out = tmp_path / "tags.json"
     assert qw("tags", "export", "--format", "w3c", "-o", str(out)).returncode == 0
     w3c = json.loads(out.read_text())
