@@ -51,7 +51,7 @@ from index.lexicon import (
     forms_of,
 )
 from index.models import Quote
-from index.sentences import ABBREVIATIONS, is_abbreviation
+from index.sentences import ABBREVIATIONS, is_abbreviation, trim
 from index.speakers import SpeakerRegistry
 
 ANONYMOUS = "anonymous sources"
@@ -284,10 +284,7 @@ def _paragraphs(text: str, skip: list[tuple[int, int]]) -> list[tuple[int, int]]
         if skip and _inside(skip, m.start(), m.end()):
             pieces = _minus(m.start(), m.end(), skip)
         for s, e in pieces:
-            while s < e and text[s].isspace():
-                s += 1
-            while e > s and text[e - 1].isspace():
-                e -= 1
+            s, e = trim(text, s, e)
             if e > s:
                 out.append((s, e))
     return out

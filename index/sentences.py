@@ -33,14 +33,19 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     """
     out: list[tuple[int, int]] = []
     for m in _LINE_RE.finditer(text):
-        s, e = m.start(), m.end()
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
+        s, e = trim(text, m.start(), m.end())
         if e > s:
             out.append((s, e))
     return out
+
+
+def trim(text: str, s: int, e: int) -> tuple[int, int]:
+    """`[s, e)` without the whitespace at either end."""
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return s, e
 
 
 def is_abbreviation(text: str, dot: int) -> bool:
