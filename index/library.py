@@ -9,6 +9,7 @@ from __future__ import annotations
 import fcntl
 import hashlib
 import os
+import threading
 import time
 from collections.abc import Callable, Sequence
 from contextlib import contextmanager
@@ -81,6 +82,8 @@ class Library:
     _tags: TagStore | None = field(init=False, default=None)
     _model: tuple[Any, Any] | None = field(init=False, default=None)
     _variants: tuple[Any, Any] | None = field(init=False, default=None)
+    _searcher: Any = field(init=False, default=None)
+    _search_lock: threading.Lock = field(init=False, default_factory=threading.Lock)
     problems: list[LoadProblem] = field(init=False, default_factory=list)
 
     def __post_init__(self) -> None:
@@ -112,7 +115,11 @@ class Library:
         from . import search as search_mod
 
         ix, rebuilt = search_mod.open_or_create(self.index_dir)
-        self._ix = ix
+        with self._search_lock:
+            if self._searcher is not None:  # it reads the files of the index we replace
+                self._searcher.close()
+                self._searcher = None
+            self._ix = ix
         return rebuilt
 
     def cache_size(self) -> int:
@@ -271,10 +278,21 @@ class Library:
             if not self._stored:
                 self.load_cached()
         qstring, restrict, ignored = self._tag_filter(qstring)
-        searcher = search_mod.Searcher(self._ix, self.registry.search_terms)
-        return searcher.search(qstring, limit=limit, restrict=restrict, texts=self._stored.get,
-                               extra_ignored=ignored, exact_total=exact_total, time_limit=time_limit,
-                               suggest=suggest)
+        with self._search_lock:
+            searcher = search_mod.Searcher(self._ix, self.registry.search_terms, self._open_searcher())
+            return searcher.search(qstring, limit=limit, restrict=restrict, texts=self._stored.get,
+                                   extra_ignored=ignored, exact_total=exact_total, time_limit=time_limit,
+                                   suggest=suggest)
+
+    def _open_searcher(self) -> Any:
+        """One Whoosh searcher kept open between searches, refreshed when the index changed."""
+        ws = self._searcher
+        if ws is None or ws.ixreader is None:
+            ws = self._ix.searcher()
+        elif not ws.up_to_date():
+            ws = ws.refresh()
+        self._searcher = ws
+        return ws
 
     def hit_positions(self, article_id: str, qstring: str) -> list[tuple[int, int]]:
         """Character ranges of a query's matches in one article, in order."""
@@ -286,7 +304,9 @@ class Library:
         if self._ix is None:
             self._open_index()
         qstring, _, _ = self._tag_filter(qstring)
-        return search_mod.Searcher(self._ix).positions(qstring, article_id, st.article.text)
+        with self._search_lock:
+            return search_mod.Searcher(self._ix, shared=self._open_searcher()).positions(qstring, article_id,
+                                                                                        st.article.text)
 
     def _tag_filter(self, qstring: str) -> tuple[str, set[str] | None, list[str]]:
         """`tag:NAME` is answered by the tag store: it narrows the search to tagged articles."""
@@ -414,6 +434,9 @@ class Library:
         return []
 
     def close(self) -> None:
+        if self._searcher is not None:
+            self._searcher.close()
+            self._searcher = None
         if self._tags is not None:
             self._tags.close()
             self._tags = None
