@@ -17,7 +17,7 @@ from pathlib import Path
 
 from .models import Article, Quote
 
-SCHEMA_VERSION = 4  # of the Whoosh index and this catalogue: a change rebuilds both
+SCHEMA_VERSION = 5  # of the Whoosh index and this catalogue: a change rebuilds both
 CATALOGUE = "catalogue.pickle"
 _TOC_RE = re.compile(r"_MAIN_(\d+)\.toc$")
 

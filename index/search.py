@@ -38,7 +38,6 @@ SUGGEST_PREFIX = 1
 def make_schema() -> fields.Schema:
     return fields.Schema(
         key=fields.ID(unique=True, stored=True),
-        doctype=fields.ID(stored=True),
         id=fields.ID(stored=True),
         title=fields.TEXT(analyzer=_ANALYZER, stored=True, field_boost=2.0),
         content=fields.TEXT(analyzer=_ANALYZER),
@@ -115,7 +114,7 @@ class IndexWriter:
     def add(self, a: Article, quotes: Sequence[Quote]) -> None:
         speakers = {q.speaker for q in quotes if q.speaker and q.kind != "other"}
         self._w.add_document(
-            key=a.id, doctype="article", id=a.id, title=a.title, content=_indexable(a), outlet=a.outlet,
+            key=a.id, id=a.id, title=a.title, content=_indexable(a), outlet=a.outlet,
             date=a.date, speaker=" ".join(t for sp in sorted(speakers) for t in self._speaker_terms(sp)),
             kind=" ".join(sorted({q.kind for q in quotes})),
         )
@@ -320,9 +319,10 @@ class Searcher:
         if q is query.NullQuery or isinstance(q, type(query.NullQuery)):
             return SearchResult(qstring, 0, (), None, tuple(ignored))
         wants_quotes = bool(_fields_in(q) & QUOTE_FIELDS)
-        filt: query.Query = query.Term("doctype", "article")
-        if restrict is not None:
-            filt = query.And([filt, query.Or([query.Term("id", i) for i in restrict])]) if restrict else query.NullQuery
+        if restrict is not None and not restrict:
+            return SearchResult(qstring, 0, (), None, tuple(ignored))  # e.g. tag: with no passages
+        # Only `tag:` narrows by article; otherwise every document is an article and matches.
+        filt: query.Query = query.Or([query.Term("id", i) for i in restrict]) if restrict else query.Every()
         with self._searching() as s:
             partial = False
             if wants_quotes:
@@ -337,7 +337,7 @@ class Searcher:
                       texts: Callable[[str], Stored | None] | None, exact_total: bool,
                       time_limit: float | None) -> tuple[list[Hit], int, bool, bool]:
         # The filter goes into the query, not `filter=`: whoosh counts `len()` before filters.
-        full = query.And([q, filt])
+        full = q if isinstance(filt, query.Every) else query.And([q, filt])
         partial = False
         if time_limit:
             # On a huge corpus, show the best hits found in time; the caller refines later.
@@ -383,7 +383,7 @@ class Searcher:
 
         if texts is None:
             return [], 0, False
-        relaxed = query.And([relax(q), filt])
+        relaxed = relax(q) if isinstance(filt, query.Every) else query.And([relax(q), filt])
         if exact_total:
             return self._check_quotes(s, q, s.search(relaxed, limit=None), limit, texts, stop=False)
         results = s.search(relaxed, limit=max(200, 10 * limit))
