@@ -1,36 +1,59 @@
-"""The catalogue beside the Whoosh index: every article with its quotes and file stats.
+"""The catalogue beside the Whoosh index: every article's text, metadata, file stats and quotes.
 
-Kept out of Whoosh's stored fields (reading 2,000 pickled documents through Whoosh to
-learn their sizes took a second) and readable without importing Whoosh at all, so the
-app can paint the library before the search engine is even loaded.
+An SQLite file read on demand, so a 100,000-article corpus stays on disk: the app keeps
+only one small `ArticleInfo` per article in memory and loads an article's text and
+quotes when it is opened, searched or compared. It is readable without importing
+Whoosh, so the app can paint the library before the search engine is even loaded.
+
+The catalogue records the Whoosh generation it matches. It is committed just before the
+Whoosh commit of the same batch: a reader never meets a search hit whose article is
+missing, and a crash between the two leaves a mismatch that the next update repairs
+by rebuilding (the index is only a cache).
 """
 
 from __future__ import annotations
 
+import json
 import os
-import pickle
 import re
-import sys
-from collections.abc import Iterable
+import sqlite3
+import threading
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from .models import Article, Quote
+from .models import Article, ArticleInfo, Quote, Span
 
-SCHEMA_VERSION = 5  # of the Whoosh index and this catalogue: a change rebuilds both
-CATALOGUE = "catalogue.pickle"
+SCHEMA_VERSION = 6  # of the Whoosh index and this catalogue: a change rebuilds both
+CATALOGUE = "catalogue.sqlite3"
 _TOC_RE = re.compile(r"_MAIN_(\d+)\.toc$")
 
-
 QuoteRow = tuple  # (start, end, kind, speaker, cue, confidence, mention, cue_start, cue_end)
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS articles (
+    n INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, path TEXT NOT NULL, mtime_ns INTEGER NOT NULL,
+    size INTEGER NOT NULL, content_hash TEXT NOT NULL, title TEXT NOT NULL, outlet TEXT NOT NULL,
+    date TEXT NOT NULL, author TEXT NOT NULL, url TEXT NOT NULL, dateline TEXT NOT NULL,
+    layout TEXT NOT NULL, quote_count INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS texts (n INTEGER PRIMARY KEY, text TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS quotes (
+    n INTEGER NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL, kind TEXT NOT NULL,
+    speaker TEXT, cue TEXT, confidence REAL NOT NULL, mention TEXT, cue_start INTEGER, cue_end INTEGER);
+CREATE INDEX IF NOT EXISTS quotes_by_article ON quotes (n);
+CREATE INDEX IF NOT EXISTS quotes_by_speaker ON quotes (speaker);
+"""
+_INFO_COLUMNS = "id, title, outlet, date, author, path, content_hash, quote_count, size, mtime_ns"
+_QUOTE_COLUMNS = 'start, "end", kind, speaker, cue, confidence, mention, cue_start, cue_end'
 
 
 @dataclass(frozen=True, slots=True)
 class Stored:
-    """What the index remembers of one article (everything but its search terms).
+    """One article as the catalogue holds it: the article, its file stats and its quotes.
 
-    Quotes are kept as plain rows with their repeated strings interned and become `Quote`
-    objects only when asked for: a 100,000-article corpus has about 900,000 of them.
+    Quotes are kept as plain rows and become `Quote` objects (with their text sliced from
+    the article) only when asked for.
     """
 
     article: Article
@@ -41,24 +64,26 @@ class Stored:
     @classmethod
     def make(cls, article: Article, mtime_ns: int, size: int, quotes: Iterable[Quote]) -> Stored:
         rows = tuple(
-            (q.start, q.end, sys.intern(q.kind), _intern(q.speaker), _intern(q.cue), q.confidence,
-             _intern(q.speaker_mention), q.cue_start, q.cue_end)
+            (q.start, q.end, q.kind, q.speaker, q.cue, q.confidence, q.speaker_mention, q.cue_start, q.cue_end)
             for q in quotes
         )
         return cls(article, mtime_ns, size, rows)
 
     @property
     def quotes(self) -> tuple[Quote, ...]:
-        text, aid = self.article.text, self.article.id
-        return tuple(
-            Quote(article=aid, start=s, end=e, text=text[s:e], kind=k, speaker=sp, cue=cue, confidence=c,
-                  speaker_mention=m, cue_start=cs, cue_end=ce)
-            for s, e, k, sp, cue, c, m, cs, ce in self.rows
-        )
+        return tuple(_quote(self.article.id, self.article.text, row) for row in self.rows)
+
+    @property
+    def info(self) -> ArticleInfo:
+        a = self.article
+        return ArticleInfo(a.id, a.title, a.outlet, a.date, a.author, a.path, a.content_hash, len(self.rows),
+                           self.size, self.mtime_ns)
 
 
-def _intern(s: str | None) -> str | None:
-    return None if s is None else sys.intern(s)
+def _quote(article_id: str, text: str, row: QuoteRow) -> Quote:
+    s, e, k, sp, cue, c, m, cs, ce = row
+    return Quote(article=article_id, start=s, end=e, text=text[s:e], kind=k, speaker=sp, cue=cue, confidence=c,
+                 speaker_mention=m, cue_start=cs, cue_end=ce)
 
 
 def latest_generation(path: Path) -> int:
@@ -70,23 +95,170 @@ def latest_generation(path: Path) -> int:
     return max(gens, default=-1)
 
 
-def read_catalogue(path: Path) -> dict[str, Stored] | None:
-    """The catalogue if it belongs to the index's current generation, else None."""
-    try:
-        with (path / CATALOGUE).open("rb") as fh:
-            data = pickle.load(fh)
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError, TypeError, ImportError):
-        return None
-    if not isinstance(data, dict) or data.get("generation") != latest_generation(path):
-        return None
-    return data["stored"]
+def _layout(a: Article) -> str:
+    """Boilerplate spans and the title's place: small, so one JSON column."""
+    return json.dumps({"b": [[s.start, s.end, s.label] for s in a.boilerplate],
+                       "t": [a.title_span.start, a.title_span.end, a.title_span.label] if a.title_span else None})
 
 
-def write_catalogue(path: Path, stored: dict[str, Stored]) -> None:
-    """Atomically (temp file + rename), so a reader never sees half a catalogue."""
-    tmp = path / f".{CATALOGUE}.{os.getpid()}.tmp"
-    with tmp.open("wb") as fh:
-        pickle.dump({"generation": latest_generation(path), "stored": stored}, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        fh.flush()
-        os.fsync(fh.fileno())
-    os.replace(tmp, path / CATALOGUE)
+def _article(row: tuple, text: str) -> Article:
+    aid, path, content_hash, title, outlet, date, author, url, dateline, layout = row
+    lay = json.loads(layout)
+    return Article(id=aid, text=text, title=title, outlet=outlet, date=date, author=author, url=url,
+                   dateline=dateline, path=path, content_hash=content_hash,
+                   boilerplate=tuple(Span(*b) for b in lay["b"]),
+                   title_span=Span(*lay["t"]) if lay["t"] else None)
+
+
+class Catalogue:
+    """Read access to the catalogue, safe to share between the UI thread and workers."""
+
+    def __init__(self, index_dir: Path) -> None:
+        self.path = index_dir / CATALOGUE
+        self.index_dir = index_dir
+        self._db: sqlite3.Connection | None = None
+        self._lock = threading.Lock()
+
+    def _conn(self) -> sqlite3.Connection | None:
+        if self._db is None:
+            if not self.path.exists():
+                return None
+            try:
+                self._db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
+            except sqlite3.Error:
+                return None
+        return self._db
+
+    def _query(self, sql: str, args: tuple = ()) -> list[tuple]:
+        with self._lock:
+            db = self._conn()
+            if db is None:
+                return []
+            try:
+                return db.execute(sql, args).fetchall()
+            except sqlite3.DatabaseError:
+                return []  # a catalogue half-replaced by a rebuild reads as empty, never raises
+
+    def generation(self) -> int | None:
+        rows = self._query("SELECT value FROM meta WHERE key = 'generation'")
+        return int(rows[0][0]) if rows else None
+
+    def current(self) -> bool:
+        """It matches the Whoosh index's current generation (not torn by a crash)."""
+        return self.generation() == latest_generation(self.index_dir)
+
+    def infos(self) -> dict[str, ArticleInfo]:
+        return {r[0]: ArticleInfo(*r) for r in self._query(f"SELECT {_INFO_COLUMNS} FROM articles ORDER BY n")}
+
+    def get(self, article_id: str) -> Stored | None:
+        rows = self._query(
+            "SELECT a.n, a.id, a.path, a.content_hash, a.title, a.outlet, a.date, a.author, a.url, a.dateline, "
+            "a.layout, a.mtime_ns, a.size, t.text FROM articles a JOIN texts t USING (n) WHERE a.id = ?",
+            (article_id,))
+        if not rows:
+            return None
+        n, *head, layout, mtime_ns, size, text = rows[0]
+        quotes = self._query(f"SELECT {_QUOTE_COLUMNS} FROM quotes WHERE n = ? ORDER BY rowid", (n,))
+        return Stored(_article((*head, layout), text), mtime_ns, size, tuple(quotes))
+
+    def speakers(self, needle: str = "") -> list[tuple[str | None, int]]:
+        """(speaker, number of quotes), speech only, most quoted first; None = no speaker."""
+        where, args = self._filter(needle)
+        return [(sp, c) for sp, c in self._query(
+            "SELECT q.speaker, count(*) AS c FROM quotes q JOIN articles a USING (n)" + where
+            + " GROUP BY q.speaker ORDER BY q.speaker IS NULL, c DESC, q.speaker", args)]
+
+    def quotes(self, *, speaker: str | None = None, no_speaker: bool = False, needle: str = "",
+               limit: int | None = None) -> list[Quote]:
+        """Quotes (speech only) by one speaker and/or holding `needle`, in corpus order."""
+        where, args = self._filter(needle)
+        if speaker is not None:
+            where += " AND q.speaker = ?"
+            args += (speaker,)
+        elif no_speaker:
+            where += " AND q.speaker IS NULL"
+        sql = (f"SELECT a.id, q.{_QUOTE_COLUMNS.replace(', ', ', q.')}, substr(t.text, q.start + 1, q.\"end\" - q.start) "
+               "FROM quotes q JOIN articles a USING (n) JOIN texts t USING (n)" + where
+               + " ORDER BY a.n, q.rowid" + (f" LIMIT {int(limit)}" if limit else ""))
+        out = []
+        for aid, *row, text in self._query(sql, args):
+            s, e, k, sp, cue, c, m, cs, ce = row
+            out.append(Quote(article=aid, start=s, end=e, text=text, kind=k, speaker=sp, cue=cue, confidence=c,
+                             speaker_mention=m, cue_start=cs, cue_end=ce))
+        return out
+
+    @staticmethod
+    def _filter(needle: str) -> tuple[str, tuple]:
+        """Speech only; a needle matches the speaker, the article id or the quoted words."""
+        where, args = " WHERE q.kind != 'other'", ()
+        needle = needle.strip()
+        if needle:
+            like = "%" + needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+            where += (" AND (q.speaker LIKE ?1 ESCAPE '\\' OR a.id LIKE ?1 ESCAPE '\\' OR EXISTS (SELECT 1 FROM "
+                      "texts t2 WHERE t2.n = q.n AND substr(t2.text, q.start + 1, q.\"end\" - q.start) LIKE ?1 "
+                      "ESCAPE '\\'))")
+            args = (like,)
+        return where, args
+
+    def iter_articles(self, ids: Iterable[str] | None = None, *, chunk: int = 256) -> Iterator[Article]:
+        """Articles with their texts (all, or those `ids`), read a chunk at a time."""
+        head = ("SELECT a.n, a.id, a.path, a.content_hash, a.title, a.outlet, a.date, a.author, a.url, "
+                "a.dateline, a.layout, t.text FROM articles a JOIN texts t USING (n)")
+        if ids is not None:
+            wanted = list(ids)
+            for i in range(0, len(wanted), chunk):
+                part = wanted[i:i + chunk]
+                rows = self._query(f"{head} WHERE a.id IN ({','.join('?' * len(part))})", tuple(part))
+                yield from (_article(tuple(r[1:-1]), r[-1]) for r in rows)
+            return
+        last = -1
+        while rows := self._query(f"{head} WHERE a.n > ? ORDER BY a.n LIMIT {chunk}", (last,)):
+            yield from (_article(tuple(r[1:-1]), r[-1]) for r in rows)
+            last = rows[-1][0]
+
+    def close(self) -> None:
+        with self._lock:
+            if self._db is not None:
+                self._db.close()
+                self._db = None
+
+
+class CatalogueWriter:
+    """The one writer (the index update lock is held): changes become visible at `commit`."""
+
+    def __init__(self, index_dir: Path) -> None:
+        index_dir.mkdir(parents=True, exist_ok=True)
+        self._db = sqlite3.connect(index_dir / CATALOGUE, isolation_level=None)
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute("PRAGMA synchronous=NORMAL")  # a cache: a lost last commit means a rebuild
+        self._db.executescript(_SCHEMA)
+        self._db.execute("BEGIN")
+
+    def remove(self, article_id: str) -> None:
+        row = self._db.execute("SELECT n FROM articles WHERE id = ?", (article_id,)).fetchone()
+        if row:
+            for table in ("articles", "texts", "quotes"):
+                self._db.execute(f"DELETE FROM {table} WHERE n = ?", row)
+
+    def add(self, st: Stored) -> None:
+        a = st.article
+        self.remove(a.id)
+        cur = self._db.execute(
+            "INSERT INTO articles (id, path, mtime_ns, size, content_hash, title, outlet, date, author, url, "
+            "dateline, layout, quote_count) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (a.id, a.path, st.mtime_ns, st.size, a.content_hash, a.title, a.outlet, a.date, a.author, a.url,
+             a.dateline, _layout(a), len(st.rows)))
+        n = cur.lastrowid
+        self._db.execute("INSERT INTO texts (n, text) VALUES (?, ?)", (n, a.text))
+        self._db.executemany(f"INSERT INTO quotes (n, {_QUOTE_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                             [(n, *row) for row in st.rows])
+
+    def commit(self, generation: int) -> None:
+        self._db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('generation', ?)", (str(generation),))
+        self._db.execute("COMMIT")
+        self._db.execute("BEGIN")
+
+    def close(self) -> None:
+        if self._db.in_transaction:
+            self._db.execute("ROLLBACK")
+        self._db.close()

@@ -12,21 +12,25 @@ import os
 import threading
 import time
 from collections.abc import Callable, Sequence
+from collections import OrderedDict
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator
 
-from .catalogue import SCHEMA_VERSION, Stored, read_catalogue, write_catalogue
+from .catalogue import SCHEMA_VERSION, Catalogue, CatalogueWriter, Stored
 from .config import APP_NAME, Config, load_config
 from .corpus import SourceFile
-from .models import Article, IndexReport, LoadProblem, Quote, SearchResult
+from .models import Article, ArticleInfo, IndexReport, LoadProblem, Quote, SearchResult
 
 if TYPE_CHECKING:
     from .speakers import SpeakerRegistry
     from .tags import TagStore
 
 Progress = Callable[[int, int], None]
+CACHED_ARTICLES = 64  # opened articles kept in memory (texts and quotes; the rest stay on disk)
+RANK_ALL_UP_TO = 5000  # articles; a larger corpus ranks Whoosh's RANK_CANDIDATES most alike instead
+RANK_CANDIDATES = 300
 BATCH_SECONDS = 10.0  # a long build commits this often, so its first part is searchable
 COMMIT_SPACING = 4.0  # ...and waits at least this many times as long as the last commit took
 
@@ -77,11 +81,14 @@ class Library:
     corpus: tuple[Path, ...] = ()
     index_dir: Path = field(init=False)
     _ix: Any = field(init=False, default=None)
-    _stored: dict[str, Stored] = field(init=False, default_factory=dict)
+    _info: dict[str, ArticleInfo] = field(init=False, default_factory=dict)
+    _catalogue: Catalogue = field(init=False)
+    _recent: OrderedDict[str, Stored] = field(init=False, default_factory=OrderedDict)
     _registry: SpeakerRegistry | None = field(init=False, default=None)
     _tags: TagStore | None = field(init=False, default=None)
     _model: tuple[Any, Any] | None = field(init=False, default=None)
     _variants: tuple[Any, Any] | None = field(init=False, default=None)
+    _key: tuple[dict[str, ArticleInfo], str] | None = field(init=False, default=None)
     _searcher: Any = field(init=False, default=None)
     _search_lock: threading.Lock = field(init=False, default_factory=threading.Lock)
     problems: list[LoadProblem] = field(init=False, default_factory=list)
@@ -92,6 +99,7 @@ class Library:
         ident = "\n".join([str(self.config.include_seeds), *map(str, sorted(folders))])
         digest = hashlib.blake2b(ident.encode(), digest_size=6).hexdigest()
         self.index_dir = cache_root(self.config) / "index" / f"v{SCHEMA_VERSION}-{digest}"
+        self._catalogue = Catalogue(self.index_dir)
 
     @classmethod
     def open(cls, config_file: Path | None = None, corpus: Sequence[Path] = (), *,
@@ -124,17 +132,19 @@ class Library:
 
     def cache_size(self) -> int:
         """Bytes of the cached catalogue (0 if none): lets the UI decide how to load it."""
-        from .catalogue import CATALOGUE
-
         try:
-            return (self.index_dir / CATALOGUE).stat().st_size
+            return self._catalogue.path.stat().st_size
         except OSError:
             return 0
 
     def load_cached(self) -> bool:
         """Open what the index already holds, without touching the corpus (fast start)."""
-        self._stored = read_catalogue(self.index_dir) or {}
-        return bool(self._stored)
+        self._set_info(self._catalogue.infos() if self._catalogue.current() else {})
+        return bool(self._info)
+
+    def _set_info(self, info: dict[str, ArticleInfo]) -> None:
+        self._info = info
+        self._recent.clear()
 
     def update(self, *, rebuild: bool = False, progress: Progress | None = None, wait: float = 60.0,
                committed: Callable[[], None] | None = None) -> IndexReport:
@@ -143,72 +153,85 @@ class Library:
         A long build commits every `BATCH_SECONDS`, so what is indexed so far can be
         searched (`committed` is called then) while the rest is still being read.
         """
-        from . import search as search_mod
-
         with _update_lock(self.index_dir.parent / f"{self.index_dir.name}.lock", wait):
             if rebuild:
-                search_mod.remove_index(self.index_dir)
-                self._ix = None
-            rebuilt = self._open_index() if self._ix is None or rebuild else False
+                self._remove_index()
+            rebuilt = self._open_index() if self._ix is None else False
             self._ix = self._ix.refresh()  # another copy may have committed since we opened it
-            old = read_catalogue(self.index_dir)
-            if old is None and (rebuilt or not self._ix.is_empty()):
-                # No catalogue for this generation (crash between commit and catalogue
-                # write, or an index from elsewhere): the index is a cache, start again.
-                if not self._ix.is_empty():
-                    search_mod.remove_index(self.index_dir)
-                    self._open_index()
-                rebuilt = True
-            report = self._update(old or {}, rebuilt or rebuild, progress, committed)
+            current = self._catalogue.current()
+            if not current:
+                # No catalogue for this generation (a crash between the two commits, or an
+                # index from elsewhere): the index is a cache, start again.
+                rebuilt = rebuilt or rebuild or not self._ix.is_empty()
+                self._remove_index()
+                self._open_index()
+            old = self._catalogue.infos() if current else {}
+            report = self._update(old, rebuilt or rebuild, progress, committed)
         self.problems = list(report.problems)
         return report
 
-    def _update(self, old: dict[str, Stored], rebuilt: bool, progress: Progress | None,
+    def _remove_index(self) -> None:
+        from . import search as search_mod
+
+        self._catalogue.close()
+        with self._search_lock:
+            if self._searcher is not None:
+                self._searcher.close()
+                self._searcher = None
+        search_mod.remove_index(self.index_dir)
+        self._ix = None
+
+    def _update(self, old: dict[str, ArticleInfo], rebuilt: bool, progress: Progress | None,
                 committed: Callable[[], None] | None) -> IndexReport:
         from . import search as search_mod
         from .corpus import discover
         from .ingest import parse_all
 
         files, problems = discover(self.corpus, self.config.include_seeds)
-        old_by_path: dict[str, list[Stored]] = {}
-        for st in old.values():
-            old_by_path.setdefault(st.article.path, []).append(st)
+        old_by_path: dict[str, list[ArticleInfo]] = {}
+        for info in old.values():
+            old_by_path.setdefault(info.path, []).append(info)
         current = {f.path for f in files}
         to_read = [f for f in files if not _same_stat(f, old_by_path.get(f.path))]
+        read_paths = {f.path for f in to_read}
         removed_paths = [p for p in old_by_path if p not in current]
-        taken = {st.article.id for p, sts in old_by_path.items() if p in current and p not in {f.path for f in to_read}
-                 for st in sts}
+        taken = {i.id for p, infos in old_by_path.items() if p in current and p not in read_paths for i in infos}
         added = updated = unchanged = removed = 0
         if not to_read and not removed_paths:
-            self._stored = dict(old)
+            self._set_info(dict(old))
             return IndexReport(unchanged=sum(len(v) for v in old_by_path.values()), rebuilt=rebuilt,
                                problems=tuple(problems))
         writer = search_mod.IndexWriter(self._ix, self.registry.search_terms)
-        stored = dict(old)
+        catalogue = CatalogueWriter(self.index_dir)
+        infos = dict(old)
         last_commit, interval = time.monotonic(), BATCH_SECONDS
         try:
             for path in removed_paths:
-                for st in old_by_path[path]:
-                    writer.remove(st.article.id)
-                    stored.pop(st.article.id, None)
+                for info in old_by_path[path]:
+                    writer.remove(info.id)
+                    catalogue.remove(info.id)
+                    infos.pop(info.id, None)
                     removed += 1
             total = len(to_read)
-            jobs = [(src, frozenset(st.article.content_hash for st in old_by_path.get(src.path, [])))
-                    for src in to_read]
+            jobs = [(src, frozenset(i.content_hash for i in old_by_path.get(src.path, []))) for src in to_read]
             for n, parsed in enumerate(parse_all(self.config, jobs), 1):
                 src = parsed.src
                 problems.extend(parsed.problems)
-                by_hash = {st.article.content_hash: st for st in old_by_path.get(src.path, [])}
-                old_ids = {st.article.id for st in old_by_path.get(src.path, [])}
+                by_hash = {i.content_hash: i for i in old_by_path.get(src.path, [])}
+                old_ids = {i.id for i in old_by_path.get(src.path, [])}
+                kept = {i.id: self._catalogue.get(i.id) for i in by_hash.values()} if any(
+                    q is None for _, q in parsed.articles) else {}
                 for oid in old_ids:
                     writer.remove(oid)
-                    stored.pop(oid, None)
+                    catalogue.remove(oid)
+                    infos.pop(oid, None)
                 new_ids = set()
                 for art, quotes in parsed.articles:
                     art, quotes = _unique(art, quotes, taken)
                     taken.add(art.id)
                     new_ids.add(art.id)
-                    prev = by_hash.get(art.content_hash)
+                    prev_info = by_hash.get(art.content_hash)
+                    prev = kept.get(prev_info.id) if prev_info else None
                     if quotes is None and prev is not None and prev.article.id == art.id:
                         quotes = list(prev.quotes)
                         unchanged += 1
@@ -220,53 +243,95 @@ class Library:
                         else:
                             added += 1
                     writer.add(art, quotes)
-                    stored[art.id] = Stored.make(art, src.mtime_ns, src.size, quotes)
+                    st = Stored.make(art, src.mtime_ns, src.size, quotes)
+                    catalogue.add(st)
+                    infos[art.id] = st.info
                 removed += len(old_ids - new_ids)
                 if progress:
                     progress(n, total)
                 if n < total and time.monotonic() - last_commit > interval:
                     began = time.monotonic()
-                    self._commit(writer, stored, final=False)
+                    self._commit(writer, catalogue, infos, final=False)
                     writer = search_mod.IndexWriter(self._ix, self.registry.search_terms)
                     last_commit = time.monotonic()
-                    # Each commit rewrites the whole catalogue: space them out as it grows,
-                    # so that committing takes at most about a fifth of the build.
+                    # Space commits out as the index grows, so that committing takes at
+                    # most about a fifth of the build.
                     interval = max(BATCH_SECONDS, COMMIT_SPACING * (last_commit - began))
                     if committed:
                         committed()
-            self._commit(writer, stored)
+            self._commit(writer, catalogue, infos)
         except BaseException:
             writer.cancel()
             raise
-        unchanged += sum(len(v) for p, v in old_by_path.items() if p in current and p not in {f.path for f in to_read})
+        finally:
+            catalogue.close()
+        unchanged += sum(len(v) for p, v in old_by_path.items() if p in current and p not in read_paths)
         return IndexReport(added, updated, removed, unchanged, rebuilt, tuple(problems))
 
-    def _commit(self, writer: Any, stored: dict[str, Stored], *, final: bool = True) -> None:
-        """Whoosh first, then the catalogue of the same generation; readers see either."""
+    def _commit(self, writer: Any, catalogue: CatalogueWriter, infos: dict[str, ArticleInfo], *,
+                final: bool = True) -> None:
+        """The catalogue first, then Whoosh: a search never finds an article not yet catalogued."""
+        catalogue.commit(writer.generation)
         writer.commit(merge=final)
         self._ix = self._ix.refresh()
-        write_catalogue(self.index_dir, stored)
-        self._stored = dict(stored)
+        self._set_info(dict(infos))
 
     # --- reading -------------------------------------------------------------------------------
 
-    def articles(self) -> list[Article]:
-        return [s.article for s in self._stored.values()]
+    def articles(self) -> list[ArticleInfo]:
+        """Every article, without its text (open one with `article`)."""
+        return list(self._info.values())
+
+    def _get(self, article_id: str) -> Stored | None:
+        """An article with its quotes, from the catalogue on disk; the last few stay in memory."""
+        st = self._recent.get(article_id)
+        if st is not None:
+            self._recent.move_to_end(article_id)
+            return st
+        if article_id not in self._info:
+            return None
+        st = self._catalogue.get(article_id)
+        if st is not None:
+            self._recent[article_id] = st
+            while len(self._recent) > CACHED_ARTICLES:
+                self._recent.popitem(last=False)
+        return st
 
     def article(self, article_id: str) -> Article | None:
-        st = self._stored.get(article_id)
+        st = self._get(article_id)
         return st.article if st else None
 
+    def _article(self, article_id: str) -> Article:
+        art = self.article(article_id)
+        if art is None:
+            raise KeyError(article_id)
+        return art
+
     def quotes(self, article_id: str | None = None, *, speaker: str | None = None) -> list[Quote]:
+        """One article's quotes, or the whole corpus's (read from disk: large on a large corpus)."""
         if article_id is not None:
-            st = self._stored.get(article_id)
+            st = self._get(article_id)
             out = list(st.quotes) if st else []
         else:
-            out = [q for st in self._stored.values() for q in st.quotes]
+            out = [q for st in map(self._get_uncached, self._info) if st for q in st.quotes]
         if speaker:
             reg = self.registry
             out = [q for q in out if q.speaker and reg.matches(speaker, q.speaker)]
         return out
+
+    def _get_uncached(self, article_id: str) -> Stored | None:
+        return self._recent.get(article_id) or self._catalogue.get(article_id)
+
+    def speakers(self, needle: str = "") -> list[tuple[str | None, int]]:
+        """Speakers with their number of quotes (speech only), most quoted first; None = unattributed.
+
+        `needle` keeps the quotes whose speaker, article id or words contain it.
+        """
+        return self._catalogue.speakers(needle)
+
+    def speaker_quotes(self, speaker: str | None, needle: str = "", limit: int | None = None) -> list[Quote]:
+        """The quotes of one speaker (None: the unattributed ones) holding `needle`."""
+        return self._catalogue.quotes(speaker=speaker, no_speaker=speaker is None, needle=needle, limit=limit)
 
     def search(self, qstring: str, *, limit: int = 20, exact_total: bool = True,
                time_limit: float | None = None, suggest: bool = True) -> SearchResult:
@@ -275,12 +340,12 @@ class Library:
 
         if self._ix is None:
             self._open_index()
-            if not self._stored:
+            if not self._info:
                 self.load_cached()
         qstring, restrict, ignored = self._tag_filter(qstring)
         with self._search_lock:
             searcher = search_mod.Searcher(self._ix, self.registry.search_terms, self._open_searcher())
-            return searcher.search(qstring, limit=limit, restrict=restrict, texts=self._stored.get,
+            return searcher.search(qstring, limit=limit, restrict=restrict, texts=self._get,
                                    extra_ignored=ignored, exact_total=exact_total, time_limit=time_limit,
                                    suggest=suggest)
 
@@ -298,15 +363,14 @@ class Library:
         """Character ranges of a query's matches in one article, in order."""
         from . import search as search_mod
 
-        st = self._stored.get(article_id)
-        if st is None:
+        art = self.article(article_id)
+        if art is None:
             return []
         if self._ix is None:
             self._open_index()
         qstring, _, _ = self._tag_filter(qstring)
         with self._search_lock:
-            return search_mod.Searcher(self._ix, shared=self._open_searcher()).positions(qstring, article_id,
-                                                                                        st.article.text)
+            return search_mod.Searcher(self._ix, shared=self._open_searcher()).positions(qstring, article_id, art.text)
 
     def _tag_filter(self, qstring: str) -> tuple[str, set[str] | None, list[str]]:
         """`tag:NAME` is answered by the tag store: it narrows the search to tagged articles."""
@@ -346,11 +410,12 @@ class Library:
     def resolved_tags(self, *, tag: str | None = None, article: str | None = None) -> list[Any]:
         """Tags re-anchored to the articles' current text (status anchored/moved/orphan)."""
         stored = self.tags.list(tag=tag, article=article)
-        texts = {t.article: self._stored[t.article].article.text for t in stored if t.article in self._stored}
+        arts = {aid: self.article(aid) for aid in {t.article for t in stored}}
+        texts = {aid: a.text for aid, a in arts.items() if a is not None}
         return self.tags.resolve(stored, texts)
 
     def add_tag(self, article_id: str, start: int, end: int, names: Sequence[str], note: str = "") -> Any:
-        art = self._stored[article_id].article
+        art = self._article(article_id)
         return self.tags.add(art.id, art.text, start, end, names, note, content_hash=art.content_hash)
 
     def span_at(self, article_id: str, offset: int, unit: str) -> tuple[int, int]:
@@ -359,7 +424,7 @@ class Library:
 
         from .sentences import paragraphs, split_sentences
 
-        text = self._stored[article_id].article.text
+        text = self._article(article_id).text
         offset = min(max(offset, 0), max(len(text) - 1, 0))
         if unit == "word":
             for m in re.finditer(r"[\w’'-]+", text[max(0, offset - 80):offset + 80]):
@@ -375,13 +440,20 @@ class Library:
 
     # --- comparing -----------------------------------------------------------------------------
 
+    def _corpus_key(self) -> str:
+        """Names the corpus as it is now: caches fitted on it are valid while this holds."""
+        if self._key is None or self._key[0] is not self._info:
+            digest = hashlib.blake2b("\n".join(sorted(f"{i}:{a.content_hash}" for i, a in self._info.items()))
+                                     .encode(), digest_size=12).hexdigest()
+            self._key = (self._info, digest)
+        return self._key[1]
+
     @property
     def corpus_model(self) -> Any:
         """Word and character n-gram statistics of the whole corpus, fitted once per corpus."""
         from .align import CorpusModel
 
-        key = hashlib.blake2b("\n".join(sorted(f"{i}:{s.article.content_hash}" for i, s in self._stored.items()))
-                              .encode(), digest_size=12).hexdigest()
+        key = self._corpus_key()
         if self._model is not None and self._model[0] == key:
             return self._model[1]
         # Fitting takes seconds on a large corpus: keep the model beside the index, named by
@@ -391,7 +463,7 @@ class Library:
         try:
             model = CorpusModel.from_bytes(path.read_bytes())
         except (OSError, ValueError):
-            model = CorpusModel.fit(s.article.text for s in self._stored.values())
+            model = CorpusModel.fit(a.text for a in self._catalogue.iter_articles())
             try:
                 for old in self.index_dir.glob("corpus-model-*.bin"):
                     old.unlink(missing_ok=True)
@@ -406,29 +478,46 @@ class Library:
     def align(self, a_id: str, b_id: str) -> Any:
         from .align import align
 
-        return align(self._stored[a_id].article, self._stored[b_id].article, self.corpus_model)
+        return align(self._article(a_id), self._article(b_id), self.corpus_model)
 
     def rank_similar(self, article_id: str) -> list[tuple[str, float]]:
         from .align import rank_similar
 
-        target = self._stored[article_id].article
-        return rank_similar(target, self.articles(), self.corpus_model)
+        target = self._article(article_id)
+        if len(self._info) <= RANK_ALL_UP_TO:
+            candidates = self._catalogue.iter_articles()
+        else:  # a large corpus: rank only what Whoosh finds most alike
+            from . import search as search_mod
+
+            if self._ix is None:
+                self._open_index()
+            with self._search_lock:
+                ids = search_mod.Searcher(self._ix, shared=self._open_searcher()).similar(
+                    article_id, target.text, RANK_CANDIDATES)
+            candidates = self._catalogue.iter_articles(ids)
+        return rank_similar(target, candidates, self.corpus_model)
 
     def quote_variants(self, quotes: Sequence[Quote] | None = None) -> list[Any]:
         """Groups of quotes rendering the same statement across articles (cached for the corpus)."""
         from .align import quote_variants
 
-        arts = {i: s.article for i, s in self._stored.items()}
-        if quotes is not None:
-            return quote_variants(quotes, arts, self.corpus_model)
-        key = tuple(sorted((i, s.article.content_hash) for i, s in self._stored.items()))
-        if self._variants is None or self._variants[0] != key:
-            self._variants = (key, quote_variants(self.quotes(), arts, self.corpus_model))
-        return self._variants[1]
+        if quotes is None:
+            quotes = self.quotes()
+        arts = {a.id: a for a in self._catalogue.iter_articles({q.article for q in quotes})}
+        return quote_variants(quotes, arts, self.corpus_model)
 
     def variants_of(self, quote: Quote) -> list[Quote]:
-        """The other renderings of the statement `quote` belongs to (other articles first)."""
-        for group in self.quote_variants():
+        """The other renderings of the statement `quote` belongs to (other articles first).
+
+        Variants share a speaker, so only that speaker's quotes are compared (cached per
+        speaker until the corpus changes).
+        """
+        if not quote.speaker:
+            return []
+        key = (quote.speaker, self._corpus_key())
+        if self._variants is None or self._variants[0] != key:
+            self._variants = (key, self.quote_variants(self.speaker_quotes(quote.speaker)))
+        for group in self._variants[1]:
             if any((q.article, q.start, q.end) == (quote.article, quote.start, quote.end) for q in group.quotes):
                 return [q for q in group.quotes if (q.article, q.start) != (quote.article, quote.start)]
         return []

@@ -38,6 +38,22 @@ class Article:
 
 
 @dataclass(frozen=True, slots=True)
+class ArticleInfo:
+    """What a listing needs of an article, without its text: a large corpus stays on disk."""
+
+    id: str
+    title: str = ""
+    outlet: str = ""
+    date: str = ""
+    author: str = ""
+    path: str = ""
+    content_hash: str = ""
+    quote_count: int = 0  # every quotation, "other" (titles, scare quotes) included
+    size: int = 0  # of the file it was read from, with `mtime_ns`: how updates spot changes
+    mtime_ns: int = 0
+
+
+@dataclass(frozen=True, slots=True)
 class Quote:
     """A quotation (or reported speech) and who said it.
 

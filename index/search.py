@@ -119,6 +119,11 @@ class IndexWriter:
             kind=" ".join(sorted({q.kind for q in quotes})),
         )
 
+    @property
+    def generation(self) -> int:
+        """The generation this writer's commit will create (what the catalogue records)."""
+        return self._w.generation
+
     def commit(self, *, merge: bool = True) -> None:
         # An intermediate commit of a long build skips merging: merging segments again at
         # every batch made a 100,000-article build twice as slow as one big commit.
@@ -301,7 +306,7 @@ class Searcher:
         if self.shared is not None:
             yield self.shared
         else:
-            with self._searching() as s:
+            with self.ix.searcher() as s:
                 yield s
 
     def search(self, qstring: str, *, limit: int = 20, restrict: set[str] | None = None,
@@ -435,6 +440,14 @@ class Searcher:
         with self._searching() as s:
             matched = _highlight_terms(q, s)
         return match_positions(text, matched)
+
+    def similar(self, article_id: str, text: str, top: int) -> list[str]:
+        """Articles sharing the most distinctive words with `text` (Whoosh's more-like-this)."""
+        with self._searching() as s:
+            docnum = s.document_number(id=article_id)
+            if docnum is None:
+                return []
+            return [h["id"] for h in s.more_like(docnum, "content", text=text, top=top, numterms=25)]
 
     def _suggest(self, s: Any, q: query.Query, qstring: str,
                  texts: Callable[[str], Stored | None] | None = None) -> str | None:

@@ -25,7 +25,7 @@ class SpeakerCommands(Provider):
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
-        names = sorted({q.speaker for q in self.app.library.quotes() if q.speaker})  # type: ignore[attr-defined]
+        names = sorted(name for name, _ in self.app.library.speakers() if name)  # type: ignore[attr-defined]
         for name in names:
             label = f"Quotes by: {name}"
             score = matcher.match(label)

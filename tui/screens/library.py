@@ -105,7 +105,7 @@ class LibraryScreen(Screen[None]):
         else:
             self.query_one("#search-status", Static).update("")
         for a in arts:
-            table.add_row(Text(a.title), Text(a.outlet), Text(a.date), str(len(lib.quotes(a.id))), Text(a.id),
+            table.add_row(Text(a.title), Text(a.outlet), Text(a.date), str(a.quote_count), Text(a.id),
                           key=a.id)
             self._rows.append((a.id, None))
 

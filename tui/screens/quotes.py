@@ -7,7 +7,7 @@ with its article and a snippet. Enter opens the article at the quote.
 from __future__ import annotations
 
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -21,6 +21,7 @@ from ..styles import speaker_colour
 from .quote_detail import one_line
 
 NO_SPEAKER = "(no speaker)"
+LISTED = 1000  # quotes listed for one speaker; the filter narrows a longer list
 
 
 class QuotesScreen(Screen[None]):
@@ -33,8 +34,10 @@ class QuotesScreen(Screen[None]):
     def __init__(self, initial_filter: str = "") -> None:
         super().__init__()
         self.initial_filter = initial_filter
-        self.groups: dict[str, list[Quote]] = {}
-        self.rows: list[Quote] = []
+        self.counts: dict[str, int] = {}  # speaker (or NO_SPEAKER) -> quotes matching the filter
+        self.rows: list[Quote] = []  # the quotes listed on the right
+        self.shown = ""
+        self._needle = ""
 
     def compose(self) -> ComposeResult:
         with Vertical(id="quotes-screen"):
@@ -53,34 +56,49 @@ class QuotesScreen(Screen[None]):
         self.query_one("#speaker-list", OptionList).focus()
 
     def refill(self, needle: str) -> None:
-        lib = self.app.library  # type: ignore[attr-defined]
-        needle = needle.strip().lower()
-        groups: dict[str, list[Quote]] = {}
-        for q in lib.quotes():
-            if q.kind == "other":
-                continue
-            name = q.speaker or NO_SPEAKER
-            if needle and needle not in name.lower() and needle not in q.text.lower() and needle not in q.article.lower():
-                continue
-            groups.setdefault(name, []).append(q)
-        self.groups = dict(sorted(groups.items(), key=lambda kv: (kv[0] == NO_SPEAKER, -len(kv[1]), kv[0])))
+        """Speakers with their counts for the filter, asked of the catalogue (on disk) off the UI thread."""
+        self._needle = needle.strip()
+        self._load_speakers(self._needle)
+
+    @work(thread=True, exclusive=True, group="quote-speakers")
+    def _load_speakers(self, needle: str) -> None:
+        counts = self.app.library.speakers(needle)  # type: ignore[attr-defined]
+        self.app.call_from_thread(self._show_speakers, needle, counts)
+
+    def _show_speakers(self, needle: str, counts: list[tuple[str | None, int]]) -> None:
+        if needle != self._needle:
+            return  # a newer filter is on its way
+        self.counts = {(name or NO_SPEAKER): n for name, n in counts}
         ol = self.query_one("#speaker-list", OptionList)
         ol.clear_options()
-        for name, quotes in self.groups.items():
+        for name, n in self.counts.items():
             label = Text("■ ", style=speaker_colour(name))
-            label.append(f"{name} ({len(quotes)})")
+            label.append(f"{name} ({n})")
             ol.add_option(Option(label, id=name))
-        total = sum(len(v) for v in self.groups.values())
+        total = sum(self.counts.values())
         self.query_one("#quotes-status", Static).update(
-            Text(f"{total} quote(s) by {len(self.groups)} speaker(s) · Enter: quotes / open at the quote · Tab: switch"))
-        if self.groups:
+            Text(f"{total} quote(s) by {len(self.counts)} speaker(s) · Enter: quotes / open at the quote · Tab: switch"))
+        if self.counts:
             ol.highlighted = 0
-            self.show_quotes(next(iter(self.groups)))
+            self.show_quotes(next(iter(self.counts)))
         else:
             self.show_quotes("")
 
     def show_quotes(self, name: str) -> None:
-        self.rows = sorted(self.groups.get(name, []), key=lambda q: (q.article, q.start))
+        if not name:
+            self._fill_quotes(name, [])
+        else:
+            self._load_quotes(name, self._needle)
+
+    @work(thread=True, exclusive=True, group="quote-rows")
+    def _load_quotes(self, name: str, needle: str) -> None:
+        speaker = None if name == NO_SPEAKER else name
+        rows = self.app.library.speaker_quotes(speaker, needle, limit=LISTED)  # type: ignore[attr-defined]
+        self.app.call_from_thread(self._fill_quotes, name, rows)
+
+    def _fill_quotes(self, name: str, rows: list[Quote]) -> None:
+        self.shown = name
+        self.rows = rows
         ol = self.query_one("#quote-list", OptionList)
         ol.clear_options()
         for n, q in enumerate(self.rows):
@@ -88,6 +106,9 @@ class QuotesScreen(Screen[None]):
             label.append(f"{q.kind:<8} ")
             label.append(one_line(q.text, 100))
             ol.add_option(Option(label, id=str(n)))
+        if len(rows) < self.counts.get(name, 0):
+            ol.add_option(Option(Text(f"… the first {len(rows)} of {self.counts[name]}: type to narrow", style="dim"),
+                                 disabled=True))
         if self.rows:
             ol.highlighted = 0
 

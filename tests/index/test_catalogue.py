@@ -1,0 +1,104 @@
+"""The SQLite catalogue: articles stay on disk until asked for, and it never disagrees with Whoosh."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+import index.library as library_mod
+from index.catalogue import CATALOGUE, Catalogue
+from index.library import Library
+from index.models import Article, ArticleInfo
+from tests.conftest import SEED_DIR
+
+
+@pytest.fixture
+def seeds(tmp_path: Path) -> Path:
+    d = tmp_path / "corpus"
+    shutil.copytree(SEED_DIR, d)
+    return d
+
+
+def _lib(corpus: Path) -> Library:
+    return Library.open(corpus=[corpus], use_user_config=False, include_seeds=False)
+
+
+def test_a_cached_library_lists_articles_without_their_texts(seeds: Path) -> None:
+    _lib(seeds).update()
+    lib = _lib(seeds)
+    assert lib.load_cached()
+    infos = lib.articles()
+    assert len(infos) == 5 and all(isinstance(i, ArticleInfo) for i in infos)
+    assert not lib._recent  # nothing read from disk yet
+    peskov = next(i for i in infos if i.id.startswith("004"))
+    art = lib.article(peskov.id)
+    assert isinstance(art, Article) and "freezing" in art.text
+    assert peskov.quote_count == len(lib.quotes(peskov.id)) > 0
+    assert art.title == peskov.title and art.boilerplate == _fresh(seeds, peskov.id).boilerplate
+
+
+def _fresh(corpus: Path, article_id: str) -> Article:
+    from index.config import load_config
+    from index.corpus import Reader, discover
+
+    files, _ = discover((corpus,), False)
+    config = load_config(use_user_config=False)
+    reader = Reader(config.boilerplate, config.max_bytes)
+    src = next(f for f in files if Path(f.path).stem == article_id)
+    return reader.read(src)[0][0]
+
+
+def test_only_recently_opened_articles_stay_in_memory(seeds: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(library_mod, "CACHED_ARTICLES", 2)
+    lib = _lib(seeds)
+    lib.update()
+    for info in lib.articles():
+        assert lib.article(info.id) is not None
+    assert len(lib._recent) == 2
+
+
+def test_speakers_and_their_quotes_come_from_the_catalogue(seeds: Path) -> None:
+    lib = _lib(seeds)
+    lib.update()
+    counts = dict(lib.speakers())
+    peskov = next(name for name in counts if name and "Peskov" in name)
+    everything = [q for q in lib.quotes() if q.kind != "other"]
+    assert counts[peskov] == sum(1 for q in everything if q.speaker == peskov)
+    assert sum(counts.values()) == len(everything)
+    quotes = lib.speaker_quotes(peskov)
+    assert {q.article[:3] for q in quotes} == {"000", "002", "004"}
+    for q in quotes:  # the text is the slice of the original article, as everywhere
+        assert lib.article(q.article).text[q.start:q.end] == q.text
+    narrowed = dict(lib.speakers("not suit"))
+    assert narrowed.get(peskov, 0) >= 1 and sum(narrowed.values()) < sum(counts.values())
+    assert all("not suit" in q.text for q in lib.speaker_quotes(peskov, "not suit"))
+    assert lib.speakers("100%_") == []  # LIKE wildcards in the filter are literal
+
+
+def test_a_torn_catalogue_makes_the_next_update_rebuild(seeds: Path) -> None:
+    lib = _lib(seeds)
+    lib.update()
+    lib.close()
+    # As if the process died between the catalogue's commit and Whoosh's.
+    with sqlite3.connect(lib.index_dir / CATALOGUE) as db:
+        db.execute("UPDATE meta SET value = '999' WHERE key = 'generation'")
+    again = _lib(seeds)
+    assert not again.load_cached()  # a catalogue of another generation is not trusted
+    report = again.update()
+    assert report.rebuilt and report.added == 5
+    assert Catalogue(again.index_dir).current()
+    assert again.search("Peskov").total >= 3
+
+
+def test_large_corpora_rank_only_whooshs_most_alike(seeds: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    lib = _lib(seeds)
+    lib.update()
+    full = lib.rank_similar(next(i.id for i in lib.articles() if i.id.startswith("000")))
+    monkeypatch.setattr(library_mod, "RANK_ALL_UP_TO", 1)
+    monkeypatch.setattr(library_mod, "RANK_CANDIDATES", 2)
+    short = lib.rank_similar(next(i.id for i in lib.articles() if i.id.startswith("000")))
+    assert len(short) == 2 and len(full) == 4
+    assert short[0] == full[0]  # the most alike article is among Whoosh's candidates
