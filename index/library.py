@@ -11,8 +11,8 @@ import hashlib
 import os
 import threading
 import time
-from collections.abc import Callable, Sequence
 from collections import OrderedDict
+from collections.abc import Callable, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -20,10 +20,10 @@ from typing import TYPE_CHECKING, Any, Iterator
 
 from .catalogue import SCHEMA_VERSION, Catalogue, CatalogueWriter, Stored
 from .config import APP_NAME, Config, load_config
-from .corpus import SourceFile
 from .models import Article, ArticleInfo, IndexReport, LoadProblem, Quote, SearchResult
 
 if TYPE_CHECKING:
+    from .corpus import SourceFile
     from .speakers import SpeakerRegistry
     from .tags import TagStore
 

@@ -11,11 +11,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from ..styles import BOILERPLATE, quote_style
 from ..widgets.article_view import ArticleView
+from ..widgets.keybar import KeyBar
 
 LINKED = Style(bgcolor="#3a3a6a", color="white")
 CURRENT = Style(bgcolor="#005f87", color="white", bold=True)
@@ -107,7 +108,7 @@ class CompareScreen(Screen[None]):
                     yield Static("", id="title-b", classes="side-title")
                     yield ArticleView("", id="pane-b")
             yield Static("", id="compare-status")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#compare-summary", Static).update(Text("Aligning…"))

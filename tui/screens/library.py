@@ -9,13 +9,14 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import DataTable, Footer, Input, Static
+from textual.widgets import DataTable, Input, Static
 
 from index.models import Hit, SearchResult
 
 from ..messages import SearchDone
 from ..styles import HIT, quote_style
-from ..widgets.article_view import visible_text
+from ..widgets.keybar import KeyBar
+from ..widgets.text import visible_text
 
 MAX_LISTED = 2000  # a table of 100,000 rows takes seconds to fill; search narrows instead
 FIRST_PASS = 0.02  # seconds a search may take before its best hits so far are shown
@@ -66,7 +67,7 @@ class LibraryScreen(Screen[None]):
             yield Static("", id="search-status")
             yield DataTable(id="articles", cursor_type="row", zebra_stripes=True)
             yield Static("Loading the corpus…", id="status")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one(DataTable).focus()

@@ -12,12 +12,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from index.models import Quote
 
 from ..styles import speaker_colour
+from ..widgets.keybar import KeyBar
 from .quote_detail import one_line
 
 NO_SPEAKER = "(no speaker)"
@@ -47,7 +48,7 @@ class QuotesScreen(Screen[None]):
                 yield OptionList(id="speaker-list")
                 yield OptionList(id="quote-list")
             yield Static("", id="quotes-status")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         if self.initial_filter:

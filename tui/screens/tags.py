@@ -8,9 +8,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from ..widgets.keybar import KeyBar
 from .quote_detail import one_line
 
 ORPHANS = "\x00orphans"
@@ -34,7 +35,7 @@ class TagsScreen(Screen[None]):
                 yield OptionList(id="tag-names-list")
                 yield OptionList(id="tag-passages")
             yield Static("", id="tags-status")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#tag-names-list", OptionList).focus()
