@@ -212,7 +212,7 @@ def keystroke_to_paint(corpus: Path, tmp: Path) -> dict[str, Any]:
     async def run() -> None:
         app = QuotewireApp(lib)
         async with app.run_test(size=(140, 40)) as pilot:
-            while not app.index_ready:
+            while not app.index_checked:  # typing starts once the start-up check is done
                 await pilot.pause(0.05)
             await pilot.pause(0.5)
             screen = app.screen

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import time
 from functools import lru_cache
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -33,6 +34,9 @@ QUOTE_FIELDS = {"speaker", "kind"}
 # Did-you-mean keeps the first letter(s): a misspelling rarely starts wrong, and searching
 # the whole vocabulary within edit distance 2 took most of a second on BBC.
 SUGGEST_PREFIX = 1
+# Snippets are chosen among the first matches of an article: a one-letter query matches
+# hundreds of words in a long one, and scanning them all was a third of a keystroke's search.
+SNIPPET_MARKS = 40
 
 
 def make_schema() -> fields.Schema:
@@ -219,13 +223,22 @@ def _stem(word: str) -> str:
 @lru_cache(maxsize=256)
 def _candidates_re(terms: frozenset[str]) -> re.Pattern[str]:
     """Words that could stem to one of `terms`: the stemmer never changes a word's first
-    three letters, so only words starting like a term need stemming at all."""
-    heads = sorted({t[:3] for t in terms if t}, key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(map(re.escape, heads)) + r")\w*(?:\.?\w+)*", re.IGNORECASE)
+    three letters, so only words starting like a term need stemming at all. A stem of one
+    or two letters comes only from a short word ("s" from "it's", "m" from "£5m"), so for
+    those only short words are candidates: scanning every word starting with "s" made a
+    one-letter query the slowest keystroke."""
+    heads = sorted({t[:3] for t in terms if len(t) >= 3}, key=len, reverse=True)
+    short = sorted({t for t in terms if 0 < len(t) < 3}, key=len, reverse=True)
+    parts = []
+    if heads:
+        parts.append("(?:" + "|".join(map(re.escape, heads)) + r")\w*(?:\.?\w+)*")
+    if short:
+        parts.append("(?:" + "|".join(map(re.escape, short)) + r")\w{0,3}\b(?!\.\w)")
+    return re.compile(r"\b(?:" + "|".join(parts) + ")", re.IGNORECASE)
 
 
-def match_positions(text: str, terms: set[str], offset: int = 0) -> list[tuple[int, int]]:
-    """Character ranges of the words in `text` whose stem is one of `terms`.
+def match_positions(text: str, terms: set[str], offset: int = 0, most: int | None = None) -> list[tuple[int, int]]:
+    """Character ranges of the words in `text` whose stem is one of `terms` (the first `most`).
 
     A regex scan for likely words, then a cached stem per distinct word: far faster than
     running the analyzer over the whole article for every hit.
@@ -236,7 +249,37 @@ def match_positions(text: str, terms: set[str], offset: int = 0) -> list[tuple[i
     for m in _candidates_re(frozenset(terms)).finditer(text):
         if _stem(m.group().lower()) in terms:
             out.append((m.start() + offset, m.end() + offset))
+            if most is not None and len(out) >= most:
+                break
     return out
+
+
+class _Deadline(collectors.WrappingCollector):
+    """Stops collecting when time is up, keeping the best hits so far.
+
+    Whoosh's `TimeLimitCollector` starts a timer thread for every search: a millisecond
+    or more while typing on a busy machine. Reading the clock every few hundred
+    documents costs nothing.
+    """
+
+    EVERY = 256
+
+    def __init__(self, child: Any, seconds: float) -> None:
+        super().__init__(child)
+        self.seconds = seconds
+        self.deadline = 0.0
+
+    def prepare(self, top_searcher: Any, q: Any, context: Any) -> None:
+        super().prepare(top_searcher, q, context)
+        self.deadline = time.perf_counter() + self.seconds
+
+    def collect_matches(self) -> None:
+        child, every, n = self.child, self.EVERY, 0
+        for sub_docnum in child.matches():
+            child.collect(sub_docnum)
+            n += 1
+            if n % every == 0 and time.perf_counter() > self.deadline:
+                raise collectors.TimeLimit
 
 
 def make_snippets(text: str, marks: list[tuple[int, int]], *, width: int = 160, most: int = 3,
@@ -346,7 +389,7 @@ class Searcher:
         partial = False
         if time_limit:
             # On a huge corpus, show the best hits found in time; the caller refines later.
-            collector = collectors.TimeLimitCollector(s.collector(limit=limit), timelimit=time_limit, use_alarm=False)
+            collector = _Deadline(s.collector(limit=limit), time_limit)
             try:
                 s.search_with_collector(full, collector)
             except collectors.TimeLimit:
@@ -371,7 +414,8 @@ class Searcher:
             snippets: tuple[Snippet, ...] = ()
             if st is not None:
                 text = st.article.text
-                snippets = make_snippets(text, match_positions(text, matched), skip=st.article.boilerplate)
+                snippets = make_snippets(text, match_positions(text, matched, most=SNIPPET_MARKS),
+                                         skip=st.article.boilerplate)
             hits.append(Hit(f["id"], f.get("title", ""), float(h.score), snippets, None))
         return hits, total, approximate, partial
 
@@ -448,6 +492,16 @@ class Searcher:
             if docnum is None:
                 return []
             return [h["id"] for h in s.more_like(docnum, "content", text=text, top=top, numterms=25)]
+
+    def suggest(self, qstring: str, texts: Callable[[str], Stored | None] | None = None) -> str | None:
+        """A did-you-mean for a query that found nothing, from the index's own words."""
+        clean, _ = sanitise(qstring)
+        try:
+            q = make_parser(self.ix.schema).parse(clean)
+        except Exception:
+            return None
+        with self._searching() as s:
+            return self._suggest(s, q, clean, texts)
 
     def _suggest(self, s: Any, q: query.Query, qstring: str,
                  texts: Callable[[str], Stored | None] | None = None) -> str | None:

@@ -48,7 +48,8 @@ class QuotewireApp(App[int]):
         super().__init__()
         self.library = library
         self._update_index = update_index
-        self.index_ready = False
+        self.index_ready = False  # articles can be listed
+        self.index_checked = False  # ...and the corpus has been checked against the index
 
     def on_mount(self) -> None:
         try:
@@ -74,6 +75,7 @@ class QuotewireApp(App[int]):
         lib = self.library
         if not self.index_ready and lib.load_cached():
             self.post_message(IndexReady(initial=True))
+        lib.warm()  # the search engine loads now, not on the first keystroke
         if not self._update_index:
             self.post_message(IndexReady(initial=False))
             return
@@ -94,6 +96,7 @@ class QuotewireApp(App[int]):
 
     def on_index_ready(self, message: IndexReady) -> None:
         self.index_ready = True
+        self.index_checked = self.index_checked or not message.initial
         for screen in self.screen_stack:
             if hasattr(screen, "library_changed"):
                 screen.library_changed()

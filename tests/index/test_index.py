@@ -170,3 +170,21 @@ def test_quote_search_without_exact_total_stops_at_the_limit() -> None:
     assert full.total > 3 and not full.approximate
     assert len(quick.hits) == 3 and quick.approximate and quick.total <= full.total
     assert [(h.article, h.quote.start) for h in quick.hits] == [(h.article, h.quote.start) for h in full.hits]
+
+
+def test_match_positions_finds_short_stems_only_as_whole_words() -> None:
+    from index.search import match_positions
+
+    text = "It's the £5m deal, i.e. the one the UK's minister signed; ministers said so."
+    assert [text[s:e] for s, e in match_positions(text, {"s"})] == ["s", "s"]  # It's, UK's
+    assert [text[s:e] for s, e in match_positions(text, {"i"})] == []  # "i.e" is one token
+    assert [text[s:e] for s, e in match_positions(text, {"minist"})] == ["minister", "ministers"]
+    assert [text[s:e] for s, e in match_positions(text, {"minist"}, most=1)] == ["minister"]
+
+
+def test_did_you_mean_comes_from_the_index_vocabulary(corpus: Path) -> None:
+    lib = _lib(corpus)
+    lib.update()
+    result = lib.search("Kremlim")
+    assert result.total == 0 and result.suggestion and result.suggestion.lower() == "kremlin"
+    assert lib.search("Kremlim", suggest=False).suggestion is None

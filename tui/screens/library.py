@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -21,6 +23,7 @@ from ..widgets.text import visible_text
 MAX_LISTED = 2000  # a table of 100,000 rows takes seconds to fill; search narrows instead
 FIRST_PASS = 0.02  # seconds a search may take before its best hits so far are shown
 LISTED_HITS = 25  # about a screenful: more would only cost snippets nobody sees
+SUGGEST_AFTER = 0.3  # seconds without a keystroke before a query with no hits gets a did-you-mean
 DEBOUNCE = 0.0  # searching is fast enough to run on every keystroke; stale answers are dropped
 
 
@@ -170,7 +173,11 @@ class LibraryScreen(Screen[None]):
             result = lib.search(q, limit=LISTED_HITS, exact_total=False, suggest=False)
             self.post_message(SearchDone(result, serial))
         if result.total == 0 and serial == self._serial:
-            self.post_message(SearchDone(lib.search(q, limit=LISTED_HITS, exact_total=False), serial))
+            # Did-you-mean costs tens of milliseconds: ask only once typing pauses, so it
+            # never holds up the search for the next keystroke.
+            time.sleep(SUGGEST_AFTER)
+            if serial == self._serial:
+                self.post_message(SearchDone(lib.search(q, limit=LISTED_HITS, exact_total=False), serial))
 
     def on_search_done(self, message: SearchDone) -> None:
         if message.serial != self._serial:
