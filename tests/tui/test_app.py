@@ -139,3 +139,33 @@ async def test_command_palette_opens_an_article_by_title() -> None:
         await pilot.press("enter")
         await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen))
         assert app.screen.article_id == "004_0d9989bd3b25f316"
+
+
+async def test_a_long_list_fills_a_page_at_a_time_and_search_returns_to_it(tmp_path: Path) -> None:
+    import tui.screens.library as library_screen
+
+    corpus = tmp_path / "many"
+    corpus.mkdir()
+    for n in range(60):
+        (corpus / f"story{n:03d}.txt").write_text(f"Headline number {n}\n\nThe mayor said turnip {n} was fine.\n")
+    app = QuotewireApp(Library.open(corpus=[corpus], use_user_config=False, include_seeds=False))
+    old_page = library_screen.PAGE
+    library_screen.PAGE = 20
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            await wait_for(pilot, lambda: "60 articles" in screen_text(app))
+            screen = app.screen
+            assert len(screen._rows) == 20  # one page listed; the status counts them all
+            await pilot.press(*"j" * 18)  # nearing the end of the page loads the next one
+            await wait_for(pilot, lambda: len(screen._rows) >= 40)
+            await pilot.press("G")  # the bottom is the last article, not the last page
+            await wait_for(pilot, lambda: "story059" in screen_text(app))
+            await pilot.press("slash", *"turnip")
+            await wait_for(pilot, lambda: "hit(s)" in screen_text(app))
+            assert "turnip" in screen_text(app)
+            await pilot.press(*["backspace"] * 6)  # an empty query shows the list again, as it was
+            await wait_for(pilot, lambda: "hit(s)" not in screen_text(app) and len(screen._rows) == 60)
+            await pilot.press("escape", "enter")
+            await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen))
+    finally:
+        library_screen.PAGE = old_page

@@ -13,14 +13,15 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import DataTable, Input, Static
 
-from index.models import Hit, SearchResult
+from index.models import ArticleInfo, Hit, SearchResult
 
 from ..messages import SearchDone
 from ..styles import HIT, quote_style
 from ..widgets.keybar import KeyBar
 from ..widgets.text import visible_text
 
-MAX_LISTED = 2000  # a table of 100,000 rows takes seconds to fill; search narrows instead
+PAGE = 200  # articles added to the list at a time: a table of 100,000 rows takes seconds to fill
+BOTTOM_FILL = 5000  # `G` fills the list this far at most; search finds the rest
 FIRST_PASS = 0.02  # seconds a search may take before its best hits so far are shown
 LISTED_HITS = 25  # about a screenful: more would only cost snippets nobody sees
 SUGGEST_AFTER = 0.3  # seconds without a keystroke before a query with no hits gets a did-you-mean
@@ -56,11 +57,14 @@ class LibraryScreen(Screen[None]):
 
     def __init__(self) -> None:
         super().__init__()
-        self._rows: list[tuple[str, int | None]] = []  # (article id, offset to land on)
+        self._rows: list[tuple[str, int | None]] = []  # the visible table's rows: (article id, offset to land on)
+        self._article_rows: list[tuple[str, int | None]] = []
+        self._hit_rows: list[tuple[str, int | None]] = []
+        self._articles: list[ArticleInfo] = []  # every article, in listing order
         self._serial = 0
         self._debounce: Timer | None = None
         self._result: SearchResult | None = None
-        self._layout: tuple[str, int] = ("", 0)
+        self._hit_width = 0
 
     def compose(self) -> ComposeResult:
         with Vertical(id="library"):
@@ -68,62 +72,89 @@ class LibraryScreen(Screen[None]):
             yield Input(placeholder="/ search: words, \"phrases\", speaker:peskov, kind:direct, outlet:, date:, tag:",
                         id="query")
             yield Static("", id="search-status")
+            # Two tables: going back from a search to the list costs nothing, and the
+            # list is filled a page at a time as the cursor nears its end.
             yield DataTable(id="articles", cursor_type="row", zebra_stripes=True)
+            yield DataTable(id="hits", cursor_type="row", zebra_stripes=True)
             yield Static("Loading the corpus…", id="status")
         yield KeyBar()
 
     def on_mount(self) -> None:
-        self.query_one(DataTable).focus()
+        self.query_one("#hits", DataTable).display = False
+        self.query_one("#articles", DataTable).focus()
         if self.app.index_ready:  # type: ignore[attr-defined]
             self.library_changed()
+
+    def _table(self) -> DataTable:
+        """The table on show: the articles, or the hits of the current search."""
+        hits = self.query_one("#hits", DataTable)
+        return hits if hits.display else self.query_one("#articles", DataTable)
 
     # --- data ------------------------------------------------------------------------------------
 
     def library_changed(self) -> None:
         """The index has (new) articles: redraw the list or re-run the search."""
+        self._articles = sorted(self.app.library.articles(), key=lambda a: a.id)  # type: ignore[attr-defined]
+        self._fill_articles()
         q = self.query_one("#query", Input).value
         if q.strip():
             self._run_search(q)
         else:
             self._show_articles()
-        n = len(self.app.library.articles())  # type: ignore[attr-defined]
-        self.query_one("#status", Static).update(Text(f"{n} articles · / search · Enter open · ? help · q quit"))
+        self.query_one("#status", Static).update(
+            Text(f"{len(self._articles)} articles · / search · Enter open · ? help · q quit"))
 
     def index_progress(self, done: int, total: int) -> None:
         self.query_one("#status", Static).update(Text(f"Indexing {done}/{total}…"))
 
+    def _fill_articles(self) -> None:
+        table = self.query_one("#articles", DataTable)
+        if not table.columns:
+            width = max(40, self.size.width - 70)
+            for label, w in (("Title", width), ("Outlet", 14), ("Date", 10), ("Quotes", 6), ("Id", 22)):
+                table.add_column(label, width=w)
+        table.clear()
+        self._article_rows.clear()
+        self._more_articles()
+
+    def _more_articles(self) -> None:
+        """The next page of the list: a table measures every cell it is given."""
+        table = self.query_one("#articles", DataTable)
+        start = len(self._article_rows)
+        for a in self._articles[start:start + PAGE]:
+            table.add_row(Text(a.title), Text(a.outlet), Text(a.date), str(a.quote_count), Text(a.id), key=a.id)
+            self._article_rows.append((a.id, None))
+
+    @on(DataTable.RowHighlighted, "#articles")
+    def _near_the_end(self, event: DataTable.RowHighlighted) -> None:
+        if event.cursor_row >= len(self._article_rows) - PAGE // 4 and len(self._article_rows) < len(self._articles):
+            self._more_articles()
+
     def _show_articles(self) -> None:
-        table = self.query_one(DataTable)
-        table.clear(columns=True)
-        self._layout = ("articles", 0)
-        width = max(40, self.size.width - 70)
-        for label, w in (("Title", width), ("Outlet", 14), ("Date", 10), ("Quotes", 6), ("Id", 22)):
-            table.add_column(label, width=w)
-        lib = self.app.library  # type: ignore[attr-defined]
-        self._rows = []
-        arts = sorted(lib.articles(), key=lambda a: a.id)
-        if len(arts) > MAX_LISTED:
-            self.query_one("#search-status", Static).update(
-                Text(f"showing the first {MAX_LISTED} of {len(arts)} articles: search (/) to find the rest"))
-            arts = arts[:MAX_LISTED]
-        else:
-            self.query_one("#search-status", Static).update("")
-        for a in arts:
-            table.add_row(Text(a.title), Text(a.outlet), Text(a.date), str(a.quote_count), Text(a.id),
-                          key=a.id)
-            self._rows.append((a.id, None))
+        articles, hits = self.query_one("#articles", DataTable), self.query_one("#hits", DataTable)
+        focused = hits.has_focus
+        hits.display, articles.display = False, True
+        if focused:
+            articles.focus()
+        self._rows = self._article_rows
+        self.query_one("#search-status", Static).update("")
 
     def _show_hits(self, result: SearchResult) -> None:
-        table = self.query_one(DataTable)
+        articles, table = self.query_one("#articles", DataTable), self.query_one("#hits", DataTable)
+        if not table.display:
+            focused = articles.has_focus
+            articles.display, table.display = False, True
+            if focused:
+                table.focus()
         snippet_w = max(40, self.size.width - 74)
-        if self._layout != ("hits", snippet_w):  # keep the columns between keystrokes
+        if self._hit_width != snippet_w:  # keep the columns between keystrokes
             table.clear(columns=True)
             for label, w in (("Title", 36), ("Speaker", 28), ("Snippet", snippet_w)):
                 table.add_column(label, width=w)
-            self._layout = ("hits", snippet_w)
+            self._hit_width = snippet_w
         else:
             table.clear()
-        self._rows = []
+        self._rows = self._hit_rows = []
         for n, h in enumerate(result.hits):
             speaker = Text("")
             if h.quote:
@@ -187,7 +218,7 @@ class LibraryScreen(Screen[None]):
 
     @on(Input.Submitted, "#query")
     def _submitted(self) -> None:
-        table = self.query_one(DataTable)
+        table = self._table()
         table.focus()
         if self._result and self._result.hits:
             self._open_row(0)
@@ -209,7 +240,7 @@ class LibraryScreen(Screen[None]):
         self.query_one("#query", Input).focus()
 
     def action_leave_search(self) -> None:
-        self.query_one(DataTable).focus()
+        self._table().focus()
 
     def action_accept_suggestion(self) -> None:
         if self._result and self._result.suggestion:
@@ -218,17 +249,20 @@ class LibraryScreen(Screen[None]):
             inp.cursor_position = len(inp.value)
 
     def action_cursor_down(self) -> None:
-        self.query_one(DataTable).action_cursor_down()
+        self._table().action_cursor_down()
 
     def action_cursor_up(self) -> None:
-        self.query_one(DataTable).action_cursor_up()
+        self._table().action_cursor_up()
 
     def action_top(self) -> None:
-        t = self.query_one(DataTable)
+        t = self._table()
         t.move_cursor(row=0)
 
     def action_bottom(self) -> None:
-        t = self.query_one(DataTable)
+        t = self._table()
+        if t.id == "articles":  # the list is filled a page at a time: fill it (up to a limit)
+            while len(self._article_rows) < min(len(self._articles), BOTTOM_FILL):
+                self._more_articles()
         t.move_cursor(row=max(0, t.row_count - 1))
 
     def action_quotes_screen(self) -> None:
