@@ -342,6 +342,8 @@ t = time.perf_counter()
 lib = Library(cfg, (Path(sys.argv[1]),))
 lib.load_cached()
 start = time.perf_counter() - t
+lib.warm()  # what the app does in the background after its first frame
+warm = time.perf_counter() - t
 queries = json.loads(sys.argv[3])
 times, full = [], []
 for q in queries:
@@ -351,7 +353,7 @@ for q in queries:
     t = time.perf_counter()  # the refined search that follows when the first was cut short
     lib.search(q, limit=25, exact_total=False)
     full.append((time.perf_counter() - t) * 1000)
-print(json.dumps({"start_s": start, "times": times, "full": full, "articles": len(lib.articles()),
+print(json.dumps({"start_s": start, "warm_s": warm, "times": times, "full": full, "articles": len(lib.articles()),
                   "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
 """
 
@@ -382,7 +384,7 @@ def big_corpus(tmp: Path, copies: int = 45) -> dict[str, Any]:
                            cwd=ROOT, check=True, capture_output=True, text=True)
     p = json.loads(probe.stdout.strip().splitlines()[-1])
     return {"articles": p["articles"], "build_s": round(build, 1), "build_articles_per_s": round(p["articles"] / build, 1),
-            "later_start_s": round(p["start_s"], 2), "search_ms_p50": round(_pct(p["times"], 50), 1),
+            "later_start_s": round(p["start_s"], 2), "search_ready_s": round(p["warm_s"], 2), "search_ms_p50": round(_pct(p["times"], 50), 1),
             "search_ms_p95": round(_pct(p["times"], 95), 1), "target_p95_ms": 150,
             "refined_search_ms_p50": round(_pct(p["full"], 50), 1), "refined_search_ms_p95": round(_pct(p["full"], 95), 1),
             "peak_rss_mb": round(p["peak_rss_mb"], 1), "target_rss_mb": 1024, "build_stdout": out.stdout.strip()}
@@ -413,7 +415,7 @@ def _markdown(out: dict[str, Any]) -> str:
     if "big_100k" in out:
         g = out["big_100k"]
         rows.append(f"| 100k articles: build (s) | {g['build_s']} ({g['build_articles_per_s']}/s) | 260-440 (plain whoosh, measured before) | — | — |")
-        rows.append(f"| 100k articles: later start (s) | {g['later_start_s']} | — | — | — |")
+        rows.append(f"| 100k articles: later start, list shown / search ready (s) | {g['later_start_s']} / {g.get('search_ready_s', '—')} | — | — | — |")
         rows.append(f"| 100k articles: first results (ms p50/p95) | {g['search_ms_p50']}/{g['search_ms_p95']} | 75-140 p50 (plain whoosh) | — / p95 <150 | {g['search_ms_p95'] < 150} |")
         rows.append(f"| 100k articles: refined search (ms p50/p95) | {g['refined_search_ms_p50']}/{g['refined_search_ms_p95']} | — | — | — |")
         rows.append(f"| 100k articles: peak memory (MB) | {g['peak_rss_mb']} | — | — / <1024 | {g['peak_rss_mb'] < 1024} |")
