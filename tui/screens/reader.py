@@ -11,16 +11,18 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from index.models import Article, Quote
 
 from ..styles import BOILERPLATE, CURRENT_HIT, HIT, TAGGED, quote_style, speaker_colour
 from ..widgets.article_view import ArticleView
+from ..widgets.keybar import KeyBar
 
 
 CONFIDENT = 0.6  # `f` hides quotes the extractor is less sure of than this
+SPEAKERS_FIRST = 60  # speakers listed before the first frame; more than a tall panel shows
 
 
 def initials(name: str) -> str:
@@ -53,8 +55,8 @@ class ReaderScreen(Screen[None]):
         Binding("escape", "back", "Back", id="back"),
         Binding("j", "down", "Down", show=False, id="down"),
         Binding("k", "up", "Up", show=False, id="up"),
-        Binding("g", "top", "Top", show=False, id="top"),
-        Binding("G", "bottom", "Bottom", show=False, id="bottom"),
+        Binding("g,ctrl+home", "top", "Top", show=False, id="top"),
+        Binding("G,ctrl+end", "bottom", "Bottom", show=False, id="bottom"),
         Binding("n", "next_hit", "Next hit", id="next_hit"),
         Binding("N", "prev_hit", "Prev hit", id="prev_hit"),
         Binding("right_square_bracket", "next_quote", "Next quote", id="next_quote"),
@@ -88,6 +90,9 @@ class ReaderScreen(Screen[None]):
         self.article_tags: list = []
         self.select_unit: str | None = None
         self.undo_stack: list = []
+        self._status_line = ""
+        # (filters, tags list, spans) under the search hits; see `restyle`
+        self._base_spans: tuple[tuple[object, ...], list, list[tuple[int, int, Style]]] | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical(id="reader"):
@@ -96,7 +101,7 @@ class ReaderScreen(Screen[None]):
                 yield ArticleView("", id="article")
                 yield OptionList(id="speakers")
             yield Static("", id="reader-status")
-        yield Footer()
+        yield KeyBar()  # Textual's Footer rebuilt itself 3-4 times after each open (~0.5 s)
 
     def on_mount(self) -> None:
         lib = self.app.library  # type: ignore[attr-defined]
@@ -132,40 +137,55 @@ class ReaderScreen(Screen[None]):
                 if q.confidence >= min_conf and (self.speaker_filter is None or q.speaker == self.speaker_filter)]
 
     def restyle(self) -> None:
-        """Recompute every span: boilerplate, quotes, tags, then search hits on top."""
+        """Recompute every span: boilerplate, quotes, tags, then search hits on top.
+
+        Everything under the hits is kept while the filters and tags stay the same: `n`
+        in a long article moves one highlight, and need not rebuild a thousand quotes.
+        """
         a = self.article
         if a is None:
             return
-        spans: list[tuple[int, int, Style]] = []
-        if a.title_span:
-            spans.append((a.title_span.start, a.title_span.end, Style(bold=True)))
-        if self.dim_boilerplate:
-            spans += [(b.start, b.end, BOILERPLATE) for b in a.boilerplate]
-        quotes = self.visible_quotes()
-        outer = containers(quotes)
-        for n, q in enumerate(quotes):
-            # A clause that holds a marked quote is drawn like reported speech, so the
-            # quoted words inside it still stand out.
-            spans.append((q.start, q.end, quote_style(q.speaker, "reported" if n in outer else q.kind)))
-        spans += [(s, e, TAGGED) for s, e in self.tag_spans()]
-        self.query_one(ArticleView).set_margin(self.speaker_margin(quotes))
-        for n, (s, e) in enumerate(self.hits):
-            spans.append((s, e, CURRENT_HIT if n == self.hit_index else HIT))
-        self.query_one(ArticleView).set_spans(spans)
+        view = self.query_one(ArticleView)
+        key = (self.dim_boilerplate, self.confident_only, self.speaker_filter)
+        if self._base_spans is None or self._base_spans[0] != key or self._base_spans[1] is not self.article_tags:
+            spans: list[tuple[int, int, Style]] = []
+            if a.title_span:
+                spans.append((a.title_span.start, a.title_span.end, Style(bold=True)))
+            if self.dim_boilerplate:
+                spans += [(b.start, b.end, BOILERPLATE) for b in a.boilerplate]
+            quotes = self.visible_quotes()
+            outer = containers(quotes)
+            made: dict[tuple[str | None, str], Style] = {}  # a few speakers, thousands of quotes
+            for n, q in enumerate(quotes):
+                # A clause that holds a marked quote is drawn like reported speech, so the
+                # quoted words inside it still stand out.
+                look = (q.speaker, "reported" if n in outer else q.kind)
+                style = made.get(look)
+                if style is None:
+                    style = made[look] = quote_style(*look)
+                spans.append((q.start, q.end, style))
+            spans += [(s, e, TAGGED) for s, e in self.tag_spans()]
+            self._base_spans = (key, self.article_tags, spans)
+            view.set_margin(self.speaker_margin(quotes))
+        hits = [(s, e, CURRENT_HIT if n == self.hit_index else HIT) for n, (s, e) in enumerate(self.hits)]
+        view.set_spans(self._base_spans[2] + hits)
 
     def speaker_margin(self, quotes: list[Quote]) -> dict[int, tuple[str, Style]]:
         """Initials of the speakers quoted on each line ("DP", "VP+" when several)."""
         view = self.query_one(ArticleView)
         margin: dict[int, tuple[str, Style]] = {}
+        marks: dict[str, tuple[str, Style]] = {}
         for q in quotes:
             if not q.speaker or q.kind == "other":
                 continue
             row = view.location_of(q.start)[0]
-            mark = initials(q.speaker)
-            if row in margin and not margin[row][0].startswith(mark):
+            mark = marks.get(q.speaker)
+            if mark is None:
+                mark = marks[q.speaker] = (initials(q.speaker), Style(color=speaker_colour(q.speaker), bold=True))
+            if row in margin and not margin[row][0].startswith(mark[0]):
                 margin[row] = (margin[row][0].rstrip("+") + "+", margin[row][1])
             elif row not in margin:
-                margin[row] = (mark, Style(color=speaker_colour(q.speaker), bold=True))
+                margin[row] = mark
         return margin
 
     def tag_spans(self) -> list[tuple[int, int]]:
@@ -183,6 +203,8 @@ class ReaderScreen(Screen[None]):
         self.app.call_from_thread(self._tags_loaded, tags)
 
     def _tags_loaded(self, tags: list) -> None:
+        if tags == self.article_tags:
+            return  # most articles have none: no second restyle while the first frame is drawn
         self.article_tags = tags
         self.restyle()
         self._update_status()
@@ -192,13 +214,17 @@ class ReaderScreen(Screen[None]):
         for q in self.quotes:
             if q.speaker:
                 counts[q.speaker] = counts.get(q.speaker, 0) + 1
-        ol = self.query_one("#speakers", OptionList)
-        ol.clear_options()
-        ol.add_option(Option(Text(f"All speakers ({len(self.quotes)})"), id="*"))
+        options = [Option(Text(f"All speakers ({len(self.quotes)})"), id="*")]
         for name, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
             label = Text("■ ", style=speaker_colour(name))
             label.append(f"{name} ({n})")
-            ol.add_option(Option(label, id=name))
+            options.append(Option(label, id=name))
+        # A long piece can quote hundreds of people, and the list measures every option it
+        # holds: the first screenful goes in now, the rest once the article is on screen.
+        ol = self.query_one("#speakers", OptionList)
+        ol.set_options(options[:SPEAKERS_FIRST])
+        if len(options) > SPEAKERS_FIRST:
+            self.call_after_refresh(ol.add_options, options[SPEAKERS_FIRST:])
 
     def quote_at(self, offset: int) -> Quote | None:
         best = None
@@ -219,7 +245,12 @@ class ReaderScreen(Screen[None]):
         if self.speaker_filter:
             parts.append(f"showing {self.speaker_filter} only")
         parts.extend(self.extra_status(off))
-        self.query_one("#reader-status", Static).update(Text("  |  ".join(parts) or " "))
+        line = "  |  ".join(parts) or " "
+        if line != self._status_line:
+            # One row, whatever it says: no layout pass, which would repaint the whole screen
+            # on every cursor move.
+            self._status_line = line
+            self.query_one("#reader-status", Static).update(Text(line), layout=False)
 
     def extra_status(self, offset: int) -> list[str]:
         out = []
