@@ -162,8 +162,27 @@ MALE_FIRST_NAMES: frozenset[str] = frozenset(
     randy eugene vincent russell elijah louis bobby philip johnny bernie ted marco jeb ben
     chris mike mitt barack bill newt rand rick lindsey mitch reince karl rudy dick tim
     jim tom dan bob ron ken steve greg jeff tony harry vladimir dmitry dmitri volodymyr
-    sergei sergey boris emmanuel francois angela recep xi kim ali omar hugh corey jared
-    eric rex rudolph rush sean howard marty elliot""".split()
+    sergei sergey boris emmanuel francois recep xi ali omar hugh corey jared
+    eric rex rudolph rush sean howard marty elliot andy alex allen andre andres angelo
+    antonio barry ben benny bernard brad bradley brent brett calvin cameron carlos cecil
+    chad charlie chuck clarence clark claude clay clayton clifford clint cody colin
+    craig curtis dale darrell darren dave dean derek devin dewey don doug drew duane dustin
+    earl ed eddie edgar edwin eli elliott elmer emil enrique ernest ernie evan felix fernando
+    floyd francis francisco fred freddie frederick gene gil gilbert glen glenn gordon grant
+    guy hank harvey hector herbert herman hal ian isaac ivan jake jamal javier jay jeffery
+    jerome jimmy joel johnnie jon jorge julian julio karl keith kent kurt lance leon
+    leonard leroy lester lewis lloyd lonnie luis luke malcolm manuel marcus mario marshall
+    martin marvin mathew max maurice melvin micah miguel milton mitchell morris nate neil
+    nelson nick norman oliver orrin oscar pat pedro perry pete phil preston rafael ralph ray
+    reggie reid rene ricardo ricky rob robbie roberto rodney rodrigo roland ronnie ross ruben
+    rudy salvador sam sammy scotty seth shane shawn sherrod sidney simon stan stanley stuart
+    ted terrence theodore toby todd tommy travis trent trey troy vernon victor wade wallace
+    warren wesley wilbur willard wilson zach jerry jesse devon luther mohammed muhammad
+    ahmed hassan hussein abdul khalid yusuf ibrahim hamid mahmoud ismail mustafa benjamin
+    bibi binyamin shimon ehud avigdor yair naftali moshe david francisco jacques nicolas
+    jean-claude jean-marc pierre jean-luc françois manuel matteo matteo silvio giuseppe
+    luigi angelo wolfgang helmut gerhard olaf horst frank-walter hans heiko juergen jürgen
+    sigmar martin nigel tony gordon david boris jeremy keir rishi liam""".split()
 )
 FEMALE_FIRST_NAMES: frozenset[str] = frozenset(
     """mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa
@@ -177,7 +196,28 @@ FEMALE_FIRST_NAMES: frozenset[str] = frozenset(
     charlotte rose alexis kayla hillary chelsea carly nikki sarah kellyanne hope huma
     melania ivanka elizabeth nancy debbie donna michele kirsten tammy jeanne dianne
     condoleezza madeleine marine theresa ursula kamala tulsi ayanna ilhan valerie loretta
-    sally susana mia jill ellen meghan katie ann""".split()
+    sally susana mia jill ellen meghan katie ann abby adriana agnes aileen alexandra alicia
+    alison allison alma amelia anita annette annie arlene audrey barbra becky belinda
+    bernadette beth bethany betsy beverley billie bonnie brandy bridget brooke camille
+    candace cara carla carmen caroline carrie cassandra cathy cecilia celia charlene cindy
+    claire clara claudia colleen connie constance courtney crystal daisy dana darlene dawn
+    deanna debora deirdre delia della diana dolores dora edith edna eileen elaine eleanor
+    elena elisa ella eloise elsa emilia erica erika erin esther ethel eva faith felicia fiona
+    florence francine gabriela gabrielle gail georgia geraldine gina ginger gwen gwendolyn
+    harriet hazel heidi helena holly ida ingrid irene iris irma isabel jackie jan jana jane
+    janine jasmine jeanette jenna jenny jo joanna joanne jocelyn jodi josephine joy juanita
+    kara kari kate kathy katrina kay kaye kelli kendra kristen kristin kristina krystal
+    lana leah lena leslie lillian linda lindsay lois lora loraine lorraine lucia lucille
+    lucy lydia lynn mabel mae maggie mandy marcia margarita margie maria marian marianne
+    marion marjorie marla marsha maureen maxine megyn melanie melinda mercedes meredith
+    miranda misty molly monica monique muriel myra myrtle nadia naomi natasha nell nina
+    nora norma olga paige paula pauline pearl peggy penny phyllis priscilla rachael ramona
+    regina renee rhonda rita roberta robin rochelle rosa rosemary roxanne ruby sabrina
+    samantha selena shannon sheila sherri sheryl shelly sonia sonya stacy stella sue susanne
+    suzanne sylvia tamara tanya tara tina toni tracy trisha vanessa vera veronica vicki
+    vickie viola violet wanda wendy whitney yolanda yvonne zoe zoey angela hilary condi
+    marsha michele kristi kimberley bernadette claudine rachida segolene marion
+    frauke andrea theresa nicola liz priti""".split()
 )
 
 # Words that end organisation and place names: never "he" or "she".
@@ -195,5 +235,12 @@ NON_PERSON_WORDS: frozenset[str] = frozenset(
     michigan minnesota mississippi missouri montana nebraska nevada hampshire jersey mexico
     york carolina dakota ohio oklahoma oregon pennsylvania island tennessee texas utah
     vermont virginia wisconsin wyoming islamic isis isil qaeda taliban nato un eu gop dnc
-    rnc fbi cia nsa doj irs sec democrats republicans""".split()
+    rnc fbi cia nsa doj irs sec democrats republicans capital partners holdings fund funds
+    llc ltd plc corporation co industries airlines motors media studios records hospital
+    clinic museum library airport station reform movement coalition alliance project
+    initiative caucus society trust federation institution organization organisation
+    foundation academy magazine review tribune herald gazette daily weekly radio tv
+    television channel website twitter facebook google amazon microsoft hook falls
+    springs valley mountain mountains creek harbor harbour square avenue road airport
+    stadium arena""".split()
 )

@@ -13,7 +13,9 @@ The pipeline, one article at a time:
    labels) in the masked text and the **source** of each: the subject before the verb,
    the name after an inverted verb (", said Peskov"), an apposition ("X, a ..., said").
 4. **Resolve** sources in text order: registry aliases and roles, the fullest name used
-   in the article, pronouns and role nouns to the last compatible speaker.
+   in the article, pronouns to the last speaker or the more recent main-clause subject
+   that agrees in gender and is a person (never an organisation), and a bare definite
+   description ("the businessman") to the person it points back to, for later pronouns.
 5. **Attach** each quotation to the nearest cue in its sentence, a colon introduction,
    or the previous paragraph's speaker; quotes with no attribution that look like titles
    or scare quotes become ``other``. Cues without a quotation yield ``reported`` speech.
@@ -32,9 +34,11 @@ from __future__ import annotations
 
 import bisect
 import functools
+import operator
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import compress, count
 
 from index.lexicon import (
     ANONYMOUS_NOUNS,
@@ -67,8 +71,12 @@ _CLOSE_CONTEXT = frozenset(" \t\n.,;:!?)]}—–-/…\u00a0" + "'‘’\"“”�
 _MARK_RE = re.compile('["“”«»„‟]')
 _SINGLE_RE = re.compile("[‘’]")
 _LINE_RE = re.compile(r"[^\n]+")
-_TOKEN_RE = re.compile(r"[^\W_][\w'’\-]*(?:\.[^\W_][\w'’\-]*)*")
-_SENT_END_RE = re.compile("(?:[.!?]+[\"”’»)\\]]*|\x01[\"”’»])(?=\\s+(?:[\"“‘«(\\[]?[A-Z0-9]|[\"“‘«]\x01))")
+_THIRD = operator.itemgetter(2)
+# possessive quantifiers: a word never gives characters back, which saves the regex engine
+# its backtracking bookkeeping on every word of every article
+_TOKEN_RE = re.compile(r"[^\W_][\w'’\-]*+(?:\.[^\W_][\w'’\-]*+)*+")
+# one leading character class lets the regex engine skip ahead fast (this runs over every text)
+_SENT_END_RE = re.compile("[.!?\x01](?:(?<=[.!?])[.!?]*[\"”’»)\\]]*|(?<=\x01)[\"”’»])(?=\\s+(?:[\"“‘«(\\[]?[A-Z0-9]|[\"“‘«]\x01))")
 _TRANSCRIPT_RE = re.compile(r"([A-Z][A-Z'’.\- ]{1,30}[A-Z.]):\s+(?=\S)")
 _TITLE_NOUNS = frozenset(
     """book books film films movie movies song songs album albums show shows series program
@@ -182,6 +190,7 @@ class _Doc:
     sent_starts: list[int] = field(default_factory=list)
     tokens: list[tuple[int, int, str]] = field(default_factory=list)
     token_starts: list[int] = field(default_factory=list)
+    lows: list[str] = field(default_factory=list)  # the tokens' words, lower-cased
 
 
 # --------------------------------------------------------------------------------------
@@ -203,6 +212,7 @@ def extract_quotes(
 
 
 _EXTRA_CACHE: dict[tuple[str, ...], tuple[frozenset[str], dict[str, str]]] = {}
+_RAW_EXTRA_CACHE: dict[tuple[object, ...], tuple[frozenset[str], dict[str, str]]] = {}
 
 
 def _extra_forms(speech_verbs: Iterable[str]) -> tuple[frozenset[str], dict[str, str]]:
@@ -211,6 +221,14 @@ def _extra_forms(speech_verbs: Iterable[str]) -> tuple[frozenset[str], dict[str,
     "point out" adds "pointed", "points", ... but only when "out" follows, so that
     "talking points" stays a noun.
     """
+    raw = tuple(speech_verbs) if isinstance(speech_verbs, (list, tuple)) else None
+    if raw is not None:
+        try:
+            hit = _RAW_EXTRA_CACHE.get(raw)  # the same config list for every article: skip the sort
+        except TypeError:  # an unhashable item; the slow path skips it
+            hit = raw = None
+        if hit is not None:
+            return hit
     key = tuple(sorted(v.strip().lower() for v in speech_verbs if isinstance(v, str) and v.strip()))
     got = _EXTRA_CACHE.get(key)
     if got is None:
@@ -229,6 +247,10 @@ def _extra_forms(speech_verbs: Iterable[str]) -> tuple[frozenset[str], dict[str,
         if len(_EXTRA_CACHE) > 64:
             _EXTRA_CACHE.clear()
         _EXTRA_CACHE[key] = got
+    if raw is not None:
+        if len(_RAW_EXTRA_CACHE) > 64:
+            _RAW_EXTRA_CACHE.clear()
+        _RAW_EXTRA_CACHE[raw] = got
     return got
 
 
@@ -392,6 +414,8 @@ def _looks_like_opening(text: str, open_pos: int, ps: int, pe: int) -> bool:
 
 def _pair_single(text: str, ps: int, pe: int, segs: list[_Seg], pi: int) -> None:
     """Pair ‘…’ outside double quotes; ’ in "don’t" or "Reuters’ sources" never closes."""
+    if _SINGLE_RE.search(text, ps, pe) is None:
+        return  # most paragraphs have no curly single mark at all
     inner: list[tuple[int, int]] = []
     for s in reversed(segs):  # this paragraph's double-quoted spans are the last ones added
         if s.para != pi:
@@ -460,8 +484,10 @@ def _split_sentences(doc: _Doc) -> None:
                 start += 1
         if start < pe:
             sents.append((start, pe))
-    doc.sents = [piece for s, e in sents for piece in _bounded(m, s, e)]
-    doc.sent_starts = [s for s, _ in doc.sents]
+    if any(e - s > _MAX_SENT for s, e in sents):
+        sents = [piece for s, e in sents for piece in _bounded(m, s, e)]
+    doc.sents = sents
+    doc.sent_starts = [s for s, _ in sents]
 
 
 def _bounded(m: str, s: int, e: int) -> list[tuple[int, int]]:
@@ -488,6 +514,8 @@ def _tokenize(doc: _Doc) -> None:
     """Words of the masked text; a trailing full stop is never part of a word."""
     doc.tokens = [(t.start(), t.end(), t.group()) for t in _TOKEN_RE.finditer(doc.masked)]
     doc.token_starts = [t[0] for t in doc.tokens]
+    # every token lower-cased at C speed (one join, one lower, one split), for the word tests
+    doc.lows = "\x00".join(map(_THIRD, doc.tokens)).lower().split("\x00") if doc.tokens else []
 
 
 def _sent_of(doc: _Doc, pos: int) -> int:
@@ -507,47 +535,52 @@ def _para_of(doc: _Doc, pos: int) -> int:
 
 def _tokens_in(doc: _Doc, s: int, e: int) -> list[tuple[int, int, str]]:
     i = bisect.bisect_left(doc.token_starts, s)
-    j = bisect.bisect_left(doc.token_starts, e)
-    return [t for t in doc.tokens[i:j] if t[1] <= e]
+    j = bisect.bisect_left(doc.token_starts, e, i)
+    toks = doc.tokens[i:j]
+    if toks and toks[-1][1] > e:
+        toks.pop()  # tokens do not overlap: only the last one can run past `e`
+    return toks
 
 
 # --------------------------------------------------------------------------------------
 # 3. Cues and their sources
 # --------------------------------------------------------------------------------------
+@functools.lru_cache(maxsize=16)
+def _wanted_forms(extra: frozenset[str]) -> frozenset[str]:
+    """The built-in cue forms plus the configured ones (the same set for every article)."""
+    return _ALL_CUE_FORMS | extra
+
+
 def _find_cues(doc: _Doc, extra: frozenset[str], particles: dict[str, str] | None = None) -> list[_Cue]:
     cues: list[_Cue] = []
     toks = doc.tokens
     m = doc.masked
-    wanted = _ALL_CUE_FORMS | extra if extra else _ALL_CUE_FORMS
-    lowered = m.lower()
-    if len(lowered) == len(m):
-        words = _TOKEN_RE.findall(lowered)  # one C call; aligned with doc.tokens
-    else:
-        words = [t[2].lower() for t in toks]
-    candidates = [k for k, w in enumerate(words) if w in wanted]
+    wanted = _wanted_forms(extra) if extra else _ALL_CUE_FORMS
+    words = doc.lows
+    candidates = list(compress(count(), map(wanted.__contains__, words)))
     for k in candidates:
         s, e, w = toks[k]
-        low = w.lower()
+        low = words[k]
         if low == "according":
-            if k + 1 < len(toks) and toks[k + 1][2].lower() == "to":
+            if k + 1 < len(toks) and words[k + 1] == "to":
                 cues.append(_Cue(s, toks[k + 1][1], "according to", _sent_of(doc, s)))
             continue
         end = e
         if particles and low in particles:
-            if k + 1 >= len(toks) or toks[k + 1][2].lower() != particles[low]:
+            if k + 1 >= len(toks) or words[k + 1] != particles[low]:
                 continue  # "talking points" is no "point out"
             end = toks[k + 1][1]
         reporting = low in REPORTING_FORMS or low in extra
         if not reporting and low not in QUOTE_ONLY_FORMS:
             continue
         # the word right before, unless punctuation or a quotation separates them
-        prev = toks[k - 1][2].lower() if k and not m[toks[k - 1][1] : s].strip() else ""
-        nxt = toks[k + 1][2].lower() if k + 1 < len(toks) else ""
-        if prev in _PASSIVE_AUX or (k > 1 and prev.endswith("ly") and toks[k - 2][2].lower() in _PASSIVE_AUX):
+        prev = words[k - 1] if k and not m[toks[k - 1][1] : s].strip() else ""
+        nxt = words[k + 1] if k + 1 < len(toks) else ""
+        if prev in _PASSIVE_AUX or (k > 1 and prev.endswith("ly") and words[k - 2] in _PASSIVE_AUX):
             continue  # "is said to be", "was told": no speaker here
         if low.endswith("ing") and not _gerund_ok(m, s, prev):
             continue
-        if low in {"said", "says", "say"} and nxt == "to" and k + 2 < len(toks) and toks[k + 2][2].lower() == "be":
+        if low in {"said", "says", "say"} and nxt == "to" and k + 2 < len(toks) and words[k + 2] == "be":
             continue
         if prev in _DETERMINERS or prev in _PREPOSITIONS or prev.endswith(("'s", "’s", "s'", "s’")) or prev[:1].isdigit():
             continue  # a noun or an infinitive ("the call", "Trump's call", "to say")
@@ -847,15 +880,30 @@ def _strip_skippable(doc: _Doc, ss: int, pos: int) -> int:
     """Move left over auxiliaries and adverbs ("has also", "later") before a verb."""
     toks = _tokens_in(doc, ss, pos)
     end = pos
-    for s, e, w in reversed(toks):
+    k = len(toks) - 1
+    while k >= 0:
+        s, e, w = toks[k]
         low = w.lower()
         if doc.masked[e:end].strip():
             break
         if low in _SKIPPABLE or (low.endswith("ly") and low[0] == w[0] and len(low) > 4):
             end = s
+            k -= 1
+            continue
+        if low in _TIME_UNITS and k > 0 and toks[k - 1][2].lower() in {"last", "this", "next"} and not doc.masked[toks[k - 1][1] : s].strip():
+            end = toks[k - 1][0]  # "Brad Sherman last month joked": a time, not part of the subject
+            k -= 2
+            continue
+        if low in _WEEKDAYS and k > 0:
+            end = toks[k - 1][0] if toks[k - 1][2] == "on" and not doc.masked[toks[k - 1][1] : s].strip() else s
+            k -= 2 if end != s else 1
             continue
         break
     return end
+
+
+_TIME_UNITS = frozenset("week month year night weekend spring summer fall autumn winter morning evening".split())
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday yesterday today tonight".split())
 
 
 _HARD_PUNCT = frozenset(",;:!?()\x01“”\"—–[]")
@@ -946,15 +994,24 @@ def _subject_of_clause(doc: _Doc, ss: int, end: int, participle: bool = False) -
     return _classify_np(doc, ss + b, ss + len(r))
 
 
-_BOUNDARY_RE = re.compile(r"[,;:\x01”\"—–(]|\bthat\b|\bwhile\b|\bas\b|\bwhen\b|\bif\b")
+# clause boundaries (",", ";", a quote, "that", "while", ...), spelt backwards: the last
+# boundary before a verb is the first match in the reversed text, found without a full scan
+_BOUNDARY_REV_RE = re.compile(r"[,;:\x01”\"—–(]|\b(?:taht|elihw|sa|nehw|fi)\b")
 
 
 def _last_boundary(region: str, limit: int) -> int:
-    """Where the clause holding region[limit] starts (a subject sits near its verb)."""
+    """Where the clause holding region[limit] starts (a subject sits near its verb).
+
+    The end of the last boundary in region[limit - _WINDOW : limit]; one character
+    more is read so that a word cut by the window is not taken for a whole word.
+    """
     last = max(0, limit - _WINDOW)
-    for b in _BOUNDARY_RE.finditer(region, last, limit):
-        last = b.end()
-    return last
+    lo = last - 1 if last > 0 else 0
+    rev = region[lo:limit][::-1]
+    b = _BOUNDARY_REV_RE.search(rev)
+    if b is None or limit - b.end() < last:
+        return last  # none, or only one that starts before the window
+    return limit - b.start()
 
 
 _NOT_HEAD_NOUNS = frozenset(
@@ -1004,8 +1061,32 @@ def _appositive(doc: _Doc, ss: int, region: str, comma: int) -> _Mention | None:
     return named or first
 
 
+def _clause_before_comma(doc: _Doc, ss: int, end: int) -> _Mention | None:
+    """"When X asked ..., Clinton seized on it, repeating ...": the clause right before
+    the participle's comma, when it opens with a name and a verb, is the one it hangs on."""
+    m = doc.masked
+    comma = m.rfind(",", ss, end)
+    if comma < 0 or m[comma + 1 : end].strip():
+        return None
+    cs = ss + _last_boundary(m[ss:comma], comma - ss)
+    toks = _tokens_in(doc, cs, comma)
+    k = 0
+    while k < len(toks) and _cap(toks[k][2]):
+        k += 1
+    if k == 0 or k >= len(toks) or toks[0][2].lower() in FUNCTION_WORDS or toks[0][2].lower() in _SUBORDINATORS:
+        return None
+    verb = toks[k][2]
+    if not verb.isalpha() or verb in _NOT_VERBS or not verb.endswith(("ed", "s")):
+        return None
+    got = _classify_np(doc, toks[0][0], toks[k - 1][1])
+    return got if got is not None and got.kind == "name" else None
+
+
 def _first_clause_subject(doc: _Doc, ss: int, end: int) -> _Mention | None:
     """For '..., saying': the nearest named subject before the participle."""
+    near = _clause_before_comma(doc, ss, end)
+    if near is not None:
+        return near
     toks = _tokens_in(doc, ss, end)
     for k in range(len(toks) - 1, -1, -1):
         w = toks[k][2]
@@ -1156,12 +1237,15 @@ def _has_word(text: str, word: str) -> bool:
         i = text.find(word, i + 1)
     return False
 _CAP_WORD = r"[A-ZÀ-ÖØ-Þ][\w'’\-]*(?:\.[^\W_][\w'’\-]*)*"
-_CAP_RUN_RE = re.compile(rf"(?<![\w.'’\-]){_CAP_WORD}(?:[ \t\u00a0]+{_CAP_WORD})*")
+# a capital first, then "not after a word character" (a lookbehind over it): starting with a
+# character class lets the regex engine skip ahead fast
+_CAP_RUN_RE = re.compile(rf"[A-ZÀ-ÖØ-Þ](?<![\w.'’\-].)[\w'’\-]*(?:\.[^\W_][\w'’\-]*)*(?:[ \t\u00a0]+{_CAP_WORD})*")
 _AFTER_CONTRACTION = frozenset("been not going also already never still got had done said".split())
 _CLAUSE_OPENERS = frozenset(
     """but while when because as so although though after before since then also where
     until once yet""".split()
 )
+_SUBJECT_AFTER = _CLAUSE_OPENERS | _ROLE_NOUNS | TITLES | ANONYMOUS_NOUNS  # words a subject may follow
 _PARTICLES = frozenset({"de", "van", "von", "bin", "al", "da", "del", "di", "la", "le", "du"})
 
 
@@ -1211,6 +1295,34 @@ def _last_name_run(toks: list[tuple[int, int, str]], m: str) -> tuple[int, int, 
     return best
 
 
+def _after_modifiers(doc: _Doc, k: int) -> bool:
+    """Does token k follow only a short description from its sentence start?
+
+    "Tennis great Billie Jean King remembered ...", "Former secretary of state Hillary
+    Clinton said ...": the words before the name describe it; none is a verb.
+    """
+    if not doc.sents or not _modifier_word(doc.lows[k - 1]):
+        return False  # the common case, decided before any search: "with Trump", "said Trump"
+    ss = doc.sents[_sent_of(doc, doc.tokens[k][0])][0]
+    i = k - 1
+    while i >= 0 and doc.tokens[i][0] >= ss:
+        i -= 1
+    before = doc.lows[i + 1 : k]
+    if not 1 < len(before) <= 4 or not _cap(doc.tokens[i + 1][2]):
+        return False
+    if doc.masked[doc.tokens[i + 1][0] : doc.tokens[k][0]].strip(" \u00a0").translate(_NO_WORD_CHARS).strip():
+        return False  # punctuation between: not one noun phrase
+    return all(map(_modifier_word, before))
+
+
+def _modifier_word(w: str) -> bool:
+    """Can `w` be part of a description before a name ("tennis great", "secretary of state")?"""
+    return w == "of" or (w not in FUNCTION_WORDS and w not in _ALL_CUE_FORMS and not w.endswith(("ed", "ing")) and w not in _MODALS)
+
+
+_NO_WORD_CHARS = {ord(c): None for c in "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-'’ "}
+
+
 def _cap(w: str) -> bool:
     return w[:1].isupper()
 
@@ -1218,7 +1330,7 @@ def _cap(w: str) -> bool:
 # --------------------------------------------------------------------------------------
 # 4. People in the article and resolution
 # --------------------------------------------------------------------------------------
-@functools.lru_cache(maxsize=8192)
+@functools.lru_cache(maxsize=32768)  # a corpus repeats its names: keep them across articles
 def _name_of_run(words: tuple[str, ...]) -> tuple[tuple[str, ...], str, bool]:
     """A run of capitalised words as a person's name: (core words, honorific, titled).
 
@@ -1272,28 +1384,41 @@ class _People:
         self._scan(doc)
 
     def _scan(self, doc: _Doc) -> None:
-        """Runs of capitalised words, found by one regex and mapped to token indices."""
-        toks, starts = doc.tokens, doc.token_starts
-        n = len(toks)
-        for run in _CAP_RUN_RE.finditer(doc.masked):
-            words = run.group().split()
-            if len(words) == 1 and words[0].lower() in FUNCTION_WORDS:
-                continue
-            k = bisect.bisect_left(starts, run.start())
-            j = k + len(words) - 1
-            if j >= n or toks[k][0] != run.start() or toks[j][1] != run.end():
-                continue
-            self._add_run(doc, toks, k, j)
+        """Runs of capitalised words, found by one regex and mapped to token indices.
 
-    def _add_run(self, doc: _Doc, toks: list[tuple[int, int, str]], k: int, j: int) -> None:
-        subject = self._is_subject(doc, toks, k, j)
-        if k == j:
-            # a lone word matters only as a clause subject or a registered name
-            if not subject and self.registry.canonical(toks[k][2]) is None:
-                return
-            if self._sentence_initial_word(doc, toks, k):
-                return
-        core, honorific, titled = _name_of_run(tuple(t[2] for t in toks[k : j + 1]))
+        Most runs are one word that is neither a subject nor a registered name; they are
+        dropped here, before any name analysis (this loop sees every capitalised word).
+        """
+        toks, m, lows = doc.tokens, doc.masked, doc.lows
+        n = len(toks)
+        index_of = dict(zip(doc.token_starts, range(n)))
+        canonical = self.registry.canonical
+        for run in _CAP_RUN_RE.finditer(m):
+            rs, re_ = run.span()
+            k = index_of.get(rs)
+            if k is None:
+                continue
+            text = run.group()
+            nwords = len(text.split()) if (" " in text or "\t" in text or "\u00a0" in text) else 1
+            if nwords == 1 and lows[k] in FUNCTION_WORDS:
+                continue  # the run is exactly token k here
+            j = k + nwords - 1
+            if j >= n or toks[j][1] != re_:
+                continue
+            if k > 0 and lows[k - 1] not in _SUBJECT_AFTER and not m[toks[k - 1][1] : rs].strip() and not _after_modifiers(doc, k):
+                subject = False  # "other Trump backers", "with Trump": not a subject
+            else:
+                subject = self._subject_before_verb(doc, toks, j)
+            if nwords == 1:
+                # a lone word matters only as a clause subject or a registered name
+                if not subject and canonical(text) is None:
+                    continue
+                if self._sentence_initial_word(doc, toks, k):
+                    continue
+            self._add_run(doc, toks, k, j, subject)
+
+    def _add_run(self, doc: _Doc, toks: list[tuple[int, int, str]], k: int, j: int, subject: bool) -> None:
+        core, honorific, titled = _name_of_run(tuple(map(_THIRD, toks[k : j + 1])))
         if not core:
             return  # a headline or an organisation, not a person's name
         name = " ".join(core)
@@ -1307,7 +1432,7 @@ class _People:
             if subject:
                 self.subjects.append((pos, canon))
             return
-        if len(core) >= 2 and all(len(w) > 1 for w in (core[0], core[-1])):
+        if len(core) >= 2 and len(core[0]) > 1 and len(core[-1]) > 1:
             forms = self.full.setdefault(core[-1].lower(), [])
             if all(f != name for _, f in forms):
                 forms.append((pos, name))  # each distinct full name once, at its first use
@@ -1324,6 +1449,12 @@ class _People:
                 self.gender.setdefault(name, "male")
             elif first in FEMALE_FIRST_NAMES:
                 self.gender.setdefault(name, "female")
+            elif k > 0:  # "actress Ilia Calderón": a gendered role word, when the first name says nothing
+                before = toks[k - 1][2].lower()
+                if before in _FEMALE_ROLES:
+                    self.gender.setdefault(name, "female")
+                elif before in _MALE_ROLES:
+                    self.gender.setdefault(name, "male")
         elif len(core) == 1 and subject and core[0][:1].isupper() and len(core[0]) > 2:
             full = self.canonical(core[0], pos)
             if name in self.persons:
@@ -1354,12 +1485,11 @@ class _People:
         w = toks[k][2]
         return w.endswith("ing") or w.lower() in FUNCTION_WORDS or self.used_in_lower_case(w)
 
-    def _is_subject(self, doc: _Doc, toks: list[tuple[int, int, str]], k: int, j: int) -> bool:
-        """Is a name run the subject of a clause: not after a preposition, before a verb?"""
-        if k > 0 and not doc.masked[toks[k - 1][1] : toks[k][0]].strip():
-            prev = toks[k - 1][2].lower()
-            if prev not in _CLAUSE_OPENERS and prev not in _ROLE_NOUNS and prev not in TITLES and prev not in ANONYMOUS_NOUNS:
-                return False  # "other Trump backers", "with Trump": not a subject
+    def _subject_before_verb(self, doc: _Doc, toks: list[tuple[int, int, str]], j: int) -> bool:
+        """Does what follows the name run ending at token `j` make it a clause subject?
+
+        The caller has checked the word before (not after a preposition or adjective).
+        """
         last = toks[j][2]
         if j + 1 >= len(toks):
             return False
@@ -1368,13 +1498,31 @@ class _People:
             return last.endswith(("'s", "’s")) and toks[j + 1][2].lower() in _AFTER_CONTRACTION
         gap = doc.masked[toks[j][1] : toks[j + 1][0]]
         nxt = toks[j + 1][2]
-        if gap.strip(" \u00a0").startswith("(") and gap.rstrip().endswith(")"):
-            return True  # "Rep. Sean Duffy (R-Wisc.) also addressed"
-        if gap.strip(" \u00a0") == "," :
-            return True  # apposition follows: "Axelrod, a former newspaperman, ..."
-        if gap.strip(" \u00a0"):
+        inner = gap.strip(" \u00a0")
+        if inner.startswith("(") and gap.rstrip().endswith(")"):
+            return True
+        if inner.startswith("("):
+            return self._subject_after_parens(doc, toks, j)  # "Rep. Sean Duffy (R-Wisc.) also addressed"
+        if inner in (",", "—", "–", "-", "--"):
+            return True  # apposition follows: "Axelrod, a former newspaperman, ...", "Christie – a fan – gave"
+        if inner:
             return False
         return nxt[:1].islower() and nxt not in _STOP_HEAD and nxt not in FUNCTION_WORDS or nxt in _SKIPPABLE or nxt in _MODALS
+
+    def _subject_after_parens(self, doc: _Doc, toks: list[tuple[int, int, str]], j: int) -> bool:
+        """A name followed by a short bracket ("(R-Wisc.)") is a subject if a verb follows it."""
+        m = doc.masked
+        close = m.find(")", toks[j][1], toks[j][1] + 40)
+        if close < 0:
+            return False
+        k = bisect.bisect_left(doc.token_starts, close)
+        if k >= len(toks):
+            return False
+        gap = m[close + 1 : toks[k][0]].strip(" \u00a0")
+        if gap == ",":
+            return True
+        nxt = toks[k][2]
+        return not gap and (nxt[:1].islower() and nxt not in _STOP_HEAD and nxt not in FUNCTION_WORDS or nxt in _SKIPPABLE or nxt in _MODALS)
 
     def canonical(self, name: str, pos: int) -> str:
         """The registry name, or the fullest form of this name used in the article."""
@@ -1427,16 +1575,25 @@ class _People:
             return True
         return bool(self.gender_of(name))
 
-    def subject_before(self, pos: int, want: str) -> tuple[int, str] | None:
-        """The latest person who is a clause subject before `pos`, compatible with a gender."""
+    def subject_before(self, pos: int, want: str, main_only: bool = False) -> tuple[int, str] | None:
+        """The latest person who is a clause subject before `pos`, compatible with a gender.
+
+        With `main_only`, a subject that follows another one in its sentence is passed
+        over: "Rubio refrained from attacking Bush and Christie, who say ..." keeps
+        Rubio, the sentence's topic, as the antecedent of the next "he".
+        """
         i = bisect.bisect_left(self.subjects, (pos, ""))
+        doc = self.doc
         for k in range(i - 1, max(-1, i - 30), -1):
             p, name = self.subjects[k]
             if not self.is_person(name):
                 continue
             g = self.gender_of(name)
-            if not want or not g or g == want:
-                return p, name
+            if want and g and g != want:
+                continue
+            if main_only and k > 0 and doc.sents and _sent_of(doc, self.subjects[k - 1][0]) == _sent_of(doc, p):
+                continue
+            return p, name
         return None
 
     def person_before(self, pos: int, want: str) -> str | None:
@@ -1477,7 +1634,42 @@ def _resolve_all(doc: _Doc, cues: list[_Cue], people: _People) -> None:
                 elif mention.kind == "pronoun" and mention.text.lower() in PRONOUNS_FEMALE and not g:
                     people.gender.setdefault(speaker, "female")
                     g = "female"
+                if _bare_definite(mention.text) and speaker == mention.text and mention.kind == "role":
+                    # "the businessman" refers back to someone; "a spokesman" is someone new,
+                    # and "the Vermont senator" already says who it is
+                    speaker, g = _role_referent(mention.text, cue.start, people, history)
+                    if not speaker:
+                        continue
                 history.append((cue.start, speaker, g))
+
+
+_FEMALE_ROLES = frozenset(
+    """spokeswoman congresswoman chairwoman businesswoman actress mother wife daughter
+    sister woman queen princess grandmother widow councilwoman""".split()
+)
+_MALE_ROLES = frozenset(
+    """spokesman congressman businessman actor father husband son brother man king prince
+    grandfather widower councilman""".split()
+)
+
+
+def _bare_definite(text: str) -> bool:
+    """"the businessman", not "a spokesman" nor "the Vermont senator"."""
+    words = text.split()
+    return len(words) >= 2 and words[0].lower() in ("the", "this") and not any(w[:1].isupper() for w in words[1:])
+
+
+def _role_referent(role: str, pos: int, people: _People, history: list[tuple[int, str, str]]) -> tuple[str | None, str]:
+    """The person an unresolved description ("the businessman") most likely names.
+
+    The speaker stays as written, but a later "he" should reach the person, not the
+    description: it is resolved like a pronoun of the role's gender, if it has one.
+    """
+    words = role.lower().split()
+    head = words[-1] if words else ""
+    want = "female" if head in _FEMALE_ROLES else "male" if head in _MALE_ROLES else ""
+    ref, _ = _resolve_pronoun("she" if want == "female" else "he" if want == "male" else "", pos, people, history)
+    return ref, (people.gender_of(ref) or want) if ref else ""
 
 
 def _resolve(
@@ -1531,7 +1723,7 @@ def _resolve_pronoun(
         if not g or g == want:
             spoke = (p, sp)
             break
-    subj = people.subject_before(pos, want)
+    subj = people.subject_before(pos, want, main_only=True)
     if subj is not None and spoke is not None and subj[0] > spoke[0]:
         doc = people.doc
         if doc.sents and _sent_of(doc, subj[0]) == _sent_of(doc, spoke[0]):
@@ -1775,11 +1967,24 @@ _SMALL_WORDS = frozenset("a an the of and or in on at to for from by with vs is 
 
 
 def _title_case(content: str) -> bool:
-    words = _TITLE_WORD_RE.findall(content)
-    if len(words) < 2:
-        return False
-    big = [w for w in words if w.lower() not in _SMALL_WORDS]
-    return bool(big) and all(w[0].isupper() for w in big) and words[0][0].isupper()
+    """Every word capitalised but the small ones: "The Art of the Deal".
+
+    Words are read one by one and the test stops at the first lower-case word,
+    because most quotations are long sentences that fail within a few words.
+    """
+    n = 0
+    has_big = False
+    for hit in _TITLE_WORD_RE.finditer(content):
+        w = hit.group()
+        n += 1
+        if n == 1 and not w[0].isupper():
+            return False
+        if w.lower() in _SMALL_WORDS:
+            continue
+        if not w[0].isupper():
+            return False
+        has_big = True
+    return n >= 2 and has_big
 
 
 # --------------------------------------------------------------------------------------

@@ -15,6 +15,7 @@ from index.lexicon import TITLES
 from index.models import Speaker
 
 _ARTICLES = ("the ", "a ", "an ")
+_UNSEEN: Any = object()
 
 
 def normalise(text: str) -> str:
@@ -113,14 +114,18 @@ class SpeakerRegistry:
         speaker holds it; a surname resolves unless the mention's first name belongs to
         someone else ("Hunter Biden" is not "Joe Biden").
         """
-        if not isinstance(mention, str) or not mention.strip():
+        if not isinstance(mention, str):
             return None
-        if mention in self._memo:
-            return self._memo[mention]
+        got = self._memo.get(mention, _UNSEEN)  # negatives too: extraction asks about every capitalised word
+        if got is not _UNSEEN:
+            return got
+        if not mention.strip():
+            return None
         last = mention.rsplit(None, 1)[-1].replace("’", "'").lower().strip(".")
         if _strip_possessive(last) not in self._last_words:
-            return None  # fast path: most capitalised words in an article are nobody we know
-        got = self._canonical(mention)
+            got = None  # fast path: most capitalised words in an article are nobody we know
+        else:
+            got = self._canonical(mention)
         if len(self._memo) > 50_000:
             self._memo.clear()
         self._memo[mention] = got

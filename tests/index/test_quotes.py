@@ -161,6 +161,95 @@ def test_gender_keeps_he_and_she_apart() -> None:
     assert one(quotes_of(text), "It went well,").speaker == "John Miller"
 
 
+def test_he_after_a_description_reaches_the_person() -> None:
+    """The description keeps its words; a later "he" names the person it describes."""
+    text = (
+        "Donald Trump spoke to reporters in Iowa on Thursday.\n"
+        "“There should be a lot of systems,” the businessman replied.\n"
+        "“I would certainly implement that,” he added.\n"
+    )
+    qs = quotes_of(text)
+    assert one(qs, "There should be a lot of systems,").speaker == "the businessman"
+    assert one(qs, "I would certainly implement that,").speaker == "Donald Trump"
+
+
+@pytest.mark.parametrize(
+    "who, speaker",
+    [("The businessman", "Donald Trump"), ("A spokesman", "A spokesman"), ("The Iowa businessman", "The Iowa businessman")],
+)
+def test_only_a_bare_definite_description_points_back(who: str, speaker: str) -> None:
+    """"The businessman" is someone already named; "a spokesman" is someone new."""
+    text = (
+        "Donald Trump said the wall would be built soon.\n"
+        f"{who} said the plan was ready for the next phase.\n"
+        "“We are on track,” he added.\n"
+    )
+    assert one(quotes_of(text), "We are on track,").speaker == speaker
+
+
+def test_he_after_an_indefinite_description_stays_with_it() -> None:
+    text = (
+        "Donald Trump said the wall would be built soon.\n"
+        "The plan is ready for the next phase, a spokesman said on Monday.\n"
+        "“We are on track,” he added.\n"
+    )
+    assert one(quotes_of(text), "We are on track,").speaker == "a spokesman"
+
+
+def test_the_sentence_topic_beats_a_name_in_its_relative_clause() -> None:
+    text = (
+        "“We have a plan,” said Marco Rubio.\n"
+        "Speaking to CBS on Monday, Rubio refrained from attacking his rivals, particularly Jeb Bush and "
+        "Chris Christie, who say the senator lacks experience.\n"
+        "“I am ready to lead,” he said.\n"
+    )
+    assert one(quotes_of(text), "I am ready to lead,").speaker == "Marco Rubio"
+
+
+@pytest.mark.parametrize(
+    "subject, speaker",
+    [
+        ("Governor Chris Christie – a Dallas Cowboys fan – gave a one word answer.", "Chris Christie"),
+        ("Rep. Sean Duffy (R-Wisc.) also addressed the controversy.", "Sean Duffy"),
+    ],
+)
+def test_subjects_with_asides_are_antecedents(subject: str, speaker: str) -> None:
+    text = f"“We will win,” said Ben Carson.\n{subject}\n“Denver,” he answered.\n"
+    assert one(quotes_of(text), "Denver,").speaker == speaker
+
+
+def test_a_time_between_subject_and_verb_is_not_the_source() -> None:
+    text = "Rep. Brad Sherman last month joked that the bank should delay its rate rise until May.\n"
+    q = one(quotes_of(text), text.strip())
+    assert q.speaker == "Brad Sherman" and q.cue == "joked"
+
+
+def test_a_participle_hangs_on_the_clause_before_its_comma() -> None:
+    text = (
+        "Hillary Clinton spoke on the show with Rachel Maddow on Wednesday.\n"
+        "When Maddow pointed out that Sanders calls it “Medicare for all,” Clinton seized upon the "
+        "reference, repeating her campaign’s line that the plan would jeopardize health care.\n"
+        "“It is not the same if you are turning it over to the states,” she said.\n"
+    )
+    assert one(quotes_of(text), "It is not the same if you are turning it over to the states,").speaker == "Hillary Clinton"
+
+
+def test_a_gendered_role_tells_gender_when_the_first_name_cannot() -> None:
+    text = (
+        "Tomas Brandt met reporters in Kyiv. The party spokeswoman Zorya Quell spoke after him.\n"
+        "“We will stay,” he said.\n"
+    )
+    assert one(quotes_of(text), "We will stay,").speaker == "Tomas Brandt"
+
+
+def test_first_names_tell_gender() -> None:
+    text = (
+        "Angela Merkel met Olaf Scholz in Berlin. Angela Merkel spoke after him.\n"
+        "“We will manage,” she said.\n"
+    )
+    assert one(quotes_of(text), "We will manage,").speaker == "Angela Merkel"
+
+
 def test_it_refers_to_the_last_organisation() -> None:
     text = (
         "John Miller visited the plant. The company said sales were falling in every region.\n"
@@ -321,6 +410,59 @@ def test_large_input_is_linear_enough() -> None:
     qs = extract_quotes("big", text)
     assert time.perf_counter() - t0 < 10
     assert len([q for q in qs if q.text == "We will go,"]) == 2000
+
+
+# ---------------------------------------------------------------------------- fast paths
+# The extractor's hot loops use rewritten regexes and scans; each must agree with the
+# plain forward version it replaced, on any text.
+_SOUP = st.lists(
+    st.sampled_from(list("ab Zé.,;:(!?\x01\"“”’—– \n") + ["that", "while", "as", "when", "if", "Mr", "U.S.", "Ann Lee", "thatch", "asif"]),
+    max_size=80,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_SOUP, st.integers(0, 100))
+def test_last_boundary_matches_a_forward_scan(region: str, cut: int) -> None:
+    from index import quotes as q
+
+    forward = re.compile(r"[,;:\x01”\"—–(]|\bthat\b|\bwhile\b|\bas\b|\bwhen\b|\bif\b")
+    limit = min(cut, len(region))
+    for window in (q._WINDOW, 7):
+        old, q._WINDOW = q._WINDOW, window
+        try:
+            want = max(0, limit - window)
+            for b in forward.finditer(region, want, limit):
+                want = b.end()
+            assert q._last_boundary(region, limit) == want
+        finally:
+            q._WINDOW = old
+
+
+@settings(max_examples=300, deadline=None)
+@given(_SOUP)
+def test_fast_regexes_match_their_plain_forms(text: str) -> None:
+    from index import quotes as q
+
+    cap = r"[A-ZÀ-ÖØ-Þ][\w'’\-]*(?:\.[^\W_][\w'’\-]*)*"
+    plain = {
+        q._CAP_RUN_RE: re.compile(rf"(?<![\w.'’\-]){cap}(?:[ \t\u00a0]+{cap})*"),
+        q._SENT_END_RE: re.compile("(?:[.!?]+[\"”’»)\\]]*|\x01[\"”’»])(?=\\s+(?:[\"“‘«(\\[]?[A-Z0-9]|[\"“‘«]\x01))"),
+        q._TOKEN_RE: re.compile(r"[^\W_][\w'’\-]*(?:\.[^\W_][\w'’\-]*)*"),
+    }
+    for fast, slow in plain.items():
+        assert [m.span() for m in fast.finditer(text)] == [m.span() for m in slow.finditer(text)]
+
+
+@pytest.mark.parametrize(
+    "content, expected",
+    [("The Art of the Deal", True), ("Make America Great Again", True), ("We will win", False),
+     ("the Art", False), ("Of The", False), ("Hello", False), ("of the and", False)],
+)
+def test_title_case(content: str, expected: bool) -> None:
+    from index.quotes import _title_case
+
+    assert _title_case(content) is expected
 
 
 # ---------------------------------------------------------------------------- shared data

@@ -89,3 +89,14 @@ def test_malformed_config_entries_are_skipped() -> None:
     assert [s.name for s in reg.speakers] == ["Ok Name"]
     assert reg.canonical("Ok") == "Ok Name"
     assert SpeakerRegistry.from_config(None).speakers == ()  # type: ignore[arg-type]
+
+
+def test_canonical_answers_are_stable_when_remembered() -> None:
+    """Unknown names are remembered too; a repeated question gets the same answer."""
+    reg = SpeakerRegistry([Speaker(name="Ann Lee", aliases=("Lee",), roles=("minister",), gender="female")])
+    for _ in range(2):
+        assert reg.canonical("Nobody") is None
+        assert reg.canonical("Lee") == "Ann Lee"
+        assert reg.canonical("the minister") == "Ann Lee"
+        assert reg.canonical("  ") is None
+        assert reg.canonical(None) is None  # type: ignore[arg-type]
