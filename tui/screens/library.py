@@ -11,7 +11,8 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import DataTable, Input, Static
+from textual.widgets import DataTable, Input, OptionList, Static
+from textual.widgets.option_list import Option
 
 from index.models import ArticleInfo, Hit, SearchResult
 
@@ -21,11 +22,20 @@ from ..widgets.keybar import KeyBar
 from ..widgets.text import visible_text
 
 PAGE = 200  # articles added to the list at a time: a table of 100,000 rows takes seconds to fill
+TITLE_W, SPEAKER_W = 36, 28  # columns of a hit line; the snippet takes the rest
 BOTTOM_FILL = 5000  # `G` fills the list this far at most; search finds the rest
 FIRST_PASS = 0.02  # seconds a search may take before its best hits so far are shown
 LISTED_HITS = 25  # about a screenful: more would only cost snippets nobody sees
 SUGGEST_AFTER = 0.3  # seconds without a keystroke before a query with no hits gets a did-you-mean
 DEBOUNCE = 0.0  # searching is fast enough to run on every keystroke; stale answers are dropped
+
+
+def _cell(text: Text, width: int) -> Text:
+    """`text` cut or padded to exactly `width` cells, then a space: one column of a hit line."""
+    out = text.copy()
+    out.truncate(width, overflow="ellipsis", pad=True)
+    out.append(" ")
+    return out
 
 
 def snippet_text(hit: Hit, width: int = 160) -> Text:
@@ -72,23 +82,36 @@ class LibraryScreen(Screen[None]):
             yield Input(placeholder="/ search: words, \"phrases\", speaker:peskov, kind:direct, outlet:, date:, tag:",
                         id="query")
             yield Static("", id="search-status")
-            # Two tables: going back from a search to the list costs nothing, and the
-            # list is filled a page at a time as the cursor nears its end.
+            # The list and the hits apart: going back from a search to the list costs
+            # nothing, and the list is filled a page at a time as the cursor nears its end.
+            # Hits are one line each in an OptionList, which renders only what changed: a
+            # DataTable re-rendered every cell of every row at each keystroke.
             yield DataTable(id="articles", cursor_type="row", zebra_stripes=True)
-            yield DataTable(id="hits", cursor_type="row", zebra_stripes=True)
+            yield Static("", id="hits-header")
+            yield OptionList(id="hits")
             yield Static("Loading the corpus…", id="status")
         yield KeyBar()
 
     def on_mount(self) -> None:
-        self.query_one("#hits", DataTable).display = False
+        self._show_list(hits=False)
         self.query_one("#articles", DataTable).focus()
         if self.app.index_ready:  # type: ignore[attr-defined]
             self.library_changed()
 
-    def _table(self) -> DataTable:
-        """The table on show: the articles, or the hits of the current search."""
-        hits = self.query_one("#hits", DataTable)
+    def _table(self) -> DataTable | OptionList:
+        """The list on show: the articles, or the hits of the current search."""
+        hits = self.query_one("#hits", OptionList)
         return hits if hits.display else self.query_one("#articles", DataTable)
+
+    def _show_list(self, *, hits: bool) -> None:
+        articles, hit_list = self.query_one("#articles", DataTable), self.query_one("#hits", OptionList)
+        if hit_list.display == hits and articles.display != hits:
+            return
+        focused = articles.has_focus or hit_list.has_focus
+        articles.display = not hits
+        hit_list.display = self.query_one("#hits-header", Static).display = hits
+        if focused:
+            (hit_list if hits else articles).focus()
 
     # --- data ------------------------------------------------------------------------------------
 
@@ -131,38 +154,38 @@ class LibraryScreen(Screen[None]):
             self._more_articles()
 
     def _show_articles(self) -> None:
-        articles, hits = self.query_one("#articles", DataTable), self.query_one("#hits", DataTable)
-        focused = hits.has_focus
-        hits.display, articles.display = False, True
-        if focused:
-            articles.focus()
+        self._show_list(hits=False)
         self._rows = self._article_rows
         self.query_one("#search-status", Static).update("")
 
     def _show_hits(self, result: SearchResult) -> None:
-        articles, table = self.query_one("#articles", DataTable), self.query_one("#hits", DataTable)
-        if not table.display:
-            focused = articles.has_focus
-            articles.display, table.display = False, True
-            if focused:
-                table.focus()
+        self._show_list(hits=True)
         snippet_w = max(40, self.size.width - 74)
-        if self._hit_width != snippet_w:  # keep the columns between keystrokes
-            table.clear(columns=True)
-            for label, w in (("Title", 36), ("Speaker", 28), ("Snippet", snippet_w)):
-                table.add_column(label, width=w)
+        if self._hit_width != snippet_w:
+            header = Text(no_wrap=True)
+            for label, w in (("Title", TITLE_W), ("Speaker", SPEAKER_W), ("Snippet", snippet_w)):
+                header.append(f"{label:<{w}} ", style="bold")
+            self.query_one("#hits-header", Static).update(header)
             self._hit_width = snippet_w
-        else:
-            table.clear()
-        self._rows = self._hit_rows = []
+        rows, self._rows = [], []
         for n, h in enumerate(result.hits):
+            line = Text(no_wrap=True, overflow="ellipsis")
+            line.append_text(_cell(Text(h.title), TITLE_W))
             speaker = Text("")
             if h.quote:
                 speaker = Text(f"{h.quote.speaker or '—'} ({h.quote.kind})", style=quote_style(h.quote.speaker, "direct"))
-            table.add_row(Text(h.title[:60]), speaker, snippet_text(h, snippet_w), key=f"{n}")
+            line.append_text(_cell(speaker, SPEAKER_W))
+            line.append_text(snippet_text(h, snippet_w))
+            rows.append(Option(line, id=str(n)))
             at = h.quote.start if h.quote else (h.snippets[0].start + (h.snippets[0].marks[0][0] if h.snippets[0].marks else 0)
                                                 if h.snippets else None)
             self._rows.append((h.article, at))
+        self._hit_rows = self._rows
+        hit_list = self.query_one("#hits", OptionList)
+        hit_list.clear_options()
+        hit_list.add_options(rows)
+        if rows:
+            hit_list.highlighted = 0
         parts = [f"{'≥' if result.approximate else ''}{result.total} hit(s)" + (" (refining…)" if result.partial else "")]
         if result.suggestion:
             parts.append(f"Did you mean: {result.suggestion}? (ctrl+y)")
@@ -227,6 +250,10 @@ class LibraryScreen(Screen[None]):
     def _row_selected(self, event: DataTable.RowSelected) -> None:
         self._open_row(event.cursor_row)
 
+    @on(OptionList.OptionSelected, "#hits")
+    def _hit_selected(self, event: OptionList.OptionSelected) -> None:
+        self._open_row(event.option_index)
+
     def _open_row(self, row: int) -> None:
         if not 0 <= row < len(self._rows):
             return
@@ -256,13 +283,18 @@ class LibraryScreen(Screen[None]):
 
     def action_top(self) -> None:
         t = self._table()
-        t.move_cursor(row=0)
+        if isinstance(t, OptionList):
+            t.action_first()
+        else:
+            t.move_cursor(row=0)
 
     def action_bottom(self) -> None:
         t = self._table()
-        if t.id == "articles":  # the list is filled a page at a time: fill it (up to a limit)
-            while len(self._article_rows) < min(len(self._articles), BOTTOM_FILL):
-                self._more_articles()
+        if isinstance(t, OptionList):
+            t.action_last()
+            return
+        while len(self._article_rows) < min(len(self._articles), BOTTOM_FILL):
+            self._more_articles()  # the list is filled a page at a time: fill it (up to a limit)
         t.move_cursor(row=max(0, t.row_count - 1))
 
     def action_quotes_screen(self) -> None:
