@@ -28,7 +28,7 @@ bench: $(STAMP)
 	$(PY) bench/run.py
 
 bench-big: $(STAMP)
-	$(PY) bench/run.py --big
+	$(PY) bench/run.py --big-only
 
 clean:
 	rm -rf $(VENV) .pytest_cache build dist
