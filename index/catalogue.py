@@ -18,6 +18,7 @@ import os
 import re
 import sqlite3
 import threading
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -43,6 +44,7 @@ CREATE TABLE IF NOT EXISTS quotes (
     speaker TEXT, cue TEXT, confidence REAL NOT NULL, mention TEXT, cue_start INTEGER, cue_end INTEGER);
 CREATE INDEX IF NOT EXISTS quotes_by_article ON quotes (n);
 CREATE INDEX IF NOT EXISTS quotes_by_speaker ON quotes (speaker);
+CREATE TABLE IF NOT EXISTS speaker_counts (speaker TEXT PRIMARY KEY, count INTEGER NOT NULL);
 """
 _INFO_COLUMNS = "id, title, outlet, date, author, path, content_hash, quote_count, size, mtime_ns"
 _QUOTE_COLUMNS = 'start, "end", kind, speaker, cue, confidence, mention, cue_start, cue_end'
@@ -162,7 +164,16 @@ class Catalogue:
         return Stored(_article((*head, layout), text), mtime_ns, size, tuple(quotes))
 
     def speakers(self, needle: str = "") -> list[tuple[str | None, int]]:
-        """(speaker, number of quotes), speech only, most quoted first; None = no speaker."""
+        """(speaker, number of quotes), speech only, most quoted first; None = no speaker.
+
+        Without a filter the counts kept up to date by the writer are read (counting 900,000
+        quotes took 2 s); a filter counts the quotes that match it.
+        """
+        if not needle.strip():
+            kept = self._query("SELECT speaker, count FROM speaker_counts WHERE count > 0 "
+                               "ORDER BY speaker = '', count DESC, speaker")
+            if kept:
+                return [(sp or None, c) for sp, c in kept]
         where, args = self._filter(needle)
         return [(sp, c) for sp, c in self._query(
             "SELECT q.speaker, count(*) AS c FROM quotes q JOIN articles a USING (n)" + where
@@ -233,10 +244,13 @@ class CatalogueWriter:
         self._db.execute("PRAGMA synchronous=NORMAL")  # a cache: a lost last commit means a rebuild
         self._db.executescript(_SCHEMA)
         self._db.execute("BEGIN")
+        self._counts: Counter[str] = Counter()  # changes to speaker_counts since the last commit
 
     def remove(self, article_id: str) -> None:
         row = self._db.execute("SELECT n FROM articles WHERE id = ?", (article_id,)).fetchone()
         if row:
+            for (speaker,) in self._db.execute("SELECT speaker FROM quotes WHERE n = ? AND kind != 'other'", row):
+                self._counts[speaker or ""] -= 1
             for table in ("articles", "texts", "quotes"):
                 self._db.execute(f"DELETE FROM {table} WHERE n = ?", row)
 
@@ -252,8 +266,16 @@ class CatalogueWriter:
         self._db.execute("INSERT INTO texts (n, text) VALUES (?, ?)", (n, a.text))
         self._db.executemany(f"INSERT INTO quotes (n, {_QUOTE_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?)",
                              [(n, *row) for row in st.rows])
+        for row in st.rows:
+            if row[2] != "other":
+                self._counts[row[3] or ""] += 1
 
     def commit(self, generation: int) -> None:
+        self._db.executemany(
+            "INSERT INTO speaker_counts (speaker, count) VALUES (?, ?) "
+            "ON CONFLICT (speaker) DO UPDATE SET count = count + excluded.count",
+            [(sp, c) for sp, c in self._counts.items() if c])
+        self._counts.clear()
         self._db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('generation', ?)", (str(generation),))
         self._db.execute("COMMIT")
         self._db.execute("BEGIN")
@@ -261,4 +283,5 @@ class CatalogueWriter:
     def close(self) -> None:
         if self._db.in_transaction:
             self._db.execute("ROLLBACK")
+        self._counts.clear()
         self._db.close()

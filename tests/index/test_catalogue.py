@@ -78,6 +78,26 @@ def test_speakers_and_their_quotes_come_from_the_catalogue(seeds: Path) -> None:
     assert lib.speakers("100%_") == []  # LIKE wildcards in the filter are literal
 
 
+def test_speaker_counts_kept_by_the_writer_follow_edits_and_removals(seeds: Path) -> None:
+    lib = _lib(seeds)
+    lib.update()
+
+    def counted() -> dict[str | None, int]:  # what a GROUP BY over every quote says
+        out: dict[str | None, int] = {}
+        for q in lib.quotes():
+            if q.kind != "other":
+                out[q.speaker] = out.get(q.speaker, 0) + 1
+        return out
+
+    assert dict(lib.speakers()) == counted()
+    peskov_file = next(seeds.glob("004_*"))
+    peskov_file.write_text(peskov_file.read_text() + '\n"We will see," Peskov said on Friday.\n')
+    next(seeds.glob("000_*")).unlink()
+    lib.update()
+    assert dict(lib.speakers()) == counted()
+    assert all(c > 0 for _, c in lib.speakers())
+
+
 def test_a_torn_catalogue_makes_the_next_update_rebuild(seeds: Path) -> None:
     lib = _lib(seeds)
     lib.update()
