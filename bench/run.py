@@ -68,9 +68,9 @@ from tui.app import QuotewireApp
 from tui.screens.library import LibraryScreen
 
 class Bench(QuotewireApp):
-    # Done at the first frame that lists the articles (from the cached index).
+    # Done at the first frame that lists the articles (from the cached index). Textual
+    # calls every class's on_mount itself: calling super() here pushed a second screen.
     def on_mount(self):
-        super().on_mount()
         self.set_interval(0.002, self._check)
 
     def _check(self):
