@@ -6,19 +6,19 @@ the file, the line and the key, because a user editing YAML by hand needs all th
 
 from __future__ import annotations
 
-import difflib
 import os
+import pickle
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
-
-import yaml
+from typing import TYPE_CHECKING, Any
 
 from .models import Speaker
 
+if TYPE_CHECKING:
+    import yaml
+
 APP_NAME = "quotewire"
-# libyaml's parser when pyyaml was built with it: ten times faster at start-up.
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+CACHE_FILE = "config-cache.pickle"
 
 
 class ConfigError(Exception):
@@ -83,8 +83,12 @@ class _Doc:
             raise ConfigError(path, None, "", "file not found") from None
         except (OSError, UnicodeDecodeError) as exc:
             raise ConfigError(path, None, "", f"cannot read: {exc}") from None
+        import yaml
+
+        # libyaml's parser when pyyaml was built with it: ten times faster at start-up.
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
         try:
-            node = yaml.compose(raw, Loader=_LOADER)
+            node = yaml.compose(raw, Loader=loader)
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
             line = mark.line + 1 if mark else None
@@ -110,6 +114,8 @@ class _Doc:
         return ""
 
     def _build(self, node: yaml.Node, prefix: str) -> Any:
+        import yaml
+
         if isinstance(node, yaml.MappingNode):
             out: dict[str, Any] = {}
             for knode, vnode in node.value:
@@ -147,6 +153,12 @@ _SECTION_KEYS = {
 }
 
 
+def _close_matches(word: str, options: list[str], n: int) -> list[str]:
+    import difflib  # only for an error message: not at start-up
+
+    return difflib.get_close_matches(word, options, n=n)
+
+
 class _Merged:
     """Merged values plus, for each key path, which file and line set it last."""
 
@@ -159,7 +171,7 @@ class _Merged:
         for key, value in doc.data.items():
             line = doc.lines.get(key)
             if key not in _TOP_KEYS:
-                close = difflib.get_close_matches(key, sorted(_TOP_KEYS), n=1)
+                close = _close_matches(key, sorted(_TOP_KEYS), n=1)
                 hint = f" (did you mean '{close[0]}'?)" if close else ""
                 raise ConfigError(doc.path, line, key, f"unknown key{hint}")
             if key in _ADDITIVE:
@@ -179,7 +191,7 @@ class _Merged:
                 for sub, subval in value.items():
                     path = f"{key}.{sub}"
                     if sub not in _SECTION_KEYS[key]:
-                        close = difflib.get_close_matches(sub, sorted(_SECTION_KEYS[key]), n=1)
+                        close = _close_matches(sub, sorted(_SECTION_KEYS[key]), n=1)
                         hint = f" (did you mean '{close[0]}'?)" if close else ""
                         raise ConfigError(doc.path, doc.lines.get(path), path, f"unknown key{hint}")
                     section[sub] = subval
@@ -215,10 +227,63 @@ def load_config(extra: Path | None = None, *, use_user_config: bool = True) -> C
         files.append(user)
     if extra is not None:
         files.append(Path(extra))
+    key = _cache_key(files)
+    cached = _read_cache(key)
+    if cached is not None:
+        return cached
     merged = _Merged()
     for f in files:
         merged.add(_Doc(f))
-    return _validate(merged, tuple(files))
+    config = _validate(merged, tuple(files))
+    _write_cache(key, config)
+    return config
+
+
+# --- the validated config, cached -----------------------------------------------------------
+# Importing pyyaml and validating cost a tenth of the app's start-up; the result only
+# changes when a config file (or this code) does. Only a config that validated is kept,
+# so a broken file is always read, and reported, afresh.
+
+
+def _cache_path() -> Path:
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir(APP_NAME, appauthor=False)) / CACHE_FILE
+
+
+def _cache_key(files: list[Path]) -> tuple:
+    stamps: list[tuple] = [os.environ.get("HOME", "")]
+    for f in [Path(__file__), *files]:
+        try:
+            st = f.stat()
+        except OSError:
+            return ()  # a missing file: read it, so the error names it
+        stamps.append((str(f.resolve()), st.st_mtime_ns, st.st_size))
+    return tuple(stamps)
+
+
+def _read_cache(key: tuple) -> Config | None:
+    if not key:
+        return None
+    try:
+        with _cache_path().open("rb") as fh:
+            stored_key, config = pickle.load(fh)
+    except Exception:  # missing, half-written or from another version: just read the files
+        return None
+    return config if stored_key == key and isinstance(config, Config) else None
+
+
+def _write_cache(key: tuple, config: Config) -> None:
+    if not key:
+        return
+    path = _cache_path()
+    tmp = path.with_name(f".{CACHE_FILE}.{os.getpid()}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp.write_bytes(pickle.dumps((key, config), protocol=pickle.HIGHEST_PROTOCOL))
+        os.replace(tmp, path)
+    except OSError:
+        tmp.unlink(missing_ok=True)  # a cache we could not write is only slower next time
 
 
 def _validate(m: _Merged, sources: tuple[Path, ...]) -> Config:

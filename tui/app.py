@@ -66,9 +66,11 @@ class QuotewireApp(App[int]):
         # a large one is read by the worker, off the UI thread.
         if self.library.cache_size() < SYNC_LOAD_BYTES and self.library.load_cached():
             self.index_ready = True
-        self.push_screen(LibraryScreen())
-        # After the first frame: the check of the corpus must not delay the first paint.
-        self.call_after_refresh(self.start_index)
+        screen = LibraryScreen()
+        self.push_screen(screen)
+        # After the library's first frame: loading the search engine and checking the
+        # corpus (in a thread, but holding the GIL for much of it) must not delay it.
+        screen.call_after_refresh(self.start_index)
 
     @work(thread=True, exclusive=True, group="index")
     def start_index(self) -> None:

@@ -67,3 +67,24 @@ def test_broken_config_exits_2_with_one_line_no_traceback(tmp_path: Path) -> Non
     assert r.returncode == 2
     assert str(f) in r.stderr and "line" in r.stderr and "Traceback" not in r.stderr
     assert len(r.stderr.strip().splitlines()) == 1
+
+
+def test_validated_config_is_cached_until_a_file_changes(isolated_dirs: Path) -> None:
+    import sys
+
+    from index import config as config_mod
+
+    d = isolated_dirs / "xdg_config_home" / "quotewire"
+    d.mkdir(parents=True)
+    user = d / "config.yaml"
+    user.write_text("min_confidence: 0.5\n")
+    assert load_config().min_confidence == 0.5
+    assert config_mod._cache_path().exists()
+    sys.modules.pop("yaml", None)
+    assert load_config().min_confidence == 0.5
+    assert "yaml" not in sys.modules  # the second start did not even import the parser
+    user.write_text("min_confidence: 0.25\n")  # a change (size too) is seen at once
+    assert load_config().min_confidence == 0.25
+    user.write_text("min_confidence: lots\n")  # and a broken file is reported, not masked
+    with pytest.raises(ConfigError, match="min_confidence"):
+        load_config()

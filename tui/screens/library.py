@@ -84,29 +84,30 @@ class LibraryScreen(Screen[None]):
             yield Static("", id="search-status")
             # The list and the hits apart: going back from a search to the list costs
             # nothing, and the list is filled a page at a time as the cursor nears its end.
-            # Hits are one line each in an OptionList, which renders only what changed: a
-            # DataTable re-rendered every cell of every row at each keystroke.
+            # Hits (mounted at the first search, not before the first frame) are one line
+            # each in an OptionList, which renders only what changed: a DataTable
+            # re-rendered every cell of every row at each keystroke.
             yield DataTable(id="articles", cursor_type="row", zebra_stripes=True)
-            yield Static("", id="hits-header")
-            yield OptionList(id="hits")
             yield Static("Loading the corpus…", id="status")
         yield KeyBar()
 
     def on_mount(self) -> None:
-        self._show_list(hits=False)
         self.query_one("#articles", DataTable).focus()
         if self.app.index_ready:  # type: ignore[attr-defined]
             self.library_changed()
 
     def _table(self) -> DataTable | OptionList:
         """The list on show: the articles, or the hits of the current search."""
-        hits = self.query_one("#hits", OptionList)
-        return hits if hits.display else self.query_one("#articles", DataTable)
+        articles = self.query_one("#articles", DataTable)
+        return self.query_one("#hits", OptionList) if not articles.display else articles
 
     def _show_list(self, *, hits: bool) -> None:
-        articles, hit_list = self.query_one("#articles", DataTable), self.query_one("#hits", OptionList)
-        if hit_list.display == hits and articles.display != hits:
+        articles = self.query_one("#articles", DataTable)
+        if articles.display != hits:
             return
+        if hits and not self.query("#hits"):
+            self.query_one("#library").mount(Static("", id="hits-header"), OptionList(id="hits"), after=articles)
+        hit_list = self.query_one("#hits", OptionList)
         focused = articles.has_focus or hit_list.has_focus
         articles.display = not hits
         hit_list.display = self.query_one("#hits-header", Static).display = hits
