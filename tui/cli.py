@@ -120,21 +120,15 @@ def _ready(lib: Library, *, quiet: bool = False) -> None:
 
 class _ProgressBar:
     def __init__(self) -> None:
-        import time
+        from tui.progress import Progress
 
-        self.t0 = time.monotonic()
+        self.progress = Progress()
         self.shown = False
 
     def __call__(self, done: int, total: int) -> None:
-        import time
-
         if total < 20 or (done % max(1, total // 200) and done != total):
             return
-        elapsed = time.monotonic() - self.t0
-        eta = elapsed / done * (total - done) if done else 0
-        width = 30
-        fill = int(width * done / total)
-        sys.stderr.write(f"\rindexing [{'#' * fill}{'.' * (width - fill)}] {done}/{total} ETA {eta:4.0f}s ")
+        sys.stderr.write(f"\rindexing {self.progress.line(done, total)}   ")
         sys.stderr.flush()
         self.shown = True
 

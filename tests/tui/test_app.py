@@ -169,3 +169,19 @@ async def test_a_long_list_fills_a_page_at_a_time_and_search_returns_to_it(tmp_p
             await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen))
     finally:
         library_screen.PAGE = old_page
+
+
+async def test_a_long_build_shows_a_bar_and_an_eta() -> None:
+    from tui.progress import Progress, _duration
+
+    assert _duration(42) == "42s" and _duration(312) == "5m12s" and _duration(7300) == "2h01m"
+    assert Progress().line(0, 10, width=10) == "[..........] 0/10 · ETA …"
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        screen = app.screen
+        screen.index_progress(250, 1000)  # as the index worker reports it
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Indexing [#####...............] 250/1000 · ETA" in text
+        assert "can be searched" in text  # the articles indexed so far are listed already

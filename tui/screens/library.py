@@ -17,6 +17,7 @@ from textual.widgets.option_list import Option
 from index.models import ArticleInfo, Hit, SearchResult
 
 from ..messages import SearchDone
+from ..progress import Progress
 from ..styles import HIT, quote_style
 from ..widgets.keybar import KeyBar
 from ..widgets.text import visible_text
@@ -75,6 +76,7 @@ class LibraryScreen(Screen[None]):
         self._debounce: Timer | None = None
         self._result: SearchResult | None = None
         self._hit_width = 0
+        self._progress: Progress | None = None  # the index build under way, if any
 
     def compose(self) -> ComposeResult:
         with Vertical(id="library"):
@@ -129,7 +131,13 @@ class LibraryScreen(Screen[None]):
             Text(f"{len(self._articles)} articles · / search · Enter open · ? help · q quit"))
 
     def index_progress(self, done: int, total: int) -> None:
-        self.query_one("#status", Static).update(Text(f"Indexing {done}/{total}…"))
+        if self._progress is None:
+            self._progress = Progress()
+        searchable = " · what is indexed can be searched" if self._articles else ""
+        self.query_one("#status", Static).update(
+            Text(f"Indexing {self._progress.line(done, total, width=20)}{searchable}"))
+        if done >= total:
+            self._progress = None  # the next build times itself afresh
 
     def _fill_articles(self) -> None:
         table = self.query_one("#articles", DataTable)
