@@ -323,6 +323,18 @@ def main() -> int:
                             "rank_similar_bbc_warm_ms": al["rank_similar"]["median_ms_warm"],
                             "rank_similar_uncached_baseline_ms": al["rank_similar"]["baseline_uncached_ms"],
                             "met": al["align"]["median_ms"] < 100 and al["rank_similar"]["median_ms_warm"] < 200}
+            print("opening a 200 KB article (bench_reader.py)…", flush=True)
+            from bench_reader import measure as reader_measure
+
+            r = reader_measure(runs=3)
+            out["reader_200kb"] = {
+                "open_ms_median": r["open_long"]["median_ms"], "open_ms_p95": r["open_long"]["p95_ms"],
+                "open_seed_ms_median": r["open_seed"]["median_ms"],
+                "ratio_to_seed": r["ratio_open_long_to_seed"],
+                "page_down_ms_median": r["page_down"]["median_ms"], "page_down_ms_p95": r["page_down"]["p95_ms"],
+                "page_down_plain_textarea_ms_median": r["page_down_plain_textarea"]["median_ms"],
+                "target_open_ms": 500, "met": r["met_open"],
+            }
             if args.big:
                 print("100,000 articles (this takes a while)…", flush=True)
                 out["big_100k"] = big_corpus(tmp)
@@ -434,6 +446,10 @@ def _markdown(out: dict[str, Any]) -> str:
             a = out["align"]
             rows.append(f"| align two 2,000-word articles (ms) | {a['align_2000_words_ms']} | {a['align_difflib_baseline_ms']} (difflib over sentences) | — / <100 | {a['align_2000_words_ms'] < 100} |")
             rows.append(f"| rank BBC for compare-with, warm (ms) | {a['rank_similar_bbc_warm_ms']} | {a['rank_similar_uncached_baseline_ms']} (uncached) | — / <200 | {a['rank_similar_bbc_warm_ms'] < 200} |")
+    if "reader_200kb" in out:
+        r = out["reader_200kb"]
+        rows.append(f"| open a 200 KB article (ms median/p95) | {r['open_ms_median']}/{r['open_ms_p95']} | {r['open_seed_ms_median']} (a seed article) | {r['ratio_to_seed']} / <500 ms | {r['met']} |")
+        rows.append(f"| page-down in it, per key (ms median/p95) | {r['page_down_ms_median']}/{r['page_down_ms_p95']} | {r['page_down_plain_textarea_ms_median']} (plain Textual TextArea) | — | — |")
     if "big_100k" in out:
         g = out["big_100k"]
         rows.append(f"| 100k articles: build (s) | {g['build_s']} ({g['build_articles_per_s']}/s) | 260-440 (plain whoosh, measured before) | — | — |")
