@@ -149,7 +149,12 @@ class Library:
             self._recent.clear()
 
     def warm(self) -> None:
-        """Load the search engine and open a searcher ahead of the first query (~0.2 s)."""
+        """Load the search engine and open a searcher ahead of the first query (~0.2 s).
+
+        Only over an index that is there and whole: creating or repairing one is for
+        `update`, under its lock."""
+        if not self._catalogue.current():
+            return
         try:
             self.search("warm", limit=1, suggest=False)
         except Exception:  # a missing or broken index is dealt with by `update`
