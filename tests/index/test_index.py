@@ -123,6 +123,7 @@ def test_long_build_commits_in_batches_that_can_be_searched(corpus: Path, monkey
 
     monkeypatch.setattr(library_mod, "BATCH_SECONDS", 0.0)
     monkeypatch.setattr(library_mod, "COMMIT_SPACING", 0.0)
+    monkeypatch.setattr(library_mod, "FINISH_WITHOUT_COMMIT", -1.0)
     lib = _lib(corpus)
     seen: list[int] = []
 
