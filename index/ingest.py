@@ -11,6 +11,7 @@ import os
 import sys
 from collections.abc import Iterator
 from collections import deque
+from contextlib import contextmanager
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 
@@ -82,6 +83,30 @@ def _spawn_can_start() -> bool:
     return path is None or os.path.exists(path)
 
 
+@contextmanager
+def _stderr_with_a_file() -> Iterator[None]:
+    """A real file behind `sys.stderr` while processes start.
+
+    A running Textual app replaces `sys.stderr` with an object whose `fileno()` is -1, and
+    multiprocessing hands that number to the processes it starts, which fails ("bad
+    value(s) in fds_to_keep"): a first build of 200 files or more died inside the app.
+    """
+    try:
+        usable = sys.stderr is not None and sys.stderr.fileno() >= 0
+    except (AttributeError, OSError, ValueError):
+        usable = False
+    if usable:
+        yield
+        return
+    saved = sys.stderr
+    with open(os.devnull, "w") as devnull:  # not the terminal: the app is drawing on it
+        sys.stderr = devnull
+        try:
+            yield
+        finally:
+            sys.stderr = saved
+
+
 def parse_all(config: Config, jobs: list[tuple[SourceFile, frozenset[str]]]) -> Iterator[Parsed]:
     """Parsed files in the order given; in worker processes when there are many."""
     workers = max(1, (os.cpu_count() or 1) - 1)
@@ -92,12 +117,18 @@ def parse_all(config: Config, jobs: list[tuple[SourceFile, frozenset[str]]]) -> 
         return
     # spawn, not fork: the app calls this from a thread, and forking a threaded process is unsafe.
     ctx = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_init, initargs=(config,)) as pool:
+    with _stderr_with_a_file():  # the pool's queues start multiprocessing's resource tracker
+        pool = ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_init, initargs=(config,))
+    with pool:
         # A bounded window of chunks in flight: `pool.map` submits everything at once, and
         # when Whoosh is the slower side the parsed corpus piles up in memory.
         chunks = [jobs[i:i + CHUNK] for i in range(0, len(jobs), CHUNK)]
         window: deque[Future[list[Parsed]]] = deque()
-        for chunk in chunks:
+        for n, chunk in enumerate(chunks):
+            if n == 0:
+                with _stderr_with_a_file():  # the first submit starts the worker processes
+                    window.append(pool.submit(_parse_chunk, chunk))
+                continue
             window.append(pool.submit(_parse_chunk, chunk))
             if len(window) >= IN_FLIGHT:
                 yield from window.popleft().result()

@@ -141,34 +141,33 @@ async def test_command_palette_opens_an_article_by_title() -> None:
         assert app.screen.article_id == "004_0d9989bd3b25f316"
 
 
-async def test_a_long_list_fills_a_page_at_a_time_and_search_returns_to_it(tmp_path: Path) -> None:
-    import tui.screens.library as library_screen
+async def test_a_long_list_draws_only_what_is_on_screen_and_search_returns_to_it(tmp_path: Path) -> None:
+    from tui.widgets.row_list import RowList
 
     corpus = tmp_path / "many"
     corpus.mkdir()
-    for n in range(60):
+    for n in range(300):
         (corpus / f"story{n:03d}.txt").write_text(f"Headline number {n}\n\nThe mayor said turnip {n} was fine.\n")
     app = QuotewireApp(Library.open(corpus=[corpus], use_user_config=False, include_seeds=False))
-    old_page = library_screen.PAGE
-    library_screen.PAGE = 20
-    try:
-        async with app.run_test(size=SIZE) as pilot:
-            await wait_for(pilot, lambda: "60 articles" in screen_text(app))
-            screen = app.screen
-            assert len(screen._rows) == 20  # one page listed; the status counts them all
-            await pilot.press(*"j" * 18)  # nearing the end of the page loads the next one
-            await wait_for(pilot, lambda: len(screen._rows) >= 40)
-            await pilot.press("G")  # the bottom is the last article, not the last page
-            await wait_for(pilot, lambda: "story059" in screen_text(app))
-            await pilot.press("slash", *"turnip")
-            await wait_for(pilot, lambda: "hit(s)" in screen_text(app))
-            assert "turnip" in screen_text(app)
-            await pilot.press(*["backspace"] * 6)  # an empty query shows the list again, as it was
-            await wait_for(pilot, lambda: "hit(s)" not in screen_text(app) and len(screen._rows) == 60)
-            await pilot.press("escape", "enter")
-            await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen))
-    finally:
-        library_screen.PAGE = old_page
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: "300 articles" in screen_text(app))
+        screen = app.screen
+        lst = screen.query_one(RowList)
+        assert lst.row_count == 300 and "story000" in screen_text(app)
+        assert len(lst._strips) <= SIZE[1]  # only the rows on screen were made
+        await pilot.press("G")  # the bottom is the last article
+        await wait_for(pilot, lambda: "story299" in screen_text(app))
+        await pilot.press("k", "k")
+        assert lst.cursor == 297
+        await pilot.press("slash", *"turnip")
+        await wait_for(pilot, lambda: "hit(s)" in screen_text(app))
+        assert "turnip" in screen_text(app) and lst.row_count <= 25
+        await pilot.press(*["backspace"] * 6)  # an empty query shows the list again, where it was
+        await wait_for(pilot, lambda: "hit(s)" not in screen_text(app) and lst.row_count == 300)
+        assert lst.cursor == 297 and "story297" in screen_text(app)
+        await pilot.press("escape", "enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen))
+        assert app.screen.article.id == "story297"
 
 
 async def test_a_long_build_shows_a_bar_and_an_eta() -> None:
@@ -185,3 +184,26 @@ async def test_a_long_build_shows_a_bar_and_an_eta() -> None:
         text = screen_text(app)
         assert "Indexing [#####...............] 250/1000 · ETA" in text
         assert "can be searched" in text  # the articles indexed so far are listed already
+
+
+async def test_hit_list_moves_by_keys_and_opens_the_chosen_hit() -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await pilot.press("slash", *"Putin")
+        await wait_for(pilot, lambda: "hit(s)" in screen_text(app))
+        screen = app.screen
+        hits = screen.query_one("#list")
+        assert hits.row_count >= 3
+        await pilot.press("escape")  # from the search box to the list
+        assert hits.has_focus
+        await pilot.press("down", "down", "up", "down", "down")  # row 3
+        assert hits.cursor == 3
+        chosen = screen._rows[3][0]
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen))
+        assert app.screen.article.id == chosen
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: isinstance(app.screen, LibraryScreen))
+        await pilot.press("end", "home")
+        assert hits.cursor == 0

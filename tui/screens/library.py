@@ -11,20 +11,18 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import DataTable, Input, OptionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets import Input, Static
 
 from index.models import ArticleInfo, Hit, SearchResult
 
 from ..messages import SearchDone
 from ..progress import Progress
 from ..styles import HIT, quote_style
+from ..widgets.row_list import RowList
 from ..widgets.keybar import KeyBar
 from ..widgets.text import visible_text
 
-PAGE = 200  # articles added to the list at a time: a table of 100,000 rows takes seconds to fill
 TITLE_W, SPEAKER_W = 36, 28  # columns of a hit line; the snippet takes the rest
-BOTTOM_FILL = 5000  # `G` fills the list this far at most; search finds the rest
 FIRST_PASS = 0.02  # seconds a search may take before its best hits so far are shown
 LISTED_HITS = 25  # about a screenful: more would only cost snippets nobody sees
 SUGGEST_AFTER = 0.3  # seconds without a keystroke before a query with no hits gets a did-you-mean
@@ -68,14 +66,14 @@ class LibraryScreen(Screen[None]):
 
     def __init__(self) -> None:
         super().__init__()
-        self._rows: list[tuple[str, int | None]] = []  # the visible table's rows: (article id, offset to land on)
-        self._article_rows: list[tuple[str, int | None]] = []
-        self._hit_rows: list[tuple[str, int | None]] = []
+        self._rows: list[tuple[str, int | None]] = []  # the rows on show: (article id, offset to land on)
         self._articles: list[ArticleInfo] = []  # every article, in listing order
+        self._hits: list[Text] = []
         self._serial = 0
         self._debounce: Timer | None = None
         self._result: SearchResult | None = None
-        self._hit_width = 0
+        self._showing = ""  # "articles" or "hits"
+        self._article_cursor = 0  # where the cursor was in the article list, for coming back
         self._progress: Progress | None = None  # the index build under way, if any
 
     def compose(self) -> ComposeResult:
@@ -84,48 +82,32 @@ class LibraryScreen(Screen[None]):
             yield Input(placeholder="/ search: words, \"phrases\", speaker:peskov, kind:direct, outlet:, date:, tag:",
                         id="query")
             yield Static("", id="search-status")
-            # The list and the hits apart: going back from a search to the list costs
-            # nothing, and the list is filled a page at a time as the cursor nears its end.
-            # Hits (mounted at the first search, not before the first frame) are one line
-            # each in an OptionList, which renders only what changed: a DataTable
-            # re-rendered every cell of every row at each keystroke.
-            yield DataTable(id="articles", cursor_type="row", zebra_stripes=True)
+            # One list for the articles and for the hits of a search: a row is made only
+            # when it comes on screen, so 100,000 articles list at once and a keystroke
+            # redraws only the rows it changed.
+            yield Static("", id="list-header")
+            yield RowList(id="list")
             yield Static("Loading the corpus…", id="status")
         yield KeyBar()
 
     def on_mount(self) -> None:
-        self.query_one("#articles", DataTable).focus()
+        self.query_one(RowList).focus()
         if self.app.index_ready:  # type: ignore[attr-defined]
             self.library_changed()
 
-    def _table(self) -> DataTable | OptionList:
-        """The list on show: the articles, or the hits of the current search."""
-        articles = self.query_one("#articles", DataTable)
-        return self.query_one("#hits", OptionList) if not articles.display else articles
-
-    def _show_list(self, *, hits: bool) -> None:
-        articles = self.query_one("#articles", DataTable)
-        if articles.display != hits:
-            return
-        if hits and not self.query("#hits"):
-            self.query_one("#library").mount(Static("", id="hits-header"), OptionList(id="hits"), after=articles)
-        hit_list = self.query_one("#hits", OptionList)
-        focused = articles.has_focus or hit_list.has_focus
-        articles.display = not hits
-        hit_list.display = self.query_one("#hits-header", Static).display = hits
-        if focused:
-            (hit_list if hits else articles).focus()
+    def _table(self) -> RowList:
+        return self.query_one(RowList)
 
     # --- data ------------------------------------------------------------------------------------
 
     def library_changed(self) -> None:
         """The index has (new) articles: redraw the list or re-run the search."""
         self._articles = sorted(self.app.library.articles(), key=lambda a: a.id)  # type: ignore[attr-defined]
-        self._fill_articles()
         q = self.query_one("#query", Input).value
         if q.strip():
             self._run_search(q)
         else:
+            self._showing = ""
             self._show_articles()
         self.query_one("#status", Static).update(
             Text(f"{len(self._articles)} articles · / search · Enter open · ? help · q quit"))
@@ -139,45 +121,42 @@ class LibraryScreen(Screen[None]):
         if done >= total:
             self._progress = None  # the next build times itself afresh
 
-    def _fill_articles(self) -> None:
-        table = self.query_one("#articles", DataTable)
-        if not table.columns:
-            width = max(40, self.size.width - 70)
-            for label, w in (("Title", width), ("Outlet", 14), ("Date", 10), ("Quotes", 6), ("Id", 22)):
-                table.add_column(label, width=w)
-        table.clear()
-        self._article_rows.clear()
-        self._more_articles()
+    def _title_width(self) -> int:
+        return max(30, self.size.width - 70)
 
-    def _more_articles(self) -> None:
-        """The next page of the list: a table measures every cell it is given."""
-        table = self.query_one("#articles", DataTable)
-        start = len(self._article_rows)
-        for a in self._articles[start:start + PAGE]:
-            table.add_row(Text(a.title), Text(a.outlet), Text(a.date), str(a.quote_count), Text(a.id), key=a.id)
-            self._article_rows.append((a.id, None))
-
-    @on(DataTable.RowHighlighted, "#articles")
-    def _near_the_end(self, event: DataTable.RowHighlighted) -> None:
-        if event.cursor_row >= len(self._article_rows) - PAGE // 4 and len(self._article_rows) < len(self._articles):
-            self._more_articles()
+    def _article_row(self, i: int) -> Text:
+        a = self._articles[i]
+        line = Text(no_wrap=True, overflow="ellipsis")
+        for text, width in ((a.title, self._title_width()), (a.outlet, 14), (a.date, 10), (str(a.quote_count), 6),
+                            (a.id, 22)):
+            line.append_text(_cell(Text(text), width))
+        return line
 
     def _show_articles(self) -> None:
-        self._show_list(hits=False)
-        self._rows = self._article_rows
+        if self._showing == "articles":
+            return
+        self._showing = "articles"
+        header = Text(no_wrap=True)
+        for label, w in (("Title", self._title_width()), ("Outlet", 14), ("Date", 10), ("Quotes", 6), ("Id", 22)):
+            header.append(f"{label:<{w}} ", style="bold")
+        self.query_one("#list-header", Static).update(header)
+        self._rows = [(a.id, None) for a in self._articles]
+        self.query_one(RowList).set_rows(len(self._articles), self._article_row, cursor=self._article_cursor)
         self.query_one("#search-status", Static).update("")
 
     def _show_hits(self, result: SearchResult) -> None:
-        self._show_list(hits=True)
+        lst = self.query_one(RowList)
         snippet_w = max(40, self.size.width - 74)
-        if self._hit_width != snippet_w:
+        if self._showing != "hits":
+            if self._showing == "articles":
+                self._article_cursor = lst.cursor
+            self._showing = "hits"
             header = Text(no_wrap=True)
             for label, w in (("Title", TITLE_W), ("Speaker", SPEAKER_W), ("Snippet", snippet_w)):
                 header.append(f"{label:<{w}} ", style="bold")
-            self.query_one("#hits-header", Static).update(header)
-            self._hit_width = snippet_w
+            self.query_one("#list-header", Static).update(header)
         rows, self._rows = [], []
-        for n, h in enumerate(result.hits):
+        for h in result.hits:
             line = Text(no_wrap=True, overflow="ellipsis")
             line.append_text(_cell(Text(h.title), TITLE_W))
             speaker = Text("")
@@ -185,16 +164,12 @@ class LibraryScreen(Screen[None]):
                 speaker = Text(f"{h.quote.speaker or '—'} ({h.quote.kind})", style=quote_style(h.quote.speaker, "direct"))
             line.append_text(_cell(speaker, SPEAKER_W))
             line.append_text(snippet_text(h, snippet_w))
-            rows.append(Option(line, id=str(n)))
+            rows.append(line)
             at = h.quote.start if h.quote else (h.snippets[0].start + (h.snippets[0].marks[0][0] if h.snippets[0].marks else 0)
                                                 if h.snippets else None)
             self._rows.append((h.article, at))
-        self._hit_rows = self._rows
-        hit_list = self.query_one("#hits", OptionList)
-        hit_list.clear_options()
-        hit_list.add_options(rows)
-        if rows:
-            hit_list.highlighted = 0
+        self._hits = rows
+        lst.set_rows(len(rows), rows.__getitem__)
         parts = [f"{'≥' if result.approximate else ''}{result.total} hit(s)" + (" (refining…)" if result.partial else "")]
         if result.suggestion:
             parts.append(f"Did you mean: {result.suggestion}? (ctrl+y)")
@@ -255,13 +230,9 @@ class LibraryScreen(Screen[None]):
         if self._result and self._result.hits:
             self._open_row(0)
 
-    @on(DataTable.RowSelected)
-    def _row_selected(self, event: DataTable.RowSelected) -> None:
-        self._open_row(event.cursor_row)
-
-    @on(OptionList.OptionSelected, "#hits")
-    def _hit_selected(self, event: OptionList.OptionSelected) -> None:
-        self._open_row(event.option_index)
+    @on(RowList.Selected, "#list")
+    def _row_selected(self, event: RowList.Selected) -> None:
+        self._open_row(event.index)
 
     def _open_row(self, row: int) -> None:
         if not 0 <= row < len(self._rows):
@@ -291,20 +262,10 @@ class LibraryScreen(Screen[None]):
         self._table().action_cursor_up()
 
     def action_top(self) -> None:
-        t = self._table()
-        if isinstance(t, OptionList):
-            t.action_first()
-        else:
-            t.move_cursor(row=0)
+        self._table().action_first()
 
     def action_bottom(self) -> None:
-        t = self._table()
-        if isinstance(t, OptionList):
-            t.action_last()
-            return
-        while len(self._article_rows) < min(len(self._articles), BOTTOM_FILL):
-            self._more_articles()  # the list is filled a page at a time: fill it (up to a limit)
-        t.move_cursor(row=max(0, t.row_count - 1))
+        self._table().action_last()
 
     def action_quotes_screen(self) -> None:
         from .quotes import QuotesScreen
