@@ -122,3 +122,21 @@ def test_large_corpora_rank_only_whooshs_most_alike(seeds: Path, monkeypatch: py
     short = lib.rank_similar(next(i.id for i in lib.articles() if i.id.startswith("000")))
     assert len(short) == 2 and len(full) == 4
     assert short[0] == full[0]  # the most alike article is among Whoosh's candidates
+
+
+def test_the_quote_filter_matches_words_as_they_are_typed_and_forgets_removed_articles(seeds: Path) -> None:
+    lib = _lib(seeds)
+    lib.update()
+    peskov = next(name for name, _ in lib.speakers() if name and "Peskov" in name)
+    typed = lib.speaker_quotes(peskov, "freez")  # the last word is a prefix while typing
+    assert typed and all("freez" in q.text.lower() for q in typed)
+    assert dict(lib.speakers("dmitry pesk")).get(peskov) == dict(lib.speakers())[peskov]  # speaker words
+    assert lib.speakers("004_")[0][1] > 0  # an article id matches too
+    # Without FTS5 in SQLite the same filter scans the text: the same answer, slower.
+    scanned = Catalogue(lib.index_dir)
+    scanned._words = False
+    assert [q.start for q in scanned.quotes(speaker=peskov, needle="freez")] == [q.start for q in typed]
+    for f in seeds.glob("00[024]_*"):
+        f.unlink()
+    lib.update()
+    assert lib.speaker_quotes(peskov, "freez") == [] and peskov not in dict(lib.speakers("freez"))
