@@ -386,7 +386,13 @@ for q in queries:
     t = time.perf_counter()  # the refined search that follows when the first was cut short
     lib.search(q, limit=25, exact_total=False)
     full.append((time.perf_counter() - t) * 1000)
-print(json.dumps({"start_s": start, "warm_s": warm, "times": times, "full": full, "articles": len(lib.articles()),
+screen = {}  # the quotes screen: every speaker with counts, then filtered as typed
+t = time.perf_counter(); speakers = lib.speakers(); screen["speakers_ms"] = (time.perf_counter() - t) * 1000
+for needle in ("b", "bl", "bla", "blair", "tax"):
+    t = time.perf_counter(); lib.speakers(needle); screen[f"filter_{needle}_ms"] = (time.perf_counter() - t) * 1000
+t = time.perf_counter(); lib.speaker_quotes(speakers[0][0], limit=1000)
+screen["top_speaker_quotes_ms"] = (time.perf_counter() - t) * 1000
+print(json.dumps({"start_s": start, "warm_s": warm, "quotes_screen": screen, "times": times, "full": full, "articles": len(lib.articles()),
                   "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
 """
 
@@ -421,6 +427,7 @@ def big_corpus(tmp: Path, copies: int = 45) -> dict[str, Any]:
             "later_start_s": round(p["start_s"], 2), "search_ready_s": round(p["warm_s"], 2), "search_ms_p50": round(_pct(p["times"], 50), 1),
             "search_ms_p95": round(_pct(p["times"], 95), 1), "target_p95_ms": 150,
             "refined_search_ms_p50": round(_pct(p["full"], 50), 1), "refined_search_ms_p95": round(_pct(p["full"], 95), 1),
+            "quotes_screen_ms": {k: round(v, 1) for k, v in p["quotes_screen"].items()},
             "peak_rss_mb": round(p["peak_rss_mb"], 1), "build_peak_rss_mb": round(build_rss, 1), "target_rss_mb": 1024, "build_stdout": out.stdout.strip()}
 
 
