@@ -207,3 +207,18 @@ async def test_hit_list_moves_by_keys_and_opens_the_chosen_hit() -> None:
         await wait_for(pilot, lambda: isinstance(app.screen, LibraryScreen))
         await pilot.press("end", "home")
         assert hits.cursor == 0
+
+
+async def test_keys_typed_in_a_burst_after_slash_land_in_the_search_box() -> None:
+    from textual import events
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        # What a terminal delivers when someone types fast or pastes: all keys at once,
+        # queued for the list before `/` has moved the focus.
+        for ch in "/speaker:peskov":
+            app.post_message(events.Key("slash" if ch == "/" else "colon" if ch == ":" else ch, ch))
+        await wait_for(pilot, lambda: "hit(s)" in screen_text(app))
+        assert isinstance(app.screen, LibraryScreen)  # `s` did not open the speakers screen
+        assert app.screen.query_one("#query").value == "speaker:peskov"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -75,6 +75,7 @@ class LibraryScreen(Screen[None]):
         self._showing = ""  # "articles" or "hits"
         self._article_cursor = 0  # where the cursor was in the article list, for coming back
         self._progress: Progress | None = None  # the index build under way, if any
+        self._burst = False  # keys meant for the search box may still be on their way to the list
 
     def compose(self) -> ComposeResult:
         with Vertical(id="library"):
@@ -243,10 +244,29 @@ class LibraryScreen(Screen[None]):
 
     # --- actions ---------------------------------------------------------------------------------
 
+    def on_key(self, event: events.Key) -> None:
+        """Keys typed in a burst after `/` (a fast typist, a paste) reach the list before the
+        search box takes the focus, as Textual queues them for the widget focused when
+        they arrive: they belong in the box, not to the list's keys (`s` opened the
+        speakers screen, the rest were lost)."""
+        query = self.query_one("#query", Input)
+        if event.key == "slash" and not query.has_focus:
+            self._burst = True  # the binding moves the focus once this key is through
+            return
+        if not self._burst:
+            return
+        if event.is_printable and event.character:
+            event.prevent_default()
+            event.stop()
+            query.insert_text_at_cursor(event.character)
+        else:
+            self._burst = False
+
     def action_focus_search(self) -> None:
         self.query_one("#query", Input).focus()
 
     def action_leave_search(self) -> None:
+        self._burst = False
         self._table().focus()
 
     def action_accept_suggestion(self) -> None:
