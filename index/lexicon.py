@@ -149,6 +149,10 @@ FUNCTION_WORDS: frozenset[str] = frozenset(
 PRONOUNS_MALE = frozenset({"he", "him", "his"})
 PRONOUNS_FEMALE = frozenset({"she", "her"})
 PRONOUNS_GROUP = frozenset({"they", "them", "their", "we"})
+# capitalised when they open a sentence ("Nobody asked ..."), yet never anyone's name
+INDEFINITE_PRONOUNS = frozenset(
+    "nobody everybody somebody anybody everyone someone anyone none nothing everything something".split()
+)
 
 # Common first names, only to tell "he" from "she" for people the registry lacks.
 MALE_FIRST_NAMES: frozenset[str] = frozenset(

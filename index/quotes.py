@@ -38,12 +38,13 @@ import operator
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from itertools import compress, count
+from itertools import accumulate, compress, count
 
 from index.lexicon import (
     ANONYMOUS_NOUNS,
     FEMALE_FIRST_NAMES,
     FUNCTION_WORDS,
+    INDEFINITE_PRONOUNS,
     MALE_FIRST_NAMES,
     NON_PERSON_WORDS,
     PRONOUNS_FEMALE,
@@ -75,6 +76,7 @@ _THIRD = operator.itemgetter(2)
 # possessive quantifiers: a word never gives characters back, which saves the regex engine
 # its backtracking bookkeeping on every word of every article
 _TOKEN_RE = re.compile(r"[^\W_][\w'’\-]*+(?:\.[^\W_][\w'’\-]*+)*+")
+_TOKEN_SPLIT_RE = re.compile(f"({_TOKEN_RE.pattern})")  # the same words, kept by re.split
 # one leading character class lets the regex engine skip ahead fast (this runs over every text)
 _SENT_END_RE = re.compile("[.!?\x01](?:(?<=[.!?])[.!?]*[\"”’»)\\]]*|(?<=\x01)[\"”’»])(?=\\s+(?:[\"“‘«(\\[]?[A-Z0-9]|[\"“‘«]\x01))")
 _TRANSCRIPT_RE = re.compile(r"([A-Z][A-Z'’.\- ]{1,30}[A-Z.]):\s+(?=\S)")
@@ -87,6 +89,11 @@ _TITLE_NOUNS = frozenset(
 )
 _PREPOSITIONS = frozenset("for in on at by with from after before during among under over like unlike despite into onto through via per".split())
 _FIRST_NAMES = MALE_FIRST_NAMES | FEMALE_FIRST_NAMES
+_ARTICLES = frozenset({"a", "an"})
+_LOWER_WORD_RE = re.compile(r"(?<![\w'’\-])[a-z][a-z]{3}")
+_CAP_LONG_RE = re.compile(r"(?<![\w'’\-])[A-Z]\w{3}")
+_GROUP_ENDINGS = ("ians", "icans", "ites", "ists")  # "Latin Americans", "Californians"
+_NUMERALS = frozenset({"II", "III", "IV", "JR", "SR"})
 _NOUN_LIKE = frozenset(
     """estimates claims notes reports states comments calls answers tweets posts quotes
     charges counters signals remarks words replies promises threats warnings demands
@@ -106,6 +113,7 @@ _BASE_SUBJECTS = frozenset(
     still now never always just people officials sources experts critics analysts others
     democrats republicans voters supporters aides advisers""".split()
 )
+_CLAUSE_STARTERS = frozenset({"given", "just", "only", "even", "perhaps", "maybe"})  # adverbs and participles, not sources
 _PASSIVE_AUX = frozenset({"is", "was", "were", "are", "been", "be", "being", "am"})
 _OBJECT_VERBS = frozenset(
     forms_of(["tell", "inform", "assure", "remind", "warn", "advise", "brief", "urge", "ask", "caution", "promise"])
@@ -158,7 +166,9 @@ class _Seg:
 class _Mention:
     """Who a cue names: a person, a pronoun, a role noun, anonymous sources or an NP."""
 
-    kind: str  # name | pronoun | role | anonymous | np
+    # name | pronoun | role | anonymous | np | ellipsis ("... and told") | clause (a verb
+    # phrase, "echoing commentators": the sentence's subject speaks, if one is found)
+    kind: str
     text: str
     start: int
     end: int
@@ -512,8 +522,12 @@ def _bounded(m: str, s: int, e: int) -> list[tuple[int, int]]:
 
 def _tokenize(doc: _Doc) -> None:
     """Words of the masked text; a trailing full stop is never part of a word."""
-    doc.tokens = [(t.start(), t.end(), t.group()) for t in _TOKEN_RE.finditer(doc.masked)]
-    doc.token_starts = [t[0] for t in doc.tokens]
+    # one C-level split gives gaps and words in turn; their running lengths are the offsets
+    # (a Python loop over match objects was the costliest line of the extractor)
+    parts = _TOKEN_SPLIT_RE.split(doc.masked)
+    ends = list(accumulate(map(len, parts)))
+    doc.token_starts = ends[0:-1:2]
+    doc.tokens = list(zip(doc.token_starts, ends[1::2], parts[1::2]))
     # every token lower-cased at C speed (one join, one lower, one split), for the word tests
     doc.lows = "\x00".join(map(_THIRD, doc.tokens)).lower().split("\x00") if doc.tokens else []
 
@@ -958,6 +972,7 @@ _TIME_WORDS = frozenset(
 _INVERTIBLE = frozenset({"said", "says", "added", "adds", "wrote", "writes", "explained", "continued", "noted", "asked", "recalled", "argued", "insisted", "warned", "remarked", "observed"})
 _AFTER_SOURCE = frozenset(["", ",", ".", "!", "?", ";", "\n", "(", ")", "—", "–", ":", "“", '"', MASK])
 _MODALS = frozenset("would will could can should might may must is was are were has had have did does".split())  # noqa: E501
+_AUX_WORDS = _MODALS | _PASSIVE_AUX  # no noun phrase has these after its first word
 
 
 def _is_abbrev_token(w: str) -> bool:
@@ -984,7 +999,15 @@ def _subject_of_clause(doc: _Doc, ss: int, end: int, participle: bool = False) -
     if last_word in _RELATIVES and " " in r:
         # "Braynard, a South Carolina native who writes": the antecedent speaks
         cut = r.rstrip()[: -len(last_word)].rstrip()
-        return _appositive(doc, ss, cut + ",", len(cut))
+        got = _appositive(doc, ss, cut + ",", len(cut))
+        if got is not None and got.kind == "name":
+            return got  # "Scott Reed, the Chamber's strategist, who": the named subject
+        if last_word not in ("who", "whom"):
+            return got  # "the caption which read": a thing, so the clause's subject speaks
+        rel = _relative_antecedent(doc, ss, cut.rstrip(" ,"))
+        if rel is not None and (rel.kind == "name" or cut.rstrip().endswith(",")):
+            return rel  # "from Mike Lee, who declared": not "slamming candidates who think 'X'"
+        return got
     low = r.lower()
     for conj in (" and", " but", " or"):
         if low.endswith(conj):
@@ -1061,6 +1084,34 @@ def _appositive(doc: _Doc, ss: int, region: str, comma: int) -> _Mention | None:
     return named or first
 
 
+def _relative_antecedent(doc: _Doc, ss: int, cut: str) -> _Mention | None:
+    """The noun phrase right before "who": "a lecture from the Mexican president, who",
+    "an endorsement from Mike Lee, who", "rebuked critics who" -- not the whole clause.
+    """
+    end = ss + len(cut)
+    toks = _tokens_in(doc, ss + _last_boundary(cut, len(cut)), end)
+    if not toks or toks[-1][1] != end:
+        return None
+    k = len(toks) - 1
+    while k > 0 and _cap(toks[k - 1][2]) and not doc.masked[toks[k - 1][1] : toks[k][0]].strip():
+        k -= 1  # back over a capitalised run: "Attorney General Loretta E. Lynch"
+    i = k
+    while i > 0 and toks[i - 1][2].lower() not in _PREPOSITIONS and toks[i - 1][2].lower() not in _ALL_CUE_FORMS:
+        low = toks[i - 1][2].lower()
+        if low in _DETERMINERS:
+            i -= 1
+            break
+        if not (toks[i - 1][2][:1].islower() and low not in FUNCTION_WORDS and not low.endswith(("ed", "ly"))) and not _cap(toks[i - 1][2]):
+            break
+        i -= 1
+    if i == 0 and len(toks) > 1:
+        return None  # the whole clause: no shorter noun phrase to find
+    if i > 0 and toks[i - 1][2].lower() in _PREPOSITIONS and toks[i - 1][2].lower() not in ("from", "by", "with"):
+        return None  # "a senior analyst at Jefferies, who": "who" is the analyst, not the bank
+    got = _classify_np(doc, toks[i][0], end)
+    return got if got is not None and got.kind != "clause" else None
+
+
 def _clause_before_comma(doc: _Doc, ss: int, end: int) -> _Mention | None:
     """"When X asked ..., Clinton seized on it, repeating ...": the clause right before
     the participle's comma, when it opens with a name and a verb, is the one it hangs on."""
@@ -1085,7 +1136,7 @@ def _clause_before_comma(doc: _Doc, ss: int, end: int) -> _Mention | None:
 def _first_clause_subject(doc: _Doc, ss: int, end: int) -> _Mention | None:
     """For '..., saying': the nearest named subject before the participle."""
     near = _clause_before_comma(doc, ss, end)
-    if near is not None:
+    if near is not None and near.kind != "clause":
         return near
     toks = _tokens_in(doc, ss, end)
     for k in range(len(toks) - 1, -1, -1):
@@ -1096,8 +1147,8 @@ def _first_clause_subject(doc: _Doc, ss: int, end: int) -> _Mention | None:
         if prev in _DETERMINERS or prev in _PREPOSITIONS or prev.endswith(("'s", "’s")) or (w in _BASE_FORMS and prev not in _BASE_SUBJECTS):
             continue
         sub = _subject_of_clause(doc, ss, _strip_skippable(doc, ss, toks[k][0]))
-        if sub is not None:
-            return sub
+        if sub is not None and sub.kind != "clause":
+            return sub  # not "advising graduates": a verb phrase, whose subject is further back
     return _clause_subject(doc, ss, end, participle=True)
 
 
@@ -1119,6 +1170,13 @@ def _classify_np(doc: _Doc, s: int, e: int, allow_pronoun: bool = True) -> _Ment
         return _Mention("pronoun", t[2], t[0], t[1])  # a pronoun right before the verb is its subject
     if lows[0] in _PREPOSITIONS:
         return None  # "for example", "in a statement"
+    if len(toks) > 1 and (lows[0] in _MODALS or lows[0].endswith("ing") and not _cap(words[0])):
+        # "echoing some commentators", "are hearing a candidate": a verb phrase whose
+        # subject came earlier in the sentence
+        return _Mention("clause", "", toks[0][0], toks[0][0])
+    if len(toks) > 1 and lows[0] in _CLAUSE_STARTERS:
+        # "given his past", "just a quarter": no source here, but the cue still marks speech
+        return _Mention("clause", "", toks[0][0], toks[0][0])
     # the head: up to the first preposition or relative word
     head_n = len(toks)
     for k in range(1, len(toks)):
@@ -1133,6 +1191,11 @@ def _classify_np(doc: _Doc, s: int, e: int, allow_pronoun: bool = True) -> _Ment
         first = 0
         while first < head_n - 1 and lows[first] in FUNCTION_WORDS and lows[first] not in {"the", "a", "an"}:
             first += 1
+        for i in range(head_n - 2, first - 1, -1):
+            w = lows[i]
+            if w in _MODALS or w in _PASSIVE_AUX or w.endswith("ing") and not _cap(words[i]):
+                first = i + 1  # "they are hearing a candidate": the role is "a candidate"
+                break
         return _Mention("role", doc.text[head[first][0] : head[-1][1]], head[first][0], head[-1][1])
     owner = _possessive_owner(head)
     if owner is not None:
@@ -1146,6 +1209,7 @@ def _classify_np(doc: _Doc, s: int, e: int, allow_pronoun: bool = True) -> _Ment
         and head_noun not in FUNCTION_WORDS
         and head_noun not in _NOT_HEAD_NOUNS
         and head_noun not in _MODALS
+        and _AUX_WORDS.isdisjoint(lows[1:head_n])  # not "President Obama has been"
         and any(_cap(w) and w.lower() not in FUNCTION_WORDS for w in words[:head_n])
     ):
         # "Scottish ministers", "the Clinton campaign": the names only modify the noun
@@ -1315,6 +1379,22 @@ def _after_modifiers(doc: _Doc, k: int) -> bool:
     return all(map(_modifier_word, before))
 
 
+def _described(doc: _Doc, k: int) -> bool:
+    """Is token k a name after an article and a describing word ("a terse Miller agreed",
+    "a confident-seeming Manafort bragged") or an age ("62-year-old Brenda Johnson")?
+
+    Such a name heads its noun phrase, so it can be a clause subject like a bare name.
+    """
+    w = doc.lows[k - 1]
+    if w.endswith("-old") and w[:1].isdigit():
+        return True
+    if k < 2 or doc.lows[k - 2] not in ("a", "an") or not doc.tokens[k - 1][2].islower():
+        return False
+    if doc.masked[doc.tokens[k - 2][1] : doc.tokens[k - 1][0]].strip():
+        return False
+    return w not in FUNCTION_WORDS and w not in _ALL_CUE_FORMS and w not in _MODALS and not w.endswith("ed")
+
+
 def _modifier_word(w: str) -> bool:
     """Can `w` be part of a description before a name ("tennis great", "secretary of state")?"""
     return w == "of" or (w not in FUNCTION_WORDS and w not in _ALL_CUE_FORMS and not w.endswith(("ed", "ing")) and w not in _MODALS)
@@ -1381,6 +1461,8 @@ class _People:
         self.speakers: set[str] = set()  # names that a cue attributes speech to
         self.persons: set[str] = set()  # names with a title, an honorific or ", who" 
         self._lower_seen: dict[str, bool] = {}
+        self._title_lines: dict[int, bool] = {}  # line start -> written in title case
+        self._first_name_full: dict[int, str] = {}  # subject position -> full name of a first name
         self._scan(doc)
 
     def _scan(self, doc: _Doc) -> None:
@@ -1391,12 +1473,13 @@ class _People:
         """
         toks, m, lows = doc.tokens, doc.masked, doc.lows
         n = len(toks)
-        index_of = dict(zip(doc.token_starts, range(n)))
+        starts = doc.token_starts
+        find = bisect.bisect_left
         canonical = self.registry.canonical
         for run in _CAP_RUN_RE.finditer(m):
             rs, re_ = run.span()
-            k = index_of.get(rs)
-            if k is None:
+            k = find(starts, rs)  # a binary search per run beats a dict of every token
+            if k == n or starts[k] != rs:
                 continue
             text = run.group()
             nwords = len(text.split()) if (" " in text or "\t" in text or "\u00a0" in text) else 1
@@ -1405,10 +1488,14 @@ class _People:
             j = k + nwords - 1
             if j >= n or toks[j][1] != re_:
                 continue
-            if k > 0 and lows[k - 1] not in _SUBJECT_AFTER and not m[toks[k - 1][1] : rs].strip() and not _after_modifiers(doc, k):
+            if k > 0 and lows[k - 1] not in _SUBJECT_AFTER and not m[toks[k - 1][1] : rs].strip() and not _after_modifiers(doc, k) and not (
+                (k > 1 and lows[k - 2] in _ARTICLES or lows[k - 1][:1].isdigit()) and _described(doc, k)
+            ):
                 subject = False  # "other Trump backers", "with Trump": not a subject
             else:
                 subject = self._subject_before_verb(doc, toks, j)
+            if not subject and k > 1 and lows[k - 1] == "named" and toks[k - 2][2].islower() and lows[k - 2] not in FUNCTION_WORDS:
+                subject = True  # "a 52-year-old resident named Caroline": a person enters the story
             if nwords == 1:
                 # a lone word matters only as a clause subject or a registered name
                 if not subject and canonical(text) is None:
@@ -1433,6 +1520,8 @@ class _People:
                 self.subjects.append((pos, canon))
             return
         if len(core) >= 2 and len(core[0]) > 1 and len(core[-1]) > 1:
+            if self._in_title_line(pos):
+                return  # "Trump Supporter Screams 1 Controversial Word At Rally": a headline
             forms = self.full.setdefault(core[-1].lower(), [])
             if all(f != name for _, f in forms):
                 forms.append((pos, name))  # each distinct full name once, at its first use
@@ -1464,6 +1553,19 @@ class _People:
                 self.gender.setdefault("#" + core[0].lower(), "female" if honorific in {"mrs", "ms", "miss", "lady", "dame"} else "male")
         elif len(core) == 1 and honorific:
             self.gender.setdefault("#" + core[0].lower(), "female" if honorific in {"mrs", "ms", "miss", "lady", "dame"} else "male")
+
+    def _in_title_line(self, pos: int) -> bool:
+        """Is `pos` in a line written in title case (a headline: every longer word capitalised)?"""
+        m = self.doc.masked
+        ls = m.rfind("\n", 0, pos) + 1
+        got = self._title_lines.get(ls)
+        if got is None:
+            le = m.find("\n", pos)
+            le = le if le >= 0 else len(m)
+            # a lower-case word of four letters or more (a verb, mostly) ends the question early
+            got = _LOWER_WORD_RE.search(m, ls, le) is None and len(_CAP_LONG_RE.findall(m, ls, le)) >= 4
+            self._title_lines[ls] = got
+        return got
 
     def used_in_lower_case(self, word: str) -> bool:
         """Does the article also write this word in lower case ("Cost" vs "cost")?"""
@@ -1534,6 +1636,11 @@ class _People:
             return name
         fulls = self.full.get(words[-1].lower())
         if not fulls:
+            if len(words) == 1 and name.lower() in _FIRST_NAMES:
+                # "Bill" in an article about Bill Clinton and Hillary Clinton: the full name
+                same = [(p, f) for forms in self.full.values() for p, f in forms if f.split()[0] == name and self.is_person(f)]
+                if same:
+                    return max(same, key=lambda pf: (pf[0] <= pos, pf[0] if pf[0] <= pos else -pf[0]))[1]
             return name
         if len(words) >= 2:
             # a full name: prefer a longer form with the same first word
@@ -1560,20 +1667,59 @@ class _People:
             if first in FEMALE_FIRST_NAMES:
                 return "female"
         last = words[-1].lower() if words else ""
-        return self.gender.get("#" + last, "")
+        g = self.gender.get("#" + last, "")
+        if not g and len(words) == 1:
+            # a first name alone ("a resident named Caroline") says the gender, unless
+            # the article knows it as a surname ("Warren" for Elizabeth Warren)
+            if last in FEMALE_FIRST_NAMES and last not in MALE_FIRST_NAMES:
+                g = "female"
+            elif last in MALE_FIRST_NAMES and last not in FEMALE_FIRST_NAMES:
+                g = "male"
+        return g
 
     def is_person(self, name: str) -> bool:
         """Evidence that a name is a person: registry, a known first name, a gender, a speaker."""
         if self.registry.get(name) is not None:
             return True
         words = name.lower().split()
-        if not words or any(w in NON_PERSON_WORDS for w in words):
+        if not words or any(w in NON_PERSON_WORDS for w in words) or words[0] in INDEFINITE_PRONOUNS:
             return False
         if len(words) >= 2 and name[:1].isupper():
-            return True  # a full name that is no place or organisation
-        if name in self.speakers or name in self.persons:
+            # a full name that is no place or organisation; not "New Yorkers" (a plural
+            # demonym) nor "Independence USA" (an acronym ends no person's name)
+            last = name.rsplit(None, 1)[-1]
+            if last.isupper() and len(last) > 1 and last.isalpha() and last not in _NUMERALS:
+                return False
+            if "-" in last and last.rsplit("-", 1)[1][:1].islower():
+                return False  # "Pulitzer Prize-winning": an adjective
+            plural = words[-1].endswith(_GROUP_ENDINGS) or words[0] == "new" and words[-1].endswith("ers")
+            return not (plural and words[0] not in _FIRST_NAMES)
+        if name in self.persons:
+            return True
+        if len(words) == 1:
+            if self._common_plural(name):
+                return False  # "Candidates who think ...", "Latinos", "T-shirts": a group or a thing
+            low = words[0]
+            if low.endswith("s") and low[:-1] in self.full:
+                return False  # "the Clintons": a family, not one person
+        if name in self.speakers:
             return True
         return bool(self.gender_of(name))
+
+    def _common_plural(self, word: str) -> bool:
+        """A capitalised plural whose singular or plural the article also writes in lower case.
+
+        Surnames ending in -s ("Sanders", "Jones") are not common words, so the article
+        never writes them lower-cased; "Candidates" opening a sentence is "candidates".
+        """
+        low = word.lower()
+        if len(low) < 4 or not low.endswith("s") or low.endswith(("ss", "us", "is", "'s", "’s")):
+            return False
+        if self.registry.get(word) is not None or self.gender.get("#" + low):
+            return False
+        return self.used_in_lower_case(low) or self.used_in_lower_case(low[:-1]) or (
+            low.endswith("es") and self.used_in_lower_case(low[:-2])
+        )
 
     def subject_before(self, pos: int, want: str, main_only: bool = False) -> tuple[int, str] | None:
         """The latest person who is a clause subject before `pos`, compatible with a gender.
@@ -1586,13 +1732,23 @@ class _People:
         doc = self.doc
         for k in range(i - 1, max(-1, i - 30), -1):
             p, name = self.subjects[k]
+            if " " not in name and name.lower() in _FIRST_NAMES:
+                full = self._first_name_full.get(p)
+                if full is None:
+                    full = self._first_name_full[p] = self.canonical(name, p)
+                name = full  # "Bill" before "Bill Clinton" was written out
             if not self.is_person(name):
                 continue
             g = self.gender_of(name)
             if want and g and g != want:
                 continue
             if main_only and k > 0 and doc.sents and _sent_of(doc, self.subjects[k - 1][0]) == _sent_of(doc, p):
-                continue
+                # the topic wins only if it could be meant: "Clinton campaign manager Robby
+                # Mook released a memo. He writes ..." has no male topic before Mook
+                topic = self.subjects[k - 1][1]
+                tg = self.gender_of(topic)
+                if self.is_person(topic) and (not want or not tg or tg == want):
+                    continue
             return p, name
         return None
 
@@ -1637,9 +1793,13 @@ def _resolve_all(doc: _Doc, cues: list[_Cue], people: _People) -> None:
                 if _bare_definite(mention.text) and speaker == mention.text and mention.kind == "role":
                     # "the businessman" refers back to someone; "a spokesman" is someone new,
                     # and "the Vermont senator" already says who it is
-                    speaker, g = _role_referent(mention.text, cue.start, people, history)
-                    if not speaker:
-                        continue
+                    ref, rg = _role_referent(mention.text, cue.start, people, history)
+                    if ref:
+                        speaker, g = ref, rg
+                    else:
+                        # no named person fits: "the actress" herself is what a later "she" means
+                        head = mention.text.lower().rsplit(None, 1)[-1]
+                        g = "female" if head in _FEMALE_ROLES else "male" if head in _MALE_ROLES else ""
                 history.append((cue.start, speaker, g))
 
 
@@ -1684,14 +1844,23 @@ def _resolve(
         return people.canonical(mention.text, mention.start), 0.9
     if kind == "anonymous":
         return ANONYMOUS, 0.85
-    if kind == "ellipsis":
+    if kind in ("ellipsis", "clause"):
         prev = prev_in_sent.get(cue.sent)
         if prev is not None:
             return prev.speaker, prev.confidence - 0.05
-        sub = _clause_subject(people.doc, people.doc.sents[cue.sent][0], cue.start) if people.doc.sents else None
-        if sub is not None and sub.kind != "ellipsis":
+        ss = people.doc.sents[cue.sent][0] if people.doc.sents else None
+        sub = _clause_subject(people.doc, ss, cue.start) if ss is not None else None
+        if kind == "clause" and ss is not None and (sub is None or sub.kind in ("ellipsis", "clause")):
+            # "Donald Trump, while being interviewed on Fox, called ...": the sentence's subject
+            sub = _first_clause_subject(people.doc, ss, mention.start)
+        if sub is not None and sub.kind not in ("ellipsis", "clause"):
             speaker, conf = _resolve(sub, cue, people, history, prev_in_sent)
             return speaker, conf - 0.1
+        if kind == "clause" and ss is not None:
+            # else the last person who is a subject earlier in the sentence
+            got = people.subject_before(mention.start, "")
+            if got is not None and got[0] >= ss:
+                return got[1], 0.5
         return None, 0.0
     if kind == "pronoun":
         return _resolve_pronoun(mention.text.lower(), mention.start, people, history)
@@ -1764,7 +1933,7 @@ def _attach_quotes(
 ) -> list[Quote]:
     by_sent: dict[int, list[_Cue]] = {}
     for cue in cues:
-        if cue.speaker or (cue.mention is not None and cue.mention.kind == "pronoun"):
+        if cue.speaker or (cue.mention is not None and cue.mention.kind in ("pronoun", "clause")):
             by_sent.setdefault(cue.sent, []).append(cue)
     groups: dict[int, list[_Seg]] = {}
     for seg in doc.segs:
@@ -1782,7 +1951,9 @@ def _attach_quotes(
         if kind == "other":
             speaker, cue, conf = None, None, 0.5
         elif speaker is None:
-            speaker, conf = _nearby_person(doc, people, segs[0], prev_speaker)
+            pron = cue.mention.text.lower() if cue is not None and cue.mention is not None and cue.mention.kind == "pronoun" else ""
+            want = "male" if pron in PRONOUNS_MALE else "female" if pron in PRONOUNS_FEMALE else ""
+            speaker, conf = _nearby_person(doc, people, segs[0], prev_speaker, want)
         for seg in segs:
             if seg.end <= seg.start:
                 continue
@@ -1806,18 +1977,21 @@ def _attach_quotes(
 
 
 def _nearby_person(
-    doc: _Doc, people: _People, seg: _Seg, prev_speaker: tuple[int, str, _Cue | None] | None
+    doc: _Doc, people: _People, seg: _Seg, prev_speaker: tuple[int, str, _Cue | None] | None, want: str = ""
 ) -> tuple[str | None, float]:
     """A last guess for an unattributed quotation: the person just written about.
 
     "Valastro praised Christie's leadership. “We need someone ...”" — the subject of
     the sentence before, or the last speaker, when either is at most a paragraph away.
+    With `want`, the quote's unresolved "she" or "he" rules out the other gender.
     """
-    subj = people.subject_before(seg.open_pos, "")
+    subj = people.subject_before(seg.open_pos, want)
     near: list[tuple[int, str]] = []
     if subj is not None and seg.para - _para_of(doc, subj[0]) <= 1:
         near.append(subj)
-    if prev_speaker is not None and seg.para - prev_speaker[0] <= 1:
+    if prev_speaker is not None and seg.para - prev_speaker[0] <= 1 and (
+        not want or people.gender_of(prev_speaker[1]) in ("", want)
+    ):
         near.append((doc.paras[prev_speaker[0]][0], prev_speaker[1]))
     if not near:
         return None, 0.2
@@ -1994,7 +2168,8 @@ def _reported(doc: _Doc, cues: list[_Cue], segs: list[_Seg]) -> list[Quote]:
     out: list[Quote] = []
     m = doc.masked
     for cue in cues:
-        if not cue.speaker or not cue.reportable:
+        unsourced = not cue.speaker and cue.mention is not None and cue.mention.kind == "clause"
+        if not (cue.speaker or unsourced) or not cue.reportable:
             continue
         if not doc.sents:
             break
@@ -2010,8 +2185,8 @@ def _reported(doc: _Doc, cues: list[_Cue], segs: list[_Seg]) -> list[Quote]:
         if masked_share > 0.5:
             continue
         text = doc.text[s:e]
-        if len(text.split()) < 4:
-            continue
+        if len(text.split()) < 4 or unsourced and not masked_share:
+            continue  # with no speaker, only a clause that quotes words is worth keeping
         # indirect speech that quotes some words is a partial quotation at clause level
         kind = "partial" if masked_share > 0 else "reported"
         out.append(

@@ -258,6 +258,123 @@ def test_it_refers_to_the_last_organisation() -> None:
     assert one(quotes_of(text), "We will cut costs,").speaker == "company"
 
 
+# ------------------------------------------------- pronouns: who counts as a person (round 2)
+def test_a_capitalised_plural_opening_a_sentence_is_no_person() -> None:
+    """"Candidates" starts a sentence; the article writes "candidates" elsewhere: a group."""
+    text = (
+        "Hillary Clinton addressed the convention in Denver on Monday.\n"
+        "“We cannot be neutral,” Clinton told the crowd. Candidates who think otherwise are "
+        "wrong, she said, and other candidates should say so.\n"
+        "“Some things are not negotiable,” she said.\n"
+    )
+    assert one(quotes_of(text), "Some things are not negotiable,").speaker == "Hillary Clinton"
+
+
+def test_a_name_after_an_incompatible_modifier_name_is_still_the_antecedent() -> None:
+    """"Clinton campaign manager Robby Mook released": Clinton (female) is no topic for "he"."""
+    text = (
+        "Bernie Sanders won in Wisconsin on Tuesday.\n"
+        "On Monday night, Clinton campaign manager Robby Mook released a memo about the race.\n"
+        "He writes that Clinton has “built a nearly insurmountable lead.”\n"
+    )
+    assert one(quotes_of(text), "built a nearly insurmountable lead.").speaker == "Robby Mook"
+
+
+@pytest.mark.parametrize(
+    "before, intro, pronoun, speaker",
+    [
+        ("Paul Manafort joined in March. Corey Lewandowski never trusted him.",
+         "In an interview in May, a confident Manafort bragged about the campaign.", "he", "Paul Manafort"),
+        ("Sarah Lee spoke first.",
+         "At a rally in Ohio, 62-year-old Brenda Johnson railed against the plan.", "she", "Brenda Johnson"),
+    ],
+)
+def test_a_described_name_is_a_clause_subject(before: str, intro: str, pronoun: str, speaker: str) -> None:
+    """"a confident Manafort bragged", "62-year-old Brenda Johnson railed": the name heads its phrase."""
+    text = f"{before}\n{intro}\n“This is not a hard race,” {pronoun} said.\n"
+    assert one(quotes_of(text), "This is not a hard race,").speaker == speaker
+
+
+def test_a_person_named_by_first_name_alone_is_an_antecedent() -> None:
+    text = (
+        "Donald Trump held a rally in Salem on Monday.\n"
+        "The woman who shouted identified herself as a 52-year-old resident named Caroline.\n"
+        "“He truly cares about the American people,” she said.\n"
+    )
+    assert one(quotes_of(text), "He truly cares about the American people,").speaker == "Caroline"
+
+
+def test_a_first_name_alone_takes_the_full_name_used_in_the_article() -> None:
+    text = (
+        "Bill Clinton and Hillary Clinton arrived in Nashua on Monday.\n"
+        "Bill spoke first to the crowd of supporters.\n"
+        "“I thought she was the most amazing person,” he said.\n"
+    )
+    assert one(quotes_of(text), "I thought she was the most amazing person,").speaker == "Bill Clinton"
+
+
+def test_a_headline_in_title_case_names_no_person() -> None:
+    text = (
+        "Trump Supporter Screams Controversial Word At Rally In New Hampshire.\n\n"
+        "A woman at the rally used a crude word about a rival, and the crowd laughed.\n"
+        "“It just came out of my mouth,” she said.\n"
+    )
+    q = one(quotes_of(text), "It just came out of my mouth,")
+    assert q.speaker != "Trump Supporter Screams"
+    assert q.speaker is None or "Trump" not in q.speaker  # an unresolved "she" is not Donald Trump
+
+
+@pytest.mark.parametrize(
+    "middle",
+    [
+        "Nobody asked about the refugees, so the senator brought it up himself.",
+        "Most of her neighbours love the Clintons from the years in the White House.",
+    ],
+)
+def test_indefinite_pronouns_and_families_are_no_antecedents(middle: str) -> None:
+    """"Nobody asked", "the Clintons": neither is one person a later pronoun can mean."""
+    text = (
+        "Hillary Clinton and Mattie Thomas met voters in Florence.\n"
+        f"Mattie Thomas, 66, said she backs Sanders. {middle}\n"
+        "“They have a perception of the Clintons,” she said.\n"
+    )
+    assert one(quotes_of(text), "They have a perception of the Clintons,").speaker == "Mattie Thomas"
+
+
+def test_an_unresolved_she_is_not_given_to_a_man() -> None:
+    text = (
+        "Donald Trump spoke in Salem on Monday and the crowd cheered.\n"
+        "“It was not planned,” she said.\n"
+    )
+    assert one(quotes_of(text), "It was not planned,").speaker is None
+
+
+# ------------------------------------------------- sources that are no noun phrase (round 2)
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "President Obama has been criticized for the term, saying the group “must be destroyed.”",
+        "In Sanders, they are hearing a candidate who thinks “the system is rigged.”",
+    ],
+)
+def test_a_verb_phrase_is_never_the_speaker(sentence: str) -> None:
+    for q in quotes_of(f"{sentence}\n"):
+        assert q.speaker is None or not re.search(r"\b(has been|are hearing)\b", q.speaker), q
+
+
+@pytest.mark.parametrize(
+    "sentence, speaker",
+    [
+        ("Cruz won an endorsement from a Senate colleague, from Mike Lee, who declared: “Ted is the one.”", "Mike Lee"),
+        ("In Mexico City, Trump endured a lecture from the Mexican president, who said: “We will not pay.”", "the Mexican president"),
+        ("Alan Reed, a senior analyst at Jefferies, who notes: “Margins are rising.”", "Alan Reed"),
+    ],
+)
+def test_who_speaks_for_the_noun_phrase_right_before_it(sentence: str, speaker: str) -> None:
+    (q,) = [q for q in quotes_of(f"{sentence}\n") if q.kind in ("direct", "partial")]
+    assert q.speaker == speaker
+
+
 def test_role_noun_resolves_through_registry(registry: SpeakerRegistry) -> None:
     text = "Dmitry Peskov spoke on Tuesday.\n“We are ready,” the Kremlin spokesman said.\n"
     assert one(quotes_of(text, registry), "We are ready,").speaker == "Dmitry Peskov"
