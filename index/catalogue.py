@@ -125,16 +125,32 @@ class Catalogue:
         self._db: sqlite3.Connection | None = None
         self._lock = threading.Lock()
         self._words: bool | None = None  # the catalogue has the quote_words table
+        self._file: tuple[int, int] = (0, 0)  # (device, inode) of the file the connection reads
 
     def _conn(self) -> sqlite3.Connection | None:
+        """The connection, reopened when the file is not the one it reads: another process
+        that rebuilds the index deletes the catalogue and writes a new one, and an open
+        connection would go on reading the deleted file."""
+        try:
+            st = os.stat(self.path)
+        except OSError:
+            self._close()
+            return None
+        if self._db is not None and self._file != (st.st_dev, st.st_ino):
+            self._close()
         if self._db is None:
-            if not self.path.exists():
-                return None
             try:
                 self._db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
             except sqlite3.Error:
                 return None
+            self._file = (st.st_dev, st.st_ino)
         return self._db
+
+    def _close(self) -> None:
+        if self._db is not None:
+            self._db.close()
+            self._db = None
+        self._words = None
 
     def _query(self, sql: str, args: tuple = ()) -> list[tuple]:
         with self._lock:
@@ -213,8 +229,9 @@ class Catalogue:
         like = "%" + needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
         words = re.findall(r"\w+", needle.lower())
         if words and self._has_words_table():
-            where += (" AND (q.id IN (SELECT rowid FROM quote_words WHERE quote_words MATCH ?1) "
-                      "OR a.id LIKE ?2 ESCAPE '\\')")
+            # A union, not an OR: an OR made SQLite scan every quote (1.6 s on 100k).
+            where += (" AND q.id IN (SELECT rowid FROM quote_words WHERE quote_words MATCH ?1 UNION "
+                      "SELECT q2.id FROM articles a2 JOIN quotes q2 USING (n) WHERE a2.id LIKE ?2 ESCAPE '\\')")
             return where, ('"' + " ".join(words) + '"*', like)
         where += (" AND (q.speaker LIKE ?1 ESCAPE '\\' OR a.id LIKE ?1 ESCAPE '\\' OR EXISTS (SELECT 1 FROM "
                   "texts t2 WHERE t2.n = q.n AND substr(t2.text, q.start + 1, q.\"end\" - q.start) LIKE ?1 "
@@ -247,10 +264,7 @@ class Catalogue:
 
     def close(self) -> None:
         with self._lock:
-            if self._db is not None:
-                self._db.close()
-                self._db = None
-            self._words = None
+            self._close()
 
 
 class CatalogueWriter:

@@ -88,6 +88,7 @@ class Library:
     _catalogue: Catalogue = field(init=False)
     _recent: OrderedDict[str, Stored] = field(init=False, default_factory=OrderedDict)
     _recent_lock: threading.Lock = field(init=False, default_factory=threading.Lock)
+    _recent_epoch: int = field(init=False, default=0)  # bumped when the catalogue changes
     _registry: SpeakerRegistry | None = field(init=False, default=None)
     _tags: TagStore | None = field(init=False, default=None)
     _model: tuple[Any, Any] | None = field(init=False, default=None)
@@ -150,6 +151,7 @@ class Library:
         self._info = info
         with self._recent_lock:
             self._recent.clear()
+            self._recent_epoch += 1
 
     def warm(self) -> None:
         """Load the search engine and open a searcher ahead of the first query (~0.2 s).
@@ -309,11 +311,14 @@ class Library:
             if st is not None:
                 self._recent.move_to_end(article_id)
                 return st
+            epoch = self._recent_epoch
         if article_id not in self._info:
             return None
         st = self._catalogue.get(article_id)
         if st is not None:
             with self._recent_lock:
+                if epoch != self._recent_epoch:
+                    return st  # a commit came in meanwhile: this read may be the old text, keep it out
                 self._recent[article_id] = st
                 while len(self._recent) > CACHED_ARTICLES:
                     self._recent.popitem(last=False)
@@ -331,13 +336,19 @@ class Library:
 
     def quotes(self, article_id: str | None = None, *, speaker: str | None = None) -> list[Quote]:
         """One article's quotes, or the whole corpus's (read from disk: large on a large corpus)."""
+        reg = self.registry
         if article_id is not None:
             st = self._get(article_id)
             out = list(st.quotes) if st else []
+        elif speaker:
+            # The speakers the name or alias means, then their quotes by the catalogue's
+            # speaker index: reading every article took seconds on a large corpus.
+            names = [name for name, _ in self.speakers() if name and reg.matches(speaker, name)]
+            return sorted((q for name in names for q in self._catalogue.quotes(speaker=name)),
+                          key=lambda q: (q.article, q.start))
         else:
             out = [q for st in map(self._get_uncached, self._info) if st for q in st.quotes]
         if speaker:
-            reg = self.registry
             out = [q for q in out if q.speaker and reg.matches(speaker, q.speaker)]
         return out
 

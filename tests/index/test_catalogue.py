@@ -140,3 +140,18 @@ def test_the_quote_filter_matches_words_as_they_are_typed_and_forgets_removed_ar
         f.unlink()
     lib.update()
     assert lib.speaker_quotes(peskov, "freez") == [] and peskov not in dict(lib.speakers("freez"))
+
+
+def test_a_rebuild_by_another_copy_is_read_by_this_one(seeds: Path) -> None:
+    reader = _lib(seeds)  # an app that is open
+    reader.update()
+    assert reader.load_cached() and reader.article(next(seeds.glob("003_*")).stem)
+    edited = next(seeds.glob("003_*"))
+    edited.write_text(edited.read_text() + "\nA closing line about marmalade.\n")
+    (seeds / "zzz-new.txt").write_text("A brand new story headline here\nThe envoy said quokka talks go on.\n")
+    other = _lib(seeds)  # another copy rebuilds: the catalogue file is deleted and written anew
+    other.update(rebuild=True)
+    reader.update()
+    assert "marmalade" in reader.article(edited.stem).text
+    assert reader.article("zzz-new") is not None
+    assert reader.search("quokka").hits[0].article == "zzz-new"

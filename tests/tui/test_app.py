@@ -222,3 +222,24 @@ async def test_keys_typed_in_a_burst_after_slash_land_in_the_search_box() -> Non
         await wait_for(pilot, lambda: "hit(s)" in screen_text(app))
         assert isinstance(app.screen, LibraryScreen)  # `s` did not open the speakers screen
         assert app.screen.query_one("#query").value == "speaker:peskov"
+
+
+async def test_the_cursor_stays_on_its_article_when_the_index_commits_and_keybar_clicks_reach_app_keys() -> None:
+    from tui.screens.help import HelpScreen
+    from tui.widgets.keybar import KeyBar
+    from tui.widgets.row_list import RowList
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        screen = app.screen
+        lst = screen.query_one(RowList)
+        await pilot.press("j", "j")
+        chosen = screen._rows[lst.cursor][0]
+        screen.library_changed()  # what every commit of a long build does
+        await pilot.pause()
+        assert screen._rows[lst.cursor][0] == chosen
+        bar = screen.query_one(KeyBar)
+        start = next(s for s, _, action, _ in bar._spans if action == "help")  # bound on the app
+        await pilot.click(KeyBar, offset=(start + 1, 0))
+        await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen))

@@ -103,7 +103,14 @@ class LibraryScreen(Screen[None]):
 
     def library_changed(self) -> None:
         """The index has (new) articles: redraw the list or re-run the search."""
+        lst = self.query_one(RowList)
+        if self._showing == "articles":
+            self._article_cursor = lst.cursor
+        # The cursor stays on its article (a long build commits every few seconds).
+        here = self._articles[self._article_cursor].id if self._article_cursor < len(self._articles) else None
         self._articles = sorted(self.app.library.articles(), key=lambda a: a.id)  # type: ignore[attr-defined]
+        if here is not None:
+            self._article_cursor = next((i for i, a in enumerate(self._articles) if a.id == here), 0)
         q = self.query_one("#query", Input).value
         if q.strip():
             self._run_search(q)

@@ -39,6 +39,7 @@ class QuotesScreen(Screen[None]):
         self.rows: list[Quote] = []  # the quotes listed on the right
         self.shown = ""
         self._needle = ""
+        self._wanted = ("", "")  # the (speaker, filter) whose quotes should be listed
 
     def compose(self) -> ComposeResult:
         with Vertical(id="quotes-screen"):
@@ -86,8 +87,9 @@ class QuotesScreen(Screen[None]):
             self.show_quotes("")
 
     def show_quotes(self, name: str) -> None:
+        self._wanted = (name, self._needle)
         if not name:
-            self._fill_quotes(name, [])
+            self._fill_quotes(name, self._needle, [])
         else:
             self._load_quotes(name, self._needle)
 
@@ -95,9 +97,11 @@ class QuotesScreen(Screen[None]):
     def _load_quotes(self, name: str, needle: str) -> None:
         speaker = None if name == NO_SPEAKER else name
         rows = self.app.library.speaker_quotes(speaker, needle, limit=LISTED)  # type: ignore[attr-defined]
-        self.app.call_from_thread(self._fill_quotes, name, rows)
+        self.app.call_from_thread(self._fill_quotes, name, needle, rows)
 
-    def _fill_quotes(self, name: str, rows: list[Quote]) -> None:
+    def _fill_quotes(self, name: str, needle: str, rows: list[Quote]) -> None:
+        if (name, needle) != self._wanted:
+            return  # a slower answer for a speaker no longer highlighted
         self.shown = name
         self.rows = rows
         ol = self.query_one("#quote-list", OptionList)

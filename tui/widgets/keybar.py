@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual import events
+from textual.dom import DOMNode
 from textual.screen import Screen
 from textual.widgets import Static
 
@@ -21,7 +22,7 @@ class KeyBar(Static):
 
     def __init__(self) -> None:
         super().__init__("")
-        self._spans: list[tuple[int, int, str]] = []  # (first cell, end cell, action) for clicks
+        self._spans: list[tuple[int, int, str, DOMNode]] = []  # (first cell, end cell, action, its node)
 
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
@@ -38,7 +39,7 @@ class KeyBar(Static):
         line = Text(no_wrap=True, overflow="ellipsis")
         self._spans = []
         seen: set[str] = set()
-        for _node, binding, enabled, _tooltip in self.screen.active_bindings.values():
+        for node, binding, enabled, _tooltip in self.screen.active_bindings.values():
             if not binding.show or binding.action in seen:
                 continue
             seen.add(binding.action)
@@ -47,12 +48,12 @@ class KeyBar(Static):
             line.append(f" {key} ", style="bold reverse" if enabled else "dim reverse")
             line.append(f" {binding.description}  ", style="" if enabled else "dim")
             if enabled:
-                self._spans.append((start, line.cell_len, binding.action))
+                self._spans.append((start, line.cell_len, binding.action, node))
         self.update(line)
 
     async def _on_click(self, event: events.Click) -> None:
-        for start, end, action in self._spans:
+        for start, end, action, node in self._spans:
             if start <= event.x < end:
                 event.stop()
-                await self.screen.run_action(action)
+                await self.app.run_action(action, node)  # on the screen, a widget or the app
                 return
