@@ -185,6 +185,12 @@ class Library:
                 self._remove_index()
                 self._open_index()
             old = self._catalogue.infos() if current else {}
+            if current and not old and not self._ix.is_empty():
+                # An unreadable catalogue over a full index: adding every article again
+                # would duplicate them all. Start again instead.
+                rebuilt = True
+                self._remove_index()
+                self._open_index()
             report = self._update(old, rebuilt or rebuild, progress, committed)
         self.problems = list(report.problems)
         return report
