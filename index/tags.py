@@ -22,6 +22,7 @@ import dataclasses
 import json
 import sqlite3
 import threading
+import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -215,7 +216,17 @@ class TagStore:
     def _configure(self) -> None:
         conn = self._conn
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+        # Two copies opening a new file at once: SQLite may answer "locked" at once to the
+        # switch to WAL without waiting on busy_timeout, so wait here instead.
+        deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+        while True:
+            try:
+                mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+                break
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.02)
         if str(mode).lower() != "wal":
             raise TagStoreError(f"{self.path}: could not switch to WAL journal (got {mode})")
         conn.execute("PRAGMA synchronous = FULL")
