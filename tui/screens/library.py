@@ -68,7 +68,6 @@ class LibraryScreen(Screen[None]):
         super().__init__()
         self._rows: list[tuple[str, int | None]] = []  # the rows on show: (article id, offset to land on)
         self._articles: list[ArticleInfo] = []  # every article, in listing order
-        self._hits: list[Text] = []
         self._serial = 0
         self._debounce: Timer | None = None
         self._result: SearchResult | None = None
@@ -137,7 +136,7 @@ class LibraryScreen(Screen[None]):
         line = Text(no_wrap=True, overflow="ellipsis")
         for text, width in ((a.title, self._title_width()), (a.outlet, 14), (a.date, 10), (str(a.quote_count), 6),
                             (a.id, 22)):
-            line.append_text(_cell(Text(text), width))
+            line.append_text(_cell(Text(visible_text(text)), width))
         return line
 
     def _show_articles(self) -> None:
@@ -166,7 +165,7 @@ class LibraryScreen(Screen[None]):
         rows, self._rows = [], []
         for h in result.hits:
             line = Text(no_wrap=True, overflow="ellipsis")
-            line.append_text(_cell(Text(h.title), TITLE_W))
+            line.append_text(_cell(Text(visible_text(h.title)), TITLE_W))
             speaker = Text("")
             if h.quote:
                 speaker = Text(f"{h.quote.speaker or '—'} ({h.quote.kind})", style=quote_style(h.quote.speaker, "direct"))
@@ -176,7 +175,6 @@ class LibraryScreen(Screen[None]):
             at = h.quote.start if h.quote else (h.snippets[0].start + (h.snippets[0].marks[0][0] if h.snippets[0].marks else 0)
                                                 if h.snippets else None)
             self._rows.append((h.article, at))
-        self._hits = rows
         lst.set_rows(len(rows), rows.__getitem__)
         parts = [f"{'≥' if result.approximate else ''}{result.total} hit(s)" + (" (refining…)" if result.partial else "")]
         if result.suggestion:

@@ -59,7 +59,7 @@ class RowList(ScrollView, can_focus=True):
         self.row_count = 0
         self._row_at: Callable[[int], Text] = lambda i: Text("")
         # Strips of the rows seen lately: scrolling through 100,000 rows keeps only these.
-        self._strips: LRUCache[tuple[int, int, bool], Strip] = LRUCache(1024)
+        self._strips: LRUCache[tuple[int, int, bool, bool], Strip] = LRUCache(1024)
 
     def set_rows(self, count: int, row_at: Callable[[int], Text], *, cursor: int = 0) -> None:
         """Show `count` rows; `row_at(i)` makes row `i` when it first comes on screen."""
@@ -83,7 +83,7 @@ class RowList(ScrollView, can_focus=True):
         if not 0 <= index < self.row_count:
             return Strip.blank(width, base)
         on_cursor = index == self.cursor
-        key = (index, width, on_cursor and self.has_focus)
+        key = (index, width, on_cursor, self.has_focus)
         strip = self._strips.get(key)
         if strip is None:
             segments = list(self._row_at(index).render(self.app.console, end=""))
