@@ -203,8 +203,8 @@ class Library:
             if self._searcher is not None:
                 self._searcher.close()
                 self._searcher = None
+            self._ix = None
         search_mod.remove_index(self.index_dir)
-        self._ix = None
 
     def _update(self, old: dict[str, ArticleInfo], rebuilt: bool, progress: Progress | None,
                 committed: Callable[[], None] | None) -> IndexReport:
@@ -378,18 +378,23 @@ class Library:
         from . import search as search_mod
 
         if self._ix is None:
+            if not self._catalogue.current():
+                return SearchResult(qstring, 0)  # no whole index yet: making one is `update`'s job
             self._open_index()
             if not self._info:
                 self.load_cached()
         text, restrict, ignored = self._tag_filter(qstring)
         with self._search_lock:
-            searcher = search_mod.Searcher(self._ix, self.registry.search_terms, self._open_searcher())
+            ix = self._ix  # an update in another thread may be replacing it
+            if ix is None:
+                return SearchResult(qstring, 0)
+            searcher = search_mod.Searcher(ix, self.registry.search_terms, self._open_searcher())
             result = searcher.search(text, limit=limit, restrict=restrict, texts=self._get, extra_ignored=ignored,
                                      exact_total=exact_total, time_limit=time_limit, suggest=False)
         if suggest and result.total == 0 and not result.partial:
             # Did-you-mean takes tens of milliseconds: on a searcher of its own, so that it
             # never holds up the search for the next keystroke.
-            own = search_mod.Searcher(self._ix, self.registry.search_terms)
+            own = search_mod.Searcher(ix, self.registry.search_terms)
             result = replace(result, suggestion=own.suggest(text, texts=self._get))
         return result
 
