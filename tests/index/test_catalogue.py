@@ -155,3 +155,23 @@ def test_a_rebuild_by_another_copy_is_read_by_this_one(seeds: Path) -> None:
     assert "marmalade" in reader.article(edited.stem).text
     assert reader.article("zzz-new") is not None
     assert reader.search("quokka").hits[0].article == "zzz-new"
+
+
+def test_an_unreadable_catalogue_over_a_full_index_rebuilds_instead_of_adding_twice(seeds: Path) -> None:
+    lib = _lib(seeds)
+    lib.update()
+    lib.close()
+    with sqlite3.connect(lib.index_dir / CATALOGUE) as db:  # the generation matches, the rows are gone
+        db.execute("DELETE FROM articles")
+    again = _lib(seeds)
+    report = again.update()
+    assert report.rebuilt and report.added == 5
+    assert again.search('"Valdai discussion"').total == 1  # one document per article, not two
+
+
+def test_search_leaves_a_missing_or_torn_index_to_update(seeds: Path) -> None:
+    lib = _lib(seeds)
+    assert lib.search("Putin").total == 0  # nothing built yet: no index is created by a search
+    assert not (lib.index_dir / CATALOGUE).exists()
+    lib.update()
+    assert lib.search("Putin").total >= 1
