@@ -170,6 +170,12 @@ class Catalogue:
         """It matches the Whoosh index's current generation (not torn by a crash)."""
         return self.generation() == latest_generation(self.index_dir)
 
+    def listable(self) -> bool:
+        """Good enough to list from: current, or one batch ahead of Whoosh (another copy is
+        between its two commits, or died there; its next update repairs that)."""
+        gen, latest = self.generation(), latest_generation(self.index_dir)
+        return gen is not None and latest >= 0 and gen in (latest, latest + 1)
+
     def infos(self) -> dict[str, ArticleInfo]:
         return {r[0]: ArticleInfo(*r) for r in self._query(f"SELECT {_INFO_COLUMNS} FROM articles ORDER BY n")}
 

@@ -144,7 +144,7 @@ class Library:
 
     def load_cached(self) -> bool:
         """Open what the index already holds, without touching the corpus (fast start)."""
-        self._set_info(self._catalogue.infos() if self._catalogue.current() else {})
+        self._set_info(self._catalogue.infos() if self._catalogue.listable() else {})
         return bool(self._info)
 
     def _set_info(self, info: dict[str, ArticleInfo]) -> None:

@@ -175,3 +175,17 @@ def test_search_leaves_a_missing_or_torn_index_to_update(seeds: Path) -> None:
     assert not (lib.index_dir / CATALOGUE).exists()
     lib.update()
     assert lib.search("Putin").total >= 1
+
+
+def test_a_catalogue_one_commit_ahead_is_listed_but_repaired_by_the_next_update(seeds: Path) -> None:
+    from index.catalogue import latest_generation
+
+    lib = _lib(seeds)
+    lib.update()
+    lib.close()
+    ahead = str(latest_generation(lib.index_dir) + 1)  # another copy between its two commits
+    with sqlite3.connect(lib.index_dir / CATALOGUE) as db:
+        db.execute("UPDATE meta SET value = ? WHERE key = 'generation'", (ahead,))
+    again = _lib(seeds)
+    assert again.load_cached() and len(again.articles()) == 5  # the list is not empty meanwhile
+    assert again.update().rebuilt  # but it is not trusted for an update
