@@ -293,7 +293,9 @@ def _validate(m: _Merged, sources: tuple[Path, ...]) -> Config:
     if not isinstance(folders, list) or not all(isinstance(f, str) for f in folders):
         raise m.fail("corpus.folders", "must be a list of folder paths")
     base = m.origin.get("corpus.folders", (Path("."), None))[0].parent
-    corpus_folders = tuple((base / os.path.expanduser(f)).resolve() for f in folders)
+    # Absolute, not resolved: the library resolves symlinks when it opens, so a cached
+    # config does not pin a link to the folder it pointed at then.
+    corpus_folders = tuple(Path(os.path.abspath(base / os.path.expanduser(f))) for f in folders)
     include_seeds = corpus.get("include_seeds", True)
     if not isinstance(include_seeds, bool):
         raise m.fail("corpus.include_seeds", "must be true or false")
