@@ -79,8 +79,11 @@ class LibraryScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="library"):
             yield Static(Text("quotewire", style="bold"), id="library-title")
+            # No select-on-focus: keys typed in a burst after `/` are put in the box before
+            # it takes the focus (see on_key), and selecting them then let the next key
+            # replace them all.
             yield Input(placeholder="/ search: words, \"phrases\", speaker:peskov, kind:direct, outlet:, date:, tag:",
-                        id="query")
+                        id="query", select_on_focus=False)
             yield Static("", id="search-status")
             # One list for the articles and for the hits of a search: a row is made only
             # when it comes on screen, so 100,000 articles list at once and a keystroke
