@@ -25,7 +25,6 @@ import json
 import os
 import platform
 import pstats
-import statistics
 import sys
 import tempfile
 import time
@@ -39,20 +38,12 @@ sys.path.insert(0, str(ROOT))
 SHARED = Path(os.environ.get("QUOTEWIRE_SHARED", ROOT.parent / "shared"))
 BBC = SHARED / "data" / "bbc" / "raw"
 RESULTS = ROOT / "bench" / "results"
+sys.path.insert(0, str(ROOT / "bench"))
+from figures import median as _median, pct as _pct  # noqa: E402 (needs the path above)
 SIZE = (120, 40)
 LONG_ID = "long-article"
 
 
-def _median(xs: list[float]) -> float:
-    return statistics.median(xs) if xs else float("nan")
-
-
-def _pct(xs: list[float], p: float) -> float:
-    xs = sorted(xs)
-    if not xs:
-        return float("nan")
-    k = min(len(xs) - 1, max(0, round(p / 100 * (len(xs) - 1))))
-    return xs[k]
 
 
 def _now() -> tuple[float, float]:

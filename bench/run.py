@@ -13,7 +13,6 @@ import json
 import os
 import platform
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -26,6 +25,8 @@ sys.path.insert(0, str(ROOT))
 SHARED = Path(os.environ.get("QUOTEWIRE_SHARED", ROOT.parent / "shared"))
 BBC = SHARED / "data" / "bbc" / "raw"
 RESULTS = ROOT / "bench" / "results"
+sys.path.insert(0, str(ROOT / "bench"))
+from figures import median as _median, pct as _pct  # noqa: E402 (needs the path above)
 
 QUERIES = [
     "minister", "economy growth", '"prime minister"', "election AND labour", "film OR music",
@@ -40,16 +41,6 @@ QUERIES = [
 ]
 
 
-def _median(xs: list[float]) -> float:
-    return statistics.median(xs) if xs else float("nan")
-
-
-def _pct(xs: list[float], p: float) -> float:
-    xs = sorted(xs)
-    if not xs:
-        return float("nan")
-    k = min(len(xs) - 1, max(0, int(round(p / 100 * (len(xs) - 1)))))
-    return xs[k]
 
 
 def _env(cache: Path) -> dict[str, str]:

@@ -266,6 +266,18 @@ def match_positions(text: str, terms: set[str], offset: int = 0, most: int | Non
     return out
 
 
+def _best(s: Any, q: query.Query, limit: int, time_limit: float | None) -> tuple[Any, bool]:
+    """The top `limit` documents, or the best found within `time_limit`; (results, cut short)."""
+    if not time_limit:
+        return s.search(q, limit=limit), False
+    collector = _Deadline(s.collector(limit=limit), time_limit)
+    try:
+        s.search_with_collector(q, collector)
+    except collectors.TimeLimit:
+        return collector.results(), True
+    return collector.results(), False
+
+
 class _Deadline(collectors.WrappingCollector):
     """Stops collecting when time is up, keeping the best hits so far.
 
@@ -400,17 +412,8 @@ class Searcher:
                       time_limit: float | None) -> tuple[list[Hit], int, bool, bool]:
         # The filter goes into the query, not `filter=`: whoosh counts `len()` before filters.
         full = q if isinstance(filt, query.Every) else query.And([q, filt])
-        partial = False
-        if time_limit:
-            # On a huge corpus, show the best hits found in time; the caller refines later.
-            collector = _Deadline(s.collector(limit=limit), time_limit)
-            try:
-                s.search_with_collector(full, collector)
-            except collectors.TimeLimit:
-                partial = True
-            results = collector.results()
-        else:
-            results = s.search(full, limit=limit)
+        # On a huge corpus, show the best hits found in time; the caller refines later.
+        results, partial = _best(s, full, limit, time_limit)
         approximate = partial
         if partial:
             total = results.scored_length()
@@ -451,16 +454,7 @@ class Searcher:
         if exact_total:
             return (*self._check_quotes(s, q, s.search(relaxed, limit=None), limit, texts, stop=False), False)
         wanted = max(200, 10 * limit)
-        partial = False
-        if time_limit:
-            collector = _Deadline(s.collector(limit=wanted), time_limit)
-            try:
-                s.search_with_collector(relaxed, collector)
-            except collectors.TimeLimit:
-                partial = True
-            results = collector.results()
-        else:
-            results = s.search(relaxed, limit=wanted)
+        results, partial = _best(s, relaxed, wanted, time_limit)
         hits, total, _ = self._check_quotes(s, q, results, limit, texts, stop=True)
         if len(hits) >= limit or partial or results.scored_length() < wanted:
             return hits, total, len(hits) >= limit or partial, partial and len(hits) < limit
