@@ -1,7 +1,9 @@
 """Read files and extract their quotations, in worker processes when there are many.
 
-On two cores, building the index runs Whoosh in the main process while a worker reads,
-cleans and extracts the next files: the two halves of the work overlap.
+Building the index runs Whoosh's one writer in the main process while workers read, clean,
+extract and analyse the next files (`search.analyse`), one worker per core: the main
+process then has little left but filing postings, and its Whoosh commit at the end is
+the only part that runs alone.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from dataclasses import dataclass, field
 from .config import Config
 from .corpus import Reader, SourceFile
 from .models import Article, LoadProblem, Quote
+from .search import AnalysedText, analyse
 
 PARALLEL_FROM = 200  # files; below this a process pool costs more than it saves
 CHUNK = 16  # files per task sent to a worker
@@ -26,10 +29,11 @@ IN_FLIGHT = 8  # tasks submitted ahead of the indexer
 
 @dataclass
 class Parsed:
-    """One file's articles, each with its quotes (None: unchanged, keep the stored ones)."""
+    """One file's articles, each with its quotes (None: unchanged, keep the stored ones)
+    and its words analysed for the index."""
 
     src: SourceFile
-    articles: list[tuple[Article, list[Quote] | None]] = field(default_factory=list)
+    articles: list[tuple[Article, list[Quote] | None, AnalysedText]] = field(default_factory=list)
     problems: list[LoadProblem] = field(default_factory=list)
 
 
@@ -52,14 +56,14 @@ class Ingestor:
         out = Parsed(src, problems=list(problems))
         for art in articles:
             if art.content_hash in known:
-                out.articles.append((art, None))
+                out.articles.append((art, None, analyse(art)))
                 continue
             try:
                 quotes: list[Quote] | None = self.extract(art)
             except Exception as exc:  # one article's odd text must not stop indexing
                 out.problems.append(LoadProblem(art.path, f"quotation extraction failed ({exc}); indexed without quotes", False))
                 quotes = []
-            out.articles.append((art, quotes))
+            out.articles.append((art, quotes, analyse(art)))
         return out
 
 
@@ -109,7 +113,7 @@ def _stderr_with_a_file() -> Iterator[None]:
 
 def parse_all(config: Config, jobs: list[tuple[SourceFile, frozenset[str]]]) -> Iterator[Parsed]:
     """Parsed files in the order given; in worker processes when there are many."""
-    workers = max(1, (os.cpu_count() or 1) - 1)
+    workers = os.cpu_count() or 1
     if len(jobs) < PARALLEL_FROM or (os.cpu_count() or 1) < 2 or not _spawn_can_start():
         ingestor = Ingestor(config)
         for job in jobs:

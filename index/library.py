@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator
 
-from .catalogue import SCHEMA_VERSION, Catalogue, CatalogueWriter, Stored
+from .catalogue import SCHEMA_VERSION, BackgroundCatalogueWriter, Catalogue, Stored
 from .config import APP_NAME, Config, load_config
 from .models import Article, ArticleInfo, IndexReport, LoadProblem, Quote, SearchResult
 
@@ -227,7 +227,7 @@ class Library:
             return IndexReport(unchanged=sum(len(v) for v in old_by_path.values()), rebuilt=rebuilt,
                                problems=tuple(problems))
         writer = search_mod.IndexWriter(self._ix, self.registry.search_terms)
-        catalogue = CatalogueWriter(self.index_dir)
+        catalogue = BackgroundCatalogueWriter(self.index_dir)
         infos = dict(old)
         began_at = last_commit = time.monotonic()
         interval = BATCH_SECONDS
@@ -246,13 +246,13 @@ class Library:
                 by_hash = {i.content_hash: i for i in old_by_path.get(src.path, [])}
                 old_ids = {i.id for i in old_by_path.get(src.path, [])}
                 kept = {i.id: self._catalogue.get(i.id) for i in by_hash.values()} if any(
-                    q is None for _, q in parsed.articles) else {}
+                    q is None for _, q, _ in parsed.articles) else {}
                 for oid in old_ids:
                     writer.remove(oid)
                     catalogue.remove(oid)
                     infos.pop(oid, None)
                 new_ids = set()
-                for art, quotes in parsed.articles:
+                for art, quotes, content in parsed.articles:
                     art, quotes = _unique(art, quotes, taken)
                     taken.add(art.id)
                     new_ids.add(art.id)
@@ -268,7 +268,7 @@ class Library:
                             updated += 1
                         else:
                             added += 1
-                    writer.add(art, quotes)
+                    writer.add(art, quotes, content)
                     st = Stored.make(art, src.mtime_ns, src.size, quotes)
                     catalogue.add(st)
                     infos[art.id] = st.info
@@ -296,11 +296,11 @@ class Library:
         unchanged += sum(len(v) for p, v in old_by_path.items() if p in current and p not in read_paths)
         return IndexReport(added, updated, removed, unchanged, rebuilt, tuple(problems))
 
-    def _commit(self, writer: Any, catalogue: CatalogueWriter, infos: dict[str, ArticleInfo], *,
+    def _commit(self, writer: Any, catalogue: BackgroundCatalogueWriter, infos: dict[str, ArticleInfo], *,
                 final: bool = True) -> None:
         """The catalogue first, then Whoosh: a search never finds an article not yet catalogued."""
-        catalogue.commit(writer.generation)
-        writer.commit(merge=final)
+        generation = writer.generation
+        writer.commit(merge=final, before_publishing=lambda: catalogue.commit(generation))
         self._ix = self._ix.refresh()
         self._set_info(dict(infos))
 

@@ -9,6 +9,8 @@ by quote (see `quotequery.py`), so one query language reaches both.
 from __future__ import annotations
 
 import json
+import operator
+import pickle
 import re
 import shutil
 import time
@@ -22,6 +24,7 @@ from typing import Any
 from whoosh import collectors, fields, index, qparser, query
 from whoosh.analysis import RegexTokenizer, LowercaseFilter, StemmingAnalyzer
 from whoosh.index import LockError
+from whoosh.system import pack_uint
 
 from .catalogue import SCHEMA_VERSION, Stored
 from .models import Article, Hit, Quote, QuoteRef, SearchResult, Snippet, Span
@@ -39,18 +42,37 @@ SUGGEST_PREFIX = 1
 SNIPPET_MARKS = 40
 
 
+@dataclass(frozen=True, slots=True)
+class AnalysedText:
+    """An article's words as Whoosh postings, made where the file was read.
+
+    Building runs Whoosh's one writer in the main process while a worker process reads
+    and extracts; analysing the text (tokens, stems, positions) there moves a third of
+    the writer's work to the other core.
+    """
+
+    postings: list[tuple[str, int, float, bytes]]
+
+
+class _ContentField(fields.TEXT):
+    """A TEXT field that also takes an `AnalysedText`: the same postings, made earlier."""
+
+    def index(self, value: Any, **kwargs: Any) -> Any:
+        if isinstance(value, AnalysedText):
+            return value.postings
+        return super().index(value, **kwargs)
+
+
 def make_schema() -> fields.Schema:
     return fields.Schema(
-        key=fields.ID(unique=True, stored=True),
-        id=fields.ID(stored=True),
+        id=fields.ID(unique=True, stored=True),
         title=fields.TEXT(analyzer=_ANALYZER, stored=True, field_boost=2.0),
-        content=fields.TEXT(analyzer=_ANALYZER),
+        content=_ContentField(analyzer=_ANALYZER),
         outlet=fields.TEXT(analyzer=_NAME_ANALYZER, stored=True),
         date=fields.ID(stored=True),
         # The union of the article's quotes' speakers and kinds: see quotequery.py.
         speaker=fields.TEXT(analyzer=_NAME_ANALYZER),
         kind=fields.KEYWORD(lowercase=True),
-        data=fields.STORED(),
     )
 
 
@@ -104,6 +126,52 @@ def _indexable(a: Article) -> str:
     return "".join(chars)
 
 
+_CONTENT = _ContentField(analyzer=_ANALYZER)
+# The StemmingAnalyzer's steps, written out as one loop: Whoosh runs four chained
+# generators and a Token object per word, three times slower for the same postings (a
+# test compares the two on whole articles).
+# Its RegexTokenizer's pattern, `[\w\*]+(\.?[\w\*]+)*`: the dot cannot be left out where a
+# greedy run of word characters has just ended, so this simpler form matches the same.
+_TOKEN = re.compile(r"[\w*]+(?:\.[\w*]+)*")
+_WORDS: dict[str, str] = {}  # token as written -> its stem, or "" for a stop word
+_STOPS: frozenset[str] = next(f.stops for f in _ANALYZER.items if hasattr(f, "stops"))
+_STEM: Callable[[str], str] = next(f._stem for f in _ANALYZER.items if hasattr(f, "stemfn"))
+
+
+def analyse(a: Article) -> AnalysedText:
+    """The content field's postings for `a`, exactly as Whoosh's analyzer makes them."""
+    return AnalysedText(analyse_text(_indexable(a)))
+
+
+def analyse_text(text: str) -> list[tuple[bytes, int, float, bytes]]:
+    words = _WORDS
+    if len(words) > 200_000:  # a bound for a long build over a large vocabulary
+        words.clear()
+    positions: dict[str, list[int]] = {}
+    pos = -1
+    for i, token in enumerate(_TOKEN.findall(text)):
+        word = words.get(token)
+        if word is None:
+            lower = token.lower()
+            word = words[token] = "" if lower in _STOPS else _STEM(lower)
+        if not word:  # a stop word
+            continue
+        # The stop filter renumbers: the first word kept keeps its place, the rest follow it.
+        pos = i if pos < 0 else pos + 1
+        if word in positions:
+            positions[word].append(pos)
+        else:
+            positions[word] = [pos]
+    # Whoosh's Positions format: the count, then the pickled gaps between positions.
+    boost, dumps, pack, one = _CONTENT.format.field_boost, pickle.dumps, pack_uint, pack_uint(1)
+    out = []
+    for w, ps in positions.items():
+        n = len(ps)
+        gaps = ps if n == 1 else [ps[0], *map(operator.sub, ps[1:], ps)]
+        out.append((w.encode("utf-8"), n, float(n) * boost, (one if n == 1 else pack(n)) + dumps(gaps, 2)))
+    return out
+
+
 class IndexWriter:
     """Adds and removes articles (with their quotes) in one Whoosh commit."""
 
@@ -115,10 +183,10 @@ class IndexWriter:
     def remove(self, article_id: str) -> None:
         self._w.delete_by_term("id", article_id)
 
-    def add(self, a: Article, quotes: Sequence[Quote]) -> None:
+    def add(self, a: Article, quotes: Sequence[Quote], content: AnalysedText | None = None) -> None:
         speakers = {q.speaker for q in quotes if q.speaker and q.kind != "other"}
         self._w.add_document(
-            key=a.id, id=a.id, title=a.title, content=_indexable(a), outlet=a.outlet,
+            id=a.id, title=a.title, content=_indexable(a) if content is None else content, outlet=a.outlet,
             date=a.date, speaker=" ".join(t for sp in sorted(speakers) for t in self._speaker_terms(sp)),
             kind=" ".join(sorted({q.kind for q in quotes})),
         )
@@ -128,13 +196,29 @@ class IndexWriter:
         """The generation this writer's commit will create (what the catalogue records)."""
         return self._w.generation
 
-    def commit(self, *, merge: bool = True) -> None:
+    def commit(self, *, merge: bool = True, before_publishing: Callable[[], None] | None = None) -> None:
+        """Write the segment, call `before_publishing`, then publish the new generation.
+
+        `before_publishing` runs once the segment's files are written but before the table
+        of contents that makes them visible: what must be committed first (the catalogue)
+        gets all the time Whoosh spends writing to finish.
+        """
+        if before_publishing is not None:
+            # whoosh3 is pinned exactly: `_commit_toc` is the step that publishes the commit.
+            publish = self._w._commit_toc
+
+            def publish_after(segments: Any) -> None:
+                before_publishing()
+                publish(segments)
+
+            self._w._commit_toc = publish_after
         # An intermediate commit of a long build skips merging: merging segments again at
         # every batch made a 100,000-article build twice as slow as one big commit.
         self._w.commit(merge=merge)
 
     def cancel(self) -> None:
-        self._w.cancel()
+        if not self._w.is_closed:  # a commit that failed has closed it already
+            self._w.cancel()
 
 
 # --- querying ------------------------------------------------------------------------------

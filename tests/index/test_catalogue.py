@@ -189,3 +189,57 @@ def test_a_catalogue_one_commit_ahead_is_listed_but_repaired_by_the_next_update(
     again = _lib(seeds)
     assert again.load_cached() and len(again.articles()) == 5  # the list is not empty meanwhile
     assert again.update().rebuilt  # but it is not trusted for an update
+
+
+def test_the_catalogue_is_committed_after_whooshs_files_but_before_it_publishes(seeds: Path,
+                                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """The catalogue writes on its own thread while Whoosh writes its segment; what a reader
+    sees at the moment the catalogue commits is still the old Whoosh generation."""
+    from index.catalogue import BackgroundCatalogueWriter, latest_generation
+
+    lib = _lib(seeds)
+    lib.update()
+    (seeds / "006_new.txt").write_text("New headline\n“We are here,” the mayor said.\n")
+    seen: list[tuple[int, int]] = []
+    real = BackgroundCatalogueWriter.commit
+
+    def commit(self: BackgroundCatalogueWriter, generation: int) -> None:
+        seen.append((generation, latest_generation(lib.index_dir)))
+        real(self, generation)
+
+    monkeypatch.setattr(BackgroundCatalogueWriter, "commit", commit)
+    lib.update()
+    assert len(seen) == 1
+    generation, published = seen[0]
+    assert published == generation - 1  # Whoosh had not published yet
+    assert latest_generation(lib.index_dir) == generation
+    assert Catalogue(lib.index_dir).generation() == generation
+    assert _reopened_has(seeds, "006_new")
+
+
+def _reopened_has(corpus: Path, article_id: str) -> bool:
+    lib = _lib(corpus)
+    assert lib.load_cached()
+    return any(i.id == article_id for i in lib.articles())
+
+
+def test_a_failed_catalogue_write_fails_the_update_and_publishes_nothing(seeds: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    from index.catalogue import CatalogueWriter, latest_generation
+
+    lib = _lib(seeds)
+    lib.update()
+    before = latest_generation(lib.index_dir)
+    (seeds / "006_new.txt").write_text("New headline\n“We are here,” the mayor said.\n")
+
+    def broken(self: CatalogueWriter, st: object) -> None:
+        raise sqlite3.OperationalError("disk I/O error")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(CatalogueWriter, "add", broken)
+        with pytest.raises(sqlite3.OperationalError, match="disk I/O"):
+            lib.update()
+    assert latest_generation(lib.index_dir) == before
+    assert Catalogue(lib.index_dir).generation() == before
+    report = _lib(seeds).update()
+    assert report.added == 1 and _reopened_has(seeds, "006_new")

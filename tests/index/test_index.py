@@ -189,3 +189,18 @@ def test_did_you_mean_comes_from_the_index_vocabulary(corpus: Path) -> None:
     result = lib.search("Kremlim")
     assert result.total == 0 and result.suggestion and result.suggestion.lower() == "kremlin"
     assert lib.search("Kremlim", suggest=False).suggestion is None
+
+
+def test_our_analysis_gives_whooshs_postings_exactly() -> None:
+    """Workers analyse the text with our own loop; the index must not tell the difference."""
+    from index.search import _CONTENT, analyse_text
+    from tests.conftest import SEED_DIR
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SEED_DIR.iterdir()) if p.is_file()]
+    texts += ["", "the", "The cat and the hat", "a..b a.b.c U.S. 3.5 e.g. x*y ** snake_case",
+              "İstanbul ÉCOLE Straße ǅemal ﬁne", "running runs ran runner’s don't", "to be or not to be"]
+    bbc = Path(__file__).resolve().parents[3] / "shared" / "data" / "bbc"
+    if bbc.is_dir():
+        texts += [p.read_text(encoding="latin-1") for p in sorted(bbc.rglob("*.txt"))[::20]]
+    for text in texts:
+        assert analyse_text(text) == list(_CONTENT.index(text)), text[:60]

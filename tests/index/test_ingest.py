@@ -24,5 +24,6 @@ def test_worker_processes_match_the_serial_path(tmp_path: Path, monkeypatch: pyt
     monkeypatch.setattr(ingest, "IN_FLIGHT", 2)
     parallel = list(ingest.parse_all(config, jobs))
     assert [p.src.path for p in parallel] == [f.path for f in files]
-    assert [[(a.id, q) for a, q in p.articles] for p in parallel] == [[(a.id, q) for a, q in p.articles] for p in serial]
-    assert all(q and q[0].speaker for p in parallel for _, q in p.articles)
+    assert [p.articles for p in parallel] == [p.articles for p in serial]
+    assert all(q and q[0].speaker for p in parallel for _, q, _ in p.articles)
+    assert all(content.postings for p in parallel for _, _, content in p.articles)
