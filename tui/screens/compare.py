@@ -27,6 +27,13 @@ DIFF_B = Style(bgcolor="#005f00", color="white", bold=True)
 
 class ComparePicker(ModalScreen[None]):
     """Choose the second article, the most similar first."""
+    # Its own look, parsed when it first opens rather than at start-up.
+    SCOPED_CSS = False
+    DEFAULT_CSS = """
+    ComparePicker { align: center middle; }
+    #compare-picker { width: 110; height: 70%; border: thick $primary; background: $surface; padding: 1 2; }
+    #compare-choices { height: 1fr; }
+    """
 
     BINDINGS = [Binding("escape", "dismiss", "Cancel", id="cancel_pick")]
 
@@ -73,6 +80,16 @@ class ComparePicker(ModalScreen[None]):
 
 
 class CompareScreen(Screen[None]):
+    # Its own look, parsed when it first opens rather than at start-up.
+    SCOPED_CSS = False
+    DEFAULT_CSS = """
+    #compare { height: 1fr; }
+    #compare-summary, #compare-status { height: 1; padding: 0 1; background: $boost; }
+    #compare-panes { height: 1fr; }
+    .side { width: 1fr; height: 1fr; border-left: solid $primary; }
+    .side-title { height: 2; padding: 0 1; }
+    #pane-a, #pane-b { height: 1fr; }
+    """
     BINDINGS = [
         Binding("escape", "back", "Back", id="back"),
         # Priority: the panes are TextAreas, which would otherwise move their own cursor.

@@ -14,6 +14,12 @@ from ..keys import describe_bindings
 
 
 class HelpScreen(ModalScreen[None]):
+    # Its own look, parsed when it first opens rather than at start-up.
+    SCOPED_CSS = False
+    DEFAULT_CSS = """
+    HelpScreen { align: center middle; }
+    #help { width: 90; height: 80%; border: thick $primary; background: $surface; padding: 1 2; }
+    """
     BINDINGS = [Binding("escape,q,question_mark", "dismiss", "Close", id="close_help")]
 
     def __init__(self, under: Screen) -> None:

@@ -23,6 +23,13 @@ def one_line(s: str, width: int = 120) -> str:
 
 
 class QuoteDetailScreen(ModalScreen[None]):
+    # Its own look, parsed when it first opens rather than at start-up.
+    SCOPED_CSS = False
+    DEFAULT_CSS = """
+    QuoteDetailScreen { align: center middle; }
+    #quote-detail { width: 100; height: 80%; border: thick $primary; background: $surface; padding: 1 2; }
+    #other-quotes { height: 1fr; }
+    """
     BINDINGS = [Binding("escape", "dismiss", "Close", id="close_detail")]
 
     def __init__(self, quote: Quote) -> None:

@@ -26,6 +26,15 @@ LISTED = 1000  # quotes listed for one speaker; the filter narrows a longer list
 
 
 class QuotesScreen(Screen[None]):
+    # Its own look, parsed when it first opens rather than at start-up.
+    SCOPED_CSS = False
+    DEFAULT_CSS = """
+    #quotes-screen { height: 1fr; }
+    #quotes-status { height: 1; padding: 0 1; color: $text-muted; }
+    #quote-list { height: 1fr; }
+    #quote-filter { margin: 0 1; }
+    #speaker-list { width: 36; height: 1fr; }
+    """
     BINDINGS = [
         Binding("escape", "back", "Back", id="back"),
         Binding("slash", "filter", "Filter", id="search"),

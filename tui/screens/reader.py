@@ -51,6 +51,16 @@ def header_text(a: Article) -> Text:
 
 
 class ReaderScreen(Screen[None]):
+    # Its own look, parsed when it first opens rather than at start-up.
+    SCOPED_CSS = False
+    DEFAULT_CSS = """
+    #reader { height: 1fr; }
+    #reader-header { padding: 0 1; height: auto; max-height: 4; border-bottom: solid $primary; }
+    #reader-body { height: 1fr; }
+    #article { width: 1fr; height: 1fr; }
+    #speakers { width: 32; height: 1fr; border-left: solid $primary; }
+    #reader-status { height: 1; padding: 0 1; color: $text-muted; background: $boost; }
+    """
     BINDINGS = [
         Binding("escape", "back", "Back", id="back"),
         Binding("j", "down", "Down", show=False, id="down"),

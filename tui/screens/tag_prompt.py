@@ -40,6 +40,12 @@ class TagSuggester(Suggester):
 
 
 class TagPrompt(ModalScreen[TagRequest | None]):
+    # Its own look, parsed when it first opens rather than at start-up.
+    SCOPED_CSS = False
+    DEFAULT_CSS = """
+    TagPrompt { align: center middle; }
+    #tag-prompt { width: 80; height: auto; border: thick $primary; background: $surface; padding: 1 2; }
+    """
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel_tag")]
 
     def __init__(self, passage: str, names: list[str], *, tags: tuple[str, ...] = (), note: str = "") -> None:

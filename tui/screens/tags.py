@@ -18,6 +18,14 @@ ORPHANS = "\x00orphans"
 
 
 class TagsScreen(Screen[None]):
+    # Its own look, parsed when it first opens rather than at start-up.
+    SCOPED_CSS = False
+    DEFAULT_CSS = """
+    #tags-screen { height: 1fr; }
+    #tag-names-list { width: 36; height: 1fr; }
+    #tag-passages { width: 1fr; height: 1fr; }
+    #tags-status { height: 1; padding: 0 1; color: $text-muted; }
+    """
     BINDINGS = [
         Binding("escape", "back", "Back", id="back"),
         Binding("tab", "switch", "Switch list", show=False, id="switch_pane"),
