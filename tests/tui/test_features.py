@@ -241,10 +241,17 @@ async def test_quote_detail_shows_the_same_statement_in_other_outlets() -> None:
         reader.query_one(ArticleView).jump_to(q.start + 3)
         await pilot.press("enter")
         await wait_for(pilot, lambda: isinstance(app.screen, QuoteDetailScreen))
+        await wait_for(pilot, lambda: "The same statement elsewhere" in screen_text(app))  # found off the UI thread
         text = screen_text(app)
-        assert "The same statement elsewhere" in text
         assert "not suit" in text and "freezing" in text  # Meduza's and 004's wordings
         assert "other quotes in the corpus" in text
+        detail = app.screen
+        assert isinstance(detail, QuoteDetailScreen) and detail.others
+        first = detail.others[0]
+        assert first.text[:30] in " ".join(screen_text(app).split()) or first.article[:18] in screen_text(app)
+        await pilot.press("down", "up", "enter")  # the list has the focus: open the first of them
+        await wait_for(pilot, lambda: not isinstance(app.screen, QuoteDetailScreen)
+                       and getattr(app.screen, "article_id", None) == first.article)
 
 
 async def test_margin_names_speakers_by_initials_beside_colour() -> None:
