@@ -350,7 +350,8 @@ class BackgroundCatalogueWriter:
     """
 
     def __init__(self, index_dir: Path) -> None:
-        self._calls: queue.SimpleQueue[Callable[[CatalogueWriter], None] | None] = queue.SimpleQueue()
+        # Bounded: if SQLite falls behind, the build waits rather than holding texts in memory.
+        self._calls: queue.Queue[Callable[[CatalogueWriter], None] | None] = queue.Queue(maxsize=512)
         self._done: queue.SimpleQueue[BaseException | None] = queue.SimpleQueue()
         self._error: BaseException | None = None
         self._thread = threading.Thread(target=self._run, args=(index_dir,), name="catalogue-writer", daemon=True)
