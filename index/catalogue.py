@@ -163,6 +163,13 @@ class Catalogue:
             except sqlite3.DatabaseError:
                 return []  # a catalogue half-replaced by a rebuild reads as empty, never raises
 
+    def interrupt(self) -> None:
+        """Abort the query running on this connection (it returns no rows): SQLite allows
+        this from any thread, and the lock is not taken, since the query holds it."""
+        db = self._db
+        if db is not None:
+            db.interrupt()
+
     def generation(self) -> int | None:
         rows = self._query("SELECT value FROM meta WHERE key = 'generation'")
         return int(rows[0][0]) if rows else None

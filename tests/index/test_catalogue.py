@@ -243,3 +243,27 @@ def test_a_failed_catalogue_write_fails_the_update_and_publishes_nothing(seeds: 
     assert Catalogue(lib.index_dir).generation() == before
     report = _lib(seeds).update()
     assert report.added == 1 and _reopened_has(seeds, "006_new")
+
+
+def test_a_stale_filter_query_is_interrupted_and_answers_nothing(seeds: Path) -> None:
+    """A one-letter filter on 100,000 articles runs for over a second; the next keystroke's
+    filter interrupts it instead of queuing behind it."""
+    import threading
+    import time
+
+    lib = _lib(seeds)
+    lib.update()
+    slow = ("WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c LIMIT 1000000000) "
+            "SELECT count(*) FROM c")
+    answer: list[list[tuple]] = []
+    worker = threading.Thread(target=lambda: answer.append(lib._filtering._query(slow)))
+    worker.start()
+    time.sleep(0.3)
+    began = time.monotonic()
+    lib.interrupt_filter()
+    worker.join(10)
+    assert not worker.is_alive() and answer == [[]]
+    assert time.monotonic() - began < 2
+    # The connection is usable at once, and the other connection was never touched.
+    assert "Dmitry Peskov" in [name for name, _ in lib.speakers("peskov")]
+    assert lib.articles()

@@ -68,6 +68,8 @@ class QuotesScreen(Screen[None]):
 
     def refill(self, needle: str) -> None:
         """Speakers with their counts for the filter, asked of the catalogue (on disk) off the UI thread."""
+        if needle.strip() != self._needle:
+            self.app.library.interrupt_filter()  # type: ignore[attr-defined]  # its answer is stale
         self._needle = needle.strip()
         self._load_speakers(self._needle)
 
