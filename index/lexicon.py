@@ -224,6 +224,13 @@ FEMALE_FIRST_NAMES: frozenset[str] = frozenset(
     frauke andrea theresa nicola liz priti""".split()
 )
 
+# First names given to men and women alike, neither sex a clear majority ("Pat Miller",
+# "Dana Perino"): names all the same, but they say nothing about "he" or "she".
+UNISEX_FIRST_NAMES: frozenset[str] = frozenset(
+    """pat jordan devon robin dana jean jackie marion casey taylor jamie jessie kerry jody
+    kris jaime riley avery quinn peyton reese skyler""".split()
+)
+
 # Words that end organisation and place names: never "he" or "she".
 NON_PERSON_WORDS: frozenset[str] = frozenset(
     """department committee party state states news times post journal university college

@@ -14,8 +14,13 @@ The pipeline, one article at a time:
    the name after an inverted verb (", said Peskov"), an apposition ("X, a ..., said").
 4. **Resolve** sources in text order: registry aliases and roles, the fullest name used
    in the article, pronouns to the last speaker or the more recent main-clause subject
-   that agrees in gender and is a person (never an organisation), and a bare definite
-   description ("the businessman") to the person it points back to, for later pronouns.
+   that agrees in gender and is a person (never an organisation, nor a group: "they",
+   "many Latinos"), and a bare definite description ("the businessman") to the person it
+   points back to, for later pronouns. A speaker inside another clause ("he noted that
+   Sanders has acknowledged ...", "Christie, who say ...") does not take a later "he"
+   from the sentence's own subject; the person a question is put to ("asked Sanders
+   whether ...") answers next; "he added" continues the last speaker. Unisex first
+   names ("Pat") say nothing about gender; a "she" learnt later applies to earlier uses.
 5. **Attach** each quotation to the nearest cue in its sentence, a colon introduction,
    or the previous paragraph's speaker; quotes with no attribution that look like titles
    or scare quotes become ``other``. Cues without a quotation yield ``reported`` speech.
@@ -53,6 +58,7 @@ from index.lexicon import (
     QUOTE_ONLY_FORMS,
     REPORTING_FORMS,
     TITLES,
+    UNISEX_FIRST_NAMES,
     forms_of,
 )
 from index.models import Quote
@@ -72,11 +78,19 @@ _CLOSE_CONTEXT = frozenset(" \t\n.,;:!?)]}—–-/…\u00a0" + "'‘’\"“”�
 _MARK_RE = re.compile('["“”«»„‟]')
 _SINGLE_RE = re.compile("[‘’]")
 _LINE_RE = re.compile(r"[^\n]+")
+_FIRST = operator.itemgetter(0)
+_START = operator.attrgetter("start")
+_START_END = operator.attrgetter("start", "end")
+_bisect_right = bisect.bisect_right
 _THIRD = operator.itemgetter(2)
 # possessive quantifiers: a word never gives characters back, which saves the regex engine
 # its backtracking bookkeeping on every word of every article
-_TOKEN_RE = re.compile(r"[^\W_][\w'’\-]*+(?:\.[^\W_][\w'’\-]*+)*+")
+# "[a-zA-Z0-9\w]" is "\w", but its ASCII part compiles to a bitmap tested before the Unicode
+# category, which halves the time of the split below (every article is mostly ASCII letters)
+_TOKEN_RE = re.compile(r"[^\W_][a-zA-Z0-9\w'’\-]*+(?:\.[^\W_][a-zA-Z0-9\w'’\-]*+)*+")
 _TOKEN_SPLIT_RE = re.compile(f"({_TOKEN_RE.pattern})")  # the same words, kept by re.split
+# the same on a text of ASCII characters only, where those classes are plain bitmaps
+_TOKEN_SPLIT_ASCII_RE = re.compile(r"([a-zA-Z0-9][a-zA-Z0-9_'\-]*+(?:\.[a-zA-Z0-9][a-zA-Z0-9_'\-]*+)*+)")
 # one leading character class lets the regex engine skip ahead fast (this runs over every text)
 _SENT_END_RE = re.compile("[.!?\x01](?:(?<=[.!?])[.!?]*[\"”’»)\\]]*|(?<=\x01)[\"”’»])(?=\\s+(?:[\"“‘«(\\[]?[A-Z0-9]|[\"“‘«]\x01))")
 _TRANSCRIPT_RE = re.compile(r"([A-Z][A-Z'’.\- ]{1,30}[A-Z.]):\s+(?=\S)")
@@ -89,6 +103,8 @@ _TITLE_NOUNS = frozenset(
 )
 _PREPOSITIONS = frozenset("for in on at by with from after before during among under over like unlike despite into onto through via per".split())
 _FIRST_NAMES = MALE_FIRST_NAMES | FEMALE_FIRST_NAMES
+_MALE_NAMES = MALE_FIRST_NAMES - UNISEX_FIRST_NAMES  # first names that say "he"
+_FEMALE_NAMES = FEMALE_FIRST_NAMES - UNISEX_FIRST_NAMES  # and "she"
 _ARTICLES = frozenset({"a", "an"})
 _LOWER_WORD_RE = re.compile(r"(?<![\w'’\-])[a-z][a-z]{3}")
 _CAP_LONG_RE = re.compile(r"(?<![\w'’\-])[A-Z]\w{3}")
@@ -113,6 +129,14 @@ _BASE_SUBJECTS = frozenset(
     still now never always just people officials sources experts critics analysts others
     democrats republicans voters supporters aides advisers""".split()
 )
+# plural nouns for groups of people: "Analysts noted" opens a sentence, it names nobody
+_GROUP_NOUNS = frozenset(
+    """people officials sources experts critics analysts others democrats republicans voters
+    supporters aides advisers advisors observers residents protesters protestors demonstrators
+    activists lawmakers legislators leaders organizers organisers officers police latinos
+    latinas hispanics americans mexicans muslims christians jews evangelicals catholics
+    liberals conservatives progressives millennials immigrants refugees""".split()
+)
 _CLAUSE_STARTERS = frozenset({"given", "just", "only", "even", "perhaps", "maybe"})  # adverbs and participles, not sources
 _PASSIVE_AUX = frozenset({"is", "was", "were", "are", "been", "be", "being", "am"})
 _OBJECT_VERBS = frozenset(
@@ -125,6 +149,7 @@ _SKIPPABLE = frozenset(
     separately specifically flatly simply bluntly quickly must can could should might
     shall""".split()
 )
+_RUN_PREPOSITIONS = _PREPOSITIONS - {"after", "before", "for"}  # (opening a clause, or whose view: "For Chait, ...")
 _SUBORDINATORS = frozenset({"while", "although", "though", "whereas", "as", "if", "when", "because", "since", "after", "before", "whilst"})
 _CLAUSE_CUT_RE = re.compile(r",\s+(?:although|though|even though|whereas|which|while)\b|;|\s[—–]\s")
 _STOP_HEAD = frozenset(
@@ -201,6 +226,8 @@ class _Doc:
     tokens: list[tuple[int, int, str]] = field(default_factory=list)
     token_starts: list[int] = field(default_factory=list)
     lows: list[str] = field(default_factory=list)  # the tokens' words, lower-cased
+    words: list[str] = field(default_factory=list)  # the tokens' words
+    gaps: list[str] = field(default_factory=list)  # gaps[k]: the masked text before token k
 
 
 # --------------------------------------------------------------------------------------
@@ -290,7 +317,7 @@ def _extract(
     _resolve_all(doc, cues, people)
     quotes = _attach_quotes(doc, cues, transcripts, people)
     quotes.extend(_reported(doc, cues, segs))
-    quotes.sort(key=lambda q: (q.start, q.end))
+    quotes.sort(key=_START_END)
     return quotes
 
 
@@ -311,6 +338,15 @@ def _clean_spans(skip: Sequence[tuple[int, int]], n: int) -> list[tuple[int, int
 def _paragraphs(text: str, skip: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Lines of text, trimmed; boilerplate spans are cut out (a line may split in two)."""
     out: list[tuple[int, int]] = []
+    if not skip:
+        for m in _LINE_RE.finditer(text):
+            s, e = m.span()
+            if text[s].isspace() or text[e - 1].isspace():
+                s, e = trim(text, s, e)
+                if e <= s:
+                    continue
+            out.append((s, e))
+        return out
     for m in _LINE_RE.finditer(text):
         pieces = [(m.start(), m.end())]
         if skip and _inside(skip, m.start(), m.end()):
@@ -371,6 +407,9 @@ def _mark_role(text: str, i: int, ps: int, pe: int) -> str:
 
 def _pair_marks(text: str, paras: list[tuple[int, int]]) -> list[_Seg]:
     segs: list[_Seg] = []
+    has_single = "‘" in text or "’" in text
+    if not has_single and _MARK_RE.search(text) is None:
+        return segs  # no quotation mark at all (one C-level scan, not one per paragraph)
     carry: int | None = None  # group id of a quote continuing from the last paragraph
     group = 0
     for pi, (ps, pe) in enumerate(paras):
@@ -407,8 +446,9 @@ def _pair_marks(text: str, paras: list[tuple[int, int]]) -> list[_Seg]:
                 segs.append(_Seg(open_pos + 1, content_end, open_pos, None, pi, gid))
                 if nxt_starts_quote:
                     carry = gid
-        _pair_single(text, ps, pe, segs, pi)
-    segs.sort(key=lambda s: s.start)
+        if has_single:
+            _pair_single(text, ps, pe, segs, pi)
+    segs.sort(key=_START)
     for s in segs:
         if s.group == 0:
             group += 1
@@ -476,28 +516,45 @@ def _split_sentences(doc: _Doc) -> None:
     """Sentences of the masked text, so that full stops inside quotes never split."""
     m, text = doc.masked, doc.text
     sents: list[tuple[int, int]] = []
+    longest = 0
     for ps, pe in doc.paras:
         start = ps
         for hit in _SENT_END_RE.finditer(m, ps, pe):
             end = hit.end()
             piece = hit.group()
-            if piece[0] == MASK:
+            c = piece[0]
+            if c == MASK:
                 close = hit.start() + 1
                 if text[close - 1] not in ".!?" and not (close >= 2 and text[close - 2] in ".!?"):
                     continue
-            elif piece[0] == "." and len(piece.rstrip("\"”’»)]")) == 1 and is_abbreviation(m, hit.start()):
+            elif c == "." and (piece == "." or len(piece.rstrip("\"”’»)]")) == 1) and _abbreviation_at(m, hit.start(), ps):
                 if m[end : end + 6].split(" ", 2)[1:2] not in (["He"], ["She"], ["They"], ["It"], ["We"], ["The"]):
                     continue  # "U.S. President" goes on; "7 p.m. He says" is a new sentence
             sents.append((start, end))
+            if end - start > longest:
+                longest = end - start
             start = end
             while start < pe and m[start].isspace():
                 start += 1
         if start < pe:
             sents.append((start, pe))
-    if any(e - s > _MAX_SENT for s, e in sents):
+            if pe - start > longest:
+                longest = pe - start
+    if longest > _MAX_SENT:
         sents = [piece for s, e in sents for piece in _bounded(m, s, e)]
     doc.sents = sents
-    doc.sent_starts = [s for s, _ in sents]
+    doc.sent_starts = list(map(_FIRST, sents))
+
+
+def _abbreviation_at(m: str, dot: int, ps: int) -> bool:
+    """is_abbreviation(m, dot), with the common case (a word of letters after a space) first."""
+    space = m.rfind(" ", ps, dot)
+    if space >= 0:
+        word = m[space + 1 : dot]
+        if word.isalpha():  # the whole word that is_abbreviation would read
+            low = word.lower()  # (its length, as is_abbreviation counts it: "İ" lowers to two)
+            return low in ABBREVIATIONS or (len(low) == 1 and word.isupper())
+    return is_abbreviation(m, dot)
 
 
 def _bounded(m: str, s: int, e: int) -> list[tuple[int, int]]:
@@ -524,16 +581,22 @@ def _tokenize(doc: _Doc) -> None:
     """Words of the masked text; a trailing full stop is never part of a word."""
     # one C-level split gives gaps and words in turn; their running lengths are the offsets
     # (a Python loop over match objects was the costliest line of the extractor)
-    parts = _TOKEN_SPLIT_RE.split(doc.masked)
+    masked = doc.masked
+    parts = (_TOKEN_SPLIT_ASCII_RE if masked.isascii() else _TOKEN_SPLIT_RE).split(masked)
     ends = list(accumulate(map(len, parts)))
+    words = parts[1::2]
+    doc.words = words
     doc.token_starts = ends[0:-1:2]
-    doc.tokens = list(zip(doc.token_starts, ends[1::2], parts[1::2]))
-    # every token lower-cased at C speed (one join, one lower, one split), for the word tests
-    doc.lows = "\x00".join(map(_THIRD, doc.tokens)).lower().split("\x00") if doc.tokens else []
+    doc.tokens = list(zip(doc.token_starts, ends[1::2], words))
+    # the text between words (gaps[k] ends where token k starts; the last one is the tail)
+    doc.gaps = parts[0::2]
+    # every token lower-cased at C speed, for the word tests
+    doc.lows = list(map(str.lower, words))
 
 
 def _sent_of(doc: _Doc, pos: int) -> int:
-    return max(0, bisect.bisect_right(doc.sent_starts, pos) - 1)
+    i = _bisect_right(doc.sent_starts, pos) - 1
+    return i if i > 0 else 0
 
 
 def _para_of(doc: _Doc, pos: int) -> int:
@@ -547,13 +610,15 @@ def _para_of(doc: _Doc, pos: int) -> int:
     return lo
 
 
-def _tokens_in(doc: _Doc, s: int, e: int) -> list[tuple[int, int, str]]:
+def _tokens_in(doc: _Doc, s: int, e: int, limit: int = 0) -> list[tuple[int, int, str]]:
+    """The tokens within [s, e); with `limit`, only the first `limit` of them."""
     i = bisect.bisect_left(doc.token_starts, s)
     j = bisect.bisect_left(doc.token_starts, e, i)
-    toks = doc.tokens[i:j]
-    if toks and toks[-1][1] > e:
-        toks.pop()  # tokens do not overlap: only the last one can run past `e`
-    return toks
+    if j > i and doc.tokens[j - 1][1] > e:
+        j -= 1  # tokens do not overlap: only the last one can run past `e`
+    if limit and j - i > limit:
+        j = i + limit
+    return doc.tokens[i:j]
 
 
 # --------------------------------------------------------------------------------------
@@ -571,6 +636,9 @@ def _find_cues(doc: _Doc, extra: frozenset[str], particles: dict[str, str] | Non
     m = doc.masked
     wanted = _wanted_forms(extra) if extra else _ALL_CUE_FORMS
     words = doc.lows
+    gaps = doc.gaps
+    sent_starts = doc.sent_starts
+    bisect_right = bisect.bisect_right
     candidates = list(compress(count(), map(wanted.__contains__, words)))
     for k in candidates:
         s, e, w = toks[k]
@@ -588,10 +656,12 @@ def _find_cues(doc: _Doc, extra: frozenset[str], particles: dict[str, str] | Non
         if not reporting and low not in QUOTE_ONLY_FORMS:
             continue
         # the word right before, unless punctuation or a quotation separates them
-        prev = words[k - 1] if k and not m[toks[k - 1][1] : s].strip() else ""
+        prev = words[k - 1] if k and not gaps[k].strip() else ""
         nxt = words[k + 1] if k + 1 < len(toks) else ""
         if prev in _PASSIVE_AUX or (k > 1 and prev.endswith("ly") and words[k - 2] in _PASSIVE_AUX):
             continue  # "is said to be", "was told": no speaker here
+        if k > 1 and prev.endswith("ly") and words[k - 2].endswith(("'s", "’s", "s'", "s’")):
+            continue  # "Sanders' widely criticized interview": a participle before a noun
         if low.endswith("ing") and not _gerund_ok(m, s, prev):
             continue
         if low in {"said", "says", "say"} and nxt == "to" and k + 2 < len(toks) and words[k + 2] == "be":
@@ -605,8 +675,8 @@ def _find_cues(doc: _Doc, extra: frozenset[str], particles: dict[str, str] | Non
         if low[0] != w[0] and not _starts_sentence_at(m, s):
             continue  # capitalised mid-sentence: a name ("Chris Say")
         word = low if end == e else f"{low} {particles[low]}" if particles else low
-        cue = _Cue(s, end, word, _sent_of(doc, s), reportable=reporting)
-        cues.append(cue)
+        si = bisect_right(sent_starts, s) - 1
+        cues.append(_Cue(s, end, word, si if si > 0 else 0, reportable=reporting))
     return cues
 
 
@@ -668,7 +738,7 @@ def _find_source(doc: _Doc, cue: _Cue) -> _Mention | None:
                 plain = re.sub("[\x01“”\"]", " ", m[ss : ss + len(tail)])
                 return _appositive(doc, ss, plain, len(tail) - 1)
     if tail.endswith(",") and cue.word in _INVERTIBLE:
-        nxt_tok = _tokens_in(doc, cue.end, se)[:1]
+        nxt_tok = _tokens_in(doc, cue.end, se, 1)
         got = _np_after(doc, cue.end, se, strict=True) if nxt_tok and (_cap(nxt_tok[0][2]) or nxt_tok[0][2] in {"the", "a", "an", "one"}) else None
         if got is not None and got.kind in ("name", "role", "anonymous"):
             cue.inverted = True
@@ -706,8 +776,7 @@ def _add_adhoc_cues(doc: _Doc, cues: list[_Cue]) -> list[_Cue]:
     for group in groups.values():
         seg = group[0]
         last = group[-1]
-        sents = {_sent_of(doc, x.open_pos) for x in group} | {_sent_of(doc, x.end) for x in group}
-        if sents & with_cue:
+        if any(_sent_of(doc, x.open_pos) in with_cue or _sent_of(doc, x.end) in with_cue for x in group):
             cue = _colon_override(doc, seg, cues)
             if cue is not None:
                 added.append(cue)
@@ -718,7 +787,7 @@ def _add_adhoc_cues(doc: _Doc, cues: list[_Cue]) -> list[_Cue]:
             with_cue.add(cue.sent)
     if not added:
         return cues
-    return sorted(cues + added, key=lambda c: c.start)
+    return sorted(cues + added, key=_START)
 
 
 def _colon_override(doc: _Doc, seg: _Seg, cues: list[_Cue]) -> _Cue | None:
@@ -892,24 +961,27 @@ def _quote_just_before(tail: str) -> bool:
 
 def _strip_skippable(doc: _Doc, ss: int, pos: int) -> int:
     """Move left over auxiliaries and adverbs ("has also", "later") before a verb."""
-    toks = _tokens_in(doc, ss, pos)
+    toks, lows = doc.tokens, doc.lows
+    first = bisect.bisect_left(doc.token_starts, ss)
+    k = bisect.bisect_left(doc.token_starts, pos, first) - 1
+    if k >= first and toks[k][1] > pos:
+        k -= 1  # tokens do not overlap: only the last one can run past `pos`
     end = pos
-    k = len(toks) - 1
-    while k >= 0:
+    while k >= first:
         s, e, w = toks[k]
-        low = w.lower()
-        if doc.masked[e:end].strip():
+        low = lows[k]
+        if e != end and doc.masked[e:end].strip():
             break
-        if low in _SKIPPABLE or (low.endswith("ly") and low[0] == w[0] and len(low) > 4):
-            end = s
+        if low in _SKIPPABLE or (low.endswith("ly") and low[0] == w[0] and len(low) > 4) or low.endswith(("n't", "n’t")):
+            end = s  # "has also", "repeatedly", "hadn't": not part of the subject
             k -= 1
             continue
-        if low in _TIME_UNITS and k > 0 and toks[k - 1][2].lower() in {"last", "this", "next"} and not doc.masked[toks[k - 1][1] : s].strip():
+        if low in _TIME_UNITS and k > first and lows[k - 1] in {"last", "this", "next"} and not doc.gaps[k].strip():
             end = toks[k - 1][0]  # "Brad Sherman last month joked": a time, not part of the subject
             k -= 2
             continue
-        if low in _WEEKDAYS and k > 0:
-            end = toks[k - 1][0] if toks[k - 1][2] == "on" and not doc.masked[toks[k - 1][1] : s].strip() else s
+        if low in _WEEKDAYS and k > first:
+            end = toks[k - 1][0] if toks[k - 1][2] == "on" and not doc.gaps[k].strip() else s
             k -= 2 if end != s else 1
             continue
         break
@@ -934,7 +1006,7 @@ def _np_after(doc: _Doc, pos: int, se: int, strict: bool = False) -> _Mention | 
     an abbreviation or initial ("said Sen. Tammy Baldwin").
     """
     m = doc.masked
-    toks = _tokens_in(doc, pos, se)[:14]
+    toks = _tokens_in(doc, pos, se, 14)
     if not toks:
         return None
     last = pos
@@ -1008,7 +1080,7 @@ def _subject_of_clause(doc: _Doc, ss: int, end: int, participle: bool = False) -
         if rel is not None and (rel.kind == "name" or cut.rstrip().endswith(",")):
             return rel  # "from Mike Lee, who declared": not "slamming candidates who think 'X'"
         return got
-    low = r.lower()
+    low = r[-4:].lower()  # (only the end is read)
     for conj in (" and", " but", " or"):
         if low.endswith(conj):
             return _Mention("ellipsis", "", ss + len(r), ss + len(r))
@@ -1154,13 +1226,23 @@ def _first_clause_subject(doc: _Doc, ss: int, end: int) -> _Mention | None:
 
 def _classify_np(doc: _Doc, s: int, e: int, allow_pronoun: bool = True) -> _Mention | None:
     """Decide what a noun phrase is: a name, a pronoun, a role, anonymous sources or other."""
-    toks = _tokens_in(doc, s, e)
-    if "(" in doc.masked[s:e]:
-        toks = _outside_parens(doc.masked, s, toks)
-    if not toks or len(toks) > 14:
-        return None
-    words = [t[2] for t in toks]
-    lows = [w.lower() for w in words]
+    starts = doc.token_starts
+    i = bisect.bisect_left(starts, s)
+    j = bisect.bisect_left(starts, e, i)
+    if j > i and doc.tokens[j - 1][1] > e:
+        j -= 1  # tokens do not overlap: only the last one can run past `e`
+    if doc.masked.find("(", s, e) >= 0:
+        toks = _outside_parens(doc.masked, s, doc.tokens[i:j])
+        if not toks or len(toks) > 14:
+            return None
+        words = [t[2] for t in toks]
+        lows = [w.lower() for w in words]
+    else:
+        if j == i or j - i > 14:
+            return None
+        toks = doc.tokens[i:j]
+        words = doc.words[i:j]
+        lows = doc.lows[i:j]
     if len(toks) == 1 and lows[0] in {"he", "she", "they", "we", "i", "it", "you"}:
         if not allow_pronoun:
             return None
@@ -1218,24 +1300,24 @@ def _classify_np(doc: _Doc, s: int, e: int, allow_pronoun: bool = True) -> _Ment
             first += 1
         ts, te = head[first][0], head[-1][1]
         return _Mention("np", doc.text[ts:te], ts, te)
-    run = _last_name_run(head, doc.masked)
+    run = _last_name_run(head, lows, doc.masked)
     if head_n < len(toks):
-        tail_run = _last_name_run(toks, doc.masked)
+        tail_run = _last_name_run(toks, lows, doc.masked)
         head_is_title = run is not None and any(w.lower() in _ROLE_NOUNS for w in run[2].split())
         if tail_run is not None and tail_run[1] == toks[-1][1] and (
-            tail_run[2].split()[0].lower() in MALE_FIRST_NAMES | FEMALE_FIRST_NAMES
+            tail_run[2].split()[0].lower() in _FIRST_NAMES
             or (head_is_title and len(tail_run[2].split()) >= 2)
         ):
             # "Sirius XM Vice President for news Dave Gorab", "Ukrainian Ambassador to
             # the EU Vsevolod Chentsov": a title, then the person who holds it
             run = tail_run
-    if run is None and head_n < len(toks) and not any(w in ANONYMOUS_NOUNS for w in lows[:head_n]):
-        run = _last_name_run(toks, doc.masked)
-    heads_lower = [w for w in lows[:head_n] if w not in FUNCTION_WORDS]
-    anon_pos = any(w in ANONYMOUS_NOUNS for w in lows)
+    if run is None and head_n < len(toks) and ANONYMOUS_NOUNS.isdisjoint(lows[:head_n]):
+        run = _last_name_run(toks, lows, doc.masked)
     if run is not None:
         rs, re_, text = run
         return _Mention("name", text, rs, re_)
+    heads_lower = [w for w in lows[:head_n] if w not in FUNCTION_WORDS]
+    anon_pos = not ANONYMOUS_NOUNS.isdisjoint(lows)
     if anon_pos and not any(w.endswith(("'s", "’s")) for w in lows[:head_n]):
         return _Mention("anonymous", doc.text[toks[0][0] : toks[-1][1]], toks[0][0], toks[-1][1])
     if any(w in _ROLE_NOUNS for w in heads_lower):
@@ -1300,10 +1382,11 @@ def _has_word(text: str, word: str) -> bool:
             return True
         i = text.find(word, i + 1)
     return False
-_CAP_WORD = r"[A-ZÀ-ÖØ-Þ][\w'’\-]*(?:\.[^\W_][\w'’\-]*)*"
+# possessive quantifiers, as for _TOKEN_RE: a word never gives characters back
+_CAP_WORD = r"[A-ZÀ-ÖØ-Þ][\w'’\-]*+(?:\.[^\W_][\w'’\-]*+)*+"
 # a capital first, then "not after a word character" (a lookbehind over it): starting with a
 # character class lets the regex engine skip ahead fast
-_CAP_RUN_RE = re.compile(rf"[A-ZÀ-ÖØ-Þ](?<![\w.'’\-].)[\w'’\-]*(?:\.[^\W_][\w'’\-]*)*(?:[ \t\u00a0]+{_CAP_WORD})*")
+_CAP_RUN_RE = re.compile(rf"[A-ZÀ-ÖØ-Þ](?<![\w.'’\-].)[\w'’\-]*+(?:\.[^\W_][\w'’\-]*+)*+(?:[ \t\u00a0]++{_CAP_WORD})*+")
 _AFTER_CONTRACTION = frozenset("been not going also already never still got had done said".split())
 _CLAUSE_OPENERS = frozenset(
     """but while when because as so although though after before since then also where
@@ -1321,38 +1404,48 @@ def _joined(m: str, a: tuple[int, int, str], b: tuple[int, int, str]) -> bool:
     return gap.lstrip(".").strip() == "" and gap.startswith(".") and _is_abbrev_token(a[2])
 
 
-def _last_name_run(toks: list[tuple[int, int, str]], m: str) -> tuple[int, int, str] | None:
-    """The last run of capitalised words that is not possessive, titles stripped."""
+def _last_name_run(toks: list[tuple[int, int, str]], lows: list[str], m: str) -> tuple[int, int, str] | None:
+    """The last run of capitalised words that is not possessive, titles stripped.
+
+    `lows` holds the tokens' words lower-cased (a word never ends in a full stop).
+    """
     best: tuple[int, int, str] | None = None
     k = 0
     n = len(toks)
     while k < n:
         w = toks[k][2]
-        if not _cap(w):
+        if not w[0].isupper():
             k += 1
             continue
         j = k
-        while j + 1 < n and (_cap(toks[j + 1][2]) or toks[j + 1][2].lower() in _PARTICLES) and _joined(m, toks[j], toks[j + 1]):
+        while j + 1 < n and (toks[j + 1][2][0].isupper() or lows[j + 1] in _PARTICLES) and _joined(m, toks[j], toks[j + 1]):
             j += 1
-        run = toks[k : j + 1]
+        a = k  # the run is toks[k : j + 1]
         k = j + 1
-        last = run[-1][2]
-        if last.endswith(("'s", "’s", "s’", "s'")) and k < n:
+        last = toks[j][2]
+        if k < n and last.endswith(("'s", "’s", "s’", "s'")):
             continue  # "Trump's communications director"
         # drop leading function words and titles
-        a = 0
-        while a < len(run) and (run[a][2].lower().rstrip(".") in FUNCTION_WORDS or run[a][2].lower() in TITLES or run[a][2].lower().rstrip(".") in TITLES):
+        while a <= j and (lows[a] in FUNCTION_WORDS or lows[a] in TITLES):
             a += 1
-        core = run[a:]
-        while len(core) > 2 and core[-1][2].lower() in TITLES:
-            core = core[:-1]  # "... Smith Jr" keeps two words; "Scottish Executive" stays whole
-        if not core or all(t[2].lower() in TITLES for t in core):
+        b = j
+        while b - a > 1 and lows[b] in TITLES:
+            b -= 1  # "... Smith Jr" keeps two words; "Scottish Executive" stays whole
+        if a > b or TITLES.issuperset(lows[a : b + 1]):
             continue
+        for i in range(b - 1, a - 1, -1):
+            if lows[i] in TITLES and i > a:
+                a = i + 1  # "Florida Sen. Marco Rubio", "Hewlett-Packard CEO Carly Fiorina"
+                break
+            if b - i >= 2 and lows[i].endswith(("'s", "’s", "s'", "s’")):
+                a = i + 1  # "North Carolina’s Ada Fisher", "Fox News’ Bret Baier"
+                break
+        core = toks[a : b + 1]
         # acronyms glued before a name ("EU Vsevolod Chentsov") are organisations
         while len(core) > 1 and core[0][2].isupper() and len(core[0][2]) > 1:
             core = core[1:]
         s, e = core[0][0], core[-1][1]
-        text = " ".join(t[2] for t in core)
+        text = " ".join(map(_THIRD, core))
         if text.endswith(("'s", "’s")):
             text = text[:-2]
         best = (s, e, text)
@@ -1368,15 +1461,47 @@ def _after_modifiers(doc: _Doc, k: int) -> bool:
     if not doc.sents or not _modifier_word(doc.lows[k - 1]):
         return False  # the common case, decided before any search: "with Trump", "said Trump"
     ss = doc.sents[_sent_of(doc, doc.tokens[k][0])][0]
+    if k >= 6 and doc.token_starts[k - 6] >= ss:
+        return False  # six words or more since the sentence start: no short description
     i = k - 1
     while i >= 0 and doc.tokens[i][0] >= ss:
         i -= 1
+    if doc.lows[i + 1] in _LEADING_CONJUNCTIONS and i + 2 < k:
+        i += 1  # "And Clinton campaign Chairman John Podesta ...": the conjunction opens the clause
     before = doc.lows[i + 1 : k]
     if not 1 < len(before) <= 4 or not _cap(doc.tokens[i + 1][2]):
         return False
     if doc.masked[doc.tokens[i + 1][0] : doc.tokens[k][0]].strip(" \u00a0").translate(_NO_WORD_CHARS).strip():
         return False  # punctuation between: not one noun phrase
     return all(map(_modifier_word, before))
+
+
+_LEADING_CONJUNCTIONS = frozenset({"and", "but", "so", "yet"})
+
+
+def _the_description(doc: _Doc, k: int) -> bool:
+    """Does token k follow "the" and a short description that open a clause?
+
+    "There, the district GOP Chairman Chuck Williams declined ...", "But the retired
+    general Mike Flynn said ...": the name heads the noun phrase, so it can be the
+    clause's subject.
+    """
+    lows = doc.lows
+    if lows[k - 1] == "of":
+        return False  # "The rise of Bannon": the name is not the head
+    for i in range(k - 2, max(-1, k - 5), -1):
+        if lows[i] == "the":
+            break
+    else:
+        return False
+    if not doc.sents or any(doc.gaps[x].strip(" \u00a0") for x in range(i + 1, k + 1)):
+        return False  # punctuation inside: not one noun phrase
+    if not all(map(_modifier_word, lows[i + 1 : k])):
+        return False
+    ss = doc.sents[_sent_of(doc, doc.tokens[i][0])][0]
+    if doc.tokens[i][0] == ss or "," in doc.gaps[i]:
+        return True  # the clause opens here: the sentence's start or after "There,"
+    return i > 0 and lows[i - 1] in _LEADING_CONJUNCTIONS and doc.tokens[i - 1][0] == ss
 
 
 def _described(doc: _Doc, k: int) -> bool:
@@ -1400,6 +1525,10 @@ def _modifier_word(w: str) -> bool:
     return w == "of" or (w not in FUNCTION_WORDS and w not in _ALL_CUE_FORMS and not w.endswith(("ed", "ing")) and w not in _MODALS)
 
 
+# _modifier_word(w) is `w not in _NOT_MODIFIERS and not w.endswith(("ed", "ing"))`
+_NOT_MODIFIERS = (FUNCTION_WORDS | _ALL_CUE_FORMS | _MODALS) - {"of"}
+
+
 _NO_WORD_CHARS = {ord(c): None for c in "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-'’ "}
 
 
@@ -1410,6 +1539,26 @@ def _cap(w: str) -> bool:
 # --------------------------------------------------------------------------------------
 # 4. People in the article and resolution
 # --------------------------------------------------------------------------------------
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "sir", "lord", "lady", "dame"})
+_DOTTED_TITLES = TITLES & ABBREVIATIONS  # "Sen.", "Mrs.": a dot that ends no sentence
+_RUN_NAMES: dict[str, tuple[tuple[str, ...], str, bool, str]] = {}
+
+
+def _name_of_run_text(text: str) -> tuple[tuple[str, ...], str, bool, str]:
+    """_name_of_run of a run's text (its words split at spaces), with the name joined.
+
+    Kept by text across articles: a corpus repeats its names.
+    """
+    got = _RUN_NAMES.get(text)
+    if got is None:
+        core, honorific, titled = _name_of_run(tuple(text.split()))
+        got = (core, honorific, titled, " ".join(core))
+        if len(_RUN_NAMES) > 32768:
+            _RUN_NAMES.clear()
+        _RUN_NAMES[text] = got
+    return got
+
+
 @functools.lru_cache(maxsize=32768)  # a corpus repeats its names: keep them across articles
 def _name_of_run(words: tuple[str, ...]) -> tuple[tuple[str, ...], str, bool]:
     """A run of capitalised words as a person's name: (core words, honorific, titled).
@@ -1423,7 +1572,7 @@ def _name_of_run(words: tuple[str, ...]) -> tuple[tuple[str, ...], str, bool]:
         low = words[a].lower().rstrip(".")
         if not (low in FUNCTION_WORDS or low in TITLES):
             break
-        if low in {"mr", "mrs", "ms", "miss", "sir", "lord", "lady", "dame"}:
+        if low in _HONORIFICS:
             honorific = low
         a += 1
     core = list(words[a:])
@@ -1454,7 +1603,7 @@ class _People:
         self.doc = doc
         self.full: dict[str, list[tuple[int, str]]] = {}  # surname -> [(first pos, full name)]
         self.gender: dict[str, str] = {}
-        self.roles: dict[str, str] = {}  # role word -> person
+        self.roles: dict[str, list[tuple[int, str]]] = {}  # role word -> [(pos, person)] in order
         self.mentions: list[tuple[int, str]] = []  # (pos, canonical) in order
         self.registered_here: set[str] = set()
         self.subjects: list[tuple[int, str]] = []  # names that start a clause, in order
@@ -1463,6 +1612,8 @@ class _People:
         self._lower_seen: dict[str, bool] = {}
         self._title_lines: dict[int, bool] = {}  # line start -> written in title case
         self._first_name_full: dict[int, str] = {}  # subject position -> full name of a first name
+        self._full_names: set[str] = set()  # every full name in self.full
+        self.embedded: set[int] = set()  # cues whose speaker is inside another clause
         self._scan(doc)
 
     def _scan(self, doc: _Doc) -> None:
@@ -1471,46 +1622,70 @@ class _People:
         Most runs are one word that is neither a subject nor a registered name; they are
         dropped here, before any name analysis (this loop sees every capitalised word).
         """
-        toks, m, lows = doc.tokens, doc.masked, doc.lows
+        toks, m, lows, gaps = doc.tokens, doc.masked, doc.lows, doc.gaps
         n = len(toks)
         starts = doc.token_starts
         find = bisect.bisect_left
         canonical = self.registry.canonical
+        subject_before_verb = self._subject_before_verb
         for run in _CAP_RUN_RE.finditer(m):
+            text = run.group()
+            if " " in text or "\t" in text or "\u00a0" in text:
+                nwords = len(text.split())  # each word of a run is one token
+            elif text.lower() in FUNCTION_WORDS:
+                continue  # one word, which is the token starting here (if any): "The", "He"
+            else:
+                nwords = 1
             rs, re_ = run.span()
             k = find(starts, rs)  # a binary search per run beats a dict of every token
             if k == n or starts[k] != rs:
                 continue
-            text = run.group()
-            nwords = len(text.split()) if (" " in text or "\t" in text or "\u00a0" in text) else 1
-            if nwords == 1 and lows[k] in FUNCTION_WORDS:
-                continue  # the run is exactly token k here
             j = k + nwords - 1
             if j >= n or toks[j][1] != re_:
                 continue
-            if k > 0 and lows[k - 1] not in _SUBJECT_AFTER and not m[toks[k - 1][1] : rs].strip() and not _after_modifiers(doc, k) and not (
-                (k > 1 and lows[k - 2] in _ARTICLES or lows[k - 1][:1].isdigit()) and _described(doc, k)
-            ):
-                subject = False  # "other Trump backers", "with Trump": not a subject
+            if k > 0:
+                w1 = lows[k - 1]
+                subject = not (
+                    w1 not in _SUBJECT_AFTER
+                    and not gaps[k].strip()
+                    and not (
+                        w1 not in _NOT_MODIFIERS
+                        and not w1.endswith(("ed", "ing"))
+                        and (_after_modifiers(doc, k) or "the" in lows[k - 4 if k > 4 else 0 : k - 1] and _the_description(doc, k))
+                    )
+                    and not ((k > 1 and lows[k - 2] in _ARTICLES or w1[:1].isdigit()) and _described(doc, k))
+                )  # "other Trump backers", "with Trump": not a subject
+                if subject:
+                    subject = subject_before_verb(doc, toks, j)
+                if not subject and w1 == "named" and k > 1 and toks[k - 2][2].islower() and lows[k - 2] not in FUNCTION_WORDS:
+                    subject = True  # "a 52-year-old resident named Caroline": a person enters the story
             else:
-                subject = self._subject_before_verb(doc, toks, j)
-            if not subject and k > 1 and lows[k - 1] == "named" and toks[k - 2][2].islower() and lows[k - 2] not in FUNCTION_WORDS:
-                subject = True  # "a 52-year-old resident named Caroline": a person enters the story
+                subject = subject_before_verb(doc, toks, j)
+            if subject and nwords > 1 and lows[k] in _RUN_PREPOSITIONS:
+                subject = False  # "Like Allen, their days begin ...": the object of a preposition
+            # "Mrs. Clinton", "Sen. Cruz": the dot ends the run before the name
+            dotted = lows[k - 1] if k > 0 and lows[k - 1] in _DOTTED_TITLES and gaps[k] in (". ", ".\u00a0") else ""
             if nwords == 1:
                 # a lone word matters only as a clause subject or a registered name
-                if not subject and canonical(text) is None:
+                if not subject and not dotted and canonical(text) is None:
                     continue
-                if self._sentence_initial_word(doc, toks, k):
+                if self._sentence_initial_word(doc, k):
                     continue
-            self._add_run(doc, toks, k, j, subject)
+            self._add_run(doc, toks, k, j, subject, text, dotted)
 
-    def _add_run(self, doc: _Doc, toks: list[tuple[int, int, str]], k: int, j: int, subject: bool) -> None:
-        core, honorific, titled = _name_of_run(tuple(map(_THIRD, toks[k : j + 1])))
+    def _add_run(
+        self, doc: _Doc, toks: list[tuple[int, int, str]], k: int, j: int, subject: bool, text: str, dotted: str = ""
+    ) -> None:
+        got = _RUN_NAMES.get(text)
+        core, honorific, titled, name = got if got is not None else _name_of_run_text(text)
         if not core:
             return  # a headline or an organisation, not a person's name
-        name = " ".join(core)
+        if dotted and not honorific and not titled:
+            titled = True
+            if dotted in _HONORIFICS:
+                honorific = dotted
         pos = toks[k][0]
-        if titled or honorific or doc.masked[toks[j][1] : toks[j][1] + 6].startswith((", who", ",who")):
+        if titled or honorific or doc.masked.startswith((", who", ",who"), toks[j][1]):
             self.persons.add(name)
         canon = self.registry.canonical(name) if len(core) > 1 or core[0][:1].isupper() else None
         if canon is not None:
@@ -1522,24 +1697,24 @@ class _People:
         if len(core) >= 2 and len(core[0]) > 1 and len(core[-1]) > 1:
             if self._in_title_line(pos):
                 return  # "Trump Supporter Screams 1 Controversial Word At Rally": a headline
-            forms = self.full.setdefault(core[-1].lower(), [])
-            if all(f != name for _, f in forms):
-                forms.append((pos, name))  # each distinct full name once, at its first use
+            if name not in self._full_names:
+                self._full_names.add(name)  # each distinct full name once, at its first use
+                self.full.setdefault(core[-1].lower(), []).append((pos, name))
             if honorific:
                 self.gender.setdefault(name, "female" if honorific in {"mrs", "ms", "miss", "lady", "dame"} else "male")
             # role word right before the name ("spokesman Josh Earnest")
-            if k > 0 and not _cap(toks[k - 1][2]) and toks[k - 1][2].lower() in _ROLE_NOUNS:
-                self.roles[toks[k - 1][2].lower()] = name
+            if k > 0 and doc.lows[k - 1] in _ROLE_NOUNS and not _cap(toks[k - 1][2]):
+                self.roles.setdefault(doc.lows[k - 1], []).append((pos, name))
             self.mentions.append((pos, name))
             if subject:
                 self.subjects.append((pos, name))
             first = core[0].lower()
-            if first in MALE_FIRST_NAMES:
+            if first in _MALE_NAMES:
                 self.gender.setdefault(name, "male")
-            elif first in FEMALE_FIRST_NAMES:
+            elif first in _FEMALE_NAMES:
                 self.gender.setdefault(name, "female")
             elif k > 0:  # "actress Ilia Calderón": a gendered role word, when the first name says nothing
-                before = toks[k - 1][2].lower()
+                before = doc.lows[k - 1]
                 if before in _FEMALE_ROLES:
                     self.gender.setdefault(name, "female")
                 elif before in _MALE_ROLES:
@@ -1576,15 +1751,15 @@ class _People:
             self._lower_seen[low] = got
         return got
 
-    def _sentence_initial_word(self, doc: _Doc, toks: list[tuple[int, int, str]], k: int) -> bool:
+    def _sentence_initial_word(self, doc: _Doc, k: int) -> bool:
         """A lone capitalised word opening a sentence that the article also uses in lower case."""
-        s = toks[k][0]
-        j = s - 1
-        while j >= 0 and doc.masked[j] in " \t\u00a0\"“‘(":
-            j -= 1
-        if j >= 0 and doc.masked[j] not in ".!?\n:\x01”":
-            return False
-        w = toks[k][2]
+        gap = doc.gaps[k].rstrip(" \t\u00a0\"“‘(")
+        if gap:
+            if gap[-1] not in ".!?\n:\x01”":
+                return False
+        elif k > 0:
+            return False  # right after the previous word (which never ends in one of those)
+        w = doc.tokens[k][2]
         return w.endswith("ing") or w.lower() in FUNCTION_WORDS or self.used_in_lower_case(w)
 
     def _subject_before_verb(self, doc: _Doc, toks: list[tuple[int, int, str]], j: int) -> bool:
@@ -1597,19 +1772,19 @@ class _People:
             return False
         if last.endswith(("'s", "’s", "s'", "s’")):
             # "Christie's been making the case": a contraction, not a possessive
-            return last.endswith(("'s", "’s")) and toks[j + 1][2].lower() in _AFTER_CONTRACTION
-        gap = doc.masked[toks[j][1] : toks[j + 1][0]]
+            return last.endswith(("'s", "’s")) and doc.lows[j + 1] in _AFTER_CONTRACTION
+        gap = doc.gaps[j + 1]
+        if gap != " ":
+            inner = gap.strip(" \u00a0")
+            if inner:
+                if inner[0] == "(":
+                    if gap.rstrip().endswith(")"):
+                        return True
+                    return self._subject_after_parens(doc, toks, j)  # "Rep. Sean Duffy (R-Wisc.) also addressed"
+                # apposition follows: "Axelrod, a former newspaperman, ...", "Christie – a fan – gave"
+                return inner in (",", "—", "–", "-", "--")
         nxt = toks[j + 1][2]
-        inner = gap.strip(" \u00a0")
-        if inner.startswith("(") and gap.rstrip().endswith(")"):
-            return True
-        if inner.startswith("("):
-            return self._subject_after_parens(doc, toks, j)  # "Rep. Sean Duffy (R-Wisc.) also addressed"
-        if inner in (",", "—", "–", "-", "--"):
-            return True  # apposition follows: "Axelrod, a former newspaperman, ...", "Christie – a fan – gave"
-        if inner:
-            return False
-        return nxt[:1].islower() and nxt not in _STOP_HEAD and nxt not in FUNCTION_WORDS or nxt in _SKIPPABLE or nxt in _MODALS
+        return nxt[0].islower() and nxt not in _STOP_HEAD and nxt not in FUNCTION_WORDS or nxt in _SKIPPABLE or nxt in _MODALS
 
     def _subject_after_parens(self, doc: _Doc, toks: list[tuple[int, int, str]], j: int) -> bool:
         """A name followed by a short bracket ("(R-Wisc.)") is a subject if a verb follows it."""
@@ -1649,6 +1824,8 @@ class _People:
                     return full
             return name
         # a surname: the fullest name with it used so far (else later in the article)
+        if len(fulls) == 1:
+            return fulls[0][1]  # the only one either way
         earlier = [f for p, f in fulls if p <= pos] or [f for _, f in fulls]
         return max(earlier, key=lambda f: (f.split()[0].lower() in _FIRST_NAMES, len(f)))
 
@@ -1662,18 +1839,18 @@ class _People:
         words = name.split()
         if len(words) >= 2:
             first = words[0].lower()
-            if first in MALE_FIRST_NAMES:
+            if first in _MALE_NAMES:
                 return "male"
-            if first in FEMALE_FIRST_NAMES:
+            if first in _FEMALE_NAMES:
                 return "female"
         last = words[-1].lower() if words else ""
         g = self.gender.get("#" + last, "")
         if not g and len(words) == 1:
             # a first name alone ("a resident named Caroline") says the gender, unless
             # the article knows it as a surname ("Warren" for Elizabeth Warren)
-            if last in FEMALE_FIRST_NAMES and last not in MALE_FIRST_NAMES:
+            if last in _FEMALE_NAMES and last not in MALE_FIRST_NAMES:
                 g = "female"
-            elif last in MALE_FIRST_NAMES and last not in FEMALE_FIRST_NAMES:
+            elif last in _MALE_NAMES and last not in FEMALE_FIRST_NAMES:
                 g = "male"
         return g
 
@@ -1682,7 +1859,12 @@ class _People:
         if self.registry.get(name) is not None:
             return True
         words = name.lower().split()
-        if not words or any(w in NON_PERSON_WORDS for w in words) or words[0] in INDEFINITE_PRONOUNS:
+        if not words or words[0] in INDEFINITE_PRONOUNS:
+            return False
+        if not NON_PERSON_WORDS.isdisjoint(words) and not (
+            # "Mayor Don Guardian": a titled first name and surname, whatever the surname means
+            len(words) == 2 and words[0] in _FIRST_NAMES and words[0] not in NON_PERSON_WORDS and name in self.persons
+        ):
             return False
         if len(words) >= 2 and name[:1].isupper():
             # a full name that is no place or organisation; not "New Yorkers" (a plural
@@ -1697,6 +1879,10 @@ class _People:
         if name in self.persons:
             return True
         if len(words) == 1:
+            if "-" in name and name.rsplit("-", 1)[1][:1].islower():
+                return False  # "T-shirts", "X-rays": a thing
+            if words[0] in _GROUP_NOUNS:
+                return False  # "Analysts", "Protesters": a group
             if self._common_plural(name):
                 return False  # "Candidates who think ...", "Latinos", "T-shirts": a group or a thing
             low = words[0]
@@ -1769,8 +1955,12 @@ def _resolve_all(doc: _Doc, cues: list[_Cue], people: _People) -> None:
     """Give each cue a canonical speaker, in text order, tracking who spoke last."""
     history: list[tuple[int, str, str]] = []  # (pos, speaker, gender or "group")
     prev_in_sent: dict[int, _Cue] = {}
+    verb_in_sent: dict[int, _Cue] = {}  # the last speech verb of each sentence so far
     for cue in cues:
         mention = cue.mention
+        outer = verb_in_sent.get(cue.sent)
+        if cue.word not in (":", "—"):
+            verb_in_sent[cue.sent] = cue
         if mention is None:
             continue
         speaker, conf = _resolve(mention, cue, people, history, prev_in_sent)
@@ -1780,17 +1970,29 @@ def _resolve_all(doc: _Doc, cues: list[_Cue], people: _People) -> None:
             if mention.kind == "name":
                 people.speakers.add(speaker)
             if mention.kind in ("name", "role", "anonymous", "pronoun", "np"):
-                plural = mention.kind == "np" and mention.text.lower().endswith("s")
+                kind = mention.kind
+                plural = (
+                    kind == "np" and mention.text.lower().endswith("s")
+                    or kind == "pronoun" and mention.text.lower() in PRONOUNS_GROUP  # "they said"
+                    or kind == "name" and (
+                        mention.text.lower() in _GROUP_NOUNS  # "Analysts noted"
+                        or _after_quantifier(doc, mention.start)  # "many more Latinos said"
+                    )
+                )
                 g = "group" if mention.kind == "anonymous" or speaker == ANONYMOUS or plural else people.gender_of(speaker)
-                if g != "group" and (mention.kind == "np" or mention.kind == "name" and not people.is_person(speaker)):
-                    g = "thing"  # "the campaign", "Reuters": what "it" can refer to
+                if g != "group" and (
+                    mention.kind == "np"
+                    or mention.kind == "name" and not people.is_person(speaker)
+                    or mention.kind == "pronoun" and mention.text.lower() == "it"
+                ):
+                    g = "thing"  # "the campaign", "Reuters", "it said": what "it" can refer to
                 if mention.kind == "pronoun" and mention.text.lower() in PRONOUNS_MALE and not g:
                     people.gender.setdefault(speaker, "male")
                     g = "male"
                 elif mention.kind == "pronoun" and mention.text.lower() in PRONOUNS_FEMALE and not g:
                     people.gender.setdefault(speaker, "female")
                     g = "female"
-                if _bare_definite(mention.text) and speaker == mention.text and mention.kind == "role":
+                if mention.kind == "role" and speaker == mention.text and _bare_definite(mention.text):
                     # "the businessman" refers back to someone; "a spokesman" is someone new,
                     # and "the Vermont senator" already says who it is
                     ref, rg = _role_referent(mention.text, cue.start, people, history)
@@ -1800,7 +2002,13 @@ def _resolve_all(doc: _Doc, cues: list[_Cue], people: _People) -> None:
                         # no named person fits: "the actress" herself is what a later "she" means
                         head = mention.text.lower().rsplit(None, 1)[-1]
                         g = "female" if head in _FEMALE_ROLES else "male" if head in _MALE_ROLES else ""
+                if _embedded_cue(doc, cue, outer):
+                    people.embedded.add(cue.start)
                 history.append((cue.start, speaker, g))
+                if cue.word in _ASKING and not cue.inverted and outer is None:
+                    asked = _addressee(doc, cue, people)
+                    if asked is not None:
+                        history.append(asked)  # "X asked Sanders whether ...": his answer comes next
 
 
 _FEMALE_ROLES = frozenset(
@@ -1811,6 +2019,69 @@ _MALE_ROLES = frozenset(
     """spokesman congressman businessman actor father husband son brother man king prince
     grandfather widower councilman""".split()
 )
+
+
+# between a speech verb and the subject of a clause it reports: "noted that", "told
+# reporters that the paper's", or nothing at all ("said Trump continued")
+_COMPLEMENT_GAP_RE = re.compile(
+    r"\s*(?:(?:[\w'’.-]+\s+){0,4}?that\s+)?(?:(?:the|a|an|his|her|their|its|[\w.-]+['’]s?)\s+){0,2}"
+)
+# between a name and the verb of a relative clause on it: "Chris Christie, who say"
+_RELATIVE_GAP_RE = re.compile(r"\s*,?\s*(?:who|which)\b[^,;:—–\x01“”\"()]*")
+_NOT_IN_GAP = frozenset({"and", "but", "or", "while", "as", "because", "when", "although", "after", "before", "since", "if"})
+
+
+def _embedded_cue(doc: _Doc, cue: _Cue, outer: _Cue | None) -> bool:
+    """Is the cue's speaker inside another clause: a clause reported by an earlier speech
+    verb of the sentence ("He noted that Sanders has acknowledged ...") or a relative
+    clause ("..., Govs. Jeb Bush and Chris Christie, who say ...")?
+
+    Such a speaker is not what the sentence is about, so a later "he" means the
+    sentence's own subject when it fits.
+    """
+    mention = cue.mention
+    if mention is None or mention.kind not in ("name", "pronoun", "role"):
+        return False
+    m = doc.masked
+    if mention.end <= cue.start and _RELATIVE_GAP_RE.fullmatch(m, mention.end, cue.start):
+        return True
+    if outer is None or mention.start < outer.end or mention.start - outer.end > 60:
+        return False
+    if _COMPLEMENT_GAP_RE.fullmatch(m, outer.end, mention.start) is None:
+        return False
+    return _NOT_IN_GAP.isdisjoint(m[outer.end : mention.start].lower().split())
+
+
+_QUANTIFIERS = frozenset({"many", "more", "most", "some", "several", "few", "other", "all", "both", "these", "those"})
+
+
+def _after_quantifier(doc: _Doc, pos: int) -> bool:
+    """Does the word before `pos` count a group ("many more Latinos", "some Republicans")?"""
+    k = bisect.bisect_left(doc.token_starts, pos)
+    return 0 < k < len(doc.tokens) and doc.lows[k - 1] in _QUANTIFIERS and not doc.gaps[k].strip()
+
+
+_ASKING = frozenset({"asked", "asks", "ask", "asking"})
+_QUESTION_WORDS = frozenset({"whether", "if", "which", "what", "how", "why", "when", "where", "who", "about"})
+
+
+def _addressee(doc: _Doc, cue: _Cue, people: _People) -> tuple[int, str, str] | None:
+    """The person a question is put to ("asked Sanders whether ..."), as a history entry."""
+    toks = _tokens_in(doc, cue.end, cue.end + 80, 6)
+    k = 0
+    while k < len(toks) and toks[k][2][0].isupper() and (k == 0 or _joined(doc.masked, toks[k - 1], toks[k])):
+        k += 1
+    if k == 0 or k == len(toks) or toks[k][2].lower() not in _QUESTION_WORDS:
+        return None
+    if doc.masked[cue.end : toks[0][0]].strip() or doc.masked[toks[k - 1][1] : toks[k][0]].strip():
+        return None  # punctuation between: not the verb's object
+    mention = _classify_np(doc, toks[0][0], toks[k - 1][1])
+    if mention is None or mention.kind != "name":
+        return None
+    name = people.canonical(mention.text, mention.start)
+    if not people.is_person(name):
+        return None
+    return mention.start, name, people.gender_of(name)
 
 
 def _bare_definite(text: str) -> bool:
@@ -1863,15 +2134,22 @@ def _resolve(
                 return got[1], 0.5
         return None, 0.0
     if kind == "pronoun":
-        return _resolve_pronoun(mention.text.lower(), mention.start, people, history)
+        return _resolve_pronoun(mention.text.lower(), mention.start, people, history, cue.word in _CONTINUING)
     if kind == "role":
-        return _resolve_role(mention.text, people)
+        return _resolve_role(mention.text, people, mention.start)
     return mention.text, 0.6
 
 
+_CONTINUING = frozenset({"added", "adds", "add", "adding", "continued", "continues", "continuing"})
+
+
 def _resolve_pronoun(
-    pron: str, pos: int, people: _People, history: list[tuple[int, str, str]]
+    pron: str, pos: int, people: _People, history: list[tuple[int, str, str]], continuing: bool = False
 ) -> tuple[str | None, float]:
+    """The person a pronoun subject names: the last speaker or a later clause subject.
+
+    With `continuing` ("he added"), someone who has spoken already: the last speaker.
+    """
     if pron in PRONOUNS_GROUP:
         for p, sp, g in reversed(history[-8:]):
             if g == "group" and pos - p < 1500:
@@ -1886,17 +2164,31 @@ def _resolve_pronoun(
         return None, 0.0
     want = "male" if pron in PRONOUNS_MALE else "female" if pron in PRONOUNS_FEMALE else ""
     spoke: tuple[int, str] | None = None
+    doc = people.doc
     for p, sp, g in reversed(history[-12:]):
         if g in ("group", "thing"):
             continue
+        if not g:
+            g = people.gender_of(sp)  # learnt since ("she said" after the first mention)
         if not g or g == want:
-            spoke = (p, sp)
-            break
+            if spoke is None:
+                spoke = (p, sp)
+                if p not in people.embedded or not doc.sents:
+                    break
+            elif _sent_of(doc, p) == _sent_of(doc, spoke[0]):
+                if p not in people.embedded:
+                    spoke = (p, sp)  # "He noted that Sanders has acknowledged ...": he, not Sanders
+                    break
+            else:
+                break
+    if continuing and spoke is not None:
+        return spoke[1], 0.8
     subj = people.subject_before(pos, want, main_only=True)
-    if subj is not None and spoke is not None and subj[0] > spoke[0]:
-        doc = people.doc
-        if doc.sents and _sent_of(doc, subj[0]) == _sent_of(doc, spoke[0]):
+    if subj is not None and spoke is not None and doc.sents and _sent_of(doc, subj[0]) == _sent_of(doc, spoke[0]):
+        if subj[0] > spoke[0]:
             subj = None  # "Rubio claimed that Obama is to blame": Rubio is the source
+        elif spoke[0] in people.embedded:
+            return subj[1], 0.75  # "Rubio refrained from attacking Christie, who say ...": Rubio
     if subj is not None and (spoke is None or subj[0] > spoke[0]):
         return subj[1], 0.75
     if spoke is not None:
@@ -1907,16 +2199,22 @@ def _resolve_pronoun(
     return None, 0.0
 
 
-def _resolve_role(role: str, people: _People) -> tuple[str | None, float]:
-    """'the spokesman' is the registered or article-named holder of that role."""
+def _resolve_role(role: str, people: _People, pos: int) -> tuple[str | None, float]:
+    """'the spokesman' is the registered or article-named holder of that role.
+
+    Of several named so ("candidate Ben Carson", "candidate Jeb Bush"), the last one
+    before `pos`, else the first one after it.
+    """
     words = [w for w in role.split() if w not in FUNCTION_WORDS]
     phrase = " ".join(words)
     holders = [h for h in people.registry.role_holders(phrase) if h in people.registered_here]
     if len(holders) == 1:
         return holders[0], 0.75
     for w in reversed(words):
-        if w in people.roles:
-            return people.roles[w], 0.7
+        named = people.roles.get(w)
+        if named:
+            before = [n for p, n in named if p <= pos]
+            return (before[-1] if before else named[0][1]), 0.7
     if words and words[-1] in ANONYMOUS_NOUNS:
         return ANONYMOUS, 0.6
     return role, 0.5
@@ -2010,7 +2308,8 @@ def _attribution(
     best: _Cue | None = None
     best_d = 1 << 30
     for seg in segs:
-        for si in {_sent_of(doc, seg.open_pos), _sent_of(doc, seg.end)}:
+        a, b = _sent_of(doc, seg.open_pos), _sent_of(doc, seg.end)
+        for si in (a,) if a == b else {a, b}:  # (a set's order, as it always was)
             for cue in by_sent.get(si, ()):
                 if cue.start >= seg.open_pos and cue.end <= seg.end:
                     continue
@@ -2019,6 +2318,8 @@ def _attribution(
                     head = min(cue.start, cue.mention.start if cue.mention is not None else cue.start)
                     if head - seg.close_pos <= 3 and doc.text[seg.close_pos - 1] in ",?!":
                         d = -1  # “...,” the senator said: the classic attribution wins
+                if cue.word in _BELIEF_FORMS and d >= 0:
+                    d += _WINDOW  # "He says if people think “...”": a verb of speech first
                 if d < best_d:
                     best, best_d = cue, d
     if best is not None:
@@ -2048,6 +2349,9 @@ def _attribution(
             if cue.mention is not None and cue.mention.kind in ("pronoun", "name"):
                 return cue, cue.confidence - 0.2, "cue"
     return None, 0.3, "none"
+
+
+_BELIEF_FORMS = frozenset(forms_of(["think", "believe"]))
 
 
 def _starts_sentence(doc: _Doc, seg: _Seg) -> bool:
@@ -2097,12 +2401,13 @@ def _kind(doc: _Doc, segs: list[_Seg], attributed: bool) -> str:
     first = segs[0]
     content = doc.text[first.start : first.end]
     nwords = sum(len(doc.text[s.start : s.end].split()) for s in segs)
-    before = doc.masked[max(doc.paras[first.para][0], first.open_pos - 40) : first.open_pos]
-    prev_words = _ALPHA_RE.findall(before)[-3:]
-    if prev_words and any(w.lower() in _TITLE_NOUNS for w in prev_words[-2:]) and nwords <= 10:
-        if not (prev_words[-1].lower() == "called" and content[:1].islower()):
-            return "other"
-    if _title_case(content) and not _starts_paragraph(doc, first) and nwords <= 8 and not content.rstrip().endswith(("!", "?")):
+    if nwords <= 10:
+        before = doc.masked[max(doc.paras[first.para][0], first.open_pos - 40) : first.open_pos]
+        prev_words = _ALPHA_RE.findall(before)[-3:]
+        if prev_words and any(w.lower() in _TITLE_NOUNS for w in prev_words[-2:]):
+            if not (prev_words[-1].lower() == "called" and content[:1].islower()):
+                return "other"
+    if nwords <= 8 and _title_case(content) and not _starts_paragraph(doc, first) and not content.rstrip().endswith(("!", "?")):
         return "other"
     embedded = _embedded(doc, first)
     if not attributed:

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 
 ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof sen rep gov gen col lt sgt capt cmdr adm st jr sr rev hon pres
+    sens reps govs
     vs etc inc ltd co corp no jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k
     u.n e.u a.m p.m i.e e.g fig mt ft approx dept est univ""".split()
 )
@@ -48,8 +49,14 @@ def trim(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
+# a word with this many letters before its dot is no abbreviation, initial or acronym
+_LONG_WORD = max(map(len, ABBREVIATIONS)) + 1
+
+
 def is_abbreviation(text: str, dot: int) -> bool:
     """True when the '.' at `dot` closes an abbreviation or an initial."""
+    if dot >= _LONG_WORD and text[dot - _LONG_WORD : dot].isalpha():
+        return False  # the common case ("... said."), decided without walking back letter by letter
     j = dot
     while j > 0 and (text[j - 1].isalpha() or text[j - 1] == "."):
         j -= 1

@@ -250,6 +250,107 @@ def test_first_names_tell_gender() -> None:
     assert one(quotes_of(text), "We will manage,").speaker == "Angela Merkel"
 
 
+# ------------------------------------------------- pronouns: salience and gender (round 3)
+def test_a_speaker_inside_a_reported_clause_is_not_the_next_he() -> None:
+    """"He noted that Kern has admitted ...": the sentence is about him, not about Kern."""
+    text = (
+        "Tom Reeves, a campaign staffer, said tensions were high.\n"
+        "He said that he was more focused on the platform and noted that Paul Kern himself has "
+        "admitted he will not win.\n"
+        "“What we ask for is fair,” he said.\n"
+    )
+    assert one(quotes_of(text), "What we ask for is fair,").speaker == "Tom Reeves"
+
+
+def test_a_subject_right_after_said_is_inside_the_reported_clause() -> None:
+    text = (
+        "Brian Holt, the county chair, said Donald Trump continued to hurt his cause by attacking "
+        "the senator.\n"
+        "“It has not helped him,” he said.\n"
+    )
+    assert one(quotes_of(text), "It has not helped him,").speaker == "Brian Holt"
+
+
+def test_the_answer_comes_from_the_person_asked() -> None:
+    text = (
+        "Bernie Sanders spoke in Iowa on Friday.\n"
+        "Karl Mendez asked Sanders whether his age was fair game.\n"
+        "“Sure it is,” he said.\n"
+    )
+    assert one(quotes_of(text), "Sure it is,").speaker == "Bernie Sanders"
+
+
+def test_he_added_continues_the_last_speaker() -> None:
+    text = (
+        "“The gun is a piece of history,” George Zimmerman wrote.\n"
+        "Police officer Timothy Smith holds up the gun in a photo from the trial.\n"
+        "“It is fully functional,” he added.\n"
+    )
+    assert one(quotes_of(text), "It is fully functional,").speaker == "George Zimmerman"
+
+
+def test_a_unisex_first_name_says_nothing_about_she() -> None:
+    text = (
+        "The slate lists Pat Miller and Dale Ortiz.\n"
+        "Reached by phone, Miller said she had not decided.\n"
+        "“I am still listening,” she said.\n"
+    )
+    assert one(quotes_of(text), "I am still listening,").speaker == "Pat Miller"
+
+
+def test_an_honorific_with_a_full_stop_tells_gender() -> None:
+    text = "Mr. Dalton told the board he would stay on.\n“I am not going anywhere,” she said.\n"
+    assert one(quotes_of(text), "I am not going anywhere,").speaker != "Dalton"
+
+
+def test_gender_learnt_later_applies_to_earlier_mentions() -> None:
+    text = (
+        "Tom Bell said the vote was close. Zora Fisk said the party was united.\n"
+        "“We are one,” she said.\n"
+        "“Math is math,” he said.\n"
+    )
+    qs = quotes_of(text)
+    assert one(qs, "We are one,").speaker == "Zora Fisk"
+    assert one(qs, "Math is math,").speaker == "Tom Bell"
+
+
+def test_they_is_no_antecedent_for_he() -> None:
+    text = (
+        "Ed Lamb said the agency was needed.\n"
+        "The GOP contenders disagreed. States can do that job, they said.\n"
+        "“It is a cynical view,” he said.\n"
+    )
+    assert one(quotes_of(text), "It is a cynical view,").speaker == "Ed Lamb"
+
+
+def test_a_place_and_a_title_before_a_name_are_not_the_name() -> None:
+    qs = quotes_of("Florida Sen. Marco Rubio says he did “great” in the debate.\n")
+    assert one(qs, "great").speaker == "Marco Rubio"
+
+
+def test_a_titled_name_is_a_person_whatever_its_surname_means() -> None:
+    text = "Mayor Jim Union said the plant would reopen.\nLater he said the owner was “a good neighbour.”\n"
+    assert one(quotes_of(text), "a good neighbour.").speaker == "Jim Union"
+
+
+def test_a_verb_of_speech_beats_a_verb_of_belief_in_the_same_sentence() -> None:
+    text = (
+        "Bernie Sanders spoke in Harlem.\n"
+        "He says if people think the problems will be solved by “establishment politics and "
+        "establishment economics,” they are wrong.\n"
+    )
+    assert one(quotes_of(text), "establishment politics and establishment economics,").speaker == "Bernie Sanders"
+
+
+def test_a_clause_opened_by_the_and_a_title_has_the_name_as_subject() -> None:
+    text = (
+        "John Hamm said the slate was full.\n"
+        "There, the district GOP Chairman Chuck Wills declined to name the delegates.\n"
+        "“Trump has support here,” he said.\n"
+    )
+    assert one(quotes_of(text), "Trump has support here,").speaker == "Chuck Wills"
+
+
 def test_it_refers_to_the_last_organisation() -> None:
     text = (
         "John Miller visited the plant. The company said sales were falling in every region.\n"
@@ -569,6 +670,69 @@ def test_fast_regexes_match_their_plain_forms(text: str) -> None:
     }
     for fast, slow in plain.items():
         assert [m.span() for m in fast.finditer(text)] == [m.span() for m in slow.finditer(text)]
+
+
+_WORDY_SOUP = st.lists(
+    st.sampled_from(
+        list("aZ é.,;:'’-_(\u00a0\t\x01\"“”!?\n ") + ["Mr", "U.S.", "Ann Lee", "He", "the", "said", "O'Neil", "İ", "ΑΣ", "x.Y", "3.5"]
+    ),
+    max_size=60,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_WORDY_SOUP)
+def test_tokens_gaps_and_cap_runs_agree(text: str) -> None:
+    """What the fast paths assume: gaps[k] is the text before token k, a word never ends
+    in a full stop, lows are the words lower-cased, and every word of a capitalised run
+    is exactly one token."""
+    from index import quotes as q
+
+    doc = q._Doc("t", text, text, [], [])
+    q._tokenize(doc)
+    plain = [(m.start(), m.end(), m.group()) for m in q._TOKEN_RE.finditer(text)]
+    ascii_text = text.encode("ascii", "ignore").decode()
+    assert q._TOKEN_SPLIT_ASCII_RE.split(ascii_text) == q._TOKEN_SPLIT_RE.split(ascii_text)
+    assert doc.tokens == plain
+    assert doc.words == [w for _, _, w in plain]
+    assert doc.lows == [w.lower() for _, _, w in plain]
+    assert len(doc.gaps) == len(plain) + 1
+    prev = 0
+    for (s, e, w), gap in zip(plain, doc.gaps):
+        assert gap == text[prev:s] and not w.endswith(".")
+        prev = e
+    assert doc.gaps[-1] == text[prev:]
+    starts = {s: k for k, (s, _, _) in enumerate(plain)}
+    for run in q._CAP_RUN_RE.finditer(text):
+        k = starts[run.start()]
+        words = run.group().split()
+        assert [w for _, _, w in plain[k : k + len(words)]] == words
+        assert plain[k + len(words) - 1][1] == run.end()
+
+
+@settings(max_examples=300, deadline=None)
+@given(_WORDY_SOUP)
+def test_abbreviation_fast_path_matches_the_letter_walk(text: str) -> None:
+    from index.sentences import ABBREVIATIONS, is_abbreviation
+
+    def walk(t: str, dot: int) -> bool:
+        j = dot
+        while j > 0 and (t[j - 1].isalpha() or t[j - 1] == "."):
+            j -= 1
+        word = t[j:dot].lower()
+        if not word:
+            return False
+        if word in ABBREVIATIONS or (len(word) == 1 and t[j].isupper()):
+            return True
+        return "." in word and all(len(p) <= 2 for p in word.split("."))
+
+    from index.quotes import _abbreviation_at
+
+    text = text + " approxim. Sept. Jr. abcdefgh. a.b.c. (Mr. x.Y."
+    for i, c in enumerate(text):
+        if c == ".":
+            assert is_abbreviation(text, i) == walk(text, i), (text, i)
+            assert _abbreviation_at(text, i, 0) == walk(text, i), (text, i)
 
 
 @pytest.mark.parametrize(
