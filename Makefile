@@ -15,7 +15,10 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
+# compileall: the sources as bytecode even where PYTHONDONTWRITEBYTECODE is set (a faster
+# start; only changed files are compiled again)
 run: $(STAMP)
+	$(PY) -m compileall -q index tui
 	$(VENV)/bin/quotewire
 
 test: $(STAMP)
