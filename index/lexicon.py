@@ -149,6 +149,16 @@ FUNCTION_WORDS: frozenset[str] = frozenset(
 PRONOUNS_MALE = frozenset({"he", "him", "his"})
 PRONOUNS_FEMALE = frozenset({"she", "her"})
 PRONOUNS_GROUP = frozenset({"they", "them", "their", "we"})
+# nouns for one person, not an organisation or a thing: "One California delegate said he
+# ..." is someone a later "he" can mean, unlike "the campaign said"
+PERSON_NOUNS = frozenset(
+    """delegate voter resident worker student woman man girl boy mother father wife husband
+    supporter activist veteran member attendee nurse teacher owner retiree volunteer
+    protester protestor demonstrator immigrant citizen reporter writer author organizer
+    organiser neighbor neighbour friend customer employee lawmaker parent doctor pastor
+    farmer miner donor fan viewer caller reader listener participant official
+    economist professor scholar researcher strategist consultant pollster""".split()
+)
 # capitalised when they open a sentence ("Nobody asked ..."), yet never anyone's name
 INDEFINITE_PRONOUNS = frozenset(
     "nobody everybody somebody anybody everyone someone anyone none nothing everything something".split()

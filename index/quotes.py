@@ -19,8 +19,12 @@ The pipeline, one article at a time:
    points back to, for later pronouns. A speaker inside another clause ("he noted that
    Sanders has acknowledged ...", "Christie, who say ...") does not take a later "he"
    from the sentence's own subject; the person a question is put to ("asked Sanders
-   whether ...") answers next; "he added" continues the last speaker. Unisex first
-   names ("Pat") say nothing about gender; a "she" learnt later applies to earlier uses.
+   whether ...") answers next, and whoever asked a question ("a voter asked if she ...")
+   does not; "he added" continues the last speaker. Unisex first names ("Pat") say
+   nothing about gender; a "she" learnt later applies to earlier uses. An indefinite
+   person noun ("One Ohio delegate said he ...") is someone a later "he" can mean, "the
+   actor" points back to a named person; "it" and "they" take the latest sentence
+   subject they fit ("Trump's campaign backtracked ... it said", "The protesters ...").
 5. **Attach** each quotation to the nearest cue in its sentence, a colon introduction,
    or the previous paragraph's speaker; quotes with no attribution that look like titles
    or scare quotes become ``other``. Cues without a quotation yield ``reported`` speech.
@@ -52,6 +56,7 @@ from index.lexicon import (
     INDEFINITE_PRONOUNS,
     MALE_FIRST_NAMES,
     NON_PERSON_WORDS,
+    PERSON_NOUNS,
     PRONOUNS_FEMALE,
     PRONOUNS_GROUP,
     PRONOUNS_MALE,
@@ -1614,6 +1619,7 @@ class _People:
         self._first_name_full: dict[int, str] = {}  # subject position -> full name of a first name
         self._full_names: set[str] = set()  # every full name in self.full
         self.embedded: set[int] = set()  # cues whose speaker is inside another clause
+        self.askers: set[int] = set()  # cues of a question ("a voter asked if she ..."): no reply
         self._scan(doc)
 
     def _scan(self, doc: _Doc) -> None:
@@ -1980,7 +1986,18 @@ def _resolve_all(doc: _Doc, cues: list[_Cue], people: _People) -> None:
                     )
                 )
                 g = "group" if mention.kind == "anonymous" or speaker == ANONYMOUS or plural else people.gender_of(speaker)
-                if g != "group" and (
+                det = _determiner_before(doc, mention.start) if kind == "np" and g != "group" else None
+                ref = None
+                if det == "the" and _person_noun(mention.text):
+                    # "the actor said" points back to a person named before, if one fits
+                    ref, rg = _role_referent(mention.text, cue.start, people, history)
+                    if ref:
+                        speaker, g = ref, rg
+                if det == "a" and _person_noun(mention.text):
+                    # "One California delegate said he ...": someone new, whom a later "he" can mean
+                    head = mention.text.lower().rsplit(None, 1)[-1]
+                    g = "female" if head in _FEMALE_ROLES else "male" if head in _MALE_ROLES else ""
+                elif ref is None and g != "group" and (
                     mention.kind == "np"
                     or mention.kind == "name" and not people.is_person(speaker)
                     or mention.kind == "pronoun" and mention.text.lower() == "it"
@@ -2004,11 +2021,28 @@ def _resolve_all(doc: _Doc, cues: list[_Cue], people: _People) -> None:
                         g = "female" if head in _FEMALE_ROLES else "male" if head in _MALE_ROLES else ""
                 if _embedded_cue(doc, cue, outer):
                     people.embedded.add(cue.start)
+                if cue.word in _ASKING and mention.end <= cue.start and _asks_question(doc, cue):
+                    people.askers.add(cue.start)
                 history.append((cue.start, speaker, g))
                 if cue.word in _ASKING and not cue.inverted and outer is None:
                     asked = _addressee(doc, cue, people)
                     if asked is not None:
                         history.append(asked)  # "X asked Sanders whether ...": his answer comes next
+
+
+def _determiner_before(doc: _Doc, pos: int) -> str | None:
+    """"the" or "a" (for a, an, one, another) right before `pos`, else None ("his brother")."""
+    k = bisect.bisect_left(doc.token_starts, pos)
+    if k == 0 or doc.gaps[k].strip():
+        return None
+    w = doc.lows[k - 1]
+    return "the" if w == "the" else "a" if w in ("a", "an", "one", "another") else None
+
+
+def _person_noun(text: str) -> bool:
+    """Does a noun phrase name one person by a common noun ("a local voter", "one woman")?"""
+    words = text.lower().split()
+    return bool(words) and words[-1] in PERSON_NOUNS | _FEMALE_ROLES | _MALE_ROLES
 
 
 _FEMALE_ROLES = frozenset(
@@ -2063,6 +2097,13 @@ def _after_quantifier(doc: _Doc, pos: int) -> bool:
 
 _ASKING = frozenset({"asked", "asks", "ask", "asking"})
 _QUESTION_WORDS = frozenset({"whether", "if", "which", "what", "how", "why", "when", "where", "who", "about"})
+
+
+def _asks_question(doc: _Doc, cue: _Cue) -> bool:
+    """"asked (Sanders) whether ...": a question, which someone else answers next (not
+    "asked her to call": a request, which its maker goes on to explain)."""
+    toks = _tokens_in(doc, cue.end, cue.end + 60, 4)
+    return any(t[2].lower() in _QUESTION_WORDS for t in toks)
 
 
 def _addressee(doc: _Doc, cue: _Cue, people: _People) -> tuple[int, str, str] | None:
@@ -2134,7 +2175,10 @@ def _resolve(
                 return got[1], 0.5
         return None, 0.0
     if kind == "pronoun":
-        return _resolve_pronoun(mention.text.lower(), mention.start, people, history, cue.word in _CONTINUING)
+        return _resolve_pronoun(
+            mention.text.lower(), mention.start, people, history, cue.word in _CONTINUING,
+            cue.word not in _CONTINUING and cue.word not in _ASKING,
+        )
     if kind == "role":
         return _resolve_role(mention.text, people, mention.start)
     return mention.text, 0.6
@@ -2144,21 +2188,29 @@ _CONTINUING = frozenset({"added", "adds", "add", "adding", "continued", "continu
 
 
 def _resolve_pronoun(
-    pron: str, pos: int, people: _People, history: list[tuple[int, str, str]], continuing: bool = False
+    pron: str,
+    pos: int,
+    people: _People,
+    history: list[tuple[int, str, str]],
+    continuing: bool = False,
+    replying: bool = False,
 ) -> tuple[str | None, float]:
     """The person a pronoun subject names: the last speaker or a later clause subject.
 
     With `continuing` ("he added"), someone who has spoken already: the last speaker.
+    With `replying` (any verb but "added" or "asked"), not someone who just asked a
+    question: "a voter asked if she would ... “Wow,” she replied" is the one asked.
     """
-    if pron in PRONOUNS_GROUP:
-        for p, sp, g in reversed(history[-8:]):
-            if g == "group" and pos - p < 1500:
-                return sp, 0.6
-        return None, 0.0
-    if pron == "it":
-        for p, sp, g in reversed(history[-8:]):
-            if g == "thing" and pos - p < 1500:
-                return sp, 0.55
+    if pron in PRONOUNS_GROUP or pron == "it":
+        want_g = "thing" if pron == "it" else "group"
+        said = next(((p, sp) for p, sp, g in reversed(history[-8:]) if g == want_g and pos - p < 1500), None)
+        # a more recent sentence subject that the pronoun can name: "Trump's campaign
+        # backtracked. ... it said", "The email includes a photo. ... it reads"
+        subj = _np_subject_before(people, pos, plural=pron != "it")
+        if subj is not None and (said is None or subj[0] > said[0]):
+            return subj[1], 0.5
+        if said is not None:
+            return said[1], 0.6 if pron != "it" else 0.55
         return None, 0.0
     if pron in {"i", "you"}:
         return None, 0.0
@@ -2166,7 +2218,7 @@ def _resolve_pronoun(
     spoke: tuple[int, str] | None = None
     doc = people.doc
     for p, sp, g in reversed(history[-12:]):
-        if g in ("group", "thing"):
+        if g in ("group", "thing") or replying and p in people.askers:
             continue
         if not g:
             g = people.gender_of(sp)  # learnt since ("she said" after the first mention)
@@ -2197,6 +2249,80 @@ def _resolve_pronoun(
     if person:
         return person, 0.6
     return None, 0.0
+
+
+def _np_subject_before(people: _People, pos: int, plural: bool) -> tuple[int, str] | None:
+    """The subject of the sentence of `pos` or of one of the two before it (in the same or
+    the previous paragraph) when "it" (or, `plural`, "they") can name it: a noun phrase
+    or an organisation, never a person ("it" is no person; "they" is no single one).
+
+    A person subject in between is passed over: "it" and "they" cannot mean them.
+    """
+    doc = people.doc
+    if not doc.sents:
+        return None
+    si = _sent_of(doc, pos)
+    para = _para_of(doc, pos)
+    for k in range(si, max(-1, si - 3), -1):
+        ss, se = doc.sents[k]
+        if para - _para_of(doc, ss) > 1:
+            break
+        got = _opening_np(doc, ss, min(se, pos))
+        if got is None:
+            continue
+        start, text, many = got
+        if many != plural:
+            continue
+        head = text.rsplit(None, 1)[-1]
+        if plural and head.lower() not in _GROUP_NOUNS:
+            continue  # "they" speaks for people ("the protesters"), not "the figures"
+        if head[:1].isupper():
+            name = people.canonical(text, start)
+            if people.is_person(name):
+                continue  # "Trump said ...": neither "it" nor "they"
+            text = name
+        return start, text
+    return None
+
+
+_NP_OPENERS = frozenset({"the"})  # ("this", "that" are often pronouns: "That is ...")
+_VERBISH = _SKIPPABLE | _PASSIVE_AUX | _MODALS | _ALL_CUE_FORMS | {"has", "have", "had", "goes", "went", "sent", "made", "took"}
+
+
+def _opening_np(doc: _Doc, ss: int, end: int) -> tuple[int, str, bool] | None:
+    """The noun phrase opening a sentence when a verb follows it: "The email includes ...",
+    "Trump's campaign immediately backtracked", "The protesters also paid ...".
+
+    Returns its start, its text (without "the") and whether it is plural.
+    """
+    toks = _tokens_in(doc, ss, end, 7)
+    if len(toks) < 3 or doc.masked[ss : toks[0][0]].strip():
+        return None
+    lows = [t[2].lower() for t in toks]
+    if lows[0] in _NP_OPENERS:
+        first = s0 = 1
+    else:
+        # "Trump's campaign", "Dana Lopez's campaign": a named owner, then the noun
+        own = next((j for j in range(min(3, len(toks))) if not _cap(toks[j][2]) or lows[j].endswith(("’s", "'s"))), -1)
+        if own < 0 or not lows[own].endswith(("’s", "'s")) or not _cap(toks[own][2]):
+            return None  # a bare capitalised word is a name, not a noun phrase
+        first, s0 = own + 1, 0
+    for v in range(first + 1, len(toks)):
+        w = lows[v]
+        if doc.masked[toks[v - 1][1] : toks[v][0]] != " " or lows[v - 1] in FUNCTION_WORDS and v > first:
+            return None  # punctuation or "of", "to" inside: an apposition, a clause, a longer phrase
+        if w.endswith(("’s", "'s")):
+            continue  # "The vice president's presence": a possessive, no verb
+        prev = lows[v - 1]
+        plural = prev.endswith("s") and not prev.endswith(("ss", "us", "is", "’s", "'s"))
+        if w in _VERBISH or w.endswith(("ed", "ly")) or (w.endswith("s") and not plural) or (
+            plural and w.isalpha() and w.islower() and w not in FUNCTION_WORDS
+        ):
+            if not toks[v - 1][2][:1].isalpha() or prev in FUNCTION_WORDS or prev in _VERBISH or prev.endswith(("ed", "ly", "n't", "n’t")):
+                return None
+            start = toks[s0][0]
+            return start, doc.text[start : toks[v - 1][1]], plural
+    return None
 
 
 def _resolve_role(role: str, people: _People, pos: int) -> tuple[str | None, float]:

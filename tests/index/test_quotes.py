@@ -289,6 +289,45 @@ def test_he_added_continues_the_last_speaker() -> None:
     assert one(quotes_of(text), "It is fully functional,").speaker == "George Zimmerman"
 
 
+# ------------------------------------------------- pronouns: "it", person nouns, questions
+def test_it_names_the_latest_subject_that_is_not_a_person() -> None:
+    """"it said" after "Dana Lopez's campaign backtracked": the campaign, not an older speaker."""
+    text = (
+        "The farm lobby has long argued that tariffs hurt growers.\n"
+        "Dana Lopez’s campaign quickly backtracked on Monday. In a short note, it said, “The plan is on hold.”\n"
+    )
+    assert one(quotes_of(text), "The plan is on hold.").speaker == "Dana Lopez’s campaign"
+
+
+def test_an_indefinite_person_noun_is_someone_a_later_he_names() -> None:
+    """"One Ohio delegate said he ...": the delegate, not a person named before."""
+    text = (
+        "Victor Salas has run the county party for a decade.\n"
+        "One Ohio delegate said he tried to hand out spare passes to friends.\n"
+        "“Nobody wanted them,” he said.\n"
+    )
+    assert one(quotes_of(text), "Nobody wanted them,").speaker == "Ohio delegate"
+
+
+def test_the_one_who_asked_a_question_does_not_answer_it() -> None:
+    """"a farmer asked if she would ...": the answer is hers, not the farmer's."""
+    text = (
+        "Governor Helen Marsh toured the valley on Tuesday.\n"
+        "At one stop a farmer asked if she would visit again.\n"
+        "“I would love to come back,” she replied.\n"
+    )
+    assert one(quotes_of(text), "I would love to come back,").speaker == "Helen Marsh"
+
+
+def test_a_request_is_not_a_question() -> None:
+    """"Grady asked her to call": he made a request, and goes on speaking."""
+    text = (
+        "Tom Grady wrote to Lena Ruiz about a donor.\n"
+        "Grady asked her to call the donor at once. “This matters a great deal,” he wrote.\n"
+    )
+    assert one(quotes_of(text), "This matters a great deal,").speaker == "Tom Grady"
+
+
 def test_a_unisex_first_name_says_nothing_about_she() -> None:
     text = (
         "The slate lists Pat Miller and Dale Ortiz.\n"
