@@ -27,7 +27,11 @@ The pipeline, one article at a time:
    subject they fit ("Trump's campaign backtracked ... it said", "The protesters ...").
 5. **Attach** each quotation to the nearest cue in its sentence, a colon introduction,
    or the previous paragraph's speaker; quotes with no attribution that look like titles
-   or scare quotes become ``other``. Cues without a quotation yield ``reported`` speech.
+   or scare quotes become ``other``. Cues without a quotation yield ``reported`` speech,
+   but not a cue that only names where a quotation was said ("“...,” Steyer said in a
+   statement."), a word more likely a noun ("six states", "the Reuters report"), speaking
+   with no topic ("spoke at a memorial"), nor a deed
+   ("could agree to freeze", "agreed upon", "added another layer").
 
 Indirect speech that quotes a few words ("Peskov said freezing the conflict would “not
 suit” Russia") gives two quotes: the words inside the marks (``partial``) and the whole
@@ -120,10 +124,13 @@ _NOUN_LIKE = frozenset(
     charges counters signals remarks words replies promises threats warnings demands
     proposals statements questions concerns""".split()
 )
+# lemmas that are nouns as well ("a report"), from the plurals above
+_NOUN_LEMMAS = frozenset(w[:-1] for w in _NOUN_LIKE) | {"reply"}
 _ALL_CUE_FORMS = frozenset(REPORTING_FORMS | QUOTE_ONLY_FORMS | {"according"})
 _DETERMINERS = frozenset(
     "the a an this that his her their its to our my your whose no any every each another such first last new".split()
 )
+_NOUN_DETERMINERS = frozenset("the a an this his her their its our my your whose no any every each another".split())
 _BASE_FORMS = frozenset(
     w
     for w in (*REPORTING_FORMS, *QUOTE_ONLY_FORMS)
@@ -215,6 +222,8 @@ class _Cue:
     confidence: float = 0.0
     inverted: bool = False  # the source follows the verb
     reportable: bool = True
+    quote_before: bool = False  # attributes a quotation that ends before it ("“...,” X said ...")
+    noun: bool = False  # more likely a plural noun than a verb ("six states")
 
 
 @dataclass(slots=True)
@@ -675,14 +684,36 @@ def _find_cues(doc: _Doc, extra: frozenset[str], particles: dict[str, str] | Non
             continue  # a noun or an infinitive ("the call", "Trump's call", "to say")
         if low in _NOUN_LIKE and m[e : e + 2].lstrip()[:1] in (",", ".", ";", ")"):
             continue  # "Cost estimates, he added": a plural noun, not a verb
+        # "six states", "investigative reports": most likely a plural noun; it still attributes a
+        # quotation nearby, as it always has, but yields no reported speech of its own
+        noun = low in _NOUN_LIKE and _modifies_noun(prev)
         if low in _BASE_FORMS and prev not in _BASE_SUBJECTS and prev not in _SKIPPABLE and not prev.endswith(("s", "ly")):
             continue  # "a report", "his word": a bare lemma needs a plural or pronoun subject
+        if low in _NOUN_LEMMAS and k > 1 and words[k - 2] in _NOUN_DETERMINERS and prev not in _GROUP_NOUNS and prev not in ANONYMOUS_NOUNS and not gaps[k - 1].strip():
+            noun = True  # "the Reuters report", "the US state": a determiner's noun ("the ads ask" is a verb)
         if low[0] != w[0] and not _starts_sentence_at(m, s):
             continue  # capitalised mid-sentence: a name ("Chris Say")
         word = low if end == e else f"{low} {particles[low]}" if particles else low
         si = bisect_right(sent_starts, s) - 1
-        cues.append(_Cue(s, end, word, si if si > 0 else 0, reportable=reporting))
+        cues.append(_Cue(s, end, word, si if si > 0 else 0, reportable=reporting, noun=noun))
     return cues
+
+
+_NUMBER_WORDS = frozenset(
+    """two three four five six seven eight nine ten eleven twelve dozen dozens hundreds thousands
+    millions multiple various numerous such""".split()
+)
+
+
+def _modifies_noun(prev: str) -> bool:
+    """Does the word before a verb-or-noun form ("states", "reports") make it a plural noun?
+
+    A third-person verb wants its singular subject right before it; a number or a
+    quantifier ("six states", "other states") or an auxiliary ("have claims") wants a
+    plural noun. (Adjectives, "investigative reports", would be right too, but on
+    PolNeAR they cost more true reported clauses than they save false ones.)
+    """
+    return prev in _QUANTIFIERS or prev in _NUMBER_WORDS or prev.endswith("-dozen") or prev in {"has", "have", "had"}
 
 
 def _starts_sentence_at(m: str, s: int) -> bool:
@@ -2397,7 +2428,18 @@ def _attach_quotes(
             )
         if speaker and kind != "other":
             prev_speaker = (segs[-1].para, speaker, cue)
+        if cue is not None and kind == "direct" and _attributes_before(doc, segs[-1], cue):
+            cue.quote_before = True  # its words are that quotation: the tail is no reported speech
     return out
+
+
+def _attributes_before(doc: _Doc, seg: _Seg, cue: _Cue) -> bool:
+    """“...,” X said: the cue follows the closing mark with only its source between."""
+    if seg.close_pos is None or cue.start < seg.close_pos or doc.text[seg.close_pos - 1] not in ",?!":
+        return False
+    head = cue.mention.start if cue.mention is not None and seg.close_pos < cue.mention.start < cue.start else cue.start
+    gap = doc.masked[seg.close_pos + 1 : head]
+    return all(w[:1].isupper() for w in gap.replace(",", " ").split())  # only the source's title ("Mayor")
 
 
 def _nearby_person(
@@ -2616,8 +2658,8 @@ def _reported(doc: _Doc, cues: list[_Cue], segs: list[_Seg]) -> list[Quote]:
         if masked_share > 0.5:
             continue
         text = doc.text[s:e]
-        if len(text.split()) < 4 or unsourced and not masked_share:
-            continue  # with no speaker, only a clause that quotes words is worth keeping
+        if len(text.split()) < 4 or (unsourced or cue.noun) and not masked_share:
+            continue  # with no speaker (or no verb), only a clause that quotes words is worth keeping
         # indirect speech that quotes some words is a partial quotation at clause level
         kind = "partial" if masked_share > 0 else "reported"
         out.append(
@@ -2628,6 +2670,31 @@ def _reported(doc: _Doc, cues: list[_Cue], segs: list[_Seg]) -> list[Quote]:
             )
         )
     return out
+
+
+# what still makes the tail of "“...,” X said" speech: a that-clause ("..., adding that ..."), the
+# question answered, a source, or a participle naming what was meant ("..., citing low growth")
+_TAIL_CONTENT_RE = re.compile(
+    r"\b(?:that|asked|according to)\b|,\s+(?:\w+ly\s+)?(?:citing|referring|referencing|alluding|quoting|mocking)\b"
+)
+_SPEAK_FORMS = frozenset({"speak", "speaks", "spoke", "spoken"})
+# what a verb of speaking needs to report something: a topic ("spoke of his faith", "spoke out
+# against", "speak up about"), after any adverbs
+_SPOKE_OF_RE = re.compile(r"(?:\s+\w+ly)*\s+(?:of|about|out|up\s+(?:about|for|against))\b")
+_ADDED_NP_RE = re.compile(r"\s+(?:to|another|a|an|the|his|her|its|their|more|new|\d)\b")
+_AGREE_FORMS = frozenset(forms_of(["agree"]))
+# "agreed upon in April", "can agree on —": a stranded preposition ("agreed on creating" says what)
+_AGREE_ON_RE = re.compile(r"(?:\s+\w+ly)*\s+(?:upon\b|on\b(?=\s*(?:[,.;:—–)]|$)))")
+_AGREE_TO_RE = re.compile(r"(?:\s+\w+ly)*\s+to\s+(?!the\b|a\b|an\b|this\b|that\b|his\b|her\b|their\b|its\b)[a-z]+")
+_MODAL_VERBS = frozenset("could would may might will can should shall must".split())
+
+
+def _after_modal(doc: _Doc, cue: _Cue) -> bool:
+    """"could (broadly) agree": a possible act, not something said."""
+    k = bisect.bisect_left(doc.token_starts, cue.start) - 1
+    while k >= 0 and doc.lows[k].endswith("ly") and not doc.gaps[k + 1].strip():
+        k -= 1
+    return k >= 0 and doc.lows[k] in _MODAL_VERBS and not doc.gaps[k + 1].strip()
 
 
 _OBJ_RE = re.compile(r"\s+(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*|reporters|journalists|the \w+|him|her|them|us|me|lawmakers|supporters|voters|the audience|the crowd|[a-z]+ers)(?=[\s,.:;])")
@@ -2658,6 +2725,10 @@ def _reported_span(doc: _Doc, cue: _Cue, ss: int, se: int) -> tuple[int, int] | 
         return ss, end
     if rest.lstrip()[:1] in (":", MASK, "“", '"'):
         return None  # introduces a direct quotation
+    if cue.quote_before and MASK not in rest and not _TAIL_CONTENT_RE.search(rest):
+        return None  # "“...,” Steyer said in a statement.": the tail says where, not what
+    if MASK not in rest and _no_words(doc, cue, m, end):
+        return None  # (a clause that quotes some words stays a partial quotation)
     content_start = cue.end
     if cue.word in _OBJECT_VERBS:
         obj = _OBJ_RE.match(m, content_start, end)  # "told Reuters", "warned reporters"
@@ -2688,6 +2759,17 @@ def _reported_span(doc: _Doc, cue: _Cue, ss: int, se: int) -> tuple[int, int] | 
     if end - start < 12:
         return None
     return start, end
+
+
+def _no_words(doc: _Doc, cue: _Cue, m: str, end: int) -> bool:
+    """Does the verb tell of an act rather than of words said?"""
+    if cue.word in _SPEAK_FORMS:
+        return not _SPOKE_OF_RE.match(m, cue.end, end)  # "spoke at a memorial", "spoke to reporters"
+    if cue.word == "added":
+        return bool(_ADDED_NP_RE.match(m, cue.end, end))  # "added another layer", "added to her lead"
+    if cue.word in _AGREE_FORMS:  # "agreed upon in April", "could agree to freeze the conflict"
+        return bool(_AGREE_ON_RE.match(m, cue.end, end) or _AGREE_TO_RE.match(m, cue.end, end) and _after_modal(doc, cue))
+    return False
 
 
 def _parenthetical(m: str, cue: _Cue, ss: int) -> bool:

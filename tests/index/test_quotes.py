@@ -855,3 +855,57 @@ def test_polnear_sample_scores_above_floor(registry: SpeakerRegistry, config: di
 def _cover(span: tuple[int, int], others: list[tuple[int, int]]) -> float:
     s, e = span
     return sum(max(0, min(e, oe) - max(s, os_)) for os_, oe in others) / max(e - s, 1)
+
+
+# --------------------------------------------------------------------------------------
+# False reported speech: cues that report nothing
+# --------------------------------------------------------------------------------------
+def reported_texts(text: str, **kw: object) -> list[str]:
+    return [q.text for q in quotes_of(text, **kw) if q.kind == "reported"]
+
+
+def test_the_tail_of_a_quote_attribution_is_no_reported_speech() -> None:
+    text = (
+        "“The river will flood by Friday,” Mayor Tilda Brack said in a statement on Monday.\n\n"
+        "“We are ready,” she told reporters at the depot on the river.\n\n"
+        "“No,” Brack said, adding that the pumps would run all night.\n\n"
+        "“It is late,” Brack said, citing the slow repairs on the northern levee.\n"
+    )
+    got = reported_texts(text)
+    assert not any("in a statement" in t or "told reporters" in t for t in got)
+    assert any(t.startswith("adding that the pumps") for t in got)  # its own cue, real content
+    assert any("citing the slow repairs" in t for t in got)  # what she meant stays
+
+
+def test_plural_nouns_are_no_speech_verbs() -> None:
+    text = (
+        "The governor has won six states since the spring.\n\n"
+        "Officials have claims on the land near the river.\n\n"
+        "Asked about the Harlow report on Wednesday, officials were quiet.\n\n"
+        "The Harlow Gazette reports that the bridge will close in May.\n"
+    )
+    got = reported_texts(text)
+    assert not any("six states" in t or "have claims" in t or "Harlow report on" in t for t in got)
+    assert any("reports that the bridge will close" in t for t in got)
+
+
+def test_speaking_without_words_is_no_reported_speech() -> None:
+    text = (
+        "Senator Ada Quill spoke at a memorial service in the capital on Sunday.\n\n"
+        "Quill later spoke of her grief over the loss of the ferry crew.\n"
+    )
+    got = reported_texts(text, speech_verbs=["speak"])  # a configured verb, as in config.yaml
+    assert not any("memorial service" in t for t in got)
+    assert any("spoke of her grief" in t for t in got)
+
+
+def test_deeds_of_agreeing_and_adding_are_no_reported_speech() -> None:
+    text = (
+        "The council could broadly agree to freeze the budget for two years.\n\n"
+        "It is the plan that both towns nearly agreed upon in April last year.\n\n"
+        "The storm added another layer of trouble to the long repairs.\n\n"
+        "Mayor Tilda Brack added that the council agreed the budget was too tight.\n"
+    )
+    got = reported_texts(text)
+    assert not any("freeze the budget" in t or "agreed upon" in t or "another layer" in t for t in got)
+    assert any(t.startswith("Mayor Tilda Brack added that the council") for t in got)
