@@ -128,7 +128,9 @@ TITLES: frozenset[str] = frozenset(
     president-elect presidentelect pope king queen prince princess lord lady sir dame
     sheikh ayatollah premier candidate nominee frontrunner front-runner gop republican
     democrat democratic presumptive state house senate white u.s. us uk un eu
-    sir ceo cfo coo executive professor analyst economist officer agent""".split()
+    sir ceo cfo coo executive professor analyst economist officer agent editor
+    editor-in-chief publisher founder co-founder anchor correspondent columnist strategist
+    pollster""".split()
 )
 
 # Capitalised words that start sentences but never names.

@@ -25,6 +25,10 @@ The pipeline, one article at a time:
    person noun ("One Ohio delegate said he ...") is someone a later "he" can mean, "the
    actor" points back to a named person; "it" and "they" take the latest sentence
    subject they fit ("Trump's campaign backtracked ... it said", "The protesters ...").
+   After an opening clause ("Asked whether Trump, who has called it a hoax, ..., Ban
+   demurred") the main subject, not the cue inside it, is the next "he"; a surname two
+   people share means the one the article names most; a single lower-case word taken
+   for a source ("highlighted") leaves the quote unattributed.
 5. **Attach** each quotation to the nearest cue in its sentence, a colon introduction,
    or the previous paragraph's speaker; quotes with no attribution that look like titles
    or scare quotes become ``other``. Cues without a quotation yield ``reported`` speech,
@@ -50,7 +54,7 @@ import functools
 import operator
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import accumulate, compress, count
 
 from index.lexicon import (
@@ -331,6 +335,10 @@ def _extract(
     _resolve_all(doc, cues, people)
     quotes = _attach_quotes(doc, cues, transcripts, people)
     quotes.extend(_reported(doc, cues, segs))
+    if any(q.speaker and _not_a_source(q.speaker) for q in quotes):
+        # a garbled source ("highlighted", "none"): the quote stays, unattributed
+        quotes = [replace(q, speaker=None, confidence=0.3) if q.speaker and _not_a_source(q.speaker) else q
+                  for q in quotes]
     quotes.sort(key=_START_END)
     return quotes
 
@@ -1422,7 +1430,11 @@ def _has_word(text: str, word: str) -> bool:
 _CAP_WORD = r"[A-ZÀ-ÖØ-Þ][\w'’\-]*+(?:\.[^\W_][\w'’\-]*+)*+"
 # a capital first, then "not after a word character" (a lookbehind over it): starting with a
 # character class lets the regex engine skip ahead fast
-_CAP_RUN_RE = re.compile(rf"[A-ZÀ-ÖØ-Þ](?<![\w.'’\-].)[\w'’\-]*+(?:\.[^\W_][\w'’\-]*+)*+(?:[ \t\u00a0]++{_CAP_WORD})*+")
+# a middle initial's dot stays inside the run: "Michael W. Mosman", "George W. Bush"
+_CAP_RUN_RE = re.compile(
+    rf"[A-ZÀ-ÖØ-Þ](?<![\w.'’\-].)[\w'’\-]*+(?:\.[^\W_][\w'’\-]*+)*+(?:(?<=[ \t\u00a0][A-Z])\.(?=[ \t\u00a0](?!(?:The|A|An|He|She|It|They|We|I|In|On|At|But|And|This|That)\b)[A-Z][a-z]))?"
+    rf"(?:[ \t\u00a0]++{_CAP_WORD}(?:(?<=[ \t\u00a0][A-Z])\.(?=[ \t\u00a0](?!(?:The|A|An|He|She|It|They|We|I|In|On|At|But|And|This|That)\b)[A-Z][a-z]))?)*+"
+)
 _AFTER_CONTRACTION = frozenset("been not going also already never still got had done said".split())
 _CLAUSE_OPENERS = frozenset(
     """but while when because as so although though after before since then also where
@@ -1497,8 +1509,11 @@ def _after_modifiers(doc: _Doc, k: int) -> bool:
     if not doc.sents or not _modifier_word(doc.lows[k - 1]):
         return False  # the common case, decided before any search: "with Trump", "said Trump"
     ss = doc.sents[_sent_of(doc, doc.tokens[k][0])][0]
+    comma = doc.masked.rfind(", ", ss, doc.tokens[k][0])
+    if comma >= 0:
+        ss = comma + 2  # "Just a few months ago, Florida developer Mel Sembler expressed ..."
     if k >= 6 and doc.token_starts[k - 6] >= ss:
-        return False  # six words or more since the sentence start: no short description
+        return False  # six words or more since the clause start: no short description
     i = k - 1
     while i >= 0 and doc.tokens[i][0] >= ss:
         i -= 1
@@ -1651,7 +1666,10 @@ class _People:
         self._full_names: set[str] = set()  # every full name in self.full
         self.embedded: set[int] = set()  # cues whose speaker is inside another clause
         self.askers: set[int] = set()  # cues of a question ("a voter asked if she ..."): no reply
+        self._surnames: dict[str, list[tuple[int, str]]] | None = None  # see _by_surname
+        self._scanned = False
         self._scan(doc)
+        self._scanned = True
 
     def _scan(self, doc: _Doc) -> None:
         """Runs of capitalised words, found by one regex and mapped to token indices.
@@ -1864,7 +1882,32 @@ class _People:
         if len(fulls) == 1:
             return fulls[0][1]  # the only one either way
         earlier = [f for p, f in fulls if p <= pos] or [f for _, f in fulls]
+        firsts = {f.split()[0] for f in earlier}
+        if len(firsts) > 1:
+            # two people with one surname ("Liz Cheney" and her father "Dick Cheney"): the
+            # surname alone means the one the article names most, the first on a tie
+            count = {f: 0 for f in firsts}
+            for p, first in self._by_surname().get(name.lower(), ()):
+                if p <= pos and first in count:
+                    count[first] += 1
+            top = max(count.values())
+            keep = next(f for f in (g.split()[0] for g in earlier) if count[f] == top)
+            earlier = [f for f in earlier if f.split()[0] == keep]
         return max(earlier, key=lambda f: (f.split()[0].lower() in _FIRST_NAMES, len(f)))
+
+    def _by_surname(self) -> dict[str, list[tuple[int, str]]]:
+        """Mentions of full names by surname: (position, first word); kept once the scan
+        that finds the mentions is over."""
+        if self._surnames is not None:
+            return self._surnames
+        out: dict[str, list[tuple[int, str]]] = {}
+        for p, m in self.mentions:
+            words = m.split()
+            if len(words) >= 2:
+                out.setdefault(words[-1].lower(), []).append((p, words[0]))
+        if self._scanned:
+            self._surnames = out
+        return out
 
     def gender_of(self, name: str) -> str:
         g = self.registry.gender(name)
@@ -2215,6 +2258,18 @@ def _resolve(
     return mention.text, 0.6
 
 
+def _not_a_source(text: str) -> bool:
+    """One lower-case word that names nobody: a verb form ("highlighted", "giving",
+    "were") or a function word ("none", "other") taken for the source."""
+    if " " in text or not text[:1].islower():
+        return False
+    w = text.lower()
+    return w in FUNCTION_WORDS or w in _SAYING or w.endswith(("ed", "ing")) and w not in PERSON_NOUNS
+
+
+_SAYING = frozenset({"said", "says", "say", "told", "tells", "tell"})
+
+
 _CONTINUING = frozenset({"added", "adds", "add", "adding", "continued", "continues", "continuing"})
 
 
@@ -2268,7 +2323,7 @@ def _resolve_pronoun(
         return spoke[1], 0.8
     subj = people.subject_before(pos, want, main_only=True)
     if subj is not None and spoke is not None and doc.sents and _sent_of(doc, subj[0]) == _sent_of(doc, spoke[0]):
-        if subj[0] > spoke[0]:
+        if subj[0] > spoke[0] and not _after_opening_clause(doc, subj[0]):
             subj = None  # "Rubio claimed that Obama is to blame": Rubio is the source
         elif spoke[0] in people.embedded:
             return subj[1], 0.75  # "Rubio refrained from attacking Christie, who say ...": Rubio
@@ -2280,6 +2335,24 @@ def _resolve_pronoun(
     if person:
         return person, 0.6
     return None, 0.0
+
+
+# words that open a sentence with a clause of its own, before the main one
+_OPENING_CLAUSE_WORDS = frozenset(
+    """asked pressed questioned speaking responding when while after although though if
+    because since before despite unlike as once""".split()
+)
+
+
+def _after_opening_clause(doc: _Doc, pos: int) -> bool:
+    """Is `pos` the subject of the main clause after an opening one? "Asked whether Trump,
+    who has called it a hoax, could win, Ban demurred": the cue in the opening clause is
+    not this sentence's speaker (a later "he" means Ban)."""
+    ss = doc.sents[_sent_of(doc, pos)][0]
+    k = bisect.bisect_left(doc.token_starts, ss)
+    if k >= len(doc.lows) or doc.lows[k] not in _OPENING_CLAUSE_WORDS:
+        return False
+    return doc.masked[max(ss, pos - 2) : pos] == ", "
 
 
 def _np_subject_before(people: _People, pos: int, plural: bool) -> tuple[int, str] | None:

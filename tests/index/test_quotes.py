@@ -909,3 +909,61 @@ def test_deeds_of_agreeing_and_adding_are_no_reported_speech() -> None:
     got = reported_texts(text)
     assert not any("freeze the budget" in t or "agreed upon" in t or "another layer" in t for t in got)
     assert any(t.startswith("Mayor Tilda Brack added that the council") for t in got)
+
+
+# --- pronouns: the main clause after an opening one, middle initials, two people with one surname
+
+
+def test_the_subject_after_an_opening_clause_is_the_next_he(registry: SpeakerRegistry) -> None:
+    text = (
+        "Erik Halvorsen, the agency's director, has warned about the deficit for years.\n\n"
+        "Asked whether he feared that Rick Dalton, who has called the plan a fraud, could win the vote, "
+        "Halvorsen shrugged.\n\n“There is only one set of numbers,” he said."
+    )
+    q = next(q for q in quotes_of(text, registry) if q.kind == "direct")
+    assert q.speaker == "Erik Halvorsen"
+
+
+def test_a_middle_initial_keeps_the_name_whole(registry: SpeakerRegistry) -> None:
+    text = (
+        "Judge Martin T. Okafor called the motion “premature.”\n\n"
+        "Defence lawyer Gary Lund argued otherwise. Okafor saw the case differently: “This court will wait,” he said."
+    )
+    qs = quotes_of(text, registry)
+    assert {q.speaker for q in qs if q.text.startswith("This court")} == {"Martin T. Okafor"}
+
+
+def test_a_described_name_after_an_opening_phrase_is_the_subject(registry: SpeakerRegistry) -> None:
+    text = (
+        "“We will stay the course,” said Paul Renner, the committee chairman.\n\n"
+        "Only a year ago, Ohio developer Tom Baxley expressed doubts about the plan. "
+        "“I thought it could never pass,” he told the local paper."
+    )
+    q = next(q for q in quotes_of(text, registry) if q.text.startswith("I thought"))
+    assert q.speaker == "Tom Baxley"
+
+
+def test_a_surname_shared_by_two_people_means_the_one_named_most(registry: SpeakerRegistry) -> None:
+    text = (
+        "Dana Whitlock won the primary on Tuesday. Dana Whitlock thanked her volunteers, and Dana Whitlock "
+        "promised to campaign in every county. Her father, Richard Whitlock, a former governor, watched from the front row.\n\n"
+        "“Now we look forward,” Whitlock said in a statement.\n\n“The work starts tomorrow,” she said."
+    )
+    qs = [q for q in quotes_of(text, registry) if q.kind == "direct"]
+    assert [q.speaker for q in qs] == ["Dana Whitlock", "Dana Whitlock"]
+
+
+def test_a_title_inside_a_name_run_is_dropped(registry: SpeakerRegistry) -> None:
+    text = (
+        "In a statement released by Herald Editor-in-Chief Nora Quist, the plans were set out.\n\n"
+        "“This is the biggest story of the year,” said Quist.\n\nShe continued, “We will give it every resource.”"
+    )
+    qs = [q for q in quotes_of(text, registry) if q.kind == "direct"]
+    assert [q.speaker for q in qs] == ["Nora Quist", "Nora Quist"]
+
+
+def test_a_verb_taken_for_the_source_leaves_the_quote_unattributed(registry: SpeakerRegistry) -> None:
+    from index.quotes import _not_a_source
+
+    assert _not_a_source("highlighted") and _not_a_source("giving") and _not_a_source("said")
+    assert not _not_a_source("company") and not _not_a_source("report") and not _not_a_source("Reuters")
