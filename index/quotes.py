@@ -764,7 +764,7 @@ def _find_source(doc: _Doc, cue: _Cue) -> _Mention | None:
     m = doc.masked
     if cue.word == "according to":
         cue.inverted = True
-        return _np_after(doc, cue.end, se)
+        return _according_to_source(doc, cue.end, se)
     before = m[ss : cue.start]
     stripped = _strip_skippable(doc, ss, cue.start)
     tail = m[ss:stripped].rstrip()
@@ -1037,6 +1037,34 @@ _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday 
 
 
 _HARD_PUNCT = frozenset(",;:!?()\x01“”\"—–[]")
+_POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they", "its": "it"}
+# what a source issues rather than who it is: "according to a report by X" is X
+_DOCUMENT_NOUNS = frozenset(
+    """report reports statement statements document documents data figures estimate estimates
+    record records filing filings study studies survey surveys poll polls analysis account
+    accounts memo letter transcript transcripts release""".split()
+)
+
+
+def _according_to_source(doc: _Doc, pos: int, se: int) -> _Mention | None:
+    """The source after "according to": whoever "their" means in "according to their
+    statements", the issuer in "according to reports from Russian media" or "a statement
+    by the ministry", else the noun phrase itself."""
+    toks = _tokens_in(doc, pos, se, 5)
+    lows = [t[2].lower() for t in toks]
+    if len(toks) >= 2 and lows[0] in _POSSESSIVE_PRONOUNS and lows[1] in _DOCUMENT_NOUNS | ANONYMOUS_NOUNS:
+        if lows[1] in ANONYMOUS_NOUNS:
+            return _np_after(doc, pos, se)  # "according to his sources": anonymous sources
+        t = toks[0]
+        return _Mention("pronoun", _POSSESSIVE_PRONOUNS[lows[0]], t[0], t[1])
+    k = 1 if lows and lows[0] in ("a", "an", "the", "new", "recent", "preliminary", "official") else 0
+    if k + 1 < len(toks) and lows[k] in _DOCUMENT_NOUNS and lows[k + 1] in ("from", "by", "of"):
+        got = _np_after(doc, toks[k + 1][1], se)
+        if got is not None:
+            return got
+    return _np_after(doc, pos, se)
+
+
 _NOT_SOURCE_START = frozenset(
     """on in at that this last earlier later to of about it so there him her them during
     after before when while for with by from as if because""".split()
@@ -2713,9 +2741,12 @@ def _title_case(content: str) -> bool:
 def _reported(doc: _Doc, cues: list[_Cue], segs: list[_Seg]) -> list[Quote]:
     out: list[Quote] = []
     m = doc.masked
+    # sentences with a verb of speech: a noun there ("Asked about the Reuters report, Peskov
+    # said ...") names no speaker of its own
+    spoken = {c.sent for c in cues if c.speaker and not c.noun}
     for cue in cues:
         unsourced = not cue.speaker and cue.mention is not None and cue.mention.kind == "clause"
-        if not (cue.speaker or unsourced) or not cue.reportable:
+        if not (cue.speaker or unsourced) or not cue.reportable or cue.noun and cue.sent in spoken:
             continue
         if not doc.sents:
             break

@@ -967,3 +967,30 @@ def test_a_verb_taken_for_the_source_leaves_the_quote_unattributed(registry: Spe
 
     assert _not_a_source("highlighted") and _not_a_source("giving") and _not_a_source("said")
     assert not _not_a_source("company") and not _not_a_source("report") and not _not_a_source("Reuters")
+
+
+# --- "according to" a document, and nouns in a sentence with a verb of speech
+
+
+def test_according_to_their_statements_names_who_they_are(registry: SpeakerRegistry) -> None:
+    text = (
+        "Two officials said the talks could resume next month. According to their statements, "
+        "the ministry has already drafted a new offer for the union."
+    )
+    q = next(q for q in quotes_of(text, registry) if q.cue == "according to")
+    assert q.speaker == ANONYMOUS
+
+
+def test_according_to_a_report_by_someone_names_the_issuer(registry: SpeakerRegistry) -> None:
+    text = "According to reports from Polish and German media, the port will close two of its four terminals next year."
+    q = next(q for q in quotes_of(text, registry) if q.cue == "according to")
+    assert q.speaker == "Polish and German media"
+
+
+def test_a_noun_beside_a_verb_of_speech_names_no_speaker(registry: SpeakerRegistry) -> None:
+    text = (
+        "Asked about the Reuters report on Monday, spokesman Ivan Petrov said that closing the terminals "
+        "would “not help” the city."
+    )
+    speakers = {q.speaker for q in quotes_of(text, registry) if q.kind != "other"}
+    assert speakers == {"Ivan Petrov"}
