@@ -43,8 +43,8 @@ def test_real_command_in_tmux(isolated_dirs: Path) -> None:
         _wait(session, lambda s: "Russia Signals Openness" in s and "5 articles" in s)
         # One burst, as a fast typist or a paste delivers it: the keys after `/` must all
         # land in the search box (`s` is also the speakers screen's key).
-        subprocess.run(["tmux", "send-keys", "-t", session, "-l", "/speaker:putin Valdai"], check=True)
-        _wait(session, lambda s: "1 hit(s)" in s and "speaker:putin Valdai" in s)
+        subprocess.run(["tmux", "send-keys", "-t", session, "-l", "/speaker:putin neutrality"], check=True)
+        _wait(session, lambda s: "1 hit(s)" in s and "speaker:putin neutrality" in s)
         subprocess.run(["tmux", "send-keys", "-t", session, "Enter"], check=True)
         screen = _wait(session, lambda s: "Putin told the" in s and "hit -/1" in s)  # on the quote, with a word hit in it
         assert "good-neighborly" in screen
