@@ -174,6 +174,11 @@ class Catalogue:
         rows = self._query("SELECT value FROM meta WHERE key = 'generation'")
         return int(rows[0][0]) if rows else None
 
+    def extraction(self) -> str | None:
+        """The extraction key the stored quotes and texts were made with (see `Library`)."""
+        rows = self._query("SELECT value FROM meta WHERE key = 'extraction'")
+        return rows[0][0] if rows else None
+
     def current(self) -> bool:
         """It matches the Whoosh index's current generation (not torn by a crash)."""
         return self.generation() == latest_generation(self.index_dir)
@@ -329,13 +334,15 @@ class CatalogueWriter:
                 "substr(t.text, q.start + 1, q.\"end\" - q.start) FROM quotes q JOIN texts t USING (n) "
                 "WHERE q.n = ? AND q.kind != 'other'", (n,))
 
-    def commit(self, generation: int) -> None:
+    def commit(self, generation: int, extraction: str | None = None) -> None:
         self._db.executemany(
             "INSERT INTO speaker_counts (speaker, count) VALUES (?, ?) "
             "ON CONFLICT (speaker) DO UPDATE SET count = count + excluded.count",
             [(sp, c) for sp, c in self._counts.items() if c])
         self._counts.clear()
         self._db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('generation', ?)", (str(generation),))
+        if extraction is not None:
+            self._db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('extraction', ?)", (extraction,))
         self._db.execute("COMMIT")
         self._db.execute("BEGIN")
 
@@ -399,8 +406,8 @@ class BackgroundCatalogueWriter:
     def add(self, st: Stored) -> None:
         self._calls.put(lambda w: w.add(st))
 
-    def commit(self, generation: int) -> None:
-        self._calls.put(lambda w: w.commit(generation))
+    def commit(self, generation: int, extraction: str | None = None) -> None:
+        self._calls.put(lambda w: w.commit(generation, extraction))
         self._calls.put(_SYNC)
         self._wait()
 

@@ -97,6 +97,7 @@ class Library:
     _key: tuple[dict[str, ArticleInfo], str] | None = field(init=False, default=None)
     _searcher: Any = field(init=False, default=None)
     _search_lock: threading.Lock = field(init=False, default_factory=threading.Lock)
+    _extraction: str | None = field(init=False, default=None)
     problems: list[LoadProblem] = field(init=False, default_factory=list)
 
     def __post_init__(self) -> None:
@@ -188,6 +189,13 @@ class Library:
                 rebuilt = rebuilt or rebuild or not self._ix.is_empty()
                 self._remove_index()
                 self._open_index()
+            if current and self._catalogue.extraction() != self.extraction_key():
+                # Quotes and cleaned texts made by another version of the extractor, or
+                # with other speakers, speech verbs or boilerplate: read everything again.
+                rebuilt = True
+                self._remove_index()
+                self._open_index()
+                current = self._catalogue.current()
             old = self._catalogue.infos() if current else {}
             if current and not old and not self._ix.is_empty():
                 # An unreadable catalogue over a full index: adding every article again
@@ -198,6 +206,20 @@ class Library:
             report = self._update(old, rebuilt or rebuild, progress, committed)
         self.problems = list(report.problems)
         return report
+
+    def extraction_key(self) -> str:
+        """What the stored quotes and texts depend on: the code that cleans articles and
+        extracts quotes, and the config's speakers, speech verbs and boilerplate. Stored
+        with each commit; a different one makes `update` read the corpus again."""
+        if self._extraction is None:
+            h = hashlib.blake2b(digest_size=8)
+            here = Path(__file__).parent
+            for name in _EXTRACTION_MODULES:
+                h.update((here / name).read_bytes())
+            cfg = self.config
+            h.update(repr((cfg.speaker_entries, cfg.speech_verbs, cfg.boilerplate, cfg.max_bytes)).encode())
+            self._extraction = h.hexdigest()
+        return self._extraction
 
     def _remove_index(self) -> None:
         from . import search as search_mod
@@ -304,8 +326,8 @@ class Library:
     def _commit(self, writer: Any, catalogue: BackgroundCatalogueWriter, infos: dict[str, ArticleInfo], *,
                 final: bool = True) -> None:
         """The catalogue first, then Whoosh: a search never finds an article not yet catalogued."""
-        generation = writer.generation
-        writer.commit(merge=final, before_publishing=lambda: catalogue.commit(generation))
+        generation, extraction = writer.generation, self.extraction_key()
+        writer.commit(merge=final, before_publishing=lambda: catalogue.commit(generation, extraction))
         self._ix = self._ix.refresh()
         self._set_info(dict(infos))
 
@@ -590,6 +612,10 @@ class Library:
         if self._tags is not None:
             self._tags.close()
             self._tags = None
+
+
+# the modules whose code decides what an article's text and quotes are
+_EXTRACTION_MODULES = ("corpus.py", "clean.py", "htmltext.py", "quotes.py", "sentences.py", "lexicon.py", "speakers.py")
 
 
 def _same_stat(src: SourceFile, old: list[Stored] | None) -> bool:

@@ -203,9 +203,9 @@ def test_the_catalogue_is_committed_after_whooshs_files_but_before_it_publishes(
     seen: list[tuple[int, int]] = []
     real = BackgroundCatalogueWriter.commit
 
-    def commit(self: BackgroundCatalogueWriter, generation: int) -> None:
+    def commit(self: BackgroundCatalogueWriter, generation: int, extraction: str | None = None) -> None:
         seen.append((generation, latest_generation(lib.index_dir)))
-        real(self, generation)
+        real(self, generation, extraction)
 
     monkeypatch.setattr(BackgroundCatalogueWriter, "commit", commit)
     lib.update()

@@ -65,6 +65,39 @@ def test_older_schema_is_rebuilt(corpus: Path) -> None:
     assert _lib(corpus).update().rebuilt
 
 
+def test_other_speakers_in_the_config_extract_the_quotes_again(corpus: Path) -> None:
+    from dataclasses import replace
+
+    from index.models import Speaker
+
+    lib = _lib(corpus)
+    lib.update()
+    assert "Kremlin spokesperson" not in {sp for sp, _ in lib.speakers()}
+    cfg = lib.config
+    # the registry now names Peskov by his role: the stored quotes must follow
+    renamed = tuple(replace(s, name="Kremlin spokesperson") if s.name == "Dmitry Peskov" else s for s in cfg.speakers)
+    assert renamed != cfg.speakers
+    lib2 = Library(replace(cfg, speakers=renamed), (corpus,))
+    report = lib2.update()
+    assert report.rebuilt and report.added == 3
+    assert "Kremlin spokesperson" in {sp for sp, _ in lib2.speakers()}
+    again = Library(replace(cfg, speakers=renamed), (corpus,)).update()
+    assert not again.rebuilt and again.unchanged == 3  # the same config: nothing to read
+
+
+def test_quotes_from_another_extractor_are_extracted_again(corpus: Path) -> None:
+    import sqlite3
+
+    lib = _lib(corpus)
+    lib.update()
+    db = sqlite3.connect(next(lib.index_dir.glob("catalogue*")))
+    db.execute("UPDATE meta SET value = 'an older extractor' WHERE key = 'extraction'")
+    db.commit()
+    db.close()
+    report = _lib(corpus).update()
+    assert report.rebuilt and report.added == 3
+
+
 def test_lock_left_by_a_dead_process_does_not_block(corpus: Path) -> None:
     lib = _lib(corpus)
     lib.update()
