@@ -245,3 +245,22 @@ async def test_the_cursor_stays_on_its_article_when_the_index_commits_and_keybar
         start = next(s for s, _, action, _ in bar._spans if action == "help")  # bound on the app
         await pilot.click(KeyBar, offset=(start + 1, 0))
         await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen))
+
+
+async def test_an_index_from_another_extractor_is_read_again_while_the_app_runs() -> None:
+    import sqlite3
+
+    lib = Library.open(use_user_config=False)
+    lib.update()
+    db = sqlite3.connect(next(lib.index_dir.glob("catalogue*")))
+    db.execute("UPDATE meta SET value = 'an older extractor' WHERE key = 'extraction'")
+    db.commit()
+    db.close()
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: app.index_checked)
+        await ready(pilot)
+        assert "5 articles" in screen_text(app)
+        await pilot.press("slash", *"speaker:peskov")
+        await wait_for(pilot, lambda: "hit(s)" in screen_text(app) and "0 hit(s)" not in screen_text(app))
+    assert Library.open(use_user_config=False).update().unchanged == 5  # read once, now current
