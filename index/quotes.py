@@ -1742,6 +1742,8 @@ class _People:
                     subject = subject_before_verb(doc, toks, j)
                 if not subject and w1 == "named" and k > 1 and toks[k - 2][2].islower() and lows[k - 2] not in FUNCTION_WORDS:
                     subject = True  # "a 52-year-old resident named Caroline": a person enters the story
+                elif not subject and w1 in ("was", "is") and not gaps[k].strip() and m[re_ : re_ + 1] in (",", "."):
+                    subject = True  # "In the back was Garcia, ...": the clause's subject, after its verb
             else:
                 subject = subject_before_verb(doc, toks, j)
             if subject and nwords > 1 and lows[k] in _RUN_PREPOSITIONS:

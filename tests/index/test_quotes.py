@@ -994,3 +994,13 @@ def test_a_noun_beside_a_verb_of_speech_names_no_speaker(registry: SpeakerRegist
     )
     speakers = {q.speaker for q in quotes_of(text, registry) if q.kind != "other"}
     assert speakers == {"Ivan Petrov"}
+
+
+def test_a_name_after_was_that_ends_its_clause_is_the_next_he(registry: SpeakerRegistry) -> None:
+    text = (
+        "“We will win this state,” Senator Robert Alder told the crowd.\n\n"
+        "Yet at the back of the hall was Tomas Reyes, a retired welder. He did not clap.\n\n"
+        "“I have heard that before,” he said."
+    )
+    q = next(q for q in quotes_of(text, registry) if q.text.startswith("I have heard"))
+    assert q.speaker == "Tomas Reyes"
