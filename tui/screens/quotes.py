@@ -19,6 +19,7 @@ from index.models import Quote
 
 from ..styles import speaker_colour
 from ..widgets.keybar import KeyBar
+from ..widgets.row_list import RowList
 from .quote_detail import one_line
 
 NO_SPEAKER = "(no speaker)"
@@ -31,7 +32,8 @@ class QuotesScreen(Screen[None]):
     DEFAULT_CSS = """
     #quotes-screen { height: 1fr; }
     #quotes-status { height: 1; padding: 0 1; color: $text-muted; }
-    #quote-list { height: 1fr; }
+    #quote-list { height: 1fr; border: tall $border-blurred; padding: 0 1; }
+    #quote-list:focus { border: tall $border; }
     #quote-filter { margin: 0 1; }
     #speaker-list { width: 36; height: 1fr; }
     """
@@ -56,7 +58,7 @@ class QuotesScreen(Screen[None]):
             yield Input(placeholder="filter by speaker, words or article", id="quote-filter")
             with Horizontal():
                 yield OptionList(id="speaker-list")
-                yield OptionList(id="quote-list")
+                yield RowList(id="quote-list")
             yield Static("", id="quotes-status")
         yield KeyBar()
 
@@ -115,18 +117,22 @@ class QuotesScreen(Screen[None]):
             return  # a slower answer for a speaker no longer highlighted
         self.shown = name
         self.rows = rows
-        ol = self.query_one("#quote-list", OptionList)
-        ol.clear_options()
-        for n, q in enumerate(self.rows):
+        # One line per quote, made when it comes on screen (a speaker on a large corpus has
+        # a thousand listed); an OptionList wrapped them and clipped a wrapped row's last
+        # line once its scrollbar appeared.
+        more = len(rows) < self.counts.get(name, 0)
+        total = self.counts.get(name, 0)
+
+        def row_at(n: int) -> Text:
+            if n == len(rows):
+                return Text(f"… the first {len(rows)} of {total}: type to narrow", style="dim")
+            q = rows[n]
             label = Text(f"{q.article[:20]:<20} ", style="dim")
             label.append(f"{q.kind:<8} ")
-            label.append(one_line(q.text, 100))
-            ol.add_option(Option(label, id=str(n)))
-        if len(rows) < self.counts.get(name, 0):
-            ol.add_option(Option(Text(f"… the first {len(rows)} of {self.counts[name]}: type to narrow", style="dim"),
-                                 disabled=True))
-        if self.rows:
-            ol.highlighted = 0
+            label.append(one_line(q.text, 400))
+            return label
+
+        self.query_one("#quote-list", RowList).set_rows(len(rows) + more, row_at)
 
     @on(OptionList.OptionHighlighted, "#speaker-list")
     def _speaker_highlighted(self, event: OptionList.OptionHighlighted) -> None:
@@ -135,7 +141,7 @@ class QuotesScreen(Screen[None]):
 
     @on(OptionList.OptionSelected, "#speaker-list")
     def _speaker_chosen(self) -> None:
-        self.query_one("#quote-list", OptionList).focus()
+        self.query_one("#quote-list", RowList).focus()
 
     @on(Input.Changed, "#quote-filter")
     def _filter(self, event: Input.Changed) -> None:
@@ -145,14 +151,15 @@ class QuotesScreen(Screen[None]):
     def _submitted(self) -> None:
         self.query_one("#speaker-list", OptionList).focus()
 
-    @on(OptionList.OptionSelected, "#quote-list")
-    def _open(self, event: OptionList.OptionSelected) -> None:
-        q = self.rows[int(event.option.id or 0)]
-        self.app.open_article(q.article, at=q.start)  # type: ignore[attr-defined]
+    @on(RowList.Selected, "#quote-list")
+    def _open(self, event: RowList.Selected) -> None:
+        if event.index < len(self.rows):  # (not the "… the first 1000" row)
+            q = self.rows[event.index]
+            self.app.open_article(q.article, at=q.start)  # type: ignore[attr-defined]
 
     def action_switch(self) -> None:
         speakers = self.query_one("#speaker-list", OptionList)
-        (self.query_one("#quote-list", OptionList) if speakers.has_focus else speakers).focus()
+        (self.query_one("#quote-list", RowList) if speakers.has_focus else speakers).focus()
 
     def action_back(self) -> None:
         if self.query_one("#quote-filter", Input).has_focus:

@@ -86,7 +86,11 @@ class RowList(ScrollView, can_focus=True):
         key = (index, width, on_cursor, self.has_focus)
         strip = self._strips.get(key)
         if strip is None:
-            segments = list(self._row_at(index).render(self.app.console, end=""))
+            row = self._row_at(index)
+            if row.cell_len > width:  # cut with an ellipsis, so a cut row reads as cut
+                row = row.copy()
+                row.truncate(width, overflow="ellipsis")
+            segments = list(row.render(self.app.console, end=""))
             strip = Strip(segments).adjust_cell_length(width, base).apply_style(base)
             if on_cursor:
                 strip = strip.apply_style(self._cursor_style())
