@@ -145,7 +145,8 @@ FUNCTION_WORDS: frozenset[str] = frozenset(
     four five six seven eight nine ten monday tuesday wednesday thursday friday saturday
     sunday january february march april may june july august september october
     november december mr mrs ms dr under over during despite among into through via like
-    unlike about against amid without within beyond""".split()
+    unlike about against amid without within beyond across around behind toward towards
+    throughout along upon beside""".split()
 )
 
 PRONOUNS_MALE = frozenset({"he", "him", "his"})
@@ -265,5 +266,5 @@ NON_PERSON_WORDS: frozenset[str] = frozenset(
     foundation academy magazine review tribune herald gazette daily weekly radio tv
     television channel website twitter facebook google amazon microsoft hook falls
     springs valley mountain mountains creek harbor harbour square avenue road airport
-    stadium arena""".split()
+    stadium arena convention conference summit""".split()
 )

@@ -28,7 +28,12 @@ The pipeline, one article at a time:
    After an opening clause ("Asked whether Trump, who has called it a hoax, ..., Ban
    demurred") the main subject, not the cue inside it, is the next "he"; a surname two
    people share means the one the article names most; a single lower-case word taken
-   for a source ("highlighted") leaves the quote unattributed.
+   for a source ("highlighted") leaves the quote unattributed. "Sen. Ann Lee of Ohio, the
+   ranking member, who said" is Lee, not Ohio; a source that "raised questions" (a
+   noun after a verb) is not thereby a person a later "she" can mean. A name before "all
+   but" and a verb, or heading a clause without "that" ("the kind of race Ayotte hoped
+   to run"), is a subject a later pronoun can mean; a word of a headline, or a
+   preposition opening a sentence ("Across town, ..."), is none.
 5. **Attach** each quotation to the nearest cue in its sentence, a colon introduction,
    or the previous paragraph's speaker; quotes with no attribution that look like titles
    or scare quotes become ``other``. Cues without a quotation yield ``reported`` speech,
@@ -228,6 +233,7 @@ class _Cue:
     reportable: bool = True
     quote_before: bool = False  # attributes a quotation that ends before it ("“...,” X said ...")
     noun: bool = False  # more likely a plural noun than a verb ("six states")
+    object_noun: bool = False  # a plural noun after a verb ("raised questions"): its doer may be no person
 
 
 @dataclass(slots=True)
@@ -703,7 +709,10 @@ def _find_cues(doc: _Doc, extra: frozenset[str], particles: dict[str, str] | Non
             continue  # capitalised mid-sentence: a name ("Chris Say")
         word = low if end == e else f"{low} {particles[low]}" if particles else low
         si = bisect_right(sent_starts, s) - 1
-        cues.append(_Cue(s, end, word, si if si > 0 else 0, reportable=reporting, noun=noun))
+        cue = _Cue(s, end, word, si if si > 0 else 0, reportable=reporting, noun=noun)
+        if low in _NOUN_LIKE and prev.endswith("ed"):
+            cue.object_noun = True
+        cues.append(cue)
     return cues
 
 
@@ -1486,6 +1495,7 @@ def _last_name_run(toks: list[tuple[int, int, str]], lows: list[str], m: str) ->
     `lows` holds the tokens' words lower-cased (a word never ends in a full stop).
     """
     best: tuple[int, int, str] | None = None
+    best_j = -1  # the last token of `best`, if `best` looks like a person's name
     k = 0
     n = len(toks)
     while k < n:
@@ -1496,8 +1506,11 @@ def _last_name_run(toks: list[tuple[int, int, str]], lows: list[str], m: str) ->
         j = k
         while j + 1 < n and (toks[j + 1][2][0].isupper() or lows[j + 1] in _PARTICLES) and _joined(m, toks[j], toks[j + 1]):
             j += 1
-        a = k  # the run is toks[k : j + 1]
+        a = k0 = k  # the run is toks[k : j + 1]
         k = j + 1
+        if best_j >= 0 and k0 == best_j + 2 and lows[k0 - 1] == "of":
+            best_j = -1
+            continue  # "Sen. Dianne Feinstein of California": the person, not where she is from
         last = toks[j][2]
         if k < n and last.endswith(("'s", "’s", "s’", "s'")):
             continue  # "Trump's communications director"
@@ -1525,6 +1538,9 @@ def _last_name_run(toks: list[tuple[int, int, str]], lows: list[str], m: str) ->
         if text.endswith(("'s", "’s")):
             text = text[:-2]
         best = (s, e, text)
+        # a first name and a surname, or a titled name, can be followed by "of" and a place
+        named = len(core) > 1 and core[0][2].lower() in _FIRST_NAMES or a > k0 and lows[a - 1] in TITLES
+        best_j = j if named and b == j else -1
     return best
 
 
@@ -1556,6 +1572,23 @@ def _after_modifiers(doc: _Doc, k: int) -> bool:
 
 
 _LEADING_CONJUNCTIONS = frozenset({"and", "but", "so", "yet"})
+
+
+def _reduced_relative(doc: _Doc, k: int, j: int) -> bool:
+    """Is the name run toks[k : j + 1] the subject of a relative clause without "that",
+    "the kind of race Ayotte hoped to run", "a bill Obama signed": a determiner (or "of")
+    and a lower-case noun before it, a past-tense verb right after it."""
+    lows, toks = doc.lows, doc.tokens
+    # the cheapest tests first: this runs for most capitalised words
+    if j + 1 >= len(toks) or not lows[j + 1].endswith("ed") or k < 2 or lows[k - 2] not in _RELATIVE_DETERMINERS:
+        return False
+    if doc.gaps[k] != " " or doc.gaps[k - 1] != " " or doc.gaps[j + 1] != " ":
+        return False
+    noun, verb = toks[k - 1][2], toks[j + 1][2]
+    return noun.islower() and _modifier_word(noun) and verb.islower() and verb not in _NOT_VERBS
+
+
+_RELATIVE_DETERMINERS = _NOUN_DETERMINERS | {"of"}
 
 
 def _the_description(doc: _Doc, k: int) -> bool:
@@ -1744,6 +1777,8 @@ class _People:
                     subject = True  # "a 52-year-old resident named Caroline": a person enters the story
                 elif not subject and w1 in ("was", "is") and not gaps[k].strip() and m[re_ : re_ + 1] in (",", "."):
                     subject = True  # "In the back was Garcia, ...": the clause's subject, after its verb
+                elif not subject and _reduced_relative(doc, k, j):
+                    subject = True  # "the kind of race Ayotte hoped to run": she does something
             else:
                 subject = subject_before_verb(doc, toks, j)
             if subject and nwords > 1 and lows[k] in _RUN_PREPOSITIONS:
@@ -1805,6 +1840,8 @@ class _People:
                 elif before in _MALE_ROLES:
                     self.gender.setdefault(name, "male")
         elif len(core) == 1 and subject and core[0][:1].isupper() and len(core[0]) > 2:
+            if self._in_title_line(pos):
+                return  # "... Qualified Candidate Ever, But ...": a headline has no clause subject
             full = self.canonical(core[0], pos)
             if name in self.persons:
                 self.persons.add(full)
@@ -1869,6 +1906,8 @@ class _People:
                 # apposition follows: "Axelrod, a former newspaperman, ...", "Christie – a fan – gave"
                 return inner in (",", "—", "–", "-", "--")
         nxt = toks[j + 1][2]
+        if nxt == "all" and j + 2 < len(toks) and doc.lows[j + 2] == "but" and doc.gaps[j + 2] == " ":
+            return True  # "Manafort all but begged": an adverb before the verb
         return nxt[0].islower() and nxt not in _STOP_HEAD and nxt not in FUNCTION_WORDS or nxt in _SKIPPABLE or nxt in _MODALS
 
     def _subject_after_parens(self, doc: _Doc, toks: list[tuple[int, int, str]], j: int) -> bool:
@@ -2077,7 +2116,9 @@ def _resolve_all(doc: _Doc, cues: list[_Cue], people: _People) -> None:
         cue.speaker, cue.confidence = speaker, conf
         if speaker:
             prev_in_sent[cue.sent] = cue
-            if mention.kind == "name":
+            if mention.kind == "name" and not cue.object_noun:
+                # (an organisation raises questions too: "Breitbart raised questions" makes
+                # no person of Breitbart for a later "she")
                 people.speakers.add(speaker)
             if mention.kind in ("name", "role", "anonymous", "pronoun", "np"):
                 kind = mention.kind

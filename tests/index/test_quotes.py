@@ -1004,3 +1004,67 @@ def test_a_name_after_was_that_ends_its_clause_is_the_next_he(registry: SpeakerR
     )
     q = next(q for q in quotes_of(text, registry) if q.text.startswith("I have heard"))
     assert q.speaker == "Tomas Reyes"
+
+
+# --- pronouns: who a "he" or "she" can mean
+
+
+def test_an_outlet_that_raised_questions_is_no_later_she(registry: SpeakerRegistry) -> None:
+    # "raised questions" is a deed with a noun: the outlet that did it is no person
+    text = (
+        "Nora Vance spoke to the board on Monday. She left Daybreak in May after the website raised "
+        "questions about whether the meeting had taken place.\n\n"
+        "Later, she replied to a critic, “Please stop twisting my words.”"
+    )
+    q = next(q for q in quotes_of(text, registry) if q.text.startswith("Please stop"))
+    assert q.speaker == "Nora Vance"
+
+
+def test_who_after_a_name_of_a_place_and_a_role_is_the_person(registry: SpeakerRegistry) -> None:
+    text = (
+        "The plan was backed on Tuesday by Sen. Laura Brennan of Oregon, the senior Democrat on the "
+        "budget panel, who said the figures were sound."
+    )
+    q = next(q for q in quotes_of(text, registry) if q.cue == "said")
+    assert q.speaker == "Laura Brennan"
+
+
+def test_a_name_before_all_but_and_a_verb_is_the_next_he(registry: SpeakerRegistry) -> None:
+    text = (
+        "“We owe the voters an answer,” Senator Robert Alder said.\n\n"
+        "At the briefing, Dan Keller all but pleaded with reporters to change the subject.\n\n"
+        "“Let us talk about jobs,” he said."
+    )
+    q = next(q for q in quotes_of(text, registry) if q.text.startswith("Let us talk"))
+    assert q.speaker == "Dan Keller"
+
+
+def test_the_subject_of_a_clause_without_that_is_the_next_she(registry: SpeakerRegistry) -> None:
+    text = (
+        "Jane Whitfield won the primary in June.\n\n"
+        "“The budget is a disgrace,” Maria Lopez said on Monday.\n\n"
+        "This is not the kind of race Whitfield expected to be running. She admits that the summer was hard.\n\n"
+        "“You play the hand you are dealt,” she said."
+    )
+    q = next(q for q in quotes_of(text, registry) if q.text.startswith("You play"))
+    assert q.speaker == "Jane Whitfield"
+
+
+def test_a_word_of_a_headline_is_no_later_he(registry: SpeakerRegistry) -> None:
+    text = (
+        "Okafor Calls Himself Best Mayor Ever, But Critics Disagree\n\n"
+        "One of the main claims of Mayor Daniel Okafor’s speech at the Riverside Conference does not hold up.\n\n"
+        "He told reporters: “No city has ever struck a better deal than this one.”"
+    )
+    q = next(q for q in quotes_of(text, registry) if q.text.startswith("No city"))
+    assert q.speaker == "Daniel Okafor"
+
+
+def test_a_preposition_opening_a_sentence_is_no_speaker(registry: SpeakerRegistry) -> None:
+    text = (
+        "Across town, “shouting for the mayor,” is Darnell Hughes, a 40-year-old bus driver.\n\n"
+        "“I believe in what she is doing,” he said."
+    )
+    quotes = quotes_of(text, registry)
+    assert "Across" not in {q.speaker for q in quotes}
+    assert next(q for q in quotes if q.text.startswith("I believe")).speaker == "Darnell Hughes"
