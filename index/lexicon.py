@@ -268,3 +268,17 @@ NON_PERSON_WORDS: frozenset[str] = frozenset(
     springs valley mountain mountains creek harbor harbour square avenue road airport
     stadium arena convention conference summit""".split()
 )
+
+# Nationalities written before a name ("Russian Dmitriy Bogdanov", "Briton Paula
+# Radcliffe"): they describe the person and are no part of the name.
+DEMONYMS: frozenset[str] = frozenset(
+    """american british briton english scottish scot welsh irish french german italian
+    spanish portuguese dutch belgian swiss austrian swedish swede norwegian danish dane
+    finnish finn icelandic polish czech slovak hungarian romanian bulgarian greek turkish
+    russian ukrainian belarusian georgian armenian serbian croatian bosnian slovenian
+    albanian lithuanian latvian estonian israeli palestinian iranian iraqi syrian
+    lebanese jordanian saudi egyptian libyan moroccan algerian tunisian nigerian kenyan
+    ethiopian ghanaian african chinese japanese korean indian pakistani afghan bangladeshi
+    indonesian malaysian thai vietnamese filipino australian canadian mexican brazilian
+    argentine argentinian chilean colombian venezuelan peruvian cuban jamaican kiwi""".split()
+)

@@ -33,7 +33,10 @@ The pipeline, one article at a time:
    noun after a verb) is not thereby a person a later "she" can mean. A name before "all
    but" and a verb, or heading a clause without "that" ("the kind of race Ayotte hoped
    to run"), is a subject a later pronoun can mean; a word of a headline, or a
-   preposition opening a sentence ("Across town, ..."), is none.
+   preposition opening a sentence ("Across town, ..."), is none. Whoever follows a
+   participle opening a sentence ("Describing Mr Jackson as ..., his mother said") is
+   spoken of, not speaking; a nationality before a name ("Russian Dmitriy Bogdanov") is
+   no part of it.
 5. **Attach** each quotation to the nearest cue in its sentence, a colon introduction,
    or the previous paragraph's speaker; quotes with no attribution that look like titles
    or scare quotes become ``other``. Cues without a quotation yield ``reported`` speech,
@@ -64,6 +67,7 @@ from itertools import accumulate, compress, count
 
 from index.lexicon import (
     ANONYMOUS_NOUNS,
+    DEMONYMS,
     FEMALE_FIRST_NAMES,
     FUNCTION_WORDS,
     INDEFINITE_PRONOUNS,
@@ -777,6 +781,11 @@ def _find_source(doc: _Doc, cue: _Cue) -> _Mention | None:
     before = m[ss : cue.start]
     stripped = _strip_skippable(doc, ss, cue.start)
     tail = m[ss:stripped].rstrip()
+    if not tail and cue.word.endswith("ing") and _cap(doc.text[cue.start : cue.end]):
+        # "Describing Mr Jackson as “a good person”, his mother said ...": whoever follows
+        # the participle is spoken of; the speaker is the main clause's, and its own cue
+        # attributes what is quoted
+        return None
     if not tail or tail.endswith((MASK, "”", '"', "’", "»", ",”", ',"')) or tail[-1] in ",:;—–" and _quote_just_before(tail):
         cue.inverted = True
         got = _np_after(doc, cue.end, se, strict=True)
@@ -1690,6 +1699,8 @@ def _name_of_run(words: tuple[str, ...]) -> tuple[tuple[str, ...], str, bool]:
     core = list(words[a:])
     while len(core) > 1 and core[0].isupper() and len(core[0]) > 1:
         core = core[1:]
+    if len(core) > 2 and core[0].lower() in DEMONYMS:
+        core = core[1:]  # "Russian Dmitriy Bogdanov" is Dmitriy Bogdanov
     titled = a > 0 and words[a - 1].lower().rstrip(".") in TITLES
     inner = [i for i, w in enumerate(core[:-1]) if w.lower() in TITLES]
     if inner:
@@ -1933,6 +1944,9 @@ class _People:
         words = name.split()
         if not words:
             return name
+        if len(words) > 2 and words[0].lower() in DEMONYMS:
+            words = words[1:]  # "Russian Dmitriy Bogdanov" is Dmitriy Bogdanov
+            name = " ".join(words)
         fulls = self.full.get(words[-1].lower())
         if not fulls:
             if len(words) == 1 and name.lower() in _FIRST_NAMES:
@@ -2187,7 +2201,15 @@ def _determiner_before(doc: _Doc, pos: int) -> str | None:
 def _person_noun(text: str) -> bool:
     """Does a noun phrase name one person by a common noun ("a local voter", "one woman")?"""
     words = text.lower().split()
-    return bool(words) and words[-1] in PERSON_NOUNS | _FEMALE_ROLES | _MALE_ROLES
+    return bool(words) and _head_noun(words[-1]) in PERSON_NOUNS | _FEMALE_ROLES | _MALE_ROLES
+
+
+def _head_noun(word: str) -> str:
+    """"mother-of-nine" is a mother, "father-in-law" a father."""
+    for joint in ("-of-", "-in-", "-to-"):
+        if joint in word:
+            return word.split(joint, 1)[0]
+    return word
 
 
 _FEMALE_ROLES = frozenset(
@@ -2283,7 +2305,7 @@ def _role_referent(role: str, pos: int, people: _People, history: list[tuple[int
     description: it is resolved like a pronoun of the role's gender, if it has one.
     """
     words = role.lower().split()
-    head = words[-1] if words else ""
+    head = _head_noun(words[-1]) if words else ""
     want = "female" if head in _FEMALE_ROLES else "male" if head in _MALE_ROLES else ""
     ref, _ = _resolve_pronoun("she" if want == "female" else "he" if want == "male" else "", pos, people, history)
     return ref, (people.gender_of(ref) or want) if ref else ""

@@ -1068,3 +1068,19 @@ def test_a_preposition_opening_a_sentence_is_no_speaker(registry: SpeakerRegistr
     quotes = quotes_of(text, registry)
     assert "Across" not in {q.speaker for q in quotes}
     assert next(q for q in quotes if q.text.startswith("I believe")).speaker == "Darnell Hughes"
+
+
+def test_a_sentence_opening_participle_names_whom_it_describes_not_the_speaker(registry: SpeakerRegistry) -> None:
+    text = (
+        "Daniel Rook went on trial this week. His sister Mara Quinlan spoke to reporters on Monday. "
+        "“I know his heart,” she said. “He would never hurt anyone.” Describing Mr Rook as “a gentle man”, "
+        "the mother-of-two said she feared the jury had already made up its mind."
+    )
+    qs = [q for q in quotes_of(text, registry) if q.kind == "direct"]
+    assert [q.speaker for q in qs] == ["Mara Quinlan", "Mara Quinlan"]
+    assert all(q.speaker != "Daniel Rook" for q in quotes_of(text, registry))
+
+
+def test_a_nationality_before_a_name_is_no_part_of_it(registry: SpeakerRegistry) -> None:
+    text = "Russian Dmitriy Volkov won in Madrid last week and then claimed that the record was within reach."
+    assert {q.speaker for q in quotes_of(text, registry)} == {"Dmitriy Volkov"}
