@@ -698,6 +698,8 @@ def _find_cues(doc: _Doc, extra: frozenset[str], particles: dict[str, str] | Non
             continue
         if low in {"said", "says", "say"} and nxt == "to" and k + 2 < len(toks) and words[k + 2] == "be":
             continue
+        if low == "called" and _names_a_thing(doc, k):
+            continue  # "a messaging application called Pictochat": a name given, nothing said
         if prev in _DETERMINERS or prev in _PREPOSITIONS or prev.endswith(("'s", "’s", "s'", "s’")) or prev[:1].isdigit():
             continue  # a noun or an infinitive ("the call", "Trump's call", "to say")
         if low in _NOUN_LIKE and m[e : e + 2].lstrip()[:1] in (",", ".", ";", ")"):
@@ -718,6 +720,19 @@ def _find_cues(doc: _Doc, extra: frozenset[str], particles: dict[str, str] | Non
             cue.object_noun = True
         cues.append(cue)
     return cues
+
+
+def _names_a_thing(doc: _Doc, k: int) -> bool:
+    """"a (new) group called Black Votes Matter": "called" after an indefinite noun phrase
+    of a thing, before the name it gives ("a spokesman called the claims ..." speaks)."""
+    if k < 2 or k + 1 >= len(doc.tokens) or doc.gaps[k].strip():
+        return False
+    noun = doc.lows[k - 1]
+    if not doc.words[k - 1].islower() or noun in FUNCTION_WORDS or noun.endswith("ly") or _person_noun(noun):
+        return False
+    if not (doc.words[k + 1][:1].isupper() or doc.gaps[k + 1].strip()[:1] in ("“", '"', MASK)):
+        return False
+    return any(w in ("a", "an") for w in doc.lows[max(0, k - 4) : k - 1])
 
 
 _NUMBER_WORDS = frozenset(

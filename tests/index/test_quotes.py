@@ -1084,3 +1084,14 @@ def test_a_sentence_opening_participle_names_whom_it_describes_not_the_speaker(r
 def test_a_nationality_before_a_name_is_no_part_of_it(registry: SpeakerRegistry) -> None:
     text = "Russian Dmitriy Volkov won in Madrid last week and then claimed that the record was within reach."
     assert {q.speaker for q in quotes_of(text, registry)} == {"Dmitriy Volkov"}
+
+
+def test_called_that_gives_a_thing_its_name_is_no_speech(registry: SpeakerRegistry, config: dict) -> None:
+    text = (
+        "Other features include a short-range messaging application called Chatterbox, and a built-in "
+        "microphone that lets players talk to each other during games. "
+        "The minister called the plan “a gift to smugglers” on Tuesday."
+    )
+    qs = [q for q in quotes_of(text, registry, speech_verbs=config["speech_verbs"]) if q.kind != "other"]
+    assert all("Chatterbox" not in q.text for q in qs), qs
+    assert any(q.cue == "called" and q.text == "a gift to smugglers" for q in qs)
