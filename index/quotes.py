@@ -1329,6 +1329,25 @@ def _first_clause_subject(doc: _Doc, ss: int, end: int) -> _Mention | None:
     return _clause_subject(doc, ss, end, participle=True)
 
 
+_ING_NOUNS = frozenset(
+    """thing something nothing anything everything morning evening building meeting king ring
+    spring string wing sibling darling ceiling during including according offering wedding
+    funding hearing briefing ruling finding spending training""".split()
+)
+
+
+def _participle_after_noun(words: list[str], lows: list[str]) -> int:
+    """Where a participle phrase starts after a plural noun opening a noun phrase
+    ("Reporters covering the trial", "protesters carrying signs"), else 0."""
+    if len(lows) < 3 or lows[0] in FUNCTION_WORDS:
+        return 0
+    k = 1 if lows[0].endswith("s") and not lows[0].endswith(("'s", "’s", "ss")) else 2 if lows[0] in ("the", "some", "many") else 0
+    if not k or k + 1 >= len(lows) or not lows[k - 1].endswith("s") or words[k - 1][:1].isupper() and k == 2:
+        return 0
+    w = words[k]
+    return k if w.islower() and w.endswith("ing") and w not in _ING_NOUNS else 0
+
+
 def _classify_np(doc: _Doc, s: int, e: int, allow_pronoun: bool = True) -> _Mention | None:
     """Decide what a noun phrase is: a name, a pronoun, a role, anonymous sources or other."""
     starts = doc.token_starts
@@ -1364,6 +1383,10 @@ def _classify_np(doc: _Doc, s: int, e: int, allow_pronoun: bool = True) -> _Ment
     if len(toks) > 1 and lows[0] in _CLAUSE_STARTERS:
         # "given his past", "just a quarter": no source here, but the cue still marks speech
         return _Mention("clause", "", toks[0][0], toks[0][0])
+    cut = _participle_after_noun(words, lows)
+    if cut:
+        # "Reporters covering Michael Jackson's trial have asked": the reporters ask
+        return _classify_np(doc, toks[0][0], toks[cut - 1][1], allow_pronoun)
     # the head: up to the first preposition or relative word
     head_n = len(toks)
     for k in range(1, len(toks)):

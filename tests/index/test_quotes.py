@@ -1095,3 +1095,12 @@ def test_called_that_gives_a_thing_its_name_is_no_speech(registry: SpeakerRegist
     qs = [q for q in quotes_of(text, registry, speech_verbs=config["speech_verbs"]) if q.kind != "other"]
     assert all("Chatterbox" not in q.text for q in qs), qs
     assert any(q.cue == "called" and q.text == "a gift to smugglers" for q in qs)
+
+
+def test_a_participle_after_the_subject_noun_does_not_hide_it(registry: SpeakerRegistry, config: dict) -> None:
+    text = (
+        "Reporters covering singer Dana Voss's trial in Ohio have asked to see the questionnaires "
+        "filled in by potential jurors."
+    )
+    qs = quotes_of(text, registry, speech_verbs=config["speech_verbs"])
+    assert {q.speaker for q in qs if q.kind == "reported"} == {"Reporters"}
