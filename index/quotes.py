@@ -709,6 +709,8 @@ def _find_cues(doc: _Doc, extra: frozenset[str], particles: dict[str, str] | Non
         noun = low in _NOUN_LIKE and _modifies_noun(prev)
         if low in _BASE_FORMS and prev not in _BASE_SUBJECTS and prev not in _SKIPPABLE and not prev.endswith(("s", "ly")):
             continue  # "a report", "his word": a bare lemma needs a plural or pronoun subject
+        if low == "calls" and nxt == "for" and prev.endswith(("ed", "ing")) and prev[:1].islower():
+            noun = True  # "joined calls for a probe", "growing calls for": the calls of others
         if low in _NOUN_LEMMAS and k > 1 and words[k - 2] in _NOUN_DETERMINERS and prev not in _GROUP_NOUNS and prev not in ANONYMOUS_NOUNS and not gaps[k - 1].strip():
             noun = True  # "the Reuters report", "the US state": a determiner's noun ("the ads ask" is a verb)
         if low[0] != w[0] and not _starts_sentence_at(m, s):

@@ -1104,3 +1104,13 @@ def test_a_participle_after_the_subject_noun_does_not_hide_it(registry: SpeakerR
     )
     qs = quotes_of(text, registry, speech_verbs=config["speech_verbs"])
     assert {q.speaker for q in qs if q.kind == "reported"} == {"Reporters"}
+
+
+def test_a_british_party_and_mp_are_titles_and_calls_for_after_a_verb_is_a_noun(registry: SpeakerRegistry, config: dict) -> None:
+    verbs = config["speech_verbs"]
+    said = quotes_of("Labour MP Anna Pryce said the statement was drafted for him by officials.", registry, speech_verbs=verbs)
+    assert {q.speaker for q in said} == {"Anna Pryce"}
+    joined = quotes_of("Anna Pryce joined calls for an inquiry into how the statement was drafted.", registry, speech_verbs=verbs)
+    assert not [q for q in joined if q.cue == "calls"]
+    own = quotes_of("The senator calls for a ban on imported steel in every state.", registry, speech_verbs=verbs)
+    assert [q.cue for q in own] == ["calls"]
