@@ -1393,6 +1393,8 @@ def _classify_np(doc: _Doc, s: int, e: int, allow_pronoun: bool = True) -> _Ment
     head_n = len(toks)
     for k in range(1, len(toks)):
         if lows[k] in _STOP_HEAD:
+            if lows[k] == "of" and lows[k - 1] in _ORG_HEADS and k + 1 < len(toks) and _cap(words[k + 1]):
+                continue  # "the Department of Justice": one name
             head_n = k
             break
     head = toks[:head_n]
@@ -1545,6 +1547,7 @@ def _last_name_run(toks: list[tuple[int, int, str]], lows: list[str], m: str) ->
     """
     best: tuple[int, int, str] | None = None
     best_j = -1  # the last token of `best`, if `best` looks like a person's name
+    org_j = -1  # the last token of `best`, if it heads an organisation's name "of" may continue
     k = 0
     n = len(toks)
     while k < n:
@@ -1560,6 +1563,12 @@ def _last_name_run(toks: list[tuple[int, int, str]], lows: list[str], m: str) ->
         if best_j >= 0 and k0 == best_j + 2 and lows[k0 - 1] == "of":
             best_j = -1
             continue  # "Sen. Dianne Feinstein of California": the person, not where she is from
+        if org_j >= 0 and k0 == org_j + 2 and lows[k0 - 1] == "of" and best is not None and _joined(m, toks[k0 - 1], toks[k0]):
+            # "the Confederation of British Industry": one organisation, not "Confederation"
+            best = (best[0], toks[j][1], f"{best[2]} of {' '.join(map(_THIRD, toks[k0 : j + 1]))}")
+            org_j = -1
+            continue
+        org_j = -1
         last = toks[j][2]
         if k < n and last.endswith(("'s", "’s", "s’", "s'")):
             continue  # "Trump's communications director"
@@ -1590,7 +1599,17 @@ def _last_name_run(toks: list[tuple[int, int, str]], lows: list[str], m: str) ->
         # a first name and a surname, or a titled name, can be followed by "of" and a place
         named = len(core) > 1 and core[0][2].lower() in _FIRST_NAMES or a > k0 and lows[a - 1] in TITLES
         best_j = j if named and b == j else -1
+        org_j = j if b == j and lows[j] in _ORG_HEADS and j + 2 < n and lows[j + 1] == "of" and _joined(m, toks[j], toks[j + 1]) else -1
     return best
+
+
+# the last word of an organisation's name that "of" continues ("Confederation of British Industry")
+_ORG_HEADS = frozenset(
+    """confederation federation association department ministry bank university institute
+    council office society union chamber board league committee commission agency bureau
+    academy foundation coalition alliance organisation organization museum centre center
+    court""".split()
+)
 
 
 def _after_modifiers(doc: _Doc, k: int) -> bool:

@@ -1114,3 +1114,9 @@ def test_a_british_party_and_mp_are_titles_and_calls_for_after_a_verb_is_a_noun(
     assert not [q for q in joined if q.cue == "calls"]
     own = quotes_of("The senator calls for a ban on imported steel in every state.", registry, speech_verbs=verbs)
     assert [q.cue for q in own] == ["calls"]
+
+
+def test_an_organisation_of_something_keeps_its_whole_name(registry: SpeakerRegistry, config: dict) -> None:
+    text = "Meanwhile the Confederation of British Industry called for a “pause year” to assess the impact on jobs."
+    qs = quotes_of(text, registry, speech_verbs=config["speech_verbs"])
+    assert {q.speaker for q in qs} == {"Confederation of British Industry"}
