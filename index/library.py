@@ -215,7 +215,13 @@ class Library:
             h = hashlib.blake2b(digest_size=8)
             here = Path(__file__).parent
             for name in _EXTRACTION_MODULES:
-                h.update((here / name).read_bytes())
+                try:
+                    h.update((here / name).read_bytes())
+                except OSError:  # no sources beside the bytecode (a frozen build): the version
+                    from importlib.metadata import version
+
+                    h.update(version("quotewire").encode())
+                    break
             cfg = self.config
             h.update(repr((cfg.speaker_entries, cfg.speech_verbs, cfg.boilerplate, cfg.max_bytes)).encode())
             self._extraction = h.hexdigest()
@@ -232,6 +238,7 @@ class Library:
                 self._searcher = None
             self._ix = None
         search_mod.remove_index(self.index_dir)
+        self._set_info({})  # nothing is listed that is not in the index being built
 
     def _update(self, old: dict[str, ArticleInfo], rebuilt: bool, progress: Progress | None,
                 committed: Callable[[], None] | None) -> IndexReport:
@@ -438,7 +445,13 @@ class Library:
         if ws is None or ws.ixreader is None:
             ws = self._ix.searcher()
         elif not ws.up_to_date():
-            ws = ws.refresh()
+            if ws.ixreader.segments() is None:
+                # opened on an empty index (a search during a first build or a rebuild):
+                # Whoosh cannot refresh a reader of no segments, so open a new one
+                ws.close()
+                ws = self._ix.searcher()
+            else:
+                ws = ws.refresh()
         self._searcher = ws
         return ws
 
@@ -615,7 +628,8 @@ class Library:
 
 
 # the modules whose code decides what an article's text and quotes are
-_EXTRACTION_MODULES = ("corpus.py", "clean.py", "htmltext.py", "quotes.py", "sentences.py", "lexicon.py", "speakers.py")
+_EXTRACTION_MODULES = ("corpus.py", "clean.py", "htmltext.py", "ingest.py", "quotes.py", "sentences.py", "lexicon.py",
+                       "speakers.py")
 
 
 def _same_stat(src: SourceFile, old: list[Stored] | None) -> bool:

@@ -98,6 +98,19 @@ def test_quotes_from_another_extractor_are_extracted_again(corpus: Path) -> None
     assert report.rebuilt and report.added == 3
 
 
+def test_a_search_on_the_empty_index_before_a_build_does_not_break_later_searches(corpus: Path) -> None:
+    lib = _lib(corpus)
+    during: list[int] = []
+
+    def progress(done: int, total: int) -> None:
+        if not during:  # a search while the first build runs, before its first commit
+            during.append(lib.search("Putin").total)
+
+    lib.update(progress=progress)
+    assert during == [0]
+    assert lib.search("Putin").total >= 1  # Whoosh cannot refresh that searcher: a new one is opened
+
+
 def test_lock_left_by_a_dead_process_does_not_block(corpus: Path) -> None:
     lib = _lib(corpus)
     lib.update()
