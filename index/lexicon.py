@@ -130,7 +130,7 @@ TITLES: frozenset[str] = frozenset(
     democrat democratic presumptive state house senate white u.s. us uk un eu
     sir ceo cfo coo executive professor analyst economist officer agent editor
     editor-in-chief publisher founder co-founder anchor correspondent columnist strategist
-    pollster mp mep msp conservative labour tory liberal""".split()
+    pollster mp mep msp""".split()
 )
 
 # Capitalised words that start sentences but never names.

@@ -1341,11 +1341,14 @@ _ING_NOUNS = frozenset(
 def _participle_after_noun(words: list[str], lows: list[str]) -> int:
     """Where a participle phrase starts after a plural noun opening a noun phrase
     ("Reporters covering the trial", "protesters carrying signs"), else 0."""
-    if len(lows) < 3 or lows[0] in FUNCTION_WORDS:
+    if len(lows) < 3:
         return 0
-    k = 1 if lows[0].endswith("s") and not lows[0].endswith(("'s", "’s", "ss")) else 2 if lows[0] in ("the", "some", "many") else 0
-    if not k or k + 1 >= len(lows) or not lows[k - 1].endswith("s") or words[k - 1][:1].isupper() and k == 2:
+    k = 2 if lows[0] in ("the", "some", "many") else 1
+    noun = lows[k - 1]
+    if k + 1 >= len(lows) or noun in FUNCTION_WORDS or not noun.endswith("s") or noun.endswith(("'s", "’s", "ss")):
         return 0
+    if k == 2 and words[1][:1].isupper():
+        return 0  # "the Clintons campaigning ...": a name, classified as one
     w = words[k]
     return k if w.islower() and w.endswith("ing") and w not in _ING_NOUNS else 0
 
@@ -1603,6 +1606,13 @@ def _last_name_run(toks: list[tuple[int, int, str]], lows: list[str], m: str) ->
     return best
 
 
+def _names_an_organisation(words: Sequence[str]) -> bool:
+    """"British Medical Association", "Scottish National Party": the nationality is part
+    of an organisation's name, which ends in such a word."""
+    last = words[-1].lower()
+    return last in _ORG_HEADS or last in NON_PERSON_WORDS or last.endswith("s")
+
+
 # the last word of an organisation's name that "of" continues ("Confederation of British Industry")
 _ORG_HEADS = frozenset(
     """confederation federation association department ministry bank university institute
@@ -1758,7 +1768,7 @@ def _name_of_run(words: tuple[str, ...]) -> tuple[tuple[str, ...], str, bool]:
     core = list(words[a:])
     while len(core) > 1 and core[0].isupper() and len(core[0]) > 1:
         core = core[1:]
-    if len(core) > 2 and core[0].lower() in DEMONYMS:
+    if len(core) > 2 and core[0].lower() in DEMONYMS and not _names_an_organisation(core):
         core = core[1:]  # "Russian Dmitriy Bogdanov" is Dmitriy Bogdanov
     titled = a > 0 and words[a - 1].lower().rstrip(".") in TITLES
     inner = [i for i, w in enumerate(core[:-1]) if w.lower() in TITLES]
@@ -1797,10 +1807,11 @@ class _People:
         self._full_names: set[str] = set()  # every full name in self.full
         self.embedded: set[int] = set()  # cues whose speaker is inside another clause
         self.askers: set[int] = set()  # cues of a question ("a voter asked if she ..."): no reply
-        self._surnames: dict[str, list[tuple[int, str]]] | None = None  # see _by_surname
-        self._scanned = False
+        # positions of full-name mentions by (surname, first word), indexed as far as
+        # self.mentions[:_indexed] (the scan adds mentions while it asks for names)
+        self._surnames: dict[tuple[str, str], list[int]] = {}
+        self._indexed = 0
         self._scan(doc)
-        self._scanned = True
 
     def _scan(self, doc: _Doc) -> None:
         """Runs of capitalised words, found by one regex and mapped to token indices.
@@ -2003,7 +2014,7 @@ class _People:
         words = name.split()
         if not words:
             return name
-        if len(words) > 2 and words[0].lower() in DEMONYMS:
+        if len(words) > 2 and words[0].lower() in DEMONYMS and not _names_an_organisation(words):
             words = words[1:]  # "Russian Dmitriy Bogdanov" is Dmitriy Bogdanov
             name = " ".join(words)
         fulls = self.full.get(words[-1].lower())
@@ -2028,28 +2039,22 @@ class _People:
         if len(firsts) > 1:
             # two people with one surname ("Liz Cheney" and her father "Dick Cheney"): the
             # surname alone means the one the article names most, the first on a tie
-            count = {f: 0 for f in firsts}
-            for p, first in self._by_surname().get(name.lower(), ()):
-                if p <= pos and first in count:
-                    count[first] += 1
+            count = {f: self._mentions_before(name.lower(), f, pos) for f in firsts}
             top = max(count.values())
             keep = next(f for f in (g.split()[0] for g in earlier) if count[f] == top)
             earlier = [f for f in earlier if f.split()[0] == keep]
         return max(earlier, key=lambda f: (f.split()[0].lower() in _FIRST_NAMES, len(f)))
 
-    def _by_surname(self) -> dict[str, list[tuple[int, str]]]:
-        """Mentions of full names by surname: (position, first word); kept once the scan
-        that finds the mentions is over."""
-        if self._surnames is not None:
-            return self._surnames
-        out: dict[str, list[tuple[int, str]]] = {}
-        for p, m in self.mentions:
+    def _mentions_before(self, surname: str, first: str, pos: int) -> int:
+        """How many times the full name `first` ... `surname` is used before `pos`."""
+        mentions = self.mentions
+        for k in range(self._indexed, len(mentions)):
+            p, m = mentions[k]
             words = m.split()
             if len(words) >= 2:
-                out.setdefault(words[-1].lower(), []).append((p, words[0]))
-        if self._scanned:
-            self._surnames = out
-        return out
+                bisect.insort(self._surnames.setdefault((words[-1].lower(), words[0]), []), p)
+        self._indexed = len(mentions)
+        return bisect.bisect_right(self._surnames.get((surname, first), ()), pos)
 
     def gender_of(self, name: str) -> str:
         g = self.registry.gender(name)
@@ -2193,7 +2198,8 @@ def _resolve_all(doc: _Doc, cues: list[_Cue], people: _People) -> None:
                 # (an organisation raises questions too: "Breitbart raised questions" makes
                 # no person of Breitbart for a later "she")
                 people.speakers.add(speaker)
-            if mention.kind in ("name", "role", "anonymous", "pronoun", "np"):
+            if mention.kind in ("name", "role", "anonymous", "pronoun", "np") and not _not_a_source(speaker):
+                # (a garbled source, "highlighted", is no one a later "he" can mean)
                 kind = mention.kind
                 plural = (
                     kind == "np" and mention.text.lower().endswith("s")
@@ -2909,7 +2915,7 @@ _SPEAK_FORMS = frozenset({"speak", "speaks", "spoke", "spoken"})
 # what a verb of speaking needs to report something: a topic ("spoke of his faith", "spoke out
 # against", "speak up about"), after any adverbs
 _SPOKE_OF_RE = re.compile(r"(?:\s+\w+ly)*\s+(?:of|about|out|up\s+(?:about|for|against))\b")
-_ADDED_NP_RE = re.compile(r"\s+(?:to|another|a|an|the|his|her|its|their|more|new|\d)\b")
+_ADDED_NP_RE = re.compile(r"\s+(?:to|another|more|\d)\b")  # not "added the deal was dead"
 _AGREE_FORMS = frozenset(forms_of(["agree"]))
 # "agreed upon in April", "can agree on —": a stranded preposition ("agreed on creating" says what)
 _AGREE_ON_RE = re.compile(r"(?:\s+\w+ly)*\s+(?:upon\b|on\b(?=\s*(?:[,.;:—–)]|$)))")

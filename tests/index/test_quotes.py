@@ -1120,3 +1120,12 @@ def test_an_organisation_of_something_keeps_its_whole_name(registry: SpeakerRegi
     text = "Meanwhile the Confederation of British Industry called for a “pause year” to assess the impact on jobs."
     qs = quotes_of(text, registry, speech_verbs=config["speech_verbs"])
     assert {q.speaker for q in qs} == {"Confederation of British Industry"}
+
+
+def test_organisations_keep_their_nationality_and_party_and_added_reports(registry: SpeakerRegistry, config: dict) -> None:
+    verbs = config["speech_verbs"]
+    for org in ("British Medical Association", "Scottish National Party", "Liberal Democrats"):
+        qs = quotes_of(f"The {org} said the plan would cost hospitals far more next year.", registry, speech_verbs=verbs)
+        assert {q.speaker for q in qs} == {org}
+    added = quotes_of("Mr Smith added the deal was dead and nobody would revive it now.", registry, speech_verbs=verbs)
+    assert [q.cue for q in added] == ["added"]
