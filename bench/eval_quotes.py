@@ -120,7 +120,7 @@ def reported_figures(shared: Path, docs: list[dict], preds: list[dict]) -> dict:
         for p in mine:
             if p["kind"] == "reported":
                 total += 1
-                right += sc.cover((p["start"], p["end"]), contents) >= 0.3
+                right += any(sc.cover((p["start"], p["end"]), [c]) >= 0.3 for c in contents)
         spans = [(p["start"], p["end"]) for p in mine if p["kind"] != "other"]
         for a in d["attributions"]:
             if a["direct"] or not a["content"]:

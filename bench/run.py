@@ -250,7 +250,8 @@ def extraction_speed(corpus: Path) -> dict[str, Any]:
 # subprocess (vfork, then exec) inherits its parent's high-water mark, so every figure
 # read that way was the bench process's own 207 MB.
 _PEAK_RSS = ("(lambda: next((int(l.split()[1]) for l in open('/proc/self/status') if l.startswith('VmHWM:')),"
-             " __import__('resource').getrusage(0).ru_maxrss))()")
+             " 0) if __import__('os').path.exists('/proc/self/status')"
+             " else __import__('resource').getrusage(0).ru_maxrss)()")
 
 _APP_MEMORY = r"""
 import os, sys
@@ -437,7 +438,9 @@ def big_corpus(tmp: Path, copies: int = 45) -> dict[str, Any]:
     out = subprocess.run([sys.executable, str(script), str(big), str(index_dir)], cwd=ROOT, check=True,
                          capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(ROOT)})
     build = time.perf_counter() - t
-    build_rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024  # the largest child so far
+    # the largest of the build process and its workers (ru_maxrss of children: an upper
+    # bound, since a child may inherit this process's high-water mark, which is small here)
+    build_rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     probe = subprocess.run([sys.executable, "-c", _BIG_PROBE.replace("PEAK_RSS", _PEAK_RSS), str(big), str(index_dir), json.dumps(QUERIES)],
                            cwd=ROOT, check=True, capture_output=True, text=True)
     p = json.loads(probe.stdout.strip().splitlines()[-1])
