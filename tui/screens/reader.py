@@ -133,6 +133,9 @@ class ReaderScreen(Screen[None]):
         if self.initial_at is not None:
             view.jump_to(self.initial_at)
             self.hit_index = bisect_right([h[0] for h in self.hits], self.initial_at) - 1
+            # At mount the view has no width yet: its paragraphs are unwrapped, so the centre
+            # computed now lands elsewhere once they wrap. Centre again after the first layout.
+            self.call_after_refresh(view.scroll_cursor_visible, center=True, animate=False)
         elif article.title_span is None and not self.hits:
             view.jump_to(0)
         self._update_status()
