@@ -1173,6 +1173,12 @@ def _subject_of_clause(doc: _Doc, ss: int, end: int, participle: bool = False) -
         cut = _first_clause_subject(doc, ss, ss + len(r))
         return cut
     if r.endswith((",", "—", "–")):
+        if "\x01" in region:
+            # "Hemsley, the co-author of “Going Viral,” about ..., said": a title inside the
+            # apposition is a name of a work, not a clause boundary
+            region = _TITLE_SPAN_RE.sub(
+                lambda t: " " * len(t.group()) if _title_case(doc.text[ss + t.start() + 1 : ss + t.end() - 1])
+                and len(doc.text[ss + t.start() + 1 : ss + t.end() - 1].split()) <= 8 else t.group(), region)
         return _appositive(doc, ss, region, len(r) - 1)
     last_word = r.rsplit(None, 1)[-1].lower()
     if last_word in _RELATIVES and " " in r:
@@ -1222,6 +1228,7 @@ _NOT_HEAD_NOUNS = frozenset(
 ) | _SKIPPABLE
 _NOT_VERBS = FUNCTION_WORDS | _ROLE_NOUNS | ANONYMOUS_NOUNS | _STOP_HEAD
 _PARENS_RE = re.compile(r"\([^()]*\)")
+_TITLE_SPAN_RE = re.compile("[“\"]\x01+[”\"]")
 _HARD_BOUNDARY_RE = re.compile(r"[;:\x01”\"(]|\bthat\b|\bwhile\b|\bwhen\b|\bif\b")
 _SEG_SPLIT_RE = re.compile(r"[,—–]")
 _AFFILIATION_RE = re.compile(r"^[RDI]-[A-Z][\w.]*\.?$")
@@ -1810,6 +1817,7 @@ class _People:
         # positions of full-name mentions by (surname, first word), indexed as far as
         # self.mentions[:_indexed] (the scan adds mentions while it asks for names)
         self._surnames: dict[tuple[str, str], list[int]] = {}
+        self._surname_genders: dict[str, str] = {}  # surname shared by two people -> see _surname_gender
         self._indexed = 0
         self._scan(doc)
 
@@ -2037,6 +2045,12 @@ class _People:
         earlier = [f for p, f in fulls if p <= pos] or [f for _, f in fulls]
         firsts = {f.split()[0] for f in earlier}
         if len(firsts) > 1:
+            # "Clinton ... she said", again and again: the surname alone means Hillary, not Bill
+            g = self._surname_gender(words[-1])
+            same = [f for f in earlier if self.gender_of(f) == g] if g else []
+            if same and len({f.split()[0] for f in same}) == 1:
+                return max(same, key=len)
+        if len(firsts) > 1:
             # two people with one surname ("Liz Cheney" and her father "Dick Cheney"): the
             # surname alone means the one the article names most, the first on a tie
             count = {f: self._mentions_before(name.lower(), f, pos) for f in firsts}
@@ -2044,6 +2058,35 @@ class _People:
             keep = next(f for f in (g.split()[0] for g in earlier) if count[f] == top)
             earlier = [f for f in earlier if f.split()[0] == keep]
         return max(earlier, key=lambda f: (f.split()[0].lower() in _FIRST_NAMES, len(f)))
+
+    def _surname_gender(self, surname: str) -> str:
+        """The gender of the subject pronouns ("he", "she") that follow the bare surname
+        in its own sentence, before any other name; "" unless they clearly agree. (Not
+        after a possessive: in "Clinton's wife said she", "she" is the wife.)"""
+        got = self._surname_genders.get(surname)
+        if got is not None:
+            return got
+        doc = self.doc
+        votes = {"male": 0, "female": 0}
+        for m in re.finditer(rf"(?<![\w'’.\-]){re.escape(surname)}(?![\w\-'’])", doc.masked):
+            k = bisect.bisect_left(doc.token_starts, m.start())
+            if k < len(doc.tokens) and doc.token_starts[k] == m.start() and k > 0 and _cap(doc.tokens[k - 1][2]) \
+                    and not doc.gaps[k].strip():
+                continue  # part of a full name ("Bill Clinton"), which says who it is
+            end = doc.sents[_sent_of(doc, m.start())][1] if doc.sents else len(doc.masked)
+            for j in range(k + 1, min(len(doc.tokens), k + 25)):
+                if doc.tokens[j][0] >= end:
+                    break
+                w = doc.lows[j]
+                if w in ("he", "she"):
+                    votes["male" if w == "he" else "female"] += 1
+                    break
+                if _cap(doc.tokens[j][2]) and w not in FUNCTION_WORDS:
+                    break  # another name: the pronoun may be theirs
+        male, female = votes["male"], votes["female"]
+        g = "male" if male and male >= 3 * female else "female" if female and female >= 3 * male else ""
+        self._surname_genders[surname] = g
+        return g
 
     def _mentions_before(self, surname: str, first: str, pos: int) -> int:
         """How many times the full name `first` ... `surname` is used before `pos`."""
@@ -2134,7 +2177,9 @@ class _People:
             low.endswith("es") and self.used_in_lower_case(low[:-2])
         )
 
-    def subject_before(self, pos: int, want: str, main_only: bool = False) -> tuple[int, str] | None:
+    def subject_before(
+        self, pos: int, want: str, main_only: bool = False, exclude: str | None = None
+    ) -> tuple[int, str] | None:
         """The latest person who is a clause subject before `pos`, compatible with a gender.
 
         With `main_only`, a subject that follows another one in its sentence is passed
@@ -2150,7 +2195,7 @@ class _People:
                 if full is None:
                     full = self._first_name_full[p] = self.canonical(name, p)
                 name = full  # "Bill" before "Bill Clinton" was written out
-            if not self.is_person(name):
+            if name == exclude or not self.is_person(name):
                 continue
             g = self.gender_of(name)
             if want and g and g != want:
@@ -2165,12 +2210,12 @@ class _People:
             return p, name
         return None
 
-    def person_before(self, pos: int, want: str) -> str | None:
+    def person_before(self, pos: int, want: str, exclude: str | None = None) -> str | None:
         """The latest person mentioned before `pos` compatible with a gender."""
         i = bisect.bisect_left(self.mentions, (pos, ""))
         for k in range(i - 1, max(-1, i - 40), -1):
             name = self.mentions[k][1]
-            if not self.is_person(name):
+            if name == exclude or not self.is_person(name):
                 continue
             g = self.gender_of(name)
             if not want or not g or g == want:
@@ -2194,9 +2239,10 @@ def _resolve_all(doc: _Doc, cues: list[_Cue], people: _People) -> None:
         cue.speaker, cue.confidence = speaker, conf
         if speaker:
             prev_in_sent[cue.sent] = cue
-            if mention.kind == "name" and not cue.object_noun:
+            the_name = mention.kind == "name" and _determiner_before(doc, mention.start) == "the"
+            if mention.kind == "name" and not cue.object_noun and not the_name:
                 # (an organisation raises questions too: "Breitbart raised questions" makes
-                # no person of Breitbart for a later "she")
+                # no person of Breitbart for a later "she"; nor is "The Hill reported" a person)
                 people.speakers.add(speaker)
             if mention.kind in ("name", "role", "anonymous", "pronoun", "np") and not _not_a_source(speaker):
                 # (a garbled source, "highlighted", is no one a later "he" can mean)
@@ -2223,7 +2269,7 @@ def _resolve_all(doc: _Doc, cues: list[_Cue], people: _People) -> None:
                     g = "female" if head in _FEMALE_ROLES else "male" if head in _MALE_ROLES else ""
                 elif ref is None and g != "group" and (
                     mention.kind == "np"
-                    or mention.kind == "name" and not people.is_person(speaker)
+                    or mention.kind == "name" and (the_name or not people.is_person(speaker))
                     or mention.kind == "pronoun" and mention.text.lower() == "it"
                 ):
                     g = "thing"  # "the campaign", "Reuters", "it said": what "it" can refer to
@@ -2410,6 +2456,7 @@ def _resolve(
         return _resolve_pronoun(
             mention.text.lower(), mention.start, people, history, cue.word in _CONTINUING,
             cue.word not in _CONTINUING and cue.word not in _ASKING,
+            _object_name(people, cue) if mention.end <= cue.start else None,
         )
     if kind == "role":
         return _resolve_role(mention.text, people, mention.start)
@@ -2431,6 +2478,21 @@ _SAYING = frozenset({"said", "says", "say", "told", "tells", "tell"})
 _CONTINUING = frozenset({"added", "adds", "add", "adding", "continued", "continues", "continuing"})
 
 
+_OBJECT_RE = re.compile(r"[ \t\u00a0]+((?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.[ \t\u00a0]+)?([A-Z][\w'’\-]+(?:[ \t\u00a0]+[A-Z][\w'’\-]+){0,2})(?![\w'’])")
+
+
+def _object_name(people: _People, cue: _Cue) -> str | None:
+    """The person named right after the verb ("he called Rubio “Little Marco”", "she told
+    Kelly"): its own subject pronoun cannot mean them."""
+    m = _OBJECT_RE.match(people.doc.masked, cue.end)
+    if m is None or m.group(2).lower() in FUNCTION_WORDS:
+        return None
+    name = m.group(2)
+    if name.endswith(("'s", "’s")):
+        return None  # "told Trump's campaign": the campaign
+    return people.canonical(name, m.start(2))
+
+
 def _resolve_pronoun(
     pron: str,
     pos: int,
@@ -2438,12 +2500,14 @@ def _resolve_pronoun(
     history: list[tuple[int, str, str]],
     continuing: bool = False,
     replying: bool = False,
+    exclude: str | None = None,
 ) -> tuple[str | None, float]:
     """The person a pronoun subject names: the last speaker or a later clause subject.
 
     With `continuing` ("he added"), someone who has spoken already: the last speaker.
     With `replying` (any verb but "added" or "asked"), not someone who just asked a
     question: "a voter asked if she would ... “Wow,” she replied" is the one asked.
+    `exclude` is the verb's object, whom the pronoun cannot mean.
     """
     if pron in PRONOUNS_GROUP or pron == "it":
         want_g = "thing" if pron == "it" else "group"
@@ -2462,7 +2526,7 @@ def _resolve_pronoun(
     spoke: tuple[int, str] | None = None
     doc = people.doc
     for p, sp, g in reversed(history[-12:]):
-        if g in ("group", "thing") or replying and p in people.askers:
+        if g in ("group", "thing") or replying and p in people.askers or sp == exclude:
             continue
         if not g:
             g = people.gender_of(sp)  # learnt since ("she said" after the first mention)
@@ -2479,7 +2543,7 @@ def _resolve_pronoun(
                 break
     if continuing and spoke is not None:
         return spoke[1], 0.8
-    subj = people.subject_before(pos, want, main_only=True)
+    subj = people.subject_before(pos, want, main_only=True, exclude=exclude)
     if subj is not None and spoke is not None and doc.sents and _sent_of(doc, subj[0]) == _sent_of(doc, spoke[0]):
         if subj[0] > spoke[0] and not _after_opening_clause(doc, subj[0]):
             subj = None  # "Rubio claimed that Obama is to blame": Rubio is the source
@@ -2489,7 +2553,7 @@ def _resolve_pronoun(
         return subj[1], 0.75
     if spoke is not None:
         return spoke[1], 0.8
-    person = people.person_before(pos, want)
+    person = people.person_before(pos, want, exclude)
     if person:
         return person, 0.6
     return None, 0.0

@@ -1118,6 +1118,38 @@ SPEAKER_CASES = [
         ),
         "No city", "Daniel Okafor", id="a_word_of_a_headline_is_no_later_he",
     ),
+    pytest.param(
+        (
+            "“I will not debate a liar,” Senator Paul Okonkwo said on Friday, as Governor Mark Delaney looked on.\n\n"
+            "Within minutes, he told Okonkwo, “You are a coward.”"
+        ),
+        "You are a coward", "Mark Delaney", id="a_pronoun_is_not_the_object_of_its_own_verb",
+    ),
+    pytest.param(
+        (
+            "“I will not debate a liar,” Senator Paul Okonkwo said on Friday, as Governor Mark Delaney looked on.\n\n"
+            "The exchange turned sour, The Ledger reported.\n\n"
+            "Within minutes, he told Okonkwo, “You are a coward.”"
+        ),
+        "You are a coward", "Mark Delaney", id="the_outlet_that_reported_it_is_no_he",
+    ),
+    pytest.param(
+        (
+            "Ruth Harlan announced her run on Monday, one year after her husband, Tom Harlan, left the senate. "
+            "Tom Harlan will chair the campaign; Tom Harlan also pays for it.\n\n"
+            "“Turnout is the key,” said Kerry Pike, the party chair.\n\n"
+            "Speaking in Dayton, Harlan proposed new rules for lobbyists that she said were overdue.\n\n"
+            "“Nobody in this state trusts the capitol,” she said."
+        ),
+        "Nobody in this state", "Ruth Harlan", id="a_shared_surname_followed_by_she_is_the_woman",
+    ),
+    pytest.param(
+        (
+            "Jeff Moreno, the co-author of “Going Viral,” about how rumours spread, said the old days "
+            "of a “shared story” were gone."
+        ),
+        "shared story", "Jeff Moreno", id="a_title_inside_an_apposition_is_no_clause_boundary",
+    ),
 ]
 
 
