@@ -1379,10 +1379,11 @@ def _classify_np(doc: _Doc, s: int, e: int, allow_pronoun: bool = True) -> _Ment
         toks = doc.tokens[i:j]
         words = doc.words[i:j]
         lows = doc.lows[i:j]
-    if len(toks) == 1 and lows[0] in {"he", "she", "they", "we", "i", "it", "you"}:
+    if len(toks) == 1 and _CONTRACTED_PRONOUN_RE.match(lows[0]):
         if not allow_pronoun:
             return None
-        return _Mention("pronoun", words[0], toks[0][0], toks[0][1])
+        base = re.split("['’]", words[0], maxsplit=1)[0]  # "They’re less hostile": "They", not a name
+        return _Mention("pronoun", base, toks[0][0], toks[0][0] + len(base))
     if lows[-1] in {"he", "she", "they"} and (len(toks) <= 3 or not doc.masked[toks[-2][1] : toks[-1][0]].strip(" ,")):
         t = toks[-1]
         return _Mention("pronoun", t[2], t[0], t[1])  # a pronoun right before the verb is its subject
@@ -2611,6 +2612,8 @@ def _np_subject_before(people: _People, pos: int, plural: bool) -> tuple[int, st
     return None
 
 
+_CONTRACTED_PRONOUN_RE = re.compile(r"(?:he|she|they|we|i|it|you)(?:['’](?:s|re|ve|d|ll|m))?$")
+_LINKING_OPENERS = frozenset({"but", "and", "yet", "so", "still", "then"})
 _NP_OPENERS = frozenset({"the"})  # ("this", "that" are often pronouns: "That is ...")
 _VERBISH = _SKIPPABLE | _PASSIVE_AUX | _MODALS | _ALL_CUE_FORMS | {"has", "have", "had", "goes", "went", "sent", "made", "took"}
 
@@ -2621,9 +2624,13 @@ def _opening_np(doc: _Doc, ss: int, end: int) -> tuple[int, str, bool] | None:
 
     Returns its start, its text (without "the") and whether it is plural.
     """
-    toks = _tokens_in(doc, ss, end, 7)
+    toks = _tokens_in(doc, ss, end, 8)
     if len(toks) < 3 or doc.masked[ss : toks[0][0]].strip():
         return None
+    if toks[0][2].lower() in _LINKING_OPENERS and doc.masked[toks[0][1] : toks[1][0]] == " ":
+        toks = toks[1:]  # "But the protesters also paid tribute ...": the same subject
+        if len(toks) < 3:
+            return None
     lows = [t[2].lower() for t in toks]
     if lows[0] in _NP_OPENERS:
         first = s0 = 1

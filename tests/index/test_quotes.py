@@ -1150,7 +1150,23 @@ SPEAKER_CASES = [
         ),
         "shared story", "Jeff Moreno", id="a_title_inside_an_apposition_is_no_clause_boundary",
     ),
+    pytest.param(
+        (
+            "Hundreds marched through the city on Sunday.\n\n"
+            "But the protesters also paid tribute to young men like Dale Turner, 22, who was shot in June.\n\n"
+            "As they made their way down Main Street, they chanted “no justice, no peace.”"
+        ),
+        "no justice", "protesters", id="they_is_the_group_opening_a_sentence_after_but",
+    ),
 ]
+
+
+def test_a_contracted_pronoun_is_no_name(registry: SpeakerRegistry) -> None:
+    text = (
+        "The poll of farmers was released on Monday by Senator Alan Fisk.\n\n"
+        "They’re less fond of the tariffs and generally agree that the subsidies should be “a lot” smaller."
+    )
+    assert all(q.speaker != "They’re" for q in quotes_of(text, registry))
 
 
 @pytest.mark.parametrize(("text", "starts", "speaker"), SPEAKER_CASES)
