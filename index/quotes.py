@@ -1081,6 +1081,14 @@ _DOCUMENT_NOUNS = frozenset(
 )
 
 
+# what a person says or writes, owned by its speaker: "his statement", "her reply"
+_UTTERANCE_NOUNS = frozenset(
+    """statement statements assumption argument arguments claim claims remark remarks comment
+    comments words message reply response answer tweet tweets letter memo email speech
+    testimony pledge promise warning memoir op-ed column post""".split()
+)
+
+
 def _according_to_source(doc: _Doc, pos: int, se: int) -> _Mention | None:
     """The source after "according to": whoever "their" means in "according to their
     statements", the issuer in "according to reports from Russian media" or "a statement
@@ -1410,6 +1418,11 @@ def _classify_np(doc: _Doc, s: int, e: int, allow_pronoun: bool = True) -> _Ment
             break
     head = toks[:head_n]
     head_noun = lows[head_n - 1]
+    if head_n >= 2 and lows[0] in _POSSESSIVE_PRONOUNS and lows[0] != "its" and head_noun in _UTTERANCE_NOUNS \
+            and allow_pronoun:
+        # "His assumption, stated on live TV, was that ...": whoever "his" means speaks
+        t = toks[0]
+        return _Mention("pronoun", _POSSESSIVE_PRONOUNS[lows[0]], t[0], t[1])
     if head_noun in ANONYMOUS_NOUNS:
         return _Mention("anonymous", doc.text[toks[0][0] : toks[-1][1]], toks[0][0], toks[-1][1])
     if head_n > 1 and not _cap(words[head_n - 1]) and head_noun not in FUNCTION_WORDS and head_noun in _ROLE_NOUNS:

@@ -1158,6 +1158,13 @@ SPEAKER_CASES = [
         ),
         "no justice", "protesters", id="they_is_the_group_opening_a_sentence_after_but",
     ),
+    pytest.param(
+        (
+            "“It is a good plan,” Senator Ted Marsh told NBC News on Monday. His assumption, confidently "
+            "stated on live TV, was that “as voters learn more,” they would come around."
+        ),
+        "as voters", "Ted Marsh", id="his_statement_is_spoken_by_whom_his_means",
+    ),
 ]
 
 
