@@ -2214,6 +2214,8 @@ class _People:
             g = self.gender_of(name)
             if want and g and g != want:
                 continue
+            if main_only and want and doc.sents and self._pronoun_topic(p, want):
+                continue  # "She has gone public as ... Hillary Clinton, as she pursues ...": she, before
             if main_only and k > 0 and doc.sents and _sent_of(doc, self.subjects[k - 1][0]) == _sent_of(doc, p):
                 # the topic wins only if it could be meant: "Clinton campaign manager Robby
                 # Mook released a memo. He writes ..." has no male topic before Mook
@@ -2223,6 +2225,16 @@ class _People:
                     continue
             return p, name
         return None
+
+    def _pronoun_topic(self, pos: int, want: str) -> bool:
+        """Whether the sentence holding `pos` opens with "he" or "she" of gender `want`
+        before it: the name inside is not the sentence's topic, the pronoun's referent is."""
+        doc = self.doc
+        ss = doc.sents[_sent_of(doc, pos)][0]
+        k = bisect.bisect_left(doc.token_starts, ss)
+        if k >= len(doc.tokens) or doc.tokens[k][0] >= pos or doc.masked[ss : doc.tokens[k][0]].strip():
+            return False
+        return doc.lows[k] == ("she" if want == "female" else "he" if want == "male" else "")
 
     def person_before(self, pos: int, want: str, exclude: str | None = None) -> str | None:
         """The latest person mentioned before `pos` compatible with a gender."""

@@ -1165,6 +1165,15 @@ SPEAKER_CASES = [
         ),
         "as voters", "Ted Marsh", id="his_statement_is_spoken_by_whom_his_means",
     ),
+    pytest.param(
+        (
+            "Maria Dunne, who said the mayor misled her in 2015, spoke on local radio. She has gone public "
+            "again as the mayor has returned to help his wife, Helen Ortiz, as she runs for governor.\n\n"
+            "On Sunday, she disclosed that the mayor had called her again.\n\n"
+            "“I did not know it was him,” she said."
+        ),
+        "I did not know", "Maria Dunne", id="a_name_inside_a_sentence_that_she_opens_is_not_its_topic",
+    ),
 ]
 
 
