@@ -1402,7 +1402,11 @@ def _classify_np(doc: _Doc, s: int, e: int, allow_pronoun: bool = True) -> _Ment
         # subject came earlier in the sentence
         return _Mention("clause", "", toks[0][0], toks[0][0])
     if len(toks) > 1 and lows[0] in _CLAUSE_STARTERS:
-        # "given his past", "just a quarter": no source here, but the cue still marks speech
+        if allow_pronoun and lows[1] in ("his", "her", "their"):
+            # "Given his past comments on ...": the comments are his
+            t = toks[1]
+            return _Mention("pronoun", _POSSESSIVE_PRONOUNS[lows[1]], t[0], t[1])
+        # "just a quarter": no source here, but the cue still marks speech
         return _Mention("clause", "", toks[0][0], toks[0][0])
     cut = _participle_after_noun(words, lows)
     if cut:

@@ -1174,6 +1174,13 @@ SPEAKER_CASES = [
         ),
         "I did not know", "Maria Dunne", id="a_name_inside_a_sentence_that_she_opens_is_not_its_topic",
     ),
+    pytest.param(
+        (
+            "“We will build it,” Governor Dale Price told the rally.\n\n"
+            "Given his past comments on keeping “dangerous people” out, the new plan surprised few."
+        ),
+        "Given his past comments", "Dale Price", id="given_his_comments_are_his",
+    ),
 ]
 
 
