@@ -1392,7 +1392,7 @@ def _classify_np(doc: _Doc, s: int, e: int, allow_pronoun: bool = True) -> _Ment
             return None
         base = re.split("['’]", words[0], maxsplit=1)[0]  # "They’re less hostile": "They", not a name
         return _Mention("pronoun", base, toks[0][0], toks[0][0] + len(base))
-    if lows[-1] in {"he", "she", "they"} and (len(toks) <= 3 or not doc.masked[toks[-2][1] : toks[-1][0]].strip(" ,")):
+    if lows[-1] in {"he", "she", "they", "it"} and (len(toks) <= 3 or not doc.masked[toks[-2][1] : toks[-1][0]].strip(" ,")):
         t = toks[-1]
         return _Mention("pronoun", t[2], t[0], t[1])  # a pronoun right before the verb is its subject
     if lows[0] in _PREPOSITIONS:

@@ -1181,6 +1181,14 @@ SPEAKER_CASES = [
         ),
         "Given his past comments", "Dale Price", id="given_his_comments_are_his",
     ),
+    pytest.param(
+        (
+            "Senator Ray Cole sent out an email to supporters on Tuesday.\n\n"
+            "The email includes a photo of Cole holding a gun.\n\n"
+            "At the bottom it reads, “You can support the cause by chipping in $35 after you enter.”"
+        ),
+        "You can support", "email", id="it_right_before_its_verb_is_the_thing_just_named",
+    ),
 ]
 
 
