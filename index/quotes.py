@@ -328,6 +328,9 @@ def _extract(
 ) -> list[Quote]:
     if not isinstance(text, str) or not text.strip():
         return []
+    original = text
+    if "''" in text:
+        text = _DOUBLED_APOSTROPHES_RE.sub(_as_double_mark, text)  # same length: offsets hold
     registry = registry or SpeakerRegistry()
     extra, particles = _extra_forms(speech_verbs or ())
     skip_spans = _clean_spans(skip, len(text))
@@ -349,8 +352,27 @@ def _extract(
         # a garbled source ("highlighted", "none"): the quote stays, unattributed
         quotes = [replace(q, speaker=None, confidence=0.3) if q.speaker and _not_a_source(q.speaker) else q
                   for q in quotes]
+    if text is not original:
+        quotes = [replace(q, text=original[q.start : q.end]) for q in quotes]
     quotes.sort(key=_START_END)
     return quotes
+
+
+# ''Two apostrophes'' as quotation marks (wire copy, some archives): read as one straight
+# double mark on the side of the quotation, and a space on the other
+_DOUBLED_APOSTROPHES_RE = re.compile(r"(?<!')''(?!')")
+
+
+def _as_double_mark(m: re.Match[str]) -> str:
+    s = m.string
+    i = m.start()
+    before = s[i - 1] if i > 0 else " "
+    after = s[i + 2] if i + 2 < len(s) else " "
+    if (before.isspace() or before in "([{—–-") and not after.isspace():
+        return ' "'  # opens: ''I don't think ...
+    if not before.isspace():
+        return '" '  # closes: ... is,'' said
+    return "''"
 
 
 def _clean_spans(skip: Sequence[tuple[int, int]], n: int) -> list[tuple[int, int]]:
@@ -1755,6 +1777,7 @@ def _cap(w: str) -> bool:
 # 4. People in the article and resolution
 # --------------------------------------------------------------------------------------
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "sir", "lord", "lady", "dame"})
+_HONORIFIC_BEFORE_RE = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?[ \u00a0]+$")
 _DOTTED_TITLES = TITLES & ABBREVIATIONS  # "Sen.", "Mrs.": a dot that ends no sentence
 _RUN_NAMES: dict[str, tuple[tuple[str, ...], str, bool, str]] = {}
 
@@ -1915,6 +1938,17 @@ class _People:
         if titled or honorific or doc.masked.startswith((", who", ",who"), toks[j][1]):
             self.persons.add(name)
         canon = self.registry.canonical(name) if len(core) > 1 or core[0][:1].isupper() else None
+        if canon is not None and honorific and self.registry.gender(canon) and self.registry.gender(canon) != (
+            "female" if honorific in {"mrs", "ms", "miss", "lady", "dame"} else "male"
+        ):
+            canon = None  # "Mrs. Trump" is not the registered Donald Trump
+        if canon is not None and len(core) == 1:
+            own = self.canonical(core[0], pos)  # "Mrs. Trump", or "Trump" who is Ivanka here
+            if own != canon:
+                self.mentions.append((pos, own))
+                if subject:
+                    self.subjects.append((pos, own))
+                return
         if canon is not None:
             self.registered_here.add(canon)
             self.mentions.append((pos, canon))
@@ -2035,11 +2069,27 @@ class _People:
     def canonical(self, name: str, pos: int) -> str:
         """The registry name, or the fullest form of this name used in the article."""
         canon = self.registry.canonical(name)
+        honorific = _HONORIFIC_BEFORE_RE.search(self.doc.masked, max(0, pos - 8), pos) if " " not in name else None
+        if canon is not None and honorific is not None and self.registry.gender(canon) == "male" \
+                and honorific.group(1).lower() != "mr":
+            canon = None  # "Mrs. Trump said": not the registered Donald Trump
+        if canon is not None and " " not in name and self.registry.gender(canon) and self.full.get(name.lower()):
+            # "Trump ... she said", again and again, in an article about Ivanka Trump
+            g = self._surname_gender(name)
+            if g and g != self.registry.gender(canon):
+                same = [f for _, f in self.full[name.lower()] if self.gender_of(f) == g]
+                if len({f.split()[0] for f in same}) == 1:
+                    return max(same, key=len)
         if canon is not None:
             return canon
         words = name.split()
         if not words:
             return name
+        if honorific is not None and len(words) == 1:
+            want = "male" if honorific.group(1).lower() == "mr" else "female"
+            same = [f for _, f in self.full.get(words[0].lower(), ()) if self.gender_of(f) == want]
+            if len({f.split()[0] for f in same}) == 1:
+                return max(same, key=len)  # "Mrs. Trump" in an article about Melania Trump
         if len(words) > 2 and words[0].lower() in DEMONYMS and not _names_an_organisation(words):
             words = words[1:]  # "Russian Dmitriy Bogdanov" is Dmitriy Bogdanov
             name = " ".join(words)

@@ -144,7 +144,10 @@ class SpeakerRegistry:
         words = name_words(mention)
         if not words:
             return None
+        honorific = key.split(None, 1)[0].strip(".") if " " in key else ""
         for name in self._by_surname.get(words[-1], ()):
+            if _gender_of_honorific(honorific) not in ("", self._by_name[name].gender or _gender_of_honorific(honorific)):
+                continue  # "Mrs. Trump" is not Donald Trump
             firsts = self._first_names.get(name, set())
             if (len(words) == 1 or not firsts or words[0] in firsts or words[-2] in firsts
                     or _initial_of(words[0], firsts)):
@@ -185,6 +188,11 @@ class SpeakerRegistry:
                 if term and term not in out:
                     out.append(term)
         return out
+
+
+def _gender_of_honorific(word: str) -> str:
+    """"female" for "mrs", "ms", "miss", ...; "male" for "mr", "sir"; else ""."""
+    return "female" if word in ("mrs", "ms", "miss", "madam", "dame", "lady") else "male" if word in ("mr", "sir") else ""
 
 
 def _initial_of(word: str, firsts: set[str]) -> bool:

@@ -91,6 +91,18 @@ def test_unbalanced_opener_never_swallows_the_article() -> None:
     assert one(qs, "Fine,").speaker == "Ann Lee"
 
 
+def test_two_apostrophes_are_a_double_quotation_mark() -> None:
+    text = (
+        "Others agree. ''I don't think you can discount how important he is,'' said Stanley Greenberg, "
+        "a pollster. The plan was ''dead on arrival,'' he added. The Jones' house and rock 'n' roll stay.\n"
+    )
+    qs = [q for q in quotes_of(text) if q.kind in ("direct", "partial")]
+    assert [q.text for q in qs] == ["I don't think you can discount how important he is,", "dead on arrival,"]
+    assert {q.speaker for q in qs} == {"Stanley Greenberg"}
+    for q in quotes_of(text):
+        assert q.text == text[q.start : q.end]  # offsets and text are the original's, marks and all
+
+
 def test_possessive_apostrophes_are_not_quotes() -> None:
     text = "The sources’ claims were denied. Reuters’ report, the agencies’ view and don’t-miss deals.\n"
     assert [q for q in quotes_of(text) if q.kind != "reported"] == []
