@@ -1201,6 +1201,13 @@ SPEAKER_CASES = [
         ),
         "You can support", "email", id="it_right_before_its_verb_is_the_thing_just_named",
     ),
+    pytest.param(
+        (
+            "Melania Trump spoke at the convention on Monday. Donald Trump watched from the front row.\n\n"
+            "Mrs. Trump said the speech was her “own work.”"
+        ),
+        "own work", "Melania Trump", id="mrs_and_a_registered_mans_surname_is_his_wife",
+    ),
 ]
 
 

@@ -50,6 +50,12 @@ def test_surname_with_other_first_name_is_someone_else(registry: SpeakerRegistry
     assert registry.canonical("Joe Biden") == "Joe Biden"
 
 
+def test_an_honorific_of_the_other_gender_is_someone_else(registry: SpeakerRegistry) -> None:
+    assert registry.canonical("Mrs. Trump") is None
+    assert registry.canonical("Ms Biden") is None
+    assert registry.canonical("Mr. Trump") == "Donald Trump"
+
+
 def test_shared_role_is_ambiguous() -> None:
     reg = SpeakerRegistry.from_config(
         [
