@@ -199,7 +199,26 @@ MALE_FIRST_NAMES: frozenset[str] = frozenset(
     bibi binyamin shimon ehud avigdor yair naftali moshe david francisco jacques nicolas
     jean-claude jean-marc pierre jean-luc françois manuel matteo matteo silvio giuseppe
     luigi angelo wolfgang helmut gerhard olaf horst frank-walter hans heiko juergen jürgen
-    sigmar martin nigel tony gordon david boris jeremy keir rishi liam""".split()
+    sigmar martin nigel tony gordon david boris jeremy keir rishi liam
+    matt josh franz mikhail graham clive marc gavin jonny alastair gareth geoff damien olivier
+    lleyton philippe kostas rupert elvis viktor arsene thierry martyn denis trevor danny yannick keanu
+    federico alejandro eduardo raul sergio amadou hugo andrei alexei yuri oleg dmitriy nikolai mykola
+    petro vitali vitaly arseniy igor anatoly leonid gennady valery vasily pavel piotr pawel tomasz
+    andrzej jacek mateusz stefan stephan jens lars sven anders bjorn nils magnus henrik nikos giorgos
+    gianni giorgio paolo massimo fabio enzo sandro claudio lorenzo alessandro francesco carlo antoine
+    laurent didier gerard yves alain xavier thibault benoit lionel fabien sebastien remi dieter klaus
+    uwe joachim friedrich guido markus thorsten norbert volker winfried thabo cyril julius kofi kwame
+    muhammadu olusegun uhuru raila yoweri emmerson narendra rahul manmohan amit arvind ashok sunil
+    rajiv sanjay vijay anil nawaz imran shehbaz asif pervez shinzo fumio yoshihide junichiro taro
+    hiroshi kenji takeshi ahmet mehmet kemal hossein javad ebrahim bashar hafez abdullah salman
+    mohammad mohamed hosni anwar gamal aleksandar slobodan owen rhys dai ieuan gethin huw emyr callum
+    connor declan ciaran seamus padraig eamon eamonn enda gerry fergus hamish angus ewan euan iain
+    alistair alasdair neville dwight dwayne tyrone darnell deshawn lamar jalen kareem cornel sheldon
+    reed kirk duncan archie barney bertie boyd bruno byron cedric conrad cyrus dominic edmund elias
+    emmett ezra gideon jasper joaquin lucas marcel mortimer nathaniel niall oswald otto quentin rufus
+    sebastian silas solomon tobias tristan ulrich vaughn wilfred zane anton dario emilio esteban
+    gustavo hernan horacio ignacio leandro marcelo mauricio nestor octavio pablo ramon santiago tomas
+    vicente beto evo lula luiz jair kieron rio wes ned cory kelvin kurtis lorne mel merv monty""".split()
 )
 FEMALE_FIRST_NAMES: frozenset[str] = frozenset(
     """mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa
@@ -234,14 +253,27 @@ FEMALE_FIRST_NAMES: frozenset[str] = frozenset(
     suzanne sylvia tamara tanya tara tina toni tracy trisha vanessa vera veronica vicki
     vickie viola violet wanda wendy whitney yolanda yvonne zoe zoey angela hilary condi
     marsha michele kristi kimberley bernadette claudine rachida segolene marion
-    frauke andrea theresa nicola liz priti""".split()
+    frauke andrea theresa nicola liz priti
+    anne imelda katerina cate dena serena adele aisha alessandra alina amal anastasia angelina
+    anja anke annalena antje arianna ariana astrid beatrice bettina birgit bianca brigitte catalina
+    cecile chantal christa christiane cristina daniela dilma dorota edwina eliza elisabeth elise emine
+    esperanza evita federica francesca giorgia giulia greta gudrun hanna hanne heike helga hilde ilse
+    ines inga irina isabelle jacinda jelena johanna justine karin katarina katharina katja kerstin
+    kirsty larissa leila liliana lina ludmila lyudmila magdalena maia malala margot marta martina
+    mathilde michaela mila mireille monika nadine natalia nathalie olena oksana petra pia rania renate
+    rosalind sabine sanna silvia simone sinead siobhan sofia sonja stefanie susanna svetlana tatiana
+    tatyana ulrike valentina valeria viktoria yulia yuliya zuzana alana annabel bryony camilla cherie
+    clare dolly elspeth emmeline esme fenella flora freya georgina gillian hattie imogen isla jemima
+    juliet lorna lottie maude mhairi millie niamh orla pippa rosie roisin shona stacey tessa thea
+    zara yvette kezia leanne angharad oprah beyonce mazie shelley joni deb kyrsten rashida alexandria
+    omarosa ivana tiffany lara gennifer neera katy jessica marianne""".split()
 )
 
 # First names given to men and women alike, neither sex a clear majority ("Pat Miller",
 # "Dana Perino"): names all the same, but they say nothing about "he" or "she".
 UNISEX_FIRST_NAMES: frozenset[str] = frozenset(
     """pat jordan devon robin dana jean jackie marion casey taylor jamie jessie kerry jody
-    kris jaime riley avery quinn peyton reese skyler""".split()
+    kris jaime riley avery quinn peyton reese skyler lee kim sandy morgan ashley jodie sasha nicky dominique jess""".split()
 )
 
 # Words that end organisation and place names: never "he" or "she".
