@@ -1797,6 +1797,16 @@ def _name_of_run_text(text: str) -> tuple[tuple[str, ...], str, bool, str]:
     return got
 
 
+# role words written with a capital before a name ("Actress Rosario Dawson said")
+_RUN_ROLES = frozenset(
+    """actress actor singer rapper comedian author writer novelist businessman businesswoman pastor
+    coach host anchor journalist reporter columnist commentator economist activist analyst
+    strategist pollster consultant entrepreneur designer producer filmmaker lawyer attorney
+    spokesman spokeswoman spokesperson candidate nominee adviser advisor aide billionaire mogul
+    congressman congresswoman councilman councilwoman""".split()
+)
+
+
 @functools.lru_cache(maxsize=32768)  # a corpus repeats its names: keep them across articles
 def _name_of_run(words: tuple[str, ...]) -> tuple[tuple[str, ...], str, bool]:
     """A run of capitalised words as a person's name: (core words, honorific, titled).
@@ -1822,6 +1832,13 @@ def _name_of_run(words: tuple[str, ...]) -> tuple[tuple[str, ...], str, bool]:
     inner = [i for i, w in enumerate(core[:-1]) if w.lower() in TITLES]
     if inner:
         core = core[inner[-1] + 1 :]  # "Hewlett-Packard CEO Carly Fiorina"
+        titled = True
+    described = [i for i, w in enumerate(core[:-1]) if "-" in w and w.rsplit("-", 1)[1][:1].islower()]
+    if described:
+        core = core[described[-1] + 1 :]  # "Liberal Oscar-winner Sarandon" is Sarandon
+        titled = True
+    if len(core) >= 3 and core[0].lower() in _RUN_ROLES:
+        core = core[1:]  # "Actress Rosario Dawson", opening a sentence
         titled = True
     if not core or len(core) > 4 or any(w.lower() in FUNCTION_WORDS or w.lower() in _STOP_HEAD for w in core[1:]):
         return (), honorific, titled
@@ -2093,6 +2110,14 @@ class _People:
         if len(words) > 2 and words[0].lower() in DEMONYMS and not _names_an_organisation(words):
             words = words[1:]  # "Russian Dmitriy Bogdanov" is Dmitriy Bogdanov
             name = " ".join(words)
+        if len(words) >= 2 and (
+            len(words) >= 3 and words[0].lower() in _RUN_ROLES
+            or any("-" in w and w.rsplit("-", 1)[1][:1].islower() for w in words[:-1])
+        ):
+            core = _name_of_run(tuple(words))[0]  # "Liberal Oscar-winner Sarandon": Sarandon
+            if core:
+                words = list(core)
+                name = " ".join(words)
         fulls = self.full.get(words[-1].lower())
         if not fulls:
             if len(words) == 1 and name.lower() in _FIRST_NAMES:

@@ -1208,6 +1208,17 @@ SPEAKER_CASES = [
         ),
         "own work", "Melania Trump", id="mrs_and_a_registered_mans_surname_is_his_wife",
     ),
+    pytest.param(
+        "LOS ANGELES — Actress Rosario Dawson took the stage. “I am still here,” Dawson said.",
+        "I am still here", "Rosario Dawson", id="a_capitalised_role_before_a_name_is_no_part_of_it",
+    ),
+    pytest.param(
+        (
+            "Susan Sarandon backs the senator.\n\n"
+            "Liberal Oscar-winner Sarandon said she would not vote. “It will all explode,” she said."
+        ),
+        "It will all explode", "Susan Sarandon", id="a_hyphenated_description_before_a_name_is_no_part_of_it",
+    ),
 ]
 
 
