@@ -336,7 +336,10 @@ def _extract(
     skip_spans = _clean_spans(skip, len(text))
     paras = _paragraphs(text, skip_spans)
     segs = _pair_marks(text, paras)
-    doc = _Doc(article_id, text, _mask(text, segs, skip_spans), paras, segs)
+    nicknames = [seg for seg in segs if _is_nickname(text, seg)]
+    if nicknames:
+        segs = [seg for seg in segs if seg not in nicknames]
+    doc = _Doc(article_id, text, _mask(text, segs, skip_spans, nicknames), paras, segs)
     _split_sentences(doc)
     _tokenize(doc)
     people = _People(doc, registry)
@@ -549,9 +552,26 @@ def _pair_single(text: str, ps: int, pe: int, segs: list[_Seg], pi: int) -> None
 # --------------------------------------------------------------------------------------
 # 2. Masking, sentences, tokens
 # --------------------------------------------------------------------------------------
-def _mask(text: str, segs: list[_Seg], skip: list[tuple[int, int]]) -> str:
-    """The text with quoted content replaced by MASK and boilerplate by newlines."""
+_NICKNAME_RE = re.compile(r"[A-Z][\w'’.\-]*(?: [A-Z][\w'’.\-]*)?")
+_NAME_BEFORE_RE = re.compile(r"(?<![\w'’.\-])([A-Z][\w'’\-]*\.?) $")
+
+
+def _is_nickname(text: str, seg: _Seg) -> bool:
+    """Juan "Chico" Manriquez: one or two capitalised words quoted inside a name."""
+    if seg.close_pos is None or seg.end - seg.start > 30 or not _NICKNAME_RE.fullmatch(text, seg.start, seg.end):
+        return False
+    before = _NAME_BEFORE_RE.search(text, max(0, seg.open_pos - 30), seg.open_pos)
+    if before is None or before.group(1).lower() not in _FIRST_NAMES:
+        return False  # (a first name before it: not a headline's “Invisible” As A Child)
+    after = text[seg.close_pos + 1 : seg.close_pos + 3]
+    return len(after) == 2 and after[0] == " " and after[1].isupper()
+
+
+def _mask(text: str, segs: list[_Seg], skip: list[tuple[int, int]], blank: Sequence[_Seg] = ()) -> str:
+    """The text with quoted content replaced by MASK, boilerplate by newlines and
+    nicknames (with their marks) by spaces, so that "Juan "Chico" Manriquez" is one name."""
     spans = [(s.start, s.end, MASK) for s in segs] + [(s, e, "\n") for s, e in skip]
+    spans += [(b.open_pos, b.close_pos + 1, " ") for b in blank if b.close_pos is not None]
     spans.sort()
     out: list[str] = []
     pos = 0
@@ -940,6 +960,8 @@ def _adhoc_after(doc: _Doc, seg: _Seg) -> _Cue | None:
     mention = _classify_np(doc, hit.start(1), hit.end(1))
     if mention is None or mention.kind not in ("name", "pronoun", "role", "anonymous"):
         return None
+    if mention.kind == "name" and "-" in mention.text and mention.text.rsplit("-", 1)[1][:1].islower():
+        return None  # "a group in “We are Orlando” T-shirts marched": a thing, not a speaker
     cue = _Cue(hit.start(2), hit.end(2), hit.group(2), _sent_of(doc, hit.start(2)), mention=mention, reportable=False)
     return cue
 
@@ -1807,6 +1829,18 @@ _RUN_ROLES = frozenset(
 )
 
 
+# a service before a first name ("Marine John Tiegen"; but "Marine Le Pen" is her name)
+_SERVICE_WORDS = frozenset("marine army navy veteran soldier sailor airman trooper officer deputy".split())
+
+
+def _leading_role(words: Sequence[str]) -> bool:
+    """Whether the first of three or more capitalised words is a role, not a first name."""
+    if len(words) < 3:
+        return False
+    first = words[0].lower()
+    return first in _RUN_ROLES or first in _SERVICE_WORDS and words[1].lower() in _FIRST_NAMES
+
+
 @functools.lru_cache(maxsize=32768)  # a corpus repeats its names: keep them across articles
 def _name_of_run(words: tuple[str, ...]) -> tuple[tuple[str, ...], str, bool]:
     """A run of capitalised words as a person's name: (core words, honorific, titled).
@@ -1837,8 +1871,8 @@ def _name_of_run(words: tuple[str, ...]) -> tuple[tuple[str, ...], str, bool]:
     if described:
         core = core[described[-1] + 1 :]  # "Liberal Oscar-winner Sarandon" is Sarandon
         titled = True
-    if len(core) >= 3 and core[0].lower() in _RUN_ROLES:
-        core = core[1:]  # "Actress Rosario Dawson", opening a sentence
+    if _leading_role(core):
+        core = core[1:]  # "Actress Rosario Dawson", opening a sentence; "Marine John Tiegen"
         titled = True
     if not core or len(core) > 4 or any(w.lower() in FUNCTION_WORDS or w.lower() in _STOP_HEAD for w in core[1:]):
         return (), honorific, titled
@@ -2066,6 +2100,17 @@ class _People:
         nxt = toks[j + 1][2]
         if nxt == "all" and j + 2 < len(toks) and doc.lows[j + 2] == "but" and doc.gaps[j + 2] == " ":
             return True  # "Manafort all but begged": an adverb before the verb
+        if nxt == "of" and j > 0 and _cap(toks[j - 1][2]) and doc.gaps[j].strip(" \u00a0") == "":
+            # "Juan Manriquez of Oakland carried ...": a full name, where they are from, a verb
+            k = j + 2
+            while k < len(toks) and _cap(toks[k][2]) and doc.gaps[k] == " ":
+                k += 1
+            if k == j + 2 or k >= len(toks):
+                return False
+            if doc.gaps[k] == ", " and doc.lows[k] == "who":
+                return True  # "Senator Bernie Sanders of Vermont, who had opposed ...": he acts next
+            return (doc.gaps[k] == " " and toks[k][2][:1].islower()
+                    and doc.lows[k] not in FUNCTION_WORDS and doc.lows[k] not in _STOP_HEAD)
         return nxt[0].islower() and nxt not in _STOP_HEAD and nxt not in FUNCTION_WORDS or nxt in _SKIPPABLE or nxt in _MODALS
 
     def _subject_after_parens(self, doc: _Doc, toks: list[tuple[int, int, str]], j: int) -> bool:
@@ -2111,8 +2156,7 @@ class _People:
             words = words[1:]  # "Russian Dmitriy Bogdanov" is Dmitriy Bogdanov
             name = " ".join(words)
         if len(words) >= 2 and (
-            len(words) >= 3 and words[0].lower() in _RUN_ROLES
-            or any("-" in w and w.rsplit("-", 1)[1][:1].islower() for w in words[:-1])
+            _leading_role(words) or any("-" in w and w.rsplit("-", 1)[1][:1].islower() for w in words[:-1])
         ):
             core = _name_of_run(tuple(words))[0]  # "Liberal Oscar-winner Sarandon": Sarandon
             if core:

@@ -1219,7 +1219,37 @@ SPEAKER_CASES = [
         ),
         "It will all explode", "Susan Sarandon", id="a_hyphenated_description_before_a_name_is_no_part_of_it",
     ),
+    pytest.param(
+        (
+            "In Seattle, marchers honored the victims, KING-TV reported.\n\n"
+            "In San Francisco, a group in “We are Orlando” T-shirts marched in silence. Juan “Chico” Manriquez "
+            "of Oakland carried one of the photos. “I pretty much cried the whole parade,” he said."
+        ),
+        "I pretty much cried", "Juan Manriquez", id="a_nickname_is_part_of_the_name_and_of_place_keeps_the_subject",
+    ),
+    pytest.param(
+        (
+            "“We need a deal,” said Senator Carl Ames of Ohio.\n\n"
+            "But one naysayer remained - Senator Dale Pruitt of Iowa, who opposed a similar bill that he "
+            "called “a giveaway.”"
+        ),
+        "a giveaway", "Dale Pruitt", id="name_of_place_who_is_the_next_he",
+    ),
+    pytest.param(
+        (
+            "“We need a deal,” said Senator Carl Ames.\n\n"
+            "Former Marine John “Tig” Tiegen was troubled. “Who wants to work with us now?” he wondered."
+        ),
+        "Who wants", "John Tiegen", id="a_service_before_a_first_name_is_no_part_of_the_name",
+    ),
 ]
+
+
+def test_a_nickname_and_a_t_shirt_slogan_get_no_speaker(registry: SpeakerRegistry) -> None:
+    text = "A group in “We are Orlando” T-shirts marched. Juan “Chico” Manriquez carried a photo.\n"
+    qs = quotes_of(text, registry)
+    assert all(q.speaker is None for q in qs)
+    assert "Chico" not in [q.text for q in qs]  # a nickname is part of a name, not a quotation
 
 
 def test_a_contracted_pronoun_is_no_name(registry: SpeakerRegistry) -> None:
