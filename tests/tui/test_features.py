@@ -107,6 +107,30 @@ async def test_quotes_screen_groups_by_speaker_and_filters() -> None:
         assert q is not None and q.speaker == "Steven Cheung"
 
 
+async def test_quotes_screen_lists_more_when_enter_is_pressed_on_its_last_row(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import tui.screens.quotes as quotes_screen
+
+    monkeypatch.setattr(quotes_screen, "LISTED", 2)  # a speaker with more quotes than are listed at once
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await pilot.press("s")
+        await wait_for(pilot, lambda: isinstance(app.screen, QuotesScreen))
+        screen = app.screen
+        await pilot.press("slash", *"putin", "enter")  # the filter hands over to the speakers
+        await wait_for(pilot, lambda: screen.shown == "Vladimir Putin" and len(screen.rows) == 2)
+        total = screen.counts["Vladimir Putin"]
+        assert total > 4
+        assert f"the first 2 of {total}: Enter for 2 more" in screen_text(app)
+        await pilot.press("enter")  # into the quote list
+        await pilot.press("down", "down", "enter")  # the "… the first 2" row
+        await wait_for(pilot, lambda: len(screen.rows) == 4)
+        assert isinstance(app.screen, QuotesScreen)  # listing more opens no article
+        assert f"the first 4 of {total}" in screen_text(app)
+        rows = screen.query_one("#quote-list")
+        assert rows.cursor == 2  # on the first of the new quotes
+
+
 async def test_tag_by_keyboard_then_remove_and_undo(isolated_dirs: Path) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:

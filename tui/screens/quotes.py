@@ -51,6 +51,8 @@ class QuotesScreen(Screen[None]):
         self.shown = ""
         self._needle = ""
         self._wanted = ("", "")  # the (speaker, filter) whose quotes should be listed
+        self._limit = LISTED  # quotes listed now; Enter on the "… the first N" row lists more
+        self._cursor_after = 0  # where the cursor goes once more are listed: the first new one
 
     def compose(self) -> ComposeResult:
         with Vertical(id="quotes-screen"):
@@ -99,17 +101,19 @@ class QuotesScreen(Screen[None]):
         else:
             self.show_quotes("")
 
-    def show_quotes(self, name: str) -> None:
+    def show_quotes(self, name: str, *, more: bool = False) -> None:
+        if not more:
+            self._limit, self._cursor_after = LISTED, 0
         self._wanted = (name, self._needle)
         if not name:
             self._fill_quotes(name, self._needle, [])
         else:
-            self._load_quotes(name, self._needle)
+            self._load_quotes(name, self._needle, self._limit)
 
     @work(thread=True, exclusive=True, group="quote-rows")
-    def _load_quotes(self, name: str, needle: str) -> None:
+    def _load_quotes(self, name: str, needle: str, limit: int) -> None:
         speaker = None if name == NO_SPEAKER else name
-        rows = self.app.library.speaker_quotes(speaker, needle, limit=LISTED)  # type: ignore[attr-defined]
+        rows = self.app.library.speaker_quotes(speaker, needle, limit=limit)  # type: ignore[attr-defined]
         self.app.call_from_thread(self._fill_quotes, name, needle, rows)
 
     def _fill_quotes(self, name: str, needle: str, rows: list[Quote]) -> None:
@@ -125,14 +129,18 @@ class QuotesScreen(Screen[None]):
 
         def row_at(n: int) -> Text:
             if n == len(rows):
-                return Text(f"… the first {len(rows)} of {total}: type to narrow", style="dim")
+                return Text(f"… the first {len(rows)} of {total}: Enter for {min(LISTED, total - len(rows))} more, "
+                            "or type to narrow", style="dim")
             q = rows[n]
             label = Text(f"{q.article[:20]:<20} ", style="dim")
             label.append(f"{q.kind:<8} ")
             label.append(one_line(q.text, 400))
             return label
 
-        self.query_one("#quote-list", RowList).set_rows(len(rows) + more, row_at)
+        # listing more keeps the cursor where it was: on the first of the new quotes
+        cursor = self._cursor_after if 0 < self._cursor_after < len(rows) else 0
+        self._cursor_after = 0
+        self.query_one("#quote-list", RowList).set_rows(len(rows) + more, row_at, cursor=cursor)
 
     @on(OptionList.OptionHighlighted, "#speaker-list")
     def _speaker_highlighted(self, event: OptionList.OptionHighlighted) -> None:
@@ -153,9 +161,12 @@ class QuotesScreen(Screen[None]):
 
     @on(RowList.Selected, "#quote-list")
     def _open(self, event: RowList.Selected) -> None:
-        if event.index < len(self.rows):  # (not the "… the first 1000" row)
+        if event.index < len(self.rows):
             q = self.rows[event.index]
             self.app.open_article(q.article, at=q.start)  # type: ignore[attr-defined]
+        elif self.shown:  # the "… the first 1000 of 22,140" row: list the next thousand
+            self._limit, self._cursor_after = len(self.rows) + LISTED, len(self.rows)
+            self.show_quotes(self.shown, more=True)
 
     def action_switch(self) -> None:
         speakers = self.query_one("#speaker-list", OptionList)
