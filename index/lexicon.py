@@ -214,11 +214,11 @@ MALE_FIRST_NAMES: frozenset[str] = frozenset(
     mohammad mohamed hosni anwar gamal aleksandar slobodan owen rhys dai ieuan gethin huw emyr callum
     connor declan ciaran seamus padraig eamon eamonn enda gerry fergus hamish angus ewan euan iain
     alistair alasdair neville dwight dwayne tyrone darnell deshawn lamar jalen kareem cornel sheldon
-    reed kirk duncan archie barney bertie boyd bruno byron cedric conrad cyrus dominic edmund elias
+    kirk duncan archie barney bertie boyd bruno byron cedric conrad cyrus dominic edmund elias
     emmett ezra gideon jasper joaquin lucas marcel mortimer nathaniel niall oswald otto quentin rufus
     sebastian silas solomon tobias tristan ulrich vaughn wilfred zane anton dario emilio esteban
     gustavo hernan horacio ignacio leandro marcelo mauricio nestor octavio pablo ramon santiago tomas
-    vicente beto evo lula luiz jair kieron rio wes ned cory kelvin kurtis lorne mel merv monty""".split()
+    vicente beto evo lula luiz jair kieron wes ned cory kelvin kurtis lorne mel merv monty""".split()
 )
 FEMALE_FIRST_NAMES: frozenset[str] = frozenset(
     """mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa
@@ -261,11 +261,11 @@ FEMALE_FIRST_NAMES: frozenset[str] = frozenset(
     ines inga irina isabelle jacinda jelena johanna justine karin katarina katharina katja kerstin
     kirsty larissa leila liliana lina ludmila lyudmila magdalena maia malala margot marta martina
     mathilde michaela mila mireille monika nadine natalia nathalie olena oksana petra pia rania renate
-    rosalind sabine sanna silvia simone sinead siobhan sofia sonja stefanie susanna svetlana tatiana
+    rosalind sabine sanna silvia simone sinead siobhan sonja stefanie susanna svetlana tatiana
     tatyana ulrike valentina valeria viktoria yulia yuliya zuzana alana annabel bryony camilla cherie
-    clare dolly elspeth emmeline esme fenella flora freya georgina gillian hattie imogen isla jemima
+    clare dolly elspeth emmeline esme fenella freya georgina gillian hattie imogen isla jemima
     juliet lorna lottie maude mhairi millie niamh orla pippa rosie roisin shona stacey tessa thea
-    zara yvette kezia leanne angharad oprah beyonce mazie shelley joni deb kyrsten rashida alexandria
+    yvette kezia leanne angharad oprah beyonce mazie shelley joni deb kyrsten rashida
     omarosa ivana tiffany lara gennifer neera katy jessica marianne""".split()
 )
 
@@ -273,7 +273,7 @@ FEMALE_FIRST_NAMES: frozenset[str] = frozenset(
 # "Dana Perino"): names all the same, but they say nothing about "he" or "she".
 UNISEX_FIRST_NAMES: frozenset[str] = frozenset(
     """pat jordan devon robin dana jean jackie marion casey taylor jamie jessie kerry jody
-    kris jaime riley avery quinn peyton reese skyler lee kim sandy morgan ashley jodie sasha nicky dominique jess""".split()
+    kris jaime riley avery quinn peyton reese skyler ashley""".split()
 )
 
 # Words that end organisation and place names: never "he" or "she".

@@ -85,7 +85,7 @@ from index.lexicon import (
 )
 from index.models import Quote
 from index.sentences import ABBREVIATIONS, is_abbreviation, trim
-from index.speakers import SpeakerRegistry
+from index.speakers import SpeakerRegistry, gender_of_honorific
 
 ANONYMOUS = "anonymous sources"
 MASK = "\x01"  # stands in for quoted characters in the masked text
@@ -356,26 +356,36 @@ def _extract(
         quotes = [replace(q, speaker=None, confidence=0.3) if q.speaker and _not_a_source(q.speaker) else q
                   for q in quotes]
     if text is not original:
-        quotes = [replace(q, text=original[q.start : q.end]) for q in quotes]
+        quotes = [_in_original(q, original) for q in quotes]
     quotes.sort(key=_START_END)
     return quotes
 
 
+def _in_original(q: Quote, original: str) -> Quote:
+    """A quote found in the working text, as a slice of the original; a quotation drops
+    the space that "... poor,' '' she said" leaves before its closing mark."""
+    end = q.end if q.kind == "reported" else q.start + len(original[q.start : q.end].rstrip())
+    return replace(q, end=end, text=original[q.start : end])
+
+
 # ''Two apostrophes'' as quotation marks (wire copy, some archives): read as one straight
 # double mark on the side of the quotation, and a space on the other
-_DOUBLED_APOSTROPHES_RE = re.compile(r"(?<!')''(?!')")
+_DOUBLED_APOSTROPHES_RE = re.compile(r"(?<!')'''?(?!')")
 
 
 def _as_double_mark(m: re.Match[str]) -> str:
-    s = m.string
-    i = m.start()
+    """Two apostrophes, or three with a single mark nested ('''College Bowl' ...''',
+    ... bad.'''), as the same number of characters with one straight double mark."""
+    s, i, n = m.string, m.start(), len(m.group())
     before = s[i - 1] if i > 0 else " "
-    after = s[i + 2] if i + 2 < len(s) else " "
-    if (before.isspace() or before in "([{—–-") and not after.isspace():
-        return ' "'  # opens: ''I don't think ...
-    if not before.isspace():
-        return '" '  # closes: ... is,'' said
-    return "''"
+    after = s[i + n] if i + n < len(s) else " "
+    opens = (before.isspace() or before in "([{—–-:") and not after.isspace()
+    closes = not before.isspace() or after.isspace() and s[:i].rstrip()[-1:] in ("'", "’", ",", ".", "?", "!", ";", ":")
+    if opens:
+        return ' "' if n == 2 else ' "\''  # opens: ''I don't think ..., '''College Bowl'
+    if closes:
+        return '" ' if n == 2 else '\'" '  # closes: ... is,'' said, ... bad.''' But; ... poor,' '' she
+    return m.group()
 
 
 def _clean_spans(skip: Sequence[tuple[int, int]], n: int) -> list[tuple[int, int]]:
@@ -553,7 +563,7 @@ def _pair_single(text: str, ps: int, pe: int, segs: list[_Seg], pi: int) -> None
 # 2. Masking, sentences, tokens
 # --------------------------------------------------------------------------------------
 _NICKNAME_RE = re.compile(r"[A-Z][\w'’.\-]*(?: [A-Z][\w'’.\-]*)?")
-_NAME_BEFORE_RE = re.compile(r"(?<![\w'’.\-])([A-Z][\w'’\-]*\.?) $")
+_NAME_BEFORE_RE = re.compile(r"(?<![\w'’.\-])([A-Z][\w'’\-]*\.?) +$")
 
 
 def _is_nickname(text: str, seg: _Seg) -> bool:
@@ -563,8 +573,8 @@ def _is_nickname(text: str, seg: _Seg) -> bool:
     before = _NAME_BEFORE_RE.search(text, max(0, seg.open_pos - 30), seg.open_pos)
     if before is None or before.group(1).lower() not in _FIRST_NAMES:
         return False  # (a first name before it: not a headline's “Invisible” As A Child)
-    after = text[seg.close_pos + 1 : seg.close_pos + 3]
-    return len(after) == 2 and after[0] == " " and after[1].isupper()
+    after = text[seg.close_pos + 1 : seg.close_pos + 4].lstrip(" ")  # (two spaces: ''Chico'' read as "Chico")
+    return 0 < len(after) and after[0].isupper() and text[seg.close_pos + 1] == " "
 
 
 def _mask(text: str, segs: list[_Seg], skip: list[tuple[int, int]], blank: Sequence[_Seg] = ()) -> str:
@@ -1799,7 +1809,8 @@ def _cap(w: str) -> bool:
 # 4. People in the article and resolution
 # --------------------------------------------------------------------------------------
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "sir", "lord", "lady", "dame"})
-_HONORIFIC_BEFORE_RE = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?[ \u00a0]+$")
+_FIRST_AND_SURNAME_RE = re.compile(r"\b([A-Z][a-z]+)[ \u00a0]+(?:[A-Z]\.[ \u00a0]+)?([A-Z][\w'’\-]+)")
+_HONORIFIC_BEFORE_RE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Madam|Dame|Lady|Sir|Lord)\.?[ \u00a0]+$")
 _DOTTED_TITLES = TITLES & ABBREVIATIONS  # "Sen.", "Mrs.": a dot that ends no sentence
 _RUN_NAMES: dict[str, tuple[tuple[str, ...], str, bool, str]] = {}
 
@@ -1989,9 +2000,7 @@ class _People:
         if titled or honorific or doc.masked.startswith((", who", ",who"), toks[j][1]):
             self.persons.add(name)
         canon = self.registry.canonical(name) if len(core) > 1 or core[0][:1].isupper() else None
-        if canon is not None and honorific and self.registry.gender(canon) and self.registry.gender(canon) != (
-            "female" if honorific in {"mrs", "ms", "miss", "lady", "dame"} else "male"
-        ):
+        if canon is not None and honorific and self.registry.gender(canon) not in ("", gender_of_honorific(honorific) or "male"):
             canon = None  # "Mrs. Trump" is not the registered Donald Trump
         if canon is not None and len(core) == 1:
             own = self.canonical(core[0], pos)  # "Mrs. Trump", or "Trump" who is Ivanka here
@@ -2013,7 +2022,7 @@ class _People:
                 self._full_names.add(name)  # each distinct full name once, at its first use
                 self.full.setdefault(core[-1].lower(), []).append((pos, name))
             if honorific:
-                self.gender.setdefault(name, "female" if honorific in {"mrs", "ms", "miss", "lady", "dame"} else "male")
+                self.gender.setdefault(name, gender_of_honorific(honorific) or "male")
             # role word right before the name ("spokesman Josh Earnest")
             if k > 0 and doc.lows[k - 1] in _ROLE_NOUNS and not _cap(toks[k - 1][2]):
                 self.roles.setdefault(doc.lows[k - 1], []).append((pos, name))
@@ -2039,9 +2048,9 @@ class _People:
                 self.persons.add(full)
             self.subjects.append((pos, full))
             if honorific:
-                self.gender.setdefault("#" + core[0].lower(), "female" if honorific in {"mrs", "ms", "miss", "lady", "dame"} else "male")
+                self.gender.setdefault("#" + core[0].lower(), gender_of_honorific(honorific) or "male")
         elif len(core) == 1 and honorific:
-            self.gender.setdefault("#" + core[0].lower(), "female" if honorific in {"mrs", "ms", "miss", "lady", "dame"} else "male")
+            self.gender.setdefault("#" + core[0].lower(), gender_of_honorific(honorific) or "male")
 
     def _in_title_line(self, pos: int) -> bool:
         """Is `pos` in a line written in title case (a headline: every longer word capitalised)?"""
@@ -2132,11 +2141,13 @@ class _People:
         """The registry name, or the fullest form of this name used in the article."""
         canon = self.registry.canonical(name)
         honorific = _HONORIFIC_BEFORE_RE.search(self.doc.masked, max(0, pos - 8), pos) if " " not in name else None
-        if canon is not None and honorific is not None and self.registry.gender(canon) == "male" \
-                and honorific.group(1).lower() != "mr":
-            canon = None  # "Mrs. Trump said": not the registered Donald Trump
-        if canon is not None and " " not in name and self.registry.gender(canon) and self.full.get(name.lower()):
-            # "Trump ... she said", again and again, in an article about Ivanka Trump
+        said_gender = gender_of_honorific(honorific.group(1)) if honorific is not None else ""
+        if canon is not None and said_gender and self.registry.gender(canon) not in ("", said_gender):
+            canon = None  # "Mrs. Trump said": not the registered Donald Trump (nor "Mr. Clinton" Hillary)
+        if canon is not None and not said_gender and " " not in name and self.registry.gender(canon) \
+                and self.full.get(name.lower()) and canon not in self.doc.masked:
+            # "Trump ... she said", again and again, in an article about Ivanka Trump (where
+            # the registered Donald Trump is never named in full)
             g = self._surname_gender(name)
             if g and g != self.registry.gender(canon):
                 same = [f for _, f in self.full[name.lower()] if self.gender_of(f) == g]
@@ -2147,9 +2158,8 @@ class _People:
         words = name.split()
         if not words:
             return name
-        if honorific is not None and len(words) == 1:
-            want = "male" if honorific.group(1).lower() == "mr" else "female"
-            same = [f for _, f in self.full.get(words[0].lower(), ()) if self.gender_of(f) == want]
+        if said_gender and len(words) == 1:
+            same = [f for _, f in self.full.get(words[0].lower(), ()) if self.gender_of(f) == said_gender]
             if len({f.split()[0] for f in same}) == 1:
                 return max(same, key=len)  # "Mrs. Trump" in an article about Melania Trump
         if len(words) > 2 and words[0].lower() in DEMONYMS and not _names_an_organisation(words):
@@ -2216,7 +2226,9 @@ class _People:
                     break
                 w = doc.lows[j]
                 if w in ("he", "she"):
-                    votes["male" if w == "he" else "female"] += 1
+                    g = "male" if w == "he" else "female"
+                    if not self._other_of_gender_before(surname, g, m.start()):
+                        votes[g] += 1  # (not when "she" may be Hillary Clinton, named just before)
                     break
                 if _cap(doc.tokens[j][2]) and w not in FUNCTION_WORDS:
                     break  # another name: the pronoun may be theirs
@@ -2224,6 +2236,17 @@ class _People:
         g = "male" if male and male >= 3 * female else "female" if female and female >= 3 * male else ""
         self._surname_genders[surname] = g
         return g
+
+    def _other_of_gender_before(self, surname: str, gender: str, pos: int) -> bool:
+        """Whether someone of `gender` with another surname is named in the sentence of
+        `pos` or the one before ("Hillary Clinton was in Ohio. Trump said she lied")."""
+        names = _FEMALE_NAMES if gender == "female" else _MALE_NAMES
+        doc = self.doc
+        start = doc.sents[max(0, _sent_of(doc, pos) - 1)][0] if doc.sents else max(0, pos - 300)
+        for m in _FIRST_AND_SURNAME_RE.finditer(doc.masked, start, pos):
+            if m.group(1).lower() in names and m.group(2) != surname:
+                return True
+        return False
 
     def _mentions_before(self, surname: str, first: str, pos: int) -> int:
         """How many times the full name `first` ... `surname` is used before `pos`."""
@@ -2858,7 +2881,9 @@ def _attach_quotes(
         elif speaker is None:
             pron = cue.mention.text.lower() if cue is not None and cue.mention is not None and cue.mention.kind == "pronoun" else ""
             want = "male" if pron in PRONOUNS_MALE else "female" if pron in PRONOUNS_FEMALE else ""
-            speaker, conf = _nearby_person(doc, people, segs[0], prev_speaker, want)
+            if pron != "it":
+                # (what "it calls ..." names is a thing or a body, never the person nearby)
+                speaker, conf = _nearby_person(doc, people, segs[0], prev_speaker, want)
         for seg in segs:
             if seg.end <= seg.start:
                 continue

@@ -146,7 +146,7 @@ class SpeakerRegistry:
             return None
         honorific = key.split(None, 1)[0].strip(".") if " " in key else ""
         for name in self._by_surname.get(words[-1], ()):
-            if _gender_of_honorific(honorific) not in ("", self._by_name[name].gender or _gender_of_honorific(honorific)):
+            if gender_of_honorific(honorific) not in ("", self._by_name[name].gender or gender_of_honorific(honorific)):
                 continue  # "Mrs. Trump" is not Donald Trump
             firsts = self._first_names.get(name, set())
             if (len(words) == 1 or not firsts or words[0] in firsts or words[-2] in firsts
@@ -190,9 +190,14 @@ class SpeakerRegistry:
         return out
 
 
-def _gender_of_honorific(word: str) -> str:
-    """"female" for "mrs", "ms", "miss", ...; "male" for "mr", "sir"; else ""."""
-    return "female" if word in ("mrs", "ms", "miss", "madam", "dame", "lady") else "male" if word in ("mr", "sir") else ""
+FEMALE_HONORIFICS = frozenset({"mrs", "ms", "miss", "madam", "dame", "lady"})
+MALE_HONORIFICS = frozenset({"mr", "sir", "lord"})
+
+
+def gender_of_honorific(word: str) -> str:
+    """"female" for "Mrs.", "Ms", "Lady" ...; "male" for "Mr.", "Sir", "Lord"; else ""."""
+    w = word.lower().rstrip(".")
+    return "female" if w in FEMALE_HONORIFICS else "male" if w in MALE_HONORIFICS else ""
 
 
 def _initial_of(word: str, firsts: set[str]) -> bool:

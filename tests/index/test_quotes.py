@@ -103,6 +103,28 @@ def test_two_apostrophes_are_a_double_quotation_mark() -> None:
         assert q.text == text[q.start : q.end]  # offsets and text are the original's, marks and all
 
 
+@pytest.mark.parametrize(
+    ("text", "quote", "speaker"),
+    [
+        pytest.param("''They keep saying 'China bad.''' But Mr. Lin, again, did not respond.\n",
+                     "They keep saying 'China bad.'", None, id="three_apostrophes_close_a_nested_single_quote"),
+        pytest.param("''I hate the term 'Manhattan poor,' '' Ms. Shaw said.\n",
+                     "I hate the term 'Manhattan poor,'", "Shaw", id="two_apostrophes_after_a_space_close"),
+        pytest.param("Is there a show he would revive?\n\n'''College Bowl,''' Mr. Kaplan replied.\n",
+                     "'College Bowl,'", "Kaplan", id="three_apostrophes_open_a_nested_single_quote"),
+    ],
+)
+def test_two_apostrophes_next_to_a_single_mark(text: str, quote: str, speaker: str | None) -> None:
+    q = next(q for q in quotes_of(text) if q.kind == "direct")
+    assert q.text == quote
+    assert speaker is None or speaker in (q.speaker or "")
+
+
+def test_a_nickname_in_two_apostrophes_is_part_of_the_name() -> None:
+    qs = quotes_of("Juan ''Chico'' Manriquez carried a photo. ''I cried the whole parade,'' he said.\n")
+    assert [(q.text, q.speaker) for q in qs if q.kind != "reported"] == [("I cried the whole parade,", "Juan Manriquez")]
+
+
 def test_possessive_apostrophes_are_not_quotes() -> None:
     text = "The sources’ claims were denied. Reuters’ report, the agencies’ view and don’t-miss deals.\n"
     assert [q for q in quotes_of(text) if q.kind != "reported"] == []
@@ -1243,6 +1265,32 @@ SPEAKER_CASES = [
         "Who wants", "John Tiegen", id="a_service_before_a_first_name_is_no_part_of_the_name",
     ),
 ]
+
+
+def test_mr_and_a_registered_womans_surname_is_her_husband() -> None:
+    registry = SpeakerRegistry.from_config([{"name": "Hillary Clinton", "gender": "female", "aliases": ["Clinton"]}])
+    text = "Bill Clinton and Hillary Clinton arrived together. “Onward,” Mr. Clinton said.\n"
+    (q,) = [q for q in quotes_of(text, registry) if q.kind == "direct"]
+    assert q.speaker == "Bill Clinton"
+
+
+def test_she_about_another_woman_is_no_vote_on_a_registered_surname(registry: SpeakerRegistry) -> None:
+    text = (
+        "Donald Trump spoke in Florida with his daughter Ivanka Trump.\n\n"
+        "Hillary Clinton was in Ohio. Trump said she “lied.” Trump said she was “crooked.”\n\n"
+        "“We will win,” Trump said.\n"
+    )
+    assert {q.speaker for q in quotes_of(text, registry) if q.kind == "direct"} == {"Donald Trump"}
+
+
+def test_what_it_calls_a_thing_is_no_nearby_persons_quotation(registry: SpeakerRegistry) -> None:
+    text = (
+        "Ellen Simonetti wrote an account of her life in the sky. She was suspended by Delta in September. "
+        "In a statement, she said she was taking legal action against the airline for “wrongful termination”. "
+        "Delta has repeatedly declined to elaborate on what it calls “internal employee matters”.\n"
+    )
+    (q,) = [q for q in quotes_of(text, registry) if q.text.startswith("internal")]
+    assert q.speaker != "Ellen Simonetti"
 
 
 def test_a_nickname_and_a_t_shirt_slogan_get_no_speaker(registry: SpeakerRegistry) -> None:
