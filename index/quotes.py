@@ -2655,13 +2655,13 @@ _OBJECT_RE = re.compile(r"[ \t\u00a0]+((?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.[ \t\u00a0]
 
 def _object_name(people: _People, cue: _Cue) -> str | None:
     """The person named right after the verb ("he called Rubio “Little Marco”", "she told
-    Kelly"): its own subject pronoun cannot mean them."""
+    Kelly", "he calls Christie’s endorsement"): its own subject pronoun cannot mean them."""
     m = _OBJECT_RE.match(people.doc.masked, cue.end)
     if m is None or m.group(2).lower() in FUNCTION_WORDS:
         return None
     name = m.group(2)
     if name.endswith(("'s", "’s")):
-        return None  # "told Trump's campaign": the campaign
+        name = name[:-2]  # "He calls Christie’s endorsement ...": not Christie either
     return people.canonical(name, m.start(2))
 
 
@@ -2881,8 +2881,9 @@ def _attach_quotes(
         elif speaker is None:
             pron = cue.mention.text.lower() if cue is not None and cue.mention is not None and cue.mention.kind == "pronoun" else ""
             want = "male" if pron in PRONOUNS_MALE else "female" if pron in PRONOUNS_FEMALE else ""
-            if pron != "it":
-                # (what "it calls ..." names is a thing or a body, never the person nearby)
+            if pron not in ("it", "i", "we"):
+                # (what "it calls ..." names is a thing or a body, and the "I" of a first-person
+                # article is its writer: never the person nearby)
                 speaker, conf = _nearby_person(doc, people, segs[0], prev_speaker, want)
         for seg in segs:
             if seg.end <= seg.start:

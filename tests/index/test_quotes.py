@@ -1264,7 +1264,23 @@ SPEAKER_CASES = [
         ),
         "Who wants", "John Tiegen", id="a_service_before_a_first_name_is_no_part_of_the_name",
     ),
+    pytest.param(
+        (
+            "“It is a deal,” Governor Chris Dale said, as columnist Tom Reyes listened.\n\n"
+            "He calls Dale’s plan “a fraud.”"
+        ),
+        "a fraud", "Tom Reyes", id="a_pronoun_is_not_the_owner_of_its_verbs_object",
+    ),
 ]
+
+
+def test_the_i_of_a_first_person_article_is_no_nearby_person(registry: SpeakerRegistry) -> None:
+    text = (
+        "Judge Ann Berman read the verdict on Monday. That night, I told a friend the news.\n\n"
+        "“This is a big political win for me,” I confessed.\n"
+    )
+    (q,) = [q for q in quotes_of(text, registry) if q.kind == "direct"]
+    assert q.speaker is None
 
 
 def test_mr_and_a_registered_womans_surname_is_her_husband() -> None:
