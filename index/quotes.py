@@ -2881,9 +2881,9 @@ def _attach_quotes(
         elif speaker is None:
             pron = cue.mention.text.lower() if cue is not None and cue.mention is not None and cue.mention.kind == "pronoun" else ""
             want = "male" if pron in PRONOUNS_MALE else "female" if pron in PRONOUNS_FEMALE else ""
-            if pron not in ("it", "i", "we"):
-                # (what "it calls ..." names is a thing or a body, and the "I" of a first-person
-                # article is its writer: never the person nearby)
+            if pron not in ("it", "i", "we") and pron not in PRONOUNS_GROUP:
+                # (what "it calls ..." names is a thing or a body, "they" are more than one, and
+                # the "I" of a first-person article is its writer: never the person nearby)
                 speaker, conf = _nearby_person(doc, people, segs[0], prev_speaker, want)
         for seg in segs:
             if seg.end <= seg.start:

@@ -1274,6 +1274,12 @@ SPEAKER_CASES = [
 ]
 
 
+def test_they_is_no_single_nearby_person(registry: SpeakerRegistry) -> None:
+    text = "If you want a real outsider, Ben Carson is your man. As they say about the storied doctor, “gifted hands.”\n"
+    (q,) = [q for q in quotes_of(text, registry) if q.text.startswith("gifted")]
+    assert q.speaker is None
+
+
 def test_the_i_of_a_first_person_article_is_no_nearby_person(registry: SpeakerRegistry) -> None:
     text = (
         "Judge Ann Berman read the verdict on Monday. That night, I told a friend the news.\n\n"
