@@ -4,7 +4,7 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 
-.PHONY: run test eval bench bench-big install clean
+.PHONY: run test check eval bench bench-big install clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -21,7 +21,12 @@ run: $(STAMP)
 	$(PY) -m compileall -q index tui
 	$(VENV)/bin/quotewire
 
-test: $(STAMP)
+# Static guards first: a lint or format slip fails fast, before the suite runs.
+check: $(STAMP)
+	$(VENV)/bin/ruff check index tui tests bench
+	$(VENV)/bin/ruff format --check index tui tests bench
+
+test: check
 	$(PY) -m pytest -q
 
 eval: $(STAMP)

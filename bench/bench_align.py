@@ -147,7 +147,8 @@ def label_scores() -> dict[str, object]:
         out[name] = {
             "pairs": rows,
             "by_split": {
-                k: {"precision": round(v[0] / max(v[1], 1), 3), "recall": round(v[0] / v[2], 3)} for k, v in totals.items()
+                k: {"precision": round(v[0] / max(v[1], 1), 3), "recall": round(v[0] / v[2], 3)}
+                for k, v in totals.items()
             },
         }
     return out

@@ -39,11 +39,11 @@ SHARED = Path(os.environ.get("QUOTEWIRE_SHARED", ROOT.parent / "shared"))
 BBC = SHARED / "data" / "bbc" / "raw"
 RESULTS = ROOT / "bench" / "results"
 sys.path.insert(0, str(ROOT / "bench"))
-from figures import median as _median, pct as _pct  # noqa: E402 (needs the path above)
+from figures import median as _median  # noqa: E402 (needs the path above)
+from figures import pct as _pct
+
 SIZE = (120, 40)
 LONG_ID = "long-article"
-
-
 
 
 def _now() -> tuple[float, float]:
@@ -55,9 +55,14 @@ def _now() -> tuple[float, float]:
 def _summary(samples: list[tuple[float, float]]) -> dict[str, Any]:
     ms = [w * 1000 for w, _ in samples]
     cpu = [c * 1000 for _, c in samples]
-    return {"n": len(ms), "median_ms": round(_median(ms), 1), "p95_ms": round(_pct(ms, 95), 1),
-            "max_ms": round(max(ms), 1) if ms else None,
-            "cpu_median_ms": round(_median(cpu), 1), "cpu_p95_ms": round(_pct(cpu, 95), 1)}
+    return {
+        "n": len(ms),
+        "median_ms": round(_median(ms), 1),
+        "p95_ms": round(_pct(ms, 95), 1),
+        "max_ms": round(max(ms), 1) if ms else None,
+        "cpu_median_ms": round(_median(cpu), 1),
+        "cpu_p95_ms": round(_pct(cpu, 95), 1),
+    }
 
 
 # --- the long article --------------------------------------------------------------------------
@@ -69,10 +74,12 @@ def _synthetic(size: int) -> str:
     out, n = [], 0
     while sum(map(len, out)) < size:
         who = speakers[n % len(speakers)]
-        out.append(f"The minister spoke again on day {n}. \"We have doubled the budget for schools and "
-                   f"we will do it again, because the public expects it,\" {who} said on Sunday. "
-                   f"Critics said the plan was costly, and {who.split()[-1]} told reporters that the "
-                   f"figures would be published before the election in May.\n\n")
+        out.append(
+            f'The minister spoke again on day {n}. "We have doubled the budget for schools and '
+            f'we will do it again, because the public expects it," {who} said on Sunday. '
+            f"Critics said the plan was costly, and {who.split()[-1]} told reporters that the "
+            f"figures would be published before the election in May.\n\n"
+        )
         n += 1
     return "".join(out)
 
@@ -102,8 +109,9 @@ def build_library(tmp: Path, size: int = 200_000) -> tuple[Any, str, str]:
     corpus.mkdir(parents=True, exist_ok=True)
     text, source = long_text(size)
     (corpus / f"{LONG_ID}.txt").write_text(text, encoding="utf-8")
-    cfg = replace(load_config(use_user_config=False), include_seeds=True, index_dir=tmp / "index",
-                  data_dir=tmp / "data")
+    cfg = replace(
+        load_config(use_user_config=False), include_seeds=True, index_dir=tmp / "index", data_dir=tmp / "data"
+    )
     lib = Library(cfg, (corpus,))
     lib.update(rebuild=True)
     return lib, text, source
@@ -180,9 +188,20 @@ async def _session(lib: Any, long_text_: str, runs: int, keys: int, profile: str
 
     seed_id = min((a.id for a in lib.articles() if a.id != LONG_ID), key=lambda i: len(lib.article(i).text))
     out: dict[str, list[tuple[float, float]]] = {
-        k: [] for k in ("open_long", "open_long_settled", "open_seed", "open_seed_settled", "open_plain_textarea",
-                        "open_plain_textarea_settled", "page_down", "next_quote", "to_end_G",
-                        "page_down_plain_textarea")}
+        k: []
+        for k in (
+            "open_long",
+            "open_long_settled",
+            "open_seed",
+            "open_seed_settled",
+            "open_plain_textarea",
+            "open_plain_textarea_settled",
+            "page_down",
+            "next_quote",
+            "to_end_G",
+            "page_down_plain_textarea",
+        )
+    }
     prof_text = ""
     app = QuotewireApp(lib, update_index=False)
     async with app.run_test(size=SIZE) as pilot:
@@ -212,8 +231,9 @@ async def _session(lib: Any, long_text_: str, runs: int, keys: int, profile: str
             return t1[0] - t0[0], t1[1] - t0[1]
 
         async def open_plain() -> tuple[float, float]:
-            frames.arm(lambda s: s.is_current and not isinstance(s, (ReaderScreen, LibraryScreen))
-                       and bool(s.query(TextArea)))
+            frames.arm(
+                lambda s: s.is_current and not isinstance(s, (ReaderScreen, LibraryScreen)) and bool(s.query(TextArea))
+            )
             t0 = _now()
             app.push_screen(_plain_screen(long_text_))
             t1 = await frames.wait(pilot)
@@ -258,7 +278,7 @@ async def _session(lib: Any, long_text_: str, runs: int, keys: int, profile: str
             prof_text += s.getvalue()
 
         profiled_done: set[str] = set()
-        for run in range(runs):
+        for _run in range(runs):
             prof = profiled("open")
             out["open_long"].append(await open_reader(LONG_ID, "open_long_settled"))
             report(prof)
@@ -291,8 +311,9 @@ async def _session(lib: Any, long_text_: str, runs: int, keys: int, profile: str
     return res
 
 
-def measure(runs: int = 5, size: int = 200_000, keys: int = 20, profile: str | None = None,
-            tmp: Path | None = None) -> dict[str, Any]:
+def measure(
+    runs: int = 5, size: int = 200_000, keys: int = 20, profile: str | None = None, tmp: Path | None = None
+) -> dict[str, Any]:
     """Open a `size`-character article `runs` times (after a warm-up) and press page-down,
     `]` (and `G` once) `keys` times each per run; baselines: the smallest seed article in
     the reader and a stock TextArea holding the same long text, in the same session.
@@ -307,18 +328,22 @@ def measure(runs: int = 5, size: int = 200_000, keys: int = 20, profile: str | N
             r = asyncio.run(_session(lib, text, runs, keys, profile))
         finally:
             lib.close()
+
     def ratio(a: str, b: str, field: str = "median_ms") -> float:
         return round(r[a][field] / r[b][field], 2) if r[b][field] else float("nan")
 
-    r.update({
-        "article": {"chars": len(text), "bytes": len(text.encode()), "lines": r.pop("lines"), "source": source},
-        "ratio_open_long_to_seed": ratio("open_long", "open_seed"),
-        "ratio_open_long_to_plain_textarea": ratio("open_long", "open_plain_textarea"),
-        "ratio_open_long_to_plain_textarea_cpu": ratio("open_long", "open_plain_textarea", "cpu_median_ms"),
-        "ratio_open_long_settled_to_plain_textarea": ratio("open_long_settled", "open_plain_textarea_settled"),
-        "ratio_page_down_to_plain_textarea": ratio("page_down", "page_down_plain_textarea"),
-        "target_open_ms": 500, "met_open": r["open_long"]["p95_ms"] < 500,
-    })
+    r.update(
+        {
+            "article": {"chars": len(text), "bytes": len(text.encode()), "lines": r.pop("lines"), "source": source},
+            "ratio_open_long_to_seed": ratio("open_long", "open_seed"),
+            "ratio_open_long_to_plain_textarea": ratio("open_long", "open_plain_textarea"),
+            "ratio_open_long_to_plain_textarea_cpu": ratio("open_long", "open_plain_textarea", "cpu_median_ms"),
+            "ratio_open_long_settled_to_plain_textarea": ratio("open_long_settled", "open_plain_textarea_settled"),
+            "ratio_page_down_to_plain_textarea": ratio("page_down", "page_down_plain_textarea"),
+            "target_open_ms": 500,
+            "met_open": r["open_long"]["p95_ms"] < 500,
+        }
+    )
     return r
 
 
@@ -327,17 +352,28 @@ def main() -> int:
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--size", type=int, default=200_000)
     ap.add_argument("--keys", type=int, default=20)
-    ap.add_argument("--profile", choices=("open", "pagedown", "quote"),
-                    help="print a cProfile of one open, or of one run's page-downs or `]`s (not written)")
+    ap.add_argument(
+        "--profile",
+        choices=("open", "pagedown", "quote"),
+        help="print a cProfile of one open, or of one run's page-downs or `]`s (not written)",
+    )
     ap.add_argument("--no-write", action="store_true", help="do not write bench/results/reader.json")
     args = ap.parse_args()
     r = measure(runs=args.runs, size=args.size, keys=args.keys, profile=args.profile)
     if r["article"]["source"] == "synthetic":
         print(f"note: {BBC} not found; the long article is synthetic text", file=sys.stderr)
     prof = r.pop("profile", None)
-    out = {"machine": {"python": platform.python_version(), "cpus": os.cpu_count(), "platform": platform.platform(),
-                       "load_avg": os.getloadavg()},
-           "when": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), "size": list(SIZE), "reader": r}
+    out = {
+        "machine": {
+            "python": platform.python_version(),
+            "cpus": os.cpu_count(),
+            "platform": platform.platform(),
+            "load_avg": os.getloadavg(),
+        },
+        "when": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        "size": list(SIZE),
+        "reader": r,
+    }
     if not args.no_write:
         RESULTS.mkdir(parents=True, exist_ok=True)
         (RESULTS / "reader.json").write_text(json.dumps(out, indent=2) + "\n")

@@ -62,14 +62,26 @@ def eval_seeds(shared: Path, registry: SpeakerRegistry, verbs: list[str], tmp: P
         preds += as_json(extract_quotes(path.stem, path.read_text(encoding="utf-8"), registry, speech_verbs=verbs))
     pred_path = tmp / "seed-pred.json"
     pred_path.write_text(json.dumps(preds, ensure_ascii=False), encoding="utf-8")
-    out, _ = run_scorer([str(shared / "tools" / "score_quotes.py"), str(shared / "gold" / "seed-quotes.yaml"), str(corpus), str(pred_path)])
+    out, _ = run_scorer(
+        [
+            str(shared / "tools" / "score_quotes.py"),
+            str(shared / "gold" / "seed-quotes.yaml"),
+            str(corpus),
+            str(pred_path),
+        ]
+    )
     lines = out.strip().splitlines()
     summary = lines[-1] if lines else ""
     nums = dict(re.findall(r"(\w+[\w-]*)=([\d.]+)", summary))
     rep = re.search(r"found=(\d+)/(\d+)", summary)
-    return {"summary": summary, "misses": lines[:-1], "f1": float(nums.get("F1", 0)),
-            "speaker": float(nums.get("speaker", 0)), "reported_right_speaker": float(nums.get("right-speaker", 0)),
-            "reported_found": rep.group(0) if rep else ""}
+    return {
+        "summary": summary,
+        "misses": lines[:-1],
+        "f1": float(nums.get("F1", 0)),
+        "speaker": float(nums.get("speaker", 0)),
+        "reported_right_speaker": float(nums.get("right-speaker", 0)),
+        "reported_found": rep.group(0) if rep else "",
+    }
 
 
 def eval_polnear(shared: Path, registry: SpeakerRegistry, verbs: list[str], tmp: Path, docs: slice, tag: str) -> dict:
@@ -90,10 +102,17 @@ def eval_polnear(shared: Path, registry: SpeakerRegistry, verbs: list[str], tmp:
     summary = out.strip().splitlines()[-1] if out.strip() else ""
     get = lambda pat: float(m.group(1)) if (m := re.search(pat, summary)) else 0.0  # noqa: E731
     pro = re.search(r"nearest earlier named source: (\d+)/(\d+)", summary)
-    return {"docs": len(lines), "summary": summary, "precision": get(r"P=([\d.]+)"), "recall": get(r"R=([\d.]+)"),
-            "f1": get(r"F1=([\d.]+)"), "speaker": get(r"speaker=([\d.]+)"),
-            "pronoun": int(pro.group(1)) / max(1, int(pro.group(2))) if pro else 0.0, "seconds": round(elapsed, 2),
-            "reported": reported}
+    return {
+        "docs": len(lines),
+        "summary": summary,
+        "precision": get(r"P=([\d.]+)"),
+        "recall": get(r"R=([\d.]+)"),
+        "f1": get(r"F1=([\d.]+)"),
+        "speaker": get(r"speaker=([\d.]+)"),
+        "pronoun": int(pro.group(1)) / max(1, int(pro.group(2))) if pro else 0.0,
+        "seconds": round(elapsed, 2),
+        "reported": reported,
+    }
 
 
 def reported_figures(shared: Path, docs: list[dict], preds: list[dict]) -> dict:
@@ -121,13 +140,16 @@ def reported_figures(shared: Path, docs: list[dict], preds: list[dict]) -> dict:
             if p["kind"] == "reported":
                 total += 1
                 right += any(sc.cover((p["start"], p["end"]), [c]) >= 0.3 for c in contents)
-        spans = [(p["start"], p["end"]) for p in mine if p["kind"] != "other"]
         for a in d["attributions"]:
             if a["direct"] or not a["content"]:
                 continue
             gold += 1
             segs = [(c["start"], c["end"]) for c in a["content"]]
-            hits = [p for p in mine if p["kind"] != "other" and any(sc.cover(g, [(p["start"], p["end"])]) >= 0.3 for g in segs)]
+            hits = [
+                p
+                for p in mine
+                if p["kind"] != "other" and any(sc.cover(g, [(p["start"], p["end"])]) >= 0.3 for g in segs)
+            ]
             if not hits:
                 continue
             found += 1
@@ -135,8 +157,13 @@ def reported_figures(shared: Path, docs: list[dict], preds: list[dict]) -> dict:
             if src and sc.caps(src) and not set(sc.words(src)) <= sc.PRONOUNS:
                 sp_total += 1
                 sp_right += sc.speaker_ok(src, max(hits, key=lambda p: bool(p.get("speaker"))).get("speaker"))
-    return {"precision": round(right / max(total, 1), 3), "recall": round(found / max(gold, 1), 3),
-            "speaker": round(sp_right / max(sp_total, 1), 3), "predicted": total, "gold": gold}
+    return {
+        "precision": round(right / max(total, 1), 3),
+        "recall": round(found / max(gold, 1), 3),
+        "speaker": round(sp_right / max(sp_total, 1), 3),
+        "predicted": total,
+        "gold": gold,
+    }
 
 
 def bbc_speed(shared: Path, registry: SpeakerRegistry, verbs: list[str]) -> dict:
@@ -151,8 +178,13 @@ def bbc_speed(shared: Path, registry: SpeakerRegistry, verbs: list[str]) -> dict
         wall_runs.append(time.perf_counter() - w0)
     # one process is one core; CPU time is steadier than wall time on a shared machine
     cpu, wall = statistics.median(cpu_runs), statistics.median(wall_runs)
-    return {"articles": len(texts), "cpu_seconds_median": round(cpu, 3), "wall_seconds_median": round(wall, 3),
-            "articles_per_second": round(len(texts) / cpu, 1), "articles_per_second_wall": round(len(texts) / wall, 1)}
+    return {
+        "articles": len(texts),
+        "cpu_seconds_median": round(cpu, 3),
+        "wall_seconds_median": round(wall, 3),
+        "articles_per_second": round(len(texts) / cpu, 1),
+        "articles_per_second_wall": round(len(texts) / wall, 1),
+    }
 
 
 def parse_slice(spec: str | None) -> slice:
@@ -203,23 +235,31 @@ def render(results: dict) -> str:
     for key in ("polnear", "polnear_heldout"):
         if key in results:
             r = results[key]
-            rows.append(f"| {key} ({r['docs']} docs) | P={r['precision']:.3f} R={r['recall']:.3f} F1={r['f1']:.3f} "
-                        f"speaker={r['speaker']:.3f} pronoun={r['pronoun']:.3f} ({r['seconds']} s) |")
+            rows.append(
+                f"| {key} ({r['docs']} docs) | P={r['precision']:.3f} R={r['recall']:.3f} F1={r['f1']:.3f} "
+                f"speaker={r['speaker']:.3f} pronoun={r['pronoun']:.3f} ({r['seconds']} s) |"
+            )
             rep = r.get("reported")
             if rep:
-                rows.append(f"| {key}, reported speech | P={rep['precision']:.3f} R={rep['recall']:.3f} "
-                            f"speaker={rep['speaker']:.3f} ({rep['predicted']} found, {rep['gold']} unmarked attributions) |")
+                rows.append(
+                    f"| {key}, reported speech | P={rep['precision']:.3f} R={rep['recall']:.3f} "
+                    f"speaker={rep['speaker']:.3f} ({rep['predicted']} found, {rep['gold']} unmarked attributions) |"
+                )
     if "bbc_speed" in results:
         s = results["bbc_speed"]
-        rows.append(f"| BBC speed (one core) | {s['articles_per_second']} articles/s by CPU time, {s['articles_per_second_wall']} by wall time "
-                    f"({s['articles']} articles, median of 3) |")
+        rows.append(
+            f"| BBC speed (one core) | {s['articles_per_second']} articles/s by CPU time, {s['articles_per_second_wall']} by wall time "
+            f"({s['articles']} articles, median of 3) |"
+        )
     misses = seeds.get("misses") or []
     text = "# Quote extraction evaluation\n\n" + "\n".join(rows)
-    text += ("\n\nPolNeAR held-out = documents 600-839 (rules developed on 0-599). Reported speech is "
-             "scored against every PolNeAR attribution, speech or not (polls, beliefs): for comparing "
-             "versions of quotewire, not with the field. Seed fp counts "
-             "clause-level partial quotes (indirect speech that quotes some words), which the seed gold "
-             "does not list.")
+    text += (
+        "\n\nPolNeAR held-out = documents 600-839 (rules developed on 0-599). Reported speech is "
+        "scored against every PolNeAR attribution, speech or not (polls, beliefs): for comparing "
+        "versions of quotewire, not with the field. Seed fp counts "
+        "clause-level partial quotes (indirect speech that quotes some words), which the seed gold "
+        "does not list."
+    )
     text += "\n\nSeed misses and wrong speakers:\n" + ("\n".join(f"- {m}" for m in misses) if misses else "- none")
     return text
 

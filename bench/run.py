@@ -7,11 +7,11 @@ Writes bench/results/latest.json and bench/results/latest.md. Needs ../shared/da
 from __future__ import annotations
 
 import argparse
-import resource
 import asyncio
 import json
 import os
 import platform
+import resource
 import shutil
 import subprocess
 import sys
@@ -26,27 +26,68 @@ SHARED = Path(os.environ.get("QUOTEWIRE_SHARED", ROOT.parent / "shared"))
 BBC = SHARED / "data" / "bbc" / "raw"
 RESULTS = ROOT / "bench" / "results"
 sys.path.insert(0, str(ROOT / "bench"))
-from figures import median as _median, pct as _pct  # noqa: E402 (needs the path above)
+from figures import median as _median  # noqa: E402 (needs the path above)
+from figures import pct as _pct
 
 QUERIES = [
-    "minister", "economy growth", '"prime minister"', "election AND labour", "film OR music",
-    "tax NOT rise", "champion*", "gover*", "footbal~", "(chelsea OR arsenal) AND cup",
-    "speaker:blair", "speaker:brown", "kind:direct", "kind:reported", "speaker:blair kind:direct",
-    "kind:partial", "mobile phone", '"chief executive"', "oil price", "interest rates",
-    "broadband", "software AND security", "virus", "games console", "music download",
-    "oscar", "box office", "album", "tory", "conservative party", "lib dem*", "immigration",
-    "iraq war", "euro", "dollar", "stock market", "profit*", "airline", "court ruling",
-    "injury", "coach said", "world cup", "rugby", "tennis", "olympic*", "athletics",
-    "bank", "deficit", "unemployment", "technology",
+    "minister",
+    "economy growth",
+    '"prime minister"',
+    "election AND labour",
+    "film OR music",
+    "tax NOT rise",
+    "champion*",
+    "gover*",
+    "footbal~",
+    "(chelsea OR arsenal) AND cup",
+    "speaker:blair",
+    "speaker:brown",
+    "kind:direct",
+    "kind:reported",
+    "speaker:blair kind:direct",
+    "kind:partial",
+    "mobile phone",
+    '"chief executive"',
+    "oil price",
+    "interest rates",
+    "broadband",
+    "software AND security",
+    "virus",
+    "games console",
+    "music download",
+    "oscar",
+    "box office",
+    "album",
+    "tory",
+    "conservative party",
+    "lib dem*",
+    "immigration",
+    "iraq war",
+    "euro",
+    "dollar",
+    "stock market",
+    "profit*",
+    "airline",
+    "court ruling",
+    "injury",
+    "coach said",
+    "world cup",
+    "rugby",
+    "tennis",
+    "olympic*",
+    "athletics",
+    "bank",
+    "deficit",
+    "unemployment",
+    "technology",
 ]
-
-
 
 
 def _env(cache: Path) -> dict[str, str]:
     env = dict(os.environ)
-    env.update(XDG_CACHE_HOME=str(cache / "cache"), XDG_DATA_HOME=str(cache / "data"),
-               XDG_CONFIG_HOME=str(cache / "config"))
+    env.update(
+        XDG_CACHE_HOME=str(cache / "cache"), XDG_DATA_HOME=str(cache / "data"), XDG_CONFIG_HOME=str(cache / "config")
+    )
     return env
 
 
@@ -80,8 +121,9 @@ _FLOOR = "import time, textual.app; print(time.time(), flush=True)"
 def _time_to_print(code: str, env: dict[str, str], *args: str) -> float:
     """Seconds from starting the process to the moment it prints its timestamp."""
     t0 = time.time()
-    out = subprocess.run([sys.executable, "-c", code, *args], env=env, cwd=ROOT, check=True,
-                         capture_output=True, text=True)
+    out = subprocess.run(
+        [sys.executable, "-c", code, *args], env=env, cwd=ROOT, check=True, capture_output=True, text=True
+    )
     return float(out.stdout.strip().splitlines()[-1]) - t0
 
 
@@ -91,15 +133,21 @@ def cold_start(tmp: Path, runs: int = 5) -> dict[str, Any]:
     # install) and as the floor's Textual has them: with PYTHONDONTWRITEBYTECODE set (this
     # machine sets it) an editable checkout would compile its sources on every start.
     subprocess.run([sys.executable, "-m", "compileall", "-q", "index", "tui"], cwd=ROOT, check=True)
-    subprocess.run([sys.executable, "-m", "tui.cli", "index"], env=env, cwd=ROOT, check=True,
-                   capture_output=True)  # build the cache
+    subprocess.run(
+        [sys.executable, "-m", "tui.cli", "index"], env=env, cwd=ROOT, check=True, capture_output=True
+    )  # build the cache
     ours, floor = [], []
     for _ in range(runs):
         ours.append(_time_to_print(_COLD, env))
         floor.append(_time_to_print(_FLOOR, env))
     o, f = _median(ours), _median(floor)
-    return {"quotewire_s": round(o, 3), "import_textual_app_s": round(f, 3), "ratio": round(o / f, 2),
-            "target_ratio": 1.5, "met": o / f <= 1.5}
+    return {
+        "quotewire_s": round(o, 3),
+        "import_textual_app_s": round(f, 3),
+        "ratio": round(o / f, 2),
+        "target_ratio": 1.5,
+        "met": o / f <= 1.5,
+    }
 
 
 # --- BBC: index build, incremental update, search -------------------------------------------------
@@ -118,8 +166,9 @@ def plain_whoosh_build(corpus: Path, ixdir: Path) -> float:
 
     from index.corpus import decode
 
-    schema = fields.Schema(id=fields.ID(stored=True, unique=True), content=fields.TEXT(analyzer=StemmingAnalyzer()),
-                           text=fields.STORED())
+    schema = fields.Schema(
+        id=fields.ID(stored=True, unique=True), content=fields.TEXT(analyzer=StemmingAnalyzer()), text=fields.STORED()
+    )
     t = time.perf_counter()
     ixdir.mkdir(parents=True, exist_ok=True)
     ix = index.create_in(str(ixdir), schema)
@@ -132,9 +181,10 @@ def plain_whoosh_build(corpus: Path, ixdir: Path) -> float:
 
 
 def quotewire_build(corpus: Path, tmp: Path) -> tuple[float, Any]:
+    from dataclasses import replace
+
     from index.config import load_config
     from index.library import Library
-    from dataclasses import replace
 
     cfg = replace(load_config(use_user_config=False), include_seeds=False, index_dir=tmp / "qw-index")
     lib = Library(cfg, (corpus,))
@@ -168,9 +218,16 @@ def search_latency(lib: Any, plain_dir: Path) -> dict[str, Any]:
                 plain.append((time.perf_counter() - t) * 1000)
     return {
         "queries": len(QUERIES),
-        "quotewire_ms": {"p50": round(_pct(ours, 50), 2), "p95": round(_pct(ours, 95), 2), "p99": round(_pct(ours, 99), 2)},
-        "plain_whoosh_with_highlights_ms": {"p50": round(_pct(plain, 50), 2), "p95": round(_pct(plain, 95), 2),
-                                            "p99": round(_pct(plain, 99), 2)},
+        "quotewire_ms": {
+            "p50": round(_pct(ours, 50), 2),
+            "p95": round(_pct(ours, 95), 2),
+            "p99": round(_pct(ours, 99), 2),
+        },
+        "plain_whoosh_with_highlights_ms": {
+            "p50": round(_pct(plain, 50), 2),
+            "p95": round(_pct(plain, 95), 2),
+            "p99": round(_pct(plain, 99), 2),
+        },
         "ratio_p50": round(_pct(ours, 50) / _pct(plain, 50), 2),
     }
 
@@ -178,12 +235,13 @@ def search_latency(lib: Any, plain_dir: Path) -> dict[str, Any]:
 def keystroke_to_paint(corpus: Path, tmp: Path) -> dict[str, Any]:
     """Type queries into the real app (headless): time from each keystroke's search request
     to the frame that shows its results, measured inside the app."""
-    from index.config import load_config
-    from index.library import Library
     from dataclasses import replace
+
     from textual.widgets import Input
 
     import tui.screens.library as library_screen
+    from index.config import load_config
+    from index.library import Library
     from tui.app import QuotewireApp
 
     cfg = replace(load_config(use_user_config=False), include_seeds=False, index_dir=tmp / "qw-index")
@@ -223,8 +281,13 @@ def keystroke_to_paint(corpus: Path, tmp: Path) -> dict[str, Any]:
         asyncio.run(run())
     finally:
         screen_cls._run_search, screen_cls.on_search_done = run_search, search_done
-    return {"keystrokes": len(times), "p50_ms": round(_pct(times, 50), 1), "p95_ms": round(_pct(times, 95), 1),
-            "target_p95_ms": 50, "met": _pct(times, 95) < 50}
+    return {
+        "keystrokes": len(times),
+        "p50_ms": round(_pct(times, 50), 1),
+        "p95_ms": round(_pct(times, 95), 1),
+        "target_p95_ms": 50,
+        "met": _pct(times, 95) < 50,
+    }
 
 
 def extraction_speed(corpus: Path) -> dict[str, Any]:
@@ -242,16 +305,22 @@ def extraction_speed(corpus: Path) -> dict[str, Any]:
         for n, text in enumerate(texts):
             extract_quotes(str(n), text, reg, speech_verbs=cfg.speech_verbs)
         runs.append(len(texts) / (time.perf_counter() - t))
-    return {"articles": len(texts), "articles_per_s": round(_median(runs), 1), "target": 500,
-            "met": _median(runs) >= 500}
+    return {
+        "articles": len(texts),
+        "articles_per_s": round(_median(runs), 1),
+        "target": 500,
+        "met": _median(runs) >= 500,
+    }
 
 
 # Peak RSS of this process's own memory: VmHWM. Not ru_maxrss: a child started by
 # subprocess (vfork, then exec) inherits its parent's high-water mark, so every figure
 # read that way was the bench process's own 207 MB.
-_PEAK_RSS = ("(lambda: next((int(l.split()[1]) for l in open('/proc/self/status') if l.startswith('VmHWM:')),"
-             " 0) if __import__('os').path.exists('/proc/self/status')"
-             " else __import__('resource').getrusage(0).ru_maxrss)()")
+_PEAK_RSS = (
+    "(lambda: next((int(l.split()[1]) for l in open('/proc/self/status') if l.startswith('VmHWM:')),"
+    " 0) if __import__('os').path.exists('/proc/self/status')"
+    " else __import__('resource').getrusage(0).ru_maxrss)()"
+)
 
 _APP_MEMORY = r"""
 import os, sys
@@ -276,12 +345,21 @@ Bench(Library.open(corpus=[a for a in sys.argv[1:]])).run(headless=True)
 def peak_memory(corpus: Path, tmp: Path) -> dict[str, Any]:
     """Peak RSS of `quotewire index` building BBC (its main process), then of the app with it open."""
     env = _env(tmp)
-    build = f"import sys\nfrom tui.cli import main\nmain(['index', '--corpus', {str(corpus)!r}])\n" \
-            f"print({_PEAK_RSS}, flush=True)\n"
+    build = (
+        f"import sys\nfrom tui.cli import main\nmain(['index', '--corpus', {str(corpus)!r}])\n"
+        f"print({_PEAK_RSS}, flush=True)\n"
+    )
     out = subprocess.run([sys.executable, "-c", build], env=env, cwd=ROOT, check=True, capture_output=True, text=True)
     build_kb = int(out.stdout.strip().splitlines()[-1])
-    out = subprocess.run([sys.executable, "-c", _APP_MEMORY, str(corpus)], env=env, cwd=ROOT, check=True,
-                         capture_output=True, text=True, timeout=300)
+    out = subprocess.run(
+        [sys.executable, "-c", _APP_MEMORY, str(corpus)],
+        env=env,
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     kb = int(out.stdout.strip().splitlines()[-1])
     return {"index_build_peak_rss_mb": round(build_kb / 1024, 1), "app_with_bbc_peak_rss_mb": round(kb / 1024, 1)}
 
@@ -294,9 +372,10 @@ def main() -> int:
     RESULTS.mkdir(parents=True, exist_ok=True)
     if args.big_only:
         return run_big()
-    out: dict[str, Any] = {"machine": {"python": platform.python_version(), "cpus": os.cpu_count(),
-                                       "platform": platform.platform()},
-                           "when": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}
+    out: dict[str, Any] = {
+        "machine": {"python": platform.python_version(), "cpus": os.cpu_count(), "platform": platform.platform()},
+        "when": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+    }
     with tempfile.TemporaryDirectory() as d:
         tmp = Path(d)
         print("cold start…", flush=True)
@@ -312,9 +391,12 @@ def main() -> int:
                 ours.append(secs)
             n = report.added
             out["index_build_bbc"] = {
-                "articles": n, "quotewire_s": round(_median(ours), 2), "plain_whoosh_s": round(_median(plain), 2),
+                "articles": n,
+                "quotewire_s": round(_median(ours), 2),
+                "plain_whoosh_s": round(_median(plain), 2),
                 "quotewire_articles_per_s": round(n / _median(ours), 1),
-                "ratio": round(_median(ours) / _median(plain), 2), "target_ratio": 1.5,
+                "ratio": round(_median(ours) / _median(plain), 2),
+                "target_ratio": 1.5,
                 "met": _median(ours) / _median(plain) <= 1.5,
             }
             print("incremental update…", flush=True)
@@ -323,8 +405,12 @@ def main() -> int:
             t = time.perf_counter()
             rep = lib.update()
             inc = time.perf_counter() - t
-            out["incremental_update_1_of_2225"] = {"seconds": round(inc, 3), "updated": rep.updated,
-                                                   "target_s": 1.0, "met": inc < 1.0}
+            out["incremental_update_1_of_2225"] = {
+                "seconds": round(inc, 3),
+                "updated": rep.updated,
+                "target_s": 1.0,
+                "met": inc < 1.0,
+            }
             print("search latency…", flush=True)
             out["search_bbc"] = search_latency(lib, tmp / "plain0")
             print("keystroke to painted results…", flush=True)
@@ -334,25 +420,31 @@ def main() -> int:
             print("peak memory…", flush=True)
             out["memory"] = peak_memory(corpus, tmp / "mem")
             print("alignment (bench_align.py)…", flush=True)
-            subprocess.run([sys.executable, str(ROOT / "bench" / "bench_align.py")], cwd=ROOT, check=True,
-                           capture_output=True)
+            subprocess.run(
+                [sys.executable, str(ROOT / "bench" / "bench_align.py")], cwd=ROOT, check=True, capture_output=True
+            )
             al = json.loads((RESULTS / "align.json").read_text())
-            out["align"] = {"align_2000_words_ms": al["align"]["median_ms"],
-                            "align_difflib_baseline_ms": al["align"]["baseline_difflib_ms"],
-                            "rank_similar_bbc_warm_ms": al["rank_similar"]["median_ms_warm"],
-                            "rank_similar_uncached_baseline_ms": al["rank_similar"]["baseline_uncached_ms"],
-                            "met": al["align"]["median_ms"] < 100 and al["rank_similar"]["median_ms_warm"] < 200}
+            out["align"] = {
+                "align_2000_words_ms": al["align"]["median_ms"],
+                "align_difflib_baseline_ms": al["align"]["baseline_difflib_ms"],
+                "rank_similar_bbc_warm_ms": al["rank_similar"]["median_ms_warm"],
+                "rank_similar_uncached_baseline_ms": al["rank_similar"]["baseline_uncached_ms"],
+                "met": al["align"]["median_ms"] < 100 and al["rank_similar"]["median_ms_warm"] < 200,
+            }
             print("opening a 200 KB article (bench_reader.py)…", flush=True)
             from bench_reader import measure as reader_measure
 
             r = reader_measure(runs=3)
             out["reader_200kb"] = {
-                "open_ms_median": r["open_long"]["median_ms"], "open_ms_p95": r["open_long"]["p95_ms"],
+                "open_ms_median": r["open_long"]["median_ms"],
+                "open_ms_p95": r["open_long"]["p95_ms"],
                 "open_seed_ms_median": r["open_seed"]["median_ms"],
                 "ratio_to_seed": r["ratio_open_long_to_seed"],
-                "page_down_ms_median": r["page_down"]["median_ms"], "page_down_ms_p95": r["page_down"]["p95_ms"],
+                "page_down_ms_median": r["page_down"]["median_ms"],
+                "page_down_ms_p95": r["page_down"]["p95_ms"],
                 "page_down_plain_textarea_ms_median": r["page_down_plain_textarea"]["median_ms"],
-                "target_open_ms": 500, "met": r["met_open"],
+                "target_open_ms": 500,
+                "met": r["met_open"],
             }
             if args.big:
                 print("100,000 articles (this takes a while)…", flush=True)
@@ -426,65 +518,126 @@ def big_corpus(tmp: Path, copies: int = 45) -> dict[str, Any]:
         for f in files:
             (d / f"{f.parent.name}-{f.stem}.txt").write_bytes(f.read_bytes())
     index_dir = tmp / "big-index"
-    code = ("import sys, time\nfrom dataclasses import replace\nfrom pathlib import Path\n"
-            "from index.config import load_config\nfrom index.library import Library\n"
-            "if __name__ == '__main__':\n"
-            "    cfg = replace(load_config(use_user_config=False), include_seeds=False, index_dir=Path(sys.argv[2]))\n"
-            "    lib = Library(cfg, (Path(sys.argv[1]),))\n"
-            "    t = time.perf_counter(); r = lib.update(); print(time.perf_counter() - t, r.added)\n")
+    code = (
+        "import sys, time\nfrom dataclasses import replace\nfrom pathlib import Path\n"
+        "from index.config import load_config\nfrom index.library import Library\n"
+        "if __name__ == '__main__':\n"
+        "    cfg = replace(load_config(use_user_config=False), include_seeds=False, index_dir=Path(sys.argv[2]))\n"
+        "    lib = Library(cfg, (Path(sys.argv[1]),))\n"
+        "    t = time.perf_counter(); r = lib.update(); print(time.perf_counter() - t, r.added)\n"
+    )
     script = tmp / "build_big.py"
     script.write_text(code)
     t = time.perf_counter()
-    out = subprocess.run([sys.executable, str(script), str(big), str(index_dir)], cwd=ROOT, check=True,
-                         capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    out = subprocess.run(
+        [sys.executable, str(script), str(big), str(index_dir)],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
     build = time.perf_counter() - t
     # the largest of the build process and its workers (ru_maxrss of children: an upper
     # bound, since a child may inherit this process's high-water mark, which is small here)
     build_rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    probe = subprocess.run([sys.executable, "-c", _BIG_PROBE.replace("PEAK_RSS", _PEAK_RSS), str(big), str(index_dir), json.dumps(QUERIES)],
-                           cwd=ROOT, check=True, capture_output=True, text=True)
+    probe = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            _BIG_PROBE.replace("PEAK_RSS", _PEAK_RSS),
+            str(big),
+            str(index_dir),
+            json.dumps(QUERIES),
+        ],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
     p = json.loads(probe.stdout.strip().splitlines()[-1])
-    return {"articles": p["articles"], "build_s": round(build, 1), "build_articles_per_s": round(p["articles"] / build, 1),
-            "later_start_s": round(p["start_s"], 2), "search_ready_s": round(p["warm_s"], 2), "search_ms_p50": round(_pct(p["times"], 50), 1),
-            "search_ms_p95": round(_pct(p["times"], 95), 1), "target_p95_ms": 150,
-            "refined_search_ms_p50": round(_pct(p["full"], 50), 1), "refined_search_ms_p95": round(_pct(p["full"], 95), 1),
-            "quotes_screen_ms": {k: round(v, 1) for k, v in p["quotes_screen"].items()},
-            "peak_rss_mb": round(p["peak_rss_mb"], 1), "build_peak_rss_mb": round(build_rss, 1), "target_rss_mb": 1024, "build_stdout": out.stdout.strip()}
+    return {
+        "articles": p["articles"],
+        "build_s": round(build, 1),
+        "build_articles_per_s": round(p["articles"] / build, 1),
+        "later_start_s": round(p["start_s"], 2),
+        "search_ready_s": round(p["warm_s"], 2),
+        "search_ms_p50": round(_pct(p["times"], 50), 1),
+        "search_ms_p95": round(_pct(p["times"], 95), 1),
+        "target_p95_ms": 150,
+        "refined_search_ms_p50": round(_pct(p["full"], 50), 1),
+        "refined_search_ms_p95": round(_pct(p["full"], 95), 1),
+        "quotes_screen_ms": {k: round(v, 1) for k, v in p["quotes_screen"].items()},
+        "peak_rss_mb": round(p["peak_rss_mb"], 1),
+        "build_peak_rss_mb": round(build_rss, 1),
+        "target_rss_mb": 1024,
+        "build_stdout": out.stdout.strip(),
+    }
 
 
 def _markdown(out: dict[str, Any]) -> str:
     rows = ["| figure | quotewire | baseline | ratio / target | met |", "|---|---|---|---|---|"]
     c = out["cold_start"]
-    rows.append(f"| cold start, seeds (s) | {c['quotewire_s']} | {c['import_textual_app_s']} (import textual.app) | {c['ratio']} / ≤1.5 | {c['met']} |")
+    rows.append(
+        f"| cold start, seeds (s) | {c['quotewire_s']} | {c['import_textual_app_s']} (import textual.app) | {c['ratio']} / ≤1.5 | {c['met']} |"
+    )
     if "index_build_bbc" in out:
         b = out["index_build_bbc"]
-        rows.append(f"| index build, BBC {b['articles']} articles (s) | {b['quotewire_s']} ({b['quotewire_articles_per_s']}/s) | {b['plain_whoosh_s']} (plain whoosh3) | {b['ratio']} / ≤1.5 | {b['met']} |")
+        rows.append(
+            f"| index build, BBC {b['articles']} articles (s) | {b['quotewire_s']} ({b['quotewire_articles_per_s']}/s) | {b['plain_whoosh_s']} (plain whoosh3) | {b['ratio']} / ≤1.5 | {b['met']} |"
+        )
         i = out["incremental_update_1_of_2225"]
         rows.append(f"| incremental update, 1 changed file (s) | {i['seconds']} | — | — / <1 s | {i['met']} |")
         s = out["search_bbc"]
         q, p = s["quotewire_ms"], s["plain_whoosh_with_highlights_ms"]
-        rows.append(f"| search, 50 queries, top 20 with snippets (ms p50/p95/p99) | {q['p50']}/{q['p95']}/{q['p99']} | {p['p50']}/{p['p95']}/{p['p99']} (plain whoosh + highlights) | {s['ratio_p50']} (p50) | — |")
+        rows.append(
+            f"| search, 50 queries, top 20 with snippets (ms p50/p95/p99) | {q['p50']}/{q['p95']}/{q['p99']} | {p['p50']}/{p['p95']}/{p['p99']} (plain whoosh + highlights) | {s['ratio_p50']} (p50) | — |"
+        )
         k = out["search_as_you_type_bbc"]
-        rows.append(f"| keystroke to painted results (ms p50/p95) | {k['p50_ms']}/{k['p95_ms']} | — | — / p95 <50 | {k['met']} |")
+        rows.append(
+            f"| keystroke to painted results (ms p50/p95) | {k['p50_ms']}/{k['p95_ms']} | — | — / p95 <50 | {k['met']} |"
+        )
         e = out["quote_extraction_bbc"]
-        rows.append(f"| quote extraction, one core (articles/s) | {e['articles_per_s']} | ~4 (textacy+spaCy, measured elsewhere) | — / ≥500 | {e['met']} |")
+        rows.append(
+            f"| quote extraction, one core (articles/s) | {e['articles_per_s']} | ~4 (textacy+spaCy, measured elsewhere) | — / ≥500 | {e['met']} |"
+        )
         m = out["memory"]
-        rows.append(f"| peak memory (MB): building BBC / app with BBC open | {m['index_build_peak_rss_mb']} / {m['app_with_bbc_peak_rss_mb']} | — | — | — |")
+        rows.append(
+            f"| peak memory (MB): building BBC / app with BBC open | {m['index_build_peak_rss_mb']} / {m['app_with_bbc_peak_rss_mb']} | — | — | — |"
+        )
         if "align" in out:
             a = out["align"]
-            rows.append(f"| align two 2,000-word articles (ms) | {a['align_2000_words_ms']} | {a['align_difflib_baseline_ms']} (difflib over sentences) | — / <100 | {a['align_2000_words_ms'] < 100} |")
-            rows.append(f"| rank BBC for compare-with, warm (ms) | {a['rank_similar_bbc_warm_ms']} | {a['rank_similar_uncached_baseline_ms']} (uncached) | — / <200 | {a['rank_similar_bbc_warm_ms'] < 200} |")
+            rows.append(
+                f"| align two 2,000-word articles (ms) | {a['align_2000_words_ms']} | {a['align_difflib_baseline_ms']} (difflib over sentences) | — / <100 | {a['align_2000_words_ms'] < 100} |"
+            )
+            rows.append(
+                f"| rank BBC for compare-with, warm (ms) | {a['rank_similar_bbc_warm_ms']} | {a['rank_similar_uncached_baseline_ms']} (uncached) | — / <200 | {a['rank_similar_bbc_warm_ms'] < 200} |"
+            )
     if "reader_200kb" in out:
         r = out["reader_200kb"]
-        rows.append(f"| open a 200 KB article (ms median/p95) | {r['open_ms_median']}/{r['open_ms_p95']} | {r['open_seed_ms_median']} (a seed article) | {r['ratio_to_seed']} / <500 ms | {r['met']} |")
-        rows.append(f"| page-down in it, per key (ms median/p95) | {r['page_down_ms_median']}/{r['page_down_ms_p95']} | {r['page_down_plain_textarea_ms_median']} (plain Textual TextArea) | — | — |")
+        rows.append(
+            f"| open a 200 KB article (ms median/p95) | {r['open_ms_median']}/{r['open_ms_p95']} | {r['open_seed_ms_median']} (a seed article) | {r['ratio_to_seed']} / <500 ms | {r['met']} |"
+        )
+        rows.append(
+            f"| page-down in it, per key (ms median/p95) | {r['page_down_ms_median']}/{r['page_down_ms_p95']} | {r['page_down_plain_textarea_ms_median']} (plain Textual TextArea) | — | — |"
+        )
     if "big_100k" in out:
         g = out["big_100k"]
-        rows.append(f"| 100k articles: build (s) | {g['build_s']} ({g['build_articles_per_s']}/s) | 260-440 (plain whoosh, measured before) | — | — |")
-        rows.append(f"| 100k articles: later start, list shown / search ready (s) | {g['later_start_s']} / {g.get('search_ready_s', '—')} | — | — | — |")
-        rows.append(f"| 100k articles: first results (ms p50/p95) | {g['search_ms_p50']}/{g['search_ms_p95']} | 75-140 p50 (plain whoosh) | — / p95 <150 | {g['search_ms_p95'] < 150} |")
-        rows.append(f"| 100k articles: refined search (ms p50/p95) | {g['refined_search_ms_p50']}/{g['refined_search_ms_p95']} | — | — | — |")
-        rows.append(f"| 100k articles: peak memory (MB) | {g['peak_rss_mb']} | — | — / <1024 | {g['peak_rss_mb'] < 1024} |")
+        rows.append(
+            f"| 100k articles: build (s) | {g['build_s']} ({g['build_articles_per_s']}/s) | 260-440 (plain whoosh, measured before) | — | — |"
+        )
+        rows.append(
+            f"| 100k articles: later start, list shown / search ready (s) | {g['later_start_s']} / {g.get('search_ready_s', '—')} | — | — | — |"
+        )
+        rows.append(
+            f"| 100k articles: first results (ms p50/p95) | {g['search_ms_p50']}/{g['search_ms_p95']} | 75-140 p50 (plain whoosh) | — / p95 <150 | {g['search_ms_p95'] < 150} |"
+        )
+        rows.append(
+            f"| 100k articles: refined search (ms p50/p95) | {g['refined_search_ms_p50']}/{g['refined_search_ms_p95']} | — | — | — |"
+        )
+        rows.append(
+            f"| 100k articles: peak memory (MB) | {g['peak_rss_mb']} | — | — / <1024 | {g['peak_rss_mb'] < 1024} |"
+        )
     return f"# quotewire bench ({out['when']}, {out['machine']['cpus']} cores)\n\n" + "\n".join(rows) + "\n"
 
 

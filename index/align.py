@@ -237,9 +237,7 @@ def stem(word: str) -> str:
     return _SYNONYM_STEMS.get(s, s)
 
 
-_SYNONYM_STEMS: dict[str, str] = {
-    _raw_stem(w): _raw_stem(cls.split()[0]) for cls in SYNONYMS for w in cls.split()
-}
+_SYNONYM_STEMS: dict[str, str] = {_raw_stem(w): _raw_stem(cls.split()[0]) for cls in SYNONYMS for w in cls.split()}
 
 
 def content_words(text: str) -> list[str]:
@@ -426,7 +424,13 @@ class Alignment:
             "a": self.a,
             "b": self.b,
             "pairs": [
-                {"a_start": p.a_start, "a_end": p.a_end, "b_start": p.b_start, "b_end": p.b_end, "score": round(p.score, 4)}
+                {
+                    "a_start": p.a_start,
+                    "a_end": p.a_end,
+                    "b_start": p.b_start,
+                    "b_end": p.b_end,
+                    "score": round(p.score, 4),
+                }
                 for p in self.pairs
             ],
             "only_a": [{"start": s, "end": e} for s, e in self.only_a],
@@ -507,8 +511,7 @@ class _Weights:
         self.local = local
         # Every gram of these sentences is in the local model: weigh them all at once.
         self.chars = {
-            g: math.sqrt(local.char_idf(g) * corpus.char_idf(g)) if corpus else local.char_idf(g)
-            for g in local.char_df
+            g: math.sqrt(local.char_idf(g) * corpus.char_idf(g)) if corpus else local.char_idf(g) for g in local.char_df
         }
 
     def word(self, term: str) -> float:
@@ -720,9 +723,7 @@ def _blend(x: _Sent, y: _Sent, word_cos: float) -> float:
     return score / (W_WORD + W_CHAR + W_CLAUSE)
 
 
-def _score_all(
-    xs: Sequence[_Sent], ys: Sequence[_Sent], threshold: float
-) -> dict[tuple[int, int], float]:
+def _score_all(xs: Sequence[_Sent], ys: Sequence[_Sent], threshold: float) -> dict[tuple[int, int], float]:
     """Scores >= ``threshold`` of pairs sharing ``MIN_SHARED`` stems (inverted index on ys).
 
     One shared word is a topic, not a fact: skipping such pairs is what keeps two
@@ -823,9 +824,7 @@ def align(a: Article, b: Article, model: CorpusModel | None = None) -> Alignment
         if c >= linkable and _names_only(xs[i], ys[j], names_a[i].stems, names_b[j].stems):
             content[i, j] = c * NAMES_ONLY_FACTOR
     expected = _expected_positions(content, len(xs), len(ys))
-    scores = {
-        (i, j): (1.0 - W_POS) * c + W_POS * _closeness(i, j, expected, len(ys)) for (i, j), c in content.items()
-    }
+    scores = {(i, j): (1.0 - W_POS) * c + W_POS * _closeness(i, j, expected, len(ys)) for (i, j), c in content.items()}
     links = _select(scores, xs, ys, _list_items(a.text, ra), _list_items(b.text, rb))
     pairs = tuple(
         SentenceLink(xs[i].start, xs[i].end, ys[j].start, ys[j].end, round(s, 4)) for (i, j), s in sorted(links.items())
@@ -854,12 +853,10 @@ def _backbone(content: Mapping[tuple[int, int], float]) -> list[tuple[int, int]]
             best_a[i] = (c, j)
         if c > best_b.get(j, (0.0, -1))[0]:
             best_b[j] = (c, i)
-    anchors = sorted(
-        (i, j, c) for i, (c, j) in best_a.items() if c >= ANCHOR_MIN and best_b[j][1] == i
-    )
+    anchors = sorted((i, j, c) for i, (c, j) in best_a.items() if c >= ANCHOR_MIN and best_b[j][1] == i)
     total = [c for _, _, c in anchors]
     back = [-1] * len(anchors)
-    for k, (i, j, c) in enumerate(anchors):
+    for k, (_i, j, c) in enumerate(anchors):
         for m in range(k):
             if anchors[m][1] < j and total[m] + c > total[k]:
                 total[k], back[k] = total[m] + c, m
@@ -938,7 +935,9 @@ def _token_range(toks: Sequence[re.Match[str]], i1: int, i2: int, text_len: int)
     return pos, pos
 
 
-def _quote_context(q: Quote, articles: Mapping[str, Article], cache: dict[str, list[tuple[int, int]]]) -> tuple[str, int, int]:
+def _quote_context(
+    q: Quote, articles: Mapping[str, Article], cache: dict[str, list[tuple[int, int]]]
+) -> tuple[str, int, int]:
     """The quote's enclosing sentence(s): short partial quotes ("not suit") need them."""
     art = articles.get(q.article)
     if art is None:

@@ -182,9 +182,7 @@ def _by_fuzzy(sel: Selector, text: str) -> tuple[int, int] | None:
     return None if best is None else (best[2], best[3])
 
 
-def _best_fuzzy(
-    sel: Selector, text: str, lo: int, hi: int, max_errors: int
-) -> tuple[float, int, int, int] | None:
+def _best_fuzzy(sel: Selector, text: str, lo: int, hi: int, max_errors: int) -> tuple[float, int, int, int] | None:
     """The best match in ``text[lo:hi]`` as (-quality, distance, start, end).
 
     Quality is word similarity plus context agreement (at most 2.0).

@@ -83,14 +83,26 @@ class Stored:
     @property
     def info(self) -> ArticleInfo:
         a = self.article
-        return ArticleInfo(a.id, a.title, a.outlet, a.date, a.author, a.path, a.content_hash, len(self.rows),
-                           self.size, self.mtime_ns)
+        return ArticleInfo(
+            a.id, a.title, a.outlet, a.date, a.author, a.path, a.content_hash, len(self.rows), self.size, self.mtime_ns
+        )
 
 
 def _quote(article_id: str, text: str, row: QuoteRow) -> Quote:
     s, e, k, sp, cue, c, m, cs, ce = row
-    return Quote(article=article_id, start=s, end=e, text=text[s:e], kind=k, speaker=sp, cue=cue, confidence=c,
-                 speaker_mention=m, cue_start=cs, cue_end=ce)
+    return Quote(
+        article=article_id,
+        start=s,
+        end=e,
+        text=text[s:e],
+        kind=k,
+        speaker=sp,
+        cue=cue,
+        confidence=c,
+        speaker_mention=m,
+        cue_start=cs,
+        cue_end=ce,
+    )
 
 
 def latest_generation(path: Path) -> int:
@@ -104,17 +116,31 @@ def latest_generation(path: Path) -> int:
 
 def _layout(a: Article) -> str:
     """Boilerplate spans and the title's place: small, so one JSON column."""
-    return json.dumps({"b": [[s.start, s.end, s.label] for s in a.boilerplate],
-                       "t": [a.title_span.start, a.title_span.end, a.title_span.label] if a.title_span else None})
+    return json.dumps(
+        {
+            "b": [[s.start, s.end, s.label] for s in a.boilerplate],
+            "t": [a.title_span.start, a.title_span.end, a.title_span.label] if a.title_span else None,
+        }
+    )
 
 
 def _article(row: tuple, text: str) -> Article:
     aid, path, content_hash, title, outlet, date, author, url, dateline, layout = row
     lay = json.loads(layout)
-    return Article(id=aid, text=text, title=title, outlet=outlet, date=date, author=author, url=url,
-                   dateline=dateline, path=path, content_hash=content_hash,
-                   boilerplate=tuple(Span(*b) for b in lay["b"]),
-                   title_span=Span(*lay["t"]) if lay["t"] else None)
+    return Article(
+        id=aid,
+        text=text,
+        title=title,
+        outlet=outlet,
+        date=date,
+        author=author,
+        url=url,
+        dateline=dateline,
+        path=path,
+        content_hash=content_hash,
+        boilerplate=tuple(Span(*b) for b in lay["b"]),
+        title_span=Span(*lay["t"]) if lay["t"] else None,
+    )
 
 
 class Catalogue:
@@ -196,7 +222,8 @@ class Catalogue:
         rows = self._query(
             "SELECT a.n, a.id, a.path, a.content_hash, a.title, a.outlet, a.date, a.author, a.url, a.dateline, "
             "a.layout, a.mtime_ns, a.size, t.text FROM articles a JOIN texts t USING (n) WHERE a.id = ?",
-            (article_id,))
+            (article_id,),
+        )
         if not rows:
             return None
         n, *head, layout, mtime_ns, size, text = rows[0]
@@ -210,17 +237,25 @@ class Catalogue:
         quotes took 2 s); a filter counts the quotes that match it.
         """
         if not needle.strip():
-            kept = self._query("SELECT speaker, count FROM speaker_counts WHERE count > 0 "
-                               "ORDER BY speaker = '', count DESC, speaker")
+            kept = self._query(
+                "SELECT speaker, count FROM speaker_counts WHERE count > 0 ORDER BY speaker = '', count DESC, speaker"
+            )
             if kept:
                 return [(sp or None, c) for sp, c in kept]
         where, args = self._filter(needle)
-        return [(sp, c) for sp, c in self._query(
-            "SELECT q.speaker, count(*) AS c FROM quotes q JOIN articles a USING (n)" + where
-            + " GROUP BY q.speaker ORDER BY q.speaker IS NULL, c DESC, q.speaker", args)]
+        return [
+            (sp, c)
+            for sp, c in self._query(
+                "SELECT q.speaker, count(*) AS c FROM quotes q JOIN articles a USING (n)"
+                + where
+                + " GROUP BY q.speaker ORDER BY q.speaker IS NULL, c DESC, q.speaker",
+                args,
+            )
+        ]
 
-    def quotes(self, *, speaker: str | None = None, no_speaker: bool = False, needle: str = "",
-               limit: int | None = None) -> list[Quote]:
+    def quotes(
+        self, *, speaker: str | None = None, no_speaker: bool = False, needle: str = "", limit: int | None = None
+    ) -> list[Quote]:
         """Quotes (speech only) by one speaker and/or holding `needle`, in corpus order."""
         where, args = self._filter(needle)
         if speaker is not None:
@@ -228,14 +263,31 @@ class Catalogue:
             args += (speaker,)
         elif no_speaker:
             where += " AND q.speaker IS NULL"
-        sql = (f"SELECT a.id, q.{_QUOTE_COLUMNS.replace(', ', ', q.')}, substr(t.text, q.start + 1, q.\"end\" - q.start) "
-               "FROM quotes q JOIN articles a USING (n) JOIN texts t USING (n)" + where
-               + " ORDER BY a.n, q.rowid" + (f" LIMIT {int(limit)}" if limit else ""))
+        sql = (
+            f'SELECT a.id, q.{_QUOTE_COLUMNS.replace(", ", ", q.")}, substr(t.text, q.start + 1, q."end" - q.start) '
+            "FROM quotes q JOIN articles a USING (n) JOIN texts t USING (n)"
+            + where
+            + " ORDER BY a.n, q.rowid"
+            + (f" LIMIT {int(limit)}" if limit else "")
+        )
         out = []
         for aid, *row, text in self._query(sql, args):
             s, e, k, sp, cue, c, m, cs, ce = row
-            out.append(Quote(article=aid, start=s, end=e, text=text, kind=k, speaker=sp, cue=cue, confidence=c,
-                             speaker_mention=m, cue_start=cs, cue_end=ce))
+            out.append(
+                Quote(
+                    article=aid,
+                    start=s,
+                    end=e,
+                    text=text,
+                    kind=k,
+                    speaker=sp,
+                    cue=cue,
+                    confidence=c,
+                    speaker_mention=m,
+                    cue_start=cs,
+                    cue_end=ce,
+                )
+            )
         return out
 
     def _filter(self, needle: str) -> tuple[str, tuple]:
@@ -249,12 +301,16 @@ class Catalogue:
         words = re.findall(r"\w+", needle.lower())
         if words and self._has_words_table():
             # A union, not an OR: an OR made SQLite scan every quote (1.6 s on 100k).
-            where += (" AND q.id IN (SELECT rowid FROM quote_words WHERE quote_words MATCH ?1 UNION "
-                      "SELECT q2.id FROM articles a2 JOIN quotes q2 USING (n) WHERE a2.id LIKE ?2 ESCAPE '\\')")
+            where += (
+                " AND q.id IN (SELECT rowid FROM quote_words WHERE quote_words MATCH ?1 UNION "
+                "SELECT q2.id FROM articles a2 JOIN quotes q2 USING (n) WHERE a2.id LIKE ?2 ESCAPE '\\')"
+            )
             return where, ('"' + " ".join(words) + '"*', like)
-        where += (" AND (q.speaker LIKE ?1 ESCAPE '\\' OR a.id LIKE ?1 ESCAPE '\\' OR EXISTS (SELECT 1 FROM "
-                  "texts t2 WHERE t2.n = q.n AND substr(t2.text, q.start + 1, q.\"end\" - q.start) LIKE ?1 "
-                  "ESCAPE '\\'))")
+        where += (
+            " AND (q.speaker LIKE ?1 ESCAPE '\\' OR a.id LIKE ?1 ESCAPE '\\' OR EXISTS (SELECT 1 FROM "
+            'texts t2 WHERE t2.n = q.n AND substr(t2.text, q.start + 1, q."end" - q.start) LIKE ?1 '
+            "ESCAPE '\\'))"
+        )
         return where, (like,)
 
     def _has_words_table(self) -> bool:
@@ -267,12 +323,14 @@ class Catalogue:
 
     def iter_articles(self, ids: Iterable[str] | None = None, *, chunk: int = 256) -> Iterator[Article]:
         """Articles with their texts (all, or those `ids`), read a chunk at a time."""
-        head = ("SELECT a.n, a.id, a.path, a.content_hash, a.title, a.outlet, a.date, a.author, a.url, "
-                "a.dateline, a.layout, t.text FROM articles a JOIN texts t USING (n)")
+        head = (
+            "SELECT a.n, a.id, a.path, a.content_hash, a.title, a.outlet, a.date, a.author, a.url, "
+            "a.dateline, a.layout, t.text FROM articles a JOIN texts t USING (n)"
+        )
         if ids is not None:
             wanted = list(ids)
             for i in range(0, len(wanted), chunk):
-                part = wanted[i:i + chunk]
+                part = wanted[i : i + chunk]
                 rows = self._query(f"{head} WHERE a.id IN ({','.join('?' * len(part))})", tuple(part))
                 yield from (_article(tuple(r[1:-1]), r[-1]) for r in rows)
             return
@@ -319,26 +377,44 @@ class CatalogueWriter:
         cur = self._db.execute(
             "INSERT INTO articles (id, path, mtime_ns, size, content_hash, title, outlet, date, author, url, "
             "dateline, layout, quote_count) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            (a.id, a.path, st.mtime_ns, st.size, a.content_hash, a.title, a.outlet, a.date, a.author, a.url,
-             a.dateline, _layout(a), len(st.rows)))
+            (
+                a.id,
+                a.path,
+                st.mtime_ns,
+                st.size,
+                a.content_hash,
+                a.title,
+                a.outlet,
+                a.date,
+                a.author,
+                a.url,
+                a.dateline,
+                _layout(a),
+                len(st.rows),
+            ),
+        )
         n = cur.lastrowid
         self._db.execute("INSERT INTO texts (n, text) VALUES (?, ?)", (n, a.text))
-        self._db.executemany(f"INSERT INTO quotes (n, {_QUOTE_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?)",
-                             [(n, *row) for row in st.rows])
+        self._db.executemany(
+            f"INSERT INTO quotes (n, {_QUOTE_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?)", [(n, *row) for row in st.rows]
+        )
         for row in st.rows:
             if row[2] != "other":
                 self._counts[row[3] or ""] += 1
         if self._words:
             self._db.execute(
                 "INSERT INTO quote_words (rowid, speaker, text) SELECT q.id, coalesce(q.speaker, ''), "
-                "substr(t.text, q.start + 1, q.\"end\" - q.start) FROM quotes q JOIN texts t USING (n) "
-                "WHERE q.n = ? AND q.kind != 'other'", (n,))
+                'substr(t.text, q.start + 1, q."end" - q.start) FROM quotes q JOIN texts t USING (n) '
+                "WHERE q.n = ? AND q.kind != 'other'",
+                (n,),
+            )
 
     def commit(self, generation: int, extraction: str | None = None) -> None:
         self._db.executemany(
             "INSERT INTO speaker_counts (speaker, count) VALUES (?, ?) "
             "ON CONFLICT (speaker) DO UPDATE SET count = count + excluded.count",
-            [(sp, c) for sp, c in self._counts.items() if c])
+            [(sp, c) for sp, c in self._counts.items() if c],
+        )
         self._counts.clear()
         self._db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('generation', ?)", (str(generation),))
         if extraction is not None:

@@ -16,9 +16,20 @@ from .sentences import paragraphs as _lines  # one line, one span, trimmed
 _MONTHS = {
     m: i + 1
     for i, names in enumerate(
-        [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
-         ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
-         ("october", "oct"), ("november", "nov"), ("december", "dec")]
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ]
     )
     for m in names
 }
@@ -32,7 +43,9 @@ _DATE_PATTERNS = [
 _DATELINE_RE = re.compile(
     rf"^(?P<dateline>[A-Z][A-Za-z .'-]{{1,40}}(?:,\s*{_MONTH_RE}\s+\d{{1,2}}(?:,\s*\d{{4}})?)?\s*\((?P<outlet>[A-Za-z0-9 .&'-]{{2,30}})\))\s*[—–-]"
 )
-_BYLINE_RE = re.compile(r"^(?:by|written by|author:?|words by)\s+(?P<name>[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3})\s*$", re.I)
+_BYLINE_RE = re.compile(
+    r"^(?:by|written by|author:?|words by)\s+(?P<name>[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3})\s*$", re.I
+)
 _WRITTEN_BY_RE = re.compile(r"^(?:written by|by|author:?)\s*$", re.I)
 _NAME_LINE_RE = re.compile(r"^[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){1,3}$")
 _PUBLISHED_RE = re.compile(r"^\W*(?:published|updated|posted)\s*(?:on\s*)?:?\s*", re.I)
@@ -69,7 +82,7 @@ def find_boilerplate(text: str, patterns: Sequence[re.Pattern[str]]) -> tuple[Sp
             label = "boilerplate"
         elif _WRITTEN_BY_RE.match(line) or _BYLINE_RE.match(line):
             label = "byline"
-        elif i > 0 and _WRITTEN_BY_RE.match(text[lines[i - 1][0]:lines[i - 1][1]]) and _NAME_LINE_RE.match(line):
+        elif i > 0 and _WRITTEN_BY_RE.match(text[lines[i - 1][0] : lines[i - 1][1]]) and _NAME_LINE_RE.match(line):
             label = "byline"
         elif _PUBLISHED_RE.match(line) and _find_date(line):
             label = "metadata"
@@ -147,7 +160,7 @@ def extract_metadata(text: str, boilerplate: Sequence[Span]) -> Metadata:
             author = m.group("name")
             break
         if _WRITTEN_BY_RE.match(line) and i + 1 < len(lines):
-            nxt = text[lines[i + 1][0]:lines[i + 1][1]]
+            nxt = text[lines[i + 1][0] : lines[i + 1][1]]
             if _NAME_LINE_RE.match(nxt):
                 author = nxt
                 break

@@ -107,7 +107,7 @@ class _Doc:
         if not line:
             return ""
         rows = raw.splitlines()
-        for row in reversed(rows[: line]):
+        for row in reversed(rows[:line]):
             stripped = row.strip()
             if ":" in stripped and not stripped.startswith(("#", "-")):
                 return stripped.split(":", 1)[0].strip().strip("'\"")
@@ -144,8 +144,17 @@ class _Doc:
 
 _ADDITIVE = {"extra_speakers": "speakers", "extra_speech_verbs": "speech_verbs", "extra_boilerplate": "boilerplate"}
 _TOP_KEYS = {
-    "corpus", "speakers", "extra_speakers", "speech_verbs", "extra_speech_verbs", "boilerplate",
-    "extra_boilerplate", "paths", "theme", "min_confidence", "keys",
+    "corpus",
+    "speakers",
+    "extra_speakers",
+    "speech_verbs",
+    "extra_speech_verbs",
+    "boilerplate",
+    "extra_boilerplate",
+    "paths",
+    "theme",
+    "min_confidence",
+    "keys",
 }
 _SECTION_KEYS = {
     "corpus": {"folders", "include_seeds", "max_bytes"},
@@ -215,8 +224,15 @@ class _Merged:
 
 
 def _kind(value: Any) -> str:
-    return {dict: "a mapping", list: "a list", str: "text", bool: "true/false", int: "a number",
-            float: "a number", type(None): "empty"}.get(type(value), type(value).__name__)
+    return {
+        dict: "a mapping",
+        list: "a list",
+        str: "text",
+        bool: "true/false",
+        int: "a number",
+        float: "a number",
+        type(None): "empty",
+    }.get(type(value), type(value).__name__)
 
 
 def load_config(extra: Path | None = None, *, use_user_config: bool = True) -> Config:
@@ -340,10 +356,17 @@ def _validate(m: _Merged, sources: tuple[Path, ...]) -> Config:
         if not isinstance(v, str) or not v.strip():
             raise m.fail(f"keys.{k}", "must be keys such as 'ctrl+f' or 'j,down'")
     return Config(
-        corpus_folders=corpus_folders, include_seeds=include_seeds, max_bytes=max_bytes,
-        speakers=tuple(speakers), speech_verbs=tuple(dict.fromkeys(verbs)),
-        boilerplate=tuple(patterns), index_dir=dirs["index_dir"], data_dir=dirs["data_dir"],
-        theme=theme, min_confidence=float(min_conf), keys={str(k): str(v) for k, v in keys.items()},
+        corpus_folders=corpus_folders,
+        include_seeds=include_seeds,
+        max_bytes=max_bytes,
+        speakers=tuple(speakers),
+        speech_verbs=tuple(dict.fromkeys(verbs)),
+        boilerplate=tuple(patterns),
+        index_dir=dirs["index_dir"],
+        data_dir=dirs["data_dir"],
+        theme=theme,
+        min_confidence=float(min_conf),
+        keys={str(k): str(v) for k, v in keys.items()},
         sources=sources,
     )
 

@@ -123,7 +123,9 @@ class Reader:
             return [], [LoadProblem(src.path, f"cannot read: {exc.strerror or exc}")]
         if len(data) > self.max_bytes:
             data = data[: self.max_bytes]
-            problems.append(LoadProblem(src.path, f"larger than {self.max_bytes} bytes; read the first part only", skipped=False))
+            problems.append(
+                LoadProblem(src.path, f"larger than {self.max_bytes} bytes; read the first part only", skipped=False)
+            )
         if not data.strip():
             return [], [LoadProblem(src.path, "empty file; skipped")]
         if _looks_binary(data):
@@ -136,8 +138,10 @@ class Reader:
         try:
             if suffix in (".json", ".jsonl"):
                 records = list(_json_records(text, suffix == ".jsonl", src.path, problems))
-                articles = [self.build(r.pop("text"), path=src.path, fallback_id=f"{path.stem}-{i + 1}", **r)
-                            for i, r in enumerate(records)]
+                articles = [
+                    self.build(r.pop("text"), path=src.path, fallback_id=f"{path.stem}-{i + 1}", **r)
+                    for i, r in enumerate(records)
+                ]
             elif suffix in (".md", ".markdown"):
                 body, meta = _front_matter(text, src.path, problems)
                 articles = [self.build(body, path=src.path, fallback_id=path.stem, **meta)]
@@ -225,11 +229,13 @@ def _front_matter(text: str, path: str, problems: list[LoadProblem]) -> tuple[st
     try:
         meta = yaml.safe_load(m.group(1)) or {}
     except yaml.YAMLError as exc:
-        problems.append(LoadProblem(path, f"front matter is not valid YAML ({exc.__class__.__name__}); read as text", skipped=False))
+        problems.append(
+            LoadProblem(path, f"front matter is not valid YAML ({exc.__class__.__name__}); read as text", skipped=False)
+        )
         return text, {}
     if not isinstance(meta, dict):
         return text, {}
-    return text[m.end():], {k: meta[k] for k in meta if k in _META_KEYS}
+    return text[m.end() :], {k: meta[k] for k in meta if k in _META_KEYS}
 
 
 def unique_ids(articles: list[Article]) -> list[Article]:
@@ -246,8 +252,9 @@ def unique_ids(articles: list[Article]) -> list[Article]:
     return out
 
 
-def load_corpus(folders: Iterable[Path], *, include_seeds: bool = True, boilerplate: Sequence[str] = (),
-                max_bytes: int = 20_000_000) -> tuple[list[Article], list[LoadProblem]]:
+def load_corpus(
+    folders: Iterable[Path], *, include_seeds: bool = True, boilerplate: Sequence[str] = (), max_bytes: int = 20_000_000
+) -> tuple[list[Article], list[LoadProblem]]:
     """Every article under the folders (no index involved): for tests and the CLI."""
     files, problems = discover(folders, include_seeds)
     reader = Reader(boilerplate, max_bytes)

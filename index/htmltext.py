@@ -11,13 +11,58 @@ import re
 from html.parser import HTMLParser
 from typing import Any
 
-_SKIP = {"script", "style", "noscript", "nav", "header", "footer", "aside", "form", "svg", "template", "iframe", "button", "select"}
-_BLOCK = {"p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol",
-          "blockquote", "br", "tr", "table", "figure", "figcaption", "pre", "hr", "dd", "dt"}
+_SKIP = {
+    "script",
+    "style",
+    "noscript",
+    "nav",
+    "header",
+    "footer",
+    "aside",
+    "form",
+    "svg",
+    "template",
+    "iframe",
+    "button",
+    "select",
+}
+_BLOCK = {
+    "p",
+    "div",
+    "section",
+    "article",
+    "main",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "ul",
+    "ol",
+    "blockquote",
+    "br",
+    "tr",
+    "table",
+    "figure",
+    "figcaption",
+    "pre",
+    "hr",
+    "dd",
+    "dt",
+}
 _META = {
-    "og:title": "title", "twitter:title": "title", "og:site_name": "outlet", "author": "author",
-    "article:author": "author", "article:published_time": "date", "date": "date", "og:url": "url",
-    "pubdate": "date", "dc.date": "date",
+    "og:title": "title",
+    "twitter:title": "title",
+    "og:site_name": "outlet",
+    "author": "author",
+    "article:author": "author",
+    "article:published_time": "date",
+    "date": "date",
+    "og:url": "url",
+    "pubdate": "date",
+    "dc.date": "date",
 }
 
 

@@ -11,10 +11,10 @@ from __future__ import annotations
 import multiprocessing
 import os
 import sys
-from collections.abc import Iterator
 from collections import deque
-from contextlib import contextmanager
+from collections.abc import Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from .config import Config
@@ -61,7 +61,9 @@ class Ingestor:
             try:
                 quotes: list[Quote] | None = self.extract(art)
             except Exception as exc:  # one article's odd text must not stop indexing
-                out.problems.append(LoadProblem(art.path, f"quotation extraction failed ({exc}); indexed without quotes", False))
+                out.problems.append(
+                    LoadProblem(art.path, f"quotation extraction failed ({exc}); indexed without quotes", False)
+                )
                 quotes = []
             out.articles.append((art, quotes, analyse(art)))
         return out
@@ -126,7 +128,7 @@ def parse_all(config: Config, jobs: list[tuple[SourceFile, frozenset[str]]]) -> 
     with pool:
         # A bounded window of chunks in flight: `pool.map` submits everything at once, and
         # when Whoosh is the slower side the parsed corpus piles up in memory.
-        chunks = [jobs[i:i + CHUNK] for i in range(0, len(jobs), CHUNK)]
+        chunks = [jobs[i : i + CHUNK] for i in range(0, len(jobs), CHUNK)]
         window: deque[Future[list[Parsed]]] = deque()
         for n, chunk in enumerate(chunks):
             if n == 0:
@@ -138,4 +140,3 @@ def parse_all(config: Config, jobs: list[tuple[SourceFile, frozenset[str]]]) -> 
                 yield from window.popleft().result()
         while window:
             yield from window.popleft().result()
-

@@ -12,11 +12,11 @@ import os
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterator
+from typing import TYPE_CHECKING, Any
 
 from .catalogue import SCHEMA_VERSION, BackgroundCatalogueWriter, Catalogue, Stored
 from .config import APP_NAME, Config, load_config
@@ -112,8 +112,14 @@ class Library:
         self._filtering = Catalogue(self.index_dir)
 
     @classmethod
-    def open(cls, config_file: Path | None = None, corpus: Sequence[Path] = (), *,
-             use_user_config: bool = True, include_seeds: bool | None = None) -> Library:
+    def open(
+        cls,
+        config_file: Path | None = None,
+        corpus: Sequence[Path] = (),
+        *,
+        use_user_config: bool = True,
+        include_seeds: bool | None = None,
+    ) -> Library:
         config = load_config(config_file, use_user_config=use_user_config)
         if include_seeds is not None:
             config = replace(config, include_seeds=include_seeds)
@@ -170,8 +176,14 @@ class Library:
         except Exception:  # a missing or broken index is dealt with by `update`
             pass
 
-    def update(self, *, rebuild: bool = False, progress: Progress | None = None, wait: float = 60.0,
-               committed: Callable[[], None] | None = None) -> IndexReport:
+    def update(
+        self,
+        *,
+        rebuild: bool = False,
+        progress: Progress | None = None,
+        wait: float = 60.0,
+        committed: Callable[[], None] | None = None,
+    ) -> IndexReport:
         """Bring the index in line with the files: read only what is new or changed.
 
         A long build commits every `BATCH_SECONDS`, so what is indexed so far can be
@@ -240,8 +252,13 @@ class Library:
         search_mod.remove_index(self.index_dir)
         self._set_info({})  # nothing is listed that is not in the index being built
 
-    def _update(self, old: dict[str, ArticleInfo], rebuilt: bool, progress: Progress | None,
-                committed: Callable[[], None] | None) -> IndexReport:
+    def _update(
+        self,
+        old: dict[str, ArticleInfo],
+        rebuilt: bool,
+        progress: Progress | None,
+        committed: Callable[[], None] | None,
+    ) -> IndexReport:
         from . import search as search_mod
         from .corpus import discover
         from .ingest import parse_all
@@ -258,8 +275,9 @@ class Library:
         added = updated = unchanged = removed = 0
         if not to_read and not removed_paths:
             self._set_info(dict(old))
-            return IndexReport(unchanged=sum(len(v) for v in old_by_path.values()), rebuilt=rebuilt,
-                               problems=tuple(problems))
+            return IndexReport(
+                unchanged=sum(len(v) for v in old_by_path.values()), rebuilt=rebuilt, problems=tuple(problems)
+            )
         writer = search_mod.IndexWriter(self._ix, self.registry.search_terms)
         catalogue = BackgroundCatalogueWriter(self.index_dir)
         infos = dict(old)
@@ -279,8 +297,11 @@ class Library:
                 problems.extend(parsed.problems)
                 by_hash = {i.content_hash: i for i in old_by_path.get(src.path, [])}
                 old_ids = {i.id for i in old_by_path.get(src.path, [])}
-                kept = {i.id: self._catalogue.get(i.id) for i in by_hash.values()} if any(
-                    q is None for _, q, _ in parsed.articles) else {}
+                kept = (
+                    {i.id: self._catalogue.get(i.id) for i in by_hash.values()}
+                    if any(q is None for _, q, _ in parsed.articles)
+                    else {}
+                )
                 for oid in old_ids:
                     writer.remove(oid)
                     catalogue.remove(oid)
@@ -330,8 +351,9 @@ class Library:
         unchanged += sum(len(v) for p, v in old_by_path.items() if p in current and p not in read_paths)
         return IndexReport(added, updated, removed, unchanged, rebuilt, tuple(problems))
 
-    def _commit(self, writer: Any, catalogue: BackgroundCatalogueWriter, infos: dict[str, ArticleInfo], *,
-                final: bool = True) -> None:
+    def _commit(
+        self, writer: Any, catalogue: BackgroundCatalogueWriter, infos: dict[str, ArticleInfo], *, final: bool = True
+    ) -> None:
         """The catalogue first, then Whoosh: a search never finds an article not yet catalogued."""
         generation, extraction = writer.generation, self.extraction_key()
         writer.commit(merge=final, before_publishing=lambda: catalogue.commit(generation, extraction))
@@ -384,8 +406,9 @@ class Library:
             # The speakers the name or alias means, then their quotes by the catalogue's
             # speaker index: reading every article took seconds on a large corpus.
             names = [name for name, _ in self.speakers() if name and reg.matches(speaker, name)]
-            return sorted((q for name in names for q in self._catalogue.quotes(speaker=name)),
-                          key=lambda q: (q.article, q.start))
+            return sorted(
+                (q for name in names for q in self._catalogue.quotes(speaker=name)), key=lambda q: (q.article, q.start)
+            )
         else:
             out = [q for st in map(self._get_uncached, self._info) if st for q in st.quotes]
         if speaker:
@@ -405,7 +428,8 @@ class Library:
     def speaker_quotes(self, speaker: str | None, needle: str = "", limit: int | None = None) -> list[Quote]:
         """The quotes of one speaker (None: the unattributed ones) holding `needle`."""
         return (self._filtering if needle.strip() else self._catalogue).quotes(
-            speaker=speaker, no_speaker=speaker is None, needle=needle, limit=limit)
+            speaker=speaker, no_speaker=speaker is None, needle=needle, limit=limit
+        )
 
     def interrupt_filter(self) -> None:
         """Abort a `speakers`/`speaker_quotes` query with a filter that is still running
@@ -413,8 +437,15 @@ class Library:
         100,000 articles a one-letter filter takes over a second."""
         self._filtering.interrupt()
 
-    def search(self, qstring: str, *, limit: int = 20, exact_total: bool = True,
-               time_limit: float | None = None, suggest: bool = True) -> SearchResult:
+    def search(
+        self,
+        qstring: str,
+        *,
+        limit: int = 20,
+        exact_total: bool = True,
+        time_limit: float | None = None,
+        suggest: bool = True,
+    ) -> SearchResult:
         """Search articles (or quotes, when the query names speaker: or kind:)."""
         from . import search as search_mod
 
@@ -430,8 +461,16 @@ class Library:
             if ix is None:
                 return SearchResult(qstring, 0)
             searcher = search_mod.Searcher(ix, self.registry.search_terms, self._open_searcher())
-            result = searcher.search(text, limit=limit, restrict=restrict, texts=self._get, extra_ignored=ignored,
-                                     exact_total=exact_total, time_limit=time_limit, suggest=False)
+            result = searcher.search(
+                text,
+                limit=limit,
+                restrict=restrict,
+                texts=self._get,
+                extra_ignored=ignored,
+                exact_total=exact_total,
+                time_limit=time_limit,
+                suggest=False,
+            )
         if suggest and result.total == 0 and not result.partial:
             # Did-you-mean takes tens of milliseconds: on a searcher of its own, so that it
             # never holds up the search for the next keystroke.
@@ -523,7 +562,7 @@ class Library:
         text = self._article(article_id).text
         offset = min(max(offset, 0), max(len(text) - 1, 0))
         if unit == "word":
-            for m in re.finditer(r"[\w’'-]+", text[max(0, offset - 80):offset + 80]):
+            for m in re.finditer(r"[\w’'-]+", text[max(0, offset - 80) : offset + 80]):
                 s, e = m.start() + max(0, offset - 80), m.end() + max(0, offset - 80)
                 if s <= offset < e:
                     return s, e
@@ -539,8 +578,9 @@ class Library:
     def _corpus_key(self) -> str:
         """Names the corpus as it is now: caches fitted on it are valid while this holds."""
         if self._key is None or self._key[0] is not self._info:
-            digest = hashlib.blake2b("\n".join(sorted(f"{i}:{a.content_hash}" for i, a in self._info.items()))
-                                     .encode(), digest_size=12).hexdigest()
+            digest = hashlib.blake2b(
+                "\n".join(sorted(f"{i}:{a.content_hash}" for i, a in self._info.items())).encode(), digest_size=12
+            ).hexdigest()
             self._key = (self._info, digest)
         return self._key[1]
 
@@ -589,7 +629,8 @@ class Library:
                 self._open_index()
             with self._search_lock:
                 ids = search_mod.Searcher(self._ix, shared=self._open_searcher()).similar(
-                    article_id, target.text, RANK_CANDIDATES)
+                    article_id, target.text, RANK_CANDIDATES
+                )
             candidates = self._catalogue.iter_articles(ids)
         return rank_similar(target, candidates, self.corpus_model)
 
@@ -628,8 +669,16 @@ class Library:
 
 
 # the modules whose code decides what an article's text and quotes are
-_EXTRACTION_MODULES = ("corpus.py", "clean.py", "htmltext.py", "ingest.py", "quotes.py", "sentences.py", "lexicon.py",
-                       "speakers.py")
+_EXTRACTION_MODULES = (
+    "corpus.py",
+    "clean.py",
+    "htmltext.py",
+    "ingest.py",
+    "quotes.py",
+    "sentences.py",
+    "lexicon.py",
+    "speakers.py",
+)
 
 
 def _same_stat(src: SourceFile, old: list[Stored] | None) -> bool:

@@ -44,8 +44,14 @@ class QuoteFacts:
 
     __slots__ = ("text", "speaker", "kind", "article", "_stems", "_analyze")
 
-    def __init__(self, text: str, speaker: frozenset[str], kind: str, article: dict[str, Any],
-                 analyze: Callable[[str], list[str]]) -> None:
+    def __init__(
+        self,
+        text: str,
+        speaker: frozenset[str],
+        kind: str,
+        article: dict[str, Any],
+        analyze: Callable[[str], list[str]],
+    ) -> None:
         self.text, self.speaker, self.kind, self.article = text, speaker, kind, article
         self._stems: tuple[str, ...] | None = None
         self._analyze = analyze
@@ -139,6 +145,6 @@ def _contains_run(tokens: Sequence[str], words: Sequence[str]) -> bool:
         return True
     first = words[0]
     for i, tok in enumerate(tokens):
-        if tok == first and list(tokens[i:i + n]) == list(words):
+        if tok == first and list(tokens[i : i + n]) == list(words):
             return True
     return False

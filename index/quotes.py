@@ -114,7 +114,9 @@ _TOKEN_SPLIT_RE = re.compile(f"({_TOKEN_RE.pattern})")  # the same words, kept b
 # the same on a text of ASCII characters only, where those classes are plain bitmaps
 _TOKEN_SPLIT_ASCII_RE = re.compile(r"([a-zA-Z0-9][a-zA-Z0-9_'\-]*+(?:\.[a-zA-Z0-9][a-zA-Z0-9_'\-]*+)*+)")
 # one leading character class lets the regex engine skip ahead fast (this runs over every text)
-_SENT_END_RE = re.compile("[.!?\x01](?:(?<=[.!?])[.!?]*[\"”’»)\\]]*|(?<=\x01)[\"”’»])(?=\\s+(?:[\"“‘«(\\[]?[A-Z0-9]|[\"“‘«]\x01))")
+_SENT_END_RE = re.compile(
+    '[.!?\x01](?:(?<=[.!?])[.!?]*["”’»)\\]]*|(?<=\x01)["”’»])(?=\\s+(?:["“‘«(\\[]?[A-Z0-9]|["“‘«]\x01))'
+)
 _TRANSCRIPT_RE = re.compile(r"([A-Z][A-Z'’.\- ]{1,30}[A-Z.]):\s+(?=\S)")
 _TITLE_NOUNS = frozenset(
     """book books film films movie movies song songs album albums show shows series program
@@ -123,7 +125,9 @@ _TITLE_NOUNS = frozenset(
     musical novel memoir poem episode opera paper editorial essay report website blog
     tagline motto brand label nickname term phrase word words called""".split()
 )
-_PREPOSITIONS = frozenset("for in on at by with from after before during among under over like unlike despite into onto through via per".split())
+_PREPOSITIONS = frozenset(
+    "for in on at by with from after before during among under over like unlike despite into onto through via per".split()
+)
 _FIRST_NAMES = MALE_FIRST_NAMES | FEMALE_FIRST_NAMES
 _MALE_NAMES = MALE_FIRST_NAMES - UNISEX_FIRST_NAMES  # first names that say "he"
 _FEMALE_NAMES = FEMALE_FIRST_NAMES - UNISEX_FIRST_NAMES  # and "she"
@@ -162,7 +166,9 @@ _GROUP_NOUNS = frozenset(
     latinas hispanics americans mexicans muslims christians jews evangelicals catholics
     liberals conservatives progressives millennials immigrants refugees""".split()
 )
-_CLAUSE_STARTERS = frozenset({"given", "just", "only", "even", "perhaps", "maybe"})  # adverbs and participles, not sources
+_CLAUSE_STARTERS = frozenset(
+    {"given", "just", "only", "even", "perhaps", "maybe"}
+)  # adverbs and participles, not sources
 _PASSIVE_AUX = frozenset({"is", "was", "were", "are", "been", "be", "being", "am"})
 _OBJECT_VERBS = frozenset(
     forms_of(["tell", "inform", "assure", "remind", "warn", "advise", "brief", "urge", "ask", "caution", "promise"])
@@ -175,7 +181,9 @@ _SKIPPABLE = frozenset(
     shall""".split()
 )
 _RUN_PREPOSITIONS = _PREPOSITIONS - {"after", "before", "for"}  # (opening a clause, or whose view: "For Chait, ...")
-_SUBORDINATORS = frozenset({"while", "although", "though", "whereas", "as", "if", "when", "because", "since", "after", "before", "whilst"})
+_SUBORDINATORS = frozenset(
+    {"while", "although", "though", "whereas", "as", "if", "when", "because", "since", "after", "before", "whilst"}
+)
 _CLAUSE_CUT_RE = re.compile(r",\s+(?:although|though|even though|whereas|which|while)\b|;|\s[—–]\s")
 _STOP_HEAD = frozenset(
     """of from at with for in on to who whom which that whose familiar close connected
@@ -353,8 +361,9 @@ def _extract(
     quotes.extend(_reported(doc, cues, segs))
     if any(q.speaker and _not_a_source(q.speaker) for q in quotes):
         # a garbled source ("highlighted", "none"): the quote stays, unattributed
-        quotes = [replace(q, speaker=None, confidence=0.3) if q.speaker and _not_a_source(q.speaker) else q
-                  for q in quotes]
+        quotes = [
+            replace(q, speaker=None, confidence=0.3) if q.speaker and _not_a_source(q.speaker) else q for q in quotes
+        ]
     if text is not original:
         quotes = [_in_original(q, original) for q in quotes]
     quotes.sort(key=_START_END)
@@ -382,9 +391,9 @@ def _as_double_mark(m: re.Match[str]) -> str:
     opens = (before.isspace() or before in "([{—–-:") and not after.isspace()
     closes = not before.isspace() or after.isspace() and s[:i].rstrip()[-1:] in ("'", "’", ",", ".", "?", "!", ";", ":")
     if opens:
-        return ' "' if n == 2 else ' "\''  # opens: ''I don't think ..., '''College Bowl'
+        return ' "' if n == 2 else " \"'"  # opens: ''I don't think ..., '''College Bowl'
     if closes:
-        return '" ' if n == 2 else '\'" '  # closes: ... is,'' said, ... bad.''' But; ... poor,' '' she
+        return '" ' if n == 2 else "'\" "  # closes: ... is,'' said, ... bad.''' But; ... poor,' '' she
     return m.group()
 
 
@@ -611,7 +620,9 @@ def _split_sentences(doc: _Doc) -> None:
                 close = hit.start() + 1
                 if text[close - 1] not in ".!?" and not (close >= 2 and text[close - 2] in ".!?"):
                     continue
-            elif c == "." and (piece == "." or len(piece.rstrip("\"”’»)]")) == 1) and _abbreviation_at(m, hit.start(), ps):
+            elif (
+                c == "." and (piece == "." or len(piece.rstrip('"”’»)]')) == 1) and _abbreviation_at(m, hit.start(), ps)
+            ):
                 if m[end : end + 6].split(" ", 2)[1:2] not in (["He"], ["She"], ["They"], ["It"], ["We"], ["The"]):
                     continue  # "U.S. President" goes on; "7 p.m. He says" is a new sentence
             sents.append((start, end))
@@ -752,18 +763,35 @@ def _find_cues(doc: _Doc, extra: frozenset[str], particles: dict[str, str] | Non
             continue
         if low == "called" and _names_a_thing(doc, k):
             continue  # "a messaging application called Pictochat": a name given, nothing said
-        if prev in _DETERMINERS or prev in _PREPOSITIONS or prev.endswith(("'s", "’s", "s'", "s’")) or prev[:1].isdigit():
+        if (
+            prev in _DETERMINERS
+            or prev in _PREPOSITIONS
+            or prev.endswith(("'s", "’s", "s'", "s’"))
+            or prev[:1].isdigit()
+        ):
             continue  # a noun or an infinitive ("the call", "Trump's call", "to say")
         if low in _NOUN_LIKE and m[e : e + 2].lstrip()[:1] in (",", ".", ";", ")"):
             continue  # "Cost estimates, he added": a plural noun, not a verb
         # "six states", "investigative reports": most likely a plural noun; it still attributes a
         # quotation nearby, as it always has, but yields no reported speech of its own
         noun = low in _NOUN_LIKE and _modifies_noun(prev)
-        if low in _BASE_FORMS and prev not in _BASE_SUBJECTS and prev not in _SKIPPABLE and not prev.endswith(("s", "ly")):
+        if (
+            low in _BASE_FORMS
+            and prev not in _BASE_SUBJECTS
+            and prev not in _SKIPPABLE
+            and not prev.endswith(("s", "ly"))
+        ):
             continue  # "a report", "his word": a bare lemma needs a plural or pronoun subject
         if low == "calls" and nxt == "for" and prev.endswith(("ed", "ing")) and prev[:1].islower():
             noun = True  # "joined calls for a probe", "growing calls for": the calls of others
-        if low in _NOUN_LEMMAS and k > 1 and words[k - 2] in _NOUN_DETERMINERS and prev not in _GROUP_NOUNS and prev not in ANONYMOUS_NOUNS and not gaps[k - 1].strip():
+        if (
+            low in _NOUN_LEMMAS
+            and k > 1
+            and words[k - 2] in _NOUN_DETERMINERS
+            and prev not in _GROUP_NOUNS
+            and prev not in ANONYMOUS_NOUNS
+            and not gaps[k - 1].strip()
+        ):
             noun = True  # "the Reuters report", "the US state": a determiner's noun ("the ads ask" is a verb)
         if low[0] != w[0] and not _starts_sentence_at(m, s):
             continue  # capitalised mid-sentence: a name ("Chris Say")
@@ -777,7 +805,7 @@ def _find_cues(doc: _Doc, extra: frozenset[str], particles: dict[str, str] | Non
 
 
 def _names_a_thing(doc: _Doc, k: int) -> bool:
-    """"a (new) group called Black Votes Matter": "called" after an indefinite noun phrase
+    """ "a (new) group called Black Votes Matter": "called" after an indefinite noun phrase
     of a thing, before the name it gives ("a spokesman called the claims ..." speaks)."""
     if k < 2 or k + 1 >= len(doc.tokens) or doc.gaps[k].strip():
         return False
@@ -810,7 +838,7 @@ def _starts_sentence_at(m: str, s: int) -> bool:
     j = s - 1
     while j >= 0 and m[j] in " \t\u00a0":
         j -= 1
-    return j < 0 or m[j] in ".!?\n\"“”:;—"
+    return j < 0 or m[j] in '.!?\n"“”:;—'
 
 
 def _gerund_ok(m: str, s: int, prev: str) -> bool:
@@ -818,7 +846,7 @@ def _gerund_ok(m: str, s: int, prev: str) -> bool:
     j = s - 1
     while j >= 0 and m[j].isspace():
         j -= 1
-    return j >= 0 and m[j] in ",;—–\x01”\"" or prev in {"and", "while", "before", "after", "by", "when", "as", "without"}
+    return j >= 0 and m[j] in ',;—–\x01”"' or prev in {"and", "while", "before", "after", "by", "when", "as", "without"}
 
 
 def _find_transcripts(doc: _Doc) -> list[tuple[int, int, str, int, int]]:
@@ -855,7 +883,12 @@ def _find_source(doc: _Doc, cue: _Cue) -> _Mention | None:
         # the participle is spoken of; the speaker is the main clause's, and its own cue
         # attributes what is quoted
         return None
-    if not tail or tail.endswith((MASK, "”", '"', "’", "»", ",”", ',"')) or tail[-1] in ",:;—–" and _quote_just_before(tail):
+    if (
+        not tail
+        or tail.endswith((MASK, "”", '"', "’", "»", ",”", ',"'))
+        or tail[-1] in ",:;—–"
+        and _quote_just_before(tail)
+    ):
         cue.inverted = True
         got = _np_after(doc, cue.end, se, strict=True)
         if got is not None:
@@ -866,11 +899,15 @@ def _find_source(doc: _Doc, cue: _Cue) -> _Mention | None:
             open_at = max(tail.rfind("“"), tail.rfind('"', 0, len(tail) - 1))
             title = doc.text[ss + open_at + 1 : ss + len(tail) - 1]
             if open_at > 0 and doc.text[ss + len(tail) - 2] == "," and _title_case(title) and len(title.split()) <= 8:
-                plain = re.sub("[\x01“”\"]", " ", m[ss : ss + len(tail)])
+                plain = re.sub('[\x01“”"]', " ", m[ss : ss + len(tail)])
                 return _appositive(doc, ss, plain, len(tail) - 1)
     if tail.endswith(",") and cue.word in _INVERTIBLE:
         nxt_tok = _tokens_in(doc, cue.end, se, 1)
-        got = _np_after(doc, cue.end, se, strict=True) if nxt_tok and (_cap(nxt_tok[0][2]) or nxt_tok[0][2] in {"the", "a", "an", "one"}) else None
+        got = (
+            _np_after(doc, cue.end, se, strict=True)
+            if nxt_tok and (_cap(nxt_tok[0][2]) or nxt_tok[0][2] in {"the", "a", "an", "one"})
+            else None
+        )
         if got is not None and got.kind in ("name", "role", "anonymous"):
             cue.inverted = True
             return got  # "... that Sanders can catch Clinton, said Steve Elmendorf."
@@ -986,12 +1023,20 @@ def _adhoc_inverted(doc: _Doc, seg: _Seg, pe: int) -> _Cue | None:
     mention = _classify_np(doc, hit.start(2), hit.end(2))
     if mention is None or mention.kind != "name":
         return None
-    return _Cue(hit.start(1), hit.end(1), hit.group(1), _sent_of(doc, hit.start(1)), mention=mention, inverted=True, reportable=False)
+    return _Cue(
+        hit.start(1),
+        hit.end(1),
+        hit.group(1),
+        _sent_of(doc, hit.start(1)),
+        mention=mention,
+        inverted=True,
+        reportable=False,
+    )
 
 
 def _dash_line(doc: _Doc, seg: _Seg) -> _Cue | None:
     """A quote paragraph followed by a line "- Bernie Sanders." names its speaker."""
-    if seg.para + 1 >= len(doc.paras) or doc.text[seg.end : doc.paras[seg.para][1]].strip(" ”\".,"):
+    if seg.para + 1 >= len(doc.paras) or doc.text[seg.end : doc.paras[seg.para][1]].strip(' ”".,'):
         return None
     ns, ne = doc.paras[seg.para + 1]
     hit = _DASH_LINE_RE.fullmatch(doc.masked, ns, ne)
@@ -1033,7 +1078,7 @@ def _adhoc_before(doc: _Doc, seg: _Seg, with_cue: set[int]) -> _Cue | None:
 
 
 def _name_before_colon(doc: _Doc, ss: int, colon: int) -> _Mention | None:
-    """"... - Philip Bump: “...”": a full name right before the colon speaks."""
+    """ "... - Philip Bump: “...”": a full name right before the colon speaks."""
     toks = _tokens_in(doc, ss, colon)
     run: list[tuple[int, int, str]] = []
     for t in reversed(toks[-5:]):
@@ -1105,7 +1150,11 @@ def _strip_skippable(doc: _Doc, ss: int, pos: int) -> int:
         low = lows[k]
         if e != end and doc.masked[e:end].strip():
             break
-        if low in _SKIPPABLE or (low.endswith("ly") and low[0] == w[0] and len(low) > 4) or low.endswith(("n't", "n’t")):
+        if (
+            low in _SKIPPABLE
+            or (low.endswith("ly") and low[0] == w[0] and len(low) > 4)
+            or low.endswith(("n't", "n’t"))
+        ):
             end = s  # "has also", "repeatedly", "hadn't": not part of the subject
             k -= 1
             continue
@@ -1125,7 +1174,7 @@ _TIME_UNITS = frozenset("week month year night weekend spring summer fall autumn
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday yesterday today tonight".split())
 
 
-_HARD_PUNCT = frozenset(",;:!?()\x01“”\"—–[]")
+_HARD_PUNCT = frozenset(',;:!?()\x01“”"—–[]')
 _POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they", "its": "it"}
 # what a source issues rather than who it is: "according to a report by X" is X
 _DOCUMENT_NOUNS = frozenset(
@@ -1182,9 +1231,7 @@ def _np_after(doc: _Doc, pos: int, se: int, strict: bool = False) -> _Mention | 
     taken: list[tuple[int, int, str]] = []
     for t in toks:
         gap = m[last : t[0]]
-        if any(c in _HARD_PUNCT for c in gap) or (
-            "." in gap and not (taken and _is_abbrev_token(taken[-1][2]))
-        ):
+        if any(c in _HARD_PUNCT for c in gap) or ("." in gap and not (taken and _is_abbrev_token(taken[-1][2]))):
             break
         taken.append(t)
         last = t[1]
@@ -1199,7 +1246,9 @@ def _np_after(doc: _Doc, pos: int, se: int, strict: bool = False) -> _Mention | 
     if strict and (first in _TIME_WORDS or follows not in _AFTER_SOURCE):
         return None  # "said Tuesday that ...": a time, or a clause follows
     if strict:
-        rel = next((i for i, t in enumerate(taken) if t[2].lower() in {"who", "which", "that", "whose", "whom"}), len(taken))
+        rel = next(
+            (i for i, t in enumerate(taken) if t[2].lower() in {"who", "which", "that", "whose", "whom"}), len(taken)
+        )
         if any(t[2].lower() in _MODALS for t in taken[:rel]):
             return None
     return _classify_np(doc, taken[0][0], taken[-1][1], allow_pronoun=first in {"he", "she", "they"})
@@ -1210,7 +1259,26 @@ _TIME_WORDS = frozenset(
     april may june july august september october november december today yesterday
     tomorrow tonight earlier later last this next recently""".split()
 )
-_INVERTIBLE = frozenset({"said", "says", "added", "adds", "wrote", "writes", "explained", "continued", "noted", "asked", "recalled", "argued", "insisted", "warned", "remarked", "observed"})
+_INVERTIBLE = frozenset(
+    {
+        "said",
+        "says",
+        "added",
+        "adds",
+        "wrote",
+        "writes",
+        "explained",
+        "continued",
+        "noted",
+        "asked",
+        "recalled",
+        "argued",
+        "insisted",
+        "warned",
+        "remarked",
+        "observed",
+    }
+)
 _AFTER_SOURCE = frozenset(["", ",", ".", "!", "?", ";", "\n", "(", ")", "—", "–", ":", "“", '"', MASK])
 _MODALS = frozenset("would will could can should might may must is was are were has had have did does".split())  # noqa: E501
 _AUX_WORDS = _MODALS | _PASSIVE_AUX  # no noun phrase has these after its first word
@@ -1239,8 +1307,14 @@ def _subject_of_clause(doc: _Doc, ss: int, end: int, participle: bool = False) -
             # "Hemsley, the co-author of “Going Viral,” about ..., said": a title inside the
             # apposition is a name of a work, not a clause boundary
             region = _TITLE_SPAN_RE.sub(
-                lambda t: " " * len(t.group()) if _title_case(doc.text[ss + t.start() + 1 : ss + t.end() - 1])
-                and len(doc.text[ss + t.start() + 1 : ss + t.end() - 1].split()) <= 8 else t.group(), region)
+                lambda t: (
+                    " " * len(t.group())
+                    if _title_case(doc.text[ss + t.start() + 1 : ss + t.end() - 1])
+                    and len(doc.text[ss + t.start() + 1 : ss + t.end() - 1].split()) <= 8
+                    else t.group()
+                ),
+                region,
+            )
         return _appositive(doc, ss, region, len(r) - 1)
     last_word = r.rsplit(None, 1)[-1].lower()
     if last_word in _RELATIVES and " " in r:
@@ -1284,13 +1358,16 @@ def _last_boundary(region: str, limit: int) -> int:
     return limit - b.start()
 
 
-_NOT_HEAD_NOUNS = frozenset(
-    """himself herself themselves itself too alone again later then jr sr today yesterday
+_NOT_HEAD_NOUNS = (
+    frozenset(
+        """himself herself themselves itself too alone again later then jr sr today yesterday
     tonight""".split()
-) | _SKIPPABLE
+    )
+    | _SKIPPABLE
+)
 _NOT_VERBS = FUNCTION_WORDS | _ROLE_NOUNS | ANONYMOUS_NOUNS | _STOP_HEAD
 _PARENS_RE = re.compile(r"\([^()]*\)")
-_TITLE_SPAN_RE = re.compile("[“\"]\x01+[”\"]")
+_TITLE_SPAN_RE = re.compile('[“"]\x01+[”"]')
 _HARD_BOUNDARY_RE = re.compile(r"[;:\x01”\"(]|\bthat\b|\bwhile\b|\bwhen\b|\bif\b")
 _SEG_SPLIT_RE = re.compile(r"[,—–]")
 _AFFILIATION_RE = re.compile(r"^[RDI]-[A-Z][\w.]*\.?$")
@@ -1318,7 +1395,9 @@ def _appositive(doc: _Doc, ss: int, region: str, comma: int) -> _Mention | None:
         if not text:
             continue
         head = text.split(None, 1)[0].lower()
-        if head in _RELATIVES or (" " not in text and (head in _SKIPPABLE or head in FUNCTION_WORDS or head.endswith("ly"))):
+        if head in _RELATIVES or (
+            " " not in text and (head in _SKIPPABLE or head in FUNCTION_WORDS or head.endswith("ly"))
+        ):
             continue
         if _AFFILIATION_RE.match(text) or text.lower() in NON_PERSON_WORDS:
             continue  # "Sen. Susan Collins, R-Maine," / "John Smith, Ohio,"
@@ -1349,7 +1428,9 @@ def _relative_antecedent(doc: _Doc, ss: int, cut: str) -> _Mention | None:
         if low in _DETERMINERS:
             i -= 1
             break
-        if not (toks[i - 1][2][:1].islower() and low not in FUNCTION_WORDS and not low.endswith(("ed", "ly"))) and not _cap(toks[i - 1][2]):
+        if not (
+            toks[i - 1][2][:1].islower() and low not in FUNCTION_WORDS and not low.endswith(("ed", "ly"))
+        ) and not _cap(toks[i - 1][2]):
             break
         i -= 1
     if i == 0 and len(toks) > 1:
@@ -1361,7 +1442,7 @@ def _relative_antecedent(doc: _Doc, ss: int, cut: str) -> _Mention | None:
 
 
 def _clause_before_comma(doc: _Doc, ss: int, end: int) -> _Mention | None:
-    """"When X asked ..., Clinton seized on it, repeating ...": the clause right before
+    """ "When X asked ..., Clinton seized on it, repeating ...": the clause right before
     the participle's comma, when it opens with a name and a verb, is the one it hangs on."""
     m = doc.masked
     comma = m.rfind(",", ss, end)
@@ -1392,7 +1473,12 @@ def _first_clause_subject(doc: _Doc, ss: int, end: int) -> _Mention | None:
         if not w[:1].islower() or w not in _ALL_CUE_FORMS:
             continue  # "the Islamic State" is no verb
         prev = toks[k - 1][2].lower() if k else ""
-        if prev in _DETERMINERS or prev in _PREPOSITIONS or prev.endswith(("'s", "’s")) or (w in _BASE_FORMS and prev not in _BASE_SUBJECTS):
+        if (
+            prev in _DETERMINERS
+            or prev in _PREPOSITIONS
+            or prev.endswith(("'s", "’s"))
+            or (w in _BASE_FORMS and prev not in _BASE_SUBJECTS)
+        ):
             continue
         sub = _subject_of_clause(doc, ss, _strip_skippable(doc, ss, toks[k][0]))
         if sub is not None and sub.kind != "clause":
@@ -1446,7 +1532,9 @@ def _classify_np(doc: _Doc, s: int, e: int, allow_pronoun: bool = True) -> _Ment
             return None
         base = re.split("['’]", words[0], maxsplit=1)[0]  # "They’re less hostile": "They", not a name
         return _Mention("pronoun", base, toks[0][0], toks[0][0] + len(base))
-    if lows[-1] in {"he", "she", "they", "it"} and (len(toks) <= 3 or not doc.masked[toks[-2][1] : toks[-1][0]].strip(" ,")):
+    if lows[-1] in {"he", "she", "they", "it"} and (
+        len(toks) <= 3 or not doc.masked[toks[-2][1] : toks[-1][0]].strip(" ,")
+    ):
         t = toks[-1]
         return _Mention("pronoun", t[2], t[0], t[1])  # a pronoun right before the verb is its subject
     if lows[0] in _PREPOSITIONS:
@@ -1476,8 +1564,13 @@ def _classify_np(doc: _Doc, s: int, e: int, allow_pronoun: bool = True) -> _Ment
             break
     head = toks[:head_n]
     head_noun = lows[head_n - 1]
-    if head_n >= 2 and lows[0] in _POSSESSIVE_PRONOUNS and lows[0] != "its" and head_noun in _UTTERANCE_NOUNS \
-            and allow_pronoun:
+    if (
+        head_n >= 2
+        and lows[0] in _POSSESSIVE_PRONOUNS
+        and lows[0] != "its"
+        and head_noun in _UTTERANCE_NOUNS
+        and allow_pronoun
+    ):
         # "His assumption, stated on live TV, was that ...": whoever "his" means speaks
         t = toks[0]
         return _Mention("pronoun", _POSSESSIVE_PRONOUNS[lows[0]], t[0], t[1])
@@ -1518,9 +1611,10 @@ def _classify_np(doc: _Doc, s: int, e: int, allow_pronoun: bool = True) -> _Ment
     if head_n < len(toks):
         tail_run = _last_name_run(toks, lows, doc.masked)
         head_is_title = run is not None and any(w.lower() in _ROLE_NOUNS for w in run[2].split())
-        if tail_run is not None and tail_run[1] == toks[-1][1] and (
-            tail_run[2].split()[0].lower() in _FIRST_NAMES
-            or (head_is_title and len(tail_run[2].split()) >= 2)
+        if (
+            tail_run is not None
+            and tail_run[1] == toks[-1][1]
+            and (tail_run[2].split()[0].lower() in _FIRST_NAMES or (head_is_title and len(tail_run[2].split()) >= 2))
         ):
             # "Sirius XM Vice President for news Dave Gorab", "Ukrainian Ambassador to
             # the EU Vsevolod Chentsov": a title, then the person who holds it
@@ -1537,7 +1631,10 @@ def _classify_np(doc: _Doc, s: int, e: int, allow_pronoun: bool = True) -> _Ment
     if any(w in _ROLE_NOUNS for w in heads_lower):
         return _Mention("role", doc.text[head[0][0] : head[-1][1]], head[0][0], head[-1][1])
     # any other noun phrase ("the campaign", "the statement"): keep as written
-    if any(w in _MODALS or (w.endswith(("ed", "ing")) and lows[i] not in FUNCTION_WORDS) for i, w in enumerate(lows[1:head_n])):
+    if any(
+        w in _MODALS or (w.endswith(("ed", "ing")) and lows[i] not in FUNCTION_WORDS)
+        for i, w in enumerate(lows[1:head_n])
+    ):
         return None  # "McCarthy's move is notable": a clause, not a source ("the retired ..." is fine)
     if heads_lower and len(head) <= 4 and not all(w in FUNCTION_WORDS for w in lows[:head_n]):
         first = 0
@@ -1596,6 +1693,8 @@ def _has_word(text: str, word: str) -> bool:
             return True
         i = text.find(word, i + 1)
     return False
+
+
 # possessive quantifiers, as for _TOKEN_RE: a word never gives characters back
 _CAP_WORD = r"[A-ZÀ-ÖØ-Þ][\w'’\-]*+(?:\.[^\W_][\w'’\-]*+)*+"
 # a capital first, then "not after a word character" (a lookbehind over it): starting with a
@@ -1638,14 +1737,24 @@ def _last_name_run(toks: list[tuple[int, int, str]], lows: list[str], m: str) ->
             k += 1
             continue
         j = k
-        while j + 1 < n and (toks[j + 1][2][0].isupper() or lows[j + 1] in _PARTICLES) and _joined(m, toks[j], toks[j + 1]):
+        while (
+            j + 1 < n
+            and (toks[j + 1][2][0].isupper() or lows[j + 1] in _PARTICLES)
+            and _joined(m, toks[j], toks[j + 1])
+        ):
             j += 1
         a = k0 = k  # the run is toks[k : j + 1]
         k = j + 1
         if best_j >= 0 and k0 == best_j + 2 and lows[k0 - 1] == "of":
             best_j = -1
             continue  # "Sen. Dianne Feinstein of California": the person, not where she is from
-        if org_j >= 0 and k0 == org_j + 2 and lows[k0 - 1] == "of" and best is not None and _joined(m, toks[k0 - 1], toks[k0]):
+        if (
+            org_j >= 0
+            and k0 == org_j + 2
+            and lows[k0 - 1] == "of"
+            and best is not None
+            and _joined(m, toks[k0 - 1], toks[k0])
+        ):
             # "the Confederation of British Industry": one organisation, not "Confederation"
             best = (best[0], toks[j][1], f"{best[2]} of {' '.join(map(_THIRD, toks[k0 : j + 1]))}")
             org_j = -1
@@ -1681,12 +1790,20 @@ def _last_name_run(toks: list[tuple[int, int, str]], lows: list[str], m: str) ->
         # a first name and a surname, or a titled name, can be followed by "of" and a place
         named = len(core) > 1 and core[0][2].lower() in _FIRST_NAMES or a > k0 and lows[a - 1] in TITLES
         best_j = j if named and b == j else -1
-        org_j = j if b == j and lows[j] in _ORG_HEADS and j + 2 < n and lows[j + 1] == "of" and _joined(m, toks[j], toks[j + 1]) else -1
+        org_j = (
+            j
+            if b == j
+            and lows[j] in _ORG_HEADS
+            and j + 2 < n
+            and lows[j + 1] == "of"
+            and _joined(m, toks[j], toks[j + 1])
+            else -1
+        )
     return best
 
 
 def _names_an_organisation(words: Sequence[str]) -> bool:
-    """"British Medical Association", "Scottish National Party": the nationality is part
+    """ "British Medical Association", "Scottish National Party": the nationality is part
     of an organisation's name, which ends in such a word."""
     last = words[-1].lower()
     return last in _ORG_HEADS or last in NON_PERSON_WORDS or last.endswith("s")
@@ -1791,7 +1908,9 @@ def _described(doc: _Doc, k: int) -> bool:
 
 def _modifier_word(w: str) -> bool:
     """Can `w` be part of a description before a name ("tennis great", "secretary of state")?"""
-    return w == "of" or (w not in FUNCTION_WORDS and w not in _ALL_CUE_FORMS and not w.endswith(("ed", "ing")) and w not in _MODALS)
+    return w == "of" or (
+        w not in FUNCTION_WORDS and w not in _ALL_CUE_FORMS and not w.endswith(("ed", "ing")) and w not in _MODALS
+    )
 
 
 # _modifier_word(w) is `w not in _NOT_MODIFIERS and not w.endswith(("ed", "ing"))`
@@ -1910,7 +2029,7 @@ class _People:
         self.registered_here: set[str] = set()
         self.subjects: list[tuple[int, str]] = []  # names that start a clause, in order
         self.speakers: set[str] = set()  # names that a cue attributes speech to
-        self.persons: set[str] = set()  # names with a title, an honorific or ", who" 
+        self.persons: set[str] = set()  # names with a title, an honorific or ", who"
         self._lower_seen: dict[str, bool] = {}
         self._title_lines: dict[int, bool] = {}  # line start -> written in title case
         self._first_name_full: dict[int, str] = {}  # subject position -> full name of a first name
@@ -1959,13 +2078,23 @@ class _People:
                     and not (
                         w1 not in _NOT_MODIFIERS
                         and not w1.endswith(("ed", "ing"))
-                        and (_after_modifiers(doc, k) or "the" in lows[k - 4 if k > 4 else 0 : k - 1] and _the_description(doc, k))
+                        and (
+                            _after_modifiers(doc, k)
+                            or "the" in lows[k - 4 if k > 4 else 0 : k - 1]
+                            and _the_description(doc, k)
+                        )
                     )
                     and not ((k > 1 and lows[k - 2] in _ARTICLES or w1[:1].isdigit()) and _described(doc, k))
                 )  # "other Trump backers", "with Trump": not a subject
                 if subject:
                     subject = subject_before_verb(doc, toks, j)
-                if not subject and w1 == "named" and k > 1 and toks[k - 2][2].islower() and lows[k - 2] not in FUNCTION_WORDS:
+                if (
+                    not subject
+                    and w1 == "named"
+                    and k > 1
+                    and toks[k - 2][2].islower()
+                    and lows[k - 2] not in FUNCTION_WORDS
+                ):
                     subject = True  # "a 52-year-old resident named Caroline": a person enters the story
                 elif not subject and w1 in ("was", "is") and not gaps[k].strip() and m[re_ : re_ + 1] in (",", "."):
                     subject = True  # "In the back was Garcia, ...": the clause's subject, after its verb
@@ -2000,7 +2129,11 @@ class _People:
         if titled or honorific or doc.masked.startswith((", who", ",who"), toks[j][1]):
             self.persons.add(name)
         canon = self.registry.canonical(name) if len(core) > 1 or core[0][:1].isupper() else None
-        if canon is not None and honorific and self.registry.gender(canon) not in ("", gender_of_honorific(honorific) or "male"):
+        if (
+            canon is not None
+            and honorific
+            and self.registry.gender(canon) not in ("", gender_of_honorific(honorific) or "male")
+        ):
             canon = None  # "Mrs. Trump" is not the registered Donald Trump
         if canon is not None and len(core) == 1:
             own = self.canonical(core[0], pos)  # "Mrs. Trump", or "Trump" who is Ivanka here
@@ -2076,7 +2209,7 @@ class _People:
 
     def _sentence_initial_word(self, doc: _Doc, k: int) -> bool:
         """A lone capitalised word opening a sentence that the article also uses in lower case."""
-        gap = doc.gaps[k].rstrip(" \t\u00a0\"“‘(")
+        gap = doc.gaps[k].rstrip(' \t\u00a0"“‘(')
         if gap:
             if gap[-1] not in ".!?\n:\x01”":
                 return False
@@ -2118,9 +2251,19 @@ class _People:
                 return False
             if doc.gaps[k] == ", " and doc.lows[k] == "who":
                 return True  # "Senator Bernie Sanders of Vermont, who had opposed ...": he acts next
-            return (doc.gaps[k] == " " and toks[k][2][:1].islower()
-                    and doc.lows[k] not in FUNCTION_WORDS and doc.lows[k] not in _STOP_HEAD)
-        return nxt[0].islower() and nxt not in _STOP_HEAD and nxt not in FUNCTION_WORDS or nxt in _SKIPPABLE or nxt in _MODALS
+            return (
+                doc.gaps[k] == " "
+                and toks[k][2][:1].islower()
+                and doc.lows[k] not in FUNCTION_WORDS
+                and doc.lows[k] not in _STOP_HEAD
+            )
+        return (
+            nxt[0].islower()
+            and nxt not in _STOP_HEAD
+            and nxt not in FUNCTION_WORDS
+            or nxt in _SKIPPABLE
+            or nxt in _MODALS
+        )
 
     def _subject_after_parens(self, doc: _Doc, toks: list[tuple[int, int, str]], j: int) -> bool:
         """A name followed by a short bracket ("(R-Wisc.)") is a subject if a verb follows it."""
@@ -2135,7 +2278,13 @@ class _People:
         if gap == ",":
             return True
         nxt = toks[k][2]
-        return not gap and (nxt[:1].islower() and nxt not in _STOP_HEAD and nxt not in FUNCTION_WORDS or nxt in _SKIPPABLE or nxt in _MODALS)
+        return not gap and (
+            nxt[:1].islower()
+            and nxt not in _STOP_HEAD
+            and nxt not in FUNCTION_WORDS
+            or nxt in _SKIPPABLE
+            or nxt in _MODALS
+        )
 
     def canonical(self, name: str, pos: int) -> str:
         """The registry name, or the fullest form of this name used in the article."""
@@ -2144,8 +2293,14 @@ class _People:
         said_gender = gender_of_honorific(honorific.group(1)) if honorific is not None else ""
         if canon is not None and said_gender and self.registry.gender(canon) not in ("", said_gender):
             canon = None  # "Mrs. Trump said": not the registered Donald Trump (nor "Mr. Clinton" Hillary)
-        if canon is not None and not said_gender and " " not in name and self.registry.gender(canon) \
-                and self.full.get(name.lower()) and canon not in self.doc.masked:
+        if (
+            canon is not None
+            and not said_gender
+            and " " not in name
+            and self.registry.gender(canon)
+            and self.full.get(name.lower())
+            and canon not in self.doc.masked
+        ):
             # "Trump ... she said", again and again, in an article about Ivanka Trump (where
             # the registered Donald Trump is never named in full)
             g = self._surname_gender(name)
@@ -2176,7 +2331,12 @@ class _People:
         if not fulls:
             if len(words) == 1 and name.lower() in _FIRST_NAMES:
                 # "Bill" in an article about Bill Clinton and Hillary Clinton: the full name
-                same = [(p, f) for forms in self.full.values() for p, f in forms if f.split()[0] == name and self.is_person(f)]
+                same = [
+                    (p, f)
+                    for forms in self.full.values()
+                    for p, f in forms
+                    if f.split()[0] == name and self.is_person(f)
+                ]
                 if same:
                     return max(same, key=lambda pf: (pf[0] <= pos, pf[0] if pf[0] <= pos else -pf[0]))[1]
             return name
@@ -2217,8 +2377,13 @@ class _People:
         votes = {"male": 0, "female": 0}
         for m in re.finditer(rf"(?<![\w'’.\-]){re.escape(surname)}(?![\w\-'’])", doc.masked):
             k = bisect.bisect_left(doc.token_starts, m.start())
-            if k < len(doc.tokens) and doc.token_starts[k] == m.start() and k > 0 and _cap(doc.tokens[k - 1][2]) \
-                    and not doc.gaps[k].strip():
+            if (
+                k < len(doc.tokens)
+                and doc.token_starts[k] == m.start()
+                and k > 0
+                and _cap(doc.tokens[k - 1][2])
+                and not doc.gaps[k].strip()
+            ):
                 continue  # part of a full name ("Bill Clinton"), which says who it is
             end = doc.sents[_sent_of(doc, m.start())][1] if doc.sents else len(doc.masked)
             for j in range(k + 1, min(len(doc.tokens), k + 25)):
@@ -2333,8 +2498,10 @@ class _People:
             return False
         if self.registry.get(word) is not None or self.gender.get("#" + low):
             return False
-        return self.used_in_lower_case(low) or self.used_in_lower_case(low[:-1]) or (
-            low.endswith("es") and self.used_in_lower_case(low[:-2])
+        return (
+            self.used_in_lower_case(low)
+            or self.used_in_lower_case(low[:-1])
+            or (low.endswith("es") and self.used_in_lower_case(low[:-2]))
         )
 
     def subject_before(
@@ -2420,14 +2587,21 @@ def _resolve_all(doc: _Doc, cues: list[_Cue], people: _People) -> None:
                 # (a garbled source, "highlighted", is no one a later "he" can mean)
                 kind = mention.kind
                 plural = (
-                    kind == "np" and mention.text.lower().endswith("s")
-                    or kind == "pronoun" and mention.text.lower() in PRONOUNS_GROUP  # "they said"
-                    or kind == "name" and (
+                    kind == "np"
+                    and mention.text.lower().endswith("s")
+                    or kind == "pronoun"
+                    and mention.text.lower() in PRONOUNS_GROUP  # "they said"
+                    or kind == "name"
+                    and (
                         mention.text.lower() in _GROUP_NOUNS  # "Analysts noted"
                         or _after_quantifier(doc, mention.start)  # "many more Latinos said"
                     )
                 )
-                g = "group" if mention.kind == "anonymous" or speaker == ANONYMOUS or plural else people.gender_of(speaker)
+                g = (
+                    "group"
+                    if mention.kind == "anonymous" or speaker == ANONYMOUS or plural
+                    else people.gender_of(speaker)
+                )
                 det = _determiner_before(doc, mention.start) if kind == "np" and g != "group" else None
                 ref = None
                 if det == "the" and _person_noun(mention.text):
@@ -2439,10 +2613,16 @@ def _resolve_all(doc: _Doc, cues: list[_Cue], people: _People) -> None:
                     # "One California delegate said he ...": someone new, whom a later "he" can mean
                     head = mention.text.lower().rsplit(None, 1)[-1]
                     g = "female" if head in _FEMALE_ROLES else "male" if head in _MALE_ROLES else ""
-                elif ref is None and g != "group" and (
-                    mention.kind == "np"
-                    or mention.kind == "name" and (the_name or not people.is_person(speaker))
-                    or mention.kind == "pronoun" and mention.text.lower() == "it"
+                elif (
+                    ref is None
+                    and g != "group"
+                    and (
+                        mention.kind == "np"
+                        or mention.kind == "name"
+                        and (the_name or not people.is_person(speaker))
+                        or mention.kind == "pronoun"
+                        and mention.text.lower() == "it"
+                    )
                 ):
                     g = "thing"  # "the campaign", "Reuters", "it said": what "it" can refer to
                 if mention.kind == "pronoun" and mention.text.lower() in PRONOUNS_MALE and not g:
@@ -2473,7 +2653,7 @@ def _resolve_all(doc: _Doc, cues: list[_Cue], people: _People) -> None:
 
 
 def _determiner_before(doc: _Doc, pos: int) -> str | None:
-    """"the" or "a" (for a, an, one, another) right before `pos`, else None ("his brother")."""
+    """ "the" or "a" (for a, an, one, another) right before `pos`, else None ("his brother")."""
     k = bisect.bisect_left(doc.token_starts, pos)
     if k == 0 or doc.gaps[k].strip():
         return None
@@ -2488,7 +2668,7 @@ def _person_noun(text: str) -> bool:
 
 
 def _head_noun(word: str) -> str:
-    """"mother-of-nine" is a mother, "father-in-law" a father."""
+    """ "mother-of-nine" is a mother, "father-in-law" a father."""
     for joint in ("-of-", "-in-", "-to-"):
         if joint in word:
             return word.split(joint, 1)[0]
@@ -2512,7 +2692,9 @@ _COMPLEMENT_GAP_RE = re.compile(
 )
 # between a name and the verb of a relative clause on it: "Chris Christie, who say"
 _RELATIVE_GAP_RE = re.compile(r"\s*,?\s*(?:who|which)\b[^,;:—–\x01“”\"()]*")
-_NOT_IN_GAP = frozenset({"and", "but", "or", "while", "as", "because", "when", "although", "after", "before", "since", "if"})
+_NOT_IN_GAP = frozenset(
+    {"and", "but", "or", "while", "as", "because", "when", "although", "after", "before", "since", "if"}
+)
 
 
 def _embedded_cue(doc: _Doc, cue: _Cue, outer: _Cue | None) -> bool:
@@ -2550,7 +2732,7 @@ _QUESTION_WORDS = frozenset({"whether", "if", "which", "what", "how", "why", "wh
 
 
 def _asks_question(doc: _Doc, cue: _Cue) -> bool:
-    """"asked (Sanders) whether ...": a question, which someone else answers next (not
+    """ "asked (Sanders) whether ...": a question, which someone else answers next (not
     "asked her to call": a request, which its maker goes on to explain)."""
     toks = _tokens_in(doc, cue.end, cue.end + 60, 4)
     return any(t[2].lower() in _QUESTION_WORDS for t in toks)
@@ -2576,7 +2758,7 @@ def _addressee(doc: _Doc, cue: _Cue, people: _People) -> tuple[int, str, str] | 
 
 
 def _bare_definite(text: str) -> bool:
-    """"the businessman", not "a spokesman" nor "the Vermont senator"."""
+    """ "the businessman", not "a spokesman" nor "the Vermont senator"."""
     words = text.split()
     return len(words) >= 2 and words[0].lower() in ("the", "this") and not any(w[:1].isupper() for w in words[1:])
 
@@ -2626,7 +2808,11 @@ def _resolve(
         return None, 0.0
     if kind == "pronoun":
         return _resolve_pronoun(
-            mention.text.lower(), mention.start, people, history, cue.word in _CONTINUING,
+            mention.text.lower(),
+            mention.start,
+            people,
+            history,
+            cue.word in _CONTINUING,
             cue.word not in _CONTINUING and cue.word not in _ASKING,
             _object_name(people, cue) if mention.end <= cue.start else None,
         )
@@ -2650,7 +2836,9 @@ _SAYING = frozenset({"said", "says", "say", "told", "tells", "tell"})
 _CONTINUING = frozenset({"added", "adds", "add", "adding", "continued", "continues", "continuing"})
 
 
-_OBJECT_RE = re.compile(r"[ \t\u00a0]+((?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.[ \t\u00a0]+)?([A-Z][\w'’\-]+(?:[ \t\u00a0]+[A-Z][\w'’\-]+){0,2})(?![\w'’])")
+_OBJECT_RE = re.compile(
+    r"[ \t\u00a0]+((?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.[ \t\u00a0]+)?([A-Z][\w'’\-]+(?:[ \t\u00a0]+[A-Z][\w'’\-]+){0,2})(?![\w'’])"
+)
 
 
 def _object_name(people: _People, cue: _Cue) -> str | None:
@@ -2786,7 +2974,13 @@ def _np_subject_before(people: _People, pos: int, plural: bool) -> tuple[int, st
 _CONTRACTED_PRONOUN_RE = re.compile(r"(?:he|she|they|we|i|it|you)(?:['’](?:s|re|ve|d|ll|m))?$")
 _LINKING_OPENERS = frozenset({"but", "and", "yet", "so", "still", "then"})
 _NP_OPENERS = frozenset({"the"})  # ("this", "that" are often pronouns: "That is ...")
-_VERBISH = _SKIPPABLE | _PASSIVE_AUX | _MODALS | _ALL_CUE_FORMS | {"has", "have", "had", "goes", "went", "sent", "made", "took"}
+_VERBISH = (
+    _SKIPPABLE
+    | _PASSIVE_AUX
+    | _MODALS
+    | _ALL_CUE_FORMS
+    | {"has", "have", "had", "goes", "went", "sent", "made", "took"}
+)
 
 
 def _opening_np(doc: _Doc, ss: int, end: int) -> tuple[int, str, bool] | None:
@@ -2819,10 +3013,18 @@ def _opening_np(doc: _Doc, ss: int, end: int) -> tuple[int, str, bool] | None:
             continue  # "The vice president's presence": a possessive, no verb
         prev = lows[v - 1]
         plural = prev.endswith("s") and not prev.endswith(("ss", "us", "is", "’s", "'s"))
-        if w in _VERBISH or w.endswith(("ed", "ly")) or (w.endswith("s") and not plural) or (
-            plural and w.isalpha() and w.islower() and w not in FUNCTION_WORDS
+        if (
+            w in _VERBISH
+            or w.endswith(("ed", "ly"))
+            or (w.endswith("s") and not plural)
+            or (plural and w.isalpha() and w.islower() and w not in FUNCTION_WORDS)
         ):
-            if not toks[v - 1][2][:1].isalpha() or prev in FUNCTION_WORDS or prev in _VERBISH or prev.endswith(("ed", "ly", "n't", "n’t")):
+            if (
+                not toks[v - 1][2][:1].isalpha()
+                or prev in FUNCTION_WORDS
+                or prev in _VERBISH
+                or prev.endswith(("ed", "ly", "n't", "n’t"))
+            ):
                 return None
             start = toks[s0][0]
             return start, doc.text[start : toks[v - 1][1]], plural
@@ -2879,7 +3081,11 @@ def _attach_quotes(
         if kind == "other":
             speaker, cue, conf = None, None, 0.5
         elif speaker is None:
-            pron = cue.mention.text.lower() if cue is not None and cue.mention is not None and cue.mention.kind == "pronoun" else ""
+            pron = (
+                cue.mention.text.lower()
+                if cue is not None and cue.mention is not None and cue.mention.kind == "pronoun"
+                else ""
+            )
             want = "male" if pron in PRONOUNS_MALE else "female" if pron in PRONOUNS_FEMALE else ""
             if pron not in ("it", "i", "we") and pron not in PRONOUNS_GROUP:
                 # (what "it calls ..." names is a thing or a body, "they" are more than one, and
@@ -2894,7 +3100,12 @@ def _attach_quotes(
                 continue
             out.append(
                 Quote(
-                    doc.id, s, e, text, kind, speaker,
+                    doc.id,
+                    s,
+                    e,
+                    text,
+                    kind,
+                    speaker,
                     cue.word if cue is not None else None,
                     round(max(0.05, min(1.0, conf - (0.15 if seg.close_pos is None and seg is segs[-1] else 0.0))), 2),
                     cue.mention.text if cue is not None and cue.mention is not None else None,
@@ -2931,8 +3142,10 @@ def _nearby_person(
     near: list[tuple[int, str]] = []
     if subj is not None and seg.para - _para_of(doc, subj[0]) <= 1:
         near.append(subj)
-    if prev_speaker is not None and seg.para - prev_speaker[0] <= 1 and (
-        not want or people.gender_of(prev_speaker[1]) in ("", want)
+    if (
+        prev_speaker is not None
+        and seg.para - prev_speaker[0] <= 1
+        and (not want or people.gender_of(prev_speaker[1]) in ("", want))
     ):
         near.append((doc.paras[prev_speaker[0]][0], prev_speaker[1]))
     if not near:
@@ -2982,8 +3195,10 @@ def _attribution(
     # a paragraph of quotation with no cue continues the previous speaker
     if prev_speaker is not None and _starts_paragraph(doc, first) and 0 < first.para - prev_speaker[0] <= 2:
         return None, 0.65, "continued"
-    if prev_speaker is not None and first.para == prev_speaker[0] and (
-        _starts_paragraph(doc, first) or _starts_sentence(doc, first)
+    if (
+        prev_speaker is not None
+        and first.para == prev_speaker[0]
+        and (_starts_paragraph(doc, first) or _starts_sentence(doc, first))
     ):
         return None, 0.6, "continued"
     # the next sentence in the paragraph names the speaker ("“...” He said.")
@@ -3051,7 +3266,12 @@ def _kind(doc: _Doc, segs: list[_Seg], attributed: bool) -> str:
         if prev_words and any(w.lower() in _TITLE_NOUNS for w in prev_words[-2:]):
             if not (prev_words[-1].lower() == "called" and content[:1].islower()):
                 return "other"
-    if nwords <= 8 and _title_case(content) and not _starts_paragraph(doc, first) and not content.rstrip().endswith(("!", "?")):
+    if (
+        nwords <= 8
+        and _title_case(content)
+        and not _starts_paragraph(doc, first)
+        and not content.rstrip().endswith(("!", "?"))
+    ):
         return "other"
     embedded = _embedded(doc, first)
     if not attributed:
@@ -3143,9 +3363,17 @@ def _reported(doc: _Doc, cues: list[_Cue], segs: list[_Seg]) -> list[Quote]:
         kind = "partial" if masked_share > 0 else "reported"
         out.append(
             Quote(
-                doc.id, s, e, text, kind, cue.speaker, cue.word,
+                doc.id,
+                s,
+                e,
+                text,
+                kind,
+                cue.speaker,
+                cue.word,
                 round(max(0.05, cue.confidence - 0.2), 2),
-                cue.mention.text if cue.mention else None, cue.start, cue.end,
+                cue.mention.text if cue.mention else None,
+                cue.start,
+                cue.end,
             )
         )
     return out
@@ -3169,14 +3397,16 @@ _MODAL_VERBS = frozenset("could would may might will can should shall must".spli
 
 
 def _after_modal(doc: _Doc, cue: _Cue) -> bool:
-    """"could (broadly) agree": a possible act, not something said."""
+    """ "could (broadly) agree": a possible act, not something said."""
     k = bisect.bisect_left(doc.token_starts, cue.start) - 1
     while k >= 0 and doc.lows[k].endswith("ly") and not doc.gaps[k + 1].strip():
         k -= 1
     return k >= 0 and doc.lows[k] in _MODAL_VERBS and not doc.gaps[k + 1].strip()
 
 
-_OBJ_RE = re.compile(r"\s+(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*|reporters|journalists|the \w+|him|her|them|us|me|lawmakers|supporters|voters|the audience|the crowd|[a-z]+ers)(?=[\s,.:;])")
+_OBJ_RE = re.compile(
+    r"\s+(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*|reporters|journalists|the \w+|him|her|them|us|me|lawmakers|supporters|voters|the audience|the crowd|[a-z]+ers)(?=[\s,.:;])"
+)
 _THAT_RE = re.compile(r"\s*(?:,\s*)?(?:that\b|on\b|about\b|against\b|at\b|of\b)?")
 
 
@@ -3189,7 +3419,7 @@ def _reported_span(doc: _Doc, cue: _Cue, ss: int, se: int) -> tuple[int, int] | 
     """
     m = doc.masked
     end = se
-    while end > ss and (m[end - 1] in " \n\"”’»" or m[end - 1] == MASK and doc.text[end - 1] in "\"”"):
+    while end > ss and (m[end - 1] in ' \n"”’»' or m[end - 1] == MASK and doc.text[end - 1] in '"”'):
         end -= 1
     if cue.word == "according to":
         return ss, end
@@ -3247,12 +3477,14 @@ def _no_words(doc: _Doc, cue: _Cue, m: str, end: int) -> bool:
     if cue.word == "added":
         return bool(_ADDED_NP_RE.match(m, cue.end, end))  # "added another layer", "added to her lead"
     if cue.word in _AGREE_FORMS:  # "agreed upon in April", "could agree to freeze the conflict"
-        return bool(_AGREE_ON_RE.match(m, cue.end, end) or _AGREE_TO_RE.match(m, cue.end, end) and _after_modal(doc, cue))
+        return bool(
+            _AGREE_ON_RE.match(m, cue.end, end) or _AGREE_TO_RE.match(m, cue.end, end) and _after_modal(doc, cue)
+        )
     return False
 
 
 def _parenthetical(m: str, cue: _Cue, ss: int) -> bool:
-    return "," in m[ss : cue.start] or m[ss:cue.start].strip() == ""
+    return "," in m[ss : cue.start] or m[ss : cue.start].strip() == ""
 
 
 def _np_start(doc: _Doc, ss: int, pos: int) -> int:

@@ -14,15 +14,15 @@ import pickle
 import re
 import shutil
 import time
-from functools import lru_cache
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from whoosh import collectors, fields, index, qparser, query
-from whoosh.analysis import RegexTokenizer, LowercaseFilter, StemmingAnalyzer
+from whoosh.analysis import LowercaseFilter, RegexTokenizer, StemmingAnalyzer
 from whoosh.index import LockError
 from whoosh.system import pack_uint
 
@@ -122,7 +122,7 @@ def _indexable(a: Article) -> str:
         return a.text
     chars = list(a.text)
     for b in a.boilerplate:
-        chars[b.start:b.end] = " " * (b.end - b.start)
+        chars[b.start : b.end] = " " * (b.end - b.start)
     return "".join(chars)
 
 
@@ -175,8 +175,14 @@ def analyse_text(text: str) -> list[tuple[bytes, int, float, bytes]]:
 class IndexWriter:
     """Adds and removes articles (with their quotes) in one Whoosh commit."""
 
-    def __init__(self, ix: index.Index, speaker_terms: Callable[[str], Iterable[str]], *,
-                 limitmb: int = 256, timeout: float = 5.0) -> None:
+    def __init__(
+        self,
+        ix: index.Index,
+        speaker_terms: Callable[[str], Iterable[str]],
+        *,
+        limitmb: int = 256,
+        timeout: float = 5.0,
+    ) -> None:
         self._w = ix.writer(limitmb=limitmb, timeout=timeout)
         self._speaker_terms = speaker_terms
 
@@ -186,8 +192,12 @@ class IndexWriter:
     def add(self, a: Article, quotes: Sequence[Quote], content: AnalysedText | None = None) -> None:
         speakers = {q.speaker for q in quotes if q.speaker and q.kind != "other"}
         self._w.add_document(
-            id=a.id, title=a.title, content=_indexable(a) if content is None else content, outlet=a.outlet,
-            date=a.date, speaker=" ".join(t for sp in sorted(speakers) for t in self._speaker_terms(sp)),
+            id=a.id,
+            title=a.title,
+            content=_indexable(a) if content is None else content,
+            outlet=a.outlet,
+            date=a.date,
+            speaker=" ".join(t for sp in sorted(speakers) for t in self._speaker_terms(sp)),
             kind=" ".join(sorted({q.kind for q in quotes})),
         )
 
@@ -229,7 +239,7 @@ def sanitise(qstring: str) -> tuple[str, list[str]]:
     ignored: list[str] = []
     if qstring.count('"') % 2:
         i = qstring.rfind('"')
-        qstring = qstring[:i] + qstring[i + 1:]
+        qstring = qstring[:i] + qstring[i + 1 :]
         ignored.append('unmatched "')
     out, depth = [], 0
     for ch in qstring:
@@ -245,7 +255,7 @@ def sanitise(qstring: str) -> tuple[str, list[str]]:
     if depth:
         for _ in range(depth):
             i = qstring.rfind("(")
-            qstring = qstring[:i] + qstring[i + 1:]
+            qstring = qstring[:i] + qstring[i + 1 :]
         ignored.append("unmatched (")
     stripped = re.sub(r"\b(AND|OR|NOT)\s*$", "", qstring.strip())
     stripped = re.sub(r"^\s*(AND|OR)\b", "", stripped)
@@ -391,8 +401,9 @@ class _Deadline(collectors.WrappingCollector):
                 raise collectors.TimeLimit
 
 
-def make_snippets(text: str, marks: list[tuple[int, int]], *, width: int = 160, most: int = 3,
-                  skip: Sequence[Span] = ()) -> tuple[Snippet, ...]:
+def make_snippets(
+    text: str, marks: list[tuple[int, int]], *, width: int = 160, most: int = 3, skip: Sequence[Span] = ()
+) -> tuple[Snippet, ...]:
     """Windows around the matches, snapped to word boundaries; offsets into `text`."""
     if not marks:
         return ()
@@ -461,9 +472,18 @@ class Searcher:
             with self.ix.searcher() as s:
                 yield s
 
-    def search(self, qstring: str, *, limit: int = 20, restrict: set[str] | None = None,
-               texts: Callable[[str], Stored | None] | None = None, extra_ignored: Sequence[str] = (),
-               exact_total: bool = True, time_limit: float | None = None, suggest: bool = True) -> SearchResult:
+    def search(
+        self,
+        qstring: str,
+        *,
+        limit: int = 20,
+        restrict: set[str] | None = None,
+        texts: Callable[[str], Stored | None] | None = None,
+        extra_ignored: Sequence[str] = (),
+        exact_total: bool = True,
+        time_limit: float | None = None,
+        suggest: bool = True,
+    ) -> SearchResult:
         clean, ignored = sanitise(qstring)
         ignored = list(extra_ignored) + ignored
         if not clean.strip():
@@ -483,17 +503,24 @@ class Searcher:
         with self._searching() as s:
             partial = False
             if wants_quotes:
-                hits, total, approximate, partial = self._quote_hits(s, q, filt, limit, texts, exact_total,
-                                                                     time_limit)
+                hits, total, approximate, partial = self._quote_hits(s, q, filt, limit, texts, exact_total, time_limit)
             else:
-                hits, total, approximate, partial = self._article_hits(s, q, filt, limit, texts, exact_total,
-                                                                       time_limit)
+                hits, total, approximate, partial = self._article_hits(
+                    s, q, filt, limit, texts, exact_total, time_limit
+                )
             suggestion = self._suggest(s, q, clean, texts) if suggest and total == 0 and not partial else None
         return SearchResult(qstring, total, tuple(hits), suggestion, tuple(ignored), approximate, partial)
 
-    def _article_hits(self, s: Any, q: query.Query, filt: query.Query, limit: int,
-                      texts: Callable[[str], Stored | None] | None, exact_total: bool,
-                      time_limit: float | None) -> tuple[list[Hit], int, bool, bool]:
+    def _article_hits(
+        self,
+        s: Any,
+        q: query.Query,
+        filt: query.Query,
+        limit: int,
+        texts: Callable[[str], Stored | None] | None,
+        exact_total: bool,
+        time_limit: float | None,
+    ) -> tuple[list[Hit], int, bool, bool]:
         # The filter goes into the query, not `filter=`: whoosh counts `len()` before filters.
         full = q if isinstance(filt, query.Every) else query.And([q, filt])
         # On a huge corpus, show the best hits found in time; the caller refines later.
@@ -515,14 +542,22 @@ class Searcher:
             snippets: tuple[Snippet, ...] = ()
             if st is not None:
                 text = st.article.text
-                snippets = make_snippets(text, match_positions(text, matched, most=SNIPPET_MARKS),
-                                         skip=st.article.boilerplate)
+                snippets = make_snippets(
+                    text, match_positions(text, matched, most=SNIPPET_MARKS), skip=st.article.boilerplate
+                )
             hits.append(Hit(f["id"], f.get("title", ""), float(h.score), snippets, None))
         return hits, total, approximate, partial
 
-    def _quote_hits(self, s: Any, q: query.Query, filt: query.Query, limit: int,
-                    texts: Callable[[str], Stored | None] | None, exact_total: bool = True,
-                    time_limit: float | None = None) -> tuple[list[Hit], int, bool, bool]:
+    def _quote_hits(
+        self,
+        s: Any,
+        q: query.Query,
+        filt: query.Query,
+        limit: int,
+        texts: Callable[[str], Stored | None] | None,
+        exact_total: bool = True,
+        time_limit: float | None = None,
+    ) -> tuple[list[Hit], int, bool, bool]:
         """Candidate articles by the relaxed query, then each quote checked exactly.
 
         Without an exact total (search as you type) only the best few hundred candidate
@@ -544,8 +579,9 @@ class Searcher:
             return hits, total, len(hits) >= limit or partial, partial and len(hits) < limit
         return (*self._check_quotes(s, q, s.search(relaxed, limit=None), limit, texts, stop=True), False)
 
-    def _check_quotes(self, s: Any, q: query.Query, results: Any, limit: int,
-                      texts: Callable[[str], Stored | None], *, stop: bool) -> tuple[list[Hit], int, bool]:
+    def _check_quotes(
+        self, s: Any, q: query.Query, results: Any, limit: int, texts: Callable[[str], Stored | None], *, stop: bool
+    ) -> tuple[list[Hit], int, bool]:
         from .quotequery import QuoteFacts, QuoteMatcher
 
         matcher = QuoteMatcher(q, s.reader())
@@ -557,19 +593,26 @@ class Searcher:
             if st is None:
                 continue
             a = st.article
-            art_fields = {"title": tokens(a.title), "outlet": [t.text for t in _NAME_ANALYZER(a.outlet)],
-                          "date": [a.date] if a.date else [], "id": [a.id]}
+            art_fields = {
+                "title": tokens(a.title),
+                "outlet": [t.text for t in _NAME_ANALYZER(a.outlet)],
+                "date": [a.date] if a.date else [],
+                "id": [a.id],
+            }
             for quote in st.quotes:
                 if quote.kind == "other":
                     continue
-                facts = QuoteFacts(quote.text, _speaker_words(self.speaker_terms, quote.speaker), quote.kind,
-                                   art_fields, _analyze)
+                facts = QuoteFacts(
+                    quote.text, _speaker_words(self.speaker_terms, quote.speaker), quote.kind, art_fields, _analyze
+                )
                 if not matcher.matches(facts):
                     continue
                 total += 1
                 if len(hits) < limit:
-                    marks = tuple((x - quote.start, y - quote.start)
-                                  for x, y in match_positions(quote.text, matched, offset=quote.start))
+                    marks = tuple(
+                        (x - quote.start, y - quote.start)
+                        for x, y in match_positions(quote.text, matched, offset=quote.start)
+                    )
                     sn = Snippet(quote.start, quote.end, quote.text, marks)
                     ref = QuoteRef(quote.start, quote.end, quote.speaker, quote.kind)
                     hits.append(Hit(a.id, a.title, float(h.score), (sn,), ref))
@@ -606,8 +649,9 @@ class Searcher:
         with self._searching() as s:
             return self._suggest(s, q, clean, texts)
 
-    def _suggest(self, s: Any, q: query.Query, qstring: str,
-                 texts: Callable[[str], Stored | None] | None = None) -> str | None:
+    def _suggest(
+        self, s: Any, q: query.Query, qstring: str, texts: Callable[[str], Stored | None] | None = None
+    ) -> str | None:
         try:
             corrected = s.correct_query(q, qstring, maxdist=2, prefix=SUGGEST_PREFIX)
         except Exception:

@@ -60,7 +60,7 @@ class SpeakerRegistry:
 
     # -- construction -------------------------------------------------------------
     @classmethod
-    def from_config(cls, entries: list[dict[str, Any]] | None) -> "SpeakerRegistry":
+    def from_config(cls, entries: list[dict[str, Any]] | None) -> SpeakerRegistry:
         """Build from config.yaml ``speakers:`` items; malformed items are skipped."""
         speakers: list[Speaker] = []
         for entry in entries or ():
@@ -149,8 +149,13 @@ class SpeakerRegistry:
             if gender_of_honorific(honorific) not in ("", self._by_name[name].gender or gender_of_honorific(honorific)):
                 continue  # "Mrs. Trump" is not Donald Trump
             firsts = self._first_names.get(name, set())
-            if (len(words) == 1 or not firsts or words[0] in firsts or words[-2] in firsts
-                    or _initial_of(words[0], firsts)):
+            if (
+                len(words) == 1
+                or not firsts
+                or words[0] in firsts
+                or words[-2] in firsts
+                or _initial_of(words[0], firsts)
+            ):
                 return name  # "Zelenskiy", "Volodymyr Zelenskiy", "Ukrainian President Volodymyr Zelenskiy"
         return None
 
@@ -195,7 +200,7 @@ MALE_HONORIFICS = frozenset({"mr", "sir", "lord"})
 
 
 def gender_of_honorific(word: str) -> str:
-    """"female" for "Mrs.", "Ms", "Lady" ...; "male" for "Mr.", "Sir", "Lord"; else ""."""
+    """ "female" for "Mrs.", "Ms", "Lady" ...; "male" for "Mr.", "Sir", "Lord"; else ""."""
     w = word.lower().rstrip(".")
     return "female" if w in FEMALE_HONORIFICS else "male" if w in MALE_HONORIFICS else ""
 

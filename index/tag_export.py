@@ -26,7 +26,17 @@ COLLECTION_ID = "urn:quotewire:tags"
 # Not in the W3C vocabulary: an absolute IRI as key is valid JSON-LD without a context.
 CONTENT_HASH_KEY = "urn:quotewire:contentHash"
 FIELDS = (
-    "id", "article", "start", "end", "exact", "prefix", "suffix", "tags", "note", "created", "content_hash",
+    "id",
+    "article",
+    "start",
+    "end",
+    "exact",
+    "prefix",
+    "suffix",
+    "tags",
+    "note",
+    "created",
+    "content_hash",
 )
 FORMATS = ("w3c", "jsonl", "csv", "md")
 UNTAGGED = "(untagged)"
@@ -67,13 +77,9 @@ def to_w3c(tags: Sequence[Tag]) -> dict[str, Any]:
 
 
 def _annotation(tag: Tag) -> dict[str, Any]:
-    bodies: list[dict[str, str]] = [
-        {"type": "TextualBody", "purpose": "tagging", "value": name} for name in tag.tags
-    ]
+    bodies: list[dict[str, str]] = [{"type": "TextualBody", "purpose": "tagging", "value": name} for name in tag.tags]
     if tag.note:
-        bodies.append(
-            {"type": "TextualBody", "purpose": "commenting", "value": tag.note, "format": "text/plain"}
-        )
+        bodies.append({"type": "TextualBody", "purpose": "commenting", "value": tag.note, "format": "text/plain"})
     selectors: list[dict[str, Any]] = []
     if 0 <= tag.start < tag.end:  # an orphan from resolve() has no position to give
         selectors.append({"type": "TextPositionSelector", "start": tag.start, "end": tag.end})
@@ -103,9 +109,17 @@ def _annotation(tag: Tag) -> dict[str, Any]:
 
 def _record(tag: Tag) -> dict[str, Any]:
     return {
-        "id": tag.id, "article": tag.article, "start": tag.start, "end": tag.end,
-        "exact": tag.exact, "prefix": tag.prefix, "suffix": tag.suffix, "tags": list(tag.tags),
-        "note": tag.note, "created": tag.created, "content_hash": tag.content_hash,
+        "id": tag.id,
+        "article": tag.article,
+        "start": tag.start,
+        "end": tag.end,
+        "exact": tag.exact,
+        "prefix": tag.prefix,
+        "suffix": tag.suffix,
+        "tags": list(tag.tags),
+        "note": tag.note,
+        "created": tag.created,
+        "content_hash": tag.content_hash,
     }
 
 
@@ -211,7 +225,7 @@ def _from_annotation(ann: dict[str, Any]) -> Tag | None:
     source = source.get("id") if isinstance(source, dict) else source
     if not isinstance(source, str) or not source:
         return None
-    article = unquote(source[len(SOURCE_PREFIX):]) if source.startswith(SOURCE_PREFIX) else source
+    article = unquote(source[len(SOURCE_PREFIX) :]) if source.startswith(SOURCE_PREFIX) else source
     selectors = target.get("selector", [])
     selectors = selectors if isinstance(selectors, list) else [selectors]
     by_type = {s.get("type"): s for s in selectors if isinstance(s, dict)}
@@ -220,10 +234,16 @@ def _from_annotation(ann: dict[str, Any]) -> Tag | None:
         return None
     names, note = _bodies(ann)
     return _draft(
-        article=article, start=position.get("start"), end=position.get("end"),
-        exact=quote_sel.get("exact"), prefix=quote_sel.get("prefix", ""),
-        suffix=quote_sel.get("suffix", ""), tags=names, note=note,
-        created=ann.get("created", ""), content_hash=target.get(CONTENT_HASH_KEY, ""),
+        article=article,
+        start=position.get("start"),
+        end=position.get("end"),
+        exact=quote_sel.get("exact"),
+        prefix=quote_sel.get("prefix", ""),
+        suffix=quote_sel.get("suffix", ""),
+        tags=names,
+        note=note,
+        created=ann.get("created", ""),
+        content_hash=target.get(CONTENT_HASH_KEY, ""),
     )
 
 
@@ -258,10 +278,16 @@ def _from_jsonl(text: str) -> list[Tag]:
             raise ValueError(f"line {number}: expected an object with 'article' and 'exact'")
         tags = record.get("tags", [])
         draft = _draft(
-            article=record.get("article"), start=record.get("start"), end=record.get("end"),
-            exact=record.get("exact"), prefix=record.get("prefix", ""), suffix=record.get("suffix", ""),
-            tags=tags.split(";") if isinstance(tags, str) else tags, note=record.get("note", ""),
-            created=record.get("created", ""), content_hash=record.get("content_hash", ""),
+            article=record.get("article"),
+            start=record.get("start"),
+            end=record.get("end"),
+            exact=record.get("exact"),
+            prefix=record.get("prefix", ""),
+            suffix=record.get("suffix", ""),
+            tags=tags.split(";") if isinstance(tags, str) else tags,
+            note=record.get("note", ""),
+            created=record.get("created", ""),
+            content_hash=record.get("content_hash", ""),
         )
         if draft is not None:
             out.append(draft)
@@ -302,7 +328,15 @@ def _draft(**f: Any) -> Tag | None:
         return None
     start, end = _position(f["start"], f["end"], len(f["exact"]))
     return Tag(
-        id=0, article=f["article"], content_hash=str(f["content_hash"] or ""), start=start, end=end,
-        exact=f["exact"], prefix=str(f["prefix"] or ""), suffix=str(f["suffix"] or ""),
-        tags=names, note=str(f["note"] or ""), created=str(f["created"] or ""),
+        id=0,
+        article=f["article"],
+        content_hash=str(f["content_hash"] or ""),
+        start=start,
+        end=end,
+        exact=f["exact"],
+        prefix=str(f["prefix"] or ""),
+        suffix=str(f["suffix"] or ""),
+        tags=names,
+        note=str(f["note"] or ""),
+        created=str(f["created"] or ""),
     )

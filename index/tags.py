@@ -26,7 +26,7 @@ import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from index.anchoring import ANCHORED, ORPHAN, ORPHAN_ANCHOR, Anchor, Selector, make_selector, reanchor
@@ -78,7 +78,7 @@ def normalize_tags(names: Sequence[str]) -> tuple[str, ...]:
 
 
 def utc_now() -> str:
-    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 # -- schema and migrations ---------------------------------------------------------------
@@ -162,8 +162,7 @@ def _prune_names(conn: sqlite3.Connection, tag_ids: Sequence[int]) -> None:
     """Forget tag names no passage uses any more, so completion stays honest."""
     for tag_id in tag_ids:
         conn.execute(
-            "DELETE FROM tag_names WHERE id = ? AND NOT EXISTS "
-            "(SELECT 1 FROM annotation_tags WHERE tag_id = ?)",
+            "DELETE FROM tag_names WHERE id = ? AND NOT EXISTS (SELECT 1 FROM annotation_tags WHERE tag_id = ?)",
             (tag_id, tag_id),
         )
 
@@ -293,8 +292,19 @@ class TagStore:
     ) -> Tag:
         """Tag ``text[start:end]`` of ``article``; on disk before this returns."""
         sel = make_selector(text, start, end)
-        draft = Tag(0, article, content_hash, sel.start, sel.end, sel.exact, sel.prefix,
-                    sel.suffix, normalize_tags(tags), note, utc_now())
+        draft = Tag(
+            0,
+            article,
+            content_hash,
+            sel.start,
+            sel.end,
+            sel.exact,
+            sel.prefix,
+            sel.suffix,
+            normalize_tags(tags),
+            note,
+            utc_now(),
+        )
         return self.add_many([draft])[0]
 
     def add_many(self, drafts: Sequence[Tag]) -> builtins.list[Tag]:
@@ -429,8 +439,18 @@ class TagStore:
         cur = conn.execute(
             "INSERT INTO annotations(id, article, content_hash, start_pos, end_pos, exact, "
             "prefix, suffix, note, created) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (tag.id if keep_id else None, tag.article, tag.content_hash, tag.start, tag.end,
-             tag.exact, tag.prefix, tag.suffix, tag.note, created),
+            (
+                tag.id if keep_id else None,
+                tag.article,
+                tag.content_hash,
+                tag.start,
+                tag.end,
+                tag.exact,
+                tag.prefix,
+                tag.suffix,
+                tag.note,
+                created,
+            ),
         )
         new_id = int(cur.lastrowid)
         _set_tags(conn, new_id, tag.tags)
@@ -449,6 +469,11 @@ def _apply_anchor(tag: Tag, text: str | None, anchor: Anchor) -> Tag:
         return dataclasses.replace(tag, status=ANCHORED)
     now = make_selector(text, anchor.start, anchor.end)
     return dataclasses.replace(
-        tag, start=now.start, end=now.end, exact=now.exact, prefix=now.prefix,
-        suffix=now.suffix, status=anchor.status,
+        tag,
+        start=now.start,
+        end=now.end,
+        exact=now.exact,
+        prefix=now.prefix,
+        suffix=now.suffix,
+        status=anchor.status,
     )

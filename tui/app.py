@@ -8,12 +8,11 @@ from __future__ import annotations
 
 import gc
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import work
 from textual.app import App
 from textual.binding import Binding
-
-from typing import TYPE_CHECKING
 
 from .messages import IndexProgress, IndexReady
 
@@ -85,10 +84,15 @@ class QuotewireApp(App[int]):
         from index.library import IndexBusy
 
         try:
-            report = lib.update(progress=lambda d, t: self.post_message(IndexProgress(d, t)), wait=0.5,
-                                committed=lambda: self.post_message(IndexReady(initial=True)))
+            report = lib.update(
+                progress=lambda d, t: self.post_message(IndexProgress(d, t)),
+                wait=0.5,
+                committed=lambda: self.post_message(IndexReady(initial=True)),
+            )
         except IndexBusy:
-            self.post_message(IndexReady(initial=False, note="another quotewire is updating the index; showing what it has"))
+            self.post_message(
+                IndexReady(initial=False, note="another quotewire is updating the index; showing what it has")
+            )
             return
         self.post_message(IndexReady(initial=False, problems=tuple(report.problems)))
 

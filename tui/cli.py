@@ -20,10 +20,17 @@ EXIT_USAGE = 2
 
 
 def _common(p: argparse.ArgumentParser, default: object) -> argparse.ArgumentParser:
-    p.add_argument("--corpus", action="append", type=Path, default=[] if default is None else default,
-                   metavar="DIR", help="add a folder of articles (repeatable)")
-    p.add_argument("--config", type=Path, metavar="FILE", default=default,
-                   help="a config file that overrides the defaults")
+    p.add_argument(
+        "--corpus",
+        action="append",
+        type=Path,
+        default=[] if default is None else default,
+        metavar="DIR",
+        help="add a folder of articles (repeatable)",
+    )
+    p.add_argument(
+        "--config", type=Path, metavar="FILE", default=default, help="a config file that overrides the defaults"
+    )
     return p
 
 
@@ -33,14 +40,18 @@ def _parser() -> argparse.ArgumentParser:
     common = _common(argparse.ArgumentParser(add_help=False), argparse.SUPPRESS)
 
     p = argparse.ArgumentParser(
-        prog="quotewire", parents=[top],
+        prog="quotewire",
+        parents=[top],
         description="A keyboard-driven reader for news coverage: who said what, and how each outlet rendered it.",
         epilog="With no command, opens the reader.",
     )
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
     s = sub.add_parser("search", parents=[common], help="search articles and quotes")
-    s.add_argument("query", help='query: words, "phrases", AND/OR/NOT, prefix*, fuzzy~, speaker:, kind:, outlet:, title:, date:, tag:')
+    s.add_argument(
+        "query",
+        help='query: words, "phrases", AND/OR/NOT, prefix*, fuzzy~, speaker:, kind:, outlet:, title:, date:, tag:',
+    )
     s.add_argument("--limit", type=int, default=20, help="most hits to show (default 20)")
     s.add_argument("--json", action="store_true", help="print JSON")
 
@@ -48,7 +59,9 @@ def _parser() -> argparse.ArgumentParser:
     i.add_argument("--rebuild", action="store_true", help="throw the index away and build it again")
 
     q = sub.add_parser("quotes", parents=[common], help="list quotations and their speakers")
-    q.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="files or folders (default: the configured corpus)")
+    q.add_argument(
+        "paths", nargs="*", type=Path, metavar="PATH", help="files or folders (default: the configured corpus)"
+    )
     q.add_argument("--speaker", help="only this speaker (name or alias)")
     q.add_argument("--variants", action="store_true", help="group the same statement across articles")
     q.add_argument("--json", action="store_true", help="print JSON")
@@ -87,8 +100,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command is None:
             return _run_app(args)
-        handler = {"search": cmd_search, "index": cmd_index, "quotes": cmd_quotes,
-                   "compare": cmd_compare, "tags": cmd_tags}[args.command]
+        handler = {
+            "search": cmd_search,
+            "index": cmd_index,
+            "quotes": cmd_quotes,
+            "compare": cmd_compare,
+            "tags": cmd_tags,
+        }[args.command]
         return handler(args)
     except ConfigError as exc:
         print(f"quotewire: config error: {exc}", file=sys.stderr)
@@ -99,8 +117,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
 
 
-def _library(args: argparse.Namespace, corpus: Sequence[Path] | None = None,
-             include_seeds: bool | None = None) -> Library:
+def _library(
+    args: argparse.Namespace, corpus: Sequence[Path] | None = None, include_seeds: bool | None = None
+) -> Library:
     from index.library import Library
 
     return Library.open(args.config, corpus if corpus is not None else args.corpus, include_seeds=include_seeds)
@@ -153,8 +172,10 @@ def cmd_index(args: argparse.Namespace) -> int:
     for p in report.problems:
         print(format_problem(p), file=sys.stderr)
     what = "rebuilt" if report.rebuilt else "updated"
-    print(f"index {what}: {report.added} added, {report.updated} changed, {report.removed} removed, "
-          f"{report.unchanged} unchanged ({lib.index_dir})")
+    print(
+        f"index {what}: {report.added} added, {report.updated} changed, {report.removed} removed, "
+        f"{report.unchanged} unchanged ({lib.index_dir})"
+    )
     return 0
 
 
@@ -165,13 +186,24 @@ def cmd_search(args: argparse.Namespace) -> int:
     if args.json:
         hits = []
         for h in result.hits:
-            d: dict[str, Any] = {"article": h.article, "title": h.title, "score": round(h.score, 4),
-                                 "snippets": [{"start": s.start, "end": s.end, "text": s.text} for s in h.snippets]}
+            d: dict[str, Any] = {
+                "article": h.article,
+                "title": h.title,
+                "score": round(h.score, 4),
+                "snippets": [{"start": s.start, "end": s.end, "text": s.text} for s in h.snippets],
+            }
             if h.quote:
                 d["quote"] = asdict(h.quote)
             hits.append(d)
-        _print_json({"query": result.query, "total": result.total, "suggestion": result.suggestion,
-                     "ignored": list(result.ignored), "hits": hits})
+        _print_json(
+            {
+                "query": result.query,
+                "total": result.total,
+                "suggestion": result.suggestion,
+                "ignored": list(result.ignored),
+                "hits": hits,
+            }
+        )
         return 0
     for note in result.ignored:
         print(f"(ignored: {note})", file=sys.stderr)
@@ -200,14 +232,31 @@ def cmd_quotes(args: argparse.Namespace) -> int:
     quotes = lib.quotes(speaker=args.speaker)
     if args.paths:
         wanted = {str(p.resolve()) for p in args.paths}
-        keep = {a.id for a in lib.articles() if a.path in wanted or any(a.path.startswith(w.rstrip("/") + "/") for w in wanted)}
+        keep = {
+            a.id
+            for a in lib.articles()
+            if a.path in wanted or any(a.path.startswith(w.rstrip("/") + "/") for w in wanted)
+        }
         quotes = [q for q in quotes if q.article in keep]
     quotes.sort(key=lambda q: (q.article, q.start))
     if args.variants:
         return _print_variants(lib, quotes, args.json)
     if args.json:
-        _print_json([{"article": q.article, "start": q.start, "end": q.end, "text": q.text, "kind": q.kind,
-                      "speaker": q.speaker, "cue": q.cue, "confidence": round(q.confidence, 3)} for q in quotes])
+        _print_json(
+            [
+                {
+                    "article": q.article,
+                    "start": q.start,
+                    "end": q.end,
+                    "text": q.text,
+                    "kind": q.kind,
+                    "speaker": q.speaker,
+                    "cue": q.cue,
+                    "confidence": round(q.confidence, 3),
+                }
+                for q in quotes
+            ]
+        )
         return 0
     current = None
     for q in quotes:
@@ -223,9 +272,18 @@ def cmd_quotes(args: argparse.Namespace) -> int:
 def _print_variants(lib: Library, quotes: list[Any], as_json: bool) -> int:
     groups = lib.quote_variants(quotes)
     if as_json:
-        _print_json([{"speaker": g.speaker, "quotes": [
-            {"article": q.article, "start": q.start, "end": q.end, "text": q.text, "kind": q.kind} for q in g.quotes]}
-            for g in groups])
+        _print_json(
+            [
+                {
+                    "speaker": g.speaker,
+                    "quotes": [
+                        {"article": q.article, "start": q.start, "end": q.end, "text": q.text, "kind": q.kind}
+                        for q in g.quotes
+                    ],
+                }
+                for g in groups
+            ]
+        )
         return 0
     for g in groups:
         print(f"\n== {g.speaker}")
@@ -264,11 +322,13 @@ def cmd_compare(args: argparse.Namespace) -> int:
         return 0
     a, b = lib.article(ids[0]), lib.article(ids[1])
     assert a and b
-    print(f"{len(alignment.pairs)} linked pair(s); {len(alignment.only_a)} sentence(s) only in {a.id}, "
-          f"{len(alignment.only_b)} only in {b.id}")
+    print(
+        f"{len(alignment.pairs)} linked pair(s); {len(alignment.only_a)} sentence(s) only in {a.id}, "
+        f"{len(alignment.only_b)} only in {b.id}"
+    )
     for p in alignment.pairs:
-        print(f"\n[{p.score:.2f}] A: {' '.join(a.text[p.a_start:p.a_end].split())}")
-        print(f"       B: {' '.join(b.text[p.b_start:p.b_end].split())}")
+        print(f"\n[{p.score:.2f}] A: {' '.join(a.text[p.a_start : p.a_end].split())}")
+        print(f"       B: {' '.join(b.text[p.b_start : p.b_end].split())}")
     return 0
 
 

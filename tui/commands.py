@@ -8,7 +8,7 @@ from textual.command import Hit, Hits, Provider
 
 
 class ArticleCommands(Provider):
-    """"Open: <title>" for every article, matched fuzzily on title, outlet and id."""
+    """ "Open: <title>" for every article, matched fuzzily on title, outlet and id."""
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
@@ -21,7 +21,7 @@ class ArticleCommands(Provider):
 
 
 class SpeakerCommands(Provider):
-    """"Quotes by: <speaker>" opens the quotes screen filtered to that speaker."""
+    """ "Quotes by: <speaker>" opens the quotes screen filtered to that speaker."""
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)

@@ -45,8 +45,9 @@ def _add(args: argparse.Namespace, lib: Library) -> int:
         return _fail(f"no article {args.article!r} (ids are file stems; see `quotewire search`)", EXIT_USAGE)
     if not 0 <= args.start < args.end <= len(article.text):
         return _fail(f"--start/--end must satisfy 0 <= start < end <= {len(article.text)}", EXIT_USAGE)
-    tag = lib.tags.add(article.id, article.text, args.start, args.end, args.tag_names, args.note,
-                       content_hash=article.content_hash)
+    tag = lib.tags.add(
+        article.id, article.text, args.start, args.end, args.tag_names, args.note, content_hash=article.content_hash
+    )
     print(tag.id)  # printed only once the transaction has committed
     return 0
 
@@ -54,9 +55,24 @@ def _add(args: argparse.Namespace, lib: Library) -> int:
 def _list(args: argparse.Namespace, lib: Library) -> int:
     tags = lib.resolved_tags(tag=args.tag_name, article=args.article)
     if args.json:
-        json.dump([{"id": t.id, "article": t.article, "start": t.start, "end": t.end, "exact": t.exact,
-                    "tags": list(t.tags), "note": t.note, "status": t.status} for t in tags],
-                  sys.stdout, ensure_ascii=False, indent=2)
+        json.dump(
+            [
+                {
+                    "id": t.id,
+                    "article": t.article,
+                    "start": t.start,
+                    "end": t.end,
+                    "exact": t.exact,
+                    "tags": list(t.tags),
+                    "note": t.note,
+                    "status": t.status,
+                }
+                for t in tags
+            ],
+            sys.stdout,
+            ensure_ascii=False,
+            indent=2,
+        )
         sys.stdout.write("\n")
         return 0
     for t in tags:

@@ -37,8 +37,22 @@ def test_real_command_in_tmux(isolated_dirs: Path) -> None:
     session = f"qw-{uuid.uuid4().hex[:8]}"
     env = {k: os.environ[k] for k in ("XDG_CACHE_HOME", "XDG_DATA_HOME", "XDG_CONFIG_HOME")}
     env_args = [arg for k, v in env.items() for arg in ("-e", f"{k}={v}")]
-    subprocess.run(["tmux", "new-session", "-d", "-s", session, "-x", "140", "-y", "40", *env_args,
-                    f"{exe}; echo EXITED-$?; sleep 30"], check=True)
+    subprocess.run(
+        [
+            "tmux",
+            "new-session",
+            "-d",
+            "-s",
+            session,
+            "-x",
+            "140",
+            "-y",
+            "40",
+            *env_args,
+            f"{exe}; echo EXITED-$?; sleep 30",
+        ],
+        check=True,
+    )
     try:
         _wait(session, lambda s: "Russia Signals Openness" in s and "5 articles" in s)
         # One burst, as a fast typist or a paste delivers it: the keys after `/` must all
@@ -46,7 +60,9 @@ def test_real_command_in_tmux(isolated_dirs: Path) -> None:
         subprocess.run(["tmux", "send-keys", "-t", session, "-l", "/speaker:putin neutrality"], check=True)
         _wait(session, lambda s: "1 hit(s)" in s and "speaker:putin neutrality" in s)
         subprocess.run(["tmux", "send-keys", "-t", session, "Enter"], check=True)
-        screen = _wait(session, lambda s: "Putin told the" in s and "hit -/1" in s)  # on the quote, with a word hit in it
+        screen = _wait(
+            session, lambda s: "Putin told the" in s and "hit -/1" in s
+        )  # on the quote, with a word hit in it
         assert "good-neighborly" in screen
         subprocess.run(["tmux", "send-keys", "-t", session, "Escape"], check=True)
         _wait(session, lambda s: "hit(s)" in s)

@@ -445,7 +445,9 @@ def seed_quotes(seeds) -> dict[str, Quote]:
     peskov, putin = "Dmitry Peskov", "Vladimir Putin"
     q = lambda *args: _quote(seeds, *args)  # noqa: E731
     return {
-        "000-freeze": q("000", "Putin has already said that freezing the conflict will not work in any way,", "direct", peskov),
+        "000-freeze": q(
+            "000", "Putin has already said that freezing the conflict will not work in any way,", "direct", peskov
+        ),
         "000-missiles": q("000", "And the missile authorisation is a very dangerous escalation", "direct", peskov),
         "002-not-suit": q("002", "not suit", "partial", peskov),
         "002-goals": q("002", "achieve its goals.", "partial", peskov),

@@ -22,7 +22,7 @@ from index.sentences import split_sentences
 
 TEXT = (
     "The talks in Brussels ended late on Tuesday. "
-    "\"We have reached an agreement that protects jobs on both sides,\" the minister said. "
+    '"We have reached an agreement that protects jobs on both sides," the minister said. '
     "Opposition leaders were unconvinced and called the deal a surrender. "
     "Markets rose slightly after the announcement."
 )
@@ -262,8 +262,28 @@ def test_every_sentence_of_the_seed_articles_survives_a_realistic_update() -> No
 
 # -- properties ------------------------------------------------------------------------------
 
-WORDS = ["the", "minister", "said", "talks", "would", "resume", "on", "Monday", "and", "jobs",
-         "are", "safe", "critics", "disagree", ",", ".", "\n", "markets", "rose", "2026"]
+WORDS = [
+    "the",
+    "minister",
+    "said",
+    "talks",
+    "would",
+    "resume",
+    "on",
+    "Monday",
+    "and",
+    "jobs",
+    "are",
+    "safe",
+    "critics",
+    "disagree",
+    ",",
+    ".",
+    "\n",
+    "markets",
+    "rose",
+    "2026",
+]
 
 
 @st.composite
@@ -302,7 +322,9 @@ def _occurrences(text: str, part: str) -> int:
 
 @settings(max_examples=250, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(article_and_edits())
-def test_edits_elsewhere_never_change_the_anchored_words(case: tuple[str, int, int, list[tuple[int, int, str]]]) -> None:
+def test_edits_elsewhere_never_change_the_anchored_words(
+    case: tuple[str, int, int, list[tuple[int, int, str]]],
+) -> None:
     text, start, end, edits = case
     sel = make_selector(text, start, end)
     lo, hi = start - len(sel.prefix), end + len(sel.suffix)

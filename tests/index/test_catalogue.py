@@ -71,7 +71,7 @@ def test_speakers_and_their_quotes_come_from_the_catalogue(seeds: Path) -> None:
     quotes = lib.speaker_quotes(peskov)
     assert {q.article[:3] for q in quotes} == {"000", "002", "004"}
     for q in quotes:  # the text is the slice of the original article, as everywhere
-        assert lib.article(q.article).text[q.start:q.end] == q.text
+        assert lib.article(q.article).text[q.start : q.end] == q.text
     narrowed = dict(lib.speakers("not suit"))
     assert narrowed.get(peskov, 0) >= 1 and sum(narrowed.values()) < sum(counts.values())
     assert all("not suit" in q.text for q in lib.speaker_quotes(peskov, "not suit"))
@@ -191,8 +191,9 @@ def test_a_catalogue_one_commit_ahead_is_listed_but_repaired_by_the_next_update(
     assert again.update().rebuilt  # but it is not trusted for an update
 
 
-def test_the_catalogue_is_committed_after_whooshs_files_but_before_it_publishes(seeds: Path,
-                                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_catalogue_is_committed_after_whooshs_files_but_before_it_publishes(
+    seeds: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """The catalogue writes on its own thread while Whoosh writes its segment; what a reader
     sees at the moment the catalogue commits is still the old Whoosh generation."""
     from index.catalogue import BackgroundCatalogueWriter, latest_generation
@@ -223,8 +224,9 @@ def _reopened_has(corpus: Path, article_id: str) -> bool:
     return any(i.id == article_id for i in lib.articles())
 
 
-def test_a_failed_catalogue_write_fails_the_update_and_publishes_nothing(seeds: Path,
-                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_failed_catalogue_write_fails_the_update_and_publishes_nothing(
+    seeds: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from index.catalogue import CatalogueWriter, latest_generation
 
     lib = _lib(seeds)
@@ -253,8 +255,7 @@ def test_a_stale_filter_query_is_interrupted_and_answers_nothing(seeds: Path) ->
 
     lib = _lib(seeds)
     lib.update()
-    slow = ("WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c LIMIT 1000000000) "
-            "SELECT count(*) FROM c")
+    slow = "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c LIMIT 1000000000) SELECT count(*) FROM c"
     answer: list[list[tuple]] = []
     worker = threading.Thread(target=lambda: answer.append(lib._filtering._query(slow)))
     worker.start()

@@ -24,7 +24,7 @@ def test_quotes_json_offsets_and_text_match_the_files() -> None:
     assert quotes
     for q in quotes:
         assert set(q) >= {"article", "start", "end", "text", "kind", "speaker", "cue", "confidence"}
-        assert texts[q["article"]][q["start"]:q["end"]] == q["text"]
+        assert texts[q["article"]][q["start"] : q["end"]] == q["text"]
     assert any(q["text"] == "not suit" and q["speaker"] == "Dmitry Peskov" for q in quotes)
 
 
@@ -54,13 +54,36 @@ def test_compare_json_contract() -> None:
 def test_tags_round_trip_through_the_cli(tmp_path: Path) -> None:
     text = (SEED_DIR / f"{A002}.txt").read_text()
     start = text.index("not suit")
-    r = qw("tags", "add", A002, "--start", str(start), "--end", str(start + 8), "--tag", "peskov-line",
-           "--tag", "Needs Check", "--note", "compare outlets")
+    r = qw(
+        "tags",
+        "add",
+        A002,
+        "--start",
+        str(start),
+        "--end",
+        str(start + 8),
+        "--tag",
+        "peskov-line",
+        "--tag",
+        "Needs Check",
+        "--note",
+        "compare outlets",
+    )
     assert r.returncode == 0, r.stderr
     tag_id = int(r.stdout.strip())
     listed = json.loads(qw("tags", "list", "--json").stdout)
-    assert listed == [{"id": tag_id, "article": A002, "start": start, "end": start + 8, "exact": "not suit",
-                       "tags": ["peskov-line", "needs-check"], "note": "compare outlets", "status": "anchored"}]
+    assert listed == [
+        {
+            "id": tag_id,
+            "article": A002,
+            "start": start,
+            "end": start + 8,
+            "exact": "not suit",
+            "tags": ["peskov-line", "needs-check"],
+            "note": "compare outlets",
+            "status": "anchored",
+        }
+    ]
     assert json.loads(qw("tags", "list", "--tag", "nothing", "--json").stdout) == []
     found = json.loads(qw("search", "tag:peskov-line", "--json").stdout)
     assert [h["article"] for h in found["hits"]] == [A002]

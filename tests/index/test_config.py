@@ -14,8 +14,16 @@ from index.config import ConfigError, load_config
 def test_default_registry_has_the_seed_people() -> None:
     cfg = load_config(use_user_config=False)
     names = {s.name for s in cfg.speakers}
-    assert {"Dmitry Peskov", "Vladimir Putin", "Donald Trump", "Volodymyr Zelenskiy", "Joe Biden",
-            "Steven Cheung", "Dmitry Simes", "Vsevolod Chentsov"} <= names
+    assert {
+        "Dmitry Peskov",
+        "Vladimir Putin",
+        "Donald Trump",
+        "Volodymyr Zelenskiy",
+        "Joe Biden",
+        "Steven Cheung",
+        "Dmitry Simes",
+        "Vsevolod Chentsov",
+    } <= names
     peskov = next(s for s in cfg.speakers if s.name == "Dmitry Peskov")
     assert "Peskov" in peskov.aliases and "kremlin spokesperson" in peskov.roles
 
@@ -62,8 +70,9 @@ def test_errors_name_file_line_and_key(tmp_path: Path, body: str, line: int, key
 def test_broken_config_exits_2_with_one_line_no_traceback(tmp_path: Path) -> None:
     f = tmp_path / "bad.yaml"
     f.write_text("theme: [unclosed\n")
-    r = subprocess.run([sys.executable, "-m", "tui.cli", "--config", str(f), "search", "x"],
-                       capture_output=True, text=True, timeout=60)
+    r = subprocess.run(
+        [sys.executable, "-m", "tui.cli", "--config", str(f), "search", "x"], capture_output=True, text=True, timeout=60
+    )
     assert r.returncode == 2
     assert str(f) in r.stderr and "line" in r.stderr and "Traceback" not in r.stderr
     assert len(r.stderr.strip().splitlines()) == 1

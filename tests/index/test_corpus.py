@@ -11,8 +11,11 @@ from index.config import load_config
 from index.corpus import Reader, discover, load_corpus
 
 SEED = {
-    "000": "000_3db5e493d445b404", "001": "001_d24cd6795bcd38ab", "002": "002_d026f6226d862cb6",
-    "003": "003_58a5281f7ed52c9a", "004": "004_0d9989bd3b25f316",
+    "000": "000_3db5e493d445b404",
+    "001": "001_d24cd6795bcd38ab",
+    "002": "002_d026f6226d862cb6",
+    "003": "003_58a5281f7ed52c9a",
+    "004": "004_0d9989bd3b25f316",
 }
 
 
@@ -31,7 +34,7 @@ def test_seed_ids_are_file_stems(seeds: dict) -> None:
 def test_title_skips_debris_lines(seeds: dict) -> None:
     a = seeds[SEED["004"]]
     assert a.title == "Russia Signals Openness to Ukraine Ceasefire Talks with Incoming Trump Administration"
-    assert a.text[a.title_span.start:a.title_span.end] == a.title
+    assert a.text[a.title_span.start : a.title_span.end] == a.title
 
 
 def test_date_and_author_found_in_text(seeds: dict) -> None:
@@ -49,7 +52,7 @@ def test_dateline_and_outlet(seeds: dict) -> None:
 
 
 def _flagged(a) -> list[str]:  # type: ignore[no-untyped-def]
-    return [a.text[b.start:b.end] for b in a.boilerplate]
+    return [a.text[b.start : b.end] for b in a.boilerplate]
 
 
 def test_boilerplate_is_flagged_not_deleted(seeds: dict) -> None:
@@ -70,8 +73,8 @@ def test_boilerplate_is_flagged_not_deleted(seeds: dict) -> None:
 def test_story_lines_are_not_boilerplate(seeds: dict) -> None:
     for a in seeds.values():
         for b in a.boilerplate:
-            assert "Peskov" not in a.text[b.start:b.end]
-            assert "said" not in a.text[b.start:b.end]
+            assert "Peskov" not in a.text[b.start : b.end]
+            assert "said" not in a.text[b.start : b.end]
 
 
 def _write(tmp: Path, name: str, data: bytes | str) -> Path:
@@ -107,12 +110,27 @@ def test_huge_file_still_loads(tmp_path: Path) -> None:
 
 
 def test_markdown_front_matter_html_and_json(tmp_path: Path) -> None:
-    _write(tmp_path, "story.md", "---\ntitle: From front matter\noutlet: The Paper\ndate: 2024-11-21\nauthor: A. Writer\n---\nBody text [bold]not markup[/bold].\n")
-    _write(tmp_path, "page.html", "<html><head><title>T</title><meta property='og:site_name' content='Web Outlet'>"
-           "<style>p{}</style></head><body><nav>Home World</nav><h1>Html headline here</h1>"
-           "<p>First &amp; paragraph.</p><script>x()</script><p>Second one.</p></body></html>")
-    _write(tmp_path, "many.jsonl", json.dumps({"id": "j1", "title": "J one", "text": "Alpha said so."}) + "\n"
-           + "not json\n" + json.dumps({"title": "no id", "text": "Beta said so."}) + "\n")
+    _write(
+        tmp_path,
+        "story.md",
+        "---\ntitle: From front matter\noutlet: The Paper\ndate: 2024-11-21\nauthor: A. Writer\n---\nBody text [bold]not markup[/bold].\n",
+    )
+    _write(
+        tmp_path,
+        "page.html",
+        "<html><head><title>T</title><meta property='og:site_name' content='Web Outlet'>"
+        "<style>p{}</style></head><body><nav>Home World</nav><h1>Html headline here</h1>"
+        "<p>First &amp; paragraph.</p><script>x()</script><p>Second one.</p></body></html>",
+    )
+    _write(
+        tmp_path,
+        "many.jsonl",
+        json.dumps({"id": "j1", "title": "J one", "text": "Alpha said so."})
+        + "\n"
+        + "not json\n"
+        + json.dumps({"title": "no id", "text": "Beta said so."})
+        + "\n",
+    )
     _write(tmp_path, "one.json", json.dumps({"id": "story", "title": "Clash", "text": "Gamma.", "outlet": "O"}))
     articles, problems = load_corpus([tmp_path], include_seeds=False)
     by_id = {a.id: a for a in articles}

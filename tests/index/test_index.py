@@ -68,8 +68,6 @@ def test_older_schema_is_rebuilt(corpus: Path) -> None:
 def test_other_speakers_in_the_config_extract_the_quotes_again(corpus: Path) -> None:
     from dataclasses import replace
 
-    from index.models import Speaker
-
     lib = _lib(corpus)
     lib.update()
     assert "Kremlin spokesperson" not in {sp for sp, _ in lib.speakers()}
@@ -126,8 +124,12 @@ def test_lock_left_by_a_dead_process_does_not_block(corpus: Path) -> None:
 
 
 def test_search_json_contract_offsets_are_into_the_original_text(tmp_path: Path) -> None:
-    r = subprocess.run([sys.executable, "-m", "tui.cli", "search", "freezing conflict", "--json"],
-                       capture_output=True, text=True, timeout=120)
+    r = subprocess.run(
+        [sys.executable, "-m", "tui.cli", "search", "freezing conflict", "--json"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert r.returncode == 0, r.stderr
     data = json.loads(r.stdout)
     assert set(data) >= {"query", "total", "suggestion", "hits"} and data["total"] >= 2
@@ -135,7 +137,7 @@ def test_search_json_contract_offsets_are_into_the_original_text(tmp_path: Path)
     for hit in data["hits"]:
         assert set(hit) >= {"article", "title", "score", "snippets"}
         for sn in hit["snippets"]:
-            assert texts[hit["article"]][sn["start"]:sn["end"]] == sn["text"]
+            assert texts[hit["article"]][sn["start"] : sn["end"]] == sn["text"]
 
 
 def test_query_language(tmp_path: Path) -> None:
@@ -243,8 +245,15 @@ def test_our_analysis_gives_whooshs_postings_exactly() -> None:
     from tests.conftest import SEED_DIR
 
     texts = [p.read_text(encoding="utf-8") for p in sorted(SEED_DIR.iterdir()) if p.is_file()]
-    texts += ["", "the", "The cat and the hat", "a..b a.b.c U.S. 3.5 e.g. x*y ** snake_case",
-              "İstanbul ÉCOLE Straße ǅemal ﬁne", "running runs ran runner’s don't", "to be or not to be"]
+    texts += [
+        "",
+        "the",
+        "The cat and the hat",
+        "a..b a.b.c U.S. 3.5 e.g. x*y ** snake_case",
+        "İstanbul ÉCOLE Straße ǅemal ﬁne",
+        "running runs ran runner’s don't",
+        "to be or not to be",
+    ]
     bbc = Path(__file__).resolve().parents[3] / "shared" / "data" / "bbc"
     if bbc.is_dir():
         texts += [p.read_text(encoding="latin-1") for p in sorted(bbc.rglob("*.txt"))[::20]]

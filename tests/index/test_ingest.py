@@ -14,7 +14,8 @@ from index.corpus import discover
 def test_worker_processes_match_the_serial_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     for n in range(40):
         (tmp_path / f"a{n:02d}.txt").write_text(
-            f"Headline number {n} for the test\n“We will go on,” the minister said in speech {n}.\n")
+            f"Headline number {n} for the test\n“We will go on,” the minister said in speech {n}.\n"
+        )
     files, _ = discover([tmp_path], include_seeds=False)
     jobs = [(f, frozenset()) for f in files]
     config = load_config(use_user_config=False)

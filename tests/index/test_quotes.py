@@ -106,12 +106,24 @@ def test_two_apostrophes_are_a_double_quotation_mark() -> None:
 @pytest.mark.parametrize(
     ("text", "quote", "speaker"),
     [
-        pytest.param("''They keep saying 'China bad.''' But Mr. Lin, again, did not respond.\n",
-                     "They keep saying 'China bad.'", None, id="three_apostrophes_close_a_nested_single_quote"),
-        pytest.param("''I hate the term 'Manhattan poor,' '' Ms. Shaw said.\n",
-                     "I hate the term 'Manhattan poor,'", "Shaw", id="two_apostrophes_after_a_space_close"),
-        pytest.param("Is there a show he would revive?\n\n'''College Bowl,''' Mr. Kaplan replied.\n",
-                     "'College Bowl,'", "Kaplan", id="three_apostrophes_open_a_nested_single_quote"),
+        pytest.param(
+            "''They keep saying 'China bad.''' But Mr. Lin, again, did not respond.\n",
+            "They keep saying 'China bad.'",
+            None,
+            id="three_apostrophes_close_a_nested_single_quote",
+        ),
+        pytest.param(
+            "''I hate the term 'Manhattan poor,' '' Ms. Shaw said.\n",
+            "I hate the term 'Manhattan poor,'",
+            "Shaw",
+            id="two_apostrophes_after_a_space_close",
+        ),
+        pytest.param(
+            "Is there a show he would revive?\n\n'''College Bowl,''' Mr. Kaplan replied.\n",
+            "'College Bowl,'",
+            "Kaplan",
+            id="three_apostrophes_open_a_nested_single_quote",
+        ),
     ],
 )
 def test_two_apostrophes_next_to_a_single_mark(text: str, quote: str, speaker: str | None) -> None:
@@ -122,7 +134,9 @@ def test_two_apostrophes_next_to_a_single_mark(text: str, quote: str, speaker: s
 
 def test_a_nickname_in_two_apostrophes_is_part_of_the_name() -> None:
     qs = quotes_of("Juan ''Chico'' Manriquez carried a photo. ''I cried the whole parade,'' he said.\n")
-    assert [(q.text, q.speaker) for q in qs if q.kind != "reported"] == [("I cried the whole parade,", "Juan Manriquez")]
+    assert [(q.text, q.speaker) for q in qs if q.kind != "reported"] == [
+        ("I cried the whole parade,", "Juan Manriquez")
+    ]
 
 
 def test_possessive_apostrophes_are_not_quotes() -> None:
@@ -150,7 +164,9 @@ def test_titles_and_scare_quotes_are_other_without_speaker() -> None:
 
 
 def test_colon_introduction_with_apposition(registry: SpeakerRegistry) -> None:
-    text = "Trump’s communications director, Steven Cheung, told Reuters: “He is the only person who can end the war.”\n"
+    text = (
+        "Trump’s communications director, Steven Cheung, told Reuters: “He is the only person who can end the war.”\n"
+    )
     q = one(quotes_of(text, registry), "He is the only person who can end the war.")
     assert q.kind == "direct" and q.speaker == "Steven Cheung" and q.cue == "told"
 
@@ -201,10 +217,14 @@ def test_he_after_a_description_reaches_the_person() -> None:
 
 @pytest.mark.parametrize(
     "who, speaker",
-    [("The businessman", "Donald Trump"), ("A spokesman", "A spokesman"), ("The Iowa businessman", "The Iowa businessman")],
+    [
+        ("The businessman", "Donald Trump"),
+        ("A spokesman", "A spokesman"),
+        ("The Iowa businessman", "The Iowa businessman"),
+    ],
 )
 def test_only_a_bare_definite_description_points_back(who: str, speaker: str) -> None:
-    """"The businessman" is someone already named; "a spokesman" is someone new."""
+    """ "The businessman" is someone already named; "a spokesman" is someone new."""
     text = (
         "Donald Trump said the wall would be built soon.\n"
         f"{who} said the plan was ready for the next phase.\n"
@@ -263,14 +283,22 @@ def test_a_titled_name_is_a_person_whatever_its_surname_means() -> None:
 @pytest.mark.parametrize(
     "before, intro, pronoun, speaker",
     [
-        ("Paul Manafort joined in March. Corey Lewandowski never trusted him.",
-         "In an interview in May, a confident Manafort bragged about the campaign.", "he", "Paul Manafort"),
-        ("Sarah Lee spoke first.",
-         "At a rally in Ohio, 62-year-old Brenda Johnson railed against the plan.", "she", "Brenda Johnson"),
+        (
+            "Paul Manafort joined in March. Corey Lewandowski never trusted him.",
+            "In an interview in May, a confident Manafort bragged about the campaign.",
+            "he",
+            "Paul Manafort",
+        ),
+        (
+            "Sarah Lee spoke first.",
+            "At a rally in Ohio, 62-year-old Brenda Johnson railed against the plan.",
+            "she",
+            "Brenda Johnson",
+        ),
     ],
 )
 def test_a_described_name_is_a_clause_subject(before: str, intro: str, pronoun: str, speaker: str) -> None:
-    """"a confident Manafort bragged", "62-year-old Brenda Johnson railed": the name heads its phrase."""
+    """ "a confident Manafort bragged", "62-year-old Brenda Johnson railed": the name heads its phrase."""
     text = f"{before}\n{intro}\n“This is not a hard race,” {pronoun} said.\n"
     assert one(quotes_of(text), "This is not a hard race,").speaker == speaker
 
@@ -294,7 +322,7 @@ def test_a_headline_in_title_case_names_no_person() -> None:
     ],
 )
 def test_indefinite_pronouns_and_families_are_no_antecedents(middle: str) -> None:
-    """"Nobody asked", "the Clintons": neither is one person a later pronoun can mean."""
+    """ "Nobody asked", "the Clintons": neither is one person a later pronoun can mean."""
     text = (
         "Hillary Clinton and Mattie Thomas met voters in Florence.\n"
         f"Mattie Thomas, 66, said she backs Sanders. {middle}\n"
@@ -304,10 +332,7 @@ def test_indefinite_pronouns_and_families_are_no_antecedents(middle: str) -> Non
 
 
 def test_an_unresolved_she_is_not_given_to_a_man() -> None:
-    text = (
-        "Donald Trump spoke in Salem on Monday and the crowd cheered.\n"
-        "“It was not planned,” she said.\n"
-    )
+    text = "Donald Trump spoke in Salem on Monday and the crowd cheered.\n“It was not planned,” she said.\n"
     assert one(quotes_of(text), "It was not planned,").speaker is None
 
 
@@ -328,7 +353,10 @@ def test_a_verb_phrase_is_never_the_speaker(sentence: str) -> None:
     "sentence, speaker",
     [
         ("Cruz won an endorsement from a Senate colleague, from Mike Lee, who declared: “Ted is the one.”", "Mike Lee"),
-        ("In Mexico City, Trump endured a lecture from the Mexican president, who said: “We will not pay.”", "the Mexican president"),
+        (
+            "In Mexico City, Trump endured a lecture from the Mexican president, who said: “We will not pay.”",
+            "the Mexican president",
+        ),
         ("Alan Reed, a senior analyst at Jefferies, who notes: “Margins are rising.”", "Alan Reed"),
     ],
 )
@@ -388,11 +416,27 @@ def test_inverted_attribution_with_title() -> None:
 @pytest.mark.parametrize(
     ("text", "content", "speaker"),
     [
-        ("“We need more time,” said Sen. Susan Collins, R-Maine, after the vote.\n", "We need more time,", "Susan Collins"),
-        ("Tom Reed, meanwhile, who chairs the panel, said the bill was “dead on arrival.”\n", "dead on arrival.", "Tom Reed"),
-        ("Ann Braynard, a Carolina native who writes fiction, said it was “not perfect.”\n", "not perfect.", "Ann Braynard"),
+        (
+            "“We need more time,” said Sen. Susan Collins, R-Maine, after the vote.\n",
+            "We need more time,",
+            "Susan Collins",
+        ),
+        (
+            "Tom Reed, meanwhile, who chairs the panel, said the bill was “dead on arrival.”\n",
+            "dead on arrival.",
+            "Tom Reed",
+        ),
+        (
+            "Ann Braynard, a Carolina native who writes fiction, said it was “not perfect.”\n",
+            "not perfect.",
+            "Ann Braynard",
+        ),
         ("Rep. Zoe Lofgren (D-Calif.) said the plan was “a first step.”\n", "a first step.", "Zoe Lofgren"),
-        ("The debate went on. - Philip Bump: “Two weeks ago, the South was his.”\n", "Two weeks ago, the South was his.", "Philip Bump"),
+        (
+            "The debate went on. - Philip Bump: “Two weeks ago, the South was his.”\n",
+            "Two weeks ago, the South was his.",
+            "Philip Bump",
+        ),
     ],
 )
 def test_appositions_asides_and_affiliations(text: str, content: str, speaker: str) -> None:
@@ -432,7 +476,10 @@ def test_skip_spans_are_never_extracted() -> None:
 
 
 def test_extra_speech_verbs_from_config() -> None:
-    text = "“We are open for business,” the mayor Ann Lee harrumphed.\n" "Ann Lee harrumphed that taxes were far too high in the city.\n"
+    text = (
+        "“We are open for business,” the mayor Ann Lee harrumphed.\n"
+        "Ann Lee harrumphed that taxes were far too high in the city.\n"
+    )
     without = [q for q in quotes_of(text) if q.kind == "reported"]
     with_verb = [q for q in quotes_of(text, speech_verbs=["harrumph"]) if q.kind == "reported"]
     assert not without and with_verb and with_verb[0].speaker == "Ann Lee"
@@ -455,7 +502,12 @@ def test_as_x_reported_takes_the_whole_sentence() -> None:
 
 # ---------------------------------------------------------------------------- robustness
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.sampled_from(list("ab Z.,:;\n\"'“”‘’«»—\x00é") + ["said", "he", "Mr", " told ", "According to"]), max_size=120).map("".join))
+@given(
+    st.lists(
+        st.sampled_from(list("ab Z.,:;\n\"'“”‘’«»—\x00é") + ["said", "he", "Mr", " told ", "According to"]),
+        max_size=120,
+    ).map("".join)
+)
 def test_never_raises_on_mark_soup(text: str) -> None:
     quotes_of(text)
 
@@ -495,7 +547,10 @@ def test_large_input_is_linear_enough() -> None:
 # The extractor's hot loops use rewritten regexes and scans; each must agree with the
 # plain forward version it replaced, on any text.
 _SOUP = st.lists(
-    st.sampled_from(list("ab Zé.,;:(!?\x01\"“”’—– \n") + ["that", "while", "as", "when", "if", "Mr", "U.S.", "Ann Lee", "thatch", "asif"]),
+    st.sampled_from(
+        list('ab Zé.,;:(!?\x01"“”’—– \n')
+        + ["that", "while", "as", "when", "if", "Mr", "U.S.", "Ann Lee", "thatch", "asif"]
+    ),
     max_size=80,
 ).map("".join)
 
@@ -526,7 +581,7 @@ def test_fast_regexes_match_their_plain_forms(text: str) -> None:
     cap = r"[A-ZÀ-ÖØ-Þ][\w'’\-]*(?:\.[^\W_][\w'’\-]*)*"
     plain = {
         q._CAP_RUN_RE: re.compile(rf"(?<![\w.'’\-]){cap}(?:[ \t\u00a0]+{cap})*"),
-        q._SENT_END_RE: re.compile("(?:[.!?]+[\"”’»)\\]]*|\x01[\"”’»])(?=\\s+(?:[\"“‘«(\\[]?[A-Z0-9]|[\"“‘«]\x01))"),
+        q._SENT_END_RE: re.compile('(?:[.!?]+["”’»)\\]]*|\x01["”’»])(?=\\s+(?:["“‘«(\\[]?[A-Z0-9]|["“‘«]\x01))'),
         q._TOKEN_RE: re.compile(r"[^\W_][\w'’\-]*(?:\.[^\W_][\w'’\-]*)*"),
     }
     for fast, slow in plain.items():
@@ -535,7 +590,8 @@ def test_fast_regexes_match_their_plain_forms(text: str) -> None:
 
 _WORDY_SOUP = st.lists(
     st.sampled_from(
-        list("aZ é.,;:'’-_(\u00a0\t\x01\"“”!?\n ") + ["Mr", "U.S.", "Ann Lee", "He", "the", "said", "O'Neil", "İ", "ΑΣ", "x.Y", "3.5"]
+        list("aZ é.,;:'’-_(\u00a0\t\x01\"“”!?\n ")
+        + ["Mr", "U.S.", "Ann Lee", "He", "the", "said", "O'Neil", "İ", "ΑΣ", "x.Y", "3.5"]
     ),
     max_size=60,
 ).map("".join)
@@ -598,8 +654,15 @@ def test_abbreviation_fast_path_matches_the_letter_walk(text: str) -> None:
 
 @pytest.mark.parametrize(
     "content, expected",
-    [("The Art of the Deal", True), ("Make America Great Again", True), ("We will win", False),
-     ("the Art", False), ("Of The", False), ("Hello", False), ("of the and", False)],
+    [
+        ("The Art of the Deal", True),
+        ("Make America Great Again", True),
+        ("We will win", False),
+        ("the Art", False),
+        ("Of The", False),
+        ("Hello", False),
+        ("of the and", False),
+    ],
 )
 def test_title_case(content: str, expected: bool) -> None:
     from index.quotes import _title_case
@@ -659,7 +722,11 @@ def test_polnear_sample_scores_above_floor(registry: SpeakerRegistry, config: di
     docs = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()[:40]]
     found = total = right = predicted = 0
     for d in docs:
-        qs = [q for q in extract_quotes(d["doc_id"], d["text"], registry, speech_verbs=config["speech_verbs"]) if q.kind in ("direct", "partial")]
+        qs = [
+            q
+            for q in extract_quotes(d["doc_id"], d["text"], registry, speech_verbs=config["speech_verbs"])
+            if q.kind in ("direct", "partial")
+        ]
         spans = [(q.start, q.end) for q in qs]
         contents = [(c["start"], c["end"]) for a in d["attributions"] for c in a["content"]]
         predicted += len(spans)
@@ -856,11 +923,17 @@ def test_a_participle_after_the_subject_noun_does_not_hide_it(registry: SpeakerR
     assert {q.speaker for q in qs if q.kind == "reported"} == {"Reporters"}
 
 
-def test_a_british_party_and_mp_are_titles_and_calls_for_after_a_verb_is_a_noun(registry: SpeakerRegistry, config: dict) -> None:
+def test_a_british_party_and_mp_are_titles_and_calls_for_after_a_verb_is_a_noun(
+    registry: SpeakerRegistry, config: dict
+) -> None:
     verbs = config["speech_verbs"]
-    said = quotes_of("Labour MP Anna Pryce said the statement was drafted for him by officials.", registry, speech_verbs=verbs)
+    said = quotes_of(
+        "Labour MP Anna Pryce said the statement was drafted for him by officials.", registry, speech_verbs=verbs
+    )
     assert {q.speaker for q in said} == {"Anna Pryce"}
-    joined = quotes_of("Anna Pryce joined calls for an inquiry into how the statement was drafted.", registry, speech_verbs=verbs)
+    joined = quotes_of(
+        "Anna Pryce joined calls for an inquiry into how the statement was drafted.", registry, speech_verbs=verbs
+    )
     assert not [q for q in joined if q.cue == "calls"]
     own = quotes_of("The senator calls for a ban on imported steel in every state.", registry, speech_verbs=verbs)
     assert [q.cue for q in own] == ["calls"]
@@ -872,10 +945,14 @@ def test_an_organisation_of_something_keeps_its_whole_name(registry: SpeakerRegi
     assert {q.speaker for q in qs} == {"Confederation of British Industry"}
 
 
-def test_organisations_keep_their_nationality_and_party_and_added_reports(registry: SpeakerRegistry, config: dict) -> None:
+def test_organisations_keep_their_nationality_and_party_and_added_reports(
+    registry: SpeakerRegistry, config: dict
+) -> None:
     verbs = config["speech_verbs"]
     for org in ("British Medical Association", "Scottish National Party", "Liberal Democrats"):
-        qs = quotes_of(f"The {org} said the plan would cost hospitals far more next year.", registry, speech_verbs=verbs)
+        qs = quotes_of(
+            f"The {org} said the plan would cost hospitals far more next year.", registry, speech_verbs=verbs
+        )
         assert {q.speaker for q in qs} == {org}
     added = quotes_of("Mr Smith added the deal was dead and nobody would revive it now.", registry, speech_verbs=verbs)
     assert [q.cue for q in added] == ["added"]
@@ -888,7 +965,9 @@ SPEAKER_CASES = [
             "John Miller, the governor, met Sarah Collins on Friday. Sarah Collins spoke first.\n"
             "“It went well,” he said.\n"
         ),
-        "It went well,", "John Miller", id="gender_keeps_he_and_she_apart",
+        "It went well,",
+        "John Miller",
+        id="gender_keeps_he_and_she_apart",
     ),
     pytest.param(
         (
@@ -896,7 +975,9 @@ SPEAKER_CASES = [
             "The plan is ready for the next phase, a spokesman said on Monday.\n"
             "“We are on track,” he added.\n"
         ),
-        "We are on track,", "a spokesman", id="he_after_an_indefinite_description_stays_with_it",
+        "We are on track,",
+        "a spokesman",
+        id="he_after_an_indefinite_description_stays_with_it",
     ),
     pytest.param(
         (
@@ -905,7 +986,9 @@ SPEAKER_CASES = [
             "Chris Christie, who say the senator lacks experience.\n"
             "“I am ready to lead,” he said.\n"
         ),
-        "I am ready to lead,", "Marco Rubio", id="the_sentence_topic_beats_a_name_in_its_relative_clause",
+        "I am ready to lead,",
+        "Marco Rubio",
+        id="the_sentence_topic_beats_a_name_in_its_relative_clause",
     ),
     pytest.param(
         (
@@ -914,21 +997,24 @@ SPEAKER_CASES = [
             "reference, repeating her campaign’s line that the plan would jeopardize health care.\n"
             "“It is not the same if you are turning it over to the states,” she said.\n"
         ),
-        "It is not the same if you are turning it over to the states,", "Hillary Clinton", id="a_participle_hangs_on_the_clause_before_its_comma",
+        "It is not the same if you are turning it over to the states,",
+        "Hillary Clinton",
+        id="a_participle_hangs_on_the_clause_before_its_comma",
     ),
     pytest.param(
         (
             "Tomas Brandt met reporters in Kyiv. The party spokeswoman Zorya Quell spoke after him.\n"
             "“We will stay,” he said.\n"
         ),
-        "We will stay,", "Tomas Brandt", id="a_gendered_role_tells_gender_when_the_first_name_cannot",
+        "We will stay,",
+        "Tomas Brandt",
+        id="a_gendered_role_tells_gender_when_the_first_name_cannot",
     ),
     pytest.param(
-        (
-            "Angela Merkel met Olaf Scholz in Berlin. Angela Merkel spoke after him.\n"
-            "“We will manage,” she said.\n"
-        ),
-        "We will manage,", "Angela Merkel", id="first_names_tell_gender",
+        ("Angela Merkel met Olaf Scholz in Berlin. Angela Merkel spoke after him.\n“We will manage,” she said.\n"),
+        "We will manage,",
+        "Angela Merkel",
+        id="first_names_tell_gender",
     ),
     # "He noted that Kern has admitted ...": the sentence is about him, not about Kern.
     pytest.param(
@@ -938,7 +1024,9 @@ SPEAKER_CASES = [
             "admitted he will not win.\n"
             "“What we ask for is fair,” he said.\n"
         ),
-        "What we ask for is fair,", "Tom Reeves", id="a_speaker_inside_a_reported_clause_is_not_the_next_he",
+        "What we ask for is fair,",
+        "Tom Reeves",
+        id="a_speaker_inside_a_reported_clause_is_not_the_next_he",
     ),
     pytest.param(
         (
@@ -946,7 +1034,9 @@ SPEAKER_CASES = [
             "the senator.\n"
             "“It has not helped him,” he said.\n"
         ),
-        "It has not helped him,", "Brian Holt", id="a_subject_right_after_said_is_inside_the_reported_clause",
+        "It has not helped him,",
+        "Brian Holt",
+        id="a_subject_right_after_said_is_inside_the_reported_clause",
     ),
     pytest.param(
         (
@@ -954,7 +1044,9 @@ SPEAKER_CASES = [
             "Karl Mendez asked Sanders whether his age was fair game.\n"
             "“Sure it is,” he said.\n"
         ),
-        "Sure it is,", "Bernie Sanders", id="the_answer_comes_from_the_person_asked",
+        "Sure it is,",
+        "Bernie Sanders",
+        id="the_answer_comes_from_the_person_asked",
     ),
     pytest.param(
         (
@@ -962,7 +1054,9 @@ SPEAKER_CASES = [
             "Police officer Timothy Smith holds up the gun in a photo from the trial.\n"
             "“It is fully functional,” he added.\n"
         ),
-        "It is fully functional,", "George Zimmerman", id="he_added_continues_the_last_speaker",
+        "It is fully functional,",
+        "George Zimmerman",
+        id="he_added_continues_the_last_speaker",
     ),
     # "it said" after "Dana Lopez's campaign backtracked": the campaign, not an older speaker.
     pytest.param(
@@ -970,7 +1064,9 @@ SPEAKER_CASES = [
             "The farm lobby has long argued that tariffs hurt growers.\n"
             "Dana Lopez’s campaign quickly backtracked on Monday. In a short note, it said, “The plan is on hold.”\n"
         ),
-        "The plan is on hold.", "Dana Lopez’s campaign", id="it_names_the_latest_subject_that_is_not_a_person",
+        "The plan is on hold.",
+        "Dana Lopez’s campaign",
+        id="it_names_the_latest_subject_that_is_not_a_person",
     ),
     # "One Ohio delegate said he ...": the delegate, not a person named before.
     pytest.param(
@@ -979,7 +1075,9 @@ SPEAKER_CASES = [
             "One Ohio delegate said he tried to hand out spare passes to friends.\n"
             "“Nobody wanted them,” he said.\n"
         ),
-        "Nobody wanted them,", "Ohio delegate", id="an_indefinite_person_noun_is_someone_a_later_he_names",
+        "Nobody wanted them,",
+        "Ohio delegate",
+        id="an_indefinite_person_noun_is_someone_a_later_he_names",
     ),
     # "a farmer asked if she would ...": the answer is hers, not the farmer's.
     pytest.param(
@@ -988,7 +1086,9 @@ SPEAKER_CASES = [
             "At one stop a farmer asked if she would visit again.\n"
             "“I would love to come back,” she replied.\n"
         ),
-        "I would love to come back,", "Helen Marsh", id="the_one_who_asked_a_question_does_not_answer_it",
+        "I would love to come back,",
+        "Helen Marsh",
+        id="the_one_who_asked_a_question_does_not_answer_it",
     ),
     # "Grady asked her to call": he made a request, and goes on speaking.
     pytest.param(
@@ -996,7 +1096,9 @@ SPEAKER_CASES = [
             "Tom Grady wrote to Lena Ruiz about a donor.\n"
             "Grady asked her to call the donor at once. “This matters a great deal,” he wrote.\n"
         ),
-        "This matters a great deal,", "Tom Grady", id="a_request_is_not_a_question",
+        "This matters a great deal,",
+        "Tom Grady",
+        id="a_request_is_not_a_question",
     ),
     pytest.param(
         (
@@ -1004,7 +1106,9 @@ SPEAKER_CASES = [
             "Reached by phone, Miller said she had not decided.\n"
             "“I am still listening,” she said.\n"
         ),
-        "I am still listening,", "Pat Miller", id="a_unisex_first_name_says_nothing_about_she",
+        "I am still listening,",
+        "Pat Miller",
+        id="a_unisex_first_name_says_nothing_about_she",
     ),
     pytest.param(
         (
@@ -1012,7 +1116,9 @@ SPEAKER_CASES = [
             "The GOP contenders disagreed. States can do that job, they said.\n"
             "“It is a cynical view,” he said.\n"
         ),
-        "It is a cynical view,", "Ed Lamb", id="they_is_no_antecedent_for_he",
+        "It is a cynical view,",
+        "Ed Lamb",
+        id="they_is_no_antecedent_for_he",
     ),
     pytest.param(
         (
@@ -1020,7 +1126,9 @@ SPEAKER_CASES = [
             "He says if people think the problems will be solved by “establishment politics and "
             "establishment economics,” they are wrong.\n"
         ),
-        "establishment politics and establishment economics,", "Bernie Sanders", id="a_verb_of_speech_beats_a_verb_of_belief_in_the_same_sentence",
+        "establishment politics and establishment economics,",
+        "Bernie Sanders",
+        id="a_verb_of_speech_beats_a_verb_of_belief_in_the_same_sentence",
     ),
     pytest.param(
         (
@@ -1028,14 +1136,18 @@ SPEAKER_CASES = [
             "There, the district GOP Chairman Chuck Wills declined to name the delegates.\n"
             "“Trump has support here,” he said.\n"
         ),
-        "Trump has support here,", "Chuck Wills", id="a_clause_opened_by_the_and_a_title_has_the_name_as_subject",
+        "Trump has support here,",
+        "Chuck Wills",
+        id="a_clause_opened_by_the_and_a_title_has_the_name_as_subject",
     ),
     pytest.param(
         (
             "John Miller visited the plant. The company said sales were falling in every region.\n"
             "“We will cut costs,” it added.\n"
         ),
-        "We will cut costs,", "company", id="it_refers_to_the_last_organisation",
+        "We will cut costs,",
+        "company",
+        id="it_refers_to_the_last_organisation",
     ),
     # "Candidates" starts a sentence; the article writes "candidates" elsewhere: a group.
     pytest.param(
@@ -1045,7 +1157,9 @@ SPEAKER_CASES = [
             "wrong, she said, and other candidates should say so.\n"
             "“Some things are not negotiable,” she said.\n"
         ),
-        "Some things are not negotiable,", "Hillary Clinton", id="a_capitalised_plural_opening_a_sentence_is_no_person",
+        "Some things are not negotiable,",
+        "Hillary Clinton",
+        id="a_capitalised_plural_opening_a_sentence_is_no_person",
     ),
     # "Clinton campaign manager Robby Mook released": Clinton (female) is no topic for "he".
     pytest.param(
@@ -1054,7 +1168,9 @@ SPEAKER_CASES = [
             "On Monday night, Clinton campaign manager Robby Mook released a memo about the race.\n"
             "He writes that Clinton has “built a nearly insurmountable lead.”\n"
         ),
-        "built a nearly insurmountable lead.", "Robby Mook", id="a_name_after_an_incompatible_modifier_name_is_still_the_antecedent",
+        "built a nearly insurmountable lead.",
+        "Robby Mook",
+        id="a_name_after_an_incompatible_modifier_name_is_still_the_antecedent",
     ),
     pytest.param(
         (
@@ -1062,7 +1178,9 @@ SPEAKER_CASES = [
             "The woman who shouted identified herself as a 52-year-old resident named Caroline.\n"
             "“He truly cares about the American people,” she said.\n"
         ),
-        "He truly cares about the American people,", "Caroline", id="a_person_named_by_first_name_alone_is_an_antecedent",
+        "He truly cares about the American people,",
+        "Caroline",
+        id="a_person_named_by_first_name_alone_is_an_antecedent",
     ),
     pytest.param(
         (
@@ -1070,7 +1188,9 @@ SPEAKER_CASES = [
             "Bill spoke first to the crowd of supporters.\n"
             "“I thought she was the most amazing person,” he said.\n"
         ),
-        "I thought she was the most amazing person,", "Bill Clinton", id="a_first_name_alone_takes_the_full_name_used_in_the_article",
+        "I thought she was the most amazing person,",
+        "Bill Clinton",
+        id="a_first_name_alone_takes_the_full_name_used_in_the_article",
     ),
     pytest.param(  # "raised questions" is a deed with a noun: the outlet that did it is no person
         (
@@ -1078,7 +1198,9 @@ SPEAKER_CASES = [
             "questions about whether the meeting had taken place.\n\n"
             "Later, she replied to a critic, “Please stop twisting my words.”"
         ),
-        "Please stop", "Nora Vance", id="an_outlet_that_raised_questions_is_no_later_she",
+        "Please stop",
+        "Nora Vance",
+        id="an_outlet_that_raised_questions_is_no_later_she",
     ),
     pytest.param(
         (
@@ -1086,7 +1208,9 @@ SPEAKER_CASES = [
             "Asked whether he feared that Rick Dalton, who has called the plan a fraud, could win the vote, "
             "Halvorsen shrugged.\n\n“There is only one set of numbers,” he said."
         ),
-        "There is only one", "Erik Halvorsen", id="the_subject_after_an_opening_clause_is_the_next_he",
+        "There is only one",
+        "Erik Halvorsen",
+        id="the_subject_after_an_opening_clause_is_the_next_he",
     ),
     pytest.param(
         (
@@ -1094,7 +1218,9 @@ SPEAKER_CASES = [
             "Only a year ago, Ohio developer Tom Baxley expressed doubts about the plan. "
             "“I thought it could never pass,” he told the local paper."
         ),
-        "I thought", "Tom Baxley", id="a_described_name_after_an_opening_phrase_is_the_subject",
+        "I thought",
+        "Tom Baxley",
+        id="a_described_name_after_an_opening_phrase_is_the_subject",
     ),
     pytest.param(
         (
@@ -1102,7 +1228,9 @@ SPEAKER_CASES = [
             "Yet at the back of the hall was Tomas Reyes, a retired welder. He did not clap.\n\n"
             "“I have heard that before,” he said."
         ),
-        "I have heard", "Tomas Reyes", id="a_name_after_was_that_ends_its_clause_is_the_next_he",
+        "I have heard",
+        "Tomas Reyes",
+        id="a_name_after_was_that_ends_its_clause_is_the_next_he",
     ),
     pytest.param(
         (
@@ -1110,7 +1238,9 @@ SPEAKER_CASES = [
             "At the briefing, Dan Keller all but pleaded with reporters to change the subject.\n\n"
             "“Let us talk about jobs,” he said."
         ),
-        "Let us talk", "Dan Keller", id="a_name_before_all_but_and_a_verb_is_the_next_he",
+        "Let us talk",
+        "Dan Keller",
+        id="a_name_before_all_but_and_a_verb_is_the_next_he",
     ),
     pytest.param(
         (
@@ -1119,7 +1249,9 @@ SPEAKER_CASES = [
             "This is not the kind of race Whitfield expected to be running. She admits that the summer was hard.\n\n"
             "“You play the hand you are dealt,” she said."
         ),
-        "You play", "Jane Whitfield", id="the_subject_of_a_clause_without_that_is_the_next_she",
+        "You play",
+        "Jane Whitfield",
+        id="the_subject_of_a_clause_without_that_is_the_next_she",
     ),
     pytest.param(
         (
@@ -1127,14 +1259,18 @@ SPEAKER_CASES = [
             "One of the main claims of Mayor Daniel Okafor’s speech at the Riverside Conference does not hold up.\n\n"
             "He told reporters: “No city has ever struck a better deal than this one.”"
         ),
-        "No city", "Daniel Okafor", id="a_word_of_a_headline_is_no_later_he",
+        "No city",
+        "Daniel Okafor",
+        id="a_word_of_a_headline_is_no_later_he",
     ),
     pytest.param(
         (
             "“I will not debate a liar,” Senator Paul Okonkwo said on Friday, as Governor Mark Delaney looked on.\n\n"
             "Within minutes, he told Okonkwo, “You are a coward.”"
         ),
-        "You are a coward", "Mark Delaney", id="a_pronoun_is_not_the_object_of_its_own_verb",
+        "You are a coward",
+        "Mark Delaney",
+        id="a_pronoun_is_not_the_object_of_its_own_verb",
     ),
     pytest.param(
         (
@@ -1142,7 +1278,9 @@ SPEAKER_CASES = [
             "The exchange turned sour, The Ledger reported.\n\n"
             "Within minutes, he told Okonkwo, “You are a coward.”"
         ),
-        "You are a coward", "Mark Delaney", id="the_outlet_that_reported_it_is_no_he",
+        "You are a coward",
+        "Mark Delaney",
+        id="the_outlet_that_reported_it_is_no_he",
     ),
     pytest.param(
         (
@@ -1152,14 +1290,18 @@ SPEAKER_CASES = [
             "Speaking in Dayton, Harlan proposed new rules for lobbyists that she said were overdue.\n\n"
             "“Nobody in this state trusts the capitol,” she said."
         ),
-        "Nobody in this state", "Ruth Harlan", id="a_shared_surname_followed_by_she_is_the_woman",
+        "Nobody in this state",
+        "Ruth Harlan",
+        id="a_shared_surname_followed_by_she_is_the_woman",
     ),
     pytest.param(
         (
             "Jeff Moreno, the co-author of “Going Viral,” about how rumours spread, said the old days "
             "of a “shared story” were gone."
         ),
-        "shared story", "Jeff Moreno", id="a_title_inside_an_apposition_is_no_clause_boundary",
+        "shared story",
+        "Jeff Moreno",
+        id="a_title_inside_an_apposition_is_no_clause_boundary",
     ),
     pytest.param(
         (
@@ -1167,14 +1309,18 @@ SPEAKER_CASES = [
             "But the protesters also paid tribute to young men like Dale Turner, 22, who was shot in June.\n\n"
             "As they made their way down Main Street, they chanted “no justice, no peace.”"
         ),
-        "no justice", "protesters", id="they_is_the_group_opening_a_sentence_after_but",
+        "no justice",
+        "protesters",
+        id="they_is_the_group_opening_a_sentence_after_but",
     ),
     pytest.param(
         (
             "“It is a good plan,” Senator Ted Marsh told NBC News on Monday. His assumption, confidently "
             "stated on live TV, was that “as voters learn more,” they would come around."
         ),
-        "as voters", "Ted Marsh", id="his_statement_is_spoken_by_whom_his_means",
+        "as voters",
+        "Ted Marsh",
+        id="his_statement_is_spoken_by_whom_his_means",
     ),
     pytest.param(
         (
@@ -1183,14 +1329,18 @@ SPEAKER_CASES = [
             "On Sunday, she disclosed that the mayor had called her again.\n\n"
             "“I did not know it was him,” she said."
         ),
-        "I did not know", "Maria Dunne", id="a_name_inside_a_sentence_that_she_opens_is_not_its_topic",
+        "I did not know",
+        "Maria Dunne",
+        id="a_name_inside_a_sentence_that_she_opens_is_not_its_topic",
     ),
     pytest.param(
         (
             "“We will build it,” Governor Dale Price told the rally.\n\n"
             "Given his past comments on keeping “dangerous people” out, the new plan surprised few."
         ),
-        "Given his past comments", "Dale Price", id="given_his_comments_are_his",
+        "Given his past comments",
+        "Dale Price",
+        id="given_his_comments_are_his",
     ),
     pytest.param(
         (
@@ -1198,25 +1348,33 @@ SPEAKER_CASES = [
             "The email includes a photo of Cole holding a gun.\n\n"
             "At the bottom it reads, “You can support the cause by chipping in $35 after you enter.”"
         ),
-        "You can support", "email", id="it_right_before_its_verb_is_the_thing_just_named",
+        "You can support",
+        "email",
+        id="it_right_before_its_verb_is_the_thing_just_named",
     ),
     pytest.param(
         (
             "Melania Trump spoke at the convention on Monday. Donald Trump watched from the front row.\n\n"
             "Mrs. Trump said the speech was her “own work.”"
         ),
-        "own work", "Melania Trump", id="mrs_and_a_registered_mans_surname_is_his_wife",
+        "own work",
+        "Melania Trump",
+        id="mrs_and_a_registered_mans_surname_is_his_wife",
     ),
     pytest.param(
         "LOS ANGELES — Actress Rosario Dawson took the stage. “I am still here,” Dawson said.",
-        "I am still here", "Rosario Dawson", id="a_capitalised_role_before_a_name_is_no_part_of_it",
+        "I am still here",
+        "Rosario Dawson",
+        id="a_capitalised_role_before_a_name_is_no_part_of_it",
     ),
     pytest.param(
         (
             "Susan Sarandon backs the senator.\n\n"
             "Liberal Oscar-winner Sarandon said she would not vote. “It will all explode,” she said."
         ),
-        "It will all explode", "Susan Sarandon", id="a_hyphenated_description_before_a_name_is_no_part_of_it",
+        "It will all explode",
+        "Susan Sarandon",
+        id="a_hyphenated_description_before_a_name_is_no_part_of_it",
     ),
     pytest.param(
         (
@@ -1224,7 +1382,9 @@ SPEAKER_CASES = [
             "In San Francisco, a group in “We are Orlando” T-shirts marched in silence. Juan “Chico” Manriquez "
             "of Oakland carried one of the photos. “I pretty much cried the whole parade,” he said."
         ),
-        "I pretty much cried", "Juan Manriquez", id="a_nickname_is_part_of_the_name_and_of_place_keeps_the_subject",
+        "I pretty much cried",
+        "Juan Manriquez",
+        id="a_nickname_is_part_of_the_name_and_of_place_keeps_the_subject",
     ),
     pytest.param(
         (
@@ -1232,27 +1392,35 @@ SPEAKER_CASES = [
             "But one naysayer remained - Senator Dale Pruitt of Iowa, who opposed a similar bill that he "
             "called “a giveaway.”"
         ),
-        "a giveaway", "Dale Pruitt", id="name_of_place_who_is_the_next_he",
+        "a giveaway",
+        "Dale Pruitt",
+        id="name_of_place_who_is_the_next_he",
     ),
     pytest.param(
         (
             "“We need a deal,” said Senator Carl Ames.\n\n"
             "Former Marine John “Tig” Tiegen was troubled. “Who wants to work with us now?” he wondered."
         ),
-        "Who wants", "John Tiegen", id="a_service_before_a_first_name_is_no_part_of_the_name",
+        "Who wants",
+        "John Tiegen",
+        id="a_service_before_a_first_name_is_no_part_of_the_name",
     ),
     pytest.param(
         (
             "“It is a deal,” Governor Chris Dale said, as columnist Tom Reyes listened.\n\n"
             "He calls Dale’s plan “a fraud.”"
         ),
-        "a fraud", "Tom Reyes", id="a_pronoun_is_not_the_owner_of_its_verbs_object",
+        "a fraud",
+        "Tom Reyes",
+        id="a_pronoun_is_not_the_owner_of_its_verbs_object",
     ),
 ]
 
 
 def test_they_is_no_single_nearby_person(registry: SpeakerRegistry) -> None:
-    text = "If you want a real outsider, Ben Carson is your man. As they say about the storied doctor, “gifted hands.”\n"
+    text = (
+        "If you want a real outsider, Ben Carson is your man. As they say about the storied doctor, “gifted hands.”\n"
+    )
     (q,) = [q for q in quotes_of(text, registry) if q.text.startswith("gifted")]
     assert q.speaker is None
 

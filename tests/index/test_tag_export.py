@@ -15,7 +15,7 @@ from index.tags import Tag, TagStore
 
 TEXT = (
     "The minister said the talks would resume on Monday.\n\n"
-    "\"This plan will cost jobs,\" a union leader said, \"and we will fight it.\"\n"
+    '"This plan will cost jobs," a union leader said, "and we will fight it."\n'
     "The opposition promised to vote against it."
 )
 
@@ -29,7 +29,13 @@ def _span(words: str) -> tuple[int, int]:
 def store(tmp_path: Path):
     with TagStore(tmp_path / "tags.sqlite3") as s:
         s.add("bbc/business 001", TEXT, *_span("the talks would resume"), ["Talks", "politics"], content_hash="abc123")
-        s.add("guardian:7", TEXT, *_span("This plan will cost jobs,\" a union leader said, \"and"), ["quote"], note="multi-part quote")
+        s.add(
+            "guardian:7",
+            TEXT,
+            *_span('This plan will cost jobs," a union leader said, "and'),
+            ["quote"],
+            note="multi-part quote",
+        )
         s.add("bbc/business 001", TEXT, *_span("The opposition"), ["politics"])
         s.add("guardian:7", TEXT, *_span("we will fight it"), [], note="no tag, only a note")
         yield s
@@ -37,7 +43,10 @@ def store(tmp_path: Path):
 
 def _comparable(tags: list[Tag]) -> list[tuple[object, ...]]:
     """Everything but the id, which the importing store assigns."""
-    return [(t.article, t.start, t.end, t.exact, t.prefix, t.suffix, t.tags, t.note, t.created, t.content_hash) for t in tags]
+    return [
+        (t.article, t.start, t.end, t.exact, t.prefix, t.suffix, t.tags, t.note, t.created, t.content_hash)
+        for t in tags
+    ]
 
 
 # -- W3C -------------------------------------------------------------------------------------
@@ -69,7 +78,12 @@ def test_w3c_annotation_has_tagging_bodies_and_both_selectors(store: TagStore) -
     assert first["created"].endswith("Z")
     # A note makes it a comment, with the note as a commenting body.
     assert second["motivation"] == "commenting"
-    assert {"type": "TextualBody", "purpose": "commenting", "value": "multi-part quote", "format": "text/plain"} in second["body"]
+    assert {
+        "type": "TextualBody",
+        "purpose": "commenting",
+        "value": "multi-part quote",
+        "format": "text/plain",
+    } in second["body"]
     assert note_only["motivation"] == "commenting" and [b["purpose"] for b in note_only["body"]] == ["commenting"]
 
 
@@ -124,7 +138,10 @@ def test_import_reads_annotations_from_other_tools(tmp_path: Path) -> None:
         assert import_tags(store, json.dumps(annotation)) == 1
         (tag,) = store.list()
         assert (tag.article, tag.exact, tag.tags, tag.note) == (
-            "https://example.org/story", "cost jobs", ("fact-check",), "Check this figure"
+            "https://example.org/story",
+            "cost jobs",
+            ("fact-check",),
+            "Check this figure",
         )
         (found,) = store.resolve([tag], {tag.article: TEXT})
         assert (found.start, found.end, found.status) == (*_span("cost jobs"), "moved")

@@ -216,7 +216,11 @@ def test_resolve_reports_anchored_moved_and_orphan(store: TagStore) -> None:
     assert (by_id[lost.id].status, by_id[lost.id].start, by_id[lost.id].end) == ("orphan", -1, -1)
     assert by_id[lost.id].exact == "cost jobs"  # kept so it can still be shown
     assert by_id[elsewhere.id].status == "orphan"
-    assert (by_id[twin.id].start, by_id[twin.id].status, by_id[twin.id].tags) == (by_id[moved.id].start, "moved", ("e",))
+    assert (by_id[twin.id].start, by_id[twin.id].status, by_id[twin.id].tags) == (
+        by_id[moved.id].start,
+        "moved",
+        ("e",),
+    )
     assert [t.id for t in resolved] == [same.id, moved.id, lost.id, elsewhere.id, twin.id]
     assert store.list() == [same, moved, lost, elsewhere, twin]  # the stored rows are untouched
 
@@ -229,7 +233,18 @@ def _make_v1_file(path: Path) -> None:
     conn = sqlite3.connect(path)
     tags_module.MIGRATIONS[1](conn)
     rows = [
-        ("a1", "h", 4, 12, "minister", "The ", " said", json.dumps(["Politics", "Big Deal", "politics"]), "", "2025-01-01T00:00:00Z"),
+        (
+            "a1",
+            "h",
+            4,
+            12,
+            "minister",
+            "The ",
+            " said",
+            json.dumps(["Politics", "Big Deal", "politics"]),
+            "",
+            "2025-01-01T00:00:00Z",
+        ),
         ("a2", "", 0, 7, "Critics", "", " said", json.dumps([]), "note only", "2025-01-02T00:00:00Z"),
         ("a1", "", 20, 25, "talks", "the ", " would", json.dumps(["", "Talks"]), "", "2025-01-03T00:00:00Z"),
     ]

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-
 from index.library import Library
 from tests.tui.helpers import screen_text, wait_for
 from tui.app import QuotewireApp
@@ -20,8 +19,15 @@ def make_app(corpus: list[Path] | None = None) -> QuotewireApp:
 
 
 async def ready(pilot) -> None:  # type: ignore[no-untyped-def]
-    await wait_for(pilot, lambda: pilot.app.index_ready and isinstance(pilot.app.screen, LibraryScreen)
-                   and "Indexing" not in screen_text(pilot.app) and "Loading" not in screen_text(pilot.app))
+    await wait_for(
+        pilot,
+        lambda: (
+            pilot.app.index_ready
+            and isinstance(pilot.app.screen, LibraryScreen)
+            and "Indexing" not in screen_text(pilot.app)
+            and "Loading" not in screen_text(pilot.app)
+        ),
+    )
 
 
 async def test_library_lists_the_seeds_then_search_and_open() -> None:
@@ -46,7 +52,9 @@ async def test_library_lists_the_seeds_then_search_and_open() -> None:
         await pilot.press("enter")  # the same hit again, then `/` goes back to the search box
         await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen))
         await pilot.press("slash")
-        await wait_for(pilot, lambda: isinstance(app.screen, LibraryScreen) and app.screen.query_one("#query").has_focus)
+        await wait_for(
+            pilot, lambda: isinstance(app.screen, LibraryScreen) and app.screen.query_one("#query").has_focus
+        )
 
 
 async def test_n_and_N_cycle_through_hits() -> None:
@@ -63,7 +71,7 @@ async def test_n_and_N_cycle_through_hits() -> None:
         first = view.cursor_offset
         await pilot.press("n")
         second = view.cursor_offset
-        assert second > first and reader.article.text[second:second + 5] == "Putin"
+        assert second > first and reader.article.text[second : second + 5] == "Putin"
         await pilot.press("N")
         assert view.cursor_offset == first
         assert f"hit 1/{len(reader.hits)}" in screen_text(app) or "hit" in screen_text(app)
@@ -83,7 +91,9 @@ async def test_malformed_query_is_not_an_error_and_suggestion_is_offered() -> No
 
 
 async def test_markup_and_escapes_in_articles_are_shown_literally(tmp_path: Path) -> None:
-    (tmp_path / "evil.txt").write_text("Markup [bold]headline[/bold] test here\nShe said \x1b[31mred\x1b[0m and [link=x]y[/link].\n")
+    (tmp_path / "evil.txt").write_text(
+        "Markup [bold]headline[/bold] test here\nShe said \x1b[31mred\x1b[0m and [link=x]y[/link].\n"
+    )
     app = make_app([tmp_path])
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)

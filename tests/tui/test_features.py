@@ -14,8 +14,12 @@ from tui.screens.tag_prompt import TagPrompt
 from tui.screens.tags import TagsScreen
 from tui.widgets.article_view import ArticleView
 
-A000, A001, A002, A004 = ("000_3db5e493d445b404", "001_d24cd6795bcd38ab", "002_d026f6226d862cb6",
-                          "004_0d9989bd3b25f316")
+A000, A001, A002, A004 = (
+    "000_3db5e493d445b404",
+    "001_d24cd6795bcd38ab",
+    "002_d026f6226d862cb6",
+    "004_0d9989bd3b25f316",
+)
 
 
 async def open_reader(pilot, article: str) -> ReaderScreen:  # type: ignore[no-untyped-def]
@@ -148,7 +152,9 @@ async def test_tag_by_keyboard_then_remove_and_undo(isolated_dirs: Path) -> None
         await pilot.press(*"peskov-line, needs check", "tab", *"wording differs", "enter")
         await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen) and reader.article_tags)
         tags = app.library.resolved_tags()
-        assert [(t.exact, t.tags, t.note) for t in tags] == [("not suit", ("peskov-line", "needs-check"), "wording differs")]
+        assert [(t.exact, t.tags, t.note) for t in tags] == [
+            ("not suit", ("peskov-line", "needs-check"), "wording differs")
+        ]
         view.jump_to(text.index("not suit") + 2)
         await wait_for(pilot, lambda: "tags: peskov-line, needs-check" in screen_text(app))
         await pilot.press("x")
@@ -242,7 +248,9 @@ async def test_tag_survives_closing_the_app_and_editing_the_article(tmp_path: Pa
         await pilot.press("escape", "q")
 
     text = src.read_text()
-    edited = "An editor's note added on top of the story.\n\n" + text.replace("Asked about the Reuters report", "Asked about Reuters' report")
+    edited = "An editor's note added on top of the story.\n\n" + text.replace(
+        "Asked about the Reuters report", "Asked about Reuters' report"
+    )
     src.write_text(edited)
 
     app = app_for_corpus()
@@ -253,7 +261,7 @@ async def test_tag_survives_closing_the_app_and_editing_the_article(tmp_path: Pa
         await wait_for(pilot, lambda: reader.article_tags)
         (tag,) = reader.article_tags
         assert tag.status == "moved"
-        assert edited[tag.start:tag.end] == "not suit"
+        assert edited[tag.start : tag.end] == "not suit"
         reader.query_one(ArticleView).jump_to(tag.start + 1)
         await wait_for(pilot, lambda: "tags: peskov-line" in screen_text(app))
 
@@ -278,8 +286,13 @@ async def test_quote_detail_shows_the_same_statement_in_other_outlets() -> None:
         first = detail.others[0]
         assert first.text[:30] in " ".join(screen_text(app).split()) or first.article[:18] in screen_text(app)
         await pilot.press("down", "up", "enter")  # the list has the focus: open the first of them
-        await wait_for(pilot, lambda: not isinstance(app.screen, QuoteDetailScreen)
-                       and getattr(app.screen, "article_id", None) == first.article)
+        await wait_for(
+            pilot,
+            lambda: (
+                not isinstance(app.screen, QuoteDetailScreen)
+                and getattr(app.screen, "article_id", None) == first.article
+            ),
+        )
 
 
 async def test_margin_names_speakers_by_initials_beside_colour() -> None:

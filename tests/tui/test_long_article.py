@@ -35,11 +35,15 @@ def long_article(paragraphs: int = 750) -> str:
     out = ["A very long article about ceasefire talks", ""]
     for i in range(paragraphs):
         who = SPEAKERS[i % len(SPEAKERS)]
-        quoted = (f'"Talks on point {i:04d} remain possible if the other side is serious," {who} told reporters '
-                  f"on Tuesday, adding that the details of point {i:04d} would be settled by the negotiators "
-                  "in the weeks ahead.")
-        plain = (f"Background paragraph {i:04d} describes the history of the conflict, the front line and the "
-                 "positions taken by the governments involved, without quoting anyone in this part of the text.")
+        quoted = (
+            f'"Talks on point {i:04d} remain possible if the other side is serious," {who} told reporters '
+            f"on Tuesday, adding that the details of point {i:04d} would be settled by the negotiators "
+            "in the weeks ahead."
+        )
+        plain = (
+            f"Background paragraph {i:04d} describes the history of the conflict, the front line and the "
+            "positions taken by the governments involved, without quoting anyone in this part of the text."
+        )
         out += [quoted, "", plain, ""]
     out.append(LAST_LINE)
     return "\n".join(out) + "\n"
@@ -57,8 +61,14 @@ def style_of(app, needle: str) -> Style | None:  # type: ignore[no-untyped-def]
 async def open_long(pilot) -> ReaderScreen:  # type: ignore[no-untyped-def]
     await ready(pilot)
     pilot.app.open_article("long")
-    await wait_for(pilot, lambda: isinstance(pilot.app.screen, ReaderScreen) and pilot.app.screen.article is not None
-                   and "Talks on point 0000" in screen_text(pilot.app))
+    await wait_for(
+        pilot,
+        lambda: (
+            isinstance(pilot.app.screen, ReaderScreen)
+            and pilot.app.screen.article is not None
+            and "Talks on point 0000" in screen_text(pilot.app)
+        ),
+    )
     reader = pilot.app.screen
     reader.query_one(ArticleView).cursor_blink = False
     return reader
@@ -164,8 +174,12 @@ async def test_n_moves_the_current_hit_in_a_long_article(corpus: list[Path]) -> 
         # background covers it), and the other hits on screen are drawn as hits.
         row, col = view.location_of(start)
         assert (col, col + len("negotiators"), CURRENT_HIT) in view._styles[row]
-        backgrounds = {str(seg.style.bgcolor.name).lower() for strip in app.screen._compositor.render_strips()
-                       for seg in strip if "egotiators" in seg.text and seg.style and seg.style.bgcolor}
+        backgrounds = {
+            str(seg.style.bgcolor.name).lower()
+            for strip in app.screen._compositor.render_strips()
+            for seg in strip
+            if "egotiators" in seg.text and seg.style and seg.style.bgcolor
+        }
         assert str(HIT.bgcolor.name).lower() in backgrounds
         before = reader.hit_index
         await pilot.press("N")
@@ -216,8 +230,10 @@ def test_fast_wrap_gives_textuals_breaks() -> None:
         ours = fast_wrap_offsets(line, width)
         if ours is not None:
             checked += 1
-            assert ours == compute_wrap_offsets(line, width, 4, precomputed_tab_sections=get_tab_widths(line, 4)), \
-                (line, width)
+            assert ours == compute_wrap_offsets(line, width, 4, precomputed_tab_sections=get_tab_widths(line, 4)), (
+                line,
+                width,
+            )
     assert checked > 10_000
     assert fast_wrap_offsets("tab\there", 3) is None and fast_wrap_offsets("中文字", 2) is None
 

@@ -40,7 +40,9 @@ def test_quotes_screen_snapshot(snap_compare) -> None:  # type: ignore[no-untype
         await pilot.press("slash", *"peskov")
         screen = app.screen
         # The lists fill from the catalogue in workers: wait for the filtered answer.
-        await wait_for(pilot, lambda: "Dmitry Peskov" in screen.counts and screen.shown == "Dmitry Peskov" and screen.rows)
+        await wait_for(
+            pilot, lambda: "Dmitry Peskov" in screen.counts and screen.shown == "Dmitry Peskov" and screen.rows
+        )
         await pilot.pause(0.2)
 
     assert snap_compare(app, terminal_size=SIZE, run_before=run_before)

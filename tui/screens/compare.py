@@ -27,6 +27,7 @@ DIFF_B = Style(bgcolor="#005f00", color="white", bold=True)
 
 class ComparePicker(ModalScreen[None]):
     """Choose the second article, the most similar first."""
+
     # Its own look, parsed when it first opens rather than at start-up.
     SCOPED_CSS = False
     DEFAULT_CSS = """
@@ -163,9 +164,12 @@ class CompareScreen(Screen[None]):
             self.sentences[side] = sorted(set(self.links[side]) | self.unique[side])
         self.current = [0, 0]
         shared_a, shared_b = len(self.links[0]), len(self.links[1])
-        self.query_one("#compare-summary", Static).update(Text(
-            f"{arts[0].id} ⟷ {arts[1].id}:  {shared_a} sentence(s) of A and {shared_b} of B shared · "
-            f"{len(al.only_a)} only in A · {len(al.only_b)} only in B"))
+        self.query_one("#compare-summary", Static).update(
+            Text(
+                f"{arts[0].id} ⟷ {arts[1].id}:  {shared_a} sentence(s) of A and {shared_b} of B shared · "
+                f"{len(al.only_a)} only in A · {len(al.only_b)} only in B"
+            )
+        )
         self.panes()[self.active].focus()
         self.redraw()
 
@@ -190,20 +194,28 @@ class CompareScreen(Screen[None]):
         if linked:
             other = self.panes()[1 - self.active]
             other.jump_to(linked[0][0])  # programmatic: no message loop back to us
-        status = "linked to " + str(len(linked)) + " sentence(s)" if linked else (
-            "unique to this article" if cur in self.unique[self.active] else "")
+        status = (
+            "linked to " + str(len(linked)) + " sentence(s)"
+            if linked
+            else ("unique to this article" if cur in self.unique[self.active] else "")
+        )
         pane = "A (left)" if self.active == 0 else "B (right)"
-        self.query_one("#compare-status", Static).update(Text(
-            f"driving: {pane} · {status}{' · word diff on' if self.diff_on else ''}  (Tab switch · d diff · w swap · r replace)"))
+        self.query_one("#compare-status", Static).update(
+            Text(
+                f"driving: {pane} · {status}{' · word diff on' if self.diff_on else ''}  (Tab switch · d diff · w swap · r replace)"
+            )
+        )
 
-    def _diff_spans(self, side: int, cur: tuple[int, int], linked: list[tuple[int, int]]) -> list[tuple[int, int, Style]]:
+    def _diff_spans(
+        self, side: int, cur: tuple[int, int], linked: list[tuple[int, int]]
+    ) -> list[tuple[int, int, Style]]:
         from index.align import word_diff
 
         lib = self.app.library  # type: ignore[attr-defined]
         a_side = self.active
         a_art, b_art = lib.article(self.ids[a_side]), lib.article(self.ids[1 - a_side])
         b_start, b_end = linked[0][0], linked[-1][1]
-        ops = word_diff(a_art.text[cur[0]:cur[1]], b_art.text[b_start:b_end], cur[0], b_start)
+        ops = word_diff(a_art.text[cur[0] : cur[1]], b_art.text[b_start:b_end], cur[0], b_start)
         out = []
         for op in ops:
             if op.op == "equal":
@@ -232,7 +244,7 @@ class CompareScreen(Screen[None]):
         self._move(-1)
 
     def action_top(self) -> None:
-        self._move(-10**9)
+        self._move(-(10**9))
 
     def action_bottom(self) -> None:
         self._move(10**9)

@@ -18,8 +18,8 @@ from index.models import ArticleInfo, Hit, SearchResult
 from ..messages import SearchDone
 from ..progress import Progress
 from ..styles import HIT, quote_style
-from ..widgets.row_list import RowList
 from ..widgets.keybar import KeyBar
+from ..widgets.row_list import RowList
 from ..widgets.text import visible_text
 
 TITLE_W, SPEAKER_W = 36, 28  # columns of a hit line; the snippet takes the rest
@@ -82,8 +82,11 @@ class LibraryScreen(Screen[None]):
             # No select-on-focus: keys typed in a burst after `/` are put in the box before
             # it takes the focus (see on_key), and selecting them then let the next key
             # replace them all.
-            yield Input(placeholder="/ search: words, \"phrases\", speaker:peskov, kind:direct, outlet:, date:, tag:",
-                        id="query", select_on_focus=False)
+            yield Input(
+                placeholder='/ search: words, "phrases", speaker:peskov, kind:direct, outlet:, date:, tag:',
+                id="query",
+                select_on_focus=False,
+            )
             yield Static("", id="search-status")
             # One list for the articles and for the hits of a search: a row is made only
             # when it comes on screen, so 100,000 articles list at once and a keystroke
@@ -120,14 +123,16 @@ class LibraryScreen(Screen[None]):
             self._showing = ""
             self._show_articles()
         self.query_one("#status", Static).update(
-            Text(f"{len(self._articles)} articles · / search · Enter open · ? help · q quit"))
+            Text(f"{len(self._articles)} articles · / search · Enter open · ? help · q quit")
+        )
 
     def index_progress(self, done: int, total: int) -> None:
         if self._progress is None:
             self._progress = Progress()
         searchable = " · what is indexed can be searched" if self._articles else ""
         self.query_one("#status", Static).update(
-            Text(f"Indexing {self._progress.line(done, total, width=20)}{searchable}"))
+            Text(f"Indexing {self._progress.line(done, total, width=20)}{searchable}")
+        )
         if done >= total:
             self._progress = None  # the next build times itself afresh
 
@@ -137,8 +142,13 @@ class LibraryScreen(Screen[None]):
     def _article_row(self, i: int) -> Text:
         a = self._articles[i]
         line = Text(no_wrap=True, overflow="ellipsis")
-        for text, width in ((a.title, self._title_width()), (a.outlet, 14), (a.date, 10), (str(a.quote_count), 6),
-                            (a.id, 22)):
+        for text, width in (
+            (a.title, self._title_width()),
+            (a.outlet, 14),
+            (a.date, 10),
+            (str(a.quote_count), 6),
+            (a.id, 22),
+        ):
             line.append_text(_cell(Text(visible_text(text)), width))
         return line
 
@@ -171,15 +181,26 @@ class LibraryScreen(Screen[None]):
             line.append_text(_cell(Text(visible_text(h.title)), TITLE_W))
             speaker = Text("")
             if h.quote:
-                speaker = Text(f"{h.quote.speaker or '—'} ({h.quote.kind})", style=quote_style(h.quote.speaker, "direct"))
+                speaker = Text(
+                    f"{h.quote.speaker or '—'} ({h.quote.kind})", style=quote_style(h.quote.speaker, "direct")
+                )
             line.append_text(_cell(speaker, SPEAKER_W))
             line.append_text(snippet_text(h, snippet_w))
             rows.append(line)
-            at = h.quote.start if h.quote else (h.snippets[0].start + (h.snippets[0].marks[0][0] if h.snippets[0].marks else 0)
-                                                if h.snippets else None)
+            at = (
+                h.quote.start
+                if h.quote
+                else (
+                    h.snippets[0].start + (h.snippets[0].marks[0][0] if h.snippets[0].marks else 0)
+                    if h.snippets
+                    else None
+                )
+            )
             self._rows.append((h.article, at))
         lst.set_rows(len(rows), rows.__getitem__)
-        parts = [f"{'≥' if result.approximate else ''}{result.total} hit(s)" + (" (refining…)" if result.partial else "")]
+        parts = [
+            f"{'≥' if result.approximate else ''}{result.total} hit(s)" + (" (refining…)" if result.partial else "")
+        ]
         if result.suggestion:
             parts.append(f"Did you mean: {result.suggestion}? (ctrl+y)")
         if result.ignored:

@@ -41,8 +41,10 @@ class QuoteDetailScreen(ModalScreen[None]):
         q = self.quote
         with Vertical(id="quote-detail"):
             yield Static(self._body([]), id="quote-body")
-            yield Static(Text(f"{q.speaker}'s other quotes in the corpus: looking…" if q.speaker else "",
-                              style="bold"), id="others-title")
+            yield Static(
+                Text(f"{q.speaker}'s other quotes in the corpus: looking…" if q.speaker else "", style="bold"),
+                id="others-title",
+            )
             # A speaker may have tens of thousands of quotes in a large corpus: rows are made
             # only when they come on screen.
             yield RowList(id="other-quotes")
@@ -78,15 +80,19 @@ class QuoteDetailScreen(ModalScreen[None]):
         for v in lib.variants_of(q):
             art = lib.article(v.article)
             variants.append(((art.outlet or v.article) if art else v.article, v))
-        others = [o for o in lib.quotes(speaker=q.speaker)
-                  if (o.article, o.start) != (q.article, q.start) and o.speaker == q.speaker]
+        others = [
+            o
+            for o in lib.quotes(speaker=q.speaker)
+            if (o.article, o.start) != (q.article, q.start) and o.speaker == q.speaker
+        ]
         self.app.call_from_thread(self._show, variants, others)
 
     def _show(self, variants: list[tuple[str, Quote]], others: list[Quote]) -> None:
         self.others = others
         self.query_one("#quote-body", Static).update(self._body(variants))
         self.query_one("#others-title", Static).update(
-            Text(f"{self.quote.speaker}'s other quotes in the corpus ({len(others)}):", style="bold"))
+            Text(f"{self.quote.speaker}'s other quotes in the corpus ({len(others)}):", style="bold")
+        )
         self.query_one(RowList).set_rows(len(others), self._other_row)
 
     def _other_row(self, i: int) -> Text:

@@ -94,7 +94,8 @@ class QuotesScreen(Screen[None]):
             ol.add_option(Option(label, id=name))
         total = sum(self.counts.values())
         self.query_one("#quotes-status", Static).update(
-            Text(f"{total} quote(s) by {len(self.counts)} speaker(s) · Enter: quotes / open at the quote · Tab: switch"))
+            Text(f"{total} quote(s) by {len(self.counts)} speaker(s) · Enter: quotes / open at the quote · Tab: switch")
+        )
         if self.counts:
             ol.highlighted = 0
             self.show_quotes(next(iter(self.counts)))
@@ -129,8 +130,11 @@ class QuotesScreen(Screen[None]):
 
         def row_at(n: int) -> Text:
             if n == len(rows):
-                return Text(f"… the first {len(rows)} of {total}: Enter for {min(LISTED, total - len(rows))} more, "
-                            "or type to narrow", style="dim")
+                return Text(
+                    f"… the first {len(rows)} of {total}: Enter for {min(LISTED, total - len(rows))} more, "
+                    "or type to narrow",
+                    style="dim",
+                )
             q = rows[n]
             label = Text(f"{q.article[:20]:<20} ", style="dim")
             label.append(f"{q.kind:<8} ")

@@ -20,13 +20,12 @@ from ..styles import BOILERPLATE, CURRENT_HIT, HIT, TAGGED, quote_style, speaker
 from ..widgets.article_view import ArticleView
 from ..widgets.keybar import KeyBar
 
-
 CONFIDENT = 0.6  # `f` hides quotes the extractor is less sure of than this
 SPEAKERS_FIRST = 60  # speakers listed before the first frame; more than a tall panel shows
 
 
 def initials(name: str) -> str:
-    """"Dmitry Peskov" -> "DP", "anonymous sources" -> "AS"."""
+    """ "Dmitry Peskov" -> "DP", "anonymous sources" -> "AS"."""
     return "".join(w[0] for w in name.split()[:2]).upper() or "?"
 
 
@@ -146,8 +145,11 @@ class ReaderScreen(Screen[None]):
         min_conf = self.app.library.config.min_confidence  # type: ignore[attr-defined]
         if self.confident_only:
             min_conf = max(min_conf, CONFIDENT)
-        return [q for q in self.quotes
-                if q.confidence >= min_conf and (self.speaker_filter is None or q.speaker == self.speaker_filter)]
+        return [
+            q
+            for q in self.quotes
+            if q.confidence >= min_conf and (self.speaker_filter is None or q.speaker == self.speaker_filter)
+        ]
 
     def restyle(self) -> None:
         """Recompute every span: boilerplate, quotes, tags, then search hits on top.
@@ -252,7 +254,9 @@ class ReaderScreen(Screen[None]):
         parts: list[str] = []
         q = self.quote_at(off)
         if q:
-            parts.append(f"{q.speaker or 'no speaker'} · {q.kind} · cue: {q.cue or '—'} · confidence {q.confidence:.2f}")
+            parts.append(
+                f"{q.speaker or 'no speaker'} · {q.kind} · cue: {q.cue or '—'} · confidence {q.confidence:.2f}"
+            )
         if self.hits:
             parts.append(f"hit {self.hit_index + 1 if self.hit_index >= 0 else '-'}/{len(self.hits)}")
         if self.speaker_filter:
@@ -362,8 +366,9 @@ class ReaderScreen(Screen[None]):
         self.restyle()
         self._update_status()
         hidden = len(self.quotes) - len(self.visible_quotes())
-        self.notify(f"Hiding {hidden} quote(s) below confidence {CONFIDENT}" if self.confident_only
-                    else "Showing every quote")
+        self.notify(
+            f"Hiding {hidden} quote(s) below confidence {CONFIDENT}" if self.confident_only else "Showing every quote"
+        )
 
     def action_speakers_panel(self) -> None:
         self.query_one("#speakers", OptionList).focus()
@@ -446,8 +451,9 @@ class ReaderScreen(Screen[None]):
         names = self.app.library.tags.names()  # type: ignore[attr-defined]
         if existing:
             tag = existing[0]
-            self.app.push_screen(TagPrompt(tag.exact, names, tags=tag.tags, note=tag.note),
-                                 lambda req: self._save_edit(tag.id, req))
+            self.app.push_screen(
+                TagPrompt(tag.exact, names, tags=tag.tags, note=tag.note), lambda req: self._save_edit(tag.id, req)
+            )
             return
         target = self.tag_target()
         if target is None:
@@ -458,14 +464,16 @@ class ReaderScreen(Screen[None]):
     def _save_new(self, start: int, end: int, req: object) -> None:
         if req is None or self.article is None:
             return
-        self._write_tag(lambda lib: lib.add_tag(self.article.id, start, end, req.tags, req.note),
-                        "Tagged: {tags} (saved)")
+        self._write_tag(
+            lambda lib: lib.add_tag(self.article.id, start, end, req.tags, req.note), "Tagged: {tags} (saved)"
+        )
 
     def _save_edit(self, tag_id: int, req: object) -> None:
         if req is None:
             return
-        self._write_tag(lambda lib: lib.tags.update(tag_id, tags=req.tags, note=req.note),
-                        "Tag updated: {tags} (saved)")
+        self._write_tag(
+            lambda lib: lib.tags.update(tag_id, tags=req.tags, note=req.note), "Tag updated: {tags} (saved)"
+        )
 
     @work(thread=True, group="reader-tag-write")
     def _write_tag(self, change, done: str, then=None) -> None:  # type: ignore[no-untyped-def]
@@ -500,8 +508,9 @@ class ReaderScreen(Screen[None]):
             self.notify("No tagged passage under the cursor")
             return
         tag_id = found[0].id
-        self._write_tag(lambda lib: lib.tags.remove(tag_id), "Removed tag {tags} — press u to undo",
-                        then=self.undo_stack.append)
+        self._write_tag(
+            lambda lib: lib.tags.remove(tag_id), "Removed tag {tags} — press u to undo", then=self.undo_stack.append
+        )
 
     def action_undo(self) -> None:
         if not self.undo_stack:

@@ -56,8 +56,12 @@ class TagPrompt(ModalScreen[TagRequest | None]):
         flat = " ".join(self.passage.split())
         with Vertical(id="tag-prompt"):
             yield Static(Text(f"Tag: “{flat[:200]}{'…' if len(flat) > 200 else ''}”"))
-            yield Input(", ".join(self.tags), placeholder="tags, comma-separated (→ completes)",
-                        suggester=TagSuggester(self.names), id="tag-names")
+            yield Input(
+                ", ".join(self.tags),
+                placeholder="tags, comma-separated (→ completes)",
+                suggester=TagSuggester(self.names),
+                id="tag-names",
+            )
             yield Input(self.note, placeholder="note (optional)", id="tag-note")
             yield Static(Text("Enter saves · Tab moves to the note · Esc cancels", style="dim"))
 

@@ -71,9 +71,12 @@ class TagsScreen(Screen[None]):
         if orphans:
             ol.add_option(Option(Text(f"⚠ orphans ({orphans})", style="bold red"), id=ORPHANS))
         self.query_one("#tags-status", Static).update(
-            Text(f"{len(tags)} tagged passage(s), {len(counts)} tag(s)"
-                 + (f", {orphans} orphan(s) whose words are gone from the article" if orphans else "")
-                 + " · Enter: passages / open · Tab: switch list"))
+            Text(
+                f"{len(tags)} tagged passage(s), {len(counts)} tag(s)"
+                + (f", {orphans} orphan(s) whose words are gone from the article" if orphans else "")
+                + " · Enter: passages / open · Tab: switch list"
+            )
+        )
         if counts or orphans:
             ol.highlighted = 0
             first = ol.get_option_at_index(0).id

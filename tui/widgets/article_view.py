@@ -39,8 +39,13 @@ def _kind(line: str) -> int:
     for ch in set(line):
         k = _NARROW.get(ch)
         if k is None:
-            k = _NARROW[ch] = (0 if ch in "\t\u200d\ufe0f" or get_character_cell_size(ch) != 1
-                               else 1 if ch.isspace() and ch != " " else 2)
+            k = _NARROW[ch] = (
+                0
+                if ch in "\t\u200d\ufe0f" or get_character_cell_size(ch) != 1
+                else 1
+                if ch.isspace() and ch != " "
+                else 2
+            )
         if k < kind:
             if not k:
                 return 0
@@ -127,8 +132,11 @@ class _CountedHeight(WrappedDocument):
                 tab_widths.append([0] if line else [])
             else:
                 sections = get_tab_widths(line, tab_width)
-                offsets = compute_wrap_offsets(line, width, tab_size=tab_width,
-                                               precomputed_tab_sections=sections) if width else []
+                offsets = (
+                    compute_wrap_offsets(line, width, tab_size=tab_width, precomputed_tab_sections=sections)
+                    if width
+                    else []
+                )
                 tab_widths.append([w for _, w in sections])
             rows = len(offsets) + 1
             wrap_offsets.append(offsets)
@@ -152,8 +160,14 @@ class ArticleView(TextArea):
     def __init__(self, text: str = "", **kwargs: object) -> None:
         # No cursor-line highlight: in an article a "line" is a whole paragraph, and its
         # background hid the speakers' colours and the current search hit.
-        super().__init__(visible_text(text), read_only=True, soft_wrap=True, show_line_numbers=False,
-                         highlight_cursor_line=False, **kwargs)  # type: ignore[arg-type]
+        super().__init__(
+            visible_text(text),
+            read_only=True,
+            soft_wrap=True,
+            show_line_numbers=False,
+            highlight_cursor_line=False,
+            **kwargs,
+        )  # type: ignore[arg-type]
         self._line_starts = self._compute_line_starts(text)
         self._styles: dict[int, list[tuple[int, int, Style]]] = {}
         self._margin: dict[int, tuple[str, Style]] = {}
