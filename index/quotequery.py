@@ -47,7 +47,7 @@ class QuoteFacts:
     def __init__(
         self,
         text: str,
-        speaker: frozenset[str],
+        speaker: tuple[tuple[str, ...], ...],
         kind: str,
         article: dict[str, Any],
         analyze: Callable[[str], list[str]],
@@ -104,6 +104,8 @@ class QuoteMatcher:
             return self._article_leaf(q, f)
         if isinstance(q, query.Phrase):
             words = [w.decode() if isinstance(w, bytes) else str(w) for w in q.words]
+            if fieldname == "speaker":  # inside one of the speaker's names, in its order
+                return any(_contains_run(name, words) for name in f.speaker)
             return _contains_run(self._field_tokens(fieldname, f), words)
         if isinstance(q, query.Term):
             text = q.text.decode() if isinstance(q.text, bytes) else str(q.text)
@@ -115,7 +117,7 @@ class QuoteMatcher:
     @staticmethod
     def _field_tokens(fieldname: str | None, f: QuoteFacts) -> Sequence[str]:
         if fieldname == "speaker":
-            return tuple(f.speaker)
+            return tuple(w for name in f.speaker for w in name)
         if fieldname == "kind":
             return (f.kind,)
         return f.stems

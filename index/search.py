@@ -441,15 +441,17 @@ def _analyze(text: str) -> list[str]:
     return [t.text for t in _ANALYZER(text)]
 
 
-def _speaker_words(speaker_terms: Callable[[str], Iterable[str]], speaker: str | None) -> frozenset[str]:
+def _speaker_words(speaker_terms: Callable[[str], Iterable[str]], speaker: str | None) -> tuple[tuple[str, ...], ...]:
     if not speaker:
-        return frozenset()
+        return ()
     return _speaker_words_cached(speaker_terms, speaker)
 
 
 @lru_cache(maxsize=4096)
-def _speaker_words_cached(speaker_terms: Callable[[str], Iterable[str]], speaker: str) -> frozenset[str]:
-    return frozenset(t.text for term in speaker_terms(speaker) for t in _NAME_ANALYZER(term))
+def _speaker_words_cached(speaker_terms: Callable[[str], Iterable[str]], speaker: str) -> tuple[tuple[str, ...], ...]:
+    """Each name of the speaker (canonical and aliases) as its words in order: a phrase
+    such as ``speaker:"dmitry peskov"`` must match inside one name, in its order."""
+    return tuple(tuple(t.text for t in _NAME_ANALYZER(term)) for term in speaker_terms(speaker))
 
 
 def _no_terms(speaker: str) -> list[str]:

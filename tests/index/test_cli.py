@@ -40,6 +40,28 @@ def test_quotes_speaker_filter_and_search_by_speaker() -> None:
         assert set(h["quote"]) == {"start", "end", "speaker", "kind"}
 
 
+def test_a_speaker_phrase_answers_the_same_under_every_hash_seed() -> None:
+    """`speaker:"dmitry peskov"` once depended on a set's order, so on PYTHONHASHSEED."""
+    import os
+
+    counts = set()
+    for seed in ("1", "2", "3", "4", "5"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        r = subprocess.run(
+            [sys.executable, "-m", "tui.cli", "search", 'speaker:"dmitry peskov"', "--json", "--limit", "50"],
+            capture_output=True,
+            text=True,
+            timeout=180,
+            env=env,
+        )
+        assert r.returncode == 0, r.stderr
+        counts.add(json.loads(r.stdout)["total"])
+    by_surname = json.loads(qw("search", "speaker:peskov", "--json", "--limit", "50").stdout)["total"]
+    assert counts == {by_surname} and by_surname > 0
+    reversed_name = json.loads(qw("search", 'speaker:"peskov dmitry"', "--json").stdout)["total"]
+    assert reversed_name == 0
+
+
 def test_compare_json_contract() -> None:
     r = qw("compare", A000, A002, "--json")
     assert r.returncode == 0, r.stderr
