@@ -17,6 +17,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 from urllib.parse import quote, unquote
 
+from index.inert import inert, inert_line, json_text
 from index.tags import Tag, TagStore, normalize_tags
 
 W3C_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
@@ -45,9 +46,9 @@ UNTAGGED = "(untagged)"
 def export_tags(tags: Sequence[Tag], fmt: str, titles: Mapping[str, str] = {}) -> str:
     """The passages as text in ``fmt`` (one of ``FORMATS``); titles are used by ``md``."""
     if fmt == "w3c":
-        return json.dumps(to_w3c(tags), ensure_ascii=False, indent=2) + "\n"
+        return json_text(to_w3c(tags)) + "\n"
     if fmt == "jsonl":
-        return "".join(json.dumps(_record(t), ensure_ascii=False) + "\n" for t in tags)
+        return "".join(json_text(_record(t), indent=None) + "\n" for t in tags)
     if fmt == "csv":
         return _to_csv(tags)
     if fmt == "md":
@@ -140,15 +141,16 @@ def _to_markdown(tags: Sequence[Tag], titles: Mapping[str, str]) -> str:
             groups.setdefault(name, []).append(tag)
     lines = ["# Tagged passages", ""]
     for name in sorted(groups):
-        lines += [f"## {name}", ""]
+        lines += [f"## {inert_line(name)}", ""]
         for tag in groups[name]:
-            lines += [f"> {line}".rstrip() for line in tag.exact.splitlines() or [""]]
-            title = titles.get(tag.article, "")
-            source = f"*{_md_escape(title)}* (`{tag.article}`)" if title else f"`{tag.article}`"
+            lines += [f"> {line}".rstrip() for line in inert(tag.exact).splitlines() or [""]]
+            title = inert_line(titles.get(tag.article, ""))
+            article = inert_line(tag.article)
+            source = f"*{_md_escape(title)}* (`{article}`)" if title else f"`{article}`"
             where = f"characters {tag.start}–{tag.end}" if tag.start >= 0 else "not found in the current text"
             lines += [">", f"> — {source}, {where}"]
             if tag.note:
-                lines += ["", f"Note: {tag.note}"]
+                lines += ["", f"Note: {inert_line(tag.note)}"]
             lines.append("")
     return "\n".join(lines).rstrip("\n") + "\n"
 

@@ -6,12 +6,11 @@ Imports stay lazy so that `quotewire --help` and the CLI commands never pay for 
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Sequence
 from dataclasses import asdict
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TextIO
 
 if TYPE_CHECKING:
     from index.library import Library
@@ -93,8 +92,36 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
+class _InertStream:
+    """A text stream that shows terminal controls as symbols: whatever a command prints
+    (titles, quotes, file names in messages), nothing from an article drives the terminal.
+    JSON passes unchanged, since `json_text` leaves no control character in it."""
+
+    def __init__(self, raw: TextIO) -> None:
+        from index.inert import inert
+
+        self.raw, self._inert = raw, inert
+
+    def write(self, s: str) -> int:
+        return self.raw.write(self._inert(s))
+
+    def __getattr__(self, name: str) -> Any:  # flush, isatty, fileno, encoding...
+        return getattr(self.raw, name)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if args.command is None:  # Textual draws the screen itself: see tui/widgets/text.py
+        return _run_command(args)
+    out, err = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = _InertStream(out), _InertStream(err)  # type: ignore[assignment]
+    try:
+        return _run_command(args)
+    finally:
+        sys.stdout, sys.stderr = out, err
+
+
+def _run_command(args: argparse.Namespace) -> int:
     from index.config import ConfigError
 
     try:
@@ -147,8 +174,9 @@ class _ProgressBar:
     def __call__(self, done: int, total: int) -> None:
         if total < 20 or (done % max(1, total // 200) and done != total):
             return
-        sys.stderr.write(f"\rindexing {self.progress.line(done, total)}   ")
-        sys.stderr.flush()
+        err = getattr(sys.stderr, "raw", sys.stderr)  # its own \r, past the inert stream
+        err.write(f"\rindexing {self.progress.line(done, total)}   ")
+        err.flush()
         self.shown = True
 
     def done(self) -> None:
@@ -157,8 +185,9 @@ class _ProgressBar:
 
 
 def _print_json(data: Any) -> None:
-    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")
+    from index.inert import json_text
+
+    sys.stdout.write(json_text(data) + "\n")
 
 
 def cmd_index(args: argparse.Namespace) -> int:

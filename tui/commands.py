@@ -6,6 +6,8 @@ from functools import partial
 
 from textual.command import Hit, Hits, Provider
 
+from .widgets.text import visible_line
+
 
 class ArticleCommands(Provider):
     """ "Open: <title>" for every article, matched fuzzily on title, outlet and id."""
@@ -14,7 +16,7 @@ class ArticleCommands(Provider):
         matcher = self.matcher(query)
         app = self.app
         for a in app.library.articles():  # type: ignore[attr-defined]
-            label = f"Open: {a.title} ({a.outlet or a.id})"
+            label = visible_line(f"Open: {a.title} ({a.outlet or a.id})")
             score = matcher.match(label)
             if score > 0:
                 yield Hit(score, matcher.highlight(label), partial(app.open_article, a.id), help=a.id)  # type: ignore[attr-defined]
@@ -27,7 +29,7 @@ class SpeakerCommands(Provider):
         matcher = self.matcher(query)
         names = sorted(name for name, _ in self.app.library.speakers() if name)  # type: ignore[attr-defined]
         for name in names:
-            label = f"Quotes by: {name}"
+            label = visible_line(f"Quotes by: {name}")
             score = matcher.match(label)
             if score > 0:
                 yield Hit(score, matcher.highlight(label), partial(self._open, name))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 import tempfile
@@ -55,25 +54,26 @@ def _add(args: argparse.Namespace, lib: Library) -> int:
 def _list(args: argparse.Namespace, lib: Library) -> int:
     tags = lib.resolved_tags(tag=args.tag_name, article=args.article)
     if args.json:
-        json.dump(
-            [
-                {
-                    "id": t.id,
-                    "article": t.article,
-                    "start": t.start,
-                    "end": t.end,
-                    "exact": t.exact,
-                    "tags": list(t.tags),
-                    "note": t.note,
-                    "status": t.status,
-                }
-                for t in tags
-            ],
-            sys.stdout,
-            ensure_ascii=False,
-            indent=2,
+        from index.inert import json_text
+
+        sys.stdout.write(
+            json_text(
+                [
+                    {
+                        "id": t.id,
+                        "article": t.article,
+                        "start": t.start,
+                        "end": t.end,
+                        "exact": t.exact,
+                        "tags": list(t.tags),
+                        "note": t.note,
+                        "status": t.status,
+                    }
+                    for t in tags
+                ]
+            )
+            + "\n"
         )
-        sys.stdout.write("\n")
         return 0
     for t in tags:
         where = f"{t.start}-{t.end}" if t.status != "orphan" else "orphan"

@@ -17,6 +17,7 @@ from textual.widgets.option_list import Option
 from ..styles import BOILERPLATE, quote_style
 from ..widgets.article_view import ArticleView
 from ..widgets.keybar import KeyBar
+from ..widgets.text import visible_line
 
 LINKED = Style(bgcolor="#3a3a6a", color="white")
 CURRENT = Style(bgcolor="#005f87", color="white", bold=True)
@@ -63,7 +64,7 @@ class ComparePicker(ModalScreen[None]):
         ol = self.query_one(OptionList)
         for aid, score in ranked:
             self.ids.append(aid)
-            ol.add_option(Option(Text(f"{score:4.2f}  {titles.get(aid, aid)[:70]}  ({aid})"), id=aid))
+            ol.add_option(Option(Text(visible_line(f"{score:4.2f}  {titles.get(aid, aid)[:70]}  ({aid})")), id=aid))
         if ranked:
             ol.highlighted = 0
 
@@ -153,7 +154,9 @@ class CompareScreen(Screen[None]):
         self.alignment = al
         for art, view, title in zip(arts, self.panes(), ("#title-a", "#title-b")):
             view.load_article(art.text)
-            self.query_one(title, Static).update(Text(f"{art.title[:80]}\n{art.outlet or art.id}", style="bold"))
+            self.query_one(title, Static).update(
+                Text(f"{visible_line(art.title)[:80]}\n{visible_line(art.outlet or art.id)}", style="bold")
+            )
         self.links = [{}, {}]
         for p in al.pairs:
             a, b = (p.a_start, p.a_end), (p.b_start, p.b_end)
@@ -166,7 +169,7 @@ class CompareScreen(Screen[None]):
         shared_a, shared_b = len(self.links[0]), len(self.links[1])
         self.query_one("#compare-summary", Static).update(
             Text(
-                f"{arts[0].id} ⟷ {arts[1].id}:  {shared_a} sentence(s) of A and {shared_b} of B shared · "
+                f"{visible_line(arts[0].id)} ⟷ {visible_line(arts[1].id)}:  {shared_a} sentence(s) of A and {shared_b} of B shared · "
                 f"{len(al.only_a)} only in A · {len(al.only_b)} only in B"
             )
         )

@@ -13,8 +13,8 @@ from textual.widgets import Static
 from index.models import Quote
 
 from ..styles import quote_style
-from ..widgets.article_view import visible_text
 from ..widgets.row_list import RowList
+from ..widgets.text import visible_line, visible_text
 
 
 def one_line(s: str, width: int = 120) -> str:
@@ -42,7 +42,10 @@ class QuoteDetailScreen(ModalScreen[None]):
         with Vertical(id="quote-detail"):
             yield Static(self._body([]), id="quote-body")
             yield Static(
-                Text(f"{q.speaker}'s other quotes in the corpus: looking…" if q.speaker else "", style="bold"),
+                Text(
+                    visible_line(f"{q.speaker}'s other quotes in the corpus: looking…") if q.speaker else "",
+                    style="bold",
+                ),
                 id="others-title",
             )
             # A speaker may have tens of thousands of quotes in a large corpus: rows are made
@@ -59,15 +62,15 @@ class QuoteDetailScreen(ModalScreen[None]):
         body = Text()
         body.append(visible_text(q.text), quote_style(q.speaker, q.kind))
         body.append("\n\n")
-        body.append(f"Speaker: {q.speaker or '—'}", style="bold")
+        body.append(visible_line(f"Speaker: {q.speaker or '—'}"), style="bold")
         if q.speaker_mention and q.speaker_mention != q.speaker:
-            body.append(f"  (named as “{q.speaker_mention}”)")
-        body.append(f"\nKind: {q.kind}   Cue: {q.cue or '—'}   Confidence: {q.confidence:.2f}")
-        body.append(f"\nArticle: {q.article}  [{q.start}:{q.end}]", style="dim")
+            body.append(visible_line(f"  (named as “{q.speaker_mention}”)"))
+        body.append("\n" + visible_line(f"Kind: {q.kind}   Cue: {q.cue or '—'}   Confidence: {q.confidence:.2f}"))
+        body.append("\n" + visible_line(f"Article: {q.article}  [{q.start}:{q.end}]"), style="dim")
         if variants:
             body.append("\n\nThe same statement elsewhere:", style="bold")
             for outlet, v in variants:
-                body.append(f"\n  {outlet:<22} ", style="dim")
+                body.append(f"\n  {visible_line(outlet):<22} ", style="dim")
                 body.append(one_line(v.text, 100), quote_style(v.speaker, v.kind))
         return body
 
@@ -91,13 +94,15 @@ class QuoteDetailScreen(ModalScreen[None]):
         self.others = others
         self.query_one("#quote-body", Static).update(self._body(variants))
         self.query_one("#others-title", Static).update(
-            Text(f"{self.quote.speaker}'s other quotes in the corpus ({len(others)}):", style="bold")
+            Text(visible_line(f"{self.quote.speaker}'s other quotes in the corpus ({len(others)}):"), style="bold")
         )
         self.query_one(RowList).set_rows(len(others), self._other_row)
 
     def _other_row(self, i: int) -> Text:
         o = self.others[i]
-        return Text(f"{o.article[:18]:<18} {o.kind:<8} {one_line(o.text, 90)}", no_wrap=True, overflow="ellipsis")
+        return Text(
+            f"{visible_line(o.article)[:18]:<18} {o.kind:<8} {one_line(o.text, 90)}", no_wrap=True, overflow="ellipsis"
+        )
 
     async def action_dismiss(self, result: None = None) -> None:
         self.dismiss(result)

@@ -20,6 +20,7 @@ from index.models import Quote
 from ..styles import speaker_colour
 from ..widgets.keybar import KeyBar
 from ..widgets.row_list import RowList
+from ..widgets.text import visible_line
 from .quote_detail import one_line
 
 NO_SPEAKER = "(no speaker)"
@@ -90,7 +91,7 @@ class QuotesScreen(Screen[None]):
         ol.clear_options()
         for name, n in self.counts.items():
             label = Text("■ ", style=speaker_colour(name))
-            label.append(f"{name} ({n})")
+            label.append(f"{visible_line(name)} ({n})")
             ol.add_option(Option(label, id=name))
         total = sum(self.counts.values())
         self.query_one("#quotes-status", Static).update(
@@ -136,7 +137,7 @@ class QuotesScreen(Screen[None]):
                     style="dim",
                 )
             q = rows[n]
-            label = Text(f"{q.article[:20]:<20} ", style="dim")
+            label = Text(f"{visible_line(q.article)[:20]:<20} ", style="dim")
             label.append(f"{q.kind:<8} ")
             label.append(one_line(q.text, 400))
             return label

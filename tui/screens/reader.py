@@ -19,6 +19,7 @@ from index.models import Article, Quote
 from ..styles import BOILERPLATE, CURRENT_HIT, HIT, TAGGED, quote_style, speaker_colour
 from ..widgets.article_view import ArticleView
 from ..widgets.keybar import KeyBar
+from ..widgets.text import visible_line
 
 CONFIDENT = 0.6  # `f` hides quotes the extractor is less sure of than this
 SPEAKERS_FIRST = 60  # speakers listed before the first frame; more than a tall panel shows
@@ -43,9 +44,9 @@ def containers(quotes: list[Quote]) -> set[int]:
 
 
 def header_text(a: Article) -> Text:
-    t = Text(a.title, style="bold")
+    t = Text(visible_line(a.title), style="bold")
     meta = " · ".join(x for x in (a.outlet, a.date, a.author and f"by {a.author}", a.dateline, a.id) if x)
-    t.append("\n" + meta, style="dim")
+    t.append("\n" + visible_line(meta), style="dim")
     return t
 
 
@@ -117,7 +118,7 @@ class ReaderScreen(Screen[None]):
         article = lib.article(self.article_id)
         view = self.query_one(ArticleView)
         if article is None:
-            self.query_one("#reader-header", Static).update(Text(f"No article {self.article_id!r}"))
+            self.query_one("#reader-header", Static).update(Text(visible_line(f"No article {self.article_id!r}")))
             return
         self.article = article
         self.quotes = sorted(lib.quotes(article.id), key=lambda q: (q.start, -q.end))
@@ -232,7 +233,7 @@ class ReaderScreen(Screen[None]):
         options = [Option(Text(f"All speakers ({len(self.quotes)})"), id="*")]
         for name, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
             label = Text("■ ", style=speaker_colour(name))
-            label.append(f"{name} ({n})")
+            label.append(f"{visible_line(name)} ({n})")
             options.append(Option(label, id=name))
         # A long piece can quote hundreds of people, and the list measures every option it
         # holds: the first screenful goes in now, the rest once the article is on screen.
@@ -267,7 +268,7 @@ class ReaderScreen(Screen[None]):
             # One row, whatever it says: no layout pass, which would repaint the whole screen
             # on every cursor move.
             self._status_line = line
-            self.query_one("#reader-status", Static).update(Text(line), layout=False)
+            self.query_one("#reader-status", Static).update(Text(visible_line(line)), layout=False)
 
     def extra_status(self, offset: int) -> list[str]:
         out = []

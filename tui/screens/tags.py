@@ -12,6 +12,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from ..widgets.keybar import KeyBar
+from ..widgets.text import visible_line
 from .quote_detail import one_line
 
 ORPHANS = "\x00orphans"
@@ -67,7 +68,7 @@ class TagsScreen(Screen[None]):
         ol = self.query_one("#tag-names-list", OptionList)
         ol.clear_options()
         for name, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
-            ol.add_option(Option(Text(f"{name} ({n})"), id=name))
+            ol.add_option(Option(Text(f"{visible_line(name)} ({n})"), id=name))
         if orphans:
             ol.add_option(Option(Text(f"⚠ orphans ({orphans})", style="bold red"), id=ORPHANS))
         self.query_one("#tags-status", Static).update(
@@ -92,13 +93,13 @@ class TagsScreen(Screen[None]):
         ol.clear_options()
         for n, t in enumerate(self.passages):
             art = lib.article(t.article)
-            label = Text(f"{(art.title if art else t.article)[:60]}", style="bold")
+            label = Text(visible_line(art.title if art else t.article)[:60], style="bold")
             label.append(f"  [{t.status}]" if t.status != "anchored" else "", style="yellow")
             label.append("\n  " + one_line(t.prefix, 30), style="dim")
             label.append(one_line(t.exact, 80), style="reverse")
             label.append(one_line(t.suffix, 30), style="dim")
             if t.note:
-                label.append(f"\n  note: {t.note}", style="italic")
+                label.append(f"\n  note: {visible_line(t.note)}", style="italic")
             ol.add_option(Option(label, id=str(n)))
         if self.passages:
             ol.highlighted = 0
