@@ -85,10 +85,12 @@ class _Doc:
             raise ConfigError(path, None, "", f"cannot read: {exc}") from None
         import yaml
 
-        # libyaml's parser when pyyaml was built with it: ten times faster at start-up.
-        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+        from . import safe_yaml
+
         try:
-            node = yaml.compose(raw, Loader=loader)
+            node = safe_yaml.compose(raw)
+        except safe_yaml.YamlRefused as exc:
+            raise ConfigError(path, exc.line, self._key_near(raw, exc.line), f"refused: {exc}") from None
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
             line = mark.line + 1 if mark else None

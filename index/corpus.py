@@ -18,12 +18,15 @@ from typing import Any
 
 import yaml
 
+from . import safe_yaml
 from .clean import compile_patterns, extract_metadata, find_boilerplate
 from .htmltext import html_to_text
 from .models import Article, LoadProblem, Span
 
 SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".json", ".jsonl")
 SEED_DIR = Path(__file__).resolve().parent / "seed"
+MAX_FRONT_MATTER = 64 * 1024  # characters; a longer "front matter" is read as text
+MAX_META_CHARS = 2000
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,11 +210,16 @@ def _json_records(text: str, lines: bool, path: str, problems: list[LoadProblem]
                 docs.append(json.loads(line))
             except json.JSONDecodeError as exc:
                 problems.append(LoadProblem(f"{path}:{n}", f"invalid JSON ({exc.msg}); line skipped"))
+            except RecursionError:
+                problems.append(LoadProblem(f"{path}:{n}", "JSON nested too deeply; line skipped"))
     else:
         try:
             data = json.loads(text)
         except json.JSONDecodeError as exc:
             problems.append(LoadProblem(path, f"invalid JSON at line {exc.lineno}: {exc.msg}; skipped"))
+            return
+        except RecursionError:
+            problems.append(LoadProblem(path, "JSON nested too deeply; skipped"))
             return
         docs = data if isinstance(data, list) else [data]
     for n, doc in enumerate(docs, 1):
@@ -223,11 +231,16 @@ def _json_records(text: str, lines: bool, path: str, problems: list[LoadProblem]
 
 def _front_matter(text: str, path: str, problems: list[LoadProblem]) -> tuple[str, dict[str, Any]]:
     """YAML front matter (`---` ... `---`) of a Markdown file; the body is the article."""
-    m = re.match(r"---\n(.*?)\n(?:---|\.\.\.)\n", text, re.S)
+    m = re.match(r"---\n(.*?)\n(?:---|\.\.\.)\n", text[: MAX_FRONT_MATTER + 16], re.S)
     if not m:
         return text, {}
     try:
-        meta = yaml.safe_load(m.group(1)) or {}
+        meta = safe_yaml.load(m.group(1)) or {}
+    except safe_yaml.YamlRefused as exc:
+        problems.append(
+            LoadProblem(path, f"front matter refused ({exc}, line {exc.line}); read as text", skipped=False)
+        )
+        return text, {}
     except yaml.YAMLError as exc:
         problems.append(
             LoadProblem(path, f"front matter is not valid YAML ({exc.__class__.__name__}); read as text", skipped=False)
@@ -235,7 +248,12 @@ def _front_matter(text: str, path: str, problems: list[LoadProblem]) -> tuple[st
         return text, {}
     if not isinstance(meta, dict):
         return text, {}
-    return text[m.end() :], {k: meta[k] for k in meta if k in _META_KEYS}
+    # a title, outlet or date is a line, not a book: longer values are cut
+    return text[m.end() :], {k: _capped(meta[k]) for k in meta if k in _META_KEYS}
+
+
+def _capped(value: Any) -> Any:
+    return value[:MAX_META_CHARS] if isinstance(value, str) else value
 
 
 def unique_ids(articles: list[Article]) -> list[Article]:
