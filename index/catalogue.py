@@ -26,7 +26,7 @@ from pathlib import Path
 
 from .models import Article, ArticleInfo, Quote, Span
 
-SCHEMA_VERSION = 8  # of the Whoosh index and this catalogue: a change rebuilds both
+SCHEMA_VERSION = 9  # of the Whoosh index and this catalogue: a change rebuilds both
 CATALOGUE = "catalogue.sqlite3"
 _TOC_RE = re.compile(r"_MAIN_(\d+)\.toc$")
 
@@ -115,11 +115,12 @@ def latest_generation(path: Path) -> int:
 
 
 def _layout(a: Article) -> str:
-    """Boilerplate spans and the title's place: small, so one JSON column."""
+    """Boilerplate spans, the title's place and the article's source: small, so one JSON column."""
     return json.dumps(
         {
             "b": [[s.start, s.end, s.label] for s in a.boilerplate],
             "t": [a.title_span.start, a.title_span.end, a.title_span.label] if a.title_span else None,
+            "s": a.source,
         }
     )
 
@@ -140,6 +141,7 @@ def _article(row: tuple, text: str) -> Article:
         content_hash=content_hash,
         boilerplate=tuple(Span(*b) for b in lay["b"]),
         title_span=Span(*lay["t"]) if lay["t"] else None,
+        source=lay.get("s", ""),
     )
 
 

@@ -36,6 +36,7 @@ class SourceFile:
     path: str
     mtime_ns: int
     size: int
+    rel: str = ""  # the path relative to the corpus folder it was found in (posix): its identity
 
 
 def discover(folders: Iterable[Path], include_seeds: bool = True) -> tuple[list[SourceFile], list[LoadProblem]]:
@@ -47,8 +48,10 @@ def discover(folders: Iterable[Path], include_seeds: bool = True) -> tuple[list[
     for root in roots:
         if root.is_file():
             candidates: Iterable[Path] = [root]
+            base = root.parent
         elif root.is_dir():
             candidates = sorted(_walk(root))
+            base = root
         else:
             problems.append(LoadProblem(str(root), "corpus folder not found"))
             continue
@@ -64,7 +67,7 @@ def discover(folders: Iterable[Path], include_seeds: bool = True) -> tuple[list[
             except OSError as exc:
                 problems.append(LoadProblem(str(path), f"cannot read: {exc.strerror or exc}"))
                 continue
-            found.append(SourceFile(key, st.st_mtime_ns, st.st_size))
+            found.append(SourceFile(key, st.st_mtime_ns, st.st_size, path.relative_to(base).as_posix()))
     return found, problems
 
 
@@ -142,17 +145,23 @@ class Reader:
             if suffix in (".json", ".jsonl"):
                 records = list(_json_records(text, suffix == ".jsonl", src.path, problems))
                 articles = [
-                    self.build(r.pop("text"), path=src.path, fallback_id=f"{path.stem}-{i + 1}", **r)
+                    self.build(
+                        r.pop("text"),
+                        path=src.path,
+                        fallback_id=f"{path.stem}-{i + 1}",
+                        source=f"{src.rel}#{r.get('id') or i + 1}",
+                        **r,
+                    )
                     for i, r in enumerate(records)
                 ]
             elif suffix in (".md", ".markdown"):
                 body, meta = _front_matter(text, src.path, problems)
-                articles = [self.build(body, path=src.path, fallback_id=path.stem, **meta)]
+                articles = [self.build(body, path=src.path, fallback_id=path.stem, source=src.rel, **meta)]
             elif suffix in (".html", ".htm"):
                 body, meta = html_to_text(text)
-                articles = [self.build(body, path=src.path, fallback_id=path.stem, **meta)]
+                articles = [self.build(body, path=src.path, fallback_id=path.stem, source=src.rel, **meta)]
             else:
-                articles = [self.build(text, path=src.path, fallback_id=path.stem)]
+                articles = [self.build(text, path=src.path, fallback_id=path.stem, source=src.rel)]
         except Exception as exc:  # a parser bug must not stop the load of other files
             return [], problems + [LoadProblem(src.path, f"could not be read ({type(exc).__name__}: {exc}); skipped")]
         kept = [a for a in articles if a.text.strip()]
@@ -160,7 +169,7 @@ class Reader:
             problems.append(LoadProblem(src.path, "no article text; skipped"))
         return kept, problems
 
-    def build(self, text: str, *, path: str = "", fallback_id: str = "", **meta: Any) -> Article:
+    def build(self, text: str, *, path: str = "", fallback_id: str = "", source: str = "", **meta: Any) -> Article:
         """An `Article` from text plus whatever metadata the file gave; the rest is found."""
         text = normalise(text)
         boiler = find_boilerplate(text, self.patterns)
@@ -178,6 +187,7 @@ class Reader:
             url=given.get("url", ""),
             dateline=found.dateline,
             path=path,
+            source=source,
             content_hash=content_hash(text),
             boilerplate=boiler,
             title_span=title_span,

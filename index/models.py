@@ -35,6 +35,10 @@ class Article:
     content_hash: str = ""
     boilerplate: tuple[Span, ...] = ()
     title_span: Span | None = None  # where the title sits in `text`, if it does
+    # The article's identity, whatever its id: its file's path relative to the corpus folder
+    # it was found in (posix), plus "#<record>" for one record of a .json/.jsonl file. Tags
+    # belong to it, so a tag never lands on another file when ids change.
+    source: str = ""
 
 
 @dataclass(frozen=True, slots=True)

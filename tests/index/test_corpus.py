@@ -144,3 +144,20 @@ def test_markdown_front_matter_html_and_json(tmp_path: Path) -> None:
     assert "First & paragraph." in html.text and "x()" not in html.text and "Home World" not in html.text
     assert by_id["j1"].title == "J one" and by_id["many-2"].text == "Beta said so."
     assert any("invalid JSON" in p.message for p in problems)
+
+
+def test_an_article_knows_its_source_relative_to_its_corpus(tmp_path: Path) -> None:
+    """The identity tags belong to: stable wherever the corpus folder is, whatever the id."""
+    for d in ("bbc", "cnn"):
+        (tmp_path / d).mkdir()
+    _write(tmp_path, "bbc/story.txt", "A BBC headline here\nThe envoy said so.\n")
+    _write(tmp_path, "cnn/story.txt", "A CNN headline here\nThe envoy said so.\n")
+    _write(
+        tmp_path, "feed.jsonl", json.dumps({"id": "j1", "text": "One."}) + "\n" + json.dumps({"text": "Two."}) + "\n"
+    )
+    articles, _ = load_corpus([tmp_path], include_seeds=False)
+    assert sorted(a.source for a in articles) == ["bbc/story.txt", "cnn/story.txt", "feed.jsonl#2", "feed.jsonl#j1"]
+    moved = tmp_path.parent / (tmp_path.name + "-moved")
+    tmp_path.rename(moved)
+    again, _ = load_corpus([moved], include_seeds=False)
+    assert sorted(a.source for a in again) == sorted(a.source for a in articles)
