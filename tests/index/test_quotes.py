@@ -13,7 +13,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from index.models import Quote
-from index.quotes import ANONYMOUS, _extract, extract_quotes
+from index.quotes import ANONYMOUS, extract_quotes
+from index.quotes.pipeline import _extract
 from index.speakers import SpeakerRegistry
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -558,31 +559,31 @@ _SOUP = st.lists(
 @settings(max_examples=300, deadline=None)
 @given(_SOUP, st.integers(0, 100))
 def test_last_boundary_matches_a_forward_scan(region: str, cut: int) -> None:
-    from index import quotes as q
+    from index.quotes import document, sources
 
     forward = re.compile(r"[,;:\x01”\"—–(]|\bthat\b|\bwhile\b|\bas\b|\bwhen\b|\bif\b")
     limit = min(cut, len(region))
-    for window in (q._WINDOW, 7):
-        old, q._WINDOW = q._WINDOW, window
+    for window in (document.WINDOW, 7):
+        old, sources.WINDOW = sources.WINDOW, window
         try:
             want = max(0, limit - window)
             for b in forward.finditer(region, want, limit):
                 want = b.end()
-            assert q._last_boundary(region, limit) == want
+            assert sources.last_boundary(region, limit) == want
         finally:
-            q._WINDOW = old
+            sources.WINDOW = old
 
 
 @settings(max_examples=300, deadline=None)
 @given(_SOUP)
 def test_fast_regexes_match_their_plain_forms(text: str) -> None:
-    from index import quotes as q
+    from index.quotes import document, names
 
     cap = r"[A-ZÀ-ÖØ-Þ][\w'’\-]*(?:\.[^\W_][\w'’\-]*)*"
     plain = {
-        q._CAP_RUN_RE: re.compile(rf"(?<![\w.'’\-]){cap}(?:[ \t\u00a0]+{cap})*"),
-        q._SENT_END_RE: re.compile('(?:[.!?]+["”’»)\\]]*|\x01["”’»])(?=\\s+(?:["“‘«(\\[]?[A-Z0-9]|["“‘«]\x01))'),
-        q._TOKEN_RE: re.compile(r"[^\W_][\w'’\-]*(?:\.[^\W_][\w'’\-]*)*"),
+        names.CAP_RUN_RE: re.compile(rf"(?<![\w.'’\-]){cap}(?:[ \t\u00a0]+{cap})*"),
+        document._SENT_END_RE: re.compile('(?:[.!?]+["”’»)\\]]*|\x01["”’»])(?=\\s+(?:["“‘«(\\[]?[A-Z0-9]|["“‘«]\x01))'),
+        document._TOKEN_RE: re.compile(r"[^\W_][\w'’\-]*(?:\.[^\W_][\w'’\-]*)*"),
     }
     for fast, slow in plain.items():
         assert [m.span() for m in fast.finditer(text)] == [m.span() for m in slow.finditer(text)]
@@ -603,10 +604,11 @@ def test_tokens_gaps_and_cap_runs_agree(text: str) -> None:
     """What the fast paths assume: gaps[k] is the text before token k, a word never ends
     in a full stop, lows are the words lower-cased, and every word of a capitalised run
     is exactly one token."""
-    from index import quotes as q
+    from index.quotes import document as q
+    from index.quotes.names import CAP_RUN_RE
 
-    doc = q._Doc("t", text, text, [], [])
-    q._tokenize(doc)
+    doc = q.Doc("t", text, text, [], [])
+    q.tokenize(doc)
     plain = [(m.start(), m.end(), m.group()) for m in q._TOKEN_RE.finditer(text)]
     ascii_text = text.encode("ascii", "ignore").decode()
     assert q._TOKEN_SPLIT_ASCII_RE.split(ascii_text) == q._TOKEN_SPLIT_RE.split(ascii_text)
@@ -620,7 +622,7 @@ def test_tokens_gaps_and_cap_runs_agree(text: str) -> None:
         prev = e
     assert doc.gaps[-1] == text[prev:]
     starts = {s: k for k, (s, _, _) in enumerate(plain)}
-    for run in q._CAP_RUN_RE.finditer(text):
+    for run in CAP_RUN_RE.finditer(text):
         k = starts[run.start()]
         words = run.group().split()
         assert [w for _, _, w in plain[k : k + len(words)]] == words
@@ -643,7 +645,7 @@ def test_abbreviation_fast_path_matches_the_letter_walk(text: str) -> None:
             return True
         return "." in word and all(len(p) <= 2 for p in word.split("."))
 
-    from index.quotes import _abbreviation_at
+    from index.quotes.document import _abbreviation_at
 
     text = text + " approxim. Sept. Jr. abcdefgh. a.b.c. (Mr. x.Y."
     for i, c in enumerate(text):
@@ -665,7 +667,7 @@ def test_abbreviation_fast_path_matches_the_letter_walk(text: str) -> None:
     ],
 )
 def test_title_case(content: str, expected: bool) -> None:
-    from index.quotes import _title_case
+    from index.quotes.words import title_case as _title_case
 
     assert _title_case(content) is expected
 
@@ -832,7 +834,7 @@ def test_a_title_inside_a_name_run_is_dropped(registry: SpeakerRegistry) -> None
 
 
 def test_a_verb_taken_for_the_source_leaves_the_quote_unattributed(registry: SpeakerRegistry) -> None:
-    from index.quotes import _not_a_source
+    from index.quotes.resolve import not_a_source as _not_a_source
 
     assert _not_a_source("highlighted") and _not_a_source("giving") and _not_a_source("said")
     assert not _not_a_source("company") and not _not_a_source("report") and not _not_a_source("Reuters")
