@@ -75,9 +75,14 @@ class Quote:
     speaker: str | None = None
     cue: str | None = None
     confidence: float = 0.0
-    speaker_mention: str | None = None  # the words in the text that name the source
+    speaker_mention: str | None = None  # the words in the text that name the speaker
     cue_start: int | None = None
     cue_end: int | None = None
+    # the rule that decided the speaker (index/quotes/rules.py); `confidence` is its
+    # measured speaker accuracy
+    rule: str = ""
+    mention_start: int | None = None  # where `speaker_mention` is in the text
+    mention_end: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,6 +7,8 @@ that name the speaker, and the rule that decided it.
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from index.lexicon import PRONOUNS_FEMALE, PRONOUNS_GROUP, PRONOUNS_MALE, forms_of
 from index.models import Quote
 
@@ -14,7 +16,19 @@ from .cues import Cue
 from .document import WINDOW, Doc, near_start, para_of, sent_of, starts_paragraph, starts_sentence
 from .kinds import quote_kind
 from .marks import Seg
+from .mentions import Mention
+from .names import name_at
 from .people import People
+from .records import make_quote
+
+
+class _Last(NamedTuple):
+    """The last attributed quotation: its paragraph, speaker, cue and the speaker's mention."""
+
+    para: int
+    speaker: str
+    cue: Cue | None
+    named: Mention | None
 
 
 def attach_quotes(
@@ -23,6 +37,7 @@ def attach_quotes(
     transcripts: list[tuple[int, int, str, int, int]],
     people: People,
 ) -> list[Quote]:
+    """Every quotation group's records: kind, speaker, rule and mention (one per segment)."""
     by_sent: dict[int, list[Cue]] = {}
     for cue in cues:
         if cue.speaker or (cue.mention is not None and cue.mention.kind in ("pronoun", "clause")):
@@ -33,15 +48,20 @@ def attach_quotes(
     out: list[Quote] = []
     for s, e, label, ls, le in transcripts:
         speaker = people.canonical(label.title(), ls)
-        out.append(Quote(doc.id, s, e, doc.text[s:e], "direct", speaker, ":", 0.7, label, ls, le))
+        out.append(
+            make_quote(doc, s, e, "direct", speaker, "transcript", Cue(ls, le, ":", 0), Mention("name", label, ls, le))
+        )
     ordered = sorted(groups.values(), key=lambda g: g[0].start)
-    prev_speaker: tuple[int, str, Cue | None] | None = None  # (para, speaker, cue)
+    last: _Last | None = None
     for segs in ordered:
-        cue, conf, how = _attribution(doc, segs, by_sent, prev_speaker)
-        speaker = cue.speaker if cue is not None else (prev_speaker[1] if how == "continued" and prev_speaker else None)
-        kind = quote_kind(doc, segs, cue is not None or how == "continued")
+        cue, rule = _attribution(doc, segs, by_sent, last)
+        continued = rule in ("continuation", "continuation-in-paragraph")
+        speaker, named = (cue.speaker, cue.named_by) if cue is not None else (None, None)
+        if continued and last is not None:
+            speaker, named = last.speaker, last.named
+        kind = quote_kind(doc, segs, cue is not None or continued)
         if kind == "other":
-            speaker, cue, conf = None, None, 0.5
+            speaker, cue, rule, named = None, None, "not-speech", None
         elif speaker is None:
             pron = (
                 cue.mention.text.lower()
@@ -49,34 +69,18 @@ def attach_quotes(
                 else ""
             )
             want = "male" if pron in PRONOUNS_MALE else "female" if pron in PRONOUNS_FEMALE else ""
+            rule = "unattributed"
             if pron not in ("it", "i", "we") and pron not in PRONOUNS_GROUP:
                 # (what "it calls ..." names is a thing or a body, "they" are more than one, and
                 # the "I" of a first-person article is its writer: never the person nearby)
-                speaker, conf = _nearby_person(doc, people, segs[0], prev_speaker, want)
+                speaker, named = _nearby_person(doc, people, segs[0], last, want)
+                if speaker is not None:
+                    rule = "nearby-person"
         for seg in segs:
-            if seg.end <= seg.start:
-                continue
-            s, e = seg.start, seg.end
-            text = doc.text[s:e]
-            if not text.strip():
-                continue
-            out.append(
-                Quote(
-                    doc.id,
-                    s,
-                    e,
-                    text,
-                    kind,
-                    speaker,
-                    cue.word if cue is not None else None,
-                    round(max(0.05, min(1.0, conf - (0.15 if seg.close_pos is None and seg is segs[-1] else 0.0))), 2),
-                    cue.mention.text if cue is not None and cue.mention is not None else None,
-                    cue.start if cue is not None else None,
-                    cue.end if cue is not None else None,
-                )
-            )
+            if seg.end > seg.start and doc.text[seg.start : seg.end].strip():
+                out.append(make_quote(doc, seg.start, seg.end, kind, speaker, rule, cue, named))
         if speaker and kind != "other":
-            prev_speaker = (segs[-1].para, speaker, cue)
+            last = _Last(segs[-1].para, speaker, cue, named)
         if cue is not None and kind == "direct" and _attributes_before(doc, segs[-1], cue):
             cue.quote_before = True  # its words are that quotation: the tail is no reported speech
     return out
@@ -92,8 +96,8 @@ def _attributes_before(doc: Doc, seg: Seg, cue: Cue) -> bool:
 
 
 def _nearby_person(
-    doc: Doc, people: People, seg: Seg, prev_speaker: tuple[int, str, Cue | None] | None, want: str = ""
-) -> tuple[str | None, float]:
+    doc: Doc, people: People, seg: Seg, last: _Last | None, want: str = ""
+) -> tuple[str | None, Mention | None]:
     """A last guess for an unattributed quotation: the person just written about.
 
     "Valastro praised Christie's leadership. “We need someone ...”" — the subject of
@@ -101,28 +105,25 @@ def _nearby_person(
     With `want`, the quote's unresolved "she" or "he" rules out the other gender.
     """
     subj = people.subject_before(seg.open_pos, want)
-    near: list[tuple[int, str]] = []
+    near: list[tuple[int, str, Mention | None]] = []
     if subj is not None and seg.para - para_of(doc, subj[0]) <= 1:
-        near.append(subj)
-    if (
-        prev_speaker is not None
-        and seg.para - prev_speaker[0] <= 1
-        and (not want or people.gender_of(prev_speaker[1]) in ("", want))
-    ):
-        near.append((doc.paras[prev_speaker[0]][0], prev_speaker[1]))
+        near.append((subj[0], subj[1], name_at(doc, subj[0])))
+    if last is not None and seg.para - last.para <= 1 and (not want or people.gender_of(last.speaker) in ("", want)):
+        near.append((doc.paras[last.para][0], last.speaker, last.named))
     if not near:
-        return None, 0.2
-    return max(near)[1], 0.35
+        return None, None
+    _, speaker, named = max(near, key=lambda x: (x[0], x[1]))
+    return speaker, named
 
 
 def _attribution(
     doc: Doc,
     segs: list[Seg],
     by_sent: dict[int, list[Cue]],
-    prev_speaker: tuple[int, str, Cue | None] | None,
-) -> tuple[Cue | None, float, str]:
-    """The cue attributing a quote group, how confident we are, and how it was found."""
-    first, last = segs[0], segs[-1]
+    last: _Last | None,
+) -> tuple[Cue | None, str]:
+    """The cue attributing a quote group (if any), and the rule that found it."""
+    first, final = segs[0], segs[-1]
     # a cue in the sentence of any segment, nearest first
     best: Cue | None = None
     best_d = 1 << 30
@@ -142,34 +143,30 @@ def _attribution(
                 if d < best_d:
                     best, best_d = cue, d
     if best is not None:
-        return best, best.confidence, "cue"
+        return best, best.rule
     # "“...” Trump said." split into two sentences by the full stop inside the quote
-    if last.close_pos is not None:
-        si = sent_of(doc, last.end)
+    if final.close_pos is not None:
+        si = sent_of(doc, final.end)
         for cue in by_sent.get(si + 1, ()):
             head = cue.mention.start if cue.mention is not None and cue.mention.start < cue.start else cue.start
-            if head - last.close_pos <= 40 and para_of(doc, cue.start) == last.para:
-                return cue, cue.confidence - 0.05, "cue"
+            if head - final.close_pos <= 40 and para_of(doc, cue.start) == final.para:
+                return cue, cue.rule
     # a colon introduction in the same paragraph or at the end of the previous one
     intro = _colon_intro(doc, first, by_sent)
     if intro is not None:
-        return intro, max(0.5, intro.confidence - 0.05), "colon"
+        return intro, "colon-intro"
     # a paragraph of quotation with no cue continues the previous speaker
-    if prev_speaker is not None and starts_paragraph(doc, first) and 0 < first.para - prev_speaker[0] <= 2:
-        return None, 0.65, "continued"
-    if (
-        prev_speaker is not None
-        and first.para == prev_speaker[0]
-        and (starts_paragraph(doc, first) or starts_sentence(doc, first))
-    ):
-        return None, 0.6, "continued"
+    if last is not None and starts_paragraph(doc, first) and 0 < first.para - last.para <= 2:
+        return None, "continuation"
+    if last is not None and first.para == last.para and (starts_paragraph(doc, first) or starts_sentence(doc, first)):
+        return None, "continuation-in-paragraph"
     # the next sentence in the paragraph names the speaker ("“...” He said.")
-    si = sent_of(doc, last.end)
-    if si + 1 < len(doc.sents) and para_of(doc, doc.sents[si + 1][0]) == last.para:
+    si = sent_of(doc, final.end)
+    if si + 1 < len(doc.sents) and para_of(doc, doc.sents[si + 1][0]) == final.para:
         for cue in by_sent.get(si + 1, ()):
             if cue.mention is not None and cue.mention.kind in ("pronoun", "name"):
-                return cue, cue.confidence - 0.2, "cue"
-    return None, 0.3, "none"
+                return cue, "speaker-in-next-sentence"
+    return None, "unattributed"
 
 
 _BELIEF_FORMS = frozenset(forms_of(["think", "believe"]))

@@ -33,8 +33,8 @@ def resolve_all(doc: Doc, cues: list[Cue], people: People) -> None:
             verb_in_sent[cue.sent] = cue
         if mention is None:
             continue
-        speaker, conf = resolve_mention(mention, cue, people, history, prev_in_sent)
-        cue.speaker, cue.confidence = speaker, conf
+        speaker, cue.rule, cue.named_by = resolve_mention(mention, cue, people, history, prev_in_sent)
+        cue.speaker = speaker
         if speaker:
             prev_in_sent[cue.sent] = cue
             the_name = mention.kind == "name" and determiner_before(doc, mention.start) == "the"

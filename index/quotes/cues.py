@@ -57,9 +57,11 @@ class Cue:
     end: int
     word: str
     sent: int
-    mention: Mention | None = None
+    mention: Mention | None = None  # the words naming the source (sources.py)
     speaker: str | None = None
-    confidence: float = 0.0
+    source_rule: str = "said-after-name"  # where a named source stood (rules.py)
+    rule: str = ""  # the rule that decided the speaker (resolve.py)
+    named_by: Mention | None = None  # the words that name the speaker: the mention, or what it led to
     inverted: bool = False  # the source follows the verb
     reportable: bool = True
     quote_before: bool = False  # attributes a quotation that ends before it ("“...,” X said ...")

@@ -46,6 +46,7 @@ class Mention:
     text: str
     start: int
     end: int
+    how: str = ""  # a rule id (rules.py) when where it stood decides: "apposition", "who-said"
 
 
 # what a person says or writes, owned by its speaker: "his statement", "her reply"

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from index.lexicon import DEMONYMS, FUNCTION_WORDS, NON_PERSON_WORDS, TITLES
 
 from .document import Doc, sent_of
+from .mentions import Mention
 from .words import (
     ALL_CUE_FORMS,
     FIRST_NAMES,
@@ -225,3 +226,10 @@ def name_of_run(words: tuple[str, ...]) -> tuple[tuple[str, ...], str, bool]:
     if core[-1].endswith(("'s", "’s")):
         core[-1] = core[-1][:-2]
     return tuple(core), honorific, titled
+
+
+def name_at(doc: Doc, pos: int) -> Mention:
+    """The name whose run of capitalised words starts at `pos`, as a mention."""
+    run = CAP_RUN_RE.match(doc.masked, pos)
+    end = run.end() if run is not None else pos
+    return Mention("name", doc.text[pos:end], pos, end)

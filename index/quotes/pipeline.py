@@ -35,6 +35,7 @@ from index.models import Quote
 from index.speakers import SpeakerRegistry
 
 from .attach import attach_quotes
+from .confidence import CONFIDENCE
 from .coreference import resolve_all
 from .cues import extra_forms, find_cues, find_transcripts
 from .document import read_document
@@ -85,13 +86,24 @@ def _extract(
     quotes.extend(reported_speech(doc, cues, doc.segs))
     if any(q.speaker and not_a_source(q.speaker) for q in quotes):
         # a garbled source ("highlighted", "none"): the quote stays, unattributed
-        quotes = [
-            replace(q, speaker=None, confidence=0.3) if q.speaker and not_a_source(q.speaker) else q for q in quotes
-        ]
+        quotes = [_no_source(q) if q.speaker and not_a_source(q.speaker) else q for q in quotes]
     if doc.text is not text:
         quotes = [_in_original(q, text) for q in quotes]
     quotes.sort(key=_START_END)
     return quotes
+
+
+def _no_source(q: Quote) -> Quote:
+    rule = "not-a-source"
+    return replace(
+        q,
+        speaker=None,
+        rule=rule,
+        confidence=CONFIDENCE[rule],
+        speaker_mention=None,
+        mention_start=None,
+        mention_end=None,
+    )
 
 
 def _in_original(q: Quote, original: str) -> Quote:

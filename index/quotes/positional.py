@@ -74,14 +74,16 @@ def _colon_override(doc: Doc, seg: Seg, cues: list[Cue]) -> Cue | None:
     ss = doc.sents[si][0]
     named = _name_before_colon(doc, ss, colon)
     if named is not None:
-        return Cue(colon, colon + 1, ":", si, mention=named, reportable=False)  # "- Carl Bialik: “"
+        return Cue(
+            colon, colon + 1, ":", si, mention=named, reportable=False, source_rule="before-colon"
+        )  # "- Carl Bialik: “"
     comma = m.rfind(",", ss, colon)
     if comma < 0 or any(c.sent == si and c.end > comma for c in cues):
         return None
     mention = subject_of_clause(doc, comma + 1, _clause_verb_start(doc, comma + 1, colon))
     if mention is None or mention.kind not in ("name", "pronoun", "role", "anonymous"):
         return None
-    return Cue(colon, colon + 1, ":", si, mention=mention, reportable=False)
+    return Cue(colon, colon + 1, ":", si, mention=mention, reportable=False, source_rule="before-colon")
 
 
 def _clause_verb_start(doc: Doc, cs: int, end: int) -> int:
@@ -110,7 +112,15 @@ def _adhoc_after(doc: Doc, seg: Seg) -> Cue | None:
         return None
     if mention.kind == "name" and "-" in mention.text and mention.text.rsplit("-", 1)[1][:1].islower():
         return None  # "a group in “We are Orlando” T-shirts marched": a thing, not a speaker
-    cue = Cue(hit.start(2), hit.end(2), hit.group(2), sent_of(doc, hit.start(2)), mention=mention, reportable=False)
+    cue = Cue(
+        hit.start(2),
+        hit.end(2),
+        hit.group(2),
+        sent_of(doc, hit.start(2)),
+        mention=mention,
+        reportable=False,
+        source_rule="verb-after-quote",
+    )
     return cue
 
 
@@ -132,6 +142,7 @@ def _adhoc_inverted(doc: Doc, seg: Seg, pe: int) -> Cue | None:
         mention=mention,
         inverted=True,
         reportable=False,
+        source_rule="verb-after-quote",
     )
 
 
@@ -147,7 +158,7 @@ def _dash_line(doc: Doc, seg: Seg) -> Cue | None:
     if mention is None or mention.kind != "name":
         return None
     # the cue lives in the quote's sentence so that attribution finds it
-    return Cue(ns, ns + 1, "—", sent_of(doc, seg.end), mention=mention, reportable=False)
+    return Cue(ns, ns + 1, "—", sent_of(doc, seg.end), mention=mention, reportable=False, source_rule="dash-line")
 
 
 def _adhoc_before(doc: Doc, seg: Seg, with_cue: set[int]) -> Cue | None:
@@ -175,7 +186,7 @@ def _adhoc_before(doc: Doc, seg: Seg, with_cue: set[int]) -> Cue | None:
     mention = _name_before_colon(doc, ss, colon) or clause_subject(doc, ss, colon)
     if mention is None:
         return None
-    return Cue(colon, colon + 1, ":", si, mention=mention, reportable=False)
+    return Cue(colon, colon + 1, ":", si, mention=mention, reportable=False, source_rule="before-colon")
 
 
 def _name_before_colon(doc: Doc, ss: int, colon: int) -> Mention | None:

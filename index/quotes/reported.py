@@ -16,6 +16,7 @@ from index.models import Quote
 from .cues import Cue
 from .document import MASK, Doc, tokens_in
 from .marks import Seg
+from .records import make_quote
 from .sources import last_boundary
 from .words import SUBORDINATORS
 
@@ -55,21 +56,7 @@ def reported_speech(doc: Doc, cues: list[Cue], segs: list[Seg]) -> list[Quote]:
             continue  # with no speaker (or no verb), only a clause that quotes words is worth keeping
         # indirect speech that quotes some words is a partial quotation at clause level
         kind = "partial" if masked_share > 0 else "reported"
-        out.append(
-            Quote(
-                doc.id,
-                s,
-                e,
-                text,
-                kind,
-                cue.speaker,
-                cue.word,
-                round(max(0.05, cue.confidence - 0.2), 2),
-                cue.mention.text if cue.mention else None,
-                cue.start,
-                cue.end,
-            )
-        )
+        out.append(make_quote(doc, s, e, kind, cue.speaker, cue.rule, cue, cue.named_by))
     return out
 
 

@@ -16,6 +16,7 @@ from index.lexicon import ANONYMOUS_NOUNS, FUNCTION_WORDS, PERSON_NOUNS, PRONOUN
 from .cues import Cue
 from .document import Doc, para_of, sent_of, tokens_in
 from .mentions import Mention
+from .names import name_at
 from .people import People
 from .sources import clause_subject, first_clause_subject
 from .words import ALL_CUE_FORMS, ANONYMOUS, ASKING, GROUP_NOUNS, MODALS, PASSIVE_AUX, SKIPPABLE, cap
@@ -27,32 +28,34 @@ def resolve_mention(
     people: People,
     history: list[tuple[int, str, str]],
     prev_in_sent: dict[int, Cue],
-) -> tuple[str | None, float]:
+) -> tuple[str | None, str, Mention | None]:
+    """The speaker a cue's mention names, the rule that decided it, and the words in the
+    text that name that speaker (the mention itself, or what it led to)."""
     kind = mention.kind
     if kind == "name":
-        return people.canonical(mention.text, mention.start), 0.9
+        return people.canonical(mention.text, mention.start), cue.source_rule, mention
     if kind == "anonymous":
-        return ANONYMOUS, 0.85
+        return ANONYMOUS, "anonymous", mention
     if kind in ("ellipsis", "clause"):
         prev = prev_in_sent.get(cue.sent)
         if prev is not None:
-            return prev.speaker, prev.confidence - 0.05
+            return prev.speaker, "same-sentence-speaker", prev.named_by
         ss = people.doc.sents[cue.sent][0] if people.doc.sents else None
         sub = clause_subject(people.doc, ss, cue.start) if ss is not None else None
         if kind == "clause" and ss is not None and (sub is None or sub.kind in ("ellipsis", "clause")):
             # "Donald Trump, while being interviewed on Fox, called ...": the sentence's subject
             sub = first_clause_subject(people.doc, ss, mention.start)
         if sub is not None and sub.kind not in ("ellipsis", "clause"):
-            speaker, conf = resolve_mention(sub, cue, people, history, prev_in_sent)
-            return speaker, conf - 0.1
+            speaker, _, named = resolve_mention(sub, cue, people, history, prev_in_sent)
+            return speaker, "clause-subject", named
         if kind == "clause" and ss is not None:
             # else the last person who is a subject earlier in the sentence
             got = people.subject_before(mention.start, "")
             if got is not None and got[0] >= ss:
-                return got[1], 0.5
-        return None, 0.0
+                return got[1], "earlier-subject", name_at(people.doc, got[0])
+        return None, "unattributed", None
     if kind == "pronoun":
-        return resolve_pronoun(
+        speaker, rule = resolve_pronoun(
             mention.text.lower(),
             mention.start,
             people,
@@ -61,9 +64,11 @@ def resolve_mention(
             cue.word not in _CONTINUING and cue.word not in ASKING,
             _object_name(people, cue) if mention.end <= cue.start else None,
         )
+        return speaker, rule, mention
     if kind == "role":
-        return _resolve_role(mention.text, people, mention.start)
-    return mention.text, 0.6
+        speaker, rule = _resolve_role(mention.text, people, mention.start)
+        return speaker, rule, mention
+    return mention.text, "according-to" if cue.source_rule == "according-to" else "noun-phrase", mention
 
 
 def not_a_source(text: str) -> bool:
@@ -104,8 +109,9 @@ def resolve_pronoun(
     continuing: bool = False,
     replying: bool = False,
     exclude: str | None = None,
-) -> tuple[str | None, float]:
-    """The person a pronoun subject names: the last speaker or a later clause subject.
+) -> tuple[str | None, str]:
+    """The person a pronoun subject names, and the rule id: the last speaker or a later
+    clause subject.
 
     With `continuing` ("he added"), someone who has spoken already: the last speaker.
     With `replying` (any verb but "added" or "asked"), not someone who just asked a
@@ -119,12 +125,12 @@ def resolve_pronoun(
         # backtracked. ... it said", "The email includes a photo. ... it reads"
         subj = _np_subject_before(people, pos, plural=pron != "it")
         if subj is not None and (said is None or subj[0] > said[0]):
-            return subj[1], 0.5
+            return subj[1], "it-they-subject"
         if said is not None:
-            return said[1], 0.6 if pron != "it" else 0.55
-        return None, 0.0
+            return said[1], "it-they-speaker"
+        return None, "unattributed"
     if pron in {"i", "you"}:
-        return None, 0.0
+        return None, "unattributed"
     want = "male" if pron in PRONOUNS_MALE else "female" if pron in PRONOUNS_FEMALE else ""
     spoke: tuple[int, str] | None = None
     doc = people.doc
@@ -145,21 +151,21 @@ def resolve_pronoun(
             else:
                 break
     if continuing and spoke is not None:
-        return spoke[1], 0.8
+        return spoke[1], "pronoun-added"
     subj = people.subject_before(pos, want, main_only=True, exclude=exclude)
     if subj is not None and spoke is not None and doc.sents and sent_of(doc, subj[0]) == sent_of(doc, spoke[0]):
         if subj[0] > spoke[0] and not _after_opening_clause(doc, subj[0]):
             subj = None  # "Rubio claimed that Obama is to blame": Rubio is the source
         elif spoke[0] in people.embedded:
-            return subj[1], 0.75  # "Rubio refrained from attacking Christie, who say ...": Rubio
+            return subj[1], "pronoun-subject"  # "Rubio refrained from attacking Christie, who say ...": Rubio
     if subj is not None and (spoke is None or subj[0] > spoke[0]):
-        return subj[1], 0.75
+        return subj[1], "pronoun-subject"
     if spoke is not None:
-        return spoke[1], 0.8
+        return spoke[1], "pronoun-last-speaker"
     person = people.person_before(pos, want, exclude)
     if person:
-        return person, 0.6
-    return None, 0.0
+        return person, "pronoun-mentioned"
+    return None, "unattributed"
 
 
 # words that open a sentence with a clause of its own, before the main one
@@ -269,7 +275,7 @@ def _opening_np(doc: Doc, ss: int, end: int) -> tuple[int, str, bool] | None:
     return None
 
 
-def _resolve_role(role: str, people: People, pos: int) -> tuple[str | None, float]:
+def _resolve_role(role: str, people: People, pos: int) -> tuple[str | None, str]:
     """'the spokesman' is the registered or article-named holder of that role.
 
     Of several named so ("candidate Ben Carson", "candidate Jeb Bush"), the last one
@@ -279,12 +285,12 @@ def _resolve_role(role: str, people: People, pos: int) -> tuple[str | None, floa
     phrase = " ".join(words)
     holders = [h for h in people.registry.role_holders(phrase) if h in people.registered_here]
     if len(holders) == 1:
-        return holders[0], 0.75
+        return holders[0], "role-registry"
     for w in reversed(words):
         named = people.roles.get(w)
         if named:
             before = [n for p, n in named if p <= pos]
-            return (before[-1] if before else named[0][1]), 0.7
+            return (before[-1] if before else named[0][1]), "role-holder"
     if words and words[-1] in ANONYMOUS_NOUNS:
-        return ANONYMOUS, 0.6
-    return role, 0.5
+        return ANONYMOUS, "anonymous"
+    return role, "role-as-written"

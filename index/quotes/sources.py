@@ -39,6 +39,7 @@ def find_source(doc: Doc, cue: Cue) -> Mention | None:
     m = doc.masked
     if cue.word == "according to":
         cue.inverted = True
+        cue.source_rule = "according-to"
         return _according_to_source(doc, cue.end, se)
     before = m[ss : cue.start]
     stripped = strip_skippable(doc, ss, cue.start)
@@ -57,6 +58,7 @@ def find_source(doc: Doc, cue: Cue) -> Mention | None:
         cue.inverted = True
         got = _np_after(doc, cue.end, se, strict=True)
         if got is not None:
+            cue.source_rule = "name-after-said"
             return got
         cue.inverted = False
         if tail.endswith(("”", '"')) and tail[:-1].endswith(MASK):
@@ -65,6 +67,7 @@ def find_source(doc: Doc, cue: Cue) -> Mention | None:
             title = doc.text[ss + open_at + 1 : ss + len(tail) - 1]
             if open_at > 0 and doc.text[ss + len(tail) - 2] == "," and title_case(title) and len(title.split()) <= 8:
                 plain = re.sub('[\x01“”"]', " ", m[ss : ss + len(tail)])
+                cue.source_rule = "apposition"
                 return _appositive(doc, ss, plain, len(tail) - 1)
     if tail.endswith(",") and cue.word in _INVERTIBLE:
         nxt_tok = tokens_in(doc, cue.end, se, 1)
@@ -75,12 +78,24 @@ def find_source(doc: Doc, cue: Cue) -> Mention | None:
         )
         if got is not None and got.kind in ("name", "role", "anonymous"):
             cue.inverted = True
+            cue.source_rule = "name-after-said"
             return got  # "... that Sanders can catch Clinton, said Steve Elmendorf."
     if cue.word.endswith("ing") or tail.lower().endswith((" having", " being", ",having")):
+        cue.source_rule = "participle"
         return subject_of_clause(doc, ss, stripped, participle=True)
     if before.strip() == "":
         return None
-    return subject_of_clause(doc, ss, stripped)
+    got = subject_of_clause(doc, ss, stripped)
+    if got is not None and got.how:
+        cue.source_rule = got.how
+    return got
+
+
+def _found(mention: Mention | None, how: str) -> Mention | None:
+    """The mention, marked with the rule id of where it stood."""
+    if mention is not None:
+        mention.how = how
+    return mention
 
 
 def clause_subject(doc: Doc, ss: int, end: int, participle: bool = False) -> Mention | None:
@@ -285,19 +300,19 @@ def subject_of_clause(doc: Doc, ss: int, end: int, participle: bool = False) -> 
                 ),
                 region,
             )
-        return _appositive(doc, ss, region, len(r) - 1)
+        return _found(_appositive(doc, ss, region, len(r) - 1), "apposition")
     last_word = r.rsplit(None, 1)[-1].lower()
     if last_word in _RELATIVES and " " in r:
         # "Braynard, a South Carolina native who writes": the antecedent speaks
         cut = r.rstrip()[: -len(last_word)].rstrip()
-        got = _appositive(doc, ss, cut + ",", len(cut))
+        got = _found(_appositive(doc, ss, cut + ",", len(cut)), "who-said")
         if got is not None and got.kind == "name":
             return got  # "Scott Reed, the Chamber's strategist, who": the named subject
         if last_word not in ("who", "whom"):
             return got  # "the caption which read": a thing, so the clause's subject speaks
         rel = _relative_antecedent(doc, ss, cut.rstrip(" ,"))
         if rel is not None and (rel.kind == "name" or cut.rstrip().endswith(",")):
-            return rel  # "from Mike Lee, who declared": not "slamming candidates who think 'X'"
+            return _found(rel, "who-said")  # "from Mike Lee, who declared": not "slamming candidates who think 'X'"
         return got
     low = r[-4:].lower()  # (only the end is read)
     for conj in (" and", " but", " or"):

@@ -14,7 +14,9 @@ from hypothesis import strategies as st
 
 from index.models import Quote
 from index.quotes import ANONYMOUS, extract_quotes
+from index.quotes.confidence import CONFIDENCE
 from index.quotes.pipeline import _extract
+from index.quotes.rules import RULES, SPEAKERLESS
 from index.speakers import SpeakerRegistry
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -36,8 +38,14 @@ def quotes_of(text: str, registry: SpeakerRegistry | None = None, **kw: object) 
     out = _extract("t", text, registry, kw.get("speech_verbs", ()), kw.get("skip", ()))  # type: ignore[arg-type]
     for q in out:
         assert q.text == text[q.start : q.end]
-        assert 0.0 <= q.confidence <= 1.0
         assert q.kind in {"direct", "partial", "reported", "other"}
+        assert q.rule in RULES and q.confidence == CONFIDENCE[q.rule]  # every number from the table
+        assert (q.speaker is None) == (q.rule in SPEAKERLESS)
+        if q.speaker is None:
+            assert q.speaker_mention is q.mention_start is q.mention_end is None
+        else:  # the words that name the speaker, as a slice of the text
+            assert q.mention_start is not None and q.mention_end is not None
+            assert q.speaker_mention == text[q.mention_start : q.mention_end]
     assert [q.start for q in out] == sorted(q.start for q in out)
     return out
 
