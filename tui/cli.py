@@ -282,6 +282,12 @@ def cmd_quotes(args: argparse.Namespace) -> int:
                     "speaker": q.speaker,
                     "cue": q.cue,
                     "confidence": round(q.confidence, 3),
+                    "rule": q.rule,
+                    "mention": (
+                        {"start": q.mention_start, "end": q.mention_end, "text": q.speaker_mention}
+                        if q.mention_start is not None
+                        else None
+                    ),
                 }
                 for q in quotes
             ]
