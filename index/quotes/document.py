@@ -15,12 +15,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import accumulate
 
-from index.sentences import ABBREVIATIONS, is_abbreviation, trim
+from index.sentences import ABBREVIATIONS, OPAQUE, sentence_spans, trim
 
 from .marks import DOUBLED_APOSTROPHES_RE, Seg, as_double_mark, is_nickname, pair_marks
 from .words import QUANTIFIERS
 
-MASK = "\x01"  # stands in for quoted characters in the masked text
+MASK = OPAQUE  # stands in for quoted characters in the masked text
 MAX_SENT = 1200  # longer "sentences" are run-on junk: split them so look-backs stay bounded
 WINDOW = 300  # how far back paragraph-level checks look from a quote
 
@@ -40,10 +40,6 @@ _TOKEN_RE = re.compile(r"[^\W_][a-zA-Z0-9\w'’\-]*+(?:\.[^\W_][a-zA-Z0-9\w'’\
 _TOKEN_SPLIT_RE = re.compile(f"({_TOKEN_RE.pattern})")  # the same words, kept by re.split
 # the same on a text of ASCII characters only, where those classes are plain bitmaps
 _TOKEN_SPLIT_ASCII_RE = re.compile(r"([a-zA-Z0-9][a-zA-Z0-9_'\-]*+(?:\.[a-zA-Z0-9][a-zA-Z0-9_'\-]*+)*+)")
-# one leading character class lets the regex engine skip ahead fast (this runs over every text)
-_SENT_END_RE = re.compile(
-    '[.!?\x01](?:(?<=[.!?])[.!?]*["”’»)\\]]*|(?<=\x01)["”’»])(?=\\s+(?:["“‘«(\\[]?[A-Z0-9]|["“‘«]\x01))'
-)
 
 
 @dataclass(slots=True)
@@ -167,70 +163,10 @@ def mask(text: str, segs: list[Seg], skip: list[tuple[int, int]], blank: Sequenc
 
 
 def split_sentences(doc: Doc) -> None:
-    """Sentences of the masked text, so that full stops inside quotes never split."""
-    m, text = doc.masked, doc.text
-    sents: list[tuple[int, int]] = []
-    longest = 0
-    for ps, pe in doc.paras:
-        start = ps
-        for hit in _SENT_END_RE.finditer(m, ps, pe):
-            end = hit.end()
-            piece = hit.group()
-            c = piece[0]
-            if c == MASK:
-                close = hit.start() + 1
-                if text[close - 1] not in ".!?" and not (close >= 2 and text[close - 2] in ".!?"):
-                    continue
-            elif (
-                c == "." and (piece == "." or len(piece.rstrip('"”’»)]')) == 1) and _abbreviation_at(m, hit.start(), ps)
-            ):
-                if m[end : end + 6].split(" ", 2)[1:2] not in (["He"], ["She"], ["They"], ["It"], ["We"], ["The"]):
-                    continue  # "U.S. President" goes on; "7 p.m. He says" is a new sentence
-            sents.append((start, end))
-            if end - start > longest:
-                longest = end - start
-            start = end
-            while start < pe and m[start].isspace():
-                start += 1
-        if start < pe:
-            sents.append((start, pe))
-            if pe - start > longest:
-                longest = pe - start
-    if longest > MAX_SENT:
-        sents = [piece for s, e in sents for piece in _bounded(m, s, e)]
-    doc.sents = sents
-    doc.sent_starts = list(map(_FIRST, sents))
-
-
-def _abbreviation_at(m: str, dot: int, ps: int) -> bool:
-    """is_abbreviation(m, dot), with the common case (a word of letters after a space) first."""
-    space = m.rfind(" ", ps, dot)
-    if space >= 0:
-        word = m[space + 1 : dot]
-        if word.isalpha():  # the whole word that is_abbreviation would read
-            low = word.lower()  # (its length, as is_abbreviation counts it: "İ" lowers to two)
-            return low in ABBREVIATIONS or (len(low) == 1 and word.isupper())
-    return is_abbreviation(m, dot)
-
-
-def _bounded(m: str, s: int, e: int) -> list[tuple[int, int]]:
-    """Split a run-on "sentence" longer than MAX_SENT at commas or spaces.
-
-    Real sentences are far shorter; the cap keeps every per-cue look-back bounded.
-    """
-    out: list[tuple[int, int]] = []
-    while e - s > MAX_SENT:
-        cut = m.rfind(", ", s + MAX_SENT // 2, s + MAX_SENT)
-        if cut < 0:
-            cut = m.rfind(" ", s + MAX_SENT // 2, s + MAX_SENT)
-        cut = cut + 1 if cut >= 0 else s + MAX_SENT
-        out.append((s, cut))
-        s = cut
-        while s < e and m[s].isspace():
-            s += 1
-    if e > s:
-        out.append((s, e))
-    return out
+    """Sentences of the masked text (index/sentences.py), so that full stops inside
+    quotes never split, each at most MAX_SENT characters."""
+    doc.sents = sentence_spans(doc.text, doc.paras, masked=doc.masked, max_len=MAX_SENT)
+    doc.sent_starts = list(map(_FIRST, doc.sents))
 
 
 def tokenize(doc: Doc) -> None:
