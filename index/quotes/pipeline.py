@@ -41,7 +41,7 @@ from .cues import extra_forms, find_cues, find_transcripts
 from .document import read_document
 from .people import People
 from .positional import add_adhoc_cues
-from .reported import reported_speech
+from .reported import one_speaker, reported_speech
 from .resolve import not_a_source
 from .sources import find_source
 
@@ -74,8 +74,10 @@ def extract_quotes(
         cue.mention = find_source(doc, cue)
     cues = add_adhoc_cues(doc, cues)
     resolve_all(doc, cues, people)
-    quotes = attach_quotes(doc, cues, transcripts, people)
-    quotes.extend(reported_speech(doc, cues, doc.segs))
+    quotes = attach_quotes(doc, cues, transcripts, people)  # (marks the cues of “...,” X said first)
+    clauses = reported_speech(doc, cues, doc.segs)
+    quotes, clauses = one_speaker(quotes, clauses)
+    quotes += clauses
     if any(q.speaker and not_a_source(q.speaker) for q in quotes):
         # a garbled source ("highlighted", "none"): the quote stays, unattributed
         quotes = [_no_source(q) if q.speaker and not_a_source(q.speaker) else q for q in quotes]

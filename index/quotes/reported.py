@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import replace
 
 from index.lexicon import forms_of
 from index.models import Quote
@@ -54,10 +55,60 @@ def reported_speech(doc: Doc, cues: list[Cue], segs: list[Seg]) -> list[Quote]:
         text = doc.text[s:e]
         if len(text.split()) < 4 or (unsourced or cue.noun) and not masked_share:
             continue  # with no speaker (or no verb), only a clause that quotes words is worth keeping
-        # indirect speech that quotes some words is a partial quotation at clause level
-        kind = "partial" if masked_share > 0 else "reported"
-        out.append(make_quote(doc, s, e, kind, cue.speaker, cue.rule, cue, cue.named_by))
+        # one quotation, one record: a clause that quotes some words is reported speech, and
+        # the quoted words are their own partial quotation (attach.py), of the same speaker
+        out.append(make_quote(doc, s, e, "reported", cue.speaker, cue.rule, cue, cue.named_by))
     return out
+
+
+def one_speaker(quotes: list[Quote], clauses: list[Quote]) -> tuple[list[Quote], list[Quote]]:
+    """Quotations and the reported clauses that carry them, made to agree on the speaker.
+
+    A clause takes the attribution of the first quotation it carries (its speaker, rule
+    and mention; its cue stays its own): the quotation's was chosen among every cue of the
+    sentence ("“...,” X said" first, a verb of speech before one of belief), the
+    clause's only from its own verb. A quotation with no speaker takes its clause's
+    instead, and any other quotation the clause carries takes the same one.
+    """
+    marked = sorted((i for i, q in enumerate(quotes) if q.kind in ("direct", "partial")), key=lambda i: quotes[i].start)
+    if not marked or not clauses:
+        return quotes, clauses
+    starts = [quotes[i].start for i in marked]
+    quotes = list(quotes)
+    agreed: list[Quote] = []
+    for c in clauses:
+        k = bisect.bisect_left(starts, c.start)
+        inner: list[int] = []
+        while k < len(marked) and starts[k] < c.end:
+            if quotes[marked[k]].end <= c.end:
+                inner.append(marked[k])
+            k += 1
+        if inner:
+            lead = quotes[inner[0]]
+            c = _attributed_as(c, lead) if lead.speaker is not None else c
+            for i in inner:
+                if quotes[i].speaker != c.speaker:
+                    quotes[i] = _attributed_as(quotes[i], c)
+        agreed.append(c)
+    return quotes, agreed
+
+
+def _attributed_as(q: Quote, other: Quote) -> Quote:
+    """`q` with the speaker, rule, confidence and mention of `other` (a quotation keeps
+    its cue when it has one: the verb it was attached to)."""
+    cue = (q.cue, q.cue_start, q.cue_end) if q.cue is not None else (other.cue, other.cue_start, other.cue_end)
+    return replace(
+        q,
+        speaker=other.speaker,
+        cue=cue[0],
+        cue_start=cue[1],
+        cue_end=cue[2],
+        rule=other.rule,
+        confidence=other.confidence,
+        speaker_mention=other.speaker_mention,
+        mention_start=other.mention_start,
+        mention_end=other.mention_end,
+    )
 
 
 # what still makes the tail of "“...,” X said" speech: a that-clause ("..., adding that ..."), the
