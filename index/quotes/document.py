@@ -51,17 +51,19 @@ class Doc:
     masked: str
     paras: list[tuple[int, int]]
     segs: list[Seg]
+    offset: int = 0  # where `text` starts in the article (a section of a long one: sections.py)
     sents: list[tuple[int, int]] = field(default_factory=list)
     sent_starts: list[int] = field(default_factory=list)
-    tokens: list[tuple[int, int, str]] = field(default_factory=list)
-    token_starts: list[int] = field(default_factory=list)
-    lows: list[str] = field(default_factory=list)  # the tokens' words, lower-cased
-    words: list[str] = field(default_factory=list)  # the tokens' words
-    gaps: list[str] = field(default_factory=list)  # gaps[k]: the masked text before token k
+    tokens: Sequence[tuple[int, int, str]] = ()
+    token_starts: Sequence[int] = ()
+    lows: Sequence[str] = ()  # the tokens' words, lower-cased
+    words: Sequence[str] = ()  # the tokens' words
+    gaps: Sequence[str] = ()  # gaps[k]: the masked text before token k
 
 
-def read_document(article_id: str, text: str, skip: Sequence[tuple[int, int]] = ()) -> Doc:
-    """The article as the later stages read it.
+def read_document(article_id: str, text: str, skip: Sequence[tuple[int, int]] = (), offset: int = 0) -> Doc:
+    """The article (or the section of a long one that starts at `offset`) as the later
+    stages read it; every offset in the Doc is into `text`.
 
     ''Two apostrophes'' become one double mark in ``Doc.text`` (the same length, so
     offsets hold; the pipeline slices quotations from the original text).
@@ -74,7 +76,7 @@ def read_document(article_id: str, text: str, skip: Sequence[tuple[int, int]] = 
     nicknames = [seg for seg in segs if is_nickname(text, seg)]
     if nicknames:
         segs = [seg for seg in segs if seg not in nicknames]
-    doc = Doc(article_id, text, mask(text, segs, skip_spans, nicknames), paras, segs)
+    doc = Doc(article_id, text, mask(text, segs, skip_spans, nicknames), paras, segs, offset)
     split_sentences(doc)
     tokenize(doc)
     return doc
@@ -173,17 +175,21 @@ def tokenize(doc: Doc) -> None:
     """Words of the masked text; a trailing full stop is never part of a word."""
     # one C-level split gives gaps and words in turn; their running lengths are the offsets
     # (a Python loop over match objects was the costliest line of the extractor)
+    # Tuples, not lists: the garbage collector stops looking into a tuple of strings and
+    # numbers once it has seen it, while it walks every item of a list at each full
+    # collection, which on a long article was a fifth of the extraction.
     masked = doc.masked
-    parts = (_TOKEN_SPLIT_ASCII_RE if masked.isascii() else _TOKEN_SPLIT_RE).split(masked)
-    ends = list(accumulate(map(len, parts)))
-    words = parts[1::2]
+    parts = tuple((_TOKEN_SPLIT_ASCII_RE if masked.isascii() else _TOKEN_SPLIT_RE).split(masked))
+    ends = tuple(accumulate(map(len, parts)))
+    words = tuple(parts[1::2])
     doc.words = words
     doc.token_starts = ends[0:-1:2]
-    doc.tokens = list(zip(doc.token_starts, ends[1::2], words))
+    doc.tokens = tuple(zip(doc.token_starts, ends[1::2], words))
     # the text between words (gaps[k] ends where token k starts; the last one is the tail)
-    doc.gaps = parts[0::2]
+    doc.gaps = tuple(parts[0::2])
+    del parts
     # every token lower-cased at C speed, for the word tests
-    doc.lows = list(map(str.lower, words))
+    doc.lows = tuple(map(str.lower, words))
 
 
 def sent_of(doc: Doc, pos: int) -> int:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import dataclass, field
 
 from index.lexicon import (
     DEMONYMS,
@@ -37,28 +38,62 @@ from .words import (
 
 _GROUP_ENDINGS = ("ians", "icans", "ites", "ists")  # "Latin Americans", "Californians"
 _NUMERALS = frozenset({"II", "III", "IV", "JR", "SR"})
+_WORD_RUN_RE = re.compile(r"(?:[^\W_]|['’\-])+")  # a word as has_word sees one
+_RUN_RE = re.compile(r"[\w'’\-]+")  # the same with "_"
+_GLUED = frozenset("_.'’-")
+_LOOKUPS_BEFORE_A_SET = 32
+_NEAR = 4096  # characters: how far to look for the ends of a line before using the index of lines
+_NAMESAKES = 8  # people with one surname that a bare surname is weighed between
+_NEWLINE_RE = re.compile("\n")
 _FIRST_AND_SURNAME_RE = re.compile(r"\b([A-Z][a-z]+)[ \u00a0]+(?:[A-Z]\.[ \u00a0]+)?([A-Z][\w'’\-]+)")
 _HONORIFIC_BEFORE_RE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Madam|Dame|Lady|Sir|Lord)\.?[ \u00a0]+$")
 
 
-class People:
-    """Names used in the article: fullest forms, genders, roles, mention positions."""
+@dataclass
+class Known:
+    """What an article has told about its people so far, kept across the sections of a
+    long text (``sections.py``): full names at the offset of their first use in the whole
+    text, genders, and who is a person, a speaker or a registered name used here."""
 
-    def __init__(self, doc: Doc, registry: SpeakerRegistry) -> None:
+    full: dict[str, list[tuple[int, str]]] = field(default_factory=dict)  # surname -> [(first pos, full name)]
+    by_first: dict[str, list[tuple[int, str]]] = field(default_factory=dict)  # first word -> [(first pos, name)]
+    by_names: dict[tuple[str, str], list[str]] = field(default_factory=dict)  # (surname, first word) -> names
+    full_names: set[str] = field(default_factory=set)  # every full name in `full`
+    gender: dict[str, str] = field(default_factory=dict)
+    persons: set[str] = field(default_factory=set)  # names with a title, an honorific or ", who"
+    speakers: set[str] = field(default_factory=set)  # names that a cue attributes speech to
+    registered_here: set[str] = field(default_factory=set)
+    roles: dict[str, list[tuple[int, str]]] = field(default_factory=dict)  # role word -> [(pos, person)]
+
+
+class People:
+    """Names used in the article: fullest forms, genders, roles, mention positions.
+
+    `known` carries what earlier sections of a long text said (``offset`` is where this
+    document starts in that text); positions in it are offsets into the whole text.
+    """
+
+    def __init__(self, doc: Doc, registry: SpeakerRegistry, known: Known | None = None, offset: int = 0) -> None:
         self.registry = registry
         self.doc = doc
-        self.full: dict[str, list[tuple[int, str]]] = {}  # surname -> [(first pos, full name)]
-        self.gender: dict[str, str] = {}
-        self.roles: dict[str, list[tuple[int, str]]] = {}  # role word -> [(pos, person)] in order
+        self.offset = offset
+        known = known if known is not None else Known()
+        self.full = known.full
+        self.gender = known.gender
+        self.registered_here = known.registered_here
+        self.speakers = known.speakers
+        self.persons = known.persons
+        self._full_names = known.full_names
+        # Indexes kept as names are found, so that no question about a name reads the whole
+        # article (that made extraction quadratic in its length):
+        self._by_first = known.by_first
+        self._by_names = known.by_names
+        self._roles = known.roles
         self.mentions: list[tuple[int, str]] = []  # (pos, canonical) in order
-        self.registered_here: set[str] = set()
         self.subjects: list[tuple[int, str]] = []  # names that start a clause, in order
-        self.speakers: set[str] = set()  # names that a cue attributes speech to
-        self.persons: set[str] = set()  # names with a title, an honorific or ", who"
         self._lower_seen: dict[str, bool] = {}
         self._title_lines: dict[int, bool] = {}  # line start -> written in title case
         self._first_name_full: dict[int, str] = {}  # subject position -> full name of a first name
-        self._full_names: set[str] = set()  # every full name in self.full
         self.embedded: set[int] = set()  # cues whose speaker is inside another clause
         self.askers: set[int] = set()  # cues of a question ("a voter asked if she ..."): no reply
         # positions of full-name mentions by (surname, first word), indexed as far as
@@ -66,14 +101,49 @@ class People:
         self._surnames: dict[tuple[str, str], list[int]] = {}
         self._surname_genders: dict[str, str] = {}  # surname shared by two people -> see _surname_gender
         self._indexed = 0
+        self._named: dict[str, bool] = {}  # is this registered name written in the article?
+        self._words: set[str] | None = None  # the article's words (runs of letters, digits, '’-)
+        self._cap_tokens: dict[str, list[int]] | None = None  # capitalised word -> its token indexes
+        self._line_starts: list[int] | None = None
+        self._bare_asked = 0
         scan(self, doc)
+
+    def add_role(self, word: str, pos: int, name: str) -> None:
+        """`name` is named with the role noun `word` at `pos` ("spokesman Josh Earnest")."""
+        self._roles.setdefault(word, []).append((pos + self.offset, name))
+
+    def role_holder(self, word: str, pos: int) -> str | None:
+        """Who the article names with role noun `word`: the last one before `pos`, else the
+        first one after it ("candidate Ben Carson", "candidate Jeb Bush")."""
+        named = self._roles.get(word)
+        if not named:
+            return None
+        i = bisect.bisect_right(named, (pos + self.offset, "\uffff"))
+        return named[i - 1][1] if i else named[0][1]
+
+    def add_full(self, pos: int, name: str) -> None:
+        """A full name used for the first time at `pos`."""
+        words = name.split()
+        pos += self.offset
+        self.full.setdefault(words[-1].lower(), []).append((pos, name))
+        self._by_first.setdefault(words[0], []).append((pos, name))
+        self._by_names.setdefault((words[-1].lower(), words[0]), []).append(name)
 
     def used_in_lower_case(self, word: str) -> bool:
         """Does the article also write this word in lower case ("Cost" vs "cost")?"""
         low = word.lower()
         got = self._lower_seen.get(low)
         if got is None:
-            got = has_word(self.doc.masked, low)
+            # a few words are looked for in the text; past that, in the set of its words,
+            # made once (a long text asks for thousands; a news article for a handful)
+            if self._words is None and len(self._lower_seen) >= _LOOKUPS_BEFORE_A_SET:
+                # runs of letters, digits and '’- (one character class scans fast; "_" splits)
+                runs = _RUN_RE.findall(self.doc.masked)
+                self._words = {w for run in runs for w in run.split("_")} if "_" in self.doc.masked else set(runs)
+            if self._words is not None and _WORD_RUN_RE.fullmatch(low):
+                got = low in self._words
+            else:  # (and a word of other characters, "u.s", always)
+                got = has_word(self.doc.masked, low)
             self._lower_seen[low] = got
         return got
 
@@ -90,7 +160,7 @@ class People:
             and " " not in name
             and self.registry.gender(canon)
             and self.full.get(name.lower())
-            and canon not in self.doc.masked
+            and not self._written(canon)
         ):
             # "Trump ... she said", again and again, in an article about Ivanka Trump (where
             # the registered Donald Trump is never named in full)
@@ -122,25 +192,26 @@ class People:
         if not fulls:
             if len(words) == 1 and name.lower() in FIRST_NAMES:
                 # "Bill" in an article about Bill Clinton and Hillary Clinton: the full name
-                same = [
-                    (p, f)
-                    for forms in self.full.values()
-                    for p, f in forms
-                    if f.split()[0] == name and self.is_person(f)
-                ]
-                if same:
-                    return max(same, key=lambda pf: (pf[0] <= pos, pf[0] if pf[0] <= pos else -pf[0]))[1]
+                # used last before `pos`, else the first one after it
+                named = self._by_first.get(name, ())
+                i = bisect.bisect_right(named, (pos + self.offset, "\uffff"))
+                for _, full in (*reversed(named[:i]), *named[i:]):
+                    if self.is_person(full):
+                        return full
             return name
         if len(words) >= 2:
             # a full name: prefer a longer form with the same first word
-            for _, full in fulls:
-                if full.split()[0] == words[0] and len(full) > len(name):
+            for full in self._by_names.get((words[-1].lower(), words[0]), ()):
+                if len(full) > len(name):
                     return full
             return name
-        # a surname: the fullest name with it used so far (else later in the article)
+        # a surname: the fullest name with it used so far (else later in the article); of
+        # the last few people so named (fulls are in the order of their first use), which
+        # keeps a very long text's common surnames from costing more per use
         if len(fulls) == 1:
             return fulls[0][1]  # the only one either way
-        earlier = [f for p, f in fulls if p <= pos] or [f for _, f in fulls]
+        i = bisect.bisect_right(fulls, (pos + self.offset, "\uffff"))
+        earlier = [f for _, f in fulls[max(0, i - _NAMESAKES) : i]] or [f for _, f in fulls[:_NAMESAKES]]
         firsts = {f.split()[0] for f in earlier}
         if len(firsts) > 1:
             # "Clinton ... she said", again and again: the surname alone means Hillary, not Bill
@@ -166,24 +237,23 @@ class People:
             return got
         doc = self.doc
         votes = {"male": 0, "female": 0}
-        for m in re.finditer(rf"(?<![\w'’.\-]){re.escape(surname)}(?![\w\-'’])", doc.masked):
-            k = bisect.bisect_left(doc.token_starts, m.start())
+        for k, start in self._bare_uses(surname):
             if (
                 k < len(doc.tokens)
-                and doc.token_starts[k] == m.start()
+                and doc.token_starts[k] == start
                 and k > 0
                 and cap(doc.tokens[k - 1][2])
                 and not doc.gaps[k].strip()
             ):
                 continue  # part of a full name ("Bill Clinton"), which says who it is
-            end = doc.sents[sent_of(doc, m.start())][1] if doc.sents else len(doc.masked)
+            end = doc.sents[sent_of(doc, start)][1] if doc.sents else len(doc.masked)
             for j in range(k + 1, min(len(doc.tokens), k + 25)):
                 if doc.tokens[j][0] >= end:
                     break
                 w = doc.lows[j]
                 if w in ("he", "she"):
                     g = "male" if w == "he" else "female"
-                    if not self._other_of_gender_before(surname, g, m.start()):
+                    if not self._other_of_gender_before(surname, g, start):
                         votes[g] += 1  # (not when "she" may be Hillary Clinton, named just before)
                     break
                 if cap(doc.tokens[j][2]) and w not in FUNCTION_WORDS:
@@ -192,6 +262,55 @@ class People:
         g = "male" if male and male >= 3 * female else "female" if female and female >= 3 * male else ""
         self._surname_genders[surname] = g
         return g
+
+    def _bare_uses(self, word: str) -> list[tuple[int, int]]:
+        """Where `word` (capitalised) stands as a word of its own: (token index, offset).
+
+        The first few words asked for are searched for in the text; past that, an index
+        of the capitalised tokens is made once (a long text asks for hundreds).
+        """
+        doc = self.doc
+        self._bare_asked += 1
+        indexed = "." not in word and word[:1].isupper()  # (the index keys no other word)
+        if not indexed or self._cap_tokens is None and self._bare_asked <= _LOOKUPS_BEFORE_A_SET:
+            # (the word first: a pattern that opens with a look-behind is tried at every offset)
+            m = doc.masked
+            found = (hit.start() for hit in re.finditer(rf"{re.escape(word)}(?![\w\-'’])", m))
+            return [
+                (bisect.bisect_left(doc.token_starts, at), at)
+                for at in found
+                if not at or not (m[at - 1].isalnum() or m[at - 1] in _GLUED)
+            ]
+        if self._cap_tokens is None:
+            self._cap_tokens = {}
+            for k, w in enumerate(doc.words):
+                if w[:1].isupper():
+                    self._cap_tokens.setdefault(w.split(".", 1)[0], []).append(k)
+        m, starts = doc.masked, doc.token_starts
+        # a token is never preceded by a letter or digit; "_", ".", "'" or "-" before it
+        # make it part of something else ("U.S.Smith", "-Smith")
+        return [(k, starts[k]) for k in self._cap_tokens.get(word, ()) if m[starts[k] - 1 : starts[k]] not in _GLUED]
+
+    def line_at(self, pos: int) -> tuple[int, int]:
+        """The line of the text holding `pos`, as (start, end)."""
+        m = self.doc.masked
+        nl = m.rfind("\n", max(0, pos - _NEAR), pos)  # (most lines are short: look nearby first)
+        if nl >= 0 or pos <= _NEAR:
+            end = m.find("\n", pos, pos + _NEAR)
+            if end >= 0 or pos + _NEAR >= len(m):
+                return nl + 1, end if end >= 0 else len(m)
+        if self._line_starts is None:
+            self._line_starts = [0, *(nl.end() for nl in _NEWLINE_RE.finditer(m))]
+        i = bisect.bisect_right(self._line_starts, pos) - 1
+        end = self._line_starts[i + 1] - 1 if i + 1 < len(self._line_starts) else len(m)
+        return self._line_starts[i], end
+
+    def _written(self, name: str) -> bool:
+        """Is `name` written (anywhere, as is) in the article?"""
+        got = self._named.get(name)
+        if got is None:
+            got = self._named[name] = name in self.doc.masked
+        return got
 
     def _other_of_gender_before(self, surname: str, gender: str, pos: int) -> bool:
         """Whether someone of `gender` with another surname is named in the sentence of

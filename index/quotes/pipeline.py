@@ -38,11 +38,12 @@ from .attach import attach_quotes
 from .confidence import CONFIDENCE
 from .coreference import resolve_all
 from .cues import extra_forms, find_cues, find_transcripts
-from .document import read_document
-from .people import People
+from .document import clean_spans, read_document
+from .people import Known, People
 from .positional import add_adhoc_cues
 from .reported import one_speaker, reported_speech
 from .resolve import not_a_source
+from .sections import sections
 from .sources import find_source
 
 _START_END = operator.attrgetter("start", "end")
@@ -65,10 +66,32 @@ def extract_quotes(
     if not isinstance(text, str) or not text.strip():
         return []
     registry = registry or SpeakerRegistry()
-    extra, particles = extra_forms(speech_verbs or ())
-    doc = read_document(article_id, text, skip)
-    people = People(doc, registry)
-    cues = find_cues(doc, extra, particles)
+    verbs = extra_forms(speech_verbs or ())
+    spans = sections(text)
+    if len(spans) == 1:
+        return _extract(article_id, text, registry, verbs, skip)
+    known = Known()
+    quotes: list[Quote] = []
+    for context, start, end in spans:
+        part_skip = [(a - context, b - context) for a, b in clean_spans(skip, len(text)) if b > context and a < end]
+        found = _extract(article_id, text[context:end], registry, verbs, part_skip, known, context)
+        quotes.extend(q for q in found if q.start >= start)
+    return quotes
+
+
+def _extract(
+    article_id: str,
+    text: str,
+    registry: SpeakerRegistry,
+    verbs: tuple[frozenset[str], dict[str, str]],
+    skip: Sequence[tuple[int, int]],
+    known: Known | None = None,
+    offset: int = 0,
+) -> list[Quote]:
+    """The quotations of `text`, which starts at `offset` of the article (see sections)."""
+    doc = read_document(article_id, text, skip, offset)
+    people = People(doc, registry, known, offset)
+    cues = find_cues(doc, *verbs)
     transcripts = find_transcripts(doc)
     for cue in cues:
         cue.mention = find_source(doc, cue)
@@ -82,7 +105,7 @@ def extract_quotes(
         # a garbled source ("highlighted", "none"): the quote stays, unattributed
         quotes = [_no_source(q) if q.speaker and not_a_source(q.speaker) else q for q in quotes]
     if doc.text is not text:
-        quotes = [_in_original(q, text) for q in quotes]
+        quotes = [_in_original(q, text, offset) for q in quotes]
     quotes.sort(key=_START_END)
     return quotes
 
@@ -100,8 +123,12 @@ def _no_source(q: Quote) -> Quote:
     )
 
 
-def _in_original(q: Quote, original: str) -> Quote:
-    """A quote found in the working text, as a slice of the original; a quotation drops
-    the space that "... poor,' '' she said" leaves before its closing mark."""
-    end = q.end if q.kind == "reported" else q.start + len(original[q.start : q.end].rstrip())
-    return replace(q, end=end, text=original[q.start : end])
+def _in_original(q: Quote, original: str, offset: int) -> Quote:
+    """A quote found in the working text, as a slice of the original (which starts at
+    `offset` of the article); a quotation drops the space that "... poor,' '' she said"
+    leaves before its closing mark."""
+    piece = original[q.start - offset : q.end - offset]
+    if piece == q.text and (q.kind == "reported" or not piece[-1:].isspace()):
+        return q  # no '' inside: the same slice (most quotes of a long text)
+    end = q.end if q.kind == "reported" else q.start + len(piece.rstrip())
+    return replace(q, end=end, text=original[q.start - offset : end - offset])

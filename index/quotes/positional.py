@@ -38,6 +38,9 @@ def add_adhoc_cues(doc: Doc, cues: list[Cue]) -> list[Cue]:
     alone; a colon that introduces a quotation names whoever is the subject before it.
     """
     with_cue = {c.sent for c in cues}
+    last_end: dict[int, int] = {}  # sentence -> where its last lexicon cue ends
+    for c in cues:
+        last_end[c.sent] = max(last_end.get(c.sent, -1), c.end)
     added: list[Cue] = []
     groups: dict[int, list[Seg]] = {}
     for x in doc.segs:
@@ -46,7 +49,7 @@ def add_adhoc_cues(doc: Doc, cues: list[Cue]) -> list[Cue]:
         seg = group[0]
         last = group[-1]
         if any(sent_of(doc, x.open_pos) in with_cue or sent_of(doc, x.end) in with_cue for x in group):
-            cue = _colon_override(doc, seg, cues)
+            cue = _colon_override(doc, seg, last_end)
             if cue is not None:
                 added.append(cue)
             continue
@@ -59,7 +62,7 @@ def add_adhoc_cues(doc: Doc, cues: list[Cue]) -> list[Cue]:
     return sorted(cues + added, key=START)
 
 
-def _colon_override(doc: Doc, seg: Seg, cues: list[Cue]) -> Cue | None:
+def _colon_override(doc: Doc, seg: Seg, last_end: dict[int, int]) -> Cue | None:
     """“When Trump suggested X, Rubio fired back: “...”": the clause before the colon speaks.
 
     Only when every lexicon cue of the sentence sits before that clause's comma.
@@ -78,7 +81,7 @@ def _colon_override(doc: Doc, seg: Seg, cues: list[Cue]) -> Cue | None:
             colon, colon + 1, ":", si, mention=named, reportable=False, source_rule="before-colon"
         )  # "- Carl Bialik: “"
     comma = m.rfind(",", ss, colon)
-    if comma < 0 or any(c.sent == si and c.end > comma for c in cues):
+    if comma < 0 or last_end.get(si, -1) > comma:
         return None
     mention = subject_of_clause(doc, comma + 1, _clause_verb_start(doc, comma + 1, colon))
     if mention is None or mention.kind not in ("name", "pronoun", "role", "anonymous"):
@@ -112,16 +115,7 @@ def _adhoc_after(doc: Doc, seg: Seg) -> Cue | None:
         return None
     if mention.kind == "name" and "-" in mention.text and mention.text.rsplit("-", 1)[1][:1].islower():
         return None  # "a group in “We are Orlando” T-shirts marched": a thing, not a speaker
-    cue = Cue(
-        hit.start(2),
-        hit.end(2),
-        hit.group(2),
-        sent_of(doc, hit.start(2)),
-        mention=mention,
-        reportable=False,
-        source_rule="verb-after-quote",
-    )
-    return cue
+    return _verb_after_quote(doc, hit, 2, mention)
 
 
 def _adhoc_inverted(doc: Doc, seg: Seg, pe: int) -> Cue | None:
@@ -134,13 +128,19 @@ def _adhoc_inverted(doc: Doc, seg: Seg, pe: int) -> Cue | None:
     mention = classify_np(doc, hit.start(2), hit.end(2))
     if mention is None or mention.kind != "name":
         return None
+    return _verb_after_quote(doc, hit, 1, mention, inverted=True)
+
+
+def _verb_after_quote(doc: Doc, hit: re.Match[str], group: int, mention: Mention, inverted: bool = False) -> Cue:
+    """The cue of a verb the lexicon lacks, in group `group` of `hit`, right after a quotation."""
+    s, e = hit.span(group)
     return Cue(
-        hit.start(1),
-        hit.end(1),
-        hit.group(1),
-        sent_of(doc, hit.start(1)),
+        s,
+        e,
+        hit.group(group),
+        sent_of(doc, s),
         mention=mention,
-        inverted=True,
+        inverted=inverted,
         reportable=False,
         source_rule="verb-after-quote",
     )

@@ -30,19 +30,20 @@ def make_quote(
     if rule in SPEAKERLESS or speaker is None:
         speaker, named = None, None
         rule = rule if rule in SPEAKERLESS else "unattributed"
+    at = doc.offset  # offsets in the record are into the whole article
     return Quote(
         doc.id,
-        start,
-        end,
+        start + at,
+        end + at,
         doc.text[start:end],
         kind,
         speaker,
         cue.word if cue is not None else None,
         CONFIDENCE[rule],
         doc.text[named.start : named.end] if named is not None else None,
-        cue.start if cue is not None else None,
-        cue.end if cue is not None else None,
+        cue.start + at if cue is not None else None,
+        cue.end + at if cue is not None else None,
         rule,
-        named.start if named is not None else None,
-        named.end if named is not None else None,
+        named.start + at if named is not None else None,
+        named.end + at if named is not None else None,
     )

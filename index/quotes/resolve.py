@@ -287,10 +287,9 @@ def _resolve_role(role: str, people: People, pos: int) -> tuple[str | None, str]
     if len(holders) == 1:
         return holders[0], "role-registry"
     for w in reversed(words):
-        named = people.roles.get(w)
-        if named:
-            before = [n for p, n in named if p <= pos]
-            return (before[-1] if before else named[0][1]), "role-holder"
+        holder = people.role_holder(w, pos)
+        if holder is not None:
+            return holder, "role-holder"
     if words and words[-1] in ANONYMOUS_NOUNS:
         return ANONYMOUS, "anonymous"
     return role, "role-as-written"

@@ -189,12 +189,12 @@ def add_run(
             return  # "Trump Supporter Screams 1 Controversial Word At Rally": a headline
         if name not in people._full_names:
             people._full_names.add(name)  # each distinct full name once, at its first use
-            people.full.setdefault(core[-1].lower(), []).append((pos, name))
+            people.add_full(pos, name)
         if honorific:
             people.gender.setdefault(name, gender_of_honorific(honorific) or "male")
         # role word right before the name ("spokesman Josh Earnest")
         if k > 0 and doc.lows[k - 1] in ROLE_NOUNS and not cap(toks[k - 1][2]):
-            people.roles.setdefault(doc.lows[k - 1], []).append((pos, name))
+            people.add_role(doc.lows[k - 1], pos, name)
         people.mentions.append((pos, name))
         if subject:
             people.subjects.append((pos, name))
@@ -225,11 +225,9 @@ def add_run(
 def in_title_line(people: People, pos: int) -> bool:
     """Is `pos` in a line written in title case (a headline: every longer word capitalised)?"""
     m = people.doc.masked
-    ls = m.rfind("\n", 0, pos) + 1
+    ls, le = people.line_at(pos)
     got = people._title_lines.get(ls)
     if got is None:
-        le = m.find("\n", pos)
-        le = le if le >= 0 else len(m)
         # a lower-case word of four letters or more (a verb, mostly) ends the question early
         got = _LOWER_WORD_RE.search(m, ls, le) is None and len(_CAP_LONG_RE.findall(m, ls, le)) >= 4
         people._title_lines[ls] = got

@@ -646,9 +646,9 @@ def test_tokens_gaps_and_cap_runs_agree(text: str) -> None:
     plain = [(m.start(), m.end(), m.group()) for m in q._TOKEN_RE.finditer(text)]
     ascii_text = text.encode("ascii", "ignore").decode()
     assert q._TOKEN_SPLIT_ASCII_RE.split(ascii_text) == q._TOKEN_SPLIT_RE.split(ascii_text)
-    assert doc.tokens == plain
-    assert doc.words == [w for _, _, w in plain]
-    assert doc.lows == [w.lower() for _, _, w in plain]
+    assert list(doc.tokens) == plain
+    assert list(doc.words) == [w for _, _, w in plain]
+    assert list(doc.lows) == [w.lower() for _, _, w in plain]
     assert len(doc.gaps) == len(plain) + 1
     prev = 0
     for (s, e, w), gap in zip(plain, doc.gaps):
