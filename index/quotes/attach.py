@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from index.lexicon import PRONOUNS_FEMALE, PRONOUNS_GROUP, PRONOUNS_MALE, forms_of
+from index.lexicon import PRONOUNS_FEMALE, PRONOUNS_GROUP, PRONOUNS_MALE
 from index.models import Quote
 
 from .cues import Cue
@@ -20,6 +20,7 @@ from .mentions import Mention
 from .names import name_at
 from .people import People
 from .records import make_quote
+from .words import BELIEF_FORMS
 
 
 class _Last(NamedTuple):
@@ -138,7 +139,7 @@ def _attribution(
                     head = min(cue.start, cue.mention.start if cue.mention is not None else cue.start)
                     if head - seg.close_pos <= 3 and doc.text[seg.close_pos - 1] in ",?!":
                         d = -1  # “...,” the senator said: the classic attribution wins
-                if cue.word in _BELIEF_FORMS and d >= 0:
+                if cue.word in BELIEF_FORMS and d >= 0:
                     d += WINDOW  # "He says if people think “...”": a verb of speech first
                 if d < best_d:
                     best, best_d = cue, d
@@ -167,9 +168,6 @@ def _attribution(
             if cue.mention is not None and cue.mention.kind in ("pronoun", "name"):
                 return cue, "speaker-in-next-sentence"
     return None, "unattributed"
-
-
-_BELIEF_FORMS = frozenset(forms_of(["think", "believe"]))
 
 
 def _colon_intro(doc: Doc, seg: Seg, by_sent: dict[int, list[Cue]]) -> Cue | None:

@@ -19,7 +19,7 @@ from .document import MASK, Doc, tokens_in
 from .marks import Seg
 from .records import make_quote
 from .sources import last_boundary
-from .words import SUBORDINATORS
+from .words import BELIEF_FORMS, SUBORDINATORS
 
 _OBJECT_VERBS = frozenset(
     forms_of(["tell", "inform", "assure", "remind", "warn", "advise", "brief", "urge", "ask", "caution", "promise"])
@@ -64,45 +64,60 @@ def reported_speech(doc: Doc, cues: list[Cue], segs: list[Seg]) -> list[Quote]:
 def one_speaker(quotes: list[Quote], clauses: list[Quote]) -> tuple[list[Quote], list[Quote]]:
     """Quotations and the reported clauses that carry them, made to agree on the speaker.
 
-    A clause takes the attribution of the first quotation it carries (its speaker, rule
-    and mention; its cue stays its own): the quotation's was chosen among every cue of the
-    sentence ("“...,” X said" first, a verb of speech before one of belief), the
-    clause's only from its own verb. A quotation with no speaker takes its clause's
-    instead, and any other quotation the clause carries takes the same one.
+    A clause of speech gives its attribution (speaker, rule, mention, cue) to the words
+    it quotes: its verb reports those very words ("Peskov said freezing the conflict
+    would “not suit” Russia"), where the quotation may have been attached to a nearer cue
+    of the sentence (the innermost such clause decides). A clause of belief ("if people
+    think the problems will be solved by “...”") reports no words: it takes the speaker
+    of the quotation it carries, as does a clause with no speaker of its own; so does
+    every other clause that holds a quotation, so that none disagrees with one.
     """
     marked = sorted((i for i, q in enumerate(quotes) if q.kind in ("direct", "partial")), key=lambda i: quotes[i].start)
     if not marked or not clauses:
         return quotes, clauses
     starts = [quotes[i].start for i in marked]
     quotes = list(quotes)
+    inside = [_inside(c, marked, starts, quotes) for c in clauses]
+    # outer clauses first, so that the innermost clause of speech speaks last
+    for ci in sorted(range(len(clauses)), key=lambda i: (clauses[i].start, -clauses[i].end)):
+        c = clauses[ci]
+        if c.speaker is not None and c.cue not in BELIEF_FORMS:
+            for i in inside[ci]:
+                quotes[i] = _attributed_as(quotes[i], c, cue=True)
     agreed: list[Quote] = []
-    for c in clauses:
-        k = bisect.bisect_left(starts, c.start)
-        inner: list[int] = []
-        while k < len(marked) and starts[k] < c.end:
-            if quotes[marked[k]].end <= c.end:
-                inner.append(marked[k])
-            k += 1
-        if inner:
-            lead = quotes[inner[0]]
-            c = _attributed_as(c, lead) if lead.speaker is not None else c
-            for i in inner:
-                if quotes[i].speaker != c.speaker:
-                    quotes[i] = _attributed_as(quotes[i], c)
+    for c, inner in zip(clauses, inside):
+        if inner and quotes[inner[0]].speaker is not None:
+            c = _attributed_as(c, quotes[inner[0]])
+        for i in inner:
+            if quotes[i].speaker != c.speaker:  # (a clause quoting two people: the first)
+                quotes[i] = _attributed_as(quotes[i], c, cue=True)
         agreed.append(c)
     return quotes, agreed
 
 
-def _attributed_as(q: Quote, other: Quote) -> Quote:
-    """`q` with the speaker, rule, confidence and mention of `other` (a quotation keeps
-    its cue when it has one: the verb it was attached to)."""
-    cue = (q.cue, q.cue_start, q.cue_end) if q.cue is not None else (other.cue, other.cue_start, other.cue_end)
+def _inside(c: Quote, marked: list[int], starts: list[int], quotes: list[Quote]) -> list[int]:
+    """The quotations (indexes into `quotes`) that clause `c` holds, in order."""
+    k = bisect.bisect_left(starts, c.start)
+    inner: list[int] = []
+    while k < len(marked) and starts[k] < c.end:
+        if quotes[marked[k]].end <= c.end:
+            inner.append(marked[k])
+        k += 1
+    return inner
+
+
+def _attributed_as(q: Quote, other: Quote, cue: bool = False) -> Quote:
+    """`q` with the speaker, rule, confidence and mention of `other`, and with `cue` its
+    cue too (a clause keeps its own verb)."""
+    if q.speaker == other.speaker and q.rule == other.rule:
+        return q
+    verb = (other.cue, other.cue_start, other.cue_end) if cue else (q.cue, q.cue_start, q.cue_end)
     return replace(
         q,
         speaker=other.speaker,
-        cue=cue[0],
-        cue_start=cue[1],
-        cue_end=cue[2],
+        cue=verb[0],
+        cue_start=verb[1],
+        cue_end=verb[2],
         rule=other.rule,
         confidence=other.confidence,
         speaker_mention=other.speaker_mention,

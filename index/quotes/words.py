@@ -18,6 +18,7 @@ from index.lexicon import (
     QUOTE_ONLY_FORMS,
     REPORTING_FORMS,
     UNISEX_FIRST_NAMES,
+    forms_of,
 )
 
 ANONYMOUS = "anonymous sources"  # the speaker of "officials said", "according to sources"
@@ -142,6 +143,7 @@ QUANTIFIERS = frozenset({"many", "more", "most", "some", "several", "few", "othe
 
 
 ASKING = frozenset({"asked", "asks", "ask", "asking"})
+BELIEF_FORMS = frozenset(forms_of(["think", "believe"]))  # verbs of belief, which report no words
 
 
 _TITLE_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’]*")

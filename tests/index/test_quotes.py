@@ -406,7 +406,22 @@ def test_partial_quote_and_reported_clause(registry: SpeakerRegistry) -> None:
     ]
 
 
-def test_a_clause_carrying_a_quotation_takes_the_quotations_speaker(registry: SpeakerRegistry) -> None:
+def test_a_clause_of_speech_gives_its_speaker_to_the_words_it_quotes(registry: SpeakerRegistry) -> None:
+    """The nearest cue of the quoted words is the inner "he said", whose "he" names no one
+    here; the clause that carries them is the sources' speech."""
+    text = (
+        "The committee met on Monday.\n\n"
+        "Law enforcement sources have said he said “no more delays” in talks with officials.\n"
+    )
+    qs = quotes_of(text, registry)
+    assert [(q.kind, q.speaker, q.rule) for q in qs] == [
+        ("reported", ANONYMOUS, "anonymous"),
+        ("partial", ANONYMOUS, "anonymous"),
+    ]
+    assert one(qs, "no more delays").speaker_mention == "Law enforcement sources"
+
+
+def test_a_clause_of_belief_takes_the_speaker_of_the_quotation_it_carries(registry: SpeakerRegistry) -> None:
     """The quoted words went to the verb of speech ("says"), not to the verb of belief
     ("think") whose clause carries them: the clause agrees with its quotation."""
     text = (
