@@ -19,7 +19,18 @@ from .mentions import Mention
 from .names import name_at
 from .people import People
 from .sources import clause_subject, first_clause_subject
-from .words import ALL_CUE_FORMS, ANONYMOUS, ASKING, GROUP_NOUNS, MODALS, PASSIVE_AUX, SKIPPABLE, cap
+from .words import (
+    ALL_CUE_FORMS,
+    ANONYMOUS,
+    ASKING,
+    FIRST_NAMES,
+    GROUP_NOUNS,
+    MODALS,
+    PASSIVE_AUX,
+    ROLE_NOUNS,
+    SKIPPABLE,
+    cap,
+)
 
 
 def resolve_mention(
@@ -33,7 +44,8 @@ def resolve_mention(
     text that name that speaker (the mention itself, or what it led to)."""
     kind = mention.kind
     if kind == "name":
-        return people.canonical(mention.text, mention.start), cue.source_rule, mention
+        speaker = people.canonical(mention.text, mention.start)
+        return speaker, _name_rule(speaker, mention, cue, people), mention
     if kind == "anonymous":
         return ANONYMOUS, "anonymous", mention
     if kind in ("ellipsis", "clause"):
@@ -69,6 +81,27 @@ def resolve_mention(
         speaker, rule = _resolve_role(mention.text, people, mention.start)
         return speaker, rule, mention
     return mention.text, "according-to" if cue.source_rule == "according-to" else "noun-phrase", mention
+
+
+def _name_rule(speaker: str, mention: Mention, cue: Cue, people: People) -> str:
+    """Where the name stood (cue.source_rule), unless what the name is decides more."""
+    words = speaker.split()
+    if people.registry.get(speaker) is not None:
+        written = {w.lower() for w in _WORD_RE.findall(mention.text)}
+        if written.isdisjoint(w.lower() for w in words):
+            return "registry-alias"  # "Zelensky": the registry's "Volodymyr Zelenskiy"
+        return cue.source_rule
+    if len(words) == 1:
+        # one word that no fuller name in the article explains: an organisation, a
+        # place or a surname given alone ("Reuters", "Kyiv"), wherever it stood
+        return "one-word-name"
+    if words[-1].lower() in _OFFICES and words[0].lower() not in FIRST_NAMES:
+        return "titled-name"  # "the Brazilian President said": a description read as a name
+    return cue.source_rule
+
+
+_WORD_RE = re.compile(r"[^\W\d_][\w\-]*")  # (a possessive's "s" is a word of its own: no harm)
+_OFFICES = ROLE_NOUNS | {"prime"}
 
 
 def not_a_source(text: str) -> bool:

@@ -24,6 +24,11 @@ RULES: dict[str, str] = {
     "verb-after-quote": "a verb outside the lexicon right after the quotation: “…” Toomey fumed; “…,” remembered Roy Verley",
     "dash-line": "a line “- Name” under a quotation paragraph",
     "transcript": "a transcript label: PENCE: …",
+    "one-word-name": "a name of one word that no fuller name in the article explains, wherever it stood: "
+    "an organisation, a place or a surname given alone (Reuters, Kyiv, Nijnisto)",
+    "titled-name": "a “name” that ends in a title, wherever it stood: the Brazilian President, Estonian Prime",
+    "registry-alias": "a registered speaker named by an alias with none of the registered name's words: "
+    "Zelensky for Volodymyr Zelenskiy",
     # a pronoun, by what it was resolved to
     "pronoun-added": "“he added”, “she continued”: the last speaker",
     "pronoun-last-speaker": "a pronoun subject: the last speaker of its gender",
@@ -54,3 +59,22 @@ RULES: dict[str, str] = {
 
 # rules whose quotations have no speaker
 SPEAKERLESS = frozenset({"unattributed", "not-a-source", "not-speech"})
+
+# the kinds of rule, in the order above: what names the speaker
+_FAMILY_STARTS = {
+    "said-after-name": "a name",
+    "pronoun-added": "a pronoun",
+    "role-registry": "another mention",
+    "colon-intro": "no cue of its own",
+    "unattributed": "no speaker",
+}
+
+
+def family(rule: str) -> str:
+    """Which kind of rule this is ("a name", "a pronoun", ...), from its place above."""
+    found = ""
+    for r in RULES:
+        found = _FAMILY_STARTS.get(r, found)
+        if r == rule:
+            return found
+    raise KeyError(rule)

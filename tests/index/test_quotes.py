@@ -49,9 +49,13 @@ def quotes_of(text: str, registry: SpeakerRegistry | None = None, **kw: object) 
     marked = [q for q in out if q.kind in ("direct", "partial")]
     for q in out:  # one quotation, one record: a clause that carries quoted words is reported speech
         inside = [m for m in marked if m is not q and q.start <= m.start and m.end <= q.end]
-        assert q.kind == "reported" or not inside, (q, inside)
-        assert all(m.speaker == q.speaker for m in inside), (q, inside)  # and has their speaker
+        if inside and not (q.kind in ("direct", "partial") and text[q.start - 1 : q.start] in _MARKS):
+            assert q.kind == "reported", (q, inside)  # (a quotation inside a quotation is pairing's business)
+            assert all(m.speaker == q.speaker for m in inside), (q, inside)  # and has their speaker
     return out
+
+
+_MARKS = "\"“”‘’'«»„‟"
 
 
 def one(quotes: list[Quote], text: str) -> Quote:
@@ -268,7 +272,8 @@ def test_a_time_between_subject_and_verb_is_not_the_source() -> None:
 # "who speaks this quotation" are one table, SPEAKER_CASES, further down)
 def test_an_honorific_with_a_full_stop_tells_gender() -> None:
     text = "Mr. Dalton told the board he would stay on.\n“I am not going anywhere,” she said.\n"
-    assert one(quotes_of(text), "I am not going anywhere,").speaker != "Dalton"
+    q = one(quotes_of(text), "I am not going anywhere,")
+    assert (q.speaker, q.rule) == (None, "unattributed")  # "she" is not Mr. Dalton, and no woman is named
 
 
 def test_gender_learnt_later_applies_to_earlier_mentions() -> None:
@@ -323,8 +328,7 @@ def test_a_headline_in_title_case_names_no_person() -> None:
         "“It just came out of my mouth,” she said.\n"
     )
     q = one(quotes_of(text), "It just came out of my mouth,")
-    assert q.speaker != "Trump Supporter Screams"
-    assert q.speaker is None or "Trump" not in q.speaker  # an unresolved "she" is not Donald Trump
+    assert (q.speaker, q.rule) == (None, "unattributed")  # the woman is not named; the headline names no one
 
 
 @pytest.mark.parametrize(
@@ -351,15 +355,16 @@ def test_an_unresolved_she_is_not_given_to_a_man() -> None:
 
 # ------------------------------------------------- sources that are no noun phrase (round 2)
 @pytest.mark.parametrize(
-    "sentence",
+    "sentence, quoted, speaker",
     [
-        "President Obama has been criticized for the term, saying the group “must be destroyed.”",
-        "In Sanders, they are hearing a candidate who thinks “the system is rigged.”",
+        ("President Obama has been criticized for the term, saying the group “must be destroyed.”", "must", "Obama"),
+        ("In Sanders, they are hearing a candidate who thinks “the system is rigged.”", "the system", "a candidate"),
     ],
 )
-def test_a_verb_phrase_is_never_the_speaker(sentence: str) -> None:
-    for q in quotes_of(f"{sentence}\n"):
-        assert q.speaker is None or not re.search(r"\b(has been|are hearing)\b", q.speaker), q
+def test_a_verb_phrase_is_never_the_speaker(sentence: str, quoted: str, speaker: str) -> None:
+    """Not "President Obama has been", not "they are hearing a candidate": the noun phrase."""
+    qs = quotes_of(f"{sentence}\n")
+    assert next(q for q in qs if q.text.startswith(quoted)).speaker == speaker
 
 
 @pytest.mark.parametrize(
@@ -1013,7 +1018,8 @@ def test_organisations_keep_their_nationality_and_party_and_added_reports(
     assert [q.cue for q in added] == ["added"]
 
 
-# --- who speaks a quotation: the text, how the quotation starts, its speaker; the id says the rule
+# --- who speaks a quotation: the text, how the quotation starts, its speaker and the rule (rules.py)
+# that decided it; the id says the case
 SPEAKER_CASES = [
     pytest.param(
         (
@@ -1022,6 +1028,7 @@ SPEAKER_CASES = [
         ),
         "It went well,",
         "John Miller",
+        "pronoun-subject",
         id="gender_keeps_he_and_she_apart",
     ),
     pytest.param(
@@ -1032,6 +1039,7 @@ SPEAKER_CASES = [
         ),
         "We are on track,",
         "a spokesman",
+        "pronoun-added",
         id="he_after_an_indefinite_description_stays_with_it",
     ),
     pytest.param(
@@ -1043,6 +1051,7 @@ SPEAKER_CASES = [
         ),
         "I am ready to lead,",
         "Marco Rubio",
+        "pronoun-subject",
         id="the_sentence_topic_beats_a_name_in_its_relative_clause",
     ),
     pytest.param(
@@ -1054,6 +1063,7 @@ SPEAKER_CASES = [
         ),
         "It is not the same if you are turning it over to the states,",
         "Hillary Clinton",
+        "pronoun-last-speaker",
         id="a_participle_hangs_on_the_clause_before_its_comma",
     ),
     pytest.param(
@@ -1063,12 +1073,14 @@ SPEAKER_CASES = [
         ),
         "We will stay,",
         "Tomas Brandt",
+        "pronoun-subject",
         id="a_gendered_role_tells_gender_when_the_first_name_cannot",
     ),
     pytest.param(
         ("Angela Merkel met Olaf Scholz in Berlin. Angela Merkel spoke after him.\n“We will manage,” she said.\n"),
         "We will manage,",
         "Angela Merkel",
+        "pronoun-subject",
         id="first_names_tell_gender",
     ),
     # "He noted that Kern has admitted ...": the sentence is about him, not about Kern.
@@ -1081,6 +1093,7 @@ SPEAKER_CASES = [
         ),
         "What we ask for is fair,",
         "Tom Reeves",
+        "pronoun-last-speaker",
         id="a_speaker_inside_a_reported_clause_is_not_the_next_he",
     ),
     pytest.param(
@@ -1091,6 +1104,7 @@ SPEAKER_CASES = [
         ),
         "It has not helped him,",
         "Brian Holt",
+        "pronoun-last-speaker",
         id="a_subject_right_after_said_is_inside_the_reported_clause",
     ),
     pytest.param(
@@ -1101,6 +1115,7 @@ SPEAKER_CASES = [
         ),
         "Sure it is,",
         "Bernie Sanders",
+        "pronoun-last-speaker",
         id="the_answer_comes_from_the_person_asked",
     ),
     pytest.param(
@@ -1111,6 +1126,7 @@ SPEAKER_CASES = [
         ),
         "It is fully functional,",
         "George Zimmerman",
+        "pronoun-added",
         id="he_added_continues_the_last_speaker",
     ),
     # "it said" after "Dana Lopez's campaign backtracked": the campaign, not an older speaker.
@@ -1121,6 +1137,7 @@ SPEAKER_CASES = [
         ),
         "The plan is on hold.",
         "Dana Lopez’s campaign",
+        "it-they-subject",
         id="it_names_the_latest_subject_that_is_not_a_person",
     ),
     # "One Ohio delegate said he ...": the delegate, not a person named before.
@@ -1132,6 +1149,7 @@ SPEAKER_CASES = [
         ),
         "Nobody wanted them,",
         "Ohio delegate",
+        "pronoun-last-speaker",
         id="an_indefinite_person_noun_is_someone_a_later_he_names",
     ),
     # "a farmer asked if she would ...": the answer is hers, not the farmer's.
@@ -1143,6 +1161,7 @@ SPEAKER_CASES = [
         ),
         "I would love to come back,",
         "Helen Marsh",
+        "pronoun-subject",
         id="the_one_who_asked_a_question_does_not_answer_it",
     ),
     # "Grady asked her to call": he made a request, and goes on speaking.
@@ -1153,6 +1172,7 @@ SPEAKER_CASES = [
         ),
         "This matters a great deal,",
         "Tom Grady",
+        "pronoun-last-speaker",
         id="a_request_is_not_a_question",
     ),
     pytest.param(
@@ -1163,6 +1183,7 @@ SPEAKER_CASES = [
         ),
         "I am still listening,",
         "Pat Miller",
+        "pronoun-last-speaker",
         id="a_unisex_first_name_says_nothing_about_she",
     ),
     pytest.param(
@@ -1173,6 +1194,7 @@ SPEAKER_CASES = [
         ),
         "It is a cynical view,",
         "Ed Lamb",
+        "pronoun-last-speaker",
         id="they_is_no_antecedent_for_he",
     ),
     pytest.param(
@@ -1183,6 +1205,7 @@ SPEAKER_CASES = [
         ),
         "establishment politics and establishment economics,",
         "Bernie Sanders",
+        "pronoun-subject",
         id="a_verb_of_speech_beats_a_verb_of_belief_in_the_same_sentence",
     ),
     pytest.param(
@@ -1193,6 +1216,7 @@ SPEAKER_CASES = [
         ),
         "Trump has support here,",
         "Chuck Wills",
+        "pronoun-subject",
         id="a_clause_opened_by_the_and_a_title_has_the_name_as_subject",
     ),
     pytest.param(
@@ -1202,6 +1226,7 @@ SPEAKER_CASES = [
         ),
         "We will cut costs,",
         "company",
+        "it-they-speaker",
         id="it_refers_to_the_last_organisation",
     ),
     # "Candidates" starts a sentence; the article writes "candidates" elsewhere: a group.
@@ -1214,6 +1239,7 @@ SPEAKER_CASES = [
         ),
         "Some things are not negotiable,",
         "Hillary Clinton",
+        "pronoun-last-speaker",
         id="a_capitalised_plural_opening_a_sentence_is_no_person",
     ),
     # "Clinton campaign manager Robby Mook released": Clinton (female) is no topic for "he".
@@ -1225,6 +1251,7 @@ SPEAKER_CASES = [
         ),
         "built a nearly insurmountable lead.",
         "Robby Mook",
+        "pronoun-subject",
         id="a_name_after_an_incompatible_modifier_name_is_still_the_antecedent",
     ),
     pytest.param(
@@ -1235,6 +1262,7 @@ SPEAKER_CASES = [
         ),
         "He truly cares about the American people,",
         "Caroline",
+        "pronoun-subject",
         id="a_person_named_by_first_name_alone_is_an_antecedent",
     ),
     pytest.param(
@@ -1245,6 +1273,7 @@ SPEAKER_CASES = [
         ),
         "I thought she was the most amazing person,",
         "Bill Clinton",
+        "pronoun-subject",
         id="a_first_name_alone_takes_the_full_name_used_in_the_article",
     ),
     pytest.param(  # "raised questions" is a deed with a noun: the outlet that did it is no person
@@ -1255,6 +1284,7 @@ SPEAKER_CASES = [
         ),
         "Please stop",
         "Nora Vance",
+        "pronoun-subject",
         id="an_outlet_that_raised_questions_is_no_later_she",
     ),
     pytest.param(
@@ -1265,6 +1295,7 @@ SPEAKER_CASES = [
         ),
         "There is only one",
         "Erik Halvorsen",
+        "pronoun-subject",
         id="the_subject_after_an_opening_clause_is_the_next_he",
     ),
     pytest.param(
@@ -1275,6 +1306,7 @@ SPEAKER_CASES = [
         ),
         "I thought",
         "Tom Baxley",
+        "pronoun-subject",
         id="a_described_name_after_an_opening_phrase_is_the_subject",
     ),
     pytest.param(
@@ -1285,6 +1317,7 @@ SPEAKER_CASES = [
         ),
         "I have heard",
         "Tomas Reyes",
+        "pronoun-subject",
         id="a_name_after_was_that_ends_its_clause_is_the_next_he",
     ),
     pytest.param(
@@ -1295,6 +1328,7 @@ SPEAKER_CASES = [
         ),
         "Let us talk",
         "Dan Keller",
+        "pronoun-subject",
         id="a_name_before_all_but_and_a_verb_is_the_next_he",
     ),
     pytest.param(
@@ -1306,6 +1340,7 @@ SPEAKER_CASES = [
         ),
         "You play",
         "Jane Whitfield",
+        "pronoun-last-speaker",
         id="the_subject_of_a_clause_without_that_is_the_next_she",
     ),
     pytest.param(
@@ -1316,6 +1351,7 @@ SPEAKER_CASES = [
         ),
         "No city",
         "Daniel Okafor",
+        "pronoun-mentioned",
         id="a_word_of_a_headline_is_no_later_he",
     ),
     pytest.param(
@@ -1325,6 +1361,7 @@ SPEAKER_CASES = [
         ),
         "You are a coward",
         "Mark Delaney",
+        "pronoun-mentioned",
         id="a_pronoun_is_not_the_object_of_its_own_verb",
     ),
     pytest.param(
@@ -1335,6 +1372,7 @@ SPEAKER_CASES = [
         ),
         "You are a coward",
         "Mark Delaney",
+        "pronoun-mentioned",
         id="the_outlet_that_reported_it_is_no_he",
     ),
     pytest.param(
@@ -1347,6 +1385,7 @@ SPEAKER_CASES = [
         ),
         "Nobody in this state",
         "Ruth Harlan",
+        "pronoun-last-speaker",
         id="a_shared_surname_followed_by_she_is_the_woman",
     ),
     pytest.param(
@@ -1356,6 +1395,7 @@ SPEAKER_CASES = [
         ),
         "shared story",
         "Jeff Moreno",
+        "apposition",
         id="a_title_inside_an_apposition_is_no_clause_boundary",
     ),
     pytest.param(
@@ -1366,6 +1406,7 @@ SPEAKER_CASES = [
         ),
         "no justice",
         "protesters",
+        "it-they-subject",
         id="they_is_the_group_opening_a_sentence_after_but",
     ),
     pytest.param(
@@ -1375,6 +1416,7 @@ SPEAKER_CASES = [
         ),
         "as voters",
         "Ted Marsh",
+        "pronoun-last-speaker",
         id="his_statement_is_spoken_by_whom_his_means",
     ),
     pytest.param(
@@ -1386,6 +1428,7 @@ SPEAKER_CASES = [
         ),
         "I did not know",
         "Maria Dunne",
+        "pronoun-last-speaker",
         id="a_name_inside_a_sentence_that_she_opens_is_not_its_topic",
     ),
     pytest.param(
@@ -1395,6 +1438,7 @@ SPEAKER_CASES = [
         ),
         "Given his past comments",
         "Dale Price",
+        "pronoun-last-speaker",
         id="given_his_comments_are_his",
     ),
     pytest.param(
@@ -1405,6 +1449,7 @@ SPEAKER_CASES = [
         ),
         "You can support",
         "email",
+        "it-they-subject",
         id="it_right_before_its_verb_is_the_thing_just_named",
     ),
     pytest.param(
@@ -1414,12 +1459,14 @@ SPEAKER_CASES = [
         ),
         "own work",
         "Melania Trump",
+        "said-after-name",
         id="mrs_and_a_registered_mans_surname_is_his_wife",
     ),
     pytest.param(
         "LOS ANGELES — Actress Rosario Dawson took the stage. “I am still here,” Dawson said.",
         "I am still here",
         "Rosario Dawson",
+        "said-after-name",
         id="a_capitalised_role_before_a_name_is_no_part_of_it",
     ),
     pytest.param(
@@ -1429,6 +1476,7 @@ SPEAKER_CASES = [
         ),
         "It will all explode",
         "Susan Sarandon",
+        "pronoun-last-speaker",
         id="a_hyphenated_description_before_a_name_is_no_part_of_it",
     ),
     pytest.param(
@@ -1439,6 +1487,7 @@ SPEAKER_CASES = [
         ),
         "I pretty much cried",
         "Juan Manriquez",
+        "pronoun-subject",
         id="a_nickname_is_part_of_the_name_and_of_place_keeps_the_subject",
     ),
     pytest.param(
@@ -1449,6 +1498,7 @@ SPEAKER_CASES = [
         ),
         "a giveaway",
         "Dale Pruitt",
+        "pronoun-subject",
         id="name_of_place_who_is_the_next_he",
     ),
     pytest.param(
@@ -1458,6 +1508,7 @@ SPEAKER_CASES = [
         ),
         "Who wants",
         "John Tiegen",
+        "pronoun-subject",
         id="a_service_before_a_first_name_is_no_part_of_the_name",
     ),
     pytest.param(
@@ -1467,6 +1518,7 @@ SPEAKER_CASES = [
         ),
         "a fraud",
         "Tom Reyes",
+        "pronoun-mentioned",
         id="a_pronoun_is_not_the_owner_of_its_verbs_object",
     ),
 ]
@@ -1512,7 +1564,7 @@ def test_what_it_calls_a_thing_is_no_nearby_persons_quotation(registry: SpeakerR
         "Delta has repeatedly declined to elaborate on what it calls “internal employee matters”.\n"
     )
     (q,) = [q for q in quotes_of(text, registry) if q.text.startswith("internal")]
-    assert q.speaker != "Ellen Simonetti"
+    assert (q.speaker, q.rule) == (None, "unattributed")  # what "it" (Delta) calls: not Ellen Simonetti's
 
 
 def test_a_nickname_and_a_t_shirt_slogan_get_no_speaker(registry: SpeakerRegistry) -> None:
@@ -1527,10 +1579,11 @@ def test_a_contracted_pronoun_is_no_name(registry: SpeakerRegistry) -> None:
         "The poll of farmers was released on Monday by Senator Alan Fisk.\n\n"
         "They’re less fond of the tariffs and generally agree that the subsidies should be “a lot” smaller."
     )
-    assert all(q.speaker != "They’re" for q in quotes_of(text, registry))
+    (q,) = quotes_of(text, registry)
+    assert (q.text, q.kind, q.speaker) == ("a lot", "other", None)  # no "They’re" for a speaker
 
 
-@pytest.mark.parametrize(("text", "starts", "speaker"), SPEAKER_CASES)
-def test_the_speaker_of_a_quotation(registry: SpeakerRegistry, text: str, starts: str, speaker: str) -> None:
+@pytest.mark.parametrize(("text", "starts", "speaker", "rule"), SPEAKER_CASES)
+def test_the_speaker_of_a_quotation(registry: SpeakerRegistry, text: str, starts: str, speaker: str, rule: str) -> None:
     q = next(q for q in quotes_of(text, registry) if q.text.startswith(starts))
-    assert q.speaker == speaker
+    assert (q.speaker, q.rule) == (speaker, rule)
