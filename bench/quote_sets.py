@@ -67,29 +67,15 @@ def predict(folder: Path) -> list[dict[str, Any]]:
     from index.config import load_config
     from index.corpus import discover
     from index.ingest import Ingestor
+    from index.models import quote_json
 
     ingestor = Ingestor(load_config(use_user_config=False))
     files, _ = discover([folder], include_seeds=False)
     out: list[dict[str, Any]] = []
     for src in files:
         for _, quotes, _ in ingestor.parse(src).articles:
-            out += [_record(q) for q in quotes or ()]
+            out += [quote_json(q) for q in quotes or ()]
     return out
-
-
-def _record(q: Any) -> dict[str, Any]:
-    return {
-        "article": q.article,
-        "start": q.start,
-        "end": q.end,
-        "text": q.text,
-        "kind": q.kind,
-        "speaker": q.speaker,
-        "cue": q.cue,
-        "confidence": q.confidence,
-        "rule": q.rule,
-        "mention": q.speaker_mention,
-    }
 
 
 def polnear_docs() -> list[dict[str, Any]]:

@@ -85,6 +85,25 @@ class Quote:
     mention_end: int | None = None
 
 
+def quote_json(q: Quote) -> dict[str, object]:
+    """A quotation as `quotewire quotes --json` prints it."""
+    mention = (
+        None if q.mention_start is None else {"start": q.mention_start, "end": q.mention_end, "text": q.speaker_mention}
+    )
+    return {
+        "article": q.article,
+        "start": q.start,
+        "end": q.end,
+        "text": q.text,
+        "kind": q.kind,
+        "speaker": q.speaker,
+        "cue": q.cue,
+        "confidence": round(q.confidence, 3),
+        "rule": q.rule,
+        "mention": mention,
+    }
+
+
 @dataclass(frozen=True, slots=True)
 class Speaker:
     """A canonical speaker from the registry (config) or discovered in the text."""

@@ -2,12 +2,14 @@
 
 Reads an article's text (with boilerplate spans to skip), the speaker registry and the
 configured speech verbs; returns its quotations and reported speech, each with the
-speaker, the words that name the speaker, the rule that decided it and that rule's
-measured confidence. To find out why a quotation went to someone, follow the stages:
+speaker, the words that name the speaker, the rule that decided it (``rules``) and that
+rule's measured confidence (``confidence``), made in one place (``records``). To find out
+why a quotation went to someone, read its rule, then follow the stages:
 
 1. ``document.read_document``: paragraphs; quotation marks paired per paragraph
    (``marks``), quoted content masked so that names, verbs and full stops inside quotes
-   never look like the writer's own; sentences and tokens of the masked text.
+   never look like the writer's own; sentences (index/sentences.py) and tokens of the
+   masked text.
 2. ``roster.scan`` fills ``people.People``: the names the article uses, their fullest
    forms, genders and roles, and which of them are clause subjects.
 3. ``cues.find_cues``: speech verbs, "according to", transcript labels; ``sources``
@@ -15,14 +17,16 @@ measured confidence. To find out why a quotation went to someone, follow the sta
    apposition), ``mentions`` says what those words are (a name, a pronoun, a role ...),
    and ``positional`` adds cues the lexicon misses next to a quotation ("“...” Toomey
    fumed", a colon introduction, a "- Name" line).
-4. ``coreference.resolve_all``: each cue's mention to a canonical speaker
+4. ``coreference.resolve_all``: each cue's mention to a canonical speaker and a rule
    (``resolve``), in text order, keeping who spoke last for pronouns.
 5. ``attach.attach_quotes``: each quotation to the nearest cue of its sentence, a colon
    introduction or the previous speaker; ``kinds`` tells direct, partial and other
-   (titles, scare quotes). ``reported`` gives the clauses that cues report.
+   (titles, scare quotes). ``reported`` gives the clauses that cues report, and makes a
+   clause and the quotations it carries agree on the speaker.
 
 Every look-back is bounded (sentences are capped at ``document.MAX_SENT`` characters,
-paragraph checks at ``document.WINDOW``), so even a megabyte on one line stays linear.
+paragraph checks at ``document.WINDOW``), and a long article is read in sections
+(``sections``), so extraction time is linear in the length of the text.
 """
 
 from __future__ import annotations

@@ -56,14 +56,28 @@ def test_lowercase_after_a_dot_does_not_split() -> None:
     assert len(split_sentences(text)) == 1
 
 
-def test_numbered_list_markers_stay_with_their_item() -> None:
-    text = "Key conditions:\n1. Recognition of gains: Russia seeks it. It is 18%.\n2. NATO exclusion: no entry."
-    assert _texts(text, split_sentences(text)) == [
-        "Key conditions:",
-        "1. Recognition of gains: Russia seeks it.",
-        "It is 18%.",
-        "2. NATO exclusion: no entry.",
-    ]
+@pytest.mark.parametrize(
+    "text, sentences",
+    [
+        pytest.param(
+            "Key conditions:\n1. Recognition of gains: Russia seeks it. It is 18%.\n2. NATO exclusion: no entry.",
+            [
+                "Key conditions:",
+                "1. Recognition of gains: Russia seeks it.",
+                "It is 18%.",
+                "2. NATO exclusion: no entry.",
+            ],
+            id="numbered_list_markers_stay_with_their_item",
+        ),
+        pytest.param(  # one splitter for the reader, the aligner and the extractor: they agree on this
+            "The vote closed at 7 p.m. He said it was fair. Talks in the U.S. The end came.",
+            ["The vote closed at 7 p.m.", "He said it was fair.", "Talks in the U.S.", "The end came."],
+            id="an_abbreviation_before_he_she_it_they_we_or_the_ends_a_sentence",
+        ),
+    ],
+)
+def test_where_sentences_end(text: str, sentences: list[str]) -> None:
+    assert _texts(text, split_sentences(text)) == sentences
 
 
 def test_each_line_is_its_own_paragraph() -> None:
@@ -117,17 +131,6 @@ def test_spans_never_overlap_and_cover_only_non_space(text: str) -> None:
     # Every non-space character belongs to exactly one sentence.
     covered = sum(e - s for s, e in spans)
     assert covered >= sum(1 for ch in text if not ch.isspace())
-
-
-def test_an_abbreviation_before_he_she_it_they_we_or_the_ends_a_sentence() -> None:
-    """One splitter for the reader, the aligner and the extractor: they agree on this."""
-    text = "The vote closed at 7 p.m. He said it was fair. Talks in the U.S. The end came."
-    assert _texts(text, split_sentences(text)) == [
-        "The vote closed at 7 p.m.",
-        "He said it was fair.",
-        "Talks in the U.S.",
-        "The end came.",
-    ]
 
 
 def test_a_masked_quotation_splits_only_where_it_ends_its_sentence() -> None:

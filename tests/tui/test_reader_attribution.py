@@ -12,13 +12,17 @@ from tui.widgets.article_view import ArticleView
 A004 = "004_0d9989bd3b25f316"  # "... he cautioned that a simple “freezing” ..." (he: Dmitry Peskov)
 
 
+async def open_a004(pilot) -> ReaderScreen:  # type: ignore[no-untyped-def]
+    await ready(pilot)
+    pilot.app.open_article(A004)
+    await wait_for(pilot, lambda: isinstance(pilot.app.screen, ReaderScreen) and pilot.app.screen.article is not None)
+    return pilot.app.screen
+
+
 async def test_the_status_line_names_the_mention_and_m_jumps_there_and_back() -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await ready(pilot)
-        app.open_article(A004)
-        await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen) and app.screen.article is not None)
-        reader = app.screen
+        reader = await open_a004(pilot)
         view = reader.query_one(ArticleView)
         q = next(q for q in reader.quotes if q.text == "freezing")
         assert q.speaker == "Dmitry Peskov" and q.speaker_mention == "he" and q.mention_start is not None
@@ -35,10 +39,7 @@ async def test_the_status_line_names_the_mention_and_m_jumps_there_and_back() ->
 async def test_f_keeps_the_confident_band_and_the_help_says_what_it_means() -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await ready(pilot)
-        app.open_article(A004)
-        await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen) and app.screen.article is not None)
-        reader = app.screen
+        reader = await open_a004(pilot)
         assert CONFIDENT == 0.85
         everything = reader.visible_quotes()
         await pilot.press("f")
