@@ -70,6 +70,8 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("b", help="article id (or file)")
     c.add_argument("--json", action="store_true", help="print JSON")
 
+    _web_parsers(sub, common)
+
     t = sub.add_parser("tags", parents=[common], help="tag passages; list, remove, export, import tags")
     tsub = t.add_subparsers(dest="tags_command", metavar="ACTION", required=True)
     ta = tsub.add_parser("add", parents=[common], help="tag a passage")
@@ -133,6 +135,8 @@ def _run_command(args: argparse.Namespace) -> int:
             "quotes": cmd_quotes,
             "compare": cmd_compare,
             "tags": cmd_tags,
+            "articles": cmd_articles,
+            "show": cmd_show,
         }[args.command]
         return handler(args)
     except ConfigError as exc:
@@ -358,6 +362,88 @@ def cmd_compare(args: argparse.Namespace) -> int:
     for p in alignment.pairs:
         print(f"\n[{p.score:.2f}] A: {' '.join(a.text[p.a_start : p.a_end].split())}")
         print(f"       B: {' '.join(b.text[p.b_start : p.b_end].split())}")
+    return 0
+
+
+# --- articles as they were read: articles, show ---------------------------------------------
+
+
+def _web_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
+    r = sub.add_parser("articles", parents=[common], help="list every article with its metadata")
+    r.add_argument("--json", action="store_true", help="print JSON")
+    r.add_argument("--text", action="store_true", help="with each article's text")
+
+    w = sub.add_parser("show", parents=[common], help="print one article: its metadata and its text")
+    w.add_argument("article", help="article id (or file)")
+    w.add_argument("--json", action="store_true", help="print JSON")
+
+
+def _article_json(a: Any, with_text: bool) -> dict[str, Any]:
+    d = {
+        "article": a.id,
+        "path": a.path,
+        "title": a.title,
+        "author": a.author,
+        "date": a.date,
+        "outlet": a.outlet,
+        "url": a.url,
+    }
+    if with_text:
+        d["text"] = a.text
+    return d
+
+
+def cmd_articles(args: argparse.Namespace) -> int:
+    from index.inert import json_text
+
+    lib = _library(args)
+    _ready(lib)
+    ids = sorted(i.id for i in lib.articles())
+    first = True
+    if args.json:
+        sys.stdout.write("[")
+    for n in range(0, len(ids), 256):  # a large corpus is streamed, never held whole
+        chunk = ids[n : n + 256]
+        got = {a.id: a for a in lib.iter_articles(chunk)}
+        for aid in chunk:
+            a = got.get(aid)
+            if a is None:
+                continue
+            if args.json:
+                sys.stdout.write(("\n" if first else ",\n") + json_text(_article_json(a, args.text)))
+            else:
+                print(f"{a.id}  {a.date or '-'}  {a.outlet or '-'}  {a.title}")
+                if args.text:
+                    print("    " + a.text.replace("\n", "\n    ") + "\n")
+            first = False
+    if args.json:
+        sys.stdout.write("\n]\n" if not first else "]\n")
+    return 0
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    extra = [Path(args.article).parent] if Path(args.article).is_file() else []
+    lib = _library(args, corpus=[*args.corpus, *extra] if extra else None)
+    _ready(lib)
+    aid = _resolve_article(lib, args.article)
+    art = lib.article(aid) if aid else None
+    if art is None:
+        print(f"quotewire: no article {args.article!r} (see `quotewire articles`)", file=sys.stderr)
+        return EXIT_USAGE
+    if args.json:
+        _print_json(_article_json(art, True))
+        return 0
+    for label, value in (
+        ("title", art.title),
+        ("author", art.author),
+        ("date", art.date),
+        ("outlet", art.outlet),
+        ("url", art.url),
+        ("path", art.path),
+    ):
+        if value:
+            print(f"{label + ':':<8}{value}")
+    print(f"\n{art.text}")
     return 0
 
 
