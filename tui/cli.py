@@ -135,6 +135,7 @@ def _run_command(args: argparse.Namespace) -> int:
             "quotes": cmd_quotes,
             "compare": cmd_compare,
             "tags": cmd_tags,
+            "add": cmd_add,
             "articles": cmd_articles,
             "show": cmd_show,
         }[args.command]
@@ -365,10 +366,23 @@ def cmd_compare(args: argparse.Namespace) -> int:
     return 0
 
 
-# --- articles as they were read: articles, show ---------------------------------------------
+# --- articles as they were read: add, articles, show ---------------------------------------------
 
 
 def _web_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
+    a = sub.add_parser(
+        "add",
+        parents=[common],
+        help="fetch web pages or every item of a feed (or copy files) into a corpus folder",
+        description="Fetch each address (every item of an RSS or Atom feed) or copy each file into a corpus "
+        "folder; what is already there (same address, or same article text) is skipped.",
+    )
+    a.add_argument("items", nargs="+", metavar="URL|FEED_URL|FILE")
+    a.add_argument("--to", type=Path, metavar="DIR", help="the folder to save into (default: the first corpus folder)")
+    a.add_argument(
+        "--timeout", type=float, default=20.0, metavar="S", help="seconds to wait for an address (default 20)"
+    )
+
     r = sub.add_parser("articles", parents=[common], help="list every article with its metadata")
     r.add_argument("--json", action="store_true", help="print JSON")
     r.add_argument("--text", action="store_true", help="with each article's text")
@@ -376,6 +390,52 @@ def _web_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
     w = sub.add_parser("show", parents=[common], help="print one article: its metadata and its text")
     w.add_argument("article", help="article id (or file)")
     w.add_argument("--json", action="store_true", help="print JSON")
+
+
+def cmd_add(args: argparse.Namespace) -> int:
+    from index.config import load_config
+
+    config = load_config(args.config)
+    named = [*config.corpus_folders, *args.corpus]
+    folder = args.to or (named[0] if named else None)
+    if folder is None:
+        print("quotewire: add: name the folder to save into with --to DIR (or --corpus DIR)", file=sys.stderr)
+        return EXIT_USAGE
+    folder = Path(folder)
+    if folder.exists() and not folder.is_dir():
+        print(f"quotewire: add: {folder} is not a folder", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        print(f"quotewire: add: cannot create {folder}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_USAGE
+    from index.web.add import Adder
+
+    adder = Adder(folder, max_bytes=config.max_bytes, timeout=max(0.1, args.timeout))
+    counts = {"added": 0, "there": 0, "failed": 0}
+    for item in args.items:
+        for o in adder.add(item):
+            counts[o.status] += 1
+            if o.status == "added":
+                print(f"added  {o.message}  {o.title}".rstrip())
+            elif o.status == "there":
+                print(f"there  {o.message}  (already added: {o.what})")
+            else:
+                print(f"quotewire: {o.what}: {o.message}", file=sys.stderr)
+            sys.stdout.flush()
+    print(f"{counts['added']} added, {counts['there']} already there, {counts['failed']} failed ({folder})")
+    resolved = {_resolved_path(p) for p in named}
+    if _resolved_path(folder) not in resolved:
+        print(f"quotewire: note: {folder} is not a corpus folder; read it with --corpus {folder}", file=sys.stderr)
+    return 1 if counts["failed"] else 0
+
+
+def _resolved_path(p: Path) -> str:
+    try:
+        return str(Path(p).resolve())
+    except (OSError, RuntimeError):
+        return str(p)
 
 
 def _article_json(a: Any, with_text: bool) -> dict[str, Any]:
