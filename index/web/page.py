@@ -229,13 +229,21 @@ def _iso(raw: str) -> str:
 # --- metadata choices -----------------------------------------------------------------------
 
 
-def _words(s: str) -> set[str]:
-    return set(re.findall(r"\w+", s.lower()))
+_STOP = frozenset("a an the and or of in on at to for with by from is are was be as it its s".split())
 
 
-def _alike(a: str, b: str) -> bool:
-    wa, wb = _words(a), _words(b)
-    return bool(wa and wb) and len(wa & wb) >= 0.5 * min(len(wa), len(wb))
+def _words(s: str, drop: frozenset[str] | set[str] = frozenset()) -> set[str]:
+    return set(re.findall(r"\w+", s.lower())) - _STOP - drop
+
+
+def _alike(a: str, b: str, site: str = "") -> bool:
+    """Two titles of one story: at least two words in common besides the site's name and
+    little words, and half the words of the shorter. (A logo in an `<h1>` shares only the
+    site's name with the `<title>`.)"""
+    drop = _words(site)
+    wa, wb = _words(a, drop), _words(b, drop)
+    shared = len(wa & wb)
+    return shared >= 2 and shared >= 0.5 * min(len(wa), len(wb))
 
 
 def choose_title(found: str, pm: PageMeta) -> str:
@@ -246,7 +254,7 @@ def choose_title(found: str, pm: PageMeta) -> str:
     the `<h1>` alone may be the site's logo."""
     refs = [t for t in (pm.headline, found, pm.og_title, pm.title_tag) if t]
     for h1 in pm.h1:
-        if not refs or any(_alike(h1, r) for r in refs):
+        if not refs or any(_alike(h1, r, pm.site_name) for r in refs):
             return h1
     return pm.headline or strip_site(found or pm.og_title or pm.title_tag, pm.site_name)
 

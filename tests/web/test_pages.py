@@ -161,3 +161,15 @@ def test_html_news_figures(tmp_path: Path) -> None:
     assert r.returncode == 0, r.stdout + r.stderr
     for _field, ok, total in re.findall(r"(title|author|date)=(\d+)/(\d+)", r.stdout):
         assert int(ok) >= 0.9 * int(total), r.stdout
+
+
+def test_a_logo_or_a_section_in_an_h1_is_not_the_title() -> None:
+    from index.web.meta import PageMeta
+    from index.web.page import choose_title
+
+    pm = PageMeta(title_tag="Storm hits the coast | The Guardian", site_name="The Guardian", h1=["The Guardian"])
+    assert choose_title("", pm) == "Storm hits the coast"
+    pm = PageMeta(
+        og_title="Politics live: the budget vote", h1=["Politics", "Politics live: the budget vote, hour by hour"]
+    )
+    assert choose_title("", pm) == "Politics live: the budget vote, hour by hour"
