@@ -25,7 +25,7 @@ def _common(p: argparse.ArgumentParser, default: object) -> argparse.ArgumentPar
         type=Path,
         default=[] if default is None else default,
         metavar="DIR",
-        help="add a folder of articles (repeatable)",
+        help="a folder of articles (repeatable); the bundled seeds open only without one",
     )
     p.add_argument(
         "--config", type=Path, metavar="FILE", default=default, help="a config file that overrides the defaults"
@@ -494,6 +494,7 @@ def cmd_show(args: argparse.Namespace) -> int:
         _print_json(_article_json(art, True))
         return 0
     for label, value in (
+        ("article", art.id),
         ("title", art.title),
         ("author", art.author),
         ("date", art.date),
@@ -502,7 +503,7 @@ def cmd_show(args: argparse.Namespace) -> int:
         ("path", art.path),
     ):
         if value:
-            print(f"{label + ':':<8}{value}")
+            print(f"{label + ':':<9}{value}")
     print(f"\n{art.text}")
     return 0
 
