@@ -41,7 +41,11 @@ def attach_quotes(
     """Every quotation group's records: kind, speaker, rule and mention (one per segment)."""
     by_sent: dict[int, list[Cue]] = {}
     for cue in cues:
-        if cue.speaker or (cue.mention is not None and cue.mention.kind in ("pronoun", "clause")):
+        if (
+            cue.speaker
+            or cue.rule == "document-no-issuer"
+            or (cue.mention is not None and cue.mention.kind in ("pronoun", "clause"))
+        ):
             by_sent.setdefault(cue.sent, []).append(cue)
     groups: dict[int, list[Seg]] = {}
     for seg in doc.segs:
@@ -59,7 +63,9 @@ def attach_quotes(
         continued = rule in ("continuation", "continuation-in-paragraph")
         speaker, named = (cue.speaker, cue.named_by) if cue is not None else (None, None)
         if continued and last is not None:
-            speaker, named = last.speaker, last.named
+            speaker, named = last.speaker or None, last.named
+            if not last.speaker:
+                rule = "document-no-issuer"  # the rest of what a document nobody issued says
         kind = quote_kind(doc, segs, cue is not None or continued)
         if kind == "other":
             speaker, cue, rule, named = None, None, "not-speech", None
@@ -70,8 +76,9 @@ def attach_quotes(
                 else ""
             )
             want = "male" if pron in PRONOUNS_MALE else "female" if pron in PRONOUNS_FEMALE else ""
-            rule = "unattributed"
-            if pron not in ("it", "i", "we") and pron not in PRONOUNS_GROUP:
+            documented = rule == "document-no-issuer" or cue is not None and cue.rule == "document-no-issuer"
+            rule = "document-no-issuer" if documented else "unattributed"
+            if pron not in ("it", "i", "we") and pron not in PRONOUNS_GROUP and rule == "unattributed":
                 # (what "it calls ..." names is a thing or a body, "they" are more than one, and
                 # the "I" of a first-person article is its writer: never the person nearby)
                 speaker, named = _nearby_person(doc, people, segs[0], last, want)
@@ -82,6 +89,8 @@ def attach_quotes(
                 out.append(make_quote(doc, seg.start, seg.end, kind, speaker, rule, cue, named))
         if speaker and kind != "other":
             last = _Last(segs[-1].para, speaker, cue, named)
+        elif rule == "document-no-issuer" and kind != "other":
+            last = _Last(segs[-1].para, "", cue, None)
         if cue is not None and kind == "direct" and _attributes_before(doc, segs[-1], cue):
             cue.quote_before = True  # its words are that quotation: the tail is no reported speech
     return out
@@ -109,7 +118,12 @@ def _nearby_person(
     near: list[tuple[int, str, Mention | None]] = []
     if subj is not None and seg.para - para_of(doc, subj[0]) <= 1:
         near.append((subj[0], subj[1], name_at(doc, subj[0])))
-    if last is not None and seg.para - last.para <= 1 and (not want or people.gender_of(last.speaker) in ("", want)):
+    if (
+        last is not None
+        and last.speaker
+        and seg.para - last.para <= 1
+        and (not want or people.gender_of(last.speaker) in ("", want))
+    ):
         near.append((doc.paras[last.para][0], last.speaker, last.named))
     if not near:
         return None, None

@@ -14,6 +14,7 @@ import re
 from index.lexicon import PRONOUNS_FEMALE, PRONOUNS_GROUP, PRONOUNS_MALE
 
 from .cues import Cue
+from .describe import DESCRIBED, gender_for_history
 from .document import Doc, after_quantifier, determiner_before, joined, tokens_in
 from .mentions import classify_np
 from .people import People
@@ -63,6 +64,9 @@ def resolve_all(doc: Doc, cues: list[Cue], people: People) -> None:
                 )
                 det = determiner_before(doc, mention.start) if kind == "np" and g != "group" else None
                 ref = None
+                if cue.rule in DESCRIBED:
+                    # "the minister" resolved to its holder, "the statement" to its issuer
+                    g, det, kind = gender_for_history(speaker, cue.rule, people), None, "described"
                 if det == "the" and person_noun(mention.text):
                     # "the actor said" points back to a person named before, if one fits
                     ref, rg = _role_referent(mention.text, cue.start, people, history)
@@ -75,6 +79,7 @@ def resolve_all(doc: Doc, cues: list[Cue], people: People) -> None:
                 elif (
                     ref is None
                     and g != "group"
+                    and kind != "described"
                     and (
                         mention.kind == "np"
                         or mention.kind == "name"
@@ -90,7 +95,7 @@ def resolve_all(doc: Doc, cues: list[Cue], people: People) -> None:
                 elif mention.kind == "pronoun" and mention.text.lower() in PRONOUNS_FEMALE and not g:
                     people.gender.setdefault(speaker, "female")
                     g = "female"
-                if mention.kind == "role" and speaker == mention.text and _bare_definite(mention.text):
+                if kind == "role" and speaker == mention.text and _bare_definite(mention.text):
                     # "the businessman" refers back to someone; "a spokesman" is someone new,
                     # and "the Vermont senator" already says who it is
                     ref, rg = _role_referent(mention.text, cue.start, people, history)

@@ -12,9 +12,10 @@ import operator
 import re
 from dataclasses import dataclass
 
-from index.lexicon import ANONYMOUS_NOUNS, FUNCTION_WORDS, TITLES
+from index.lexicon import ANONYMOUS_NOUNS, FUNCTION_WORDS, PERSON_NOUNS, TITLES
 
 from .document import Doc, joined
+from .roles import DOCUMENT_NOUNS, PERSON_HEADS
 from .words import (
     FIRST_NAMES,
     MODALS,
@@ -168,7 +169,8 @@ def classify_np(doc: Doc, s: int, e: int, allow_pronoun: bool = True) -> Mention
             if w in MODALS or w in PASSIVE_AUX or w.endswith("ing") and not cap(words[i]):
                 first = i + 1  # "they are hearing a candidate": the role is "a candidate"
                 break
-        return Mention("role", doc.text[head[first][0] : head[-1][1]], head[first][0], head[-1][1])
+        end = _named_complement(toks, lows, head_n)
+        return Mention("role", doc.text[head[first][0] : end], head[first][0], end)
     owner = _possessive_owner(head)
     if owner is not None:
         # "Kelly Ayotte's campaign": the organisation speaks, named as written
@@ -203,6 +205,13 @@ def classify_np(doc: Doc, s: int, e: int, allow_pronoun: bool = True) -> Mention
             # the EU Vsevolod Chentsov": a title, then the person who holds it
             run = tail_run
     if run is None and head_n < len(toks) and ANONYMOUS_NOUNS.isdisjoint(lows[:head_n]):
+        described = _described_head(lows, head_n)
+        if described:
+            # "the 25-year-old athlete from Nova Kakhovka", "a statement signed by the
+            # gallery directors": the person or the document, not the name after it
+            first = 1 if lows[0] in FUNCTION_WORDS and lows[0] not in ("the", "a", "an") else 0
+            end = _named_complement(toks, lows, head_n) if described == "role" else toks[-1][1]
+            return Mention(described, doc.text[toks[first][0] : end], toks[first][0], end)
         run = _last_name_run(toks, lows, doc.masked)
     if run is not None:
         rs, re_, text = run
@@ -233,6 +242,38 @@ def classify_np(doc: Doc, s: int, e: int, allow_pronoun: bool = True) -> Mention
             return None  # "185,000", "Immediately", "wasn't": no source
         return Mention("np", doc.text[ts:te], ts, te)
     return None
+
+
+def _described_head(lows: list[str], head_n: int) -> str:
+    """ "role" when the head before a complement is a person's role or a common noun for a
+    person ("the athlete", "a spokesman"), "np" when it is a document ("a statement
+    signed"), else "" (the name in the complement may be the source: "the head of Gazprom"
+    keeps it in a role)."""
+    for w in lows[:head_n]:
+        single = w[:-1] if w.endswith("s") and not w.endswith("ss") else w
+        if w in DOCUMENT_NOUNS or single in DOCUMENT_NOUNS:
+            return "np"
+    last = lows[head_n - 1]
+    single = last[:-1] if last.endswith("s") and not last.endswith("ss") else last
+    if last in PERSON_HEADS or single in PERSON_HEADS or last in PERSON_NOUNS or single in PERSON_NOUNS:
+        return "role"
+    return ""
+
+
+def _named_complement(toks: list[tuple[int, int, str]], lows: list[str], head_n: int) -> int:
+    """Where a role ends: with its complement when that names someone ("the head of
+    Gazprom", "a spokesman for the Kremlin"), else at its head."""
+    end = toks[head_n - 1][1]
+    if head_n < len(toks) and lows[head_n] in _ROLE_LINKS:
+        for k in range(head_n + 1, min(len(toks), head_n + 7)):
+            if lows[k] in STOP_HEAD and lows[k] not in _ROLE_LINKS:
+                break
+            if cap(toks[k][2]):
+                end = toks[k][1]
+    return end
+
+
+_ROLE_LINKS = frozenset({"of", "for", "at", "to"})
 
 
 def _outside_parens(m: str, s: int, toks: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:

@@ -27,6 +27,7 @@ from .names import (
     name_of_run,
     names_an_organisation,
 )
+from .roles import ORG_HEADS, Stated, scan_roles
 from .roster import scan
 from .words import (
     FEMALE_NAMES,
@@ -107,6 +108,7 @@ class People:
         self._line_starts: list[int] | None = None
         self._bare_asked = 0
         scan(self, doc)
+        self.stated = Stated(scan_roles(doc, self))  # the roles the article gives named people and bodies
 
     def add_role(self, word: str, pos: int, name: str) -> None:
         """`name` is named with the role noun `word` at `pos` ("spokesman Josh Earnest")."""
@@ -371,6 +373,14 @@ class People:
             len(words) == 2 and words[0] in FIRST_NAMES and words[0] not in NON_PERSON_WORDS and name in self.persons
         ):
             return False
+        if (
+            len(words) >= 2
+            and words[-1] in ORG_HEADS
+            and name.rsplit(None, 1)[-1][:1].isupper()
+            and words[0] not in FIRST_NAMES
+            and name not in self.persons
+        ):
+            return False  # "World Food Programme", "Cybersecurity Task Force Group": a body
         if len(words) >= 2 and name[:1].isupper():
             # a full name that is no place or organisation; not "New Yorkers" (a plural
             # demonym) nor "Independence USA" (an acronym ends no person's name)

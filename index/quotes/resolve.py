@@ -14,10 +14,12 @@ import re
 from index.lexicon import ANONYMOUS_NOUNS, FUNCTION_WORDS, PERSON_NOUNS, PRONOUNS_FEMALE, PRONOUNS_GROUP, PRONOUNS_MALE
 
 from .cues import Cue
+from .describe import described, resolve_description
 from .document import Doc, para_of, sent_of, tokens_in
 from .mentions import Mention
 from .names import name_at
 from .people import People
+from .roles import PERSON_HEADS
 from .sources import clause_subject, first_clause_subject
 from .words import (
     ALL_CUE_FORMS,
@@ -45,9 +47,21 @@ def resolve_mention(
     kind = mention.kind
     if kind == "name":
         speaker = people.canonical(mention.text, mention.start)
-        return speaker, _name_rule(speaker, mention, cue, people), mention
+        rule = _name_rule(speaker, mention, cue, people)
+        if rule == "titled-name":
+            # "the Brazilian President said", "Estonian Prime Minister calls": a description
+            got = resolve_description(_with_title(people.doc, mention), cue, people, history, resolve_mention, True)
+            if got is not None and got[0]:
+                return got
+        if " " not in speaker and _common_word(speaker, people):
+            speaker = described(speaker, people)  # "Analysts noted": the analysts
+        return speaker, rule, mention
+    if kind in ("role", "np", "anonymous"):
+        got = resolve_description(mention, cue, people, history, resolve_mention)
+        if got is not None:
+            return got
     if kind == "anonymous":
-        return ANONYMOUS, "anonymous", mention
+        return described(mention.text, people), "anonymous", mention
     if kind in ("ellipsis", "clause"):
         prev = prev_in_sent.get(cue.sent)
         if prev is not None:
@@ -79,8 +93,25 @@ def resolve_mention(
         return speaker, rule, mention
     if kind == "role":
         speaker, rule = _resolve_role(mention.text, people, mention.start)
-        return speaker, rule, mention
-    return mention.text, "according-to" if cue.source_rule == "according-to" else "noun-phrase", mention
+        return described(speaker, people) if rule == "role-as-written" else speaker, rule, mention
+    rule = "according-to" if cue.source_rule == "according-to" else "noun-phrase"
+    return described(mention.text, people), rule, mention
+
+
+def _common_word(word: str, people: People) -> bool:
+    """A capitalised word that is a common noun opening its sentence ("Analysts", "Critics")."""
+    low = word.lower()
+    return low in GROUP_NOUNS or (low.endswith("s") and low[:-1] in PERSON_HEADS) or low in ANONYMOUS_NOUNS
+
+
+def _with_title(doc: Doc, mention: Mention) -> Mention:
+    """The mention with the title words that follow it ("Estonian Prime" + "Minister")."""
+    k = bisect.bisect_left(doc.token_starts, mention.end)
+    end = mention.end
+    while k < len(doc.tokens) and doc.gaps[k] in (" ", "\u00a0") and doc.lows[k] in _OFFICES | PERSON_HEADS:
+        end = doc.tokens[k][1]
+        k += 1
+    return Mention("role", doc.text[mention.start : end], mention.start, end)
 
 
 def _name_rule(speaker: str, mention: Mention, cue: Cue, people: People) -> str:

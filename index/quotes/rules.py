@@ -40,6 +40,14 @@ RULES: dict[str, str] = {
     "role-registry": "a role noun held by a registered speaker named in the article: the Kremlin spokesman",
     "role-holder": "a role noun whose holder the article names with it: spokesman Josh Earnest … the spokesman",
     "role-as-written": "a role noun with no holder found: the description is the speaker (a spokesman)",
+    "role-stated": "a description fits a role the article states for someone: "
+    "Russian Defence Minister Sergei Shoigu … the defence minister said; Nebenzya, Russia's ambassador … the diplomat",
+    "role-salient": "a definite description no stated role fits: the person just written about, if it can be them: "
+    "… Polyansky explained. … the official claimed",
+    "org-description": "“the company”, “the group”: the organisation introduced so (the cybersecurity firm Ergo), "
+    "whose name ends so, or that spoke last",
+    "document-issuer": "a document speaks for whoever issued it: its possessor (the group's website), "
+    "a report by X, X said in a statement … the statement said, else the organisation that spoke last",
     "anonymous": "unnamed sources: officials said, a source told, according to two diplomats",
     "noun-phrase": "any other noun phrase, as written: the campaign, Scottish ministers",
     "same-sentence-speaker": "a verb with no subject of its own continues its sentence's speaker: … and added",
@@ -54,11 +62,12 @@ RULES: dict[str, str] = {
     # no speaker
     "unattributed": "no speaker found",
     "not-a-source": "the source found was a verb or a function word (“highlighted”): no speaker",
+    "document-no-issuer": "a document (“the report said”) whose issuer the article never names: no speaker",
     "not-speech": "kind other: a title, scare quotes or a name, nobody's words",
 }
 
 # rules whose quotations have no speaker
-SPEAKERLESS = frozenset({"unattributed", "not-a-source", "not-speech"})
+SPEAKERLESS = frozenset({"unattributed", "not-a-source", "not-speech", "document-no-issuer"})
 
 # the kinds of rule, in the order above: what names the speaker
 _FAMILY_STARTS = {

@@ -16,6 +16,7 @@ from index.lexicon import ANONYMOUS_NOUNS, FUNCTION_WORDS, NON_PERSON_WORDS
 from .cues import Cue
 from .document import MASK, WINDOW, Doc, is_abbrev_token, tokens_in
 from .mentions import Mention, classify_np
+from .roles import DOCUMENT_NOUNS
 from .words import (
     ALL_CUE_FORMS,
     BASE_FORMS,
@@ -184,14 +185,25 @@ _DOCUMENT_NOUNS = frozenset(
 )
 
 
+def _owned_document(lows: list[str]) -> bool:
+    """ "(his) statement", "(his) Facebook profile", "(their) sources": what its owner issued
+    or knows (a document noun within three words)."""
+    for w in lows:
+        if w in _DOCUMENT_NOUNS or w in DOCUMENT_NOUNS or w in ANONYMOUS_NOUNS:
+            return True
+        if w in FUNCTION_WORDS:
+            return False
+    return False
+
+
 def _according_to_source(doc: Doc, pos: int, se: int) -> Mention | None:
     """The source after "according to": whoever "their" means in "according to their
     statements", the issuer in "according to reports from Russian media" or "a statement
     by the ministry", else the noun phrase itself."""
     toks = tokens_in(doc, pos, se, 5)
     lows = [t[2].lower() for t in toks]
-    if len(toks) >= 2 and lows[0] in POSSESSIVE_PRONOUNS and lows[1] in _DOCUMENT_NOUNS | ANONYMOUS_NOUNS:
-        if lows[1] in ANONYMOUS_NOUNS:
+    if len(toks) >= 2 and lows[0] in POSSESSIVE_PRONOUNS and _owned_document(lows[1:4]):
+        if not ANONYMOUS_NOUNS.isdisjoint(lows[1:4]):
             return _np_after(doc, pos, se)  # "according to his sources": anonymous sources
         t = toks[0]
         return Mention("pronoun", POSSESSIVE_PRONOUNS[lows[0]], t[0], t[1])
@@ -381,11 +393,26 @@ def _appositive(doc: Doc, ss: int, region: str, comma: int) -> Mention | None:
         got = classify_np(doc, ss + a, ss + b - 1)
         if got is None:
             continue
-        if got.kind == "name" and text[:1].isupper():
-            named = got  # the last named segment: "Trump's director, Steven Cheung,"
+        if got.kind == "name" and text[:1].isupper() and (named is None or _bare_name(text)):
+            # the last named segment ("Trump's director, Steven Cheung,"), unless it only
+            # describes the name before it: "Vasily Nebenzya, Russia's Ambassador to the UN
+            # Security Council," is Nebenzya, the head of the apposition
+            named = got
         elif first is None:
             first = got
     return named or first
+
+
+def _bare_name(text: str) -> bool:
+    """Is a segment a name and nothing else ("Steven Cheung", "Sen. Susan Collins"), not a
+    description that holds one ("Russia's Ambassador to the UN", "CEO of Ergo")?"""
+    words = text.replace("(", " ").replace(")", " ").split()
+    if not words or words[0].endswith(("'s", "’s", "s'", "s’")):
+        return False
+    return all(w[:1].isupper() or w.lower() in _NAME_PARTICLES for w in words)
+
+
+_NAME_PARTICLES = frozenset({"de", "van", "von", "der", "den", "bin", "al", "da", "del", "di", "la", "le", "du", "dos"})
 
 
 def _relative_antecedent(doc: Doc, ss: int, cut: str) -> Mention | None:

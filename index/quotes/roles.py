@@ -1,0 +1,528 @@
+"""The roles an article states, and what a description ("the defence minister") is.
+
+Reads the tokens and ``People``; returns ``Role`` records, one per role the article gives
+a named person or organisation, in the four shapes of news style:
+
+* a title before the name: "Russian Defence Minister Sergei Shoigu", "Ukraine's Minister
+  of Defence Oleksii Reznikov", "the cybersecurity firm Ergo";
+* an apposition after it: "Vasily Nebenzya, Russia's Ambassador to the UN, said",
+  "Shoigu, the defence minister,";
+* an apposition before it: "a spokesman for the Kremlin, Dmitry Peskov, said";
+* a copula: "Kallas, who is Estonia's prime minister", "Ergo is a cybersecurity firm".
+
+``parse`` reads a description in the text (its determiner or possessor, modifiers, head
+noun and complement) for ``describe.py``, which resolves it to a holder.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from index.lexicon import FUNCTION_WORDS
+
+from .document import Doc
+from .words import ALL_CUE_FORMS, MODALS, PASSIVE_AUX
+
+# nouns for a person by what they do or are: the heads of role descriptions
+PERSON_HEADS = frozenset(
+    """spokesman spokeswoman spokesperson president leader minister secretary director
+    ambassador envoy diplomat senator governor mayor chairman chairwoman chair chief head
+    candidate nominee official adviser advisor aide lawyer attorney prosecutor judge general
+    commander officer representative speaker manager businessman businesswoman billionaire
+    premier chancellor king queen prince princess ceo founder co-founder cofounder executive
+    analyst economist expert professor researcher scientist scholar strategist consultant
+    journalist reporter correspondent editor columnist commentator writer author activist
+    campaigner athlete player coach captain striker midfielder defender goalkeeper teammate
+    boss owner deputy colonel lieutenant admiral marshal commissioner inspector investigator
+    negotiator lawmaker legislator mp politician councillor councilor tycoon mogul
+    entrepreneur doctor physician surgeon actor actress singer star champion veteran pilot
+    soldier blogger commenter administrator chancellor-elect president-elect vice-president
+    emissary consul governor-general pontiff pope cleric imam rabbi bishop archbishop
+    pastor priest historian""".split()
+)
+
+# nouns for an organisation: "the company said", "activist group Stopp Oljeletinga"
+ORG_HEADS = frozenset(
+    """company firm group agency organisation organization movement campaign coalition
+    association alliance network committee commission council board party ministry
+    department authority regulator watchdog bureau office service programme program union
+    club team side bank lender carrier airline insurer retailer maker manufacturer carmaker
+    automaker giant operator producer provider supplier chain conglomerate corporation
+    broadcaster newspaper paper daily tabloid outlet publication magazine channel website
+    body institute foundation charity court government administration""".split()
+)
+
+# what a source issues rather than who it is: it speaks for whoever issued it
+DOCUMENT_NOUNS = frozenset(
+    """statement report study survey research paper pamphlet leaflet website site article
+    dossier document communique communiqué draft letter memo proposal decree resolution
+    motion bill indictment filing lawsuit ruling judgment judgement notice announcement
+    release advisory bulletin assessment analysis review petition manifesto post tweet
+    blog editorial book message email video briefing declaration profile account page feed""".split()
+)
+
+# descriptions that name a broader class than the role the article stated
+_NARROWER: dict[str, frozenset[str]] = {
+    "official": frozenset(
+        """minister secretary spokesman spokeswoman spokesperson ambassador envoy diplomat
+        director chief head commissioner governor mayor senator president chancellor premier
+        adviser advisor aide general commander officer deputy representative administrator
+        chairman chairwoman chair prosecutor inspector negotiator emissary consul prime-minister
+        vice-president deputy-minister""".split()
+    ),
+    "diplomat": frozenset("ambassador envoy emissary consul minister representative".split()),
+    "leader": frozenset("president premier chancellor king queen chief head chairman prime-minister".split()),
+    "premier": frozenset({"prime-minister"}),
+    "expert": frozenset("analyst economist professor researcher scientist scholar strategist consultant".split()),
+    "athlete": frozenset("player teammate champion star striker midfielder defender goalkeeper captain".split()),
+    "politician": frozenset("senator lawmaker legislator mp minister president governor mayor councillor".split()),
+    "lawmaker": frozenset("senator legislator mp congressman congresswoman representative".split()),
+    "executive": frozenset("ceo chief head director chairman chairwoman president founder boss".split()),
+    "boss": frozenset("ceo chief head director chairman manager coach owner founder".split()),
+    "spokesperson": frozenset({"spokesman", "spokeswoman"}),
+    "company": frozenset(
+        """firm group maker manufacturer carmaker automaker giant operator producer provider
+        supplier chain conglomerate corporation retailer carrier airline insurer bank lender
+        broadcaster""".split()
+    ),
+    "group": frozenset("movement campaign coalition association alliance network organisation organization".split()),
+    "organisation": frozenset("group movement agency association body charity foundation institute".split()),
+    "agency": frozenset("authority regulator watchdog bureau office service programme program body".split()),
+    "body": frozenset("agency authority regulator watchdog committee commission council board".split()),
+    "newspaper": frozenset("paper daily tabloid publication outlet magazine".split()),
+    "paper": frozenset("newspaper daily tabloid".split()),
+    "outlet": frozenset("newspaper paper daily tabloid publication magazine broadcaster channel website".split()),
+}
+_SAME = (
+    frozenset({"spokesman", "spokeswoman", "spokesperson"}),
+    frozenset({"company", "firm"}),
+    frozenset({"organisation", "organization"}),
+    frozenset({"adviser", "advisor"}),
+    frozenset({"founder", "co-founder", "cofounder"}),
+    frozenset({"programme", "program"}),
+    frozenset({"councillor", "councilor"}),
+)
+_SAME_AS = {w: group for group in _SAME for w in group}
+
+# countries whose adjective shares no prefix with them
+_IRREGULAR_STEMS = {
+    "finnish": "finl",
+    "french": "fran",
+    "polish": "pola",
+    "danish": "denm",
+    "spanish": "spai",
+    "dutch": "neth",
+    "swiss": "swit",
+    "british": "brit",
+    "uk": "brit",
+    "u.k.": "brit",
+    "american": "us",
+    "u.s.": "us",
+    "america": "us",
+    "norwegian": "norw",
+    "welsh": "wale",
+    "scottish": "scot",
+    "greek": "gree",
+    "turkish": "turk",
+    "iraqi": "iraq",
+    "israeli": "isra",
+    "saudi": "saud",
+}
+
+
+def stem(word: str) -> str:
+    """A word as the matching of modifiers sees it: "Ukraine's", "Ukrainian" -> "ukra"."""
+    w = word.lower().replace("’", "'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    elif w.endswith("'"):
+        w = w[:-1]
+    got = _IRREGULAR_STEMS.get(w)
+    if got is not None:
+        return got
+    return w[:4] if len(w) > 4 and w.isalpha() else w
+
+
+def compatible(desc_head: str, role_head: str) -> bool:
+    """Can a description headed `desc_head` mean a holder of `role_head`? ("the official" a minister)"""
+    if desc_head == role_head:
+        return True
+    same = _SAME_AS.get(desc_head)
+    if same is not None and role_head in same:
+        return True
+    narrower = _NARROWER.get(desc_head)
+    return narrower is not None and (role_head in narrower or any(role_head in _SAME_AS.get(n, ()) for n in narrower))
+
+
+def singular(word: str) -> str:
+    """ "officials" -> "official", "companies" -> "company", "ministries" -> "ministry"."""
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("men"):
+        return word[:-3] + "man"
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
+        return word[:-1]
+    return word
+
+
+HEADS = PERSON_HEADS | ORG_HEADS
+
+# titles written short before a name ("Gov. Chris Christie", "Sen. Ted Cruz")
+ABBREVIATED = {
+    "gov": "governor",
+    "sen": "senator",
+    "rep": "representative",
+    "gen": "general",
+    "adm": "admiral",
+    "col": "colonel",
+    "lt": "lieutenant",
+    "capt": "captain",
+    "cmdr": "commander",
+    "prof": "professor",
+    "amb": "ambassador",
+    "pres": "president",
+}
+# words that make another office of the head after them: a vice president is no president
+_COMPOUNDING = frozenset({"vice", "deputy", "prime", "assistant", "under", "lieutenant"})
+# modifiers that always tell roles apart: "the former president" is not the president
+DISTINGUISHING = frozenset({"former", "ex", "late", "acting", "interim", "outgoing", "incoming"})
+# public offices: someone stated to hold one is not "the" holder of another
+OFFICES = frozenset(
+    """spokesman spokeswoman spokesperson president minister secretary director ambassador
+    envoy senator governor mayor chairman chairwoman chancellor premier prosecutor judge
+    general commander commissioner prime-minister vice-president deputy-minister""".split()
+)
+
+
+def person_head(head: str) -> bool:
+    """A role noun for a person, compounded or not ("minister", "prime-minister")."""
+    return head in PERSON_HEADS or head.rsplit("-", 1)[-1] in PERSON_HEADS
+
+
+def head_of(lows: Sequence[str], i: int) -> str:
+    """The role noun at token i, with a word that compounds it ("vice-president")."""
+    low = ABBREVIATED.get(lows[i], lows[i])
+    if i > 0 and lows[i - 1] in _COMPOUNDING and low in PERSON_HEADS:
+        return f"{lows[i - 1]}-{low}"
+    return low
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    """A role the article gives a named person or organisation."""
+
+    pos: int  # where the role is stated (an offset in the document, as mentions are)
+    entity: str  # the holder's canonical name
+    head: str  # "minister"
+    words: frozenset[str]  # stems of the description's words ("russ", "defe", "minister")
+    org: bool
+
+
+@functools.lru_cache(maxsize=512)
+def compatible_heads(head: str) -> frozenset[str]:
+    """Every role head a description headed `head` can mean."""
+    out = {head} | set(_SAME_AS.get(head, ())) | set(_NARROWER.get(head, ()))
+    for n in _NARROWER.get(head, ()):
+        out |= _SAME_AS.get(n, set())
+    return frozenset(out)
+
+
+class Stated:
+    """The roles of an article, indexed so that a description asks only about the few
+    that could fit it, near it (a long text states thousands)."""
+
+    _PER_HEAD = 8  # stated roles of one head looked at before a position
+
+    def __init__(self, roles: list[Role]) -> None:
+        self.roles = roles
+        self.words: frozenset[str] = frozenset().union(*(r.words for r in roles))
+        self._by_head: dict[str, list[Role]] = {}
+        self._by_entity: dict[str, list[Role]] = {}
+        for r in roles:  # (in text order)
+            self._by_head.setdefault(r.head, []).append(r)
+            self._by_entity.setdefault(r.entity, []).append(r)
+        self._pos = {h: [r.pos for r in rs] for h, rs in self._by_head.items()}
+
+    def fitting_heads(self, head: str, pos: int) -> list[Role]:
+        """Roles whose head a description headed `head` can mean: the last few stated before
+        `pos` and the first one after it, per head."""
+        out: list[Role] = []
+        for h in compatible_heads(head):
+            rs = self._by_head.get(h)
+            if not rs:
+                continue
+            i = bisect.bisect_left(self._pos[h], pos)
+            out += rs[max(0, i - self._PER_HEAD) : i + 1]
+        return out
+
+    def of(self, entity: str) -> list[Role]:
+        return self._by_entity.get(entity, [])
+
+
+_DETERMINERS = frozenset("the a an his her its their this that our my your".split())
+_STOP = (FUNCTION_WORDS | MODALS | PASSIVE_AUX | ALL_CUE_FORMS) - {"of", "for", "to", "at"}
+_LINKS = frozenset({"of", "for", "to", "at"})
+_NAMING = frozenset({"called", "named", "dubbed", "known"})
+_SPACE = frozenset({" ", "\u00a0"})
+
+
+def _modifier(doc: Doc, k: int) -> bool:
+    low = doc.lows[k]
+    if low in _STOP or low in _DETERMINERS:
+        return False
+    return not (low.endswith("ed") and doc.words[k].islower() and low not in {"united", "retired", "elected"})
+
+
+def scan_roles(doc: Doc, people: object) -> list[Role]:
+    """Every role stated for a named holder, in text order (see the module's docstring)."""
+    out: list[Role] = []
+    lows, toks, gaps = doc.lows, doc.tokens, doc.gaps
+    n = len(toks)
+    for i in range(n):
+        low = lows[i]
+        if low not in HEADS:
+            if low not in ABBREVIATED or i + 1 >= n or gaps[i + 1] not in (". ", ".\u00a0"):
+                continue
+        org = low in ORG_HEADS
+        head = head_of(lows, i)
+        # left: modifiers ("Russian Defence", "Ukraine's", "army")
+        a = i
+        while a > 0 and i - a < 5 and gaps[a] in _SPACE and _modifier(doc, a - 1):
+            a -= 1
+        # right: a complement ("of Defence", "to the UN Security Council", "for the group")
+        b = i
+        if i + 2 < n and lows[i + 1] in _LINKS and gaps[i + 1] in _SPACE:
+            j = i + 2
+            while j < n and j - i <= 7 and gaps[j] in _SPACE and (lows[j] in ("the", "and", "of") or _modifier(doc, j)):
+                j += 1
+            b = j - 1
+        holder = _holder_within(doc, people, i, b) if b > i else None
+        if holder is not None:
+            name, at = holder  # "Minister of Defence Oleksii Reznikov": the name ends the complement
+            b = at - 1
+        else:
+            name = _holder_after(doc, people, b, org)
+            if name is None:
+                name = _holder_before(doc, people, a, b, org)
+        if name is None:
+            continue
+        words = frozenset(stem(lows[k]) for k in range(a, b + 1) if lows[k] not in FUNCTION_WORDS)
+        out.append(Role(toks[i][0], name, head, words, org))
+    return out
+
+
+def _run_at(doc: Doc, k: int) -> tuple[int, int] | None:
+    """The capitalised run of tokens starting at token k (first and last token), if any."""
+    if k >= len(doc.tokens) or not doc.words[k][:1].isupper():
+        return None
+    j = k
+    while j + 1 < len(doc.tokens) and doc.gaps[j + 1] in _SPACE and doc.words[j + 1][:1].isupper():
+        j += 1
+    return k, j
+
+
+def _person(people: object, k: int, doc: Doc) -> str | None:
+    """The person the roster found whose name starts at token k, if any (the roster keeps
+    a name at the start of its run: "Russian Defence Minister Sergei Shoigu")."""
+    r = k
+    while r > 0 and doc.gaps[r] in _SPACE and doc.words[r - 1][:1].isupper():
+        r -= 1
+    mentions = people.mentions  # type: ignore[attr-defined]
+    i = bisect.bisect_left(mentions, (doc.tokens[r][0], ""))
+    if i < len(mentions) and mentions[i][0] == doc.tokens[r][0]:
+        name = mentions[i][1]
+        if (r == k or name.split()[0] == doc.words[k]) and people.is_person(name):  # type: ignore[attr-defined]
+            return name
+    return None
+
+
+def _org_name(doc: Doc, people: object, k: int, j: int) -> str | None:
+    text = " ".join(doc.words[k : j + 1])
+    if text.endswith(("'s", "’s")):
+        return None  # "the group's website": the website, not the group's name
+    if doc.lows[k] in FUNCTION_WORDS:
+        return None
+    return people.canonical(text, doc.tokens[k][0])  # type: ignore[attr-defined]
+
+
+def _holder_within(doc: Doc, people: object, i: int, b: int) -> tuple[str, int] | None:
+    """A person named at the end of a complement: "Minister of Defence Oleksii Reznikov"."""
+    for k in range(i + 2, b + 1):
+        if doc.words[k][:1].isupper():
+            run = _run_at(doc, k)
+            if run is None or run[1] < b:
+                continue
+            for s in range(run[0], run[1]):
+                name = _person(people, s, doc)
+                if name is not None and len(name.split()) >= 2:
+                    # the words before the name's own belong to the title
+                    first = name.split()[0]
+                    at = next((x for x in range(s, run[1] + 1) if doc.words[x] == first), s)
+                    return name, at
+            return None
+    return None
+
+
+def _holder_after(doc: Doc, people: object, b: int, org: bool) -> str | None:
+    """ "Minister Sergei Shoigu" (a name right after), or ", Dmitry Peskov, said" after a
+    description that opens the phrase ("a spokesman for the Kremlin, Dmitry Peskov,")."""
+    n = len(doc.tokens)
+    k = b + 1
+    if k >= n:
+        return None
+    gap = doc.gaps[k]
+    if gap.strip() in ("", ",") and doc.lows[k] in _NAMING and k + 1 < n:
+        # "a group of climate activists, called the Tyre Extinguishers", "a man named Ed Roy"
+        k += 2 if doc.lows[k] == "known" and doc.lows[k + 1] == "as" else 1
+        if k < n and doc.lows[k] == "the" and doc.gaps[k] in _SPACE:
+            k += 1
+        run = _run_at(doc, k) if k < n and doc.gaps[k] in _SPACE else None
+        if run is None:
+            return None
+        return _org_name(doc, people, *run) if org else _person(people, k, doc)
+    if gap in (". ", ".\u00a0") and doc.lows[b] in ABBREVIATED:
+        return _person(people, k, doc)  # "Gov. Chris Christie"
+    if gap in _SPACE:
+        if org and doc.words[b][:1].islower():
+            run = _run_at(doc, k)
+            return _org_name(doc, people, *run) if run is not None else None
+        return _person(people, k, doc)
+    if gap.strip() == "," and not org:
+        run = _run_at(doc, k)
+        if run is None:
+            return None
+        after = doc.gaps[run[1] + 1] if run[1] + 1 < n else ""
+        nxt = doc.words[run[1] + 1] if run[1] + 1 < n else ""
+        if after.strip() in (",", "") and (after.strip() == "," or nxt[:1].islower()):
+            return _person(people, k, doc)
+    return None
+
+
+def _holder_before(doc: Doc, people: object, a: int, b: int, org: bool) -> str | None:
+    """ "Vasily Nebenzya, Russia's Ambassador to the UN, said": the name before the comma,
+    when the description ends at a comma, a dash, a bracket or the verb."""
+    s = a - 1 if a > 0 and doc.lows[a - 1] in _DETERMINERS and doc.gaps[a] in _SPACE else a
+    if s == 0 or doc.gaps[s].strip() != ",":
+        return None
+    n = len(doc.tokens)
+    end_gap = doc.gaps[b + 1] if b + 1 < n else "."
+    if end_gap.strip()[:1] not in (",", "—", "–", ")", ";", "."):
+        return None  # ("..., Mika Brzezinski, the Democratic presidential candidate stated": a subject)
+    j = s - 1
+    if not doc.words[j][:1].isupper():
+        return None
+    k = j
+    while k > 0 and doc.gaps[k] in _SPACE and doc.words[k - 1][:1].isupper():
+        k -= 1
+    if org:
+        return _org_name(doc, people, k, j)
+    for x in range(k, j + 1):
+        name = _person(people, x, doc)
+        if name is not None:
+            return name
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class Description:
+    """A description in the text: "the unhinged Russian leader", "the group's website"."""
+
+    start: int
+    end: int
+    det: str  # "the", "a" (a, an, one, another), "poss" (a possessor), "" (none)
+    head: str  # singular, lower case
+    plural: bool
+    mods: tuple[str, ...]  # the words before the head, lower case
+    comp: tuple[int, int] | None  # the complement's span ("of the organisation", "by Fox News")
+    owner: tuple[int, int] | None  # the possessor's span ("the group's", "his")
+
+
+_ARTICLE_DETS = {"the": "the", "this": "the", "that": "the", "a": "a", "an": "a", "one": "a", "another": "a"}
+_POSSESSIVE_DETS = frozenset({"his", "her", "its", "their"})
+_COMP_LINKS = frozenset({"of", "for", "to", "at", "by", "from", "on", "in"})
+
+
+def parse(doc: Doc, start: int, end: int) -> Description | None:
+    """The description whose words are doc.text[start:end] (with the determiner or
+    possessor right before `start`, if the mention left it out)."""
+    i = bisect.bisect_left(doc.token_starts, start)
+    j = bisect.bisect_left(doc.token_starts, end, i)
+    if j <= i:
+        return None
+    lows = doc.lows
+    # the head: the last word before a complement (past a participle: "a statement signed by")
+    h, link = j - 1, j
+    for k in range(i + 1, j):
+        if lows[k] in _COMP_LINKS:
+            h, link = k - 1, k
+            break
+    if h > i and lows[h].endswith("ed") and singular(lows[h - 1]) in HEADS | DOCUMENT_NOUNS:
+        h -= 1
+    head = lows[h]
+    if head.endswith(("'s", "’s")):
+        head = head[:-2]  # "the group's" (the possessor of a document) is the group
+    sing = singular(head)
+    plural = sing != head
+    if h > i and lows[h - 1] in _COMPOUNDING and sing in PERSON_HEADS:
+        sing = f"{lows[h - 1]}-{sing}"
+        h_mod = h - 1
+    else:
+        h_mod = h
+    first = i
+    det, owner = "", None
+    # a determiner or possessor inside the mention, or right before it
+    while first < h and (lows[first] in _ARTICLE_DETS or lows[first] in _POSSESSIVE_DETS):
+        first += 1
+    k = first - 1 if first > i else i - 1
+    if k >= 0 and (k >= i or doc.gaps[k + 1] in _SPACE):
+        w = lows[k]
+        if w in _ARTICLE_DETS:
+            det = _ARTICLE_DETS[w]
+        elif w in _POSSESSIVE_DETS:
+            det, owner = "poss", (doc.tokens[k][0], doc.tokens[k][1])
+    for k in range(first, h):
+        if doc.words[k].endswith(("'s", "’s", "s'", "s’")):
+            det, owner = "poss", (doc.tokens[first][0], doc.tokens[k][1])
+            first = k + 1
+            break
+    comp = (doc.tokens[link + 1][0], doc.tokens[j - 1][1]) if link + 1 < j else None
+    mods = tuple(lows[first:h_mod])
+    return Description(doc.tokens[first][0], doc.tokens[h][1], det, sing, plural, mods, comp, owner)
+
+
+# places by name, which speak only as their governments do: never "the company" or the
+# issuer of a report (countries, capitals, big cities, US states and regions)
+PLACES = frozenset(
+    x.strip().lower()
+    for x in """afghanistan, albania, algeria, argentina, armenia, australia, austria, azerbaijan,
+    bahrain, bangladesh, belarus, belgium, bolivia, bosnia, brazil, britain, bulgaria, cambodia,
+    canada, chile, china, colombia, congo, croatia, cuba, cyprus, czech republic, denmark, egypt,
+    england, estonia, ethiopia, europe, finland, france, georgia, germany, ghana, greece, hungary,
+    iceland, india, indonesia, iran, iraq, ireland, israel, italy, japan, jordan, kazakhstan,
+    kenya, korea, north korea, south korea, kosovo, kuwait, latvia, lebanon, libya, lithuania,
+    luxembourg, malaysia, mexico, moldova, mongolia, montenegro, morocco, myanmar, nepal,
+    netherlands, new zealand, nigeria, norway, pakistan, palestine, peru, philippines, poland,
+    portugal, qatar, romania, russia, rwanda, saudi arabia, scotland, serbia, singapore,
+    slovakia, slovenia, somalia, south africa, spain, sri lanka, sudan, sweden, switzerland,
+    syria, taiwan, thailand, tunisia, turkey, uganda, ukraine, united kingdom, united states,
+    uk, us, usa, america, uruguay, uzbekistan, venezuela, vietnam, wales, yemen, zimbabwe,
+    africa, asia, crimea, donbas, gaza, kherson, kharkiv, bakhmut, avdiivka, mariupol,
+    zaporizhzhia, lviv, odesa, odessa, donetsk, luhansk, kyiv, kiev, moscow, washington,
+    london, paris, berlin, beijing, tokyo, brussels, rome, madrid, warsaw, vienna, prague,
+    budapest, bucharest, sofia, athens, ankara, istanbul, tehran, baghdad, damascus, cairo,
+    jerusalem, tel aviv, riyadh, delhi, new delhi, mumbai, islamabad, kabul, seoul, pyongyang,
+    taipei, hong kong, shanghai, minsk, tbilisi, vilnius, riga, tallinn, helsinki, stockholm,
+    oslo, copenhagen, dublin, edinburgh, cardiff, belfast, lisbon, amsterdam, geneva, zurich,
+    davos, bali, new york, chicago, boston, houston, dallas, miami, atlanta, seattle, denver,
+    philadelphia, detroit, phoenix, manchester, liverpool, birmingham, glasgow, leeds, ottawa,
+    toronto, montreal, vancouver, sydney, melbourne, canberra, kremlin, alabama, alaska, arizona,
+    arkansas, california, colorado, connecticut, delaware, florida, hawaii, idaho, illinois,
+    indiana, iowa, kansas, kentucky, louisiana, maine, maryland, massachusetts, michigan,
+    minnesota, mississippi, missouri, montana, nebraska, nevada, new hampshire, new jersey,
+    new mexico, north carolina, south carolina, north dakota, south dakota, ohio, oklahoma,
+    oregon, pennsylvania, rhode island, tennessee, texas, utah, vermont, virginia,
+    west virginia, wisconsin, wyoming""".split(",")
+)

@@ -1,0 +1,223 @@
+"""Who a description is: roles and titles, organisation nouns and documents (#14).
+
+Every text here is invented. Each case names the rule that must decide the speaker, so a
+case that passes by another road fails.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from index.speakers import SpeakerRegistry
+from tests.index.test_quotes import quotes_of
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def registry() -> SpeakerRegistry:
+    config = yaml.safe_load((ROOT / "config.yaml").read_text(encoding="utf-8"))
+    return SpeakerRegistry.from_config(config["speakers"])
+
+
+ROLE_CASES = [
+    pytest.param(
+        "Russian Defence Minister Oleg Marchenko toured the depot on Monday.\n"
+        "“We will hold the line,” the defence minister said.\n",
+        "We will hold the line,",
+        "Oleg Marchenko",
+        "role-stated",
+        id="title_before_the_name",
+    ),
+    pytest.param(
+        "Anton Velikov, Russia's ambassador to the United Nations, met reporters on Friday.\n"
+        "“The vote is a farce,” the diplomat said.\n",
+        "The vote is a farce,",
+        "Anton Velikov",
+        "role-stated",
+        id="apposition_after_the_name_and_a_broader_noun",
+    ),
+    pytest.param(
+        "A spokesman for the ministry, Pavel Orlov, spoke to reporters.\n"
+        "“No decision has been taken,” the spokesman said.\n",
+        "No decision has been taken,",
+        "Pavel Orlov",
+        "role-stated",
+        id="apposition_before_the_name",
+    ),
+    pytest.param(
+        "German Foreign Minister Anna Keller welcomed Polish Defence Minister Jan Nowak to Berlin.\n"
+        "“Our borders are safe,” the defence minister said.\n",
+        "Our borders are safe,",
+        "Jan Nowak",
+        "role-stated",
+        id="a_modifier_tells_two_ministers_apart",
+    ),
+    pytest.param(
+        "Former President Hal Moore and President Dan Ruiz spoke together in Lima.\n“It was cordial,” the former president said.\n",
+        "It was cordial,",
+        "Hal Moore",
+        "role-stated",
+        id="former_is_a_different_role",
+    ),
+    pytest.param(
+        "Ilya Petrenko, who leads the delegation, spoke after the session.\n"
+        "“The danger remains very high,” the official said.\n",
+        "The danger remains very high,",
+        "Ilya Petrenko",
+        "role-salient",
+        id="no_stated_role_the_person_just_written_about",
+    ),
+    pytest.param(
+        "Spokesman Ivan Lis said talks would go on.\n“We are ready,” the minister said.\n",
+        "We are ready,",
+        "minister",
+        "role-as-written",
+        id="the_minister_is_not_the_spokesman",
+    ),
+    pytest.param(
+        "Helga Brandt spoke in Berlin.\n“Talks are over,” a Western official said.\n",
+        "Talks are over,",
+        "Western official",
+        "anonymous",
+        id="an_indefinite_description_is_someone_new",
+    ),
+    pytest.param(
+        "Tony Blair spoke in Leeds.\nMr Blair's official spokesman said: “The prime minister is clear.”\n",
+        "The prime minister is clear.",
+        "Blair's official spokesman",
+        "role-as-written",
+        id="someone_of_blairs_is_not_blair",
+    ),
+    pytest.param(
+        "The talks ended late.\n“We will respond,” the Kremlin spokesman said.\n",
+        "We will respond,",
+        "Dmitry Peskov",
+        "role-registry",
+        id="the_registry_when_the_article_names_no_holder",
+    ),
+    pytest.param(
+        "The vote was close.\nThe unhinged Russian leader declared: “We will use all means.”\n",
+        "We will use all means.",
+        "Vladimir Putin",
+        "role-registry",
+        id="the_registry_role_ends_the_description",
+    ),
+    pytest.param(
+        "Estonian Prime Minister calls for new sanctions\n\n"
+        "Estonian Prime Minister Liis Tamm spoke in Tallinn on Monday.\n"
+        "“Sanctions must bite,” she said.\n",
+        "Sanctions must bite,",
+        "Liis Tamm",
+        "pronoun-last-speaker",
+        id="the_body_names_the_title_of_the_headline",
+    ),
+    pytest.param(
+        "Anya Roth, chief executive of the cybersecurity firm Vexor, spoke on Monday.\n"
+        "“Nothing was stolen,” the company said.\n",
+        "Nothing was stolen,",
+        "Vexor",
+        "org-description",
+        id="the_company_is_the_firm_named_so",
+    ),
+    pytest.param(
+        "A group of climate activists, called the Tyre Busters, struck again.\n“We act alone,” the group said.\n",
+        "We act alone,",
+        "Tyre Busters",
+        "org-description",
+        id="a_group_called_x",
+    ),
+    pytest.param(
+        "Food prices rose again, the World Grain Programme said.\n“Hunger is spreading,” the agency said.\n",
+        "Hunger is spreading,",
+        "World Grain Programme",
+        "org-description",
+        id="the_agency_is_the_body_that_spoke_last",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "starts", "speaker", "rule"), ROLE_CASES)
+def test_a_role_resolves_to_its_holder(
+    registry: SpeakerRegistry, text: str, starts: str, speaker: str, rule: str
+) -> None:
+    q = next(q for q in quotes_of(text, registry) if q.text.startswith(starts))
+    assert (q.speaker, q.rule) == (speaker, rule)
+
+
+DOCUMENT_CASES = [
+    pytest.param(
+        "The Nordic Rail Authority said in a statement that fares would rise.\n“Costs have doubled,” the statement said.\n",
+        "Costs have doubled,",
+        "Nordic Rail Authority",
+        id="x_said_in_a_statement",
+    ),
+    pytest.param(
+        "A group of climate activists, called the Tyre Busters, struck again.\n“We act alone,” the group's website says.\n",
+        "We act alone,",
+        "Tyre Busters",
+        id="the_possessor_of_the_document",
+    ),
+    pytest.param(
+        "A report by the Harwell Institute found that growth was slow.\n“Growth will stall,” the report said.\n",
+        "Growth will stall,",
+        "Harwell Institute",
+        id="a_report_by_x",
+    ),
+    pytest.param(
+        "The city was quiet.\n“Peace will hold,” read a statement signed by the Riverside Council.\n",
+        "Peace will hold,",
+        "Riverside Council",
+        id="a_statement_signed_by_x",
+    ),
+    pytest.param(
+        "The Marlow Institute published a dossier on Friday.\nThe dossier stated: “Hospitals are exposed.”\n",
+        "Hospitals are exposed.",
+        "Marlow Institute",
+        id="x_published_a_document",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "starts", "speaker"), DOCUMENT_CASES)
+def test_a_document_speaks_for_its_issuer(registry: SpeakerRegistry, text: str, starts: str, speaker: str) -> None:
+    q = next(q for q in quotes_of(text, registry) if q.text.startswith(starts))
+    assert (q.speaker, q.rule) == (speaker, "document-issuer")
+
+
+def test_a_document_nobody_issued_has_no_speaker(registry: SpeakerRegistry) -> None:
+    """ "report" is never a speaker, nor is the person named nearby."""
+    text = (
+        "Oskar Lind retired in May.\n\n“Prices will rise,” the report said. "
+        "“Wages will not keep up with them for at least another three or four years.”\n"
+    )
+    qs = [q for q in quotes_of(text, registry) if q.kind == "direct"]
+    assert [(q.speaker, q.rule) for q in qs] == [(None, "document-no-issuer")] * 2
+
+
+def test_the_head_of_an_apposition_speaks(registry: SpeakerRegistry) -> None:
+    """Not the end of the description: "Security Council" is no speaker."""
+    text = "Vasil Orlenko, Russia's Ambassador to the UN Security Council, said the plan was “a provocation”.\n"
+    q = next(q for q in quotes_of(text, registry) if q.text == "a provocation")
+    assert (q.speaker, q.rule) == ("Vasil Orlenko", "apposition")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Analysts said the market would “fall”.\n", "analysts"),
+        ("A spokesman said the market would “fall”.\n", "spokesman"),
+        (
+            "Prices rose. The market will “fall”, a senior US official, who declined to be named, said.\n",
+            "senior US official",
+        ),
+    ],
+)
+def test_a_described_speaker_has_one_name(registry: SpeakerRegistry, text: str, speaker: str) -> None:
+    """No article, no relative clause, a common word in lower case: "Analysts" and
+    "analysts", "A spokesman" and "a spokesman" are one speaker each across a corpus."""
+    (q,) = [q for q in quotes_of(text, registry) if q.kind == "partial"]
+    assert q.speaker == speaker
