@@ -123,7 +123,9 @@ def classify_np(doc: Doc, s: int, e: int, allow_pronoun: bool = True) -> Mention
         return Mention("pronoun", t[2], t[0], t[1])  # a pronoun right before the verb is its subject
     if lows[0] in PREPOSITIONS:
         return None  # "for example", "in a statement"
-    if len(toks) > 1 and (lows[0] in MODALS or lows[0].endswith("ing") and not cap(words[0])):
+    if len(toks) > 1 and (
+        lows[0] in MODALS or lows[0].endswith("ing") and (not cap(words[0]) or _opening_participle(words))
+    ):
         # "echoing some commentators", "are hearing a candidate": a verb phrase whose
         # subject came earlier in the sentence
         return Mention("clause", "", toks[0][0], toks[0][0])
@@ -242,6 +244,14 @@ def classify_np(doc: Doc, s: int, e: int, allow_pronoun: bool = True) -> Mention
             return None  # "185,000", "Immediately", "wasn't": no source
         return Mention("np", doc.text[ts:te], ts, te)
     return None
+
+
+def _opening_participle(words: list[str]) -> bool:
+    """ "Discussing his family ...", "Giving the reference to ...": a capitalised participle
+    that opens a clause, not a name ("Manning", "Fleming", "King" stand alone or before a
+    name)."""
+    w = words[0]
+    return len(w) > 5 and w[1:].islower() and words[1][:1].islower() and words[1].lower() != "and"
 
 
 def _described_head(lows: list[str], head_n: int) -> str:

@@ -216,7 +216,13 @@ def name_of_run(words: tuple[str, ...]) -> tuple[tuple[str, ...], str, bool]:
     if leading_role(core):
         core = core[1:]  # "Actress Rosario Dawson", opening a sentence; "Marine John Tiegen"
         titled = True
-    if not core or len(core) > 4 or any(w.lower() in FUNCTION_WORDS or w.lower() in STOP_HEAD for w in core[1:]):
+    particles = sum(w in PARTICLES for w in core[1:-1])
+    if (
+        not core
+        or len(core) - particles > 4
+        or any((w.lower() in FUNCTION_WORDS or w.lower() in STOP_HEAD) and w not in PARTICLES for w in core[1:])
+        or core[-1] in PARTICLES
+    ):
         return (), honorific, titled
     owners = [i for i, w in enumerate(core[:-1]) if w.endswith(("'s", "’s", "s'", "s’"))]
     if owners:
@@ -226,6 +232,9 @@ def name_of_run(words: tuple[str, ...]) -> tuple[tuple[str, ...], str, bool]:
     if core[-1].endswith(("'s", "’s")):
         core[-1] = core[-1][:-2]
     return tuple(core), honorific, titled
+
+
+PARTICLES = frozenset("da de do dos das van von der den du del della di al bin ibn ter ten".split())
 
 
 def name_at(doc: Doc, pos: int) -> Mention:

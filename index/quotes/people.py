@@ -23,6 +23,7 @@ from index.speakers import SpeakerRegistry, gender_of_honorific
 
 from .document import Doc, has_word, sent_of
 from .names import (
+    PARTICLES,
     leading_role,
     name_of_run,
     names_an_organisation,
@@ -128,6 +129,11 @@ class People:
         words = name.split()
         pos += self.offset
         self.full.setdefault(words[-1].lower(), []).append((pos, name))
+        for i in range(2, len(words) - 1):
+            if words[i] in PARTICLES:
+                # "Lula" for Luiz Inacio Lula da Silva: the word before the surname's particle
+                self.full.setdefault(words[i - 1].lower(), []).append((pos, name))
+                break
         self._by_first.setdefault(words[0], []).append((pos, name))
         self._by_names.setdefault((words[-1].lower(), words[0]), []).append(name)
 
@@ -368,6 +374,17 @@ class People:
         words = name.lower().split()
         if not words or words[0] in INDEFINITE_PRONOUNS:
             return False
+        if len(words) == 1 and len(name) > 1 and name.isupper() and name.isalpha():
+            return False  # "FT", "TASS", "NATO": an acronym names a body
+        stated = getattr(self, "stated", None)  # (made once the scan of names is done)
+        if (
+            stated is not None
+            and words[0] not in FIRST_NAMES
+            and name not in self.persons
+            and not self.gender_of(name)
+            and any(r.org for r in stated.of(name))
+        ):
+            return False  # "the Polish daily Kurier Lubelski", "the cybersecurity firm Ergo"
         if not NON_PERSON_WORDS.isdisjoint(words) and not (
             # "Mayor Don Guardian": a titled first name and surname, whatever the surname means
             len(words) == 2 and words[0] in FIRST_NAMES and words[0] not in NON_PERSON_WORDS and name in self.persons

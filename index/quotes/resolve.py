@@ -17,7 +17,7 @@ from .cues import Cue
 from .describe import described, resolve_description
 from .document import Doc, para_of, sent_of, tokens_in
 from .mentions import Mention
-from .names import name_at
+from .names import CAP_RUN_RE, name_at
 from .people import People
 from .roles import PERSON_HEADS
 from .sources import clause_subject, first_clause_subject
@@ -32,6 +32,7 @@ from .words import (
     ROLE_NOUNS,
     SKIPPABLE,
     cap,
+    person_noun,
 )
 
 
@@ -201,6 +202,8 @@ def resolve_pronoun(
     for p, sp, g in reversed(history[-12:]):
         if g in ("group", "thing") or replying and p in people.askers or sp == exclude:
             continue
+        if not g and sp[:1].isupper() and not people.is_person(sp) and not person_noun(sp):
+            continue  # ("FT said ... he said": a newspaper is never "he")
         if not g:
             g = people.gender_of(sp)  # learnt since ("she said" after the first mention)
         if not g or g == want:
@@ -222,6 +225,9 @@ def resolve_pronoun(
             subj = None  # "Rubio claimed that Obama is to blame": Rubio is the source
         elif spoke[0] in people.embedded:
             return subj[1], "pronoun-subject"  # "Rubio refrained from attacking Christie, who say ...": Rubio
+    intro = _introduced_before(people, pos, want, exclude)
+    if intro is not None and all(x is None or x[0] < intro[0] for x in (subj, spoke)):
+        return intro[1], "pronoun-introduced"
     if subj is not None and (spoke is None or subj[0] > spoke[0]):
         return subj[1], "pronoun-subject"
     if spoke is not None:
@@ -230,6 +236,33 @@ def resolve_pronoun(
     if person:
         return person, "pronoun-mentioned"
     return None, "unattributed"
+
+
+def _introduced_before(people: People, pos: int, want: str, exclude: str | None) -> tuple[int, str] | None:
+    """ "... remarks of Finnish Prime Minister Petteri Orpo. ¶ He claimed": a "he" or "she"
+    opening a sentence right after one that ends by naming a person for the first time
+    means that person (of the pronoun's gender), even though they were no subject."""
+    doc = people.doc
+    if not doc.sents:
+        return None
+    si = sent_of(doc, pos)
+    ss = doc.sents[si][0]
+    if si == 0 or doc.masked[ss:pos].strip(" \"“‘'") or para_of(doc, pos) - para_of(doc, doc.sents[si - 1][0]) > 1:
+        return None
+    ps, pe = doc.sents[si - 1]
+    mentions = people.mentions
+    i = bisect.bisect_left(mentions, (pe, ""))
+    if i == 0 or mentions[i - 1][0] < ps:
+        return None
+    at, name = mentions[i - 1]
+    run = CAP_RUN_RE.match(doc.masked, at)
+    if run is None or doc.masked[run.end() : pe].strip(" .”’\"'") or name == exclude or " " not in name:
+        return None  # the sentence does not end with the name
+    if not people.is_person(name) or want and people.gender_of(name) not in ("", want):
+        return None
+    if any(m[1] == name for m in mentions[max(0, i - 41) : i - 1]):
+        return None  # named before: a later subject or speaker decides as usual
+    return at, name
 
 
 # words that open a sentence with a clause of its own, before the main one

@@ -266,6 +266,7 @@ _DETERMINERS = frozenset("the a an his her its their this that our my your".spli
 _STOP = (FUNCTION_WORDS | MODALS | PASSIVE_AUX | ALL_CUE_FORMS) - {"of", "for", "to", "at"}
 _LINKS = frozenset({"of", "for", "to", "at"})
 _NAMING = frozenset({"called", "named", "dubbed", "known"})
+_AUXILIARIES = MODALS | PASSIVE_AUX | {"had", "has", "have", "does", "did"}
 _SPACE = frozenset({" ", "\u00a0"})
 
 
@@ -388,7 +389,9 @@ def _holder_after(doc: Doc, people: object, b: int, org: bool) -> str | None:
     if gap in _SPACE:
         if org and doc.words[b][:1].islower():
             run = _run_at(doc, k)
-            return _org_name(doc, people, *run) if run is not None else None
+            if run is None or run[1] + 1 < n and doc.lows[run[1] + 1] in _AUXILIARIES:
+                return None  # "the campaign Manafort was running": a clause, not a name
+            return _org_name(doc, people, *run)
         return _person(people, k, doc)
     if gap.strip() == "," and not org:
         run = _run_at(doc, k)

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from index.lexicon import (
     ANONYMOUS_NOUNS,
+    DEMONYMS,
     FUNCTION_WORDS,
     TITLES,
 )
@@ -31,10 +32,12 @@ from .names import (
     reduced_relative,
     the_description,
 )
+from .roles import PERSON_HEADS
 from .words import (
     ALL_CUE_FORMS,
     FEMALE_NAMES,
     FEMALE_ROLES,
+    FIRST_NAMES,
     HONORIFICS,
     MALE_NAMES,
     MALE_ROLES,
@@ -92,12 +95,20 @@ def scan(people: People, doc: Doc) -> None:
         else:
             nwords = 1
         rs, re_ = run.span()
+        if m.startswith(_PARTICLE_STARTS, re_):
+            tail = _PARTICLE_TAIL_RE.match(m, re_)
+            if tail is not None:  # "Luiz Inacio Lula da Silva", "Ursula von der Leyen"
+                re_ = tail.end()
+                text = m[rs:re_]
+                nwords = len(text.split())
         k = find(starts, rs)  # a binary search per run beats a dict of every token
         if k == n or starts[k] != rs:
             continue
         j = k + nwords - 1
         if j >= n or toks[j][1] != re_:
             continue
+        if lows[j] in DEMONYMS and j + 1 < n and gaps[j + 1] == " " and toks[j + 1][2][:1].islower():
+            continue  # "The Ukrainian leader", "Top German officials": an adjective, no name
         if k > 0:
             w1 = lows[k - 1]
             subject = not (
@@ -143,6 +154,18 @@ def scan(people: People, doc: Doc) -> None:
         add_run(people, doc, toks, k, j, subject, text, dotted)
 
 
+# the particles of a surname ("da Silva", "von der Leyen"), after a capitalised run
+_PARTICLE_STARTS = tuple(
+    f" {p} " for p in "da de do dos das van von der den du del della di al bin ibn ter ten".split()
+)
+_PARTICLE_TAIL_RE = re.compile(
+    r"(?:[ ](?:da|de|do|dos|das|van|von|der|den|du|del|della|di|al|bin|ibn|ter|ten)){1,2}[ ][A-ZÀ-ÖØ-Þ][\w'’\-]*+(?![ ][A-Z])"
+)
+
+
+_TITLE_HEADS = TITLES | PERSON_HEADS
+
+
 def add_run(
     people: People,
     doc: Doc,
@@ -157,6 +180,13 @@ def add_run(
     core, honorific, titled, name = got if got is not None else name_of_run_text(text)
     if not core:
         return  # a headline or an organisation, not a person's name
+    if len(core) > 2 and k > 1 and doc.lows[k - 1] in ("of", "for") and doc.lows[k - 2] in _TITLE_HEADS:
+        # "Minister of Defence Oleksii Reznikov": the words before the name end the title
+        i = 0
+        while len(core) - i > 2 and core[i].lower() not in FIRST_NAMES:
+            i += 1
+        core, titled = core[i:], True
+        name = " ".join(core)
     if dotted and not honorific and not titled:
         titled = True
         if dotted in HONORIFICS:
@@ -285,7 +315,39 @@ def subject_before_verb(doc: Doc, toks: list[tuple[int, int, str]], j: int) -> b
             and doc.lows[k] not in FUNCTION_WORDS
             and doc.lows[k] not in STOP_HEAD
         )
+    after = _after_time(doc, j + 1)
+    if after > j + 1 and after < len(toks) and doc.gaps[after] == " ":
+        nxt = toks[after][2]  # "Modi on Tuesday referred", "Putin three years ago admitted"
     return nxt[0].islower() and nxt not in STOP_HEAD and nxt not in FUNCTION_WORDS or nxt in SKIPPABLE or nxt in MODALS
+
+
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+_TIME_UNITS = frozenset("day days week weeks month months year years decade decades night weekend".split())
+_COUNTS = frozenset("a an two three four five six seven eight nine ten few several many some".split())
+
+
+def _after_time(doc: Doc, i: int) -> int:
+    """The token after a time phrase that starts at token i ("on Tuesday", "last week",
+    "three years ago", "yesterday"), or i when none starts there."""
+    lows, n = doc.lows, len(doc.tokens)
+    if i >= n:
+        return i
+    w = lows[i]
+    if w in ("yesterday", "today", "tonight"):
+        return i + 1
+    if i + 1 < n and doc.gaps[i + 1] == " ":
+        nxt = lows[i + 1]
+        if w == "on" and nxt in _WEEKDAYS or w in ("last", "this", "next") and nxt in _TIME_UNITS | _WEEKDAYS:
+            return i + 2
+        if w == "in" and nxt.isdigit() and len(nxt) == 4:
+            return i + 2  # "in 2019"
+    if w in _COUNTS or w.isdigit():
+        for k in range(i + 1, min(n, i + 4)):
+            if doc.gaps[k] != " ":
+                break
+            if lows[k] == "ago" and lows[k - 1] in _TIME_UNITS:
+                return k + 1
+    return i
 
 
 def subject_after_parens(doc: Doc, toks: list[tuple[int, int, str]], j: int) -> bool:

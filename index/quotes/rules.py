@@ -33,6 +33,8 @@ RULES: dict[str, str] = {
     "pronoun-added": "“he added”, “she continued”: the last speaker",
     "pronoun-last-speaker": "a pronoun subject: the last speaker of its gender",
     "pronoun-subject": "a pronoun subject: the latest clause subject of its gender, more recent than the last speaker",
+    "pronoun-introduced": "“he” or “she” opening a sentence right after one that ends by introducing a person: "
+    "… remarks of Finnish Prime Minister Petteri Orpo. He claimed",
     "pronoun-mentioned": "a pronoun subject: the latest person of its gender named before it (no speaker or subject fits)",
     "it-they-subject": "“it” or “they”: the latest sentence subject that is a thing or a group",
     "it-they-speaker": "“it” or “they”: the last organisation or group that spoke",

@@ -24,6 +24,7 @@ from .words import (
     DETERMINERS,
     MODALS,
     NOT_VERBS,
+    NOUN_DETERMINERS,
     POSSESSIVE_PRONOUNS,
     PREPOSITIONS,
     ROLE_NOUNS,
@@ -120,10 +121,14 @@ def clause_subject(doc: Doc, ss: int, end: int, participle: bool = False) -> Men
             toks = toks[1:]
         if not toks or toks[0][2].lower() in SUBORDINATORS | PREPOSITIONS:
             continue
+        if len(toks) > 1 and cap(toks[0][2]) and toks[0][2].endswith("ing") and toks[1][2][:1].islower():
+            continue  # "Discussing his family and friends, he went on to add:": the participle's clause
         for v in range(1, min(len(toks), 16)):
             w = toks[v][2]
             if toks[v - 1][2].endswith(("'s", "’s", "s'", "s’")):
                 continue  # "Ryan's campaign shrugged": the possessed noun is no verb
+            if v == 1 and toks[0][2].lower() in NOUN_DETERMINERS:
+                continue  # "the lawmakers blamed": the noun after "the" is no verb
             if w[:1].islower() and w.isalpha() and w not in NOT_VERBS:
                 nxt = toks[v + 1][2] if v + 1 < len(toks) else ""
                 if w.endswith(_ADJECTIVE_ENDINGS) and (cap(nxt) or nxt in ROLE_NOUNS):
@@ -163,6 +168,10 @@ def strip_skippable(doc: Doc, ss: int, pos: int) -> int:
             end = toks[k - 1][0]  # "Brad Sherman last month joked": a time, not part of the subject
             k -= 2
             continue
+        if low == "ago" and k - 2 >= first and lows[k - 1] in _AGO_UNITS and not doc.gaps[k].strip(" "):
+            end = toks[k - 2][0]  # "Putin three years ago admitted": a time, not part of the subject
+            k -= 3
+            continue
         if low in _WEEKDAYS and k > first:
             end = toks[k - 1][0] if toks[k - 1][2] == "on" and not doc.gaps[k].strip() else s
             k -= 2 if end != s else 1
@@ -172,6 +181,7 @@ def strip_skippable(doc: Doc, ss: int, pos: int) -> int:
 
 
 _TIME_UNITS = frozenset("week month year night weekend spring summer fall autumn winter morning evening".split())
+_AGO_UNITS = frozenset("days weeks months years decades day week month year decade".split())
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday yesterday today tonight".split())
 
 _HARD_PUNCT = frozenset(',;:!?()\x01“”"—–[]')

@@ -1,0 +1,99 @@
+"""Who a name or a pronoun is: the people of an article and their names (#14).
+
+Every text here is invented. Each case names the rule that must decide the speaker.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from index.speakers import SpeakerRegistry
+from tests.index.test_quotes import quotes_of
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def registry() -> SpeakerRegistry:
+    config = yaml.safe_load((ROOT / "config.yaml").read_text(encoding="utf-8"))
+    return SpeakerRegistry.from_config(config["speakers"])
+
+
+CASES = [
+    pytest.param(
+        "Oleg Tarasov played well on Saturday.\n\n"
+        "Discussing his family and friends at home, he went on to add: “I am so worried about them "
+        "and I think about them every single day.”\n",
+        "I am so worried",
+        "Oleg Tarasov",
+        "pronoun-subject",
+        id="a_participle_opening_the_sentence_is_no_subject",
+    ),
+    pytest.param(
+        "Giving the reference to the new report, the lawmakers blamed the ministry, saying it “gave the order”.\n",
+        "gave the order",
+        "lawmakers",
+        "noun-phrase",
+        id="nor_is_it_the_source_of_saying",
+    ),
+    pytest.param(
+        "Narendra Modi spoke in Bali. The FT said the text was agreed.\n\n"
+        "In his address at the summit, Modi on Tuesday referred to his call for talks.\n\n"
+        "“We have to find a way back to the path of ceasefire and diplomacy,” he said.\n",
+        "We have to find a way",
+        "Narendra Modi",
+        "pronoun-subject",
+        id="a_time_between_subject_and_verb_and_no_newspaper_is_he",
+    ),
+    pytest.param(
+        "Ivan Sorokin three years ago admitted that doubles had been considered.\n“I discarded the idea,” he said.\n",
+        "I discarded the idea,",
+        "Ivan Sorokin",
+        "pronoun-last-speaker",
+        id="three_years_ago_is_no_part_of_the_name",
+    ),
+    pytest.param(
+        "President Olena Kovalenko visited the site on Monday.\n\n"
+        "The Ukrainian leader was flanked by guards as she vowed that the “war crimes” would be punished.\n",
+        "war crimes",
+        "Olena Kovalenko",
+        "pronoun-subject",
+        id="a_nationality_before_a_noun_is_no_name",
+    ),
+    pytest.param(
+        "Ulf Berg said membership was the only reasonable choice.\n\n"
+        "Tensions were on display during new remarks of Finnish Prime Minister Aarne Lahti.\n\n"
+        "He claimed in a speech that Moscow was preparing for a “long conflict with the West”.\n",
+        "long conflict with the West",
+        "Aarne Lahti",
+        "pronoun-introduced",
+        id="he_after_a_sentence_that_introduces_a_person",
+    ),
+    pytest.param(
+        "Brazilian President Luiz Inacio Lula da Silva arrived in Shanghai on Thursday.\n\n"
+        "“Why can we not trade in our own currencies?” Lula said.\n",
+        "Why can we not trade",
+        "Luiz Inacio Lula da Silva",
+        "said-after-name",
+        id="a_surname_with_a_particle",
+    ),
+    pytest.param(
+        "Ukraine’s Minister of Defence Oleksii Marchuk visited Lviv on Monday afternoon.\n\n"
+        "“Supplies are arriving,” Marchuk said.\n",
+        "Supplies are arriving,",
+        "Oleksii Marchuk",
+        "said-after-name",
+        id="the_title_of_a_minister_of_is_no_part_of_the_name",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "starts", "speaker", "rule"), CASES)
+def test_the_person_a_quotation_goes_to(
+    registry: SpeakerRegistry, text: str, starts: str, speaker: str, rule: str
+) -> None:
+    q = next(q for q in quotes_of(text, registry) if q.text.startswith(starts))
+    assert (q.speaker, q.rule) == (speaker, rule)
