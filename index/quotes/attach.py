@@ -24,12 +24,18 @@ from .words import BELIEF_FORMS
 
 
 class _Last(NamedTuple):
-    """The last attributed quotation: its paragraph, speaker, cue and the speaker's mention."""
+    """The last attributed quotation: its paragraph, speaker, cue and the speaker's mention
+    (speaker "": a cue whose source is nobody, rule `rule`)."""
 
     para: int
     speaker: str
     cue: Cue | None
     named: Mention | None
+    rule: str = ""
+
+
+# cues whose source is found to be nobody: their quotations keep that, not a guess
+_NOBODY = frozenset({"document-no-issuer", "not-a-speaker"})
 
 
 def attach_quotes(
@@ -43,7 +49,7 @@ def attach_quotes(
     for cue in cues:
         if (
             cue.speaker
-            or cue.rule == "document-no-issuer"
+            or cue.rule in _NOBODY
             or (cue.mention is not None and cue.mention.kind in ("pronoun", "clause"))
         ):
             by_sent.setdefault(cue.sent, []).append(cue)
@@ -65,7 +71,7 @@ def attach_quotes(
         if continued and last is not None:
             speaker, named = last.speaker or None, last.named
             if not last.speaker:
-                rule = "document-no-issuer"  # the rest of what a document nobody issued says
+                rule = last.rule  # the rest of what a document nobody issued says
         kind = quote_kind(doc, segs, cue is not None or continued)
         if kind == "other":
             speaker, cue, rule, named = None, None, "not-speech", None
@@ -76,8 +82,7 @@ def attach_quotes(
                 else ""
             )
             want = "male" if pron in PRONOUNS_MALE else "female" if pron in PRONOUNS_FEMALE else ""
-            documented = rule == "document-no-issuer" or cue is not None and cue.rule == "document-no-issuer"
-            rule = "document-no-issuer" if documented else "unattributed"
+            rule = rule if rule in _NOBODY else cue.rule if cue is not None and cue.rule in _NOBODY else "unattributed"
             if pron not in ("it", "i", "we") and pron not in PRONOUNS_GROUP and rule == "unattributed":
                 # (what "it calls ..." names is a thing or a body, "they" are more than one, and
                 # the "I" of a first-person article is its writer: never the person nearby)
@@ -89,8 +94,8 @@ def attach_quotes(
                 out.append(make_quote(doc, seg.start, seg.end, kind, speaker, rule, cue, named))
         if speaker and kind != "other":
             last = _Last(segs[-1].para, speaker, cue, named)
-        elif rule == "document-no-issuer" and kind != "other":
-            last = _Last(segs[-1].para, "", cue, None)
+        elif rule in _NOBODY and kind != "other":
+            last = _Last(segs[-1].para, "", cue, None, rule)
         if cue is not None and kind == "direct" and _attributes_before(doc, segs[-1], cue):
             cue.quote_before = True  # its words are that quotation: the tail is no reported speech
     return out

@@ -14,10 +14,11 @@ import re
 from index.lexicon import ANONYMOUS_NOUNS, FUNCTION_WORDS, PERSON_NOUNS, PRONOUNS_FEMALE, PRONOUNS_GROUP, PRONOUNS_MALE
 
 from .cues import Cue
-from .describe import described, resolve_description
+from .describe import resolve_description
 from .document import Doc, para_of, sent_of, tokens_in
 from .mentions import Mention
 from .names import CAP_RUN_RE, name_at
+from .naming import described, speaker_like
 from .people import People
 from .roles import PERSON_HEADS
 from .sources import clause_subject, first_clause_subject
@@ -54,7 +55,7 @@ def resolve_mention(
             got = resolve_description(_with_title(people.doc, mention), cue, people, history, resolve_mention, True)
             if got is not None and got[0]:
                 return got
-        if " " not in speaker and _common_word(speaker, people):
+        if " " not in speaker and _common_word(speaker, people) and _opens_sentence(people.doc, mention.start):
             speaker = described(speaker, people)  # "Analysts noted": the analysts
         return speaker, rule, mention
     if kind in ("role", "np", "anonymous"):
@@ -94,9 +95,43 @@ def resolve_mention(
         return speaker, rule, mention
     if kind == "role":
         speaker, rule = _resolve_role(mention.text, people, mention.start)
-        return described(speaker, people) if rule == "role-as-written" else speaker, rule, mention
-    rule = "according-to" if cue.source_rule == "according-to" else "noun-phrase"
-    return described(mention.text, people), rule, mention
+        if rule != "role-as-written":
+            return speaker, rule, mention
+        text = described(speaker, people)
+    else:
+        rule = "according-to" if cue.source_rule == "according-to" else "noun-phrase"
+        text = described(mention.text, people)
+    if not speaker_like(text):
+        named = _leading_name(people, mention)
+        if named is not None:
+            return people.canonical(named.text, named.start), rule, named  # "Sanders started out ..."
+        return None, "not-a-speaker", None  # "the suit", "more than two-thirds": a thing, no speaker
+    return text, rule, mention
+
+
+def _leading_name(people: People, mention: Mention) -> Mention | None:
+    """The person's name that opens a noun phrase found too long ("Sanders started out
+    their ninth debate", "Weaver didn't seem impressed"): the clause's subject."""
+    run = CAP_RUN_RE.match(people.doc.masked, mention.start)
+    if run is None or run.end() >= mention.end:
+        return None
+    name = people.canonical(run.group(), run.start())
+    if (
+        not people.is_person(name)
+        or people.registry.get(name) is None
+        and " " not in name
+        and not people.gender_of(name)
+    ):
+        return None
+    return Mention("name", run.group(), run.start(), run.end())
+
+
+def _opens_sentence(doc: Doc, pos: int) -> bool:
+    """Is `pos` the first word of its sentence (where any word has a capital)?"""
+    if not doc.sents:
+        return False
+    ss = doc.sents[sent_of(doc, pos)][0]
+    return not doc.masked[ss:pos].strip(" \"“‘'(\n\x01”’")
 
 
 def _common_word(word: str, people: People) -> bool:

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from index.lexicon import FUNCTION_WORDS
 
 from .document import Doc
-from .words import ALL_CUE_FORMS, MODALS, PASSIVE_AUX
+from .words import ALL_CUE_FORMS, MODALS, PASSIVE_AUX, STOP_HEAD
 
 # nouns for a person by what they do or are: the heads of role descriptions
 PERSON_HEADS = frozenset(
@@ -61,7 +61,11 @@ DOCUMENT_NOUNS = frozenset(
     dossier document communique communiqué draft letter memo proposal decree resolution
     motion bill indictment filing lawsuit ruling judgment judgement notice announcement
     release advisory bulletin assessment analysis review petition manifesto post tweet
-    blog editorial book message email video briefing declaration profile account page feed""".split()
+    blog editorial book message email video briefing declaration profile account page feed
+    suit complaint ad advert advertisement commercial documentary guidance guidelines code
+    figures data estimate statistics poll results minutes transcript card sheet flyer banner
+    placard slate readout investigation probe audit verdict memoir textbook headline opinion
+    playbook excerpt manual handbook newsletter note""".split()
 )
 
 # descriptions that name a broader class than the role the article stated
@@ -148,13 +152,7 @@ def stem(word: str) -> str:
 
 def compatible(desc_head: str, role_head: str) -> bool:
     """Can a description headed `desc_head` mean a holder of `role_head`? ("the official" a minister)"""
-    if desc_head == role_head:
-        return True
-    same = _SAME_AS.get(desc_head)
-    if same is not None and role_head in same:
-        return True
-    narrower = _NARROWER.get(desc_head)
-    return narrower is not None and (role_head in narrower or any(role_head in _SAME_AS.get(n, ()) for n in narrower))
+    return role_head in compatible_heads(desc_head)
 
 
 def singular(word: str) -> str:
@@ -223,10 +221,13 @@ class Role:
 
 @functools.lru_cache(maxsize=512)
 def compatible_heads(head: str) -> frozenset[str]:
-    """Every role head a description headed `head` can mean."""
-    out = {head} | set(_SAME_AS.get(head, ())) | set(_NARROWER.get(head, ()))
-    for n in _NARROWER.get(head, ()):
-        out |= _SAME_AS.get(n, set())
+    """Every role head a description headed `head` can mean: itself, its synonyms, and the
+    narrower roles of either, with their synonyms ("the firm": a company, a carmaker)."""
+    out = {head} | set(_SAME_AS.get(head, ()))
+    for h in tuple(out):
+        out |= _NARROWER.get(h, frozenset())
+    for n in tuple(out):
+        out |= _SAME_AS.get(n, frozenset())
     return frozenset(out)
 
 
@@ -266,6 +267,9 @@ _DETERMINERS = frozenset("the a an his her its their this that our my your".spli
 _STOP = (FUNCTION_WORDS | MODALS | PASSIVE_AUX | ALL_CUE_FORMS) - {"of", "for", "to", "at"}
 _LINKS = frozenset({"of", "for", "to", "at"})
 _NAMING = frozenset({"called", "named", "dubbed", "known"})
+_NOT_BEFORE_APPOSITION = frozenset(
+    "as in on at for to with from by of about under over after before during like than".split()
+)
 _AUXILIARIES = MODALS | PASSIVE_AUX | {"had", "has", "have", "does", "did"}
 _SPACE = frozenset({" ", "\u00a0"})
 
@@ -305,7 +309,7 @@ def scan_roles(doc: Doc, people: object) -> list[Role]:
             name, at = holder  # "Minister of Defence Oleksii Reznikov": the name ends the complement
             b = at - 1
         else:
-            name = _holder_after(doc, people, b, org)
+            name = _holder_after(doc, people, a, b, org)
             if name is None:
                 name = _holder_before(doc, people, a, b, org)
         if name is None:
@@ -367,7 +371,7 @@ def _holder_within(doc: Doc, people: object, i: int, b: int) -> tuple[str, int] 
     return None
 
 
-def _holder_after(doc: Doc, people: object, b: int, org: bool) -> str | None:
+def _holder_after(doc: Doc, people: object, a: int, b: int, org: bool) -> str | None:
     """ "Minister Sergei Shoigu" (a name right after), or ", Dmitry Peskov, said" after a
     description that opens the phrase ("a spokesman for the Kremlin, Dmitry Peskov,")."""
     n = len(doc.tokens)
@@ -398,8 +402,9 @@ def _holder_after(doc: Doc, people: object, b: int, org: bool) -> str | None:
         if run is None:
             return None
         after = doc.gaps[run[1] + 1] if run[1] + 1 < n else ""
-        nxt = doc.words[run[1] + 1] if run[1] + 1 < n else ""
-        if after.strip() in (",", "") and (after.strip() == "," or nxt[:1].islower()):
+        s = a - 1 if a > 0 and doc.lows[a - 1] in _DETERMINERS and doc.gaps[a] in _SPACE else a
+        if after.strip() == "," and (s == 0 or doc.lows[s - 1] not in _NOT_BEFORE_APPOSITION):
+            # ("as he begins his term as US President, Tony Blair has said": no apposition)
             return _person(people, k, doc)
     return None
 
@@ -459,8 +464,8 @@ def parse(doc: Doc, start: int, end: int) -> Description | None:
     # the head: the last word before a complement (past a participle: "a statement signed by")
     h, link = j - 1, j
     for k in range(i + 1, j):
-        if lows[k] in _COMP_LINKS:
-            h, link = k - 1, k
+        if lows[k] in _COMP_LINKS or lows[k] in STOP_HEAD:
+            h, link = k - 1, k  # ("a source familiar with the ad": the source, not the ad)
             break
     if h > i and lows[h].endswith("ed") and singular(lows[h - 1]) in HEADS | DOCUMENT_NOUNS:
         h -= 1

@@ -114,6 +114,7 @@ def scan(people: People, doc: Doc) -> None:
             subject = not (
                 w1 not in _SUBJECT_AFTER
                 and not gaps[k].strip()
+                and "\n" not in gaps[k]  # (a new paragraph opens a clause)
                 and not (
                     w1 not in _NOT_MODIFIERS
                     and not w1.endswith(("ed", "ing"))
@@ -180,6 +181,9 @@ def add_run(
     core, honorific, titled, name = got if got is not None else name_of_run_text(text)
     if not core:
         return  # a headline or an organisation, not a person's name
+    if len(core) == 2 and core[0].lower() in PERSON_HEADS and core[0].lower() not in FIRST_NAMES:
+        core, titled = core[1:], True  # "Mogul Wilson", "Striker Rooney" (a headline's role word)
+        name = core[0]
     if len(core) > 2 and k > 1 and doc.lows[k - 1] in ("of", "for") and doc.lows[k - 2] in _TITLE_HEADS:
         # "Minister of Defence Oleksii Reznikov": the words before the name end the title
         i = 0

@@ -64,12 +64,14 @@ RULES: dict[str, str] = {
     # no speaker
     "unattributed": "no speaker found",
     "not-a-source": "the source found was a verb or a function word (“highlighted”): no speaker",
+    "not-a-speaker": "the words found name a thing, not a person, body or group (“the suit”, “more than "
+    "two-thirds”, “prime minister shrugged off”): no speaker",
     "document-no-issuer": "a document (“the report said”) whose issuer the article never names: no speaker",
     "not-speech": "kind other: a title, scare quotes or a name, nobody's words",
 }
 
 # rules whose quotations have no speaker
-SPEAKERLESS = frozenset({"unattributed", "not-a-source", "not-speech", "document-no-issuer"})
+SPEAKERLESS = frozenset({"unattributed", "not-a-source", "not-speech", "document-no-issuer", "not-a-speaker"})
 
 # the kinds of rule, in the order above: what names the speaker
 _FAMILY_STARTS = {

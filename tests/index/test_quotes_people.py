@@ -10,16 +10,24 @@ from pathlib import Path
 import pytest
 import yaml
 
+from index.models import Quote
 from index.speakers import SpeakerRegistry
 from tests.index.test_quotes import quotes_of
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
+CONFIG = yaml.safe_load((ROOT / "config.yaml").read_text(encoding="utf-8"))
+
+
 @pytest.fixture(scope="module")
 def registry() -> SpeakerRegistry:
-    config = yaml.safe_load((ROOT / "config.yaml").read_text(encoding="utf-8"))
-    return SpeakerRegistry.from_config(config["speakers"])
+    return SpeakerRegistry.from_config(CONFIG["speakers"])
+
+
+def quotes(text: str, registry: SpeakerRegistry) -> list[Quote]:
+    """The quotations of `text` as quotewire reads an article (the default speech verbs)."""
+    return quotes_of(text, registry, speech_verbs=CONFIG["speech_verbs"])
 
 
 CASES = [
@@ -95,5 +103,5 @@ CASES = [
 def test_the_person_a_quotation_goes_to(
     registry: SpeakerRegistry, text: str, starts: str, speaker: str, rule: str
 ) -> None:
-    q = next(q for q in quotes_of(text, registry) if q.text.startswith(starts))
+    q = next(q for q in quotes(text, registry) if q.text.startswith(starts))
     assert (q.speaker, q.rule) == (speaker, rule)

@@ -1,0 +1,260 @@
+"""A document to whoever issued it: "the statement", "its report", "the group's website".
+
+Reads a description whose head is a document noun (``roles.DOCUMENT_NOUNS``), ``People``
+and the history of who spoke; returns the issuer: the document's possessor, the name
+before its noun ("the Reuters report"), the body after "by" or "from" ("a statement signed
+by ..."), the issuer an earlier sentence named ("X said in a statement", "X published a
+report") or the organisation that spoke last, whichever is nearer; with none of those,
+no speaker (rule document-no-issuer).
+"""
+
+from __future__ import annotations
+
+import bisect
+from typing import TYPE_CHECKING
+
+from index.lexicon import DEMONYMS, FUNCTION_WORDS
+
+from .document import Doc, sent_of
+from .mentions import Mention, classify_np
+from .orgs import is_org, salient_org
+from .roles import DOCUMENT_NOUNS, Description, singular
+from .salience import _WINDOW, History, Resolved
+
+if TYPE_CHECKING:
+    from .cues import Cue
+    from .people import People
+
+_ISSUING = frozenset("in via through".split())
+
+
+_ISSUE_VERBS = frozenset(
+    """issued released published posted put sent signed filed presented unveiled circulated
+    drafted wrote written produced commissioned adopted provided obtained introduced tabled
+    submitted proposed prepared launched""".split()
+)
+
+
+_BY = frozenset({"by", "from"})
+
+
+_OWNER_PRONOUNS = {"his": "he", "her": "she", "its": "it", "their": "they"}
+
+
+def issuer(
+    d: Description, mention: Mention, cue: Cue, people: People, history: History, resolve: object
+) -> Resolved | None:
+    """Whoever issued a document; the words naming the speaker are the document's."""
+    doc = people.doc
+    if d.owner is not None:
+        got = _resolve_span(doc, d.owner, mention, cue, people, history, resolve)
+        if got is not None:
+            return got, "document-issuer", mention
+    named = _named_modifier(doc, d)
+    if named is not None:
+        # "the Reuters report", "a Pentagon statement": the name before the noun issued it
+        got = _resolve_span(doc, named, mention, cue, people, history, resolve)
+        if got is not None:
+            return got, "document-issuer", mention
+    comp = d.comp if d.comp is not None and _word_before(doc, d.comp[0]) in _BY | {"of"} else _by_after(doc, d.end)
+    if comp is not None:
+        got = _resolve_span(doc, comp, mention, cue, people, history, resolve)
+        if got is not None:
+            return got, "document-issuer", mention
+    if d.det == "the":
+        earlier = _issued_before(d, mention.start, people, history, cue, resolve)
+        # (not whoever reports what the document says: "According to TASS, the proposal calls ...")
+        si = sent_of(doc, mention.start)
+        org = salient_org(mention.start, people, [h for h in history if sent_of(doc, h[0]) != si], doc)
+        best = max((x for x in (earlier, org) if x is not None), default=None)
+        if best is not None:
+            return best[1], "document-issuer", mention
+    return None, "document-no-issuer", None
+
+
+def _named_modifier(doc: Doc, d: Description) -> tuple[int, int] | None:
+    """The capitalised words right before a document noun, when they are a name and not
+    an adjective of nationality ("the Reuters report", not "the Russian report")."""
+    k = bisect.bisect_left(doc.token_starts, d.end) - 1  # the head
+    j = k
+    while j > 0 and doc.words[j - 1][:1].isupper() and doc.gaps[j] in (" ", "\u00a0"):
+        j -= 1
+    if j == k or doc.tokens[j][0] < d.start:
+        return None
+    if all(w.lower() in DEMONYMS or w.lower() in FUNCTION_WORDS for w in doc.words[j:k]):
+        return None
+    return doc.tokens[j][0], doc.tokens[k - 1][1]
+
+
+def _by_after(doc: Doc, end: int) -> tuple[int, int] | None:
+    """The issuer's words right after a document: "a letter from the American Legion",
+    "a statement signed by gallery directors" (up to punctuation, eight words at most)."""
+    k = bisect.bisect_left(doc.token_starts, end)
+    toks = doc.tokens
+    if k < len(toks) and doc.lows[k] in _ISSUE_VERBS and doc.gaps[k] in (" ", "\u00a0"):
+        k += 1
+    if k + 1 >= len(toks) or doc.lows[k] not in _BY or doc.gaps[k] not in (" ", "\u00a0"):
+        return None
+    return toks[k + 1][0], toks[_np_end(doc, k + 1)][1]
+
+
+def _np_end(doc: Doc, k: int) -> int:
+    """The last token of the noun phrase at token k: up to punctuation, eight words, or the
+    first lower-case word after a capitalised run ("the Harwell Institute found")."""
+    toks, e, caps = doc.tokens, k, doc.words[k][:1].isupper()
+    while e + 1 < len(toks) and doc.gaps[e + 1] in (" ", "\u00a0") and e - k < 8:
+        nxt = doc.words[e + 1]
+        if caps and nxt[:1].islower() and doc.lows[e + 1] not in ("of", "and", "for", "de"):
+            break
+        caps = caps or nxt[:1].isupper()
+        e += 1
+    return e
+
+
+def _word_before(doc: Doc, pos: int) -> str:
+    k = bisect.bisect_left(doc.token_starts, pos)
+    return doc.lows[k - 1] if k > 0 else ""
+
+
+def _resolve_span(
+    doc: Doc,
+    span: tuple[int, int],
+    mention: Mention | None,
+    cue: Cue,
+    people: People,
+    history: History,
+    resolve: object,
+) -> str | None:
+    """Who a possessor or an issuer in the text is ("the group's", "his", "by Fox News")."""
+    s, e = span
+    text = doc.text[s:e]
+    low = text.lower()
+    if low in _OWNER_PRONOUNS:
+        from .resolve import resolve_pronoun
+
+        sp, _ = resolve_pronoun(_OWNER_PRONOUNS[low], s, people, history)
+        return sp or None
+    inner = classify_np(doc, s, e, allow_pronoun=False)
+    if inner is None or inner.kind in ("clause", "ellipsis"):
+        return None
+    for ending in ("'s", "’s", "'", "’"):  # "the group's", "Sanders'": the owner itself
+        if inner.text.endswith(ending):
+            inner = Mention(inner.kind, inner.text[: -len(ending)], inner.start, inner.end - len(ending), inner.how)
+            break
+    if mention is not None and inner.start <= mention.start and inner.end >= mention.end:
+        return None  # the same words again: no progress
+    sp, _, _ = resolve(inner, cue, people, history, {})  # type: ignore[operator]
+    return sp if _plausible_issuer(sp) else None
+
+
+def _plausible_issuer(sp: str | None) -> bool:
+    """A name or a short description, not a document again nor a clause ("once the person")."""
+    if not sp or len(sp.split()) > 10:
+        return False
+    words = sp.split()
+    return words[0].lower() not in FUNCTION_WORDS and singular(words[-1].lower()) not in DOCUMENT_NOUNS
+
+
+def _issued_before(
+    d: Description, pos: int, people: People, history: History, cue: Cue, resolve: object
+) -> tuple[int, str] | None:
+    """An earlier mention of the same kind of document that says who issued it: "X said in
+    a statement", "a report by X", "X's report", "X published a report"."""
+    doc = people.doc
+    k = bisect.bisect_left(doc.token_starts, pos)
+    lo = bisect.bisect_left(doc.token_starts, max(0, pos - _WINDOW))
+    for t in range(k - 1, lo - 1, -1):
+        low = singular(doc.lows[t])
+        if low != d.head and not (low in _SAME_DOCS.get(d.head, ()) or d.head in _SAME_DOCS.get(low, ())):
+            continue
+        got = _issuer_at(doc, t, people, history, cue, resolve)
+        if got is not None:
+            return doc.tokens[t][0], got
+    return None
+
+
+_SAME_DOCS = {
+    "statement": frozenset("communique communiqué declaration release announcement".split()),
+    "report": frozenset("dossier study paper document assessment analysis review survey research".split()),
+    "dossier": frozenset({"report", "document"}),
+    "study": frozenset({"report", "research", "paper", "survey"}),
+    "research": frozenset({"study", "report", "paper", "survey"}),
+    "survey": frozenset({"study", "report", "poll"}),
+    "website": frozenset({"site"}),
+    "site": frozenset({"website"}),
+    "proposal": frozenset({"motion", "bill", "draft", "resolution"}),
+    "draft": frozenset({"proposal", "statement", "communique"}),
+    "pamphlet": frozenset({"leaflet"}),
+    "leaflet": frozenset({"pamphlet"}),
+}
+
+
+def _issuer_at(doc: Doc, t: int, people: People, history: History, cue: Cue, resolve: object) -> str | None:
+    """Who issued the document named by token t, if the words around it say."""
+    lows, toks = doc.lows, doc.tokens
+    # "X's report", "its report"
+    k = t - 1
+    while k >= 0 and t - k <= 3 and lows[k] not in FUNCTION_WORDS and not doc.words[k].endswith(("'s", "’s")):
+        k -= 1
+    if k >= 0 and t - k <= 3 and (doc.words[k].endswith(("'s", "’s")) or lows[k] in _OWNER_PRONOUNS):
+        s = k
+        if lows[k] not in _OWNER_PRONOUNS:
+            while s > 0 and doc.words[s - 1][:1].isupper() and doc.gaps[s] in (" ", "\u00a0"):
+                s -= 1
+        got = _resolve_span(doc, (toks[s][0], toks[k][1]), None, cue, people, history, resolve)
+        if got is not None:
+            return got
+    # "a report by X", "a statement signed by X"
+    j = t + 1
+    if j < len(toks) and lows[j] in _ISSUE_VERBS:
+        j += 1
+    if j + 1 < len(toks) and lows[j] in _BY:
+        got = _resolve_span(doc, (toks[j + 1][0], toks[_np_end(doc, j + 1)][1]), None, cue, people, history, resolve)
+        if got is not None:
+            return got
+    # "X said in a statement", "X published a report": the speaker or subject of its sentence
+    k = t - 1
+    while k >= 0 and t - k <= 4 and lows[k] not in _ISSUING and lows[k] not in _ISSUE_VERBS:
+        k -= 1
+    if k >= 0 and t - k <= 4:
+        # the nearest speaker or subject before it in its sentence ("The Times said Cook
+        # provided a written statement": Cook's)
+        si = sent_of(doc, toks[t][0])
+        near: list[tuple[int, str]] = []
+        for p, sp, _g in reversed(history[-12:]):
+            if p < toks[t][0] and sent_of(doc, p) == si:
+                near.append((p, sp))
+                break
+        subj = people.subject_before(toks[t][0], "")
+        if subj is not None and sent_of(doc, subj[0]) == si:
+            near.append(subj)
+        if near:
+            return max(near)[1]
+        got = _org_subject(doc, people, si)
+        if got is None and lows[k] in _ISSUE_VERBS:
+            # "The Russian parliament's committee for international relations has introduced
+            # the motion": the subject before the verb, a described body
+            from .sources import clause_subject
+
+            sub = clause_subject(doc, doc.sents[si][0], toks[k][0])
+            if sub is not None and sub.kind in ("np", "name", "role", "anonymous") and sub.end <= toks[k][0]:
+                got = _resolve_span(doc, (sub.start, sub.end), None, cue, people, history, resolve)
+        return got
+    return None
+
+
+def _org_subject(doc: Doc, people: People, si: int) -> str | None:
+    """The organisation's name opening sentence `si`: "The Health Care Industry
+    Cybersecurity Task Force warned in a report ..."."""
+    ss, se = doc.sents[si]
+    i = bisect.bisect_left(doc.token_starts, ss)
+    if i >= len(doc.tokens) or doc.tokens[i][0] >= se:
+        return None
+    k = i + 1 if doc.lows[i] == "the" else i
+    j = k
+    while j < len(doc.tokens) and doc.words[j][:1].isupper() and (j == k or doc.gaps[j] in (" ", "\u00a0")):
+        j += 1
+    if j == k:
+        return None
+    name = doc.text[doc.tokens[k][0] : doc.tokens[j - 1][1]]
+    return name if is_org(name, people) else None

@@ -1,0 +1,151 @@
+"""A described speaker's one name, and whether it names a speaker at all.
+
+``described`` writes every mention of an unnamed speaker the same way ("A spokesman",
+"a spokesman" -> "spokesman"; "Analysts" -> "analysts"; "a senior US official, who declined
+to be named" -> "senior US official"), so that a corpus counts them as one speaker;
+``speaker_like`` tells a person, a body or a group ("spokesman for the BSA", "White House",
+"lobbyists") from a thing or a piece of a clause ("the suit", "46 percent", "said member").
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from index.lexicon import ANONYMOUS_NOUNS, FUNCTION_WORDS, TITLES
+
+from .roles import DOCUMENT_NOUNS, ORG_HEADS, PERSON_HEADS, singular
+from .words import FEMALE_ROLES, GROUP_NOUNS, MALE_ROLES, PERSON_NOUNS
+
+if TYPE_CHECKING:
+    from .people import People
+
+# common nouns for people, which a described speaker writes in lower case
+COMMON_NOUNS = GROUP_NOUNS | PERSON_NOUNS | ANONYMOUS_NOUNS
+
+
+_LEADING = frozenset(
+    """a an the one some several two three four five six seven eight nine ten many most other
+    another few various numerous multiple both senior-most""".split()
+)
+
+
+_CUT = frozenset({"who", "which", "that", "whose", "whom", "speaking", "declining", "requesting", "asking"})
+
+
+_COMMON = PERSON_HEADS | ORG_HEADS | DOCUMENT_NOUNS
+
+
+def described(text: str, people: People | None = None) -> str:
+    """A described speaker as one name for all its mentions: "A spokesman" and "a
+    spokesman" are "spokesman", "Analysts" is "analysts", "a senior US official, who
+    declined to be named" is "senior US official" (no article, no relative clause, a
+    common word lower-cased, proper ones kept: "Western official", "Meta spokesperson")."""
+    words = text.replace("\n", " ").split()
+    for k, w in enumerate(words):
+        if k and (w.lower() in _CUT or w.lower().strip(",;:") != w.lower() and k < len(words) - 1):
+            words = words[: k + 1] if w.lower() not in _CUT else words[:k]
+            break
+    n = len(words)
+    while len(words) > 1 and (
+        words[0].lower() in _LEADING or words[0].lower() in _CUT or words[0].lower() in FUNCTION_WORDS
+    ):
+        words = words[1:]
+    if not words:
+        return text
+    words[-1] = words[-1].rstrip(",;:.")
+    first = words[0]
+    low = first.lower()
+    single = singular(low)
+    if len(words) == n and first[:1].isupper() and not first.isupper():
+        # a capital only because the words open the sentence ("Analysts", "Senior officials")
+        if len(words) == 1:
+            common = low in GROUP_NOUNS or single != low and (single in _COMMON or single in COMMON_NOUNS)
+        else:
+            common = words[1][:1].islower() and (  # (not "White House")
+                low in FUNCTION_WORDS
+                or single in _COMMON
+                or single in COMMON_NOUNS
+                or (people is not None and people.used_in_lower_case(low))
+            )
+        if common:
+            words[0] = low
+    return " ".join(words)
+
+
+# nouns for people, bodies and groups beyond the role lexicons, which a described speaker's
+# head may be ("the band", "pupils", "the jury"); a thing ("the suit", "two-thirds") is no speaker
+_PEOPLE_NOUNS = frozenset(
+    """band rapper campaigner fan investor shareholder consumer customer user viewer listener
+    student pupil teacher scientist worker employee owner winner jury court tribunal panel
+    inquiry commission committee parliament congress senate council assembly cabinet
+    opposition police army military navy force forces government administration authorities
+    authority regime union crowd audience family relative parent child children friend
+    neighbour neighbor victim survivor witness citizen delegate member staff squad organiser
+    organizer spectator critic insider source people men women players ministers mps peers
+    bosses chiefs lawmakers generals troops soldiers rebels militants protesters leaders
+    moderator host narrator presenter anchor interviewer heavyweight republican democrat
+    tory conservative liberal socialist nationalist unionist loyalist colleague guru surgeon
+    neurosurgeon mentor ally allies rival partner spouse couple pair duo trio team media press
+    outlets
+    one other another someone somebody everyone nobody all many most some both""".split()
+)
+
+
+_SPEAKER_LINKS = frozenset("of for at to from in with on within behind close".split())
+
+
+def speaker_like(text: str) -> bool:
+    """Is a described speaker a person, a body or a group ("spokesman for the BSA",
+    "Scottish ministers", "the band", "White House", "opponents"), not a thing or a piece of a
+    clause ("the suit", "46 percent", "prime minister shrugged off", "said member")?"""
+    words = text.replace("’", "'").split()
+    lows = [w.lower() for w in words]
+    if not words or any(w in _CLAUSE_WORDS for w in lows):
+        return False
+    k = len(words) - 1
+    for i, w in enumerate(lows[1:], 1):
+        if w in _SPEAKER_LINKS:
+            k = i - 1
+            break
+    head = words[k].rstrip(",;:.")
+    if head.endswith("'s"):
+        head = head[:-2]
+    if head[:1].isupper() and not head.isupper() or len(head) > 1 and head.isupper() and head.isalpha():
+        return True  # a name: "White House", "Financial Times", "BBC"
+    low = head.lower()
+    single = singular(low)
+    if any(
+        h in _PEOPLE_NOUNS
+        or h in PERSON_HEADS
+        or h in ORG_HEADS
+        or h in PERSON_NOUNS
+        or h in GROUP_NOUNS
+        or h in ANONYMOUS_NOUNS
+        or h in FEMALE_ROLES
+        or h in MALE_ROLES
+        or h in TITLES
+        for h in (low, single, low.rsplit("-", 1)[-1])
+    ):
+        return True
+    # a person by the shape of the word: "lobbyists", "propagandists", "traders", "hackers"
+    return single.endswith(_PERSON_SUFFIXES) and not single.endswith("ment") and single not in _THINGS
+
+
+_PERSON_SUFFIXES = ("ist", "ian", "ant", "ent", "ee", "er", "or", "man", "woman", "person")
+
+
+_THINGS = frozenset(
+    """number paper letter order water border computer power matter cover chapter quarter
+    offer answer other center centre corner filter poster trailer charter register thriller
+    sector factor error mirror motor floor door color colour favor favour labor labour honor
+    honour percent event extent intent talent incident accident content consent parent
+    weather winter summer corridor monitor meter litre liter dinner hour year
+    remainder ledger banner folder""".split()
+)
+
+
+_CLAUSE_WORDS = frozenset(
+    """said says say told tells tell added adds asked asks claimed claims warned warns
+    is are was were be been being has have had will would could should can may might must
+    do does did shall""".split()
+)

@@ -1,0 +1,189 @@
+"""An organisation noun to the organisation it means: "the company", "the group", "the club".
+
+Reads a description (``roles.parse``), ``People`` and the history of who spoke; returns the
+organisation the article introduced with that noun ("the cybersecurity firm Ergo", "a group
+called X"), whose name ends in it ("the agency": the International Energy Agency), or, for
+the general nouns (company, firm, group, newspaper, airline ...), the last one that spoke
+or was a clause's subject, else the last name before it that can be an organisation's.
+Also says whether a name is an organisation's (``is_org``) or a place's (``is_place``).
+"""
+
+from __future__ import annotations
+
+import bisect
+from typing import TYPE_CHECKING
+
+from index.lexicon import DEMONYMS, FUNCTION_WORDS
+
+from .document import Doc, para_of
+from .names import CAP_RUN_RE
+from .roles import DOCUMENT_NOUNS, ORG_HEADS, PLACES, Description, compatible, singular
+from .salience import _NEAR_PARAS, _WINDOW, History, fits, last_seen, mods_of
+from .words import FIRST_NAMES
+from .words import ORG_HEADS as NAME_ORG_HEADS
+
+if TYPE_CHECKING:
+    from .people import People
+
+# organisation nouns general enough to mean the last organisation that spoke
+_GENERAL_ORG = frozenset(
+    """company firm group organisation organization body business agency newspaper paper daily
+    tabloid magazine broadcaster airline carrier bank lender retailer carmaker automaker maker
+    giant operator insurer party""".split()
+)
+
+
+_ORG_ENDINGS = (
+    NAME_ORG_HEADS
+    | ORG_HEADS
+    | frozenset(
+        """inc corp ltd plc llc co group holdings partners media news times post journal tribune
+        herald gazette telegraph mail guardian press agency network airlines airways motors
+        bank fund foundation institute party union""".split()
+    )
+)
+
+
+def is_org(name: str, people: People, spoke: bool = False) -> bool:
+    """Evidence that a name is an organisation, not a person or a place: it ends in an
+    organisation's word ("Ministry", "Inc", "News"), is an acronym ("BBC"), has a stated
+    organisation role ("the cybersecurity firm Ergo"), or it spoke (`spoke`) and is no place."""
+    words = name.split()
+    if not words or people.is_person(name) or is_place(name):
+        return False
+    if any("-" in w and w.rsplit("-", 1)[1][:1].islower() for w in words):
+        return False  # "Census-taker", "Pulitzer Prize-winning": a description
+    last = words[-1]
+    if singular(last.lower()) in _ORG_ENDINGS or (last.isupper() and len(last) > 1 and last.isalpha()):
+        return True
+    if any(r.org for r in people.stated.of(name)):
+        return True
+    return spoke and name[:1].isupper()
+
+
+def is_place(name: str) -> bool:
+    """A country, a capital, a big city or a US state, by name ("San Francisco", "Kyiv")."""
+    words = name.lower().split()
+    return " ".join(words) in PLACES or (len(words) >= 2 and words[0] in _PLACE_STARTS)
+
+
+_PLACE_STARTS = frozenset({"san", "los", "las", "saint", "st", "fort", "port", "lake", "mount"})
+
+
+def org_holder(d: Description, pos: int, people: People, history: History) -> str | None:
+    head = d.head
+    mods = mods_of(d)
+    fitting = [r for r in people.stated.fitting_heads(head, pos) if r.org and fits(r, head, mods, people)]
+    before = [(max(last_seen(people, r.entity, pos), r.pos), r.entity) for r in fitting if r.pos < pos]
+    if before:
+        return max(before)[1]
+    doc = people.doc
+    # a name that ends in the noun: "the agency" for the International Energy Agency
+    mentions = people.mentions
+    i = bisect.bisect_left(mentions, (pos, ""))
+    for k in range(i - 1, max(-1, i - 60), -1):
+        p, name = mentions[k]
+        if pos - p > _WINDOW:
+            break
+        words = name.split()
+        if len(words) >= 2 and compatible(head, singular(words[-1].lower())) and not people.is_person(name):
+            return name
+    if head not in _GENERAL_ORG and head not in _TEAMS:
+        return None  # "the committee", "the court": only one named so
+    places = head in _TEAMS
+    got = max(
+        (x for x in (salient_org(pos, people, history, doc), _org_subject_before(pos, people, places)) if x),
+        default=None,
+    )
+    if got is None:
+        got = _named_org_before(pos, people, places)
+    return got[1] if got is not None else None
+
+
+def _org_subject_before(pos: int, people: People, places: bool) -> tuple[int, str] | None:
+    """The last clause subject, in this paragraph or the one before, that can be an
+    organisation ("Liverpool have signed Xabi Alonso. The club said ...")."""
+    doc = people.doc
+    lo = doc.paras[max(0, para_of(doc, pos) - 1)][0]
+    i = bisect.bisect_left(people.subjects, (pos, ""))
+    for k in range(i - 1, max(-1, i - 12), -1):
+        p, name = people.subjects[k]
+        if p < lo:
+            break
+        run = CAP_RUN_RE.match(doc.masked, p)
+        if run is not None and _org_able(name, people, doc, bisect.bisect_left(doc.token_starts, p), places):
+            return p, name
+    return None
+
+
+_TEAMS = frozenset({"club", "team", "side"})  # (a club is often named for its town: Liverpool)
+
+
+def _named_org_before(pos: int, people: People, places: bool) -> tuple[int, str] | None:
+    """The last name before `pos`, in its paragraph or the one before, that can be an
+    organisation: no person (no first name, title, gender or role of one), no place
+    (unless `places`: a club), no common word opening a sentence ("Apple has expanded
+    ... The company", "Contrack said ... But the firm denied")."""
+    doc = people.doc
+    para = para_of(doc, pos)
+    lo = doc.paras[max(0, para - 1)][0]
+    k = bisect.bisect_left(doc.token_starts, pos) - 1
+    words, lows = doc.words, doc.lows
+    seen = 0
+    while k >= 0 and doc.tokens[k][0] >= lo and seen < 200:
+        seen += 1
+        if not words[k][:1].isupper() or lows[k] in FUNCTION_WORDS:
+            k -= 1
+            continue
+        j = k
+        while j > 0 and words[j - 1][:1].isupper() and doc.gaps[j] in (" ", "\u00a0"):
+            j -= 1
+        start = j + 1 if lows[j] in FUNCTION_WORDS else j
+        if start <= k:
+            name = " ".join(words[start : k + 1])
+            for ending in ("'s", "’s", "'", "’"):
+                if name.endswith(ending):
+                    name = name[: -len(ending)]
+                    break
+            if _org_able(name, people, doc, start, places):
+                return doc.tokens[start][0], people.canonical(name, doc.tokens[start][0])
+        k = j - 1
+    return None
+
+
+def _org_able(name: str, people: People, doc: Doc, k: int, places: bool) -> bool:
+    """Could this capitalised name be an organisation's? Not a person by any evidence, not
+    a place (unless `places`), not a nationality, not a common word opening a sentence."""
+    low = name.lower()
+    words = low.split()
+    if not words or any(w in DEMONYMS for w in words) or low in _NOT_ORGS:
+        return False
+    if is_place(name) and not places:
+        return False
+    if people.registry.get(name) is not None or words[0] in FIRST_NAMES or name in people.persons:
+        return False
+    canon = people.canonical(name, doc.tokens[k][0])
+    if canon != name and people.is_person(canon) or people.gender_of(canon):
+        return False
+    if any(not r.org for r in people.stated.of(canon)):
+        return False
+    if len(words) == 1 and people.used_in_lower_case(low):
+        return False  # "Scandal", "Shares" opening a sentence
+    return True
+
+
+_NOT_ORGS = frozenset("i mr mrs ms dr sir lord lady".split())
+
+
+def salient_org(pos: int, people: People, history: History, doc: Doc) -> tuple[int, str] | None:
+    """The last organisation that spoke in a near paragraph (a name, or a description
+    such as "the Trump campaign")."""
+    para = para_of(doc, pos)
+    for p, sp, g in reversed(history[-10:]):
+        if pos - p > _WINDOW or para - para_of(doc, p) > _NEAR_PARAS:
+            break
+        if g != "thing" or singular(sp.rsplit(None, 1)[-1].lower()) in DOCUMENT_NOUNS:
+            continue
+        if sp[:1].isupper() and is_org(sp, people, spoke=True) or sp[:1].islower() and " " in sp:
+            return p, sp
+    return None

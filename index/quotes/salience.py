@@ -1,0 +1,54 @@
+"""Where a description looks for whom it means: how far back, and whether a role fits.
+
+Shared by ``describe`` (people), ``orgs`` (organisations) and ``issuers`` (documents):
+the window of text and paragraphs a referent is looked for in, where a name was last
+mentioned, and whether a role the article states fits a description's head and
+modifiers.
+"""
+
+from __future__ import annotations
+
+import bisect
+from typing import TYPE_CHECKING
+
+from index.lexicon import FUNCTION_WORDS
+
+from .mentions import Mention
+from .roles import DISTINGUISHING, Description, Role, compatible, stem
+
+if TYPE_CHECKING:
+    from .people import People
+
+History = list[tuple[int, str, str]]
+
+
+Resolved = tuple[str | None, str, Mention | None]
+
+
+_WINDOW = 3000  # characters: how far back a holder or an issuer is looked for
+
+
+_NEAR_PARAS = 3  # paragraphs: how far back the one "the official" can mean was last seen
+
+
+def mods_of(d: Description) -> list[str]:
+    """The description's modifiers as stems, without numbers ("25-year-old") or determiners."""
+    return [stem(m) for m in d.mods if m not in FUNCTION_WORDS and not m[:1].isdigit()]
+
+
+def fits(role: Role, head: str, mods: list[str], people: People) -> bool:
+    """Does a stated role fit the description? Its head is compatible, and every modifier
+    that tells roles apart in this article ("defence", "Estonian") is among its words."""
+    if not compatible(head, role.head):
+        return False
+    return all(m in role.words or (m not in people.stated.words and m not in DISTINGUISHING) for m in mods)
+
+
+def last_seen(people: People, name: str, pos: int) -> int:
+    """Where `name` was last mentioned before `pos`; -1 if not."""
+    mentions = people.mentions
+    i = bisect.bisect_left(mentions, (pos, ""))
+    for k in range(i - 1, max(-1, i - 60), -1):
+        if mentions[k][1] == name:
+            return mentions[k][0]
+    return -1
