@@ -144,7 +144,7 @@ def classify_np(doc: Doc, s: int, e: int, allow_pronoun: bool = True) -> Mention
     head_n = len(toks)
     for k in range(1, len(toks)):
         if lows[k] in STOP_HEAD:
-            if lows[k] == "of" and lows[k - 1] in ORG_HEADS and k + 1 < len(toks) and cap(words[k + 1]):
+            if lows[k] in ("of", "for") and lows[k - 1] in ORG_HEADS and k + 1 < len(toks) and cap(words[k + 1]):
                 continue  # "the Department of Justice": one name
             head_n = k
             break
@@ -316,6 +316,7 @@ def _possessive_owner(head: list[tuple[int, int, str]]) -> int | None:
     return None
 
 
+_ORG_LINKS = frozenset({"of", "for", "and"})
 _PARTICLES = frozenset({"de", "van", "von", "bin", "al", "da", "del", "di", "la", "le", "du"})
 
 
@@ -347,12 +348,25 @@ def _last_name_run(toks: list[tuple[int, int, str]], lows: list[str], m: str) ->
         if (
             org_j >= 0
             and k0 == org_j + 2
-            and lows[k0 - 1] == "of"
+            and lows[k0 - 1] in _ORG_LINKS
             and best is not None
             and joined(m, toks[k0 - 1], toks[k0])
         ):
-            # "the Confederation of British Industry": one organisation, not "Confederation"
-            best = (best[0], toks[j][1], f"{best[2]} of {' '.join(map(_THIRD, toks[k0 : j + 1]))}")
+            # "the Confederation of British Industry", "the Department for Work and Pensions":
+            # one organisation, not "Confederation" or "Department"
+            best = (best[0], toks[j][1], f"{best[2]} {lows[k0 - 1]} {' '.join(map(_THIRD, toks[k0 : j + 1]))}")
+            org_j = j if j + 2 < n and lows[j + 1] in _ORG_LINKS and joined(m, toks[j], toks[j + 1]) else -1
+            continue
+        if (
+            best is not None
+            and k0 >= 2
+            and lows[k0 - 1] == "and"
+            and best[1] == toks[k0 - 2][1]
+            and lows[j] in ORG_HEADS
+            and joined(m, toks[k0 - 1], toks[k0])
+        ):
+            # "the Securities and Exchange Commission": one body, not "Exchange Commission"
+            best = (best[0], toks[j][1], f"{best[2]} and {' '.join(map(_THIRD, toks[k0 : j + 1]))}")
             org_j = -1
             continue
         org_j = -1
@@ -388,7 +402,11 @@ def _last_name_run(toks: list[tuple[int, int, str]], lows: list[str], m: str) ->
         best_j = j if named and b == j else -1
         org_j = (
             j
-            if b == j and lows[j] in ORG_HEADS and j + 2 < n and lows[j + 1] == "of" and joined(m, toks[j], toks[j + 1])
+            if b == j
+            and lows[j] in ORG_HEADS
+            and j + 2 < n
+            and lows[j + 1] in ("of", "for")
+            and joined(m, toks[j], toks[j + 1])
             else -1
         )
     return best

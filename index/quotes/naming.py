@@ -53,6 +53,9 @@ def described(text: str, people: People | None = None) -> str:
     if not words:
         return text
     words[-1] = words[-1].rstrip(",;:.")
+    for ending in ("'s", "’s"):
+        if words[-1].endswith(ending) and len(words[-1]) > len(ending):
+            words[-1] = words[-1][: -len(ending)]  # "the company's": the company
     first = words[0]
     low = first.lower()
     single = singular(low)
@@ -86,8 +89,7 @@ _PEOPLE_NOUNS = frozenset(
     moderator host narrator presenter anchor interviewer heavyweight republican democrat
     tory conservative liberal socialist nationalist unionist loyalist colleague guru surgeon
     neurosurgeon mentor ally allies rival partner spouse couple pair duo trio team media press
-    outlets
-    one other another someone somebody everyone nobody all many most some both""".split()
+    outlets someone somebody everyone""".split()
 )
 
 

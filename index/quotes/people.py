@@ -271,6 +271,17 @@ class People:
         self._surname_genders[surname] = g
         return g
 
+    def capitalised_inside(self, word: str) -> bool:
+        """Is `word` written with its capital somewhere other than a sentence's start (so
+        a name, not a common word that opened a sentence: "Google", not "Markets")?"""
+        doc = self.doc
+        for _, at in self._bare_uses(word):
+            if doc.sents:
+                ss = doc.sents[sent_of(doc, at)][0]
+                if doc.masked[ss:at].strip(" \"“‘'(\n\x01”’-–—•*"):
+                    return True
+        return False
+
     def _bare_uses(self, word: str) -> list[tuple[int, int]]:
         """Where `word` (capitalised) stands as a word of its own: (token index, offset).
 

@@ -11,7 +11,15 @@ from __future__ import annotations
 import bisect
 import re
 
-from index.lexicon import ANONYMOUS_NOUNS, FUNCTION_WORDS, PERSON_NOUNS, PRONOUNS_FEMALE, PRONOUNS_GROUP, PRONOUNS_MALE
+from index.lexicon import (
+    ANONYMOUS_NOUNS,
+    DEMONYMS,
+    FUNCTION_WORDS,
+    PERSON_NOUNS,
+    PRONOUNS_FEMALE,
+    PRONOUNS_GROUP,
+    PRONOUNS_MALE,
+)
 
 from .cues import Cue
 from .describe import resolve_description
@@ -55,8 +63,13 @@ def resolve_mention(
             got = resolve_description(_with_title(people.doc, mention), cue, people, history, resolve_mention, True)
             if got is not None and got[0]:
                 return got
-        if " " not in speaker and _common_word(speaker, people) and _opens_sentence(people.doc, mention.start):
-            speaker = described(speaker, people)  # "Analysts noted": the analysts
+        if " " not in speaker and speaker.lower() in DEMONYMS or _names_no_speaker(speaker):
+            return None, "not-a-speaker", None  # "Russian": an adjective; "Licensing Act": a law
+        if " " not in speaker and _opens_sentence(people.doc, mention.start) and _common_word(speaker, people):
+            # "Analysts noted", "Shares fell", "Other terms ...": a common word opening its sentence
+            speaker = described(speaker, people)
+            if not speaker_like(speaker) or not speaker_like(speaker.lower()) and _unnamed(speaker, people):
+                return None, "not-a-speaker", None
         return speaker, rule, mention
     if kind in ("role", "np", "anonymous"):
         got = resolve_description(mention, cue, people, history, resolve_mention)
@@ -126,6 +139,24 @@ def _leading_name(people: People, mention: Mention) -> Mention | None:
     return Mention("name", run.group(), run.start(), run.end())
 
 
+def _names_no_speaker(name: str) -> bool:
+    """A name that ends in a word for a law, an event or a place ("Licensing Act",
+    "Australian Open", "Wembley Stadium") or is an adjective of nationality before a noun
+    ("Scottish Conservative" is a member, said so: a description, not a name)."""
+    words = name.split()
+    if len(words) < 2:
+        return False
+    last = words[-1].lower()
+    return last in _NOT_SPEAKER_ENDINGS or all(w.lower() in DEMONYMS for w in words[:-1]) and last in _PARTY_WORDS
+
+
+_NOT_SPEAKER_ENDINGS = frozenset(
+    """act bill treaty directive accord protocol charter open cup championship championships
+    games olympics awards prize trophy stadium park road bridge airport avenue""".split()
+)
+_PARTY_WORDS = frozenset({"conservative", "labour", "liberal", "democrat", "republican", "socialist", "nationalist"})
+
+
 def _opens_sentence(doc: Doc, pos: int) -> bool:
     """Is `pos` the first word of its sentence (where any word has a capital)?"""
     if not doc.sents:
@@ -135,9 +166,30 @@ def _opens_sentence(doc: Doc, pos: int) -> bool:
 
 
 def _common_word(word: str, people: People) -> bool:
-    """A capitalised word that is a common noun opening its sentence ("Analysts", "Critics")."""
+    """A capitalised word that is a common word, not a name, opening its sentence
+    ("Analysts", "Critics", "Shares", "Other"): a word of the lexicons, or one the article
+    also writes in lower case that nothing makes a person's name (no full name, gender
+    or title: "White" is Jason White's surname if the article names him so)."""
     low = word.lower()
-    return low in GROUP_NOUNS or (low.endswith("s") and low[:-1] in PERSON_HEADS) or low in ANONYMOUS_NOUNS
+    if low in GROUP_NOUNS or (low.endswith("s") and low[:-1] in PERSON_HEADS) or low in ANONYMOUS_NOUNS:
+        return True
+    if people.registry.get(word) is not None or word in people.persons or people.gender_of(word):
+        return False
+    if low in FUNCTION_WORDS or people.used_in_lower_case(low) and not people.full.get(low):
+        return True
+    # a word never capitalised but where it opens a sentence ("Markets", "Broadband",
+    # "Early"), and no one's surname, no acronym: a common word, as far as the article says
+    return low.endswith(_COMMON_ENDINGS) and _unnamed(word, people)
+
+
+def _unnamed(word: str, people: People) -> bool:
+    """A capitalised word the article never writes so but where it opens a sentence, no
+    acronym and no one's surname: a common word ("Markets", "Warnings"), not a name."""
+    return not word.isupper() and not people.full.get(word.lower()) and not people.capitalised_inside(word)
+
+
+# endings of common words that names seldom have ("Markets", "Warnings", "Prevention", "Early")
+_COMMON_ENDINGS = ("s", "tion", "sion", "ment", "ness", "ity", "ance", "ence", "ly", "ism", "ings")
 
 
 def _with_title(doc: Doc, mention: Mention) -> Mention:

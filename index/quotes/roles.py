@@ -467,13 +467,17 @@ def parse(doc: Doc, start: int, end: int) -> Description | None:
         if lows[k] in _COMP_LINKS or lows[k] in STOP_HEAD:
             h, link = k - 1, k  # ("a source familiar with the ad": the source, not the ad)
             break
-    if h > i and lows[h].endswith("ed") and singular(lows[h - 1]) in HEADS | DOCUMENT_NOUNS:
+    if (
+        h > i
+        and lows[h].endswith("ed")
+        and (singular(lows[h - 1]) in HEADS | DOCUMENT_NOUNS or lows[h - 1] in DOCUMENT_NOUNS)
+    ):
         h -= 1
     head = lows[h]
     if head.endswith(("'s", "’s")):
         head = head[:-2]  # "the group's" (the possessor of a document) is the group
-    sing = singular(head)
-    plural = sing != head
+    sing = singular(head) if head not in DOCUMENT_NOUNS else head  # ("figures": a document as written)
+    plural = sing != head or sing in DOCUMENT_NOUNS and singular(sing) != sing
     if h > i and lows[h - 1] in _COMPOUNDING and sing in PERSON_HEADS:
         sing = f"{lows[h - 1]}-{sing}"
         h_mod = h - 1

@@ -281,3 +281,39 @@ def test_a_thing_is_no_speaker(registry: SpeakerRegistry, text: str, starts: str
     """Not "suit", not "more than two-thirds", and not the person named nearby either."""
     q = next(q for q in quotes(text, registry) if q.text.startswith(starts))
     assert q.speaker is None and q.rule in ("not-a-speaker", "document-no-issuer")
+
+
+@pytest.mark.parametrize(
+    ("text", "starts", "speaker"),
+    [
+        pytest.param(
+            "A Department for Work and Pensions spokeswoman said the rules were “under review”.\n",
+            "under review",
+            "Department for Work and Pensions spokeswoman",
+            id="a_body_named_with_for_and_and",
+        ),
+        pytest.param(
+            "The fine was agreed, the Securities and Exchange Commission said in “a final ruling”.\n",
+            "a final ruling",
+            "Securities and Exchange Commission",
+            id="x_and_y_commission_is_one_body",
+        ),
+        pytest.param(
+            "Sales rose in May, according to figures released by the Games Retail Association, “a record”.\n",
+            "a record",
+            "Games Retail Association",
+            id="figures_released_by_x",
+        ),
+        pytest.param(
+            "The Licensing Act says pubs must “close by eleven”.\n", "close by eleven", None, id="a_law_is_no_speaker"
+        ),
+        pytest.param(
+            "Markets said the fall in prices was “overdone”.\n", "overdone", None, id="a_common_word_opening_a_sentence"
+        ),
+    ],
+)
+def test_names_that_are_bodies_and_names_that_are_not(
+    registry: SpeakerRegistry, text: str, starts: str, speaker: str | None
+) -> None:
+    q = next(q for q in quotes(text, registry) if q.text.startswith(starts))
+    assert q.speaker == speaker
