@@ -113,6 +113,8 @@ class Library:
         # The quotes screen's filter as it is typed, on a connection of its own so that a
         # stale query can be interrupted without touching anyone else's.
         self._filtering = Catalogue(self.index_dir)
+        # each name the speakers list shows -> the stored names merged into it (speakers())
+        self._speaker_variants: dict[str, list[str]] = {}
 
     @classmethod
     def open(
@@ -423,6 +425,7 @@ class Library:
             # The speakers the name or alias means, then their quotes by the catalogue's
             # speaker index: reading every article took seconds on a large corpus.
             names = [name for name, _ in self.speakers() if name and reg.matches(speaker, name)]
+            names = [v for name in names for v in self._speaker_variants.get(name, [name])]
             return sorted(
                 (q for name in names for q in self._catalogue.quotes(speaker=name)), key=lambda q: (q.article, q.start)
             )
@@ -438,15 +441,29 @@ class Library:
     def speakers(self, needle: str = "") -> list[tuple[str | None, int]]:
         """Speakers with their number of quotes (speech only), most quoted first; None = unattributed.
 
+        One entry per speaker: the names that mean one speaker across the corpus (the
+        registry's aliases, case variants) are merged (``speakers.merge_speakers``).
         `needle` keeps the quotes whose speaker, article id or words contain it.
         """
-        return (self._filtering if needle.strip() else self._catalogue).speakers(needle)
+        from .speakers import merge_speakers
+
+        counts = (self._filtering if needle.strip() else self._catalogue).speakers(needle)
+        merged, variants = merge_speakers(counts, self.registry)
+        self._speaker_variants.update(variants)
+        return merged
 
     def speaker_quotes(self, speaker: str | None, needle: str = "", limit: int | None = None) -> list[Quote]:
-        """The quotes of one speaker (None: the unattributed ones) holding `needle`."""
-        return (self._filtering if needle.strip() else self._catalogue).quotes(
-            speaker=speaker, no_speaker=speaker is None, needle=needle, limit=limit
+        """The quotes of one speaker (None: the unattributed ones) holding `needle`, the
+        quotes of every name merged into it included."""
+        source = self._filtering if needle.strip() else self._catalogue
+        names = self._speaker_variants.get(speaker, [speaker]) if speaker is not None else [None]
+        if len(names) <= 1:
+            return source.quotes(speaker=speaker, no_speaker=speaker is None, needle=needle, limit=limit)
+        out = sorted(
+            (q for name in names for q in source.quotes(speaker=name, needle=needle, limit=limit)),
+            key=lambda q: (q.article, q.start),
         )
+        return out[:limit] if limit else out
 
     def interrupt_filter(self) -> None:
         """Abort a `speakers`/`speaker_quotes` query with a filter that is still running

@@ -25,6 +25,49 @@ def normalise(text: str) -> str:
     return " ".join(text.split())
 
 
+def merge_speakers(
+    counts: Iterable[tuple[str | None, int]], registry: SpeakerRegistry | None = None
+) -> tuple[list[tuple[str | None, int]], dict[str, list[str]]]:
+    """One entry per speaker across a corpus: counts summed over the names that mean the
+    same speaker (the registry's aliases and transliterations: Zelensky, Zelenskiy,
+    Zelenskyy; case: "Analysts", "analysts"; curly or straight apostrophes). A described
+    speaker stays apart from the person it describes ("Mr Blair's official spokesman" is
+    not Tony Blair), and a surname alone is never merged with a full name across
+    articles (two articles' "Brown" may be two people).
+
+    Returns the merged (name, count) list, most quoted first (None, no speaker, last), and
+    each shown name's variants as stored.
+    """
+    totals: dict[str, int] = {}
+    variants: dict[str, list[tuple[int, str]]] = {}
+    none = 0
+    for name, count in counts:
+        if not name:
+            none += count
+            continue
+        canon = registry.canonical(name) if registry is not None else None
+        key = normalise(canon or name)
+        totals[key] = totals.get(key, 0) + count
+        variants.setdefault(key, []).append((count, name))
+    shown: dict[str, list[str]] = {}
+    merged: list[tuple[str | None, int]] = []
+    for key, total in totals.items():
+        names = variants[key]
+        canon = registry.canonical(names[0][1]) if registry is not None else None
+        # the registry's name, else the most used spelling (a capital first on a tie)
+        display = (
+            canon
+            if canon in {n for _, n in names} or canon
+            else max(names, key=lambda x: (x[0], x[1][:1].isupper()))[1]
+        )
+        shown[display] = [n for _, n in names]
+        merged.append((display, total))
+    merged.sort(key=lambda x: (-x[1], x[0] or ""))
+    if none:
+        merged.append((None, none))
+    return merged, shown
+
+
 def _strip_article(text: str) -> str:
     for art in _ARTICLES:
         if text.startswith(art):

@@ -40,7 +40,7 @@ def described(text: str, people: People | None = None) -> str:
     spokesman" are "spokesman", "Analysts" is "analysts", "a senior US official, who
     declined to be named" is "senior US official" (no article, no relative clause, a
     common word lower-cased, proper ones kept: "Western official", "Meta spokesperson")."""
-    words = text.replace("\n", " ").split()
+    words = text.replace("\n", " ").replace("’", "'").split()  # (one apostrophe: "agency's", "agency’s")
     for k, w in enumerate(words):
         if k and (w.lower() in _CUT or w.lower().strip(",;:") != w.lower() and k < len(words) - 1):
             words = words[: k + 1] if w.lower() not in _CUT else words[:k]

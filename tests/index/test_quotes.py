@@ -395,7 +395,7 @@ def test_anonymous_sources_keep_their_description() -> None:
     )
     qs = quotes_of(text)
     rep = [q for q in qs if q.kind == "reported"][0]
-    assert (rep.speaker, rep.rule) == ("sources with knowledge of the Kremlin’s thinking", "anonymous")
+    assert (rep.speaker, rep.rule) == ("sources with knowledge of the Kremlin's thinking", "anonymous")
     assert rep.speaker_mention and "five sources" in rep.speaker_mention.lower()
     assert one(qs, "Nothing will change,").speaker == "official"
 

@@ -106,3 +106,54 @@ def test_canonical_answers_are_stable_when_remembered() -> None:
         assert reg.canonical("the minister") == "Ann Lee"
         assert reg.canonical("  ") is None
         assert reg.canonical(None) is None  # type: ignore[arg-type]
+
+
+# --- one speaker, one name across a corpus (#14)
+
+
+def test_merge_speakers_sums_the_names_of_one_speaker(registry: SpeakerRegistry) -> None:
+    from index.speakers import merge_speakers
+
+    counts = [
+        ("Volodymyr Zelenskiy", 5),
+        ("Zelensky", 2),  # a user's extra speaker file might store it so: the registry says who
+        ("Analysts", 1),
+        ("analysts", 3),
+        ("Mr Blair's official spokesman", 2),
+        ("Tony Blair", 4),
+        ("Brown", 1),
+        ("Gordon Brown", 1),
+        (None, 6),
+    ]
+    merged, variants = merge_speakers(counts, registry)
+    assert merged == [
+        ("Volodymyr Zelenskiy", 7),
+        ("Tony Blair", 4),
+        ("analysts", 4),
+        ("Mr Blair's official spokesman", 2),
+        ("Brown", 1),  # a surname alone is not merged across articles: two articles' Brown
+        ("Gordon Brown", 1),
+        (None, 6),
+    ]
+    assert sorted(variants["Volodymyr Zelenskiy"]) == ["Volodymyr Zelenskiy", "Zelensky"]
+    assert sorted(variants["analysts"]) == ["Analysts", "analysts"]
+
+
+def test_the_speakers_list_has_one_entry_per_speaker(tmp_path: Path) -> None:
+    """Through the library, on a real catalogue: case variants of one described speaker are
+    one entry, and its quotes are every variant's."""
+    from index.library import Library
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(
+        "Tax plan\n\nThe Conservatives said the plan was “a tax on jobs” on Monday.\n", encoding="utf-8"
+    )
+    (corpus / "b.txt").write_text(
+        "Tax row\n\nMany conservatives said the plan was “a tax on jobs” as well.\n", encoding="utf-8"
+    )
+    lib = Library.open(corpus=[corpus], use_user_config=False, include_seeds=False)
+    lib.update()
+    speakers = dict(lib.speakers())
+    assert speakers == {"Conservatives": 4}  # (each article: the clause and the quotation)
+    assert len(lib.speaker_quotes("Conservatives")) == 4
