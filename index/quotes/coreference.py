@@ -156,7 +156,12 @@ def _asks_question(doc: Doc, cue: Cue) -> bool:
     """ "asked (Sanders) whether ...": a question, which someone else answers next (not
     "asked her to call": a request, which its maker goes on to explain)."""
     toks = tokens_in(doc, cue.end, cue.end + 60, 4)
-    return any(t[2].lower() in _QUESTION_WORDS for t in toks)
+    if any(t[2].lower() in _QUESTION_WORDS for t in toks):
+        return True
+    # "“That would be you?” Borger asked.": the quotation just before asks
+    head = cue.mention.start if cue.mention is not None and cue.mention.start < cue.start else cue.start
+    before = doc.text[max(0, head - 4) : head].rstrip()
+    return before[-2:-1] == "?" and before[-1:] in "\"”’'"
 
 
 def _addressee(doc: Doc, cue: Cue, people: People) -> tuple[int, str, str] | None:

@@ -22,11 +22,12 @@ mention is no description this stage decides (then it is kept as written).
 
 from __future__ import annotations
 
+import bisect
 from typing import TYPE_CHECKING
 
 from index.lexicon import FUNCTION_WORDS
 
-from .document import para_of
+from .document import para_of, sent_of
 from .issuers import issuer
 from .mentions import Mention
 from .orgs import org_holder
@@ -113,20 +114,32 @@ def _person_holder(d: Description, mention: Mention, people: People, history: Hi
     mods = mods_of(d)
     para = para_of(doc, pos)
     fitting = [r for r in people.stated.fitting_heads(d.head, pos) if not r.org and fits(r, d.head, mods, people)]
-    near: list[tuple[int, int, str, str]] = []  # (last seen, stated?, name, rule)
+    # (sentence last seen in, a subject or speaker there?, stated?, where, name, rule): the
+    # later sentence wins, and in one sentence its subject ("Marco Rubio ... stressed
+    # defense during an appearance with Sen. Joni Ernst. The Florida senator said": Rubio)
+    near: list[tuple[int, int, int, int, str, str]] = []
     for r in fitting:
         seen = max(last_seen(people, r.entity, pos), r.pos if r.pos < pos else -1)
         if seen >= 0 and para - para_of(doc, seen) <= _NEAR_PARAS:
-            near.append((seen, 1, r.entity, "role-stated"))
+            near.append((sent_of(doc, seen), _is_subject(people, seen, r.entity), 1, seen, r.entity, "role-stated"))
     registered = _registry_holder(d, people)
     salient = _salient_person(d, mods, pos, people, history)
-    if salient is not None and (not near or salient[0] > max(near)[0]) and registered is not None:
+    if salient is not None and (not near or salient[0] > max(near)[3]) and registered is not None:
         salient = None  # "the Kremlin spokesman": the registry's holder, not whoever spoke last
     if salient is not None:
         seen, name = salient
-        near.append((seen, 0, name, "role-salient"))
+        near.append((sent_of(doc, seen), 1, 0, seen, name, "role-salient"))
+    exact = {r.entity for r in fitting if r.head == d.head and r.pos < pos}
+    if exact:
+        # "the prince", "the senator": a holder the article gave that very title (the nearest,
+        # or one a few paragraphs back) before whoever was last written about with another
+        # title or none at all
+        near = [c for c in near if c[4] in exact]
+        if not near:
+            name = max((last_seen(people, r.entity, pos), r.pos, r.entity) for r in fitting if r.entity in exact)[2]
+            return name, "role-stated", mention
     if near:
-        _, _, name, rule = max(near)
+        *_, name, rule = max(near)
         if any(r.entity == name for r in fitting):
             rule = "role-stated"  # (the one just written about holds that role)
         return name, rule, mention
@@ -134,9 +147,20 @@ def _person_holder(d: Description, mention: Mention, people: People, history: Hi
         before = [(r.pos, r.entity) for r in fitting if r.pos < pos]
         name = max(before)[1] if before else min((r.pos, r.entity) for r in fitting)[1]
         return name, "role-stated", mention
+    return _registry_or_none(registered, mention)
+
+
+def _registry_or_none(registered: str | None, mention: Mention) -> Resolved | None:
+    """The registry's holder, when it has one (the last resort of a role)."""
     if registered is not None:
         return registered, "role-registry", mention
     return None
+
+
+def _is_subject(people: People, pos: int, name: str) -> int:
+    """1 if the mention of `name` at `pos` is a clause subject, else 0."""
+    i = bisect.bisect_left(people.subjects, (pos, ""))
+    return int(i < len(people.subjects) and people.subjects[i][0] == pos)
 
 
 def _same_group(d: Description, pos: int, people: People, history: History) -> str | None:
@@ -175,8 +199,8 @@ def _salient_person(
     for p, sp, g in reversed(history[-10:]):
         if pos - p > _WINDOW or para - para_of(doc, p) > _NEAR_PARAS:
             break
-        if g in ("group", "thing"):
-            continue
+        if g in ("group", "thing") or p in people.askers:
+            continue  # (who asked a question is not who answers: "Borger asked. ... the senator said")
         if last_seen(people, sp, pos) < 0 and people.registry.get(sp) is None:
             # a described speaker: "the spokesman" after "the prime minister's spokesman
             # said" is that one again; no other description is who the text was about

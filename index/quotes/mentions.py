@@ -374,7 +374,8 @@ def _last_name_run(toks: list[tuple[int, int, str]], lows: list[str], m: str) ->
         if k < n and last.endswith(("'s", "’s", "s’", "s'")):
             continue  # "Trump's communications director"
         # drop leading function words and titles
-        while a <= j and (lows[a] in FUNCTION_WORDS or lows[a] in TITLES):
+        body = lows[j] in ORG_HEADS  # "The State Department", "House Intelligence Committee": titles belong
+        while a <= j and (lows[a] in FUNCTION_WORDS or lows[a] in TITLES and not body):
             a += 1
         b = j
         while b - a > 1 and lows[b] in TITLES:

@@ -144,6 +144,8 @@ def scan(people: People, doc: Doc) -> None:
             subject = subject_before_verb(doc, toks, j)
         if subject and nwords > 1 and lows[k] in _RUN_PREPOSITIONS:
             subject = False  # "Like Allen, their days begin ...": the object of a preposition
+        if subject and k > 1 and lows[k - 1] in TITLES and lows[k - 2] in _RUN_PREPOSITIONS:
+            subject = False  # "an appearance with Sen. Joni Ernst, R-Iowa": an object too
         # "Mrs. Clinton", "Sen. Cruz": the dot ends the run before the name
         dotted = lows[k - 1] if k > 0 and lows[k - 1] in _DOTTED_TITLES and gaps[k] in (". ", ".\u00a0") else ""
         if nwords == 1:

@@ -56,7 +56,8 @@ def find_source(doc: Doc, cue: Cue) -> Mention | None:
         or tail.endswith((MASK, "”", '"', "’", "»", ",”", ',"'))
         or tail[-1] in ",:;—–"
         and _quote_just_before(tail)
-    ):
+    ) and not (tail and cue.word.endswith("ing")):
+        # (not "“that person,” telling Fox 35 that ...": a participle's object follows it)
         cue.inverted = True
         got = _np_after(doc, cue.end, se, strict=True)
         if got is not None:
@@ -473,6 +474,8 @@ def _clause_before_comma(doc: Doc, ss: int, end: int) -> Mention | None:
     if not verb.isalpha() or verb in NOT_VERBS or not verb.endswith(("ed", "s")):
         return None
     got = classify_np(doc, toks[0][0], toks[k - 1][1])
+    if got is not None and _AFFILIATION_RE.match(got.text):
+        return None  # "Rep. Hakeem Jeffries (D-N.Y.) reacted": the party, inside brackets
     return got if got is not None and got.kind == "name" else None
 
 
