@@ -160,6 +160,8 @@ def _attribution(
                         d = -1  # “...,” the senator said: the classic attribution wins
                 if cue.word in BELIEF_FORMS and d >= 0:
                     d += WINDOW  # "He says if people think “...”": a verb of speech first
+                if cue.rule in _NOBODY:
+                    d += 2 * WINDOW  # ("The rejection signals “...”, said Geert Wilders": a source first)
                 if d < best_d:
                     best, best_d = cue, d
     if best is not None:

@@ -118,6 +118,14 @@ def resolve_mention(
         named = _leading_name(people, mention)
         if named is not None:
             return people.canonical(named.text, named.start), rule, named  # "Sanders started out ..."
+        head = _leading_np(people.doc, mention)
+        if head is not None:
+            # "The retired neurosurgeon addressed his concerns": the noun phrase before its verb
+            got = resolve_description(head, cue, people, history, resolve_mention)
+            if got is not None:
+                return got
+            if speaker_like(described(head.text, people)):
+                return described(head.text, people), rule, head
         return None, "not-a-speaker", None  # "the suit", "more than two-thirds": a thing, no speaker
     return text, rule, mention
 
@@ -129,14 +137,26 @@ def _leading_name(people: People, mention: Mention) -> Mention | None:
     if run is None or run.end() >= mention.end:
         return None
     name = people.canonical(run.group(), run.start())
-    if (
-        not people.is_person(name)
-        or people.registry.get(name) is None
-        and " " not in name
-        and not people.gender_of(name)
+    nxt = tokens_in(people.doc, run.end(), mention.end, 1)
+    said = bool(nxt) and nxt[0][2].lower() in ALL_CUE_FORMS  # "Kiedis said, mentioning ..."
+    if not people.is_person(name) or (
+        people.registry.get(name) is None and " " not in name and not people.gender_of(name) and not said
     ):
         return None
     return Mention("name", run.group(), run.start(), run.end())
+
+
+def _leading_np(doc: Doc, mention: Mention) -> Mention | None:
+    """The noun phrase that opens a mention found too long, up to the first word that reads
+    as its verb ("retired neurosurgeon | addressed his concerns")."""
+    toks = tokens_in(doc, mention.start, mention.end)
+    for i in range(1, len(toks)):
+        w = toks[i][2]
+        low = w.lower()
+        if w[:1].islower() and (low in ALL_CUE_FORMS or low in MODALS or low in PASSIVE_AUX or low.endswith("ed")):
+            end = toks[i - 1][1]
+            return Mention(mention.kind, doc.text[mention.start : end], mention.start, end)
+    return None
 
 
 def _names_no_speaker(name: str) -> bool:

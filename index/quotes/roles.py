@@ -41,7 +41,8 @@ PERSON_HEADS = frozenset(
     entrepreneur doctor physician surgeon actor actress singer star champion veteran pilot
     soldier blogger commenter administrator chancellor-elect president-elect vice-president
     emissary consul governor-general pontiff pope cleric imam rabbi bishop archbishop
-    pastor priest historian""".split()
+    pastor priest historian surgeon neurosurgeon physician banker financier investor developer
+    comedian novelist playwright filmmaker producer rapper musician jurist justice sheriff""".split()
 )
 
 # nouns for an organisation: "the company said", "activist group Stopp Oljeletinga"

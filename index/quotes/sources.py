@@ -128,8 +128,10 @@ def clause_subject(doc: Doc, ss: int, end: int, participle: bool = False) -> Men
             w = toks[v][2]
             if toks[v - 1][2].endswith(("'s", "’s", "s'", "s’")):
                 continue  # "Ryan's campaign shrugged": the possessed noun is no verb
-            if v == 1 and toks[0][2].lower() in NOUN_DETERMINERS:
-                continue  # "the lawmakers blamed": the noun after "the" is no verb
+            if toks[0][2].lower() in NOUN_DETERMINERS and (
+                v == 1 or not _verb_like(toks[v][2]) and all(t[2][:1].islower() for t in toks[1:v])
+            ):
+                continue  # "the lawmakers blamed", "The retired neurosurgeon addressed": the noun phrase
             if w[:1].islower() and w.isalpha() and w not in NOT_VERBS:
                 nxt = toks[v + 1][2] if v + 1 < len(toks) else ""
                 if w.endswith(_ADJECTIVE_ENDINGS) and (cap(nxt) or nxt in ROLE_NOUNS):
@@ -141,6 +143,13 @@ def clause_subject(doc: Doc, ss: int, end: int, participle: bool = False) -> Men
                     fallback = got
                 break
     return fallback
+
+
+def _verb_like(w: str) -> bool:
+    """Does a lower-case word after "the" and a noun read as the verb ("addressed",
+    "says", "told", "will"), not another word of the noun phrase ("neurosurgeon")?"""
+    low = w.lower()
+    return low.endswith(("ed", "s")) or low in ALL_CUE_FORMS or low in MODALS
 
 
 def _quote_just_before(tail: str) -> bool:
@@ -170,8 +179,10 @@ def strip_skippable(doc: Doc, ss: int, pos: int) -> int:
             k -= 2
             continue
         if low == "ago" and k - 2 >= first and lows[k - 1] in _AGO_UNITS and not doc.gaps[k].strip(" "):
-            end = toks[k - 2][0]  # "Putin three years ago admitted": a time, not part of the subject
-            k -= 3
+            k -= 3  # "Putin three years ago admitted": a time, not part of the subject
+            while k >= first and lows[k] in _ABOUT:
+                k -= 1  # "less than two weeks ago"
+            end = toks[k + 1][0]
             continue
         if low in _WEEKDAYS and k > first:
             end = toks[k - 1][0] if toks[k - 1][2] == "on" and not doc.gaps[k].strip() else s
@@ -182,6 +193,7 @@ def strip_skippable(doc: Doc, ss: int, pos: int) -> int:
 
 
 _TIME_UNITS = frozenset("week month year night weekend spring summer fall autumn winter morning evening".split())
+_ABOUT = frozenset("less more than about nearly almost just only over some barely".split())
 _AGO_UNITS = frozenset("days weeks months years decades day week month year decade".split())
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday yesterday today tonight".split())
 
@@ -348,7 +360,7 @@ def subject_of_clause(doc: Doc, ss: int, end: int, participle: bool = False) -> 
 
 # clause boundaries (",", ";", a quote, "that", "while", ...), spelt backwards: the last
 # boundary before a verb is the first match in the reversed text, found without a full scan
-_BOUNDARY_REV_RE = re.compile(r"[,;:\x01”\"—–(]|\b(?:taht|elihw|sa|nehw|fi)\b")
+_BOUNDARY_REV_RE = re.compile(r"[,;:\x01”\"—–(]|\b(?:taht|elihw|sa|nehw|fi|esuaceb|hguohtla|ecnis|sselnu)\b")
 
 
 def last_boundary(region: str, limit: int) -> int:

@@ -99,6 +99,40 @@ CASES = [
 ]
 
 
+CASES += [
+    pytest.param(
+        "The rejection of the treaty signals “the beginning of the end” for the union, said Geert Vos, founder of the "
+        "Freedom Party.\n",
+        "the beginning of the end",
+        "Geert Vos",
+        "name-after-said",
+        id="a_cue_whose_source_is_a_thing_yields_to_one_with_a_speaker",
+    ),
+    pytest.param(
+        "His move is notable in part because House Speaker Paul Rhodes has said he is “not ready” to endorse him.\n",
+        "not ready",
+        "Paul Rhodes",
+        "said-after-name",
+        id="because_opens_the_clause_of_the_subject",
+    ),
+    pytest.param(
+        "The State Department less than two weeks ago said that “top secret” material had passed through.\n",
+        "top secret",
+        "State Department",
+        "said-after-name",
+        id="less_than_two_weeks_ago_is_a_time",
+    ),
+    pytest.param(
+        "Ben Carlton lost ground in the polls.\n\n"
+        "The retired neurosurgeon addressed his concerns in another interview, remarking that he was “fine”.\n",
+        "fine",
+        "Ben Carlton",
+        "role-salient",
+        id="the_noun_phrase_before_its_verb_is_the_subject",
+    ),
+]
+
+
 @pytest.mark.parametrize(("text", "starts", "speaker", "rule"), CASES)
 def test_the_person_a_quotation_goes_to(
     registry: SpeakerRegistry, text: str, starts: str, speaker: str, rule: str
