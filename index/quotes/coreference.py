@@ -16,9 +16,12 @@ from index.lexicon import PRONOUNS_FEMALE, PRONOUNS_GROUP, PRONOUNS_MALE
 from .cues import Cue
 from .describe import DESCRIBED, gender_for_history
 from .document import Doc, after_quantifier, determiner_before, joined, tokens_in
-from .mentions import classify_np
+from .mentions import Mention, classify_np
+from .naming import speaker_like
 from .people import People
 from .resolve import not_a_source, resolve_mention, resolve_pronoun
+from .roles import DOCUMENT_NOUNS
+from .sources import np_after
 from .words import ANONYMOUS, ASKING, FEMALE_ROLES, GROUP_NOUNS, MALE_ROLES, head_noun_of, person_noun
 
 
@@ -35,6 +38,14 @@ def resolve_all(doc: Doc, cues: list[Cue], people: People) -> None:
         if mention is None:
             continue
         speaker, cue.rule, cue.named_by = resolve_mention(mention, cue, people, history, prev_in_sent)
+        quoted = _quoted_source(doc, cue)
+        if quoted is not None and _someone(quoted, people):
+            # "the report said, quoting a senior US official", "TASS quoted the Kremlin as
+            # saying": the one quoted speaks
+            got = resolve_mention(quoted, cue, people, history, prev_in_sent)
+            if got[0]:
+                speaker, cue.rule, cue.named_by = got[0], "quoting", got[2]
+                mention = quoted
         cue.speaker = speaker
         if speaker:
             prev_in_sent[cue.sent] = cue
@@ -150,6 +161,41 @@ def _embedded_cue(doc: Doc, cue: Cue, outer: Cue | None) -> bool:
 
 
 _QUESTION_WORDS = frozenset({"whether", "if", "which", "what", "how", "why", "when", "where", "who", "about"})
+
+
+_QUOTING_RE = re.compile(r"\s*,?\s*quoting\s+(?=\S)")  # ("citing" gives reasons more than sources)
+
+
+def _someone(mention: Mention, people: People) -> bool:
+    """A person, unnamed sources or a body quoted in turn, not a document or a thing
+    ("quoting Comey's statement", "quoting a reporter's tweet": the words stay the cue's)."""
+    last = mention.text.replace("’", "'").split()[-1].lower() if mention.text.split() else ""
+    if last in DOCUMENT_NOUNS or last.endswith("'s"):
+        return False
+    if mention.kind == "name":
+        return True
+    return mention.kind in ("anonymous", "role") or speaker_like(mention.text)
+
+
+def _quoted_source(doc: Doc, cue: Cue) -> Mention | None:
+    """The source a cue quotes in turn: "X said, quoting Y", "X quoted Y (as) saying"."""
+    m = doc.masked
+    se = doc.sents[cue.sent][1] if doc.sents else len(m)
+    hit = _QUOTING_RE.match(m, cue.end)
+    if hit is not None:
+        got = np_after(doc, hit.end(), se)
+        return got if got is not None and got.kind in ("name", "role", "anonymous", "np") else None
+    ss = doc.sents[cue.sent][0] if doc.sents else 0
+    before = _QUOTED_BEFORE_RE.search(m, max(ss, cue.start - 80), cue.start)
+    if before is not None and cue.word.lower() in _QUOTED_VERBS:
+        # "TASS agency quoted the Kremlin as saying": the participle's speaker is the object
+        got = classify_np(doc, before.start(1), before.end(1))
+        return got if got is not None and got.kind in ("name", "role", "anonymous", "np") else None
+    return None
+
+
+_QUOTED_BEFORE_RE = re.compile(r"\b(?:quoted|quotes|cited|cites)\s+([^,;:\x01\n]{1,60}?)\s+(?:as\s+)?$")
+_QUOTED_VERBS = frozenset({"saying", "telling", "stating", "writing", "adding", "warning", "claiming"})
 
 
 def _asks_question(doc: Doc, cue: Cue) -> bool:

@@ -123,6 +123,9 @@ def classify_np(doc: Doc, s: int, e: int, allow_pronoun: bool = True) -> Mention
         return Mention("pronoun", t[2], t[0], t[1])  # a pronoun right before the verb is its subject
     if lows[0] in PREPOSITIONS:
         return None  # "for example", "in a statement"
+    if len(toks) >= 3 and lows[1] == "of" and lows[0] in _PARTITIVE and lows[-1].endswith("s"):
+        # "one of the activists", "some of the protesters": people, described
+        return Mention("np", doc.text[toks[0][0] : toks[-1][1]], toks[0][0], toks[-1][1])
     if len(toks) > 1 and (
         lows[0] in MODALS or lows[0].endswith("ing") and (not cap(words[0]) or _opening_participle(words))
     ):
@@ -317,6 +320,7 @@ def _possessive_owner(head: list[tuple[int, int, str]]) -> int | None:
 
 
 _ORG_LINKS = frozenset({"of", "for", "and"})
+_PARTITIVE = frozenset("one each some many several most two three four five".split())
 _PARTICLES = frozenset({"de", "van", "von", "bin", "al", "da", "del", "di", "la", "le", "du"})
 
 

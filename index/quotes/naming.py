@@ -29,6 +29,7 @@ _LEADING = frozenset(
 )
 
 
+_PARTITIVE = frozenset("one each some many several most two three four five".split())
 _CUT = frozenset({"who", "which", "that", "whose", "whom", "speaking", "declining", "requesting", "asking"})
 
 
@@ -41,6 +42,10 @@ def described(text: str, people: People | None = None) -> str:
     declined to be named" is "senior US official" (no article, no relative clause, a
     common word lower-cased, proper ones kept: "Western official", "Meta spokesperson")."""
     words = text.replace("\n", " ").replace("’", "'").split()  # (one apostrophe: "agency's", "agency’s")
+    if len(words) >= 3 and words[0].lower() in _PARTITIVE and words[1].lower() == "of":
+        # "one of the activists" is an activist; "some of the protesters", protesters
+        last = words[-1].rstrip(",;:.")
+        return singular(last.lower()) if words[0].lower() in ("one", "each") else last.lower()
     for k, w in enumerate(words):
         if k and (w.lower() in _CUT or w.lower().strip(",;:") != w.lower() and k < len(words) - 1):
             words = words[: k + 1] if w.lower() not in _CUT else words[:k]

@@ -23,7 +23,7 @@ from index.lexicon import (
 
 from .cues import Cue
 from .describe import resolve_description
-from .document import Doc, para_of, sent_of, tokens_in
+from .document import Doc, determiner_before, para_of, sent_of, tokens_in
 from .mentions import Mention
 from .names import CAP_RUN_RE, name_at
 from .naming import described, speaker_like
@@ -114,6 +114,9 @@ def resolve_mention(
     else:
         rule = "according-to" if cue.source_rule == "according-to" else "noun-phrase"
         text = described(mention.text, people)
+        other = _another(mention, people, history)
+        if other is not None:
+            return other, "another-described", mention
     if not speaker_like(text):
         named = _leading_name(people, mention)
         if named is not None:
@@ -144,6 +147,24 @@ def _leading_name(people: People, mention: Mention) -> Mention | None:
     ):
         return None
     return Mention("name", run.group(), run.start(), run.end())
+
+
+def _another(mention: Mention, people: People, history: list[tuple[int, str, str]]) -> str | None:
+    """ "“...,” responded another", "the other shouted": one more of the unnamed people just
+    quoted ("a commenter", "one of the activists"), not a named person nearby."""
+    low = mention.text.lower()
+    det = determiner_before(people.doc, mention.start)
+    if low not in ("another", "other", "one") or low == "other" and det != "the":
+        return None
+    for _, sp, _g in reversed(history[-4:]):
+        words = sp.split()
+        if sp[:1].islower() and words and words[-1] in PERSON_HEADS | PERSON_NOUNS | _COMMENTERS:
+            return f"{'other' if low == 'other' else 'another'} {words[-1]}"
+        return None
+    return None
+
+
+_COMMENTERS = frozenset({"commenter", "commentator", "reader", "viewer", "listener", "caller", "user", "poster"})
 
 
 def _leading_np(doc: Doc, mention: Mention) -> Mention | None:

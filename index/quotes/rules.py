@@ -50,6 +50,10 @@ RULES: dict[str, str] = {
     "whose name ends so, or that spoke last",
     "document-issuer": "a document speaks for whoever issued it: its possessor (the group's website), "
     "a report by X, X said in a statement … the statement said, else the organisation that spoke last",
+    "another-described": "“another”, “the other” after an unnamed speaker: one more of them "
+    "(wrote a commenter … responded another: another commenter)",
+    "quoting": "the source quotes someone in turn: the report said, quoting a senior US official; "
+    "TASS quoted the Kremlin as saying",
     "anonymous": "unnamed sources: officials said, a source told, according to two diplomats",
     "noun-phrase": "any other noun phrase, as written: the campaign, Scottish ministers",
     "same-sentence-speaker": "a verb with no subject of its own continues its sentence's speaker: … and added",

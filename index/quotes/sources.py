@@ -11,12 +11,12 @@ from __future__ import annotations
 import bisect
 import re
 
-from index.lexicon import ANONYMOUS_NOUNS, FUNCTION_WORDS, NON_PERSON_WORDS
+from index.lexicon import ANONYMOUS_NOUNS, FUNCTION_WORDS, NON_PERSON_WORDS, PERSON_NOUNS
 
 from .cues import Cue
 from .document import MASK, WINDOW, Doc, is_abbrev_token, tokens_in
 from .mentions import Mention, classify_np
-from .roles import DOCUMENT_NOUNS
+from .roles import DOCUMENT_NOUNS, PERSON_HEADS
 from .words import (
     ALL_CUE_FORMS,
     BASE_FORMS,
@@ -59,7 +59,7 @@ def find_source(doc: Doc, cue: Cue) -> Mention | None:
     ) and not (tail and cue.word.endswith("ing")):
         # (not "“that person,” telling Fox 35 that ...": a participle's object follows it)
         cue.inverted = True
-        got = _np_after(doc, cue.end, se, strict=True)
+        got = np_after(doc, cue.end, se, strict=True)
         if got is not None:
             cue.source_rule = "name-after-said"
             return got
@@ -75,7 +75,7 @@ def find_source(doc: Doc, cue: Cue) -> Mention | None:
     if tail.endswith(",") and cue.word in _INVERTIBLE:
         nxt_tok = tokens_in(doc, cue.end, se, 1)
         got = (
-            _np_after(doc, cue.end, se, strict=True)
+            np_after(doc, cue.end, se, strict=True)
             if nxt_tok and (cap(nxt_tok[0][2]) or nxt_tok[0][2] in {"the", "a", "an", "one"})
             else None
         )
@@ -208,6 +208,9 @@ _DOCUMENT_NOUNS = frozenset(
 )
 
 
+_OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they"}
+
+
 def _owned_document(lows: list[str]) -> bool:
     """ "(his) statement", "(his) Facebook profile", "(their) sources": what its owner issued
     or knows (a document noun within three words)."""
@@ -225,17 +228,20 @@ def _according_to_source(doc: Doc, pos: int, se: int) -> Mention | None:
     by the ministry", else the noun phrase itself."""
     toks = tokens_in(doc, pos, se, 5)
     lows = [t[2].lower() for t in toks]
+    if toks and lows[0] in _OBJECT_PRONOUNS:
+        t = toks[0]  # "according to him": whoever "he" is
+        return Mention("pronoun", _OBJECT_PRONOUNS[lows[0]], t[0], t[1])
     if len(toks) >= 2 and lows[0] in POSSESSIVE_PRONOUNS and _owned_document(lows[1:4]):
         if not ANONYMOUS_NOUNS.isdisjoint(lows[1:4]):
-            return _np_after(doc, pos, se)  # "according to his sources": anonymous sources
+            return np_after(doc, pos, se)  # "according to his sources": anonymous sources
         t = toks[0]
         return Mention("pronoun", POSSESSIVE_PRONOUNS[lows[0]], t[0], t[1])
     k = 1 if lows and lows[0] in ("a", "an", "the", "new", "recent", "preliminary", "official") else 0
     if k + 1 < len(toks) and lows[k] in _DOCUMENT_NOUNS and lows[k + 1] in ("from", "by", "of"):
-        got = _np_after(doc, toks[k + 1][1], se)
+        got = np_after(doc, toks[k + 1][1], se)
         if got is not None:
             return got
-    return _np_after(doc, pos, se)
+    return np_after(doc, pos, se)
 
 
 _NOT_SOURCE_START = frozenset(
@@ -244,7 +250,7 @@ _NOT_SOURCE_START = frozenset(
 )
 
 
-def _np_after(doc: Doc, pos: int, se: int, strict: bool = False) -> Mention | None:
+def np_after(doc: Doc, pos: int, se: int, strict: bool = False) -> Mention | None:
     """The noun phrase right after an inverted verb or "according to".
 
     It runs over tokens up to hard punctuation; a full stop ends it unless it closes
@@ -270,6 +276,13 @@ def _np_after(doc: Doc, pos: int, se: int, strict: bool = False) -> Mention | No
     if strict and first in {"he", "she", "they", "we", "i"} and len(taken) > 1:
         return None  # "said he would call": a clause, not an inverted source
     follows = m[taken[-1][1] : taken[-1][1] + 2].lstrip()[:1]
+    if strict and first in _SOMEONE:
+        # "wrote a commenter about how ...", "added another to the conversation": the
+        # person, then a phrase of where or what about
+        cut = next((i for i, t in enumerate(taken) if i and t[2].lower() in PREPOSITIONS | {"about"}), 0)
+        if cut and (cut == 1 or _person_word(taken[cut - 1][2])):
+            taken = taken[:cut]
+            follows = ","
     if strict and (first in _TIME_WORDS or follows not in _AFTER_SOURCE):
         return None  # "said Tuesday that ...": a time, or a clause follows
     if strict:
@@ -279,6 +292,16 @@ def _np_after(doc: Doc, pos: int, se: int, strict: bool = False) -> Mention | No
         if any(t[2].lower() in MODALS for t in taken[:rel]):
             return None
     return classify_np(doc, taken[0][0], taken[-1][1], allow_pronoun=first in {"he", "she", "they"})
+
+
+_SOMEONE = frozenset({"a", "an", "another", "one", "the"})
+
+
+def _person_word(w: str) -> bool:
+    """A noun for a person ("commenter", "activist", "reader")."""
+    low = w.lower()
+    low = low[:-1] if low.endswith("s") and not low.endswith("ss") else low
+    return low in PERSON_HEADS or low in PERSON_NOUNS or low.endswith(("er", "ist", "or", "ian"))
 
 
 _TIME_WORDS = frozenset(

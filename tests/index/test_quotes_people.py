@@ -133,6 +133,41 @@ CASES += [
 ]
 
 
+CASES += [
+    pytest.param(
+        "Leaders met in Bali.\n\nThe summit “will make clear that the war is wreaking havoc”, the report said, "
+        "quoting a senior US official.\n",
+        "will make clear",
+        "senior US official",
+        "quoting",
+        id="x_said_quoting_y",
+    ),
+    pytest.param(
+        "Leaders met in Minsk.\n\nTASS agency quoted the Kremlin as saying that the units fought “bravely”.\n",
+        "bravely",
+        "Kremlin",
+        "quoting",
+        id="x_quoted_y_as_saying",
+    ),
+    pytest.param(
+        "Gore spoke in Davos.\n\n“Rain bombs? They really are losing their minds,” wrote a commenter about how "
+        "weather now has scary names.\n\n“They have been losing their minds for decades,” responded another.\n",
+        "They have been losing",
+        "another commenter",
+        "another-described",
+        id="responded_another",
+    ),
+    pytest.param(
+        "The paintings were not damaged.\n\n“I scream for people dying,” one of the activists shouted.\n\n"
+        "“I scream when lawmakers ignore science,” the other shouted.\n",
+        "I scream when",
+        "other activist",
+        "another-described",
+        id="one_of_the_activists_and_the_other",
+    ),
+]
+
+
 @pytest.mark.parametrize(("text", "starts", "speaker", "rule"), CASES)
 def test_the_person_a_quotation_goes_to(
     registry: SpeakerRegistry, text: str, starts: str, speaker: str, rule: str
