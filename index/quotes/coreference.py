@@ -181,13 +181,15 @@ def _quoted_source(doc: Doc, cue: Cue) -> Mention | None:
     """The source a cue quotes in turn: "X said, quoting Y", "X quoted Y (as) saying"."""
     m = doc.masked
     se = doc.sents[cue.sent][1] if doc.sents else len(m)
-    hit = _QUOTING_RE.match(m, cue.end)
+    hit = _QUOTING_RE.match(m, cue.end) if "quoting" in m[cue.end : cue.end + 12] else None
     if hit is not None:
         got = np_after(doc, hit.end(), se)
         return got if got is not None and got.kind in ("name", "role", "anonymous", "np") else None
+    if cue.word.lower() not in _QUOTED_VERBS:
+        return None
     ss = doc.sents[cue.sent][0] if doc.sents else 0
     before = _QUOTED_BEFORE_RE.search(m, max(ss, cue.start - 80), cue.start)
-    if before is not None and cue.word.lower() in _QUOTED_VERBS:
+    if before is not None:
         # "TASS agency quoted the Kremlin as saying": the participle's speaker is the object
         got = classify_np(doc, before.start(1), before.end(1))
         return got if got is not None and got.kind in ("name", "role", "anonymous", "np") else None

@@ -41,6 +41,7 @@ from .roles import (
     parse,
     person_head,
     singular,
+    stem,
 )
 from .salience import _NEAR_PARAS, _WINDOW, History, Resolved, fits, last_seen, mods_of
 from .words import FEMALE_ROLES, MALE_ROLES
@@ -223,6 +224,9 @@ def _salient_person(
         offices = _offices(people, name)
         if offices and d.head in OFFICES and not any(compatible(d.head, o) for o in offices):
             continue  # "the minister" is not the spokesman
+        roles = [r for r in people.stated.of(name) if not r.org]
+        if roles and any(all(stem(p) not in r.words for r in roles) for p in d.proper):
+            continue  # "the Republican presidential candidate" is not "New York Mayor Bill de Blasio"
         if any(m in DISTINGUISHING or m in people.stated.words for m in mods):
             # "the former president", "the Republican presidential candidate" when the
             # article tells people apart by those words: only a stated role says who

@@ -204,6 +204,7 @@ def classify_np(doc: Doc, s: int, e: int, allow_pronoun: bool = True) -> Mention
         if (
             tail_run is not None
             and tail_run[1] == toks[-1][1]
+            and ORG_HEADS.isdisjoint(tail_run[2].lower().split())  # (a body is no holder of a title)
             and (tail_run[2].split()[0].lower() in FIRST_NAMES or (head_is_title and len(tail_run[2].split()) >= 2))
         ):
             # "Sirius XM Vice President for news Dave Gorab", "Ukrainian Ambassador to
@@ -354,6 +355,7 @@ def _last_name_run(toks: list[tuple[int, int, str]], lows: list[str], m: str) ->
             and k0 == org_j + 2
             and lows[k0 - 1] in _ORG_LINKS
             and best is not None
+            and best[1] == toks[org_j][1]  # (the body's own name runs on, not a person's before it)
             and joined(m, toks[k0 - 1], toks[k0])
         ):
             # "the Confederation of British Industry", "the Department for Work and Pensions":

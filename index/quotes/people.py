@@ -207,6 +207,12 @@ class People:
                     if self.is_person(full):
                         return full
             return name
+        if len(words) >= 2 and words[0].lower() in PARTICLES:
+            # "De Blasio" opening a sentence is Bill de Blasio's surname
+            for _, full in fulls:
+                if full.lower().endswith(name.lower()) and len(full) > len(name):
+                    return full
+            return name
         if len(words) >= 2:
             # a full name: prefer a longer form with the same first word
             for full in self._by_names.get((words[-1].lower(), words[0]), ()):

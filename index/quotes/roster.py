@@ -25,6 +25,7 @@ from index.speakers import gender_of_honorific
 from .document import Doc
 from .names import (
     CAP_RUN_RE,
+    PARTICLES,
     RUN_NAMES,
     after_modifiers,
     described_name,
@@ -95,7 +96,7 @@ def scan(people: People, doc: Doc) -> None:
         else:
             nwords = 1
         rs, re_ = run.span()
-        if m.startswith(_PARTICLE_STARTS, re_):
+        if m[re_ + 1 : re_ + 2] in _PARTICLE_FIRST and m.startswith(_PARTICLE_STARTS, re_):
             tail = _PARTICLE_TAIL_RE.match(m, re_)
             if tail is not None:  # "Luiz Inacio Lula da Silva", "Ursula von der Leyen"
                 re_ = tail.end()
@@ -161,6 +162,7 @@ def scan(people: People, doc: Doc) -> None:
 _PARTICLE_STARTS = tuple(
     f" {p} " for p in "da de do dos das van von der den du del della di al bin ibn ter ten".split()
 )
+_PARTICLE_FIRST = frozenset(p[1] for p in _PARTICLE_STARTS)
 _PARTICLE_TAIL_RE = re.compile(
     r"(?:[ ](?:da|de|do|dos|das|van|von|der|den|du|del|della|di|al|bin|ibn|ter|ten)){1,2}[ ][A-ZÀ-ÖØ-Þ][\w'’\-]*+(?![ ][A-Z])"
 )
@@ -183,6 +185,13 @@ def add_run(
     core, honorific, titled, name = got if got is not None else name_of_run_text(text)
     if not core:
         return  # a headline or an organisation, not a person's name
+    if len(core) == 2 and core[0].lower() in PARTICLES:
+        full = people.canonical(name, toks[k][0])  # "De Blasio" opening a sentence: Bill de Blasio
+        if full != name:
+            people.mentions.append((toks[k][0], full))
+            if subject:
+                people.subjects.append((toks[k][0], full))
+            return
     if len(core) == 2 and core[0].lower() in PERSON_HEADS and core[0].lower() not in FIRST_NAMES:
         core, titled = core[1:], True  # "Mogul Wilson", "Striker Rooney" (a headline's role word)
         name = core[0]
