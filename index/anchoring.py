@@ -74,7 +74,7 @@ def reanchor(selector: Selector, text: str) -> Anchor:
     """Find the passage described by ``selector`` in ``text`` (see the module doc)."""
     if not selector.exact:
         return ORPHAN_ANCHOR
-    if _fits_position(selector, text):
+    if fits_position(selector, text):
         return Anchor(selector.start, selector.end, ANCHORED)
     found, context = _by_quote(selector, text)
     if found is None or context < MIN_CONTEXT:
@@ -91,7 +91,7 @@ def reanchor(selector: Selector, text: str) -> Anchor:
 # -- step 1 and 2: position and exact quote ----------------------------------------------
 
 
-def _fits_position(sel: Selector, text: str) -> bool:
+def fits_position(sel: Selector, text: str) -> bool:
     """The fast path: words and full context unchanged at the old position."""
     s, e = sel.start, sel.end
     return (

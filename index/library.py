@@ -9,6 +9,7 @@ from __future__ import annotations
 import fcntl
 import hashlib
 import os
+import sqlite3
 import threading
 import time
 from collections import OrderedDict
@@ -25,7 +26,8 @@ from .models import Article, ArticleInfo, IndexReport, LoadProblem, Quote, Searc
 if TYPE_CHECKING:
     from .corpus import SourceFile
     from .speakers import SpeakerRegistry
-    from .tags import TagStore
+    from .tag_identity import Places
+    from .tags import Tag, TagStore
 
 Progress = Callable[[int, int], None]
 CACHED_ARTICLES = 64  # opened articles kept in memory (texts and quotes; the rest stay on disk)
@@ -92,6 +94,7 @@ class Library:
     _recent_epoch: int = field(init=False, default=0)  # bumped when the catalogue changes
     _registry: SpeakerRegistry | None = field(init=False, default=None)
     _tags: TagStore | None = field(init=False, default=None)
+    _places: tuple[dict[str, ArticleInfo], Places] | None = field(init=False, default=None)
     _model: tuple[Any, Any] | None = field(init=False, default=None)
     _variants: tuple[Any, Any] | None = field(init=False, default=None)
     _key: tuple[dict[str, ArticleInfo], str] | None = field(init=False, default=None)
@@ -471,6 +474,8 @@ class Library:
                 time_limit=time_limit,
                 suggest=False,
             )
+        if result.query != qstring:  # `tag:x` alone is searched as '*': say what was asked
+            result = replace(result, query=qstring)
         if suggest and result.total == 0 and not result.partial:
             # Did-you-mean takes tens of milliseconds: on a searcher of its own, so that it
             # never holds up the search for the next keystroke.
@@ -516,13 +521,8 @@ class Library:
             return qstring, None, []
         rest = re.sub(r"\btag:(\"[^\"]+\"|\S+)", " ", qstring).strip()
         ids: set[str] | None = None
-        from .tags import normalize_tag
-
         for name in names:
-            try:
-                found = {t.article for t in self.tags.list(tag=normalize_tag(name.strip('"')))}
-            except ValueError:
-                found = set()
+            found = set(self._tagged_articles(name.strip('"')))
             ids = found if ids is None else ids & found
         if not rest:
             rest = "*"
@@ -542,16 +542,86 @@ class Library:
             self._tags = TagStore(self.tags_path)
         return self._tags
 
-    def resolved_tags(self, *, tag: str | None = None, article: str | None = None) -> list[Any]:
-        """Tags re-anchored to the articles' current text (status anchored/moved/orphan)."""
-        stored = self.tags.list(tag=tag, article=article)
-        arts = {aid: self.article(aid) for aid in {t.article for t in stored}}
-        texts = {aid: a.text for aid, a in arts.items() if a is not None}
-        return self.tags.resolve(stored, texts)
+    def resolved_tags(self, *, tag: str | None = None, article: str | None = None) -> list[Tag]:
+        """Tags re-anchored to the articles' current text (status anchored/moved/orphan).
 
-    def add_tag(self, article_id: str, start: int, end: int, names: Sequence[str], note: str = "") -> Any:
+        Each tag is looked for in its own file (see `index.tag_identity`), never by id:
+        ``article`` keeps the tags whose file is that article's now."""
+        return self._resolve(self._bound(self.tags.list(tag=tag)), article)
+
+    def resolve_tags(self, stored: list[Tag]) -> list[Tag]:
+        """`stored` as `resolved_tags` shows them, without writing to the store (so it may
+        be called inside one of its transactions)."""
+        return self._resolve(self._bound(stored, persist=False), None)
+
+    def _resolve(self, stored: list[Tag], article: str | None) -> list[Tag]:
+        from .tags import resolve_in
+
+        places = self._tag_places()
+        texts: dict[str, str | None] = {}
+        out = []
+        for t in stored:
+            place = places.locate(t)
+            if article is not None and (place is None or place.id != article):
+                continue
+            if place is None:
+                out.append(resolve_in(t, None, None))
+                continue
+            if place.id not in texts:
+                texts[place.id] = self._text_of(place.id)
+            out.append(resolve_in(t, place.id, texts[place.id], place.content_hash, place.path))
+        return out
+
+    def add_tag(self, article_id: str, start: int, end: int, names: Sequence[str], note: str = "") -> Tag:
         art = self._article(article_id)
-        return self.tags.add(art.id, art.text, start, end, names, note, content_hash=art.content_hash)
+        return self.tags.add(
+            art.id, art.text, start, end, names, note, content_hash=art.content_hash, source=art.source, path=art.path
+        )
+
+    def _tagged_articles(self, name: str) -> list[str]:
+        """The current ids of the articles holding passages tagged `name`."""
+        from .tags import normalize_tag
+
+        try:
+            stored = self.tags.list(tag=normalize_tag(name))
+        except ValueError:
+            return []
+        places = self._tag_places()
+        return [p.id for t in self._bound(stored) if (p := places.locate(t)) is not None]
+
+    def _tag_places(self) -> Places:
+        """The corpus as tags look it up (by file, relative path, content hash, id)."""
+        from .tag_identity import Place, Places
+
+        if self._places is None or self._places[0] is not self._info:
+            info = self._info
+            sources = self._catalogue.sources() if info else {}
+            places = Places(Place(i.id, sources.get(i.id, ""), i.path, i.content_hash) for i in info.values())
+            self._places = (info, places)
+        return self._places[1]
+
+    def _text_of(self, article_id: str) -> str | None:
+        art = self.article(article_id)
+        return art.text if art else None
+
+    def _bound(self, stored: list[Tag], persist: bool = True) -> list[Tag]:
+        """Tags made before tags knew their file get it now, when it is certain (and kept,
+        when the store can be written; a read-only store binds them for this run only)."""
+        unbound = [t for t in stored if not t.source]
+        if not unbound or not self._info:
+            return stored
+        places = self._tag_places()
+        found = {t.id: p for t in unbound if (p := places.bind(t, self._text_of)) is not None}
+        if not found:
+            return stored
+        from .tags import TagStoreError
+
+        try:
+            if persist:
+                self.tags.bind([(tag_id, p.source, p.path) for tag_id, p in found.items()])
+        except (TagStoreError, OSError, sqlite3.Error):
+            pass  # bound in memory only: tried again next time
+        return [replace(t, source=p.source, path=p.path) if (p := found.get(t.id)) else t for t in stored]
 
     def span_at(self, article_id: str, offset: int, unit: str) -> tuple[int, int]:
         """The word, sentence or paragraph around `offset`: what `v` selects in the reader."""

@@ -54,6 +54,11 @@ class Tag:
     note: str
     created: str
     status: str = "anchored"
+    # The article's identity when it was tagged (see `index.tag_identity`): the file's path
+    # relative to its corpus folder ("" for a tag made before v3 that is not yet bound to a
+    # file) and its absolute path. ``article`` is then only the id it had: ids change.
+    source: str = ""
+    path: str = ""
 
     @property
     def selector(self) -> Selector:
@@ -127,12 +132,24 @@ def _v1_to_v2(conn: sqlite3.Connection) -> None:
     conn.execute("ALTER TABLE annotations DROP COLUMN tags")
 
 
+def _v2_to_v3(conn: sqlite3.Connection) -> None:
+    """v3: a tag belongs to a file, not to an id (ids were renumbered by rebuilds).
+
+    Existing rows get an empty source: the library binds each to its file once the index
+    is current (by its id if the words still fit there, else by its content hash, else it
+    stays an orphan); see `index.tag_identity`.
+    """
+    conn.execute("ALTER TABLE annotations ADD COLUMN source TEXT NOT NULL DEFAULT ''")
+    conn.execute("ALTER TABLE annotations ADD COLUMN path TEXT NOT NULL DEFAULT ''")
+    conn.execute("CREATE INDEX annotations_source ON annotations(source)")
+
+
 # version reached -> the function that takes a file from the previous version to it
-MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _create_v1, 2: _v1_to_v2}
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _create_v1, 2: _v1_to_v2, 3: _v2_to_v3}
 SCHEMA_VERSION = max(MIGRATIONS)
 
 _SELECT = """SELECT a.id, a.article, a.content_hash, a.start_pos, a.end_pos, a.exact,
-    a.prefix, a.suffix, a.note, a.created,
+    a.prefix, a.suffix, a.note, a.created, a.source, a.path,
     (SELECT json_group_array(name) FROM (
         SELECT n.name AS name FROM annotation_tags t JOIN tag_names n ON n.id = t.tag_id
         WHERE t.annotation_id = a.id ORDER BY t.pos)) AS tags
@@ -168,7 +185,7 @@ def _prune_names(conn: sqlite3.Connection, tag_ids: Sequence[int]) -> None:
 
 
 def _row_to_tag(row: sqlite3.Row | tuple) -> Tag:
-    (id_, article, content_hash, start, end, exact, prefix, suffix, note, created, tags) = row
+    (id_, article, content_hash, start, end, exact, prefix, suffix, note, created, source, path, tags) = row
     return Tag(
         id=id_,
         article=article,
@@ -181,6 +198,8 @@ def _row_to_tag(row: sqlite3.Row | tuple) -> Tag:
         tags=tuple(json.loads(tags or "[]")),
         note=note,
         created=created,
+        source=source,
+        path=path,
     )
 
 
@@ -289,8 +308,14 @@ class TagStore:
         tags: Sequence[str],
         note: str = "",
         content_hash: str = "",
+        *,
+        source: str = "",
+        path: str = "",
     ) -> Tag:
-        """Tag ``text[start:end]`` of ``article``; on disk before this returns."""
+        """Tag ``text[start:end]`` of ``article``; on disk before this returns.
+
+        ``source`` and ``path`` name the article's file (see `Article.source`): the tag
+        belongs to that file whatever its id becomes."""
         sel = make_selector(text, start, end)
         draft = Tag(
             0,
@@ -304,14 +329,42 @@ class TagStore:
             normalize_tags(tags),
             note,
             utc_now(),
+            source=source,
+            path=path,
         )
         return self.add_many([draft])[0]
 
-    def add_many(self, drafts: Sequence[Tag]) -> builtins.list[Tag]:
-        """Store ready-made passages (their ids are ignored) in one transaction: imports."""
+    def add_many(
+        self,
+        drafts: Sequence[Tag],
+        *,
+        keep: Callable[[builtins.list[Tag], builtins.list[Tag]], builtins.list[Tag]] | None = None,
+    ) -> builtins.list[Tag]:
+        """Store ready-made passages (their ids are ignored) in one transaction: imports.
+
+        ``keep(drafts, stored)`` chooses the drafts to write, given every passage stored,
+        read inside the same write transaction: two imports of one file at once then
+        cannot both find a passage missing and both add it.
+        """
         checked = [self._check(d) for d in drafts]
         with self._write() as conn:
+            if keep is not None:
+                stored = [_row_to_tag(r) for r in conn.execute(f"{_SELECT} ORDER BY a.id").fetchall()]
+                checked = keep(checked, stored)
             return [self._insert(conn, d) for d in checked]
+
+    def bind(self, bindings: Sequence[tuple[int, str, str]]) -> int:
+        """Give tags made before v3 their file: ``(tag id, source, path)``; how many.
+
+        Only rows still unbound change, so two copies binding at once agree."""
+        with self._write() as conn:
+            done = 0
+            for tag_id, source, path in bindings:
+                cur = conn.execute(
+                    "UPDATE annotations SET source = ?, path = ? WHERE id = ? AND source = ''", (source, path, tag_id)
+                )
+                done += cur.rowcount
+            return done
 
     def get(self, tag_id: int) -> Tag | None:
         found = self._query("WHERE a.id = ?", (tag_id,))
@@ -438,7 +491,7 @@ class TagStore:
         created = tag.created or utc_now()
         cur = conn.execute(
             "INSERT INTO annotations(id, article, content_hash, start_pos, end_pos, exact, "
-            "prefix, suffix, note, created) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "prefix, suffix, note, created, source, path) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 tag.id if keep_id else None,
                 tag.article,
@@ -450,11 +503,33 @@ class TagStore:
                 tag.suffix,
                 tag.note,
                 created,
+                tag.source,
+                tag.path,
             ),
         )
         new_id = int(cur.lastrowid)
         _set_tags(conn, new_id, tag.tags)
         return dataclasses.replace(tag, id=new_id, created=created)
+
+
+def resolve_in(tag: Tag, place_id: str | None, text: str | None, content_hash: str = "", path: str = "") -> Tag:
+    """``tag`` re-anchored in the article ``place_id`` (None: its file is not in the corpus).
+
+    The result is the passage as it stands now: ``article`` is the article's current id,
+    and for a tag that is still found, its content hash and path are the article's now,
+    so that an export of it re-imports and re-anchors like a tag made today. An orphan
+    keeps its stored words; one whose file is not found shows where it was: its source,
+    or for a tag never bound to a file, its old id marked as such (that id may name
+    another article now, which must not be shown as the tag's)."""
+    if place_id is None or text is None:
+        where = tag.source or f"{tag.article} (old id)"
+        return dataclasses.replace(tag, article=where, start=-1, end=-1, status=ORPHAN)
+    found = _apply_anchor(tag, text, reanchor(tag.selector, text))
+    if found.status == ORPHAN:
+        return dataclasses.replace(found, article=place_id)
+    return dataclasses.replace(
+        found, article=place_id, content_hash=content_hash or tag.content_hash, path=path or tag.path
+    )
 
 
 def resolve_tag(tag: Tag, text: str | None) -> Tag:
