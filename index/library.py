@@ -59,21 +59,62 @@ def data_root(config: Config) -> Path:
 class IndexBusy(Exception):
     """Another quotewire is updating this index right now."""
 
+    def __init__(self, lock: str, waited: float = 0.0) -> None:
+        super().__init__(lock)
+        self.lock, self.waited = lock, waited
+
+    def __str__(self) -> str:
+        return (
+            f"another quotewire has been updating the index for over {self.waited:.0f} s ({self.lock}); "
+            "try again when it is done"
+        )
+
+
+class IndexStorageError(Exception):
+    """The index could not be written (a full disk, a read-only cache): one line for the user."""
+
+
+def _storage_problem(exc: BaseException, where: Path) -> IndexStorageError | None:
+    """A user's one line for a write to the cache that failed for lack of space or rights."""
+    import errno
+
+    if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
+        what = "no space left on the disk"
+    elif isinstance(exc, OSError) and exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+        what = f"cannot write there ({exc.strerror})"
+    elif isinstance(exc, sqlite3.OperationalError) and "full" in str(exc):
+        what = "no space left on the disk"
+    elif isinstance(exc, sqlite3.OperationalError) and ("readonly" in str(exc) or "unable to open" in str(exc)):
+        what = f"cannot write there ({exc})"
+    else:
+        return None
+    return IndexStorageError(
+        f"{where}: {what} for the index (a cache); it was not updated. Free some space or fix the folder, "
+        "then run `quotewire index`"
+    )
+
 
 @contextmanager
-def _update_lock(path: Path, wait: float) -> Iterator[None]:
-    """An exclusive lock on the index update; released by the OS if we die."""
+def _update_lock(path: Path, wait: float, on_wait: Callable[[], None] | None = None) -> Iterator[None]:
+    """An exclusive lock on the index update; released by the OS if we die.
+
+    ``on_wait`` is called once if another copy holds it, so that the user is told why
+    nothing happens; after ``wait`` seconds `IndexBusy` is raised."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd = os.open(path, os.O_CREAT | os.O_RDWR, 0o644)
-    deadline = time.monotonic() + wait
+    began = time.monotonic()
     try:
         while True:
             try:
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
                 break
             except BlockingIOError:
-                if time.monotonic() >= deadline:
-                    raise IndexBusy(str(path)) from None
+                waited = time.monotonic() - began
+                if waited >= wait:
+                    raise IndexBusy(str(path), waited) from None
+                if on_wait is not None:
+                    on_wait()
+                    on_wait = None
                 time.sleep(0.1)
         yield
     finally:
@@ -186,13 +227,43 @@ class Library:
         progress: Progress | None = None,
         wait: float = 60.0,
         committed: Callable[[], None] | None = None,
+        on_wait: Callable[[], None] | None = None,
     ) -> IndexReport:
         """Bring the index in line with the files: read only what is new or changed.
 
         A long build commits every `BATCH_SECONDS`, so what is indexed so far can be
         searched (`committed` is called then) while the rest is still being read.
         """
-        with _update_lock(self.index_dir.parent / f"{self.index_dir.name}.lock", wait):
+        try:
+            return self._update_locked(rebuild, progress, wait, committed, on_wait)
+        except (OSError, sqlite3.OperationalError) as exc:
+            problem = _storage_problem(exc, cache_root(self.config))
+            if problem is None:
+                raise
+            self._after_failed_write()
+            raise problem from exc
+
+    def _after_failed_write(self) -> None:
+        """A build that could not be written leaves no half index taking the space: a
+        first build (nothing whole to keep) is removed; a whole older index is kept."""
+        from . import search as search_mod
+
+        try:
+            if not self._catalogue.current():
+                self._remove_index()
+                search_mod.remove_index(self.index_dir)
+        except OSError:
+            pass
+
+    def _update_locked(
+        self,
+        rebuild: bool,
+        progress: Progress | None,
+        wait: float,
+        committed: Callable[[], None] | None,
+        on_wait: Callable[[], None] | None,
+    ) -> IndexReport:
+        with _update_lock(self.index_dir.parent / f"{self.index_dir.name}.lock", wait, on_wait):
             if rebuild:
                 self._remove_index()
             rebuilt = self._open_index() if self._ix is None else False
@@ -547,7 +618,27 @@ class Library:
 
         Each tag is looked for in its own file (see `index.tag_identity`), never by id:
         ``article`` keeps the tags whose file is that article's now."""
-        return self._resolve(self._bound(self.tags.list(tag=tag)), article)
+        from .tags import TagStoreError
+
+        try:
+            stored = self.tags.list(tag=tag)
+        except TagStoreError:
+            return []  # a store that cannot be opened: `tag_store_problem` says why
+        return self._resolve(self._bound(stored), article)
+
+    def tag_store_problem(self) -> str | None:
+        """One line when the tag store cannot be used fully (damaged, read-only, full)."""
+        from .tags import SALVAGE_HINT, TagStoreError
+
+        try:
+            store = self.tags
+        except TagStoreError as exc:
+            return str(exc)
+        if store.damage:
+            return f"{store.path}: the tag store is damaged ({store.damage}); nothing more is written to it; {SALVAGE_HINT}"
+        if store.read_only:
+            return f"{store.path}: tags can be read but not changed ({store.read_only})"
+        return None
 
     def resolve_tags(self, stored: list[Tag]) -> list[Tag]:
         """`stored` as `resolved_tags` shows them, without writing to the store (so it may
@@ -580,11 +671,11 @@ class Library:
 
     def _tagged_articles(self, name: str) -> list[str]:
         """The current ids of the articles holding passages tagged `name`."""
-        from .tags import normalize_tag
+        from .tags import TagStoreError, normalize_tag
 
         try:
             stored = self.tags.list(tag=normalize_tag(name))
-        except ValueError:
+        except (ValueError, TagStoreError):
             return []
         places = self._tag_places()
         return [p.id for t in self._bound(stored) if (p := places.locate(t)) is not None]

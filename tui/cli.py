@@ -16,6 +16,8 @@ if TYPE_CHECKING:
     from index.library import Library
 
 EXIT_USAGE = 2
+EXIT_FAIL = 1
+INDEX_WAIT = 60.0  # seconds a command waits for another copy's index update
 
 
 def _common(p: argparse.ArgumentParser, default: object) -> argparse.ArgumentParser:
@@ -89,6 +91,10 @@ def _parser() -> argparse.ArgumentParser:
     te.add_argument("-o", "--output", type=Path, metavar="FILE")
     ti = tsub.add_parser("import", parents=[common], help="import tags (W3C or JSONL)")
     ti.add_argument("file", type=Path)
+    ts = tsub.add_parser(
+        "salvage", parents=[common], help="recover every readable tag of a damaged tag store into a new one"
+    )
+    ts.add_argument("-o", "--output", type=Path, metavar="FILE", required=True, help="the new tag store to write")
     return p
 
 
@@ -123,6 +129,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _run_command(args: argparse.Namespace) -> int:
     from index.config import ConfigError
+    from index.library import IndexBusy, IndexStorageError
+    from index.tags import TagStoreError
 
     try:
         if args.command is None:
@@ -138,6 +146,9 @@ def _run_command(args: argparse.Namespace) -> int:
     except ConfigError as exc:
         print(f"quotewire: config error: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    except (IndexBusy, IndexStorageError, TagStoreError) as exc:
+        print(f"quotewire: {exc}", file=sys.stderr)
+        return EXIT_FAIL
     except BrokenPipeError:
         return 0
     except KeyboardInterrupt:
@@ -153,15 +164,29 @@ def _library(
 
 
 def _ready(lib: Library, *, quiet: bool = False) -> None:
-    """Update the index, with a progress bar on a terminal; problems go to stderr."""
-    from index.library import format_problem
+    """Update the index, with a progress bar on a terminal; problems go to stderr.
+
+    When it cannot be updated (another copy holds it too long, or the cache is full) the
+    command goes on with the index as it is, after one line saying so."""
+    from index.library import IndexBusy, IndexStorageError, format_problem
 
     bar = _ProgressBar() if sys.stderr.isatty() and not quiet else None
-    report = lib.update(progress=bar)
+    try:
+        report = lib.update(progress=bar, wait=INDEX_WAIT, on_wait=_say_waiting)
+    except (IndexBusy, IndexStorageError) as exc:
+        if bar:
+            bar.done()
+        print(f"quotewire: {exc}; using the index as it is", file=sys.stderr)
+        lib.load_cached()
+        return
     if bar:
         bar.done()
     for p in report.problems:
         print(format_problem(p), file=sys.stderr)
+
+
+def _say_waiting() -> None:
+    print("quotewire: waiting for another quotewire to finish updating the index…", file=sys.stderr, flush=True)
 
 
 class _ProgressBar:
@@ -195,9 +220,11 @@ def cmd_index(args: argparse.Namespace) -> int:
     from index.library import format_problem
 
     bar = _ProgressBar() if sys.stderr.isatty() else None
-    report = lib.update(rebuild=args.rebuild, progress=bar)
-    if bar:
-        bar.done()
+    try:
+        report = lib.update(rebuild=args.rebuild, progress=bar, wait=INDEX_WAIT, on_wait=_say_waiting)
+    finally:
+        if bar:
+            bar.done()
     for p in report.problems:
         print(format_problem(p), file=sys.stderr)
     what = "rebuilt" if report.rebuilt else "updated"

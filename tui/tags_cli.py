@@ -27,11 +27,22 @@ def run(args: argparse.Namespace, lib: Library, ready: Callable[[Library], None]
 
     try:
         action = args.tags_command
+        if action != "salvage":
+            lib.tags  # noqa: B018 - a store that cannot be opened is one line, before any work
         if action in ("add", "list", "export", "import"):
             ready(lib)
-        return {"add": _add, "list": _list, "rm": _rm, "export": _export, "import": _import}[action](args, lib)
+        commands = {"add": _add, "list": _list, "rm": _rm, "export": _export, "import": _import, "salvage": _salvage}
+        code = commands[action](args, lib)
+        if action in ("list", "export") and lib.tags.damage:
+            # What could be read was shown; say once that the store is damaged.
+            return _fail(
+                f"{lib.tags.path}: the tag store is damaged ({lib.tags.damage}); the passages "
+                f"above are those that could be read; nothing more is written to it; "
+                "recover them with `quotewire tags salvage -o FILE`"
+            )
+        return code
     except TagStoreError as exc:
-        return _fail(f"{lib.tags_path}: {exc}")
+        return _fail(str(exc))
     except ValueError as exc:
         return _fail(str(exc), EXIT_USAGE)
     finally:
@@ -151,4 +162,27 @@ def _import(args: argparse.Namespace, lib: Library) -> int:
     except ValueError as exc:
         return _fail(f"{args.file}: {exc}", EXIT_USAGE)
     print(f"imported {added} new passage(s) from {args.file}")
+    return 0
+
+
+def _salvage(args: argparse.Namespace, lib: Library) -> int:
+    """Every readable passage of the (damaged) store into a new store at FILE."""
+    from index.tag_salvage import salvage, write_store
+
+    source, target = lib.tags_path, args.output
+    if not source.exists():
+        return _fail(f"{source}: there is no tag store to salvage")
+    if target.exists():
+        return _fail(f"{target}: already exists; give a new file name", EXIT_USAGE)
+    if not target.parent.is_dir():
+        return _fail(f"{target.parent}: no such folder; create it first or choose another place", EXIT_USAGE)
+    found = salvage(source)
+    written = write_store(found.tags, target)
+    how = f"{found.through_sqlite} read through SQLite, {found.from_pages} more from the file's pages"
+    print(f"salvaged {written} passage(s) from {source} into {target} ({how})")
+    if found.damaged:
+        print(f"{found.damaged} of them failed their checksum: they are tagged 'salvage-damaged'; check them")
+    for note in found.notes:
+        print(f"note: {note}")
+    print(f"to use it: quit quotewire, keep {source.name} aside, and move {target} to {source}")
     return 0
