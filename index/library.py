@@ -143,6 +143,7 @@ class Library:
     _search_lock: threading.Lock = field(init=False, default_factory=threading.Lock)
     _extraction: str | None = field(init=False, default=None)
     problems: list[LoadProblem] = field(init=False, default_factory=list)
+    damaged: str | None = field(init=False, default=None)  # set when a search met a damaged index
 
     def __post_init__(self) -> None:
         folders = tuple(Path(p).resolve() for p in (*self.config.corpus_folders, *self.corpus))
@@ -264,6 +265,9 @@ class Library:
         on_wait: Callable[[], None] | None,
     ) -> IndexReport:
         with _update_lock(self.index_dir.parent / f"{self.index_dir.name}.lock", wait, on_wait):
+            damaged = None if rebuild else self._damage_found()
+            if damaged is not None:
+                rebuild = True
             if rebuild:
                 self._remove_index()
             rebuilt = self._open_index() if self._ix is None else False
@@ -290,8 +294,78 @@ class Library:
                 self._remove_index()
                 self._open_index()
             report = self._update(old, rebuilt or rebuild, progress, committed)
+        if damaged is not None:
+            report = replace(report, problems=(damaged, *report.problems))
         self.problems = list(report.problems)
         return report
+
+    # --- damage to the index (see index/integrity.py) ----------------------------------------
+
+    def _damage_found(self) -> LoadProblem | None:
+        """The cheap check before an update: a file of the index changed since it was
+        written. The index is then rebuilt, and the report says why in one line."""
+        from . import integrity
+
+        damage = integrity.quick_check(self.index_dir)
+        if damage is None:
+            return None
+        where = f"{damage.where}: " if damage.where else ""
+        return LoadProblem(str(damage.path), f"{where}damaged since it was written; the index is rebuilt", False)
+
+    def check_index(self, progress: Progress | None = None) -> tuple[list[str], IndexReport | None]:
+        """`quotewire index --check`: every file of the index verified (checksums, and
+        SQLite's integrity check of the catalogue); when any is damaged the index is
+        rebuilt. Returns one line per damaged file, and the rebuild's report if any."""
+        from . import integrity
+
+        with _update_lock(self.index_dir.parent / f"{self.index_dir.name}.lock", 60.0):
+            found = [str(d) for d in integrity.full_check(self.index_dir)]
+            if not found and not integrity.vouched(self.index_dir):
+                found = self._whoosh_problems()
+        if not found:
+            return [], None
+        self._remove_index()
+        return found, self.update(rebuild=True, progress=progress)
+
+    def _whoosh_problems(self) -> list[str]:
+        """With no checksums to compare (an index from before them, or a build that was
+        killed): read every stored document and every posting list once."""
+        if not (self.index_dir / "quotewire-index.json").exists():
+            return []
+        try:
+            from whoosh import index as whoosh_index
+
+            ix = whoosh_index.open_dir(str(self.index_dir))
+            with ix.searcher() as s:
+                reader = s.reader()
+                for docnum in reader.all_doc_ids():
+                    reader.stored_fields(docnum)
+                for fieldname, text in reader.all_terms():
+                    list(reader.postings(fieldname, text).all_ids())
+        except Exception as exc:  # any failure to read it back is damage: the index is a cache
+            return [f"{self.index_dir}: the search index cannot be read back ({type(exc).__name__}: {exc})"]
+        return []
+
+    def _damage_behind(self, exc: BaseException) -> str | None:
+        """Whether an error from the search engine comes from a damaged file (then the
+        index is marked for a rebuild and a line returned), or is a fault of ours."""
+        import pickle
+        import struct
+        import zlib
+
+        from . import integrity
+
+        found = integrity.full_check(self.index_dir)
+        if not found and integrity.vouched(self.index_dir):
+            return None  # every file is as it was written: not damage
+        if not found and not isinstance(exc, (struct.error, zlib.error, EOFError, pickle.UnpicklingError)):
+            if type(exc).__name__ != "CorruptIndexError":
+                return None
+        damage = found[0] if found else integrity.Damage(self.index_dir, f"cannot be read: {type(exc).__name__}")
+        integrity.mark_damaged(self.index_dir, damage)
+        what = str(damage)
+        self.damaged = what
+        return what
 
     def extraction_key(self) -> str:
         """What the stored quotes and texts depend on: the code that cleans articles and
@@ -422,6 +496,7 @@ class Library:
             raise
         finally:
             catalogue.close()
+        _record_checksums(self.index_dir)
         unchanged += sum(len(v) for p, v in old_by_path.items() if p in current and p not in read_paths)
         return IndexReport(added, updated, removed, unchanged, rebuilt, tuple(problems))
 
@@ -534,17 +609,23 @@ class Library:
             ix = self._ix  # an update in another thread may be replacing it
             if ix is None:
                 return SearchResult(qstring, 0)
-            searcher = search_mod.Searcher(ix, self.registry.search_terms, self._open_searcher())
-            result = searcher.search(
-                text,
-                limit=limit,
-                restrict=restrict,
-                texts=self._get,
-                extra_ignored=ignored,
-                exact_total=exact_total,
-                time_limit=time_limit,
-                suggest=False,
-            )
+            try:
+                searcher = search_mod.Searcher(ix, self.registry.search_terms, self._open_searcher())
+                result = searcher.search(
+                    text,
+                    limit=limit,
+                    restrict=restrict,
+                    texts=self._get,
+                    extra_ignored=ignored,
+                    exact_total=exact_total,
+                    time_limit=time_limit,
+                    suggest=False,
+                )
+            except Exception as exc:
+                what = self._damage_behind(exc)
+                if what is None:
+                    raise
+                return SearchResult(qstring, 0, ignored=(f"{what}; it is rebuilt at the next update",))
         if result.query != qstring:  # `tag:x` alone is searched as '*': say what was asked
             result = replace(result, query=qstring)
         if suggest and result.total == 0 and not result.partial:
@@ -840,6 +921,12 @@ _EXTRACTION_MODULES = (
     "lexicon.py",
     "speakers.py",
 )
+
+
+def _record_checksums(index_dir: Path) -> None:
+    from . import integrity
+
+    integrity.record(index_dir)
 
 
 def _same_stat(src: SourceFile, old: list[Stored] | None) -> bool:

@@ -58,6 +58,9 @@ def _parser() -> argparse.ArgumentParser:
 
     i = sub.add_parser("index", parents=[common], help="build or update the index and report what changed")
     i.add_argument("--rebuild", action="store_true", help="throw the index away and build it again")
+    i.add_argument(
+        "--check", action="store_true", help="verify every file of the index (checksums); rebuild it if damaged"
+    )
 
     q = sub.add_parser("quotes", parents=[common], help="list quotations and their speakers")
     q.add_argument(
@@ -219,6 +222,9 @@ def cmd_index(args: argparse.Namespace) -> int:
     lib = _library(args)
     from index.library import format_problem
 
+    if args.check:
+        return _check_index(lib)
+
     bar = _ProgressBar() if sys.stderr.isatty() else None
     try:
         report = lib.update(rebuild=args.rebuild, progress=bar, wait=INDEX_WAIT, on_wait=_say_waiting)
@@ -235,10 +241,31 @@ def cmd_index(args: argparse.Namespace) -> int:
     return 0
 
 
+def _check_index(lib: Library) -> int:
+    """`index --check`: say what is damaged, one line each; the index is rebuilt then."""
+    bar = _ProgressBar() if sys.stderr.isatty() else None
+    found, report = lib.check_index(progress=bar)
+    if bar:
+        bar.done()
+    if not found:
+        print(f"index checked: every file is as it was written ({lib.index_dir})")
+        return 0
+    for line in found:
+        print(f"quotewire: {line}", file=sys.stderr)
+    if report is not None:
+        print(f"index rebuilt: {report.added} added ({lib.index_dir})")
+    return EXIT_FAIL
+
+
 def cmd_search(args: argparse.Namespace) -> int:
     lib = _library(args)
     _ready(lib)
     result = lib.search(args.query, limit=max(1, args.limit))
+    if lib.damaged:  # met while searching (damage that kept the file's time): rebuild, ask again
+        print(f"quotewire: {lib.damaged}; rebuilding the index", file=sys.stderr)
+        lib.damaged = None
+        lib.update(rebuild=True)
+        result = lib.search(args.query, limit=max(1, args.limit))
     if args.json:
         hits = []
         for h in result.hits:
