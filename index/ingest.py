@@ -70,11 +70,32 @@ class Ingestor:
 
 
 _worker: Ingestor | None = None
+PARENT_CHECK_SECONDS = 0.2
 
 
 def _init(config: Config) -> None:
     global _worker
+    _watch_parent(os.getppid())
     _worker = Ingestor(config)
+
+
+def _watch_parent(parent: int) -> None:
+    """Exit as soon as the process that started us is gone.
+
+    A worker waits on its task queue, whose pipe every worker also holds open, so the
+    parent's death (``kill -9`` of ``quotewire index``) never reaches it as an end of
+    file: workers used to linger for a minute or more. A thread asks who the parent is;
+    once the answer changes (we were handed to init), the worker ends at once.
+    """
+    import threading
+    import time
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(PARENT_CHECK_SECONDS)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
 
 
 def _parse_chunk(chunk: list[tuple[SourceFile, frozenset[str]]]) -> list[Parsed]:
