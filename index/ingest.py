@@ -73,9 +73,9 @@ _worker: Ingestor | None = None
 PARENT_CHECK_SECONDS = 0.2
 
 
-def _init(config: Config) -> None:
+def _init(config: Config, parent: int) -> None:
     global _worker
-    _watch_parent(os.getppid())
+    _watch_parent(parent)
     _worker = Ingestor(config)
 
 
@@ -85,7 +85,8 @@ def _watch_parent(parent: int) -> None:
     A worker waits on its task queue, whose pipe every worker also holds open, so the
     parent's death (``kill -9`` of ``quotewire index``) never reaches it as an end of
     file: workers used to linger for a minute or more. A thread asks who the parent is;
-    once the answer changes (we were handed to init), the worker ends at once.
+    once it is not ``parent`` (given by the parent: a worker that starts after its parent
+    died was handed to init before it could ask), the worker ends at once.
     """
     import threading
     import time
@@ -145,7 +146,9 @@ def parse_all(config: Config, jobs: list[tuple[SourceFile, frozenset[str]]]) -> 
     # spawn, not fork: the app calls this from a thread, and forking a threaded process is unsafe.
     ctx = multiprocessing.get_context("spawn")
     with _stderr_with_a_file():  # the pool's queues start multiprocessing's resource tracker
-        pool = ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_init, initargs=(config,))
+        pool = ProcessPoolExecutor(
+            max_workers=workers, mp_context=ctx, initializer=_init, initargs=(config, os.getpid())
+        )
     with pool:
         # A bounded window of chunks in flight: `pool.map` submits everything at once, and
         # when Whoosh is the slower side the parsed corpus piles up in memory.
