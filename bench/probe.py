@@ -163,7 +163,7 @@ class Probe:
         ]
         data = self.work / "import.jsonl"
         data.write_text("\n".join(lines) + "\n")
-        half_done = 0
+        half_done = whole = 0
         for _ in range(self.size["import_kills"]):
             before = self._count("imp")
             proc = self.qw("tags", "import", str(data))
@@ -171,6 +171,7 @@ class Probe:
             proc.send_signal(signal.SIGKILL)
             proc.communicate()
             after = self._count("imp")
+            whole += after - before == 1500
             if after - before not in (0, 1500) or after > 1500:
                 half_done += 1
                 self.failures.append(f"import: a killed import left {after - before} of 1,500 passages")
@@ -182,7 +183,12 @@ class Probe:
         if self._count("imp") != 1500:
             self.failures.append(f"import: {self._count('imp')} passages after importing one 1,500-passage file")
         self.integrity()
-        return {"killed": self.size["import_kills"], "half_done": half_done, "passages": self._count("imp")}
+        return {
+            "killed": self.size["import_kills"],
+            "done_before_the_kill": whole,
+            "half_done": half_done,
+            "passages": self._count("imp"),
+        }
 
     def _count(self, name: str) -> int:
         from index.tags import TagStore
@@ -195,19 +201,37 @@ class Probe:
         from index.tags import SCHEMA_VERSION, TagStore
 
         template = self.work / "v2.sqlite3"
-        _v2_store(template, 3000)
+        _v2_store(template, 8_000)
         expected = _v2_rows(template)
-        survived = 0
+        timing = self.work / "timing" / "tags.sqlite3"
+        timing.parent.mkdir()
+        timing.write_bytes(template.read_bytes())
+        began = time.monotonic()
+        subprocess.run(
+            [
+                sys.executable,
+                "-c",
+                f"from index.tags import TagStore; TagStore({str(timing)!r}, backups=False).close()",
+            ],
+            env=self.env,
+            cwd=ROOT,
+            check=True,
+        )
+        typical = time.monotonic() - began  # start-up, backup copy, then the migration itself
+        survived = mid = 0
         for k in range(self.size["migration_kills"]):
             db = self.work / f"migrate{k}" / "tags.sqlite3"
             db.parent.mkdir()
             db.write_bytes(template.read_bytes())
-            code = f"from index.tags import TagStore; TagStore({str(db)!r}).close()"
+            code = f"from index.tags import TagStore; TagStore({str(db)!r}, backups=False).close()"
             proc = subprocess.Popen([sys.executable, "-c", code], env=self.env, cwd=ROOT)
-            time.sleep(self.rng.uniform(0.05, 0.6))
+            time.sleep(self.rng.uniform(0.3, 1.0) * typical)
             proc.send_signal(signal.SIGKILL)
             proc.wait()
             self.integrity(db)
+            raw = sqlite3.connect(db)
+            mid += raw.execute("PRAGMA user_version").fetchone()[0] < SCHEMA_VERSION
+            raw.close()
             with TagStore(db, backups=False) as store:
                 got = {(t.id, t.exact, t.tags, t.note) for t in store.list()}
                 version = store._conn.execute("PRAGMA user_version").fetchone()[0]
@@ -215,7 +239,12 @@ class Probe:
                 self.failures.append(f"migration {k}: {len(expected - got)} passage(s) lost or changed")
             else:
                 survived += 1
-        return {"killed": self.size["migration_kills"], "intact": survived, "passages": len(expected)}
+        return {
+            "killed": self.size["migration_kills"],
+            "killed_before_it_committed": mid,
+            "intact": survived,
+            "passages": len(expected),
+        }
 
     def index_kills(self) -> dict[str, Any]:
         """`quotewire index --rebuild` killed at random; then the index must come back whole,

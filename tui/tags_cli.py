@@ -184,5 +184,8 @@ def _salvage(args: argparse.Namespace, lib: Library) -> int:
         print(f"{found.damaged} of them failed their checksum: they are tagged 'salvage-damaged'; check them")
     for note in found.notes:
         print(f"note: {note}")
-    print(f"to use it: quit quotewire, keep {source.name} aside, and move {target} to {source}")
+    print(
+        f"to use it: quit quotewire, move {source.name} and its -wal and -shm files aside, "
+        f"then move {target} to {source}"
+    )
     return 0
