@@ -18,8 +18,8 @@ if TYPE_CHECKING:
     import yaml
 
 APP_NAME = "quotewire"
-CACHE_FILE = "config-cache.json"
-OLD_CACHE_FILE = "config-cache.pickle"  # before 0.x: unpickling a file can run code, so it is never read
+CACHE_FILE = "config-cache"  # JSON; no .json suffix, which a corpus folder would read as articles
+OLD_CACHE_FILE = "config-cache.pickle"  # the cache until #19: unpickling can run code, so never read
 
 
 class ConfigError(Exception):

@@ -144,6 +144,7 @@ class Library:
     _extraction: str | None = field(init=False, default=None)
     problems: list[LoadProblem] = field(init=False, default_factory=list)
     damaged: str | None = field(init=False, default=None)  # set when a search met a damaged index
+    _open_damage: LoadProblem | None = field(init=False, default=None)  # an index that would not open
 
     def __post_init__(self) -> None:
         # Resolved once here: symlinked folders name one index whichever way they are reached.
@@ -186,7 +187,10 @@ class Library:
     def _open_index(self) -> bool:
         from . import search as search_mod
 
-        ix, rebuilt = search_mod.open_or_create(self.index_dir)
+        damage: list[str] = []
+        ix, rebuilt = search_mod.open_or_create(self.index_dir, damage)
+        if damage:
+            self._open_damage = LoadProblem(str(self.index_dir), f"{damage[0]}: damaged; the index is rebuilt", False)
         with self._search_lock:
             if self._searcher is not None:  # it reads the files of the index we replace
                 self._searcher.close()
@@ -297,6 +301,8 @@ class Library:
                 self._remove_index()
                 self._open_index()
             report = self._update(old, rebuilt or rebuild, progress, committed)
+        damaged = damaged or self._open_damage
+        self._open_damage = None
         if damaged is not None:
             report = replace(report, problems=(damaged, *report.problems))
         self.problems = list(report.problems)
@@ -620,6 +626,9 @@ class Library:
             if not self._catalogue.current():
                 return SearchResult(qstring, 0)  # no whole index yet: making one is `update`'s job
             self._open_index()
+            if self._open_damage is not None:  # it would not open, so it was emptied: say why
+                self.damaged = f"{self._open_damage.path}: {self._open_damage.message}"
+                return SearchResult(qstring, 0, ignored=(f"{self.damaged} at the next update",))
             if not self._info:
                 self.load_cached()
         text, restrict, ignored = self._tag_filter(qstring)

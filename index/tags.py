@@ -461,6 +461,12 @@ class TagStore:
             first = what.replace("*** in database main ***", "").strip().splitlines() or [what]
             self.damage = first[0].strip()[:100]
 
+    def check_writable(self) -> None:
+        """Raise what a change would raise now (damaged, read-only, full): lets a command
+        say so before any other work."""
+        with self._write():
+            pass
+
     def _damage_error(self) -> TagStoreDamaged:
         return TagStoreDamaged(
             f"{self.path}: the tag store is damaged ({self.damage}); nothing more is written to it; {SALVAGE_HINT}"

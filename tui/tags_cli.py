@@ -29,6 +29,8 @@ def run(args: argparse.Namespace, lib: Library, ready: Callable[[Library], None]
         action = args.tags_command
         if action != "salvage":
             lib.tags  # noqa: B018 - a store that cannot be opened is one line, before any work
+        if action in ("add", "rm", "import"):
+            lib.tags.check_writable()
         if action in ("add", "list", "export", "import"):
             ready(lib)
         commands = {"add": _add, "list": _list, "rm": _rm, "export": _export, "import": _import, "salvage": _salvage}

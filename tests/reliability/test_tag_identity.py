@@ -175,41 +175,42 @@ def _v2_store(path: Path, rows: list[tuple[str, str, int, int, str, str, str, st
     conn.close()
 
 
-def _old_row(lib: Library, article_id: str, words: str, name: str, content_hash: str | None = None) -> tuple:
-    art = lib.article(article_id)
+def _old_row(lib: Library, rel: str, old_id: str, words: str, name: str, content_hash: str | None = None) -> tuple:
+    """A row as quotewire wrote it under the old ids (file stems with -2 in discovery
+    order), for the article read from the file `rel`."""
+    art = lib.article(_by_file(lib)[rel])
     start = art.text.index(words)
     end = start + len(words)
     h = art.content_hash if content_hash is None else content_hash
-    return (article_id, h, start, end, words, art.text[max(0, start - 32) : start], art.text[end : end + 32], name)
+    return (old_id, h, start, end, words, art.text[max(0, start - 32) : start], art.text[end : end + 32], name)
 
 
 def test_tags_made_under_the_old_ids_migrate_to_their_files(corpus: Path) -> None:
+    """The old scheme named bbc/story.txt 'story' and cnn/story.txt 'story-2'; those ids
+    are gone (or name other files), so the tags are bound by their texts."""
     import sqlite3
 
     lib = _lib(corpus)
     lib.update()
-    ids = _by_file(lib)
-    assert (ids["bbc/story.txt"], ids["cnn/story.txt"]) == ("story", "story-2")
     rows = [
-        _old_row(lib, "story-2", PASSAGE, "cnn-by-hash"),
-        _old_row(lib, "story", "talks had stalled", "bbc-by-hash"),
-        _old_row(lib, "story-2", "the negotiations were frozen", "edited-since", content_hash="gone"),
-        _old_row(lib, "story", "aid groups warned", "no-hash", content_hash=""),
+        _old_row(lib, "cnn/story.txt", "story-2", PASSAGE, "cnn-by-hash"),
+        _old_row(lib, "bbc/story.txt", "story", "talks had stalled", "bbc-by-hash"),
+        _old_row(lib, "cnn/story.txt", "story-2", "the negotiations were frozen", "edited-since", content_hash="gone"),
+        _old_row(lib, "bbc/story.txt", "story", "aid groups warned", "no-hash", content_hash=""),
     ]
     store_path = lib.tags_path
     lib.close()
     _v2_store(store_path, rows)
     _write(corpus, "ap/story.txt", AP)
     lib = _lib(corpus)
-    lib.update(rebuild=True)  # now ap is 'story', bbc 'story-2', cnn 'story-3'
+    lib.update(rebuild=True)
     files = {v: k for k, v in _by_file(lib).items()}
     shown = {t.tags[0]: (files.get(t.article), t.status) for t in lib.resolved_tags()}
     assert shown == {
         "cnn-by-hash": ("cnn/story.txt", "anchored"),
         "bbc-by-hash": ("bbc/story.txt", "anchored"),
-        # its id now names the BBC story, whose words differ there: never guessed
+        # no article has its id, and no article has the text it was made on: never guessed
         "edited-since": (None, "orphan"),
-        # no hash, and 'story' is now the AP story: its words are not at their offsets there
         "no-hash": (None, "orphan"),
     }
     lib.close()
@@ -237,15 +238,79 @@ def test_tags_made_under_the_old_ids_migrate_to_their_files(corpus: Path) -> Non
         backup.close()
 
 
-def test_an_old_tag_without_a_hash_binds_where_its_words_still_sit(corpus: Path) -> None:
-    lib = _lib(corpus)
+def test_an_old_tag_under_a_reused_id_is_not_guessed_onto_another_file(tmp_path: Path) -> None:
+    """Old 'story-2' was the CNN story; in a flat folder the new id 'story-2' can be
+    another file. Its words are not at their offsets there, so the tag stays an orphan."""
+    root = tmp_path / "flat"
+    _write(root, "story.txt", BBC)
+    _write(root, "story-2.txt", AP)  # a file that happens to be called what the old id was
+    _write(root, "cnn.txt", "Breaking: " + CNN)  # the CNN story, edited since it was tagged
+    lib = _lib(root)
     lib.update()
-    row = _old_row(lib, "story-2", PASSAGE, "kept", content_hash="")
+    art = lib.article("cnn")
+    start = art.text.index(PASSAGE) - len("Breaking: ")
+    row = ("story-2", "old-hash", start, start + len(PASSAGE), PASSAGE, "", "", "kept")
     store_path = lib.tags_path
     lib.close()
     _v2_store(store_path, [row])
-    lib = _lib(corpus)
-    lib.update()  # ids unchanged
+    lib = _lib(root)
+    lib.update()
     (tag,) = lib.resolved_tags()
-    assert (tag.article, tag.status, tag.source) == ("story-2", "anchored", "cnn/story.txt")
+    assert tag.status == "orphan" and lib.article(tag.article) is None
+    lib.close()
+
+
+def test_an_old_tag_without_a_hash_binds_where_its_words_still_sit(tmp_path: Path) -> None:
+    """A flat folder keeps its ids from the old scheme to the new ('story' both times)."""
+    root = tmp_path / "flat"
+    _write(root, "story.txt", CNN)
+    lib = _lib(root)
+    lib.update()
+    assert [a.id for a in lib.articles()] == ["story"]
+    row = _old_row(lib, "story.txt", "story", PASSAGE, "kept", content_hash="")
+    store_path = lib.tags_path
+    lib.close()
+    _v2_store(store_path, [row])
+    lib = _lib(root)
+    lib.update()
+    (tag,) = lib.resolved_tags()
+    assert (tag.article, tag.status, tag.source) == ("story", "anchored", "story.txt")
+    lib.close()
+
+
+# -- ids that change under the path scheme -----------------------------------------------------
+
+
+def test_a_sibling_that_takes_the_id_does_not_take_the_tags(tmp_path: Path) -> None:
+    """Path ids still move: story.md is 'story' until a story.txt comes beside it (the
+    .txt keeps the stem, the page becomes 'story.md')."""
+    root = tmp_path / "news"
+    _write(root, "story.md", CNN)
+    lib = _lib(root)
+    lib.update()
+    assert [a.id for a in lib.articles()] == ["story"]
+    start = lib.article("story").text.index(PASSAGE)
+    tag_id = lib.add_tag("story", start, start + len(PASSAGE), ["deadlock"]).id
+    lib.close()
+    _write(root, "story.txt", BBC)
+    lib = _lib(root)
+    lib.update()
+    by_path = {Path(i.path).name: i.id for i in lib.articles()}
+    assert by_path["story.txt"] == "story" and by_path["story.md"] != "story"
+    (tag,) = [t for t in lib.resolved_tags() if t.id == tag_id]
+    assert (tag.article, tag.status) == (by_path["story.md"], "anchored")
+    assert lib.article(tag.article).text[tag.start : tag.end] == PASSAGE
+    assert lib.resolved_tags(article="story") == []
+    lib.close()
+
+
+def test_naming_a_second_corpus_folder_renames_every_id_and_keeps_every_tag(corpus: Path, tmp_path: Path) -> None:
+    tag_id = _tag_cnn(corpus)
+    other = tmp_path / "more"
+    _write(other, "cnn/story.txt", "Other desk\n\n" + CNN)  # the same relative path, another folder
+    lib = Library.open(corpus=[corpus, other], use_user_config=False, include_seeds=False)
+    lib.update()
+    (tag,) = [t for t in lib.resolved_tags() if t.id == tag_id]
+    info = {i.id: i for i in lib.articles()}[tag.article]
+    assert info.path == str((corpus / "cnn" / "story.txt").resolve()) and tag.status == "anchored"
     lib.close()

@@ -173,12 +173,21 @@ def test_a_row_whose_words_were_changed_is_noticed_and_flagged_in_the_salvage(db
 
 def test_the_page_pass_reads_tags_that_are_only_in_the_wal(db: Path) -> None:
     TagStore(db, backups=False).close()
-    proc = subprocess.Popen([sys.executable, str(WRITER), str(db), "100000", "wal"], stdout=subprocess.PIPE, text=True)
-    assert proc.stdout is not None
-    acknowledged = [int(proc.stdout.readline()) for _ in range(300)]
+    proc = subprocess.Popen(
+        [sys.executable, str(WRITER), str(db), "100000", "wal"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert proc.stdout is not None and proc.stderr is not None
+    acknowledged: list[int] = []
+    while len(acknowledged) < 300:
+        line = proc.stdout.readline()
+        assert line, f"the writer stopped: {proc.stderr.read()}"
+        acknowledged.append(int(line))
     proc.kill()  # killed, not closed: its tags stay in the -wal
-    acknowledged += [int(line) for line in proc.stdout.read().splitlines() if line.strip()]
-    proc.wait()
+    rest, _ = proc.communicate()
+    acknowledged += [int(line) for line in rest.split("\n")[:-1] if line.strip()]  # whole lines only
     assert Path(f"{db}-wal").stat().st_size > 0
     rows, _ = page_rows(db)
     assert {t.id for t, ok in rows if ok} == set(acknowledged)

@@ -44,7 +44,7 @@ def test_the_json_cache_round_trips_and_is_used(tmp_path: Path) -> None:
         "keys: {search: ctrl+f}\npaths: {index_dir: /tmp/qw-index}\n"
     )
     first = load_config(user)
-    cached = json.loads((_cache_dir() / "config-cache.json").read_text())
+    cached = json.loads((_cache_dir() / "config-cache").read_text())
     assert cached["config"]["keys"] == {"dict": {"search": "ctrl+f"}}
     again = load_config(user)
     assert again == first and any(s.name == "Ana Lee" for s in again.speakers)
@@ -52,7 +52,7 @@ def test_the_json_cache_round_trips_and_is_used(tmp_path: Path) -> None:
 
 def test_a_tampered_json_cache_is_ignored_not_trusted() -> None:
     expected = load_config()
-    path = _cache_dir() / "config-cache.json"
+    path = _cache_dir() / "config-cache"
     for tamper in ({"object": "os.system"}, ["a", "list"], {"path": 7}):
         data = json.loads(path.read_text())
         data["config"]["theme"] = tamper  # not a value the cache writes
