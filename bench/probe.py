@@ -34,13 +34,15 @@ SEED_ID = "000_3db5e493d445b404"
 
 # (short, long): the long sizes are the issue's figures
 SIZES = {
-    "cli_runs": (8, 150),
-    "cli_kills": (4, 60),
+    "cli_runs": (6, 150),
+    "cli_kills": (3, 60),
     "loop_kills": (3, 25),
     "import_kills": (2, 8),
     "migration_kills": (3, 12),
     "index_kills": (1, 39),
     "writers": (3, 4),
+    "index_files": (60, 220),  # 220: enough for worker processes (200 or more files)
+    "migration_tags": (3000, 8000),
 }
 
 
@@ -201,7 +203,7 @@ class Probe:
         from index.tags import SCHEMA_VERSION, TagStore
 
         template = self.work / "v2.sqlite3"
-        _v2_store(template, 8_000)
+        _v2_store(template, self.size["migration_tags"])
         expected = _v2_rows(template)
         timing = self.work / "timing" / "tags.sqlite3"
         timing.parent.mkdir()
@@ -251,7 +253,7 @@ class Probe:
         with the tags untouched."""
         corpus = self.work / "corpus"
         corpus.mkdir()
-        for n in range(220):
+        for n in range(self.size["index_files"]):
             (corpus / f"{n:03d}.txt").write_text(f"Story {n}\n\n“Item {n} matters,” the minister said. " * 20)
         tags_before = self.stored_ids()
         assert self.qw("index", "--corpus", str(corpus)).wait() == 0
@@ -259,7 +261,7 @@ class Probe:
         broken = 0
         for _ in range(self.size["index_kills"]):
             proc = self.qw("index", "--rebuild", "--corpus", str(corpus))
-            time.sleep(self.rng.uniform(0.2, 2.5))
+            time.sleep(self.rng.uniform(0.2, 2.5 if self.size["index_files"] > 100 else 1.0))
             proc.send_signal(signal.SIGKILL)
             try:  # its pipes close once its worker processes are gone too
                 proc.communicate(timeout=30)
