@@ -78,20 +78,24 @@ def _storage_problem(exc: BaseException, where: Path) -> IndexStorageError | Non
     """A user's one line for a write to the cache that failed for lack of space or rights."""
     import errno
 
-    if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
-        what = "no space left on the disk"
-    elif isinstance(exc, OSError) and exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
-        what = f"cannot write there ({exc.strerror})"
-    elif isinstance(exc, sqlite3.OperationalError) and "full" in str(exc):
-        what = "no space left on the disk"
-    elif isinstance(exc, sqlite3.OperationalError) and ("readonly" in str(exc) or "unable to open" in str(exc)):
-        what = f"cannot write there ({exc})"
-    else:
-        return None
-    return IndexStorageError(
-        f"{where}: {what} for the index (a cache); it was not updated. Free some space or fix the folder, "
-        "then run `quotewire index`"
+    full = (isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG)) or (
+        isinstance(exc, sqlite3.OperationalError) and "full" in str(exc)
     )
+    if full:
+        return IndexStorageError(
+            f"{where}: no space left on the disk for the index (a cache); it was not updated. "
+            "Free some space, then run `quotewire index`"
+        )
+    denied = (isinstance(exc, OSError) and exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM)) or (
+        isinstance(exc, sqlite3.OperationalError) and ("readonly" in str(exc) or "unable to open" in str(exc))
+    )
+    if denied:
+        why = exc.strerror if isinstance(exc, OSError) else str(exc)
+        return IndexStorageError(
+            f"{where}: the index (a cache) cannot be written there ({why}); it was not updated. "
+            "Make the folder writable or name another with paths.index_dir, then run `quotewire index`"
+        )
+    return None
 
 
 @contextmanager

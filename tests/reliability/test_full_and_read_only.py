@@ -140,3 +140,12 @@ def test_a_read_only_store_left_by_a_killed_writer_is_read_whole(data_home: Path
         assert Path(f"{db}-wal").exists()
         make_read_only(data_home)
         assert {t["id"] for t in _listed()} == set(acknowledged)
+
+
+def test_a_read_only_cache_is_one_line(cache_home: Path) -> None:
+    with read_only_place(cache_home):
+        make_read_only(cache_home)
+        r = qw("index")
+        assert r.returncode == 1 and "cannot be written" in _one_line(r)
+        r = qw("search", "talks")
+        assert r.returncode == 0 and "cannot be written" in _one_line(r)
