@@ -135,11 +135,12 @@ def test_a_read_only_store_left_by_a_killed_writer_is_read_whole(data_home: Path
         assert proc.stdout is not None
         acknowledged = [int(proc.stdout.readline()) for _ in range(200)]
         proc.kill()
-        acknowledged += [int(line) for line in proc.stdout.read().split()]
+        acknowledged += [int(x) for x in proc.stdout.read().split("\n")[:-1] if x.strip()]  # whole lines
         proc.wait()
         assert Path(f"{db}-wal").exists()
         make_read_only(data_home)
-        assert {t["id"] for t in _listed()} == set(acknowledged)
+        listed = {t["id"] for t in _listed()}
+        assert set(acknowledged) <= listed and len(listed - set(acknowledged)) <= 1  # one may be in flight
 
 
 def test_a_read_only_cache_is_one_line(cache_home: Path) -> None:

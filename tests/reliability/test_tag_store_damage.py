@@ -190,7 +190,10 @@ def test_the_page_pass_reads_tags_that_are_only_in_the_wal(db: Path) -> None:
     acknowledged += [int(line) for line in rest.split("\n")[:-1] if line.strip()]  # whole lines only
     assert Path(f"{db}-wal").stat().st_size > 0
     rows, _ = page_rows(db)
-    assert {t.id for t, ok in rows if ok} == set(acknowledged)
+    found = {t.id for t, ok in rows if ok}
+    assert set(acknowledged) <= found
+    # at most the one tag in flight: committed, then killed before it was printed
+    assert len(found - set(acknowledged)) <= 1 and all(i > max(acknowledged) for i in found - set(acknowledged))
 
 
 def test_salvage_refuses_to_overwrite_a_file(db: Path, tmp_path: Path) -> None:
