@@ -17,7 +17,7 @@ from index.lexicon import DEMONYMS, FUNCTION_WORDS
 
 from .document import Doc, sent_of
 from .mentions import Mention, classify_np
-from .orgs import is_org, salient_org
+from .orgs import is_org, is_outlet, salient_org
 from .roles import DOCUMENT_NOUNS, Description, singular
 from .salience import _WINDOW, History, Resolved
 
@@ -57,6 +57,11 @@ def issuer(
         if got is not None:
             return got, "document-issuer", mention
     comp = d.comp if d.comp is not None and _word_before(doc, d.comp[0]) in _BY | {"of"} else _by_after(doc, d.end)
+    if comp is None and d.comp is not None and _word_before(doc, d.comp[0]) == "in":
+        # "a Wednesday editorial in The Des Moines Register": in an outlet, by it (not "the
+        # exit polls in New Hampshire", a place)
+        inner = doc.text[d.comp[0] : d.comp[1]]
+        comp = d.comp if is_outlet(inner.removeprefix("The ").removeprefix("the ")) else None
     if comp is not None:
         got = _resolve_span(doc, comp, mention, cue, people, history, resolve)
         if got is not None:
@@ -167,6 +172,8 @@ def _issued_before(
         low = singular(doc.lows[t])
         if low != d.head and not (low in _SAME_DOCS.get(d.head, ()) or d.head in _SAME_DOCS.get(low, ())):
             continue
+        if any(m not in doc.lows[max(0, t - 3) : t] for m in d.mods if m not in FUNCTION_WORDS):
+            continue  # "the congressional report" is not the report that another wrote
         got = _issuer_at(doc, t, people, history, cue, resolve)
         if got is not None:
             return doc.tokens[t][0], got

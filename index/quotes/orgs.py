@@ -61,6 +61,23 @@ def is_org(name: str, people: People, spoke: bool = False) -> bool:
     return spoke and name[:1].isupper()
 
 
+def is_outlet(name: str) -> bool:
+    """A news agency or outlet, which reports what others' documents say ("Reuters", "The
+    Washington Post", "Fox News"): not the issuer of "the report" it reports on."""
+    words = name.lower().replace(".", "").split()
+    return bool(words) and (" ".join(words) in _OUTLETS or words[-1] in _OUTLET_ENDINGS)
+
+
+_OUTLETS = frozenset(
+    """reuters ap afp associated press bloomberg tass ria novosti interfax xinhua upi cnn bbc
+    fox news nbc abc cbs npr pbs msnbc politico axios sky news al jazeera dpa efe ansa kyodo
+    yonhap itar-tass ria novosti ft""".split("\n")[0].split()
+) | frozenset({"associated press", "fox news", "sky news", "al jazeera", "ria novosti"})
+_OUTLET_ENDINGS = frozenset(
+    "times post journal tribune herald gazette telegraph guardian mail news press daily magazine register".split()
+)
+
+
 def is_place(name: str) -> bool:
     """A country, a capital, a big city or a US state, by name ("San Francisco", "Kyiv")."""
     words = name.lower().split()
