@@ -45,7 +45,7 @@ def merge_speakers(
         if not name:
             none += count
             continue
-        canon = registry.canonical(name) if registry is not None else None
+        canon = _registered_name(registry, name)
         key = normalise(canon or name)
         totals[key] = totals.get(key, 0) + count
         variants.setdefault(key, []).append((count, name))
@@ -53,7 +53,7 @@ def merge_speakers(
     merged: list[tuple[str | None, int]] = []
     for key, total in totals.items():
         names = variants[key]
-        canon = registry.canonical(names[0][1]) if registry is not None else None
+        canon = _registered_name(registry, names[0][1])
         # the registry's name, else the most used spelling (a capital first on a tie)
         display = (
             canon
@@ -66,6 +66,14 @@ def merge_speakers(
     if none:
         merged.append((None, none))
     return merged, shown
+
+
+def _registered_name(registry: SpeakerRegistry | None, name: str) -> str | None:
+    """The registry's name for a stored name that is a name or an alias ("Zelensky"), not
+    for a description that is a registered role ("spokesman" is no one's name)."""
+    if registry is None or not name[:1].isupper() or registry.role_holders(name):
+        return None
+    return registry.canonical(name)
 
 
 def _strip_article(text: str) -> str:

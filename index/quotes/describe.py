@@ -50,6 +50,7 @@ if TYPE_CHECKING:
     from .cues import Cue
     from .people import People
 
+_OWNER_PRONOUNS = {"his": "he", "her": "she", "its": "it", "their": "they"}
 # the rules of this stage that give a speaker
 DESCRIBED = frozenset({"role-stated", "role-registry", "role-salient", "org-description", "document-issuer"})
 
@@ -85,6 +86,16 @@ def resolve_description(
             return None  # "Mr Blair's official spokesman": someone of Blair's, not Blair
         return _person_holder(d, mention, people, history)
     if d.head in ORG_HEADS:
+        if d.det == "poss" and d.owner is not None:
+            # "her campaign", "his party": the campaign or party of whoever "her" means
+            owner = doc.text[d.owner[0] : d.owner[1]].lower()
+            if owner in _OWNER_PRONOUNS:
+                from .resolve import resolve_pronoun
+
+                who, _ = resolve_pronoun(_OWNER_PRONOUNS[owner], d.owner[0], people, history)
+                if who:
+                    return f"{who} {d.head}", "org-description", mention
+            return None
         got = org_holder(d, mention.start, people, history)
         if got is not None:
             return got, "org-description", mention

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from index.lexicon import ANONYMOUS_NOUNS, FUNCTION_WORDS, TITLES
 
 from .roles import DOCUMENT_NOUNS, ORG_HEADS, PERSON_HEADS, singular
-from .words import FEMALE_ROLES, GROUP_NOUNS, MALE_ROLES, PERSON_NOUNS
+from .words import FEMALE_ROLES, GROUP_NOUNS, MALE_ROLES, PERSON_NOUNS, STOP_HEAD
 
 if TYPE_CHECKING:
     from .people import People
@@ -29,6 +29,7 @@ _LEADING = frozenset(
 )
 
 
+_SAID = frozenset({"said", "says", "told", "added", "wrote", "asked"})
 _PARTITIVE = frozenset("one each some many several most two three four five".split())
 _CUT = frozenset({"who", "which", "that", "whose", "whom", "speaking", "declining", "requesting", "asking"})
 
@@ -42,6 +43,8 @@ def described(text: str, people: People | None = None) -> str:
     declined to be named" is "senior US official" (no article, no relative clause, a
     common word lower-cased, proper ones kept: "Western official", "Meta spokesperson")."""
     words = text.replace("\n", " ").replace("’", "'").split()  # (one apostrophe: "agency's", "agency’s")
+    while len(words) > 1 and words[0].lower() in _SAID:
+        words = words[1:]  # "said one source": the source
     if len(words) >= 3 and words[0].lower() in _PARTITIVE and words[1].lower() == "of":
         # "one of the activists" is an activist; "some of the protesters", protesters
         last = words[-1].rstrip(",;:.")
@@ -111,8 +114,8 @@ def speaker_like(text: str) -> bool:
         return False
     k = len(words) - 1
     for i, w in enumerate(lows[1:], 1):
-        if w in _SPEAKER_LINKS:
-            k = i - 1
+        if w in _SPEAKER_LINKS or w in STOP_HEAD:
+            k = i - 1  # ("source familiar with the ad": the source)
             break
     head = words[k].rstrip(",;:.")
     if head.endswith("'s"):

@@ -162,13 +162,13 @@ def _named_org_before(pos: int, people: People, places: bool) -> tuple[int, str]
                 if name.endswith(ending):
                     name = name[: -len(ending)]
                     break
-            if _org_able(name, people, doc, start, places):
+            if _org_able(name, people, doc, start, places, scanned=True):
                 return doc.tokens[start][0], people.canonical(name, doc.tokens[start][0])
         k = j - 1
     return None
 
 
-def _org_able(name: str, people: People, doc: Doc, k: int, places: bool) -> bool:
+def _org_able(name: str, people: People, doc: Doc, k: int, places: bool, scanned: bool = False) -> bool:
     """Could this capitalised name be an organisation's? Not a person by any evidence, not
     a place (unless `places`), not a nationality, not a common word opening a sentence."""
     low = name.lower()
@@ -184,8 +184,12 @@ def _org_able(name: str, people: People, doc: Doc, k: int, places: bool) -> bool
         return False
     if any(not r.org for r in people.stated.of(canon)):
         return False
-    if len(words) == 1 and people.used_in_lower_case(low):
-        return False  # "Scandal", "Shares" opening a sentence
+    if len(words) == 1 and (
+        people.used_in_lower_case(low)
+        or (scanned or low.endswith(("s", "tion", "ment", "ness", "ity")))
+        and not people.capitalised_inside(name)
+    ):
+        return False  # "Scandal", "Profits" opening a sentence: a common word
     return True
 
 

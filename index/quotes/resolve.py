@@ -56,6 +56,18 @@ def resolve_mention(
     text that name that speaker (the mention itself, or what it led to)."""
     kind = mention.kind
     if kind == "name":
+        words = mention.text.split()
+        first = words[0].lower()
+        if len(words) >= 2 and (
+            first in ALL_CUE_FORMS
+            and first.endswith(_VERB_ENDINGS)
+            or first.endswith("ing")
+            and len(first) > 5
+            and first not in FIRST_NAMES
+        ):
+            # "Said Wales", "Fuming Robinson" opening a sentence: a verb or an adjective, then the name
+            cut = mention.text.index(words[1], len(words[0]))  # ("State Department" keeps its "State")
+            mention = Mention("name", mention.text[cut:], mention.start + cut, mention.end, mention.how)
         speaker = people.canonical(mention.text, mention.start)
         rule = _name_rule(speaker, mention, cue, people)
         if rule == "titled-name":
@@ -76,7 +88,10 @@ def resolve_mention(
         if got is not None:
             return got
     if kind == "anonymous":
-        return described(mention.text, people), "anonymous", mention
+        text = described(mention.text, people)
+        if not speaker_like(text):
+            return None, "not-a-speaker", None  # "people were making net": a clause, no speaker
+        return text, "anonymous", mention
     if kind in ("ellipsis", "clause"):
         prev = prev_in_sent.get(cue.sent)
         if prev is not None:
@@ -117,6 +132,9 @@ def resolve_mention(
         other = _another(mention, people, history)
         if other is not None:
             return other, "another-described", mention
+    if text.lower() in _ANAPHORIC_BODIES:
+        # "the company said" with no company named: a body the article did not say; no speaker
+        return None, "not-a-speaker", None
     if not speaker_like(text):
         named = _leading_name(people, mention)
         if named is not None:
@@ -131,6 +149,17 @@ def resolve_mention(
                 return described(head.text, people), rule, head
         return None, "not-a-speaker", None  # "the suit", "more than two-thirds": a thing, no speaker
     return text, rule, mention
+
+
+# nouns that point back to a company, a club or a party named before ("the company", "the
+# firm", "the club"): left unresolved, they are no speaker (a bare "commission" or
+# "government" still says which body of its story speaks)
+_VERB_ENDINGS = ("ed", "ing", "said", "told", "wrote", "spoke")
+_ANAPHORIC_BODIES = frozenset(
+    """company firm group organisation organization business agency paper daily tabloid
+    magazine broadcaster airline carrier bank lender retailer carmaker automaker maker giant
+    operator insurer distributor manufacturer club team side party""".split()
+)
 
 
 def _leading_name(people: People, mention: Mention) -> Mention | None:
@@ -186,7 +215,7 @@ def _names_no_speaker(name: str) -> bool:
     ("Scottish Conservative" is a member, said so: a description, not a name)."""
     words = name.split()
     if len(words) < 2:
-        return False
+        return len(name) < 2  # "J", "S": a letter, no one
     last = words[-1].lower()
     return last in _NOT_SPEAKER_ENDINGS or all(w.lower() in DEMONYMS for w in words[:-1]) and last in _PARTY_WORDS
 
@@ -230,7 +259,25 @@ def _unnamed(word: str, people: People) -> bool:
 
 
 # endings of common words that names seldom have ("Markets", "Warnings", "Prevention", "Early")
-_COMMON_ENDINGS = ("s", "tion", "sion", "ment", "ness", "ity", "ance", "ence", "ly", "ism", "ings")
+_COMMON_ENDINGS = (
+    "s",
+    "tion",
+    "sion",
+    "ment",
+    "ness",
+    "ity",
+    "ance",
+    "ence",
+    "ly",
+    "ism",
+    "ings",
+    "est",
+    "ive",
+    "ous",
+    "ful",
+    "less",
+    "ship",
+)
 
 
 def _with_title(doc: Doc, mention: Mention) -> Mention:
@@ -317,6 +364,8 @@ def resolve_pronoun(
         # a more recent sentence subject that the pronoun can name: "Trump's campaign
         # backtracked. ... it said", "The email includes a photo. ... it reads"
         subj = _np_subject_before(people, pos, plural=pron != "it")
+        if subj is not None and subj[1].lower() in _ANAPHORIC_BODIES:
+            subj = None  # ("The company said ... it added": the company named nowhere is no one)
         if subj is not None and (said is None or subj[0] > said[0]):
             return subj[1], "it-they-subject"
         if said is not None:

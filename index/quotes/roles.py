@@ -66,7 +66,7 @@ DOCUMENT_NOUNS = frozenset(
     blog editorial book message email video briefing declaration profile account page feed
     suit complaint ad advert advertisement commercial documentary guidance guidelines code
     figures data estimate statistics poll results minutes transcript card sheet flyer banner
-    placard slate readout investigation probe audit verdict memoir textbook headline opinion
+    placard slate readout investigation probe audit verdict memoir textbook headline opinion treaty
     playbook excerpt manual handbook newsletter note""".split()
 )
 
@@ -163,6 +163,8 @@ def singular(word: str) -> str:
         return word[:-3] + "y"
     if word.endswith("men"):
         return word[:-3] + "man"
+    if word.endswith(("sses", "ches", "shes", "xes")):
+        return word[:-2]  # "witnesses", "coaches"
     if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
         return word[:-1]
     return word

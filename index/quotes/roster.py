@@ -17,6 +17,7 @@ from index.lexicon import (
     ANONYMOUS_NOUNS,
     DEMONYMS,
     FUNCTION_WORDS,
+    PERSON_NOUNS,
     TITLES,
 )
 from index.sentences import ABBREVIATIONS
@@ -33,12 +34,13 @@ from .names import (
     reduced_relative,
     the_description,
 )
-from .roles import PERSON_HEADS
+from .roles import ORG_HEADS, PERSON_HEADS
 from .words import (
     ALL_CUE_FORMS,
     FEMALE_NAMES,
     FEMALE_ROLES,
     FIRST_NAMES,
+    GROUP_NOUNS,
     HONORIFICS,
     MALE_NAMES,
     MALE_ROLES,
@@ -108,8 +110,11 @@ def scan(people: People, doc: Doc) -> None:
         j = k + nwords - 1
         if j >= n or toks[j][1] != re_:
             continue
-        if lows[j] in DEMONYMS and j + 1 < n and gaps[j + 1] == " " and toks[j + 1][2][:1].islower():
-            continue  # "The Ukrainian leader", "Top German officials": an adjective, no name
+        if j + 1 < n and gaps[j + 1] == " " and toks[j + 1][2][:1].islower():
+            if lows[j] in DEMONYMS:
+                continue  # "The Ukrainian leader", "Top German officials": an adjective, no name
+            if nwords == 1 and _modified_noun(lows[j + 1]):
+                continue  # "Tory co-chairman Liam Fox", "Clinton aides said": the noun's modifier
         if k > 0:
             w1 = lows[k - 1]
             subject = not (
@@ -169,6 +174,15 @@ _PARTICLE_TAIL_RE = re.compile(
 
 
 _TITLE_HEADS = TITLES | PERSON_HEADS
+_PEOPLE_AND_BODIES = PERSON_HEADS | ORG_HEADS | GROUP_NOUNS | PERSON_NOUNS
+
+
+def _modified_noun(low: str) -> bool:
+    """A lower-case noun for people or a body, which a capitalised word before it modifies."""
+    if low in _PEOPLE_AND_BODIES:
+        return True
+    single = low[:-1] if low.endswith("s") and not low.endswith("ss") else low
+    return single in _PEOPLE_AND_BODIES or low.rsplit("-", 1)[-1] in _PEOPLE_AND_BODIES
 
 
 def add_run(

@@ -1221,11 +1221,11 @@ SPEAKER_CASES = [
     ),
     pytest.param(
         (
-            "John Miller visited the plant. The company said sales were falling in every region.\n"
+            "John Miller visited the plant. Vexor Ltd said sales were falling in every region.\n"
             "“We will cut costs,” it added.\n"
         ),
         "We will cut costs,",
-        "company",
+        "Vexor Ltd",
         "it-they-speaker",
         id="it_refers_to_the_last_organisation",
     ),

@@ -317,3 +317,33 @@ def test_names_that_are_bodies_and_names_that_are_not(
 ) -> None:
     q = next(q for q in quotes(text, registry) if q.text.startswith(starts))
     assert q.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "starts", "speaker"),
+    [
+        pytest.param(
+            "Profits fell again.\n\nThe company said the fall was “temporary”.\n",
+            "temporary",
+            None,
+            id="no_company_named",
+        ),
+        pytest.param(
+            "Hillary Clinton spoke in Ohio.\n\nHer campaign said the poll was “an outlier”.\n",
+            "an outlier",
+            "Hillary Clinton campaign",
+            id="her_campaign",
+        ),
+        pytest.param(
+            "Chris Robinson lost on Sunday.\n\nFuming Robinson said the referee was “a disgrace”.\n",
+            "a disgrace",
+            "Chris Robinson",
+            id="an_adjective_opening_a_name",
+        ),
+    ],
+)
+def test_bodies_and_names_as_news_writes_them(
+    registry: SpeakerRegistry, text: str, starts: str, speaker: str | None
+) -> None:
+    q = next(q for q in quotes(text, registry) if q.text.startswith(starts))
+    assert q.speaker == speaker

@@ -123,6 +123,7 @@ def test_merge_speakers_sums_the_names_of_one_speaker(registry: SpeakerRegistry)
         ("Tony Blair", 4),
         ("Brown", 1),
         ("Gordon Brown", 1),
+        ("spokesman", 3),  # a registered role ("spokesman": Dmitry Peskov) is no one's name
         (None, 6),
     ]
     merged, variants = merge_speakers(counts, registry)
@@ -130,6 +131,7 @@ def test_merge_speakers_sums_the_names_of_one_speaker(registry: SpeakerRegistry)
         ("Volodymyr Zelenskiy", 7),
         ("Tony Blair", 4),
         ("analysts", 4),
+        ("spokesman", 3),
         ("Mr Blair's official spokesman", 2),
         ("Brown", 1),  # a surname alone is not merged across articles: two articles' Brown
         ("Gordon Brown", 1),
