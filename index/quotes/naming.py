@@ -117,6 +117,8 @@ def speaker_like(text: str) -> bool:
         if w in _SPEAKER_LINKS or w in STOP_HEAD:
             k = i - 1  # ("source familiar with the ad": the source)
             break
+    while k > 0 and lows[k].endswith("ed") and words[k][:1].islower():
+        k -= 1  # "sources cited by Reuters": the sources
     head = words[k].rstrip(",;:.")
     if head.endswith("'s"):
         head = head[:-2]
