@@ -112,6 +112,8 @@ def speaker_like(text: str) -> bool:
     lows = [w.lower() for w in words]
     if not words or any(w in _CLAUSE_WORDS for w in lows):
         return False
+    if any(_finite(lows, i) for i in range(1, len(lows))):
+        return False  # "MPs voted", "Blair acknowledged some people": a clause
     k = len(words) - 1
     for i, w in enumerate(lows[1:], 1):
         if w in _SPEAKER_LINKS or w in STOP_HEAD:
@@ -141,6 +143,21 @@ def speaker_like(text: str) -> bool:
         return True
     # a person by the shape of the word: "lobbyists", "propagandists", "traders", "hackers"
     return single.endswith(_PERSON_SUFFIXES) and not single.endswith("ment") and single not in _THINGS
+
+
+def _finite(lows: list[str], i: int) -> bool:
+    """Does word i read as a clause's verb: past tense, not a participle before "by",
+    "in", "from" ("sources cited by Reuters") nor an adjective before a noun ("retired
+    neurosurgeon")?"""
+    w = lows[i]
+    if w not in _PAST and not (w.endswith("ed") and len(w) > 4):
+        return False
+    nxt = lows[i + 1] if i + 1 < len(lows) else ""
+    return nxt not in _SPEAKER_LINKS and nxt not in STOP_HEAD and (nxt == "" or not nxt.isalpha() or nxt in _DETS)
+
+
+_PAST = frozenset("found made took gave got came went told said saw put set won lost held kept left met".split())
+_DETS = frozenset("the a an his her their its some all this that these those".split())
 
 
 _PERSON_SUFFIXES = ("ist", "ian", "ant", "ent", "ee", "er", "or", "man", "woman", "person")

@@ -15,6 +15,7 @@ from index.lexicon import (
     ANONYMOUS_NOUNS,
     DEMONYMS,
     FUNCTION_WORDS,
+    INDEFINITE_PRONOUNS,
     PERSON_NOUNS,
     PRONOUNS_FEMALE,
     PRONOUNS_GROUP,
@@ -69,6 +70,9 @@ def resolve_mention(
             cut = mention.text.index(words[1], len(words[0]))  # ("State Department" keeps its "State")
             mention = Mention("name", mention.text[cut:], mention.start + cut, mention.end, mention.how)
         speaker = people.canonical(mention.text, mention.start)
+        for ending in ("'s", "’s"):
+            if speaker.endswith(ending) and " " in speaker:
+                speaker = people.canonical(speaker[: -len(ending)], mention.start)  # "Tony Blair's"
         rule = _name_rule(speaker, mention, cue, people)
         if rule == "titled-name":
             # "the Brazilian President said", "Estonian Prime Minister calls": a description
@@ -245,10 +249,16 @@ def _common_word(word: str, people: People) -> bool:
         return True
     if people.registry.get(word) is not None or word in people.persons or people.gender_of(word):
         return False
-    if low in FUNCTION_WORDS or people.used_in_lower_case(low) and not people.full.get(low):
+    if (
+        low in FUNCTION_WORDS
+        or low in INDEFINITE_PRONOUNS
+        or people.used_in_lower_case(low)
+        and not people.full.get(low)
+    ):
         return True
-    # a word never capitalised but where it opens a sentence ("Markets", "Broadband",
-    # "Early"), and no one's surname, no acronym: a common word, as far as the article says
+    # a word never capitalised but where it opens a sentence, with a common word's ending
+    # ("Markets", "Warnings"), no one's surname, no acronym: a common word, as far as the
+    # article says (a surname alone opening its sentences, "Hale said", stays a name)
     return low.endswith(_COMMON_ENDINGS) and _unnamed(word, people)
 
 

@@ -347,3 +347,14 @@ def test_bodies_and_names_as_news_writes_them(
 ) -> None:
     q = next(q for q in quotes(text, registry) if q.text.startswith(starts))
     assert q.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "starts"),
+    [
+        pytest.param("Few came.\n\nAnyone who says it was “a success” is wrong.\n", "a success", id="anyone"),
+    ],
+)
+def test_anyone_is_no_speaker(registry: SpeakerRegistry, text: str, starts: str) -> None:
+    q = next(q for q in quotes(text, registry) if q.text.startswith(starts))
+    assert q.speaker is None
