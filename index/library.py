@@ -455,18 +455,16 @@ class Library:
             self._open_index()
             if not self._info:
                 self.load_cached()
-        text, restrict, ignored = self._tag_filter(qstring)
         with self._search_lock:
             ix = self._ix  # an update in another thread may be replacing it
             if ix is None:
                 return SearchResult(qstring, 0)
             searcher = search_mod.Searcher(ix, self.registry.search_terms, self._open_searcher())
             result = searcher.search(
-                text,
+                qstring,
                 limit=limit,
-                restrict=restrict,
+                tags=self.tagged_articles,
                 texts=self._get,
-                extra_ignored=ignored,
                 exact_total=exact_total,
                 time_limit=time_limit,
                 suggest=False,
@@ -475,7 +473,7 @@ class Library:
             # Did-you-mean takes tens of milliseconds: on a searcher of its own, so that it
             # never holds up the search for the next keystroke.
             own = search_mod.Searcher(ix, self.registry.search_terms)
-            result = replace(result, suggestion=own.suggest(text, texts=self._get))
+            result = replace(result, suggestion=own.suggest(qstring, texts=self._get))
         return result
 
     def _open_searcher(self) -> Any:
@@ -503,30 +501,25 @@ class Library:
             return []
         if self._ix is None:
             self._open_index()
-        qstring, _, _ = self._tag_filter(qstring)
         with self._search_lock:
             return search_mod.Searcher(self._ix, shared=self._open_searcher()).positions(qstring, article_id, art.text)
 
-    def _tag_filter(self, qstring: str) -> tuple[str, set[str] | None, list[str]]:
-        """`tag:NAME` is answered by the tag store: it narrows the search to tagged articles."""
-        import re
+    def tagged_articles(self, name: str) -> set[str]:
+        """The articles with a passage tagged `name` (`*` and `?` match any tag names): what
+        `tag:` means in a query."""
+        from fnmatch import fnmatchcase
 
-        names = re.findall(r"\btag:(\"[^\"]+\"|\S+)", qstring)
-        if not names:
-            return qstring, None, []
-        rest = re.sub(r"\btag:(\"[^\"]+\"|\S+)", " ", qstring).strip()
-        ids: set[str] | None = None
         from .tags import normalize_tag
 
-        for name in names:
+        if "*" in name or "?" in name:
+            pattern = name.lower()
+            names = [n for n in self.tags.names() if fnmatchcase(n, pattern)]
+        else:
             try:
-                found = {t.article for t in self.tags.list(tag=normalize_tag(name.strip('"')))}
+                names = [normalize_tag(name)]
             except ValueError:
-                found = set()
-            ids = found if ids is None else ids & found
-        if not rest:
-            rest = "*"
-        return rest, ids or set(), []
+                return set()
+        return {t.article for n in names for t in self.tags.list(tag=n)}
 
     # --- tags ----------------------------------------------------------------------------------
 

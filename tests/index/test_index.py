@@ -259,3 +259,33 @@ def test_our_analysis_gives_whooshs_postings_exactly() -> None:
         texts += [p.read_text(encoding="latin-1") for p in sorted(bbc.rglob("*.txt"))[::20]]
     for text in texts:
         assert analyse_text(text) == list(_CONTENT.index(text)), text[:60]
+
+
+@pytest.mark.parametrize("limit", ["0", "-1", "many"])
+def test_search_limit_below_one_is_a_usage_error(limit: str) -> None:
+    r = subprocess.run(
+        [sys.executable, "-m", "tui.cli", "search", "putin", f"--limit={limit}"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert r.returncode == 2 and r.stdout == ""
+    assert "--limit" in r.stderr.splitlines()[-1] and limit in r.stderr.splitlines()[-1]
+
+
+def test_tags_combine_with_words_under_not_and_or() -> None:
+    """`putin NOT tag:x` and `tag:x OR putin` meant "tagged" and "tagged and putin"."""
+    lib = Library.open(use_user_config=False)
+    lib.update()
+    tagged = "002_d026f6226d862cb6"
+    lib.add_tag(tagged, 0, 10, ["escalation"])
+    every = {a.id for a in lib.articles()}
+    with_putin = {h.article for h in lib.search("putin", limit=50).hits}
+    assert with_putin == every  # every seed names him
+    not_tagged = lib.search("putin NOT tag:escalation", limit=50)
+    assert {h.article for h in not_tagged.hits} == every - {tagged} and not not_tagged.ignored
+    either = lib.search("tag:escalation OR valdai", limit=50)
+    valdai = {h.article for h in lib.search("valdai", limit=50).hits}
+    assert {h.article for h in either.hits} == valdai | {tagged} and not either.ignored
+    assert valdai and tagged not in valdai
+    assert {h.article for h in lib.search("tag:escalation", limit=50).hits} == {tagged}
