@@ -41,7 +41,7 @@ _DATE_PATTERNS = [
 ]
 # "Moscow, Nov 23 (V7N) —" / "WASHINGTON (Reuters) -"
 _DATELINE_RE = re.compile(
-    rf"^(?P<dateline>[A-Z][A-Za-z .'-]{{1,40}}(?:,\s*{_MONTH_RE}\s+\d{{1,2}}(?:,\s*\d{{4}})?)?\s*\((?P<outlet>[A-Za-z0-9 .&'-]{{2,30}})\))\s*[—–-]"
+    rf"^(?P<dateline>(?P<place>[A-Z][A-Za-z .'-]{{1,40}}(?:,\s*{_MONTH_RE}\s+\d{{1,2}}(?:,\s*\d{{4}})?)?)\s*\((?P<outlet>[A-Za-z0-9 .&'-]{{2,30}})\))\s*[—–-]"
 )
 _BYLINE_RE = re.compile(
     r"^(?:by|written by|author:?|words by)\s+(?P<name>[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3})\s*$", re.I
@@ -75,10 +75,13 @@ def find_boilerplate(text: str, patterns: Sequence[re.Pattern[str]]) -> tuple[Sp
     spans: list[Span] = []
     lines = _lines(text)
     seen: set[str] = set()
+    story_started = False  # a line of words has been seen: stray marks after it are text
     for i, (s, e) in enumerate(lines):
         line = text[s:e]
         label = ""
-        if any(p.fullmatch(line) for p in patterns):
+        if not story_started and _is_stray(line):
+            label = "debris"  # a close button's "x", a bullet or a bar left over from the page
+        elif any(p.fullmatch(line) for p in patterns):
             label = "boilerplate"
         elif _WRITTEN_BY_RE.match(line) or _BYLINE_RE.match(line):
             label = "byline"
@@ -90,8 +93,19 @@ def find_boilerplate(text: str, patterns: Sequence[re.Pattern[str]]) -> tuple[Sp
             label = "duplicate"
         if label:
             spans.append(Span(s, e, label))
+        elif len(_WORD_RE.findall(line)) >= 3:
+            story_started = True
         seen.add(line)
     return tuple(spans)
+
+
+_WORD_RE = re.compile(r"[^\W\d_]{2,}")
+
+
+def _is_stray(line: str) -> bool:
+    """A line of at most three characters holding no word (of two letters or more):
+    what is left of a page's buttons and icons ("x", "×", "|", "•") before the story."""
+    return len(line) <= 3 and not _WORD_RE.search(line)
 
 
 def _find_date(s: str) -> str:
@@ -168,7 +182,9 @@ def extract_metadata(text: str, boilerplate: Sequence[Span]) -> Metadata:
     for s, e in head[:6]:
         m = _DATELINE_RE.match(text[s:e])
         if m:
-            dateline, outlet = m.group("dateline").strip(), m.group("outlet").strip()
+            # "Moscow, Nov 23 (V7N) —": the place and day the story was filed, and the
+            # outlet. The dateline is kept without the outlet, which has a field of its own.
+            dateline, outlet = m.group("place").strip(), m.group("outlet").strip()
             break
     if not outlet:
         for s, e in tail:
