@@ -23,9 +23,10 @@ from .config import APP_NAME, Config, load_config
 from .models import Article, ArticleInfo, IndexReport, LoadProblem, Quote, SearchResult
 
 if TYPE_CHECKING:
+    from .align import Alignment, CorpusModel, DiffOp, VariantGroup
     from .corpus import SourceFile
     from .speakers import SpeakerRegistry
-    from .tags import TagStore
+    from .tags import Tag, TagStore
 
 Progress = Callable[[int, int], None]
 CACHED_ARTICLES = 64  # opened articles kept in memory (texts and quotes; the rest stay on disk)
@@ -36,6 +37,10 @@ COMMIT_SPACING = 4.0  # ...and waits at least this many times as long as the las
 # ...unless the rest will be done within this many seconds: an intermediate commit leaves a
 # segment that the final commit merges again (on BBC, a third of the build's time).
 FINISH_WITHOUT_COMMIT = 15.0
+# A build with nothing listed yet (a first build, a rebuild) commits early and then at
+# doubling intervals, so the first articles are listed and searchable within about two
+# seconds and the list grows as the build goes, whatever is left to read.
+FIRST_COMMIT = 1.0
 
 
 def cache_root(config: Config) -> Path:
@@ -92,8 +97,8 @@ class Library:
     _recent_epoch: int = field(init=False, default=0)  # bumped when the catalogue changes
     _registry: SpeakerRegistry | None = field(init=False, default=None)
     _tags: TagStore | None = field(init=False, default=None)
-    _model: tuple[Any, Any] | None = field(init=False, default=None)
-    _variants: tuple[Any, Any] | None = field(init=False, default=None)
+    _model: tuple[str, CorpusModel] | None = field(init=False, default=None)
+    _variants: tuple[tuple[str, str], list[VariantGroup]] | None = field(init=False, default=None)
     _key: tuple[dict[str, ArticleInfo], str] | None = field(init=False, default=None)
     _searcher: Any = field(init=False, default=None)
     _search_lock: threading.Lock = field(init=False, default_factory=threading.Lock)
@@ -282,7 +287,8 @@ class Library:
         catalogue = BackgroundCatalogueWriter(self.index_dir)
         infos = dict(old)
         began_at = last_commit = time.monotonic()
-        interval = BATCH_SECONDS
+        showing_nothing = not old  # the list is empty until the first commit
+        interval = min(FIRST_COMMIT, BATCH_SECONDS) if showing_nothing else BATCH_SECONDS
         try:
             for path in removed_paths:
                 for info in old_by_path[path]:
@@ -332,14 +338,16 @@ class Library:
                     progress(n, total)
                 now = time.monotonic()
                 left = (now - began_at) / n * (total - n)  # seconds, at the pace so far
-                if n < total and now - last_commit > interval and left > FINISH_WITHOUT_COMMIT:
+                early = showing_nothing and interval < BATCH_SECONDS and left > interval
+                if n < total and now - last_commit > interval and (early or left > FINISH_WITHOUT_COMMIT):
                     began = time.monotonic()
                     self._commit(writer, catalogue, infos, final=False)
                     writer = search_mod.IndexWriter(self._ix, self.registry.search_terms)
                     last_commit = time.monotonic()
                     # Space commits out as the index grows, so that committing takes at
                     # most about a fifth of the build.
-                    interval = max(BATCH_SECONDS, COMMIT_SPACING * (last_commit - began))
+                    spacing = COMMIT_SPACING * (last_commit - began)
+                    interval = max(2 * interval if early else BATCH_SECONDS, spacing)
                     if committed:
                         committed()
             self._commit(writer, catalogue, infos)
@@ -535,16 +543,31 @@ class Library:
             self._tags = TagStore(self.tags_path)
         return self._tags
 
-    def resolved_tags(self, *, tag: str | None = None, article: str | None = None) -> list[Any]:
+    def resolved_tags(self, *, tag: str | None = None, article: str | None = None) -> list[Tag]:
         """Tags re-anchored to the articles' current text (status anchored/moved/orphan)."""
         stored = self.tags.list(tag=tag, article=article)
         arts = {aid: self.article(aid) for aid in {t.article for t in stored}}
         texts = {aid: a.text for aid, a in arts.items() if a is not None}
         return self.tags.resolve(stored, texts)
 
-    def add_tag(self, article_id: str, start: int, end: int, names: Sequence[str], note: str = "") -> Any:
+    def add_tag(self, article_id: str, start: int, end: int, names: Sequence[str], note: str = "") -> Tag:
         art = self._article(article_id)
         return self.tags.add(art.id, art.text, start, end, names, note, content_hash=art.content_hash)
+
+    def update_tag(self, tag_id: int, *, names: Sequence[str] | None = None, note: str | None = None) -> Tag:
+        """New names and/or note for a tagged passage (committed before it returns)."""
+        return self.tags.update(tag_id, tags=names, note=note)
+
+    def remove_tag(self, tag_id: int) -> Tag:
+        """Remove a tagged passage; the returned tag can be given to `restore_tag` (undo)."""
+        return self.tags.remove(tag_id)
+
+    def restore_tag(self, tag: Tag) -> Tag:
+        return self.tags.restore(tag)
+
+    def tag_names(self) -> list[str]:
+        """Every tag name in use, for completion."""
+        return self.tags.names()
 
     def span_at(self, article_id: str, offset: int, unit: str) -> tuple[int, int]:
         """The word, sentence or paragraph around `offset`: what `v` selects in the reader."""
@@ -578,7 +601,7 @@ class Library:
         return self._key[1]
 
     @property
-    def corpus_model(self) -> Any:
+    def corpus_model(self) -> CorpusModel:
         """Word and character n-gram statistics of the whole corpus, fitted once per corpus."""
         from .align import CorpusModel
 
@@ -604,10 +627,17 @@ class Library:
         self._model = (key, model)
         return model
 
-    def align(self, a_id: str, b_id: str) -> Any:
+    def align(self, a_id: str, b_id: str) -> Alignment:
         from .align import align
 
         return align(self._article(a_id), self._article(b_id), self.corpus_model)
+
+    @staticmethod
+    def word_diff(a_text: str, b_text: str, a_offset: int = 0, b_offset: int = 0) -> list[DiffOp]:
+        """Word-level diff of two linked passages (offsets added to each side's)."""
+        from .align import word_diff
+
+        return word_diff(a_text, b_text, a_offset, b_offset)
 
     def rank_similar(self, article_id: str) -> list[tuple[str, float]]:
         from .align import rank_similar
@@ -627,7 +657,7 @@ class Library:
             candidates = self._catalogue.iter_articles(ids)
         return rank_similar(target, candidates, self.corpus_model)
 
-    def quote_variants(self, quotes: Sequence[Quote] | None = None) -> list[Any]:
+    def quote_variants(self, quotes: Sequence[Quote] | None = None) -> list[VariantGroup]:
         """Groups of quotes rendering the same statement across articles (cached for the corpus)."""
         from .align import quote_variants
 

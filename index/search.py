@@ -19,7 +19,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from whoosh import collectors, fields, index, query
 from whoosh.analysis import LowercaseFilter, RegexTokenizer, StemmingAnalyzer
@@ -597,6 +597,10 @@ class Searcher:
     speaker_terms: Callable[[str], Iterable[str]] = _no_terms
     shared: Any = None  # a whoosh searcher kept open by the caller (opening one costs ~6 ms)
 
+    @property
+    def schema(self) -> fields.Schema:
+        return cast(fields.Schema, getattr(self.ix, "schema"))  # noqa: B009 (whoosh's Index type leaves it out)
+
     @contextmanager
     def _searching(self) -> Iterator[Any]:
         if self.shared is not None:
@@ -606,7 +610,7 @@ class Searcher:
                 yield s
 
     def compile(self, qstring: str, tags: TagResolver | None = None) -> _Compiled:
-        return _Compiled(Q.parse(qstring), self.ix.schema, tags)
+        return _Compiled(Q.parse(qstring), self.schema, tags)
 
     def search(
         self,
@@ -774,7 +778,7 @@ class Searcher:
             if not isinstance(leaf, Q.Word) or leaf.field not in (None, "title", "content", "speaker", "outlet"):
                 continue
             name = leaf.field or "content"
-            words = _words(self.ix.schema[name], leaf.text)
+            words = _words(self.schema[name], leaf.text)
             if len(words) != 1 or (name, words[0]) in reader:
                 continue
             try:
