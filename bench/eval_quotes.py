@@ -225,6 +225,8 @@ def main(argv: list[str] | None = None) -> int:
         out.mkdir(parents=True, exist_ok=True)
         (out / "eval.json").write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
         (out / "eval.md").write_text(md + "\n", encoding="utf-8")
+    # saved web pages beside trafilatura's own figures (bench/results/html.md)
+    subprocess.run([sys.executable, str(ROOT / "bench" / "eval_html.py"), *(["--no-write"] if args.no_write else [])])
     return 0
 
 

@@ -502,6 +502,8 @@ def main() -> int:
                 _write_big(out["big_100k"])
         else:
             out["note"] = f"{BBC} not found: BBC figures skipped"
+    print("reading saved web pages (eval_html.py --speed-only)…", flush=True)
+    subprocess.run([sys.executable, str(ROOT / "bench" / "eval_html.py"), "--speed-only"], cwd=ROOT, check=False)
     (RESULTS / "latest.json").write_text(json.dumps(out, indent=2) + "\n")
     md = _markdown(out)
     (RESULTS / "latest.md").write_text(md)

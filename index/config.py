@@ -49,6 +49,7 @@ class Config:
     corpus_folders: tuple[Path, ...] = ()
     include_seeds: bool = True
     max_bytes: int = 20_000_000
+    corpus_ignore: tuple[str, ...] = ()  # globs of files and folders in the corpus that are not articles
     speakers: tuple[Speaker, ...] = ()
     speech_verbs: tuple[str, ...] = ()
     boilerplate: tuple[str, ...] = ()
@@ -159,7 +160,7 @@ _TOP_KEYS = {
     "keys",
 }
 _SECTION_KEYS = {
-    "corpus": {"folders", "include_seeds", "max_bytes"},
+    "corpus": {"folders", "include_seeds", "max_bytes", "ignore"},
     "paths": {"index_dir", "data_dir"},
 }
 
@@ -320,6 +321,9 @@ def _validate(m: _Merged, sources: tuple[Path, ...]) -> Config:
     max_bytes = corpus.get("max_bytes", 20_000_000)
     if not isinstance(max_bytes, int) or isinstance(max_bytes, bool) or max_bytes <= 0:
         raise m.fail("corpus.max_bytes", "must be a positive whole number of bytes")
+    ignore = corpus.get("ignore") or []
+    if not isinstance(ignore, list) or not all(isinstance(g, str) and g.strip() for g in ignore):
+        raise m.fail("corpus.ignore", "must be a list of file name patterns such as '*.draft.md' or 'archive/*'")
 
     speakers = _speakers(m, list(d.get("speakers") or []), "speakers")
     for item, path, line in m.extras["speakers"]:
@@ -361,6 +365,7 @@ def _validate(m: _Merged, sources: tuple[Path, ...]) -> Config:
         corpus_folders=corpus_folders,
         include_seeds=include_seeds,
         max_bytes=max_bytes,
+        corpus_ignore=tuple(g.strip() for g in ignore),
         speakers=tuple(speakers),
         speech_verbs=tuple(dict.fromkeys(verbs)),
         boilerplate=tuple(patterns),

@@ -1,17 +1,22 @@
 """Find article files and read them into `Article`s.
 
 A bad file never stops a load: binary, empty and unreadable files are skipped with a
-`LoadProblem`; text that is not UTF-8 is decoded as cp1252 (or Latin-1) with a warning;
-a huge file is read up to `max_bytes`.
+`LoadProblem`; text that is not UTF-8 is decoded as cp1252 (or Latin-1) with a warning
+(UTF-16 and UTF-32 with a byte-order mark are read as such); a huge file is read up to
+`max_bytes`. Saved web pages and web archives are read by `index.web` (imported only
+when the corpus holds one).
 """
 
 from __future__ import annotations
 
+import errno
+import fnmatch
 import hashlib
 import json
 import os
 import re
-from collections.abc import Iterable, Iterator, Sequence
+import stat
+from collections.abc import Callable, Container, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -20,13 +25,16 @@ import yaml
 
 from . import safe_yaml
 from .clean import compile_patterns, extract_metadata, find_boilerplate
-from .htmltext import html_to_text
 from .models import Article, LoadProblem, Span
 
-SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".json", ".jsonl")
+SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".json", ".jsonl", ".warc", ".warc.gz")
+HTML_SUFFIXES = (".html", ".htm")
+WARC_SUFFIXES = (".warc", ".warc.gz")
 SEED_DIR = Path(__file__).resolve().parent / "seed"
 MAX_FRONT_MATTER = 64 * 1024  # characters; a longer "front matter" is read as text
 MAX_META_CHARS = 2000
+# Files that are about a corpus, not in it (matched case-insensitively on the file name).
+NOT_ARTICLES = ("readme*", "license*", "licence*", "copying*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,55 +45,273 @@ class SourceFile:
     mtime_ns: int
     size: int
     rel: str = ""  # the path relative to the corpus folder it was found in (posix): its identity
+    id: str = ""  # the id of its article (of its records: `id#record`), see `discover`
 
 
-def discover(folders: Iterable[Path], include_seeds: bool = True) -> tuple[list[SourceFile], list[LoadProblem]]:
-    """Every article file under the folders (recursively), seeds first, sorted."""
-    roots = ([SEED_DIR] if include_seeds else []) + [Path(f) for f in folders]
-    found: list[SourceFile] = []
+def suffix_of(name: str) -> str:
+    """The article suffix a file name ends with ("" if none): `.warc.gz` counts as one."""
+    low = name.lower()
+    if low.endswith(".warc.gz"):
+        return ".warc.gz"
+    dot = low.rfind(".")
+    return low[dot:] if dot > 0 and low[dot:] in SUFFIXES else ""
+
+
+def discover(
+    folders: Iterable[Path], include_seeds: bool = True, ignore: Sequence[str] = (), skip: Iterable[Path] = ()
+) -> tuple[list[SourceFile], list[LoadProblem]]:
+    """Every article file under the folders (recursively), sorted, each with its id.
+
+    The bundled seeds are the corpus only when no folder is named. A file's id is its path
+    relative to its folder without the extension (`politics/326`); with several folders,
+    each id starts with its folder's name (`bbc/politics/326`), so one folder's files never
+    take another's ids. Files side by side that differ only in their extension
+    (`story.txt`, `story.html`) share the stem: the first in `SUFFIXES` order keeps it, the
+    others keep their extension (`story.html`). An id thus depends on the file's own path
+    and its siblings of the same name, never on discovery order or on other files.
+
+    Unreadable entries (a symlink loop, a name that is not UTF-8, a folder that cannot be
+    listed) are skipped with one problem each. `skip`: folders never read (quotewire's own
+    index and data, should they sit inside a corpus)."""
+    roots = [Path(f) for f in folders]
+    skipped = {os.path.abspath(p) for p in skip}
+    if not roots and include_seeds:
+        roots = [SEED_DIR]
     problems: list[LoadProblem] = []
-    seen: set[str] = set()
-    for root in roots:
-        if root.is_file():
-            candidates: Iterable[Path] = [root]
-            base = root.parent
-        elif root.is_dir():
-            candidates = sorted(_walk(root))
-            base = root
-        else:
-            problems.append(LoadProblem(str(root), "corpus folder not found"))
+    ignored = _ignorer([*NOT_ARTICLES, *ignore])
+    labels = _labels(roots)
+    # A file under two named folders belongs to the deeper one, whatever the order given.
+    order = sorted(range(len(roots)), key=lambda i: -len(roots[i].parts))
+    seen: set[tuple[int, int]] = set()
+    per_root: dict[int, list[tuple[str, os.stat_result, str]]] = {}
+    for i in order:
+        root = roots[i]
+        try:
+            st = root.stat()
+        except OSError as exc:
+            problems.append(LoadProblem(_shown(str(root)), _why(exc, "corpus folder not found")))
             continue
-        for path in candidates:
-            if path.suffix.lower() not in SUFFIXES or path.name.startswith("."):
-                continue
-            key = str(path.resolve())
+        if stat.S_ISDIR(st.st_mode):
+            entries = list(_walk(str(root), ignored, problems, skipped))
+        elif suffix_of(root.name):
+            entries = [(str(root), st, root.name, False)]
+        else:
+            problems.append(LoadProblem(_shown(str(root)), "not a folder nor an article file"))
+            continue
+        kept = []
+        # one file reached by two paths is read once, by its real path rather than a link's
+        for path, fst, rel, _ in sorted(entries, key=lambda e: e[3]):
+            key = (fst.st_dev, fst.st_ino)
             if key in seen:
                 continue
             seen.add(key)
-            try:
-                st = path.stat()
-            except OSError as exc:
-                problems.append(LoadProblem(str(path), f"cannot read: {exc.strerror or exc}"))
-                continue
-            found.append(SourceFile(key, st.st_mtime_ns, st.st_size, path.relative_to(base).as_posix()))
+            kept.append((path, fst, rel))
+        per_root[i] = sorted(kept, key=lambda e: e[2])
+    found: list[SourceFile] = []
+    for i in range(len(roots)):
+        if i not in per_root:
+            continue
+        for (path, fst, rel), fid in zip(per_root[i], _file_ids([r for _, _, r in per_root[i]])):
+            found.append(
+                SourceFile(path, fst.st_mtime_ns, fst.st_size, rel, f"{labels[i]}/{fid}" if labels[i] else fid)
+            )
+    found.sort(key=lambda f: (f.id, f.path))
     return found, problems
 
 
-def _walk(root: Path) -> Iterator[Path]:
-    for dirpath, dirnames, filenames in os.walk(root):
-        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
-        for name in filenames:
-            yield Path(dirpath) / name
+def _labels(roots: list[Path]) -> list[str]:
+    """The prefix of each folder's ids: "" for one folder, else its name, or as many of its
+    last path parts as tell it from the others."""
+    if len(roots) < 2:
+        return [""] * len(roots)
+    labels = []
+    for root in roots:
+        parts = root.parts
+        for n in range(1, len(parts) + 1):
+            tail = parts[-n:]
+            if sum(1 for r in roots if r.parts[-n:] == tail) == 1 or n == len(parts):
+                labels.append("/".join(_clean_part(p) for p in tail if p != "/"))
+                break
+    return labels
+
+
+def _file_ids(rels: list[str]) -> list[str]:
+    """Ids for the files of one folder (relative paths), in the same order."""
+    stems: dict[str, list[tuple[int, int]]] = {}
+    for n, rel in enumerate(rels):
+        suffix = suffix_of(rel)
+        stem = rel[: len(rel) - len(suffix)] if suffix else rel
+        stems.setdefault(_clean_path(stem), []).append((SUFFIXES.index(suffix) if suffix else len(SUFFIXES), n))
+    ids = [""] * len(rels)
+    for stem, members in stems.items():
+        members.sort()
+        for rank, (_, n) in enumerate(members):
+            ids[n] = stem if rank == 0 else _clean_path(rels[n])
+    # "a.html.txt" is "a.html", as is "a.html" beside "a.txt": the later path adds "~2".
+    taken: dict[str, int] = {}
+    for n in sorted(range(len(rels)), key=lambda n: rels[n]):
+        if ids[n] in taken:
+            k = 2
+            while f"{ids[n]}~{k}" in taken:
+                k += 1
+            ids[n] = f"{ids[n]}~{k}"
+        taken[ids[n]] = n
+    return ids
+
+
+_UNCLEAN = re.compile(r"[^\w.~-]+")
+_CLEAN_PATH = re.compile(r"[\w.~-]+(?:/[\w.~-]+)*")
+
+
+def _clean_part(part: str) -> str:
+    return _UNCLEAN.sub("_", part) or "_"
+
+
+def _clean_path(rel: str) -> str:
+    """A relative path as an id: each part keeps letters, digits, `.`, `~` and `-`."""
+    if len(rel) <= 400 and _CLEAN_PATH.fullmatch(rel) and "/." not in rel and not rel.startswith("."):
+        return rel  # the common case, without taking it apart
+    return "/".join(_clean_part(p) for p in rel.split("/") if p)[:400]
+
+
+def _shown(path: str) -> str:
+    """A path as it can be printed and stored: bytes that are not UTF-8 as \\xNN."""
+    try:
+        path.encode("utf-8")
+        return path
+    except UnicodeEncodeError:
+        return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
+def _why(exc: OSError, default: str) -> str:
+    if exc.errno == errno.ELOOP:
+        return "symlink loop; skipped"
+    if exc.errno == errno.ENOENT:
+        return default
+    return f"cannot read: {exc.strerror or exc}"
+
+
+def _ignorer(patterns: Sequence[str]) -> Callable[[str, str], bool]:
+    """Whether a (name, relative path) matches one of the globs, case-insensitively: one
+    regular expression for them all, as it is asked of every file."""
+    if not patterns:
+        return lambda name, rel: False
+    rx = re.compile("|".join(f"(?:{fnmatch.translate(p)})" for p in patterns), re.I | re.S)
+    return lambda name, rel: bool(rx.match(name) or rx.match(rel))
+
+
+def _walk(
+    root: str, ignored: Callable[[str, str], bool], problems: list[LoadProblem], skipped: Container[str] = frozenset()
+) -> Iterator[tuple[str, os.stat_result, str, bool]]:
+    """(path, stat, relative path, is a symlink) of every article file under `root`.
+
+    Hidden entries and ignored names are left out. A folder linked from inside the corpus
+    is followed after the real folders, once: a link to a folder read already (a loop, or
+    a second way in) is skipped, and said so."""
+    try:
+        rst = os.stat(root)
+    except OSError:
+        return
+    visited = {(rst.st_dev, rst.st_ino)}
+    stack: list[tuple[str, str]] = [(root, "")]
+    linked: list[tuple[str, str]] = []
+    while stack or linked:
+        if not stack:
+            path, rel = linked.pop(0)
+            try:
+                st = os.stat(path)
+            except OSError as exc:
+                problems.append(LoadProblem(_shown(path), _why(exc, "broken symlink; skipped")))
+                continue
+            if (st.st_dev, st.st_ino) in visited:
+                problems.append(LoadProblem(_shown(path), "symlink to a folder read already (a loop?); skipped"))
+                continue
+            visited.add((st.st_dev, st.st_ino))
+            stack.append((path, rel))
+        folder, rel_folder = stack.pop()
+        try:
+            with os.scandir(folder) as it:
+                entries = sorted(it, key=lambda e: e.name)
+        except OSError as exc:
+            problems.append(LoadProblem(_shown(folder), _why(exc, "folder vanished")))
+            continue
+        subfolders = []
+        for entry in entries:
+            name = entry.name
+            if name.startswith("."):
+                continue
+            rel = f"{rel_folder}{name}"
+            try:
+                name.encode("utf-8")
+            except UnicodeEncodeError:
+                problems.append(
+                    LoadProblem(_shown(entry.path), "name is not valid UTF-8; skipped (rename it to read it)")
+                )
+                continue
+            if ignored(name, rel):
+                continue
+            try:
+                is_link = entry.is_symlink()
+                is_dir = entry.is_dir()
+            except OSError:
+                is_link, is_dir = False, False
+            if is_dir:
+                if entry.path in skipped:
+                    continue
+                if is_link:
+                    linked.append((entry.path, rel + "/"))
+                    continue
+                try:
+                    st = entry.stat()
+                except OSError as exc:
+                    problems.append(LoadProblem(_shown(entry.path), _why(exc, "folder vanished")))
+                    continue
+                if (st.st_dev, st.st_ino) not in visited:
+                    visited.add((st.st_dev, st.st_ino))
+                    subfolders.append((entry.path, rel + "/"))
+                continue
+            if not suffix_of(name):
+                continue
+            try:
+                st = entry.stat()
+            except OSError as exc:
+                problems.append(LoadProblem(_shown(entry.path), _why(exc, "broken symlink; skipped")))
+                continue
+            if stat.S_ISREG(st.st_mode):
+                yield entry.path, st, rel, is_link
+        stack.extend(reversed(subfolders))
 
 
 def content_hash(text: str) -> str:
     return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
 
+_WIDE_BOMS = (
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+)
+
+
+def wide_encoding(data: bytes) -> str | None:
+    """UTF-16 or UTF-32, when the file starts with its byte-order mark (such files are
+    full of NUL bytes, and are text all the same)."""
+    return next((enc for bom, enc in _WIDE_BOMS if data.startswith(bom)), None)
+
+
 def decode(data: bytes) -> tuple[str, str | None]:
     """Text and a warning when it was not UTF-8 (cp1252 is what such files usually are)."""
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
+    wide = wide_encoding(data)
+    if wide:
+        bom = 4 if wide.startswith("utf-32") else 2
+        body = data[bom:]
+        unit = bom
+        body = body[: len(body) - len(body) % unit]  # a file cut by max_bytes may end mid-character
+        text = body.decode(wide, "replace")
+        return text, (f"not valid {wide.upper()[:6]}; undecodable bytes shown as \ufffd" if "\ufffd" in text else None)
     try:
         return data.decode("utf-8"), None
     except UnicodeDecodeError as exc:
@@ -102,13 +328,18 @@ def normalise(text: str) -> str:
 
 
 def _looks_binary(data: bytes) -> bool:
+    if wide_encoding(data):
+        return False
     head = data[:8192]
     if b"\x00" in head:
         return True
     if not head:
         return False
-    control = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13, 27))
+    control = len(head) - len(head.translate(None, _CONTROL))
     return control / len(head) > 0.1
+
+
+_CONTROL = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 27))
 
 
 class Reader:
@@ -119,14 +350,18 @@ class Reader:
         self.max_bytes = max_bytes
 
     def read(self, src: SourceFile) -> tuple[list[Article], list[LoadProblem]]:
-        """All articles in one file (several for .json/.jsonl), and any problems."""
+        """All articles in one file (several for .json/.jsonl and web archives), and any problems."""
         path = Path(src.path)
+        suffix = suffix_of(path.name)
+        fid = src.id or _clean_path(path.stem)
+        if suffix in WARC_SUFFIXES:
+            return self._read_warc(src, fid)
         problems: list[LoadProblem] = []
         try:
             with path.open("rb") as fh:
                 data = fh.read(self.max_bytes + 1)
         except OSError as exc:
-            return [], [LoadProblem(src.path, f"cannot read: {exc.strerror or exc}")]
+            return [], [LoadProblem(src.path, _why(exc, "file vanished; skipped"))]
         if len(data) > self.max_bytes:
             data = data[: self.max_bytes]
             problems.append(
@@ -136,32 +371,32 @@ class Reader:
             return [], [LoadProblem(src.path, "empty file; skipped")]
         if _looks_binary(data):
             return [], [LoadProblem(src.path, "binary file, not text; skipped")]
-        text, warning = decode(data)
-        if warning:
-            problems.append(LoadProblem(src.path, warning, skipped=False))
-        text = normalise(text)
-        suffix = path.suffix.lower()
         try:
-            if suffix in (".json", ".jsonl"):
-                records = list(_json_records(text, suffix == ".jsonl", src.path, problems))
-                articles = [
-                    self.build(
-                        r.pop("text"),
-                        path=src.path,
-                        fallback_id=f"{path.stem}-{i + 1}",
-                        source=f"{src.rel}#{r.get('id') or i + 1}",
-                        **r,
-                    )
-                    for i, r in enumerate(records)
-                ]
-            elif suffix in (".md", ".markdown"):
-                body, meta = _front_matter(text, src.path, problems)
-                articles = [self.build(body, path=src.path, fallback_id=path.stem, source=src.rel, **meta)]
-            elif suffix in (".html", ".htm"):
-                body, meta = html_to_text(text)
-                articles = [self.build(body, path=src.path, fallback_id=path.stem, source=src.rel, **meta)]
+            if suffix in HTML_SUFFIXES:
+                articles = [self._page(data, src, fid, src.rel, "", problems)]
             else:
-                articles = [self.build(text, path=src.path, fallback_id=path.stem, source=src.rel)]
+                text, warning = decode(data)
+                if warning:
+                    problems.append(LoadProblem(src.path, warning, skipped=False))
+                text = normalise(text)
+                if suffix in (".json", ".jsonl"):
+                    records = list(_json_records(text, suffix == ".jsonl", src.path, problems))
+                    names = _record_ids([r.get("id") or i + 1 for i, r in enumerate(records)])
+                    articles = [
+                        self.build(
+                            r.pop("text"),
+                            path=src.path,
+                            source=f"{src.rel}#{r.get('id') or i + 1}",
+                            **{**r, "id": f"{fid}#{names[i]}"},
+                        )
+                        for i, r in enumerate(records)
+                    ]
+                elif suffix in (".md", ".markdown"):
+                    body, meta = _front_matter(text, src.path, problems)
+                    meta.pop("id", None)
+                    articles = [self.build(body, path=src.path, id=fid, source=src.rel, **meta)]
+                else:
+                    articles = [self.build(text, path=src.path, id=fid, source=src.rel)]
         except Exception as exc:  # a parser bug must not stop the load of other files
             return [], problems + [LoadProblem(src.path, f"could not be read ({type(exc).__name__}: {exc}); skipped")]
         kept = [a for a in articles if a.text.strip()]
@@ -169,7 +404,50 @@ class Reader:
             problems.append(LoadProblem(src.path, "no article text; skipped"))
         return kept, problems
 
-    def build(self, text: str, *, path: str = "", fallback_id: str = "", source: str = "", **meta: Any) -> Article:
+    def _page(
+        self, data: bytes, src: SourceFile, aid: str, source: str, url: str, problems: list[LoadProblem]
+    ) -> Article:
+        """A saved web page, read with trafilatura (see `index.web.page`)."""
+        from .web.page import decode_html, read_page
+
+        where = src.path if source == src.rel else f"{src.path}#{source.partition('#')[2]}"
+        html, warning = decode_html(data)
+        if warning:
+            problems.append(LoadProblem(where, warning, skipped=False))
+        page = read_page(normalise(html), url=url)
+        if page.fallback and page.text.strip():  # an empty one is reported as such by the caller
+            problems.append(LoadProblem(where, page.fallback, skipped=False))
+        return self.build(page.text, path=src.path, id=aid, source=source, **page.meta())
+
+    def _read_warc(self, src: SourceFile, fid: str) -> tuple[list[Article], list[LoadProblem]]:
+        """Every HTML page a web archive holds, one article each (id `archive#host/path`)."""
+        from .web.warc import html_records, url_id
+
+        problems: list[LoadProblem] = []
+        pages: list[tuple[str, Article]] = []
+        hashes: set[str] = set()
+        for rec in html_records(src.path, self.max_bytes, problems):
+            try:
+                art = self._page(rec.body, src, fid, f"{src.rel}#{rec.url}", rec.url, problems)
+            except Exception as exc:  # one odd record must not lose the rest of the archive
+                problems.append(
+                    LoadProblem(f"{src.path}#{rec.url}", f"could not be read ({type(exc).__name__}); skipped")
+                )
+                continue
+            if not art.text.strip():
+                problems.append(LoadProblem(f"{src.path}#{rec.url}", "no article text; skipped"))
+            elif art.content_hash not in hashes:  # the same page captured twice is one article
+                hashes.add(art.content_hash)
+                pages.append((rec.url, art))
+        if not pages and not any(p.skipped and p.path == src.path for p in problems):
+            damaged = any(p.path == src.path for p in problems)
+            problems = [p for p in problems if p.path != src.path]  # one line says it all
+            what = "not a web archive, or one too damaged to read" if damaged else "no HTML pages in this web archive"
+            problems.append(LoadProblem(src.path, f"{what}; skipped"))
+        names = _record_ids([url_id(url) for url, _ in pages])  # in archive order: a later capture is `~2`
+        return [replace(art, id=f"{fid}#{name}") for (_, art), name in zip(pages, names)], problems
+
+    def build(self, text: str, *, path: str = "", id: str = "", source: str = "", **meta: Any) -> Article:
         """An `Article` from text plus whatever metadata the file gave; the rest is found."""
         text = normalise(text)
         boiler = find_boilerplate(text, self.patterns)
@@ -178,7 +456,7 @@ class Reader:
         title = given.get("title") or found.title
         title_span = found.title_span if not given.get("title") or given["title"] == found.title else None
         return Article(
-            id=_clean_id(given.get("id") or fallback_id or "article"),
+            id=id or _clean_id(given.get("id") or "article"),
             text=text,
             title=title or "(untitled)",
             outlet=given.get("outlet") or found.outlet,
@@ -192,6 +470,22 @@ class Reader:
             boilerplate=boiler,
             title_span=title_span,
         )
+
+
+def _record_ids(raw: Sequence[Any]) -> list[str]:
+    """Record names inside one file, made unique in file order (`x`, `x~2`)."""
+    out: list[str] = []
+    taken: set[str] = set()
+    for r in raw:
+        name = _clean_path(str(r)) or "record"
+        if name in taken:
+            k = 2
+            while f"{name}~{k}" in taken:
+                k += 1
+            name = f"{name}~{k}"
+        taken.add(name)
+        out.append(name)
+    return out
 
 
 _META_KEYS = {"id", "title", "outlet", "date", "author", "url"}
@@ -267,24 +561,30 @@ def _capped(value: Any) -> Any:
 
 
 def unique_ids(articles: list[Article]) -> list[Article]:
-    """Give clashing ids a numeric suffix, in load order, so every id is unique."""
+    """Ids are unique by construction (`discover`); should two still meet, the later one
+    gets `~2`, `~3`, so no article is lost."""
     seen: set[str] = set()
     out = []
     for a in articles:
         aid, n = a.id, 1
         while aid in seen:
             n += 1
-            aid = f"{a.id}-{n}"
+            aid = f"{a.id}~{n}"
         seen.add(aid)
         out.append(a if aid == a.id else replace(a, id=aid))
     return out
 
 
 def load_corpus(
-    folders: Iterable[Path], *, include_seeds: bool = True, boilerplate: Sequence[str] = (), max_bytes: int = 20_000_000
+    folders: Iterable[Path],
+    *,
+    include_seeds: bool = True,
+    boilerplate: Sequence[str] = (),
+    max_bytes: int = 20_000_000,
+    ignore: Sequence[str] = (),
 ) -> tuple[list[Article], list[LoadProblem]]:
     """Every article under the folders (no index involved): for tests and the CLI."""
-    files, problems = discover(folders, include_seeds)
+    files, problems = discover(folders, include_seeds, ignore)
     reader = Reader(boilerplate, max_bytes)
     articles: list[Article] = []
     for src in files:

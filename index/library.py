@@ -106,9 +106,12 @@ class Library:
     problems: list[LoadProblem] = field(init=False, default_factory=list)
 
     def __post_init__(self) -> None:
-        folders = tuple(Path(p).resolve() for p in (*self.config.corpus_folders, *self.corpus))
+        # Resolved once here: symlinked folders name one index whichever way they are reached.
+        # A path that cannot be resolved (a loop) stays as given and is reported by `update`.
+        folders = tuple(dict.fromkeys(_resolved(Path(p)) for p in (*self.config.corpus_folders, *self.corpus)))
         self.corpus = folders
-        ident = "\n".join([str(self.config.include_seeds), *map(str, sorted(folders))])
+        # The bundled seeds are the corpus only when no folder is named.
+        ident = "\n".join([str(self.config.include_seeds and not folders), *map(str, sorted(folders))])
         digest = hashlib.blake2b(ident.encode(), digest_size=6).hexdigest()
         self.index_dir = cache_root(self.config) / "index" / f"v{SCHEMA_VERSION}-{digest}"
         self._catalogue = Catalogue(self.index_dir)
@@ -239,6 +242,9 @@ class Library:
 
                     h.update(version("quotewire").encode())
                     break
+            from .web.page import extractor_versions
+
+            h.update(extractor_versions().encode())  # a new trafilatura reads every page again
             cfg = self.config
             h.update(repr((cfg.speaker_entries, cfg.speech_verbs, cfg.boilerplate, cfg.max_bytes)).encode())
             self._extraction = h.hexdigest()
@@ -268,12 +274,15 @@ class Library:
         from .corpus import discover
         from .ingest import parse_all
 
-        files, problems = discover(self.corpus, self.config.include_seeds)
+        own = (cache_root(self.config), data_root(self.config))
+        files, problems = discover(self.corpus, self.config.include_seeds, self.config.corpus_ignore, own)
         old_by_path: dict[str, list[ArticleInfo]] = {}
         for info in old.values():
             old_by_path.setdefault(info.path, []).append(info)
         current = {f.path for f in files}
-        to_read = [f for f in files if not _same_stat(f, old_by_path.get(f.path))]
+        to_read = [
+            f for f in files if not _same_stat(f, old_by_path.get(f.path)) or not _same_id(f, old_by_path[f.path])
+        ]
         read_paths = {f.path for f in to_read}
         removed_paths = [p for p in old_by_path if p not in current]
         taken = {i.id for p, infos in old_by_path.items() if p in current and p not in read_paths for i in infos}
@@ -296,6 +305,14 @@ class Library:
                     catalogue.remove(info.id)
                     infos.pop(info.id, None)
                     removed += 1
+            # Every file read again gives up its ids first: an id can pass from one file to
+            # another (`story` from story.html to a new story.txt), and removing a file's old
+            # ids after another file took one would remove the newcomer.
+            for src in to_read:
+                for info in old_by_path.get(src.path, []):
+                    writer.remove(info.id)
+                    catalogue.remove(info.id)
+                    infos.pop(info.id, None)
             total = len(to_read)
             jobs = [(src, frozenset(i.content_hash for i in old_by_path.get(src.path, []))) for src in to_read]
             for n, parsed in enumerate(parse_all(self.config, jobs), 1):
@@ -308,10 +325,6 @@ class Library:
                     if any(q is None for _, q, _ in parsed.articles)
                     else {}
                 )
-                for oid in old_ids:
-                    writer.remove(oid)
-                    catalogue.remove(oid)
-                    infos.pop(oid, None)
                 new_ids = set()
                 for art, quotes, content in parsed.articles:
                     art, quotes = _unique(art, quotes, taken)
@@ -397,6 +410,11 @@ class Library:
     def article(self, article_id: str) -> Article | None:
         st = self._get(article_id)
         return st.article if st else None
+
+    def iter_articles(self, ids: Sequence[str] | None = None) -> Iterator[Article]:
+        """Articles with their texts (all, or those `ids`, in no set order), read from the
+        catalogue a chunk at a time: a large corpus is never held whole."""
+        return self._catalogue.iter_articles(ids)
 
     def _article(self, article_id: str) -> Article:
         art = self.article(article_id)
@@ -696,6 +714,9 @@ _EXTRACTION_MODULES = (
     "corpus.py",
     "clean.py",
     "htmltext.py",
+    "web/page.py",
+    "web/meta.py",
+    "web/warc.py",
     "ingest.py",
     "quotes.py",
     "sentences.py",
@@ -706,6 +727,19 @@ _EXTRACTION_MODULES = (
 
 def _same_stat(src: SourceFile, old: list[Stored] | None) -> bool:
     return bool(old) and all(o.mtime_ns == src.mtime_ns and o.size == src.size for o in old)
+
+
+def _same_id(src: SourceFile, old: list[ArticleInfo]) -> bool:
+    """Whether an unchanged file's stored articles still carry the id it has now (a
+    sibling `story.txt` beside `story.html` changes the page's id, not its file)."""
+    return not src.id or all(o.id == src.id or o.id.startswith(src.id + "#") for o in old)
+
+
+def _resolved(path: Path) -> Path:
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):  # a symlink loop: Python < 3.13 raises RuntimeError
+        return Path(os.path.abspath(path))
 
 
 def _unique(art: Article, quotes: list[Quote] | None, taken: set[str]) -> tuple[Article, list[Quote] | None]:

@@ -25,7 +25,7 @@ def _common(p: argparse.ArgumentParser, default: object) -> argparse.ArgumentPar
         type=Path,
         default=[] if default is None else default,
         metavar="DIR",
-        help="add a folder of articles (repeatable)",
+        help="a folder of articles (repeatable); the bundled seeds open only without one",
     )
     p.add_argument(
         "--config", type=Path, metavar="FILE", default=default, help="a config file that overrides the defaults"
@@ -69,6 +69,8 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("a", help="article id (or file)")
     c.add_argument("b", help="article id (or file)")
     c.add_argument("--json", action="store_true", help="print JSON")
+
+    _web_parsers(sub, common)
 
     t = sub.add_parser("tags", parents=[common], help="tag passages; list, remove, export, import tags")
     tsub = t.add_subparsers(dest="tags_command", metavar="ACTION", required=True)
@@ -133,6 +135,9 @@ def _run_command(args: argparse.Namespace) -> int:
             "quotes": cmd_quotes,
             "compare": cmd_compare,
             "tags": cmd_tags,
+            "add": cmd_add,
+            "articles": cmd_articles,
+            "show": cmd_show,
         }[args.command]
         return handler(args)
     except ConfigError as exc:
@@ -369,6 +374,148 @@ def cmd_compare(args: argparse.Namespace) -> int:
     for p in alignment.pairs:
         print(f"\n[{p.score:.2f}] A: {' '.join(a.text[p.a_start : p.a_end].split())}")
         print(f"       B: {' '.join(b.text[p.b_start : p.b_end].split())}")
+    return 0
+
+
+# --- articles as they were read: add, articles, show ---------------------------------------------
+
+
+def _web_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
+    a = sub.add_parser(
+        "add",
+        parents=[common],
+        help="fetch web pages or every item of a feed (or copy files) into a corpus folder",
+        description="Fetch each address (every item of an RSS or Atom feed) or copy each file into a corpus "
+        "folder; what is already there (same address, or same article text) is skipped.",
+    )
+    a.add_argument("items", nargs="+", metavar="URL|FEED_URL|FILE")
+    a.add_argument("--to", type=Path, metavar="DIR", help="the folder to save into (default: the first corpus folder)")
+    a.add_argument(
+        "--timeout", type=float, default=20.0, metavar="S", help="seconds to wait for an address (default 20)"
+    )
+
+    r = sub.add_parser("articles", parents=[common], help="list every article with its metadata")
+    r.add_argument("--json", action="store_true", help="print JSON")
+    r.add_argument("--text", action="store_true", help="with each article's text")
+
+    w = sub.add_parser("show", parents=[common], help="print one article: its metadata and its text")
+    w.add_argument("article", help="article id (or file)")
+    w.add_argument("--json", action="store_true", help="print JSON")
+
+
+def cmd_add(args: argparse.Namespace) -> int:
+    from index.config import load_config
+
+    config = load_config(args.config)
+    named = [*config.corpus_folders, *args.corpus]
+    folder = args.to or (named[0] if named else None)
+    if folder is None:
+        print("quotewire: add: name the folder to save into with --to DIR (or --corpus DIR)", file=sys.stderr)
+        return EXIT_USAGE
+    folder = Path(folder)
+    if folder.exists() and not folder.is_dir():
+        print(f"quotewire: add: {folder} is not a folder", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        print(f"quotewire: add: cannot create {folder}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_USAGE
+    from index.web.add import Adder
+
+    adder = Adder(folder, max_bytes=config.max_bytes, timeout=max(0.1, args.timeout))
+    counts = {"added": 0, "there": 0, "failed": 0}
+    for item in args.items:
+        for o in adder.add(item):
+            counts[o.status] += 1
+            if o.status == "added":
+                print(f"added  {o.message}  {o.title}".rstrip())
+            elif o.status == "there":
+                print(f"there  {o.message}  (already added: {o.what})")
+            else:
+                print(f"quotewire: {o.what}: {o.message}", file=sys.stderr)
+            sys.stdout.flush()
+    print(f"{counts['added']} added, {counts['there']} already there, {counts['failed']} failed ({folder})")
+    resolved = {_resolved_path(p) for p in named}
+    if _resolved_path(folder) not in resolved:
+        print(f"quotewire: note: {folder} is not a corpus folder; read it with --corpus {folder}", file=sys.stderr)
+    return 1 if counts["failed"] else 0
+
+
+def _resolved_path(p: Path) -> str:
+    try:
+        return str(Path(p).resolve())
+    except (OSError, RuntimeError):
+        return str(p)
+
+
+def _article_json(a: Any, with_text: bool) -> dict[str, Any]:
+    d = {
+        "article": a.id,
+        "path": a.path,
+        "title": a.title,
+        "author": a.author,
+        "date": a.date,
+        "outlet": a.outlet,
+        "url": a.url,
+    }
+    if with_text:
+        d["text"] = a.text
+    return d
+
+
+def cmd_articles(args: argparse.Namespace) -> int:
+    from index.inert import json_text
+
+    lib = _library(args)
+    _ready(lib)
+    ids = sorted(i.id for i in lib.articles())
+    first = True
+    if args.json:
+        sys.stdout.write("[")
+    for n in range(0, len(ids), 256):  # a large corpus is streamed, never held whole
+        chunk = ids[n : n + 256]
+        got = {a.id: a for a in lib.iter_articles(chunk)}
+        for aid in chunk:
+            a = got.get(aid)
+            if a is None:
+                continue
+            if args.json:
+                sys.stdout.write(("\n" if first else ",\n") + json_text(_article_json(a, args.text)))
+            else:
+                print(f"{a.id}  {a.date or '-'}  {a.outlet or '-'}  {a.title}")
+                if args.text:
+                    print("    " + a.text.replace("\n", "\n    ") + "\n")
+            first = False
+    if args.json:
+        sys.stdout.write("\n]\n" if not first else "]\n")
+    return 0
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    extra = [Path(args.article).parent] if Path(args.article).is_file() else []
+    lib = _library(args, corpus=[*args.corpus, *extra] if extra else None)
+    _ready(lib)
+    aid = _resolve_article(lib, args.article)
+    art = lib.article(aid) if aid else None
+    if art is None:
+        print(f"quotewire: no article {args.article!r} (see `quotewire articles`)", file=sys.stderr)
+        return EXIT_USAGE
+    if args.json:
+        _print_json(_article_json(art, True))
+        return 0
+    for label, value in (
+        ("article", art.id),
+        ("title", art.title),
+        ("author", art.author),
+        ("date", art.date),
+        ("outlet", art.outlet),
+        ("url", art.url),
+        ("path", art.path),
+    ):
+        if value:
+            print(f"{label + ':':<9}{value}")
+    print(f"\n{art.text}")
     return 0
 
 
