@@ -196,9 +196,14 @@ async def test_a_long_build_shows_a_bar_and_an_eta() -> None:
         await ready(pilot)
         from tui.messages import IndexProgress
 
+        screen = app.screen
+        handled: list[int] = []
+        shown = screen.index_progress
+        screen.index_progress = lambda d, t: (handled.append(d), shown(d, t))  # type: ignore[method-assign]
         for done in range(1, 251):  # as the index worker reports it: the newest replaces the rest
             app.post_message(IndexProgress(done, 1000))
         await wait_for(pilot, lambda: "250/1000" in screen_text(app))
+        assert handled[-1] == 250 and len(handled) < 50  # merged (can_replace), not drawn 250 times
         text = screen_text(app)
         assert "Indexing [#####...............] 250/1000 · ETA" in text
         assert "5 listed and searchable so far" in text  # the articles indexed so far are listed already
