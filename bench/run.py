@@ -374,8 +374,8 @@ from tui.app import QuotewireApp
 class Bench(QuotewireApp):
     # Measured once the corpus has been checked and the search engine loaded (what the app
     # holds while it is in use), after one search and one article opened.
-    def on_index_ready(self, message):
-        super().on_index_ready(message)
+    def on_index_changed(self, message):
+        super().on_index_changed(message)
         if self.index_checked:
             self.library.search("government spending", limit=20)
             self.library.article(self.library.articles()[0].id)

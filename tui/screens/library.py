@@ -289,8 +289,10 @@ class LibraryScreen(AppAccess, Screen[None]):
         parts = [
             f"{'≥' if result.approximate else ''}{result.total} hit(s)" + (" (refining…)" if result.partial else "")
         ]
-        if self.qw.building is not None:
-            # A first build commits as it goes: what is read so far is searched.
+        building = self.qw.building
+        if building is not None and len(self._articles) < building[1]:
+            # A first build (or a rebuild) commits as it goes: what is read so far is
+            # searched. An update of a few files among many is not worth the warning.
             parts.append(f"partial: the index is still being built ({len(self._articles):,} articles so far)")
         if result.suggestion:
             parts.append(f"Did you mean: {result.suggestion}? (ctrl+y)")

@@ -143,7 +143,9 @@ class ReaderScreen(AppAccess, Screen[None]):
         self.quotes = sorted(lib.quotes(article.id), key=lambda q: (q.start, -q.end))
         # Most quoted first: no two speakers of the article share a colour while they last.
         self.colours = SpeakerColours(by_weight(self.quotes), self.palette())
-        self.query_one("#reader-header", Static).update(header_text(article, max(20, self.size.width - 2)))
+        self.query_one("#reader-header", Static).update(
+            header_text(article, max(20, (self.size.width or self.app.size.width) - 2))
+        )
         view.load_article(article.text)
         self._fill_speakers()
         self.load_tags()
@@ -160,6 +162,11 @@ class ReaderScreen(AppAccess, Screen[None]):
         elif article.title_span is None and not self.hits:
             view.jump_to(0)
         self._update_status()
+
+    def on_resize(self) -> None:
+        """The title is cut to the width: cut it again when the terminal changes size."""
+        if self.article is not None:
+            self.query_one("#reader-header", Static).update(header_text(self.article, max(20, self.size.width - 2)))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """`n`/`N` only where there are search hits: the key bar keeps its room for the rest."""
