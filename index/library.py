@@ -37,9 +37,9 @@ COMMIT_SPACING = 4.0  # ...and waits at least this many times as long as the las
 # ...unless the rest will be done within this many seconds: an intermediate commit leaves a
 # segment that the final commit merges again (on BBC, a third of the build's time).
 FINISH_WITHOUT_COMMIT = 15.0
-# A build with nothing listed yet (a first build, a rebuild) commits early and then at
-# doubling intervals, so the first articles are listed and searchable within about two
-# seconds and the list grows as the build goes, whatever is left to read.
+# A build with nothing listed yet (a first build, a rebuild) that someone watches commits
+# early and then at doubling intervals, so the first articles are listed and searchable
+# within about two seconds and the list grows as the build goes, whatever is left to read.
 FIRST_COMMIT = 1.0
 
 
@@ -296,7 +296,10 @@ class Library:
         catalogue = BackgroundCatalogueWriter(self.index_dir)
         infos = dict(old)
         began_at = last_commit = time.monotonic()
-        showing_nothing = not old  # the list is empty until the first commit
+        # The list is empty until the first commit: when someone is waiting to see it (the
+        # app passes `committed`), commit early. A build nobody watches (`quotewire index`)
+        # commits at the end only, which is faster (no segment written twice).
+        showing_nothing = not old and committed is not None
         interval = min(FIRST_COMMIT, BATCH_SECONDS) if showing_nothing else BATCH_SECONDS
         try:
             for path in removed_paths:
