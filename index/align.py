@@ -72,10 +72,7 @@ LIST_ITEM_WORDS = 12  # a list item longer than this reads as a sentence of its 
 NAMES_ONLY_FACTOR = 0.6  # score factor of two sentences that share only capitalised words
 TITLE_CASE_SHARE = 0.7  # a sentence with this share of capitalised long words is a title
 VARIANT_THRESHOLD = 0.4  # statements of one speaker: average similarity to join a group
-WEAKEST_LINK = 0.0  # ... and no pair of them below this share of it
-SHORT_STATEMENT = 4
-MARKED_WORDS = 12
-QUOTED_WORDS_BONUS = 0.0  # a partial quote this short is the marked words, not the clause holding them  # content words: a shorter statement is compared with its whole sentence
+SHORT_STATEMENT = 4  # content words: a shorter statement is compared with its whole sentence
 MIN_SHARED = 2  # sentences sharing fewer content stems are never linked
 CLAUSE_SHARED = 3  # clause containment counts fully only from this many shared stems
 CHAR_N = 4
@@ -1045,8 +1042,7 @@ def quote_variants(
             _featurise(u.start, u.end, _clause_words(u.text, u.start, u.end, drop, STATEMENT_WORDS), weights)
             for u in us
         ]
-        marked = [_marked_stems(u, drop) for u in us]
-        for members in _average_link(us, feats, limit, marked):
+        for members in _average_link(us, feats, limit):
             groups.append(VariantGroup(speaker, tuple(sorted(members, key=lambda q: (q.article, q.start)))))
     groups.sort(key=lambda g: (-len(g.quotes), g.speaker, g.quotes[0].article, g.quotes[0].start))
     return groups
@@ -1107,34 +1103,11 @@ def _same_statement(a: Quote, b: Quote, art: Article | None, cache: dict[str, li
     return any(s <= a.start and b.end <= e for s, e in cache[art.id])
 
 
-def _marked_stems(u: _Statement, drop: frozenset[str]) -> frozenset[str]:
-    """Stems of the words a statement puts in quotation marks (direct and partial quotes
-    of a few words), the speaker's name left out."""
-    out: set[str] = set()
-    for q in u.quotes:
-        if q.kind == "direct" or (q.kind == "partial" and len(content_words(q.text)) <= MARKED_WORDS):
-            out.update(stem(w) for w in _content(q.text, STATEMENT_WORDS) if w not in drop)
-    return frozenset(out)
-
-
-def _average_link(
-    units: Sequence[_Statement], feats: Sequence[_Sent], limit: float, marked: Sequence[frozenset[str]] = ()
-) -> list[list[Quote]]:
+def _average_link(units: Sequence[_Statement], feats: Sequence[_Sent], limit: float) -> list[list[Quote]]:
     """Groups of statements, joined strongest link first while the average similarity
     between two groups stays at ``limit`` or above; groups within one article are left
-    out (they are not variants across outlets). Two statements that both quote words and
-    quote none in common are different statements, however close their topic ("the
-    chancellor's role would be 'central'" is not "'cornerstone' of Labour's programme")."""
-    scores: dict[tuple[int, int], float] = {}
-    for (i, j), s in _score_all(feats, feats, limit / (1 + QUOTED_WORDS_BONUS)).items():
-        if i >= j:
-            continue
-        if marked and marked[i] and marked[j]:
-            if not marked[i] & marked[j]:
-                continue
-            s *= 1 + QUOTED_WORDS_BONUS  # the same words in quotation marks: strong evidence
-        if s >= limit:
-            scores[i, j] = s
+    out (they are not variants across outlets)."""
+    scores = {(i, j): s for (i, j), s in _score_all(feats, feats, limit).items() if i < j}
     members: dict[int, list[int]] = {i: [i] for i in range(len(units))}
     owner = list(range(len(units)))
     for (i, j), _s in sorted(scores.items(), key=lambda kv: -kv[1]):
@@ -1143,7 +1116,7 @@ def _average_link(
             continue
         a, b = members[gi], members[gj]
         cross = [scores.get((min(x, y), max(x, y)), 0.0) for x in a for y in b]
-        if sum(cross) / len(cross) < limit or min(cross) < limit * WEAKEST_LINK:
+        if sum(cross) / len(cross) < limit:
             continue
         a.extend(b)
         for k in b:

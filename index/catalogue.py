@@ -26,11 +26,13 @@ from pathlib import Path
 
 from .models import Article, ArticleInfo, Quote, Span
 
-SCHEMA_VERSION = 9  # of the Whoosh index and this catalogue: a change rebuilds both
+SCHEMA_VERSION = 10  # of the Whoosh index and this catalogue: a change rebuilds both
 CATALOGUE = "catalogue.sqlite3"
 _TOC_RE = re.compile(r"_MAIN_(\d+)\.toc$")
 
-QuoteRow = tuple  # (start, end, kind, speaker, cue, confidence, mention, cue_start, cue_end)
+QuoteRow = (
+    tuple  # (start, end, kind, speaker, cue, confidence, mention, cue_start, cue_end, rule, mention_start, mention_end)
+)
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -42,7 +44,8 @@ CREATE TABLE IF NOT EXISTS articles (
 CREATE TABLE IF NOT EXISTS texts (n INTEGER PRIMARY KEY, text TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS quotes (
     id INTEGER PRIMARY KEY, n INTEGER NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL, kind TEXT NOT NULL,
-    speaker TEXT, cue TEXT, confidence REAL NOT NULL, mention TEXT, cue_start INTEGER, cue_end INTEGER);
+    speaker TEXT, cue TEXT, confidence REAL NOT NULL, mention TEXT, cue_start INTEGER, cue_end INTEGER,
+    rule TEXT NOT NULL, mention_start INTEGER, mention_end INTEGER);
 CREATE INDEX IF NOT EXISTS quotes_by_article ON quotes (n);
 CREATE INDEX IF NOT EXISTS quotes_by_speaker ON quotes (speaker);
 CREATE TABLE IF NOT EXISTS speaker_counts (speaker TEXT PRIMARY KEY, count INTEGER NOT NULL);
@@ -52,7 +55,9 @@ CREATE TABLE IF NOT EXISTS speaker_counts (speaker TEXT PRIMARY KEY, count INTEG
 # where SQLite was built without FTS5.
 _WORDS_SCHEMA = "CREATE VIRTUAL TABLE IF NOT EXISTS quote_words USING fts5(speaker, text)"
 _INFO_COLUMNS = "id, title, outlet, date, author, path, content_hash, quote_count, size, mtime_ns"
-_QUOTE_COLUMNS = 'start, "end", kind, speaker, cue, confidence, mention, cue_start, cue_end'
+_QUOTE_COLUMNS = (
+    'start, "end", kind, speaker, cue, confidence, mention, cue_start, cue_end, rule, mention_start, mention_end'
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,14 +76,28 @@ class Stored:
     @classmethod
     def make(cls, article: Article, mtime_ns: int, size: int, quotes: Iterable[Quote]) -> Stored:
         rows = tuple(
-            (q.start, q.end, q.kind, q.speaker, q.cue, q.confidence, q.speaker_mention, q.cue_start, q.cue_end)
+            (
+                q.start,
+                q.end,
+                q.kind,
+                q.speaker,
+                q.cue,
+                q.confidence,
+                q.speaker_mention,
+                q.cue_start,
+                q.cue_end,
+                q.rule,
+                q.mention_start,
+                q.mention_end,
+            )
             for q in quotes
         )
         return cls(article, mtime_ns, size, rows)
 
     @property
     def quotes(self) -> tuple[Quote, ...]:
-        return tuple(_quote(self.article.id, self.article.text, row) for row in self.rows)
+        text = self.article.text
+        return tuple(_quote(self.article.id, row, text[row[0] : row[1]]) for row in self.rows)
 
     @property
     def info(self) -> ArticleInfo:
@@ -88,21 +107,10 @@ class Stored:
         )
 
 
-def _quote(article_id: str, text: str, row: QuoteRow) -> Quote:
-    s, e, k, sp, cue, c, m, cs, ce = row
-    return Quote(
-        article=article_id,
-        start=s,
-        end=e,
-        text=text[s:e],
-        kind=k,
-        speaker=sp,
-        cue=cue,
-        confidence=c,
-        speaker_mention=m,
-        cue_start=cs,
-        cue_end=ce,
-    )
+def _quote(article_id: str, row: QuoteRow, text: str) -> Quote:
+    """A stored row as a `Quote`; `text` is its slice of the article."""
+    s, e, k, sp, cue, c, m, cs, ce, rule, ms, me = row
+    return Quote(article_id, s, e, text, k, sp, cue, c, m, cs, ce, rule, ms, me)
 
 
 def latest_generation(path: Path) -> int:
@@ -272,25 +280,7 @@ class Catalogue:
             + " ORDER BY a.n, q.rowid"
             + (f" LIMIT {int(limit)}" if limit else "")
         )
-        out = []
-        for aid, *row, text in self._query(sql, args):
-            s, e, k, sp, cue, c, m, cs, ce = row
-            out.append(
-                Quote(
-                    article=aid,
-                    start=s,
-                    end=e,
-                    text=text,
-                    kind=k,
-                    speaker=sp,
-                    cue=cue,
-                    confidence=c,
-                    speaker_mention=m,
-                    cue_start=cs,
-                    cue_end=ce,
-                )
-            )
-        return out
+        return [_quote(aid, row, text) for aid, *row, text in self._query(sql, args)]
 
     def _filter(self, needle: str) -> tuple[str, tuple]:
         """Speech only; a needle matches the article id, or the words of the speaker or of
@@ -398,7 +388,8 @@ class CatalogueWriter:
         n = cur.lastrowid
         self._db.execute("INSERT INTO texts (n, text) VALUES (?, ?)", (n, a.text))
         self._db.executemany(
-            f"INSERT INTO quotes (n, {_QUOTE_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?)", [(n, *row) for row in st.rows]
+            f"INSERT INTO quotes (n, {_QUOTE_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            [(n, *row) for row in st.rows],
         )
         for row in st.rows:
             if row[2] != "other":

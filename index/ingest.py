@@ -60,13 +60,17 @@ class Ingestor:
                 continue
             try:
                 quotes: list[Quote] | None = self.extract(art)
-            except Exception as exc:  # one article's odd text must not stop indexing
-                out.problems.append(
-                    LoadProblem(art.path, f"quotation extraction failed ({exc}); indexed without quotes", False)
-                )
+            except Exception as exc:  # a bug in the extractor: seen, and the rest still loads
+                out.problems.append(LoadProblem(art.path or art.id, _extraction_failed(art, exc), False))
                 quotes = []
             out.articles.append((art, quotes, analyse(art)))
         return out
+
+
+def _extraction_failed(art: Article, exc: Exception) -> str:
+    """One line naming the article and the error (an extractor bug, to be reported)."""
+    what = " ".join(f"{type(exc).__name__}: {exc}".split())[:200]
+    return f"article {art.id}: quotation extraction failed ({what}); indexed without quotes"
 
 
 _worker: Ingestor | None = None

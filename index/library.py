@@ -233,15 +233,14 @@ class Library:
         with each commit; a different one makes `update` read the corpus again."""
         if self._extraction is None:
             h = hashlib.blake2b(digest_size=8)
-            here = Path(__file__).parent
-            for name in _EXTRACTION_MODULES:
-                try:
-                    h.update((here / name).read_bytes())
-                except OSError:  # no sources beside the bytecode (a frozen build): the version
-                    from importlib.metadata import version
+            try:
+                for path in _extraction_sources():
+                    h.update(path.name.encode())
+                    h.update(path.read_bytes())
+            except OSError:  # no sources beside the bytecode (a frozen build): the version
+                from importlib.metadata import version
 
-                    h.update(version("quotewire").encode())
-                    break
+                h.update(version("quotewire").encode())
             from .web.page import extractor_versions
 
             h.update(extractor_versions().encode())  # a new trafilatura reads every page again
@@ -712,7 +711,8 @@ class Library:
             self._tags = None
 
 
-# the modules whose code decides what an article's text and quotes are
+# the modules whose code decides what an article's text and quotes are, beside the
+# quotation package (index/quotes/), whose every file counts
 _EXTRACTION_MODULES = (
     "corpus.py",
     "clean.py",
@@ -721,11 +721,21 @@ _EXTRACTION_MODULES = (
     "web/meta.py",
     "web/warc.py",
     "ingest.py",
-    "quotes.py",
     "sentences.py",
     "lexicon.py",
     "speakers.py",
 )
+
+
+def _extraction_sources() -> list[Path]:
+    """The source files the extraction key hashes: the modules above, then every file of
+    the quotation package (its code and its confidence table), in a fixed order."""
+    here = Path(__file__).parent
+    package = here / "quotes"
+    files = sorted(p for p in package.rglob("*") if p.is_file() and p.suffix in (".py", ".json"))
+    if not files:
+        raise FileNotFoundError(package)
+    return [here / name for name in _EXTRACTION_MODULES] + files
 
 
 def _same_stat(src: SourceFile, old: list[Stored] | None) -> bool:

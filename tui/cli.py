@@ -287,21 +287,9 @@ def cmd_quotes(args: argparse.Namespace) -> int:
     if args.variants:
         return _print_variants(lib, quotes, args.json)
     if args.json:
-        _print_json(
-            [
-                {
-                    "article": q.article,
-                    "start": q.start,
-                    "end": q.end,
-                    "text": q.text,
-                    "kind": q.kind,
-                    "speaker": q.speaker,
-                    "cue": q.cue,
-                    "confidence": round(q.confidence, 3),
-                }
-                for q in quotes
-            ]
-        )
+        from index.models import quote_json
+
+        _print_json([quote_json(q) for q in quotes])
         return 0
     current = None
     for q in quotes:

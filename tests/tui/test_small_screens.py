@@ -20,6 +20,7 @@ from tui.screens.help import HelpScreen
 from tui.screens.library import LibraryScreen
 from tui.screens.quote_detail import QuoteDetailScreen
 from tui.screens.quotes import QuotesScreen
+from tui.screens.reader import CONFIDENT
 from tui.screens.tag_prompt import TagPrompt
 from tui.screens.tags import TagsScreen
 from tui.widgets.article_view import ArticleView
@@ -160,8 +161,8 @@ async def test_speaker_counts_follow_f() -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await ready(pilot)
         reader = await open_reader(pilot, A004)
-        unsure = [q for q in reader.quotes if q.confidence < 0.6]
-        assert unsure, "the test needs an article with quotes below 0.6"
+        unsure = [q for q in reader.quotes if q.confidence < CONFIDENT]
+        assert unsure, "the test needs an article with quotes below CONFIDENT"
         panel = reader.query_one("#speakers", OptionList)
 
         def panel_total() -> int:
@@ -171,7 +172,7 @@ async def test_speaker_counts_follow_f() -> None:
         assert panel_total() == len(reader.quotes)
         await pilot.press("f")
         assert panel_total() == len(reader.quotes) - len(unsure)
-        shown = {q.speaker for q in reader.quotes if q.confidence >= 0.6 and q.speaker}
+        shown = {q.speaker for q in reader.quotes if q.confidence >= CONFIDENT and q.speaker}
         names = {panel.get_option_at_index(i).id for i in range(1, panel.option_count)}
         assert names == shown  # a speaker with only unsure quotes leaves the panel
         await pilot.press("f")
