@@ -19,10 +19,13 @@ def make_app(corpus: list[Path] | None = None) -> QuotewireApp:
 
 
 async def ready(pilot) -> None:  # type: ignore[no-untyped-def]
+    """The app has checked its corpus (a first build lists its early commits before that:
+    a test waits for the whole of it)."""
     await wait_for(
         pilot,
         lambda: (
-            pilot.app.index_ready
+            pilot.app.index_checked
+            and pilot.app.index_ready
             and isinstance(pilot.app.screen, LibraryScreen)
             and "Indexing" not in screen_text(pilot.app)
             and "Loading" not in screen_text(pilot.app)
