@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 
 import pytest
+from textual.widgets import Input, OptionList
 
 from index.library import Library
 from tests.tui.helpers import wait_for
@@ -23,6 +24,7 @@ from tui.screens.reader import ReaderScreen
 from tui.screens.tag_prompt import TagPrompt
 from tui.screens.tags import TagsScreen
 from tui.widgets.article_view import ArticleView
+from tui.widgets.row_list import RowList
 
 SIZES = {"80x24": (80, 24), "120x40": (120, 40)}
 A000, A002, A004 = "000_3db5e493d445b404", "002_d026f6226d862cb6", "004_0d9989bd3b25f316"
@@ -77,7 +79,18 @@ async def quotes(app: QuotewireApp, pilot) -> None:  # type: ignore[no-untyped-d
     screen = app.screen
     assert isinstance(screen, QuotesScreen)
     await pilot.press("slash", *"peskov")
-    await wait_for(pilot, lambda: screen.shown == "Dmitry Peskov" and bool(screen.rows))
+    rows = screen.query_one("#quote-list", RowList)
+    await wait_for(
+        pilot,
+        lambda: (
+            screen.shown == "Dmitry Peskov"
+            and bool(screen.rows)
+            and screen._needle == "peskov"
+            and rows.row_count >= len(screen.rows)
+            and screen.query_one("#speaker-list", OptionList).option_count == len(screen.counts)
+        ),
+    )
+    await pilot.pause(0.3)
 
 
 async def compare_picker(app: QuotewireApp, pilot) -> None:  # type: ignore[no-untyped-def]
@@ -148,6 +161,9 @@ def test_screen_snapshot(snap_compare, name: str, size: str) -> None:  # type: i
     async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
         await ready(pilot)
         await SCREENS[name](app, pilot)
+        # A blinking cursor is on or off depending on when the picture is taken.
+        for box in app.screen.query(Input):
+            box.cursor_blink = False
         await pilot.pause(0.3)
 
     assert snap_compare(app, terminal_size=SIZES[size], run_before=run_before)

@@ -73,7 +73,8 @@ class ComparePicker(AppAccess, ModalScreen[None]):
 
     def on_ranked_loaded(self, message: RankedLoaded) -> None:
         ol = self.query_one(OptionList)
-        width = max(30, ol.scrollable_content_region.width or self.size.width - 10)
+        # The picker is min(110, 96%) wide; its frame, padding and the list's border take 8.
+        width = max(30, min(110, self.app.size.width * 96 // 100) - 8)
         for aid, score in message.ranked:
             self.ids.append(aid)
             # The title gets the room; the id only where there is more.
@@ -186,7 +187,7 @@ class CompareScreen(AppAccess, Screen[None]):
         self.colours = SpeakerColours(by_weight(q for qs in quotes for q in qs), self.palette())
         for art, view, title in zip(arts, self.panes(), ("#title-a", "#title-b")):
             view.load_article(art.text)
-            width = max(10, view.size.width - 2 or self.size.width // 2 - 4)
+            width = max(10, self.app.size.width // 2 - 4)  # a pane is half the screen, less its border and padding
             self.query_one(title, Static).update(
                 Text(f"{cut_at_word(art.title, width)}\n{cut_at_word(art.outlet or art.id, width)}", style="bold")
             )

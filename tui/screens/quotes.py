@@ -89,13 +89,16 @@ class QuotesScreen(AppAccess, Screen[None]):
     def on_speakers_loaded(self, message: SpeakersLoaded) -> None:
         if message.needle != self._needle:
             return  # a newer filter is on its way
-        self.counts = {(name or NO_SPEAKER): n for name, n in message.counts}
+        # Most quoted first, ties by name: the same order (and so the same colours) every time.
+        ranked = sorted(message.counts, key=lambda kv: (-kv[1], kv[0] or ""))
+        self.counts = {(name or NO_SPEAKER): n for name, n in ranked}
         # Colours by rank in this list (most quoted first): neighbours never share one.
         self.colours = SpeakerColours(list(self.counts), self.palette())
         ol = self.query_one("#speaker-list", OptionList)
         ol.clear_options()
         # One line per speaker: the name cut at a word, leaving room for the count.
-        width = ol.scrollable_content_region.width or int(self.app.size.width * 0.3) - 2
+        # The list is 30% of the screen (18 to 36 columns, as the CSS says), less its border.
+        width = max(18, min(36, self.app.size.width * 30 // 100)) - 2
         for name, n in self.counts.items():
             label = Text("■ ", style=self.colours.mark_style(None if name == NO_SPEAKER else name))
             label.append(cut_at_word(name, max(6, width - 2 - len(str(n)) - 1)))
@@ -149,7 +152,7 @@ class QuotesScreen(AppAccess, Screen[None]):
             q = rows[n]
             # The quote gets the room: the article and kind take a narrow column each
             # on a small screen, the kind only a letter.
-            wide = self.query_one("#quote-list", RowList).size.width >= 70
+            wide = self.app.size.width >= 100
             id_w = 20 if wide else 10
             label = Text(f"{cut_at_word(q.article, id_w):<{id_w}} ", style="dim")
             label.append(f"{q.kind:<8} " if wide else f"{q.kind[:1]} ", style="dim")

@@ -174,9 +174,7 @@ class ReaderScreen(AppAccess, Screen[None]):
         self.quotes = sorted(lib.quotes(article.id), key=lambda q: (q.start, -q.end))
         # Most quoted first: no two speakers of the article share a colour while they last.
         self.colours = SpeakerColours(by_weight(self.quotes), self.palette())
-        self.query_one("#reader-header", Static).update(
-            header_text(article, max(20, (self.size.width or self.app.size.width) - 2))
-        )
+        self.query_one("#reader-header", Static).update(header_text(article, max(20, self.app.size.width - 2)))
         view.load_article(article.text)
         self._fill_speakers()
         self.load_tags()
@@ -197,7 +195,7 @@ class ReaderScreen(AppAccess, Screen[None]):
     def on_resize(self) -> None:
         """The title is cut to the width: cut it again when the terminal changes size."""
         if self.article is not None:
-            self.query_one("#reader-header", Static).update(header_text(self.article, max(20, self.size.width - 2)))
+            self.query_one("#reader-header", Static).update(header_text(self.article, max(20, self.app.size.width - 2)))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """`n`/`N` only where there are search hits: the key bar keeps its room for the rest."""
@@ -295,7 +293,8 @@ class ReaderScreen(AppAccess, Screen[None]):
             if q.speaker:
                 counts[q.speaker] = counts.get(q.speaker, 0) + 1
         # One line per speaker, the name cut at a word to leave room for the count.
-        width = max(8, self.query_one("#speakers", OptionList).size.width or self.app.size.width // 4) - 1
+        # The panel is a quarter of the screen (16 to 32 columns, as the CSS says), less its border.
+        width = max(16, min(32, self.app.size.width // 4)) - 1
         options = [Option(Text(f"All speakers ({len(shown)})"), id="*")]
         for name, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
             label = Text("■ ", style=self.colours.mark_style(name))

@@ -113,7 +113,8 @@ class TagsScreen(AppAccess, Screen[None]):
             self.passages = [t for t in self.tags if name in t.tags]
         ol = self.query_one("#tag-passages", OptionList)
         ol.clear_options()
-        width = max(20, ol.scrollable_content_region.width or 60)
+        # The passages take what the tag list (30%, 16 to 36 columns) leaves, less the borders.
+        width = max(20, self.app.size.width - max(16, min(36, self.app.size.width * 30 // 100)) - 4)
         for n, t in enumerate(self.passages):
             label = Text(cut_at_word(self.titles.get(t.article, t.article), width - 12), style="bold")
             label.append(f"  [{t.status}]" if t.status != "anchored" else "", style="yellow")
