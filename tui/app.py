@@ -101,7 +101,7 @@ class QuotewireApp(App[int]):
         if not self._update_index:
             self.post_message(IndexChanged(initial=False))
             return
-        from index.library import IndexBusy
+        from index.library import IndexBusy, IndexStorageError
 
         last = 0.0
 
@@ -122,7 +122,12 @@ class QuotewireApp(App[int]):
                 IndexChanged(initial=False, note="another quotewire is updating the index; showing what it has")
             )
             return
-        self.post_message(IndexChanged(initial=False, problems=tuple(report.problems)))
+        except IndexStorageError as exc:  # a full or read-only cache: say so, show what there is
+            self.post_message(IndexChanged(initial=False, note=str(exc)))
+            return
+        self.post_message(
+            IndexChanged(initial=False, problems=tuple(report.problems), note=lib.tag_store_problem() or "")
+        )
 
     def on_index_progress(self, message: IndexProgress) -> None:
         self.building = (message.done, message.total) if message.done < message.total else None
