@@ -24,7 +24,7 @@ REPORTING_LEMMAS: tuple[str, ...] = tuple(
 
 # Verbs that attribute a nearby quotation but rarely introduce reported speech.
 QUOTE_ONLY_LEMMAS: tuple[str, ...] = tuple(
-    """call describe ask praise dismiss reject criticize criticise accuse welcome demand
+    """call describe ask praise honour honor dismiss reject criticize criticise accuse welcome demand
     shout whisper cry scream yell exclaim mutter murmur continue post quote read
     label dub term brand slam blast mock decry hail tout question wonder pray plead
     beg chant sing snap scoff sneer laugh insist interject begin finish

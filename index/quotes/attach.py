@@ -150,7 +150,11 @@ def _attribution(
         si = sent_of(doc, final.end)
         for cue in by_sent.get(si + 1, ()):
             head = cue.mention.start if cue.mention is not None and cue.mention.start < cue.start else cue.start
-            if head - final.close_pos <= 40 and para_of(doc, cue.start) == final.para:
+            if (
+                head - final.close_pos <= 40
+                and para_of(doc, cue.start) == final.para
+                and _ends_sentence(doc, final.close_pos, head)
+            ):  # (the quotation ends its sentence: "'a proxy war' against Russia. X wrote:" does not)
                 return cue, cue.rule
     # a colon introduction in the same paragraph or at the end of the previous one
     intro = _colon_intro(doc, first, by_sent)
@@ -168,6 +172,11 @@ def _attribution(
             if cue.mention is not None and cue.mention.kind in ("pronoun", "name"):
                 return cue, "speaker-in-next-sentence"
     return None, "unattributed"
+
+
+def _ends_sentence(doc: Doc, close: int, sentence_end: int) -> bool:
+    """Does the quotation closing at `close` end its sentence (no words after it)?"""
+    return not any(c.isalnum() for c in doc.masked[close + 1 : sentence_end])
 
 
 def _colon_intro(doc: Doc, seg: Seg, by_sent: dict[int, list[Cue]]) -> Cue | None:

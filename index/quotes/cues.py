@@ -44,10 +44,14 @@ _NOUN_LIKE = frozenset(
 _NOUN_LEMMAS = frozenset(w[:-1] for w in _NOUN_LIKE) | {"reply"}
 
 
+# labels of page furniture, not of a speaker's lines ("UPDATE:", "TRENDING:", "NEW:", "READ MORE:")
 _TRANSCRIPT_STOP = frozenset(
-    """update correction previously note editor's note editor’s note watch read more breaking
-    photos video related source sources fix is in huffpollster disclosure clarification
-    warning spoiler q a""".split("\n")[0].split()
+    """update updated correction previously note watch breaking photos photo video related source
+    sources huffpollster disclosure clarification warning spoiler new trending more latest
+    exclusive analysis opinion live recommended listen advertisement sponsored""".split()
+) | frozenset(
+    """editor's note|editor’s note|read more|breaking news|fix is in|also read|read also|must read|don't miss
+    |don’t miss|see also|trending now|top stories|most read""".replace("\n    ", "").split("|")
 )
 
 

@@ -18,13 +18,18 @@ from dataclasses import dataclass
 
 from .words import FIRST_NAMES
 
-_OPEN_GLYPHS = frozenset("“«„‟")
-_CLOSE_GLYPHS = frozenset("”»")
-_DOUBLE_MARKS = frozenset('"“”«»„‟')
-_OPEN_CONTEXT = frozenset(" \t\n([{—–-/:;,…\u00a0" + "'‘’\"“”«»")
-_CLOSE_CONTEXT = frozenset(" \t\n.,;:!?)]}—–-/…\u00a0" + "'‘’\"“”«»")
-_MARK_RE = re.compile('["“”«»„‟]')
-_SINGLE_RE = re.compile("[‘’]")
+_OPEN_GLYPHS = frozenset("“«„‟‶")
+_CLOSE_GLYPHS = frozenset("”»″")
+# ″ (a double prime) stands for a straight mark on pages typeset by hand, on either side
+_DOUBLE_MARKS = frozenset('"“”«»„‟″‶')
+_OPEN_CONTEXT = frozenset(" \t\n([{—–-/:;,…\u00a0" + "'‘’\"“”«»‹›″")
+_CLOSE_CONTEXT = frozenset(" \t\n.,;:!?)]}—–-/…\u00a0" + "'‘’\"“”«»‹›″")
+# the end of an utterance, right before a closing mark with no space after it ("…,”Polyansky said")
+_UTTERANCE_END = frozenset(",.!?…")
+_MARK_RE = re.compile('["“”«»„‟″‶]')
+# single marks; a straight one only at a word's edge (the apostrophe of "don't" is none)
+_SINGLE_RE = re.compile(r"[‘’‹›]|(?<!\w)'|'(?!\w)")
+_SINGLE_OPENERS = frozenset("‘‹")
 START = operator.attrgetter("start")
 
 
@@ -66,6 +71,8 @@ def _mark_role(text: str, i: int, ps: int, pe: int) -> str:
     nxt = text[i + 1] if i + 1 < pe else " "
     can_open = prev in _OPEN_CONTEXT and not nxt.isspace()
     can_close = nxt in _CLOSE_CONTEXT and not prev.isspace()
+    if can_open and prev in _UTTERANCE_END and nxt.isalnum():
+        can_close = True  # '…,”Polyansky explained' or 'said,“We …': a space missing, the glyph decides
     if can_open and not can_close:
         return "open"
     if can_close and not can_open:
@@ -80,7 +87,7 @@ def _mark_role(text: str, i: int, ps: int, pe: int) -> str:
 
 def pair_marks(text: str, paras: list[tuple[int, int]]) -> list[Seg]:
     segs: list[Seg] = []
-    has_single = "‘" in text or "’" in text
+    has_single = _SINGLE_RE.search(text) is not None
     if not has_single and _MARK_RE.search(text) is None:
         return segs  # no quotation mark at all (one C-level scan, not one per paragraph)
     carry: int | None = None  # group id of a quote continuing from the last paragraph
@@ -130,15 +137,20 @@ def pair_marks(text: str, paras: list[tuple[int, int]]) -> list[Seg]:
 
 
 def _looks_like_opening(text: str, open_pos: int, ps: int, pe: int) -> bool:
-    """An unclosed mark still opens a quote when it starts a paragraph or follows a colon."""
+    """An unclosed mark still opens a quote when it starts a paragraph or a sentence
+    (its closing mark lost: '… communique. “Ukraine’s future will be in NATO. …') or
+    follows a colon or a comma."""
     before = text[ps:open_pos].rstrip()
-    return (not before or before.endswith((":", ","))) and len(text[open_pos:pe].split()) >= 4
+    return (not before or before.endswith((":", ",", ".", "?", "!"))) and len(text[open_pos:pe].split()) >= 4
 
 
 def _pair_single(text: str, ps: int, pe: int, segs: list[Seg], pi: int) -> None:
-    """Pair ‘…’ outside double quotes; ’ in "don’t" or "Reuters’ sources" never closes."""
+    """Pair single marks outside double quotes: ‘…’, ‹…› and straight '…' (a headline's
+    'Fake', a British paper's 'I won't go into details'), mixed as broken typography mixes
+    them. A mark between two letters is an apostrophe ("don't", matched by no candidate), and
+    "Reuters’ sources" (a plural possessive) never closes."""
     if _SINGLE_RE.search(text, ps, pe) is None:
-        return  # most paragraphs have no curly single mark at all
+        return  # most paragraphs have no single mark outside a word
     inner: list[tuple[int, int]] = []
     for s in reversed(segs):  # this paragraph's double-quoted spans are the last ones added
         if s.para != pi:
@@ -154,14 +166,16 @@ def _pair_single(text: str, ps: int, pe: int, segs: list[Seg], pi: int) -> None:
             continue  # inside a double-quoted span: an inner quote or an apostrophe
         prev = text[i - 1] if i > ps else " "
         nxt = text[i + 1] if i + 1 < pe else " "
-        if m.group() == "‘":
+        ch = m.group()
+        opens = ch in _SINGLE_OPENERS or ch == "'" and not (open_pos is not None and not prev.isspace())
+        if opens:
             if prev in _OPEN_CONTEXT and nxt.isalnum():
                 open_pos = i
         elif open_pos is not None and not nxt.isalnum() and not prev.isspace():
             if prev in "sS" and nxt == " " and i + 2 < pe and text[i + 2].islower():
                 continue  # plural possessive ("the sources’ claims")
-            if i > open_pos + 1:
-                segs.append(Seg(open_pos + 1, i, open_pos, i, pi, 0))
+            if i > open_pos + 1 + (ch == "'" or text[open_pos] == "'"):
+                segs.append(Seg(open_pos + 1, i, open_pos, i, pi, 0))  # (straight: 'n' is no quotation)
             open_pos = None
 
 
