@@ -28,8 +28,10 @@ def quote_kind(doc: Doc, segs: list[Seg], attributed: bool) -> str:
     if nwords <= 10:
         before = doc.masked[max(doc.paras[first.para][0], first.open_pos - 40) : first.open_pos]
         prev_words = _ALPHA_RE.findall(before)[-3:]
+        if before.rstrip().lower().endswith(("so-called", "so called")):
+            return "other"  # "so-called “green” fuels": the writer's distance, nobody's words
         if prev_words and any(w.lower() in _TITLE_NOUNS for w in prev_words[-2:]):
-            if not (prev_words[-1].lower() == "called" and content[:1].islower()):
+            if not (_calls_it(prev_words) and content[:1].islower()):
                 return "other"
     if (
         nwords <= 8
@@ -48,6 +50,12 @@ def quote_kind(doc: Doc, segs: list[Seg], attributed: bool) -> str:
     if content[:1].islower() and not _continues_split(doc, segs[0]):
         return "partial"
     return "direct"
+
+
+def _calls_it(prev_words: list[str]) -> bool:
+    """ "called it “a scam”", "called Trump “unhinged”": a verb of speech that judges, its
+    lower-case words said (a capitalised one names: "a town called “Hope”")."""
+    return prev_words[-1].lower() == "called" or len(prev_words) >= 2 and prev_words[-2].lower() == "called"
 
 
 def _continues_split(doc: Doc, seg: Seg) -> bool:

@@ -107,7 +107,7 @@ def _extract(
     resolve_all(doc, cues, people)
     quotes = attach_quotes(doc, cues, transcripts, people)  # (marks the cues of “...,” X said first)
     clauses = reported_speech(doc, cues, doc.segs)
-    quotes, clauses = one_speaker(quotes, clauses)
+    quotes, clauses = one_speaker(quotes, clauses, doc)
     quotes += clauses
     quotes = decide_headlines(doc, quotes, people)
     if any(q.speaker and not_a_source(q.speaker) for q in quotes):

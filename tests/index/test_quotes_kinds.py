@@ -1,0 +1,36 @@
+"""Scare quotes, terms and titles against partial quotations: quoted words that a verb of
+speech attributes to someone are that speaker's words. Every text is invented."""
+
+from __future__ import annotations
+
+import pytest
+
+from index.models import Quote
+from index.quotes import extract_quotes
+
+
+def record(text: str, words: str) -> Quote:
+    hits = [q for q in extract_quotes("t", text) if q.text == words and q.kind != "reported"]
+    assert hits, words
+    return hits[0]
+
+
+def test_words_a_verb_of_speech_calls_something_are_the_speaker_s_partial_quote() -> None:
+    q = record(
+        "Headline of the day\n\nMayor Ida Berg called it “a scam on the poor” on Monday.\n", "a scam on the poor"
+    )
+    assert q.kind == "partial" and q.speaker == "Ida Berg"
+
+
+@pytest.mark.parametrize(
+    "text, words",
+    [
+        ("Ida Berg said she had read “The Long Winter” twice last year.", "The Long Winter"),  # a title
+        ("Ida Berg said the word “freedom” appears twice in the plan.", "freedom"),  # a word named
+        ("Ida Berg said so-called “green” fuels are sold at every pump.", "green"),  # scare quotes
+        ("The so-called “green” fuels are sold at every pump in town.", "green"),
+    ],
+)
+def test_named_words_titles_and_scare_quotes_stay_nobody_s(text: str, words: str) -> None:
+    q = record(f"Headline of the day\n\n{text}\n", words)
+    assert q.kind == "other" and q.speaker is None
