@@ -93,7 +93,11 @@ def _attributes_before(doc: Doc, seg: Seg, cue: Cue) -> bool:
         return False
     head = cue.mention.start if cue.mention is not None and seg.close_pos < cue.mention.start < cue.start else cue.start
     gap = doc.masked[seg.close_pos + 1 : head]
-    return all(w[:1].isupper() for w in gap.replace(",", " ").split())  # only the source's title ("Mayor")
+    # only the source's title ("Mayor") or determiner: "“...,” the ministry said in a statement"
+    return all(w[:1].isupper() or w in _SOURCE_DETERMINERS for w in gap.replace(",", " ").split())
+
+
+_SOURCE_DETERMINERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "our", "one", "another"})
 
 
 def _nearby_person(

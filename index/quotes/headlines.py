@@ -37,7 +37,7 @@ from .people import People
 from .records import make_quote
 from .rules import SPEAKERLESS
 from .sources import clause_subject, subject_of_clause
-from .words import ALL_CUE_FORMS, BELIEF_FORMS, DETERMINERS, ROLE_NOUNS
+from .words import ALL_CUE_FORMS, BELIEF_FORMS, DETERMINERS, ORG_HEADS, ROLE_NOUNS
 
 # the label of a link teaser or a section, then its colon ("TRENDING:", "Don’t Miss:")
 TEASER_RE = re.compile(
@@ -122,6 +122,7 @@ def decide_headlines(doc: Doc, quotes: list[Quote], people: People) -> list[Quot
     segs_in: dict[int, list[Seg]] = {}
     for seg in doc.segs:
         segs_in.setdefault(seg.para, []).append(seg)
+    every_line = lines
     lines = [ln for ln in lines if ln[0] in segs_in]
     if not lines:
         return quotes
@@ -143,7 +144,7 @@ def decide_headlines(doc: Doc, quotes: list[Quote], people: People) -> list[Quot
             elif _epithet(doc, seg, named):
                 q = make_quote(doc, seg.start, seg.end, "other", None, "not-speech")
             else:
-                speaker, rule = _speaker(doc, people, body, named, doc.text[seg.start : seg.end])
+                speaker, rule = _speaker(doc, people, body, named, doc.text[seg.start : seg.end], every_line)
                 kind = "direct" if _opens_line(doc, seg, ls) else "partial"
                 if cued and out[i].kind != "other":
                     kind = out[i].kind  # (the kind the line's own cue gave it)
@@ -270,8 +271,21 @@ def _norm(text: str) -> str:
     return " ".join(_WORD_RE.findall(text.lower().replace("’", "'")))
 
 
-def _speaker(doc: Doc, people: People, body: list[Quote], named: Mention, words: str) -> tuple[str, str]:
-    """Whom the body gives the words to, and the rule that found them."""
+def _speaker(
+    doc: Doc, people: People, body: list[Quote], named: Mention, words: str, lines: list[tuple[int, int, int]]
+) -> tuple[str, str]:
+    """Whom the body gives the words to, and the rule that found them: the person the line
+    names, by the body's fullest name; for a description, the body's quotation of the same
+    words, else the body's speaker named most like it."""
+    last = named.text.rsplit(None, 1)[-1].lower()
+    if (
+        named.kind == "name"
+        and last not in ROLE_NOUNS  # "Estonian Prime Minister": a description
+        and (people.registry.canonical(named.text) or _in_body(doc, named.text, lines))
+    ):
+        return people.canonical(named.text, named.start), "headline-named"
+    if named.kind == "np" and last in ORG_HEADS:
+        return named.text, "headline-named"  # "Russian foreign ministry asks …": a body named as such
     key = _norm(words)
     if key:
         for q in body:
@@ -280,24 +294,25 @@ def _speaker(doc: Doc, people: People, body: list[Quote], named: Mention, words:
             said = _norm(q.text)
             if said == key or " " in key and f" {key} " in f" {said} ":
                 return q.speaker, "headline-same-words"
-    last = named.text.rsplit(None, 1)[-1].lower()
-    if (
-        named.kind == "name"
-        and last not in ROLE_NOUNS  # "Estonian Prime Minister": a description
-        and (people.registry.canonical(named.text) or _in_body(doc, named.text))
-    ):
-        return people.canonical(named.text, named.start), "headline-named"
     return _described(named, body) or named.text, "headline-named"
 
 
-def _in_body(doc: Doc, name: str) -> bool:
-    """Is the name written in the body as a name: capitalised inside a sentence, not as its
-    first word ("Climate activist ..." does not make "Climate" a name)?"""
+def _in_body(doc: Doc, name: str, lines: list[tuple[int, int, int]]) -> bool:
+    """Is the name written in the body as a name: a whole word, capitalised inside a sentence
+    of a line that is no headline ("Climate activist ..." does not make "Climate" a name, nor
+    "Climate.news", nor a link teaser's "Elderly Climate Alarmists")?"""
     m = doc.masked
     at = m.find(name, doc.paras[0][1] if doc.paras else 0)
     while at >= 0:
+        end = at + len(name)
         before = m[max(0, at - 40) : at].rstrip(" \t\u00a0\x01'\"‘’“”")
-        if before and before[-1] not in ".!?:\n" and not (at + len(name) < len(m) and m[at + len(name)].isalnum()):
+        after = m[end : end + 2]
+        if (
+            before
+            and before[-1] not in ".!?:\n"
+            and not (after[:1].isalnum() or after[:1] in ".-" and after[1:2].isalnum())
+            and not any(s <= at < e for _, s, e in lines)
+        ):
             return True
         at = m.find(name, at + 1)
     return False

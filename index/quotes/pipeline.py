@@ -100,7 +100,7 @@ def _extract(
     doc = read_document(article_id, text, skip, offset)
     people = People(doc, registry, known, offset)
     cues = find_cues(doc, *verbs)
-    transcripts = find_transcripts(doc)
+    transcripts = find_transcripts(doc, people)
     for cue in cues:
         cue.mention = find_source(doc, cue)
     cues = add_adhoc_cues(doc, cues)
