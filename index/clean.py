@@ -128,7 +128,7 @@ def _glued_heading(text: str, line: str) -> int | None:
         return None
     if sum(w[:1].isupper() for w in m.group(1).split()) < 3:
         return None  # "Listen to HuffPost’s analysis": a name with a capital inside, no heading
-    if rest[:1] in "“\"‘":
+    if rest[:1] in '“"‘':
         return m.end()  # run into a quotation mark
     nxt = re.match(r"([\w'’\-]+) +(\S+)", rest)
     if nxt is None or not nxt.group(2)[:1].islower():

@@ -20,6 +20,7 @@ from .mentions import Mention
 from .names import name_at
 from .people import People
 from .records import make_quote
+from .sources import first_clause_subject
 from .words import BELIEF_FORMS
 
 
@@ -61,6 +62,15 @@ def attach_quotes(
         if continued and last is not None:
             speaker, named = last.speaker, last.named
         kind = quote_kind(doc, segs, cue is not None or continued)
+        if kind == "partial" and cue is None and not continued:
+            # a clause's worth of someone's words inside the writer's sentence, with no cue:
+            # the speaker of this paragraph or the last one goes on, else it is nobody's
+            got = _sentence_subject(doc, people, segs[0])
+            if got is not None:
+                speaker, named = got
+                rule = "long-fragment"
+            else:
+                kind = "other"
         if kind == "other":
             speaker, cue, rule, named = None, None, "not-speech", None
         elif speaker is None:
@@ -85,6 +95,17 @@ def attach_quotes(
         if cue is not None and kind == "direct" and _attributes_before(doc, segs[-1], cue):
             cue.quote_before = True  # its words are that quotation: the tail is no reported speech
     return out
+
+
+def _sentence_subject(doc: Doc, people: People, seg: Seg) -> tuple[str, Mention] | None:
+    """The person a sentence is about, named as its subject before the quotation ("Paul
+    Ryan worried that the safety net was becoming “a hammock that lulls …”")."""
+    ss = doc.sents[sent_of(doc, seg.open_pos)][0] if doc.sents else 0
+    got = first_clause_subject(doc, ss, seg.open_pos)
+    if got is None or got.kind != "name":
+        return None
+    name = people.canonical(got.text, got.start)
+    return (name, got) if people.is_person(name) else None
 
 
 def _attributes_before(doc: Doc, seg: Seg, cue: Cue) -> bool:

@@ -42,6 +42,8 @@ def quote_kind(doc: Doc, segs: list[Seg], attributed: bool) -> str:
         return "other"
     embedded = _embedded(doc, first)
     if not attributed:
+        if embedded and nwords >= _CLAUSE_WORDS and not title_case(content):
+            return "partial"  # 'recruits are told they “may not be hooligans, but …”': words of someone's
         if nwords <= 4 or embedded:
             return "other"
         return "direct"
@@ -77,4 +79,5 @@ def _embedded(doc: Doc, seg: Seg) -> bool:
     return j >= ps and (doc.text[j].isalnum() or doc.text[j] in "’'")
 
 
+_CLAUSE_WORDS = 5  # an unattributed quotation this long inside a sentence is no term: someone's words
 _ALPHA_RE = re.compile(r"[A-Za-z]+")

@@ -34,3 +34,15 @@ def test_words_a_verb_of_speech_calls_something_are_the_speaker_s_partial_quote(
 def test_named_words_titles_and_scare_quotes_stay_nobody_s(text: str, words: str) -> None:
     q = record(f"Headline of the day\n\n{text}\n", words)
     assert q.kind == "other" and q.speaker is None
+
+
+def test_a_clause_of_quoted_words_with_no_cue_is_the_sentence_subject_s() -> None:
+    text = "Headline of the day\n\nSenator Paul Reyna worried that the safety net was becoming “a hammock that lulls the able”.\n"
+    q = record(text, "a hammock that lulls the able")
+    assert q.kind == "partial" and q.speaker == "Paul Reyna" and q.rule == "long-fragment"
+
+
+def test_a_clause_of_quoted_words_about_a_thing_stays_nobody_s() -> None:
+    text = "Headline of the day\n\nThe new plan was sold as “a hammock that lulls the able” in the spring.\n"
+    q = record(text, "a hammock that lulls the able")
+    assert q.kind == "other" and q.speaker is None
