@@ -99,3 +99,15 @@ def test_page_furniture_labels_are_no_transcript(label: str) -> None:
         f"Title of the piece\n\nThe story starts here.\n\n{label}: Storm Warning Issued For The Whole Coast Tonight\n"
     )
     assert not any(q.speaker and q.speaker.upper() == label for q in extract_quotes("t", text))
+
+
+def test_a_clause_after_even_though_speaks_for_its_own_subject() -> None:
+    """Seed 001's shape: Zelenskiy's sentence does not run on into what the generals said."""
+    text = (
+        "Title of the piece\n\nPresident Ivan Dorn has said his country will not rest until every soldier leaves, "
+        "even though top U.S. generals have publicly said that it is a very ambitious goal.\n"
+    )
+    clauses = [q for q in extract_quotes("t", text) if q.kind == "reported"]
+    generals = next(q for q in clauses if "ambitious" in q.text)
+    assert generals.speaker != "Ivan Dorn" and "generals" in (generals.speaker or "")
+    assert any(q.speaker == "Ivan Dorn" and "ambitious" not in q.text for q in clauses)
