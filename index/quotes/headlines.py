@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from index.lexicon import FUNCTION_WORDS
@@ -67,29 +67,32 @@ def unskip_headline(text: str, skip: Sequence[tuple[int, int]]) -> Sequence[tupl
     return kept if len(kept) < len(skip) else skip
 
 
-def headline_lines(doc: Doc) -> list[tuple[int, int, int]]:
+def headline_lines(doc: Doc, only: Iterable[int] | None = None) -> list[tuple[int, int, int]]:
     """(paragraph, start, end) of the lines that quote like a headline: the article's first
     line (and the same line repeated), a link teaser (from after its label), a subheading
-    (a short line between paragraphs with no full stop)."""
+    (a short line between paragraphs with no full stop). With `only`, among those
+    paragraphs (the ones that hold a quotation: the others need no decision)."""
     out: list[tuple[int, int, int]] = []
     text = doc.text
     first = ""
-    for pi, (ps, pe) in enumerate(doc.paras):
+    if doc.paras and doc.offset == 0 and len(doc.paras) > 1 and text.rfind("\n", 0, doc.paras[0][0]) < 0:
+        ps, pe = doc.paras[0]
+        if not TEASER_RE.match(text, 0) and _reads_as_headline(doc, ps, pe):
+            first = text[ps:pe]
+    for pi in range(len(doc.paras)) if only is None else sorted(only):
+        ps, pe = doc.paras[pi]
         line_start = text.rfind("\n", 0, ps) + 1
         label = TEASER_RE.match(text, line_start)
         if label is not None and label.end() <= pe:
             s = max(ps, label.end())
             if s < pe:
                 out.append((pi, s, pe))
-            continue
-        if pi == 0 and doc.offset == 0 and line_start == 0 and len(doc.paras) > 1:
-            if _reads_as_headline(doc, ps, pe):
-                first = text[ps:pe].strip()
+        elif pi == 0:
+            if first:
                 out.append((pi, ps, pe))
-            continue
-        if first and text[ps:pe].strip() == first:
+        elif first and pe - ps == len(first) and text[ps:pe] == first:
             out.append((pi, ps, pe))  # the headline again, as the first line of the body
-        elif 0 < pi < len(doc.paras) - 1 and _subheading(doc, ps, pe):
+        elif pi < len(doc.paras) - 1 and _subheading(doc, ps, pe):
             out.append((pi, ps, pe))
     return out
 
@@ -115,17 +118,15 @@ def _subheading(doc: Doc, ps: int, pe: int) -> bool:
 
 def decide_headlines(doc: Doc, quotes: list[Quote], people: People) -> list[Quote]:
     """The records of `quotes` whose quotations stand in headline-like lines, decided here."""
-    lines = headline_lines(doc)
-    if not lines:
+    if not doc.segs:
         return quotes
-    at = doc.offset
     segs_in: dict[int, list[Seg]] = {}
     for seg in doc.segs:
         segs_in.setdefault(seg.para, []).append(seg)
-    every_line = lines
-    lines = [ln for ln in lines if ln[0] in segs_in]
+    lines = headline_lines(doc, segs_in)
     if not lines:
         return quotes
+    at = doc.offset
     spans = [(s + at, e + at) for _, s, e in lines]
     body = [q for q in quotes if q.speaker and not any(s <= q.start < e for s, e in spans)]
     out = list(quotes)
@@ -144,7 +145,7 @@ def decide_headlines(doc: Doc, quotes: list[Quote], people: People) -> list[Quot
             elif _epithet(doc, seg, named):
                 q = make_quote(doc, seg.start, seg.end, "other", None, "not-speech")
             else:
-                speaker, rule = _speaker(doc, people, body, named, doc.text[seg.start : seg.end], every_line)
+                speaker, rule = _speaker(doc, people, body, named, doc.text[seg.start : seg.end])
                 kind = "direct" if _opens_line(doc, seg, ls) else "partial"
                 if cued and out[i].kind != "other":
                     kind = out[i].kind  # (the kind the line's own cue gave it)
@@ -271,9 +272,7 @@ def _norm(text: str) -> str:
     return " ".join(_WORD_RE.findall(text.lower().replace("’", "'")))
 
 
-def _speaker(
-    doc: Doc, people: People, body: list[Quote], named: Mention, words: str, lines: list[tuple[int, int, int]]
-) -> tuple[str, str]:
+def _speaker(doc: Doc, people: People, body: list[Quote], named: Mention, words: str) -> tuple[str, str]:
     """Whom the body gives the words to, and the rule that found them: the person the line
     names, by the body's fullest name; for a description, the body's quotation of the same
     words, else the body's speaker named most like it."""
@@ -281,7 +280,7 @@ def _speaker(
     if (
         named.kind == "name"
         and last not in ROLE_NOUNS  # "Estonian Prime Minister": a description
-        and (people.registry.canonical(named.text) or _in_body(doc, named.text, lines))
+        and (people.registry.canonical(named.text) or _in_body(doc, named.text))
     ):
         return people.canonical(named.text, named.start), "headline-named"
     if named.kind == "np" and last in ORG_HEADS:
@@ -297,12 +296,13 @@ def _speaker(
     return _described(named, body) or named.text, "headline-named"
 
 
-def _in_body(doc: Doc, name: str, lines: list[tuple[int, int, int]]) -> bool:
+def _in_body(doc: Doc, name: str) -> bool:
     """Is the name written in the body as a name: a whole word, capitalised inside a sentence
     of a line that is no headline ("Climate activist ..." does not make "Climate" a name, nor
     "Climate.news", nor a link teaser's "Elderly Climate Alarmists")?"""
     m = doc.masked
     at = m.find(name, doc.paras[0][1] if doc.paras else 0)
+    lines = headline_lines(doc) if at >= 0 else []
     while at >= 0:
         end = at + len(name)
         before = m[max(0, at - 40) : at].rstrip(" \t\u00a0\x01'\"‘’“”")
