@@ -16,15 +16,12 @@ from index.models import Quote
 
 from .cues import Cue
 from .document import MASK, Doc, tokens_in
+from .kinds import is_term, names_words
 from .marks import Seg
 from .records import make_quote
 from .sources import last_boundary
 from .words import BELIEF_FORMS, SUBORDINATORS, title_case
 
-# what names words rather than says them, right before the opening mark
-_NAMING_RE = re.compile(
-    r"(?:so-called|so called|\b(?:word|words|term|phrase|label|slogan|hashtag|title|name))\s*\W?$", re.I
-)
 MAX_CLAUSE = 1200  # characters: no reported clause is longer (a sentence is at most document.MAX_SENT)
 _OBJECT_VERBS = frozenset(
     forms_of(["tell", "inform", "assure", "remind", "warn", "advise", "brief", "urge", "ask", "caution", "promise"])
@@ -119,8 +116,8 @@ def _words_of_the_clause(doc: Doc, quotes: list[Quote], clauses: list[Quote]) ->
     for i, q in enumerate(quotes):
         if q.kind != "other" or q.rule != "not-speech" or title_case(q.text):
             continue  # (a title, "his book “Art of the Deal”", stays one)
-        if _NAMING_RE.search(doc.text, max(0, q.start - doc.offset - 30), max(0, q.start - doc.offset)):
-            continue  # "the word “freedom”", "so-called “green” fuels": words named, not said
+        if names_words(doc, q.start - doc.offset - 1) or is_term(doc, q.text):
+            continue  # "the word “freedom”", "known as “…”", the article's ‘dirty bomb’ again: not said
         k = bisect.bisect_right(starts, q.start) - 1
         holder = None
         while k >= 0 and spoken[k][0] >= q.start - MAX_CLAUSE:

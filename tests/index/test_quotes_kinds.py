@@ -46,3 +46,34 @@ def test_a_clause_of_quoted_words_about_a_thing_stays_nobody_s() -> None:
     text = "Headline of the day\n\nThe new plan was sold as “a hammock that lulls the able” in the spring.\n"
     q = record(text, "a hammock that lulls the able")
     assert q.kind == "other" and q.speaker is None
+
+
+@pytest.mark.parametrize(
+    "text, words",
+    [
+        (
+            "Wagner's chief Ivo Brand, known as “the Cook of the Kremlin”, said the men would go.",
+            "the Cook of the Kremlin",
+        ),
+        ("The bank in Shanghai, widely known as the “BRICS bank”, lent more, Lina Ortiz said.", "BRICS bank"),
+        (
+            "Lina Ortiz cited a study titled, “Top Scientist: Humans Will Go Extinct if We Don’t Fix The Climate by 2030.”",
+            "Top Scientist: Humans Will Go Extinct if We Don’t Fix The Climate by 2030.",
+        ),
+    ],
+)
+def test_a_name_given_is_nobody_s_words(text: str, words: str) -> None:
+    q = record(f"Headline of the day\n\n{text}\n", words)
+    assert q.kind == "other" and q.speaker is None
+
+
+def test_a_phrase_the_article_quotes_again_and_again_is_its_term() -> None:
+    text = (
+        "Headline of the day\n\nOfficials said Kiev was building a ‘dirty bomb’ in secret.\n\n"
+        "Ivo Brand said a ‘dirty bomb’ was “not a very complex device,” and he was worried.\n\n"
+        "Inspectors found no ‘dirty bomb’ at either site.\n"
+    )
+    qs = extract_quotes("t", text)
+    assert {q.kind for q in qs if q.text == "dirty bomb"} == {"other"}
+    said = next(q for q in qs if q.text == "not a very complex device,")
+    assert said.kind == "partial" and said.speaker == "Ivo Brand"
