@@ -228,6 +228,11 @@ class Catalogue:
     def infos(self) -> dict[str, ArticleInfo]:
         return {r[0]: ArticleInfo(*r) for r in self._query(f"SELECT {_INFO_COLUMNS} FROM articles ORDER BY n")}
 
+    def sources(self) -> dict[str, str]:
+        """Article id -> its source (the file relative to its corpus folder): what tags
+        belong to, so that a tag never follows an id to another file."""
+        return {aid: src or "" for aid, src in self._query("SELECT id, json_extract(layout, '$.s') FROM articles")}
+
     def get(self, article_id: str) -> Stored | None:
         rows = self._query(
             "SELECT a.n, a.id, a.path, a.content_hash, a.title, a.outlet, a.date, a.author, a.url, a.dateline, "

@@ -74,11 +74,33 @@ def _extraction_failed(art: Article, exc: Exception) -> str:
 
 
 _worker: Ingestor | None = None
+PARENT_CHECK_SECONDS = 0.2
 
 
-def _init(config: Config) -> None:
+def _init(config: Config, parent: int) -> None:
     global _worker
+    _watch_parent(parent)
     _worker = Ingestor(config)
+
+
+def _watch_parent(parent: int) -> None:
+    """Exit as soon as the process that started us is gone.
+
+    A worker waits on its task queue, whose pipe every worker also holds open, so the
+    parent's death (``kill -9`` of ``quotewire index``) never reaches it as an end of
+    file: workers used to linger for a minute or more. A thread asks who the parent is;
+    once it is not ``parent`` (given by the parent: a worker that starts after its parent
+    died was handed to init before it could ask), the worker ends at once.
+    """
+    import threading
+    import time
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(PARENT_CHECK_SECONDS)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
 
 
 def _parse_chunk(chunk: list[tuple[SourceFile, frozenset[str]]]) -> list[Parsed]:
@@ -128,7 +150,9 @@ def parse_all(config: Config, jobs: list[tuple[SourceFile, frozenset[str]]]) -> 
     # spawn, not fork: the app calls this from a thread, and forking a threaded process is unsafe.
     ctx = multiprocessing.get_context("spawn")
     with _stderr_with_a_file():  # the pool's queues start multiprocessing's resource tracker
-        pool = ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_init, initargs=(config,))
+        pool = ProcessPoolExecutor(
+            max_workers=workers, mp_context=ctx, initializer=_init, initargs=(config, os.getpid())
+        )
     with pool:
         # A bounded window of chunks in flight: `pool.map` submits everything at once, and
         # when Whoosh is the slower side the parsed corpus piles up in memory.
