@@ -108,8 +108,9 @@ def _reads_as_headline(doc: Doc, ps: int, pe: int) -> bool:
 
 def _subheading(doc: Doc, ps: int, pe: int) -> bool:
     """A short line of its own, with a quotation and no full stop ("‘Really want’ peace")."""
-    if MASK not in doc.masked[ps:pe]:
-        return False
+    k = doc.masked.find(MASK, ps, pe)
+    if k < 0 or doc.masked[ps:k].rstrip(" '\"‘“«‹„").endswith(":"):
+        return False  # (a quotation a colon introduces is a sentence's: "The envoy said: “…")
     line = doc.text[ps:pe].rstrip(" '\"’”»›″")
     if not line or line[-1] in ".!?…:;,)" or len(line.split()) > _MAX_SUBHEADING_WORDS:
         return False

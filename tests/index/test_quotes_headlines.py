@@ -124,3 +124,12 @@ def test_a_lead_paragraph_is_no_headline() -> None:
     )
     q = quote(extract_quotes("t", text), "Our future is in the union,")
     assert q.kind == "direct" and q.speaker == "Anna Vale"
+
+
+def test_a_short_line_that_introduces_a_quotation_is_no_subheading() -> None:
+    text = (
+        "Envoys meet again over grain\n\nTalks began on Friday.\n\n"
+        'The envoy said: "Talks on the corridor will resume."\n\nOfficials confirmed the date.\n'
+    )
+    q = quote(extract_quotes("t", text), "Talks on the corridor will resume.")
+    assert q.kind == "direct" and q.speaker == "envoy" and q.rule != "headline-named"
