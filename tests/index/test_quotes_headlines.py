@@ -129,7 +129,7 @@ def test_a_lead_paragraph_is_no_headline() -> None:
 def test_a_short_line_that_introduces_a_quotation_is_no_subheading() -> None:
     text = (
         "Envoys meet again over grain\n\nTalks began on Friday.\n\n"
-        'The envoy said: "Talks on the corridor will resume."\n\nOfficials confirmed the date.\n'
+        'The envoy said: "Talks on the corridor will resume"\n\nOfficials confirmed the date.\n'
     )
-    q = quote(extract_quotes("t", text), "Talks on the corridor will resume.")
+    q = quote(extract_quotes("t", text), "Talks on the corridor will resume")
     assert q.kind == "direct" and q.speaker == "envoy" and q.rule != "headline-named"
