@@ -70,8 +70,26 @@ def compile_patterns(patterns: Sequence[str]) -> list[re.Pattern[str]]:
     return [re.compile(rf"(?:{p})", re.I) for p in patterns]
 
 
+# the label of a link teaser or a section, at the start of a line ("TRENDING: …", "Also
+# Read: …", "Don’t Miss: …"): page furniture, while the teaser after it quotes like a headline
+TEASER_LABEL_RE = re.compile(
+    r"(?:also read|read also|read more|more|related(?: articles?| stories| news| content)?|trending(?: now)?"
+    r"|don[’']t miss|do not miss|must read|see also|recommended|top stories|watch|listen|latest"
+    r"|breaking(?: news)?|exclusive|editor[’']s picks?|most read)\s*:\s*(?=\S)",
+    re.I,
+)
+# a subheading glued to the sentence after it: three or more capitalised words, the last one
+# run into the next word or quotation mark ("Tanks Are LiterallyThe Russian army …")
+_GLUED_HEADING_RE = re.compile(
+    r"((?:[A-Z][\w'’\-]*|a|an|the|of|to|in|on|for|and|or|at|by|with|as|is|are|vs)"
+    r"(?: (?:[A-Z][\w'’\-]*|a|an|the|of|to|in|on|for|and|or|at|by|with|as|is|are|vs)){1,12}"
+    r" [A-Z][a-z'’]*[a-z]{2})(?=[A-Z][a-z]|[“\"‘])"
+)
+
+
 def find_boilerplate(text: str, patterns: Sequence[re.Pattern[str]]) -> tuple[Span, ...]:
-    """Lines that are not the story: ads, pleas, menus, bylines, duplicated titles."""
+    """Lines that are not the story: ads, pleas, menus, bylines, duplicated titles; and the
+    furniture inside a line: a teaser's label, a subheading glued to its sentence."""
     spans: list[Span] = []
     lines = _lines(text)
     seen: set[str] = set()
@@ -83,6 +101,10 @@ def find_boilerplate(text: str, patterns: Sequence[re.Pattern[str]]) -> tuple[Sp
             label = "debris"  # a close button's "x", a bullet or a bar left over from the page
         elif any(p.fullmatch(line) for p in patterns):
             label = "boilerplate"
+        elif (teaser := TEASER_LABEL_RE.match(line)) is not None:
+            spans.append(Span(s, s + teaser.end(), "furniture"))
+        elif i > 0 and (glued := _glued_heading(text, line)) is not None:
+            spans.append(Span(s, s + glued, "subheading"))
         elif _WRITTEN_BY_RE.match(line) or _BYLINE_RE.match(line):
             label = "byline"
         elif i > 0 and _WRITTEN_BY_RE.match(text[lines[i - 1][0] : lines[i - 1][1]]) and _NAME_LINE_RE.match(line):
@@ -106,6 +128,29 @@ def _is_stray(line: str) -> bool:
     """A line of at most three characters holding no word (of two letters or more):
     what is left of a page's buttons and icons ("x", "×", "|", "•") before the story."""
     return len(line) <= 3 and not _WORD_RE.search(line)
+
+
+def _glued_heading(text: str, line: str) -> int | None:
+    """Where a subheading run into its sentence ends, if the line starts with one: the
+    rest must read as a sentence, and the glued word must be no name of its own kind
+    ("YouTube" written so elsewhere in the text)."""
+    m = _GLUED_HEADING_RE.match(line)
+    if m is None:
+        return None
+    rest = line[m.end() :]
+    if len(rest.split()) < 6 or not rest.rstrip(" ”\"’'").endswith((".", "!", "?")):
+        return None
+    if sum(w[:1].isupper() for w in m.group(1).split()) < 3:
+        return None  # "Listen to HuffPost’s analysis": a name with a capital inside, no heading
+    if rest[:1] in '“"‘':
+        return m.end()  # run into a quotation mark
+    nxt = re.match(r"([\w'’\-]+) +(\S+)", rest)
+    if nxt is None or not nxt.group(2)[:1].islower():
+        return None  # "Watch This YouTube Clip", "ThyssenKrupp, the …": no sentence starts there
+    glued = line[line.rfind(" ", 0, m.end()) + 1 : m.end()] + nxt.group(1)
+    if text.count(glued) > 1:
+        return None  # a name written so elsewhere too ("McDonald", "PayPal")
+    return m.end()
 
 
 def _find_date(s: str) -> str:
