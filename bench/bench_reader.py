@@ -102,6 +102,8 @@ def long_text(size: int = 200_000) -> tuple[str, str]:
 
 def build_library(tmp: Path, size: int = 200_000) -> tuple[Any, str, str]:
     """A temporary corpus (seeds + one long article) indexed with `Library`, in `tmp`."""
+    import shutil
+
     from index.config import load_config
     from index.library import Library
 
@@ -109,6 +111,9 @@ def build_library(tmp: Path, size: int = 200_000) -> tuple[Any, str, str]:
     corpus.mkdir(parents=True, exist_ok=True)
     text, source = long_text(size)
     (corpus / f"{LONG_ID}.txt").write_text(text, encoding="utf-8")
+    # A corpus folder now replaces the seeds: the baseline seed article is copied in.
+    for seed in (Path(__file__).resolve().parents[1] / "index" / "seed").glob("*.txt"):
+        shutil.copy(seed, corpus / seed.name)
     cfg = replace(
         load_config(use_user_config=False), include_seeds=True, index_dir=tmp / "index", data_dir=tmp / "data"
     )
