@@ -16,11 +16,12 @@ from index.lexicon import PRONOUNS_FEMALE, PRONOUNS_GROUP, PRONOUNS_MALE
 from .cues import Cue
 from .describe import DESCRIBED, gender_for_history
 from .document import Doc, after_quantifier, determiner_before, joined, tokens_in
+from .headlines import TEASER_RE
 from .mentions import Mention, classify_np
 from .naming import speaker_like
 from .people import People
 from .resolve import not_a_source, resolve_mention, resolve_pronoun
-from .roles import DOCUMENT_NOUNS
+from .roles import DOCUMENT_NOUNS, singular
 from .sources import np_after
 from .words import ANONYMOUS, ASKING, FEMALE_ROLES, GROUP_NOUNS, MALE_ROLES, head_noun_of, person_noun
 
@@ -30,6 +31,10 @@ def resolve_all(doc: Doc, cues: list[Cue], people: People) -> None:
     history: list[tuple[int, str, str]] = []  # (pos, speaker, gender or "group")
     prev_in_sent: dict[int, Cue] = {}
     verb_in_sent: dict[int, Cue] = {}  # the last speech verb of each sentence so far
+    teasers = _teaser_lines(doc) if cues else []
+    if teasers:
+        # (nor is the subject of its sentence: "he said" after it means the story's man)
+        people.subjects = [x for x in people.subjects if not any(ts <= x[0] < te for ts, te in teasers)]
     for cue in cues:
         mention = cue.mention
         outer = verb_in_sent.get(cue.sent)
@@ -67,6 +72,8 @@ def resolve_all(doc: Doc, cues: list[Cue], people: People) -> None:
                         mention.text.lower() in GROUP_NOUNS  # "Analysts noted"
                         or after_quantifier(doc, mention.start)  # "many more Latinos said"
                     )
+                    or kind == "role"
+                    and _plural_head(mention.text)  # "the heads of the IMF and the WTO said"
                 )
                 g = (
                     "group"
@@ -120,6 +127,8 @@ def resolve_all(doc: Doc, cues: list[Cue], people: People) -> None:
                     people.embedded.add(cue.start)
                 if cue.word in ASKING and mention.end <= cue.start and _asks_question(doc, cue):
                     people.askers.add(cue.start)
+                if teasers and any(ts <= cue.start < te for ts, te in teasers):
+                    continue  # a link teaser ("Don’t Miss: Trump warns ...") is no one the story speaks of
                 history.append((cue.start, speaker, g))
                 if cue.word in ASKING and not cue.inverted and outer is None:
                     asked = _addressee(doc, cue, people)
@@ -185,6 +194,13 @@ def _quoted_source(doc: Doc, cue: Cue) -> Mention | None:
     if hit is not None:
         got = np_after(doc, hit.end(), se)
         return got if got is not None and got.kind in ("name", "role", "anonymous", "np") else None
+    if cue.word.lower() in ("quoted", "quotes", "cited", "cites"):
+        # "“…,” TASS agency quoted the Kremlin saying": the verb's object speaks
+        after = _QUOTED_AFTER_RE.match(m, cue.end, se)
+        if after is None:
+            return None
+        got = classify_np(doc, after.start(1), after.end(1))
+        return got if got is not None and got.kind in ("name", "role", "anonymous", "np") else None
     if cue.word.lower() not in _QUOTED_VERBS:
         return None
     ss = doc.sents[cue.sent][0] if doc.sents else 0
@@ -197,6 +213,9 @@ def _quoted_source(doc: Doc, cue: Cue) -> Mention | None:
 
 
 _QUOTED_BEFORE_RE = re.compile(r"\b(?:quoted|quotes|cited|cites)\s+([^,;:\x01\n]{1,60}?)\s+(?:as\s+)?$")
+_QUOTED_AFTER_RE = re.compile(
+    r"\s+([^,;:\x01\n]{1,60}?)\s+(?:as\s+)?(?:saying|telling|stating|writing|adding|warning|claiming)\b"
+)
 _QUOTED_VERBS = frozenset({"saying", "telling", "stating", "writing", "adding", "warning", "claiming"})
 
 
@@ -248,3 +267,20 @@ def _role_referent(role: str, pos: int, people: People, history: list[tuple[int,
     want = "female" if head in FEMALE_ROLES else "male" if head in MALE_ROLES else ""
     ref, _ = resolve_pronoun("she" if want == "female" else "he" if want == "male" else "", pos, people, history)
     return ref, (people.gender_of(ref) or want) if ref else ""
+
+
+def _plural_head(text: str) -> bool:
+    """Is a role's head noun plural ("the heads of the IMF", not "the head of the IMF")?"""
+    words = text.lower().split(" of ", 1)[0].split()
+    return bool(words) and words[-1].endswith("s") and singular(words[-1]) != words[-1]
+
+
+def _teaser_lines(doc: Doc) -> list[tuple[int, int]]:
+    """The spans of link teasers' lines ("Also Read: …", "Don’t Miss: …")."""
+    text = doc.text
+    out = []
+    for ps, pe in doc.paras:
+        line_start = text.rfind("\n", 0, ps) + 1
+        if TEASER_RE.match(text, line_start) is not None:
+            out.append((line_start, pe))
+    return out

@@ -23,13 +23,15 @@ mention is no description this stage decides (then it is kept as written).
 from __future__ import annotations
 
 import bisect
+import re
 from typing import TYPE_CHECKING
 
 from index.lexicon import FUNCTION_WORDS
 
-from .document import para_of, sent_of
+from .document import Doc, para_of, sent_of
 from .issuers import issuer
 from .mentions import Mention
+from .names import CAP_RUN_RE
 from .orgs import org_holder
 from .roles import (
     DISTINGUISHING,
@@ -74,11 +76,16 @@ def resolve_description(
         return None
     if d.head in DOCUMENT_NOUNS and not titled:
         return issuer(d, mention, cue, people, history, resolve)
-    definite = d.det in ("the", "poss") or titled
+    # (a title in title case with no article is one holder: "Estonian Prime Minister calls")
+    definite = d.det in ("the", "poss") or titled or not d.det and _title_case_role(mention.text)
     if definite and d.plural and d.det == "the" and person_head(d.head) and not d.mods:
         got = _same_group(d, mention.start, people, history)
         if got is not None:
             return got, "role-salient", mention
+    if definite and d.plural and d.det == "the" and d.head in ORG_HEADS and not d.mods:
+        got = _listed_bodies(mention.start, people, history)
+        if got is not None:
+            return got, "org-description", mention
     if not definite or d.plural:
         return None
     if person_head(d.head):
@@ -100,6 +107,13 @@ def resolve_description(
         if got is not None:
             return got, "org-description", mention
     return None
+
+
+def _title_case_role(text: str) -> bool:
+    """ "Estonian Prime Minister": two words or more, each capitalised (not "King", a name,
+    nor "editor at Politico")."""
+    words = text.split(" of ", 1)[0].split()
+    return len(words) >= 2 and all(w[:1].isupper() for w in words)
 
 
 def _registry_holder(d: Description, people: People) -> str | None:
@@ -159,7 +173,38 @@ def _person_holder(d: Description, mention: Mention, people: People, history: Hi
         before = [(r.pos, r.entity) for r in fitting if r.pos < pos]
         name = max(before)[1] if before else min((r.pos, r.entity) for r in fitting)[1]
         return name, "role-stated", mention
+    if registered is None:
+        after = _named_next(people, pos)
+        if after is not None:
+            return after, "role-stated", mention
     return _registry_or_none(registered, mention)
+
+
+_MADE_COMMENTS_RE = re.compile(
+    r"\s+(?:made|gave) (?:the|these|those|his|her) (?:comments?|remarks?)\b|\s+was speaking\b|\s+spoke\b"
+)
+
+
+def _named_next(people: People, pos: int) -> str | None:
+    """ "the head of Kyiv's national security council said .... Oleksandr Lytvynenko made
+    the comments ...": the person the next sentence names, for the first time, as the one
+    who spoke."""
+    doc = people.doc
+    if not doc.sents:
+        return None
+    si = sent_of(doc, pos) + 1
+    if si >= len(doc.sents) or para_of(doc, doc.sents[si][0]) - para_of(doc, pos) > 1:
+        return None
+    ss = doc.sents[si][0]
+    mentions = people.mentions
+    i = bisect.bisect_left(mentions, (ss, ""))
+    if i >= len(mentions) or doc.masked[ss : mentions[i][0]].strip():
+        return None
+    at, name = mentions[i]
+    run = CAP_RUN_RE.match(doc.masked, at)
+    if run is None or " " not in name or not people.is_person(name) or last_seen(people, name, at) >= 0:
+        return None
+    return name if _MADE_COMMENTS_RE.match(doc.masked, run.end()) else None
 
 
 def _registry_or_none(registered: str | None, mention: Mention) -> Resolved | None:
@@ -181,8 +226,8 @@ def _same_group(d: Description, pos: int, people: People, history: History) -> s
     doc = people.doc
     para = para_of(doc, pos)
     for p, sp, g in reversed(history[-6:]):
-        if pos - p > _WINDOW or para - para_of(doc, p) > _NEAR_PARAS:
-            break
+        if pos - p > _WINDOW or para - para_of(doc, p) > _NEAR_PARAS and pos - p > _WINDOW // 2:
+            break  # (short paragraphs: "the officials" may point back a few more)
         if g != "group":
             continue
         words = sp.lower().split()
@@ -190,6 +235,19 @@ def _same_group(d: Description, pos: int, people: People, history: History) -> s
         if heads and any(compatible(d.head, h) for h in heads[:2]) and singular(words[0]) != d.head:
             return sp
         return None
+    return None
+
+
+def _listed_bodies(pos: int, people: People, history: History) -> str | None:
+    """ "the organizations said" after "the heads of the IMF, the World Bank and the WTO
+    said": the last group that spoke in a near paragraph, when it names bodies in a list."""
+    doc = people.doc
+    para = para_of(doc, pos)
+    for p, sp, g in reversed(history[-6:]):
+        if pos - p > _WINDOW or para - para_of(doc, p) > _NEAR_PARAS:
+            break
+        if g == "group":
+            return sp if " and " in sp and "," in sp and sp[:1].islower() else None
     return None
 
 
@@ -207,6 +265,7 @@ def _salient_person(
     doc = people.doc
     para = para_of(doc, pos)
     want = _gender_of_head(d.head)
+    proper_comp = _proper_words(doc, d.comp) if d.comp is not None else ()
     found: list[tuple[int, str]] = []
     for p, sp, g in reversed(history[-10:]):
         if pos - p > _WINDOW or para - para_of(doc, p) > _NEAR_PARAS:
@@ -236,14 +295,26 @@ def _salient_person(
         if offices and d.head in OFFICES and not any(compatible(d.head, o) for o in offices):
             continue  # "the minister" is not the spokesman
         roles = [r for r in people.stated.of(name) if not r.org]
-        if roles and any(all(stem(p) not in r.words for r in roles) for p in d.proper):
-            continue  # "the Republican presidential candidate" is not "New York Mayor Bill de Blasio"
+        if roles and any(all(stem(p) not in r.words for r in roles) for p in (*d.proper, *proper_comp)):
+            # "the Republican presidential candidate" is not "New York Mayor Bill de Blasio",
+            # nor "the head of Kyiv's national security council" Nato's secretary general
+            continue
         if any(m in DISTINGUISHING or m in people.stated.words for m in mods):
             # "the former president", "the Republican presidential candidate" when the
             # article tells people apart by those words: only a stated role says who
             continue
         return p, name
     return None
+
+
+def _proper_words(doc: Doc, span: tuple[int, int]) -> tuple[str, ...]:
+    """The capitalised words of a span, lower case, without a possessive ending."""
+    out = []
+    for w in doc.text[span[0] : span[1]].split():
+        w = w.strip(",.;:()")
+        if w[:1].isupper() and w.lower() not in FUNCTION_WORDS:
+            out.append(re.sub(r"['’]s?$", "", w).lower())
+    return tuple(out)
 
 
 def gender_for_history(speaker: str, rule: str, people: People) -> str:

@@ -13,13 +13,14 @@ from __future__ import annotations
 import bisect
 from typing import TYPE_CHECKING
 
-from index.lexicon import DEMONYMS, FUNCTION_WORDS
+from index.lexicon import DEMONYMS, FUNCTION_WORDS, PERSON_NOUNS
 
-from .document import Doc, sent_of
+from .document import Doc, para_of, sent_of
 from .mentions import Mention, classify_np
 from .orgs import is_org, is_outlet, salient_org
-from .roles import DOCUMENT_NOUNS, Description, singular
-from .salience import _WINDOW, History, Resolved
+from .roles import DOCUMENT_NOUNS, ORG_HEADS, PERSON_HEADS, Description, singular, stem
+from .salience import _NEAR_PARAS, _WINDOW, History, Resolved
+from .words import ROLE_NOUNS
 
 if TYPE_CHECKING:
     from .cues import Cue
@@ -71,10 +72,67 @@ def issuer(
         # (not whoever reports what the document says: "According to TASS, the proposal calls ...")
         si = sent_of(doc, mention.start)
         org = salient_org(mention.start, people, [h for h in history if sent_of(doc, h[0]) != si], doc)
+        if org is not None and not _mods_fit(d, org[1], people):
+            org = None  # "the company website" is no campaign's, "the congressional report" no agency's
         best = max((x for x in (earlier, org) if x is not None), default=None)
-        if best is not None:
+        if best is None:
+            best = _subject_org_before(doc, people, si)
+        if best is None and d.head in _AUTHORED:
+            best = _last_named_speaker(doc, history, mention.start)
+        if best is not None and (best is earlier or _mods_fit(d, best[1], people)):
             return best[1], "document-issuer", mention
     return None, "document-no-issuer", None
+
+
+# modifiers that say whose a document is, besides bodies, roles and nationalities
+_WHOSE_MODS = frozenset(
+    """congressional parliamentary presidential ministerial governmental judicial military
+    federal state police court company corporate campaign party union""".split()
+)
+
+
+def _mods_fit(d: Description, name: str, people: People) -> bool:
+    """Can `name` have issued the document, given its modifiers? Each modifier that tells
+    whose it is ("congressional", "company") is one of the name's words or stated roles."""
+    mods = [m for m in d.mods if m in _WHOSE_MODS or singular(m) in ORG_HEADS or m in ROLE_NOUNS or m in DEMONYMS]
+    if not mods:
+        return True
+    have = {stem(w) for w in name.split()}
+    for r in people.stated.of(name):
+        have |= r.words
+    return all(stem(m) in have for m in mods)
+    return None, "document-no-issuer", None
+
+
+# documents that their last named speaker wrote ("X warned ... ¶ the article states"); a
+# statement, a report or a lawsuit may be someone else's
+_AUTHORED = frozenset({"article", "editorial", "piece", "column", "post", "blog", "essay", "tweet", "op-ed"})
+
+
+def _last_named_speaker(doc: Doc, history: History, pos: int) -> tuple[int, str] | None:
+    """ "Science Alert warned Monday ... ¶ “…,” the article states": the one named as the
+    last speaker, in this paragraph or the one before, wrote it."""
+    if not history:
+        return None
+    p, sp, g = history[-1]
+    if g == "group" or not sp[:1].isupper() or para_of(doc, pos) - para_of(doc, p) > 1:
+        return None
+    return p, sp
+
+
+def _subject_org_before(doc: Doc, people: People, si: int) -> tuple[int, str] | None:
+    """An organisation named as the subject of one of the few sentences before `si`, in a
+    near paragraph ("Sweden’s Prosecution Authority is bringing charges ... ¶ ... “…,” the
+    statement said"): the one whose document it is, when no other spoke."""
+    para = para_of(doc, doc.sents[si][0])
+    for sj in range(si - 1, max(-1, si - 5), -1):
+        at = doc.sents[sj][0]
+        if para - para_of(doc, at) > _NEAR_PARAS or doc.offset == 0 and para_of(doc, at) == 0 < para:
+            break  # (nor the title: "PC ownership to 'double by 2010'")
+        got = _org_subject(doc, people, sj)
+        if got is not None:
+            return at, got
+    return None
 
 
 def _named_modifier(doc: Doc, d: Description) -> tuple[int, int] | None:
@@ -84,6 +142,8 @@ def _named_modifier(doc: Doc, d: Description) -> tuple[int, int] | None:
     j = k
     while j > 0 and doc.words[j - 1][:1].isupper() and doc.gaps[j] in (" ", "\u00a0"):
         j -= 1
+    while j < k and doc.lows[j] in FUNCTION_WORDS:
+        j += 1  # ("An IAAF statement": the IAAF's)
     if j == k or doc.tokens[j][0] < d.start:
         return None
     if all(w.lower() in DEMONYMS or w.lower() in FUNCTION_WORDS for w in doc.words[j:k]):
@@ -98,8 +158,8 @@ def _by_after(doc: Doc, end: int) -> tuple[int, int] | None:
     toks = doc.tokens
     if k < len(toks) and doc.lows[k] in _ISSUE_VERBS and doc.gaps[k] in (" ", "\u00a0"):
         k += 1
-    if k + 1 >= len(toks) or doc.lows[k] not in _BY or doc.gaps[k] not in (" ", "\u00a0"):
-        return None
+    if k + 1 >= len(toks) or doc.lows[k] not in _BY or doc.gaps[k] not in (" ", "\u00a0", ", "):
+        return None  # (", by": "The book, by Sunday Telegraph journalist Robert Peston, said")
     return toks[k + 1][0], toks[_np_end(doc, k + 1)][1]
 
 
@@ -110,7 +170,13 @@ def _np_end(doc: Doc, k: int) -> int:
     while e + 1 < len(toks) and doc.gaps[e + 1] in (" ", "\u00a0") and e - k < 8:
         nxt = doc.words[e + 1]
         if caps and nxt[:1].islower() and doc.lows[e + 1] not in ("of", "and", "for", "de"):
-            break
+            if not (
+                (doc.lows[e + 1] in PERSON_NOUNS or doc.lows[e + 1] in PERSON_HEADS or doc.lows[e + 1] in ROLE_NOUNS)
+                and e + 2 < len(toks)
+                and doc.words[e + 2][:1].isupper()
+                and doc.gaps[e + 2] in (" ", "\u00a0")
+            ):
+                break  # (but "Sunday Telegraph journalist Robert Peston": a title, then the name)
         caps = caps or nxt[:1].isupper()
         e += 1
     return e
@@ -186,7 +252,10 @@ _SAME_DOCS = {
     "dossier": frozenset({"report", "document"}),
     "study": frozenset({"report", "research", "paper", "survey"}),
     "research": frozenset({"study", "report", "paper", "survey"}),
-    "survey": frozenset({"study", "report", "poll"}),
+    "survey": frozenset({"study", "report", "poll", "result", "finding"}),
+    "poll": frozenset({"survey", "result", "finding"}),
+    "result": frozenset({"poll", "survey", "study"}),
+    "finding": frozenset({"poll", "survey", "study", "report"}),
     "website": frozenset({"site"}),
     "site": frozenset({"website"}),
     "proposal": frozenset({"motion", "bill", "draft", "resolution"}),
@@ -209,6 +278,16 @@ def _issuer_at(doc: Doc, t: int, people: People, history: History, cue: Cue, res
             while s > 0 and doc.words[s - 1][:1].isupper() and doc.gaps[s] in (" ", "\u00a0"):
                 s -= 1
         got = _resolve_span(doc, (toks[s][0], toks[k][1]), None, cue, people, history, resolve)
+        if got is not None:
+            return got
+    # "a Morning Consult Poll found", "a Pentagon statement": the name before the noun
+    j = t
+    while j > 0 and doc.words[j - 1][:1].isupper() and doc.gaps[j] in (" ", "\u00a0") and t - j < 5:
+        j -= 1
+    while j < t and lows[j] in FUNCTION_WORDS:
+        j += 1
+    if j < t and doc.words[t][:1].islower() and not all(w.lower().split("-", 1)[0] in DEMONYMS for w in doc.words[j:t]):
+        got = _resolve_span(doc, (toks[j][0], toks[t - 1][1]), None, cue, people, history, resolve)
         if got is not None:
             return got
     # "a report by X", "a statement signed by X"
@@ -263,5 +342,9 @@ def _org_subject(doc: Doc, people: People, si: int) -> str | None:
         j += 1
     if j == k:
         return None
+    if j < len(doc.tokens) and (
+        doc.lows[j] in ROLE_NOUNS or doc.lows[j] in PERSON_NOUNS or doc.lows[j] in PERSON_HEADS
+    ):
+        return None  # "GOP frontrunner Donald Trump does better ...": the person, not the party
     name = doc.text[doc.tokens[k][0] : doc.tokens[j - 1][1]]
     return name if is_org(name, people) else None

@@ -279,11 +279,29 @@ def _named_complement(toks: list[tuple[int, int, str]], lows: list[str], head_n:
     Gazprom", "a spokesman for the Kremlin"), else at its head."""
     end = toks[head_n - 1][1]
     if head_n < len(toks) and lows[head_n] in _ROLE_LINKS:
+        last = head_n + 1
         for k in range(head_n + 1, min(len(toks), head_n + 7)):
             if lows[k] in STOP_HEAD and lows[k] not in _ROLE_LINKS:
                 break
+            last = k
             if cap(toks[k][2]):
                 end = toks[k][1]
+                if lows[k].endswith(("'s", "’s")):
+                    # "the deputy head of China’s delegation", "the head of the RNC’s powerful
+                    # rules committee": what is the owner's, up to the next link
+                    j = k + 1
+                    while j < len(toks) and j - k <= 4 and lows[j].isalpha() and lows[j] not in STOP_HEAD:
+                        j += 1
+                    while j > k + 1 and lows[j - 1] in FUNCTION_WORDS:
+                        j -= 1
+                    if j > k + 1:
+                        end = toks[j - 1][1]
+                        break
+        if end == toks[head_n - 1][1] and lows[head_n - 1].endswith("s") and last > head_n:
+            while last > head_n and lows[last] in FUNCTION_WORDS:
+                last -= 1
+            if last > head_n:
+                end = toks[last][1]  # "the heads of both lobbying firms": not "heads"
     return end
 
 
@@ -386,8 +404,8 @@ def _last_name_run(toks: list[tuple[int, int, str]], lows: list[str], m: str) ->
         b = j
         while b - a > 1 and lows[b] in TITLES:
             b -= 1  # "... Smith Jr" keeps two words; "Scottish Executive" stays whole
-        if a > b or TITLES.issuperset(lows[a : b + 1]):
-            continue
+        if a > b or TITLES.issuperset(lows[a : b + 1]) or b < j and lows[j] in ROLE_NOUNS:
+            continue  # (a role in title case, no holder after it: "Estonian Prime Minister calls")
         for i in range(b - 1, a - 1, -1):
             if lows[i] in TITLES and i > a:
                 a = i + 1  # "Florida Sen. Marco Rubio", "Hewlett-Packard CEO Carly Fiorina"

@@ -50,6 +50,8 @@ def described(text: str, people: People | None = None) -> str:
         last = words[-1].rstrip(",;:.")
         return singular(last.lower()) if words[0].lower() in ("one", "each") else last.lower()
     for k, w in enumerate(words):
+        if k and w.endswith(",") and _names_list(words[k + 1 :]):
+            continue  # "heads of the IMF, World Bank and UN World Food Program": one group
         if k and (w.lower() in _CUT or w.lower().strip(",;:") != w.lower() and k < len(words) - 1):
             words = words[: k + 1] if w.lower() not in _CUT else words[:k]
             break
@@ -81,6 +83,15 @@ def described(text: str, people: People | None = None) -> str:
         if common:
             words[0] = low
     return " ".join(words)
+
+
+def _names_list(words: list[str]) -> bool:
+    """The rest of a list of names: "World Bank, WTO and UN World Food Program"."""
+    return (
+        "and" in words
+        and words[0][:1].isupper()
+        and all(w[:1].isupper() or w in ("and", "of", "the", "&") for w in words)
+    )
 
 
 # nouns for people, bodies and groups beyond the role lexicons, which a described speaker's

@@ -29,7 +29,7 @@ from .mentions import Mention
 from .names import CAP_RUN_RE, name_at
 from .naming import described, speaker_like
 from .people import People
-from .roles import PERSON_HEADS
+from .roles import DOCUMENT_NOUNS, PERSON_HEADS, singular
 from .sources import clause_subject, first_clause_subject
 from .words import (
     ALL_CUE_FORMS,
@@ -370,7 +370,14 @@ def resolve_pronoun(
     """
     if pron in PRONOUNS_GROUP or pron == "it":
         want_g = "thing" if pron == "it" else "group"
-        said = next(((p, sp) for p, sp, g in reversed(history[-8:]) if g == want_g and pos - p < 1500), None)
+        said = next(
+            (
+                (p, sp)
+                for p, sp, g in reversed(history[-8:])
+                if (g == want_g or g == "group" and sp.lower().endswith("armed forces")) and pos - p < 1500
+            ),
+            None,
+        )  # ("the armed forces" are one body: "it said")
         # a more recent sentence subject that the pronoun can name: "Trump's campaign
         # backtracked. ... it said", "The email includes a photo. ... it reads"
         subj = _np_subject_before(people, pos, plural=pron != "it")
@@ -447,10 +454,14 @@ def _introduced_before(people: People, pos: int, want: str, exclude: str | None)
         return None  # the sentence does not end with the name
     if not people.is_person(name) or want and people.gender_of(name) not in ("", want):
         return None
+    if _LISTED_RE.search(doc.masked, max(ps, at - 8), at):
+        return None  # the last of a list: "like Wladimir Klitschko, Oleksandr Usyk and Vasyl Lomachenko."
     if any(m[1] == name for m in mentions[max(0, i - 41) : i - 1]):
         return None  # named before: a later subject or speaker decides as usual
     return at, name
 
+
+_LISTED_RE = re.compile(r"(?:,| and| or| nor| &)\s*$")
 
 # words that open a sentence with a clause of its own, before the main one
 _OPENING_CLAUSE_WORDS = frozenset(
@@ -495,6 +506,13 @@ def _np_subject_before(people: People, pos: int, plural: bool) -> tuple[int, str
         head = text.rsplit(None, 1)[-1]
         if plural and head.lower() not in GROUP_NOUNS:
             continue  # "they" speaks for people ("the protesters"), not "the figures"
+        if (
+            not plural
+            and head[:1].islower()
+            and singular(head.lower()) not in DOCUMENT_NOUNS
+            and not speaker_like(described(text, people))
+        ):
+            continue  # "The growth will be driven by ..., the report predicted. ..., it said": not the growth
         if head[:1].isupper():
             name = people.canonical(text, start)
             if people.is_person(name):

@@ -302,7 +302,7 @@ def scan_roles(doc: Doc, people: object) -> list[Role]:
         head = head_of(lows, i)
         # left: modifiers ("Russian Defence", "Ukraine's", "army")
         a = i
-        while a > 0 and i - a < 5 and gaps[a] in _SPACE and _modifier(doc, a - 1):
+        while a > 0 and i - a < 5 and gaps[a] in _SPACE and lows[a - 1] not in _LINKS and _modifier(doc, a - 1):
             a -= 1
         # right: a complement ("of Defence", "to the UN Security Council", "for the group")
         b = i

@@ -136,6 +136,8 @@ def clause_subject(doc: Doc, ss: int, end: int, participle: bool = False) -> Men
                 nxt = toks[v + 1][2] if v + 1 < len(toks) else ""
                 if w.endswith(_ADJECTIVE_ENDINGS) and (cap(nxt) or nxt in ROLE_NOUNS):
                     continue  # "Former Republican presidential candidate Jeb Bush": a modifier
+                if cap(nxt) and (w in ROLE_NOUNS or w in PERSON_NOUNS or w in PERSON_HEADS):
+                    continue  # "Climate activist Greta Thunberg has": a title before the name
                 got = subject_of_clause(doc, cs, strip_skippable(doc, cs, toks[v][0]))
                 if got is not None and got.kind in ("name", "pronoun", "anonymous", "role"):
                     return got
@@ -378,12 +380,52 @@ def subject_of_clause(doc: Doc, ss: int, end: int, participle: bool = False) -> 
             return Mention("ellipsis", "", ss + len(r), ss + len(r))
     # the clause boundary: last comma, semicolon, colon, dash, quote or "that"
     b = last_boundary(region, len(r))
+    if b > 0 and region[b - 1] == "," and " and " in region[b : len(r)]:
+        lb = _list_start(region, b, len(r))
+        if lb < b:
+            # the list's head ("the heads of the IMF"), its names to the verb
+            got = classify_np(doc, ss + lb, ss + region.index(",", lb))
+            if got is not None and got.kind in ("role", "anonymous", "np"):
+                return Mention(got.kind, doc.text[got.start : ss + len(r)], got.start, ss + len(r))
     return classify_np(doc, ss + b, ss + len(r))
+
+
+_LIST_HEAD_RE = re.compile(r"(?:^|\s)((?:the\s+)?[a-z]+\s+of\s+(?:the\s+)?[A-Z][^,]*)$")
+
+
+def _names_only(chunk: str) -> bool:
+    words = chunk.split()
+    return (
+        bool(words) and words[0][:1].isupper() and all(w[:1].isupper() or w in ("and", "of", "the", "&") for w in words)
+    )
+
+
+def _list_start(region: str, b: int, end: int) -> int:
+    """ "the heads of the IMF, World Bank, World Trade Organization and UN World Food
+    Program said": a list of names after "<noun> of" is one subject, not its last item."""
+    if not _names_only(region[b:end]):
+        return b
+    k = b - 1  # (the comma)
+    for _ in range(8):
+        prev = last_boundary(region, k)
+        chunk = region[prev:k]
+        if prev > 0 and region[prev - 1] == "," and _names_only(chunk):
+            k = prev - 1
+            continue
+        m = _LIST_HEAD_RE.search(chunk)
+        return (
+            prev + m.start(1)
+            if m is not None and _names_only(m.group(1).split(" of ", 1)[1].removeprefix("the "))
+            else b
+        )
+    return b
 
 
 # clause boundaries (",", ";", a quote, "that", "while", ...), spelt backwards: the last
 # boundary before a verb is the first match in the reversed text, found without a full scan
-_BOUNDARY_REV_RE = re.compile(r"[,;:\x01”\"—–(]|\b(?:taht|elihw|sa|nehw|fi|esuaceb|hguohtla|hguoht|saerehw|ecnis|sselnu)\b")
+_BOUNDARY_REV_RE = re.compile(
+    r"(?<!\d),|,(?!\d)|[;:\x01”\"—–(]|\b(?:taht|elihw|sa|nehw|fi|esuaceb|hguohtla|hguoht|saerehw|ecnis|sselnu)\b"
+)
 
 
 def last_boundary(region: str, limit: int) -> int:

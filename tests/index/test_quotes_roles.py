@@ -358,3 +358,133 @@ def test_bodies_and_names_as_news_writes_them(
 def test_anyone_is_no_speaker(registry: SpeakerRegistry, text: str, starts: str) -> None:
     q = next(q for q in quotes(text, registry) if q.text.startswith(starts))
     assert q.speaker is None
+
+
+AFTER_MERGE_CASES = [
+    pytest.param(
+        "Latvian Prime Minister calls for more air defence: ‘We cannot wait’\n\n"
+        "Latvian Prime Minister Ilze Berzina said the Baltic states needed help.\n\n"
+        "“We cannot wait,” the Latvian prime minister said.\n",
+        "We cannot wait",
+        "Ilze Berzina",
+        id="a_title_case_role_in_a_headline_is_no_name",
+    ),
+    pytest.param(
+        "The talks went on.\n\n"
+        "It comes as the head of Kyiv's defence council said Moscow could “escalate further”.\n\n"
+        "Mykola Hrytsenko made the comments after the summit.\n",
+        "escalate further",
+        "Mykola Hrytsenko",
+        id="the_holder_named_next_as_the_one_who_made_the_comments",
+    ),
+    pytest.param(
+        "Jens Halvorsen, the secretary general of Nato, spoke in Brussels.\n\n"
+        "The head of Kyiv's defence council said Moscow could “escalate further”.\n",
+        "escalate further",
+        "head of Kyiv's defence council",
+        id="a_role_of_another_body_is_not_the_one_just_written_about",
+    ),
+    pytest.param(
+        "Prices rose.\n\n“It is critical to act now,” the heads of the IMF, World Bank and UN World Food Program "
+        "said in a joint statement.\n",
+        "It is critical",
+        "heads of the IMF, World Bank and UN World Food Program",
+        id="a_list_of_bodies_after_of_is_one_subject",
+    ),
+    pytest.param(
+        "Prices rose.\n\n“It is critical to act now,” the heads of the IMF, World Bank and UN World Food Program "
+        "said in a joint statement.\n\nThe organizations called for open trade.\n\n"
+        "“Fertiliser prices matter,” they said.\n",
+        "Fertiliser prices",
+        "heads of the IMF, World Bank and UN World Food Program",
+        id="the_organizations_and_they_after_the_list",
+    ),
+    pytest.param(
+        "Arsenal man Petro Hnatyuk said he would fight, much like fellow stars Ivan Sydor, Oleh Bilyk and "
+        "Taras Melnyk.\n\nHe said: “Everyone will go.”\n",
+        "Everyone will go.",
+        "Petro Hnatyuk",
+        id="he_is_not_the_last_of_a_list_of_names",
+    ),
+    pytest.param(
+        "Smoke rose over Lviv, according to Serhiy Kovalenko, head of Lviv's military administration.\n\n"
+        "“There was only minor damage,” he said.\n",
+        "There was only minor damage",
+        "Serhiy Kovalenko",
+        id="the_head_of_an_administration_is_a_person",
+    ),
+    pytest.param(
+        "Climate activist Greta Lindqvist is now calling for the end of “the whole system.”\n\nShe spoke in London.\n",
+        "the whole system",
+        "Greta Lindqvist",
+        id="a_title_before_the_name_is_no_verb",
+    ),
+    pytest.param(
+        "Trade news\n\n“The object entered our airspace,” the Estonian statement said, quoting "
+        "Ukrainian officials.\n\n“It was a Kh-101,” Ukrainian state agency Ukrinform quoted the air force saying.\n",
+        "It was a Kh-101",
+        "air force",
+        id="x_quoted_y_saying",
+    ),
+    pytest.param(
+        "Nord Stream claims\n\nLast week, Hersh in a 5,000 words report claimed that a “top secret operation” "
+        "took place.\n",
+        "top secret operation",
+        "Hersh",
+        id="a_comma_inside_a_number_is_no_boundary",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "starts", "speaker"), AFTER_MERGE_CASES)
+def test_roles_lists_and_titles_as_news_writes_them(
+    registry: SpeakerRegistry, text: str, starts: str, speaker: str
+) -> None:
+    q = next(q for q in quotes(text, registry) if q.text.startswith(starts))
+    assert q.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "starts", "speaker"),
+    [
+        pytest.param(
+            "Science Daily warned on Monday that heat deaths are rising.\n\n"
+            "“Heat is the leading weather-related killer,” the article said.\n",
+            "Heat is the leading",
+            "Science Daily",
+            id="the_article_of_the_last_named_speaker",
+        ),
+        pytest.param(
+            "Trawler charged\n\nNorway's Fisheries Authority is bringing charges against a trawler.\n\n"
+            "“The vessel ignored three warnings,” the statement said.\n",
+            "The vessel ignored",
+            "Norway's Fisheries Authority",
+            id="the_body_a_recent_sentence_opens_with",
+        ),
+        pytest.param(
+            "The Vale Trust declined to comment.\n\n“Records were lost,” the congressional report said.\n",
+            "Records were lost",
+            None,
+            id="a_congressional_report_is_no_trust's",
+        ),
+        pytest.param(
+            "Mr Hale said: “I have dealt with this.”\n\n"
+            "The book, by Sunday Courier journalist Robert Lane and serialised in the paper, said the pair had "
+            "“mutual contempt”.\n",
+            "mutual contempt",
+            "Robert Lane",
+            id="a_book_by_a_journalist",
+        ),
+        pytest.param(
+            "Dollar news\n\nBrazilian President Lula da Silva spoke in Shanghai on Thursday.\n\n"
+            "Don’t Miss: Dollar crashing, Donald Trump warns\n\n"
+            "“Why can’t we trade in our own currencies?” he said during his address.\n",
+            "Why can’t we",
+            "Lula da Silva",
+            id="a_link_teaser_names_no_one_a_later_he_can_mean",
+        ),
+    ],
+)
+def test_documents_and_teasers(registry: SpeakerRegistry, text: str, starts: str, speaker: str | None) -> None:
+    q = next(q for q in quotes(text, registry) if q.text.startswith(starts))
+    assert q.speaker == speaker
