@@ -105,7 +105,7 @@ def attach_quotes(
         if speaker and kind != "other":
             last = _Last(segs[-1].para, speaker, cue, named)
         elif rule in _NOBODY and kind != "other":
-            last = _Last(segs[-1].para, "", cue, None, rule)
+            last = _Last(segs[-1].para, "", cue, named, rule)
         if cue is not None and kind == "direct" and _attributes_before(doc, segs[-1], cue):
             cue.quote_before = True  # its words are that quotation: the tail is no reported speech
     return out

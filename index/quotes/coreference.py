@@ -52,6 +52,8 @@ def resolve_all(doc: Doc, cues: list[Cue], people: People) -> None:
                 speaker, cue.rule, cue.named_by = got[0], "quoting", got[2]
                 mention = quoted
         cue.speaker = speaker
+        if not speaker and cue.rule == "document-no-issuer":
+            people.unissued.append(cue.start)
         if speaker:
             prev_in_sent[cue.sent] = cue
             the_name = mention.kind == "name" and determiner_before(doc, mention.start) == "the"

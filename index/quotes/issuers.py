@@ -11,6 +11,7 @@ no speaker (rule document-no-issuer).
 from __future__ import annotations
 
 import bisect
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from index.lexicon import DEMONYMS, FUNCTION_WORDS, PERSON_NOUNS
@@ -20,7 +21,7 @@ from .mentions import Mention, classify_np
 from .orgs import is_org, is_outlet, salient_org
 from .roles import DOCUMENT_NOUNS, ORG_HEADS, PERSON_HEADS, Description, singular, stem
 from .salience import _NEAR_PARAS, _WINDOW, History, Resolved
-from .words import ROLE_NOUNS
+from .words import ALL_CUE_FORMS, ROLE_NOUNS
 
 if TYPE_CHECKING:
     from .cues import Cue
@@ -31,7 +32,7 @@ _ISSUING = frozenset("in via through".split())
 
 _ISSUE_VERBS = frozenset(
     """issued released published posted put sent signed filed presented unveiled circulated
-    drafted wrote written produced commissioned adopted provided obtained introduced tabled
+    drafted wrote written produced commissioned adopted provided introduced tabled
     submitted proposed prepared launched""".split()
 )
 
@@ -72,6 +73,10 @@ def issuer(
         # (not whoever reports what the document says: "According to TASS, the proposal calls ...")
         si = sent_of(doc, mention.start)
         org = salient_org(mention.start, people, [h for h in history if sent_of(doc, h[0]) != si], doc)
+        if not d.mods:
+            # "the congressional report said ... according to the report": the same report,
+            # whose modifiers still say whose it is
+            d = _with_earlier_mods(doc, d)
         if org is not None and not _mods_fit(d, org[1], people):
             org = None  # "the company website" is no campaign's, "the congressional report" no agency's
         best = max((x for x in (earlier, org) if x is not None), default=None)
@@ -81,7 +86,18 @@ def issuer(
             best = _last_named_speaker(doc, history, mention.start)
         if best is not None and (best is earlier or _mods_fit(d, best[1], people)):
             return best[1], "document-issuer", mention
-    return None, "document-no-issuer", None
+    return None, "document-no-issuer", mention
+
+
+def unissued_it(people: People, pos: int, *others: tuple[int, str] | None) -> bool:
+    """Is "it" at `pos` the document nobody issued that spoke in the last two sentences,
+    more recently than any of `others` ("..., the congressional report said. It accused
+    the agency of ...")?"""
+    doc = people.doc
+    if not people.unissued or not doc.sents:
+        return False
+    last = people.unissued[-1]
+    return all(x is None or x[0] < last for x in others) and sent_of(doc, pos) - sent_of(doc, last) <= 2
 
 
 # modifiers that say whose a document is, besides bodies, roles and nationalities
@@ -101,7 +117,24 @@ def _mods_fit(d: Description, name: str, people: People) -> bool:
     for r in people.stated.of(name):
         have |= r.words
     return all(stem(m) in have for m in mods)
-    return None, "document-no-issuer", None
+
+
+def _with_earlier_mods(doc: Doc, d: Description) -> Description:
+    """`d` with the modifiers of whose it is that the nearest earlier mention of the same
+    document noun had, within a few paragraphs ("the congressional report" before "the
+    report")."""
+    k = bisect.bisect_left(doc.token_starts, d.start)
+    lo = bisect.bisect_left(doc.token_starts, max(0, d.start - 4 * _WINDOW))
+    for t in range(k - 1, lo, -1):
+        if singular(doc.lows[t]) != d.head:
+            continue
+        mods = []
+        j = t - 1
+        while j >= 0 and t - j <= 3 and doc.lows[j] in _WHOSE_MODS and doc.gaps[j + 1] == " ":
+            mods.append(doc.lows[j])
+            j -= 1
+        return replace(d, mods=tuple(mods)) if mods else d
+    return d
 
 
 # documents that their last named speaker wrote ("X warned ... ¶ the article states"); a
@@ -302,6 +335,8 @@ def _issuer_at(doc: Doc, t: int, people: People, history: History, cue: Cue, res
     k = t - 1
     while k >= 0 and t - k <= 4 and lows[k] not in _ISSUING and lows[k] not in _ISSUE_VERBS:
         k -= 1
+    if k >= 0 and lows[k] in _ISSUING and not _verb_before(doc, k):
+        k = -1  # "evidence in the report" is no one's saying it in the report
     if k >= 0 and t - k <= 4:
         # the nearest speaker or subject before it in its sentence ("The Times said Cook
         # provided a written statement": Cook's)
@@ -327,6 +362,19 @@ def _issuer_at(doc: Doc, t: int, people: People, history: History, cue: Cue, res
                 got = _resolve_span(doc, (sub.start, sub.end), None, cue, people, history, resolve)
         return got
     return None
+
+
+def _verb_before(doc: Doc, k: int) -> bool:
+    """Is the word before token k (an "in" or "via") a verb of speech or issue, or an
+    adverb after one ("said in a statement", "wrote on Monday in a post", "said
+    separately in a report"), not a noun ("evidence in the report")?"""
+    j = k - 1
+    while j >= 0 and k - j <= 3 and (doc.lows[j].endswith("ly") or doc.lows[j] in ("also", "later", "earlier")):
+        j -= 1
+    if j < 0 or doc.gaps[j + 1].strip(" ,"):
+        return False
+    w = doc.lows[j]
+    return w in ALL_CUE_FORMS or w in _ISSUE_VERBS
 
 
 def _org_subject(doc: Doc, people: People, si: int) -> str | None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import operator
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from index.lexicon import ANONYMOUS_NOUNS, FUNCTION_WORDS, PERSON_NOUNS, TITLES
@@ -92,6 +93,22 @@ def _participle_after_noun(words: list[str], lows: list[str]) -> int:
     return k if w.islower() and w.endswith("ing") and w not in _ING_NOUNS else 0
 
 
+# participles of receiving or reporting: "a memo seen by Reuters", "a letter obtained by the
+# Guardian", "a spokesman quoted by Interfax", "sources cited by the agency"
+RECEIVED = frozenset(
+    """seen obtained reviewed viewed read cited quoted received accessed acquired leaked
+    shown reported""".split()
+)
+
+
+def _received_by(lows: Sequence[str]) -> int:
+    """Where "<seen|obtained|cited ...> by" starts after a noun phrase's first word, else 0."""
+    for k in range(1, len(lows) - 2):
+        if lows[k + 1] == "by" and lows[k] in RECEIVED and lows[k - 1] not in FUNCTION_WORDS:
+            return k
+    return 0
+
+
 def classify_np(doc: Doc, s: int, e: int, allow_pronoun: bool = True) -> Mention | None:
     """Decide what a noun phrase is: a name, a pronoun, a role, anonymous sources or other."""
     starts = doc.token_starts
@@ -139,6 +156,11 @@ def classify_np(doc: Doc, s: int, e: int, allow_pronoun: bool = True) -> Mention
             return Mention("pronoun", POSSESSIVE_PRONOUNS[lows[1]], t[0], t[1])
         # "just a quarter": no source here, but the cue still marks speech
         return Mention("clause", "", toks[0][0], toks[0][0])
+    cut = _received_by(lows)
+    if cut:
+        # "a memo seen by Reuters", "sources cited by Reuters": whoever saw, obtained or
+        # cited it is the one who reports it, not its speaker (rule received-by)
+        return classify_np(doc, toks[0][0], toks[cut - 1][1], allow_pronoun)
     cut = _participle_after_noun(words, lows)
     if cut:
         # "Reporters covering Michael Jackson's trial have asked": the reporters ask

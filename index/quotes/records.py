@@ -13,7 +13,7 @@ from .confidence import CONFIDENCE
 from .cues import Cue
 from .document import Doc
 from .mentions import Mention
-from .rules import SPEAKERLESS
+from .rules import KEEPS_MENTION, SPEAKERLESS
 
 
 def make_quote(
@@ -28,7 +28,9 @@ def make_quote(
 ) -> Quote:
     """A quotation or a reported clause; a rule of no speaker drops the speaker and mention."""
     if rule in SPEAKERLESS or speaker is None:
-        speaker, named = None, None
+        # no speaker; a document nobody issued keeps its words as the mention ("the
+        # congressional report said"), so the reader still sees what the article credits
+        speaker, named = None, named if rule in KEEPS_MENTION else None
         rule = rule if rule in SPEAKERLESS else "unattributed"
     at = doc.offset  # offsets in the record are into the whole article
     return Quote(

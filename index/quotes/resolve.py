@@ -25,6 +25,7 @@ from index.lexicon import (
 from .cues import Cue
 from .describe import resolve_description
 from .document import Doc, determiner_before, para_of, sent_of, tokens_in
+from .issuers import unissued_it
 from .mentions import Mention
 from .names import CAP_RUN_RE, name_at
 from .naming import described, speaker_like
@@ -383,6 +384,8 @@ def resolve_pronoun(
         subj = _np_subject_before(people, pos, plural=pron != "it")
         if subj is not None and subj[1].lower() in _ANAPHORIC_BODIES:
             subj = None  # ("The company said ... it added": the company named nowhere is no one)
+        if pron == "it" and unissued_it(people, pos, said, subj):
+            return None, "document-no-issuer"  # ("the report said. It accused ...": nobody's)
         if subj is not None and (said is None or subj[0] > said[0]):
             return subj[1], "it-they-subject"
         if said is not None:

@@ -77,7 +77,8 @@ RULES: dict[str, str] = {
     "not-a-source": "the source found was a verb or a function word (“highlighted”): no speaker",
     "not-a-speaker": "the words found name a thing, not a person, body or group (“the suit”, “more than "
     "two-thirds”, “prime minister shrugged off”): no speaker",
-    "document-no-issuer": "a document (“the report said”) whose issuer the article never names: no speaker",
+    "document-no-issuer": "a document (“the report said”) whose issuer the article never names: no speaker "
+    "(a document is no person, body or group), its words kept as the mention",
     "not-speech": "kind other: a title, scare quotes or a name, nobody's words",
     "headline-unnamed": "kind other: a quotation in a headline, subheading or link teaser that names no "
     "speaker (Warning US hospitals are ‘…’): a phrase of the writer's",
@@ -87,6 +88,8 @@ RULES: dict[str, str] = {
 SPEAKERLESS = frozenset(
     {"unattributed", "not-a-source", "not-speech", "headline-unnamed", "document-no-issuer", "not-a-speaker"}
 )
+# speakerless rules whose quotation still shows the words that attribute it
+KEEPS_MENTION = frozenset({"document-no-issuer"})
 
 # the kinds of rule, in the order above: what names the speaker
 _FAMILY_STARTS = {

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from index.models import Quote
 from index.quotes import ANONYMOUS, extract_quotes
 from index.quotes.confidence import CONFIDENCE
-from index.quotes.rules import RULES, SPEAKERLESS
+from index.quotes.rules import KEEPS_MENTION, RULES, SPEAKERLESS
 from index.speakers import SpeakerRegistry
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -40,9 +40,10 @@ def quotes_of(text: str, registry: SpeakerRegistry | None = None, **kw: object) 
         assert q.kind in {"direct", "partial", "reported", "other"}
         assert q.rule in RULES and q.confidence == CONFIDENCE[q.rule]  # every number from the table
         assert (q.speaker is None) == (q.rule in SPEAKERLESS)
-        if q.speaker is None:
+        if q.speaker is None and q.rule not in KEEPS_MENTION:
             assert q.speaker_mention is q.mention_start is q.mention_end is None
-        else:  # the words that name the speaker, as a slice of the text
+        elif q.speaker is not None or q.speaker_mention is not None:
+            # the words that name the speaker (or the document nobody issued), as a slice of the text
             assert q.mention_start is not None and q.mention_end is not None
             assert q.speaker_mention == text[q.mention_start : q.mention_end]
     assert [q.start for q in out] == sorted(q.start for q in out)

@@ -204,6 +204,8 @@ def test_a_document_nobody_issued_has_no_speaker(registry: SpeakerRegistry) -> N
     )
     qs = [q for q in quotes(text, registry) if q.kind == "direct"]
     assert [(q.speaker, q.rule) for q in qs] == [(None, "document-no-issuer")] * 2
+    # the words the article credits stay, for the reader to see (not a speaker of the list)
+    assert [q.speaker_mention for q in qs] == ["report"] * 2
 
 
 def test_the_head_of_an_apposition_speaks(registry: SpeakerRegistry) -> None:
