@@ -40,6 +40,7 @@ from functools import lru_cache
 
 from .models import Article, Quote, Span
 from .sentences import split_sentences
+from .speakers import UNNAMED, unnamed
 
 __all__ = [
     "Alignment",
@@ -1029,7 +1030,7 @@ def quote_variants(
     by_speaker: dict[str, list[Quote]] = defaultdict(list)
     for q in quotes:
         if q.speaker and q.kind != "other":
-            by_speaker[q.speaker.strip()].append(q)
+            by_speaker[variant_speaker(q.speaker)].append(q)
     sentence_cache: dict[str, list[tuple[int, int]]] = {}
     units = {sp: _statements(qs, articles, sentence_cache) for sp, qs in by_speaker.items()}
     groups = []
@@ -1043,9 +1044,18 @@ def quote_variants(
             for u in us
         ]
         for members in _average_link(us, feats, limit):
-            groups.append(VariantGroup(speaker, tuple(sorted(members, key=lambda q: (q.article, q.start)))))
+            named = {q.speaker for q in members}
+            label = named.pop() if len(named) == 1 and speaker == UNNAMED else speaker
+            groups.append(VariantGroup(label or speaker, tuple(sorted(members, key=lambda q: (q.article, q.start)))))
     groups.sort(key=lambda g: (-len(g.quotes), g.speaker, g.quotes[0].article, g.quotes[0].start))
     return groups
+
+
+def variant_speaker(speaker: str) -> str:
+    """The speaker whose quotes are compared together: the speaker, or ``UNNAMED`` for
+    sources the article does not name ("officials" in one outlet, "Russian officials" in
+    another render one anonymously sourced statement). Each quote keeps its own speaker."""
+    return UNNAMED if unnamed(speaker) else speaker.strip()
 
 
 @dataclass

@@ -965,9 +965,18 @@ class Library:
         """
         if not quote.speaker:
             return []
-        key = (quote.speaker, self._corpus_key())
+        from .align import variant_speaker
+        from .speakers import unnamed
+
+        key = (variant_speaker(quote.speaker), self._corpus_key())
         if self._variants is None or self._variants[0] != key:
-            self._variants = (key, self.quote_variants(self.speaker_quotes(quote.speaker)))
+            if unnamed(quote.speaker):
+                # sources no article names, however each outlet describes them, are compared together
+                names = [n for n, _ in self.speakers() if n and unnamed(n)] or [quote.speaker]
+                mine = sorted((q for n in names for q in self.speaker_quotes(n)), key=lambda q: (q.article, q.start))
+            else:
+                mine = self.speaker_quotes(quote.speaker)
+            self._variants = (key, self.quote_variants(mine))
         for group in self._variants[1]:
             if any((q.article, q.start, q.end) == (quote.article, quote.start, quote.end) for q in group.quotes):
                 return [q for q in group.quotes if (q.article, q.start) != (quote.article, quote.start)]

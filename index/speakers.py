@@ -11,11 +11,39 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from index.lexicon import TITLES
+from index.lexicon import ANONYMOUS_NOUNS, TITLES
 from index.models import Speaker
 
 _ARTICLES = ("the ", "a ", "an ")
 _UNSEEN: Any = object()
+
+
+# the speaker of quotations whose sources the article does not name (as index.quotes.words.ANONYMOUS)
+UNNAMED = "anonymous sources"
+
+# words after which a described speaker's head has come ("sources close to the Kremlin")
+_AFTER_HEAD = frozenset("of for at to from in with on within close connected familiar who that".split())
+
+
+def unnamed(speaker: str | None) -> bool:
+    """Is `speaker` sources the article does not name, described one way or another
+    ("officials", "Russian officials", "Kremlin insiders", "the agency's sources", "sources
+    close to the Kremlin")? The same anonymously sourced statement is described differently
+    by each outlet; comparing renderings treats them as one speaker."""
+    if not speaker:
+        return False
+    if speaker == UNNAMED:
+        return True
+    words = speaker.replace("’", "'").split()
+    head = ""
+    for w in words:
+        low = w.lower()
+        if low in _AFTER_HEAD and head:
+            break
+        head = low
+    if head.endswith("'s"):
+        head = head[:-2]
+    return head in ANONYMOUS_NOUNS and not (words[0][:1].isupper() and all(w[:1].isupper() for w in words))
 
 
 def normalise(text: str) -> str:

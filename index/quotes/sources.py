@@ -287,12 +287,12 @@ def np_after(doc: Doc, pos: int, se: int, strict: bool = False) -> Mention | Non
             follows = ","
     if strict and (first in _TIME_WORDS or follows not in _AFTER_SOURCE):
         return None  # "said Tuesday that ...": a time, or a clause follows
-    if strict:
-        rel = next(
-            (i for i, t in enumerate(taken) if t[2].lower() in {"who", "which", "that", "whose", "whom"}), len(taken)
-        )
-        if any(t[2].lower() in MODALS for t in taken[:rel]):
-            return None
+    rel = next((i for i, t in enumerate(taken) if t[2].lower() in {"who", "which", "that", "whose", "whom"}), 0)
+    if strict and any(t[2].lower() in MODALS for t in taken[: rel or len(taken)]):
+        return None
+    if rel > 0 and not strict and taken[rel][2].lower() in ("who", "whom", "whose"):
+        # "according to three of the people who requested anonymity": the people
+        taken = taken[:rel]
     return classify_np(doc, taken[0][0], taken[-1][1], allow_pronoun=first in {"he", "she", "they"})
 
 

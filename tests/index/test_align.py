@@ -26,10 +26,12 @@ from index.align import (
     quote_variants,
     rank_similar,
     stem,
+    variant_speaker,
     word_diff,
 )
 from index.models import Article, Quote, Span
 from index.sentences import split_sentences
+from index.speakers import unnamed
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED_DIR = ROOT / "index" / "seed"
@@ -545,12 +547,29 @@ def test_a_speakers_groups_do_not_depend_on_who_else_is_grouped(extracted, seed_
     arts, quotes = extracted
     everyone = quote_variants(quotes, arts, seed_model)
     for speaker in ("Dmitry Peskov", "Vladimir Putin", "anonymous sources"):
-        alone = quote_variants([q for q in quotes if q.speaker == speaker], arts, seed_model)
-        assert alone == [g for g in everyone if g.speaker == speaker]
+        # (sources no article names, "officials" or "Kremlin insiders", are compared as one)
+        alone = quote_variants([q for q in quotes if variant_speaker(q.speaker or "") == speaker], arts, seed_model)
+        assert alone == [g for g in everyone if variant_speaker(g.quotes[0].speaker or "") == speaker]
+        assert alone
+
+
+def test_unnamed_sources_however_described_are_compared_as_one(extracted, seed_model) -> None:
+    """An anonymously sourced statement renders as "officials" in one outlet and "Kremlin
+    insiders" in another: one group, each quote keeping the speaker its article gives."""
+    arts, quotes = extracted
+    groups = [g for g in quote_variants(quotes, arts, seed_model) if len({q.speaker for q in g.quotes}) > 1]
+    assert groups
+    for g in groups:
+        assert g.speaker == "anonymous sources" and all(unnamed(q.speaker) for q in g.quotes)
 
 
 def test_bbc_variant_groups_are_statements_not_everything_a_speaker_said() -> None:
-    """Single link once put 269 of Tony Blair's quotes on BBC in one group."""
+    """Single link once put 269 of Tony Blair's quotes on BBC in one group.
+
+    A group is bounded by its renderings (articles), not its records: one sentence gives
+    several records ("The Tory leader said his team had reached a "collective view" after a
+    "good discussion", but admitted it was "not an easy issue"": two clauses and three
+    quoted phrases), and that statement, rendered by three articles, is one group of 15."""
     if not BBC_DIR.is_dir():
         pytest.skip(f"{BBC_DIR} is not here (../shared is only beside development checkouts)")
     from dataclasses import replace
@@ -569,7 +588,8 @@ def test_bbc_variant_groups_are_statements_not_everything_a_speaker_said() -> No
     quotes = [q for a in arts for q in ing.extract(a) if q.speaker in wanted]
     by_id = {a.id: a for a in arts}
     groups = quote_variants(quotes, by_id, CorpusModel.fit(a.text for a in arts))
-    assert max(len(g.quotes) for g in groups) <= 12
+    assert max(len({q.article for q in g.quotes}) for g in groups) <= 8
+    assert max(len(g.quotes) for g in groups) <= 20
     s = score(groups, quotes, by_id, labels("bbc"))
     assert s.unmatched <= 5 and s.precision >= 0.85 and s.recall >= 0.7, s
 

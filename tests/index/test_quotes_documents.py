@@ -78,3 +78,13 @@ def test_it_after_a_document_nobody_issued_is_that_document(registry: SpeakerReg
     )
     q = next(q for q in marked(text, registry) if q.text == "a cover-up")
     assert q.speaker is None and q.rule == "document-no-issuer"
+
+
+def test_a_relative_clause_after_according_to_is_not_the_source(registry: SpeakerRegistry) -> None:
+    """ "according to three of the people who requested anonymity to discuss ...": the people."""
+    text = (
+        "There may be room for talks over the two ports, according to three of the people who "
+        "requested anonymity to discuss private matters.\n"
+    )
+    q = next(q for q in quotes_of(text, registry) if q.kind == "reported")
+    assert q.speaker == "people" and q.rule == "anonymous"

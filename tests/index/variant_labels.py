@@ -10,7 +10,7 @@ from pathlib import Path
 
 import yaml
 
-from index.align import VariantGroup
+from index.align import VariantGroup, variant_speaker
 from index.models import Article, Quote
 
 LABELS = Path(__file__).parent / "data" / "variant_labels.yaml"
@@ -45,7 +45,8 @@ def score(
     for q in quotes:
         art = articles.get(q.article)
         if art is not None and q.speaker:
-            by_source.setdefault((q.speaker, art.source), []).append(q)
+            # (sources no article names are one speaker to compare: "anonymous sources" in the labels)
+            by_source.setdefault((variant_speaker(q.speaker), art.source), []).append(q)
     statement: dict[Key, tuple[str, int]] = {}
     unmatched = 0
     for entry in speakers:
@@ -90,7 +91,8 @@ def wrong_pairs(
     for q in by_key.values():
         art = articles.get(q.article)
         if art is not None and q.speaker:
-            by_source.setdefault((q.speaker, art.source), []).append(q)
+            # (sources no article names are one speaker to compare: "anonymous sources" in the labels)
+            by_source.setdefault((variant_speaker(q.speaker), art.source), []).append(q)
     for entry in speakers:
         for n, members in enumerate(entry["statements"]):  # type: ignore[arg-type]
             for source, words in members:
