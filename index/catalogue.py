@@ -266,30 +266,32 @@ class Catalogue:
         elif no_speaker:
             where += " AND q.speaker IS NULL"
         sql = (
-            f'SELECT a.id, q.{_QUOTE_COLUMNS.replace(", ", ", q.")}, substr(t.text, q.start + 1, q."end" - q.start) '
-            "FROM quotes q JOIN articles a USING (n) JOIN texts t USING (n)"
+            f"SELECT a.id, q.n, q.{_QUOTE_COLUMNS.replace(', ', ', q.')} "
+            "FROM quotes q JOIN articles a USING (n)"
             + where
             + " ORDER BY a.n, q.rowid"
             + (f" LIMIT {int(limit)}" if limit else "")
         )
+        rows = self._query(sql, args)
+        # Each quote's text is sliced here from its article's text, read once per article:
+        # SQLite's substr() counts characters from the start of the text for every quote,
+        # quadratic in the length of a long article.
         out = []
-        for aid, *row, text in self._query(sql, args):
-            s, e, k, sp, cue, c, m, cs, ce = row
-            out.append(
-                Quote(
-                    article=aid,
-                    start=s,
-                    end=e,
-                    text=text,
-                    kind=k,
-                    speaker=sp,
-                    cue=cue,
-                    confidence=c,
-                    speaker_mention=m,
-                    cue_start=cs,
-                    cue_end=ce,
+        texts: dict[int, str] = {}
+        for i in range(0, len(rows), 512):
+            part = rows[i : i + 512]
+            # in article order: an article's quotes may run on into the next chunk, its text kept
+            here = {r[1] for r in part}
+            texts = {n: t for n, t in texts.items() if n in here}
+            wanted = sorted(here - texts.keys())
+            if wanted:
+                texts.update(
+                    self._query(f"SELECT n, text FROM texts WHERE n IN ({','.join('?' * len(wanted))})", tuple(wanted))
                 )
-            )
+            for aid, n, *row in part:
+                text = texts.get(n)
+                if text is not None:
+                    out.append(_quote(aid, text, tuple(row)))
         return out
 
     def _filter(self, needle: str) -> tuple[str, tuple]:
@@ -362,6 +364,7 @@ class CatalogueWriter:
             self._words = False
         self._db.execute("BEGIN")
         self._counts: Counter[str] = Counter()  # changes to speaker_counts since the last commit
+        self._next_quote = (self._db.execute("SELECT max(id) FROM quotes").fetchone()[0] or 0) + 1
 
     def remove(self, article_id: str) -> None:
         row = self._db.execute("SELECT n FROM articles WHERE id = ?", (article_id,)).fetchone()
@@ -397,19 +400,24 @@ class CatalogueWriter:
         )
         n = cur.lastrowid
         self._db.execute("INSERT INTO texts (n, text) VALUES (?, ?)", (n, a.text))
+        # Quote ids given here (the table's next ones), so that the quote_words rows below
+        # can name them without reading them back.
+        first = self._next_quote
+        self._next_quote += len(st.rows)
         self._db.executemany(
-            f"INSERT INTO quotes (n, {_QUOTE_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?)", [(n, *row) for row in st.rows]
+            f"INSERT INTO quotes (id, n, {_QUOTE_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            [(first + i, n, *row) for i, row in enumerate(st.rows)],
         )
-        for row in st.rows:
+        words = []
+        for i, row in enumerate(st.rows):
             if row[2] != "other":
                 self._counts[row[3] or ""] += 1
-        if self._words:
-            self._db.execute(
-                "INSERT INTO quote_words (rowid, speaker, text) SELECT q.id, coalesce(q.speaker, ''), "
-                'substr(t.text, q.start + 1, q."end" - q.start) FROM quotes q JOIN texts t USING (n) '
-                "WHERE q.n = ? AND q.kind != 'other'",
-                (n,),
-            )
+                # The quote's words sliced here, from the text in hand: SQLite's substr()
+                # counts characters from the start of the text for every quote, which
+                # made a 20 MB article's insert take minutes (quadratic in its length).
+                words.append((first + i, row[3] or "", a.text[row[0] : row[1]]))
+        if self._words and words:
+            self._db.executemany("INSERT INTO quote_words (rowid, speaker, text) VALUES (?, ?, ?)", words)
 
     def commit(self, generation: int, extraction: str | None = None) -> None:
         self._db.executemany(
