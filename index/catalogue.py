@@ -26,7 +26,9 @@ from pathlib import Path
 
 from .models import Article, ArticleInfo, Quote, Span
 
-SCHEMA_VERSION = 9  # of the Whoosh index and this catalogue: a change rebuilds both
+# Of the Whoosh index and this catalogue: a change rebuilds both. 10: segments as separate
+# files, not compound ones (see search.COMPOUND).
+SCHEMA_VERSION = 10
 CATALOGUE = "catalogue.sqlite3"
 _TOC_RE = re.compile(r"_MAIN_(\d+)\.toc$")
 

@@ -149,6 +149,22 @@ class Library:
             self._ix = ix
         return rebuilt
 
+    def _open_for_reading(self) -> bool:
+        """Open the index as it is, without creating or repairing it (that is `update`'s
+        job, under its lock: a reader that rebuilt a broken index could delete one another
+        copy is writing). False if there is none to read."""
+        if self._ix is not None:
+            return True
+        from . import search as search_mod
+
+        ix = search_mod.open_existing(self.index_dir)
+        if ix is None:
+            return False
+        with self._search_lock:
+            if self._ix is None:
+                self._ix = ix
+        return True
+
     def cache_size(self) -> int:
         """Bytes of the cached catalogue (0 if none): lets the UI decide how to load it."""
         try:
@@ -195,8 +211,9 @@ class Library:
         with _update_lock(self.index_dir.parent / f"{self.index_dir.name}.lock", wait):
             if rebuild:
                 self._remove_index()
-            rebuilt = self._open_index() if self._ix is None else False
-            self._ix = self._ix.refresh()  # another copy may have committed since we opened it
+            # Opened (and checked) afresh, even if a search opened it: files damaged since the
+            # last update are found here, under the lock, and the index rebuilt.
+            rebuilt = self._open_index()
             current = self._catalogue.current()
             if not current:
                 # No catalogue for this generation (a crash between the two commits, or an
@@ -467,18 +484,20 @@ class Library:
         """Search articles (or quotes, when the query names speaker: or kind:)."""
         from . import search as search_mod
 
-        if self._ix is None:
-            if not self._catalogue.current():
-                return SearchResult(qstring, 0)  # no whole index yet: making one is `update`'s job
-            self._open_index()
-            if not self._info:
-                self.load_cached()
+        if self._ix is None and (not self._catalogue.current() or not self._open_for_reading()):
+            return SearchResult(qstring, 0)  # no whole index yet: making one is `update`'s job
+        if not self._info:
+            self.load_cached()
         text, restrict, ignored = self._tag_filter(qstring)
         with self._search_lock:
             ix = self._ix  # an update in another thread may be replacing it
             if ix is None:
                 return SearchResult(qstring, 0)
-            searcher = search_mod.Searcher(ix, self.registry.search_terms, self._open_searcher())
+            try:
+                opened = self._open_searcher()
+            except Exception:  # files of the index damaged since the last update: it repairs them
+                return SearchResult(qstring, 0)
+            searcher = search_mod.Searcher(ix, self.registry.search_terms, opened)
             result = searcher.search(
                 text,
                 limit=limit,
@@ -519,8 +538,8 @@ class Library:
         art = self.article(article_id)
         if art is None:
             return []
-        if self._ix is None:
-            self._open_index()
+        if not self._open_for_reading():
+            return []
         qstring, _, _ = self._tag_filter(qstring)
         with self._search_lock:
             return search_mod.Searcher(self._ix, shared=self._open_searcher()).positions(qstring, article_id, art.text)
@@ -643,8 +662,8 @@ class Library:
         else:  # a large corpus: rank only what Whoosh finds most alike
             from . import search as search_mod
 
-            if self._ix is None:
-                self._open_index()
+            if not self._open_for_reading():
+                return []
             with self._search_lock:
                 ids = search_mod.Searcher(self._ix, shared=self._open_searcher()).similar(
                     article_id, target.text, RANK_CANDIDATES

@@ -100,6 +100,17 @@ def open_or_create(path: Path) -> tuple[index.Index, bool]:
     return _create(path), True
 
 
+def open_existing(path: Path) -> index.Index | None:
+    """The index at `path` as it is, for reading; None if it is missing, of another schema
+    or unreadable. Creating or repairing one is the update's job, under its lock."""
+    try:
+        if json.loads((path / VERSION_FILE).read_text()).get("schema") != SCHEMA_VERSION:
+            return None
+        return index.open_dir(str(path))
+    except Exception:
+        return None
+
+
 def _create(path: Path) -> index.Index:
     for child in path.iterdir():
         if child.name in ("update.lock",):
@@ -172,6 +183,12 @@ def analyse_text(text: str) -> list[tuple[bytes, int, float, bytes]]:
     return out
 
 
+# Segments are written as separate files, not one compound file: whoosh3 reads each file of
+# a compound segment into memory (a copy of its memory map) whenever a reader opens it, so
+# every searcher of a 100,000-article index cost 600 MB; separate files are read as needed.
+COMPOUND = False
+
+
 class IndexWriter:
     """Adds and removes articles (with their quotes) in one Whoosh commit."""
 
@@ -183,7 +200,7 @@ class IndexWriter:
         limitmb: int = 256,
         timeout: float = 5.0,
     ) -> None:
-        self._w = ix.writer(limitmb=limitmb, timeout=timeout)
+        self._w = ix.writer(limitmb=limitmb, timeout=timeout, compound=COMPOUND)
         self._speaker_terms = speaker_terms
 
     def remove(self, article_id: str) -> None:
