@@ -53,6 +53,13 @@ CREATE TABLE IF NOT EXISTS speaker_counts (speaker TEXT PRIMARY KEY, count INTEG
 # the quoted text of 100,000 articles took 7 s a keystroke. Skipped (and the filter scans)
 # where SQLite was built without FTS5.
 _WORDS_SCHEMA = "CREATE VIRTUAL TABLE IF NOT EXISTS quote_words USING fts5(speaker, text)"
+# The corpus as the last update found it (see `corpus.Snapshot`): the folders, one row each,
+# and the rest as JSON in `meta` under 'scan'. Written at each commit, in its transaction.
+_SCAN_SCHEMA = (
+    "CREATE TABLE IF NOT EXISTS scan_dirs (path TEXT NOT NULL, ident TEXT NOT NULL, names TEXT NOT NULL, "
+    "stats BLOB NOT NULL, inos BLOB NOT NULL)"
+)
+ScanRows = tuple[str, list[tuple[str, str, str, bytes, bytes]]]  # (meta JSON, folder rows)
 _INFO_COLUMNS = "id, title, outlet, date, author, path, content_hash, quote_count, size, mtime_ns"
 _QUOTE_COLUMNS = 'start, "end", kind, speaker, cue, confidence, mention, cue_start, cue_end'
 
@@ -114,6 +121,26 @@ def latest_generation(path: Path) -> int:
     except OSError:
         return -1
     return max(gens, default=-1)
+
+
+# The Whoosh index's own files: segments, tables of contents and quotewire's version note.
+_INDEX_FILE = re.compile(r"(?:MAIN_(?!WRITELOCK$)\w+\.\w+|_MAIN_\d+\.toc|quotewire-index\.json)$")
+
+
+def index_files(path: Path) -> dict[str, list[int]]:
+    """Every file of the Whoosh index in `path` with its size and mtime (read without
+    importing Whoosh): an update that trusts its last scan trusts the index only while
+    these are as they were when it was published (see `Library.update`)."""
+    out = {}
+    try:
+        with os.scandir(path) as it:
+            for entry in it:
+                if _INDEX_FILE.match(entry.name):
+                    st = entry.stat()
+                    out[entry.name] = [st.st_size, st.st_mtime_ns]
+    except OSError:
+        return {}
+    return out
 
 
 def _layout(a: Article) -> str:
@@ -218,6 +245,19 @@ class Catalogue:
         between its two commits, or died there; its next update repairs that)."""
         gen, latest = self.generation(), latest_generation(self.index_dir)
         return gen is not None and latest >= 0 and gen in (latest, latest + 1)
+
+    def scan(self) -> ScanRows | None:
+        """The corpus as the last complete update found it, or None. (Read under the update
+        lock: no commit comes between the two queries.)"""
+        meta = self._query("SELECT value FROM meta WHERE key = 'scan'")
+        if not meta:
+            return None
+        return meta[0][0], self._query("SELECT path, ident, names, stats, inos FROM scan_dirs ORDER BY rowid")
+
+    def count(self) -> int:
+        """How many articles it holds."""
+        rows = self._query("SELECT count(*) FROM articles")
+        return rows[0][0] if rows else 0
 
     def infos(self) -> dict[str, ArticleInfo]:
         return {r[0]: ArticleInfo(*r) for r in self._query(f"SELECT {_INFO_COLUMNS} FROM articles ORDER BY n")}
@@ -421,7 +461,11 @@ class CatalogueWriter:
         if self._words and words:
             self._db.executemany("INSERT INTO quote_words (rowid, speaker, text) VALUES (?, ?, ?)", words)
 
-    def commit(self, generation: int, extraction: str | None = None) -> None:
+    def commit(self, generation: int, extraction: str | None = None, scan: ScanRows | None = None) -> None:
+        """Make the changes visible, as matching Whoosh's `generation`. `scan`: the corpus as
+        the update that wrote them found it (see `corpus.Snapshot`); any commit without one
+        forgets the last, so a scan is only ever trusted beside what was read with it."""
+        self._set_scan(scan)
         self._db.executemany(
             "INSERT INTO speaker_counts (speaker, count) VALUES (?, ?) "
             "ON CONFLICT (speaker) DO UPDATE SET count = count + excluded.count",
@@ -433,6 +477,15 @@ class CatalogueWriter:
             self._db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('extraction', ?)", (extraction,))
         self._db.execute("COMMIT")
         self._db.execute("BEGIN")
+
+    def _set_scan(self, scan: ScanRows | None) -> None:
+        self._db.execute(_SCAN_SCHEMA)
+        self._db.execute("DELETE FROM scan_dirs")
+        self._db.execute("DELETE FROM meta WHERE key = 'scan'")
+        if scan is not None:
+            meta, dirs = scan
+            self._db.executemany("INSERT INTO scan_dirs (path, ident, names, stats, inos) VALUES (?,?,?,?,?)", dirs)
+            self._db.execute("INSERT INTO meta (key, value) VALUES ('scan', ?)", (meta,))
 
     def close(self) -> None:
         if self._db.in_transaction:
@@ -494,8 +547,8 @@ class BackgroundCatalogueWriter:
     def add(self, st: Stored) -> None:
         self._calls.put(lambda w: w.add(st))
 
-    def commit(self, generation: int, extraction: str | None = None) -> None:
-        self._calls.put(lambda w: w.commit(generation, extraction))
+    def commit(self, generation: int, extraction: str | None = None, scan: ScanRows | None = None) -> None:
+        self._calls.put(lambda w: w.commit(generation, extraction, scan))
         self._calls.put(_SYNC)
         self._wait()
 
