@@ -377,7 +377,7 @@ class Library:
     ) -> IndexReport:
         from . import search as search_mod
         from .corpus import scan
-        from .ingest import parse_all
+        from .ingest import Build, Indexed, Segments
 
         own = (cache_root(self.config), data_root(self.config))
         found = scan(self.corpus, self.config.include_seeds, self.config.corpus_ignore, own)
@@ -445,7 +445,38 @@ class Library:
                     articles.discard(info.id)
             total = len(to_read)
             jobs = [(src, frozenset(i.content_hash for i in old_by_path.get(src.path, []))) for src in to_read]
-            for n, parsed in enumerate(parse_all(self.config, jobs), 1):
+            search_mod.clear_builders(self.index_dir)
+            build = Build(self.config, jobs, self.index_dir)
+            flushing = False
+            n = 0
+            # Documents a worker indexed under an id this loop then changed (a clash): taken
+            # out of its segment when it comes, and indexed here under the new id.
+            dropped: dict[int, list[int]] = {}
+            for item in build:
+                if isinstance(item, Segments):
+                    segments = []
+                    for w, segment in item.segments:
+                        if segment is not None:
+                            for docnum in dropped.pop(w, ()):
+                                segment.delete_document(docnum)
+                            segments.append(segment)
+                    if item.final:
+                        self._commit(writer, catalogue, scan=scanned(skipped, len(articles)), segments=segments)
+                        break
+                    began = time.monotonic()
+                    self._commit(writer, catalogue, final=False, segments=segments)
+                    writer = search_mod.IndexWriter(self._ix, self.registry.search_terms)
+                    last_commit = time.monotonic()
+                    # Space commits out as the index grows, so that committing takes at
+                    # most about a fifth of the build, and each batch twice as long as
+                    # the last: every commit of a parallel build leaves a segment per worker.
+                    interval = max(BATCH_SECONDS, COMMIT_SPACING * (last_commit - began), 2 * interval)
+                    flushing = False
+                    if committed:
+                        committed()
+                    continue
+                parsed = item
+                n += 1
                 src = parsed.src
                 problems.extend(parsed.problems)
                 if not parsed.articles:
@@ -459,6 +490,7 @@ class Library:
                 )
                 new_ids = set()
                 for art, quotes, content in parsed.articles:
+                    was = art.id
                     art, quotes = _unique(art, quotes, taken)
                     taken.add(art.id)
                     new_ids.add(art.id)
@@ -474,7 +506,11 @@ class Library:
                             updated += 1
                         else:
                             added += 1
-                    writer.add(art, quotes, content)
+                    if not isinstance(content, Indexed):
+                        writer.add(art, quotes, content)
+                    elif art.id != was:
+                        dropped.setdefault(content.worker, []).append(content.docnum)
+                        writer.add(art, quotes)
                     st = Stored.make(art, src.mtime_ns, src.size, quotes)
                     catalogue.add(st)
                     articles.add(art.id)
@@ -483,17 +519,9 @@ class Library:
                     progress(n, total)
                 now = time.monotonic()
                 left = (now - began_at) / n * (total - n)  # seconds, at the pace so far
-                if n < total and now - last_commit > interval and left > FINISH_WITHOUT_COMMIT:
-                    began = time.monotonic()
-                    self._commit(writer, catalogue, final=False)
-                    writer = search_mod.IndexWriter(self._ix, self.registry.search_terms)
-                    last_commit = time.monotonic()
-                    # Space commits out as the index grows, so that committing takes at
-                    # most about a fifth of the build.
-                    interval = max(BATCH_SECONDS, COMMIT_SPACING * (last_commit - began))
-                    if committed:
-                        committed()
-            self._commit(writer, catalogue, scan=scanned(skipped, len(articles)))
+                if n < total and not flushing and now - last_commit > interval and left > FINISH_WITHOUT_COMMIT:
+                    build.flush()  # the files already sent are yielded first, then the segments
+                    flushing = True
         except BaseException:
             writer.cancel()
             raise
@@ -509,6 +537,7 @@ class Library:
         *,
         final: bool = True,
         scan: _Scanned | None = None,
+        segments: Sequence[Any] = (),
     ) -> None:
         """The catalogue first, then Whoosh: a search never finds an article not yet catalogued.
 
@@ -516,7 +545,9 @@ class Library:
         intermediate commit the files are not yet all read, and the next update must compare
         them; after a crash before it, too)."""
         generation, extraction = writer.generation, self.extraction_key()
-        writer.commit(merge=final, before_publishing=lambda: catalogue.commit(generation, extraction))
+        writer.commit(
+            merge=final, before_publishing=lambda: catalogue.commit(generation, extraction), segments=segments
+        )
         if scan is not None:
             catalogue.commit(generation, extraction, self._trusted(scan))
         self._ix = self._ix.refresh()

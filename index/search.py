@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import operator
+import os
 import pickle
 import re
 import shutil
@@ -183,6 +184,22 @@ def analyse_text(text: str) -> list[tuple[bytes, int, float, bytes]]:
     return out
 
 
+def document(
+    a: Article, quotes: Sequence[Quote], content: AnalysedText | None, speaker_terms: Callable[[str], Iterable[str]]
+) -> dict[str, Any]:
+    """The Whoosh document of an article and its quotes."""
+    speakers = {q.speaker for q in quotes if q.speaker and q.kind != "other"}
+    return {
+        "id": a.id,
+        "title": a.title,
+        "content": _indexable(a) if content is None else content,
+        "outlet": a.outlet,
+        "date": a.date,
+        "speaker": " ".join(t for sp in sorted(speakers) for t in speaker_terms(sp)),
+        "kind": " ".join(sorted({q.kind for q in quotes})),
+    }
+
+
 # Segments are written as separate files, not one compound file: whoosh3 reads each file of
 # a compound segment into memory (a copy of its memory map) whenever a reader opens it, so
 # every searcher of a 100,000-article index cost 600 MB; separate files are read as needed.
@@ -207,45 +224,100 @@ class IndexWriter:
         self._w.delete_by_term("id", article_id)
 
     def add(self, a: Article, quotes: Sequence[Quote], content: AnalysedText | None = None) -> None:
-        speakers = {q.speaker for q in quotes if q.speaker and q.kind != "other"}
-        self._w.add_document(
-            id=a.id,
-            title=a.title,
-            content=_indexable(a) if content is None else content,
-            outlet=a.outlet,
-            date=a.date,
-            speaker=" ".join(t for sp in sorted(speakers) for t in self._speaker_terms(sp)),
-            kind=" ".join(sorted({q.kind for q in quotes})),
-        )
+        self._w.add_document(**document(a, quotes, content, self._speaker_terms))
 
     @property
     def generation(self) -> int:
         """The generation this writer's commit will create (what the catalogue records)."""
         return self._w.generation
 
-    def commit(self, *, merge: bool = True, before_publishing: Callable[[], None] | None = None) -> None:
+    def commit(
+        self,
+        *,
+        merge: bool = True,
+        before_publishing: Callable[[], None] | None = None,
+        segments: Sequence[Any] = (),
+    ) -> None:
         """Write the segment, call `before_publishing`, then publish the new generation.
 
         `before_publishing` runs once the segment's files are written but before the table
         of contents that makes them visible: what must be committed first (the catalogue)
-        gets all the time Whoosh spends writing to finish.
+        gets all the time Whoosh spends writing to finish. `segments`: written by
+        `SegmentBuilder`s (in other processes), published with this commit, as they are.
         """
-        if before_publishing is not None:
-            # whoosh3 is pinned exactly: `_commit_toc` is the step that publishes the commit.
-            publish = self._w._commit_toc
+        w = self._w
+        # whoosh3 is pinned exactly: `_commit_toc` is the step that publishes the commit.
+        publish = w._commit_toc
 
-            def publish_after(segments: Any) -> None:
+        def publish_after(final: list[Any]) -> None:
+            if before_publishing is not None:
                 before_publishing()
-                publish(segments)
+            publish([*final, *segments])
 
-            self._w._commit_toc = publish_after
+        w._commit_toc = publish_after
         # An intermediate commit of a long build skips merging: merging segments again at
         # every batch made a 100,000-article build twice as slow as one big commit.
-        self._w.commit(merge=merge)
+        w.commit(merge=merge)
 
     def cancel(self) -> None:
         if not self._w.is_closed:  # a commit that failed has closed it already
             self._w.cancel()
+
+
+class SegmentBuilder:
+    """Writes documents into new segments of an index from another process, for a build
+    that indexes on every core at once: Whoosh has one writer per index, and filing and
+    sorting postings was most of a large build, in one process.
+
+    Each segment is written in a folder of its own beside the index (whose own commits
+    delete any segment file they do not list), then moved into the index; `finish`
+    returns it, for the process that holds the index's writer to publish
+    (`IndexWriter.commit(segments=...)`).
+    """
+
+    def __init__(self, index_dir: Path, name: str, speaker_terms: Callable[[str], Iterable[str]], limitmb: int) -> None:
+        self.index_dir = index_dir
+        self.folder = index_dir / f".{name}"  # a leading dot: Whoosh's clean-up passes it by
+        self._speaker_terms = speaker_terms
+        self._limitmb = limitmb
+        self._w: Any = None
+
+    def add(self, a: Article, quotes: Sequence[Quote], content: AnalysedText | None = None) -> int:
+        """Add one document; its number in the segment being written."""
+        if self._w is None:
+            from whoosh.writing import SegmentWriter
+
+            shutil.rmtree(self.folder, ignore_errors=True)
+            self.folder.mkdir(parents=True)
+            private = index.create_in(str(self.folder), make_schema())
+            self._w = SegmentWriter(private, _lk=False, limitmb=self._limitmb, compound=COMPOUND)
+        docnum = self._w.docnum
+        self._w.add_document(**document(a, quotes, content, self._speaker_terms))
+        return docnum
+
+    def finish(self) -> Any:
+        """The segment written since the last `finish` (None if nothing was added), its
+        files moved into the index but not yet published."""
+        w, self._w = self._w, None
+        if w is None:
+            return None
+        segment = w._finalize_segment()
+        prefix = f"{segment.segment_id()}."  # the index name, "_", the segment's own
+        for name in os.listdir(self.folder):
+            if name.startswith(prefix):
+                os.replace(self.folder / name, self.index_dir / name)
+        w._finish()
+        shutil.rmtree(self.folder, ignore_errors=True)
+        return segment
+
+    def cancel(self) -> None:
+        w, self._w = self._w, None
+        if w is not None:
+            try:
+                w.cancel()
+            except Exception:
+                pass
+        shutil.rmtree(self.folder, ignore_errors=True)
 
 
 # --- querying ------------------------------------------------------------------------------
@@ -706,6 +778,12 @@ class Searcher:
 def tokens(text: str) -> list[str]:
     """The index's own stemmed tokens: used to compare texts the way search does."""
     return [t.text for t in _ANALYZER(text)]
+
+
+def clear_builders(path: Path) -> None:
+    """Remove what `SegmentBuilder`s of a build that died left beside the index."""
+    for stale in path.glob(".build-*"):
+        shutil.rmtree(stale, ignore_errors=True)
 
 
 def remove_index(path: Path) -> None:
