@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 if TYPE_CHECKING:
     from index.library import Library
+    from index.models import IndexReport
 
 EXIT_USAGE = 2
 
@@ -157,7 +158,7 @@ def _library(
     return Library.open(args.config, corpus if corpus is not None else args.corpus, include_seeds=include_seeds)
 
 
-def _ready(lib: Library, *, quiet: bool = False) -> None:
+def _ready(lib: Library, *, quiet: bool = False) -> IndexReport:
     """Update the index, with a progress bar on a terminal; problems go to stderr."""
     from index.library import format_problem
 
@@ -167,6 +168,7 @@ def _ready(lib: Library, *, quiet: bool = False) -> None:
         bar.done()
     for p in report.problems:
         print(format_problem(p), file=sys.stderr)
+    return report
 
 
 class _ProgressBar:
@@ -214,9 +216,43 @@ def cmd_index(args: argparse.Namespace) -> int:
 
 
 def cmd_search(args: argparse.Namespace) -> int:
+    import threading
+
+    from index.catalogue import latest_generation
+
     lib = _library(args)
-    _ready(lib)
-    result = lib.search(args.query, limit=max(1, args.limit))
+    # The corpus is checked in a thread while the search runs here on the index as it is:
+    # the check is mostly system calls, which let go of the GIL, and loading Whoosh and
+    # searching are Python. When the check finds the index out of date, it brings it up to
+    # date and the search runs again; on 100,000 unchanged articles the search is free.
+    before = latest_generation(lib.index_dir)
+    checked: dict[str, Any] = {}
+
+    def check() -> None:
+        try:
+            checked["report"] = _ready(lib)
+        except BaseException as exc:  # raised here, in the main thread
+            checked["error"] = exc
+
+    checker = threading.Thread(target=check, daemon=True)
+    checker.start()
+    try:
+        result = lib.search(args.query, limit=max(1, args.limit))
+    except Exception:  # an index being replaced under it: the search after the check answers
+        result = None
+    checker.join()
+    if "error" in checked:
+        raise checked["error"]
+    report = checked["report"]
+    if (
+        result is None
+        or report.added
+        or report.updated
+        or report.removed
+        or report.rebuilt
+        or latest_generation(lib.index_dir) != before
+    ):
+        result = lib.search(args.query, limit=max(1, args.limit))
     if args.json:
         hits = []
         for h in result.hits:
