@@ -20,7 +20,7 @@ import time
 from array import array
 from collections.abc import Callable, Container, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +33,7 @@ from .snapshot import DirState, Record, Snapshot, racy, signature
 
 SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".json", ".jsonl", ".warc", ".warc.gz")
 _SUFFIX_SET = frozenset(SUFFIXES)
+_SUFFIX_RANK = {s: n for n, s in enumerate(SUFFIXES)}
 HTML_SUFFIXES = (".html", ".htm")
 WARC_SUFFIXES = (".warc", ".warc.gz")
 SEED_DIR = Path(__file__).resolve().parent / "seed"
@@ -106,20 +107,20 @@ class Scan:
         for i, entries in self.walked:
             kept = []
             # one file reached by two paths is read once, by its real path rather than a link's
-            for path, rel, _, mtime_ns, size, dev, ino in sorted(entries, key=lambda e: e[2]):
+            for path, rel, _, mtime_ns, size, dev, ino in sorted(entries, key=_third):
                 key = (dev, ino)
                 if key in seen:
                     continue
                 seen.add(key)
                 kept.append((path, rel, mtime_ns, size))
-            per_root[i] = sorted(kept, key=lambda e: e[1])
+            per_root[i] = sorted(kept, key=_second)
         found: list[SourceFile] = []
         for i in range(len(self.roots)):
             if i not in per_root:
                 continue
             for (path, rel, mtime_ns, size), fid in zip(per_root[i], _file_ids([e[1] for e in per_root[i]])):
                 found.append(SourceFile(path, mtime_ns, size, rel, f"{labels[i]}/{fid}" if labels[i] else fid))
-        found.sort(key=lambda f: (f.id, f.path))
+        found.sort(key=_id_path)
         return found
 
 
@@ -177,19 +178,29 @@ def _labels(roots: list[Path]) -> list[str]:
 
 def _file_ids(rels: list[str]) -> list[str]:
     """Ids for the files of one folder (relative paths), in the same order."""
-    stems: dict[str, list[tuple[int, int]]] = {}
+    stems: dict[str, int | list[tuple[int, int]]] = {}  # one member (its index), or several
+    ranks = _SUFFIX_RANK
+    last = len(SUFFIXES)
+    ids = [""] * len(rels)
     for n, rel in enumerate(rels):
         suffix = suffix_of(rel)
-        stem = rel[: len(rel) - len(suffix)] if suffix else rel
-        stems.setdefault(_clean_path(stem), []).append((SUFFIXES.index(suffix) if suffix else len(SUFFIXES), n))
-    ids = [""] * len(rels)
-    for stem, members in stems.items():
-        members.sort()
-        for rank, (_, n) in enumerate(members):
-            ids[n] = stem if rank == 0 else _clean_path(rels[n])
+        stem = _clean_path(rel[: len(rel) - len(suffix)] if suffix else rel)
+        ids[n] = stem
+        got = stems.get(stem)
+        if got is None:
+            stems[stem] = n  # the common case: no sibling of the same name
+        else:
+            members = got if isinstance(got, list) else [(ranks.get(suffix_of(rels[got]), last), got)]
+            members.append((ranks.get(suffix, last), n))
+            stems[stem] = members
+    for stem, got in stems.items():
+        if isinstance(got, list):
+            got.sort()
+            for rank, (_, n) in enumerate(got):
+                ids[n] = stem if rank == 0 else _clean_path(rels[n])
     # "a.html.txt" is "a.html", as is "a.html" beside "a.txt": the later path adds "~2".
     taken: dict[str, int] = {}
-    for n in sorted(range(len(rels)), key=lambda n: rels[n]):
+    for n in sorted(range(len(rels)), key=rels.__getitem__):
         if ids[n] in taken:
             k = 2
             while f"{ids[n]}~{k}" in taken:
@@ -360,6 +371,8 @@ def _walk(
 
 
 _name = attrgetter("name")
+_second, _third = itemgetter(1), itemgetter(2)
+_id_path = attrgetter("id", "path")
 
 
 def content_hash(text: str) -> str:
