@@ -59,3 +59,26 @@ def test_a_reader_never_repairs_a_damaged_index_the_update_does(corpus: Path) ->
     report = reader.update()
     assert report.rebuilt and report.added == 120
     assert reader.search("minister").total == 120
+
+
+def test_postings_spilled_to_disk_in_chunks_come_back_as_whooshs_own_pool_gives_them(tmp_path: Path) -> None:
+    """A large build's writers spill sorted runs of postings to disk; quotewire's pool writes
+    them many to a pickle (one per posting was a third of a build's work)."""
+    import random
+
+    from whoosh.filedb.filestore import FileStorage
+    from whoosh.writing import PostingPool
+
+    from index.search import _ChunkedPool
+
+    rng = random.Random(3)
+    words = [bytes([a, b]) for a in range(97, 123) for b in range(97, 100)]
+    items = [("content", rng.choice(words), rng.randrange(2000), 1.0, b"v" * rng.randrange(6)) for _ in range(30_000)]
+    got = []
+    for n, cls in enumerate((PostingPool, _ChunkedPool)):
+        pool = cls(FileStorage(str(tmp_path / str(n))).create(), None, limitmb=1)
+        for item in items:
+            pool.add(item)
+        assert len(pool.runs) > 2  # it spilled
+        got.append(list(pool.iter_postings()))
+    assert got[1] == got[0] == sorted(items)
