@@ -26,13 +26,16 @@ from pathlib import Path
 
 from .models import Article, ArticleInfo, Quote, Span
 
-# Of the Whoosh index and this catalogue: a change rebuilds both. 10: segments as separate
-# files, not compound ones (see search.COMPOUND).
-SCHEMA_VERSION = 10
+# Of the Whoosh index and this catalogue: a change rebuilds both. 10: quotes keep their
+# rule and mention offsets; 11: segments as separate files, not compound ones
+# (see search.COMPOUND).
+SCHEMA_VERSION = 11
 CATALOGUE = "catalogue.sqlite3"
 _TOC_RE = re.compile(r"_MAIN_(\d+)\.toc$")
 
-QuoteRow = tuple  # (start, end, kind, speaker, cue, confidence, mention, cue_start, cue_end)
+QuoteRow = (
+    tuple  # (start, end, kind, speaker, cue, confidence, mention, cue_start, cue_end, rule, mention_start, mention_end)
+)
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -44,7 +47,8 @@ CREATE TABLE IF NOT EXISTS articles (
 CREATE TABLE IF NOT EXISTS texts (n INTEGER PRIMARY KEY, text TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS quotes (
     id INTEGER PRIMARY KEY, n INTEGER NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL, kind TEXT NOT NULL,
-    speaker TEXT, cue TEXT, confidence REAL NOT NULL, mention TEXT, cue_start INTEGER, cue_end INTEGER);
+    speaker TEXT, cue TEXT, confidence REAL NOT NULL, mention TEXT, cue_start INTEGER, cue_end INTEGER,
+    rule TEXT NOT NULL, mention_start INTEGER, mention_end INTEGER);
 CREATE INDEX IF NOT EXISTS quotes_by_article ON quotes (n);
 CREATE INDEX IF NOT EXISTS quotes_by_speaker ON quotes (speaker);
 CREATE TABLE IF NOT EXISTS speaker_counts (speaker TEXT PRIMARY KEY, count INTEGER NOT NULL);
@@ -61,7 +65,9 @@ _SCAN_SCHEMA = (
 )
 ScanRows = tuple[str, list[tuple[str, str, str, bytes, bytes]]]  # (meta JSON, folder rows)
 _INFO_COLUMNS = "id, title, outlet, date, author, path, content_hash, quote_count, size, mtime_ns"
-_QUOTE_COLUMNS = 'start, "end", kind, speaker, cue, confidence, mention, cue_start, cue_end'
+_QUOTE_COLUMNS = (
+    'start, "end", kind, speaker, cue, confidence, mention, cue_start, cue_end, rule, mention_start, mention_end'
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,14 +86,28 @@ class Stored:
     @classmethod
     def make(cls, article: Article, mtime_ns: int, size: int, quotes: Iterable[Quote]) -> Stored:
         rows = tuple(
-            (q.start, q.end, q.kind, q.speaker, q.cue, q.confidence, q.speaker_mention, q.cue_start, q.cue_end)
+            (
+                q.start,
+                q.end,
+                q.kind,
+                q.speaker,
+                q.cue,
+                q.confidence,
+                q.speaker_mention,
+                q.cue_start,
+                q.cue_end,
+                q.rule,
+                q.mention_start,
+                q.mention_end,
+            )
             for q in quotes
         )
         return cls(article, mtime_ns, size, rows)
 
     @property
     def quotes(self) -> tuple[Quote, ...]:
-        return tuple(_quote(self.article.id, self.article.text, row) for row in self.rows)
+        text = self.article.text
+        return tuple(_quote(self.article.id, row, text[row[0] : row[1]]) for row in self.rows)
 
     @property
     def info(self) -> ArticleInfo:
@@ -97,21 +117,10 @@ class Stored:
         )
 
 
-def _quote(article_id: str, text: str, row: QuoteRow) -> Quote:
-    s, e, k, sp, cue, c, m, cs, ce = row
-    return Quote(
-        article=article_id,
-        start=s,
-        end=e,
-        text=text[s:e],
-        kind=k,
-        speaker=sp,
-        cue=cue,
-        confidence=c,
-        speaker_mention=m,
-        cue_start=cs,
-        cue_end=ce,
-    )
+def _quote(article_id: str, row: QuoteRow, text: str) -> Quote:
+    """A stored row as a `Quote`; `text` is its slice of the article."""
+    s, e, k, sp, cue, c, m, cs, ce, rule, ms, me = row
+    return Quote(article_id, s, e, text, k, sp, cue, c, m, cs, ce, rule, ms, me)
 
 
 def latest_generation(path: Path) -> int:
@@ -262,6 +271,11 @@ class Catalogue:
     def infos(self) -> dict[str, ArticleInfo]:
         return {r[0]: ArticleInfo(*r) for r in self._query(f"SELECT {_INFO_COLUMNS} FROM articles ORDER BY n")}
 
+    def sources(self) -> dict[str, str]:
+        """Article id -> its source (the file relative to its corpus folder): what tags
+        belong to, so that a tag never follows an id to another file."""
+        return {aid: src or "" for aid, src in self._query("SELECT id, json_extract(layout, '$.s') FROM articles")}
+
     def get(self, article_id: str) -> Stored | None:
         rows = self._query(
             "SELECT a.n, a.id, a.path, a.content_hash, a.title, a.outlet, a.date, a.author, a.url, a.dateline, "
@@ -333,7 +347,7 @@ class Catalogue:
             for aid, n, *row in part:
                 text = texts.get(n)
                 if text is not None:
-                    out.append(_quote(aid, text, tuple(row)))
+                    out.append(_quote(aid, tuple(row), text[row[0] : row[1]]))
         return out
 
     def _filter(self, needle: str) -> tuple[str, tuple]:
@@ -447,7 +461,7 @@ class CatalogueWriter:
         first = self._next_quote
         self._next_quote += len(st.rows)
         self._db.executemany(
-            f"INSERT INTO quotes (id, n, {_QUOTE_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            f"INSERT INTO quotes (id, n, {_QUOTE_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             [(first + i, n, *row) for i, row in enumerate(st.rows)],
         )
         words = []

@@ -6,9 +6,9 @@ the file, the line and the key, because a user editing YAML by hand needs all th
 
 from __future__ import annotations
 
+import json
 import os
-import pickle
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -18,7 +18,8 @@ if TYPE_CHECKING:
     import yaml
 
 APP_NAME = "quotewire"
-CACHE_FILE = "config-cache.pickle"
+CACHE_FILE = "config-cache"  # JSON; no .json suffix, which a corpus folder would read as articles
+OLD_CACHE_FILE = "config-cache.pickle"  # the cache until #19: unpickling can run code, so never read
 
 
 class ConfigError(Exception):
@@ -282,14 +283,21 @@ def _cache_key(files: list[Path]) -> tuple:
 
 
 def _read_cache(key: tuple) -> Config | None:
+    """The cached config, if it was made from these very files.
+
+    JSON, read into the few types a config holds: a file in the cache folder can never
+    run code (the cache was a pickle, which runs whatever it was made to run)."""
     if not key:
         return None
     try:
-        with _cache_path().open("rb") as fh:
-            stored_key, config = pickle.load(fh)
-    except Exception:  # missing, half-written or from another version: just read the files
+        stored = json.loads(_cache_path().read_text(encoding="utf-8"))
+        if stored.get("key") != _plain(key):
+            return None
+        config = Config(**{f.name: _decode(stored["config"][f.name]) for f in fields(Config)})
+        same = all(_plain(getattr(config, f.name)) == stored["config"][f.name] for f in fields(Config))
+    except Exception:  # missing, half-written, from another version, or not ours
         return None
-    return config if stored_key == key and isinstance(config, Config) else None
+    return config if same else None
 
 
 def _write_cache(key: tuple, config: Config) -> None:
@@ -298,11 +306,60 @@ def _write_cache(key: tuple, config: Config) -> None:
     path = _cache_path()
     tmp = path.with_name(f".{CACHE_FILE}.{os.getpid()}.tmp")
     try:
+        data = {
+            "key": _plain(key),
+            "config": {f.name: _encode(getattr(config, f.name)) for f in fields(Config)},
+        }
+        text = json.dumps(data, ensure_ascii=False)
+    except TypeError:
+        return  # a value of a kind the cache does not know: read the files each time
+    try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp.write_bytes(pickle.dumps((key, config), protocol=pickle.HIGHEST_PROTOCOL))
+        tmp.write_text(text, encoding="utf-8")
         os.replace(tmp, path)
+        path.with_name(OLD_CACHE_FILE).unlink(missing_ok=True)
     except OSError:
         tmp.unlink(missing_ok=True)  # a cache we could not write is only slower next time
+
+
+def _encode(value: Any) -> Any:
+    """A config value as JSON, its type kept: paths, tuples, speakers, mappings."""
+    if value is None or isinstance(value, (str, bool, int, float)):
+        return value
+    if isinstance(value, Path):
+        return {"path": str(value)}
+    if isinstance(value, tuple):
+        return {"tuple": [_encode(v) for v in value]}
+    if isinstance(value, Speaker):
+        return {"speaker": [value.name, list(value.aliases), list(value.roles), value.gender]}
+    if isinstance(value, dict) and all(isinstance(k, str) for k in value):
+        return {"dict": {k: _encode(v) for k, v in value.items()}}
+    raise TypeError(f"cannot cache a {type(value).__name__}")
+
+
+def _decode(value: Any) -> Any:
+    """The inverse of `_encode`; anything else raises (and the files are read instead)."""
+    if value is None or isinstance(value, (str, bool, int, float)):
+        return value
+    if not isinstance(value, dict) or len(value) != 1:
+        raise ValueError("not a cached config value")
+    ((kind, inner),) = value.items()
+    if kind == "path" and isinstance(inner, str):
+        return Path(inner)
+    if kind == "tuple" and isinstance(inner, list):
+        return tuple(_decode(v) for v in inner)
+    if kind == "dict" and isinstance(inner, dict):
+        return {str(k): _decode(v) for k, v in inner.items()}
+    if kind == "speaker" and isinstance(inner, list) and len(inner) == 4:
+        name, aliases, roles, gender = inner
+        if isinstance(name, str) and isinstance(gender, str) and isinstance(aliases, list) and isinstance(roles, list):
+            return Speaker(name, tuple(map(str, aliases)), tuple(map(str, roles)), gender)
+    raise ValueError(f"not a cached config value: {kind}")
+
+
+def _plain(value: Any) -> Any:
+    """``value`` encoded as it reads back from JSON, to compare with what is stored."""
+    return json.loads(json.dumps(_encode(value)))
 
 
 def _validate(m: _Merged, sources: tuple[Path, ...]) -> Config:

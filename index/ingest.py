@@ -66,13 +66,40 @@ class Ingestor:
                 continue
             try:
                 quotes: list[Quote] | None = self.extract(art)
-            except Exception as exc:  # one article's odd text must not stop indexing
-                out.problems.append(
-                    LoadProblem(art.path, f"quotation extraction failed ({exc}); indexed without quotes", False)
-                )
+            except Exception as exc:  # a bug in the extractor: seen, and the rest still loads
+                out.problems.append(LoadProblem(art.path or art.id, _extraction_failed(art, exc), False))
                 quotes = []
             out.articles.append((art, quotes, analyse(art)))
         return out
+
+
+def _extraction_failed(art: Article, exc: Exception) -> str:
+    """One line naming the article and the error (an extractor bug, to be reported)."""
+    what = " ".join(f"{type(exc).__name__}: {exc}".split())[:200]
+    return f"article {art.id}: quotation extraction failed ({what}); indexed without quotes"
+
+
+PARENT_CHECK_SECONDS = 0.2
+
+
+def _watch_parent(parent: int) -> None:
+    """Exit as soon as the process that started us is gone.
+
+    A worker waits on its task queue, whose pipe every worker also holds open, so the
+    parent's death (``kill -9`` of ``quotewire index``) never reaches it as an end of
+    file: workers used to linger for a minute or more. A thread asks who the parent is;
+    once it is not ``parent`` (given by the parent: a worker that starts after its parent
+    died was handed to init before it could ask), the worker ends at once.
+    """
+    import threading
+    import time
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(PARENT_CHECK_SECONDS)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
 
 
 def _spawn_can_start() -> bool:
@@ -179,7 +206,7 @@ class Build:
             procs = [
                 ctx.Process(
                     target=_work,
-                    args=(self.config, self.index_dir, w, f"build-{tag}-{w}", inbox[w], outbox[w]),
+                    args=(self.config, self.index_dir, w, f"build-{tag}-{w}", inbox[w], outbox[w], os.getpid()),
                     daemon=True,
                 )
                 for w in range(n)
@@ -244,11 +271,14 @@ def _work(
     name: str,
     inbox: multiprocessing.Queue,
     outbox: multiprocessing.Queue,
+    parent: int,
 ) -> None:
     """A worker process of `Build`: parses the chunks it is sent, in order; with an index,
-    adds what it extracted to a segment of its own, handed back when asked to flush."""
+    adds what it extracted to a segment of its own, handed back when asked to flush. Ends
+    at once if the process that started it dies."""
     from .search import SegmentBuilder
 
+    _watch_parent(parent)
     try:
         ingestor = Ingestor(config)
         builder = (

@@ -10,6 +10,7 @@ import fcntl
 import hashlib
 import json
 import os
+import sqlite3
 import threading
 import time
 from collections import OrderedDict
@@ -36,7 +37,8 @@ if TYPE_CHECKING:
     from .corpus import SourceFile
     from .snapshot import Snapshot
     from .speakers import SpeakerRegistry
-    from .tags import TagStore
+    from .tag_identity import Places
+    from .tags import Tag, TagStore
 
 Progress = Callable[[int, int], None]
 CACHED_ARTICLES = 64  # opened articles kept in memory (texts and quotes; the rest stay on disk)
@@ -68,21 +70,66 @@ def data_root(config: Config) -> Path:
 class IndexBusy(Exception):
     """Another quotewire is updating this index right now."""
 
+    def __init__(self, lock: str, waited: float = 0.0) -> None:
+        super().__init__(lock)
+        self.lock, self.waited = lock, waited
+
+    def __str__(self) -> str:
+        return (
+            f"another quotewire has been updating the index for over {self.waited:.0f} s ({self.lock}); "
+            "try again when it is done"
+        )
+
+
+class IndexStorageError(Exception):
+    """The index could not be written (a full disk, a read-only cache): one line for the user."""
+
+
+def _storage_problem(exc: BaseException, where: Path) -> IndexStorageError | None:
+    """A user's one line for a write to the cache that failed for lack of space or rights."""
+    import errno
+
+    full = (isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG)) or (
+        isinstance(exc, sqlite3.OperationalError) and "full" in str(exc)
+    )
+    if full:
+        return IndexStorageError(
+            f"{where}: no space left on the disk for the index (a cache); it was not updated. "
+            "Free some space, then run `quotewire index`"
+        )
+    denied = (isinstance(exc, OSError) and exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM)) or (
+        isinstance(exc, sqlite3.OperationalError) and ("readonly" in str(exc) or "unable to open" in str(exc))
+    )
+    if denied:
+        why = exc.strerror if isinstance(exc, OSError) else str(exc)
+        return IndexStorageError(
+            f"{where}: the index (a cache) cannot be written there ({why}); it was not updated. "
+            "Make the folder writable or name another with paths.index_dir, then run `quotewire index`"
+        )
+    return None
+
 
 @contextmanager
-def _update_lock(path: Path, wait: float) -> Iterator[None]:
-    """An exclusive lock on the index update; released by the OS if we die."""
+def _update_lock(path: Path, wait: float, on_wait: Callable[[], None] | None = None) -> Iterator[None]:
+    """An exclusive lock on the index update; released by the OS if we die.
+
+    ``on_wait`` is called once if another copy holds it, so that the user is told why
+    nothing happens; after ``wait`` seconds `IndexBusy` is raised."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd = os.open(path, os.O_CREAT | os.O_RDWR, 0o644)
-    deadline = time.monotonic() + wait
+    began = time.monotonic()
     try:
         while True:
             try:
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
                 break
             except BlockingIOError:
-                if time.monotonic() >= deadline:
-                    raise IndexBusy(str(path)) from None
+                waited = time.monotonic() - began
+                if waited >= wait:
+                    raise IndexBusy(str(path), waited) from None
+                if on_wait is not None:
+                    on_wait()
+                    on_wait = None
                 time.sleep(0.1)
         yield
     finally:
@@ -106,6 +153,7 @@ class Library:
     _recent_epoch: int = field(init=False, default=0)  # bumped when the catalogue changes
     _registry: SpeakerRegistry | None = field(init=False, default=None)
     _tags: TagStore | None = field(init=False, default=None)
+    _places: tuple[dict[str, ArticleInfo], Places] | None = field(init=False, default=None)
     _model: tuple[Any, Any] | None = field(init=False, default=None)
     _variants: tuple[Any, Any] | None = field(init=False, default=None)
     _key: tuple[dict[str, ArticleInfo], str] | None = field(init=False, default=None)
@@ -113,6 +161,8 @@ class Library:
     _search_lock: threading.Lock = field(init=False, default_factory=threading.Lock)
     _extraction: str | None = field(init=False, default=None)
     problems: list[LoadProblem] = field(init=False, default_factory=list)
+    damaged: str | None = field(init=False, default=None)  # set when a search met a damaged index
+    _open_damage: LoadProblem | None = field(init=False, default=None)  # an index that would not open
 
     def __post_init__(self) -> None:
         # Resolved once here: symlinked folders name one index whichever way they are reached.
@@ -155,7 +205,10 @@ class Library:
     def _open_index(self) -> bool:
         from . import search as search_mod
 
-        ix, rebuilt = search_mod.open_or_create(self.index_dir)
+        damage: list[str] = []
+        ix, rebuilt = search_mod.open_or_create(self.index_dir, damage)
+        if damage:
+            self._open_damage = LoadProblem(str(self.index_dir), f"{damage[0]}: damaged; the index is rebuilt", False)
         with self._search_lock:
             if self._searcher is not None:  # it reads the files of the index we replace
                 self._searcher.close()
@@ -223,13 +276,46 @@ class Library:
         progress: Progress | None = None,
         wait: float = 60.0,
         committed: Callable[[], None] | None = None,
+        on_wait: Callable[[], None] | None = None,
     ) -> IndexReport:
         """Bring the index in line with the files: read only what is new or changed.
 
         A long build commits every `BATCH_SECONDS`, so what is indexed so far can be
         searched (`committed` is called then) while the rest is still being read.
         """
-        with _update_lock(self.index_dir.parent / f"{self.index_dir.name}.lock", wait):
+        try:
+            return self._update_locked(rebuild, progress, wait, committed, on_wait)
+        except (OSError, sqlite3.OperationalError) as exc:
+            problem = _storage_problem(exc, cache_root(self.config))
+            if problem is None:
+                raise
+            self._after_failed_write()
+            raise problem from exc
+
+    def _after_failed_write(self) -> None:
+        """A build that could not be written leaves no half index taking the space: a
+        first build (nothing whole to keep) is removed; a whole older index is kept."""
+        from . import search as search_mod
+
+        try:
+            if not self._catalogue.current():
+                self._remove_index()
+                search_mod.remove_index(self.index_dir)
+        except OSError:
+            pass
+
+    def _update_locked(
+        self,
+        rebuild: bool,
+        progress: Progress | None,
+        wait: float,
+        committed: Callable[[], None] | None,
+        on_wait: Callable[[], None] | None,
+    ) -> IndexReport:
+        with _update_lock(self.index_dir.parent / f"{self.index_dir.name}.lock", wait, on_wait):
+            damaged = None if rebuild else self._damage_found()
+            if damaged is not None:
+                rebuild = True
             last = None if rebuild else self._last_scan()
             if last is not None:
                 report = self._unchanged(*last)
@@ -264,8 +350,80 @@ class Library:
                 self._open_index()
             racy = frozenset(last[1].racy) if last is not None else frozenset()
             report = self._update(old, rebuilt or rebuild, progress, committed, racy)
+        damaged = damaged or self._open_damage
+        self._open_damage = None
+        if damaged is not None:
+            report = replace(report, problems=(damaged, *report.problems))
         self.problems = list(report.problems)
         return report
+
+    # --- damage to the index (see index/integrity.py) ----------------------------------------
+
+    def _damage_found(self) -> LoadProblem | None:
+        """The cheap check before an update: a file of the index changed since it was
+        written. The index is then rebuilt, and the report says why in one line."""
+        from . import integrity
+
+        damage = integrity.quick_check(self.index_dir)
+        if damage is None:
+            return None
+        where = f"{damage.where}: " if damage.where else ""
+        return LoadProblem(str(damage.path), f"{where}damaged since it was written; the index is rebuilt", False)
+
+    def check_index(self, progress: Progress | None = None) -> tuple[list[str], IndexReport | None]:
+        """`quotewire index --check`: every file of the index verified (checksums, and
+        SQLite's integrity check of the catalogue); when any is damaged the index is
+        rebuilt. Returns one line per damaged file, and the rebuild's report if any."""
+        from . import integrity
+
+        with _update_lock(self.index_dir.parent / f"{self.index_dir.name}.lock", 60.0):
+            found = [str(d) for d in integrity.full_check(self.index_dir)]
+            if not found and not integrity.vouched(self.index_dir):
+                found = self._whoosh_problems()
+        if not found:
+            return [], None
+        self._remove_index()
+        return found, self.update(rebuild=True, progress=progress)
+
+    def _whoosh_problems(self) -> list[str]:
+        """With no checksums to compare (an index from before them, or a build that was
+        killed): read every stored document and every posting list once."""
+        if not (self.index_dir / "quotewire-index.json").exists():
+            return []
+        try:
+            from whoosh import index as whoosh_index
+
+            ix = whoosh_index.open_dir(str(self.index_dir))
+            with ix.searcher() as s:
+                reader = s.reader()
+                for docnum in reader.all_doc_ids():
+                    reader.stored_fields(docnum)
+                for fieldname, text in reader.all_terms():
+                    list(reader.postings(fieldname, text).all_ids())
+        except Exception as exc:  # any failure to read it back is damage: the index is a cache
+            return [f"{self.index_dir}: the search index cannot be read back ({type(exc).__name__}: {exc})"]
+        return []
+
+    def _damage_behind(self, exc: BaseException) -> str | None:
+        """Whether an error from the search engine comes from a damaged file (then the
+        index is marked for a rebuild and a line returned), or is a fault of ours."""
+        import pickle
+        import struct
+        import zlib
+
+        from . import integrity
+
+        found = integrity.full_check(self.index_dir)
+        if not found and integrity.vouched(self.index_dir):
+            return None  # every file is as it was written: not damage
+        if not found and not isinstance(exc, (struct.error, zlib.error, EOFError, pickle.UnpicklingError)):
+            if type(exc).__name__ != "CorruptIndexError":
+                return None
+        damage = found[0] if found else integrity.Damage(self.index_dir, f"cannot be read: {type(exc).__name__}")
+        integrity.mark_damaged(self.index_dir, damage)
+        what = str(damage)
+        self.damaged = what
+        return what
 
     # --- telling that nothing changed -----------------------------------------------------------
 
@@ -337,15 +495,14 @@ class Library:
         with each commit; a different one makes `update` read the corpus again."""
         if self._extraction is None:
             h = hashlib.blake2b(digest_size=8)
-            here = Path(__file__).parent
-            for name in _EXTRACTION_MODULES:
-                try:
-                    h.update((here / name).read_bytes())
-                except OSError:  # no sources beside the bytecode (a frozen build): the version
-                    from importlib.metadata import version
+            try:
+                for path in _extraction_sources():
+                    h.update(path.name.encode())
+                    h.update(path.read_bytes())
+            except OSError:  # no sources beside the bytecode (a frozen build): the version
+                from importlib.metadata import version
 
-                    h.update(version("quotewire").encode())
-                    break
+                h.update(version("quotewire").encode())
             from .web.page import extractor_versions
 
             h.update(extractor_versions().encode())  # a new trafilatura reads every page again
@@ -419,6 +576,7 @@ class Library:
                     )
                 finally:
                     writer.close()
+                _record_checksums(self.index_dir)  # the catalogue was written: vouch for it as it is
             return IndexReport(
                 unchanged=sum(len(v) for v in old_by_path.values()), rebuilt=rebuilt, problems=tuple(problems)
             )
@@ -527,6 +685,7 @@ class Library:
             raise
         finally:
             catalogue.close()
+        _record_checksums(self.index_dir)
         unchanged += sum(len(v) for p, v in old_by_path.items() if p in current and p not in read_paths)
         return IndexReport(added, updated, removed, unchanged, rebuilt, tuple(problems))
 
@@ -649,28 +808,40 @@ class Library:
         """Search articles (or quotes, when the query names speaker: or kind:)."""
         from . import search as search_mod
 
-        if self._ix is None and (not self._catalogue.current() or not self._open_for_reading()):
-            return SearchResult(qstring, 0)  # no whole index yet: making one is `update`'s job
+        if self._ix is None:
+            if not self._catalogue.current():
+                return SearchResult(qstring, 0)  # no whole index yet: making one is `update`'s job
+            if not self._open_for_reading():  # a reader never rebuilds it: the next update does
+                from . import integrity
+
+                damage = integrity.Damage(self.index_dir, "the search index cannot be opened")
+                integrity.mark_damaged(self.index_dir, damage)
+                self.damaged = str(damage)
+                return SearchResult(qstring, 0, ignored=(f"{self.damaged}; it is rebuilt at the next update",))
         text, restrict, ignored = self._tag_filter(qstring)
         with self._search_lock:
             ix = self._ix  # an update in another thread may be replacing it
             if ix is None:
                 return SearchResult(qstring, 0)
             try:
-                opened = self._open_searcher()
-            except Exception:  # files of the index damaged since the last update: it repairs them
-                return SearchResult(qstring, 0)
-            searcher = search_mod.Searcher(ix, self.registry.search_terms, opened)
-            result = searcher.search(
-                text,
-                limit=limit,
-                restrict=restrict,
-                texts=self._get,
-                extra_ignored=ignored,
-                exact_total=exact_total,
-                time_limit=time_limit,
-                suggest=False,
-            )
+                searcher = search_mod.Searcher(ix, self.registry.search_terms, self._open_searcher())
+                result = searcher.search(
+                    text,
+                    limit=limit,
+                    restrict=restrict,
+                    texts=self._get,
+                    extra_ignored=ignored,
+                    exact_total=exact_total,
+                    time_limit=time_limit,
+                    suggest=False,
+                )
+            except Exception as exc:
+                what = self._damage_behind(exc)
+                if what is None:
+                    raise
+                return SearchResult(qstring, 0, ignored=(f"{what}; it is rebuilt at the next update",))
+        if result.query != qstring:  # `tag:x` alone is searched as '*': say what was asked
+            result = replace(result, query=qstring)
         if suggest and result.total == 0 and not result.partial:
             # Did-you-mean takes tens of milliseconds: on a searcher of its own, so that it
             # never holds up the search for the next keystroke.
@@ -716,13 +887,8 @@ class Library:
             return qstring, None, []
         rest = re.sub(r"\btag:(\"[^\"]+\"|\S+)", " ", qstring).strip()
         ids: set[str] | None = None
-        from .tags import normalize_tag
-
         for name in names:
-            try:
-                found = {t.article for t in self.tags.list(tag=normalize_tag(name.strip('"')))}
-            except ValueError:
-                found = set()
+            found = set(self._tagged_articles(name.strip('"')))
             ids = found if ids is None else ids & found
         if not rest:
             rest = "*"
@@ -742,16 +908,106 @@ class Library:
             self._tags = TagStore(self.tags_path)
         return self._tags
 
-    def resolved_tags(self, *, tag: str | None = None, article: str | None = None) -> list[Any]:
-        """Tags re-anchored to the articles' current text (status anchored/moved/orphan)."""
-        stored = self.tags.list(tag=tag, article=article)
-        arts = {aid: self.article(aid) for aid in {t.article for t in stored}}
-        texts = {aid: a.text for aid, a in arts.items() if a is not None}
-        return self.tags.resolve(stored, texts)
+    def resolved_tags(self, *, tag: str | None = None, article: str | None = None) -> list[Tag]:
+        """Tags re-anchored to the articles' current text (status anchored/moved/orphan).
 
-    def add_tag(self, article_id: str, start: int, end: int, names: Sequence[str], note: str = "") -> Any:
+        Each tag is looked for in its own file (see `index.tag_identity`), never by id:
+        ``article`` keeps the tags whose file is that article's now."""
+        from .tags import TagStoreError
+
+        try:
+            stored = self.tags.list(tag=tag)
+        except TagStoreError:
+            return []  # a store that cannot be opened: `tag_store_problem` says why
+        return self._resolve(self._bound(stored), article)
+
+    def tag_store_problem(self) -> str | None:
+        """One line when the tag store cannot be used fully (damaged, read-only, full)."""
+        from .tags import SALVAGE_HINT, TagStoreError
+
+        try:
+            store = self.tags
+        except TagStoreError as exc:
+            return str(exc)
+        if store.damage:
+            return f"{store.path}: the tag store is damaged ({store.damage}); nothing more is written to it; {SALVAGE_HINT}"
+        if store.read_only:
+            return f"{store.path}: tags can be read but not changed ({store.read_only})"
+        return None
+
+    def resolve_tags(self, stored: list[Tag]) -> list[Tag]:
+        """`stored` as `resolved_tags` shows them, without writing to the store (so it may
+        be called inside one of its transactions)."""
+        return self._resolve(self._bound(stored, persist=False), None)
+
+    def _resolve(self, stored: list[Tag], article: str | None) -> list[Tag]:
+        from .tags import resolve_in
+
+        places = self._tag_places()
+        texts: dict[str, str | None] = {}
+        out = []
+        for t in stored:
+            place = places.locate(t)
+            if article is not None and (place is None or place.id != article):
+                continue
+            if place is None:
+                out.append(resolve_in(t, None, None))
+                continue
+            if place.id not in texts:
+                texts[place.id] = self._text_of(place.id)
+            out.append(resolve_in(t, place.id, texts[place.id], place.content_hash, place.path))
+        return out
+
+    def add_tag(self, article_id: str, start: int, end: int, names: Sequence[str], note: str = "") -> Tag:
         art = self._article(article_id)
-        return self.tags.add(art.id, art.text, start, end, names, note, content_hash=art.content_hash)
+        return self.tags.add(
+            art.id, art.text, start, end, names, note, content_hash=art.content_hash, source=art.source, path=art.path
+        )
+
+    def _tagged_articles(self, name: str) -> list[str]:
+        """The current ids of the articles holding passages tagged `name`."""
+        from .tags import TagStoreError, normalize_tag
+
+        try:
+            stored = self.tags.list(tag=normalize_tag(name))
+        except (ValueError, TagStoreError):
+            return []
+        places = self._tag_places()
+        return [p.id for t in self._bound(stored) if (p := places.locate(t)) is not None]
+
+    def _tag_places(self) -> Places:
+        """The corpus as tags look it up (by file, relative path, content hash, id)."""
+        from .tag_identity import Place, Places
+
+        info = self._infos()
+        if self._places is None or self._places[0] is not info:
+            sources = self._catalogue.sources() if info else {}
+            places = Places(Place(i.id, sources.get(i.id, ""), i.path, i.content_hash) for i in info.values())
+            self._places = (info, places)
+        return self._places[1]
+
+    def _text_of(self, article_id: str) -> str | None:
+        art = self.article(article_id)
+        return art.text if art else None
+
+    def _bound(self, stored: list[Tag], persist: bool = True) -> list[Tag]:
+        """Tags made before tags knew their file get it now, when it is certain (and kept,
+        when the store can be written; a read-only store binds them for this run only)."""
+        unbound = [t for t in stored if not t.source]
+        if not unbound or not self._infos():
+            return stored
+        places = self._tag_places()
+        found = {t.id: p for t in unbound if (p := places.bind(t, self._text_of)) is not None}
+        if not found:
+            return stored
+        from .tags import TagStoreError
+
+        try:
+            if persist:
+                self.tags.bind([(tag_id, p.source, p.path) for tag_id, p in found.items()])
+        except (TagStoreError, OSError, sqlite3.Error):
+            pass  # bound in memory only: tried again next time
+        return [replace(t, source=p.source, path=p.path) if (p := found.get(t.id)) else t for t in stored]
 
     def span_at(self, article_id: str, offset: int, unit: str) -> tuple[int, int]:
         """The word, sentence or paragraph around `offset`: what `v` selects in the reader."""
@@ -869,7 +1125,8 @@ class Library:
             self._tags = None
 
 
-# the modules whose code decides what an article's text and quotes are
+# the modules whose code decides what an article's text and quotes are, beside the
+# quotation package (index/quotes/), whose every file counts
 _EXTRACTION_MODULES = (
     "corpus.py",
     "clean.py",
@@ -878,7 +1135,6 @@ _EXTRACTION_MODULES = (
     "web/meta.py",
     "web/warc.py",
     "ingest.py",
-    "quotes.py",
     "sentences.py",
     "lexicon.py",
     "speakers.py",
@@ -887,6 +1143,23 @@ _EXTRACTION_MODULES = (
 
 _SCAN_KEYS = {"problems", "skipped", "articles", "index_files"}  # what a stored scan must hold
 _Scanned = tuple[dict[str, Any], list[tuple[str, str, str, bytes, bytes]]]  # a scan before it is stored
+
+
+def _record_checksums(index_dir: Path) -> None:
+    from . import integrity
+
+    integrity.record(index_dir)
+
+
+def _extraction_sources() -> list[Path]:
+    """The source files the extraction key hashes: the modules above, then every file of
+    the quotation package (its code and its confidence table), in a fixed order."""
+    here = Path(__file__).parent
+    package = here / "quotes"
+    files = sorted(p for p in package.rglob("*") if p.is_file() and p.suffix in (".py", ".json"))
+    if not files:
+        raise FileNotFoundError(package)
+    return [here / name for name in _EXTRACTION_MODULES] + files
 
 
 def _same_stat(src: SourceFile, old: list[Stored] | None) -> bool:

@@ -75,9 +75,33 @@ class Quote:
     speaker: str | None = None
     cue: str | None = None
     confidence: float = 0.0
-    speaker_mention: str | None = None  # the words in the text that name the source
+    speaker_mention: str | None = None  # the words in the text that name the speaker
     cue_start: int | None = None
     cue_end: int | None = None
+    # the rule that decided the speaker (index/quotes/rules.py); `confidence` is its
+    # measured speaker accuracy
+    rule: str = ""
+    mention_start: int | None = None  # where `speaker_mention` is in the text
+    mention_end: int | None = None
+
+
+def quote_json(q: Quote) -> dict[str, object]:
+    """A quotation as `quotewire quotes --json` prints it."""
+    mention = (
+        None if q.mention_start is None else {"start": q.mention_start, "end": q.mention_end, "text": q.speaker_mention}
+    )
+    return {
+        "article": q.article,
+        "start": q.start,
+        "end": q.end,
+        "text": q.text,
+        "kind": q.kind,
+        "speaker": q.speaker,
+        "cue": q.cue,
+        "confidence": round(q.confidence, 3),
+        "rule": q.rule,
+        "mention": mention,
+    }
 
 
 @dataclass(frozen=True, slots=True)

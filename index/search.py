@@ -81,8 +81,11 @@ def make_schema() -> fields.Schema:
 # --- opening ---------------------------------------------------------------------------------
 
 
-def open_or_create(path: Path) -> tuple[index.Index, bool]:
-    """The index at `path`, creating or rebuilding it when needed; (index, rebuilt)."""
+def open_or_create(path: Path, damage: list[str] | None = None) -> tuple[index.Index, bool]:
+    """The index at `path`, creating or rebuilding it when needed; (index, rebuilt).
+
+    An index of this schema that cannot be opened is damaged: why is added to `damage`,
+    so that the rebuild can be explained in one line rather than done silently."""
     path.mkdir(parents=True, exist_ok=True)
     version = path / VERSION_FILE
     try:
@@ -97,8 +100,9 @@ def open_or_create(path: Path) -> tuple[index.Index, bool]:
                 if s.doc_count_all():
                     s.stored_fields(0)
             return ix, False
-        except Exception:  # corrupt: fall through and rebuild; the index is only a cache
-            pass
+        except Exception as exc:  # corrupt: fall through and rebuild; the index is only a cache
+            if damage is not None:
+                damage.append(f"the search index cannot be opened ({type(exc).__name__})")
     return _create(path), True
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 from urllib.parse import quote, unquote
 
@@ -26,6 +26,9 @@ ID_PREFIX = "urn:quotewire:tag:"
 COLLECTION_ID = "urn:quotewire:tags"
 # Not in the W3C vocabulary: an absolute IRI as key is valid JSON-LD without a context.
 CONTENT_HASH_KEY = "urn:quotewire:contentHash"
+# The article's file (see `index.tag_identity`): what the tag belongs to, whatever its id.
+FILE_KEY = "urn:quotewire:source"
+PATH_KEY = "urn:quotewire:path"
 FIELDS = (
     "id",
     "article",
@@ -38,6 +41,8 @@ FIELDS = (
     "note",
     "created",
     "content_hash",
+    "source",
+    "path",
 )
 FORMATS = ("w3c", "jsonl", "csv", "md")
 UNTAGGED = "(untagged)"
@@ -98,6 +103,10 @@ def _annotation(tag: Tag) -> dict[str, Any]:
     }
     if tag.content_hash:
         target[CONTENT_HASH_KEY] = tag.content_hash
+    if tag.source:
+        target[FILE_KEY] = tag.source
+    if tag.path:
+        target[PATH_KEY] = tag.path
     return {
         "id": f"{ID_PREFIX}{tag.id}",
         "type": "Annotation",
@@ -121,16 +130,31 @@ def _record(tag: Tag) -> dict[str, Any]:
         "note": tag.note,
         "created": tag.created,
         "content_hash": tag.content_hash,
+        "source": tag.source,
+        "path": tag.path,
     }
 
 
 def _to_csv(tags: Sequence[Tag]) -> str:
+    """For spreadsheets: a text cell that a spreadsheet would run as a formula gets a
+    leading apostrophe (see `spreadsheet_safe`); JSON Lines and W3C keep text exact."""
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=FIELDS, lineterminator="\n")
     writer.writeheader()
     for tag in tags:
-        writer.writerow({**_record(tag), "tags": ";".join(tag.tags)})
+        row = {**_record(tag), "tags": ";".join(tag.tags)}
+        writer.writerow({k: spreadsheet_safe(v) if isinstance(v, str) else v for k, v in row.items()})
     return out.getvalue()
+
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(cell: str) -> str:
+    """``'=HYPERLINK(...)`` instead of ``=HYPERLINK(...)``: Excel, LibreOffice and Google
+    Sheets run a cell that starts with = + - @ (or a tab or carriage return before one)
+    as a formula; the apostrophe makes it text and is not shown (OWASP's advice)."""
+    return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
 
 
 def _to_markdown(tags: Sequence[Tag], titles: Mapping[str, str]) -> str:
@@ -162,26 +186,50 @@ def _md_escape(text: str) -> str:
 # -- reading -------------------------------------------------------------------------------
 
 
-def import_tags(store: TagStore, data: str) -> int:
+def import_tags(store: TagStore, data: str, resolve: Resolver | None = None) -> int:
     """Add the passages in ``data`` (W3C or JSON Lines) that the store lacks; how many.
 
-    A passage counts as present when article, exact words, prefix, suffix and the set of
-    tag names all match one already stored, so importing a file twice adds nothing.
+    A passage counts as present when the same article (its file, or for a tag that has
+    none, its id and content hash), exact words, prefix, suffix and set of tag names are
+    stored already, as stored or as ``resolve`` shows them now (an export writes what
+    ``tags list`` shows), so importing a file twice adds nothing. The check runs inside
+    the write transaction: two imports of one file at once add it once.
     Raises ValueError when ``data`` is neither format; unusable entries are skipped.
     """
     drafts = parse_tags(data)
-    seen = {_key(t) for t in store.list()}
-    fresh: list[Tag] = []
-    for draft in drafts:
-        key = _key(draft)
-        if key not in seen:
-            seen.add(key)
-            fresh.append(draft)
-    return len(store.add_many(fresh))
+
+    def keep(checked: list[Tag], stored: list[Tag]) -> list[Tag]:
+        seen = {k for t in stored for k in _keys(t)}
+        if resolve is not None:
+            seen.update(k for t in resolve(stored) for k in _keys(t))
+        fresh: list[Tag] = []
+        for draft in checked:
+            key = _keys(draft)[0]
+            if key not in seen:
+                seen.add(key)
+                fresh.append(draft)
+        return fresh
+
+    return len(store.add_many(drafts, keep=keep))
+
+
+Resolver = Callable[[list[Tag]], list[Tag]]
+MAX_OFFSET = 2**31  # no article is this long: a larger offset is noise, not a position
 
 
 def parse_tags(data: str) -> list[Tag]:
-    """Passages from W3C JSON(-LD) or JSON Lines text, detected by shape."""
+    """Passages from W3C JSON(-LD) or JSON Lines text, detected by shape.
+
+    Malformed input is a ValueError with one line saying what was wrong, never another
+    exception: JSON nested thousands deep, numbers such as ``Infinity`` or ``10**30``
+    where an offset goes, a list where a name goes."""
+    try:
+        return _parse(data)
+    except RecursionError:
+        raise ValueError("nested too deeply to be tags (neither W3C annotations nor JSON Lines)") from None
+
+
+def _parse(data: str) -> list[Tag]:
     text = data.strip()
     if not text:
         return []
@@ -194,8 +242,12 @@ def parse_tags(data: str) -> list[Tag]:
     return _from_jsonl(text)
 
 
-def _key(tag: Tag) -> tuple[str, str, str, str, frozenset[str]]:
-    return (tag.article, tag.exact, tag.prefix, tag.suffix, frozenset(tag.tags))
+def _keys(tag: Tag) -> tuple[tuple[object, ...], ...]:
+    """The draft's identity first (its file, else its old id and hash), then the other."""
+    words = (tag.exact, tag.prefix, tag.suffix, frozenset(tag.tags))
+    by_file = ("file", tag.source, *words)
+    by_id = ("id", tag.article, tag.content_hash, *words)
+    return (by_file, by_id) if tag.source else (by_id, by_file)
 
 
 def _annotations(doc: Any) -> Iterable[dict[str, Any]]:
@@ -230,9 +282,9 @@ def _from_annotation(ann: dict[str, Any]) -> Tag | None:
     article = unquote(source[len(SOURCE_PREFIX) :]) if source.startswith(SOURCE_PREFIX) else source
     selectors = target.get("selector", [])
     selectors = selectors if isinstance(selectors, list) else [selectors]
-    by_type = {s.get("type"): s for s in selectors if isinstance(s, dict)}
+    by_type = {s["type"]: s for s in selectors if isinstance(s, dict) and isinstance(s.get("type"), str)}
     position, quote_sel = by_type.get("TextPositionSelector") or {}, by_type.get("TextQuoteSelector")
-    if not quote_sel or not quote_sel.get("exact"):
+    if not isinstance(position, dict) or not isinstance(quote_sel, dict) or not quote_sel.get("exact"):
         return None
     names, note = _bodies(ann)
     return _draft(
@@ -246,6 +298,8 @@ def _from_annotation(ann: dict[str, Any]) -> Tag | None:
         note=note,
         created=ann.get("created", ""),
         content_hash=target.get(CONTENT_HASH_KEY, ""),
+        source=target.get(FILE_KEY, ""),
+        path=target.get(PATH_KEY, ""),
     )
 
 
@@ -276,6 +330,8 @@ def _from_jsonl(text: str) -> list[Tag]:
         except json.JSONDecodeError as exc:
             problem = f"line {number}: neither W3C annotations nor JSON Lines ({exc.msg})"
             raise ValueError(problem) from exc
+        except ValueError as exc:  # e.g. an integer of thousands of digits
+            raise ValueError(f"line {number}: {exc}") from None
         if not isinstance(record, dict):
             raise ValueError(f"line {number}: expected an object with 'article' and 'exact'")
         tags = record.get("tags", [])
@@ -290,6 +346,8 @@ def _from_jsonl(text: str) -> list[Tag]:
             note=record.get("note", ""),
             created=record.get("created", ""),
             content_hash=record.get("content_hash", ""),
+            source=record.get("source", ""),
+            path=record.get("path", ""),
         )
         if draft is not None:
             out.append(draft)
@@ -300,8 +358,10 @@ def _usable_names(raw: list[Any]) -> tuple[str, ...]:
     """Normalised tag names; a name the store would refuse is dropped, not the passage."""
     names: list[str] = []
     for name in raw:
+        if not isinstance(name, str):
+            continue
         try:
-            names.extend(normalize_tags([str(name)]))
+            names.extend(normalize_tags([name]))
         except ValueError:
             continue
     return tuple(dict.fromkeys(names))
@@ -314,11 +374,18 @@ def _position(start: Any, end: Any, length: int) -> tuple[int, int]:
     the quote. The hint is harmless: re-anchoring checks the words at a position before
     trusting it and otherwise finds the quote by its text and context.
     """
-    try:
-        start, end = int(start), int(end)
-    except (TypeError, ValueError):
+    if not (_offset(start) and _offset(end)) or not start < end:
         return 0, length
-    return (start, end) if 0 <= start < end else (0, length)
+    return int(start), int(end)
+
+
+def _offset(value: Any) -> bool:
+    """A whole number that can be an offset (not a bool, NaN, Infinity or 10**30)."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return False
+    if isinstance(value, float) and not value.is_integer():  # also NaN and the infinities
+        return False
+    return 0 <= value < MAX_OFFSET
 
 
 def _draft(**f: Any) -> Tag | None:
@@ -326,19 +393,26 @@ def _draft(**f: Any) -> Tag | None:
     names = _usable_names(f["tags"] if isinstance(f["tags"], list) else [])
     if not isinstance(f["article"], str) or not f["article"] or not isinstance(f["exact"], str):
         return None
-    if not f["exact"] or not (names or str(f["note"] or "").strip()):
+    if not f["exact"] or not (names or _text(f["note"]).strip()):
         return None
     start, end = _position(f["start"], f["end"], len(f["exact"]))
     return Tag(
         id=0,
         article=f["article"],
-        content_hash=str(f["content_hash"] or ""),
+        content_hash=_text(f["content_hash"]),
         start=start,
         end=end,
         exact=f["exact"],
-        prefix=str(f["prefix"] or ""),
-        suffix=str(f["suffix"] or ""),
+        prefix=_text(f["prefix"]),
+        suffix=_text(f["suffix"]),
         tags=names,
-        note=str(f["note"] or ""),
-        created=str(f["created"] or ""),
+        note=_text(f["note"]),
+        created=_text(f["created"]),
+        source=_text(f["source"]),
+        path=_text(f["path"]),
     )
+
+
+def _text(value: Any) -> str:
+    """A text field as given, or "" when it is anything else (a list, a number, null)."""
+    return value if isinstance(value, str) else ""

@@ -13,6 +13,19 @@ Durability and sharing, because two copies of quotewire may run at once:
 * the schema is versioned with ``PRAGMA user_version``; each step is one function in
   ``MIGRATIONS``, applied in a transaction after a backup copy of the old file is made.
   A file from a newer version, or one that is not a database, is refused, never reset.
+
+Bad luck, because it is user data (#19, items 7 and 8):
+
+* every passage row carries its tag names and a checksum of its fields, so a damaged
+  row is noticed, and `index.tag_salvage` can rebuild a passage from its row alone;
+* the file is checked (``PRAGMA quick_check``) when it is opened; once damage is found
+  nothing more is written to it (`TagStoreDamaged`) and what can be read is still listed;
+* a rolling backup is made with SQLite's online backup, at most once a day, of a sound
+  store only (``backups/`` beside it, the newest ``BACKUPS_KEPT`` kept);
+* a store that cannot be written (a read-only folder or disk) is read from a snapshot
+  in memory: it can be listed and exported, and a change says why it cannot be made
+  (`TagStoreReadOnly`); a full disk refuses the change and keeps the file as it was
+  (`TagStoreFull`).
 """
 
 from __future__ import annotations
@@ -20,22 +33,42 @@ from __future__ import annotations
 import builtins  # TagStore.list shadows the name inside the class
 import dataclasses
 import json
+import os
 import sqlite3
 import threading
 import time
+import zlib
+from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from urllib.parse import quote
 
 from index.anchoring import ANCHORED, ORPHAN, ORPHAN_ANCHOR, Anchor, Selector, make_selector, reanchor
 
 BUSY_TIMEOUT_MS = 10_000
+BACKUPS_DIR = "backups"  # beside the store
+BACKUPS_KEPT = 5
+BACKUP_EVERY = 24 * 3600  # seconds
+SALVAGE_HINT = "recover the readable tags with `quotewire tags salvage -o FILE`"
 
 
 class TagStoreError(Exception):
     """The tag file cannot be used as it is (not a database, or from a newer version)."""
+
+
+class TagStoreDamaged(TagStoreError):
+    """The file is damaged: nothing more is written to it until it is replaced."""
+
+
+class TagStoreReadOnly(TagStoreError):
+    """The file (or its folder or disk) cannot be written: it can only be read."""
+
+
+class TagStoreFull(TagStoreError):
+    """The disk is full: the change was not made and the file is as it was."""
 
 
 @dataclass(frozen=True)
@@ -54,6 +87,11 @@ class Tag:
     note: str
     created: str
     status: str = "anchored"
+    # The article's identity when it was tagged (see `index.tag_identity`): the file's path
+    # relative to its corpus folder ("" for a tag made before v3 that is not yet bound to a
+    # file) and its absolute path. ``article`` is then only the id it had: ids change.
+    source: str = ""
+    path: str = ""
 
     @property
     def selector(self) -> Selector:
@@ -127,16 +165,63 @@ def _v1_to_v2(conn: sqlite3.Connection) -> None:
     conn.execute("ALTER TABLE annotations DROP COLUMN tags")
 
 
+def _v2_to_v3(conn: sqlite3.Connection) -> None:
+    """v3: a tag belongs to a file, not to an id (ids were renumbered by rebuilds).
+
+    Existing rows get an empty source: the library binds each to its file once the index
+    is current (by its id if the words still fit there, else by its content hash, else it
+    stays an orphan); see `index.tag_identity`.
+    """
+    conn.execute("ALTER TABLE annotations ADD COLUMN source TEXT NOT NULL DEFAULT ''")
+    conn.execute("ALTER TABLE annotations ADD COLUMN path TEXT NOT NULL DEFAULT ''")
+    conn.execute("CREATE INDEX annotations_source ON annotations(source)")
+    # Each row whole on its own: its tag names (annotation_tags stays, for lookups by name)
+    # and a checksum of its fields, so damage is seen and a salvage needs the row alone.
+    conn.execute("ALTER TABLE annotations ADD COLUMN names TEXT NOT NULL DEFAULT '[]'")
+    conn.execute("ALTER TABLE annotations ADD COLUMN checksum INTEGER NOT NULL DEFAULT 0")
+    for row in conn.execute(f"{_OLD_SELECT} ORDER BY a.id").fetchall():
+        tag = _row_to_tag((*row, 0), verify=False)
+        conn.execute(
+            "UPDATE annotations SET names = ?, checksum = ? WHERE id = ?",
+            (json.dumps(list(tag.tags)), row_checksum(tag), tag.id),
+        )
+
+
 # version reached -> the function that takes a file from the previous version to it
-MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _create_v1, 2: _v1_to_v2}
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _create_v1, 2: _v1_to_v2, 3: _v2_to_v3}
 SCHEMA_VERSION = max(MIGRATIONS)
 
-_SELECT = """SELECT a.id, a.article, a.content_hash, a.start_pos, a.end_pos, a.exact,
-    a.prefix, a.suffix, a.note, a.created,
+COLUMNS = (
+    "id, article, content_hash, start_pos, end_pos, exact, prefix, suffix, note, created, source, path, names, checksum"
+)
+_SELECT = f"SELECT {', '.join('a.' + c for c in COLUMNS.split(', '))} FROM annotations a"
+# v2 kept the names only in annotation_tags (read so while migrating)
+_OLD_SELECT = """SELECT a.id, a.article, a.content_hash, a.start_pos, a.end_pos, a.exact,
+    a.prefix, a.suffix, a.note, a.created, a.source, a.path,
     (SELECT json_group_array(name) FROM (
         SELECT n.name AS name FROM annotation_tags t JOIN tag_names n ON n.id = t.tag_id
         WHERE t.annotation_id = a.id ORDER BY t.pos)) AS tags
     FROM annotations a"""
+
+
+def row_checksum(tag: Tag) -> int:
+    """CRC-32 of a passage's stored fields: a row whose bytes were damaged shows it."""
+    fields = [
+        tag.id,
+        tag.article,
+        tag.content_hash,
+        tag.start,
+        tag.end,
+        tag.exact,
+        tag.prefix,
+        tag.suffix,
+        tag.note,
+        tag.created,
+        tag.source,
+        tag.path,
+        list(tag.tags),
+    ]
+    return zlib.crc32(json.dumps(fields, ensure_ascii=False).encode("utf-8", "surrogatepass"))
 
 
 def _set_tags(conn: sqlite3.Connection, annotation_id: int, names: tuple[str, ...]) -> None:
@@ -167,9 +252,32 @@ def _prune_names(conn: sqlite3.Connection, tag_ids: Sequence[int]) -> None:
         )
 
 
-def _row_to_tag(row: sqlite3.Row | tuple) -> Tag:
-    (id_, article, content_hash, start, end, exact, prefix, suffix, note, created, tags) = row
-    return Tag(
+def _seal(conn: sqlite3.Connection, tag: Tag) -> None:
+    """Write a passage's names and checksum into its row (inside the caller's transaction)."""
+    conn.execute(
+        "UPDATE annotations SET names = ?, checksum = ? WHERE id = ?",
+        (json.dumps(list(tag.tags), ensure_ascii=False), row_checksum(tag), tag.id),
+    )
+
+
+class _BadRow(Exception):
+    """A row whose fields do not match its checksum (or cannot be read at all)."""
+
+    def __init__(self, tag: Tag | None) -> None:
+        self.tag = tag
+
+
+def _row_to_tag(row: sqlite3.Row | tuple, verify: bool = True) -> Tag:
+    """A `Tag` from a row of ``COLUMNS``; raises `_BadRow` (holding what was read) when
+    ``verify`` and the row's checksum does not match its fields."""
+    (id_, article, content_hash, start, end, exact, prefix, suffix, note, created, source, path, tags, check) = row
+    try:
+        names = json.loads(tags or "[]")
+    except ValueError:
+        names = None
+    if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
+        names = None
+    tag = Tag(
         id=id_,
         article=article,
         content_hash=content_hash,
@@ -178,39 +286,124 @@ def _row_to_tag(row: sqlite3.Row | tuple) -> Tag:
         exact=exact,
         prefix=prefix,
         suffix=suffix,
-        tags=tuple(json.loads(tags or "[]")),
+        tags=tuple(names or ()),
         note=note,
         created=created,
+        source=source,
+        path=path,
     )
+    if verify and (names is None or check != row_checksum(tag)):
+        raise _BadRow(tag)
+    return tag
 
 
 # -- the store -----------------------------------------------------------------------------
 
 
 class TagStore:
-    """Tagged passages in one SQLite file; safe to share between threads and processes."""
+    """Tagged passages in one SQLite file; safe to share between threads and processes.
 
-    def __init__(self, path: Path) -> None:
+    ``read_only`` says why the store cannot be written (None when it can); ``damage``
+    what is wrong with the file once that is found (None while it looks sound)."""
+
+    def __init__(self, path: Path, *, backups: bool = True) -> None:
         self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
         self._lock = threading.RLock()  # one connection, shared by UI workers
-        self._conn = sqlite3.connect(
-            self.path,
-            timeout=BUSY_TIMEOUT_MS / 1000,
-            isolation_level=None,  # we issue BEGIN/COMMIT ourselves
-            check_same_thread=False,
-        )
+        self.read_only: str | None = None
+        self.damage: str | None = None
+        self._full = False  # read-only because the disk is full
+        self._conn = self._open()
+        if backups:
+            self._rolling_backup()
+
+    # -- opening -----------------------------------------------------------------------
+
+    def _open(self) -> sqlite3.Connection:
+        if not self.path.exists():
+            try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                return self._empty(f"cannot create {self.path.parent}: {exc.strerror or exc}")
+        try:
+            conn = sqlite3.connect(
+                self.path,
+                timeout=BUSY_TIMEOUT_MS / 1000,
+                isolation_level=None,  # we issue BEGIN/COMMIT ourselves
+                check_same_thread=False,
+            )
+        except sqlite3.Error as exc:
+            return self._fallback(exc)
+        conn.text_factory = _lenient_text
+        self._conn = conn
         try:
             self._configure()
-            self._migrate()
+            self._check_file()
+            if self.damage is None:  # a damaged file is never migrated (that would write to it)
+                self._migrate()
         except sqlite3.DatabaseError as exc:
-            self._conn.close()
-            raise TagStoreError(f"{self.path}: cannot open the tag store: {exc}") from exc
+            conn.close()
+            return self._fallback(exc)
         except BaseException:
-            self._conn.close()
+            conn.close()
             raise
+        return conn
 
-    # -- connection setup -------------------------------------------------------------
+    def _fallback(self, exc: sqlite3.Error) -> sqlite3.Connection:
+        """Opening for writing failed: read it if it cannot be written, else say why."""
+        message = str(exc)
+        if _is_full(exc) or (("disk I/O" in message or _is_read_only(exc)) and _disk_full(self.path.parent)):
+            if not self.path.exists():
+                raise TagStoreFull(f"{self.path}: the disk is full; the tag store could not be set up") from exc
+            self._full = True
+            return self._snapshot("the disk holding it is full")
+        if _is_read_only(exc) and self.path.exists():
+            return self._snapshot(f"{self.path.parent} cannot be written")
+        if _is_read_only(exc):
+            return self._empty(f"{self.path} cannot be created")
+        if "not a database" in message or "malformed" in message:
+            raise TagStoreDamaged(
+                f"{self.path}: the tag store is damaged or not a tag store ({message}); it was left as it is; "
+                f"{SALVAGE_HINT}"
+            ) from exc
+        raise TagStoreError(f"{self.path}: cannot open the tag store: {message}") from exc
+
+    def _empty(self, reason: str) -> sqlite3.Connection:
+        """No store and nowhere to make one: an empty store in memory, read-only."""
+        self.read_only = reason
+        self._conn = _memory()
+        self._migrate()
+        return self._conn
+
+    def _snapshot(self, reason: str) -> sqlite3.Connection:
+        """A copy in memory of a store that cannot be written, brought to this schema.
+
+        With no ``-wal`` file every tag is in the main file and it is opened as immutable
+        (no lock files are needed); otherwise the WAL is read too."""
+        try:
+            in_wal = Path(f"{self.path}-wal").stat().st_size > 0
+        except OSError:
+            in_wal = False
+        uri = f"file:{quote(str(self.path))}?mode=ro" + ("" if in_wal else "&immutable=1")
+        try:
+            src = sqlite3.connect(uri, uri=True)
+        except sqlite3.Error as exc:
+            raise TagStoreError(f"{self.path}: cannot read the tag store: {exc}") from exc
+        mem = _memory()
+        try:
+            src.backup(mem)
+        except sqlite3.Error as exc:
+            mem.close()
+            raise TagStoreDamaged(
+                f"{self.path}: the tag store cannot be read ({exc}); it was left as it is; {SALVAGE_HINT}"
+            ) from exc
+        finally:
+            src.close()
+        self.read_only = reason
+        self._conn = mem
+        self._check_file()
+        if self.damage is None:
+            self._migrate()
+        return mem
 
     def _configure(self) -> None:
         conn = self._conn
@@ -230,6 +423,9 @@ class TagStore:
             raise TagStoreError(f"{self.path}: could not switch to WAL journal (got {mode})")
         conn.execute("PRAGMA synchronous = FULL")
         conn.execute("PRAGMA foreign_keys = ON")
+        # A removed passage is overwritten, so a salvage that reads loose pages cannot
+        # bring it back.
+        conn.execute("PRAGMA secure_delete = ON")
 
     def _migrate(self) -> None:
         version = self._conn.execute("PRAGMA user_version").fetchone()[0]
@@ -240,43 +436,172 @@ class TagStore:
             )
         if version == SCHEMA_VERSION:
             return
-        if version > 0:
+        if version > 0 and self.read_only is None:
             self._backup(version)
-        with self._write() as conn:
+        with self._write(migrating=True) as conn:
             # Re-read inside the lock: another process may have migrated meanwhile.
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             for target in range(version + 1, SCHEMA_VERSION + 1):
                 MIGRATIONS[target](conn)
                 conn.execute(f"PRAGMA user_version = {target}")
 
+    def _check_file(self) -> None:
+        """SQLite's quick check of the file's structure (a few ms for thousands of tags)."""
+        try:
+            rows = self._conn.execute("PRAGMA quick_check(5)").fetchall()
+        except sqlite3.DatabaseError as exc:
+            if not _is_corrupt(exc):
+                raise
+            rows = [(str(exc),)]
+        if [r[0] for r in rows] != ["ok"]:
+            self._damaged(str(rows[0][0]))
+
+    def _damaged(self, what: str) -> None:
+        if self.damage is None:
+            first = what.replace("*** in database main ***", "").strip().splitlines() or [what]
+            self.damage = first[0].strip()[:100]
+
+    def check_writable(self) -> None:
+        """Raise what a change would raise now (damaged, read-only, full): lets a command
+        say so before any other work."""
+        with self._write():
+            pass
+
+    def _damage_error(self) -> TagStoreDamaged:
+        return TagStoreDamaged(
+            f"{self.path}: the tag store is damaged ({self.damage}); nothing more is written to it; {SALVAGE_HINT}"
+        )
+
     def _backup(self, version: int) -> None:
         """Keep a copy of the file as it was before migrating it (user data)."""
         target = self.path.with_name(f"{self.path.name}.v{version}.bak")
         if target.exists():
             return
-        dest = sqlite3.connect(target)
+        _copy_with_backup_api(self._conn, target)
+
+    # -- rolling backups ---------------------------------------------------------------
+
+    @property
+    def backups_dir(self) -> Path:
+        return self.path.parent / BACKUPS_DIR
+
+    def backups(self) -> builtins.list[Path]:
+        """The rolling backups, oldest first."""
         try:
-            self._conn.backup(dest)
-        finally:
-            dest.close()
+            return sorted(self.backups_dir.glob("tags-*.sqlite3"))
+        except OSError:
+            return []
+
+    def _rolling_backup(self) -> None:
+        """A copy a day of a sound store with tags in it (SQLite's online backup, so a
+        consistent copy while others write); the newest ``BACKUPS_KEPT`` are kept. A copy
+        that cannot be made (a full disk) is skipped: it never stops the work."""
+        if self.read_only or self.damage:
+            return
+        existing = self.backups()
+        try:
+            if existing and time.time() - existing[-1].stat().st_mtime < BACKUP_EVERY:
+                return
+        except OSError:
+            return
+        self.backup_now()
+
+    def backup_now(self) -> Path | None:
+        """Make a rolling backup now, if the store is sound and has tags; its path."""
+        if self.read_only or self.damage:
+            return None
+        try:
+            if not self.list():  # also checks every row's checksum
+                return None
+        except TagStoreError:
+            return None
+        if self.damage:
+            return None
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+        target = self.backups_dir / f"tags-{stamp}.sqlite3"
+        try:
+            self.backups_dir.mkdir(exist_ok=True)
+            with self._lock:
+                _copy_with_backup_api(self._conn, target)
+        except (OSError, sqlite3.Error):
+            return None
+        for old in self.backups()[:-BACKUPS_KEPT]:
+            old.unlink(missing_ok=True)
+        return target
+
+    # -- reading and writing -------------------------------------------------------------
 
     @contextmanager
-    def _write(self) -> Iterator[sqlite3.Connection]:
-        """One change = one immediate transaction (waits for other writers)."""
+    def _write(self, migrating: bool = False) -> Iterator[sqlite3.Connection]:
+        """One change = one immediate transaction (waits for other writers).
+
+        Refused on a damaged or read-only store; SQLite's errors become one of the
+        `TagStoreError` kinds, with the transaction rolled back (nothing half-written)."""
         with self._lock:
-            self._conn.execute("BEGIN IMMEDIATE")
+            if self.damage and not migrating:
+                raise self._damage_error()
+            if self._full and not migrating:
+                raise TagStoreFull(f"{self.path}: the disk is full; the change was not saved (nothing was changed)")
+            if self.read_only and not migrating:
+                raise TagStoreReadOnly(
+                    f"{self.path}: the tag store is read-only ({self.read_only}); tags can be listed and "
+                    "exported, not changed"
+                )
             try:
-                yield self._conn
-                self._conn.execute("COMMIT")
-            except BaseException:
-                if self._conn.in_transaction:  # also when COMMIT itself failed
-                    self._conn.execute("ROLLBACK")
-                raise
+                self._conn.execute("BEGIN IMMEDIATE")
+                try:
+                    yield self._conn
+                    self._conn.execute("COMMIT")
+                except BaseException:
+                    if self._conn.in_transaction:  # also when COMMIT itself failed
+                        self._conn.execute("ROLLBACK")
+                    raise
+            except sqlite3.DatabaseError as exc:
+                raise self._translate(exc) from exc
+
+    def _translate(self, exc: sqlite3.DatabaseError) -> TagStoreError | sqlite3.DatabaseError:
+        """A user's one line for what SQLite said while writing."""
+        if _is_full(exc):
+            return TagStoreFull(f"{self.path}: the disk is full; the change was not saved (nothing was changed)")
+        if _is_read_only(exc):
+            self.read_only = self.read_only or "the file or its folder cannot be written"
+            return TagStoreReadOnly(
+                f"{self.path}: the tag store cannot be written ({exc}); tags can be listed and exported, not changed"
+            )
+        if _is_corrupt(exc):
+            self._damaged(str(exc))
+            return self._damage_error()
+        if isinstance(exc, sqlite3.OperationalError) and "disk I/O" in str(exc):
+            if _disk_full(self.path.parent):
+                return TagStoreFull(f"{self.path}: the disk is full; the change was not saved (nothing was changed)")
+            return TagStoreError(f"{self.path}: the disk failed while saving ({exc}); nothing was changed")
+        return exc
 
     def _query(self, where: str = "", params: Sequence[object] = ()) -> builtins.list[Tag]:
+        """Rows as tags. On a damaged file, every row that can still be read (and a row
+        whose checksum fails is shown as read, once the damage is noted)."""
         with self._lock:
-            rows = self._conn.execute(f"{_SELECT} {where} ORDER BY a.id", params).fetchall()
-        return [_row_to_tag(r) for r in rows]
+            rows = None
+            if self.damage is None:
+                try:
+                    rows = self._conn.execute(f"{_SELECT} {where} ORDER BY a.id", params).fetchall()
+                except sqlite3.DatabaseError as exc:
+                    if not _is_corrupt(exc):
+                        raise self._translate(exc) from exc
+                    self._damaged(str(exc))
+            if rows is None:
+                from .tag_salvage import readable_rows
+
+                return _filter(readable_rows(self._conn, self.path), where, params)
+        out = []
+        for row in rows:
+            try:
+                out.append(_row_to_tag(row))
+            except _BadRow as bad:
+                self._damaged(f"passage {row[0]} does not match its checksum")
+                if bad.tag is not None:
+                    out.append(bad.tag)
+        return out
 
     # -- public API ----------------------------------------------------------------------
 
@@ -289,8 +614,14 @@ class TagStore:
         tags: Sequence[str],
         note: str = "",
         content_hash: str = "",
+        *,
+        source: str = "",
+        path: str = "",
     ) -> Tag:
-        """Tag ``text[start:end]`` of ``article``; on disk before this returns."""
+        """Tag ``text[start:end]`` of ``article``; on disk before this returns.
+
+        ``source`` and ``path`` name the article's file (see `Article.source`): the tag
+        belongs to that file whatever its id becomes."""
         sel = make_selector(text, start, end)
         draft = Tag(
             0,
@@ -304,14 +635,43 @@ class TagStore:
             normalize_tags(tags),
             note,
             utc_now(),
+            source=source,
+            path=path,
         )
         return self.add_many([draft])[0]
 
-    def add_many(self, drafts: Sequence[Tag]) -> builtins.list[Tag]:
-        """Store ready-made passages (their ids are ignored) in one transaction: imports."""
+    def add_many(
+        self,
+        drafts: Sequence[Tag],
+        *,
+        keep: Callable[[builtins.list[Tag], builtins.list[Tag]], builtins.list[Tag]] | None = None,
+    ) -> builtins.list[Tag]:
+        """Store ready-made passages (their ids are ignored) in one transaction: imports.
+
+        ``keep(drafts, stored)`` chooses the drafts to write, given every passage stored,
+        read inside the same write transaction: two imports of one file at once then
+        cannot both find a passage missing and both add it.
+        """
         checked = [self._check(d) for d in drafts]
         with self._write() as conn:
+            if keep is not None:
+                checked = keep(checked, self._rows_in(conn))
             return [self._insert(conn, d) for d in checked]
+
+    def bind(self, bindings: Sequence[tuple[int, str, str]]) -> int:
+        """Give tags made before v3 their file: ``(tag id, source, path)``; how many.
+
+        Only rows still unbound change, so two copies binding at once agree."""
+        with self._write() as conn:
+            done = 0
+            for tag_id, source, path in bindings:
+                cur = conn.execute(
+                    "UPDATE annotations SET source = ?, path = ? WHERE id = ? AND source = ''", (source, path, tag_id)
+                )
+                if cur.rowcount:
+                    _seal(conn, self._get_in(conn, tag_id, verify=False))
+                    done += 1
+            return done
 
     def get(self, tag_id: int) -> Tag | None:
         found = self._query("WHERE a.id = ?", (tag_id,))
@@ -364,6 +724,7 @@ class TagStore:
                 _set_tags(conn, tag_id, names)
             if note is not None:
                 conn.execute("UPDATE annotations SET note = ? WHERE id = ?", (note, tag_id))
+            _seal(conn, new)
             return new
 
     def remove(self, tag_id: int) -> Tag:
@@ -387,23 +748,42 @@ class TagStore:
                 return self._get_in(conn, tag.id)
             return self._insert(conn, tag, keep_id=True)
 
+    def restore_many(self, tags: Sequence[Tag]) -> int:
+        """`restore` for many passages in one transaction (a salvage); how many were new.
+        A passage that cannot be stored (no words, no range) is skipped."""
+        usable = []
+        for tag in tags:
+            try:
+                usable.append(dataclasses.replace(self._check(tag), id=tag.id))
+            except ValueError:
+                continue
+        with self._write() as conn:
+            done = 0
+            for tag in usable:
+                if not conn.execute("SELECT 1 FROM annotations WHERE id = ?", (tag.id,)).fetchone():
+                    self._insert(conn, tag, keep_id=True)
+                    done += 1
+            return done
+
     def counts(self) -> dict[str, int]:
-        """Tag name -> number of passages, by name."""
-        with self._lock:
-            rows = self._conn.execute(
-                "SELECT n.name, COUNT(*) FROM annotation_tags t JOIN tag_names n ON n.id = t.tag_id "
-                "GROUP BY n.name ORDER BY n.name"
-            ).fetchall()
-        return dict(rows)
+        """Tag name -> number of passages, by name (from the rows, so a damaged name
+        table cannot change the counts)."""
+        found = Counter(name for t in self._query() for name in t.tags)
+        return dict(sorted(found.items()))
 
     def names(self) -> builtins.list[str]:
         """Tag names in use, sorted: for completion."""
         return list(self.counts())
 
     def integrity_check(self) -> str:
-        """``"ok"`` when SQLite finds the file sound."""
+        """``"ok"`` when SQLite finds the file sound and every row matches its checksum."""
         with self._lock:
-            return self._conn.execute("PRAGMA integrity_check").fetchone()[0]
+            found = self._conn.execute("PRAGMA integrity_check").fetchone()[0]
+        if found == "ok":
+            self._query()
+            if self.damage:
+                return self.damage
+        return found
 
     def close(self) -> None:
         with self._lock:
@@ -421,24 +801,39 @@ class TagStore:
     def _check(tag: Tag) -> Tag:
         """Validate a passage before it is written; returns it with normalised names."""
         tag = dataclasses.replace(tag, tags=normalize_tags(tag.tags), status="anchored")
-        if not tag.exact or not 0 <= tag.start < tag.end:
+        if not tag.exact or not 0 <= tag.start < tag.end < 2**62:
             raise ValueError(f"a tagged passage needs words and a range, got {tag.start}:{tag.end}")
         if not tag.tags and not tag.note.strip():
             raise ValueError("a tagged passage needs at least one tag name or a note")
         return tag
 
-    def _get_in(self, conn: sqlite3.Connection, tag_id: int) -> Tag:
+    def _get_in(self, conn: sqlite3.Connection, tag_id: int, verify: bool = True) -> Tag:
         row = conn.execute(f"{_SELECT} WHERE a.id = ?", (tag_id,)).fetchone()
         if row is None:
             raise KeyError(f"no tagged passage with id {tag_id}")
-        return _row_to_tag(row)
+        try:
+            return _row_to_tag(row, verify)
+        except _BadRow:
+            self._damaged(f"passage {tag_id} does not match its checksum")
+            raise self._damage_error() from None
+
+    def _rows_in(self, conn: sqlite3.Connection) -> builtins.list[Tag]:
+        """Every passage, read inside a write transaction (a damaged row stops the write)."""
+        out = []
+        for row in conn.execute(f"{_SELECT} ORDER BY a.id").fetchall():
+            try:
+                out.append(_row_to_tag(row))
+            except _BadRow:
+                self._damaged(f"passage {row[0]} does not match its checksum")
+                raise self._damage_error() from None
+        return out
 
     @staticmethod
     def _insert(conn: sqlite3.Connection, tag: Tag, keep_id: bool = False) -> Tag:
         created = tag.created or utc_now()
         cur = conn.execute(
             "INSERT INTO annotations(id, article, content_hash, start_pos, end_pos, exact, "
-            "prefix, suffix, note, created) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "prefix, suffix, note, created, source, path) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 tag.id if keep_id else None,
                 tag.article,
@@ -450,11 +845,104 @@ class TagStore:
                 tag.suffix,
                 tag.note,
                 created,
+                tag.source,
+                tag.path,
             ),
         )
         new_id = int(cur.lastrowid)
         _set_tags(conn, new_id, tag.tags)
-        return dataclasses.replace(tag, id=new_id, created=created)
+        stored = dataclasses.replace(tag, id=new_id, created=created)
+        _seal(conn, stored)
+        return stored
+
+
+def _lenient_text(raw: bytes) -> str:
+    """Text columns as str even when damage left bytes that are not UTF-8 (the row's
+    checksum then tells it is damaged) instead of an error that hides every other row."""
+    return raw.decode("utf-8", "replace")
+
+
+def _memory() -> sqlite3.Connection:
+    conn = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+    conn.text_factory = _lenient_text
+    return conn
+
+
+def _copy_with_backup_api(conn: sqlite3.Connection, target: Path) -> None:
+    """A consistent copy of the store at ``target``, written beside it and renamed in,
+    so a copy cut short (a full disk, a kill) never leaves a half file under that name."""
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    dest = sqlite3.connect(tmp)
+    try:
+        conn.backup(dest)
+        dest.close()
+        with open(tmp, "rb") as fh:
+            os.fsync(fh.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        dest.close()
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+def _is_full(exc: BaseException) -> bool:
+    return (
+        isinstance(exc, sqlite3.Error)
+        and getattr(exc, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL
+        or ("database or disk is full" in str(exc))
+    )
+
+
+def _disk_full(folder: Path, below: int = 1 << 20) -> bool:
+    """Less than ``below`` bytes free where the store lives."""
+    try:
+        st = os.statvfs(folder)
+    except OSError:
+        return False
+    return st.f_bavail * st.f_frsize < below
+
+
+def _is_read_only(exc: BaseException) -> bool:
+    text = str(exc)
+    return "readonly" in text or "read-only" in text or "unable to open database file" in text
+
+
+def _is_corrupt(exc: BaseException) -> bool:
+    text = str(exc)
+    return any(w in text for w in ("malformed", "not a database", "corrupt", "Could not decode"))
+
+
+def _filter(tags: builtins.list[Tag], where: str, params: Sequence[object]) -> builtins.list[Tag]:
+    """`TagStore.list`'s filters applied in Python to rows read from a damaged file."""
+    params = list(params)
+    if "a.id = ?" in where:
+        return [t for t in tags if t.id == params[0]]
+    if "n.name = ?" in where:
+        name = params.pop(0)
+        tags = [t for t in tags if name in t.tags]
+    if "a.article = ?" in where:
+        tags = [t for t in tags if t.article == params[0]]
+    return tags
+
+
+def resolve_in(tag: Tag, place_id: str | None, text: str | None, content_hash: str = "", path: str = "") -> Tag:
+    """``tag`` re-anchored in the article ``place_id`` (None: its file is not in the corpus).
+
+    The result is the passage as it stands now: ``article`` is the article's current id,
+    and for a tag that is still found, its content hash and path are the article's now,
+    so that an export of it re-imports and re-anchors like a tag made today. An orphan
+    keeps its stored words; one whose file is not found shows where it was: its source,
+    or for a tag never bound to a file, its old id marked as such (that id may name
+    another article now, which must not be shown as the tag's)."""
+    if place_id is None or text is None:
+        where = tag.source or f"{tag.article} (old id)"
+        return dataclasses.replace(tag, article=where, start=-1, end=-1, status=ORPHAN)
+    found = _apply_anchor(tag, text, reanchor(tag.selector, text))
+    if found.status == ORPHAN:
+        return dataclasses.replace(found, article=place_id)
+    return dataclasses.replace(
+        found, article=place_id, content_hash=content_hash or tag.content_hash, path=path or tag.path
+    )
 
 
 def resolve_tag(tag: Tag, text: str | None) -> Tag:

@@ -81,7 +81,7 @@ class QuotewireApp(App[int]):
         if not self._update_index:
             self.post_message(IndexReady(initial=False))
             return
-        from index.library import IndexBusy
+        from index.library import IndexBusy, IndexStorageError
 
         try:
             report = lib.update(
@@ -94,7 +94,12 @@ class QuotewireApp(App[int]):
                 IndexReady(initial=False, note="another quotewire is updating the index; showing what it has")
             )
             return
-        self.post_message(IndexReady(initial=False, problems=tuple(report.problems)))
+        except IndexStorageError as exc:  # a full or read-only cache: say so, show what there is
+            self.post_message(IndexReady(initial=False, note=str(exc)))
+            return
+        self.post_message(
+            IndexReady(initial=False, problems=tuple(report.problems), note=lib.tag_store_problem() or "")
+        )
 
     def on_index_progress(self, message: IndexProgress) -> None:
         for screen in self.screen_stack:

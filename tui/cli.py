@@ -17,6 +17,8 @@ if TYPE_CHECKING:
     from index.models import IndexReport
 
 EXIT_USAGE = 2
+EXIT_FAIL = 1
+INDEX_WAIT = 60.0  # seconds a command waits for another copy's index update
 
 
 def _common(p: argparse.ArgumentParser, default: object) -> argparse.ArgumentParser:
@@ -57,6 +59,9 @@ def _parser() -> argparse.ArgumentParser:
 
     i = sub.add_parser("index", parents=[common], help="build or update the index and report what changed")
     i.add_argument("--rebuild", action="store_true", help="throw the index away and build it again")
+    i.add_argument(
+        "--check", action="store_true", help="verify every file of the index (checksums); rebuild it if damaged"
+    )
 
     q = sub.add_parser("quotes", parents=[common], help="list quotations and their speakers")
     q.add_argument(
@@ -92,6 +97,10 @@ def _parser() -> argparse.ArgumentParser:
     te.add_argument("-o", "--output", type=Path, metavar="FILE")
     ti = tsub.add_parser("import", parents=[common], help="import tags (W3C or JSONL)")
     ti.add_argument("file", type=Path)
+    ts = tsub.add_parser(
+        "salvage", parents=[common], help="recover every readable tag of a damaged tag store into a new one"
+    )
+    ts.add_argument("-o", "--output", type=Path, metavar="FILE", required=True, help="the new tag store to write")
     return p
 
 
@@ -126,6 +135,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _run_command(args: argparse.Namespace) -> int:
     from index.config import ConfigError
+    from index.library import IndexBusy, IndexStorageError
+    from index.tags import TagStoreError
 
     try:
         if args.command is None:
@@ -144,6 +155,9 @@ def _run_command(args: argparse.Namespace) -> int:
     except ConfigError as exc:
         print(f"quotewire: config error: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    except (IndexBusy, IndexStorageError, TagStoreError) as exc:
+        print(f"quotewire: {exc}", file=sys.stderr)
+        return EXIT_FAIL
     except BrokenPipeError:
         return 0
     except KeyboardInterrupt:
@@ -158,17 +172,30 @@ def _library(
     return Library.open(args.config, corpus if corpus is not None else args.corpus, include_seeds=include_seeds)
 
 
-def _ready(lib: Library, *, quiet: bool = False) -> IndexReport:
-    """Update the index, with a progress bar on a terminal; problems go to stderr."""
-    from index.library import format_problem
+def _ready(lib: Library, *, quiet: bool = False) -> IndexReport | None:
+    """Update the index, with a progress bar on a terminal; problems go to stderr. The
+    report, or None when it could not be updated: another copy holds it too long, or the
+    cache is full; the command then goes on with the index as it is, after one line."""
+    from index.library import IndexBusy, IndexStorageError, format_problem
 
     bar = _ProgressBar() if sys.stderr.isatty() and not quiet else None
-    report = lib.update(progress=bar)
+    try:
+        report = lib.update(progress=bar, wait=INDEX_WAIT, on_wait=_say_waiting)
+    except (IndexBusy, IndexStorageError) as exc:
+        if bar:
+            bar.done()
+        print(f"quotewire: {exc}; using the index as it is", file=sys.stderr)
+        lib.load_cached()
+        return
     if bar:
         bar.done()
     for p in report.problems:
         print(format_problem(p), file=sys.stderr)
     return report
+
+
+def _say_waiting() -> None:
+    print("quotewire: waiting for another quotewire to finish updating the index…", file=sys.stderr, flush=True)
 
 
 class _ProgressBar:
@@ -201,10 +228,15 @@ def cmd_index(args: argparse.Namespace) -> int:
     lib = _library(args)
     from index.library import format_problem
 
+    if args.check:
+        return _check_index(lib)
+
     bar = _ProgressBar() if sys.stderr.isatty() else None
-    report = lib.update(rebuild=args.rebuild, progress=bar)
-    if bar:
-        bar.done()
+    try:
+        report = lib.update(rebuild=args.rebuild, progress=bar, wait=INDEX_WAIT, on_wait=_say_waiting)
+    finally:
+        if bar:
+            bar.done()
     for p in report.problems:
         print(format_problem(p), file=sys.stderr)
     what = "rebuilt" if report.rebuilt else "updated"
@@ -213,6 +245,22 @@ def cmd_index(args: argparse.Namespace) -> int:
         f"{report.unchanged} unchanged ({lib.index_dir})"
     )
     return 0
+
+
+def _check_index(lib: Library) -> int:
+    """`index --check`: say what is damaged, one line each; the index is rebuilt then."""
+    bar = _ProgressBar() if sys.stderr.isatty() else None
+    found, report = lib.check_index(progress=bar)
+    if bar:
+        bar.done()
+    if not found:
+        print(f"index checked: every file is as it was written ({lib.index_dir})")
+        return 0
+    for line in found:
+        print(f"quotewire: {line}", file=sys.stderr)
+    if report is not None:
+        print(f"index rebuilt: {report.added} added ({lib.index_dir})")
+    return EXIT_FAIL
 
 
 def cmd_search(args: argparse.Namespace) -> int:
@@ -243,15 +291,18 @@ def cmd_search(args: argparse.Namespace) -> int:
     checker.join()
     if "error" in checked:
         raise checked["error"]
-    report = checked["report"]
+    report = checked["report"]  # None: not updated (said so), searched as it is
     if (
         result is None
-        or report.added
-        or report.updated
-        or report.removed
-        or report.rebuilt
+        or (report is not None and (report.added or report.updated or report.removed or report.rebuilt))
         or latest_generation(lib.index_dir) != before
     ):
+        lib.damaged = None  # the index has been brought up to date since: searched again
+        result = lib.search(args.query, limit=max(1, args.limit))
+    if lib.damaged:  # met while searching (damage that kept the file's time): rebuild, ask again
+        print(f"quotewire: {lib.damaged}; rebuilding the index", file=sys.stderr)
+        lib.damaged = None
+        lib.update(rebuild=True)
         result = lib.search(args.query, limit=max(1, args.limit))
     if args.json:
         hits = []
@@ -312,21 +363,9 @@ def cmd_quotes(args: argparse.Namespace) -> int:
     if args.variants:
         return _print_variants(lib, quotes, args.json)
     if args.json:
-        _print_json(
-            [
-                {
-                    "article": q.article,
-                    "start": q.start,
-                    "end": q.end,
-                    "text": q.text,
-                    "kind": q.kind,
-                    "speaker": q.speaker,
-                    "cue": q.cue,
-                    "confidence": round(q.confidence, 3),
-                }
-                for q in quotes
-            ]
-        )
+        from index.models import quote_json
+
+        _print_json([quote_json(q) for q in quotes])
         return 0
     current = None
     for q in quotes:

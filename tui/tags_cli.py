@@ -27,11 +27,24 @@ def run(args: argparse.Namespace, lib: Library, ready: Callable[[Library], None]
 
     try:
         action = args.tags_command
-        if action in ("add", "list", "export"):
+        if action != "salvage":
+            lib.tags  # noqa: B018 - a store that cannot be opened is one line, before any work
+        if action in ("add", "rm", "import"):
+            lib.tags.check_writable()
+        if action in ("add", "list", "export", "import"):
             ready(lib)
-        return {"add": _add, "list": _list, "rm": _rm, "export": _export, "import": _import}[action](args, lib)
+        commands = {"add": _add, "list": _list, "rm": _rm, "export": _export, "import": _import, "salvage": _salvage}
+        code = commands[action](args, lib)
+        if action in ("list", "export") and lib.tags.damage:
+            # What could be read was shown; say once that the store is damaged.
+            return _fail(
+                f"{lib.tags.path}: the tag store is damaged ({lib.tags.damage}); the passages "
+                f"above are those that could be read; nothing more is written to it; "
+                "recover them with `quotewire tags salvage -o FILE`"
+            )
+        return code
     except TagStoreError as exc:
-        return _fail(f"{lib.tags_path}: {exc}")
+        return _fail(str(exc))
     except ValueError as exc:
         return _fail(str(exc), EXIT_USAGE)
     finally:
@@ -44,9 +57,7 @@ def _add(args: argparse.Namespace, lib: Library) -> int:
         return _fail(f"no article {args.article!r} (ids are file stems; see `quotewire search`)", EXIT_USAGE)
     if not 0 <= args.start < args.end <= len(article.text):
         return _fail(f"--start/--end must satisfy 0 <= start < end <= {len(article.text)}", EXIT_USAGE)
-    tag = lib.tags.add(
-        article.id, article.text, args.start, args.end, args.tag_names, args.note, content_hash=article.content_hash
-    )
+    tag = lib.add_tag(article.id, args.start, args.end, args.tag_names, args.note)
     print(tag.id)  # printed only once the transaction has committed
     return 0
 
@@ -94,9 +105,9 @@ def _rm(args: argparse.Namespace, lib: Library) -> int:
 def _export(args: argparse.Namespace, lib: Library) -> int:
     from index.tag_export import export_tags
 
-    # The passages as stored: a faithful backup that re-imports without duplicates, and
-    # re-anchors to the current text like any other tag.
-    tags = lib.tags.list()
+    if args.output is not None and not args.output.parent.is_dir():
+        return _fail(f"{args.output.parent}: no such folder; create it first or choose another place", EXIT_USAGE)
+    tags = _as_listed(lib)
     titles = {a.id: a.title for a in lib.articles()}
     data = export_tags(tags, args.format, titles)
     if args.output is None:
@@ -107,14 +118,32 @@ def _export(args: argparse.Namespace, lib: Library) -> int:
     return 0
 
 
+def _as_listed(lib: Library) -> list:
+    """The passages as `tags list` shows them: a moved tag at its offsets in the current
+    text. An orphan whose file is not in the corpus keeps the id it was stored under, so
+    that the export re-imports (and can bind to its file) like the stored passage."""
+    import dataclasses
+
+    stored = {t.id: t for t in lib.tags.list()}
+    return [
+        dataclasses.replace(t, article=stored[t.id].article)
+        if t.status == "orphan" and lib.article(t.article) is None and t.id in stored
+        else t
+        for t in lib.resolved_tags()
+    ]
+
+
 def _write_atomically(path: Path, data: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    with os.fdopen(fd, "w", encoding="utf-8") as fh:
-        fh.write(data)
-        fh.flush()
-        os.fsync(fh.fileno())
-    os.replace(tmp, path)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)  # a full disk must not leave a half file behind
+        raise
 
 
 def _import(args: argparse.Namespace, lib: Library) -> int:
@@ -124,6 +153,41 @@ def _import(args: argparse.Namespace, lib: Library) -> int:
         data = args.file.read_text(encoding="utf-8")
     except OSError as exc:
         return _fail(f"{args.file}: cannot read: {exc.strerror or exc}", EXIT_USAGE)
-    added = import_tags(lib.tags, data)
+    except UnicodeDecodeError:
+        return _fail(f"{args.file}: not UTF-8 text, so not W3C annotations or JSON Lines", EXIT_USAGE)
+    try:
+        lib.resolved_tags()  # binds tags made before tags knew their file, so duplicates are seen
+    except ValueError:
+        pass
+    try:
+        added = import_tags(lib.tags, data, resolve=lib.resolve_tags)
+    except ValueError as exc:
+        return _fail(f"{args.file}: {exc}", EXIT_USAGE)
     print(f"imported {added} new passage(s) from {args.file}")
+    return 0
+
+
+def _salvage(args: argparse.Namespace, lib: Library) -> int:
+    """Every readable passage of the (damaged) store into a new store at FILE."""
+    from index.tag_salvage import salvage, write_store
+
+    source, target = lib.tags_path, args.output
+    if not source.exists():
+        return _fail(f"{source}: there is no tag store to salvage")
+    if target.exists():
+        return _fail(f"{target}: already exists; give a new file name", EXIT_USAGE)
+    if not target.parent.is_dir():
+        return _fail(f"{target.parent}: no such folder; create it first or choose another place", EXIT_USAGE)
+    found = salvage(source)
+    written = write_store(found.tags, target)
+    how = f"{found.through_sqlite} read through SQLite, {found.from_pages} more from the file's pages"
+    print(f"salvaged {written} passage(s) from {source} into {target} ({how})")
+    if found.damaged:
+        print(f"{found.damaged} of them failed their checksum: they are tagged 'salvage-damaged'; check them")
+    for note in found.notes:
+        print(f"note: {note}")
+    print(
+        f"to use it: quit quotewire, move {source.name} and its -wal and -shm files aside, "
+        f"then move {target} to {source}"
+    )
     return 0

@@ -365,3 +365,46 @@ def test_edit_distance_matches_the_textbook_algorithm(a: str, b: str) -> None:
     assert edit_distance(a, b) == prev[-1]
     assume(a or b)
     assert similarity(a, b) == pytest.approx(1 - prev[-1] / max(len(a), len(b)))
+
+
+# -- long passages (#19, item 9: a 200 KB passage took 48 s after a small edit) ------------
+
+
+def _long_text(paragraphs: int = 700, seed: int = 7) -> str:
+    rng = random.Random(seed)
+    words = "the minister said talks would resume on monday critics plan cost jobs opposition vote".split()
+    return "".join(" ".join(rng.choice(words) for _ in range(60)).capitalize() + ".\n\n" for _ in range(paragraphs))
+
+
+@pytest.mark.parametrize(
+    ("name", "at", "change"),
+    [("inside", 100_000, "XYZ "), ("at-its-start", 20_010, "Q"), ("at-its-end", 219_980, "Q"), ("above", 500, "Z ")],
+)
+def test_a_200kb_passage_after_a_small_edit_is_found_fast(name: str, at: int, change: str) -> None:
+    text = _long_text()
+    sel = make_selector(text, 20_000, 220_000)
+    new = text[:at] + change + text[at:]
+    began = time.perf_counter()
+    anchor = reanchor(sel, new)
+    took = time.perf_counter() - began
+    assert took < 3.0, f"{took:.1f} s"  # 48 s before; ~0.1 s here
+    shift = len(change) if at < 20_000 else 0
+    grow = len(change) if 20_000 <= at < 220_000 else 0
+    assert anchor.status == "moved"
+    assert (anchor.start, anchor.end) == (20_000 + shift, 220_000 + shift + grow)
+
+
+def test_a_long_passage_whose_middle_was_rewritten_is_an_orphan() -> None:
+    text = _long_text(200)
+    sel = make_selector(text, 2_000, 40_000)
+    other = _long_text(30, seed=8)  # other words of the same vocabulary
+    new = text[:10_000] + other[:12_000] + text[22_000:]
+    assert reanchor(sel, new).status == "orphan"
+
+
+def test_a_long_passage_is_not_found_in_another_text_sharing_its_ends() -> None:
+    text = _long_text(200)
+    sel = make_selector(text, 2_000, 40_000)
+    middle = _long_text(120, seed=9)[5_000:41_000]
+    new = text[:2_200] + middle + text[39_800:]
+    assert reanchor(sel, new).status == "orphan"

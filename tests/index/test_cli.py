@@ -23,9 +23,15 @@ def test_quotes_json_offsets_and_text_match_the_files() -> None:
     texts = {p.stem: p.read_text() for p in SEED_DIR.glob("*.txt")}
     assert quotes
     for q in quotes:
-        assert set(q) >= {"article", "start", "end", "text", "kind", "speaker", "cue", "confidence"}
+        assert set(q) >= {"article", "start", "end", "text", "kind", "speaker", "cue", "confidence", "rule", "mention"}
         assert texts[q["article"]][q["start"] : q["end"]] == q["text"]
-    assert any(q["text"] == "not suit" and q["speaker"] == "Dmitry Peskov" for q in quotes)
+        m = q["mention"]
+        assert (m is None) == (q["speaker"] is None), q  # the words naming the speaker, if any
+        if m is not None:
+            assert texts[q["article"]][m["start"] : m["end"]] == m["text"]
+    peskov = next(q for q in quotes if q["text"] == "not suit")
+    assert peskov["speaker"] == "Dmitry Peskov" and peskov["rule"] == "said-after-name"
+    assert peskov["mention"]["text"] == "Dmitry Peskov"
 
 
 def test_quotes_speaker_filter_and_search_by_speaker() -> None:

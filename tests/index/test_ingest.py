@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -28,3 +29,32 @@ def test_worker_processes_match_the_serial_path(tmp_path: Path, monkeypatch: pyt
     assert [p.articles for p in parallel] == [p.articles for p in serial]
     assert all(q and q[0].speaker for p in parallel for _, q, _ in p.articles)
     assert all(content.postings for p in parallel for _, _, content in p.articles)
+
+
+def test_an_extraction_bug_is_a_load_problem_naming_the_article(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The extractor no longer swallows its exceptions: a rule that raises on one article
+    is one line on stderr naming it, and the other articles keep their quotations."""
+    from index.quotes import pipeline
+    from tui import cli
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name, words in (("calm", "We will go on"), ("broken", "This one trips the rule"), ("later", "We stay")):
+        (corpus / f"{name}.txt").write_text(f"Headline {name}\n“{words},” Minister Ann Lee said.\n")
+    attach = pipeline.attach_quotes
+
+    def tripping(doc, *args):  # type: ignore[no-untyped-def]
+        if "trips the rule" in doc.text:
+            raise ValueError("a rule\ntripped")
+        return attach(doc, *args)
+
+    monkeypatch.setattr(pipeline, "attach_quotes", tripping)
+    assert cli.main(["quotes", "--json", str(corpus)]) == 0
+    out, err = capsys.readouterr()
+    problems = [line for line in err.splitlines() if "quotation extraction failed" in line]
+    assert len(problems) == 1, err
+    assert "broken.txt: article broken:" in problems[0] and "ValueError: a rule tripped" in problems[0]
+    quotes = json.loads(out)
+    assert {(q["article"], q["speaker"]) for q in quotes} == {("calm", "Ann Lee"), ("later", "Ann Lee")}

@@ -13,7 +13,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from index.models import Quote
-from index.quotes import ANONYMOUS, _extract, extract_quotes
+from index.quotes import ANONYMOUS, extract_quotes
+from index.quotes.confidence import CONFIDENCE
+from index.quotes.rules import RULES, SPEAKERLESS
 from index.speakers import SpeakerRegistry
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -31,14 +33,29 @@ def registry(config: dict) -> SpeakerRegistry:
 
 
 def quotes_of(text: str, registry: SpeakerRegistry | None = None, **kw: object) -> list[Quote]:
-    """Run the extractor *without* its last-resort exception guard, so tests see bugs."""
-    out = _extract("t", text, registry, kw.get("speech_verbs", ()), kw.get("skip", ()))  # type: ignore[arg-type]
+    """Run the extractor and check what every record promises (an exception propagates)."""
+    out = extract_quotes("t", text, registry, speech_verbs=kw.get("speech_verbs", ()), skip=kw.get("skip", ()))  # type: ignore[arg-type]
     for q in out:
         assert q.text == text[q.start : q.end]
-        assert 0.0 <= q.confidence <= 1.0
         assert q.kind in {"direct", "partial", "reported", "other"}
+        assert q.rule in RULES and q.confidence == CONFIDENCE[q.rule]  # every number from the table
+        assert (q.speaker is None) == (q.rule in SPEAKERLESS)
+        if q.speaker is None:
+            assert q.speaker_mention is q.mention_start is q.mention_end is None
+        else:  # the words that name the speaker, as a slice of the text
+            assert q.mention_start is not None and q.mention_end is not None
+            assert q.speaker_mention == text[q.mention_start : q.mention_end]
     assert [q.start for q in out] == sorted(q.start for q in out)
+    marked = [q for q in out if q.kind in ("direct", "partial")]
+    for q in out:  # one quotation, one record: a clause that carries quoted words is reported speech
+        inside = [m for m in marked if m is not q and q.start <= m.start and m.end <= q.end]
+        if inside and not (q.kind in ("direct", "partial") and text[q.start - 1 : q.start] in _MARKS):
+            assert q.kind == "reported", (q, inside)  # (a quotation inside a quotation is pairing's business)
+            assert all(m.speaker == q.speaker for m in inside), (q, inside)  # and has their speaker
     return out
+
+
+_MARKS = "\"“”‘’'«»„‟"
 
 
 def one(quotes: list[Quote], text: str) -> Quote:
@@ -255,7 +272,8 @@ def test_a_time_between_subject_and_verb_is_not_the_source() -> None:
 # "who speaks this quotation" are one table, SPEAKER_CASES, further down)
 def test_an_honorific_with_a_full_stop_tells_gender() -> None:
     text = "Mr. Dalton told the board he would stay on.\n“I am not going anywhere,” she said.\n"
-    assert one(quotes_of(text), "I am not going anywhere,").speaker != "Dalton"
+    q = one(quotes_of(text), "I am not going anywhere,")
+    assert (q.speaker, q.rule) == (None, "unattributed")  # "she" is not Mr. Dalton, and no woman is named
 
 
 def test_gender_learnt_later_applies_to_earlier_mentions() -> None:
@@ -310,8 +328,7 @@ def test_a_headline_in_title_case_names_no_person() -> None:
         "“It just came out of my mouth,” she said.\n"
     )
     q = one(quotes_of(text), "It just came out of my mouth,")
-    assert q.speaker != "Trump Supporter Screams"
-    assert q.speaker is None or "Trump" not in q.speaker  # an unresolved "she" is not Donald Trump
+    assert (q.speaker, q.rule) == (None, "unattributed")  # the woman is not named; the headline names no one
 
 
 @pytest.mark.parametrize(
@@ -338,15 +355,16 @@ def test_an_unresolved_she_is_not_given_to_a_man() -> None:
 
 # ------------------------------------------------- sources that are no noun phrase (round 2)
 @pytest.mark.parametrize(
-    "sentence",
+    "sentence, quoted, speaker",
     [
-        "President Obama has been criticized for the term, saying the group “must be destroyed.”",
-        "In Sanders, they are hearing a candidate who thinks “the system is rigged.”",
+        ("President Obama has been criticized for the term, saying the group “must be destroyed.”", "must", "Obama"),
+        ("In Sanders, they are hearing a candidate who thinks “the system is rigged.”", "the system", "a candidate"),
     ],
 )
-def test_a_verb_phrase_is_never_the_speaker(sentence: str) -> None:
-    for q in quotes_of(f"{sentence}\n"):
-        assert q.speaker is None or not re.search(r"\b(has been|are hearing)\b", q.speaker), q
+def test_a_verb_phrase_is_never_the_speaker(sentence: str, quoted: str, speaker: str) -> None:
+    """Not "President Obama has been", not "they are hearing a candidate": the noun phrase."""
+    qs = quotes_of(f"{sentence}\n")
+    assert next(q for q in qs if q.text.startswith(quoted)).speaker == speaker
 
 
 @pytest.mark.parametrize(
@@ -383,10 +401,44 @@ def test_anonymous_sources_keep_their_description() -> None:
 
 
 def test_partial_quote_and_reported_clause(registry: SpeakerRegistry) -> None:
+    """One quotation, one record: the quoted words are the partial quotation, the clause
+    that carries them is reported speech of the same speaker."""
     text = "Kremlin spokesperson Dmitry Peskov said that freezing the conflict would “not suit” Russia.\n"
     qs = quotes_of(text, registry)
-    q = one(qs, "not suit")
-    assert q.kind == "partial" and q.speaker == "Dmitry Peskov" and q.cue == "said"
+    assert [(q.kind, q.text, q.speaker, q.rule) for q in qs] == [
+        ("reported", text.strip(), "Dmitry Peskov", "said-after-name"),
+        ("partial", "not suit", "Dmitry Peskov", "said-after-name"),
+    ]
+
+
+def test_a_clause_of_speech_gives_its_speaker_to_the_words_it_quotes(registry: SpeakerRegistry) -> None:
+    """The nearest cue of the quoted words is the inner "he said", whose "he" names no one
+    here; the clause that carries them is the sources' speech."""
+    text = (
+        "The committee met on Monday.\n\n"
+        "Law enforcement sources have said he said “no more delays” in talks with officials.\n"
+    )
+    qs = quotes_of(text, registry)
+    assert [(q.kind, q.speaker, q.rule) for q in qs] == [
+        ("reported", ANONYMOUS, "anonymous"),
+        ("partial", ANONYMOUS, "anonymous"),
+    ]
+    assert one(qs, "no more delays").speaker_mention == "Law enforcement sources"
+
+
+def test_a_clause_of_belief_takes_the_speaker_of_the_quotation_it_carries(registry: SpeakerRegistry) -> None:
+    """The quoted words went to the verb of speech ("says"), not to the verb of belief
+    ("think") whose clause carries them: the clause agrees with its quotation."""
+    text = (
+        "Bernie Sanders spoke in Harlem.\n"
+        "He says if people think the problems will be solved by “establishment politics and "
+        "establishment economics,” they are wrong.\n"
+    )
+    qs = quotes_of(text, registry)
+    quoted = one(qs, "establishment politics and establishment economics,")
+    holders = [q for q in qs if q.kind == "reported" and q.start <= quoted.start and quoted.end <= q.end]
+    assert quoted.speaker == "Bernie Sanders" and holders
+    assert {q.speaker for q in holders} == {"Bernie Sanders"}
 
 
 def test_reported_speech_patterns() -> None:
@@ -528,8 +580,10 @@ def test_never_raises_on_edge_cases(text: str) -> None:
 
 def test_odd_arguments_do_not_raise() -> None:
     assert extract_quotes("x", None) == []  # type: ignore[arg-type]
-    assert _extract("x", "", None, (), ()) == []
-    assert extract_quotes("x", "“Hi there all,” he said.", skip=[(5, 2), ("a", "b"), (0,)]) is not None  # type: ignore[list-item]
+    assert extract_quotes("x", "") == []
+    # malformed skip spans are dropped, and the quotation is still found (its "he" has no antecedent)
+    got = extract_quotes("x", "“Hi there all,” he said.", skip=[(5, 2), ("a", "b"), (0,)])  # type: ignore[list-item]
+    assert [(q.text, q.kind, q.speaker, q.cue) for q in got] == [("Hi there all,", "direct", None, "said")]
 
 
 def test_large_input_is_linear_enough() -> None:
@@ -548,7 +602,7 @@ def test_large_input_is_linear_enough() -> None:
 # plain forward version it replaced, on any text.
 _SOUP = st.lists(
     st.sampled_from(
-        list('ab Zé.,;:(!?\x01"“”’—– \n')
+        list("ab Zé.,;:(!?\x01\"“”’'—– \n")
         + ["that", "while", "as", "when", "if", "Mr", "U.S.", "Ann Lee", "thatch", "asif"]
     ),
     max_size=80,
@@ -558,31 +612,32 @@ _SOUP = st.lists(
 @settings(max_examples=300, deadline=None)
 @given(_SOUP, st.integers(0, 100))
 def test_last_boundary_matches_a_forward_scan(region: str, cut: int) -> None:
-    from index import quotes as q
+    from index.quotes import document, sources
 
     forward = re.compile(r"[,;:\x01”\"—–(]|\bthat\b|\bwhile\b|\bas\b|\bwhen\b|\bif\b")
     limit = min(cut, len(region))
-    for window in (q._WINDOW, 7):
-        old, q._WINDOW = q._WINDOW, window
+    for window in (document.WINDOW, 7):
+        old, sources.WINDOW = sources.WINDOW, window
         try:
             want = max(0, limit - window)
             for b in forward.finditer(region, want, limit):
                 want = b.end()
-            assert q._last_boundary(region, limit) == want
+            assert sources.last_boundary(region, limit) == want
         finally:
-            q._WINDOW = old
+            sources.WINDOW = old
 
 
 @settings(max_examples=300, deadline=None)
 @given(_SOUP)
 def test_fast_regexes_match_their_plain_forms(text: str) -> None:
-    from index import quotes as q
+    from index import sentences
+    from index.quotes import document, names
 
     cap = r"[A-ZÀ-ÖØ-Þ][\w'’\-]*(?:\.[^\W_][\w'’\-]*)*"
     plain = {
-        q._CAP_RUN_RE: re.compile(rf"(?<![\w.'’\-]){cap}(?:[ \t\u00a0]+{cap})*"),
-        q._SENT_END_RE: re.compile('(?:[.!?]+["”’»)\\]]*|\x01["”’»])(?=\\s+(?:["“‘«(\\[]?[A-Z0-9]|["“‘«]\x01))'),
-        q._TOKEN_RE: re.compile(r"[^\W_][\w'’\-]*(?:\.[^\W_][\w'’\-]*)*"),
+        names.CAP_RUN_RE: re.compile(rf"(?<![\w.'’\-]){cap}(?:[ \t\u00a0]+{cap})*"),
+        sentences._END_RE: re.compile('(?:[.!?]+["\'”’»)\\]]*|\x01["”’»])(?=\\s+(?:["\'“‘«(\\[]?[A-Z0-9]|["“‘«]\x01))'),
+        document._TOKEN_RE: re.compile(r"[^\W_][\w'’\-]*(?:\.[^\W_][\w'’\-]*)*"),
     }
     for fast, slow in plain.items():
         assert [m.span() for m in fast.finditer(text)] == [m.span() for m in slow.finditer(text)]
@@ -603,16 +658,17 @@ def test_tokens_gaps_and_cap_runs_agree(text: str) -> None:
     """What the fast paths assume: gaps[k] is the text before token k, a word never ends
     in a full stop, lows are the words lower-cased, and every word of a capitalised run
     is exactly one token."""
-    from index import quotes as q
+    from index.quotes import document as q
+    from index.quotes.names import CAP_RUN_RE
 
-    doc = q._Doc("t", text, text, [], [])
-    q._tokenize(doc)
+    doc = q.Doc("t", text, text, [], [])
+    q.tokenize(doc)
     plain = [(m.start(), m.end(), m.group()) for m in q._TOKEN_RE.finditer(text)]
     ascii_text = text.encode("ascii", "ignore").decode()
     assert q._TOKEN_SPLIT_ASCII_RE.split(ascii_text) == q._TOKEN_SPLIT_RE.split(ascii_text)
-    assert doc.tokens == plain
-    assert doc.words == [w for _, _, w in plain]
-    assert doc.lows == [w.lower() for _, _, w in plain]
+    assert list(doc.tokens) == plain
+    assert list(doc.words) == [w for _, _, w in plain]
+    assert list(doc.lows) == [w.lower() for _, _, w in plain]
     assert len(doc.gaps) == len(plain) + 1
     prev = 0
     for (s, e, w), gap in zip(plain, doc.gaps):
@@ -620,7 +676,7 @@ def test_tokens_gaps_and_cap_runs_agree(text: str) -> None:
         prev = e
     assert doc.gaps[-1] == text[prev:]
     starts = {s: k for k, (s, _, _) in enumerate(plain)}
-    for run in q._CAP_RUN_RE.finditer(text):
+    for run in CAP_RUN_RE.finditer(text):
         k = starts[run.start()]
         words = run.group().split()
         assert [w for _, _, w in plain[k : k + len(words)]] == words
@@ -643,7 +699,7 @@ def test_abbreviation_fast_path_matches_the_letter_walk(text: str) -> None:
             return True
         return "." in word and all(len(p) <= 2 for p in word.split("."))
 
-    from index.quotes import _abbreviation_at
+    from index.sentences import abbreviation_at as _abbreviation_at
 
     text = text + " approxim. Sept. Jr. abcdefgh. a.b.c. (Mr. x.Y."
     for i, c in enumerate(text):
@@ -665,7 +721,7 @@ def test_abbreviation_fast_path_matches_the_letter_walk(text: str) -> None:
     ],
 )
 def test_title_case(content: str, expected: bool) -> None:
-    from index.quotes import _title_case
+    from index.quotes.words import title_case as _title_case
 
     assert _title_case(content) is expected
 
@@ -717,8 +773,13 @@ def _same(gold: str, pred: str | None) -> bool:
 
 
 def test_polnear_sample_scores_above_floor(registry: SpeakerRegistry, config: dict) -> None:
-    """First 40 PolNeAR documents, scored with the shared rules (floors: measured minus margin)."""
+    """First 40 PolNeAR documents, scored with the shared scorer's rules (floor: measured minus margin)."""
+    import importlib.util
+
     path = _need(SHARED / "data" / "polnear-train" / "polnear-train.jsonl")
+    spec = importlib.util.spec_from_file_location("score_polnear", _need(SHARED / "tools" / "score_polnear.py"))
+    sc = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
+    spec.loader.exec_module(sc)  # type: ignore[union-attr]
     docs = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()[:40]]
     found = total = right = predicted = 0
     for d in docs:
@@ -730,20 +791,19 @@ def test_polnear_sample_scores_above_floor(registry: SpeakerRegistry, config: di
         spans = [(q.start, q.end) for q in qs]
         contents = [(c["start"], c["end"]) for a in d["attributions"] for c in a["content"]]
         predicted += len(spans)
-        right += sum(_cover(sp, contents) >= 0.3 for sp in spans)
+        right += sum(sc.cover(sp, contents) >= 0.3 for sp in spans)
         for a in d["attributions"]:
             if a["direct"]:
                 total += 1
                 segs = [(c["start"], c["end"]) for c in a["content"]]
-                found += any(_cover(g, [sp]) >= 0.3 for g in segs for sp in spans)
+                inner = sc.marked(d["text"], segs)  # a partial quotation is found by its quoted words
+                found += any(
+                    any(sc.cover(g, [sp]) >= 0.3 for g in segs) or any(sc.cover(g, [sp]) >= 0.5 for g in inner)
+                    for sp in spans
+                )
     precision, recall = right / max(predicted, 1), found / max(total, 1)
     f1 = 2 * precision * recall / max(precision + recall, 1e-9)
     assert f1 >= 0.88, (precision, recall, f1)
-
-
-def _cover(span: tuple[int, int], others: list[tuple[int, int]]) -> float:
-    s, e = span
-    return sum(max(0, min(e, oe) - max(s, os_)) for os_, oe in others) / max(e - s, 1)
 
 
 # --------------------------------------------------------------------------------------
@@ -832,7 +892,7 @@ def test_a_title_inside_a_name_run_is_dropped(registry: SpeakerRegistry) -> None
 
 
 def test_a_verb_taken_for_the_source_leaves_the_quote_unattributed(registry: SpeakerRegistry) -> None:
-    from index.quotes import _not_a_source
+    from index.quotes.resolve import not_a_source as _not_a_source
 
     assert _not_a_source("highlighted") and _not_a_source("giving") and _not_a_source("said")
     assert not _not_a_source("company") and not _not_a_source("report") and not _not_a_source("Reuters")
@@ -958,7 +1018,8 @@ def test_organisations_keep_their_nationality_and_party_and_added_reports(
     assert [q.cue for q in added] == ["added"]
 
 
-# --- who speaks a quotation: the text, how the quotation starts, its speaker; the id says the rule
+# --- who speaks a quotation: the text, how the quotation starts, its speaker and the rule (rules.py)
+# that decided it; the id says the case
 SPEAKER_CASES = [
     pytest.param(
         (
@@ -967,6 +1028,7 @@ SPEAKER_CASES = [
         ),
         "It went well,",
         "John Miller",
+        "pronoun-subject",
         id="gender_keeps_he_and_she_apart",
     ),
     pytest.param(
@@ -977,6 +1039,7 @@ SPEAKER_CASES = [
         ),
         "We are on track,",
         "a spokesman",
+        "pronoun-added",
         id="he_after_an_indefinite_description_stays_with_it",
     ),
     pytest.param(
@@ -988,6 +1051,7 @@ SPEAKER_CASES = [
         ),
         "I am ready to lead,",
         "Marco Rubio",
+        "pronoun-subject",
         id="the_sentence_topic_beats_a_name_in_its_relative_clause",
     ),
     pytest.param(
@@ -999,6 +1063,7 @@ SPEAKER_CASES = [
         ),
         "It is not the same if you are turning it over to the states,",
         "Hillary Clinton",
+        "pronoun-last-speaker",
         id="a_participle_hangs_on_the_clause_before_its_comma",
     ),
     pytest.param(
@@ -1008,12 +1073,14 @@ SPEAKER_CASES = [
         ),
         "We will stay,",
         "Tomas Brandt",
+        "pronoun-subject",
         id="a_gendered_role_tells_gender_when_the_first_name_cannot",
     ),
     pytest.param(
         ("Angela Merkel met Olaf Scholz in Berlin. Angela Merkel spoke after him.\n“We will manage,” she said.\n"),
         "We will manage,",
         "Angela Merkel",
+        "pronoun-subject",
         id="first_names_tell_gender",
     ),
     # "He noted that Kern has admitted ...": the sentence is about him, not about Kern.
@@ -1026,6 +1093,7 @@ SPEAKER_CASES = [
         ),
         "What we ask for is fair,",
         "Tom Reeves",
+        "pronoun-last-speaker",
         id="a_speaker_inside_a_reported_clause_is_not_the_next_he",
     ),
     pytest.param(
@@ -1036,6 +1104,7 @@ SPEAKER_CASES = [
         ),
         "It has not helped him,",
         "Brian Holt",
+        "pronoun-last-speaker",
         id="a_subject_right_after_said_is_inside_the_reported_clause",
     ),
     pytest.param(
@@ -1046,6 +1115,7 @@ SPEAKER_CASES = [
         ),
         "Sure it is,",
         "Bernie Sanders",
+        "pronoun-last-speaker",
         id="the_answer_comes_from_the_person_asked",
     ),
     pytest.param(
@@ -1056,6 +1126,7 @@ SPEAKER_CASES = [
         ),
         "It is fully functional,",
         "George Zimmerman",
+        "pronoun-added",
         id="he_added_continues_the_last_speaker",
     ),
     # "it said" after "Dana Lopez's campaign backtracked": the campaign, not an older speaker.
@@ -1066,6 +1137,7 @@ SPEAKER_CASES = [
         ),
         "The plan is on hold.",
         "Dana Lopez’s campaign",
+        "it-they-subject",
         id="it_names_the_latest_subject_that_is_not_a_person",
     ),
     # "One Ohio delegate said he ...": the delegate, not a person named before.
@@ -1077,6 +1149,7 @@ SPEAKER_CASES = [
         ),
         "Nobody wanted them,",
         "Ohio delegate",
+        "pronoun-last-speaker",
         id="an_indefinite_person_noun_is_someone_a_later_he_names",
     ),
     # "a farmer asked if she would ...": the answer is hers, not the farmer's.
@@ -1088,6 +1161,7 @@ SPEAKER_CASES = [
         ),
         "I would love to come back,",
         "Helen Marsh",
+        "pronoun-subject",
         id="the_one_who_asked_a_question_does_not_answer_it",
     ),
     # "Grady asked her to call": he made a request, and goes on speaking.
@@ -1098,6 +1172,7 @@ SPEAKER_CASES = [
         ),
         "This matters a great deal,",
         "Tom Grady",
+        "pronoun-last-speaker",
         id="a_request_is_not_a_question",
     ),
     pytest.param(
@@ -1108,6 +1183,7 @@ SPEAKER_CASES = [
         ),
         "I am still listening,",
         "Pat Miller",
+        "pronoun-last-speaker",
         id="a_unisex_first_name_says_nothing_about_she",
     ),
     pytest.param(
@@ -1118,6 +1194,7 @@ SPEAKER_CASES = [
         ),
         "It is a cynical view,",
         "Ed Lamb",
+        "pronoun-last-speaker",
         id="they_is_no_antecedent_for_he",
     ),
     pytest.param(
@@ -1128,6 +1205,7 @@ SPEAKER_CASES = [
         ),
         "establishment politics and establishment economics,",
         "Bernie Sanders",
+        "pronoun-subject",
         id="a_verb_of_speech_beats_a_verb_of_belief_in_the_same_sentence",
     ),
     pytest.param(
@@ -1138,6 +1216,7 @@ SPEAKER_CASES = [
         ),
         "Trump has support here,",
         "Chuck Wills",
+        "pronoun-subject",
         id="a_clause_opened_by_the_and_a_title_has_the_name_as_subject",
     ),
     pytest.param(
@@ -1147,6 +1226,7 @@ SPEAKER_CASES = [
         ),
         "We will cut costs,",
         "company",
+        "it-they-speaker",
         id="it_refers_to_the_last_organisation",
     ),
     # "Candidates" starts a sentence; the article writes "candidates" elsewhere: a group.
@@ -1159,6 +1239,7 @@ SPEAKER_CASES = [
         ),
         "Some things are not negotiable,",
         "Hillary Clinton",
+        "pronoun-last-speaker",
         id="a_capitalised_plural_opening_a_sentence_is_no_person",
     ),
     # "Clinton campaign manager Robby Mook released": Clinton (female) is no topic for "he".
@@ -1170,6 +1251,7 @@ SPEAKER_CASES = [
         ),
         "built a nearly insurmountable lead.",
         "Robby Mook",
+        "pronoun-subject",
         id="a_name_after_an_incompatible_modifier_name_is_still_the_antecedent",
     ),
     pytest.param(
@@ -1180,6 +1262,7 @@ SPEAKER_CASES = [
         ),
         "He truly cares about the American people,",
         "Caroline",
+        "pronoun-subject",
         id="a_person_named_by_first_name_alone_is_an_antecedent",
     ),
     pytest.param(
@@ -1190,6 +1273,7 @@ SPEAKER_CASES = [
         ),
         "I thought she was the most amazing person,",
         "Bill Clinton",
+        "pronoun-subject",
         id="a_first_name_alone_takes_the_full_name_used_in_the_article",
     ),
     pytest.param(  # "raised questions" is a deed with a noun: the outlet that did it is no person
@@ -1200,6 +1284,7 @@ SPEAKER_CASES = [
         ),
         "Please stop",
         "Nora Vance",
+        "pronoun-subject",
         id="an_outlet_that_raised_questions_is_no_later_she",
     ),
     pytest.param(
@@ -1210,6 +1295,7 @@ SPEAKER_CASES = [
         ),
         "There is only one",
         "Erik Halvorsen",
+        "pronoun-subject",
         id="the_subject_after_an_opening_clause_is_the_next_he",
     ),
     pytest.param(
@@ -1220,6 +1306,7 @@ SPEAKER_CASES = [
         ),
         "I thought",
         "Tom Baxley",
+        "pronoun-subject",
         id="a_described_name_after_an_opening_phrase_is_the_subject",
     ),
     pytest.param(
@@ -1230,6 +1317,7 @@ SPEAKER_CASES = [
         ),
         "I have heard",
         "Tomas Reyes",
+        "pronoun-subject",
         id="a_name_after_was_that_ends_its_clause_is_the_next_he",
     ),
     pytest.param(
@@ -1240,6 +1328,7 @@ SPEAKER_CASES = [
         ),
         "Let us talk",
         "Dan Keller",
+        "pronoun-subject",
         id="a_name_before_all_but_and_a_verb_is_the_next_he",
     ),
     pytest.param(
@@ -1251,6 +1340,7 @@ SPEAKER_CASES = [
         ),
         "You play",
         "Jane Whitfield",
+        "pronoun-last-speaker",
         id="the_subject_of_a_clause_without_that_is_the_next_she",
     ),
     pytest.param(
@@ -1261,6 +1351,7 @@ SPEAKER_CASES = [
         ),
         "No city",
         "Daniel Okafor",
+        "pronoun-mentioned",
         id="a_word_of_a_headline_is_no_later_he",
     ),
     pytest.param(
@@ -1270,6 +1361,7 @@ SPEAKER_CASES = [
         ),
         "You are a coward",
         "Mark Delaney",
+        "pronoun-mentioned",
         id="a_pronoun_is_not_the_object_of_its_own_verb",
     ),
     pytest.param(
@@ -1280,6 +1372,7 @@ SPEAKER_CASES = [
         ),
         "You are a coward",
         "Mark Delaney",
+        "pronoun-mentioned",
         id="the_outlet_that_reported_it_is_no_he",
     ),
     pytest.param(
@@ -1292,6 +1385,7 @@ SPEAKER_CASES = [
         ),
         "Nobody in this state",
         "Ruth Harlan",
+        "pronoun-last-speaker",
         id="a_shared_surname_followed_by_she_is_the_woman",
     ),
     pytest.param(
@@ -1301,6 +1395,7 @@ SPEAKER_CASES = [
         ),
         "shared story",
         "Jeff Moreno",
+        "apposition",
         id="a_title_inside_an_apposition_is_no_clause_boundary",
     ),
     pytest.param(
@@ -1311,6 +1406,7 @@ SPEAKER_CASES = [
         ),
         "no justice",
         "protesters",
+        "it-they-subject",
         id="they_is_the_group_opening_a_sentence_after_but",
     ),
     pytest.param(
@@ -1320,6 +1416,7 @@ SPEAKER_CASES = [
         ),
         "as voters",
         "Ted Marsh",
+        "pronoun-last-speaker",
         id="his_statement_is_spoken_by_whom_his_means",
     ),
     pytest.param(
@@ -1331,6 +1428,7 @@ SPEAKER_CASES = [
         ),
         "I did not know",
         "Maria Dunne",
+        "pronoun-last-speaker",
         id="a_name_inside_a_sentence_that_she_opens_is_not_its_topic",
     ),
     pytest.param(
@@ -1340,6 +1438,7 @@ SPEAKER_CASES = [
         ),
         "Given his past comments",
         "Dale Price",
+        "pronoun-last-speaker",
         id="given_his_comments_are_his",
     ),
     pytest.param(
@@ -1350,6 +1449,7 @@ SPEAKER_CASES = [
         ),
         "You can support",
         "email",
+        "it-they-subject",
         id="it_right_before_its_verb_is_the_thing_just_named",
     ),
     pytest.param(
@@ -1359,12 +1459,14 @@ SPEAKER_CASES = [
         ),
         "own work",
         "Melania Trump",
+        "said-after-name",
         id="mrs_and_a_registered_mans_surname_is_his_wife",
     ),
     pytest.param(
         "LOS ANGELES — Actress Rosario Dawson took the stage. “I am still here,” Dawson said.",
         "I am still here",
         "Rosario Dawson",
+        "said-after-name",
         id="a_capitalised_role_before_a_name_is_no_part_of_it",
     ),
     pytest.param(
@@ -1374,6 +1476,7 @@ SPEAKER_CASES = [
         ),
         "It will all explode",
         "Susan Sarandon",
+        "pronoun-last-speaker",
         id="a_hyphenated_description_before_a_name_is_no_part_of_it",
     ),
     pytest.param(
@@ -1384,6 +1487,7 @@ SPEAKER_CASES = [
         ),
         "I pretty much cried",
         "Juan Manriquez",
+        "pronoun-subject",
         id="a_nickname_is_part_of_the_name_and_of_place_keeps_the_subject",
     ),
     pytest.param(
@@ -1394,6 +1498,7 @@ SPEAKER_CASES = [
         ),
         "a giveaway",
         "Dale Pruitt",
+        "pronoun-subject",
         id="name_of_place_who_is_the_next_he",
     ),
     pytest.param(
@@ -1403,6 +1508,7 @@ SPEAKER_CASES = [
         ),
         "Who wants",
         "John Tiegen",
+        "pronoun-subject",
         id="a_service_before_a_first_name_is_no_part_of_the_name",
     ),
     pytest.param(
@@ -1412,6 +1518,7 @@ SPEAKER_CASES = [
         ),
         "a fraud",
         "Tom Reyes",
+        "pronoun-mentioned",
         id="a_pronoun_is_not_the_owner_of_its_verbs_object",
     ),
 ]
@@ -1457,7 +1564,7 @@ def test_what_it_calls_a_thing_is_no_nearby_persons_quotation(registry: SpeakerR
         "Delta has repeatedly declined to elaborate on what it calls “internal employee matters”.\n"
     )
     (q,) = [q for q in quotes_of(text, registry) if q.text.startswith("internal")]
-    assert q.speaker != "Ellen Simonetti"
+    assert (q.speaker, q.rule) == (None, "unattributed")  # what "it" (Delta) calls: not Ellen Simonetti's
 
 
 def test_a_nickname_and_a_t_shirt_slogan_get_no_speaker(registry: SpeakerRegistry) -> None:
@@ -1472,10 +1579,11 @@ def test_a_contracted_pronoun_is_no_name(registry: SpeakerRegistry) -> None:
         "The poll of farmers was released on Monday by Senator Alan Fisk.\n\n"
         "They’re less fond of the tariffs and generally agree that the subsidies should be “a lot” smaller."
     )
-    assert all(q.speaker != "They’re" for q in quotes_of(text, registry))
+    (q,) = quotes_of(text, registry)
+    assert (q.text, q.kind, q.speaker) == ("a lot", "other", None)  # no "They’re" for a speaker
 
 
-@pytest.mark.parametrize(("text", "starts", "speaker"), SPEAKER_CASES)
-def test_the_speaker_of_a_quotation(registry: SpeakerRegistry, text: str, starts: str, speaker: str) -> None:
+@pytest.mark.parametrize(("text", "starts", "speaker", "rule"), SPEAKER_CASES)
+def test_the_speaker_of_a_quotation(registry: SpeakerRegistry, text: str, starts: str, speaker: str, rule: str) -> None:
     q = next(q for q in quotes_of(text, registry) if q.text.startswith(starts))
-    assert q.speaker == speaker
+    assert (q.speaker, q.rule) == (speaker, rule)

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from index.sentences import paragraphs, split_sentences
+from index.sentences import OPAQUE, paragraphs, sentence_spans, split_sentences
 
 SEED_DIR = Path(__file__).resolve().parents[2] / "index" / "seed"
 
@@ -56,14 +56,28 @@ def test_lowercase_after_a_dot_does_not_split() -> None:
     assert len(split_sentences(text)) == 1
 
 
-def test_numbered_list_markers_stay_with_their_item() -> None:
-    text = "Key conditions:\n1. Recognition of gains: Russia seeks it. It is 18%.\n2. NATO exclusion: no entry."
-    assert _texts(text, split_sentences(text)) == [
-        "Key conditions:",
-        "1. Recognition of gains: Russia seeks it.",
-        "It is 18%.",
-        "2. NATO exclusion: no entry.",
-    ]
+@pytest.mark.parametrize(
+    "text, sentences",
+    [
+        pytest.param(
+            "Key conditions:\n1. Recognition of gains: Russia seeks it. It is 18%.\n2. NATO exclusion: no entry.",
+            [
+                "Key conditions:",
+                "1. Recognition of gains: Russia seeks it.",
+                "It is 18%.",
+                "2. NATO exclusion: no entry.",
+            ],
+            id="numbered_list_markers_stay_with_their_item",
+        ),
+        pytest.param(  # one splitter for the reader, the aligner and the extractor: they agree on this
+            "The vote closed at 7 p.m. He said it was fair. Talks in the U.S. The end came.",
+            ["The vote closed at 7 p.m.", "He said it was fair.", "Talks in the U.S.", "The end came."],
+            id="an_abbreviation_before_he_she_it_they_we_or_the_ends_a_sentence",
+        ),
+    ],
+)
+def test_where_sentences_end(text: str, sentences: list[str]) -> None:
+    assert _texts(text, split_sentences(text)) == sentences
 
 
 def test_each_line_is_its_own_paragraph() -> None:
@@ -117,3 +131,24 @@ def test_spans_never_overlap_and_cover_only_non_space(text: str) -> None:
     # Every non-space character belongs to exactly one sentence.
     covered = sum(e - s for s, e in spans)
     assert covered >= sum(1 for ch in text if not ch.isspace())
+
+
+def test_a_masked_quotation_splits_only_where_it_ends_its_sentence() -> None:
+    """The extractor's option: quoted content hidden (OPAQUE), so its full stops never split."""
+    text = "“We won. We will win again,” she said. “It is over.” He left."
+    masked = "".join(OPAQUE if 0 < i < len(text) and _inside_quotes(text, i) else c for i, c in enumerate(text))
+    plain = _texts(text, split_sentences(text))
+    opaque = _texts(text, sentence_spans(text, paragraphs(text), masked=masked))
+    assert plain == ["“We won.", "We will win again,” she said.", "“It is over.”", "He left."]
+    assert opaque == ["“We won. We will win again,” she said.", "“It is over.”", "He left."]
+
+
+def _inside_quotes(text: str, i: int) -> bool:
+    return text.count("“", 0, i) > text.count("”", 0, i) and text[i] not in "“”"
+
+
+def test_a_run_on_sentence_is_cut_to_the_longest_allowed() -> None:
+    text = "word, " * 100 + "end."
+    spans = sentence_spans(text, paragraphs(text), max_len=120)
+    assert len(spans) > 1 and all(e - s <= 120 for s, e in spans)
+    assert "".join(text[s:e] + " " for s, e in spans).split() == text.split()

@@ -35,6 +35,9 @@ class HelpScreen(ModalScreen[None]):
             table.add_row(Text(keys), Text(description), Text(ident))
         with VerticalScroll(id="help"):
             yield Static(table)
+            note = getattr(self.under, "HELP_NOTE", "")
+            if note:
+                yield Static(Text(note))
             yield Static(Text("Esc closes this help.", style="dim"))
 
     async def action_dismiss(self, result: None = None) -> None:

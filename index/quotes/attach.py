@@ -1,0 +1,194 @@
+"""Each quotation to its attribution: a cue, a colon introduction or the last speaker.
+
+Reads the quotation groups (``marks``), the resolved cues and ``People``; returns
+``Quote`` records of kind direct, partial or other, each with its speaker, the words
+that name the speaker, and the rule that decided it.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from index.lexicon import PRONOUNS_FEMALE, PRONOUNS_GROUP, PRONOUNS_MALE
+from index.models import Quote
+
+from .cues import Cue
+from .document import WINDOW, Doc, near_start, para_of, sent_of, starts_paragraph, starts_sentence
+from .kinds import quote_kind
+from .marks import Seg
+from .mentions import Mention
+from .names import name_at
+from .people import People
+from .records import make_quote
+from .words import BELIEF_FORMS
+
+
+class _Last(NamedTuple):
+    """The last attributed quotation: its paragraph, speaker, cue and the speaker's mention."""
+
+    para: int
+    speaker: str
+    cue: Cue | None
+    named: Mention | None
+
+
+def attach_quotes(
+    doc: Doc,
+    cues: list[Cue],
+    transcripts: list[tuple[int, int, str, int, int]],
+    people: People,
+) -> list[Quote]:
+    """Every quotation group's records: kind, speaker, rule and mention (one per segment)."""
+    by_sent: dict[int, list[Cue]] = {}
+    for cue in cues:
+        if cue.speaker or (cue.mention is not None and cue.mention.kind in ("pronoun", "clause")):
+            by_sent.setdefault(cue.sent, []).append(cue)
+    groups: dict[int, list[Seg]] = {}
+    for seg in doc.segs:
+        groups.setdefault(seg.group, []).append(seg)
+    out: list[Quote] = []
+    for s, e, label, ls, le in transcripts:
+        speaker = people.canonical(label.title(), ls)
+        out.append(
+            make_quote(doc, s, e, "direct", speaker, "transcript", Cue(ls, le, ":", 0), Mention("name", label, ls, le))
+        )
+    ordered = sorted(groups.values(), key=lambda g: g[0].start)
+    last: _Last | None = None
+    for segs in ordered:
+        cue, rule = _attribution(doc, segs, by_sent, last)
+        continued = rule in ("continuation", "continuation-in-paragraph")
+        speaker, named = (cue.speaker, cue.named_by) if cue is not None else (None, None)
+        if continued and last is not None:
+            speaker, named = last.speaker, last.named
+        kind = quote_kind(doc, segs, cue is not None or continued)
+        if kind == "other":
+            speaker, cue, rule, named = None, None, "not-speech", None
+        elif speaker is None:
+            pron = (
+                cue.mention.text.lower()
+                if cue is not None and cue.mention is not None and cue.mention.kind == "pronoun"
+                else ""
+            )
+            want = "male" if pron in PRONOUNS_MALE else "female" if pron in PRONOUNS_FEMALE else ""
+            rule = "unattributed"
+            if pron not in ("it", "i", "we") and pron not in PRONOUNS_GROUP:
+                # (what "it calls ..." names is a thing or a body, "they" are more than one, and
+                # the "I" of a first-person article is its writer: never the person nearby)
+                speaker, named = _nearby_person(doc, people, segs[0], last, want)
+                if speaker is not None:
+                    rule = "nearby-person"
+        for seg in segs:
+            if seg.end > seg.start and doc.text[seg.start : seg.end].strip():
+                out.append(make_quote(doc, seg.start, seg.end, kind, speaker, rule, cue, named))
+        if speaker and kind != "other":
+            last = _Last(segs[-1].para, speaker, cue, named)
+        if cue is not None and kind == "direct" and _attributes_before(doc, segs[-1], cue):
+            cue.quote_before = True  # its words are that quotation: the tail is no reported speech
+    return out
+
+
+def _attributes_before(doc: Doc, seg: Seg, cue: Cue) -> bool:
+    """“...,” X said: the cue follows the closing mark with only its source between."""
+    if seg.close_pos is None or cue.start < seg.close_pos or doc.text[seg.close_pos - 1] not in ",?!":
+        return False
+    head = cue.mention.start if cue.mention is not None and seg.close_pos < cue.mention.start < cue.start else cue.start
+    gap = doc.masked[seg.close_pos + 1 : head]
+    return all(w[:1].isupper() for w in gap.replace(",", " ").split())  # only the source's title ("Mayor")
+
+
+def _nearby_person(
+    doc: Doc, people: People, seg: Seg, last: _Last | None, want: str = ""
+) -> tuple[str | None, Mention | None]:
+    """A last guess for an unattributed quotation: the person just written about.
+
+    "Valastro praised Christie's leadership. “We need someone ...”" — the subject of
+    the sentence before, or the last speaker, when either is at most a paragraph away.
+    With `want`, the quote's unresolved "she" or "he" rules out the other gender.
+    """
+    subj = people.subject_before(seg.open_pos, want)
+    near: list[tuple[int, str, Mention | None]] = []
+    if subj is not None and seg.para - para_of(doc, subj[0]) <= 1:
+        near.append((subj[0], subj[1], name_at(doc, subj[0])))
+    if last is not None and seg.para - last.para <= 1 and (not want or people.gender_of(last.speaker) in ("", want)):
+        near.append((doc.paras[last.para][0], last.speaker, last.named))
+    if not near:
+        return None, None
+    _, speaker, named = max(near, key=lambda x: (x[0], x[1]))
+    return speaker, named
+
+
+def _attribution(
+    doc: Doc,
+    segs: list[Seg],
+    by_sent: dict[int, list[Cue]],
+    last: _Last | None,
+) -> tuple[Cue | None, str]:
+    """The cue attributing a quote group (if any), and the rule that found it."""
+    first, final = segs[0], segs[-1]
+    # a cue in the sentence of any segment, nearest first
+    best: Cue | None = None
+    best_d = 1 << 30
+    for seg in segs:
+        a, b = sent_of(doc, seg.open_pos), sent_of(doc, seg.end)
+        for si in (a,) if a == b else {a, b}:  # (a set's order, as it always was)
+            for cue in by_sent.get(si, ()):
+                if cue.start >= seg.open_pos and cue.end <= seg.end:
+                    continue
+                d = seg.open_pos - cue.end if cue.end <= seg.open_pos else cue.start - seg.end
+                if seg.close_pos is not None and cue.start > seg.close_pos:
+                    head = min(cue.start, cue.mention.start if cue.mention is not None else cue.start)
+                    if head - seg.close_pos <= 3 and doc.text[seg.close_pos - 1] in ",?!":
+                        d = -1  # “...,” the senator said: the classic attribution wins
+                if cue.word in BELIEF_FORMS and d >= 0:
+                    d += WINDOW  # "He says if people think “...”": a verb of speech first
+                if d < best_d:
+                    best, best_d = cue, d
+    if best is not None:
+        return best, best.rule
+    # "“...” Trump said." split into two sentences by the full stop inside the quote
+    if final.close_pos is not None:
+        si = sent_of(doc, final.end)
+        for cue in by_sent.get(si + 1, ()):
+            head = cue.mention.start if cue.mention is not None and cue.mention.start < cue.start else cue.start
+            if head - final.close_pos <= 40 and para_of(doc, cue.start) == final.para:
+                return cue, cue.rule
+    # a colon introduction in the same paragraph or at the end of the previous one
+    intro = _colon_intro(doc, first, by_sent)
+    if intro is not None:
+        return intro, "colon-intro"
+    # a paragraph of quotation with no cue continues the previous speaker
+    if last is not None and starts_paragraph(doc, first) and 0 < first.para - last.para <= 2:
+        return None, "continuation"
+    if last is not None and first.para == last.para and (starts_paragraph(doc, first) or starts_sentence(doc, first)):
+        return None, "continuation-in-paragraph"
+    # the next sentence in the paragraph names the speaker ("“...” He said.")
+    si = sent_of(doc, final.end)
+    if si + 1 < len(doc.sents) and para_of(doc, doc.sents[si + 1][0]) == final.para:
+        for cue in by_sent.get(si + 1, ()):
+            if cue.mention is not None and cue.mention.kind in ("pronoun", "name"):
+                return cue, "speaker-in-next-sentence"
+    return None, "unattributed"
+
+
+def _colon_intro(doc: Doc, seg: Seg, by_sent: dict[int, list[Cue]]) -> Cue | None:
+    m = doc.masked
+    ps = near_start(doc, seg)
+    before = m[ps : seg.open_pos].rstrip()
+    if before.endswith(":"):
+        si = sent_of(doc, ps + len(before) - 1)
+        got = _last_cue_of(doc, si, by_sent)
+        if got:
+            return got
+    if before or seg.para == 0:
+        return None
+    pps, ppe = doc.paras[seg.para - 1]
+    prev = m[pps:ppe].rstrip()
+    if prev.endswith(":"):
+        return _last_cue_of(doc, sent_of(doc, ppe - 1), by_sent)
+    return None
+
+
+def _last_cue_of(doc: Doc, si: int, by_sent: dict[int, list[Cue]]) -> Cue | None:
+    """The cue nearest the end of sentence `si` (the one before its colon)."""
+    cues = by_sent.get(si)
+    return cues[-1] if cues else None

@@ -1,0 +1,192 @@
+"""Every cue's speaker, in text order, and who a later pronoun can mean.
+
+Reads the cues with their mentions and ``People``; gives each cue its speaker (through
+``resolve``) and keeps the history of speakers with their gender or kind (person,
+group, thing): a bare description ("the businessman") points back to a named person,
+a speaker inside another clause ("He noted that Sanders ...") is not the sentence's
+topic, whoever asked a question does not answer it, and the person asked does.
+"""
+
+from __future__ import annotations
+
+import re
+
+from index.lexicon import PRONOUNS_FEMALE, PRONOUNS_GROUP, PRONOUNS_MALE
+
+from .cues import Cue
+from .document import Doc, after_quantifier, determiner_before, joined, tokens_in
+from .mentions import classify_np
+from .people import People
+from .resolve import not_a_source, resolve_mention, resolve_pronoun
+from .words import ANONYMOUS, ASKING, FEMALE_ROLES, GROUP_NOUNS, MALE_ROLES, head_noun_of, person_noun
+
+
+def resolve_all(doc: Doc, cues: list[Cue], people: People) -> None:
+    """Give each cue a canonical speaker, in text order, tracking who spoke last."""
+    history: list[tuple[int, str, str]] = []  # (pos, speaker, gender or "group")
+    prev_in_sent: dict[int, Cue] = {}
+    verb_in_sent: dict[int, Cue] = {}  # the last speech verb of each sentence so far
+    for cue in cues:
+        mention = cue.mention
+        outer = verb_in_sent.get(cue.sent)
+        if cue.word not in (":", "—"):
+            verb_in_sent[cue.sent] = cue
+        if mention is None:
+            continue
+        speaker, cue.rule, cue.named_by = resolve_mention(mention, cue, people, history, prev_in_sent)
+        cue.speaker = speaker
+        if speaker:
+            prev_in_sent[cue.sent] = cue
+            the_name = mention.kind == "name" and determiner_before(doc, mention.start) == "the"
+            if mention.kind == "name" and not cue.object_noun and not the_name:
+                # (an organisation raises questions too: "Breitbart raised questions" makes
+                # no person of Breitbart for a later "she"; nor is "The Hill reported" a person)
+                people.speakers.add(speaker)
+            if mention.kind in ("name", "role", "anonymous", "pronoun", "np") and not not_a_source(speaker):
+                # (a garbled source, "highlighted", is no one a later "he" can mean)
+                kind = mention.kind
+                plural = (
+                    kind == "np"
+                    and mention.text.lower().endswith("s")
+                    or kind == "pronoun"
+                    and mention.text.lower() in PRONOUNS_GROUP  # "they said"
+                    or kind == "name"
+                    and (
+                        mention.text.lower() in GROUP_NOUNS  # "Analysts noted"
+                        or after_quantifier(doc, mention.start)  # "many more Latinos said"
+                    )
+                )
+                g = (
+                    "group"
+                    if mention.kind == "anonymous" or speaker == ANONYMOUS or plural
+                    else people.gender_of(speaker)
+                )
+                det = determiner_before(doc, mention.start) if kind == "np" and g != "group" else None
+                ref = None
+                if det == "the" and person_noun(mention.text):
+                    # "the actor said" points back to a person named before, if one fits
+                    ref, rg = _role_referent(mention.text, cue.start, people, history)
+                    if ref:
+                        speaker, g = ref, rg
+                if det == "a" and person_noun(mention.text):
+                    # "One California delegate said he ...": someone new, whom a later "he" can mean
+                    head = mention.text.lower().rsplit(None, 1)[-1]
+                    g = "female" if head in FEMALE_ROLES else "male" if head in MALE_ROLES else ""
+                elif (
+                    ref is None
+                    and g != "group"
+                    and (
+                        mention.kind == "np"
+                        or mention.kind == "name"
+                        and (the_name or not people.is_person(speaker))
+                        or mention.kind == "pronoun"
+                        and mention.text.lower() == "it"
+                    )
+                ):
+                    g = "thing"  # "the campaign", "Reuters", "it said": what "it" can refer to
+                if mention.kind == "pronoun" and mention.text.lower() in PRONOUNS_MALE and not g:
+                    people.gender.setdefault(speaker, "male")
+                    g = "male"
+                elif mention.kind == "pronoun" and mention.text.lower() in PRONOUNS_FEMALE and not g:
+                    people.gender.setdefault(speaker, "female")
+                    g = "female"
+                if mention.kind == "role" and speaker == mention.text and _bare_definite(mention.text):
+                    # "the businessman" refers back to someone; "a spokesman" is someone new,
+                    # and "the Vermont senator" already says who it is
+                    ref, rg = _role_referent(mention.text, cue.start, people, history)
+                    if ref:
+                        speaker, g = ref, rg
+                    else:
+                        # no named person fits: "the actress" herself is what a later "she" means
+                        head = mention.text.lower().rsplit(None, 1)[-1]
+                        g = "female" if head in FEMALE_ROLES else "male" if head in MALE_ROLES else ""
+                if _embedded_cue(doc, cue, outer):
+                    people.embedded.add(cue.start)
+                if cue.word in ASKING and mention.end <= cue.start and _asks_question(doc, cue):
+                    people.askers.add(cue.start)
+                history.append((cue.start, speaker, g))
+                if cue.word in ASKING and not cue.inverted and outer is None:
+                    asked = _addressee(doc, cue, people)
+                    if asked is not None:
+                        history.append(asked)  # "X asked Sanders whether ...": his answer comes next
+
+
+# between a speech verb and the subject of a clause it reports: "noted that", "told
+# reporters that the paper's", or nothing at all ("said Trump continued")
+_COMPLEMENT_GAP_RE = re.compile(
+    r"\s*(?:(?:[\w'’.-]+\s+){0,4}?that\s+)?(?:(?:the|a|an|his|her|their|its|[\w.-]+['’]s?)\s+){0,2}"
+)
+# between a name and the verb of a relative clause on it: "Chris Christie, who say"
+_RELATIVE_GAP_RE = re.compile(r"\s*,?\s*(?:who|which)\b[^,;:—–\x01“”\"()]*")
+_NOT_IN_GAP = frozenset(
+    {"and", "but", "or", "while", "as", "because", "when", "although", "after", "before", "since", "if"}
+)
+
+
+def _embedded_cue(doc: Doc, cue: Cue, outer: Cue | None) -> bool:
+    """Is the cue's speaker inside another clause: a clause reported by an earlier speech
+    verb of the sentence ("He noted that Sanders has acknowledged ...") or a relative
+    clause ("..., Govs. Jeb Bush and Chris Christie, who say ...")?
+
+    Such a speaker is not what the sentence is about, so a later "he" means the
+    sentence's own subject when it fits.
+    """
+    mention = cue.mention
+    if mention is None or mention.kind not in ("name", "pronoun", "role"):
+        return False
+    m = doc.masked
+    if mention.end <= cue.start and _RELATIVE_GAP_RE.fullmatch(m, mention.end, cue.start):
+        return True
+    if outer is None or mention.start < outer.end or mention.start - outer.end > 60:
+        return False
+    if _COMPLEMENT_GAP_RE.fullmatch(m, outer.end, mention.start) is None:
+        return False
+    return _NOT_IN_GAP.isdisjoint(m[outer.end : mention.start].lower().split())
+
+
+_QUESTION_WORDS = frozenset({"whether", "if", "which", "what", "how", "why", "when", "where", "who", "about"})
+
+
+def _asks_question(doc: Doc, cue: Cue) -> bool:
+    """ "asked (Sanders) whether ...": a question, which someone else answers next (not
+    "asked her to call": a request, which its maker goes on to explain)."""
+    toks = tokens_in(doc, cue.end, cue.end + 60, 4)
+    return any(t[2].lower() in _QUESTION_WORDS for t in toks)
+
+
+def _addressee(doc: Doc, cue: Cue, people: People) -> tuple[int, str, str] | None:
+    """The person a question is put to ("asked Sanders whether ..."), as a history entry."""
+    toks = tokens_in(doc, cue.end, cue.end + 80, 6)
+    k = 0
+    while k < len(toks) and toks[k][2][0].isupper() and (k == 0 or joined(doc.masked, toks[k - 1], toks[k])):
+        k += 1
+    if k == 0 or k == len(toks) or toks[k][2].lower() not in _QUESTION_WORDS:
+        return None
+    if doc.masked[cue.end : toks[0][0]].strip() or doc.masked[toks[k - 1][1] : toks[k][0]].strip():
+        return None  # punctuation between: not the verb's object
+    mention = classify_np(doc, toks[0][0], toks[k - 1][1])
+    if mention is None or mention.kind != "name":
+        return None
+    name = people.canonical(mention.text, mention.start)
+    if not people.is_person(name):
+        return None
+    return mention.start, name, people.gender_of(name)
+
+
+def _bare_definite(text: str) -> bool:
+    """ "the businessman", not "a spokesman" nor "the Vermont senator"."""
+    words = text.split()
+    return len(words) >= 2 and words[0].lower() in ("the", "this") and not any(w[:1].isupper() for w in words[1:])
+
+
+def _role_referent(role: str, pos: int, people: People, history: list[tuple[int, str, str]]) -> tuple[str | None, str]:
+    """The person an unresolved description ("the businessman") most likely names.
+
+    The speaker stays as written, but a later "he" should reach the person, not the
+    description: it is resolved like a pronoun of the role's gender, if it has one.
+    """
+    words = role.lower().split()
+    head = head_noun_of(words[-1]) if words else ""
+    want = "female" if head in FEMALE_ROLES else "male" if head in MALE_ROLES else ""
+    ref, _ = resolve_pronoun("she" if want == "female" else "he" if want == "male" else "", pos, people, history)
+    return ref, (people.gender_of(ref) or want) if ref else ""

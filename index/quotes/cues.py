@@ -1,0 +1,251 @@
+"""Cues: the speech verbs and phrases ("said", "according to") and transcript labels.
+
+Reads the tokens of the masked text and the configured speech verbs; returns ``Cue``
+records (the verb, its sentence, and later its source and speaker). A verb form that
+is a noun or a passive here ("the call", "was told", "six states") is no cue.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from itertools import compress, count
+
+from index.lexicon import ANONYMOUS_NOUNS, FUNCTION_WORDS, QUOTE_ONLY_FORMS, REPORTING_FORMS, forms_of
+
+from .document import MASK, Doc, sent_of
+from .mentions import Mention
+from .words import (
+    ALL_CUE_FORMS,
+    BASE_FORMS,
+    BASE_SUBJECTS,
+    DETERMINERS,
+    GROUP_NOUNS,
+    NOUN_DETERMINERS,
+    PASSIVE_AUX,
+    PREPOSITIONS,
+    QUANTIFIERS,
+    SKIPPABLE,
+    person_noun,
+)
+
+_TRANSCRIPT_RE = re.compile(r"([A-Z][A-Z'’.\- ]{1,30}[A-Z.]):\s+(?=\S)")
+
+
+_NOUN_LIKE = frozenset(
+    """estimates claims notes reports states comments calls answers tweets posts quotes
+    charges counters signals remarks words replies promises threats warnings demands
+    proposals statements questions concerns""".split()
+)
+# lemmas that are nouns as well ("a report"), from the plurals above
+_NOUN_LEMMAS = frozenset(w[:-1] for w in _NOUN_LIKE) | {"reply"}
+
+
+_TRANSCRIPT_STOP = frozenset(
+    """update correction previously note editor's note editor’s note watch read more breaking
+    photos video related source sources fix is in huffpollster disclosure clarification
+    warning spoiler q a""".split("\n")[0].split()
+)
+
+
+@dataclass(slots=True)
+class Cue:
+    start: int
+    end: int
+    word: str
+    sent: int
+    mention: Mention | None = None  # the words naming the source (sources.py)
+    speaker: str | None = None
+    source_rule: str = "said-after-name"  # where a named source stood (rules.py)
+    rule: str = ""  # the rule that decided the speaker (resolve.py)
+    named_by: Mention | None = None  # the words that name the speaker: the mention, or what it led to
+    inverted: bool = False  # the source follows the verb
+    reportable: bool = True
+    quote_before: bool = False  # attributes a quotation that ends before it ("“...,” X said ...")
+    noun: bool = False  # more likely a plural noun than a verb ("six states")
+    object_noun: bool = False  # a plural noun after a verb ("raised questions"): its doer may be no person
+
+
+_EXTRA_CACHE: dict[tuple[str, ...], tuple[frozenset[str], dict[str, str]]] = {}
+_RAW_EXTRA_CACHE: dict[tuple[object, ...], tuple[frozenset[str], dict[str, str]]] = {}
+
+
+def extra_forms(speech_verbs: Iterable[str]) -> tuple[frozenset[str], dict[str, str]]:
+    """Inflected forms of the configured lemmas, and phrasal verbs' particles.
+
+    "point out" adds "pointed", "points", ... but only when "out" follows, so that
+    "talking points" stays a noun.
+    """
+    raw = tuple(speech_verbs) if isinstance(speech_verbs, (list, tuple)) else None
+    if raw is not None:
+        try:
+            hit = _RAW_EXTRA_CACHE.get(raw)  # the same config list for every article: skip the sort
+        except TypeError:  # an unhashable item; the slow path skips it
+            hit = raw = None
+        if hit is not None:
+            return hit
+    key = tuple(sorted(v.strip().lower() for v in speech_verbs if isinstance(v, str) and v.strip()))
+    got = _EXTRA_CACHE.get(key)
+    if got is None:
+        forms: set[str] = set()
+        particles: dict[str, str] = {}
+        for lemma in key:
+            words = lemma.split()
+            if len(words) == 1 or words[0] == "according":
+                forms |= forms_of([lemma])
+            elif len(words) == 2:
+                for f in forms_of([words[0]]):
+                    if f not in ALL_CUE_FORMS:
+                        particles[f] = words[1]
+                    forms.add(f)
+        got = (frozenset(forms), particles)
+        if len(_EXTRA_CACHE) > 64:
+            _EXTRA_CACHE.clear()
+        _EXTRA_CACHE[key] = got
+    if raw is not None:
+        if len(_RAW_EXTRA_CACHE) > 64:
+            _RAW_EXTRA_CACHE.clear()
+        _RAW_EXTRA_CACHE[raw] = got
+    return got
+
+
+@functools.lru_cache(maxsize=16)
+def _wanted_forms(extra: frozenset[str]) -> frozenset[str]:
+    """The built-in cue forms plus the configured ones (the same set for every article)."""
+    return ALL_CUE_FORMS | extra
+
+
+def find_cues(doc: Doc, extra: frozenset[str], particles: dict[str, str] | None = None) -> list[Cue]:
+    cues: list[Cue] = []
+    toks = doc.tokens
+    m = doc.masked
+    wanted = _wanted_forms(extra) if extra else ALL_CUE_FORMS
+    words = doc.lows
+    gaps = doc.gaps
+    sent_starts = doc.sent_starts
+    bisect_right = bisect.bisect_right
+    candidates = list(compress(count(), map(wanted.__contains__, words)))
+    for k in candidates:
+        s, e, w = toks[k]
+        low = words[k]
+        if low == "according":
+            if k + 1 < len(toks) and words[k + 1] == "to":
+                cues.append(Cue(s, toks[k + 1][1], "according to", sent_of(doc, s)))
+            continue
+        end = e
+        if particles and low in particles:
+            if k + 1 >= len(toks) or words[k + 1] != particles[low]:
+                continue  # "talking points" is no "point out"
+            end = toks[k + 1][1]
+        reporting = low in REPORTING_FORMS or low in extra
+        if not reporting and low not in QUOTE_ONLY_FORMS:
+            continue
+        # the word right before, unless punctuation or a quotation separates them
+        prev = words[k - 1] if k and not gaps[k].strip() else ""
+        nxt = words[k + 1] if k + 1 < len(toks) else ""
+        if prev in PASSIVE_AUX or (k > 1 and prev.endswith("ly") and words[k - 2] in PASSIVE_AUX):
+            continue  # "is said to be", "was told": no speaker here
+        if k > 1 and prev.endswith("ly") and words[k - 2].endswith(("'s", "’s", "s'", "s’")):
+            continue  # "Sanders' widely criticized interview": a participle before a noun
+        if low.endswith("ing") and not _gerund_ok(m, s, prev):
+            continue
+        if low in {"said", "says", "say"} and nxt == "to" and k + 2 < len(toks) and words[k + 2] == "be":
+            continue
+        if low == "called" and _names_a_thing(doc, k):
+            continue  # "a messaging application called Pictochat": a name given, nothing said
+        if prev in DETERMINERS or prev in PREPOSITIONS or prev.endswith(("'s", "’s", "s'", "s’")) or prev[:1].isdigit():
+            continue  # a noun or an infinitive ("the call", "Trump's call", "to say")
+        if low in _NOUN_LIKE and m[e : e + 2].lstrip()[:1] in (",", ".", ";", ")"):
+            continue  # "Cost estimates, he added": a plural noun, not a verb
+        # "six states", "investigative reports": most likely a plural noun; it still attributes a
+        # quotation nearby, as it always has, but yields no reported speech of its own
+        noun = low in _NOUN_LIKE and _modifies_noun(prev)
+        if low in BASE_FORMS and prev not in BASE_SUBJECTS and prev not in SKIPPABLE and not prev.endswith(("s", "ly")):
+            continue  # "a report", "his word": a bare lemma needs a plural or pronoun subject
+        if low == "calls" and nxt == "for" and prev.endswith(("ed", "ing")) and prev[:1].islower():
+            noun = True  # "joined calls for a probe", "growing calls for": the calls of others
+        if (
+            low in _NOUN_LEMMAS
+            and k > 1
+            and words[k - 2] in NOUN_DETERMINERS
+            and prev not in GROUP_NOUNS
+            and prev not in ANONYMOUS_NOUNS
+            and not gaps[k - 1].strip()
+        ):
+            noun = True  # "the Reuters report", "the US state": a determiner's noun ("the ads ask" is a verb)
+        if low[0] != w[0] and not _starts_sentence_at(m, s):
+            continue  # capitalised mid-sentence: a name ("Chris Say")
+        word = low if end == e else f"{low} {particles[low]}" if particles else low
+        si = bisect_right(sent_starts, s) - 1
+        cue = Cue(s, end, word, si if si > 0 else 0, reportable=reporting, noun=noun)
+        if low in _NOUN_LIKE and prev.endswith("ed"):
+            cue.object_noun = True
+        cues.append(cue)
+    return cues
+
+
+def _names_a_thing(doc: Doc, k: int) -> bool:
+    """ "a (new) group called Black Votes Matter": "called" after an indefinite noun phrase
+    of a thing, before the name it gives ("a spokesman called the claims ..." speaks)."""
+    if k < 2 or k + 1 >= len(doc.tokens) or doc.gaps[k].strip():
+        return False
+    noun = doc.lows[k - 1]
+    if not doc.words[k - 1].islower() or noun in FUNCTION_WORDS or noun.endswith("ly") or person_noun(noun):
+        return False
+    if not (doc.words[k + 1][:1].isupper() or doc.gaps[k + 1].strip()[:1] in ("“", '"', MASK)):
+        return False
+    return any(w in ("a", "an") for w in doc.lows[max(0, k - 4) : k - 1])
+
+
+_NUMBER_WORDS = frozenset(
+    """two three four five six seven eight nine ten eleven twelve dozen dozens hundreds thousands
+    millions multiple various numerous such""".split()
+)
+
+
+def _modifies_noun(prev: str) -> bool:
+    """Does the word before a verb-or-noun form ("states", "reports") make it a plural noun?
+
+    A third-person verb wants its singular subject right before it; a number or a
+    quantifier ("six states", "other states") or an auxiliary ("have claims") wants a
+    plural noun. (Adjectives, "investigative reports", would be right too, but on
+    PolNeAR they cost more true reported clauses than they save false ones.)
+    """
+    return prev in QUANTIFIERS or prev in _NUMBER_WORDS or prev.endswith("-dozen") or prev in {"has", "have", "had"}
+
+
+def _starts_sentence_at(m: str, s: int) -> bool:
+    j = s - 1
+    while j >= 0 and m[j] in " \t\u00a0":
+        j -= 1
+    return j < 0 or m[j] in '.!?\n"“”:;—'
+
+
+def _gerund_ok(m: str, s: int, prev: str) -> bool:
+    """'..., saying' attributes; 'the saying' does not."""
+    j = s - 1
+    while j >= 0 and m[j].isspace():
+        j -= 1
+    return j >= 0 and m[j] in ',;—–\x01”"' or prev in {"and", "while", "before", "after", "by", "when", "as", "without"}
+
+
+def find_transcripts(doc: Doc) -> list[tuple[int, int, str, int, int]]:
+    """Transcript lines ("PENCE: ...") as (content start, end, label, label start, end)."""
+    out: list[tuple[int, int, str, int, int]] = []
+    for ps, pe in doc.paras:
+        if not doc.text[ps].isupper():
+            continue
+        m = _TRANSCRIPT_RE.match(doc.text, ps, pe)
+        if not m:
+            continue
+        label = m.group(1).strip()
+        words = label.split()
+        if len(words) > 3 or label.lower() in _TRANSCRIPT_STOP or any(c.islower() for c in label):
+            continue
+        if pe - m.end() < 12:
+            continue
+        out.append((m.end(), pe, label, m.start(1), m.end(1)))
+    return out

@@ -1,0 +1,278 @@
+"""The document model: an article as paragraphs, masked text, sentences and tokens.
+
+Reads the article's text, the boilerplate spans to skip and the paired quotation marks;
+returns a ``Doc`` that every later stage reads, and lookups on it (the sentence,
+paragraph or tokens at an offset). The masked text has the same length as the text:
+quoted content is MASK, boilerplate newlines, so offsets hold everywhere.
+"""
+
+from __future__ import annotations
+
+import bisect
+import operator
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from itertools import accumulate
+
+from index.sentences import ABBREVIATIONS, OPAQUE, sentence_spans, trim
+
+from .marks import DOUBLED_APOSTROPHES_RE, Seg, as_double_mark, is_nickname, pair_marks
+from .words import QUANTIFIERS
+
+MASK = OPAQUE  # stands in for quoted characters in the masked text
+MAX_SENT = 1200  # longer "sentences" are run-on junk: split them so look-backs stay bounded
+WINDOW = 300  # how far back paragraph-level checks look from a quote
+
+
+_LINE_RE = re.compile(r"[^\n]+")
+_FIRST = operator.itemgetter(0)
+
+
+_bisect_right = bisect.bisect_right
+
+
+# possessive quantifiers: a word never gives characters back, which saves the regex engine
+# its backtracking bookkeeping on every word of every article
+# "[a-zA-Z0-9\w]" is "\w", but its ASCII part compiles to a bitmap tested before the Unicode
+# category, which halves the time of the split below (every article is mostly ASCII letters)
+_TOKEN_RE = re.compile(r"[^\W_][a-zA-Z0-9\w'’\-]*+(?:\.[^\W_][a-zA-Z0-9\w'’\-]*+)*+")
+_TOKEN_SPLIT_RE = re.compile(f"({_TOKEN_RE.pattern})")  # the same words, kept by re.split
+# the same on a text of ASCII characters only, where those classes are plain bitmaps
+_TOKEN_SPLIT_ASCII_RE = re.compile(r"([a-zA-Z0-9][a-zA-Z0-9_'\-]*+(?:\.[a-zA-Z0-9][a-zA-Z0-9_'\-]*+)*+)")
+
+
+@dataclass(slots=True)
+class Doc:
+    """Everything computed once per article."""
+
+    id: str
+    text: str
+    masked: str
+    paras: list[tuple[int, int]]
+    segs: list[Seg]
+    offset: int = 0  # where `text` starts in the article (a section of a long one: sections.py)
+    sents: list[tuple[int, int]] = field(default_factory=list)
+    sent_starts: list[int] = field(default_factory=list)
+    tokens: Sequence[tuple[int, int, str]] = ()
+    token_starts: Sequence[int] = ()
+    lows: Sequence[str] = ()  # the tokens' words, lower-cased
+    words: Sequence[str] = ()  # the tokens' words
+    gaps: Sequence[str] = ()  # gaps[k]: the masked text before token k
+
+
+def read_document(article_id: str, text: str, skip: Sequence[tuple[int, int]] = (), offset: int = 0) -> Doc:
+    """The article (or the section of a long one that starts at `offset`) as the later
+    stages read it; every offset in the Doc is into `text`.
+
+    ''Two apostrophes'' become one double mark in ``Doc.text`` (the same length, so
+    offsets hold; the pipeline slices quotations from the original text).
+    """
+    if "''" in text:
+        text = DOUBLED_APOSTROPHES_RE.sub(as_double_mark, text)
+    skip_spans = clean_spans(skip, len(text))
+    paras = paragraphs(text, skip_spans)
+    segs = pair_marks(text, paras)
+    nicknames = [seg for seg in segs if is_nickname(text, seg)]
+    if nicknames:
+        segs = [seg for seg in segs if seg not in nicknames]
+    doc = Doc(article_id, text, mask(text, segs, skip_spans, nicknames), paras, segs, offset)
+    split_sentences(doc)
+    tokenize(doc)
+    return doc
+
+
+def clean_spans(skip: Sequence[tuple[int, int]], n: int) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for item in skip or ():
+        try:
+            s, e = int(item[0]), int(item[1])
+        except (TypeError, ValueError, IndexError):
+            continue
+        s, e = max(0, s), min(n, e)
+        if e > s:
+            out.append((s, e))
+    out.sort()
+    return out
+
+
+def paragraphs(text: str, skip: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Lines of text, trimmed; boilerplate spans are cut out (a line may split in two)."""
+    out: list[tuple[int, int]] = []
+    if not skip:
+        for m in _LINE_RE.finditer(text):
+            s, e = m.span()
+            if text[s].isspace() or text[e - 1].isspace():
+                s, e = trim(text, s, e)
+                if e <= s:
+                    continue
+            out.append((s, e))
+        return out
+    for m in _LINE_RE.finditer(text):
+        pieces = [(m.start(), m.end())]
+        if skip and _inside(skip, m.start(), m.end()):
+            pieces = _minus(m.start(), m.end(), skip)
+        for s, e in pieces:
+            s, e = trim(text, s, e)
+            if e > s:
+                out.append((s, e))
+    return out
+
+
+def _minus(s: int, e: int, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """[s, e) without the (sorted) spans."""
+    out: list[tuple[int, int]] = []
+    pos = s
+    for a, b in spans:
+        if b <= pos or a >= e:
+            continue
+        if a > pos:
+            out.append((pos, a))
+        pos = max(pos, b)
+    if pos < e:
+        out.append((pos, e))
+    return out
+
+
+def _inside(spans: list[tuple[int, int]], s: int, e: int) -> bool:
+    """Does [s, e) overlap any of the sorted spans?"""
+    if not spans:
+        return False
+    i = bisect.bisect_right(spans, (s, float("inf"))) - 1
+    for j in (i, i + 1):
+        if 0 <= j < len(spans) and spans[j][0] < e and spans[j][1] > s:
+            return True
+    return False
+
+
+def mask(text: str, segs: list[Seg], skip: list[tuple[int, int]], blank: Sequence[Seg] = ()) -> str:
+    """The text with quoted content replaced by MASK, boilerplate by newlines and
+    nicknames (with their marks) by spaces, so that "Juan "Chico" Manriquez" is one name."""
+    spans = [(s.start, s.end, MASK) for s in segs] + [(s, e, "\n") for s, e in skip]
+    spans += [(b.open_pos, b.close_pos + 1, " ") for b in blank if b.close_pos is not None]
+    spans.sort()
+    out: list[str] = []
+    pos = 0
+    for s, e, ch in spans:
+        if e <= pos:
+            continue
+        s = max(s, pos)
+        out.append(text[pos:s])
+        out.append(ch * (e - s))
+        pos = e
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def split_sentences(doc: Doc) -> None:
+    """Sentences of the masked text (index/sentences.py), so that full stops inside
+    quotes never split, each at most MAX_SENT characters."""
+    doc.sents = sentence_spans(doc.text, doc.paras, masked=doc.masked, max_len=MAX_SENT)
+    doc.sent_starts = list(map(_FIRST, doc.sents))
+
+
+def tokenize(doc: Doc) -> None:
+    """Words of the masked text; a trailing full stop is never part of a word."""
+    # one C-level split gives gaps and words in turn; their running lengths are the offsets
+    # (a Python loop over match objects was the costliest line of the extractor)
+    # Tuples, not lists: the garbage collector stops looking into a tuple of strings and
+    # numbers once it has seen it, while it walks every item of a list at each full
+    # collection, which on a long article was a fifth of the extraction.
+    masked = doc.masked
+    parts = tuple((_TOKEN_SPLIT_ASCII_RE if masked.isascii() else _TOKEN_SPLIT_RE).split(masked))
+    ends = tuple(accumulate(map(len, parts)))
+    words = tuple(parts[1::2])
+    doc.words = words
+    doc.token_starts = ends[0:-1:2]
+    doc.tokens = tuple(zip(doc.token_starts, ends[1::2], words))
+    # the text between words (gaps[k] ends where token k starts; the last one is the tail)
+    doc.gaps = tuple(parts[0::2])
+    del parts
+    # every token lower-cased at C speed, for the word tests
+    doc.lows = tuple(map(str.lower, words))
+
+
+def sent_of(doc: Doc, pos: int) -> int:
+    i = _bisect_right(doc.sent_starts, pos) - 1
+    return i if i > 0 else 0
+
+
+def para_of(doc: Doc, pos: int) -> int:
+    lo, hi = 0, len(doc.paras) - 1
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if doc.paras[mid][0] <= pos:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+def tokens_in(doc: Doc, s: int, e: int, limit: int = 0) -> list[tuple[int, int, str]]:
+    """The tokens within [s, e); with `limit`, only the first `limit` of them."""
+    i = bisect.bisect_left(doc.token_starts, s)
+    j = bisect.bisect_left(doc.token_starts, e, i)
+    if j > i and doc.tokens[j - 1][1] > e:
+        j -= 1  # tokens do not overlap: only the last one can run past `e`
+    if limit and j - i > limit:
+        j = i + limit
+    return doc.tokens[i:j]
+
+
+def is_abbrev_token(w: str) -> bool:
+    low = w.lower()
+    return (len(w) == 1 and w.isupper()) or low in ABBREVIATIONS or "." in w
+
+
+def has_word(text: str, word: str) -> bool:
+    """Is `word` in `text` as a whole word? (str.find is C-fast; most words miss)."""
+    i = text.find(word)
+    n = len(word)
+    while i >= 0:
+        before = text[i - 1] if i else " "
+        after = text[i + n] if i + n < len(text) else " "
+        if not (before.isalnum() or before in "'’-") and not (after.isalnum() or after in "'’-"):
+            return True
+        i = text.find(word, i + 1)
+    return False
+
+
+def joined(m: str, a: tuple[int, int, str], b: tuple[int, int, str]) -> bool:
+    """Are two tokens one name: only spaces between them, or the dot of "Sen." / "J."?"""
+    gap = m[a[1] : b[0]]
+    if not gap.strip():
+        return True
+    return gap.lstrip(".").strip() == "" and gap.startswith(".") and is_abbrev_token(a[2])
+
+
+def determiner_before(doc: Doc, pos: int) -> str | None:
+    """ "the" or "a" (for a, an, one, another) right before `pos`, else None ("his brother")."""
+    k = bisect.bisect_left(doc.token_starts, pos)
+    if k == 0 or doc.gaps[k].strip():
+        return None
+    w = doc.lows[k - 1]
+    return "the" if w == "the" else "a" if w in ("a", "an", "one", "another") else None
+
+
+def after_quantifier(doc: Doc, pos: int) -> bool:
+    """Does the word before `pos` count a group ("many more Latinos", "some Republicans")?"""
+    k = bisect.bisect_left(doc.token_starts, pos)
+    return 0 < k < len(doc.tokens) and doc.lows[k - 1] in QUANTIFIERS and not doc.gaps[k].strip()
+
+
+def starts_sentence(doc: Doc, seg: Seg) -> bool:
+    ss = doc.sents[sent_of(doc, seg.open_pos)][0] if doc.sents else 0
+    return not doc.masked[ss : seg.open_pos].strip()
+
+
+def starts_paragraph(doc: Doc, seg: Seg) -> bool:
+    ps = doc.paras[seg.para][0]
+    return seg.open_pos - ps < WINDOW and not doc.text[ps : seg.open_pos].strip(" -–—•*")
+
+
+def near_start(doc: Doc, seg: Seg) -> int:
+    """The paragraph start, or a bounded window before the quote in a huge paragraph.
+
+    Every look-back is bounded so that a one-line megabyte of text stays linear.
+    """
+    return max(doc.paras[seg.para][0], seg.open_pos - WINDOW)

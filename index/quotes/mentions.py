@@ -1,0 +1,346 @@
+"""What a noun phrase is: a name, a pronoun, a role noun, anonymous sources, or other.
+
+Reads a span of the document; returns a ``Mention`` with its kind and the words
+themselves ("Sen. Tammy Baldwin of Wisconsin" is the name "Tammy Baldwin"; "the
+Kremlin spokesman" a role; "his statement" the pronoun "he").
+"""
+
+from __future__ import annotations
+
+import bisect
+import operator
+import re
+from dataclasses import dataclass
+
+from index.lexicon import ANONYMOUS_NOUNS, FUNCTION_WORDS, TITLES
+
+from .document import Doc, joined
+from .words import (
+    FIRST_NAMES,
+    MODALS,
+    ORG_HEADS,
+    PASSIVE_AUX,
+    POSSESSIVE_PRONOUNS,
+    PREPOSITIONS,
+    ROLE_NOUNS,
+    SKIPPABLE,
+    STOP_HEAD,
+    cap,
+)
+
+_THIRD = operator.itemgetter(2)
+
+
+_CLAUSE_STARTERS = frozenset(
+    {"given", "just", "only", "even", "perhaps", "maybe"}
+)  # adverbs and participles, not sources
+
+
+@dataclass(slots=True)
+class Mention:
+    """Who a cue names: a person, a pronoun, a role noun, anonymous sources or an NP."""
+
+    # name | pronoun | role | anonymous | np | ellipsis ("... and told") | clause (a verb
+    # phrase, "echoing commentators": the sentence's subject speaks, if one is found)
+    kind: str
+    text: str
+    start: int
+    end: int
+    how: str = ""  # a rule id (rules.py) when where it stood decides: "apposition", "who-said"
+
+
+# what a person says or writes, owned by its speaker: "his statement", "her reply"
+_UTTERANCE_NOUNS = frozenset(
+    """statement statements assumption argument arguments claim claims remark remarks comment
+    comments words message reply response answer tweet tweets letter memo email speech
+    testimony pledge promise warning memoir op-ed column post""".split()
+)
+
+
+_AUX_WORDS = MODALS | PASSIVE_AUX  # no noun phrase has these after its first word
+
+
+_NOT_HEAD_NOUNS = (
+    frozenset(
+        """himself herself themselves itself too alone again later then jr sr today yesterday
+    tonight""".split()
+    )
+    | SKIPPABLE
+)
+
+
+_ING_NOUNS = frozenset(
+    """thing something nothing anything everything morning evening building meeting king ring
+    spring string wing sibling darling ceiling during including according offering wedding
+    funding hearing briefing ruling finding spending training""".split()
+)
+
+
+def _participle_after_noun(words: list[str], lows: list[str]) -> int:
+    """Where a participle phrase starts after a plural noun opening a noun phrase
+    ("Reporters covering the trial", "protesters carrying signs"), else 0."""
+    if len(lows) < 3:
+        return 0
+    k = 2 if lows[0] in ("the", "some", "many") else 1
+    noun = lows[k - 1]
+    if k + 1 >= len(lows) or noun in FUNCTION_WORDS or not noun.endswith("s") or noun.endswith(("'s", "’s", "ss")):
+        return 0
+    if k == 2 and words[1][:1].isupper():
+        return 0  # "the Clintons campaigning ...": a name, classified as one
+    w = words[k]
+    return k if w.islower() and w.endswith("ing") and w not in _ING_NOUNS else 0
+
+
+def classify_np(doc: Doc, s: int, e: int, allow_pronoun: bool = True) -> Mention | None:
+    """Decide what a noun phrase is: a name, a pronoun, a role, anonymous sources or other."""
+    starts = doc.token_starts
+    i = bisect.bisect_left(starts, s)
+    j = bisect.bisect_left(starts, e, i)
+    if j > i and doc.tokens[j - 1][1] > e:
+        j -= 1  # tokens do not overlap: only the last one can run past `e`
+    if doc.masked.find("(", s, e) >= 0:
+        toks = _outside_parens(doc.masked, s, doc.tokens[i:j])
+        if not toks or len(toks) > 14:
+            return None
+        words = [t[2] for t in toks]
+        lows = [w.lower() for w in words]
+    else:
+        if j == i or j - i > 14:
+            return None
+        toks = doc.tokens[i:j]
+        words = doc.words[i:j]
+        lows = doc.lows[i:j]
+    if len(toks) == 1 and _CONTRACTED_PRONOUN_RE.match(lows[0]):
+        if not allow_pronoun:
+            return None
+        base = re.split("['’]", words[0], maxsplit=1)[0]  # "They’re less hostile": "They", not a name
+        return Mention("pronoun", base, toks[0][0], toks[0][0] + len(base))
+    if lows[-1] in {"he", "she", "they", "it"} and (
+        len(toks) <= 3 or not doc.masked[toks[-2][1] : toks[-1][0]].strip(" ,")
+    ):
+        t = toks[-1]
+        return Mention("pronoun", t[2], t[0], t[1])  # a pronoun right before the verb is its subject
+    if lows[0] in PREPOSITIONS:
+        return None  # "for example", "in a statement"
+    if len(toks) > 1 and (lows[0] in MODALS or lows[0].endswith("ing") and not cap(words[0])):
+        # "echoing some commentators", "are hearing a candidate": a verb phrase whose
+        # subject came earlier in the sentence
+        return Mention("clause", "", toks[0][0], toks[0][0])
+    if len(toks) > 1 and lows[0] in _CLAUSE_STARTERS:
+        if allow_pronoun and lows[1] in ("his", "her", "their"):
+            # "Given his past comments on ...": the comments are his
+            t = toks[1]
+            return Mention("pronoun", POSSESSIVE_PRONOUNS[lows[1]], t[0], t[1])
+        # "just a quarter": no source here, but the cue still marks speech
+        return Mention("clause", "", toks[0][0], toks[0][0])
+    cut = _participle_after_noun(words, lows)
+    if cut:
+        # "Reporters covering Michael Jackson's trial have asked": the reporters ask
+        return classify_np(doc, toks[0][0], toks[cut - 1][1], allow_pronoun)
+    # the head: up to the first preposition or relative word
+    head_n = len(toks)
+    for k in range(1, len(toks)):
+        if lows[k] in STOP_HEAD:
+            if lows[k] == "of" and lows[k - 1] in ORG_HEADS and k + 1 < len(toks) and cap(words[k + 1]):
+                continue  # "the Department of Justice": one name
+            head_n = k
+            break
+    head = toks[:head_n]
+    head_noun = lows[head_n - 1]
+    if (
+        head_n >= 2
+        and lows[0] in POSSESSIVE_PRONOUNS
+        and lows[0] != "its"
+        and head_noun in _UTTERANCE_NOUNS
+        and allow_pronoun
+    ):
+        # "His assumption, stated on live TV, was that ...": whoever "his" means speaks
+        t = toks[0]
+        return Mention("pronoun", POSSESSIVE_PRONOUNS[lows[0]], t[0], t[1])
+    if head_noun in ANONYMOUS_NOUNS:
+        return Mention("anonymous", doc.text[toks[0][0] : toks[-1][1]], toks[0][0], toks[-1][1])
+    if head_n > 1 and not cap(words[head_n - 1]) and head_noun not in FUNCTION_WORDS and head_noun in ROLE_NOUNS:
+        first = 0
+        while first < head_n - 1 and lows[first] in FUNCTION_WORDS and lows[first] not in {"the", "a", "an"}:
+            first += 1
+        for i in range(head_n - 2, first - 1, -1):
+            w = lows[i]
+            if w in MODALS or w in PASSIVE_AUX or w.endswith("ing") and not cap(words[i]):
+                first = i + 1  # "they are hearing a candidate": the role is "a candidate"
+                break
+        return Mention("role", doc.text[head[first][0] : head[-1][1]], head[first][0], head[-1][1])
+    owner = _possessive_owner(head)
+    if owner is not None:
+        # "Kelly Ayotte's campaign": the organisation speaks, named as written
+        ts, te = head[owner][0], head[-1][1]
+        kind = "role" if lows[head_n - 1] in ROLE_NOUNS else "np"
+        return Mention(kind, doc.text[ts:te], ts, te)
+    if (
+        head_n >= 2
+        and words[head_n - 1][:1].islower()
+        and head_noun not in FUNCTION_WORDS
+        and head_noun not in _NOT_HEAD_NOUNS
+        and head_noun not in MODALS
+        and _AUX_WORDS.isdisjoint(lows[1:head_n])  # not "President Obama has been"
+        and any(cap(w) and w.lower() not in FUNCTION_WORDS for w in words[:head_n])
+    ):
+        # "Scottish ministers", "the Clinton campaign": the names only modify the noun
+        first = 0
+        while first < head_n - 1 and lows[first] in FUNCTION_WORDS:
+            first += 1
+        ts, te = head[first][0], head[-1][1]
+        return Mention("np", doc.text[ts:te], ts, te)
+    run = _last_name_run(head, lows, doc.masked)
+    if head_n < len(toks):
+        tail_run = _last_name_run(toks, lows, doc.masked)
+        head_is_title = run is not None and any(w.lower() in ROLE_NOUNS for w in run[2].split())
+        if (
+            tail_run is not None
+            and tail_run[1] == toks[-1][1]
+            and (tail_run[2].split()[0].lower() in FIRST_NAMES or (head_is_title and len(tail_run[2].split()) >= 2))
+        ):
+            # "Sirius XM Vice President for news Dave Gorab", "Ukrainian Ambassador to
+            # the EU Vsevolod Chentsov": a title, then the person who holds it
+            run = tail_run
+    if run is None and head_n < len(toks) and ANONYMOUS_NOUNS.isdisjoint(lows[:head_n]):
+        run = _last_name_run(toks, lows, doc.masked)
+    if run is not None:
+        rs, re_, text = run
+        return Mention("name", text, rs, re_)
+    heads_lower = [w for w in lows[:head_n] if w not in FUNCTION_WORDS]
+    anon_pos = not ANONYMOUS_NOUNS.isdisjoint(lows)
+    if anon_pos and not any(w.endswith(("'s", "’s")) for w in lows[:head_n]):
+        return Mention("anonymous", doc.text[toks[0][0] : toks[-1][1]], toks[0][0], toks[-1][1])
+    if any(w in ROLE_NOUNS for w in heads_lower):
+        return Mention("role", doc.text[head[0][0] : head[-1][1]], head[0][0], head[-1][1])
+    # any other noun phrase ("the campaign", "the statement"): keep as written
+    if any(
+        w in MODALS or (w.endswith(("ed", "ing")) and lows[i] not in FUNCTION_WORDS)
+        for i, w in enumerate(lows[1:head_n])
+    ):
+        return None  # "McCarthy's move is notable": a clause, not a source ("the retired ..." is fine)
+    if heads_lower and len(head) <= 4 and not all(w in FUNCTION_WORDS for w in lows[:head_n]):
+        first = 0
+        while first < head_n - 1 and lows[first] in FUNCTION_WORDS:
+            first += 1
+        ts, te = head[first][0], head[-1][1]
+        if lows[-1] in SKIPPABLE or lows[head_n - 1] in FUNCTION_WORDS:
+            return None
+        content = lows[first:head_n]
+        if not any(w[:1].isalpha() and len(w) > 2 for w in content) or (
+            len(content) == 1 and (content[0].endswith(("ly", "n't", "n’t")) or content[0] in {"even", "just", "only"})
+        ):
+            return None  # "185,000", "Immediately", "wasn't": no source
+        return Mention("np", doc.text[ts:te], ts, te)
+    return None
+
+
+def _outside_parens(m: str, s: int, toks: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Drop tokens inside brackets: "Rep. Zoe Lofgren (D-Calif.)" is Zoe Lofgren."""
+    out: list[tuple[int, int, str]] = []
+    depth, pos = 0, s
+    for t in toks:
+        for c in m[pos : t[0]]:
+            depth += c == "("
+            depth -= c == ")" and depth > 0
+        pos = t[0]
+        if depth == 0:
+            out.append(t)
+    return out
+
+
+def _possessive_owner(head: list[tuple[int, int, str]]) -> int | None:
+    """Index where "Name's noun" starts when the head ends in a common noun."""
+    if len(head) < 2 or cap(head[-1][2]) or head[-1][2].lower() in FUNCTION_WORDS:
+        return None
+    for k in range(len(head) - 2, -1, -1):
+        w = head[k][2]
+        if cap(w) and w.endswith(("'s", "’s", "s'", "s’")):
+            j = k
+            while j > 0 and cap(head[j - 1][2]) and head[j - 1][2].lower() not in FUNCTION_WORDS:
+                j -= 1
+            return j
+        if cap(w):
+            return None
+    return None
+
+
+_PARTICLES = frozenset({"de", "van", "von", "bin", "al", "da", "del", "di", "la", "le", "du"})
+
+
+def _last_name_run(toks: list[tuple[int, int, str]], lows: list[str], m: str) -> tuple[int, int, str] | None:
+    """The last run of capitalised words that is not possessive, titles stripped.
+
+    `lows` holds the tokens' words lower-cased (a word never ends in a full stop).
+    """
+    best: tuple[int, int, str] | None = None
+    best_j = -1  # the last token of `best`, if `best` looks like a person's name
+    org_j = -1  # the last token of `best`, if it heads an organisation's name "of" may continue
+    k = 0
+    n = len(toks)
+    while k < n:
+        w = toks[k][2]
+        if not w[0].isupper():
+            k += 1
+            continue
+        j = k
+        while (
+            j + 1 < n and (toks[j + 1][2][0].isupper() or lows[j + 1] in _PARTICLES) and joined(m, toks[j], toks[j + 1])
+        ):
+            j += 1
+        a = k0 = k  # the run is toks[k : j + 1]
+        k = j + 1
+        if best_j >= 0 and k0 == best_j + 2 and lows[k0 - 1] == "of":
+            best_j = -1
+            continue  # "Sen. Dianne Feinstein of California": the person, not where she is from
+        if (
+            org_j >= 0
+            and k0 == org_j + 2
+            and lows[k0 - 1] == "of"
+            and best is not None
+            and joined(m, toks[k0 - 1], toks[k0])
+        ):
+            # "the Confederation of British Industry": one organisation, not "Confederation"
+            best = (best[0], toks[j][1], f"{best[2]} of {' '.join(map(_THIRD, toks[k0 : j + 1]))}")
+            org_j = -1
+            continue
+        org_j = -1
+        last = toks[j][2]
+        if k < n and last.endswith(("'s", "’s", "s’", "s'")):
+            continue  # "Trump's communications director"
+        # drop leading function words and titles
+        while a <= j and (lows[a] in FUNCTION_WORDS or lows[a] in TITLES):
+            a += 1
+        b = j
+        while b - a > 1 and lows[b] in TITLES:
+            b -= 1  # "... Smith Jr" keeps two words; "Scottish Executive" stays whole
+        if a > b or TITLES.issuperset(lows[a : b + 1]):
+            continue
+        for i in range(b - 1, a - 1, -1):
+            if lows[i] in TITLES and i > a:
+                a = i + 1  # "Florida Sen. Marco Rubio", "Hewlett-Packard CEO Carly Fiorina"
+                break
+            if b - i >= 2 and lows[i].endswith(("'s", "’s", "s'", "s’")):
+                a = i + 1  # "North Carolina’s Ada Fisher", "Fox News’ Bret Baier"
+                break
+        core = toks[a : b + 1]
+        # acronyms glued before a name ("EU Vsevolod Chentsov") are organisations
+        while len(core) > 1 and core[0][2].isupper() and len(core[0][2]) > 1:
+            core = core[1:]
+        s, e = core[0][0], core[-1][1]
+        text = " ".join(map(_THIRD, core))
+        if text.endswith(("'s", "’s")):
+            text = text[:-2]
+        best = (s, e, text)
+        # a first name and a surname, or a titled name, can be followed by "of" and a place
+        named = len(core) > 1 and core[0][2].lower() in FIRST_NAMES or a > k0 and lows[a - 1] in TITLES
+        best_j = j if named and b == j else -1
+        org_j = (
+            j
+            if b == j and lows[j] in ORG_HEADS and j + 2 < n and lows[j + 1] == "of" and joined(m, toks[j], toks[j + 1])
+            else -1
+        )
+    return best
+
+
+_CONTRACTED_PRONOUN_RE = re.compile(r"(?:he|she|they|we|i|it|you)(?:['’](?:s|re|ve|d|ll|m))?$")

@@ -1,0 +1,235 @@
+"""Names: a run of capitalised words as a person's name, and where a name is a subject.
+
+Reads runs of capitalised words and their neighbours; returns the run's core name
+(titles, honorifics, acronyms and descriptions dropped: "Sen. Ted Cruz", "Liberal
+Oscar-winner Sarandon") and tests of whether a name heads its clause ("a confident
+Manafort bragged", "the kind of race Ayotte hoped to run").
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+
+from index.lexicon import DEMONYMS, FUNCTION_WORDS, NON_PERSON_WORDS, TITLES
+
+from .document import Doc, sent_of
+from .mentions import Mention
+from .words import (
+    ALL_CUE_FORMS,
+    FIRST_NAMES,
+    HONORIFICS,
+    MODALS,
+    NOT_VERBS,
+    NOUN_DETERMINERS,
+    ORG_HEADS,
+    STOP_HEAD,
+    cap,
+)
+
+# possessive quantifiers, as for _TOKEN_RE: a word never gives characters back
+_CAP_WORD = r"[A-ZÀ-ÖØ-Þ][\w'’\-]*+(?:\.[^\W_][\w'’\-]*+)*+"
+# a capital first, then "not after a word character" (a lookbehind over it): starting with a
+# character class lets the regex engine skip ahead fast
+# a middle initial's dot stays inside the run: "Michael W. Mosman", "George W. Bush"
+CAP_RUN_RE = re.compile(
+    rf"[A-ZÀ-ÖØ-Þ](?<![\w.'’\-].)[\w'’\-]*+(?:\.[^\W_][\w'’\-]*+)*+(?:(?<=[ \t\u00a0][A-Z])\.(?=[ \t\u00a0](?!(?:The|A|An|He|She|It|They|We|I|In|On|At|But|And|This|That)\b)[A-Z][a-z]))?"
+    rf"(?:[ \t\u00a0]++{_CAP_WORD}(?:(?<=[ \t\u00a0][A-Z])\.(?=[ \t\u00a0](?!(?:The|A|An|He|She|It|They|We|I|In|On|At|But|And|This|That)\b)[A-Z][a-z]))?)*+"
+)
+
+
+def names_an_organisation(words: Sequence[str]) -> bool:
+    """ "British Medical Association", "Scottish National Party": the nationality is part
+    of an organisation's name, which ends in such a word."""
+    last = words[-1].lower()
+    return last in ORG_HEADS or last in NON_PERSON_WORDS or last.endswith("s")
+
+
+def after_modifiers(doc: Doc, k: int) -> bool:
+    """Does token k follow only a short description from its sentence start?
+
+    "Tennis great Billie Jean King remembered ...", "Former secretary of state Hillary
+    Clinton said ...": the words before the name describe it; none is a verb.
+    """
+    if not doc.sents or not _modifier_word(doc.lows[k - 1]):
+        return False  # the common case, decided before any search: "with Trump", "said Trump"
+    ss = doc.sents[sent_of(doc, doc.tokens[k][0])][0]
+    comma = doc.masked.rfind(", ", ss, doc.tokens[k][0])
+    if comma >= 0:
+        ss = comma + 2  # "Just a few months ago, Florida developer Mel Sembler expressed ..."
+    if k >= 6 and doc.token_starts[k - 6] >= ss:
+        return False  # six words or more since the clause start: no short description
+    i = k - 1
+    while i >= 0 and doc.tokens[i][0] >= ss:
+        i -= 1
+    if doc.lows[i + 1] in _LEADING_CONJUNCTIONS and i + 2 < k:
+        i += 1  # "And Clinton campaign Chairman John Podesta ...": the conjunction opens the clause
+    before = doc.lows[i + 1 : k]
+    if not 1 < len(before) <= 4 or not cap(doc.tokens[i + 1][2]):
+        return False
+    if doc.masked[doc.tokens[i + 1][0] : doc.tokens[k][0]].strip(" \u00a0").translate(_NO_WORD_CHARS).strip():
+        return False  # punctuation between: not one noun phrase
+    return all(map(_modifier_word, before))
+
+
+_LEADING_CONJUNCTIONS = frozenset({"and", "but", "so", "yet"})
+
+
+def reduced_relative(doc: Doc, k: int, j: int) -> bool:
+    """Is the name run toks[k : j + 1] the subject of a relative clause without "that",
+    "the kind of race Ayotte hoped to run", "a bill Obama signed": a determiner (or "of")
+    and a lower-case noun before it, a past-tense verb right after it."""
+    lows, toks = doc.lows, doc.tokens
+    # the cheapest tests first: this runs for most capitalised words
+    if j + 1 >= len(toks) or not lows[j + 1].endswith("ed") or k < 2 or lows[k - 2] not in _RELATIVE_DETERMINERS:
+        return False
+    if doc.gaps[k] != " " or doc.gaps[k - 1] != " " or doc.gaps[j + 1] != " ":
+        return False
+    noun, verb = toks[k - 1][2], toks[j + 1][2]
+    return noun.islower() and _modifier_word(noun) and verb.islower() and verb not in NOT_VERBS
+
+
+_RELATIVE_DETERMINERS = NOUN_DETERMINERS | {"of"}
+
+
+def the_description(doc: Doc, k: int) -> bool:
+    """Does token k follow "the" and a short description that open a clause?
+
+    "There, the district GOP Chairman Chuck Williams declined ...", "But the retired
+    general Mike Flynn said ...": the name heads the noun phrase, so it can be the
+    clause's subject.
+    """
+    lows = doc.lows
+    if lows[k - 1] == "of":
+        return False  # "The rise of Bannon": the name is not the head
+    for i in range(k - 2, max(-1, k - 5), -1):
+        if lows[i] == "the":
+            break
+    else:
+        return False
+    if not doc.sents or any(doc.gaps[x].strip(" \u00a0") for x in range(i + 1, k + 1)):
+        return False  # punctuation inside: not one noun phrase
+    if not all(map(_modifier_word, lows[i + 1 : k])):
+        return False
+    ss = doc.sents[sent_of(doc, doc.tokens[i][0])][0]
+    if doc.tokens[i][0] == ss or "," in doc.gaps[i]:
+        return True  # the clause opens here: the sentence's start or after "There,"
+    return i > 0 and lows[i - 1] in _LEADING_CONJUNCTIONS and doc.tokens[i - 1][0] == ss
+
+
+def described_name(doc: Doc, k: int) -> bool:
+    """Is token k a name after an article and a describing word ("a terse Miller agreed",
+    "a confident-seeming Manafort bragged") or an age ("62-year-old Brenda Johnson")?
+
+    Such a name heads its noun phrase, so it can be a clause subject like a bare name.
+    """
+    w = doc.lows[k - 1]
+    if w.endswith("-old") and w[:1].isdigit():
+        return True
+    if k < 2 or doc.lows[k - 2] not in ("a", "an") or not doc.tokens[k - 1][2].islower():
+        return False
+    if doc.masked[doc.tokens[k - 2][1] : doc.tokens[k - 1][0]].strip():
+        return False
+    return w not in FUNCTION_WORDS and w not in ALL_CUE_FORMS and w not in MODALS and not w.endswith("ed")
+
+
+def _modifier_word(w: str) -> bool:
+    """Can `w` be part of a description before a name ("tennis great", "secretary of state")?"""
+    return w == "of" or (
+        w not in FUNCTION_WORDS and w not in ALL_CUE_FORMS and not w.endswith(("ed", "ing")) and w not in MODALS
+    )
+
+
+_NO_WORD_CHARS = {ord(c): None for c in "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-'’ "}
+
+
+RUN_NAMES: dict[str, tuple[tuple[str, ...], str, bool, str]] = {}
+
+
+def name_of_run_text(text: str) -> tuple[tuple[str, ...], str, bool, str]:
+    """name_of_run of a run's text (its words split at spaces), with the name joined.
+
+    Kept by text across articles: a corpus repeats its names.
+    """
+    got = RUN_NAMES.get(text)
+    if got is None:
+        core, honorific, titled = name_of_run(tuple(text.split()))
+        got = (core, honorific, titled, " ".join(core))
+        if len(RUN_NAMES) > 32768:
+            RUN_NAMES.clear()
+        RUN_NAMES[text] = got
+    return got
+
+
+# role words written with a capital before a name ("Actress Rosario Dawson said")
+_RUN_ROLES = frozenset(
+    """actress actor singer rapper comedian author writer novelist businessman businesswoman pastor
+    coach host anchor journalist reporter columnist commentator economist activist analyst
+    strategist pollster consultant entrepreneur designer producer filmmaker lawyer attorney
+    spokesman spokeswoman spokesperson candidate nominee adviser advisor aide billionaire mogul
+    congressman congresswoman councilman councilwoman""".split()
+)
+
+# a service before a first name ("Marine John Tiegen"; but "Marine Le Pen" is her name)
+_SERVICE_WORDS = frozenset("marine army navy veteran soldier sailor airman trooper officer deputy".split())
+
+
+def leading_role(words: Sequence[str]) -> bool:
+    """Whether the first of three or more capitalised words is a role, not a first name."""
+    if len(words) < 3:
+        return False
+    first = words[0].lower()
+    return first in _RUN_ROLES or first in _SERVICE_WORDS and words[1].lower() in FIRST_NAMES
+
+
+@functools.lru_cache(maxsize=32768)  # a corpus repeats its names: keep them across articles
+def name_of_run(words: tuple[str, ...]) -> tuple[tuple[str, ...], str, bool]:
+    """A run of capitalised words as a person's name: (core words, honorific, titled).
+
+    Leading function words, titles and acronyms are dropped ("Sen. Ted Cruz",
+    "EU Vsevolod Chentsov"); headlines and organisations give an empty core.
+    """
+    a = 0
+    honorific = ""
+    while a < len(words):
+        low = words[a].lower().rstrip(".")
+        if not (low in FUNCTION_WORDS or low in TITLES):
+            break
+        if low in HONORIFICS:
+            honorific = low
+        a += 1
+    core = list(words[a:])
+    while len(core) > 1 and core[0].isupper() and len(core[0]) > 1:
+        core = core[1:]
+    if len(core) > 2 and core[0].lower() in DEMONYMS and not names_an_organisation(core):
+        core = core[1:]  # "Russian Dmitriy Bogdanov" is Dmitriy Bogdanov
+    titled = a > 0 and words[a - 1].lower().rstrip(".") in TITLES
+    inner = [i for i, w in enumerate(core[:-1]) if w.lower() in TITLES]
+    if inner:
+        core = core[inner[-1] + 1 :]  # "Hewlett-Packard CEO Carly Fiorina"
+        titled = True
+    described = [i for i, w in enumerate(core[:-1]) if "-" in w and w.rsplit("-", 1)[1][:1].islower()]
+    if described:
+        core = core[described[-1] + 1 :]  # "Liberal Oscar-winner Sarandon" is Sarandon
+        titled = True
+    if leading_role(core):
+        core = core[1:]  # "Actress Rosario Dawson", opening a sentence; "Marine John Tiegen"
+        titled = True
+    if not core or len(core) > 4 or any(w.lower() in FUNCTION_WORDS or w.lower() in STOP_HEAD for w in core[1:]):
+        return (), honorific, titled
+    owners = [i for i, w in enumerate(core[:-1]) if w.endswith(("'s", "’s", "s'", "s’"))]
+    if owners:
+        core = core[owners[-1] + 1 :]  # "Fox News’ Bret Baier" is Bret Baier
+        if len(core) < 2:
+            return (), honorific, titled  # "Boston’s Walsh", "Republicans’ Long": unsure
+    if core[-1].endswith(("'s", "’s")):
+        core[-1] = core[-1][:-2]
+    return tuple(core), honorific, titled
+
+
+def name_at(doc: Doc, pos: int) -> Mention:
+    """The name whose run of capitalised words starts at `pos`, as a mention."""
+    run = CAP_RUN_RE.match(doc.masked, pos)
+    end = run.end() if run is not None else pos
+    return Mention("name", doc.text[pos:end], pos, end)

@@ -1,0 +1,249 @@
+"""Reported speech: the clause a cue reports ("Peskov said that freezing ... would fail").
+
+Reads the resolved cues and the document; returns ``Quote`` records of kind reported,
+with the speaker of their cue. A clause that carries quoted words is reported speech
+too: the quoted words are their own partial quotation.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import replace
+
+from index.lexicon import forms_of
+from index.models import Quote
+
+from .cues import Cue
+from .document import MASK, Doc, tokens_in
+from .marks import Seg
+from .records import make_quote
+from .sources import last_boundary
+from .words import BELIEF_FORMS, SUBORDINATORS
+
+_OBJECT_VERBS = frozenset(
+    forms_of(["tell", "inform", "assure", "remind", "warn", "advise", "brief", "urge", "ask", "caution", "promise"])
+)
+
+
+_CLAUSE_CUT_RE = re.compile(r",\s+(?:although|though|even though|whereas|which|while)\b|;|\s[—–]\s")
+
+
+def reported_speech(doc: Doc, cues: list[Cue], segs: list[Seg]) -> list[Quote]:
+    out: list[Quote] = []
+    m = doc.masked
+    # sentences with a verb of speech: a noun there ("Asked about the Reuters report, Peskov
+    # said ...") names no speaker of its own
+    spoken = {c.sent for c in cues if c.speaker and not c.noun}
+    for cue in cues:
+        unsourced = not cue.speaker and cue.mention is not None and cue.mention.kind == "clause"
+        if not (cue.speaker or unsourced) or not cue.reportable or cue.noun and cue.sent in spoken:
+            continue
+        if not doc.sents:
+            break
+        if cue.inverted and cue.word != "according to":
+            continue  # ", said X" attributes the quotation before it
+        ss, se = doc.sents[cue.sent]
+        span = _reported_span(doc, cue, ss, se)
+        if span is None:
+            continue
+        s, e = span
+        body = m[s:e]
+        masked_share = body.count(MASK) / max(1, len(body))
+        if masked_share > 0.5:
+            continue
+        text = doc.text[s:e]
+        if len(text.split()) < 4 or (unsourced or cue.noun) and not masked_share:
+            continue  # with no speaker (or no verb), only a clause that quotes words is worth keeping
+        # one quotation, one record: a clause that quotes some words is reported speech, and
+        # the quoted words are their own partial quotation (attach.py), of the same speaker
+        out.append(make_quote(doc, s, e, "reported", cue.speaker, cue.rule, cue, cue.named_by))
+    return out
+
+
+def one_speaker(quotes: list[Quote], clauses: list[Quote]) -> tuple[list[Quote], list[Quote]]:
+    """Quotations and the reported clauses that carry them, made to agree on the speaker.
+
+    A clause of speech gives its attribution (speaker, rule, mention, cue) to the words
+    it quotes: its verb reports those very words ("Peskov said freezing the conflict
+    would “not suit” Russia"), where the quotation may have been attached to a nearer cue
+    of the sentence (the innermost such clause decides). A clause of belief ("if people
+    think the problems will be solved by “...”") reports no words: it takes the speaker
+    of the quotation it carries, as does a clause with no speaker of its own; so does
+    every other clause that holds a quotation, so that none disagrees with one.
+    """
+    marked = sorted((i for i, q in enumerate(quotes) if q.kind in ("direct", "partial")), key=lambda i: quotes[i].start)
+    if not marked or not clauses:
+        return quotes, clauses
+    starts = [quotes[i].start for i in marked]
+    quotes = list(quotes)
+    inside = [_inside(c, marked, starts, quotes) for c in clauses]
+    # outer clauses first, so that the innermost clause of speech speaks last
+    for ci in sorted(range(len(clauses)), key=lambda i: (clauses[i].start, -clauses[i].end)):
+        c = clauses[ci]
+        if c.speaker is not None and c.cue not in BELIEF_FORMS:
+            for i in inside[ci]:
+                quotes[i] = _attributed_as(quotes[i], c, cue=True)
+    agreed: list[Quote] = []
+    for c, inner in zip(clauses, inside):
+        if inner and quotes[inner[0]].speaker is not None:
+            c = _attributed_as(c, quotes[inner[0]])
+        for i in inner:
+            if quotes[i].speaker != c.speaker:  # (a clause quoting two people: the first)
+                quotes[i] = _attributed_as(quotes[i], c, cue=True)
+        agreed.append(c)
+    return quotes, agreed
+
+
+def _inside(c: Quote, marked: list[int], starts: list[int], quotes: list[Quote]) -> list[int]:
+    """The quotations (indexes into `quotes`) that clause `c` holds, in order."""
+    k = bisect.bisect_left(starts, c.start)
+    inner: list[int] = []
+    while k < len(marked) and starts[k] < c.end:
+        if quotes[marked[k]].end <= c.end:
+            inner.append(marked[k])
+        k += 1
+    return inner
+
+
+def _attributed_as(q: Quote, other: Quote, cue: bool = False) -> Quote:
+    """`q` with the speaker, rule, confidence and mention of `other`, and with `cue` its
+    cue too (a clause keeps its own verb)."""
+    if q.speaker == other.speaker and q.rule == other.rule:
+        return q
+    verb = (other.cue, other.cue_start, other.cue_end) if cue else (q.cue, q.cue_start, q.cue_end)
+    return replace(
+        q,
+        speaker=other.speaker,
+        cue=verb[0],
+        cue_start=verb[1],
+        cue_end=verb[2],
+        rule=other.rule,
+        confidence=other.confidence,
+        speaker_mention=other.speaker_mention,
+        mention_start=other.mention_start,
+        mention_end=other.mention_end,
+    )
+
+
+# what still makes the tail of "“...,” X said" speech: a that-clause ("..., adding that ..."), the
+# question answered, a source, or a participle naming what was meant ("..., citing low growth")
+_TAIL_CONTENT_RE = re.compile(
+    r"\b(?:that|asked|according to)\b|,\s+(?:\w+ly\s+)?(?:citing|referring|referencing|alluding|quoting|mocking)\b"
+)
+_SPEAK_FORMS = frozenset({"speak", "speaks", "spoke", "spoken"})
+# what a verb of speaking needs to report something: a topic ("spoke of his faith", "spoke out
+# against", "speak up about"), after any adverbs
+_SPOKE_OF_RE = re.compile(r"(?:\s+\w+ly)*\s+(?:of|about|out|up\s+(?:about|for|against))\b")
+_ADDED_NP_RE = re.compile(r"\s+(?:to|another|more|\d)\b")  # not "added the deal was dead"
+_AGREE_FORMS = frozenset(forms_of(["agree"]))
+# "agreed upon in April", "can agree on —": a stranded preposition ("agreed on creating" says what)
+_AGREE_ON_RE = re.compile(r"(?:\s+\w+ly)*\s+(?:upon\b|on\b(?=\s*(?:[,.;:—–)]|$)))")
+_AGREE_TO_RE = re.compile(r"(?:\s+\w+ly)*\s+to\s+(?!the\b|a\b|an\b|this\b|that\b|his\b|her\b|their\b|its\b)[a-z]+")
+_MODAL_VERBS = frozenset("could would may might will can should shall must".split())
+
+
+def _after_modal(doc: Doc, cue: Cue) -> bool:
+    """ "could (broadly) agree": a possible act, not something said."""
+    k = bisect.bisect_left(doc.token_starts, cue.start) - 1
+    while k >= 0 and doc.lows[k].endswith("ly") and not doc.gaps[k + 1].strip():
+        k -= 1
+    return k >= 0 and doc.lows[k] in _MODAL_VERBS and not doc.gaps[k + 1].strip()
+
+
+_OBJ_RE = re.compile(
+    r"\s+(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*|reporters|journalists|the \w+|him|her|them|us|me|lawmakers|supporters|voters|the audience|the crowd|[a-z]+ers)(?=[\s,.:;])"
+)
+_THAT_RE = re.compile(r"\s*(?:,\s*)?(?:that\b|on\b|about\b|against\b|at\b|of\b)?")
+
+
+def _reported_span(doc: Doc, cue: Cue, ss: int, se: int) -> tuple[int, int] | None:
+    """The reported clause of a cue, from its source (or the verb) to the clause end.
+
+    "X said (that) CLAUSE." runs from X; after an apposition ("X, a ..., noted that")
+    it runs from the verb; "According to X, CLAUSE" and "CLAUSE, X said" take the
+    whole sentence. A clause that opens with "While ..." ends at its comma.
+    """
+    m = doc.masked
+    end = se
+    while end > ss and (m[end - 1] in ' \n"”’»' or m[end - 1] == MASK and doc.text[end - 1] in '"”'):
+        end -= 1
+    if cue.word == "according to":
+        return ss, end
+    rest = m[cue.end : end]
+    if not rest.strip(" ,.;:") or rest.lstrip().startswith((",", ".")) and _parenthetical(m, cue, ss):
+        # "CLAUSE, X said." or "If ..., the sources said, CLAUSE."
+        lead_end = cue.mention.start if cue.mention is not None and cue.mention.start < cue.start else cue.start
+        content = m[ss:lead_end] + rest
+        quoted = content.count(MASK) + content.count("“") + content.count("”") + content.count('"')
+        if quoted > 0.5 * len(content.strip()):
+            return None  # the content is a direct quotation, attributed already
+        return ss, end
+    if rest.lstrip()[:1] in (":", MASK, "“", '"'):
+        return None  # introduces a direct quotation
+    if cue.quote_before and MASK not in rest and not _TAIL_CONTENT_RE.search(rest):
+        return None  # "“...,” Steyer said in a statement.": the tail says where, not what
+    if MASK not in rest and _no_words(doc, cue, m, end):
+        return None  # (a clause that quotes some words stays a partial quotation)
+    content_start = cue.end
+    if cue.word in _OBJECT_VERBS:
+        obj = _OBJ_RE.match(m, content_start, end)  # "told Reuters", "warned reporters"
+        if obj:
+            content_start = obj.end()
+    lead = _THAT_RE.match(m, content_start, end)
+    if lead:
+        content_start = lead.end()
+    if end - content_start < 12:
+        return None
+    first_word = m[ss : ss + 12].split(" ", 1)[0].lower().strip(",")
+    comma = m.find(",", ss, end)
+    if first_word == "as" and cue.end <= comma and m[cue.end : comma].strip().count(" ") < 3:
+        return ss, end  # "As Byler pointed out, CLAUSE": like "according to"
+    if first_word in SUBORDINATORS and cue.start < m.find(",", ss, end):
+        comma = m.find(",", cue.end, end)
+        if comma > 0:
+            end = comma
+    else:
+        cut = _CLAUSE_CUT_RE.search(m, content_start, end)
+        if cut:
+            end = cut.start()
+    start = cue.start
+    if cue.mention is not None and not cue.inverted and cue.mention.start < cue.start:
+        between = m[cue.mention.end : cue.start]
+        if "," not in between and "—" not in between:
+            start = _np_start(doc, ss, cue.mention.start)
+    if end - start < 12:
+        return None
+    return start, end
+
+
+def _no_words(doc: Doc, cue: Cue, m: str, end: int) -> bool:
+    """Does the verb tell of an act rather than of words said?"""
+    if cue.word in _SPEAK_FORMS:
+        return not _SPOKE_OF_RE.match(m, cue.end, end)  # "spoke at a memorial", "spoke to reporters"
+    if cue.word == "added":
+        return bool(_ADDED_NP_RE.match(m, cue.end, end))  # "added another layer", "added to her lead"
+    if cue.word in _AGREE_FORMS:  # "agreed upon in April", "could agree to freeze the conflict"
+        return bool(
+            _AGREE_ON_RE.match(m, cue.end, end) or _AGREE_TO_RE.match(m, cue.end, end) and _after_modal(doc, cue)
+        )
+    return False
+
+
+def _parenthetical(m: str, cue: Cue, ss: int) -> bool:
+    return "," in m[ss : cue.start] or m[ss : cue.start].strip() == ""
+
+
+def _np_start(doc: Doc, ss: int, pos: int) -> int:
+    """Start of the noun phrase holding `pos`: back to the clause boundary, subordinators dropped."""
+    m = doc.masked
+    b = last_boundary(m[ss:pos], pos - ss)
+    start = ss + b
+    toks = tokens_in(doc, start, pos + 1)
+    for s, _, w in toks:
+        if w.lower() in SUBORDINATORS or w.lower() in {"but", "and", "so", "yet", "however", "meanwhile", "also"}:
+            continue
+        return s
+    while start < pos and m[start].isspace():
+        start += 1
+    return start

@@ -1,0 +1,306 @@
+"""The people of an article: every run of capitalised words, read once into ``People``.
+
+Reads the document; fills ``People`` with the names used (their fullest forms, the
+first use of each), the genders that first names, honorifics and role words tell,
+role holders ("spokesman Josh Earnest") and the names that are clause subjects, which
+pronouns may later mean. Headlines in title case and sentence-initial common words
+name nobody.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from typing import TYPE_CHECKING
+
+from index.lexicon import (
+    ANONYMOUS_NOUNS,
+    FUNCTION_WORDS,
+    TITLES,
+)
+from index.sentences import ABBREVIATIONS
+from index.speakers import gender_of_honorific
+
+from .document import Doc
+from .names import (
+    CAP_RUN_RE,
+    RUN_NAMES,
+    after_modifiers,
+    described_name,
+    name_of_run_text,
+    reduced_relative,
+    the_description,
+)
+from .words import (
+    ALL_CUE_FORMS,
+    FEMALE_NAMES,
+    FEMALE_ROLES,
+    HONORIFICS,
+    MALE_NAMES,
+    MALE_ROLES,
+    MODALS,
+    PREPOSITIONS,
+    ROLE_NOUNS,
+    SKIPPABLE,
+    STOP_HEAD,
+    cap,
+)
+
+_ARTICLES = frozenset({"a", "an"})
+_LOWER_WORD_RE = re.compile(r"(?<![\w'’\-])[a-z][a-z]{3}")
+_CAP_LONG_RE = re.compile(r"(?<![\w'’\-])[A-Z]\w{3}")
+
+
+_RUN_PREPOSITIONS = PREPOSITIONS - {"after", "before", "for"}  # (opening a clause, or whose view: "For Chait, ...")
+
+
+_AFTER_CONTRACTION = frozenset("been not going also already never still got had done said".split())
+_CLAUSE_OPENERS = frozenset(
+    """but while when because as so although though after before since then also where
+    until once yet""".split()
+)
+
+if TYPE_CHECKING:
+    from .people import People
+
+_SUBJECT_AFTER = _CLAUSE_OPENERS | ROLE_NOUNS | TITLES | ANONYMOUS_NOUNS  # words a subject may follow
+
+
+_NOT_MODIFIERS = (FUNCTION_WORDS | ALL_CUE_FORMS | MODALS) - {"of"}
+
+
+_DOTTED_TITLES = TITLES & ABBREVIATIONS  # "Sen.", "Mrs.": a dot that ends no sentence
+
+
+def scan(people: People, doc: Doc) -> None:
+    """Runs of capitalised words, found by one regex and mapped to token indices.
+
+    Most runs are one word that is neither a subject nor a registered name; they are
+    dropped here, before any name analysis (this loop sees every capitalised word).
+    """
+    toks, m, lows, gaps = doc.tokens, doc.masked, doc.lows, doc.gaps
+    n = len(toks)
+    starts = doc.token_starts
+    find = bisect.bisect_left
+    canonical = people.registry.canonical
+    for run in CAP_RUN_RE.finditer(m):
+        text = run.group()
+        if " " in text or "\t" in text or "\u00a0" in text:
+            nwords = len(text.split())  # each word of a run is one token
+        elif text.lower() in FUNCTION_WORDS:
+            continue  # one word, which is the token starting here (if any): "The", "He"
+        else:
+            nwords = 1
+        rs, re_ = run.span()
+        k = find(starts, rs)  # a binary search per run beats a dict of every token
+        if k == n or starts[k] != rs:
+            continue
+        j = k + nwords - 1
+        if j >= n or toks[j][1] != re_:
+            continue
+        if k > 0:
+            w1 = lows[k - 1]
+            subject = not (
+                w1 not in _SUBJECT_AFTER
+                and not gaps[k].strip()
+                and not (
+                    w1 not in _NOT_MODIFIERS
+                    and not w1.endswith(("ed", "ing"))
+                    and (
+                        after_modifiers(doc, k)
+                        or "the" in lows[k - 4 if k > 4 else 0 : k - 1]
+                        and the_description(doc, k)
+                    )
+                )
+                and not ((k > 1 and lows[k - 2] in _ARTICLES or w1[:1].isdigit()) and described_name(doc, k))
+            )  # "other Trump backers", "with Trump": not a subject
+            if subject:
+                subject = subject_before_verb(doc, toks, j)
+            if (
+                not subject
+                and w1 == "named"
+                and k > 1
+                and toks[k - 2][2].islower()
+                and lows[k - 2] not in FUNCTION_WORDS
+            ):
+                subject = True  # "a 52-year-old resident named Caroline": a person enters the story
+            elif not subject and w1 in ("was", "is") and not gaps[k].strip() and m[re_ : re_ + 1] in (",", "."):
+                subject = True  # "In the back was Garcia, ...": the clause's subject, after its verb
+            elif not subject and reduced_relative(doc, k, j):
+                subject = True  # "the kind of race Ayotte hoped to run": she does something
+        else:
+            subject = subject_before_verb(doc, toks, j)
+        if subject and nwords > 1 and lows[k] in _RUN_PREPOSITIONS:
+            subject = False  # "Like Allen, their days begin ...": the object of a preposition
+        # "Mrs. Clinton", "Sen. Cruz": the dot ends the run before the name
+        dotted = lows[k - 1] if k > 0 and lows[k - 1] in _DOTTED_TITLES and gaps[k] in (". ", ".\u00a0") else ""
+        if nwords == 1:
+            # a lone word matters only as a clause subject or a registered name
+            if not subject and not dotted and canonical(text) is None:
+                continue
+            if sentence_initial_word(people, doc, k):
+                continue
+        add_run(people, doc, toks, k, j, subject, text, dotted)
+
+
+def add_run(
+    people: People,
+    doc: Doc,
+    toks: list[tuple[int, int, str]],
+    k: int,
+    j: int,
+    subject: bool,
+    text: str,
+    dotted: str = "",
+) -> None:
+    got = RUN_NAMES.get(text)
+    core, honorific, titled, name = got if got is not None else name_of_run_text(text)
+    if not core:
+        return  # a headline or an organisation, not a person's name
+    if dotted and not honorific and not titled:
+        titled = True
+        if dotted in HONORIFICS:
+            honorific = dotted
+    pos = toks[k][0]
+    if titled or honorific or doc.masked.startswith((", who", ",who"), toks[j][1]):
+        people.persons.add(name)
+    canon = people.registry.canonical(name) if len(core) > 1 or core[0][:1].isupper() else None
+    if (
+        canon is not None
+        and honorific
+        and people.registry.gender(canon) not in ("", gender_of_honorific(honorific) or "male")
+    ):
+        canon = None  # "Mrs. Trump" is not the registered Donald Trump
+    if canon is not None and len(core) == 1:
+        own = people.canonical(core[0], pos)  # "Mrs. Trump", or "Trump" who is Ivanka here
+        if own != canon:
+            people.mentions.append((pos, own))
+            if subject:
+                people.subjects.append((pos, own))
+            return
+    if canon is not None:
+        people.registered_here.add(canon)
+        people.mentions.append((pos, canon))
+        if subject:
+            people.subjects.append((pos, canon))
+        return
+    if len(core) >= 2 and len(core[0]) > 1 and len(core[-1]) > 1:
+        if in_title_line(people, pos):
+            return  # "Trump Supporter Screams 1 Controversial Word At Rally": a headline
+        if name not in people._full_names:
+            people._full_names.add(name)  # each distinct full name once, at its first use
+            people.add_full(pos, name)
+        if honorific:
+            people.gender.setdefault(name, gender_of_honorific(honorific) or "male")
+        # role word right before the name ("spokesman Josh Earnest")
+        if k > 0 and doc.lows[k - 1] in ROLE_NOUNS and not cap(toks[k - 1][2]):
+            people.add_role(doc.lows[k - 1], pos, name)
+        people.mentions.append((pos, name))
+        if subject:
+            people.subjects.append((pos, name))
+        first = core[0].lower()
+        if first in MALE_NAMES:
+            people.gender.setdefault(name, "male")
+        elif first in FEMALE_NAMES:
+            people.gender.setdefault(name, "female")
+        elif k > 0:  # "actress Ilia Calderón": a gendered role word, when the first name says nothing
+            before = doc.lows[k - 1]
+            if before in FEMALE_ROLES:
+                people.gender.setdefault(name, "female")
+            elif before in MALE_ROLES:
+                people.gender.setdefault(name, "male")
+    elif len(core) == 1 and subject and core[0][:1].isupper() and len(core[0]) > 2:
+        if in_title_line(people, pos):
+            return  # "... Qualified Candidate Ever, But ...": a headline has no clause subject
+        full = people.canonical(core[0], pos)
+        if name in people.persons:
+            people.persons.add(full)
+        people.subjects.append((pos, full))
+        if honorific:
+            people.gender.setdefault("#" + core[0].lower(), gender_of_honorific(honorific) or "male")
+    elif len(core) == 1 and honorific:
+        people.gender.setdefault("#" + core[0].lower(), gender_of_honorific(honorific) or "male")
+
+
+def in_title_line(people: People, pos: int) -> bool:
+    """Is `pos` in a line written in title case (a headline: every longer word capitalised)?"""
+    m = people.doc.masked
+    ls, le = people.line_at(pos)
+    got = people._title_lines.get(ls)
+    if got is None:
+        # a lower-case word of four letters or more (a verb, mostly) ends the question early
+        got = _LOWER_WORD_RE.search(m, ls, le) is None and len(_CAP_LONG_RE.findall(m, ls, le)) >= 4
+        people._title_lines[ls] = got
+    return got
+
+
+def sentence_initial_word(people: People, doc: Doc, k: int) -> bool:
+    """A lone capitalised word opening a sentence that the article also uses in lower case."""
+    gap = doc.gaps[k].rstrip(' \t\u00a0"“‘(')
+    if gap:
+        if gap[-1] not in ".!?\n:\x01”":
+            return False
+    elif k > 0:
+        return False  # right after the previous word (which never ends in one of those)
+    w = doc.tokens[k][2]
+    return w.endswith("ing") or w.lower() in FUNCTION_WORDS or people.used_in_lower_case(w)
+
+
+def subject_before_verb(doc: Doc, toks: list[tuple[int, int, str]], j: int) -> bool:
+    """Does what follows the name run ending at token `j` make it a clause subject?
+
+    The caller has checked the word before (not after a preposition or adjective).
+    """
+    last = toks[j][2]
+    if j + 1 >= len(toks):
+        return False
+    if last.endswith(("'s", "’s", "s'", "s’")):
+        # "Christie's been making the case": a contraction, not a possessive
+        return last.endswith(("'s", "’s")) and doc.lows[j + 1] in _AFTER_CONTRACTION
+    gap = doc.gaps[j + 1]
+    if gap != " ":
+        inner = gap.strip(" \u00a0")
+        if inner:
+            if inner[0] == "(":
+                if gap.rstrip().endswith(")"):
+                    return True
+                return subject_after_parens(doc, toks, j)  # "Rep. Sean Duffy (R-Wisc.) also addressed"
+            # apposition follows: "Axelrod, a former newspaperman, ...", "Christie – a fan – gave"
+            return inner in (",", "—", "–", "-", "--")
+    nxt = toks[j + 1][2]
+    if nxt == "all" and j + 2 < len(toks) and doc.lows[j + 2] == "but" and doc.gaps[j + 2] == " ":
+        return True  # "Manafort all but begged": an adverb before the verb
+    if nxt == "of" and j > 0 and cap(toks[j - 1][2]) and doc.gaps[j].strip(" \u00a0") == "":
+        # "Juan Manriquez of Oakland carried ...": a full name, where they are from, a verb
+        k = j + 2
+        while k < len(toks) and cap(toks[k][2]) and doc.gaps[k] == " ":
+            k += 1
+        if k == j + 2 or k >= len(toks):
+            return False
+        if doc.gaps[k] == ", " and doc.lows[k] == "who":
+            return True  # "Senator Bernie Sanders of Vermont, who had opposed ...": he acts next
+        return (
+            doc.gaps[k] == " "
+            and toks[k][2][:1].islower()
+            and doc.lows[k] not in FUNCTION_WORDS
+            and doc.lows[k] not in STOP_HEAD
+        )
+    return nxt[0].islower() and nxt not in STOP_HEAD and nxt not in FUNCTION_WORDS or nxt in SKIPPABLE or nxt in MODALS
+
+
+def subject_after_parens(doc: Doc, toks: list[tuple[int, int, str]], j: int) -> bool:
+    """A name followed by a short bracket ("(R-Wisc.)") is a subject if a verb follows it."""
+    m = doc.masked
+    close = m.find(")", toks[j][1], toks[j][1] + 40)
+    if close < 0:
+        return False
+    k = bisect.bisect_left(doc.token_starts, close)
+    if k >= len(toks):
+        return False
+    gap = m[close + 1 : toks[k][0]].strip(" \u00a0")
+    if gap == ",":
+        return True
+    nxt = toks[k][2]
+    return not gap and (
+        nxt[:1].islower() and nxt not in STOP_HEAD and nxt not in FUNCTION_WORDS or nxt in SKIPPABLE or nxt in MODALS
+    )

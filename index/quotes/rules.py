@@ -1,0 +1,80 @@
+"""The rules that decide who said a quotation: one stable id each, and what it means.
+
+Every ``Quote`` names the rule that gave it its speaker (``Quote.rule``), and its
+confidence is that rule's measured speaker accuracy (``confidence.py``). An id never
+changes meaning: a new way of finding a speaker is a new id, so its figures in
+``make eval`` start from nothing and an old rule's figures stay comparable.
+
+The rule is the step that decided the speaker: for a name, where it stood (before the
+verb, after it, in an apposition ...); for a pronoun or a role noun, what it was
+resolved to; for a quotation with no cue of its own, how it was attached.
+"""
+
+from __future__ import annotations
+
+RULES: dict[str, str] = {
+    # a name, by where it stands
+    "said-after-name": "a name is the subject of the speech verb: “…,” Peskov said; Peskov said that …",
+    "name-after-said": "a name follows an inverted speech verb: “…,” said Peskov",
+    "apposition": "a name in an apposition before the verb: Dmitry Simes, a US-based expert, noted …",
+    "who-said": "the name a relative clause hangs on: Mike Lee, who declared …",
+    "according-to": "the name or noun phrase after “according to” (or a report by it)",
+    "participle": "the subject of the clause a participle hangs on: …, saying …",
+    "before-colon": "the subject of the clause that a colon ends before the quotation: Rubio fired back: “…”",
+    "verb-after-quote": "a verb outside the lexicon right after the quotation: “…” Toomey fumed; “…,” remembered Roy Verley",
+    "dash-line": "a line “- Name” under a quotation paragraph",
+    "transcript": "a transcript label: PENCE: …",
+    "one-word-name": "a name of one word that no fuller name in the article explains, wherever it stood: "
+    "an organisation, a place or a surname given alone (Reuters, Kyiv, Nijnisto)",
+    "titled-name": "a “name” that ends in a title, wherever it stood: the Brazilian President, Estonian Prime",
+    "registry-alias": "a registered speaker named by an alias with none of the registered name's words: "
+    "Zelensky for Volodymyr Zelenskiy",
+    # a pronoun, by what it was resolved to
+    "pronoun-added": "“he added”, “she continued”: the last speaker",
+    "pronoun-last-speaker": "a pronoun subject: the last speaker of its gender",
+    "pronoun-subject": "a pronoun subject: the latest clause subject of its gender, more recent than the last speaker",
+    "pronoun-mentioned": "a pronoun subject: the latest person of its gender named before it (no speaker or subject fits)",
+    "it-they-subject": "“it” or “they”: the latest sentence subject that is a thing or a group",
+    "it-they-speaker": "“it” or “they”: the last organisation or group that spoke",
+    # other mentions
+    "role-registry": "a role noun held by a registered speaker named in the article: the Kremlin spokesman",
+    "role-holder": "a role noun whose holder the article names with it: spokesman Josh Earnest … the spokesman",
+    "role-as-written": "a role noun with no holder found: the description is the speaker (a spokesman)",
+    "anonymous": "unnamed sources: officials said, a source told, according to two diplomats",
+    "noun-phrase": "any other noun phrase, as written: the campaign, Scottish ministers",
+    "same-sentence-speaker": "a verb with no subject of its own continues its sentence's speaker: … and added",
+    "clause-subject": "a verb phrase's speaker is its sentence's subject: …, echoing commentators",
+    "earlier-subject": "a verb phrase's speaker is the last person who is a subject earlier in its sentence",
+    # a quotation with no cue of its own
+    "colon-intro": "the cue of the sentence that a colon ends before the quotation (this or the last paragraph)",
+    "speaker-in-next-sentence": "the next sentence of the paragraph names the speaker: “…” He said.",
+    "continuation": "a quotation paragraph with no cue continues the last speaker (up to two paragraphs on)",
+    "continuation-in-paragraph": "a quotation opening a sentence continues the speaker of its paragraph: “A,” he said. “B.”",
+    "nearby-person": "a last guess: the subject of the sentence before, or the last speaker, a paragraph away at most",
+    # no speaker
+    "unattributed": "no speaker found",
+    "not-a-source": "the source found was a verb or a function word (“highlighted”): no speaker",
+    "not-speech": "kind other: a title, scare quotes or a name, nobody's words",
+}
+
+# rules whose quotations have no speaker
+SPEAKERLESS = frozenset({"unattributed", "not-a-source", "not-speech"})
+
+# the kinds of rule, in the order above: what names the speaker
+_FAMILY_STARTS = {
+    "said-after-name": "a name",
+    "pronoun-added": "a pronoun",
+    "role-registry": "another mention",
+    "colon-intro": "no cue of its own",
+    "unattributed": "no speaker",
+}
+
+
+def family(rule: str) -> str:
+    """Which kind of rule this is ("a name", "a pronoun", ...), from its place above."""
+    found = ""
+    for r in RULES:
+        found = _FAMILY_STARTS.get(r, found)
+        if r == rule:
+            return found
+    raise KeyError(rule)

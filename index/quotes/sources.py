@@ -1,0 +1,463 @@
+"""The source of a cue: the words that name who speaks, around the verb.
+
+Reads a cue and the document; returns a ``Mention`` (or None): the subject before the
+verb, looking through appositions and asides ("X, a ..., said"), the noun phrase after
+an inverted verb (", said Peskov") or after "according to", the main clause's subject
+for a participle ("..., saying").
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from index.lexicon import ANONYMOUS_NOUNS, FUNCTION_WORDS, NON_PERSON_WORDS
+
+from .cues import Cue
+from .document import MASK, WINDOW, Doc, is_abbrev_token, tokens_in
+from .mentions import Mention, classify_np
+from .words import (
+    ALL_CUE_FORMS,
+    BASE_FORMS,
+    BASE_SUBJECTS,
+    DETERMINERS,
+    MODALS,
+    NOT_VERBS,
+    POSSESSIVE_PRONOUNS,
+    PREPOSITIONS,
+    ROLE_NOUNS,
+    SKIPPABLE,
+    SUBORDINATORS,
+    cap,
+    title_case,
+)
+
+
+def find_source(doc: Doc, cue: Cue) -> Mention | None:
+    """The words naming who speaks for this cue, before or after the verb."""
+    ss, se = doc.sents[cue.sent] if doc.sents else (0, len(doc.text))
+    m = doc.masked
+    if cue.word == "according to":
+        cue.inverted = True
+        cue.source_rule = "according-to"
+        return _according_to_source(doc, cue.end, se)
+    before = m[ss : cue.start]
+    stripped = strip_skippable(doc, ss, cue.start)
+    tail = m[ss:stripped].rstrip()
+    if not tail and cue.word.endswith("ing") and cap(doc.text[cue.start : cue.end]):
+        # "Describing Mr Jackson as “a good person”, his mother said ...": whoever follows
+        # the participle is spoken of; the speaker is the main clause's, and its own cue
+        # attributes what is quoted
+        return None
+    if (
+        not tail
+        or tail.endswith((MASK, "”", '"', "’", "»", ",”", ',"'))
+        or tail[-1] in ",:;—–"
+        and _quote_just_before(tail)
+    ):
+        cue.inverted = True
+        got = _np_after(doc, cue.end, se, strict=True)
+        if got is not None:
+            cue.source_rule = "name-after-said"
+            return got
+        cue.inverted = False
+        if tail.endswith(("”", '"')) and tail[:-1].endswith(MASK):
+            # "Trump, author of “The Art of the Deal,” said": an apposition with a title
+            open_at = max(tail.rfind("“"), tail.rfind('"', 0, len(tail) - 1))
+            title = doc.text[ss + open_at + 1 : ss + len(tail) - 1]
+            if open_at > 0 and doc.text[ss + len(tail) - 2] == "," and title_case(title) and len(title.split()) <= 8:
+                plain = re.sub('[\x01“”"]', " ", m[ss : ss + len(tail)])
+                cue.source_rule = "apposition"
+                return _appositive(doc, ss, plain, len(tail) - 1)
+    if tail.endswith(",") and cue.word in _INVERTIBLE:
+        nxt_tok = tokens_in(doc, cue.end, se, 1)
+        got = (
+            _np_after(doc, cue.end, se, strict=True)
+            if nxt_tok and (cap(nxt_tok[0][2]) or nxt_tok[0][2] in {"the", "a", "an", "one"})
+            else None
+        )
+        if got is not None and got.kind in ("name", "role", "anonymous"):
+            cue.inverted = True
+            cue.source_rule = "name-after-said"
+            return got  # "... that Sanders can catch Clinton, said Steve Elmendorf."
+    if cue.word.endswith("ing") or tail.lower().endswith((" having", " being", ",having")):
+        cue.source_rule = "participle"
+        return subject_of_clause(doc, ss, stripped, participle=True)
+    if before.strip() == "":
+        return None
+    got = subject_of_clause(doc, ss, stripped)
+    if got is not None and got.how:
+        cue.source_rule = got.how
+    return got
+
+
+def _found(mention: Mention | None, how: str) -> Mention | None:
+    """The mention, marked with the rule id of where it stood."""
+    if mention is not None:
+        mention.how = how
+    return mention
+
+
+def clause_subject(doc: Doc, ss: int, end: int, participle: bool = False) -> Mention | None:
+    """The subject of a clause: the words before its first verb.
+
+    A colon introduction wants the main clause (the first one not opened by "when",
+    "in", ...). A participle ("..., shouting") may hang on a subordinate clause
+    ("when Sanders protesters interrupted, shouting"), so those count too. A person
+    beats a plain noun phrase.
+    """
+    m = doc.masked
+    toks = tokens_in(doc, ss, end)
+    if 0 < len(toks) <= 5 and all(cap(t[2]) or t[2].lower() in {"and", "of", "the"} for t in toks):
+        return classify_np(doc, toks[0][0], toks[-1][1])  # "Clinton: “...”"
+    starts = ([ss] + [i + 1 for i in range(ss, end) if m[i] == ","])[:6]
+    fallback: Mention | None = None
+    for cs in starts:
+        toks = tokens_in(doc, cs, end)
+        if toks and participle and toks[0][2].lower() in SUBORDINATORS:
+            cs = toks[1][0] if len(toks) > 1 else end
+            toks = toks[1:]
+        if not toks or toks[0][2].lower() in SUBORDINATORS | PREPOSITIONS:
+            continue
+        for v in range(1, min(len(toks), 16)):
+            w = toks[v][2]
+            if toks[v - 1][2].endswith(("'s", "’s", "s'", "s’")):
+                continue  # "Ryan's campaign shrugged": the possessed noun is no verb
+            if w[:1].islower() and w.isalpha() and w not in NOT_VERBS:
+                nxt = toks[v + 1][2] if v + 1 < len(toks) else ""
+                if w.endswith(_ADJECTIVE_ENDINGS) and (cap(nxt) or nxt in ROLE_NOUNS):
+                    continue  # "Former Republican presidential candidate Jeb Bush": a modifier
+                got = subject_of_clause(doc, cs, strip_skippable(doc, cs, toks[v][0]))
+                if got is not None and got.kind in ("name", "pronoun", "anonymous", "role"):
+                    return got
+                if got is not None and got.kind == "np" and fallback is None:
+                    fallback = got
+                break
+    return fallback
+
+
+def _quote_just_before(tail: str) -> bool:
+    t = tail.rstrip(",:;—– ")
+    return t.endswith((MASK, "”", '"', "»", "’"))
+
+
+def strip_skippable(doc: Doc, ss: int, pos: int) -> int:
+    """Move left over auxiliaries and adverbs ("has also", "later") before a verb."""
+    toks, lows = doc.tokens, doc.lows
+    first = bisect.bisect_left(doc.token_starts, ss)
+    k = bisect.bisect_left(doc.token_starts, pos, first) - 1
+    if k >= first and toks[k][1] > pos:
+        k -= 1  # tokens do not overlap: only the last one can run past `pos`
+    end = pos
+    while k >= first:
+        s, e, w = toks[k]
+        low = lows[k]
+        if e != end and doc.masked[e:end].strip():
+            break
+        if low in SKIPPABLE or (low.endswith("ly") and low[0] == w[0] and len(low) > 4) or low.endswith(("n't", "n’t")):
+            end = s  # "has also", "repeatedly", "hadn't": not part of the subject
+            k -= 1
+            continue
+        if low in _TIME_UNITS and k > first and lows[k - 1] in {"last", "this", "next"} and not doc.gaps[k].strip():
+            end = toks[k - 1][0]  # "Brad Sherman last month joked": a time, not part of the subject
+            k -= 2
+            continue
+        if low in _WEEKDAYS and k > first:
+            end = toks[k - 1][0] if toks[k - 1][2] == "on" and not doc.gaps[k].strip() else s
+            k -= 2 if end != s else 1
+            continue
+        break
+    return end
+
+
+_TIME_UNITS = frozenset("week month year night weekend spring summer fall autumn winter morning evening".split())
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday yesterday today tonight".split())
+
+_HARD_PUNCT = frozenset(',;:!?()\x01“”"—–[]')
+
+
+# what a source issues rather than who it is: "according to a report by X" is X
+_DOCUMENT_NOUNS = frozenset(
+    """report reports statement statements document documents data figures estimate estimates
+    record records filing filings study studies survey surveys poll polls analysis account
+    accounts memo letter transcript transcripts release""".split()
+)
+
+
+def _according_to_source(doc: Doc, pos: int, se: int) -> Mention | None:
+    """The source after "according to": whoever "their" means in "according to their
+    statements", the issuer in "according to reports from Russian media" or "a statement
+    by the ministry", else the noun phrase itself."""
+    toks = tokens_in(doc, pos, se, 5)
+    lows = [t[2].lower() for t in toks]
+    if len(toks) >= 2 and lows[0] in POSSESSIVE_PRONOUNS and lows[1] in _DOCUMENT_NOUNS | ANONYMOUS_NOUNS:
+        if lows[1] in ANONYMOUS_NOUNS:
+            return _np_after(doc, pos, se)  # "according to his sources": anonymous sources
+        t = toks[0]
+        return Mention("pronoun", POSSESSIVE_PRONOUNS[lows[0]], t[0], t[1])
+    k = 1 if lows and lows[0] in ("a", "an", "the", "new", "recent", "preliminary", "official") else 0
+    if k + 1 < len(toks) and lows[k] in _DOCUMENT_NOUNS and lows[k + 1] in ("from", "by", "of"):
+        got = _np_after(doc, toks[k + 1][1], se)
+        if got is not None:
+            return got
+    return _np_after(doc, pos, se)
+
+
+_NOT_SOURCE_START = frozenset(
+    """on in at that this last earlier later to of about it so there him her them during
+    after before when while for with by from as if because""".split()
+)
+
+
+def _np_after(doc: Doc, pos: int, se: int, strict: bool = False) -> Mention | None:
+    """The noun phrase right after an inverted verb or "according to".
+
+    It runs over tokens up to hard punctuation; a full stop ends it unless it closes
+    an abbreviation or initial ("said Sen. Tammy Baldwin").
+    """
+    m = doc.masked
+    toks = tokens_in(doc, pos, se, 14)
+    if not toks:
+        return None
+    last = pos
+    taken: list[tuple[int, int, str]] = []
+    for t in toks:
+        gap = m[last : t[0]]
+        if any(c in _HARD_PUNCT for c in gap) or ("." in gap and not (taken and is_abbrev_token(taken[-1][2]))):
+            break
+        taken.append(t)
+        last = t[1]
+    if not taken:
+        return None
+    first = taken[0][2].lower()
+    if first in _NOT_SOURCE_START:
+        return None
+    if strict and first in {"he", "she", "they", "we", "i"} and len(taken) > 1:
+        return None  # "said he would call": a clause, not an inverted source
+    follows = m[taken[-1][1] : taken[-1][1] + 2].lstrip()[:1]
+    if strict and (first in _TIME_WORDS or follows not in _AFTER_SOURCE):
+        return None  # "said Tuesday that ...": a time, or a clause follows
+    if strict:
+        rel = next(
+            (i for i, t in enumerate(taken) if t[2].lower() in {"who", "which", "that", "whose", "whom"}), len(taken)
+        )
+        if any(t[2].lower() in MODALS for t in taken[:rel]):
+            return None
+    return classify_np(doc, taken[0][0], taken[-1][1], allow_pronoun=first in {"he", "she", "they"})
+
+
+_TIME_WORDS = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday january february march
+    april may june july august september october november december today yesterday
+    tomorrow tonight earlier later last this next recently""".split()
+)
+_INVERTIBLE = frozenset(
+    {
+        "said",
+        "says",
+        "added",
+        "adds",
+        "wrote",
+        "writes",
+        "explained",
+        "continued",
+        "noted",
+        "asked",
+        "recalled",
+        "argued",
+        "insisted",
+        "warned",
+        "remarked",
+        "observed",
+    }
+)
+_AFTER_SOURCE = frozenset(["", ",", ".", "!", "?", ";", "\n", "(", ")", "—", "–", ":", "“", '"', MASK])
+
+
+def subject_of_clause(doc: Doc, ss: int, end: int, participle: bool = False) -> Mention | None:
+    """The subject right before a verb, looking through appositions and asides."""
+    m = doc.masked
+    region = m[ss:end]
+    if "(" in region:  # drop parentheticals such as "(R-S.C.)"
+        region = _PARENS_RE.sub(lambda x: " " * len(x.group()), region)
+    r = region.rstrip()
+    if not r:
+        return None
+    if participle:
+        # "..., saying": the subject of the main clause, from the sentence start
+        cut = first_clause_subject(doc, ss, ss + len(r))
+        return cut
+    if r.endswith((",", "—", "–")):
+        if "\x01" in region:
+            # "Hemsley, the co-author of “Going Viral,” about ..., said": a title inside the
+            # apposition is a name of a work, not a clause boundary
+            region = _TITLE_SPAN_RE.sub(
+                lambda t: (
+                    " " * len(t.group())
+                    if title_case(doc.text[ss + t.start() + 1 : ss + t.end() - 1])
+                    and len(doc.text[ss + t.start() + 1 : ss + t.end() - 1].split()) <= 8
+                    else t.group()
+                ),
+                region,
+            )
+        return _found(_appositive(doc, ss, region, len(r) - 1), "apposition")
+    last_word = r.rsplit(None, 1)[-1].lower()
+    if last_word in _RELATIVES and " " in r:
+        # "Braynard, a South Carolina native who writes": the antecedent speaks
+        cut = r.rstrip()[: -len(last_word)].rstrip()
+        got = _found(_appositive(doc, ss, cut + ",", len(cut)), "who-said")
+        if got is not None and got.kind == "name":
+            return got  # "Scott Reed, the Chamber's strategist, who": the named subject
+        if last_word not in ("who", "whom"):
+            return got  # "the caption which read": a thing, so the clause's subject speaks
+        rel = _relative_antecedent(doc, ss, cut.rstrip(" ,"))
+        if rel is not None and (rel.kind == "name" or cut.rstrip().endswith(",")):
+            return _found(rel, "who-said")  # "from Mike Lee, who declared": not "slamming candidates who think 'X'"
+        return got
+    low = r[-4:].lower()  # (only the end is read)
+    for conj in (" and", " but", " or"):
+        if low.endswith(conj):
+            return Mention("ellipsis", "", ss + len(r), ss + len(r))
+    # the clause boundary: last comma, semicolon, colon, dash, quote or "that"
+    b = last_boundary(region, len(r))
+    return classify_np(doc, ss + b, ss + len(r))
+
+
+# clause boundaries (",", ";", a quote, "that", "while", ...), spelt backwards: the last
+# boundary before a verb is the first match in the reversed text, found without a full scan
+_BOUNDARY_REV_RE = re.compile(r"[,;:\x01”\"—–(]|\b(?:taht|elihw|sa|nehw|fi)\b")
+
+
+def last_boundary(region: str, limit: int) -> int:
+    """Where the clause holding region[limit] starts (a subject sits near its verb).
+
+    The end of the last boundary in region[limit - WINDOW : limit]; one character
+    more is read so that a word cut by the window is not taken for a whole word.
+    """
+    last = max(0, limit - WINDOW)
+    lo = last - 1 if last > 0 else 0
+    rev = region[lo:limit][::-1]
+    b = _BOUNDARY_REV_RE.search(rev)
+    if b is None or limit - b.end() < last:
+        return last  # none, or only one that starts before the window
+    return limit - b.start()
+
+
+_PARENS_RE = re.compile(r"\([^()]*\)")
+_TITLE_SPAN_RE = re.compile('[“"]\x01+[”"]')
+_HARD_BOUNDARY_RE = re.compile(r"[;:\x01”\"(]|\bthat\b|\bwhile\b|\bwhen\b|\bif\b")
+_SEG_SPLIT_RE = re.compile(r"[,—–]")
+_AFFILIATION_RE = re.compile(r"^[RDI]-[A-Z][\w.]*\.?$")
+_ADJECTIVE_ENDINGS = ("al", "ic", "ous", "ive", "an", "ary", "ent", "ant")
+_RELATIVES = frozenset({"who", "which", "whose", "whom", "where"})
+
+
+def _appositive(doc: Doc, ss: int, region: str, comma: int) -> Mention | None:
+    """'X, a ..., said', 'Trump's director, Steven Cheung, told', 'X, meanwhile, who ..., said'.
+
+    The subject is split at commas and dashes into segments; asides ("meanwhile"),
+    relative clauses ("who sits ...") and descriptions ("a US-based expert") are
+    skipped, and the last segment that is a name wins; failing that the first noun
+    phrase that is something.
+    """
+    inner = region[:comma]
+    start = 0
+    for b in _HARD_BOUNDARY_RE.finditer(inner):
+        start = b.end()
+    cuts = [start] + [c.end() for c in _SEG_SPLIT_RE.finditer(inner, start)] + [comma + 1]
+    first: Mention | None = None
+    named: Mention | None = None
+    for a, b in zip(cuts, cuts[1:]):
+        text = inner[a : b - 1].strip()
+        if not text:
+            continue
+        head = text.split(None, 1)[0].lower()
+        if head in _RELATIVES or (
+            " " not in text and (head in SKIPPABLE or head in FUNCTION_WORDS or head.endswith("ly"))
+        ):
+            continue
+        if _AFFILIATION_RE.match(text) or text.lower() in NON_PERSON_WORDS:
+            continue  # "Sen. Susan Collins, R-Maine," / "John Smith, Ohio,"
+        got = classify_np(doc, ss + a, ss + b - 1)
+        if got is None:
+            continue
+        if got.kind == "name" and text[:1].isupper():
+            named = got  # the last named segment: "Trump's director, Steven Cheung,"
+        elif first is None:
+            first = got
+    return named or first
+
+
+def _relative_antecedent(doc: Doc, ss: int, cut: str) -> Mention | None:
+    """The noun phrase right before "who": "a lecture from the Mexican president, who",
+    "an endorsement from Mike Lee, who", "rebuked critics who" -- not the whole clause.
+    """
+    end = ss + len(cut)
+    toks = tokens_in(doc, ss + last_boundary(cut, len(cut)), end)
+    if not toks or toks[-1][1] != end:
+        return None
+    k = len(toks) - 1
+    while k > 0 and cap(toks[k - 1][2]) and not doc.masked[toks[k - 1][1] : toks[k][0]].strip():
+        k -= 1  # back over a capitalised run: "Attorney General Loretta E. Lynch"
+    i = k
+    while i > 0 and toks[i - 1][2].lower() not in PREPOSITIONS and toks[i - 1][2].lower() not in ALL_CUE_FORMS:
+        low = toks[i - 1][2].lower()
+        if low in DETERMINERS:
+            i -= 1
+            break
+        if not (
+            toks[i - 1][2][:1].islower() and low not in FUNCTION_WORDS and not low.endswith(("ed", "ly"))
+        ) and not cap(toks[i - 1][2]):
+            break
+        i -= 1
+    if i == 0 and len(toks) > 1:
+        return None  # the whole clause: no shorter noun phrase to find
+    if i > 0 and toks[i - 1][2].lower() in PREPOSITIONS and toks[i - 1][2].lower() not in ("from", "by", "with"):
+        return None  # "a senior analyst at Jefferies, who": "who" is the analyst, not the bank
+    got = classify_np(doc, toks[i][0], end)
+    return got if got is not None and got.kind != "clause" else None
+
+
+def _clause_before_comma(doc: Doc, ss: int, end: int) -> Mention | None:
+    """ "When X asked ..., Clinton seized on it, repeating ...": the clause right before
+    the participle's comma, when it opens with a name and a verb, is the one it hangs on."""
+    m = doc.masked
+    comma = m.rfind(",", ss, end)
+    if comma < 0 or m[comma + 1 : end].strip():
+        return None
+    cs = ss + last_boundary(m[ss:comma], comma - ss)
+    toks = tokens_in(doc, cs, comma)
+    k = 0
+    while k < len(toks) and cap(toks[k][2]):
+        k += 1
+    if k == 0 or k >= len(toks) or toks[0][2].lower() in FUNCTION_WORDS or toks[0][2].lower() in SUBORDINATORS:
+        return None
+    verb = toks[k][2]
+    if not verb.isalpha() or verb in NOT_VERBS or not verb.endswith(("ed", "s")):
+        return None
+    got = classify_np(doc, toks[0][0], toks[k - 1][1])
+    return got if got is not None and got.kind == "name" else None
+
+
+def first_clause_subject(doc: Doc, ss: int, end: int) -> Mention | None:
+    """For '..., saying': the nearest named subject before the participle."""
+    near = _clause_before_comma(doc, ss, end)
+    if near is not None and near.kind != "clause":
+        return near
+    toks = tokens_in(doc, ss, end)
+    for k in range(len(toks) - 1, -1, -1):
+        w = toks[k][2]
+        if not w[:1].islower() or w not in ALL_CUE_FORMS:
+            continue  # "the Islamic State" is no verb
+        prev = toks[k - 1][2].lower() if k else ""
+        if (
+            prev in DETERMINERS
+            or prev in PREPOSITIONS
+            or prev.endswith(("'s", "’s"))
+            or (w in BASE_FORMS and prev not in BASE_SUBJECTS)
+        ):
+            continue
+        sub = subject_of_clause(doc, ss, strip_skippable(doc, ss, toks[k][0]))
+        if sub is not None and sub.kind != "clause":
+            return sub  # not "advising graduates": a verb phrase, whose subject is further back
+    return clause_subject(doc, ss, end, participle=True)

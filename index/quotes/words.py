@@ -1,0 +1,171 @@
+"""Closed word classes that more than one stage tests words against, and small word tests.
+
+Reads nothing but the lexicon (index/lexicon.py: names, verbs, titles); returns
+frozensets of lower-case words and predicates on single words or short strings. A word
+class used by one stage only lives in that stage's module.
+"""
+
+from __future__ import annotations
+
+import re
+
+from index.lexicon import (
+    ANONYMOUS_NOUNS,
+    FEMALE_FIRST_NAMES,
+    FUNCTION_WORDS,
+    MALE_FIRST_NAMES,
+    PERSON_NOUNS,
+    QUOTE_ONLY_FORMS,
+    REPORTING_FORMS,
+    UNISEX_FIRST_NAMES,
+    forms_of,
+)
+
+ANONYMOUS = "anonymous sources"  # the speaker of "officials said", "according to sources"
+
+PREPOSITIONS = frozenset(
+    "for in on at by with from after before during among under over like unlike despite into onto through via per".split()
+)
+FIRST_NAMES = MALE_FIRST_NAMES | FEMALE_FIRST_NAMES
+MALE_NAMES = MALE_FIRST_NAMES - UNISEX_FIRST_NAMES  # first names that say "he"
+FEMALE_NAMES = FEMALE_FIRST_NAMES - UNISEX_FIRST_NAMES  # and "she"
+
+
+ALL_CUE_FORMS = frozenset(REPORTING_FORMS | QUOTE_ONLY_FORMS | {"according"})
+DETERMINERS = frozenset(
+    "the a an this that his her their its to our my your whose no any every each another such first last new".split()
+)
+NOUN_DETERMINERS = frozenset("the a an this his her their its our my your whose no any every each another".split())
+BASE_FORMS = frozenset(
+    w
+    for w in (*REPORTING_FORMS, *QUOTE_ONLY_FORMS)
+    if not w.endswith(("s", "ed", "ing")) and w not in {"said", "told", "wrote", "thought", "spoke", "read"}
+)
+BASE_SUBJECTS = frozenset(
+    """i we you they who will would could might may can did do does should must also often
+    still now never always just people officials sources experts critics analysts others
+    democrats republicans voters supporters aides advisers""".split()
+)
+# plural nouns for groups of people: "Analysts noted" opens a sentence, it names nobody
+GROUP_NOUNS = frozenset(
+    """people officials sources experts critics analysts others democrats republicans voters
+    supporters aides advisers advisors observers residents protesters protestors demonstrators
+    activists lawmakers legislators leaders organizers organisers officers police latinos
+    latinas hispanics americans mexicans muslims christians jews evangelicals catholics
+    liberals conservatives progressives millennials immigrants refugees""".split()
+)
+
+
+PASSIVE_AUX = frozenset({"is", "was", "were", "are", "been", "be", "being", "am"})
+
+
+SKIPPABLE = frozenset(
+    """has have had also later earlier previously repeatedly would will did does do not
+    then further recently publicly privately reportedly once again still just already
+    even often never always frequently initially originally subsequently since
+    separately specifically flatly simply bluntly quickly must can could should might
+    shall""".split()
+)
+
+
+SUBORDINATORS = frozenset(
+    {"while", "although", "though", "whereas", "as", "if", "when", "because", "since", "after", "before", "whilst"}
+)
+
+
+STOP_HEAD = frozenset(
+    """of from at with for in on to who whom which that whose familiar close connected
+    requesting speaking asking talking knowledgeable briefed involved who's by about
+    among under over near within including when while during after before because since
+    until as""".split()
+)
+
+
+ROLE_NOUNS = frozenset(
+    """spokesman spokeswoman spokesperson president leader minister secretary director
+    ambassador senator governor mayor chairman chairwoman chief candidate nominee
+    official adviser advisor aide lawyer attorney prosecutor judge general commander
+    frontrunner front-runner congressman congresswoman representative speaker manager
+    businessman billionaire mogul premier chancellor king queen""".split()
+)
+
+
+POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they", "its": "it"}
+
+
+MODALS = frozenset("would will could can should might may must is was are were has had have did does".split())
+
+
+NOT_VERBS = FUNCTION_WORDS | ROLE_NOUNS | ANONYMOUS_NOUNS | STOP_HEAD
+
+
+# the last word of an organisation's name that "of" continues ("Confederation of British Industry")
+ORG_HEADS = frozenset(
+    """confederation federation association department ministry bank university institute
+    council office society union chamber board league committee commission agency bureau
+    academy foundation coalition alliance organisation organization museum centre center
+    court""".split()
+)
+
+
+def cap(w: str) -> bool:
+    """Does the word start with a capital (a name, or a sentence's first word)?"""
+    return w[:1].isupper()
+
+
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "sir", "lord", "lady", "dame"})
+# role nouns that tell a gender ("the spokeswoman", "actress Ilia Calderón")
+FEMALE_ROLES = frozenset(
+    """spokeswoman congresswoman chairwoman businesswoman actress mother wife daughter
+    sister woman queen princess grandmother widow councilwoman""".split()
+)
+MALE_ROLES = frozenset(
+    """spokesman congressman businessman actor father husband son brother man king prince
+    grandfather widower councilman""".split()
+)
+
+
+def person_noun(text: str) -> bool:
+    """Does a noun phrase name one person by a common noun ("a local voter", "one woman")?"""
+    words = text.lower().split()
+    return bool(words) and head_noun_of(words[-1]) in PERSON_NOUNS | FEMALE_ROLES | MALE_ROLES
+
+
+def head_noun_of(word: str) -> str:
+    """ "mother-of-nine" is a mother, "father-in-law" a father."""
+    for joint in ("-of-", "-in-", "-to-"):
+        if joint in word:
+            return word.split(joint, 1)[0]
+    return word
+
+
+QUANTIFIERS = frozenset({"many", "more", "most", "some", "several", "few", "other", "all", "both", "these", "those"})
+
+
+ASKING = frozenset({"asked", "asks", "ask", "asking"})
+BELIEF_FORMS = frozenset(forms_of(["think", "believe"]))  # verbs of belief, which report no words
+
+
+_TITLE_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’]*")
+_SMALL_WORDS = frozenset("a an the of and or in on at to for from by with vs is it as but nor de la del".split())
+
+
+def title_case(content: str) -> bool:
+    """Every word capitalised but the small ones: "The Art of the Deal".
+
+    Words are read one by one and the test stops at the first lower-case word,
+    because most quotations are long sentences that fail within a few words.
+    """
+    n = 0
+    has_big = False
+    for hit in _TITLE_WORD_RE.finditer(content):
+        w = hit.group()
+        n += 1
+        if n == 1 and not w[0].isupper():
+            return False
+        if w.lower() in _SMALL_WORDS:
+            continue
+        if not w[0].isupper():
+            return False
+        has_big = True
+    return n >= 2 and has_big

@@ -1,0 +1,93 @@
+"""Which article a tag belongs to, whatever the articles' ids are.
+
+Ids are names for the reader (file stems with ``-2`` on a clash, or paths): they change
+when files are added, removed or a rule changes, so a tag remembered by id once moved to
+another outlet's article after a rebuild. A tag remembers its article's *file* instead:
+
+1. the file at the tag's absolute path (and, inside a .json/.jsonl file, the same record):
+   the same file, edited or not, so the tag re-anchors within it;
+2. else the one article with the tag's relative path (``Article.source``) *and* its
+   content hash: the corpus folder moved, the text did not;
+3. else nothing: the tag is an orphan, shown with its words, never put on another file.
+   (A folder that moved *and* a file that changed cannot be told from another file.)
+
+Tags made before files were remembered (tag store v2) are bound once: to the article
+that now has the tag's id if its content hash is the tag's; else to the one article with
+the tag's content hash; else to the article with the tag's id if the tagged words still
+sit at their offsets with their whole context (and no article has the tag's text); else
+to none (the tag stays an orphan and is tried again on the next run, perhaps over
+another corpus). Never a guess between two candidates.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from .anchoring import fits_position
+from .tags import Tag
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """An article as tags know it."""
+
+    id: str
+    source: str  # its file relative to its corpus folder, plus "#record" inside .json/.jsonl
+    path: str  # its file's absolute path
+    content_hash: str
+
+
+def record_of(source: str) -> str:
+    """The ``#record`` part of a source ("" for a file holding one article)."""
+    _, sep, record = source.partition("#")
+    return record if sep else ""
+
+
+class Places:
+    """The current corpus, looked up the ways a tag needs."""
+
+    def __init__(self, places: Iterable[Place]) -> None:
+        self.by_id: dict[str, Place] = {}
+        self.by_file: dict[tuple[str, str], Place] = {}
+        self.by_source: dict[str, list[Place]] = {}
+        self.by_hash: dict[str, list[Place]] = {}
+        for p in places:
+            self.by_id[p.id] = p
+            if p.path:
+                self.by_file[(p.path, record_of(p.source))] = p
+            if p.source:
+                self.by_source.setdefault(p.source, []).append(p)
+            if p.content_hash:
+                self.by_hash.setdefault(p.content_hash, []).append(p)
+
+    def locate(self, tag: Tag) -> Place | None:
+        """The article a bound tag belongs to, or None (rules 1-3 above)."""
+        if not tag.source:
+            return None
+        if tag.path:
+            found = self.by_file.get((tag.path, record_of(tag.source)))
+            if found is not None:
+                return found
+        if not tag.content_hash:
+            return None
+        same = [p for p in self.by_source.get(tag.source, ()) if p.content_hash == tag.content_hash]
+        return same[0] if len(same) == 1 else None
+
+    def bind(self, tag: Tag, text_of: Callable[[str], str | None]) -> Place | None:
+        """The article an unbound (pre-v3) tag was made on, when that is certain."""
+        if tag.source:
+            return None
+        here = self.by_id.get(tag.article)
+        if here is not None and tag.content_hash and here.content_hash == tag.content_hash:
+            return here
+        same = self.by_hash.get(tag.content_hash, []) if tag.content_hash else []
+        if len(same) == 1:
+            # The very text the tag was made on: stronger than words that happen to sit at
+            # the same offsets in whatever article holds the id now.
+            return same[0]
+        if here is not None and not same:
+            text = text_of(here.id)
+            if text is not None and fits_position(tag.selector, text):
+                return here
+        return None
