@@ -128,6 +128,8 @@ PARALLEL_STAT_FROM = 5000  # article files; below this a second thread costs mor
 
 
 def _same_dir(d: DirState) -> bool:
+    if os.stat not in os.supports_dir_fd or os.stat not in os.supports_follow_symlinks:
+        return _same_dir_by_path(d)  # Windows: no stat relative to an open folder
     try:
         fd = os.open(d.path, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
     except OSError:
@@ -151,3 +153,22 @@ def _same_dir(d: DirState) -> bool:
         return False
     finally:
         os.close(fd)
+
+
+def _same_dir_by_path(d: DirState) -> bool:
+    """`_same_dir` where a folder cannot be opened to stat its entries: by full path."""
+    try:
+        st = os.stat(d.path)
+        if (st.st_dev, st.st_ino, st.st_mtime_ns, st.st_ctime_ns) != d.ident:
+            return False
+        stats, inos = array("q"), array("Q")
+        stats.frombytes(d.stats)
+        inos.frombytes(d.inos)
+        expected = stats.tolist()
+        for name, mtime_ns, size, ino in zip(d.names, expected[0::2], expected[1::2], inos.tolist()):
+            st = os.lstat(os.path.join(d.path, name))
+            if st.st_mtime_ns != mtime_ns or st.st_size != size or st.st_ino != ino:
+                return False
+        return len(expected) == 2 * len(d.names)
+    except OSError:
+        return False
