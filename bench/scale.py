@@ -67,7 +67,7 @@ def make_corpora(bbc: Path, tmp: Path) -> dict[str, Path]:
             shutil.copytree(big / f"copy{c:02d}", root / f"copy{c:02d}", copy_function=os.link)
         out[name] = root
     # every file an hour old, as a corpus is: a file written in the same clock tick as an
-    # update is read again by the next one (see corpus.Snapshot), which is not what is measured
+    # update is read again by the next one (see snapshot.Snapshot), which is not what is measured
     old = time.time_ns() - 3600 * 10**9
     for root in {out[k] for k in out}:
         for p in [root, *root.rglob("*")]:

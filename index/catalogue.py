@@ -57,8 +57,9 @@ CREATE TABLE IF NOT EXISTS speaker_counts (speaker TEXT PRIMARY KEY, count INTEG
 # the quoted text of 100,000 articles took 7 s a keystroke. Skipped (and the filter scans)
 # where SQLite was built without FTS5.
 _WORDS_SCHEMA = "CREATE VIRTUAL TABLE IF NOT EXISTS quote_words USING fts5(speaker, text)"
-# The corpus as the last update found it (see `corpus.Snapshot`): the folders, one row each,
-# and the rest as JSON in `meta` under 'scan'. Written at each commit, in its transaction.
+# The corpus as the last update found it (see `snapshot.Snapshot`): the folders, one row each,
+# and the rest as JSON in `meta` under 'scan'. Written by an update's last commit, once Whoosh
+# has published; any other commit deletes it.
 _SCAN_SCHEMA = (
     "CREATE TABLE IF NOT EXISTS scan_dirs (path TEXT NOT NULL, ident TEXT NOT NULL, names TEXT NOT NULL, "
     "stats BLOB NOT NULL, inos BLOB NOT NULL)"
@@ -477,7 +478,7 @@ class CatalogueWriter:
 
     def commit(self, generation: int, extraction: str | None = None, scan: ScanRows | None = None) -> None:
         """Make the changes visible, as matching Whoosh's `generation`. `scan`: the corpus as
-        the update that wrote them found it (see `corpus.Snapshot`); any commit without one
+        the update that wrote them found it (see `snapshot.Snapshot`); any commit without one
         forgets the last, so a scan is only ever trusted beside what was read with it."""
         self._set_scan(scan)
         self._db.executemany(

@@ -463,7 +463,7 @@ class Library:
 
     def _unchanged(self, head: dict[str, Any], snapshot: Snapshot) -> IndexReport | None:
         """The report of an update that finds nothing to do, told by `stat` alone (see
-        `corpus.Snapshot`); None when the corpus must be walked and compared."""
+        `snapshot.Snapshot`); None when the corpus must be walked and compared."""
         cat = self._catalogue
         if not cat.current() or cat.extraction() != self.extraction_key():
             return None
@@ -545,7 +545,7 @@ class Library:
             old_by_path.setdefault(info.path, []).append(info)
         current = {f.path for f in files}
         # A file changed too close to the last scan may have changed again in the same clock
-        # tick, its stat left as it was: read it again (see `corpus.Snapshot`).
+        # tick, its stat left as it was: read it again (see `snapshot.Snapshot`).
         to_read = [
             f
             for f in files

@@ -1,6 +1,6 @@
 """Telling what changed in the corpus, by `stat` alone when nothing did (#17).
 
-An update that finds nothing to do trusts the last scan (corpus.Snapshot): a folder whose
+An update that finds nothing to do trusts the last scan (snapshot.Snapshot): a folder whose
 device, inode, mtime and ctime are as recorded holds the same entries, and each article file
 is still stat'ed. These tests hold it to the contract of a full walk: a changed, added,
 removed or renamed file is always noticed, shortcut or not.
