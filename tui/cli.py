@@ -125,7 +125,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:  # Textual draws the screen itself: see tui/widgets/text.py
         return _run_command(args)
     out, err = sys.stdout, sys.stderr
-    sys.stdout, sys.stderr = _InertStream(out), _InertStream(err)  # type: ignore[assignment]
+    sys.stdout, sys.stderr = _InertStream(out), _InertStream(err)
     try:
         return _run_command(args)
     finally:
