@@ -7,7 +7,10 @@ baseline runs in the same process so the ratio survives a slower or busier machi
 * rank_similar with the model's vector cache warm vs re-vectorising every candidate.
 
 Also records sentence-link precision/recall on the labelled seed pairs, per pair and per
-split (constants were chosen on tune/check/final; final2 and final3 are only measured).
+split (constants were chosen on tune/check/final; final2 and final3 are only measured),
+whether alignment is symmetric, and quote-variant precision/recall against the statements
+labelled by hand in tests/index/data/variant_labels.yaml (seeds, and BBC's Tony Blair and
+Michael Howard).
 
 Run: ``.venv/bin/python bench/bench_align.py``. Needs the BBC corpus in
 ../shared/data/bbc/raw (or under $QUOTEWIRE_SHARED).
@@ -154,6 +157,63 @@ def label_scores() -> dict[str, object]:
     return out
 
 
+def variant_scores() -> dict[str, object]:
+    """Quote variants against the hand labels: precision and recall over pairs of quotes
+    in different articles, grouped over every quote of the labelled speakers."""
+    from dataclasses import replace
+
+    from index.align import VARIANT_THRESHOLD, quote_variants
+    from index.config import load_config
+    from index.corpus import load_corpus
+    from index.ingest import Ingestor
+    from tests.index.variant_labels import labels, score
+
+    cfg = load_config(use_user_config=False)
+    ing = Ingestor(cfg)
+    out: dict[str, object] = {"threshold": VARIANT_THRESHOLD}
+    for corpus, folders, seeds in (("seeds", [], True), ("bbc", [BBC_DIR], False)):
+        if not seeds and not BBC_DIR.is_dir():
+            continue
+        arts, _ = load_corpus(folders, include_seeds=seeds, boilerplate=cfg.boilerplate)
+        arts = [replace(a, id=a.source) for a in arts]  # the labels name articles by file
+        by_id = {a.id: a for a in arts}
+        speakers = {str(e["speaker"]) for e in labels(corpus)}
+        quotes = [q for a in arts for q in ing.extract(a) if q.speaker in speakers]
+        model = CorpusModel.fit(a.text for a in arts)
+        t0 = time.perf_counter()
+        groups = quote_variants(quotes, by_id, model)
+        ms = round((time.perf_counter() - t0) * 1000, 1)
+        s = score(groups, quotes, by_id, labels(corpus)).as_dict()
+        out[corpus] = {
+            **s,
+            "groups": len(groups),
+            "largest_group": max((len(g.quotes) for g in groups), default=0),
+            "group_ms": ms,
+        }
+    return out
+
+
+def symmetry() -> dict[str, object]:
+    """Every pair of seeds aligned both ways: the same links either way round."""
+    seeds = [
+        Article(id=p.stem, text=p.read_text(encoding="utf-8")) for p in sorted((ROOT / "index" / "seed").glob("*.txt"))
+    ]
+    same = 0
+    pairs = 0
+    most = 0
+    for i, a in enumerate(seeds):
+        for b in seeds[i + 1 :]:
+            ab, ba = align(a, b), align(b, a)
+            pairs += 1
+            same += {(p.a_start, p.b_start) for p in ab.pairs} == {(p.b_start, p.a_start) for p in ba.pairs}
+            for key in ((lambda p: p.a_start), (lambda p: p.b_start)):
+                counts: dict[int, int] = {}
+                for p in ab.pairs:
+                    counts[key(p)] = counts.get(key(p), 0) + 1
+                most = max(most, max(counts.values(), default=0))
+    return {"seed_pairs": pairs, "symmetric": same, "most_links_of_one_sentence": most}
+
+
 def main() -> None:
     paths = sorted(BBC_DIR.glob("*/*.txt"))
     if not paths:
@@ -208,6 +268,8 @@ def main() -> None:
         results["rank_similar"]["baseline_uncached_ms"] / results["rank_similar"]["median_ms_warm"], 1
     )
     results["labelled_seed_pairs"] = label_scores()
+    results["symmetry"] = symmetry()
+    results["quote_variants"] = variant_scores()
 
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")

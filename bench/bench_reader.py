@@ -103,6 +103,7 @@ def long_text(size: int = 200_000) -> tuple[str, str]:
 
 def build_library(tmp: Path, size: int = 200_000) -> tuple[Any, str, str]:
     """A temporary corpus (seeds + one long article) indexed with `Library`, in `tmp`."""
+
     from index.config import load_config
     from index.corpus import SEED_DIR
     from index.library import Library
@@ -113,6 +114,9 @@ def build_library(tmp: Path, size: int = 200_000) -> tuple[Any, str, str]:
         shutil.copy(seed, corpus / seed.name)
     text, source = long_text(size)
     (corpus / f"{LONG_ID}.txt").write_text(text, encoding="utf-8")
+    # A corpus folder now replaces the seeds: the baseline seed article is copied in.
+    for seed in (Path(__file__).resolve().parents[1] / "index" / "seed").glob("*.txt"):
+        shutil.copy(seed, corpus / seed.name)
     cfg = replace(
         load_config(use_user_config=False), include_seeds=True, index_dir=tmp / "index", data_dir=tmp / "data"
     )

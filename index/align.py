@@ -38,7 +38,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .models import Article, Quote, Span
+from .models import Alignment, Article, DiffOp, Quote, SentenceLink, Span, VariantGroup
 from .sentences import split_sentences
 
 __all__ = [
@@ -71,10 +71,12 @@ COVER_LIST_ITEM = 0.5  # share of the other sentence a linked list item must cov
 LIST_ITEM_WORDS = 12  # a list item longer than this reads as a sentence of its own
 NAMES_ONLY_FACTOR = 0.6  # score factor of two sentences that share only capitalised words
 TITLE_CASE_SHARE = 0.7  # a sentence with this share of capitalised long words is a title
-QUOTE_THRESHOLD = 0.20  # quote contexts: the same speaker is already required
+VARIANT_THRESHOLD = 0.4  # statements of one speaker: average similarity to join a group
+SHORT_STATEMENT = 4  # content words: a shorter statement is compared with its whole sentence
 MIN_SHARED = 2  # sentences sharing fewer content stems are never linked
 CLAUSE_SHARED = 3  # clause containment counts fully only from this many shared stems
 CHAR_N = 4
+MAX_LINKS = 3  # partners a sentence may have on the other side
 
 STOPWORDS = frozenset(
     """a about above after again against all also am an and any are as at be because been
@@ -152,7 +154,7 @@ SYNONYMS = (
     "guarantee assurance",
     "demand insist require",
     "small smaller minor",
-    "suit suffice satisfy",
+    "suit suffice satisfy work",
     "quickly quick swiftly swift rapidly rapid",
     "end stop halt",
     "abandon renounce forgo",
@@ -245,8 +247,13 @@ def content_words(text: str) -> list[str]:
     return _content(_rewrite_phrases(text))
 
 
-def _content(text: str) -> list[str]:
-    return [t for t in _tokens(text) if t not in STOPWORDS and not (len(t) == 1 and t.isalpha())]
+def _content(text: str, keep: frozenset[str] = frozenset()) -> list[str]:
+    return [t for t in _tokens(text) if (t in keep or t not in STOPWORDS) and not (len(t) == 1 and t.isalpha())]
+
+
+# What a statement says, not only what it is about: "will not work" and "would not suit"
+# share their negation (for sentence alignment it is noise: every other sentence has one).
+STATEMENT_WORDS = frozenset({"not", "no", "never"})
 
 
 @lru_cache(maxsize=200_000)
@@ -400,63 +407,6 @@ def _dot(a: Mapping[str, float], b: Mapping[str, float]) -> float:
 # ----------------------------------------------------------------------------- results
 
 
-@dataclass(frozen=True)
-class SentenceLink:
-    a_start: int
-    a_end: int
-    b_start: int
-    b_end: int
-    score: float
-
-
-@dataclass(frozen=True)
-class Alignment:
-    """Sentence links between articles ``a`` and ``b`` (ids) plus their unique sentences."""
-
-    a: str
-    b: str
-    pairs: tuple[SentenceLink, ...]
-    only_a: tuple[tuple[int, int], ...]
-    only_b: tuple[tuple[int, int], ...]
-
-    def to_json(self) -> dict[str, object]:
-        return {
-            "a": self.a,
-            "b": self.b,
-            "pairs": [
-                {
-                    "a_start": p.a_start,
-                    "a_end": p.a_end,
-                    "b_start": p.b_start,
-                    "b_end": p.b_end,
-                    "score": round(p.score, 4),
-                }
-                for p in self.pairs
-            ],
-            "only_a": [{"start": s, "end": e} for s, e in self.only_a],
-            "only_b": [{"start": s, "end": e} for s, e in self.only_b],
-        }
-
-
-@dataclass(frozen=True)
-class DiffOp:
-    """One step of a word diff; offsets are absolute in each article's text."""
-
-    op: str  # "equal", "insert", "delete" or "replace"
-    a_start: int
-    a_end: int
-    b_start: int
-    b_end: int
-
-
-@dataclass(frozen=True)
-class VariantGroup:
-    """Quotes by one speaker that render the same statement in different articles."""
-
-    speaker: str
-    quotes: tuple[Quote, ...]
-
-
 # ----------------------------------------------------------------------------- sentences
 
 
@@ -530,11 +480,13 @@ class _Sent:
     clauses: list[dict[str, float]]  # stems -> idf of each clause with >= 2 stems
 
 
-def _clause_words(text: str, start: int, end: int, drop: frozenset[str] = frozenset()) -> list[list[str]]:
+def _clause_words(
+    text: str, start: int, end: int, drop: frozenset[str] = frozenset(), keep: frozenset[str] = frozenset()
+) -> list[list[str]]:
     """Content words of a sentence, clause by clause (tokenised once, used twice)."""
     out = []
     for part in _CLAUSE_RE.split(_rewrite_phrases(text[start:end])):
-        words = [w for w in _content(part) if w not in drop]
+        words = [w for w in _content(part, keep) if w not in drop]
         if words:
             out.append(words)
     return out
@@ -808,7 +760,27 @@ def _select(
 
 
 def align(a: Article, b: Article, model: CorpusModel | None = None) -> Alignment:
-    """Link each sentence of ``a`` to its counterpart(s) in ``b``; boilerplate is ignored."""
+    """Link each sentence of ``a`` to its counterpart(s) in ``b``; boilerplate is ignored.
+
+    Symmetric: ``align(b, a)`` links the same sentences (the scores are symmetric, and
+    ties are broken the same way by aligning in one canonical order and mirroring).
+    """
+    if (b.id, b.content_hash, b.text) < (a.id, a.content_hash, a.text):
+        return _mirror(_align(b, a, model))
+    return _align(a, b, model)
+
+
+def _mirror(al: Alignment) -> Alignment:
+    pairs = tuple(
+        sorted(
+            (SentenceLink(p.b_start, p.b_end, p.a_start, p.a_end, p.score) for p in al.pairs),
+            key=lambda p: (p.a_start, p.b_start),
+        )
+    )
+    return Alignment(a=al.b, b=al.a, pairs=pairs, only_a=al.only_b, only_b=al.only_a)
+
+
+def _align(a: Article, b: Article, model: CorpusModel | None) -> Alignment:
     ra, rb = _content_ranges(a), _content_ranges(b)
     first_names, (names_a, names_b) = _surface([(a.text, ra), (b.text, rb)])
     sentences = _join_compounds(
@@ -823,14 +795,24 @@ def align(a: Article, b: Article, model: CorpusModel | None = None) -> Alignment
     for (i, j), c in content.items():
         if c >= linkable and _names_only(xs[i], ys[j], names_a[i].stems, names_b[j].stems):
             content[i, j] = c * NAMES_ONLY_FACTOR
-    expected = _expected_positions(content, len(xs), len(ys))
-    scores = {(i, j): (1.0 - W_POS) * c + W_POS * _closeness(i, j, expected, len(ys)) for (i, j), c in content.items()}
-    links = _select(scores, xs, ys, _list_items(a.text, ra), _list_items(b.text, rb))
+    # Where each sentence is expected in the other article, seen from both sides: a link's
+    # closeness is the same whichever article is on the left.
+    expected_b = _expected_positions(content, len(xs), len(ys))
+    expected_a = _expected_positions({(j, i): c for (i, j), c in content.items()}, len(ys), len(xs))
+    scores = {
+        (i, j): (1.0 - W_POS) * c
+        + W_POS * (_closeness(i, j, expected_b, len(ys)) + _closeness(j, i, expected_a, len(xs))) / 2
+        for (i, j), c in content.items()
+    }
+    selected = _select(scores, xs, ys, _list_items(a.text, ra), _list_items(b.text, rb))
+    links = _at_most(selected, MAX_LINKS)
     pairs = tuple(
         SentenceLink(xs[i].start, xs[i].end, ys[j].start, ys[j].end, round(s, 4)) for (i, j), s in sorted(links.items())
     )
-    linked_a = {i for i, _ in links}
-    linked_b = {j for _, j in links}
+    # A sentence whose counterpart already has its few links is not drawn linked, but it
+    # is not unique either: what it says is there.
+    linked_a = {i for i, _ in selected}
+    linked_b = {j for _, j in selected}
     return Alignment(
         a=a.id,
         b=b.id,
@@ -838,6 +820,21 @@ def align(a: Article, b: Article, model: CorpusModel | None = None) -> Alignment
         only_a=tuple(r for i, r in enumerate(ra) if i not in linked_a),
         only_b=tuple(r for j, r in enumerate(rb) if j not in linked_b),
     )
+
+
+def _at_most(links: Mapping[tuple[int, int], float], most: int) -> dict[tuple[int, int], float]:
+    """The strongest links such that no sentence, on either side, has more than `most`:
+    a lead that sums up the story shares a fact with many sentences, and linking it to all
+    of them showed nothing (seven sentences of one outlet linked to the same two of another)."""
+    count_a: dict[int, int] = defaultdict(int)
+    count_b: dict[int, int] = defaultdict(int)
+    out = {}
+    for (i, j), s in sorted(links.items(), key=lambda kv: (-kv[1], kv[0])):
+        if count_a[i] < most and count_b[j] < most:
+            out[i, j] = s
+            count_a[i] += 1
+            count_b[j] += 1
+    return out
 
 
 def _backbone(content: Mapping[tuple[int, int], float]) -> list[tuple[int, int]]:
@@ -892,7 +889,7 @@ def _closeness(i: int, j: int, expected: Sequence[float], n_b: int) -> float:
 
 def rank_similar(
     target: Article,
-    candidates: Sequence[Article],
+    candidates: Iterable[Article],
     model: CorpusModel | None = None,
     limit: int | None = None,
 ) -> list[tuple[str, float]]:
@@ -903,6 +900,7 @@ def rank_similar(
     Without a model one is fitted on target and candidates, which is slow for a corpus.
     """
     if model is None:
+        candidates = list(candidates)
         model = CorpusModel.fit([target.text, *(c.text for c in candidates)])
     tv = model.article_vector(target)
     ranked = [(c.id, round(_dot(tv, model.article_vector(c)), 6)) for c in candidates if c.id != target.id]
@@ -954,54 +952,121 @@ def quote_variants(
     quotes: Sequence[Quote],
     articles: Mapping[str, Article],
     model: CorpusModel | None = None,
+    threshold: float | None = None,
 ) -> list[VariantGroup]:
     """Group quotes of one speaker that render the same statement across articles.
 
-    Two quotes are linked when the speaker is the same and their enclosing sentences score
-    at least ``QUOTE_THRESHOLD`` (speaker-name words removed, so "Peskov said" alone does
-    not count), or when they sit in the same sentence of one article (fragments of one
-    statement, like "not suit" and "achieve its goals"). Quotes without a speaker and
-    ``kind == "other"`` are ignored. Only groups spanning at least two articles are
-    returned, largest first; quotes inside a group are ordered by article and offset.
+    A statement is first gathered inside each article: quotes that overlap, or sit in one
+    sentence, are one statement ("not suit" and the clause holding it). Statements of the
+    same speaker are then compared by content (speaker-name words removed, so "Peskov
+    said" alone does not count; a quote of a few words is read with its sentence) and
+    joined by average link: a statement joins a group only if it is, on average, as
+    close as ``VARIANT_THRESHOLD`` to every statement already in it. Single link chained
+    everything a speaker said into one group (269 of Tony Blair's quotes on BBC).
+
+    Quotes without a speaker and ``kind == "other"`` are ignored. Only groups spanning at
+    least two articles are returned, largest first; quotes inside a group are ordered by
+    article and offset.
     """
+    limit = VARIANT_THRESHOLD if threshold is None else threshold
     by_speaker: dict[str, list[Quote]] = defaultdict(list)
     for q in quotes:
         if q.speaker and q.kind != "other":
             by_speaker[q.speaker.strip()].append(q)
     sentence_cache: dict[str, list[tuple[int, int]]] = {}
-    contexts = {id(q): _quote_context(q, articles, sentence_cache) for qs in by_speaker.values() for q in qs}
-    weights = _Weights(_local_model(_clause_words(*ctx) for ctx in contexts.values()), model)
+    units = {sp: _statements(qs, articles, sentence_cache) for sp, qs in by_speaker.items()}
     groups = []
-    for speaker, qs in by_speaker.items():
+    for speaker, us in units.items():
+        # Word weights among this speaker's statements (what the speaker says often says
+        # little), so a speaker's groups are the same whoever else is being grouped.
+        weights = _Weights(_local_model(_clause_words(u.text, u.start, u.end, keep=STATEMENT_WORDS) for u in us), model)
         drop = frozenset(content_words(speaker))
-        feats = [_featurise(*contexts[id(q)][1:], _clause_words(*contexts[id(q)], drop), weights) for q in qs]
-        groups.extend(VariantGroup(speaker, members) for members in _cluster(qs, feats))
+        feats = [
+            _featurise(u.start, u.end, _clause_words(u.text, u.start, u.end, drop, STATEMENT_WORDS), weights)
+            for u in us
+        ]
+        for members in _average_link(us, feats, limit):
+            groups.append(VariantGroup(speaker, tuple(sorted(members, key=lambda q: (q.article, q.start)))))
     groups.sort(key=lambda g: (-len(g.quotes), g.speaker, g.quotes[0].article, g.quotes[0].start))
     return groups
 
 
-def _cluster(qs: Sequence[Quote], feats: Sequence[_Sent]) -> list[tuple[Quote, ...]]:
-    """Single-link clusters of one speaker's quotes that span two or more articles."""
-    parent = list(range(len(qs)))
+@dataclass
+class _Statement:
+    """Quotes of one article that render one statement, and the text compared for it."""
 
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
+    article: str
+    quotes: list[Quote]
+    text: str
+    start: int
+    end: int
 
-    for i, j in _score_all(feats, feats, QUOTE_THRESHOLD):
-        if i < j and qs[i].article != qs[j].article:
-            parent[find(i)] = find(j)
-    by_place = sorted(range(len(qs)), key=lambda k: (qs[k].article, feats[k].start))
-    for i, j in zip(by_place, by_place[1:]):  # same sentence of one article
-        if qs[i].article == qs[j].article and feats[j].start < feats[i].end:
-            parent[find(i)] = find(j)
-    clusters: dict[int, list[Quote]] = defaultdict(list)
-    for k, q in enumerate(qs):
-        clusters[find(k)].append(q)
-    return [
-        tuple(sorted(members, key=lambda q: (q.article, q.start)))
-        for members in clusters.values()
-        if len({q.article for q in members}) >= 2
-    ]
+
+def _statements(
+    qs: Sequence[Quote], articles: Mapping[str, Article], cache: dict[str, list[tuple[int, int]]]
+) -> list[_Statement]:
+    """One speaker's quotes gathered into statements, article by article."""
+    out: list[_Statement] = []
+    by_article: dict[str, list[Quote]] = defaultdict(list)
+    for q in qs:
+        by_article[q.article].append(q)
+    for aid, aqs in by_article.items():
+        aqs.sort(key=lambda q: (q.start, -q.end))
+        art = articles.get(aid)
+        groups: list[list[Quote]] = []
+        for q in aqs:
+            if groups and _same_statement(groups[-1][-1], q, art, cache):
+                groups[-1].append(q)
+            else:
+                groups.append([q])
+        for members in groups:
+            start, end = min(q.start for q in members), max(q.end for q in members)
+            text = art.text if art is not None else members[0].text
+            if art is None:
+                start, end = 0, len(text)
+            elif len(content_words(text[start:end])) < SHORT_STATEMENT:
+                # "not suit", "freezing": a few words say little without their sentence.
+                _, start, end = _quote_context(members[0], articles, cache)
+                end = max(end, max(q.end for q in members))
+            out.append(_Statement(aid, members, text, start, end))
+    return out
+
+
+def _same_statement(a: Quote, b: Quote, art: Article | None, cache: dict[str, list[tuple[int, int]]]) -> bool:
+    """Do two quotes of one article (in order) belong to one statement: they overlap, or
+    the second is a fragment of a few words in the same sentence ("achieve its goals"
+    after "not suit")? Two clauses of one sentence ("While Peskov confirmed ..., he
+    cautioned that ...") stay two statements."""
+    if b.start < a.end:
+        return True
+    if art is None or len(content_words(b.text)) >= SHORT_STATEMENT:
+        return False
+    if art.id not in cache:
+        cache[art.id] = split_sentences(art.text)
+    return any(s <= a.start and b.end <= e for s, e in cache[art.id])
+
+
+def _average_link(units: Sequence[_Statement], feats: Sequence[_Sent], limit: float) -> list[list[Quote]]:
+    """Groups of statements, joined strongest link first while the average similarity
+    between two groups stays at ``limit`` or above; groups within one article are left
+    out (they are not variants across outlets)."""
+    scores = {(i, j): s for (i, j), s in _score_all(feats, feats, limit).items() if i < j}
+    members: dict[int, list[int]] = {i: [i] for i in range(len(units))}
+    owner = list(range(len(units)))
+    for (i, j), _s in sorted(scores.items(), key=lambda kv: -kv[1]):
+        gi, gj = owner[i], owner[j]
+        if gi == gj:
+            continue
+        a, b = members[gi], members[gj]
+        cross = [scores.get((min(x, y), max(x, y)), 0.0) for x in a for y in b]
+        if sum(cross) / len(cross) < limit:
+            continue
+        a.extend(b)
+        for k in b:
+            owner[k] = gi
+        del members[gj]
+    out = []
+    for group in members.values():
+        if len({units[k].article for k in group}) >= 2:
+            out.append([q for k in group for q in units[k].quotes])
+    return out

@@ -41,7 +41,7 @@ _DATE_PATTERNS = [
 ]
 # "Moscow, Nov 23 (V7N) —" / "WASHINGTON (Reuters) -"
 _DATELINE_RE = re.compile(
-    rf"^(?P<dateline>[A-Z][A-Za-z .'-]{{1,40}}(?:,\s*{_MONTH_RE}\s+\d{{1,2}}(?:,\s*\d{{4}})?)?\s*\((?P<outlet>[A-Za-z0-9 .&'-]{{2,30}})\))\s*[—–-]"
+    rf"^(?P<dateline>(?P<place>[A-Z][A-Za-z .'-]{{1,40}}(?:,\s*{_MONTH_RE}\s+\d{{1,2}}(?:,\s*\d{{4}})?)?)\s*\((?P<outlet>[A-Za-z0-9 .&'-]{{2,30}})\))\s*[—–-]"
 )
 _BYLINE_RE = re.compile(
     r"^(?:by|written by|author:?|words by)\s+(?P<name>[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3})\s*$", re.I
@@ -70,16 +70,41 @@ def compile_patterns(patterns: Sequence[str]) -> list[re.Pattern[str]]:
     return [re.compile(rf"(?:{p})", re.I) for p in patterns]
 
 
+# the label of a link teaser or a section, at the start of a line ("TRENDING: …", "Also
+# Read: …", "Don’t Miss: …"): page furniture, while the teaser after it quotes like a headline
+TEASER_LABEL_RE = re.compile(
+    r"(?:also read|read also|read more|more|related(?: articles?| stories| news| content)?|trending(?: now)?"
+    r"|don[’']t miss|do not miss|must read|see also|recommended|top stories|watch|listen|latest"
+    r"|breaking(?: news)?|exclusive|editor[’']s picks?|most read)\s*:\s*(?=\S)",
+    re.I,
+)
+# a subheading glued to the sentence after it: three or more capitalised words, the last one
+# run into the next word or quotation mark ("Tanks Are LiterallyThe Russian army …")
+_GLUED_HEADING_RE = re.compile(
+    r"((?:[A-Z][\w'’\-]*|a|an|the|of|to|in|on|for|and|or|at|by|with|as|is|are|vs)"
+    r"(?: (?:[A-Z][\w'’\-]*|a|an|the|of|to|in|on|for|and|or|at|by|with|as|is|are|vs)){1,12}"
+    r" [A-Z][a-z'’]*[a-z]{2})(?=[A-Z][a-z]|[“\"‘])"
+)
+
+
 def find_boilerplate(text: str, patterns: Sequence[re.Pattern[str]]) -> tuple[Span, ...]:
-    """Lines that are not the story: ads, pleas, menus, bylines, duplicated titles."""
+    """Lines that are not the story: ads, pleas, menus, bylines, duplicated titles; and the
+    furniture inside a line: a teaser's label, a subheading glued to its sentence."""
     spans: list[Span] = []
     lines = _lines(text)
     seen: set[str] = set()
+    story_started = False  # a line of words has been seen: stray marks after it are text
     for i, (s, e) in enumerate(lines):
         line = text[s:e]
         label = ""
-        if any(p.fullmatch(line) for p in patterns):
+        if not story_started and _is_stray(line):
+            label = "debris"  # a close button's "x", a bullet or a bar left over from the page
+        elif any(p.fullmatch(line) for p in patterns):
             label = "boilerplate"
+        elif (teaser := TEASER_LABEL_RE.match(line)) is not None:
+            spans.append(Span(s, s + teaser.end(), "furniture"))
+        elif i > 0 and (glued := _glued_heading(text, line)) is not None:
+            spans.append(Span(s, s + glued, "subheading"))
         elif _WRITTEN_BY_RE.match(line) or _BYLINE_RE.match(line):
             label = "byline"
         elif i > 0 and _WRITTEN_BY_RE.match(text[lines[i - 1][0] : lines[i - 1][1]]) and _NAME_LINE_RE.match(line):
@@ -90,8 +115,42 @@ def find_boilerplate(text: str, patterns: Sequence[re.Pattern[str]]) -> tuple[Sp
             label = "duplicate"
         if label:
             spans.append(Span(s, e, label))
+        elif len(_WORD_RE.findall(line)) >= 3:
+            story_started = True
         seen.add(line)
     return tuple(spans)
+
+
+_WORD_RE = re.compile(r"[^\W\d_]{2,}")
+
+
+def _is_stray(line: str) -> bool:
+    """A line of at most three characters holding no word (of two letters or more):
+    what is left of a page's buttons and icons ("x", "×", "|", "•") before the story."""
+    return len(line) <= 3 and not _WORD_RE.search(line)
+
+
+def _glued_heading(text: str, line: str) -> int | None:
+    """Where a subheading run into its sentence ends, if the line starts with one: the
+    rest must read as a sentence, and the glued word must be no name of its own kind
+    ("YouTube" written so elsewhere in the text)."""
+    m = _GLUED_HEADING_RE.match(line)
+    if m is None:
+        return None
+    rest = line[m.end() :]
+    if len(rest.split()) < 6 or not rest.rstrip(" ”\"’'").endswith((".", "!", "?")):
+        return None
+    if sum(w[:1].isupper() for w in m.group(1).split()) < 3:
+        return None  # "Listen to HuffPost’s analysis": a name with a capital inside, no heading
+    if rest[:1] in '“"‘':
+        return m.end()  # run into a quotation mark
+    nxt = re.match(r"([\w'’\-]+) +(\S+)", rest)
+    if nxt is None or not nxt.group(2)[:1].islower():
+        return None  # "Watch This YouTube Clip", "ThyssenKrupp, the …": no sentence starts there
+    glued = line[line.rfind(" ", 0, m.end()) + 1 : m.end()] + nxt.group(1)
+    if text.count(glued) > 1:
+        return None  # a name written so elsewhere too ("McDonald", "PayPal")
+    return m.end()
 
 
 def _find_date(s: str) -> str:
@@ -168,7 +227,9 @@ def extract_metadata(text: str, boilerplate: Sequence[Span]) -> Metadata:
     for s, e in head[:6]:
         m = _DATELINE_RE.match(text[s:e])
         if m:
-            dateline, outlet = m.group("dateline").strip(), m.group("outlet").strip()
+            # "Moscow, Nov 23 (V7N) —": the place and day the story was filed, and the
+            # outlet. The dateline is kept without the outlet, which has a field of its own.
+            dateline, outlet = m.group("place").strip(), m.group("outlet").strip()
             break
     if not outlet:
         for s, e in tail:

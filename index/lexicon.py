@@ -19,12 +19,12 @@ REPORTING_LEMMAS: tuple[str, ...] = tuple(
     think emphasize emphasise indicate reveal disclose allege signal mention report write
     assure advise recommend propose predict counter retort acknowledge agree
     charge boast lament joke quip speculate surmise concur opine affirm aver
-    reckon predict admit recount explain clarify elaborate brief convey relay""".split()
+    reckon predict admit recount explain clarify elaborate brief convey relay reassure""".split()
 )
 
 # Verbs that attribute a nearby quotation but rarely introduce reported speech.
 QUOTE_ONLY_LEMMAS: tuple[str, ...] = tuple(
-    """call describe ask praise dismiss reject criticize criticise accuse welcome demand
+    """call describe ask praise honour honor cite condemn dismiss reject criticize criticise accuse welcome demand
     shout whisper cry scream yell exclaim mutter murmur continue post quote read
     label dub term brand slam blast mock decry hail tout question wonder pray plead
     beg chant sing snap scoff sneer laugh insist interject begin finish

@@ -34,6 +34,7 @@ from .config import APP_NAME, Config, load_config
 from .models import Article, ArticleInfo, IndexReport, LoadProblem, Quote, SearchResult
 
 if TYPE_CHECKING:
+    from .align import Alignment, CorpusModel, DiffOp, VariantGroup
     from .corpus import SourceFile
     from .snapshot import Snapshot
     from .speakers import SpeakerRegistry
@@ -49,6 +50,10 @@ COMMIT_SPACING = 4.0  # ...and waits at least this many times as long as the las
 # ...unless the rest will be done within this many seconds: an intermediate commit leaves a
 # segment that the final commit merges again (on BBC, a third of the build's time).
 FINISH_WITHOUT_COMMIT = 15.0
+# A build with nothing listed yet (a first build, a rebuild) that someone watches commits
+# early and then at doubling intervals, so the first articles are listed and searchable
+# within about two seconds and the list grows as the build goes, whatever is left to read.
+FIRST_COMMIT = 1.0
 
 
 def cache_root(config: Config) -> Path:
@@ -154,8 +159,8 @@ class Library:
     _registry: SpeakerRegistry | None = field(init=False, default=None)
     _tags: TagStore | None = field(init=False, default=None)
     _places: tuple[dict[str, ArticleInfo], Places] | None = field(init=False, default=None)
-    _model: tuple[Any, Any] | None = field(init=False, default=None)
-    _variants: tuple[Any, Any] | None = field(init=False, default=None)
+    _model: tuple[str, CorpusModel] | None = field(init=False, default=None)
+    _variants: tuple[tuple[str, str], list[VariantGroup]] | None = field(init=False, default=None)
     _key: tuple[dict[str, ArticleInfo], str] | None = field(init=False, default=None)
     _searcher: Any = field(init=False, default=None)
     _search_lock: threading.Lock = field(init=False, default_factory=threading.Lock)
@@ -585,7 +590,11 @@ class Library:
         catalogue = BackgroundCatalogueWriter(self.index_dir)
         articles = set(old)  # the ids catalogued once this update is done
         began_at = last_commit = time.monotonic()
-        interval = BATCH_SECONDS
+        # The list is empty until the first commit: when someone is waiting to see it (the
+        # app passes `committed`), commit early. A build nobody watches (`quotewire index`)
+        # commits at the end only, which is faster (no segment written twice).
+        showing_nothing = not old and committed is not None
+        interval = min(FIRST_COMMIT, BATCH_SECONDS) if showing_nothing else BATCH_SECONDS
         try:
             for path in removed_paths:
                 for info in old_by_path[path]:
@@ -628,7 +637,12 @@ class Library:
                     # Space commits out as the index grows, so that committing takes at
                     # most about a fifth of the build, and each batch twice as long as
                     # the last: every commit of a parallel build leaves a segment per worker.
-                    interval = max(BATCH_SECONDS, COMMIT_SPACING * (last_commit - began), 2 * interval)
+                    # (A first build someone watches commits after FIRST_COMMIT, then at
+                    # doubling intervals, so the list fills while it runs.)
+                    spacing = COMMIT_SPACING * (last_commit - began)
+                    interval = (
+                        max(spacing, 2 * interval) if showing_nothing else max(BATCH_SECONDS, spacing, 2 * interval)
+                    )
                     flushing = False
                     if committed:
                         committed()
@@ -677,7 +691,13 @@ class Library:
                     progress(n, total)
                 now = time.monotonic()
                 left = (now - began_at) / n * (total - n)  # seconds, at the pace so far
-                if n < total and not flushing and now - last_commit > interval and left > FINISH_WITHOUT_COMMIT:
+                early = showing_nothing and interval < BATCH_SECONDS and left > interval
+                if (
+                    n < total
+                    and not flushing
+                    and now - last_commit > interval
+                    and (early or left > FINISH_WITHOUT_COMMIT)
+                ):
                     build.flush()  # the files already sent are yielded first, then the segments
                     flushing = True
         except BaseException:
@@ -818,7 +838,6 @@ class Library:
                 integrity.mark_damaged(self.index_dir, damage)
                 self.damaged = str(damage)
                 return SearchResult(qstring, 0, ignored=(f"{self.damaged}; it is rebuilt at the next update",))
-        text, restrict, ignored = self._tag_filter(qstring)
         with self._search_lock:
             ix = self._ix  # an update in another thread may be replacing it
             if ix is None:
@@ -826,11 +845,10 @@ class Library:
             try:
                 searcher = search_mod.Searcher(ix, self.registry.search_terms, self._open_searcher())
                 result = searcher.search(
-                    text,
+                    qstring,
                     limit=limit,
-                    restrict=restrict,
+                    tags=self.tagged_articles,
                     texts=self._get,
-                    extra_ignored=ignored,
                     exact_total=exact_total,
                     time_limit=time_limit,
                     suggest=False,
@@ -840,13 +858,11 @@ class Library:
                 if what is None:
                     raise
                 return SearchResult(qstring, 0, ignored=(f"{what}; it is rebuilt at the next update",))
-        if result.query != qstring:  # `tag:x` alone is searched as '*': say what was asked
-            result = replace(result, query=qstring)
         if suggest and result.total == 0 and not result.partial:
             # Did-you-mean takes tens of milliseconds: on a searcher of its own, so that it
             # never holds up the search for the next keystroke.
             own = search_mod.Searcher(ix, self.registry.search_terms)
-            result = replace(result, suggestion=own.suggest(text, texts=self._get))
+            result = replace(result, suggestion=own.suggest(qstring, texts=self._get))
         return result
 
     def _open_searcher(self) -> Any:
@@ -874,25 +890,21 @@ class Library:
             return []
         if not self._open_for_reading():
             return []
-        qstring, _, _ = self._tag_filter(qstring)
         with self._search_lock:
             return search_mod.Searcher(self._ix, shared=self._open_searcher()).positions(qstring, article_id, art.text)
 
-    def _tag_filter(self, qstring: str) -> tuple[str, set[str] | None, list[str]]:
-        """`tag:NAME` is answered by the tag store: it narrows the search to tagged articles."""
-        import re
+    def tagged_articles(self, name: str) -> set[str]:
+        """The articles with a passage tagged `name` (`*` and `?` match any tag names): what
+        `tag:` means in a query."""
+        from fnmatch import fnmatchcase
 
-        names = re.findall(r"\btag:(\"[^\"]+\"|\S+)", qstring)
-        if not names:
-            return qstring, None, []
-        rest = re.sub(r"\btag:(\"[^\"]+\"|\S+)", " ", qstring).strip()
-        ids: set[str] | None = None
-        for name in names:
-            found = set(self._tagged_articles(name.strip('"')))
-            ids = found if ids is None else ids & found
-        if not rest:
-            rest = "*"
-        return rest, ids or set(), []
+        if "*" in name or "?" in name:
+            pattern = name.lower()
+            names = [n for n in self.tag_names() if fnmatchcase(n, pattern)]
+        else:
+            names = [name]
+        # Each tag is found in its own file (index.tag_identity), whatever the article's id now.
+        return {aid for n in names for aid in self._tagged_articles(n)}
 
     # --- tags ----------------------------------------------------------------------------------
 
@@ -1009,6 +1021,21 @@ class Library:
             pass  # bound in memory only: tried again next time
         return [replace(t, source=p.source, path=p.path) if (p := found.get(t.id)) else t for t in stored]
 
+    def update_tag(self, tag_id: int, *, names: Sequence[str] | None = None, note: str | None = None) -> Tag:
+        """New names and/or note for a tagged passage (committed before it returns)."""
+        return self.tags.update(tag_id, tags=names, note=note)
+
+    def remove_tag(self, tag_id: int) -> Tag:
+        """Remove a tagged passage; the returned tag can be given to `restore_tag` (undo)."""
+        return self.tags.remove(tag_id)
+
+    def restore_tag(self, tag: Tag) -> Tag:
+        return self.tags.restore(tag)
+
+    def tag_names(self) -> list[str]:
+        """Every tag name in use, for completion."""
+        return self.tags.names()
+
     def span_at(self, article_id: str, offset: int, unit: str) -> tuple[int, int]:
         """The word, sentence or paragraph around `offset`: what `v` selects in the reader."""
         import re
@@ -1042,7 +1069,7 @@ class Library:
         return self._key[1]
 
     @property
-    def corpus_model(self) -> Any:
+    def corpus_model(self) -> CorpusModel:
         """Word and character n-gram statistics of the whole corpus, fitted once per corpus."""
         from .align import CorpusModel
 
@@ -1068,10 +1095,17 @@ class Library:
         self._model = (key, model)
         return model
 
-    def align(self, a_id: str, b_id: str) -> Any:
+    def align(self, a_id: str, b_id: str) -> Alignment:
         from .align import align
 
         return align(self._article(a_id), self._article(b_id), self.corpus_model)
+
+    @staticmethod
+    def word_diff(a_text: str, b_text: str, a_offset: int = 0, b_offset: int = 0) -> list[DiffOp]:
+        """Word-level diff of two linked passages (offsets added to each side's)."""
+        from .align import word_diff
+
+        return word_diff(a_text, b_text, a_offset, b_offset)
 
     def rank_similar(self, article_id: str) -> list[tuple[str, float]]:
         from .align import rank_similar
@@ -1091,7 +1125,7 @@ class Library:
             candidates = self._catalogue.iter_articles(ids)
         return rank_similar(target, candidates, self.corpus_model)
 
-    def quote_variants(self, quotes: Sequence[Quote] | None = None) -> list[Any]:
+    def quote_variants(self, quotes: Sequence[Quote] | None = None) -> list[VariantGroup]:
         """Groups of quotes rendering the same statement across articles (cached for the corpus)."""
         from .align import quote_variants
 

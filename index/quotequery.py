@@ -1,10 +1,12 @@
-"""Answer a parsed Whoosh query for one quotation, in Python.
+"""Answer a parsed query (index/query.py) for one quotation, in Python.
 
 Quotes are not documents of their own in the index: indexing every quotation's text a
 second time made building the index two and a half times slower than plain Whoosh.
-Instead an article document carries the union of its quotes' speakers and kinds; a
-relaxed form of the query (`relax`) finds candidate articles, and `QuoteMatcher` then
-decides, quote by quote, which ones really match.
+Instead an article document carries the union of its quotes' speakers and kinds; the
+query with its NOT parts dropped (`query.relax`) finds candidate articles, and
+`QuoteMatcher` then evaluates the same tree quote by quote. In a query about quotations,
+words are the quotation's words, `speaker:` and `kind:` its own, and `title:`,
+`outlet:`, `date:`, `id:` and `tag:` those of its article.
 """
 
 from __future__ import annotations
@@ -13,36 +15,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from whoosh import query
-
-ARTICLE_FIELDS = {"title", "outlet", "date", "id"}
-
-
-def relax(q: query.Query) -> query.Query:
-    """A query every article holding a matching quote satisfies (NOT clauses dropped).
-
-    The article's fields are the union of its quotes', so positive clauses stay true at
-    the article level; a negation does not, so it becomes "anything".
-    """
-    if isinstance(q, query.Not):
-        return query.Every()
-    if isinstance(q, query.AndNot):
-        return relax(q.a)
-    if isinstance(q, query.AndMaybe):
-        return relax(q.a)
-    if isinstance(q, query.compound.CompoundQuery):
-        kids = [relax(k) for k in q.subqueries]
-        if isinstance(q, query.And) and any(isinstance(k, query.Every) for k in kids):
-            kids = [k for k in kids if not isinstance(k, query.Every)] or [query.Every()]
-        return q.__class__(kids, boost=q.boost) if len(kids) > 1 else kids[0]
-    return q
+from .query import Leaf, Node, evaluate
 
 
 class QuoteFacts:
     """What a quote offers to a query: its stems in order (worked out only if a query
-    asks about words), speaker words, kind, and its article's fields."""
+    asks about words), its speaker's names as words, its kind, and its article's fields."""
 
-    __slots__ = ("text", "speaker", "kind", "article", "_stems", "_analyze")
+    __slots__ = ("text", "speaker", "kind", "article", "article_id", "_stems", "_analyze")
 
     def __init__(
         self,
@@ -51,8 +31,10 @@ class QuoteFacts:
         kind: str,
         article: dict[str, Any],
         analyze: Callable[[str], list[str]],
+        article_id: str = "",
     ) -> None:
         self.text, self.speaker, self.kind, self.article = text, speaker, kind, article
+        self.article_id = article_id
         self._stems: tuple[str, ...] | None = None
         self._analyze = analyze
 
@@ -63,85 +45,30 @@ class QuoteFacts:
         return self._stems
 
 
+LeafTest = Callable[[QuoteFacts], bool]
+
+
 @dataclass
 class QuoteMatcher:
-    """Evaluates one query against quotes; expansions (prefix*, fuzzy~) are computed once."""
+    """Evaluates one query tree against quotes; each leaf's test is made once, when first
+    needed (`make_test` expands prefix* and fuzzy~ words against the index then)."""
 
-    q: query.Query
-    reader: Any
-    _expanded: dict[int, frozenset[str]] = field(default_factory=dict)
+    root: Node
+    make_test: Callable[[Leaf], LeafTest]
+    _tests: dict[Leaf, LeafTest] = field(default_factory=dict)
 
     def matches(self, facts: QuoteFacts) -> bool:
-        return self._eval(self.q, facts)
+        return evaluate(self.root, lambda leaf: self._test(leaf)(facts))
 
-    def _terms(self, leaf: query.Query) -> frozenset[str]:
-        key = id(leaf)
-        if key not in self._expanded:
-            try:
-                pairs = leaf.expanded_terms(self.reader, phrases=False)
-            except Exception:
-                pairs = []
-            self._expanded[key] = frozenset(t.decode() if isinstance(t, bytes) else str(t) for _, t in pairs)
-        return self._expanded[key]
-
-    def _eval(self, q: query.Query, f: QuoteFacts) -> bool:
-        if isinstance(q, query.Every):
-            return True
-        if q is query.NullQuery or isinstance(q, type(query.NullQuery)):
-            return False
-        if isinstance(q, query.Not):
-            return not self._eval(q.query, f)
-        if isinstance(q, query.AndNot):
-            return self._eval(q.a, f) and not self._eval(q.b, f)
-        if isinstance(q, query.AndMaybe):
-            return self._eval(q.a, f)
-        if isinstance(q, (query.And, query.Require)):
-            return all(self._eval(k, f) for k in _kids(q))
-        if isinstance(q, (query.Or, query.DisjunctionMax)):
-            return any(self._eval(k, f) for k in _kids(q))
-        fieldname = getattr(q, "fieldname", None)
-        if fieldname in ARTICLE_FIELDS:
-            return self._article_leaf(q, f)
-        if isinstance(q, query.Phrase):
-            words = [w.decode() if isinstance(w, bytes) else str(w) for w in q.words]
-            if fieldname == "speaker":  # inside one of the speaker's names, in its order
-                return any(_contains_run(name, words) for name in f.speaker)
-            return _contains_run(self._field_tokens(fieldname, f), words)
-        if isinstance(q, query.Term):
-            text = q.text.decode() if isinstance(q.text, bytes) else str(q.text)
-            return text in self._field_tokens(fieldname, f)
-        if isinstance(q, (query.PatternQuery, query.FuzzyTerm, query.Variations, query.TermRange)):
-            return bool(self._terms(q) & set(self._field_tokens(fieldname, f)))
-        return True  # an unknown leaf: be lenient rather than hide results
-
-    @staticmethod
-    def _field_tokens(fieldname: str | None, f: QuoteFacts) -> Sequence[str]:
-        if fieldname == "speaker":
-            return tuple(w for name in f.speaker for w in name)
-        if fieldname == "kind":
-            return (f.kind,)
-        return f.stems
-
-    def _article_leaf(self, q: query.Query, f: QuoteFacts) -> bool:
-        values: Sequence[str] = f.article.get(q.fieldname, ())
-        if isinstance(q, query.TermRange):
-            lo = q.start.decode() if isinstance(q.start, bytes) else (q.start or "")
-            hi = q.end.decode() if isinstance(q.end, bytes) else (q.end or "\uffff")
-            return any(lo <= v <= hi for v in values)
-        if isinstance(q, query.Term):
-            text = q.text.decode() if isinstance(q.text, bytes) else str(q.text)
-            return text in values
-        if isinstance(q, query.Phrase):
-            words = [w.decode() if isinstance(w, bytes) else str(w) for w in q.words]
-            return _contains_run(list(values), words)
-        return bool(self._terms(q) & set(values))
+    def _test(self, leaf: Leaf) -> LeafTest:
+        test = self._tests.get(leaf)
+        if test is None:
+            test = self._tests[leaf] = self.make_test(leaf)
+        return test
 
 
-def _kids(q: query.Query) -> list[query.Query]:
-    return list(getattr(q, "subqueries", ()) or [getattr(q, "a", None), getattr(q, "b", None)])
-
-
-def _contains_run(tokens: Sequence[str], words: Sequence[str]) -> bool:
+def contains_run(tokens: Sequence[str], words: Sequence[str]) -> bool:
+    """Do `words` occur in `tokens` one after the other?"""
     n = len(words)
     if not n:
         return True

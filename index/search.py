@@ -20,16 +20,18 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
-from whoosh import collectors, fields, index, qparser, query
+from whoosh import collectors, fields, index, query
 from whoosh.analysis import LowercaseFilter, RegexTokenizer, StemmingAnalyzer
 from whoosh.index import LockError
 from whoosh.system import pack_uint
 from whoosh.writing import PostingPool
 
+from . import query as Q
 from .catalogue import SCHEMA_VERSION, Stored
 from .models import Article, Hit, Quote, QuoteRef, SearchResult, Snippet, Span
+from .quotequery import QuoteFacts, QuoteMatcher, contains_run
 
 VERSION_FILE = "quotewire-index.json"
 
@@ -365,63 +367,192 @@ class SegmentBuilder:
 
 # --- querying ------------------------------------------------------------------------------
 
-
-def sanitise(qstring: str) -> tuple[str, list[str]]:
-    """Drop what cannot be parsed (an unmatched quote or parenthesis) and say so."""
-    ignored: list[str] = []
-    if qstring.count('"') % 2:
-        i = qstring.rfind('"')
-        qstring = qstring[:i] + qstring[i + 1 :]
-        ignored.append('unmatched "')
-    out, depth = [], 0
-    for ch in qstring:
-        if ch == "(":
-            depth += 1
-        elif ch == ")":
-            if depth == 0:
-                ignored.append("unmatched )")
-                continue
-            depth -= 1
-        out.append(ch)
-    qstring = "".join(out)
-    if depth:
-        for _ in range(depth):
-            i = qstring.rfind("(")
-            qstring = qstring[:i] + qstring[i + 1 :]
-        ignored.append("unmatched (")
-    stripped = re.sub(r"\b(AND|OR|NOT)\s*$", "", qstring.strip())
-    stripped = re.sub(r"^\s*(AND|OR)\b", "", stripped)
-    if stripped != qstring.strip():
-        ignored.append("dangling operator")
-    return stripped, ignored
+# A `tag:` value (a name, or a pattern with * and ?) -> the ids of the articles tagged so.
+TagResolver = Callable[[str], set[str]]
+_DEFAULT_FIELDS = ("title", "content")
+_ISO_DATE = re.compile(r"\d{4}-\d\d-\d\d")
 
 
-class _FuzzyKeepsFirstLetter(qparser.FuzzyTermPlugin):
-    """`word~` keeps the first letter fixed, as did-you-mean does: with none fixed, Whoosh
-    measures the distance to every word of the vocabulary (1.7 s on 100,000 articles).
-    `word~1/2` still fixes two; a misspelling rarely starts wrong."""
+class _Compiled:
+    """One parsed query made ready for this index: each leaf as a Whoosh query (None when
+    it has nothing to search for, as a stop word alone), and the tree without such leaves.
 
-    def create(self, parser: Any, match: Any) -> Any:
-        node = super().create(parser, match)
-        if not match.group("prefix"):
-            node.prefixlength = 1
-        return node
+    The tree stays the one `index.query` parsed: Whoosh answers it for articles, and
+    `QuoteMatcher` evaluates it quote by quote, so both mean the same thing.
+    """
+
+    def __init__(self, parsed: Q.Query, schema: fields.Schema, tags: TagResolver | None) -> None:
+        self.parsed, self.schema, self.tags = parsed, schema, tags
+        self._leaf_queries: dict[Q.Leaf, query.Query | None] = {}
+        self._tag_ids: dict[Q.Leaf, set[str]] = {}
+        self.root = self._prune(parsed.root)
+
+    # --- the tree without empty leaves ---
+
+    def _prune(self, node: Q.Node | None) -> Q.Node | None:
+        if node is None or isinstance(node, Q.Everything):
+            return node
+        if isinstance(node, (Q.And, Q.Or)):
+            kept = tuple(k for k in (self._prune(i) for i in node.items) if k is not None)
+            return None if not kept else kept[0] if len(kept) == 1 else type(node)(kept)
+        if isinstance(node, Q.Not):
+            inner = self._prune(node.item)
+            return None if inner is None else Q.Not(inner)
+        return node if self.leaf(node) is not None else None
+
+    # --- to Whoosh ---
+
+    def whoosh(self, node: Q.Node | None) -> query.Query:
+        """The Whoosh query of a (pruned) tree; None (nothing to look for) finds every article."""
+        if node is None or isinstance(node, Q.Everything):
+            return query.Every()
+        if isinstance(node, Q.And):
+            return query.And([self.whoosh(i) for i in node.items])
+        if isinstance(node, Q.Or):
+            return query.Or([self.whoosh(i) for i in node.items])
+        if isinstance(node, Q.Not):
+            return query.Not(self.whoosh(node.item))
+        q = self.leaf(node)
+        return query.NullQuery if q is None else q
+
+    def leaf(self, leaf: Q.Leaf) -> query.Query | None:
+        if leaf not in self._leaf_queries:
+            self._leaf_queries[leaf] = self._make_leaf(leaf)
+        return self._leaf_queries[leaf]
+
+    def _make_leaf(self, leaf: Q.Leaf) -> query.Query | None:
+        if leaf.field == "tag":
+            ids = self.tag_ids(leaf)
+            # Tagged articles are found by id: the tag store, not the index, knows them.
+            return query.Or([query.Term("id", i) for i in sorted(ids)]) if ids else query.NullQuery
+        if leaf.field is None:
+            per_field = [q for q in (self._field_leaf(f, leaf) for f in _DEFAULT_FIELDS) if q is not None]
+            return None if not per_field else query.Or(per_field)
+        return self._field_leaf(leaf.field, leaf)
+
+    def tag_ids(self, leaf: Q.Leaf) -> set[str]:
+        if leaf not in self._tag_ids:
+            self._tag_ids[leaf] = set(self.tags(leaf.text)) if self.tags is not None else set()
+        return self._tag_ids[leaf]
+
+    def _field_leaf(self, name: str, leaf: Q.Leaf) -> query.Query | None:
+        fobj = self.schema[name]
+        if isinstance(leaf, Q.Range):
+            lo = _process_one(fobj, leaf.low) if leaf.low is not None else None
+            hi = _process_one(fobj, leaf.high) if leaf.high is not None else None
+            return query.TermRange(
+                name, lo, hi, startexcl=not leaf.low_inclusive, endexcl=not leaf.high_inclusive, constantscore=True
+            )
+        if isinstance(leaf, Q.Wildcard):
+            pattern = leaf.text.lower() if name != "id" else leaf.text
+            head = pattern.rstrip("*")
+            if head and "*" not in head and "?" not in head:
+                return query.Prefix(name, head)
+            return query.Wildcard(name, pattern)
+        if isinstance(leaf, Q.Fuzzy):
+            text = _process_one(fobj, leaf.text)
+            if not text:
+                return None
+            return query.FuzzyTerm(name, text, maxdist=leaf.distance, prefixlength=leaf.prefix)
+        if name == "date" and isinstance(leaf, Q.Word) and not _ISO_DATE.fullmatch(leaf.text):
+            return query.Prefix(name, leaf.text)  # date:2024-11 is every day of that month
+        words = _words(fobj, leaf.text)
+        if not words:
+            return None  # a stop word: nothing to look for
+        if len(words) == 1:
+            return query.Term(name, words[0])
+        if isinstance(leaf, Q.Phrase):
+            return query.Phrase(name, words, slop=1)
+        return query.And([query.Term(name, w) for w in words])  # "U.S.-made": each of its words
+
+    # --- what the query looks for in the text (highlights, did-you-mean) ---
+
+    def text_query(self) -> query.Query | None:
+        """The positive leaves about the text (words, phrases, patterns) as one Whoosh query."""
+        parts = [
+            q
+            for leaf in Q.leaves(self.root, positive=True)
+            if leaf.field in (None, "title", "content")
+            for q in [self.leaf(leaf)]
+            if q is not None
+        ]
+        return query.Or(parts) if parts else None
 
 
-def make_parser(schema: fields.Schema) -> qparser.QueryParser:
-    parser = qparser.MultifieldParser(["title", "content"], schema, group=qparser.AndGroup)
-    parser.add_plugin(_FuzzyKeepsFirstLetter())
-    parser.add_plugin(qparser.GtLtPlugin())
-    return parser
+def _words(fobj: Any, text: str) -> list[str]:
+    """The field's own analysis of query text: stems for text, lower-case names, ids as typed."""
+    return [w for w in fobj.process_text(text, mode="query") if w]
 
 
-def _fields_in(q: query.Query) -> set[str]:
-    out = set()
-    for sub in q.leaves():
-        fn = getattr(sub, "fieldname", None)
-        if fn:
-            out.add(fn)
-    return out
+def _process_one(fobj: Any, text: str) -> str:
+    """One value analysed as a whole (not cut into words, stop words kept), as Whoosh's parser
+    does for fuzzy words and range ends."""
+    out = list(fobj.process_text(text, mode="query", tokenize=False, removestops=False))
+    return out[0] if out else ""
+
+
+class _QuoteTests:
+    """The test of each leaf for one quotation (see index/quotequery.py)."""
+
+    def __init__(self, compiled: _Compiled, reader: Any) -> None:
+        self.c, self.reader = compiled, reader
+
+    def __call__(self, leaf: Q.Leaf) -> Callable[[QuoteFacts], bool]:
+        name = leaf.field or "content"
+        if name == "tag":
+            ids = self.c.tag_ids(leaf)
+            return lambda f: f.article_id in ids
+        if isinstance(leaf, Q.Range):
+            lo, hi = leaf.low, leaf.high
+            lo_in, hi_in = leaf.low_inclusive, leaf.high_inclusive
+
+            def in_range(value: str) -> bool:
+                if lo is not None and (value < lo or (value == lo and not lo_in)):
+                    return False
+                return hi is None or value < hi or (value == hi and hi_in)
+
+            return lambda f: any(in_range(v) for v in _values(name, f))
+        q = self.c.leaf(leaf)
+        if isinstance(leaf, (Q.Wildcard, Q.Fuzzy)) or (name == "date" and isinstance(q, query.Prefix)):
+            terms = _expanded(q, name, self.reader)
+            if name == "speaker":
+                return lambda f: any(w in terms for n in f.speaker for w in n)
+            return lambda f: any(v in terms for v in _values(name, f))
+        words = tuple(_words(self.c.schema[name], leaf.text))
+        if isinstance(leaf, Q.Phrase):
+            if name == "speaker":  # inside one of the speaker's names, in its order
+                return lambda f: any(contains_run(n, words) for n in f.speaker)
+            return lambda f: contains_run(_values(name, f), words)
+        if name == "speaker":
+            return lambda f: any(all(w in n for w in words) for n in f.speaker)
+        return lambda f: all(w in _values(name, f) for w in words)
+
+
+def _values(name: str, f: QuoteFacts) -> Sequence[str]:
+    """What a quote holds in a field: its own words, speaker and kind; its article's others."""
+    if name == "content":
+        return f.stems
+    if name == "speaker":
+        return tuple(w for n in f.speaker for w in n)
+    if name == "kind":
+        return (f.kind,)
+    return f.article.get(name, ())
+
+
+def _expanded(q: query.Query | None, name: str, reader: Any) -> frozenset[str]:
+    """The index's terms a prefix*, pattern or fuzzy~ word stands for in one field."""
+    if q is None:
+        return frozenset()
+    out: set[str] = set()
+    for leaf in q.leaves():  # a compound query expands none of its leaves itself
+        if leaf.field() != name:
+            continue
+        try:
+            pairs = leaf.expanded_terms(reader, phrases=False)
+        except Exception:
+            continue
+        out.update(t.decode() if isinstance(t, bytes) else str(t) for _, t in pairs)
+    return frozenset(out)
 
 
 def _highlight_terms(q: query.Query, searcher: Any) -> set[str]:
@@ -598,6 +729,10 @@ class Searcher:
     speaker_terms: Callable[[str], Iterable[str]] = _no_terms
     shared: Any = None  # a whoosh searcher kept open by the caller (opening one costs ~6 ms)
 
+    @property
+    def schema(self) -> fields.Schema:
+        return cast(fields.Schema, getattr(self.ix, "schema"))  # noqa: B009 (whoosh's Index type leaves it out)
+
     @contextmanager
     def _searching(self) -> Iterator[Any]:
         if self.shared is not None:
@@ -606,59 +741,45 @@ class Searcher:
             with self.ix.searcher() as s:
                 yield s
 
+    def compile(self, qstring: str, tags: TagResolver | None = None) -> _Compiled:
+        return _Compiled(Q.parse(qstring), self.schema, tags)
+
     def search(
         self,
         qstring: str,
         *,
         limit: int = 20,
-        restrict: set[str] | None = None,
+        tags: TagResolver | None = None,
         texts: Callable[[str], Stored | None] | None = None,
-        extra_ignored: Sequence[str] = (),
         exact_total: bool = True,
         time_limit: float | None = None,
         suggest: bool = True,
     ) -> SearchResult:
-        clean, ignored = sanitise(qstring)
-        ignored = list(extra_ignored) + ignored
-        if not clean.strip():
+        """Articles (or quotations, when the query asks about `speaker:` or `kind:`) matching
+        `qstring`; `tags` answers `tag:`, `texts` gives the stored articles for snippets."""
+        c = self.compile(qstring, tags)
+        ignored = list(c.parsed.ignored)
+        if c.root is None:
             return SearchResult(qstring, 0, (), None, tuple(ignored))
-        parser = make_parser(self.ix.schema)
-        try:
-            q = parser.parse(clean)
-        except Exception as exc:  # the parser is lenient, but never let a query crash the UI
-            return SearchResult(qstring, 0, (), None, tuple(ignored + [f"query not understood: {exc}"]))
-        if q is query.NullQuery or isinstance(q, type(query.NullQuery)):
-            return SearchResult(qstring, 0, (), None, tuple(ignored))
-        wants_quotes = bool(_fields_in(q) & QUOTE_FIELDS)
-        if restrict is not None and not restrict:
-            return SearchResult(qstring, 0, (), None, tuple(ignored))  # e.g. tag: with no passages
-        # Only `tag:` narrows by article; otherwise every document is an article and matches.
-        filt: query.Query = query.Or([query.Term("id", i) for i in restrict]) if restrict else query.Every()
         with self._searching() as s:
-            partial = False
-            if wants_quotes:
-                hits, total, approximate, partial = self._quote_hits(s, q, filt, limit, texts, exact_total, time_limit)
+            if c.parsed.about_quotes:
+                hits, total, approximate, partial = self._quote_hits(s, c, limit, texts, exact_total, time_limit)
             else:
-                hits, total, approximate, partial = self._article_hits(
-                    s, q, filt, limit, texts, exact_total, time_limit
-                )
-            suggestion = self._suggest(s, q, clean, texts) if suggest and total == 0 and not partial else None
+                hits, total, approximate, partial = self._article_hits(s, c, limit, texts, exact_total, time_limit)
+            suggestion = self._suggest(s, c, texts) if suggest and total == 0 and not partial else None
         return SearchResult(qstring, total, tuple(hits), suggestion, tuple(ignored), approximate, partial)
 
     def _article_hits(
         self,
         s: Any,
-        q: query.Query,
-        filt: query.Query,
+        c: _Compiled,
         limit: int,
         texts: Callable[[str], Stored | None] | None,
         exact_total: bool,
         time_limit: float | None,
     ) -> tuple[list[Hit], int, bool, bool]:
-        # The filter goes into the query, not `filter=`: whoosh counts `len()` before filters.
-        full = q if isinstance(filt, query.Every) else query.And([q, filt])
         # On a huge corpus, show the best hits found in time; the caller refines later.
-        results, partial = _best(s, full, limit, time_limit)
+        results, partial = _best(s, c.whoosh(c.root), limit, time_limit)
         approximate = partial
         if partial:
             total = results.scored_length()
@@ -668,7 +789,8 @@ class Searcher:
             total = len(results)  # counts every match: costly for broad queries
         else:
             total, approximate = max(results.estimated_min_length(), limit), True
-        matched = _highlight_terms(q, s)
+        text_q = c.text_query()
+        matched = _highlight_terms(text_q, s) if text_q is not None else set()
         hits = []
         for h in results:
             f = h.fields()
@@ -685,8 +807,7 @@ class Searcher:
     def _quote_hits(
         self,
         s: Any,
-        q: query.Query,
-        filt: query.Query,
+        c: _Compiled,
         limit: int,
         texts: Callable[[str], Stored | None] | None,
         exact_total: bool = True,
@@ -699,27 +820,25 @@ class Searcher:
         100,000-article corpus would otherwise check every quote in it. A time limit
         bounds the finding of candidates too (the answer is then partial).
         """
-        from .quotequery import relax
-
-        if texts is None:
+        if texts is None or c.root is None:
             return [], 0, False, False
-        relaxed = relax(q) if isinstance(filt, query.Every) else query.And([relax(q), filt])
+        relaxed = c.whoosh(Q.relax(c.root))
         if exact_total:
-            return (*self._check_quotes(s, q, s.search(relaxed, limit=None), limit, texts, stop=False), False)
+            return (*self._check_quotes(s, c, s.search(relaxed, limit=None), limit, texts, stop=False), False)
         wanted = max(200, 10 * limit)
         results, partial = _best(s, relaxed, wanted, time_limit)
-        hits, total, _ = self._check_quotes(s, q, results, limit, texts, stop=True)
+        hits, total, _ = self._check_quotes(s, c, results, limit, texts, stop=True)
         if len(hits) >= limit or partial or results.scored_length() < wanted:
             return hits, total, len(hits) >= limit or partial, partial and len(hits) < limit
-        return (*self._check_quotes(s, q, s.search(relaxed, limit=None), limit, texts, stop=True), False)
+        return (*self._check_quotes(s, c, s.search(relaxed, limit=None), limit, texts, stop=True), False)
 
     def _check_quotes(
-        self, s: Any, q: query.Query, results: Any, limit: int, texts: Callable[[str], Stored | None], *, stop: bool
+        self, s: Any, c: _Compiled, results: Any, limit: int, texts: Callable[[str], Stored | None], *, stop: bool
     ) -> tuple[list[Hit], int, bool]:
-        from .quotequery import QuoteFacts, QuoteMatcher
-
-        matcher = QuoteMatcher(q, s.reader())
-        matched = _highlight_terms(q, s)
+        assert c.root is not None
+        matcher = QuoteMatcher(c.root, _QuoteTests(c, s.reader()))
+        text_q = c.text_query()
+        matched = _highlight_terms(text_q, s) if text_q is not None else set()
         hits: list[Hit] = []
         total = 0
         for h in results:
@@ -737,7 +856,12 @@ class Searcher:
                 if quote.kind == "other":
                     continue
                 facts = QuoteFacts(
-                    quote.text, _speaker_words(self.speaker_terms, quote.speaker), quote.kind, art_fields, _analyze
+                    quote.text,
+                    _speaker_words(self.speaker_terms, quote.speaker),
+                    quote.kind,
+                    art_fields,
+                    _analyze,
+                    a.id,
                 )
                 if not matcher.matches(facts):
                     continue
@@ -756,13 +880,11 @@ class Searcher:
 
     def positions(self, qstring: str, article_id: str, text: str) -> list[tuple[int, int]]:
         """Where the query's words occur in one article (for n/N in the reader)."""
-        clean, _ = sanitise(qstring)
-        try:
-            q = make_parser(self.ix.schema).parse(clean)
-        except Exception:
+        text_q = self.compile(qstring).text_query()
+        if text_q is None:
             return []
         with self._searching() as s:
-            matched = _highlight_terms(q, s)
+            matched = _highlight_terms(text_q, s)
         return match_positions(text, matched)
 
     def similar(self, article_id: str, text: str, top: int) -> list[str]:
@@ -775,35 +897,45 @@ class Searcher:
 
     def suggest(self, qstring: str, texts: Callable[[str], Stored | None] | None = None) -> str | None:
         """A did-you-mean for a query that found nothing, from the index's own words."""
-        clean, _ = sanitise(qstring)
-        try:
-            q = make_parser(self.ix.schema).parse(clean)
-        except Exception:
-            return None
         with self._searching() as s:
-            return self._suggest(s, q, clean, texts)
+            return self._suggest(s, self.compile(qstring), texts)
 
-    def _suggest(
-        self, s: Any, q: query.Query, qstring: str, texts: Callable[[str], Stored | None] | None = None
-    ) -> str | None:
-        try:
-            corrected = s.correct_query(q, qstring, maxdist=2, prefix=SUGGEST_PREFIX)
-        except Exception:
+    def _suggest(self, s: Any, c: _Compiled, texts: Callable[[str], Stored | None] | None = None) -> str | None:
+        """Each word the index does not hold, replaced where it was typed by the nearest
+        word it does hold (within two edits, the first letter kept)."""
+        reader = s.reader()
+        qstring = c.parsed.text
+        changes: list[tuple[int, int, str]] = []  # (start, end, stem) in the query string
+        for leaf in Q.leaves(c.parsed.root, positive=True):
+            if not isinstance(leaf, Q.Word) or leaf.field not in (None, "title", "content", "speaker", "outlet"):
+                continue
+            name = leaf.field or "content"
+            words = _words(self.schema[name], leaf.text)
+            if len(words) != 1 or (name, words[0]) in reader:
+                continue
+            try:
+                found = reader.corrector(name).suggest(words[0], limit=1, maxdist=2, prefix=SUGGEST_PREFIX)
+            except Exception:
+                continue
+            if found and found[0] != words[0]:
+                changes.append((leaf.end - len(leaf.text), leaf.end, found[0]))
+        if not changes:
             return None
-        if corrected.query == q or corrected.string.strip().lower() == qstring.strip().lower():
-            return None
-        return self._surface_forms(s, corrected.string, texts)
+        forms = self._surface_forms(s, {stem for _, _, stem in changes}, texts)
+        out = qstring
+        for start, end, stem in sorted(changes, reverse=True):
+            out = out[:start] + forms.get(stem, stem) + out[end:]
+        return None if out.strip().lower() == qstring.strip().lower() else out
 
-    def _surface_forms(self, s: Any, suggestion: str, texts: Callable[[str], Stored | None] | None) -> str:
+    def _surface_forms(self, s: Any, stems: set[str], texts: Callable[[str], Stored | None] | None) -> dict[str, str]:
         """The index suggests stems ("minist"); show a word people write ("minister")."""
-        if texts is None:
-            return suggestion
-        words = set(_WORD_RE.findall(suggestion.lower()))
-        try:
-            top = s.search(query.Or([query.Term("content", w) for w in words]), limit=3)
-        except Exception:
-            return suggestion
         forms: dict[str, str] = {}
+        if texts is None:
+            return forms
+        try:
+            top = s.search(query.Or([query.Term("content", w) for w in stems]), limit=3)
+        except Exception:
+            return forms
         for h in top:
             st = texts(h["id"])
             if st is None:
@@ -811,11 +943,11 @@ class Searcher:
             for m in _WORD_RE.finditer(st.article.text):
                 w = m.group().lower()
                 stem = _stem(w)
-                if stem in words and stem not in forms:
+                if stem in stems and stem not in forms:
                     forms[stem] = w
-            if len(forms) == len(words):
+            if len(forms) == len(stems):
                 break
-        return _WORD_RE.sub(lambda m: forms.get(m.group().lower(), m.group()), suggestion)
+        return forms
 
 
 def tokens(text: str) -> list[str]:
@@ -833,4 +965,4 @@ def remove_index(path: Path) -> None:
     shutil.rmtree(path, ignore_errors=True)
 
 
-__all__ = ["open_or_create", "IndexWriter", "Searcher", "Stored", "LockError", "sanitise"]
+__all__ = ["open_or_create", "IndexWriter", "Searcher", "Stored", "LockError", "TagResolver"]

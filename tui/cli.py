@@ -54,7 +54,7 @@ def _parser() -> argparse.ArgumentParser:
         "query",
         help='query: words, "phrases", AND/OR/NOT, prefix*, fuzzy~, speaker:, kind:, outlet:, title:, date:, tag:',
     )
-    s.add_argument("--limit", type=int, default=20, help="most hits to show (default 20)")
+    s.add_argument("--limit", type=_positive, default=20, help="most hits to show (default 20)")
     s.add_argument("--json", action="store_true", help="print JSON")
 
     i = sub.add_parser("index", parents=[common], help="build or update the index and report what changed")
@@ -126,7 +126,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:  # Textual draws the screen itself: see tui/widgets/text.py
         return _run_command(args)
     out, err = sys.stdout, sys.stderr
-    sys.stdout, sys.stderr = _InertStream(out), _InertStream(err)  # type: ignore[assignment]
+    sys.stdout, sys.stderr = _InertStream(out), _InertStream(err)
     try:
         return _run_command(args)
     finally:
@@ -247,6 +247,17 @@ def cmd_index(args: argparse.Namespace) -> int:
     return 0
 
 
+def _positive(value: str) -> int:
+    """`--limit N`: a whole number of hits, at least one (0 or -1 is a usage error, exit 2)."""
+    try:
+        n = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {n}")
+    return n
+
+
 def _check_index(lib: Library) -> int:
     """`index --check`: say what is damaged, one line each; the index is rebuilt then."""
     bar = _ProgressBar() if sys.stderr.isatty() else None
@@ -285,7 +296,7 @@ def cmd_search(args: argparse.Namespace) -> int:
     checker = threading.Thread(target=check, daemon=True)
     checker.start()
     try:
-        result = lib.search(args.query, limit=max(1, args.limit))
+        result = lib.search(args.query, limit=args.limit)
     except Exception:  # an index being replaced under it: the search after the check answers
         result = None
     checker.join()
@@ -298,12 +309,12 @@ def cmd_search(args: argparse.Namespace) -> int:
         or latest_generation(lib.index_dir) != before
     ):
         lib.damaged = None  # the index has been brought up to date since: searched again
-        result = lib.search(args.query, limit=max(1, args.limit))
+        result = lib.search(args.query, limit=args.limit)
     if lib.damaged:  # met while searching (damage that kept the file's time): rebuild, ask again
         print(f"quotewire: {lib.damaged}; rebuilding the index", file=sys.stderr)
         lib.damaged = None
         lib.update(rebuild=True)
-        result = lib.search(args.query, limit=max(1, args.limit))
+        result = lib.search(args.query, limit=args.limit)
     if args.json:
         hits = []
         for h in result.hits:

@@ -20,6 +20,7 @@ from .mentions import Mention
 from .names import name_at
 from .people import People
 from .records import make_quote
+from .sources import first_clause_subject
 from .words import BELIEF_FORMS
 
 
@@ -61,6 +62,15 @@ def attach_quotes(
         if continued and last is not None:
             speaker, named = last.speaker, last.named
         kind = quote_kind(doc, segs, cue is not None or continued)
+        if kind == "partial" and cue is None and not continued:
+            # a clause's worth of someone's words inside the writer's sentence, with no cue:
+            # the speaker of this paragraph or the last one goes on, else it is nobody's
+            got = _sentence_subject(doc, people, segs[0])
+            if got is not None:
+                speaker, named = got
+                rule = "long-fragment"
+            else:
+                kind = "other"
         if kind == "other":
             speaker, cue, rule, named = None, None, "not-speech", None
         elif speaker is None:
@@ -87,13 +97,28 @@ def attach_quotes(
     return out
 
 
+def _sentence_subject(doc: Doc, people: People, seg: Seg) -> tuple[str, Mention] | None:
+    """The person a sentence is about, named as its subject before the quotation ("Paul
+    Ryan worried that the safety net was becoming “a hammock that lulls …”")."""
+    ss = doc.sents[sent_of(doc, seg.open_pos)][0] if doc.sents else 0
+    got = first_clause_subject(doc, ss, seg.open_pos)
+    if got is None or got.kind != "name":
+        return None
+    name = people.canonical(got.text, got.start)
+    return (name, got) if people.is_person(name) else None
+
+
 def _attributes_before(doc: Doc, seg: Seg, cue: Cue) -> bool:
     """“...,” X said: the cue follows the closing mark with only its source between."""
     if seg.close_pos is None or cue.start < seg.close_pos or doc.text[seg.close_pos - 1] not in ",?!":
         return False
     head = cue.mention.start if cue.mention is not None and seg.close_pos < cue.mention.start < cue.start else cue.start
     gap = doc.masked[seg.close_pos + 1 : head]
-    return all(w[:1].isupper() for w in gap.replace(",", " ").split())  # only the source's title ("Mayor")
+    # only the source's title ("Mayor") or determiner: "“...,” the ministry said in a statement"
+    return all(w[:1].isupper() or w in _SOURCE_DETERMINERS for w in gap.replace(",", " ").split())
+
+
+_SOURCE_DETERMINERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "our", "one", "another"})
 
 
 def _nearby_person(
@@ -150,7 +175,11 @@ def _attribution(
         si = sent_of(doc, final.end)
         for cue in by_sent.get(si + 1, ()):
             head = cue.mention.start if cue.mention is not None and cue.mention.start < cue.start else cue.start
-            if head - final.close_pos <= 40 and para_of(doc, cue.start) == final.para:
+            if (
+                head - final.close_pos <= 40
+                and para_of(doc, cue.start) == final.para
+                and _ends_sentence(doc, final.close_pos, head)
+            ):  # (the quotation ends its sentence: "'a proxy war' against Russia. X wrote:" does not)
                 return cue, cue.rule
     # a colon introduction in the same paragraph or at the end of the previous one
     intro = _colon_intro(doc, first, by_sent)
@@ -168,6 +197,11 @@ def _attribution(
             if cue.mention is not None and cue.mention.kind in ("pronoun", "name"):
                 return cue, "speaker-in-next-sentence"
     return None, "unattributed"
+
+
+def _ends_sentence(doc: Doc, close: int, sentence_end: int) -> bool:
+    """Does the quotation closing at `close` end its sentence (no words after it)?"""
+    return not any(c.isalnum() for c in doc.masked[close + 1 : sentence_end])
 
 
 def _colon_intro(doc: Doc, seg: Seg, by_sent: dict[int, list[Cue]]) -> Cue | None:

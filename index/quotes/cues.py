@@ -10,9 +10,10 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import compress, count
+from typing import TYPE_CHECKING
 
 from index.lexicon import ANONYMOUS_NOUNS, FUNCTION_WORDS, QUOTE_ONLY_FORMS, REPORTING_FORMS, forms_of
 
@@ -32,6 +33,9 @@ from .words import (
     person_noun,
 )
 
+if TYPE_CHECKING:
+    from .people import People
+
 _TRANSCRIPT_RE = re.compile(r"([A-Z][A-Z'’.\- ]{1,30}[A-Z.]):\s+(?=\S)")
 
 
@@ -44,10 +48,15 @@ _NOUN_LIKE = frozenset(
 _NOUN_LEMMAS = frozenset(w[:-1] for w in _NOUN_LIKE) | {"reply"}
 
 
+# labels of page furniture, not of a speaker's lines ("UPDATE:", "TRENDING:", "NEW:", "READ MORE:")
 _TRANSCRIPT_STOP = frozenset(
-    """update correction previously note editor's note editor’s note watch read more breaking
-    photos video related source sources fix is in huffpollster disclosure clarification
-    warning spoiler q a""".split("\n")[0].split()
+    """update updated correction previously note watch breaking photos photo video related source
+    sources huffpollster disclosure clarification warning spoiler new trending more latest
+    exclusive analysis opinion live recommended listen advertisement sponsored email byline
+    boom look busted wow""".split()
+) | frozenset(
+    """editor's note|editor’s note|read more|breaking news|fix is in|also read|read also|must read|don't miss
+    |don’t miss|see also|trending now|top stories|most read""".replace("\n    ", "").split("|")
 )
 
 
@@ -150,23 +159,37 @@ def find_cues(doc: Doc, extra: frozenset[str], particles: dict[str, str] | None 
             continue  # "is said to be", "was told": no speaker here
         if k > 1 and prev.endswith("ly") and words[k - 2].endswith(("'s", "’s", "s'", "s’")):
             continue  # "Sanders' widely criticized interview": a participle before a noun
-        if low.endswith("ing") and not _gerund_ok(m, s, prev):
+        if low.endswith("ing") and not _gerund_ok(doc, k, prev):
             continue
         if low in {"said", "says", "say"} and nxt == "to" and k + 2 < len(toks) and words[k + 2] == "be":
             continue
         if low == "called" and _names_a_thing(doc, k):
             continue  # "a messaging application called Pictochat": a name given, nothing said
-        if prev in DETERMINERS or prev in PREPOSITIONS or prev.endswith(("'s", "’s", "s'", "s’")) or prev[:1].isdigit():
+        start = s
+        attempt = prev == "to" and _attempt_before_to(words, k) and not gaps[k - 1].strip()
+        if attempt:
+            start = toks[k - 2][0]  # "sought to assure", "tried to reassure": the attempt's subject speaks
+        elif (
+            prev in DETERMINERS or prev in PREPOSITIONS or prev.endswith(("'s", "’s", "s'", "s’")) or prev[:1].isdigit()
+        ):
             continue  # a noun or an infinitive ("the call", "Trump's call", "to say")
+        if low in _NOUN_LIKE and (
+            _opens_sentence(m, s) or prev.endswith(("ing", "ed")) and prev not in PASSIVE_AUX and prev not in SKIPPABLE
+        ):
+            continue  # "Calls for a truce grew", "growing calls for", "renewed threats": a plural noun
         if low in _NOUN_LIKE and m[e : e + 2].lstrip()[:1] in (",", ".", ";", ")"):
             continue  # "Cost estimates, he added": a plural noun, not a verb
         # "six states", "investigative reports": most likely a plural noun; it still attributes a
         # quotation nearby, as it always has, but yields no reported speech of its own
         noun = low in _NOUN_LIKE and _modifies_noun(prev)
-        if low in BASE_FORMS and prev not in BASE_SUBJECTS and prev not in SKIPPABLE and not prev.endswith(("s", "ly")):
+        if (
+            low in BASE_FORMS
+            and not attempt
+            and prev not in BASE_SUBJECTS
+            and prev not in SKIPPABLE
+            and not prev.endswith(("s", "ly"))
+        ):
             continue  # "a report", "his word": a bare lemma needs a plural or pronoun subject
-        if low == "calls" and nxt == "for" and prev.endswith(("ed", "ing")) and prev[:1].islower():
-            noun = True  # "joined calls for a probe", "growing calls for": the calls of others
         if (
             low in _NOUN_LEMMAS
             and k > 1
@@ -180,7 +203,7 @@ def find_cues(doc: Doc, extra: frozenset[str], particles: dict[str, str] | None 
             continue  # capitalised mid-sentence: a name ("Chris Say")
         word = low if end == e else f"{low} {particles[low]}" if particles else low
         si = bisect_right(sent_starts, s) - 1
-        cue = Cue(s, end, word, si if si > 0 else 0, reportable=reporting, noun=noun)
+        cue = Cue(start, end, word, si if si > 0 else 0, reportable=reporting, noun=noun)
         if low in _NOUN_LIKE and prev.endswith("ed"):
             cue.object_noun = True
         cues.append(cue)
@@ -224,22 +247,60 @@ def _starts_sentence_at(m: str, s: int) -> bool:
     return j < 0 or m[j] in '.!?\n"“”:;—'
 
 
-def _gerund_ok(m: str, s: int, prev: str) -> bool:
-    """'..., saying' attributes; 'the saying' does not."""
+def _opens_sentence(m: str, s: int) -> bool:
+    """Does the word at `s` open its sentence (not after a quotation: "“...” claims X")?"""
     j = s - 1
+    while j >= 0 and m[j] in " \t\u00a0":
+        j -= 1
+    return j < 0 or m[j] in ".!?\n"
+
+
+def _gerund_ok(doc: Doc, k: int, prev: str) -> bool:
+    """'..., saying' and '– scandalously praising' attribute, and so does a progressive
+    ("is now calling for"); 'the saying' does not."""
+    lows = doc.lows
+    i = k - 1
+    while i >= 0 and lows[i].endswith("ly") and not doc.gaps[i + 1].strip():
+        i -= 1  # adverbs before it: "scandalously praising", "is now repeatedly calling"
+    if i >= 0 and (
+        lows[i] in _PROGRESSIVE_AUX or lows[i] in {"now", "still", "also"} and i and lows[i - 1] in _PROGRESSIVE_AUX
+    ):
+        return not doc.gaps[i + 1].strip()  # "is (now) calling for": a verb
+    m = doc.masked
+    j = doc.tokens[i + 1][0] - 1
     while j >= 0 and m[j].isspace():
         j -= 1
     return j >= 0 and m[j] in ',;—–\x01”"' or prev in {"and", "while", "before", "after", "by", "when", "as", "without"}
 
 
-def find_transcripts(doc: Doc) -> list[tuple[int, int, str, int, int]]:
-    """Transcript lines ("PENCE: ...") as (content start, end, label, label start, end)."""
+_PROGRESSIVE_AUX = frozenset({"is", "are", "was", "were", "been", "am"})
+# verbs of trying before "to": their subject speaks the infinitive ("sought to assure")
+_ATTEMPTS = frozenset(
+    """sought seek seeks seeking tried try tries trying attempted attempt attempts attempting
+    hastened rushed moved wanted wants quick""".split()
+)
+
+
+def _attempt_before_to(words: Sequence[str], k: int) -> bool:
+    """Is the word before "to" (token k - 1) a verb of trying ("sought to assure")?"""
+    return k > 1 and words[k - 2] in _ATTEMPTS
+
+
+def find_transcripts(doc: Doc, people: People | None = None) -> list[tuple[int, int, str, int, int]]:
+    """Transcript lines ("PENCE: ...") as (content start, end, label, label start, end); with
+    `people`, an interview's lines too ("Kallas: We will ..."), where the label is a person
+    the article names elsewhere."""
     out: list[tuple[int, int, str, int, int]] = []
+    interview: list[tuple[int, int, str, int, int]] = []
     for ps, pe in doc.paras:
         if not doc.text[ps].isupper():
             continue
         m = _TRANSCRIPT_RE.match(doc.text, ps, pe)
         if not m:
+            if people is not None:
+                got = _interview_line(doc, people, ps, pe)
+                if got is not None:
+                    interview.append(got)
             continue
         label = m.group(1).strip()
         words = label.split()
@@ -248,4 +309,31 @@ def find_transcripts(doc: Doc) -> list[tuple[int, int, str, int, int]]:
         if pe - m.end() < 12:
             continue
         out.append((m.end(), pe, label, m.start(1), m.end(1)))
+    if (
+        len(interview) >= _INTERVIEW_LINES
+        and len({x[2] for x in interview}) >= 2
+        and sum(len(doc.text[s:e].split()) for s, e, *_ in interview) >= _INTERVIEW_WORDS * len(interview)
+    ):
+        # questions and answers of two people at least, in sentences (a list of headings
+        # "Cruz: Just hang on." "Rubio: Finish second." is no interview)
+        out = sorted(out + interview)
     return out
+
+
+_INTERVIEW_LINES = 3
+_INTERVIEW_WORDS = 8  # words in a line, on average
+
+
+_INTERVIEW_RE = re.compile(r"([A-Z][\w'’.\-]+(?: [A-Z][\w'’.\-]+){0,2}):[ \t]+(?=\S)")
+
+
+def _interview_line(doc: Doc, people: People, ps: int, pe: int) -> tuple[int, int, str, int, int] | None:
+    """ "Marek: We will rebuild every school": a person's name as the label of a line."""
+    m = _INTERVIEW_RE.match(doc.masked, ps, pe)
+    if m is None or pe - m.end() < 12 or m.group(1).lower() in _TRANSCRIPT_STOP:
+        return None
+    label = m.group(1)
+    surname = label.rsplit(None, 1)[-1].lower()
+    if not people.full.get(surname) or not people.is_person(people.canonical(label, ps)):
+        return None  # (a place, a section, a name the article never gives in full: "Kyiv: ...")
+    return m.end(), pe, label, m.start(1), m.end(1)

@@ -59,6 +59,7 @@ class Doc:
     lows: Sequence[str] = ()  # the tokens' words, lower-cased
     words: Sequence[str] = ()  # the tokens' words
     gaps: Sequence[str] = ()  # gaps[k]: the masked text before token k
+    terms: frozenset[str] | None = None  # short phrases the article quotes again and again (kinds.is_term)
 
 
 def read_document(article_id: str, text: str, skip: Sequence[tuple[int, int]] = (), offset: int = 0) -> Doc:

@@ -25,11 +25,17 @@ def quote_kind(doc: Doc, segs: list[Seg], attributed: bool) -> str:
     first = segs[0]
     content = doc.text[first.start : first.end]
     nwords = sum(len(doc.text[s.start : s.end].split()) for s in segs)
+    before = doc.masked[max(doc.paras[first.para][0], first.open_pos - 40) : first.open_pos]
+    if _NAMING_BEFORE_RE.search(before):
+        return "other"  # "known as “Putin's chef”", "titled, “Top Scientist: …”": a name given, nobody's words
+    if nwords <= _TERM_WORDS and is_term(doc, content):
+        return "other"  # "a ‘dirty bomb’", again and again: the article's term for a thing
     if nwords <= 10:
-        before = doc.masked[max(doc.paras[first.para][0], first.open_pos - 40) : first.open_pos]
         prev_words = _ALPHA_RE.findall(before)[-3:]
+        if before.rstrip().lower().endswith(("so-called", "so called")):
+            return "other"  # "so-called “green” fuels": the writer's distance, nobody's words
         if prev_words and any(w.lower() in _TITLE_NOUNS for w in prev_words[-2:]):
-            if not (prev_words[-1].lower() == "called" and content[:1].islower()):
+            if not (_calls_it(prev_words) and content[:1].islower()):
                 return "other"
     if (
         nwords <= 8
@@ -40,6 +46,8 @@ def quote_kind(doc: Doc, segs: list[Seg], attributed: bool) -> str:
         return "other"
     embedded = _embedded(doc, first)
     if not attributed:
+        if embedded and nwords >= _CLAUSE_WORDS and not title_case(content):
+            return "partial"  # 'recruits are told they “may not be hooligans, but …”': words of someone's
         if nwords <= 4 or embedded:
             return "other"
         return "direct"
@@ -48,6 +56,50 @@ def quote_kind(doc: Doc, segs: list[Seg], attributed: bool) -> str:
     if content[:1].islower() and not _continues_split(doc, segs[0]):
         return "partial"
     return "direct"
+
+
+_NAMING_BEFORE_RE = re.compile(
+    r"\b(?:(?:also |widely |better |commonly |locally )?known as(?: the)?|(?:en)?titled|headlined)[\s,:]*$", re.I
+)
+_TERM_WORDS = 3  # a term is a short phrase
+_TERM_USES = 3  # quoted this often in one article, a short phrase is a term
+
+
+# what names words rather than says them, right before the opening mark
+_NAMED_WORDS_RE = re.compile(
+    r"(?:so-called|so called|\b(?:word|words|term|phrase|label|slogan|hashtag|title|name))\s*\W?$", re.I
+)
+
+
+def names_words(doc: Doc, open_at: int) -> bool:
+    """Do the words before the opening mark at `open_at` name the quotation rather than report it ("the word",
+    "so-called", "known as", "titled")?"""
+    before = doc.text[max(0, open_at - 40) : max(0, open_at)]
+    return bool(_NAMED_WORDS_RE.search(before) or _NAMING_BEFORE_RE.search(before))
+
+
+def is_term(doc: Doc, content: str) -> bool:
+    """Does the article quote these words (a short phrase) three times or more? Then they are
+    its name for a thing ("a ‘dirty bomb’"), not anyone's words each time."""
+    if doc.terms is None:
+        counts: dict[str, int] = {}
+        for seg in doc.segs:
+            words = doc.text[seg.start : seg.end]
+            if len(words.split()) <= _TERM_WORDS:
+                key = _term_key(words)
+                counts[key] = counts.get(key, 0) + 1
+        doc.terms = frozenset(k for k, n in counts.items() if n >= _TERM_USES)
+    return bool(doc.terms) and _term_key(content) in doc.terms
+
+
+def _term_key(words: str) -> str:
+    return " ".join(_ALPHA_RE.findall(words.lower()))
+
+
+def _calls_it(prev_words: list[str]) -> bool:
+    """ "called it “a scam”", "called Trump “unhinged”": a verb of speech that judges, its
+    lower-case words said (a capitalised one names: "a town called “Hope”")."""
+    return prev_words[-1].lower() == "called" or len(prev_words) >= 2 and prev_words[-2].lower() == "called"
 
 
 def _continues_split(doc: Doc, seg: Seg) -> bool:
@@ -69,4 +121,5 @@ def _embedded(doc: Doc, seg: Seg) -> bool:
     return j >= ps and (doc.text[j].isalnum() or doc.text[j] in "’'")
 
 
+_CLAUSE_WORDS = 5  # an unattributed quotation this long inside a sentence is no term: someone's words
 _ALPHA_RE = re.compile(r"[A-Za-z]+")

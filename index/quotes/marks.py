@@ -18,13 +18,18 @@ from dataclasses import dataclass
 
 from .words import FIRST_NAMES
 
-_OPEN_GLYPHS = frozenset("“«„‟")
-_CLOSE_GLYPHS = frozenset("”»")
-_DOUBLE_MARKS = frozenset('"“”«»„‟')
-_OPEN_CONTEXT = frozenset(" \t\n([{—–-/:;,…\u00a0" + "'‘’\"“”«»")
-_CLOSE_CONTEXT = frozenset(" \t\n.,;:!?)]}—–-/…\u00a0" + "'‘’\"“”«»")
-_MARK_RE = re.compile('["“”«»„‟]')
-_SINGLE_RE = re.compile("[‘’]")
+_OPEN_GLYPHS = frozenset("“«„‟‶")
+_CLOSE_GLYPHS = frozenset("”»″")
+# ″ (a double prime) stands for a straight mark on pages typeset by hand, on either side
+_DOUBLE_MARKS = frozenset('"“”«»„‟″‶')
+_OPEN_CONTEXT = frozenset(" \t\n([{—–-/:;,…\u00a0" + "'‘’\"“”«»‹›″")
+_CLOSE_CONTEXT = frozenset(" \t\n.,;:!?)]}—–-/…\u00a0" + "'‘’\"“”«»‹›″")
+# the end of an utterance, right before a closing mark with no space after it ("…,”Polyansky said")
+_UTTERANCE_END = frozenset(",.!?…")
+_MARK_RE = re.compile('["“”«»„‟″‶]')
+# single marks: a straight one counts only at a word's edge (the apostrophe of "don't" is none)
+_SINGLE_RE = re.compile("[‘’‹›']")
+_SINGLE_OPENERS = frozenset("‘‹")
 START = operator.attrgetter("start")
 
 
@@ -66,6 +71,8 @@ def _mark_role(text: str, i: int, ps: int, pe: int) -> str:
     nxt = text[i + 1] if i + 1 < pe else " "
     can_open = prev in _OPEN_CONTEXT and not nxt.isspace()
     can_close = nxt in _CLOSE_CONTEXT and not prev.isspace()
+    if can_open and prev in _UTTERANCE_END and nxt.isalnum():
+        can_close = True  # '…,”Polyansky explained' or 'said,“We …': a space missing, the glyph decides
     if can_open and not can_close:
         return "open"
     if can_close and not can_open:
@@ -80,7 +87,8 @@ def _mark_role(text: str, i: int, ps: int, pe: int) -> str:
 
 def pair_marks(text: str, paras: list[tuple[int, int]]) -> list[Seg]:
     segs: list[Seg] = []
-    has_single = "‘" in text or "’" in text
+    singles = _single_marks(text)
+    has_single = bool(singles)
     if not has_single and _MARK_RE.search(text) is None:
         return segs  # no quotation mark at all (one C-level scan, not one per paragraph)
     carry: int | None = None  # group id of a quote continuing from the last paragraph
@@ -120,7 +128,9 @@ def pair_marks(text: str, paras: list[tuple[int, int]]) -> list[Seg]:
                 if nxt_starts_quote:
                     carry = gid
         if has_single:
-            _pair_single(text, ps, pe, segs, pi)
+            lo = bisect.bisect_left(singles, ps)
+            if lo < len(singles) and singles[lo] < pe:
+                _pair_single(text, ps, pe, segs, pi, singles[lo : bisect.bisect_left(singles, pe, lo)])
     segs.sort(key=START)
     for s in segs:
         if s.group == 0:
@@ -130,15 +140,36 @@ def pair_marks(text: str, paras: list[tuple[int, int]]) -> list[Seg]:
 
 
 def _looks_like_opening(text: str, open_pos: int, ps: int, pe: int) -> bool:
-    """An unclosed mark still opens a quote when it starts a paragraph or follows a colon."""
+    """An unclosed mark still opens a quote when it starts a paragraph or a sentence
+    (its closing mark lost: '… communique. “Ukraine’s future will be in NATO. …') or
+    follows a colon or a comma."""
     before = text[ps:open_pos].rstrip()
-    return (not before or before.endswith((":", ","))) and len(text[open_pos:pe].split()) >= 4
+    return (not before or before.endswith((":", ",", ".", "?", "!"))) and len(text[open_pos:pe].split()) >= 4
 
 
-def _pair_single(text: str, ps: int, pe: int, segs: list[Seg], pi: int) -> None:
-    """Pair ‘…’ outside double quotes; ’ in "don’t" or "Reuters’ sources" never closes."""
-    if _SINGLE_RE.search(text, ps, pe) is None:
-        return  # most paragraphs have no curly single mark at all
+def _single_marks(text: str) -> list[int]:
+    """Where the single marks are: curly ones and guillemets, and straight ones at a
+    word's edge (one C-level scan finds the candidates; most apostrophes sit inside a word)."""
+    out: list[int] = []
+    n = len(text)
+    for m in _SINGLE_RE.finditer(text):
+        i = m.start()
+        if (
+            text[i] == "'"
+            and 0 < i < n - 1
+            and (text[i - 1].isalnum() or text[i - 1] == "_")
+            and (text[i + 1].isalnum() or text[i + 1] == "_")
+        ):
+            continue  # "don't", "Blair's"
+        out.append(i)
+    return out
+
+
+def _pair_single(text: str, ps: int, pe: int, segs: list[Seg], pi: int, marks: list[int]) -> None:
+    """Pair single marks outside double quotes: ‘…’, ‹…› and straight '…' (a headline's
+    'Fake', a British paper's 'I won't go into details'), mixed as broken typography mixes
+    them. A mark between two letters is an apostrophe ("don't", matched by no candidate), and
+    "Reuters’ sources" (a plural possessive) never closes."""
     inner: list[tuple[int, int]] = []
     for s in reversed(segs):  # this paragraph's double-quoted spans are the last ones added
         if s.para != pi:
@@ -147,21 +178,22 @@ def _pair_single(text: str, ps: int, pe: int, segs: list[Seg], pi: int) -> None:
     inner.sort()
     inner_starts = [a for a, _ in inner]
     open_pos: int | None = None
-    for m in _SINGLE_RE.finditer(text, ps, pe):
-        i = m.start()
+    for i in marks:
         k = bisect.bisect_right(inner_starts, i) - 1
         if k >= 0 and inner[k][0] <= i <= inner[k][1]:
             continue  # inside a double-quoted span: an inner quote or an apostrophe
         prev = text[i - 1] if i > ps else " "
         nxt = text[i + 1] if i + 1 < pe else " "
-        if m.group() == "‘":
+        ch = text[i]
+        opens = ch in _SINGLE_OPENERS or ch == "'" and not (open_pos is not None and not prev.isspace())
+        if opens:
             if prev in _OPEN_CONTEXT and nxt.isalnum():
                 open_pos = i
         elif open_pos is not None and not nxt.isalnum() and not prev.isspace():
             if prev in "sS" and nxt == " " and i + 2 < pe and text[i + 2].islower():
                 continue  # plural possessive ("the sources’ claims")
-            if i > open_pos + 1:
-                segs.append(Seg(open_pos + 1, i, open_pos, i, pi, 0))
+            if i > open_pos + 1 + (ch == "'" or text[open_pos] == "'"):
+                segs.append(Seg(open_pos + 1, i, open_pos, i, pi, 0))  # (straight: 'n' is no quotation)
             open_pos = None
 
 

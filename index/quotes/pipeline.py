@@ -23,6 +23,8 @@ why a quotation went to someone, read its rule, then follow the stages:
    introduction or the previous speaker; ``kinds`` tells direct, partial and other
    (titles, scare quotes). ``reported`` gives the clauses that cues report, and makes a
    clause and the quotations it carries agree on the speaker.
+6. ``headlines.decide_headlines``: the quotations of a headline, a subheading or a link
+   teaser take the speaker the line names (as the body names them), or are nobody's.
 
 Every look-back is bounded (sentences are capped at ``document.MAX_SENT`` characters,
 paragraph checks at ``document.WINDOW``), and a long article is read in sections
@@ -43,6 +45,7 @@ from .confidence import CONFIDENCE
 from .coreference import resolve_all
 from .cues import extra_forms, find_cues, find_transcripts
 from .document import clean_spans, read_document
+from .headlines import decide_headlines, unskip_headline
 from .people import Known, People
 from .positional import add_adhoc_cues
 from .reported import one_speaker, reported_speech
@@ -71,6 +74,7 @@ def extract_quotes(
         return []
     registry = registry or SpeakerRegistry()
     verbs = extra_forms(speech_verbs or ())
+    skip = unskip_headline(text, skip)
     spans = sections(text)
     if len(spans) == 1:
         return _extract(article_id, text, registry, verbs, skip)
@@ -96,15 +100,16 @@ def _extract(
     doc = read_document(article_id, text, skip, offset)
     people = People(doc, registry, known, offset)
     cues = find_cues(doc, *verbs)
-    transcripts = find_transcripts(doc)
+    transcripts = find_transcripts(doc, people)
     for cue in cues:
         cue.mention = find_source(doc, cue)
     cues = add_adhoc_cues(doc, cues)
     resolve_all(doc, cues, people)
     quotes = attach_quotes(doc, cues, transcripts, people)  # (marks the cues of “...,” X said first)
     clauses = reported_speech(doc, cues, doc.segs)
-    quotes, clauses = one_speaker(quotes, clauses)
+    quotes, clauses = one_speaker(quotes, clauses, doc)
     quotes += clauses
+    quotes = decide_headlines(doc, quotes, people)
     if any(q.speaker and not_a_source(q.speaker) for q in quotes):
         # a garbled source ("highlighted", "none"): the quote stays, unattributed
         quotes = [_no_source(q) if q.speaker and not_a_source(q.speaker) else q for q in quotes]

@@ -16,11 +16,13 @@ from index.models import Quote
 
 from .cues import Cue
 from .document import MASK, Doc, tokens_in
+from .kinds import is_term, names_words
 from .marks import Seg
 from .records import make_quote
 from .sources import last_boundary
-from .words import BELIEF_FORMS, SUBORDINATORS
+from .words import BELIEF_FORMS, SUBORDINATORS, title_case
 
+MAX_CLAUSE = 1200  # characters: no reported clause is longer (a sentence is at most document.MAX_SENT)
 _OBJECT_VERBS = frozenset(
     forms_of(["tell", "inform", "assure", "remind", "warn", "advise", "brief", "urge", "ask", "caution", "promise"])
 )
@@ -61,7 +63,7 @@ def reported_speech(doc: Doc, cues: list[Cue], segs: list[Seg]) -> list[Quote]:
     return out
 
 
-def one_speaker(quotes: list[Quote], clauses: list[Quote]) -> tuple[list[Quote], list[Quote]]:
+def one_speaker(quotes: list[Quote], clauses: list[Quote], doc: Doc | None = None) -> tuple[list[Quote], list[Quote]]:
     """Quotations and the reported clauses that carry them, made to agree on the speaker.
 
     A clause of speech gives its attribution (speaker, rule, mention, cue) to the words
@@ -72,8 +74,12 @@ def one_speaker(quotes: list[Quote], clauses: list[Quote]) -> tuple[list[Quote],
     of the quotation it carries, as does a clause with no speaker of its own; so does
     every other clause that holds a quotation, so that none disagrees with one.
     """
+    if not clauses:
+        return quotes, clauses
+    if doc is not None:
+        quotes = _words_of_the_clause(doc, quotes, clauses)
     marked = sorted((i for i, q in enumerate(quotes) if q.kind in ("direct", "partial")), key=lambda i: quotes[i].start)
-    if not marked or not clauses:
+    if not marked:
         return quotes, clauses
     starts = [quotes[i].start for i in marked]
     quotes = list(quotes)
@@ -93,6 +99,36 @@ def one_speaker(quotes: list[Quote], clauses: list[Quote]) -> tuple[list[Quote],
                 quotes[i] = _attributed_as(quotes[i], c, cue=True)
         agreed.append(c)
     return quotes, agreed
+
+
+def _words_of_the_clause(doc: Doc, quotes: list[Quote], clauses: list[Quote]) -> list[Quote]:
+    """Quoted words that looked like a term or scare quotes, inside a clause of speech with
+    a speaker, are that speaker's partial quotation: the verb attributes them ("Weichert
+    slammed the “arrogant” DC political class", "she said the “system” gave us the crisis")."""
+    spoken = sorted(
+        ((c.start, c.end, c) for c in clauses if c.speaker is not None and c.cue not in BELIEF_FORMS),
+        key=lambda x: (x[0], x[1]),
+    )
+    if not spoken:
+        return quotes
+    starts = [s for s, _, _ in spoken]
+    out = quotes
+    for i, q in enumerate(quotes):
+        if q.kind != "other" or q.rule != "not-speech" or title_case(q.text):
+            continue  # (a title, "his book “Art of the Deal”", stays one)
+        if names_words(doc, q.start - doc.offset - 1) or is_term(doc, q.text):
+            continue  # "the word “freedom”", "known as “…”", the article's ‘dirty bomb’ again: not said
+        k = bisect.bisect_right(starts, q.start) - 1
+        holder = None
+        while k >= 0 and spoken[k][0] >= q.start - MAX_CLAUSE:
+            if spoken[k][1] >= q.end:
+                holder = spoken[k][2] if holder is None or spoken[k][2].start > holder.start else holder
+            k -= 1
+        if holder is not None:
+            if out is quotes:
+                out = list(quotes)
+            out[i] = _attributed_as(replace(q, kind="partial"), holder, cue=True)
+    return out
 
 
 def _inside(c: Quote, marked: list[int], starts: list[int], quotes: list[Quote]) -> list[int]:

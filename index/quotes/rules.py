@@ -42,6 +42,11 @@ RULES: dict[str, str] = {
     "role-as-written": "a role noun with no holder found: the description is the speaker (a spokesman)",
     "anonymous": "unnamed sources: officials said, a source told, according to two diplomats",
     "noun-phrase": "any other noun phrase, as written: the campaign, Scottish ministers",
+    "headline-same-words": "a quotation in a headline, subheading or link teaser that names its speaker: "
+    "the speaker of the body's quotation of the same words",
+    "headline-named": "a quotation in a headline, subheading or link teaser: the speaker the line names "
+    "(Zelensky Says ‘…’, ‘…’ Dismissed By Kremlin), by the body's fullest name for them, or for a "
+    "description (Alarmists, Estonian Prime Minister) the body's speaker named most like it, else its first",
     "same-sentence-speaker": "a verb with no subject of its own continues its sentence's speaker: … and added",
     "clause-subject": "a verb phrase's speaker is its sentence's subject: …, echoing commentators",
     "earlier-subject": "a verb phrase's speaker is the last person who is a subject earlier in its sentence",
@@ -50,15 +55,19 @@ RULES: dict[str, str] = {
     "speaker-in-next-sentence": "the next sentence of the paragraph names the speaker: “…” He said.",
     "continuation": "a quotation paragraph with no cue continues the last speaker (up to two paragraphs on)",
     "continuation-in-paragraph": "a quotation opening a sentence continues the speaker of its paragraph: “A,” he said. “B.”",
+    "long-fragment": "a quotation of a clause's length inside the writer's sentence, with no cue: the speaker "
+    "of this paragraph or the last one (Recruits are told they “may not be hooligans, but …”)",
     "nearby-person": "a last guess: the subject of the sentence before, or the last speaker, a paragraph away at most",
     # no speaker
     "unattributed": "no speaker found",
     "not-a-source": "the source found was a verb or a function word (“highlighted”): no speaker",
     "not-speech": "kind other: a title, scare quotes or a name, nobody's words",
+    "headline-unnamed": "kind other: a quotation in a headline, subheading or link teaser that names no "
+    "speaker (Warning US hospitals are ‘…’): a phrase of the writer's",
 }
 
 # rules whose quotations have no speaker
-SPEAKERLESS = frozenset({"unattributed", "not-a-source", "not-speech"})
+SPEAKERLESS = frozenset({"unattributed", "not-a-source", "not-speech", "headline-unnamed"})
 
 # the kinds of rule, in the order above: what names the speaker
 _FAMILY_STARTS = {

@@ -325,7 +325,7 @@ def subject_of_clause(doc: Doc, ss: int, end: int, participle: bool = False) -> 
 
 # clause boundaries (",", ";", a quote, "that", "while", ...), spelt backwards: the last
 # boundary before a verb is the first match in the reversed text, found without a full scan
-_BOUNDARY_REV_RE = re.compile(r"[,;:\x01”\"—–(]|\b(?:taht|elihw|sa|nehw|fi)\b")
+_BOUNDARY_REV_RE = re.compile(r"[,;:\x01”\"—–(]|\b(?:taht|elihw|sa|nehw|fi|hguoht|esuaceb|saerehw)\b")
 
 
 def last_boundary(region: str, limit: int) -> int:

@@ -187,6 +187,37 @@ def test_long_build_commits_in_batches_that_can_be_searched(corpus: Path, monkey
     assert seen == [1, 2]  # after the first and second file; the last commit ends the update
 
 
+def test_a_first_build_lists_what_it_has_read_early_however_little_is_left(
+    corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """#15: on BBC the list stayed empty until the build ended (11.6 s): a build expected
+    to end within FINISH_WITHOUT_COMMIT never committed early. With nothing listed yet,
+    the first commit comes after FIRST_COMMIT seconds whatever is left, and the list grows."""
+    import index.library as library_mod
+
+    for n in range(12):
+        (corpus / f"extra{n}.txt").write_text(f"Extra headline number {n} here\nThe official said item{n} matters.\n")
+    monkeypatch.setattr(library_mod, "FIRST_COMMIT", 0.0)
+    monkeypatch.setattr(library_mod, "FINISH_WITHOUT_COMMIT", 3600.0)  # "the rest is quick": no batches
+    lib = _lib(corpus)
+    seen: list[tuple[int, int]] = []
+
+    def committed() -> None:
+        other = _lib(corpus)
+        assert other.load_cached()
+        seen.append((len(other.articles()), other.search("official").total))
+
+    report = lib.update(committed=committed)
+    assert report.added == 15
+    assert seen and seen[0][0] < 15 and seen[0][0] >= 1  # listed before the end...
+    assert [n for n, _ in seen] == sorted({n for n, _ in seen})  # ...and growing
+    assert any(found for _, found in seen)  # searchable too
+    again: list[int] = []
+    lib2 = _lib(corpus)
+    lib2.update(rebuild=False, committed=lambda: again.append(1))
+    assert again == []  # an update of a listed index keeps to its batches
+
+
 def test_two_copies_updating_at_once_never_corrupt_the_index(corpus: Path, tmp_path: Path) -> None:
     for n in range(30):
         (corpus / f"extra{n}.txt").write_text(f"Extra headline number {n} here\nThe official said item{n} matters.\n")
@@ -259,3 +290,33 @@ def test_our_analysis_gives_whooshs_postings_exactly() -> None:
         texts += [p.read_text(encoding="latin-1") for p in sorted(bbc.rglob("*.txt"))[::20]]
     for text in texts:
         assert analyse_text(text) == list(_CONTENT.index(text)), text[:60]
+
+
+@pytest.mark.parametrize("limit", ["0", "-1", "many"])
+def test_search_limit_below_one_is_a_usage_error(limit: str) -> None:
+    r = subprocess.run(
+        [sys.executable, "-m", "tui.cli", "search", "putin", f"--limit={limit}"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert r.returncode == 2 and r.stdout == ""
+    assert "--limit" in r.stderr.splitlines()[-1] and limit in r.stderr.splitlines()[-1]
+
+
+def test_tags_combine_with_words_under_not_and_or() -> None:
+    """`putin NOT tag:x` and `tag:x OR putin` meant "tagged" and "tagged and putin"."""
+    lib = Library.open(use_user_config=False)
+    lib.update()
+    tagged = "002_d026f6226d862cb6"
+    lib.add_tag(tagged, 0, 10, ["escalation"])
+    every = {a.id for a in lib.articles()}
+    with_putin = {h.article for h in lib.search("putin", limit=50).hits}
+    assert with_putin == every  # every seed names him
+    not_tagged = lib.search("putin NOT tag:escalation", limit=50)
+    assert {h.article for h in not_tagged.hits} == every - {tagged} and not not_tagged.ignored
+    either = lib.search("tag:escalation OR valdai", limit=50)
+    valdai = {h.article for h in lib.search("valdai", limit=50).hits}
+    assert {h.article for h in either.hits} == valdai | {tagged} and not either.ignored
+    assert valdai and tagged not in valdai
+    assert {h.article for h in lib.search("tag:escalation", limit=50).hits} == {tagged}

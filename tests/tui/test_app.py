@@ -19,10 +19,13 @@ def make_app(corpus: list[Path] | None = None) -> QuotewireApp:
 
 
 async def ready(pilot) -> None:  # type: ignore[no-untyped-def]
+    """The app has checked its corpus (a first build lists its early commits before that:
+    a test waits for the whole of it)."""
     await wait_for(
         pilot,
         lambda: (
-            pilot.app.index_ready
+            pilot.app.index_checked
+            and pilot.app.index_ready
             and isinstance(pilot.app.screen, LibraryScreen)
             and "Indexing" not in screen_text(pilot.app)
             and "Loading" not in screen_text(pilot.app)
@@ -63,7 +66,7 @@ async def test_n_and_N_cycle_through_hits() -> None:
         await ready(pilot)
         await pilot.press("slash", *"Putin")
         await wait_for(pilot, lambda: "hit(s)" in screen_text(app))
-        await pilot.press("escape", "enter")
+        await pilot.press("down", "enter")  # from the search box to its hits, then open the first
         await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen))
         reader = app.screen
         assert len(reader.hits) >= 3
@@ -72,9 +75,12 @@ async def test_n_and_N_cycle_through_hits() -> None:
         await pilot.press("n")
         second = view.cursor_offset
         assert second > first and reader.article.text[second : second + 5] == "Putin"
+        await pilot.pause(0.05)
+        assert f"hit 2/{len(reader.hits)}" in screen_text(app)
         await pilot.press("N")
         assert view.cursor_offset == first
-        assert f"hit 1/{len(reader.hits)}" in screen_text(app) or "hit" in screen_text(app)
+        await pilot.pause(0.05)
+        assert f"hit 1/{len(reader.hits)}" in screen_text(app)
 
 
 async def test_malformed_query_is_not_an_error_and_suggestion_is_offered() -> None:
@@ -123,9 +129,12 @@ async def test_help_and_quit_keys() -> None:
         await pilot.press("question_mark")
         await wait_for(pilot, lambda: "next_quote" not in screen_text(app) and "Search" in screen_text(app))
         assert "quit" in screen_text(app)
-        await pilot.press("escape", "q")
-        await pilot.pause(0.2)
-    assert app.return_code == 0 or app.return_code is None
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: isinstance(app.screen, LibraryScreen))
+        assert app.return_code is None  # still running
+        await pilot.press("q")
+        await wait_for(pilot, lambda: app.return_code is not None)  # q quit it, before run_test's own exit
+        assert app.return_code == 0
 
 
 async def test_keys_remap_from_config(tmp_path: Path) -> None:
@@ -188,12 +197,21 @@ async def test_a_long_build_shows_a_bar_and_an_eta() -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
+        from tui.messages import IndexProgress
+
         screen = app.screen
-        screen.index_progress(250, 1000)  # as the index worker reports it
-        await pilot.pause()
+        handled: list[int] = []
+        shown = screen.index_progress
+        screen.index_progress = lambda d, t: (handled.append(d), shown(d, t))  # type: ignore[method-assign]
+        for done in range(1, 251):  # as the index worker reports it: the newest replaces the rest
+            app.post_message(IndexProgress(done, 1000))
+        await wait_for(pilot, lambda: "250/1000" in screen_text(app))
+        assert handled[-1] == 250 and len(handled) < 50  # merged (can_replace), not drawn 250 times
         text = screen_text(app)
         assert "Indexing [#####...............] 250/1000 · ETA" in text
-        assert "can be searched" in text  # the articles indexed so far are listed already
+        assert "5 listed and searchable so far" in text  # the articles indexed so far are listed already
+        app.post_message(IndexProgress(1000, 1000))
+        await wait_for(pilot, lambda: "Indexing" not in screen_text(app) and "5 articles" in screen_text(app))
 
 
 async def test_hit_list_moves_by_keys_and_opens_the_chosen_hit() -> None:

@@ -17,7 +17,7 @@ from textual.expand_tabs import get_tab_widths
 from tests.tui.helpers import screen_text, wait_for
 from tests.tui.test_app import make_app, ready
 from tui.screens.reader import ReaderScreen
-from tui.styles import CURRENT_HIT, HIT, speaker_colour
+from tui.styles import CURRENT_HIT, HIT
 from tui.widgets.article_view import (
     ArticleView,
     _CountedHeight,
@@ -92,7 +92,7 @@ async def test_long_article_opens_with_its_highlights_and_margin(corpus: list[Pa
         assert first.speaker == "Dmitry Peskov" and first.kind == "direct"
         style = style_of(app, "Talks on point 0000")
         assert style is not None and style.bgcolor is not None
-        assert style.bgcolor.name.lower() == speaker_colour("Dmitry Peskov").lower()
+        assert style.bgcolor.name.lower() == reader.colours.colour("Dmitry Peskov").lower()
         assert "DP" in screen_text(app)  # the margin names the speaker too
         # The speaker panel lists everyone quoted.
         panel = reader.query_one("#speakers")
@@ -236,6 +236,32 @@ def test_fast_wrap_gives_textuals_breaks() -> None:
             )
     assert checked > 10_000
     assert fast_wrap_offsets("tab\there", 3) is None and fast_wrap_offsets("中文字", 2) is None
+
+
+def test_general_wrap_gives_textuals_breaks() -> None:
+    """The reading pane wraps lines with tabs, wide and zero-width characters itself (the
+    function Textual has for it is private): the breaks must be Textual's, so the pane's
+    rows are those a stock TextArea draws. This pins Textual 8.2.8's behaviour; an
+    upgrade that changes it fails here."""
+    from tui.widgets.wrap import wrap_offsets
+
+    rnd = random.Random(7)
+    alphabets = (
+        "ab \tx",
+        "ab  \u4e2d\t.",
+        "a\u0301 b\u200d\t\t",
+        "\u4e2d\u6587 x",
+        "abcdefgh \t",
+        "a\u3000b c\t\u4e2d",
+    )
+    for _ in range(20_000):
+        line = "".join(rnd.choice(rnd.choice(alphabets)) for _ in range(rnd.randint(0, 70)))
+        width = rnd.randint(1, 16)
+        tab = rnd.choice((4, 8))
+        expected = compute_wrap_offsets(
+            line, width, tab, precomputed_tab_sections=get_tab_widths(line, min(tab, width))
+        )
+        assert wrap_offsets(line, width, tab) == expected, (line, width, tab)
 
 
 def test_wrapped_document_matches_textuals() -> None:

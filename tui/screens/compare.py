@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_right
+from typing import TYPE_CHECKING
 
 from rich.style import Style
 from rich.text import Text
@@ -14,10 +15,18 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from ..styles import BOILERPLATE, quote_style
+from index.models import Article, Quote
+
+from ..access import AppAccess
+from ..messages import AlignmentLoaded, RankedLoaded
+from ..styles import BOILERPLATE, SpeakerColours, by_weight
 from ..widgets.article_view import ArticleView
 from ..widgets.keybar import KeyBar
-from ..widgets.text import visible_line
+from ..widgets.lists import KeyedOptionList
+from ..widgets.text import cut_at_word, visible_line
+
+if TYPE_CHECKING:
+    from index.models import Alignment
 
 LINKED = Style(bgcolor="#3a3a6a", color="white")
 CURRENT = Style(bgcolor="#005f87", color="white", bold=True)
@@ -26,14 +35,16 @@ DIFF_A = Style(bgcolor="#870000", color="white", strike=True)
 DIFF_B = Style(bgcolor="#005f00", color="white", bold=True)
 
 
-class ComparePicker(ModalScreen[None]):
-    """Choose the second article, the most similar first."""
+class ComparePicker(AppAccess, ModalScreen[None]):
+    """Choose the second article, the most similar first; the articles already on screen
+    are never offered."""
 
     # Its own look, parsed when it first opens rather than at start-up.
     SCOPED_CSS = False
     DEFAULT_CSS = """
     ComparePicker { align: center middle; }
-    #compare-picker { width: 110; height: 70%; border: thick $primary; background: $surface; padding: 1 2; }
+    #compare-picker { width: 110; max-width: 96%; height: 70%; max-height: 96%; border: thick $primary;
+                      background: $surface; padding: 1 2; }
     #compare-choices { height: 1fr; }
     """
 
@@ -43,11 +54,12 @@ class ComparePicker(ModalScreen[None]):
         super().__init__()
         self.article_id, self.replace, self.other = article_id, replace, other
         self.ids: list[str] = []
+        self.on_screen = {article_id} | ({other} if other else set())
 
     def compose(self) -> ComposeResult:
         with Vertical(id="compare-picker"):
             yield Static(Text("Compare with… (most similar first)", style="bold"))
-            yield OptionList(id="compare-choices")
+            yield KeyedOptionList(id="compare-choices")
 
     def on_mount(self) -> None:
         self.query_one(OptionList).focus()
@@ -55,17 +67,21 @@ class ComparePicker(ModalScreen[None]):
 
     @work(thread=True)
     def rank(self) -> None:
-        lib = self.app.library  # type: ignore[attr-defined]
-        ranked = lib.rank_similar(self.article_id)
-        titles = {a.id: a.title for a in lib.articles()}
-        self.app.call_from_thread(self._show, ranked, titles)
+        lib = self.library
+        ranked = [(aid, score) for aid, score in lib.rank_similar(self.article_id) if aid not in self.on_screen]
+        self.post_message(RankedLoaded(ranked, {a.id: a.title for a in lib.articles()}))
 
-    def _show(self, ranked: list[tuple[str, float]], titles: dict[str, str]) -> None:
+    def on_ranked_loaded(self, message: RankedLoaded) -> None:
         ol = self.query_one(OptionList)
-        for aid, score in ranked:
+        # The picker is min(110, 96%) wide; its frame, padding and the list's border take 8.
+        width = max(30, min(110, self.app.size.width * 96 // 100) - 8)
+        for aid, score in message.ranked:
             self.ids.append(aid)
-            ol.add_option(Option(Text(visible_line(f"{score:4.2f}  {titles.get(aid, aid)[:70]}  ({aid})")), id=aid))
-        if ranked:
+            # The title gets the room; the id only where there is more.
+            ident = f"  ({cut_at_word(aid, 22)})" if width >= 90 else ""
+            title = cut_at_word(message.titles.get(aid, aid), max(10, width - len(ident) - 7))
+            ol.add_option(Option(Text(f"{score:4.2f}  {title}{ident}"), id=aid))
+        if message.ranked:
             ol.highlighted = 0
 
     @on(OptionList.OptionSelected)
@@ -81,7 +97,7 @@ class ComparePicker(ModalScreen[None]):
         self.dismiss(result)
 
 
-class CompareScreen(Screen[None]):
+class CompareScreen(AppAccess, Screen[None]):
     # Its own look, parsed when it first opens rather than at start-up.
     SCOPED_CSS = False
     DEFAULT_CSS = """
@@ -89,18 +105,20 @@ class CompareScreen(Screen[None]):
     #compare-summary, #compare-status { height: 1; padding: 0 1; background: $boost; }
     #compare-panes { height: 1fr; }
     .side { width: 1fr; height: 1fr; border-left: solid $primary; }
-    .side-title { height: 2; padding: 0 1; }
+    .side-title { height: 2; padding: 0 1; overflow: hidden; }
     #pane-a, #pane-b { height: 1fr; }
     """
     BINDINGS = [
-        Binding("escape", "back", "Back", id="back"),
+        Binding("escape", "back", "Back", id="back", tooltip="Back to the reader"),
         # Priority: the panes are TextAreas, which would otherwise move their own cursor.
-        Binding("j,down", "next_sentence", "Next sentence", id="next_sentence", priority=True),
-        Binding("k,up", "prev_sentence", "Prev sentence", id="prev_sentence", priority=True),
-        Binding("tab", "switch_pane", "Switch pane", id="switch_pane", priority=True),
-        Binding("d", "toggle_diff", "Word diff", id="toggle_diff"),
-        Binding("w", "swap", "Swap", id="swap"),
-        Binding("r", "replace_other", "Replace other", id="replace_other"),
+        Binding("j,down", "next_sentence", "Next sentence", show=False, id="next_sentence", priority=True),
+        Binding("k,up", "prev_sentence", "Prev sentence", show=False, id="prev_sentence", priority=True),
+        Binding(
+            "tab", "switch_pane", "Switch pane", id="switch_pane", priority=True, tooltip="Switch the driving pane"
+        ),
+        Binding("d", "toggle_diff", "Word diff", id="toggle_diff", tooltip="Word diff of the linked pair"),
+        Binding("w", "swap", "Swap", id="swap", tooltip="Swap the two articles"),
+        Binding("r", "replace_other", "Replace other", id="replace_other", tooltip="Compare with another article"),
         Binding("g", "top", "Top", show=False, id="top"),
         Binding("G", "bottom", "Bottom", show=False, id="bottom"),
     ]
@@ -114,7 +132,12 @@ class CompareScreen(Screen[None]):
         self.unique: list[set[tuple[int, int]]] = [set(), set()]
         self.links: list[dict[tuple[int, int], list[tuple[int, int]]]] = [{}, {}]
         self.diff_on = False
-        self.alignment = None
+        self.alignment: Alignment | None = None
+        self.articles: list[Article] = []
+        self.side_quotes: list[list[Quote]] = [[], []]
+        # One colour per speaker across both articles: the same person looks the same
+        # on both sides.
+        self.colours = SpeakerColours([])
 
     def compose(self) -> ComposeResult:
         with Vertical(id="compare"):
@@ -139,23 +162,34 @@ class CompareScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="align")
     def load(self) -> None:
         """Align off the UI thread (the first time, the corpus model is fitted too)."""
-        lib = self.app.library  # type: ignore[attr-defined]
+        lib = self.library
         ids = list(self.ids)
-        arts = [lib.article(i) for i in ids]
-        if None in arts:
-            self.app.call_from_thread(self.notify, "Article not found", severity="error")
+        found = [lib.article(i) for i in ids]
+        arts = [a for a in found if a is not None]
+        if len(arts) < len(ids):
+            self.post_message(AlignmentLoaded(ids, [], None, error="Article not found"))
             return
-        al = lib.align(*ids)
-        self.app.call_from_thread(self._show, ids, arts, al)
+        al = lib.align(ids[0], ids[1])
+        self.post_message(AlignmentLoaded(ids, arts, al, [lib.quotes(a.id) for a in arts]))
 
-    def _show(self, ids: list[str], arts: list, al) -> None:  # type: ignore[no-untyped-def]
+    def on_alignment_loaded(self, message: AlignmentLoaded) -> None:
+        if message.error or message.alignment is None:
+            self.notify(message.error or "Could not align", severity="error")
+            return
+        self._show(message.ids, message.articles, message.alignment, message.quotes)
+
+    def _show(self, ids: list[str], arts: list[Article], al: Alignment, quotes: list[list[Quote]]) -> None:
         if ids != self.ids:
             return  # swapped or replaced meanwhile; a newer alignment is coming
         self.alignment = al
+        self.articles = arts
+        self.side_quotes = quotes
+        self.colours = SpeakerColours(by_weight(q for qs in quotes for q in qs), self.palette())
         for art, view, title in zip(arts, self.panes(), ("#title-a", "#title-b")):
             view.load_article(art.text)
+            width = max(10, self.app.size.width // 2 - 4)  # a pane is half the screen, less its border and padding
             self.query_one(title, Static).update(
-                Text(f"{visible_line(art.title)[:80]}\n{visible_line(art.outlet or art.id)}", style="bold")
+                Text(f"{cut_at_word(art.title, width)}\n{cut_at_word(art.outlet or art.id, width)}", style="bold")
             )
         self.links = [{}, {}]
         for p in al.pairs:
@@ -167,24 +201,28 @@ class CompareScreen(Screen[None]):
             self.sentences[side] = sorted(set(self.links[side]) | self.unique[side])
         self.current = [0, 0]
         shared_a, shared_b = len(self.links[0]), len(self.links[1])
+        # The counts first: the ids (shown above each pane too) are cut on a narrow screen.
         self.query_one("#compare-summary", Static).update(
             Text(
-                f"{visible_line(arts[0].id)} ⟷ {visible_line(arts[1].id)}:  {shared_a} sentence(s) of A and {shared_b} of B shared · "
-                f"{len(al.only_a)} only in A · {len(al.only_b)} only in B"
+                f"shared: {shared_a} sentence(s) of A, {shared_b} of B · only in A: {len(al.only_a)} · "
+                f"only in B: {len(al.only_b)} · {visible_line(arts[0].id)} ⟷ {visible_line(arts[1].id)}",
+                no_wrap=True,
+                overflow="ellipsis",
             )
         )
         self.panes()[self.active].focus()
         self.redraw()
 
     def redraw(self) -> None:
-        lib = self.app.library  # type: ignore[attr-defined]
+        if len(self.articles) < 2:
+            return
         cur = self._current_span(self.active)
         linked = self.links[self.active].get(cur, []) if cur else []
         for side, view in enumerate(self.panes()):
-            art = lib.article(self.ids[side])
+            art = self.articles[side]
             spans: list[tuple[int, int, Style]] = [(b.start, b.end, BOILERPLATE) for b in art.boilerplate]
             spans += [(s, e, UNIQUE) for s, e in self.unique[side]]
-            spans += [(q.start, q.end, quote_style(q.speaker, q.kind)) for q in lib.quotes(art.id)]
+            spans += [(q.start, q.end, self.colours.quote_style(q.speaker, q.kind)) for q in self.side_quotes[side]]
             if side == self.active and cur:
                 spans.append((cur[0], cur[1], CURRENT))
             elif side != self.active:
@@ -204,21 +242,16 @@ class CompareScreen(Screen[None]):
         )
         pane = "A (left)" if self.active == 0 else "B (right)"
         self.query_one("#compare-status", Static).update(
-            Text(
-                f"driving: {pane} · {status}{' · word diff on' if self.diff_on else ''}  (Tab switch · d diff · w swap · r replace)"
-            )
+            Text(f"driving: {pane} · {status}{' · word diff on' if self.diff_on else ''}")
         )
 
     def _diff_spans(
         self, side: int, cur: tuple[int, int], linked: list[tuple[int, int]]
     ) -> list[tuple[int, int, Style]]:
-        from index.align import word_diff
-
-        lib = self.app.library  # type: ignore[attr-defined]
         a_side = self.active
-        a_art, b_art = lib.article(self.ids[a_side]), lib.article(self.ids[1 - a_side])
+        a_art, b_art = self.articles[a_side], self.articles[1 - a_side]
         b_start, b_end = linked[0][0], linked[-1][1]
-        ops = word_diff(a_art.text[cur[0] : cur[1]], b_art.text[b_start:b_end], cur[0], b_start)
+        ops = self.library.word_diff(a_art.text[cur[0] : cur[1]], b_art.text[b_start:b_end], cur[0], b_start)
         out = []
         for op in ops:
             if op.op == "equal":
@@ -272,7 +305,7 @@ class CompareScreen(Screen[None]):
 
     def action_replace_other(self) -> None:
         side = 1 - self.active
-        self.app.push_screen(ComparePicker(self.ids[self.active], replace="ab"[side]))
+        self.app.push_screen(ComparePicker(self.ids[self.active], replace="ab"[side], other=self.ids[side]))
 
     def replace_side(self, which: str, article_id: str) -> None:
         self.ids["ab".index(which)] = article_id

@@ -18,7 +18,8 @@ class HelpScreen(ModalScreen[None]):
     SCOPED_CSS = False
     DEFAULT_CSS = """
     HelpScreen { align: center middle; }
-    #help { width: 90; height: 80%; border: thick $primary; background: $surface; padding: 1 2; }
+    #help { width: 90; max-width: 96%; height: 80%; max-height: 96%; border: thick $primary;
+            background: $surface; padding: 0 1; }
     """
     BINDINGS = [Binding("escape,q,question_mark", "dismiss", "Close", id="close_help")]
 
@@ -27,10 +28,10 @@ class HelpScreen(ModalScreen[None]):
         self.under = under
 
     def compose(self) -> ComposeResult:
-        table = Table(title="Keys", show_header=True, expand=True)
+        table = Table(title="Keys", show_header=True, expand=True, box=None, padding=(0, 1))
         table.add_column("Key", style="bold", no_wrap=True)
-        table.add_column("Does")
-        table.add_column("Id (for config `keys:`)", style="dim")
+        table.add_column("Does", ratio=2)
+        table.add_column("Id (config `keys:`)", style="dim", ratio=1, overflow="fold")
         for keys, description, ident in describe_bindings(self.app, self.under):
             table.add_row(Text(keys), Text(description), Text(ident))
         with VerticalScroll(id="help"):

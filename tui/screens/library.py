@@ -15,53 +15,83 @@ from textual.widgets import Input, Static
 
 from index.models import ArticleInfo, Hit, SearchResult
 
-from ..messages import SearchDone
+from ..access import AppAccess
+from ..messages import IndexChanged, IndexProgress, SearchDone
 from ..progress import Progress
-from ..styles import HIT, quote_style
+from ..styles import HIT, SpeakerColours
 from ..widgets.keybar import KeyBar
 from ..widgets.row_list import RowList
-from ..widgets.text import visible_text
+from ..widgets.text import ELLIPSIS, cut_at_word, visible_text
 
-TITLE_W, SPEAKER_W = 36, 28  # columns of a hit line; the snippet takes the rest
 FIRST_PASS = 0.02  # seconds a search may take before its best hits so far are shown
 LISTED_HITS = 25  # about a screenful: more would only cost snippets nobody sees
 SUGGEST_AFTER = 0.3  # seconds without a keystroke before a query with no hits gets a did-you-mean
 DEBOUNCE = 0.0  # searching is fast enough to run on every keystroke; stale answers are dropped
 
 
-def _cell(text: Text, width: int) -> Text:
-    """`text` cut or padded to exactly `width` cells, then a space: one column of a hit line."""
-    out = text.copy()
+def _cell(text: Text | str, width: int) -> Text:
+    """`text` cut (at a word, with "…") or padded to exactly `width` cells, then a space:
+    one column of a row."""
+    out = Text(cut_at_word(text, width)) if isinstance(text, str) else text.copy()
     out.truncate(width, overflow="ellipsis", pad=True)
     out.append(" ")
     return out
 
 
 def snippet_text(hit: Hit, width: int = 160) -> Text:
-    """The first snippet on one line with its matches marked (never parsed as markup)."""
+    """The first snippet on one line with its matches marked (never parsed as markup).
+
+    The line starts a little before the first match (cut at a word, after "…"), so the
+    match is inside the `width` cells shown however long the context before it.
+    """
     if not hit.snippets:
         return Text("")
     sn = hit.snippets[0]
     # One character for one, so the marks' offsets still fit.
     flat = "".join(" " if ch.isspace() else ch for ch in visible_text(sn.text))
-    out = Text(flat)
+    start = 0
+    if sn.marks:
+        first = sn.marks[0][0]
+        lead = max(8, width // 4)  # context kept before the match
+        if first > lead:
+            start = first - lead
+            space = flat.find(" ", start, first)
+            start = space + 1 if space >= 0 else start
+    head = ELLIPSIS if start else ""
+    out = Text(head + flat[start:].strip())
+    shift = len(head) - start - (len(flat[start:]) - len(flat[start:].lstrip()))
     for a, b in sn.marks:
-        out.stylize(HIT, a, b)
+        if b + shift > len(head):
+            out.stylize(HIT, max(a + shift, len(head)), b + shift)
     out.truncate(width, overflow="ellipsis")
     return out
 
 
-class LibraryScreen(Screen[None]):
+def _columns(width: int, *, quotes: bool) -> tuple[int, int, int]:
+    """(title, speaker, snippet) widths of a hit row `width` cells wide: the snippet gets
+    the room; the speaker column only when some hit is a quote."""
+    title = max(14, min(36, width // 5 if quotes else width // 4))
+    speaker = max(14, min(26, width // 4)) if quotes else 0
+    used = title + 1 + (speaker + 1 if speaker else 0)
+    return title, speaker, max(10, width - used)
+
+
+def hits_are_quotes(result: SearchResult) -> bool:
+    return any(h.quote for h in result.hits)
+
+
+class LibraryScreen(AppAccess, Screen[None]):
     BINDINGS = [
-        Binding("slash", "focus_search", "Search", id="search"),
-        Binding("escape", "leave_search", "Back to list", show=False, id="back"),
+        Binding("slash", "focus_search", "Search", id="search", tooltip="Search articles and quotes"),
+        Binding("escape", "leave_search", "Clear search", show=False, id="back"),
+        Binding("down", "to_list", show=False),  # from the search box to its hits
         Binding("ctrl+y", "accept_suggestion", "Did you mean", show=False, id="accept_suggestion"),
         Binding("j", "cursor_down", "Down", show=False, id="down"),
         Binding("k", "cursor_up", "Up", show=False, id="up"),
         Binding("g", "top", "Top", show=False, id="top"),
         Binding("G", "bottom", "Bottom", show=False, id="bottom"),
-        Binding("s", "quotes_screen", "Speakers", id="speakers"),
-        Binding("T", "tags_screen", "Tags", id="tags"),
+        Binding("s", "quotes_screen", "Speakers", id="speakers", tooltip="Quotes by speaker"),
+        Binding("T", "tags_screen", "Tags", id="tags", tooltip="Tags and tagged passages"),
     ]
 
     def __init__(self) -> None:
@@ -75,6 +105,8 @@ class LibraryScreen(Screen[None]):
         self._article_cursor = 0  # where the cursor was in the article list, for coming back
         self._progress: Progress | None = None  # the index build under way, if any
         self._burst = False  # keys meant for the search box may still be on their way to the list
+        self._columns: list[tuple[str, int]] = []  # (label, width) of the article list's columns
+        self._search_on_resume = False
 
     def compose(self) -> ComposeResult:
         with Vertical(id="library"):
@@ -98,8 +130,39 @@ class LibraryScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one(RowList).focus()
-        if self.app.index_ready:  # type: ignore[attr-defined]
+        if self.qw.index_ready:
             self.library_changed()
+
+    def on_screen_resume(self) -> None:
+        """Back from the reader: the list has the focus, never the search box (keys meant
+        for the list, as `s`, were typed into it), unless `/` brought us back."""
+        self._burst = False
+        if self._search_on_resume:
+            self._search_on_resume = False
+            self.action_focus_search()
+        else:
+            self.query_one(RowList).focus()
+
+    def focus_search_on_resume(self) -> None:
+        """`/` on another screen: the search box takes the focus once this screen is back."""
+        self._search_on_resume = True
+
+    def on_index_changed(self, message: IndexChanged) -> None:
+        self.library_changed()
+
+    def on_index_progress(self, message: IndexProgress) -> None:
+        self.index_progress(message.done, message.total)
+
+    def on_resize(self) -> None:
+        """Columns follow the width: redraw the rows on show."""
+        showing, self._showing = self._showing, ""
+        if showing == "articles":
+            self._article_cursor = self._table().cursor
+            self._show_articles()
+        elif showing == "hits" and self._result is not None:
+            cursor = self._table().cursor
+            self._show_hits(self._result)
+            self._table().cursor = min(cursor, max(0, self._table().row_count - 1))
 
     def _table(self) -> RowList:
         return self.query_one(RowList)
@@ -113,7 +176,7 @@ class LibraryScreen(Screen[None]):
             self._article_cursor = lst.cursor
         # The cursor stays on its article (a long build commits every few seconds).
         here = self._articles[self._article_cursor].id if self._article_cursor < len(self._articles) else None
-        self._articles = sorted(self.app.library.articles(), key=lambda a: a.id)  # type: ignore[attr-defined]
+        self._articles = sorted(self.library.articles(), key=lambda a: a.id)
         if here is not None:
             self._article_cursor = next((i for i, a in enumerate(self._articles) if a.id == here), 0)
         q = self.query_one("#query", Input).value
@@ -122,69 +185,94 @@ class LibraryScreen(Screen[None]):
         else:
             self._showing = ""
             self._show_articles()
-        self.query_one("#status", Static).update(
-            Text(f"{len(self._articles)} articles · / search · Enter open · ? help · q quit")
-        )
+        self._show_count()
+
+    def _show_count(self) -> None:
+        """The bottom line: how many articles, and how many of them a search finds."""
+        if self._progress is not None:
+            return  # the build's progress line is on show
+        n = len(self._articles)
+        r = self._result
+        if r is not None and self.query_one("#query", Input).value.strip():
+            found = f"{'≥' if r.approximate else ''}{r.total:,}"
+            about = hits_are_quotes(r)
+            count = f"{found} quote(s) · {n:,} articles" if about else f"{found} of {n:,} articles"
+        else:
+            count = f"{n:,} articles"
+        self.query_one("#status", Static).update(Text(f"{count} · / search · Enter open · ? help · q quit"))
 
     def index_progress(self, done: int, total: int) -> None:
+        if done >= total:
+            self._progress = None  # the next build times itself afresh
+            self._show_count()
+            return
         if self._progress is None:
             self._progress = Progress()
-        searchable = " · what is indexed can be searched" if self._articles else ""
+        searchable = f" · {len(self._articles):,} listed and searchable so far" if self._articles else ""
         self.query_one("#status", Static).update(
             Text(f"Indexing {self._progress.line(done, total, width=20)}{searchable}")
         )
-        if done >= total:
-            self._progress = None  # the next build times itself afresh
 
-    def _title_width(self) -> int:
-        return max(30, self.size.width - 70)
+    def _article_columns(self) -> list[tuple[str, int]]:
+        """(label, width) of the article list's columns: the title gets the room; the id
+        only on a wide screen."""
+        width = self._table().scrollable_content_region.width or max(40, self.app.size.width - 2)
+        cols = [("Outlet", 14 if width >= 100 else 11), ("Date", 10), ("Quotes", 6)]
+        if width >= 110:
+            cols.append(("Id", 22))
+        rest = width - sum(w + 1 for _, w in cols) - 1
+        return [("Title", max(16, rest)), *cols]
 
     def _article_row(self, i: int) -> Text:
         a = self._articles[i]
+        values = {"Title": a.title, "Outlet": a.outlet, "Date": a.date, "Quotes": str(a.quote_count), "Id": a.id}
         line = Text(no_wrap=True, overflow="ellipsis")
-        for text, width in (
-            (a.title, self._title_width()),
-            (a.outlet, 14),
-            (a.date, 10),
-            (str(a.quote_count), 6),
-            (a.id, 22),
-        ):
-            line.append_text(_cell(Text(visible_text(text)), width))
+        for label, width in self._columns:
+            line.append_text(_cell(values[label], width))
         return line
 
     def _show_articles(self) -> None:
         if self._showing == "articles":
             return
         self._showing = "articles"
+        self._columns = self._article_columns()
         header = Text(no_wrap=True)
-        for label, w in (("Title", self._title_width()), ("Outlet", 14), ("Date", 10), ("Quotes", 6), ("Id", 22)):
+        for label, w in self._columns:
             header.append(f"{label:<{w}} ", style="bold")
         self.query_one("#list-header", Static).update(header)
         self._rows = [(a.id, None) for a in self._articles]
         self.query_one(RowList).set_rows(len(self._articles), self._article_row, cursor=self._article_cursor)
         self.query_one("#search-status", Static).update("")
+        self._show_count()
 
     def _show_hits(self, result: SearchResult) -> None:
         lst = self.query_one(RowList)
-        snippet_w = max(40, self.size.width - 74)
-        if self._showing != "hits":
-            if self._showing == "articles":
-                self._article_cursor = lst.cursor
-            self._showing = "hits"
-            header = Text(no_wrap=True)
-            for label, w in (("Title", TITLE_W), ("Speaker", SPEAKER_W), ("Snippet", snippet_w)):
+        width = lst.scrollable_content_region.width or max(40, self.app.size.width - 2)
+        title_w, speaker_w, snippet_w = _columns(width, quotes=hits_are_quotes(result))
+        if self._showing == "articles":
+            self._article_cursor = lst.cursor
+        self._showing = "hits"
+        header = Text(no_wrap=True)
+        labels = [("Title", title_w), ("Speaker", speaker_w), ("Snippet", snippet_w)]
+        for label, w in labels:
+            if w:
                 header.append(f"{label:<{w}} ", style="bold")
-            self.query_one("#list-header", Static).update(header)
+        self.query_one("#list-header", Static).update(header)
+        colours = SpeakerColours([h.quote.speaker for h in result.hits if h.quote and h.quote.speaker], self.palette())
         rows, self._rows = [], []
         for h in result.hits:
             line = Text(no_wrap=True, overflow="ellipsis")
-            line.append_text(_cell(Text(visible_text(h.title)), TITLE_W))
-            speaker = Text("")
-            if h.quote:
-                speaker = Text(
-                    f"{h.quote.speaker or '—'} ({h.quote.kind})", style=quote_style(h.quote.speaker, "direct")
-                )
-            line.append_text(_cell(speaker, SPEAKER_W))
+            line.append_text(_cell(h.title, title_w))
+            if speaker_w:
+                speaker = Text("")
+                if h.quote:
+                    # The kind too where there is room (the style shows it anyway: bold for
+                    # direct, italic for partial, underlined for reported).
+                    who = h.quote.speaker or "—"
+                    full = f"{who} ({h.quote.kind})"
+                    speaker = Text(cut_at_word(full if len(full) <= speaker_w else who, speaker_w))
+                    speaker.stylize(colours.quote_style(h.quote.speaker, "direct"))
+                line.append_text(_cell(speaker, speaker_w))
             line.append_text(snippet_text(h, snippet_w))
             rows.append(line)
             at = (
@@ -201,11 +289,17 @@ class LibraryScreen(Screen[None]):
         parts = [
             f"{'≥' if result.approximate else ''}{result.total} hit(s)" + (" (refining…)" if result.partial else "")
         ]
+        building = self.qw.building
+        if building is not None and len(self._articles) < building[1]:
+            # A first build (or a rebuild) commits as it goes: what is read so far is
+            # searched. An update of a few files among many is not worth the warning.
+            parts.append(f"partial: the index is still being built ({len(self._articles):,} articles so far)")
         if result.suggestion:
             parts.append(f"Did you mean: {result.suggestion}? (ctrl+y)")
         if result.ignored:
             parts.append("ignored: " + ", ".join(result.ignored))
         self.query_one("#search-status", Static).update(Text(" · ".join(parts)))
+        self._show_count()
 
     # --- search as you type ------------------------------------------------------------------------
 
@@ -218,6 +312,7 @@ class LibraryScreen(Screen[None]):
             self._serial += 1
             self._result = None
             self._show_articles()
+            self._show_count()
             return
         if DEBOUNCE:
             self._debounce = self.set_timer(DEBOUNCE, lambda: self._run_search(value))
@@ -230,7 +325,7 @@ class LibraryScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="search")
     def _search_worker(self, q: str, serial: int) -> None:
-        lib = self.app.library  # type: ignore[attr-defined]
+        lib = self.library
         # First what can be found fast; then, only if needed, the slower parts: the full
         # search when the time limit cut it short, a did-you-mean when nothing matched.
         result = lib.search(q, limit=LISTED_HITS, exact_total=False, time_limit=FIRST_PASS, suggest=False)
@@ -269,7 +364,7 @@ class LibraryScreen(Screen[None]):
             return
         article_id, at = self._rows[row]
         q = self.query_one("#query", Input).value
-        self.app.open_article(article_id, at=at, query=q)  # type: ignore[attr-defined]
+        self.qw.open_article(article_id, at=at, query=q)
 
     # --- actions ---------------------------------------------------------------------------------
 
@@ -295,6 +390,16 @@ class LibraryScreen(Screen[None]):
         self.query_one("#query", Input).focus()
 
     def action_leave_search(self) -> None:
+        """Esc: clear the search first (the whole list comes back, the cursor where it was);
+        then back to the list."""
+        self._burst = False
+        query = self.query_one("#query", Input)
+        if query.value:
+            query.value = ""
+        self._table().focus()
+
+    def action_to_list(self) -> None:
+        """Down in the search box: to its hits, the search kept."""
         self._burst = False
         self._table().focus()
 

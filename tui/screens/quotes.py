@@ -17,17 +17,20 @@ from textual.widgets.option_list import Option
 
 from index.models import Quote
 
-from ..styles import speaker_colour
+from ..access import AppAccess
+from ..messages import QuotesLoaded, SpeakersLoaded
+from ..styles import SpeakerColours
 from ..widgets.keybar import KeyBar
+from ..widgets.lists import KeyedOptionList
 from ..widgets.row_list import RowList
-from ..widgets.text import visible_line
+from ..widgets.text import cut_at_word
 from .quote_detail import one_line
 
 NO_SPEAKER = "(no speaker)"
 LISTED = 1000  # quotes listed for one speaker; the filter narrows a longer list
 
 
-class QuotesScreen(Screen[None]):
+class QuotesScreen(AppAccess, Screen[None]):
     # Its own look, parsed when it first opens rather than at start-up.
     SCOPED_CSS = False
     DEFAULT_CSS = """
@@ -36,12 +39,12 @@ class QuotesScreen(Screen[None]):
     #quote-list { height: 1fr; border: tall $border-blurred; padding: 0 1; }
     #quote-list:focus { border: tall $border; }
     #quote-filter { margin: 0 1; }
-    #speaker-list { width: 36; height: 1fr; }
+    #speaker-list { width: 30%; min-width: 18; max-width: 36; height: 1fr; }
     """
     BINDINGS = [
-        Binding("escape", "back", "Back", id="back"),
-        Binding("slash", "filter", "Filter", id="search"),
-        Binding("tab", "switch", "Switch list", show=False, id="switch_pane"),
+        Binding("escape", "back", "Back", id="back", tooltip="Back"),
+        Binding("slash", "filter", "Filter", id="search", tooltip="Filter quotes and speakers"),
+        Binding("tab", "switch", "Switch list", id="switch_pane", tooltip="Switch between speakers and quotes"),
     ]
 
     def __init__(self, initial_filter: str = "") -> None:
@@ -54,13 +57,14 @@ class QuotesScreen(Screen[None]):
         self._wanted = ("", "")  # the (speaker, filter) whose quotes should be listed
         self._limit = LISTED  # quotes listed now; Enter on the "… the first N" row lists more
         self._cursor_after = 0  # where the cursor goes once more are listed: the first new one
+        self.colours = SpeakerColours([])
 
     def compose(self) -> ComposeResult:
         with Vertical(id="quotes-screen"):
             yield Static(Text("Quotes by speaker", style="bold"))
             yield Input(placeholder="filter by speaker, words or article", id="quote-filter")
             with Horizontal():
-                yield OptionList(id="speaker-list")
+                yield KeyedOptionList(id="speaker-list")
                 yield RowList(id="quote-list")
             yield Static("", id="quotes-status")
         yield KeyBar()
@@ -74,24 +78,31 @@ class QuotesScreen(Screen[None]):
     def refill(self, needle: str) -> None:
         """Speakers with their counts for the filter, asked of the catalogue (on disk) off the UI thread."""
         if needle.strip() != self._needle:
-            self.app.library.interrupt_filter()  # type: ignore[attr-defined]  # its answer is stale
+            self.library.interrupt_filter()  # its answer is stale
         self._needle = needle.strip()
         self._load_speakers(self._needle)
 
     @work(thread=True, exclusive=True, group="quote-speakers")
     def _load_speakers(self, needle: str) -> None:
-        counts = self.app.library.speakers(needle)  # type: ignore[attr-defined]
-        self.app.call_from_thread(self._show_speakers, needle, counts)
+        self.post_message(SpeakersLoaded(needle, self.library.speakers(needle)))
 
-    def _show_speakers(self, needle: str, counts: list[tuple[str | None, int]]) -> None:
-        if needle != self._needle:
+    def on_speakers_loaded(self, message: SpeakersLoaded) -> None:
+        if message.needle != self._needle:
             return  # a newer filter is on its way
-        self.counts = {(name or NO_SPEAKER): n for name, n in counts}
+        # Most quoted first, ties by name: the same order (and so the same colours) every time.
+        ranked = sorted(message.counts, key=lambda kv: (-kv[1], kv[0] or ""))
+        self.counts = {(name or NO_SPEAKER): n for name, n in ranked}
+        # Colours by rank in this list (most quoted first): neighbours never share one.
+        self.colours = SpeakerColours(list(self.counts), self.palette())
         ol = self.query_one("#speaker-list", OptionList)
         ol.clear_options()
+        # One line per speaker: the name cut at a word, leaving room for the count.
+        # The list is 30% of the screen (18 to 36 columns, as the CSS says), less its border.
+        width = max(18, min(36, self.app.size.width * 30 // 100)) - 2
         for name, n in self.counts.items():
-            label = Text("■ ", style=speaker_colour(name))
-            label.append(f"{visible_line(name)} ({n})")
+            label = Text("■ ", style=self.colours.mark_style(None if name == NO_SPEAKER else name))
+            label.append(cut_at_word(name, max(6, width - 2 - len(str(n)) - 1)))
+            label.append(f" {n}", style="bold")
             ol.add_option(Option(label, id=name))
         total = sum(self.counts.values())
         self.query_one("#quotes-status", Static).update(
@@ -115,8 +126,10 @@ class QuotesScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="quote-rows")
     def _load_quotes(self, name: str, needle: str, limit: int) -> None:
         speaker = None if name == NO_SPEAKER else name
-        rows = self.app.library.speaker_quotes(speaker, needle, limit=limit)  # type: ignore[attr-defined]
-        self.app.call_from_thread(self._fill_quotes, name, needle, rows)
+        self.post_message(QuotesLoaded(name, needle, self.library.speaker_quotes(speaker, needle, limit=limit)))
+
+    def on_quotes_loaded(self, message: QuotesLoaded) -> None:
+        self._fill_quotes(message.name, message.needle, message.rows)
 
     def _fill_quotes(self, name: str, needle: str, rows: list[Quote]) -> None:
         if (name, needle) != self._wanted:
@@ -137,8 +150,12 @@ class QuotesScreen(Screen[None]):
                     style="dim",
                 )
             q = rows[n]
-            label = Text(f"{visible_line(q.article)[:20]:<20} ", style="dim")
-            label.append(f"{q.kind:<8} ")
+            # The quote gets the room: the article and kind take a narrow column each
+            # on a small screen, the kind only a letter.
+            wide = self.app.size.width >= 100
+            id_w = 20 if wide else 10
+            label = Text(f"{cut_at_word(q.article, id_w):<{id_w}} ", style="dim")
+            label.append(f"{q.kind:<8} " if wide else f"{q.kind[:1]} ", style="dim")
             label.append(one_line(q.text, 400))
             return label
 
@@ -168,7 +185,7 @@ class QuotesScreen(Screen[None]):
     def _open(self, event: RowList.Selected) -> None:
         if event.index < len(self.rows):
             q = self.rows[event.index]
-            self.app.open_article(q.article, at=q.start)  # type: ignore[attr-defined]
+            self.qw.open_article(q.article, at=q.start)
         elif self.shown:  # the "… the first 1000 of 22,140" row: list the next thousand
             self._limit, self._cursor_after = len(self.rows) + LISTED, len(self.rows)
             self.show_quotes(self.shown, more=True)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from rich.style import Style
 from rich.text import Text
@@ -16,10 +18,19 @@ from textual.widgets.option_list import Option
 
 from index.models import Article, Quote
 
-from ..styles import BOILERPLATE, CURRENT_HIT, HIT, TAGGED, quote_style, speaker_colour
+from ..access import AppAccess
+from ..messages import TagChanged, TagsLoaded
+from ..styles import BOILERPLATE, CURRENT_HIT, HIT, TAGGED, SpeakerColours, by_weight
 from ..widgets.article_view import ArticleView
 from ..widgets.keybar import KeyBar
-from ..widgets.text import visible_line
+from ..widgets.lists import KeyedOptionList
+from ..widgets.text import cut_at_word, visible_line
+
+if TYPE_CHECKING:
+    from index.library import Library
+    from index.models import Tag
+
+    from .tag_prompt import TagRequest
 
 # `f` shows only the quotations at this confidence or more: the calibrated band whose speakers
 # were right 95 times in 100 on the news development set (make eval, bench/results/eval.md)
@@ -53,14 +64,17 @@ def status_of(q: Quote) -> str:
     return " · ".join([*parts, q.kind, f"{q.confidence:.2f}"])
 
 
-def header_text(a: Article) -> Text:
-    t = Text(visible_line(a.title), style="bold")
-    meta = " · ".join(x for x in (a.outlet, a.date, a.author and f"by {a.author}", a.dateline, a.id) if x)
-    t.append("\n" + visible_line(meta), style="dim")
+def header_text(a: Article, width: int = 200) -> Text:
+    """Title (cut at a word to fit one line), then outlet, date, byline, the dateline
+    named as one (it is not the date: "Moscow, Nov 23" has no year) and the id."""
+    t = Text(cut_at_word(a.title, width), style="bold")
+    dateline = f"dateline: {a.dateline}" if a.dateline else ""
+    meta = " · ".join(x for x in (a.outlet, a.date, a.author and f"by {a.author}", dateline, a.id) if x)
+    t.append("\n" + cut_at_word(meta, width), style="dim")
     return t
 
 
-class ReaderScreen(Screen[None]):
+class ReaderScreen(AppAccess, Screen[None]):
     # Its own look, parsed when it first opens rather than at start-up.
     SCOPED_CSS = False
     DEFAULT_CSS = """
@@ -68,38 +82,48 @@ class ReaderScreen(Screen[None]):
     #reader-header { padding: 0 1; height: auto; max-height: 4; border-bottom: solid $primary; }
     #reader-body { height: 1fr; }
     #article { width: 1fr; height: 1fr; }
-    #speakers { width: 32; height: 1fr; border-left: solid $primary; }
+    /* The speakers panel shrinks with the terminal, so the text keeps the room. */
+    #speakers { width: 25%; min-width: 16; max-width: 32; height: 1fr; border: none; border-left: solid $primary;
+                padding: 0; }
     #reader-status { height: 1; padding: 0 1; color: $text-muted; background: $boost; }
     """
     BINDINGS = [
-        Binding("escape", "back", "Back", id="back"),
+        Binding("escape", "back", "Back", id="back", tooltip="Back to the list"),
         Binding("j", "down", "Down", show=False, id="down"),
         Binding("k", "up", "Up", show=False, id="up"),
         Binding("g,ctrl+home", "top", "Top", show=False, id="top"),
         Binding("G,ctrl+end", "bottom", "Bottom", show=False, id="bottom"),
-        Binding("n", "next_hit", "Next hit", id="next_hit"),
-        Binding("N", "prev_hit", "Prev hit", id="prev_hit"),
-        Binding("right_square_bracket", "next_quote", "Next quote", id="next_quote"),
-        Binding("left_square_bracket", "prev_quote", "Prev quote", id="prev_quote"),
-        Binding("enter", "quote_detail", "Quote detail", id="quote_detail"),
-        Binding("b", "toggle_boilerplate", "Boilerplate", id="toggle_boilerplate"),
-        Binding("p", "speakers_panel", "Speakers", id="speakers_panel"),
+        Binding("n", "next_hit", "Next hit", id="next_hit", tooltip="Next search hit"),
+        Binding("N", "prev_hit", "Prev hit", id="prev_hit", tooltip="Previous search hit"),
+        Binding("right_square_bracket", "next_quote", "Next quote", id="next_quote", tooltip="Next quotation"),
+        Binding("left_square_bracket", "prev_quote", "Prev quote", id="prev_quote", tooltip="Previous quotation"),
+        Binding("enter", "quote_detail", "Quote detail", id="quote_detail", tooltip="The quotation under the cursor"),
+        Binding("b", "toggle_boilerplate", "Boilerplate", id="toggle_boilerplate", tooltip="Dim boilerplate / show it"),
+        Binding("p", "speakers_panel", "Speakers", id="speakers_panel", tooltip="Filter by speaker (speakers panel)"),
         Binding(
             "f",
             "toggle_confident",
-            f"Only quotations of confidence >= {CONFIDENT} (speaker right 95 times in 100)",
+            "Confident only",
             show=False,
             id="toggle_confident",
+            tooltip=f"Only quotations of confidence >= {CONFIDENT} (speaker right 95 times in 100)",
         ),
-        Binding("m", "jump_mention", "To the words naming the speaker (again: back)", show=False, id="jump_mention"),
-        Binding("s", "quotes_screen", "All quotes", id="speakers"),
-        Binding("c", "compare", "Compare", id="compare"),
-        Binding("v", "select", "Select", id="select"),
-        Binding("t", "tag", "Tag", id="tag"),
-        Binding("T", "tags_screen", "Tags", id="tags"),
-        Binding("x", "remove_tag", "Untag", show=False, id="remove_tag"),
-        Binding("u", "undo", "Undo", show=False, id="undo"),
-        Binding("slash", "search", "Search", id="search"),
+        Binding(
+            "m",
+            "jump_mention",
+            "Mention",
+            show=False,
+            id="jump_mention",
+            tooltip="To the words naming the speaker (again: back)",
+        ),
+        Binding("s", "quotes_screen", "All quotes", id="speakers", tooltip="Quotes by speaker, whole corpus"),
+        Binding("c", "compare", "Compare", id="compare", tooltip="Compare with another article"),
+        Binding("v", "select", "Select", id="select", tooltip="Select word / sentence / paragraph"),
+        Binding("t", "tag", "Tag", id="tag", tooltip="Tag the selection, quote or sentence"),
+        Binding("T", "tags_screen", "Tags", id="tags", tooltip="Tags and tagged passages"),
+        Binding("x", "remove_tag", "Untag", show=False, id="remove_tag", tooltip="Remove the tag under the cursor"),
+        Binding("u", "undo", "Undo", show=False, id="undo", tooltip="Undo the last tag removal"),
+        Binding("slash", "search", "Search", id="search", tooltip="Search articles and quotes"),
     ]
 
     HELP_NOTE = (
@@ -121,25 +145,26 @@ class ReaderScreen(Screen[None]):
         self.speaker_filter: str | None = None
         self.dim_boilerplate = True
         self.confident_only = False
-        self.article_tags: list = []
+        self.article_tags: list[Tag] = []
         self.select_unit: str | None = None
-        self.undo_stack: list = []
+        self.undo_stack: list[Tag] = []
         self._status_line = ""
+        self.colours = SpeakerColours([])
         self._mention_jump: tuple[int, int] | None = None  # (mention, where `m` came from)
         # (filters, tags list, spans) under the search hits; see `restyle`
-        self._base_spans: tuple[tuple[object, ...], list, list[tuple[int, int, Style]]] | None = None
+        self._base_spans: tuple[tuple[object, ...], list[Tag], list[tuple[int, int, Style]]] | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical(id="reader"):
             yield Static("", id="reader-header")
             with Horizontal(id="reader-body"):
                 yield ArticleView("", id="article")
-                yield OptionList(id="speakers")
+                yield KeyedOptionList(id="speakers")
             yield Static("", id="reader-status")
         yield KeyBar()  # Textual's Footer rebuilt itself 3-4 times after each open (~0.5 s)
 
     def on_mount(self) -> None:
-        lib = self.app.library  # type: ignore[attr-defined]
+        lib = self.library
         article = lib.article(self.article_id)
         view = self.query_one(ArticleView)
         if article is None:
@@ -147,7 +172,9 @@ class ReaderScreen(Screen[None]):
             return
         self.article = article
         self.quotes = sorted(lib.quotes(article.id), key=lambda q: (q.start, -q.end))
-        self.query_one("#reader-header", Static).update(header_text(article))
+        # Most quoted first: no two speakers of the article share a colour while they last.
+        self.colours = SpeakerColours(by_weight(self.quotes), self.palette())
+        self.query_one("#reader-header", Static).update(header_text(article, max(20, self.app.size.width - 2)))
         view.load_article(article.text)
         self._fill_speakers()
         self.load_tags()
@@ -165,17 +192,28 @@ class ReaderScreen(Screen[None]):
             view.jump_to(0)
         self._update_status()
 
+    def on_resize(self) -> None:
+        """The title is cut to the width: cut it again when the terminal changes size."""
+        if self.article is not None:
+            self.query_one("#reader-header", Static).update(header_text(self.article, max(20, self.app.size.width - 2)))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """`n`/`N` only where there are search hits: the key bar keeps its room for the rest."""
+        if action in ("next_hit", "prev_hit") and not self.hits:
+            return False
+        return True
+
     # --- drawing -------------------------------------------------------------------------------
 
     def visible_quotes(self) -> list[Quote]:
-        min_conf = self.app.library.config.min_confidence  # type: ignore[attr-defined]
+        return [q for q in self.confident_quotes() if self.speaker_filter is None or q.speaker == self.speaker_filter]
+
+    def confident_quotes(self) -> list[Quote]:
+        """The quotes sure enough to show (`f` raises the bar), whoever said them."""
+        min_conf = self.library.config.min_confidence
         if self.confident_only:
             min_conf = max(min_conf, CONFIDENT)
-        return [
-            q
-            for q in self.quotes
-            if q.confidence >= min_conf and (self.speaker_filter is None or q.speaker == self.speaker_filter)
-        ]
+        return [q for q in self.quotes if q.confidence >= min_conf]
 
     def restyle(self) -> None:
         """Recompute every span: boilerplate, quotes, tags, then search hits on top.
@@ -196,15 +234,12 @@ class ReaderScreen(Screen[None]):
                 spans += [(b.start, b.end, BOILERPLATE) for b in a.boilerplate]
             quotes = self.visible_quotes()
             outer = containers(quotes)
-            made: dict[tuple[str | None, str], Style] = {}  # a few speakers, thousands of quotes
             for n, q in enumerate(quotes):
                 # A clause that holds a marked quote is drawn like reported speech, so the
                 # quoted words inside it still stand out.
-                look = (q.speaker, "reported" if n in outer else q.kind)
-                style = made.get(look)
-                if style is None:
-                    style = made[look] = quote_style(*look)
-                spans.append((q.start, q.end, style))
+                spans.append(
+                    (q.start, q.end, self.colours.quote_style(q.speaker, "reported" if n in outer else q.kind))
+                )
             spans += [(s, e, TAGGED) for s, e in self.tag_spans()]
             self._base_spans = (key, self.article_tags, spans)
             view.set_margin(self.speaker_margin(quotes))
@@ -222,7 +257,7 @@ class ReaderScreen(Screen[None]):
             row = view.location_of(q.start)[0]
             mark = marks.get(q.speaker)
             if mark is None:
-                mark = marks[q.speaker] = (initials(q.speaker), Style(color=speaker_colour(q.speaker), bold=True))
+                mark = marks[q.speaker] = (initials(q.speaker), self.colours.mark_style(q.speaker))
             if row in margin and not margin[row][0].startswith(mark[0]):
                 margin[row] = (margin[row][0].rstrip("+") + "+", margin[row][1])
             elif row not in margin:
@@ -232,7 +267,7 @@ class ReaderScreen(Screen[None]):
     def tag_spans(self) -> list[tuple[int, int]]:
         return [(t.start, t.end) for t in self.article_tags if t.status != "orphan"]
 
-    def tags_at(self, offset: int) -> list:
+    def tags_at(self, offset: int) -> list[Tag]:
         return [t for t in self.article_tags if t.status != "orphan" and t.start <= offset <= t.end]
 
     @work(thread=True, exclusive=True, group="reader-tags")
@@ -240,32 +275,41 @@ class ReaderScreen(Screen[None]):
         """Tags live in SQLite: read them off the UI thread, then redraw."""
         if self.article is None:
             return
-        tags = self.app.library.resolved_tags(article=self.article.id)  # type: ignore[attr-defined]
-        self.app.call_from_thread(self._tags_loaded, tags)
+        self.post_message(TagsLoaded(self.library.resolved_tags(article=self.article.id), self.article.id))
 
-    def _tags_loaded(self, tags: list) -> None:
-        if tags == self.article_tags:
+    def on_tags_loaded(self, message: TagsLoaded) -> None:
+        if message.tags == self.article_tags:
             return  # most articles have none: no second restyle while the first frame is drawn
-        self.article_tags = tags
+        self.article_tags = message.tags
         self.restyle()
         self._update_status()
 
     def _fill_speakers(self) -> None:
+        """The speakers panel: each speaker's number of quotes as shown now (`f` hides the
+        unsure ones, and the counts follow), most quoted first."""
+        shown = self.confident_quotes()
         counts: dict[str, int] = {}
-        for q in self.quotes:
+        for q in shown:
             if q.speaker:
                 counts[q.speaker] = counts.get(q.speaker, 0) + 1
-        options = [Option(Text(f"All speakers ({len(self.quotes)})"), id="*")]
+        # One line per speaker, the name cut at a word to leave room for the count.
+        # The panel is a quarter of the screen (16 to 32 columns, as the CSS says), less its border.
+        width = max(16, min(32, self.app.size.width // 4)) - 1
+        options = [Option(Text(f"All speakers ({len(shown)})"), id="*")]
         for name, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
-            label = Text("■ ", style=speaker_colour(name))
-            label.append(f"{visible_line(name)} ({n})")
+            label = Text("■ ", style=self.colours.mark_style(name))
+            label.append(cut_at_word(name, width - 3 - len(str(n)) - 1))
+            label.append(f" {n}", style="bold")
             options.append(Option(label, id=name))
         # A long piece can quote hundreds of people, and the list measures every option it
         # holds: the first screenful goes in now, the rest once the article is on screen.
         ol = self.query_one("#speakers", OptionList)
+        highlighted = ol.highlighted
         ol.set_options(options[:SPEAKERS_FIRST])
         if len(options) > SPEAKERS_FIRST:
             self.call_after_refresh(ol.add_options, options[SPEAKERS_FIRST:])
+        if highlighted is not None:
+            ol.highlighted = min(highlighted, len(options) - 1)
 
     def quote_at(self, offset: int) -> Quote | None:
         best = None
@@ -388,8 +432,9 @@ class ReaderScreen(Screen[None]):
     def action_toggle_confident(self) -> None:
         self.confident_only = not self.confident_only
         self.restyle()
+        self._fill_speakers()
         self._update_status()
-        hidden = len(self.quotes) - len(self.visible_quotes())
+        hidden = len(self.quotes) - len(self.confident_quotes())
         self.notify(
             f"Only quotations of confidence >= {CONFIDENT}, speaker right 95 times in 100 ({hidden} hidden)"
             if self.confident_only
@@ -431,7 +476,7 @@ class ReaderScreen(Screen[None]):
             return
         from .quote_detail import QuoteDetailScreen
 
-        self.app.push_screen(QuoteDetailScreen(q))
+        self.app.push_screen(QuoteDetailScreen(q, self.colours))
 
     def action_quotes_screen(self) -> None:
         from .quotes import QuotesScreen
@@ -442,10 +487,12 @@ class ReaderScreen(Screen[None]):
         """`/` in the reader: back to the library, with the search box focused."""
         from .library import LibraryScreen
 
-        while len(self.app.screen_stack) > 1 and not isinstance(self.app.screen, LibraryScreen):
+        library = next((s for s in self.app.screen_stack if isinstance(s, LibraryScreen)), None)
+        if library is None:
+            return
+        library.focus_search_on_resume()
+        while self.app.screen is not library:
             self.app.pop_screen()
-        if isinstance(self.app.screen, LibraryScreen):
-            self.app.screen.action_focus_search()
 
     def action_compare(self) -> None:
         if self.article is None:
@@ -468,7 +515,7 @@ class ReaderScreen(Screen[None]):
             i = 0
         self.select_unit = self.UNITS[i]
         anchor = view.selection_offsets()[0] if not view.selection.is_empty else view.cursor_offset
-        start, end = self.app.library.span_at(self.article.id, anchor, self.select_unit)  # type: ignore[attr-defined]
+        start, end = self.library.span_at(self.article.id, anchor, self.select_unit)
         view.jump_to(start, end, select=True)
         self._update_status()
 
@@ -483,7 +530,7 @@ class ReaderScreen(Screen[None]):
         q = self.quote_at(view.cursor_offset)
         if q is not None:
             return q.start, q.end
-        return self.app.library.span_at(self.article.id, view.cursor_offset, "sentence")  # type: ignore[attr-defined]
+        return self.library.span_at(self.article.id, view.cursor_offset, "sentence")
 
     def action_tag(self) -> None:
         if self.article is None:
@@ -492,7 +539,7 @@ class ReaderScreen(Screen[None]):
 
         view = self.query_one(ArticleView)
         existing = self.tags_at(view.cursor_offset) if view.selection.is_empty else []
-        names = self.app.library.tags.names()  # type: ignore[attr-defined]
+        names = self.library.tag_names()
         if existing:
             tag = existing[0]
             self.app.push_screen(
@@ -505,36 +552,37 @@ class ReaderScreen(Screen[None]):
         s, e = target
         self.app.push_screen(TagPrompt(self.article.text[s:e], names), lambda req: self._save_new(s, e, req))
 
-    def _save_new(self, start: int, end: int, req: object) -> None:
+    def _save_new(self, start: int, end: int, req: TagRequest | None) -> None:
         if req is None or self.article is None:
             return
-        self._write_tag(
-            lambda lib: lib.add_tag(self.article.id, start, end, req.tags, req.note), "Tagged: {tags} (saved)"
-        )
+        article_id = self.article.id
+        self._write_tag(lambda lib: lib.add_tag(article_id, start, end, req.tags, req.note), "Tagged: {tags} (saved)")
 
-    def _save_edit(self, tag_id: int, req: object) -> None:
+    def _save_edit(self, tag_id: int, req: TagRequest | None) -> None:
         if req is None:
             return
         self._write_tag(
-            lambda lib: lib.tags.update(tag_id, tags=req.tags, note=req.note), "Tag updated: {tags} (saved)"
+            lambda lib: lib.update_tag(tag_id, names=req.tags, note=req.note), "Tag updated: {tags} (saved)"
         )
 
     @work(thread=True, group="reader-tag-write")
-    def _write_tag(self, change, done: str, then=None) -> None:  # type: ignore[no-untyped-def]
+    def _write_tag(self, change: Callable[[Library], Tag], done: str, *, undo: bool = False) -> None:
         """Every change is its own committed transaction, off the UI thread; only once it
         has committed do we say so."""
-        lib = self.app.library  # type: ignore[attr-defined]
         try:
-            tag = change(lib)
+            tag = change(self.library)
         except Exception as exc:
-            self.app.call_from_thread(self.notify, f"Could not save the tag change: {exc}", severity="error")
+            self.post_message(TagChanged(done, error=str(exc)))
             return
-        if then is not None:
-            self.app.call_from_thread(then, tag)
-        self.app.call_from_thread(self.notify, done.format(tags=", ".join(tag.tags)))
-        self.app.call_from_thread(self._after_tag_change)
+        self.post_message(TagChanged(done, tag, undo=undo))
 
-    def _after_tag_change(self) -> None:
+    def on_tag_changed(self, message: TagChanged) -> None:
+        if message.error or message.tag is None:
+            self.notify(f"Could not save the tag change: {message.error}", severity="error")
+            return
+        if message.undo:
+            self.undo_stack.append(message.tag)
+        self.notify(message.done.format(tags=", ".join(message.tag.tags)))
         self.select_unit = None
         view = self.query_one(ArticleView)
         view.jump_to(view.cursor_offset)
@@ -552,13 +600,11 @@ class ReaderScreen(Screen[None]):
             self.notify("No tagged passage under the cursor")
             return
         tag_id = found[0].id
-        self._write_tag(
-            lambda lib: lib.tags.remove(tag_id), "Removed tag {tags} — press u to undo", then=self.undo_stack.append
-        )
+        self._write_tag(lambda lib: lib.remove_tag(tag_id), "Removed tag {tags} — press u to undo", undo=True)
 
     def action_undo(self) -> None:
         if not self.undo_stack:
             self.notify("Nothing to undo")
             return
         tag = self.undo_stack.pop()
-        self._write_tag(lambda lib: lib.tags.restore(tag), "Restored tag {tags}")
+        self._write_tag(lambda lib: lib.restore_tag(tag), "Restored tag {tags}")

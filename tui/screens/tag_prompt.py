@@ -13,6 +13,8 @@ from textual.screen import ModalScreen
 from textual.suggester import Suggester
 from textual.widgets import Input, Static
 
+from ..widgets.text import cut_at_word
+
 
 @dataclass(frozen=True)
 class TagRequest:
@@ -44,7 +46,8 @@ class TagPrompt(ModalScreen[TagRequest | None]):
     SCOPED_CSS = False
     DEFAULT_CSS = """
     TagPrompt { align: center middle; }
-    #tag-prompt { width: 80; height: auto; border: thick $primary; background: $surface; padding: 1 2; }
+    #tag-prompt { width: 80; max-width: 96%; height: auto; max-height: 96%; border: thick $primary;
+                  background: $surface; padding: 1 2; }
     """
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel_tag")]
 
@@ -53,9 +56,8 @@ class TagPrompt(ModalScreen[TagRequest | None]):
         self.passage, self.names, self.tags, self.note = passage, names, tags, note
 
     def compose(self) -> ComposeResult:
-        flat = " ".join(self.passage.split())
         with Vertical(id="tag-prompt"):
-            yield Static(Text(f"Tag: “{flat[:200]}{'…' if len(flat) > 200 else ''}”"))
+            yield Static(Text(f"Tag: “{cut_at_word(self.passage, 200)}”"))
             yield Input(
                 ", ".join(self.tags),
                 placeholder="tags, comma-separated (→ completes)",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -11,38 +13,59 @@ from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from ..access import AppAccess
+from ..messages import IndexChanged, TagsLoaded
 from ..widgets.keybar import KeyBar
-from ..widgets.text import visible_line
+from ..widgets.lists import KeyedOptionList
+from ..widgets.text import cut_at_word, visible_line, visible_text
 from .quote_detail import one_line
+
+if TYPE_CHECKING:
+    from index.models import Tag
 
 ORPHANS = "\x00orphans"
 
 
-class TagsScreen(Screen[None]):
+def _context(text: str, *, before: bool, most: int = 30) -> str:
+    """A tag's context on one line, the end next to the passage kept, and the space that
+    separates them in the article kept too (flattening the whitespace had dropped it,
+    running "Peskov said" and "not suit" together)."""
+    flat = " ".join(visible_text(text).split())
+    if not flat:
+        return ""
+    if before:
+        cut = flat if len(flat) <= most else "…" + flat[-(most - 1) :]
+        return cut + (" " if text[-1:].isspace() else "")
+    cut = flat if len(flat) <= most else flat[: most - 1] + "…"
+    return (" " if text[:1].isspace() else "") + cut
+
+
+class TagsScreen(AppAccess, Screen[None]):
     # Its own look, parsed when it first opens rather than at start-up.
     SCOPED_CSS = False
     DEFAULT_CSS = """
     #tags-screen { height: 1fr; }
-    #tag-names-list { width: 36; height: 1fr; }
+    #tag-names-list { width: 30%; min-width: 16; max-width: 36; height: 1fr; }
     #tag-passages { width: 1fr; height: 1fr; }
     #tags-status { height: 1; padding: 0 1; color: $text-muted; }
     """
     BINDINGS = [
-        Binding("escape", "back", "Back", id="back"),
-        Binding("tab", "switch", "Switch list", show=False, id="switch_pane"),
+        Binding("escape", "back", "Back", id="back", tooltip="Back"),
+        Binding("tab", "switch", "Switch list", id="switch_pane", tooltip="Switch between tags and passages"),
     ]
 
     def __init__(self) -> None:
         super().__init__()
-        self.tags: list = []
-        self.passages: list = []
+        self.tags: list[Tag] = []
+        self.passages: list[Tag] = []
+        self.titles: dict[str, str] = {}
 
     def compose(self) -> ComposeResult:
         with Vertical(id="tags-screen"):
             yield Static(Text("Tags", style="bold"))
             with Horizontal():
-                yield OptionList(id="tag-names-list")
-                yield OptionList(id="tag-passages")
+                yield KeyedOptionList(id="tag-names-list")
+                yield KeyedOptionList(id="tag-passages")
             yield Static("", id="tags-status")
         yield KeyBar()
 
@@ -50,16 +73,16 @@ class TagsScreen(Screen[None]):
         self.query_one("#tag-names-list", OptionList).focus()
         self.load()
 
-    def library_changed(self) -> None:
-        self.load()
+    def on_index_changed(self, message: IndexChanged) -> None:
+        self.load()  # an article's text may have changed: its tags are anchored again
 
     @work(thread=True, exclusive=True, group="tags")
     def load(self) -> None:
-        tags = self.app.library.resolved_tags()  # type: ignore[attr-defined]
-        self.app.call_from_thread(self._show, tags)
+        self.post_message(TagsLoaded(self.library.resolved_tags()))
 
-    def _show(self, tags: list) -> None:
-        self.tags = tags
+    def on_tags_loaded(self, message: TagsLoaded) -> None:
+        tags = self.tags = message.tags
+        self.titles = {a.id: a.title for a in self.library.articles()}
         counts: dict[str, int] = {}
         for t in tags:
             for name in t.tags:
@@ -84,20 +107,21 @@ class TagsScreen(Screen[None]):
             self._show_passages(first or "")
 
     def _show_passages(self, name: str) -> None:
-        lib = self.app.library  # type: ignore[attr-defined]
         if name == ORPHANS:
             self.passages = [t for t in self.tags if t.status == "orphan"]
         else:
             self.passages = [t for t in self.tags if name in t.tags]
         ol = self.query_one("#tag-passages", OptionList)
         ol.clear_options()
+        # The passages take what the tag list (30%, 16 to 36 columns) leaves, less the borders.
+        width = max(20, self.app.size.width - max(16, min(36, self.app.size.width * 30 // 100)) - 4)
         for n, t in enumerate(self.passages):
-            art = lib.article(t.article)
-            label = Text(visible_line(art.title if art else t.article)[:60], style="bold")
+            label = Text(cut_at_word(self.titles.get(t.article, t.article), width - 12), style="bold")
             label.append(f"  [{t.status}]" if t.status != "anchored" else "", style="yellow")
-            label.append("\n  " + one_line(t.prefix, 30), style="dim")
-            label.append(one_line(t.exact, 80), style="reverse")
-            label.append(one_line(t.suffix, 30), style="dim")
+            # The passage between its context, a space on each side as in the article.
+            label.append("\n  " + _context(t.prefix, before=True), style="dim")
+            label.append(one_line(t.exact, 200), style="reverse")
+            label.append(_context(t.suffix, before=False), style="dim")
             if t.note:
                 label.append(f"\n  note: {visible_line(t.note)}", style="italic")
             ol.add_option(Option(label, id=str(n)))
@@ -119,7 +143,7 @@ class TagsScreen(Screen[None]):
         if t.status == "orphan":
             self.notify("This passage's words are no longer in the article; it is kept, not moved.")
             return
-        self.app.open_article(t.article, at=t.start)  # type: ignore[attr-defined]
+        self.qw.open_article(t.article, at=t.start)
 
     def action_switch(self) -> None:
         names = self.query_one("#tag-names-list", OptionList)

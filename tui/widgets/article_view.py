@@ -7,91 +7,23 @@ once per change, never by passing article text through markup.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable
+from typing import cast
 
-from rich.cells import get_character_cell_size
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
-from textual._wrap import compute_wrap_offsets
-from textual.document._document import Document
-from textual.document._document_navigator import DocumentNavigator
-from textual.document._wrapped_document import WrappedDocument
 from textual.expand_tabs import get_tab_widths
 from textual.strip import Strip
 from textual.widgets import TextArea
+from textual.widgets.text_area import Document, DocumentNavigator, Location, Selection, WrappedDocument
 
 from .text import visible_text  # re-exported: other screens import it from here
+from .wrap import fast_wrap_offsets, wrap_offsets
 
-_CHUNK = re.compile(r"\S+\s*|\s+")  # textual._wrap's "chunk": a word and the spaces after it
-_NARROW: dict[str, int] = {}  # character -> 0 not one cell wide, 1 one cell, 2 one cell and a space
-
-
-def _kind(line: str) -> int:
-    """0: some character is not one cell (or is a tab): Textual's own wrapping; 1: all one
-    cell; 2: all one cell and the only whitespace is " ", so rows can be found with rfind."""
-    if line.isascii() and line.isprintable():
-        return 2  # " " to "~": the usual case, decided in C
-    kind = 2
-    for ch in set(line):
-        k = _NARROW.get(ch)
-        if k is None:
-            k = _NARROW[ch] = (
-                0
-                if ch in "\t\u200d\ufe0f" or get_character_cell_size(ch) != 1
-                else 1
-                if ch.isspace() and ch != " "
-                else 2
-            )
-        if k < kind:
-            if not k:
-                return 0
-            kind = k
-    return kind
-
-
-def fast_wrap_offsets(line: str, width: int) -> list[int] | None:
-    """The breaks `textual._wrap.compute_wrap_offsets` gives, found once per screen row
-    rather than once per word; None for lines it cannot do (tabs, wide or zero-width
-    characters), which keep Textual's own function.
-
-    When every character is one cell, a row starting at `p` ends before the chunk that
-    holds column `p + width` (that chunk starts at or after `p`); a chunk wider than the
-    row is folded every `width` cells.
-    """
-    kind = _kind(line)
-    if not kind:
-        return None
-    n = len(line)
-    if n <= width:
-        return []
-    starts = [m.start() for m in _CHUNK.finditer(line)] if kind == 1 else []
-    breaks: list[int] = []
-    p = 0
-    while p + width < n:
-        end = p + width
-        if starts:
-            s = starts[bisect_right(starts, end) - 1]
-        else:
-            k = end
-            if line[k] == " ":
-                while k > p and line[k - 1] == " ":
-                    k -= 1  # back over the spaces after a word
-            j = line.rfind(" ", p, k)
-            s = j + 1 if j >= 0 else p
-        e = _CHUNK.match(line, s).end()  # type: ignore[union-attr]
-        if e - s > width:  # a word longer than the row: folded
-            if s:
-                breaks.append(s)
-            p = s + (e - s - 1) // width * width
-            breaks.extend(range(s + width, p + 1, width))
-        else:
-            breaks.append(s)
-            p = s
-    return breaks
+__all__ = ["ArticleView", "fast_wrap_offsets", "visible_text"]
 
 
 class _CountedHeight(WrappedDocument):
@@ -108,9 +40,9 @@ class _CountedHeight(WrappedDocument):
 
     _wrapped_for: tuple[int, int] | None = None  # (width, tab width) the lists were built for
 
-    def wrap_range(self, *args: object, **kwargs: object) -> None:
+    def wrap_range(self, start: Location, old_end: Location, new_end: Location) -> None:
         self._wrapped_for = None  # an edit: the next full wrap must not be skipped
-        super().wrap_range(*args, **kwargs)  # type: ignore[arg-type]
+        super().wrap_range(start, old_end, new_end)
 
     def wrap(self, width: int, tab_width: int | None = None) -> None:
         self._width = width
@@ -120,7 +52,7 @@ class _CountedHeight(WrappedDocument):
         if self._wrapped_for == (width, tab_width):
             return  # TextArea asks again at the same width (mount, resize, scrollbar)
         self._wrapped_for = (width, tab_width)
-        wrap_offsets: list[list[int]] = []
+        all_offsets: list[list[int]] = []
         line_info: list[tuple[int, int]] = []
         line_offsets: list[list[int]] = []
         tab_widths: list[list[int]] = []
@@ -131,19 +63,14 @@ class _CountedHeight(WrappedDocument):
                 offsets = offsets or []
                 tab_widths.append([0] if line else [])
             else:
-                sections = get_tab_widths(line, tab_width)
-                offsets = (
-                    compute_wrap_offsets(line, width, tab_size=tab_width, precomputed_tab_sections=sections)
-                    if width
-                    else []
-                )
-                tab_widths.append([w for _, w in sections])
+                offsets = wrap_offsets(line, width, tab_width) if width else []
+                tab_widths.append([w for _, w in get_tab_widths(line, tab_width)])
             rows = len(offsets) + 1
-            wrap_offsets.append(offsets)
+            all_offsets.append(offsets)
             line_info.extend((index, k) for k in range(rows))
             line_offsets.append(list(range(y, y + rows)))
             y += rows
-        self._wrap_offsets = wrap_offsets
+        self._wrap_offsets = all_offsets
         self._offset_to_line_info = line_info
         self._line_index_to_offsets = line_offsets
         self._tab_width_cache = tab_widths
@@ -157,7 +84,7 @@ class ArticleView(TextArea):
     ArticleView:focus { border: none; }
     """
 
-    def __init__(self, text: str = "", **kwargs: object) -> None:
+    def __init__(self, text: str = "", *, id: str | None = None) -> None:  # noqa: A002 (Textual's name)
         # No cursor-line highlight: in an article a "line" is a whole paragraph, and its
         # background hid the speakers' colours and the current search hit.
         super().__init__(
@@ -166,8 +93,8 @@ class ArticleView(TextArea):
             soft_wrap=True,
             show_line_numbers=False,
             highlight_cursor_line=False,
-            **kwargs,
-        )  # type: ignore[arg-type]
+            id=id,
+        )
         self._line_starts = self._compute_line_starts(text)
         self._styles: dict[int, list[tuple[int, int, Style]]] = {}
         self._margin: dict[int, tuple[str, Style]] = {}
@@ -175,7 +102,8 @@ class ArticleView(TextArea):
     def __setattr__(self, name: str, value: object) -> None:
         if name == "wrapped_document" and type(value) is WrappedDocument:
             value.__class__ = _CountedHeight
-            value._wrapped_for = (value._width, value._tab_width)  # its __init__ has just wrapped
+            counted = cast(_CountedHeight, value)
+            counted._wrapped_for = (counted._width, counted._tab_width)  # its __init__ has just wrapped
         super().__setattr__(name, value)
 
     def _set_document(self, text: str, language: str | None) -> None:
@@ -227,8 +155,6 @@ class ArticleView(TextArea):
 
     def jump_to(self, start: int, end: int | None = None, *, select: bool = False) -> None:
         """Put the cursor at `start` (selecting to `end` if asked) and centre it."""
-        from textual.widgets.text_area import Selection
-
         loc = self.location_of(start)
         if select and end is not None:
             self.selection = Selection(loc, self.location_of(end))

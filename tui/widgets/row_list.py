@@ -26,20 +26,23 @@ from textual.strip import Strip
 class RowList(ScrollView, can_focus=True):
     """Rows of `Text`; the cursor row is highlighted; Enter or a click chooses it."""
 
+    # j/k and g/G as in every list (ids shared with the screens' own, so remapping one
+    # remaps all).
     BINDINGS = [
-        Binding("up", "cursor_up", show=False),
-        Binding("down", "cursor_down", show=False),
+        Binding("up,k", "cursor_up", "Up", show=False, id="up"),
+        Binding("down,j", "cursor_down", "Down", show=False, id="down"),
         Binding("pageup", "page_up", show=False),
         Binding("pagedown", "page_down", show=False),
-        Binding("home", "first", show=False),
-        Binding("end", "last", show=False),
+        Binding("home,g", "first", "Top", show=False, id="top"),
+        Binding("end,G", "last", "Bottom", show=False, id="bottom"),
         Binding("enter", "select", show=False),
     ]
+    # The cursor row stays marked when the list loses the focus (another pane has it).
     DEFAULT_CSS = """
     RowList { height: 1fr; background: $surface; }
     RowList > .row-list--cursor { background: $block-cursor-background; color: $block-cursor-foreground;
                                   text-style: $block-cursor-text-style; }
-    RowList:blur > .row-list--cursor { background: $block-cursor-blurred-background; text-style: none; }
+    RowList:blur > .row-list--cursor { background: $block-cursor-blurred-background; text-style: bold; }
     """
     COMPONENT_CLASSES = {"row-list--cursor"}
 
@@ -91,9 +94,16 @@ class RowList(ScrollView, can_focus=True):
                 row = row.copy()
                 row.truncate(width, overflow="ellipsis")
             segments = list(row.render(self.app.console, end=""))
-            strip = Strip(segments).adjust_cell_length(width, base).apply_style(base)
+            strip = Strip(segments)
+            # The cursor's look goes under the row's own styles (a search hit keeps its
+            # yellow) but over the list's background: applied after the background, the
+            # list's colour covered it and the current row showed only as bold text.
             if on_cursor:
-                strip = strip.apply_style(self._cursor_style())
+                cursor = self._cursor_style()
+                strip = strip.apply_style(cursor).adjust_cell_length(width, base + cursor)
+            else:
+                strip = strip.adjust_cell_length(width, base)
+            strip = strip.apply_style(base)
             self._strips[key] = strip
         return strip
 
