@@ -301,7 +301,7 @@ def _work(
                 parsed = ingestor.parse(src, known)
                 if builder is not None:
                     for i, (art, quotes, content) in enumerate(parsed.articles):
-                        if quotes is not None:
+                        if quotes is not None and not isinstance(content, Indexed):  # (it never is yet)
                             parsed.articles[i] = (art, quotes, Indexed(number, builder.add(art, quotes, content)))
                 out.append(parsed)
             outbox.put(("parsed", out))

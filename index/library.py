@@ -574,13 +574,13 @@ class Library:
         if not to_read and not removed_paths:
             self._set_info(dict(old), self._catalogue.generation())
             if self._catalogue.current():  # keep this scan, so the next update can trust it
-                writer = CatalogueWriter(self.index_dir)
+                scan_writer = CatalogueWriter(self.index_dir)
                 try:
-                    writer.commit(
+                    scan_writer.commit(
                         latest_generation(self.index_dir), self.extraction_key(), self._trusted(scanned((), len(old)))
                     )
                 finally:
-                    writer.close()
+                    scan_writer.close()
                 _record_checksums(self.index_dir)  # the catalogue was written: vouch for it as it is
             return IndexReport(
                 unchanged=sum(len(v) for v in old_by_path.values()), rebuilt=rebuilt, problems=tuple(problems)
@@ -1196,8 +1196,8 @@ def _extraction_sources() -> list[Path]:
     return [here / name for name in _EXTRACTION_MODULES] + files
 
 
-def _same_stat(src: SourceFile, old: list[Stored] | None) -> bool:
-    return bool(old) and all(o.mtime_ns == src.mtime_ns and o.size == src.size for o in old)
+def _same_stat(src: SourceFile, old: Sequence[ArticleInfo] | None) -> bool:
+    return bool(old) and all(o.mtime_ns == src.mtime_ns and o.size == src.size for o in old or ())
 
 
 def _same_id(src: SourceFile, old: list[ArticleInfo]) -> bool:

@@ -24,6 +24,7 @@ from typing import Any, cast
 
 from whoosh import collectors, fields, index, query
 from whoosh.analysis import LowercaseFilter, RegexTokenizer, StemmingAnalyzer
+from whoosh.analysis.analyzers import CompositeAnalyzer
 from whoosh.index import LockError
 from whoosh.system import pack_uint
 from whoosh.writing import PostingPool
@@ -55,7 +56,7 @@ class AnalysedText:
     the writer's work to the other core.
     """
 
-    postings: list[tuple[str, int, float, bytes]]
+    postings: list[tuple[bytes, int, float, bytes]]  # (word in UTF-8, count, weight, positions)
 
 
 class _ContentField(fields.TEXT):
@@ -146,6 +147,9 @@ def _indexable(a: Article) -> str:
 
 
 _CONTENT = _ContentField(analyzer=_ANALYZER)
+_FORMAT = _CONTENT.format
+assert _FORMAT is not None  # a text field always has a format
+_CONTENT_BOOST: float = _FORMAT.field_boost
 # The StemmingAnalyzer's steps, written out as one loop: Whoosh runs four chained
 # generators and a Token object per word, three times slower for the same postings (a
 # test compares the two on whole articles).
@@ -153,8 +157,9 @@ _CONTENT = _ContentField(analyzer=_ANALYZER)
 # greedy run of word characters has just ended, so this simpler form matches the same.
 _TOKEN = re.compile(r"[\w*]+(?:\.[\w*]+)*")
 _WORDS: dict[str, str] = {}  # token as written -> its stem, or "" for a stop word
-_STOPS: frozenset[str] = next(f.stops for f in _ANALYZER.items if hasattr(f, "stops"))
-_STEM: Callable[[str], str] = next(f._stem for f in _ANALYZER.items if hasattr(f, "stemfn"))
+_STEPS: list[Any] = list(cast(CompositeAnalyzer, _ANALYZER).items)  # what StemmingAnalyzer returns
+_STOPS: frozenset[str] = next(f.stops for f in _STEPS if hasattr(f, "stops"))
+_STEM: Callable[[str], str] = next(f._stem for f in _STEPS if hasattr(f, "stemfn"))
 
 
 def analyse(a: Article) -> AnalysedText:
@@ -182,7 +187,7 @@ def analyse_text(text: str) -> list[tuple[bytes, int, float, bytes]]:
         else:
             positions[word] = [pos]
     # Whoosh's Positions format: the count, then the pickled gaps between positions.
-    boost, dumps, pack, one = _CONTENT.format.field_boost, pickle.dumps, pack_uint, pack_uint(1)
+    boost, dumps, pack, one = _CONTENT_BOOST, pickle.dumps, pack_uint, pack_uint(1)
     out = []
     for w, ps in positions.items():
         n = len(ps)

@@ -186,7 +186,7 @@ def _ready(lib: Library, *, quiet: bool = False) -> IndexReport | None:
             bar.done()
         print(f"quotewire: {exc}; using the index as it is", file=sys.stderr)
         lib.load_cached()
-        return
+        return None
     if bar:
         bar.done()
     for p in report.problems:
