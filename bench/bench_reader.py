@@ -25,6 +25,7 @@ import json
 import os
 import platform
 import pstats
+import shutil
 import sys
 import tempfile
 import time
@@ -102,13 +103,15 @@ def long_text(size: int = 200_000) -> tuple[str, str]:
 
 def build_library(tmp: Path, size: int = 200_000) -> tuple[Any, str, str]:
     """A temporary corpus (seeds + one long article) indexed with `Library`, in `tmp`."""
-    import shutil
 
     from index.config import load_config
+    from index.corpus import SEED_DIR
     from index.library import Library
 
     corpus = tmp / "corpus"
     corpus.mkdir(parents=True, exist_ok=True)
+    for seed in SEED_DIR.glob("*.txt"):  # a named folder replaces the seeds (#16): copied in
+        shutil.copy(seed, corpus / seed.name)
     text, source = long_text(size)
     (corpus / f"{LONG_ID}.txt").write_text(text, encoding="utf-8")
     # A corpus folder now replaces the seeds: the baseline seed article is copied in.

@@ -11,7 +11,6 @@ import asyncio
 import json
 import os
 import platform
-import resource
 import shutil
 import subprocess
 import sys
@@ -26,8 +25,9 @@ SHARED = Path(os.environ.get("QUOTEWIRE_SHARED", ROOT.parent / "shared"))
 BBC = SHARED / "data" / "bbc" / "raw"
 RESULTS = ROOT / "bench" / "results"
 sys.path.insert(0, str(ROOT / "bench"))
-from figures import median as _median  # noqa: E402 (needs the path above)
-from figures import pct as _pct
+import scale  # noqa: E402 (needs the path above)
+from figures import median as _median  # noqa: E402
+from figures import pct as _pct  # noqa: E402
 
 QUERIES = [
     "minister",
@@ -159,8 +159,9 @@ def _bbc_copy(tmp: Path) -> Path:
     return dest
 
 
-def plain_whoosh_build(corpus: Path, ixdir: Path) -> float:
-    """The floor: a plain whoosh3 index of the same text, one writer, same analyzer."""
+def plain_whoosh_build(corpus: Path, ixdir: Path, compound: bool = True) -> float:
+    """The floor: a plain whoosh3 index of the same text, one writer, same analyzer.
+    (`compound=False`: segments as separate files, as quotewire writes them; see search.COMPOUND.)"""
     from whoosh import fields, index
     from whoosh.analysis import StemmingAnalyzer
 
@@ -172,7 +173,7 @@ def plain_whoosh_build(corpus: Path, ixdir: Path) -> float:
     t = time.perf_counter()
     ixdir.mkdir(parents=True, exist_ok=True)
     ix = index.create_in(str(ixdir), schema)
-    w = ix.writer(limitmb=256)
+    w = ix.writer(limitmb=256, compound=compound)
     for f in sorted(corpus.rglob("*.txt")):
         text, _ = decode(f.read_bytes())
         w.add_document(id=str(f), content=text, text=text)
@@ -480,10 +481,8 @@ def main() -> int:
                 "target_open_ms": 500,
                 "met": r["met_open"],
             }
-            if args.big:
-                print("100,000 articles (this takes a while)…", flush=True)
-                out["big_100k"] = big_corpus(tmp)
-                _write_big(out["big_100k"])
+            print("one 20 MB file (scale.long_file)…", flush=True)
+            out["long_file"] = scale.long_file(BBC, tmp)
         else:
             out["note"] = f"{BBC} not found: BBC figures skipped"
     print("reading saved web pages (eval_html.py --speed-only)…", flush=True)
@@ -492,6 +491,9 @@ def main() -> int:
     md = _markdown(out)
     (RESULTS / "latest.md").write_text(md)
     print(md)
+    if args.big and BBC.exists():
+        print("2,000, 10,000 and 100,000 articles (this takes a while)…", flush=True)
+        return run_big()
     return 0
 
 
@@ -500,115 +502,28 @@ def run_big() -> int:
         print(f"{BBC} not found: nothing to scale up", file=sys.stderr)
         return 1
     with tempfile.TemporaryDirectory() as d:
-        big = big_corpus(Path(d))
+        big = scale.curves(BBC, Path(d), QUERIES)
     _write_big(big)
-    print(json.dumps(big, indent=2))
     return 0
 
 
 def _write_big(big: dict[str, Any]) -> None:
-    big = {**big, "when": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), "cpus": os.cpu_count()}
-    (RESULTS / "big-100k.json").write_text(json.dumps(big, indent=2) + "\n")
-
-
-_BIG_PROBE = r"""
-import json, resource, sys, time
-from dataclasses import replace
-from pathlib import Path
-from index.config import load_config
-from index.library import Library
-cfg = replace(load_config(use_user_config=False), include_seeds=False, index_dir=Path(sys.argv[2]))
-t = time.perf_counter()
-lib = Library(cfg, (Path(sys.argv[1]),))
-lib.load_cached()
-start = time.perf_counter() - t
-lib.warm()  # what the app does in the background after its first frame
-warm = time.perf_counter() - t
-queries = json.loads(sys.argv[3])
-times, full = [], []
-for q in queries:
-    t = time.perf_counter()  # the app's first pass: time-limited, no did-you-mean
-    lib.search(q, limit=25, exact_total=False, time_limit=0.04, suggest=False)
-    times.append((time.perf_counter() - t) * 1000)
-    t = time.perf_counter()  # the refined search that follows when the first was cut short
-    lib.search(q, limit=25, exact_total=False)
-    full.append((time.perf_counter() - t) * 1000)
-screen = {}  # the quotes screen: every speaker with counts, then filtered as typed
-t = time.perf_counter(); speakers = lib.speakers(); screen["speakers_ms"] = (time.perf_counter() - t) * 1000
-for needle in ("b", "bl", "bla", "blair", "tax"):
-    t = time.perf_counter(); lib.speakers(needle); screen[f"filter_{needle}_ms"] = (time.perf_counter() - t) * 1000
-t = time.perf_counter(); lib.speaker_quotes(speakers[0][0], limit=1000)
-screen["top_speaker_quotes_ms"] = (time.perf_counter() - t) * 1000
-print(json.dumps({"start_s": start, "warm_s": warm, "quotes_screen": screen, "times": times, "full": full, "articles": len(lib.articles()),
-                  "peak_rss_mb": PEAK_RSS / 1024}))
-"""
-
-
-def big_corpus(tmp: Path, copies: int = 45) -> dict[str, Any]:
-    """45 copies of BBC (100,125 articles) generated here, never committed."""
-    big = tmp / "big"
-    files = sorted(BBC.rglob("*.txt"))
-    for c in range(copies):
-        d = big / f"copy{c:02d}"
-        d.mkdir(parents=True)
-        for f in files:
-            (d / f"{f.parent.name}-{f.stem}.txt").write_bytes(f.read_bytes())
-    index_dir = tmp / "big-index"
-    code = (
-        "import sys, time\nfrom dataclasses import replace\nfrom pathlib import Path\n"
-        "from index.config import load_config\nfrom index.library import Library\n"
-        "if __name__ == '__main__':\n"
-        "    cfg = replace(load_config(use_user_config=False), include_seeds=False, index_dir=Path(sys.argv[2]))\n"
-        "    lib = Library(cfg, (Path(sys.argv[1]),))\n"
-        "    t = time.perf_counter(); r = lib.update(); print(time.perf_counter() - t, r.added)\n"
+    """bench/results/scaling.json (every size), big-100k.json (the largest, with the targets
+    of #17) and scaling.md; the long-file figure from the last `make bench` joins the table."""
+    when, cpus = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), os.cpu_count()
+    long = None
+    try:
+        long = json.loads((RESULTS / "latest.json").read_text()).get("long_file")
+    except (OSError, ValueError):
+        pass
+    (RESULTS / "scaling.json").write_text(json.dumps({**big, "when": when, "cpus": cpus}, indent=2) + "\n")
+    table = scale.targets(big, long)
+    (RESULTS / "big-100k.json").write_text(
+        json.dumps({**big["100k"], "targets": table, "when": when, "cpus": cpus}, indent=2) + "\n"
     )
-    script = tmp / "build_big.py"
-    script.write_text(code)
-    t = time.perf_counter()
-    out = subprocess.run(
-        [sys.executable, str(script), str(big), str(index_dir)],
-        cwd=ROOT,
-        check=True,
-        capture_output=True,
-        text=True,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-    )
-    build = time.perf_counter() - t
-    # the largest of the build process and its workers (ru_maxrss of children: an upper
-    # bound, since a child may inherit this process's high-water mark, which is small here)
-    build_rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    probe = subprocess.run(
-        [
-            sys.executable,
-            "-c",
-            _BIG_PROBE.replace("PEAK_RSS", _PEAK_RSS),
-            str(big),
-            str(index_dir),
-            json.dumps(QUERIES),
-        ],
-        cwd=ROOT,
-        check=True,
-        capture_output=True,
-        text=True,
-    )
-    p = json.loads(probe.stdout.strip().splitlines()[-1])
-    return {
-        "articles": p["articles"],
-        "build_s": round(build, 1),
-        "build_articles_per_s": round(p["articles"] / build, 1),
-        "later_start_s": round(p["start_s"], 2),
-        "search_ready_s": round(p["warm_s"], 2),
-        "search_ms_p50": round(_pct(p["times"], 50), 1),
-        "search_ms_p95": round(_pct(p["times"], 95), 1),
-        "target_p95_ms": 150,
-        "refined_search_ms_p50": round(_pct(p["full"], 50), 1),
-        "refined_search_ms_p95": round(_pct(p["full"], 95), 1),
-        "quotes_screen_ms": {k: round(v, 1) for k, v in p["quotes_screen"].items()},
-        "peak_rss_mb": round(p["peak_rss_mb"], 1),
-        "build_peak_rss_mb": round(build_rss, 1),
-        "target_rss_mb": 1024,
-        "build_stdout": out.stdout.strip(),
-    }
+    md = scale.markdown(big, long, when, cpus)
+    (RESULTS / "scaling.md").write_text(md)
+    print(md)
 
 
 def _markdown(out: dict[str, Any]) -> str:
@@ -671,22 +586,10 @@ def _markdown(out: dict[str, Any]) -> str:
         rows.append(
             f"| page-down in it, per key (ms median/p95) | {r['page_down_ms_median']}/{r['page_down_ms_p95']} | {r['page_down_plain_textarea_ms_median']} (plain Textual TextArea) | — | — |"
         )
-    if "big_100k" in out:
-        g = out["big_100k"]
+    if "long_file" in out:
+        g = out["long_file"]
         rows.append(
-            f"| 100k articles: build (s) | {g['build_s']} ({g['build_articles_per_s']}/s) | 260-440 (plain whoosh, measured before) | — | — |"
-        )
-        rows.append(
-            f"| 100k articles: later start, list shown / search ready (s) | {g['later_start_s']} / {g.get('search_ready_s', '—')} | — | — | — |"
-        )
-        rows.append(
-            f"| 100k articles: first results (ms p50/p95) | {g['search_ms_p50']}/{g['search_ms_p95']} | 75-140 p50 (plain whoosh) | — / p95 <150 | {g['search_ms_p95'] < 150} |"
-        )
-        rows.append(
-            f"| 100k articles: refined search (ms p50/p95) | {g['refined_search_ms_p50']}/{g['refined_search_ms_p95']} | — | — | — |"
-        )
-        rows.append(
-            f"| 100k articles: peak memory (MB) | {g['peak_rss_mb']} | — | — / <1024 | {g['peak_rss_mb'] < 1024} |"
+            f"| one {g['megabytes']} MB file: first `quotewire search` end to end (s) | {g['one_file_first_search_s']} | {g['same_text_as_articles_s']} (the same text as {g['articles_floor']} files) | {g['ratio']} / <30 s | {g['met']} |"
         )
     return f"# quotewire bench ({out['when']}, {out['machine']['cpus']} cores)\n\n" + "\n".join(rows) + "\n"
 

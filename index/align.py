@@ -38,7 +38,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .models import Article, Quote, Span
+from .models import Alignment, Article, DiffOp, Quote, SentenceLink, Span, VariantGroup
 from .sentences import split_sentences
 from .speakers import UNNAMED, unnamed
 
@@ -406,63 +406,6 @@ def _dot(a: Mapping[str, float], b: Mapping[str, float]) -> float:
 
 
 # ----------------------------------------------------------------------------- results
-
-
-@dataclass(frozen=True)
-class SentenceLink:
-    a_start: int
-    a_end: int
-    b_start: int
-    b_end: int
-    score: float
-
-
-@dataclass(frozen=True)
-class Alignment:
-    """Sentence links between articles ``a`` and ``b`` (ids) plus their unique sentences."""
-
-    a: str
-    b: str
-    pairs: tuple[SentenceLink, ...]
-    only_a: tuple[tuple[int, int], ...]
-    only_b: tuple[tuple[int, int], ...]
-
-    def to_json(self) -> dict[str, object]:
-        return {
-            "a": self.a,
-            "b": self.b,
-            "pairs": [
-                {
-                    "a_start": p.a_start,
-                    "a_end": p.a_end,
-                    "b_start": p.b_start,
-                    "b_end": p.b_end,
-                    "score": round(p.score, 4),
-                }
-                for p in self.pairs
-            ],
-            "only_a": [{"start": s, "end": e} for s, e in self.only_a],
-            "only_b": [{"start": s, "end": e} for s, e in self.only_b],
-        }
-
-
-@dataclass(frozen=True)
-class DiffOp:
-    """One step of a word diff; offsets are absolute in each article's text."""
-
-    op: str  # "equal", "insert", "delete" or "replace"
-    a_start: int
-    a_end: int
-    b_start: int
-    b_end: int
-
-
-@dataclass(frozen=True)
-class VariantGroup:
-    """Quotes by one speaker that render the same statement in different articles."""
-
-    speaker: str
-    quotes: tuple[Quote, ...]
 
 
 # ----------------------------------------------------------------------------- sentences

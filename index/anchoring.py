@@ -26,6 +26,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .models import Selector
+
 CONTEXT = 32  # characters of prefix/suffix kept, as the Hypothesis client does
 MIN_SIMILARITY = 0.85  # fuzzy matches must be at least this similar to the exact words
 MIN_CONTEXT = 0.5  # context similarity to trust a short or fuzzy match (chance: <= 0.33)
@@ -41,17 +43,6 @@ BLOCK = 32  # characters: a long match is checked block by block
 ANCHORED = "anchored"
 MOVED = "moved"
 ORPHAN = "orphan"
-
-
-@dataclass(frozen=True)
-class Selector:
-    """TextPositionSelector (start, end) + TextQuoteSelector (exact, prefix, suffix)."""
-
-    start: int
-    end: int
-    exact: str
-    prefix: str
-    suffix: str
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,10 @@ from pathlib import Path
 
 from .models import Article, ArticleInfo, Quote, Span
 
-SCHEMA_VERSION = 10  # of the Whoosh index and this catalogue: a change rebuilds both
+# Of the Whoosh index and this catalogue: a change rebuilds both. 10: quotes keep their
+# rule and mention offsets; 11: segments as separate files, not compound ones
+# (see search.COMPOUND).
+SCHEMA_VERSION = 11
 CATALOGUE = "catalogue.sqlite3"
 _TOC_RE = re.compile(r"_MAIN_(\d+)\.toc$")
 
@@ -54,6 +57,14 @@ CREATE TABLE IF NOT EXISTS speaker_counts (speaker TEXT PRIMARY KEY, count INTEG
 # the quoted text of 100,000 articles took 7 s a keystroke. Skipped (and the filter scans)
 # where SQLite was built without FTS5.
 _WORDS_SCHEMA = "CREATE VIRTUAL TABLE IF NOT EXISTS quote_words USING fts5(speaker, text)"
+# The corpus as the last update found it (see `snapshot.Snapshot`): the folders, one row each,
+# and the rest as JSON in `meta` under 'scan'. Written by an update's last commit, once Whoosh
+# has published; any other commit deletes it.
+_SCAN_SCHEMA = (
+    "CREATE TABLE IF NOT EXISTS scan_dirs (path TEXT NOT NULL, ident TEXT NOT NULL, names TEXT NOT NULL, "
+    "stats BLOB NOT NULL, inos BLOB NOT NULL)"
+)
+ScanRows = tuple[str, list[tuple[str, str, str, bytes, bytes]]]  # (meta JSON, folder rows)
 _INFO_COLUMNS = "id, title, outlet, date, author, path, content_hash, quote_count, size, mtime_ns"
 _QUOTE_COLUMNS = (
     'start, "end", kind, speaker, cue, confidence, mention, cue_start, cue_end, rule, mention_start, mention_end'
@@ -120,6 +131,26 @@ def latest_generation(path: Path) -> int:
     except OSError:
         return -1
     return max(gens, default=-1)
+
+
+# The Whoosh index's own files: segments, tables of contents and quotewire's version note.
+_INDEX_FILE = re.compile(r"(?:MAIN_(?!WRITELOCK$)\w+\.\w+|_MAIN_\d+\.toc|quotewire-index\.json)$")
+
+
+def index_files(path: Path) -> dict[str, list[int]]:
+    """Every file of the Whoosh index in `path` with its size and mtime (read without
+    importing Whoosh): an update that trusts its last scan trusts the index only while
+    these are as they were when it was published (see `Library.update`)."""
+    out = {}
+    try:
+        with os.scandir(path) as it:
+            for entry in it:
+                if _INDEX_FILE.match(entry.name):
+                    st = entry.stat()
+                    out[entry.name] = [st.st_size, st.st_mtime_ns]
+    except OSError:
+        return {}
+    return out
 
 
 def _layout(a: Article) -> str:
@@ -225,6 +256,19 @@ class Catalogue:
         gen, latest = self.generation(), latest_generation(self.index_dir)
         return gen is not None and latest >= 0 and gen in (latest, latest + 1)
 
+    def scan(self) -> ScanRows | None:
+        """The corpus as the last complete update found it, or None. (Read under the update
+        lock: no commit comes between the two queries.)"""
+        meta = self._query("SELECT value FROM meta WHERE key = 'scan'")
+        if not meta:
+            return None
+        return meta[0][0], self._query("SELECT path, ident, names, stats, inos FROM scan_dirs ORDER BY rowid")
+
+    def count(self) -> int:
+        """How many articles it holds."""
+        rows = self._query("SELECT count(*) FROM articles")
+        return rows[0][0] if rows else 0
+
     def infos(self) -> dict[str, ArticleInfo]:
         return {r[0]: ArticleInfo(*r) for r in self._query(f"SELECT {_INFO_COLUMNS} FROM articles ORDER BY n")}
 
@@ -279,13 +323,33 @@ class Catalogue:
         elif no_speaker:
             where += " AND q.speaker IS NULL"
         sql = (
-            f'SELECT a.id, q.{_QUOTE_COLUMNS.replace(", ", ", q.")}, substr(t.text, q.start + 1, q."end" - q.start) '
-            "FROM quotes q JOIN articles a USING (n) JOIN texts t USING (n)"
+            f"SELECT a.id, q.n, q.{_QUOTE_COLUMNS.replace(', ', ', q.')} "
+            "FROM quotes q JOIN articles a USING (n)"
             + where
             + " ORDER BY a.n, q.rowid"
             + (f" LIMIT {int(limit)}" if limit else "")
         )
-        return [_quote(aid, row, text) for aid, *row, text in self._query(sql, args)]
+        rows = self._query(sql, args)
+        # Each quote's text is sliced here from its article's text, read once per article:
+        # SQLite's substr() counts characters from the start of the text for every quote,
+        # quadratic in the length of a long article.
+        out = []
+        texts: dict[int, str] = {}
+        for i in range(0, len(rows), 512):
+            part = rows[i : i + 512]
+            # in article order: an article's quotes may run on into the next chunk, its text kept
+            here = {r[1] for r in part}
+            texts = {n: t for n, t in texts.items() if n in here}
+            wanted = sorted(here - texts.keys())
+            if wanted:
+                texts.update(
+                    self._query(f"SELECT n, text FROM texts WHERE n IN ({','.join('?' * len(wanted))})", tuple(wanted))
+                )
+            for aid, n, *row in part:
+                text = texts.get(n)
+                if text is not None:
+                    out.append(_quote(aid, tuple(row), text[row[0] : row[1]]))
+        return out
 
     def _filter(self, needle: str) -> tuple[str, tuple]:
         """Speech only; a needle matches the article id, or the words of the speaker or of
@@ -357,6 +421,7 @@ class CatalogueWriter:
             self._words = False
         self._db.execute("BEGIN")
         self._counts: Counter[str] = Counter()  # changes to speaker_counts since the last commit
+        self._next_quote = (self._db.execute("SELECT max(id) FROM quotes").fetchone()[0] or 0) + 1
 
     def remove(self, article_id: str) -> None:
         row = self._db.execute("SELECT n FROM articles WHERE id = ?", (article_id,)).fetchone()
@@ -392,22 +457,30 @@ class CatalogueWriter:
         )
         n = cur.lastrowid
         self._db.execute("INSERT INTO texts (n, text) VALUES (?, ?)", (n, a.text))
+        # Quote ids given here (the table's next ones), so that the quote_words rows below
+        # can name them without reading them back.
+        first = self._next_quote
+        self._next_quote += len(st.rows)
         self._db.executemany(
-            f"INSERT INTO quotes (n, {_QUOTE_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            [(n, *row) for row in st.rows],
+            f"INSERT INTO quotes (id, n, {_QUOTE_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            [(first + i, n, *row) for i, row in enumerate(st.rows)],
         )
-        for row in st.rows:
+        words = []
+        for i, row in enumerate(st.rows):
             if row[2] != "other":
                 self._counts[row[3] or ""] += 1
-        if self._words:
-            self._db.execute(
-                "INSERT INTO quote_words (rowid, speaker, text) SELECT q.id, coalesce(q.speaker, ''), "
-                'substr(t.text, q.start + 1, q."end" - q.start) FROM quotes q JOIN texts t USING (n) '
-                "WHERE q.n = ? AND q.kind != 'other'",
-                (n,),
-            )
+                # The quote's words sliced here, from the text in hand: SQLite's substr()
+                # counts characters from the start of the text for every quote, which
+                # made a 20 MB article's insert take minutes (quadratic in its length).
+                words.append((first + i, row[3] or "", a.text[row[0] : row[1]]))
+        if self._words and words:
+            self._db.executemany("INSERT INTO quote_words (rowid, speaker, text) VALUES (?, ?, ?)", words)
 
-    def commit(self, generation: int, extraction: str | None = None) -> None:
+    def commit(self, generation: int, extraction: str | None = None, scan: ScanRows | None = None) -> None:
+        """Make the changes visible, as matching Whoosh's `generation`. `scan`: the corpus as
+        the update that wrote them found it (see `snapshot.Snapshot`); any commit without one
+        forgets the last, so a scan is only ever trusted beside what was read with it."""
+        self._set_scan(scan)
         self._db.executemany(
             "INSERT INTO speaker_counts (speaker, count) VALUES (?, ?) "
             "ON CONFLICT (speaker) DO UPDATE SET count = count + excluded.count",
@@ -419,6 +492,15 @@ class CatalogueWriter:
             self._db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('extraction', ?)", (extraction,))
         self._db.execute("COMMIT")
         self._db.execute("BEGIN")
+
+    def _set_scan(self, scan: ScanRows | None) -> None:
+        self._db.execute(_SCAN_SCHEMA)
+        self._db.execute("DELETE FROM scan_dirs")
+        self._db.execute("DELETE FROM meta WHERE key = 'scan'")
+        if scan is not None:
+            meta, dirs = scan
+            self._db.executemany("INSERT INTO scan_dirs (path, ident, names, stats, inos) VALUES (?,?,?,?,?)", dirs)
+            self._db.execute("INSERT INTO meta (key, value) VALUES ('scan', ?)", (meta,))
 
     def close(self) -> None:
         if self._db.in_transaction:
@@ -480,8 +562,8 @@ class BackgroundCatalogueWriter:
     def add(self, st: Stored) -> None:
         self._calls.put(lambda w: w.add(st))
 
-    def commit(self, generation: int, extraction: str | None = None) -> None:
-        self._calls.put(lambda w: w.commit(generation, extraction))
+    def commit(self, generation: int, extraction: str | None = None, scan: ScanRows | None = None) -> None:
+        self._calls.put(lambda w: w.commit(generation, extraction, scan))
         self._calls.put(_SYNC)
         self._wait()
 

@@ -271,8 +271,8 @@ def _cache_path() -> Path:
     return Path(user_cache_dir(APP_NAME, appauthor=False)) / CACHE_FILE
 
 
-def _cache_key(files: list[Path]) -> tuple:
-    stamps: list[tuple] = [os.environ.get("HOME", "")]
+def _cache_key(files: list[Path]) -> tuple[object, ...]:
+    stamps: list[object] = [os.environ.get("HOME", "")]
     for f in [Path(__file__), *files]:
         try:
             st = f.stat()

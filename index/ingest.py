@@ -1,21 +1,23 @@
 """Read files and extract their quotations, in worker processes when there are many.
 
-Building the index runs Whoosh's one writer in the main process while workers read, clean,
-extract and analyse the next files (`search.analyse`), one worker per core: the main
-process then has little left but filing postings, and its Whoosh commit at the end is
-the only part that runs alone.
+A large build runs one worker per core: each reads, cleans, extracts, analyses
+(`search.analyse`) and indexes its share of the files into a Whoosh segment of its own,
+and the main process publishes the workers' segments together, beside the catalogue it
+writes. Whoosh has one writer per index, and filing and sorting postings in that one
+process was most of a 100,000-article build while the other core waited.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import os
+import queue
 import sys
-from collections import deque
 from collections.abc import Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
 
 from .config import Config
 from .corpus import Reader, SourceFile
@@ -25,6 +27,10 @@ from .search import AnalysedText, analyse
 PARALLEL_FROM = 200  # files; below this a process pool costs more than it saves
 CHUNK = 16  # files per task sent to a worker
 IN_FLIGHT = 8  # tasks submitted ahead of the indexer
+WORKER_LIMIT_MB = 48  # postings a worker holds in memory before sorting a run out to disk
+# Each worker leaves a segment at every commit of a build, and a search reads them all: more
+# workers than this would cost searches more than they save the build.
+MAX_WORKERS = 4
 
 
 @dataclass
@@ -33,7 +39,7 @@ class Parsed:
     and its words analysed for the index."""
 
     src: SourceFile
-    articles: list[tuple[Article, list[Quote] | None, AnalysedText]] = field(default_factory=list)
+    articles: list[tuple[Article, list[Quote] | None, AnalysedText | Indexed]] = field(default_factory=list)
     problems: list[LoadProblem] = field(default_factory=list)
 
 
@@ -73,14 +79,7 @@ def _extraction_failed(art: Article, exc: Exception) -> str:
     return f"article {art.id}: quotation extraction failed ({what}); indexed without quotes"
 
 
-_worker: Ingestor | None = None
 PARENT_CHECK_SECONDS = 0.2
-
-
-def _init(config: Config, parent: int) -> None:
-    global _worker
-    _watch_parent(parent)
-    _worker = Ingestor(config)
 
 
 def _watch_parent(parent: int) -> None:
@@ -101,11 +100,6 @@ def _watch_parent(parent: int) -> None:
         os._exit(1)
 
     threading.Thread(target=watch, name="parent-watch", daemon=True).start()
-
-
-def _parse_chunk(chunk: list[tuple[SourceFile, frozenset[str]]]) -> list[Parsed]:
-    assert _worker is not None
-    return [_worker.parse(*job) for job in chunk]
 
 
 def _spawn_can_start() -> bool:
@@ -139,32 +133,190 @@ def _stderr_with_a_file() -> Iterator[None]:
             sys.stderr = saved
 
 
+@dataclass(frozen=True, slots=True)
+class Indexed:
+    """In place of an article's postings: a worker has added the article (under its id,
+    with the quotes it carries) as document `docnum` of the segment it is writing."""
+
+    worker: int
+    docnum: int
+
+
+@dataclass(frozen=True, slots=True)
+class Segments:
+    """Yielded between files by `Build`: what the workers have indexed so far, as new
+    segments of the index (worker, segment or None), written but not yet published.
+    `final`: the last of the build."""
+
+    segments: list[tuple[int, Any]]
+    final: bool
+
+
 def parse_all(config: Config, jobs: list[tuple[SourceFile, frozenset[str]]]) -> Iterator[Parsed]:
     """Parsed files in the order given; in worker processes when there are many."""
-    workers = os.cpu_count() or 1
-    if len(jobs) < PARALLEL_FROM or (os.cpu_count() or 1) < 2 or not _spawn_can_start():
+    return (item for item in Build(config, jobs) if isinstance(item, Parsed))
+
+
+class Build:
+    """Parsed files in the order given, read, extracted and analysed in worker processes
+    when there are many (one per core).
+
+    With `index_dir`, each worker also adds the articles it extracted to a Whoosh segment
+    of its own (`search.SegmentBuilder`): their `Parsed` carry `Indexed` in place of the
+    postings, and `Segments` are yielded when `flush` asks for them (once the files sent
+    before have all been yielded) and at the end. An article whose quotes are to be kept
+    from the catalogue (quotes None) comes back with its postings, for the caller to index.
+    Without workers, `Segments` are empty and come at once: the caller indexes everything.
+    """
+
+    def __init__(
+        self, config: Config, jobs: list[tuple[SourceFile, frozenset[str]]], index_dir: Path | None = None
+    ) -> None:
+        self.config = config
+        self.jobs = jobs
+        self.index_dir = index_dir
+        self._flush = False
+        self.workers = min(MAX_WORKERS, os.cpu_count() or 1)
+        self.parallel = len(jobs) >= PARALLEL_FROM and self.workers >= 2 and _spawn_can_start()
+
+    def flush(self) -> None:
+        """Ask for the segments written so far (yielded after the files already sent)."""
+        self._flush = True
+
+    def __iter__(self) -> Iterator[Parsed | Segments]:
+        if not self.parallel:
+            ingestor = Ingestor(self.config)
+            for job in self.jobs:
+                yield ingestor.parse(*job)
+                if self._flush:
+                    self._flush = False
+                    yield Segments([], False)
+            yield Segments([], True)
+            return
+        yield from self._parallel()
+
+    def _parallel(self) -> Iterator[Parsed | Segments]:
+        # spawn, not fork: the app calls this from a thread, and forking a threaded process is unsafe.
+        ctx = multiprocessing.get_context("spawn")
+        n = self.workers
+        tag = f"{os.getpid()}-{id(self):x}"
+        with _stderr_with_a_file():  # queues and processes start multiprocessing's resource tracker
+            inbox = [ctx.Queue() for _ in range(n)]
+            outbox = [ctx.Queue() for _ in range(n)]
+            procs = [
+                ctx.Process(
+                    target=_work,
+                    args=(self.config, self.index_dir, w, f"build-{tag}-{w}", inbox[w], outbox[w], os.getpid()),
+                    daemon=True,
+                )
+                for w in range(n)
+            ]
+            for proc in procs:
+                proc.start()
+
+        def receive(w: int) -> Any:
+            while True:
+                try:
+                    kind, payload = outbox[w].get(timeout=0.5)
+                except queue.Empty:
+                    if not procs[w].is_alive():
+                        raise RuntimeError(f"an indexing worker stopped (exit code {procs[w].exitcode})") from None
+                    continue
+                if kind == "error":
+                    raise payload
+                return payload
+
+        def segments() -> list[tuple[int, Any]]:
+            for w in range(n):
+                inbox[w].put(("flush", None))
+            return [(w, receive(w)) for w in range(n)]
+
+        # Chunks go to the workers in turn (chunk k to worker k mod n), so each worker's
+        # results come back in order, and a bounded window of them is in flight: when
+        # Whoosh is the slower side the parsed corpus would pile up in memory.
+        chunks = [self.jobs[i : i + CHUNK] for i in range(0, len(self.jobs), CHUNK)]
+        sent = got = 0
+        finished = False
+        try:
+            while got < len(chunks):
+                while sent < len(chunks) and sent - got < IN_FLIGHT and not self._flush:
+                    inbox[sent % n].put(("parse", chunks[sent]))
+                    sent += 1
+                if got == sent:  # drained for a flush
+                    self._flush = False
+                    yield Segments(segments(), False)
+                    continue
+                parsed = receive(got % n)
+                got += 1
+                yield from parsed
+            yield Segments(segments(), True)
+            finished = True
+        finally:
+            for w in range(n):
+                inbox[w].put(None if finished else ("cancel", None))
+            for proc in procs:
+                proc.join(timeout=10)
+                if proc.is_alive():
+                    proc.terminate()
+                    proc.join()
+            for q in (*inbox, *outbox):
+                q.close()
+                q.cancel_join_thread()
+
+
+def _work(
+    config: Config,
+    index_dir: Path | None,
+    number: int,
+    name: str,
+    inbox: multiprocessing.Queue,
+    outbox: multiprocessing.Queue,
+    parent: int,
+) -> None:
+    """A worker process of `Build`: parses the chunks it is sent, in order; with an index,
+    adds what it extracted to a segment of its own, handed back when asked to flush. Ends
+    at once if the process that started it dies."""
+    from .search import SegmentBuilder
+
+    _watch_parent(parent)
+    try:
         ingestor = Ingestor(config)
-        for job in jobs:
-            yield ingestor.parse(*job)
-        return
-    # spawn, not fork: the app calls this from a thread, and forking a threaded process is unsafe.
-    ctx = multiprocessing.get_context("spawn")
-    with _stderr_with_a_file():  # the pool's queues start multiprocessing's resource tracker
-        pool = ProcessPoolExecutor(
-            max_workers=workers, mp_context=ctx, initializer=_init, initargs=(config, os.getpid())
+        builder = (
+            SegmentBuilder(index_dir, name, ingestor.registry.search_terms, WORKER_LIMIT_MB) if index_dir else None
         )
-    with pool:
-        # A bounded window of chunks in flight: `pool.map` submits everything at once, and
-        # when Whoosh is the slower side the parsed corpus piles up in memory.
-        chunks = [jobs[i : i + CHUNK] for i in range(0, len(jobs), CHUNK)]
-        window: deque[Future[list[Parsed]]] = deque()
-        for n, chunk in enumerate(chunks):
-            if n == 0:
-                with _stderr_with_a_file():  # the first submit starts the worker processes
-                    window.append(pool.submit(_parse_chunk, chunk))
+    except BaseException as exc:
+        outbox.put(("error", _picklable(exc)))
+        return
+    try:
+        while True:
+            msg = inbox.get()
+            if msg is None or msg[0] == "cancel":
+                break
+            kind, payload = msg
+            if kind == "flush":
+                outbox.put(("segment", builder.finish() if builder else None))
                 continue
-            window.append(pool.submit(_parse_chunk, chunk))
-            if len(window) >= IN_FLIGHT:
-                yield from window.popleft().result()
-        while window:
-            yield from window.popleft().result()
+            out = []
+            for src, known in payload:
+                parsed = ingestor.parse(src, known)
+                if builder is not None:
+                    for i, (art, quotes, content) in enumerate(parsed.articles):
+                        if quotes is not None and not isinstance(content, Indexed):  # (it never is yet)
+                            parsed.articles[i] = (art, quotes, Indexed(number, builder.add(art, quotes, content)))
+                out.append(parsed)
+            outbox.put(("parsed", out))
+    except BaseException as exc:
+        outbox.put(("error", _picklable(exc)))
+    finally:
+        if builder is not None:
+            builder.cancel()  # what was not handed back is not wanted
+
+
+def _picklable(exc: BaseException) -> BaseException:
+    import pickle
+
+    try:
+        pickle.loads(pickle.dumps(exc))
+        return exc
+    except Exception:
+        return RuntimeError(f"{type(exc).__name__}: {exc}")

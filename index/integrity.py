@@ -101,7 +101,7 @@ def record(index_dir: Path) -> None:
     update wrote are read again: the new segments, the table of contents, the catalogue.
     """
     old = _load(index_dir)
-    old_files: dict[str, dict[str, object]] = old["files"] if old else {}  # type: ignore[assignment]
+    old_files: dict[str, dict[str, object]] = old["files"] if old else {}  # type: ignore[assignment]  # JSON read back: a dict of dicts, by construction
     files: dict[str, dict[str, object]] = {}
     for path in _tracked(index_dir):
         try:
@@ -180,7 +180,7 @@ def _check(index_dir: Path, *, full: bool, every: list[Damage] | None = None) ->
     manifest = _load(index_dir)
     if manifest is None or manifest.get("generation") != latest_generation(index_dir):
         return None  # nothing (or an older commit) to compare with: see the module doc
-    files: dict[str, dict[str, object]] = manifest["files"]  # type: ignore[assignment]
+    files: dict[str, dict[str, object]] = manifest["files"]  # type: ignore[assignment]  # JSON read back: a dict of dicts, by construction
     first: Damage | None = None
     for name, entry in files.items():
         path = index_dir / name
@@ -193,12 +193,14 @@ def _check(index_dir: Path, *, full: bool, every: list[Damage] | None = None) ->
         else:
             if not full and st.st_size == entry.get("size") and st.st_mtime_ns == entry.get("mtime_ns"):
                 continue
-            damage = _compare(path, entry)
-        if damage is not None:
-            first = first or damage
-            if every is None:
-                return damage
-            every.append(damage)
+            found = _compare(path, entry)
+            if found is None:
+                continue
+            damage = found
+        first = first or damage
+        if every is None:
+            return damage
+        every.append(damage)
     return first
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import fcntl
 import hashlib
+import json
 import os
 import sqlite3
 import threading
@@ -19,13 +20,23 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .catalogue import SCHEMA_VERSION, BackgroundCatalogueWriter, Catalogue, Stored
+from .catalogue import (
+    SCHEMA_VERSION,
+    BackgroundCatalogueWriter,
+    Catalogue,
+    CatalogueWriter,
+    ScanRows,
+    Stored,
+    index_files,
+    latest_generation,
+)
 from .config import APP_NAME, Config, load_config
 from .models import Article, ArticleInfo, IndexReport, LoadProblem, Quote, SearchResult
 
 if TYPE_CHECKING:
     from .align import Alignment, CorpusModel, DiffOp, VariantGroup
     from .corpus import SourceFile
+    from .snapshot import Snapshot
     from .speakers import SpeakerRegistry
     from .tag_identity import Places
     from .tags import Tag, TagStore
@@ -136,7 +147,10 @@ class Library:
     corpus: tuple[Path, ...] = ()
     index_dir: Path = field(init=False)
     _ix: Any = field(init=False, default=None)
-    _info: dict[str, ArticleInfo] = field(init=False, default_factory=dict)
+    # Every article's listing record, read from the catalogue when first asked for (None:
+    # not read yet): the command line prints a few and never needs them all.
+    _info: dict[str, ArticleInfo] | None = field(init=False, default=None)
+    _info_generation: int | None = field(init=False, default=None)  # the catalogue's, when read
     _catalogue: Catalogue = field(init=False)
     _filtering: Catalogue = field(init=False)
     _recent: OrderedDict[str, Stored] = field(init=False, default_factory=OrderedDict)
@@ -209,6 +223,22 @@ class Library:
             self._ix = ix
         return rebuilt
 
+    def _open_for_reading(self) -> bool:
+        """Open the index as it is, without creating or repairing it (that is `update`'s
+        job, under its lock: a reader that rebuilt a broken index could delete one another
+        copy is writing). False if there is none to read."""
+        if self._ix is not None:
+            return True
+        from . import search as search_mod
+
+        ix = search_mod.open_existing(self.index_dir)
+        if ix is None:
+            return False
+        with self._search_lock:
+            if self._ix is None:
+                self._ix = ix
+        return True
+
     def cache_size(self) -> int:
         """Bytes of the cached catalogue (0 if none): lets the UI decide how to load it."""
         try:
@@ -218,14 +248,21 @@ class Library:
 
     def load_cached(self) -> bool:
         """Open what the index already holds, without touching the corpus (fast start)."""
-        self._set_info(self._catalogue.infos() if self._catalogue.listable() else {})
+        generation = self._catalogue.generation()
+        self._set_info(self._catalogue.infos() if self._catalogue.listable() else {}, generation)
         return bool(self._info)
 
-    def _set_info(self, info: dict[str, ArticleInfo]) -> None:
+    def _set_info(self, info: dict[str, ArticleInfo] | None, generation: int | None = None) -> None:
         self._info = info
+        self._info_generation = generation
         with self._recent_lock:
             self._recent.clear()
             self._recent_epoch += 1
+
+    def _infos(self) -> dict[str, ArticleInfo]:
+        if self._info is None:
+            self.load_cached()
+        return self._info or {}
 
     def warm(self) -> None:
         """Load the search engine and open a searcher ahead of the first query (~0.2 s).
@@ -286,10 +323,17 @@ class Library:
             damaged = None if rebuild else self._damage_found()
             if damaged is not None:
                 rebuild = True
+            last = None if rebuild else self._last_scan()
+            if last is not None:
+                report = self._unchanged(*last)
+                if report is not None:
+                    self.problems = list(report.problems)
+                    return report
             if rebuild:
                 self._remove_index()
-            rebuilt = self._open_index() if self._ix is None else False
-            self._ix = self._ix.refresh()  # another copy may have committed since we opened it
+            # Opened (and checked) afresh, even if a search opened it: files damaged since the
+            # last update are found here, under the lock, and the index rebuilt.
+            rebuilt = self._open_index()
             current = self._catalogue.current()
             if not current:
                 # No catalogue for this generation (a crash between the two commits, or an
@@ -311,7 +355,8 @@ class Library:
                 rebuilt = True
                 self._remove_index()
                 self._open_index()
-            report = self._update(old, rebuilt or rebuild, progress, committed)
+            racy = frozenset(last[1].racy) if last is not None else frozenset()
+            report = self._update(old, rebuilt or rebuild, progress, committed, racy)
         damaged = damaged or self._open_damage
         self._open_damage = None
         if damaged is not None:
@@ -387,6 +432,70 @@ class Library:
         self.damaged = what
         return what
 
+    # --- telling that nothing changed -----------------------------------------------------------
+
+    def _scan_key(self) -> str:
+        """What decides which files a scan finds and the ids they get, besides the files."""
+        cfg = self.config
+        return json.dumps(
+            [
+                [str(p) for p in self.corpus],
+                cfg.include_seeds,
+                list(cfg.corpus_ignore),
+                [str(cache_root(cfg)), str(data_root(cfg))],
+                str(Path(__file__).resolve().parent / "seed"),  # corpus.SEED_DIR, not imported for it
+            ]
+        )
+
+    def _last_scan(self) -> tuple[dict[str, Any], Snapshot] | None:
+        """The corpus as the last complete update found it, if it was scanned as now."""
+        from .snapshot import Snapshot
+
+        rows = self._catalogue.scan()
+        if rows is None:
+            return None
+        try:
+            head = json.loads(rows[0])
+            if head.get("key") != self._scan_key() or not _SCAN_KEYS <= head.keys():
+                return None
+            return head, Snapshot.from_rows(head, rows[1])
+        except (ValueError, KeyError, TypeError):  # written by another version: walk instead
+            return None
+
+    def _trusted(self, scan: _Scanned) -> ScanRows:
+        """A scan as stored, with the index's own files as they are now it is published: an
+        update that trusts the scan trusts the index only while these are as they were."""
+        head, dirs = scan
+        return json.dumps({**head, "index_files": index_files(self.index_dir)}), dirs
+
+    def _unchanged(self, head: dict[str, Any], snapshot: Snapshot) -> IndexReport | None:
+        """The report of an update that finds nothing to do, told by `stat` alone (see
+        `snapshot.Snapshot`); None when the corpus must be walked and compared."""
+        cat = self._catalogue
+        if not cat.current() or cat.extraction() != self.extraction_key():
+            return None
+        if cat.count() != head["articles"]:  # rows lost from a catalogue that says it is whole
+            return None
+        if index_files(self.index_dir) != head["index_files"]:  # the index was touched since
+            return None
+        if not snapshot.unchanged():
+            return None
+        problems = [LoadProblem(*p) for p in head["problems"]]
+        if head["skipped"]:
+            # Files that gave no article are read again at every update, as when walking:
+            # a problem is reported each time, and a file that can now be read is noticed.
+            from .corpus import Reader, SourceFile
+
+            reader = Reader(self.config.boilerplate, self.config.max_bytes)
+            for fields in head["skipped"]:
+                articles, probs = reader.read(SourceFile(*fields))
+                if articles:
+                    return None
+                problems.extend(probs)
+        if self._info is not None and self._info_generation != cat.generation():
+            self._set_info(None)  # another copy has committed since these were read
+        return IndexReport(unchanged=int(head["articles"]), problems=tuple(problems))
+
     def extraction_key(self) -> str:
         """What the stored quotes and texts depend on: the code that cleans articles and
         extracts quotes, and the config's speakers, speech verbs and boilerplate. Stored
@@ -428,32 +537,60 @@ class Library:
         rebuilt: bool,
         progress: Progress | None,
         committed: Callable[[], None] | None,
+        racy: frozenset[str] = frozenset(),
     ) -> IndexReport:
         from . import search as search_mod
-        from .corpus import discover
-        from .ingest import parse_all
+        from .corpus import scan
+        from .ingest import Build, Indexed, Segments
 
         own = (cache_root(self.config), data_root(self.config))
-        files, problems = discover(self.corpus, self.config.include_seeds, self.config.corpus_ignore, own)
+        found = scan(self.corpus, self.config.include_seeds, self.config.corpus_ignore, own)
+        files, problems = found.files(), list(found.problems)
+        walk_problems = list(problems)
         old_by_path: dict[str, list[ArticleInfo]] = {}
         for info in old.values():
             old_by_path.setdefault(info.path, []).append(info)
         current = {f.path for f in files}
+        # A file changed too close to the last scan may have changed again in the same clock
+        # tick, its stat left as it was: read it again (see `snapshot.Snapshot`).
         to_read = [
-            f for f in files if not _same_stat(f, old_by_path.get(f.path)) or not _same_id(f, old_by_path[f.path])
+            f
+            for f in files
+            if not _same_stat(f, old_by_path.get(f.path)) or not _same_id(f, old_by_path[f.path]) or f.path in racy
         ]
         read_paths = {f.path for f in to_read}
         removed_paths = [p for p in old_by_path if p not in current]
         taken = {i.id for p, infos in old_by_path.items() if p in current and p not in read_paths for i in infos}
         added = updated = unchanged = removed = 0
+
+        def scanned(skipped: Sequence[SourceFile], articles: int) -> _Scanned:
+            head, dirs = found.snapshot.to_rows()
+            head.update(
+                key=self._scan_key(),
+                problems=[[p.path, p.message, p.skipped] for p in walk_problems],
+                skipped=[[f.path, f.mtime_ns, f.size, f.rel, f.id] for f in skipped],
+                articles=articles,
+            )
+            return head, dirs
+
         if not to_read and not removed_paths:
-            self._set_info(dict(old))
+            self._set_info(dict(old), self._catalogue.generation())
+            if self._catalogue.current():  # keep this scan, so the next update can trust it
+                scan_writer = CatalogueWriter(self.index_dir)
+                try:
+                    scan_writer.commit(
+                        latest_generation(self.index_dir), self.extraction_key(), self._trusted(scanned((), len(old)))
+                    )
+                finally:
+                    scan_writer.close()
+                _record_checksums(self.index_dir)  # the catalogue was written: vouch for it as it is
             return IndexReport(
                 unchanged=sum(len(v) for v in old_by_path.values()), rebuilt=rebuilt, problems=tuple(problems)
             )
+        skipped: list[SourceFile] = []  # files read that gave no article
         writer = search_mod.IndexWriter(self._ix, self.registry.search_terms)
         catalogue = BackgroundCatalogueWriter(self.index_dir)
-        infos = dict(old)
+        articles = set(old)  # the ids catalogued once this update is done
         began_at = last_commit = time.monotonic()
         # The list is empty until the first commit: when someone is waiting to see it (the
         # app passes `committed`), commit early. A build nobody watches (`quotewire index`)
@@ -465,7 +602,7 @@ class Library:
                 for info in old_by_path[path]:
                     writer.remove(info.id)
                     catalogue.remove(info.id)
-                    infos.pop(info.id, None)
+                    articles.discard(info.id)
                     removed += 1
             # Every file read again gives up its ids first: an id can pass from one file to
             # another (`story` from story.html to a new story.txt), and removing a file's old
@@ -474,12 +611,50 @@ class Library:
                 for info in old_by_path.get(src.path, []):
                     writer.remove(info.id)
                     catalogue.remove(info.id)
-                    infos.pop(info.id, None)
+                    articles.discard(info.id)
             total = len(to_read)
             jobs = [(src, frozenset(i.content_hash for i in old_by_path.get(src.path, []))) for src in to_read]
-            for n, parsed in enumerate(parse_all(self.config, jobs), 1):
+            search_mod.clear_builders(self.index_dir)
+            build = Build(self.config, jobs, self.index_dir)
+            flushing = False
+            n = 0
+            # Documents a worker indexed under an id this loop then changed (a clash): taken
+            # out of its segment when it comes, and indexed here under the new id.
+            dropped: dict[int, list[int]] = {}
+            for item in build:
+                if isinstance(item, Segments):
+                    segments = []
+                    for w, segment in item.segments:
+                        if segment is not None:
+                            for docnum in dropped.pop(w, ()):
+                                segment.delete_document(docnum)
+                            segments.append(segment)
+                    if item.final:
+                        self._commit(writer, catalogue, scan=scanned(skipped, len(articles)), segments=segments)
+                        break
+                    began = time.monotonic()
+                    self._commit(writer, catalogue, final=False, segments=segments)
+                    writer = search_mod.IndexWriter(self._ix, self.registry.search_terms)
+                    last_commit = time.monotonic()
+                    # Space commits out as the index grows, so that committing takes at
+                    # most about a fifth of the build, and each batch twice as long as
+                    # the last: every commit of a parallel build leaves a segment per worker.
+                    # (A first build someone watches commits after FIRST_COMMIT, then at
+                    # doubling intervals, so the list fills while it runs.)
+                    spacing = COMMIT_SPACING * (last_commit - began)
+                    interval = (
+                        max(spacing, 2 * interval) if showing_nothing else max(BATCH_SECONDS, spacing, 2 * interval)
+                    )
+                    flushing = False
+                    if committed:
+                        committed()
+                    continue
+                parsed = item
+                n += 1
                 src = parsed.src
                 problems.extend(parsed.problems)
+                if not parsed.articles:
+                    skipped.append(src)
                 by_hash = {i.content_hash: i for i in old_by_path.get(src.path, [])}
                 old_ids = {i.id for i in old_by_path.get(src.path, [])}
                 kept = (
@@ -489,6 +664,7 @@ class Library:
                 )
                 new_ids = set()
                 for art, quotes, content in parsed.articles:
+                    was = art.id
                     art, quotes = _unique(art, quotes, taken)
                     taken.add(art.id)
                     new_ids.add(art.id)
@@ -504,28 +680,28 @@ class Library:
                             updated += 1
                         else:
                             added += 1
-                    writer.add(art, quotes, content)
+                    if not isinstance(content, Indexed):
+                        writer.add(art, quotes, content)
+                    elif art.id != was:
+                        dropped.setdefault(content.worker, []).append(content.docnum)
+                        writer.add(art, quotes)
                     st = Stored.make(art, src.mtime_ns, src.size, quotes)
                     catalogue.add(st)
-                    infos[art.id] = st.info
+                    articles.add(art.id)
                 removed += len(old_ids - new_ids)
                 if progress:
                     progress(n, total)
                 now = time.monotonic()
                 left = (now - began_at) / n * (total - n)  # seconds, at the pace so far
                 early = showing_nothing and interval < BATCH_SECONDS and left > interval
-                if n < total and now - last_commit > interval and (early or left > FINISH_WITHOUT_COMMIT):
-                    began = time.monotonic()
-                    self._commit(writer, catalogue, infos, final=False)
-                    writer = search_mod.IndexWriter(self._ix, self.registry.search_terms)
-                    last_commit = time.monotonic()
-                    # Space commits out as the index grows, so that committing takes at
-                    # most about a fifth of the build.
-                    spacing = COMMIT_SPACING * (last_commit - began)
-                    interval = max(2 * interval if early else BATCH_SECONDS, spacing)
-                    if committed:
-                        committed()
-            self._commit(writer, catalogue, infos)
+                if (
+                    n < total
+                    and not flushing
+                    and now - last_commit > interval
+                    and (early or left > FINISH_WITHOUT_COMMIT)
+                ):
+                    build.flush()  # the files already sent are yielded first, then the segments
+                    flushing = True
         except BaseException:
             writer.cancel()
             raise
@@ -536,19 +712,35 @@ class Library:
         return IndexReport(added, updated, removed, unchanged, rebuilt, tuple(problems))
 
     def _commit(
-        self, writer: Any, catalogue: BackgroundCatalogueWriter, infos: dict[str, ArticleInfo], *, final: bool = True
+        self,
+        writer: Any,
+        catalogue: BackgroundCatalogueWriter,
+        *,
+        final: bool = True,
+        scan: _Scanned | None = None,
+        segments: Sequence[Any] = (),
     ) -> None:
-        """The catalogue first, then Whoosh: a search never finds an article not yet catalogued."""
+        """The catalogue first, then Whoosh: a search never finds an article not yet catalogued.
+
+        `scan` goes with the final commit only, once Whoosh has published (after an
+        intermediate commit the files are not yet all read, and the next update must compare
+        them; after a crash before it, too)."""
         generation, extraction = writer.generation, self.extraction_key()
-        writer.commit(merge=final, before_publishing=lambda: catalogue.commit(generation, extraction))
+        writer.commit(
+            merge=final, before_publishing=lambda: catalogue.commit(generation, extraction), segments=segments
+        )
+        if scan is not None:
+            catalogue.commit(generation, extraction, self._trusted(scan))
         self._ix = self._ix.refresh()
-        self._set_info(dict(infos))
+        # Each article's listing record is read from the catalogue when next asked for: kept
+        # here through a build, 100,000 of them held 60 MB the command line never needs.
+        self._set_info(None)
 
     # --- reading -------------------------------------------------------------------------------
 
     def articles(self) -> list[ArticleInfo]:
         """Every article, without its text (open one with `article`)."""
-        return list(self._info.values())
+        return list(self._infos().values())
 
     def _get(self, article_id: str) -> Stored | None:
         """An article with its quotes, from the catalogue on disk; the last few stay in memory."""
@@ -558,7 +750,7 @@ class Library:
                 self._recent.move_to_end(article_id)
                 return st
             epoch = self._recent_epoch
-        if article_id not in self._info:
+        if self._info is not None and article_id not in self._info:
             return None
         st = self._catalogue.get(article_id)
         if st is not None:
@@ -600,7 +792,7 @@ class Library:
                 (q for name in names for q in self._catalogue.quotes(speaker=name)), key=lambda q: (q.article, q.start)
             )
         else:
-            out = [q for st in map(self._get_uncached, self._info) if st for q in st.quotes]
+            out = [q for st in map(self._get_uncached, self._infos()) if st for q in st.quotes]
         if speaker:
             out = [q for q in out if q.speaker and reg.matches(speaker, q.speaker)]
         return out
@@ -656,12 +848,13 @@ class Library:
         if self._ix is None:
             if not self._catalogue.current():
                 return SearchResult(qstring, 0)  # no whole index yet: making one is `update`'s job
-            self._open_index()
-            if self._open_damage is not None:  # it would not open, so it was emptied: say why
-                self.damaged = f"{self._open_damage.path}: {self._open_damage.message}"
-                return SearchResult(qstring, 0, ignored=(f"{self.damaged} at the next update",))
-            if not self._info:
-                self.load_cached()
+            if not self._open_for_reading():  # a reader never rebuilds it: the next update does
+                from . import integrity
+
+                damage = integrity.Damage(self.index_dir, "the search index cannot be opened")
+                integrity.mark_damaged(self.index_dir, damage)
+                self.damaged = str(damage)
+                return SearchResult(qstring, 0, ignored=(f"{self.damaged}; it is rebuilt at the next update",))
         with self._search_lock:
             ix = self._ix  # an update in another thread may be replacing it
             if ix is None:
@@ -712,8 +905,8 @@ class Library:
         art = self.article(article_id)
         if art is None:
             return []
-        if self._ix is None:
-            self._open_index()
+        if not self._open_for_reading():
+            return []
         with self._search_lock:
             return search_mod.Searcher(self._ix, shared=self._open_searcher()).positions(qstring, article_id, art.text)
 
@@ -815,8 +1008,8 @@ class Library:
         """The corpus as tags look it up (by file, relative path, content hash, id)."""
         from .tag_identity import Place, Places
 
-        if self._places is None or self._places[0] is not self._info:
-            info = self._info
+        info = self._infos()
+        if self._places is None or self._places[0] is not info:
             sources = self._catalogue.sources() if info else {}
             places = Places(Place(i.id, sources.get(i.id, ""), i.path, i.content_hash) for i in info.values())
             self._places = (info, places)
@@ -830,7 +1023,7 @@ class Library:
         """Tags made before tags knew their file get it now, when it is certain (and kept,
         when the store can be written; a read-only store binds them for this run only)."""
         unbound = [t for t in stored if not t.source]
-        if not unbound or not self._info:
+        if not unbound or not self._infos():
             return stored
         places = self._tag_places()
         found = {t.id: p for t in unbound if (p := places.bind(t, self._text_of)) is not None}
@@ -884,11 +1077,12 @@ class Library:
 
     def _corpus_key(self) -> str:
         """Names the corpus as it is now: caches fitted on it are valid while this holds."""
-        if self._key is None or self._key[0] is not self._info:
+        info = self._infos()
+        if self._key is None or self._key[0] is not info:
             digest = hashlib.blake2b(
-                "\n".join(sorted(f"{i}:{a.content_hash}" for i, a in self._info.items())).encode(), digest_size=12
+                "\n".join(sorted(f"{i}:{a.content_hash}" for i, a in info.items())).encode(), digest_size=12
             ).hexdigest()
-            self._key = (self._info, digest)
+            self._key = (info, digest)
         return self._key[1]
 
     @property
@@ -934,13 +1128,13 @@ class Library:
         from .align import rank_similar
 
         target = self._article(article_id)
-        if len(self._info) <= RANK_ALL_UP_TO:
+        if len(self._infos()) <= RANK_ALL_UP_TO:
             candidates = self._catalogue.iter_articles()
         else:  # a large corpus: rank only what Whoosh finds most alike
             from . import search as search_mod
 
-            if self._ix is None:
-                self._open_index()
+            if not self._open_for_reading():
+                return []
             with self._search_lock:
                 ids = search_mod.Searcher(self._ix, shared=self._open_searcher()).similar(
                     article_id, target.text, RANK_CANDIDATES
@@ -1007,6 +1201,10 @@ _EXTRACTION_MODULES = (
 )
 
 
+_SCAN_KEYS = {"problems", "skipped", "articles", "index_files"}  # what a stored scan must hold
+_Scanned = tuple[dict[str, Any], list[tuple[str, str, str, bytes, bytes]]]  # a scan before it is stored
+
+
 def _record_checksums(index_dir: Path) -> None:
     from . import integrity
 
@@ -1024,8 +1222,8 @@ def _extraction_sources() -> list[Path]:
     return [here / name for name in _EXTRACTION_MODULES] + files
 
 
-def _same_stat(src: SourceFile, old: list[Stored] | None) -> bool:
-    return bool(old) and all(o.mtime_ns == src.mtime_ns and o.size == src.size for o in old)
+def _same_stat(src: SourceFile, old: Sequence[ArticleInfo] | None) -> bool:
+    return bool(old) and all(o.mtime_ns == src.mtime_ns and o.size == src.size for o in old or ())
 
 
 def _same_id(src: SourceFile, old: list[ArticleInfo]) -> bool:

@@ -170,3 +170,104 @@ class IndexReport:
     unchanged: int = 0
     rebuilt: bool = False
     problems: tuple[LoadProblem, ...] = field(default_factory=tuple)
+
+
+# --- alignment (index.align) -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SentenceLink:
+    a_start: int
+    a_end: int
+    b_start: int
+    b_end: int
+    score: float
+
+
+@dataclass(frozen=True)
+class Alignment:
+    """Sentence links between articles ``a`` and ``b`` (ids) plus their unique sentences."""
+
+    a: str
+    b: str
+    pairs: tuple[SentenceLink, ...]
+    only_a: tuple[tuple[int, int], ...]
+    only_b: tuple[tuple[int, int], ...]
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "a": self.a,
+            "b": self.b,
+            "pairs": [
+                {
+                    "a_start": p.a_start,
+                    "a_end": p.a_end,
+                    "b_start": p.b_start,
+                    "b_end": p.b_end,
+                    "score": round(p.score, 4),
+                }
+                for p in self.pairs
+            ],
+            "only_a": [{"start": s, "end": e} for s, e in self.only_a],
+            "only_b": [{"start": s, "end": e} for s, e in self.only_b],
+        }
+
+
+@dataclass(frozen=True)
+class DiffOp:
+    """One step of a word diff; offsets are absolute in each article's text."""
+
+    op: str  # "equal", "insert", "delete" or "replace"
+    a_start: int
+    a_end: int
+    b_start: int
+    b_end: int
+
+
+@dataclass(frozen=True)
+class VariantGroup:
+    """Quotes by one speaker that render the same statement in different articles."""
+
+    speaker: str
+    quotes: tuple[Quote, ...]
+
+
+# --- tags (index.tags, index.anchoring) ----------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Selector:
+    """TextPositionSelector (start, end) + TextQuoteSelector (exact, prefix, suffix)."""
+
+    start: int
+    end: int
+    exact: str
+    prefix: str
+    suffix: str
+
+
+@dataclass(frozen=True)
+class Tag:
+    """One tagged passage. ``status`` is set by :meth:`TagStore.resolve`."""
+
+    id: int
+    article: str
+    content_hash: str
+    start: int
+    end: int
+    exact: str
+    prefix: str
+    suffix: str
+    tags: tuple[str, ...]
+    note: str
+    created: str
+    status: str = "anchored"
+    # The article's identity when it was tagged (see `index.tag_identity`): the file's path
+    # relative to its corpus folder ("" for a tag made before v3 that is not yet bound to a
+    # file) and its absolute path. ``article`` is then only the id it had: ids change.
+    source: str = ""
+    path: str = ""
+
+    @property
+    def selector(self) -> Selector:
+        return Selector(self.start, self.end, self.exact, self.prefix, self.suffix)

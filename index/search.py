@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import operator
+import os
 import pickle
 import re
 import shutil
@@ -23,8 +24,10 @@ from typing import Any, cast
 
 from whoosh import collectors, fields, index, query
 from whoosh.analysis import LowercaseFilter, RegexTokenizer, StemmingAnalyzer
+from whoosh.analysis.analyzers import CompositeAnalyzer
 from whoosh.index import LockError
 from whoosh.system import pack_uint
+from whoosh.writing import PostingPool
 
 from . import query as Q
 from .catalogue import SCHEMA_VERSION, Stored
@@ -53,7 +56,7 @@ class AnalysedText:
     the writer's work to the other core.
     """
 
-    postings: list[tuple[str, int, float, bytes]]
+    postings: list[tuple[bytes, int, float, bytes]]  # (word in UTF-8, count, weight, positions)
 
 
 class _ContentField(fields.TEXT):
@@ -106,6 +109,17 @@ def open_or_create(path: Path, damage: list[str] | None = None) -> tuple[index.I
     return _create(path), True
 
 
+def open_existing(path: Path) -> index.Index | None:
+    """The index at `path` as it is, for reading; None if it is missing, of another schema
+    or unreadable. Creating or repairing one is the update's job, under its lock."""
+    try:
+        if json.loads((path / VERSION_FILE).read_text()).get("schema") != SCHEMA_VERSION:
+            return None
+        return index.open_dir(str(path))
+    except Exception:
+        return None
+
+
 def _create(path: Path) -> index.Index:
     for child in path.iterdir():
         if child.name in ("update.lock",):
@@ -133,6 +147,9 @@ def _indexable(a: Article) -> str:
 
 
 _CONTENT = _ContentField(analyzer=_ANALYZER)
+_FORMAT = _CONTENT.format
+assert _FORMAT is not None  # a text field always has a format
+_CONTENT_BOOST: float = _FORMAT.field_boost
 # The StemmingAnalyzer's steps, written out as one loop: Whoosh runs four chained
 # generators and a Token object per word, three times slower for the same postings (a
 # test compares the two on whole articles).
@@ -140,8 +157,9 @@ _CONTENT = _ContentField(analyzer=_ANALYZER)
 # greedy run of word characters has just ended, so this simpler form matches the same.
 _TOKEN = re.compile(r"[\w*]+(?:\.[\w*]+)*")
 _WORDS: dict[str, str] = {}  # token as written -> its stem, or "" for a stop word
-_STOPS: frozenset[str] = next(f.stops for f in _ANALYZER.items if hasattr(f, "stops"))
-_STEM: Callable[[str], str] = next(f._stem for f in _ANALYZER.items if hasattr(f, "stemfn"))
+_STEPS: list[Any] = list(cast(CompositeAnalyzer, _ANALYZER).items)  # what StemmingAnalyzer returns
+_STOPS: frozenset[str] = next(f.stops for f in _STEPS if hasattr(f, "stops"))
+_STEM: Callable[[str], str] = next(f._stem for f in _STEPS if hasattr(f, "stemfn"))
 
 
 def analyse(a: Article) -> AnalysedText:
@@ -169,13 +187,71 @@ def analyse_text(text: str) -> list[tuple[bytes, int, float, bytes]]:
         else:
             positions[word] = [pos]
     # Whoosh's Positions format: the count, then the pickled gaps between positions.
-    boost, dumps, pack, one = _CONTENT.format.field_boost, pickle.dumps, pack_uint, pack_uint(1)
+    boost, dumps, pack, one = _CONTENT_BOOST, pickle.dumps, pack_uint, pack_uint(1)
     out = []
     for w, ps in positions.items():
         n = len(ps)
         gaps = ps if n == 1 else [ps[0], *map(operator.sub, ps[1:], ps)]
         out.append((w.encode("utf-8"), n, float(n) * boost, (one if n == 1 else pack(n)) + dumps(gaps, 2)))
     return out
+
+
+def document(
+    a: Article, quotes: Sequence[Quote], content: AnalysedText | None, speaker_terms: Callable[[str], Iterable[str]]
+) -> dict[str, Any]:
+    """The Whoosh document of an article and its quotes."""
+    speakers = {q.speaker for q in quotes if q.speaker and q.kind != "other"}
+    return {
+        "id": a.id,
+        "title": a.title,
+        "content": _indexable(a) if content is None else content,
+        "outlet": a.outlet,
+        "date": a.date,
+        "speaker": " ".join(t for sp in sorted(speakers) for t in speaker_terms(sp)),
+        "kind": " ".join(sorted({q.kind for q in quotes})),
+    }
+
+
+# Segments are written as separate files, not one compound file: whoosh3 reads each file of
+# a compound segment into memory (a copy of its memory map) whenever a reader opens it, so
+# every searcher of a 100,000-article index cost 600 MB; separate files are read as needed.
+COMPOUND = False
+
+
+class _ChunkedPool(PostingPool):
+    """Whoosh's pool of postings, writing the sorted runs it spills to disk as chunks of
+    many postings per pickle: one `pickle.dump` and one `pickle.load` per posting were a
+    third of a large build's work."""
+
+    CHUNK = 4096
+
+    def _write_run(self, f: Any, items: Iterable[Any]) -> None:
+        chunk: list[Any] = []
+        for item in items:
+            chunk.append(item)
+            if len(chunk) >= self.CHUNK:
+                pickle.dump(chunk, f, pickle.HIGHEST_PROTOCOL)
+                chunk = []
+        if chunk:
+            pickle.dump(chunk, f, pickle.HIGHEST_PROTOCOL)
+        f.close()
+
+    def _read_run(self, path: str) -> Iterator[Any]:
+        f = self._open_run(path)
+        try:
+            while True:
+                yield from pickle.load(f)
+        except EOFError:
+            return
+        finally:
+            f.close()
+            self._remove_run(path)
+
+
+def _writer(w: Any, limitmb: int) -> Any:
+    """A Whoosh segment writer with the chunked pool, before anything is added to it."""
+    w.pool = _ChunkedPool(w._tempstorage, w.newsegment, limitmb=limitmb)
+    return w
 
 
 class IndexWriter:
@@ -189,52 +265,109 @@ class IndexWriter:
         limitmb: int = 256,
         timeout: float = 5.0,
     ) -> None:
-        self._w = ix.writer(limitmb=limitmb, timeout=timeout)
+        self._w = _writer(ix.writer(limitmb=limitmb, timeout=timeout, compound=COMPOUND), limitmb)
         self._speaker_terms = speaker_terms
 
     def remove(self, article_id: str) -> None:
         self._w.delete_by_term("id", article_id)
 
     def add(self, a: Article, quotes: Sequence[Quote], content: AnalysedText | None = None) -> None:
-        speakers = {q.speaker for q in quotes if q.speaker and q.kind != "other"}
-        self._w.add_document(
-            id=a.id,
-            title=a.title,
-            content=_indexable(a) if content is None else content,
-            outlet=a.outlet,
-            date=a.date,
-            speaker=" ".join(t for sp in sorted(speakers) for t in self._speaker_terms(sp)),
-            kind=" ".join(sorted({q.kind for q in quotes})),
-        )
+        self._w.add_document(**document(a, quotes, content, self._speaker_terms))
 
     @property
     def generation(self) -> int:
         """The generation this writer's commit will create (what the catalogue records)."""
         return self._w.generation
 
-    def commit(self, *, merge: bool = True, before_publishing: Callable[[], None] | None = None) -> None:
+    def commit(
+        self,
+        *,
+        merge: bool = True,
+        before_publishing: Callable[[], None] | None = None,
+        segments: Sequence[Any] = (),
+    ) -> None:
         """Write the segment, call `before_publishing`, then publish the new generation.
 
         `before_publishing` runs once the segment's files are written but before the table
         of contents that makes them visible: what must be committed first (the catalogue)
-        gets all the time Whoosh spends writing to finish.
+        gets all the time Whoosh spends writing to finish. `segments`: written by
+        `SegmentBuilder`s (in other processes), published with this commit, as they are.
         """
-        if before_publishing is not None:
-            # whoosh3 is pinned exactly: `_commit_toc` is the step that publishes the commit.
-            publish = self._w._commit_toc
+        w = self._w
+        # whoosh3 is pinned exactly: `_commit_toc` is the step that publishes the commit.
+        publish = w._commit_toc
 
-            def publish_after(segments: Any) -> None:
+        def publish_after(final: list[Any]) -> None:
+            if before_publishing is not None:
                 before_publishing()
-                publish(segments)
+            publish([*final, *segments])
 
-            self._w._commit_toc = publish_after
+        w._commit_toc = publish_after
         # An intermediate commit of a long build skips merging: merging segments again at
         # every batch made a 100,000-article build twice as slow as one big commit.
-        self._w.commit(merge=merge)
+        w.commit(merge=merge)
 
     def cancel(self) -> None:
         if not self._w.is_closed:  # a commit that failed has closed it already
             self._w.cancel()
+
+
+class SegmentBuilder:
+    """Writes documents into new segments of an index from another process, for a build
+    that indexes on every core at once: Whoosh has one writer per index, and filing and
+    sorting postings was most of a large build, in one process.
+
+    Each segment is written in a folder of its own beside the index (whose own commits
+    delete any segment file they do not list), then moved into the index; `finish`
+    returns it, for the process that holds the index's writer to publish
+    (`IndexWriter.commit(segments=...)`).
+    """
+
+    def __init__(self, index_dir: Path, name: str, speaker_terms: Callable[[str], Iterable[str]], limitmb: int) -> None:
+        self.index_dir = index_dir
+        self.folder = index_dir / f".{name}"  # a leading dot: Whoosh's clean-up passes it by
+        self._speaker_terms = speaker_terms
+        self._limitmb = limitmb
+        self._w: Any = None
+
+    def add(self, a: Article, quotes: Sequence[Quote], content: AnalysedText | None = None) -> int:
+        """Add one document; its number in the segment being written."""
+        if self._w is None:
+            from whoosh.writing import SegmentWriter
+
+            shutil.rmtree(self.folder, ignore_errors=True)
+            self.folder.mkdir(parents=True)
+            private = index.create_in(str(self.folder), make_schema())
+            self._w = _writer(
+                SegmentWriter(private, _lk=False, limitmb=self._limitmb, compound=COMPOUND), self._limitmb
+            )
+        docnum = self._w.docnum
+        self._w.add_document(**document(a, quotes, content, self._speaker_terms))
+        return docnum
+
+    def finish(self) -> Any:
+        """The segment written since the last `finish` (None if nothing was added), its
+        files moved into the index but not yet published."""
+        w, self._w = self._w, None
+        if w is None:
+            return None
+        segment = w._finalize_segment()
+        prefix = f"{segment.segment_id()}."  # the index name, "_", the segment's own
+        for name in os.listdir(self.folder):
+            if name.startswith(prefix):
+                os.replace(self.folder / name, self.index_dir / name)
+        w._finish()
+        shutil.rmtree(self.folder, ignore_errors=True)
+        return segment
+
+    def cancel(self) -> None:
+        w, self._w = self._w, None
+        if w is not None:
+            try:
+                w.cancel()
+            except Exception:
+                pass
+        shutil.rmtree(self.folder, ignore_errors=True)
 
 
 # --- querying ------------------------------------------------------------------------------
@@ -825,6 +958,12 @@ class Searcher:
 def tokens(text: str) -> list[str]:
     """The index's own stemmed tokens: used to compare texts the way search does."""
     return [t.text for t in _ANALYZER(text)]
+
+
+def clear_builders(path: Path) -> None:
+    """Remove what `SegmentBuilder`s of a build that died left beside the index."""
+    for stale in path.glob(".build-*"):
+        shutil.rmtree(stale, ignore_errors=True)
 
 
 def remove_index(path: Path) -> None:

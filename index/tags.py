@@ -41,12 +41,12 @@ import zlib
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import quote
 
-from index.anchoring import ANCHORED, ORPHAN, ORPHAN_ANCHOR, Anchor, Selector, make_selector, reanchor
+from index.anchoring import ANCHORED, ORPHAN, ORPHAN_ANCHOR, Anchor, make_selector, reanchor
+from index.models import Selector, Tag
 
 BUSY_TIMEOUT_MS = 10_000
 BACKUPS_DIR = "backups"  # beside the store
@@ -69,33 +69,6 @@ class TagStoreReadOnly(TagStoreError):
 
 class TagStoreFull(TagStoreError):
     """The disk is full: the change was not made and the file is as it was."""
-
-
-@dataclass(frozen=True)
-class Tag:
-    """One tagged passage. ``status`` is set by :meth:`TagStore.resolve`."""
-
-    id: int
-    article: str
-    content_hash: str
-    start: int
-    end: int
-    exact: str
-    prefix: str
-    suffix: str
-    tags: tuple[str, ...]
-    note: str
-    created: str
-    status: str = "anchored"
-    # The article's identity when it was tagged (see `index.tag_identity`): the file's path
-    # relative to its corpus folder ("" for a tag made before v3 that is not yet bound to a
-    # file) and its absolute path. ``article`` is then only the id it had: ids change.
-    source: str = ""
-    path: str = ""
-
-    @property
-    def selector(self) -> Selector:
-        return Selector(self.start, self.end, self.exact, self.prefix, self.suffix)
 
 
 def normalize_tag(name: str) -> str:
@@ -849,7 +822,8 @@ class TagStore:
                 tag.path,
             ),
         )
-        new_id = int(cur.lastrowid)
+        new_id = cur.lastrowid
+        assert new_id is not None  # an INSERT just ran on this cursor
         _set_tags(conn, new_id, tag.tags)
         stored = dataclasses.replace(tag, id=new_id, created=created)
         _seal(conn, stored)

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 if TYPE_CHECKING:
     from index.library import Library
+    from index.models import IndexReport
 
 EXIT_USAGE = 2
 EXIT_FAIL = 1
@@ -125,7 +126,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:  # Textual draws the screen itself: see tui/widgets/text.py
         return _run_command(args)
     out, err = sys.stdout, sys.stderr
-    sys.stdout, sys.stderr = _InertStream(out), _InertStream(err)  # type: ignore[assignment]
+    sys.stdout, sys.stderr = _InertStream(out), _InertStream(err)
     try:
         return _run_command(args)
     finally:
@@ -171,11 +172,10 @@ def _library(
     return Library.open(args.config, corpus if corpus is not None else args.corpus, include_seeds=include_seeds)
 
 
-def _ready(lib: Library, *, quiet: bool = False) -> None:
-    """Update the index, with a progress bar on a terminal; problems go to stderr.
-
-    When it cannot be updated (another copy holds it too long, or the cache is full) the
-    command goes on with the index as it is, after one line saying so."""
+def _ready(lib: Library, *, quiet: bool = False) -> IndexReport | None:
+    """Update the index, with a progress bar on a terminal; problems go to stderr. The
+    report, or None when it could not be updated: another copy holds it too long, or the
+    cache is full; the command then goes on with the index as it is, after one line."""
     from index.library import IndexBusy, IndexStorageError, format_problem
 
     bar = _ProgressBar() if sys.stderr.isatty() and not quiet else None
@@ -186,11 +186,12 @@ def _ready(lib: Library, *, quiet: bool = False) -> None:
             bar.done()
         print(f"quotewire: {exc}; using the index as it is", file=sys.stderr)
         lib.load_cached()
-        return
+        return None
     if bar:
         bar.done()
     for p in report.problems:
         print(format_problem(p), file=sys.stderr)
+    return report
 
 
 def _say_waiting() -> None:
@@ -274,9 +275,41 @@ def _check_index(lib: Library) -> int:
 
 
 def cmd_search(args: argparse.Namespace) -> int:
+    import threading
+
+    from index.catalogue import latest_generation
+
     lib = _library(args)
-    _ready(lib)
-    result = lib.search(args.query, limit=args.limit)
+    # The corpus is checked in a thread while the search runs here on the index as it is:
+    # the check is mostly system calls, which let go of the GIL, and loading Whoosh and
+    # searching are Python. When the check finds the index out of date, it brings it up to
+    # date and the search runs again; on 100,000 unchanged articles the search is free.
+    before = latest_generation(lib.index_dir)
+    checked: dict[str, Any] = {}
+
+    def check() -> None:
+        try:
+            checked["report"] = _ready(lib)
+        except BaseException as exc:  # raised here, in the main thread
+            checked["error"] = exc
+
+    checker = threading.Thread(target=check, daemon=True)
+    checker.start()
+    try:
+        result = lib.search(args.query, limit=args.limit)
+    except Exception:  # an index being replaced under it: the search after the check answers
+        result = None
+    checker.join()
+    if "error" in checked:
+        raise checked["error"]
+    report = checked["report"]  # None: not updated (said so), searched as it is
+    if (
+        result is None
+        or (report is not None and (report.added or report.updated or report.removed or report.rebuilt))
+        or latest_generation(lib.index_dir) != before
+    ):
+        lib.damaged = None  # the index has been brought up to date since: searched again
+        result = lib.search(args.query, limit=args.limit)
     if lib.damaged:  # met while searching (damage that kept the file's time): rebuild, ask again
         print(f"quotewire: {lib.damaged}; rebuilding the index", file=sys.stderr)
         lib.damaged = None

@@ -14,9 +14,7 @@ from textual.message import Message
 from index.models import LoadProblem, Quote, SearchResult
 
 if TYPE_CHECKING:
-    from index.align import Alignment
-    from index.models import Article
-    from index.tags import Tag
+    from index.models import Alignment, Article, Tag
 
 
 @dataclass

@@ -22,7 +22,7 @@ def _fail(message: str, code: int = EXIT_FAIL) -> int:
     return code
 
 
-def run(args: argparse.Namespace, lib: Library, ready: Callable[[Library], None]) -> int:
+def run(args: argparse.Namespace, lib: Library, ready: Callable[[Library], object]) -> int:
     from index.tags import TagStoreError
 
     try:

@@ -59,7 +59,7 @@ def looks_like_html(body: bytes) -> bool:
 class _HttpOnly(urllib.request.HTTPRedirectHandler):
     """Follow redirects between http and https only (urllib would follow one to ftp)."""
 
-    def redirect_request(self, req, fp, code, msg, headers, newurl):  # type: ignore[no-untyped-def]
+    def redirect_request(self, req, fp, code, msg, headers, newurl):  # type: ignore[no-untyped-def]  # urllib's own signature, untyped in typeshed too
         if not re.match(r"https?://", newurl, re.I):
             raise FetchError(f"redirected to {newurl[:80]!r}, which is not an http(s) address")
         return super().redirect_request(req, fp, code, msg, headers, newurl)

@@ -154,7 +154,8 @@ def _people(value: Any) -> list[str]:
             types = {t.lower() for t in _as_list(a.get("@type", "person")) if isinstance(t, str)}
             if "person" not in types:
                 continue
-            name = a.get("name") if isinstance(a.get("name"), str) else ""
+            raw = a.get("name")
+            name = raw if isinstance(raw, str) else ""
         else:
             continue
         name = clean_name(name)

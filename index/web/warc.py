@@ -47,7 +47,7 @@ def html_records(path: str, max_bytes: int, problems: list[LoadProblem]) -> Iter
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
-    archiveiterator.sys = _Silent  # type: ignore[attr-defined]
+    archiveiterator.sys = _Silent  # warcio has no type information: mypy sees Any here
     try:
         fh = open(path, "rb")
     except OSError as exc:

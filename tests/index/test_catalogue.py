@@ -204,15 +204,16 @@ def test_the_catalogue_is_committed_after_whooshs_files_but_before_it_publishes(
     seen: list[tuple[int, int]] = []
     real = BackgroundCatalogueWriter.commit
 
-    def commit(self: BackgroundCatalogueWriter, generation: int, extraction: str | None = None) -> None:
+    def commit(self: BackgroundCatalogueWriter, generation: int, *rest: object) -> None:
         seen.append((generation, latest_generation(lib.index_dir)))
-        real(self, generation, extraction)
+        real(self, generation, *rest)  # type: ignore[arg-type]
 
     monkeypatch.setattr(BackgroundCatalogueWriter, "commit", commit)
     lib.update()
-    assert len(seen) == 1
-    generation, published = seen[0]
+    assert len(seen) == 2
+    (generation, published), scan = seen
     assert published == generation - 1  # Whoosh had not published yet
+    assert scan == (generation, generation)  # the corpus scan that the next update may trust: after
     assert latest_generation(lib.index_dir) == generation
     assert Catalogue(lib.index_dir).generation() == generation
     assert _reopened_has(seeds, "006_new")

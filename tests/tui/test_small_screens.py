@@ -255,14 +255,13 @@ async def test_a_first_build_lists_articles_early_and_says_a_search_is_partial(
     for n in range(40):
         (corpus / f"story{n:02d}.txt").write_text(f"Headline number {n} here\n\nThe mayor said turnip {n} was fine.\n")
     monkeypatch.setattr(library_mod, "FIRST_COMMIT", 0.3)
-    real_parse_all = ingest_mod.parse_all
+    real_parse = ingest_mod.Ingestor.parse  # 40 files: read in this process, one by one
 
-    def slow_parse_all(*args, **kwargs):  # type: ignore[no-untyped-def]
-        for parsed in real_parse_all(*args, **kwargs):
-            time.sleep(0.15)
-            yield parsed
+    def slow_parse(*args, **kwargs):  # type: ignore[no-untyped-def]  # (a stand-in with the real one's arguments)
+        time.sleep(0.15)
+        return real_parse(*args, **kwargs)
 
-    monkeypatch.setattr(ingest_mod, "parse_all", slow_parse_all)
+    monkeypatch.setattr(ingest_mod.Ingestor, "parse", slow_parse)
     app = QuotewireApp(Library.open(corpus=[corpus], use_user_config=False, include_seeds=False))
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_for(pilot, lambda: app.building is not None and bool(app.library.articles()))

@@ -26,7 +26,7 @@ from ..widgets.lists import KeyedOptionList
 from ..widgets.text import cut_at_word, visible_line
 
 if TYPE_CHECKING:
-    from index.align import Alignment
+    from index.models import Alignment
 
 LINKED = Style(bgcolor="#3a3a6a", color="white")
 CURRENT = Style(bgcolor="#005f87", color="white", bold=True)

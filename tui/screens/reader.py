@@ -28,7 +28,7 @@ from ..widgets.text import cut_at_word, visible_line
 
 if TYPE_CHECKING:
     from index.library import Library
-    from index.tags import Tag
+    from index.models import Tag
 
     from .tag_prompt import TagRequest
 

@@ -21,7 +21,7 @@ from ..widgets.text import cut_at_word, visible_line, visible_text
 from .quote_detail import one_line
 
 if TYPE_CHECKING:
-    from index.tags import Tag
+    from index.models import Tag
 
 ORPHANS = "\x00orphans"
 
