@@ -47,24 +47,22 @@ def attach_quotes(
 ) -> list[Quote]:
     """Every quotation group's records: kind, speaker, rule and mention (one per segment)."""
     by_sent: dict[int, list[Cue]] = {}
-    for cue in cues:
-        if (
-            cue.speaker
-            or cue.rule in _NOBODY
-            or (cue.mention is not None and cue.mention.kind in ("pronoun", "clause"))
-        ):
-            by_sent.setdefault(cue.sent, []).append(cue)
+    for c in cues:
+        if c.speaker or c.rule in _NOBODY or (c.mention is not None and c.mention.kind in ("pronoun", "clause")):
+            by_sent.setdefault(c.sent, []).append(c)
     groups: dict[int, list[Seg]] = {}
     for seg in doc.segs:
         groups.setdefault(seg.group, []).append(seg)
     out: list[Quote] = []
     for s, e, label, ls, le in transcripts:
-        speaker = people.canonical(label.title(), ls)
+        who = people.canonical(label.title(), ls)
         out.append(
-            make_quote(doc, s, e, "direct", speaker, "transcript", Cue(ls, le, ":", 0), Mention("name", label, ls, le))
+            make_quote(doc, s, e, "direct", who, "transcript", Cue(ls, le, ":", 0), Mention("name", label, ls, le))
         )
     ordered = sorted(groups.values(), key=lambda g: g[0].start)
     last: _Last | None = None
+    cue: Cue | None
+    speaker: str | None
     for segs in ordered:
         cue, rule = _attribution(doc, segs, by_sent, last)
         continued = rule in ("continuation", "continuation-in-paragraph")

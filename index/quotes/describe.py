@@ -51,6 +51,7 @@ from .words import FEMALE_ROLES, MALE_ROLES
 if TYPE_CHECKING:
     from .cues import Cue
     from .people import People
+    from .salience import Resolver
 
 _OWNER_PRONOUNS = {"his": "he", "her": "she", "its": "it", "their": "they"}
 # the rules of this stage that give a speaker
@@ -62,7 +63,7 @@ def resolve_description(
     cue: Cue,
     people: People,
     history: History,
-    resolve: object,
+    resolve: Resolver,
     titled: bool = False,
 ) -> Resolved | None:
     """The holder of a description, or None to keep the mention as written.

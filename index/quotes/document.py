@@ -209,7 +209,7 @@ def para_of(doc: Doc, pos: int) -> int:
     return lo
 
 
-def tokens_in(doc: Doc, s: int, e: int, limit: int = 0) -> list[tuple[int, int, str]]:
+def tokens_in(doc: Doc, s: int, e: int, limit: int = 0) -> Sequence[tuple[int, int, str]]:
     """The tokens within [s, e); with `limit`, only the first `limit` of them."""
     i = bisect.bisect_left(doc.token_starts, s)
     j = bisect.bisect_left(doc.token_starts, e, i)

@@ -148,7 +148,7 @@ def decide_headlines(doc: Doc, quotes: list[Quote], people: People) -> list[Quot
             else:
                 speaker, rule = _speaker(doc, people, body, named, doc.text[seg.start : seg.end])
                 kind = "direct" if _opens_line(doc, seg, ls) else "partial"
-                if cued and out[i].kind != "other":
+                if cued and i is not None and out[i].kind != "other":
                     kind = out[i].kind  # (the kind the line's own cue gave it)
                 q = make_quote(doc, seg.start, seg.end, kind, speaker, rule, cue, named)
             if i is None:
@@ -249,7 +249,7 @@ def _clause_start(m: str, ls: int, pos: int) -> int:
     return cs
 
 
-def _agent(doc: Doc, toks: tuple[tuple[int, int, str], ...]) -> Mention | None:
+def _agent(doc: Doc, toks: Sequence[tuple[int, int, str]]) -> Mention | None:
     """ "Dismissed As ‘Fake’ Intel Story By Kremlin": the capitalised words after "by"."""
     for k, (_, _, w) in enumerate(toks):
         if w.lower() == "by":
@@ -257,7 +257,7 @@ def _agent(doc: Doc, toks: tuple[tuple[int, int, str], ...]) -> Mention | None:
     return None
 
 
-def _name_after(doc: Doc, toks: tuple[tuple[int, int, str], ...]) -> Mention | None:
+def _name_after(doc: Doc, toks: Sequence[tuple[int, int, str]]) -> Mention | None:
     """The capitalised words that open `toks` ("the" allowed first), as a mention."""
     end = 0
     while end < min(len(toks), 5) and (toks[end][2][:1].isupper() or end == 0 and toks[end][2] == "the"):

@@ -26,6 +26,7 @@ from .words import ALL_CUE_FORMS, ROLE_NOUNS
 if TYPE_CHECKING:
     from .cues import Cue
     from .people import People
+    from .salience import Resolver
 
 _ISSUING = frozenset("in via through".split())
 
@@ -44,7 +45,7 @@ _OWNER_PRONOUNS = {"his": "he", "her": "she", "its": "it", "their": "they"}
 
 
 def issuer(
-    d: Description, mention: Mention, cue: Cue, people: People, history: History, resolve: object
+    d: Description, mention: Mention, cue: Cue, people: People, history: History, resolve: Resolver
 ) -> Resolved | None:
     """Whoever issued a document; the words naming the speaker are the document's."""
     doc = people.doc
@@ -227,7 +228,7 @@ def _resolve_span(
     cue: Cue,
     people: People,
     history: History,
-    resolve: object,
+    resolve: Resolver,
 ) -> str | None:
     """Who a possessor or an issuer in the text is ("the group's", "his", "by Fox News")."""
     s, e = span
@@ -247,7 +248,7 @@ def _resolve_span(
             break
     if mention is not None and inner.start <= mention.start and inner.end >= mention.end:
         return None  # the same words again: no progress
-    sp, _, _ = resolve(inner, cue, people, history, {})  # type: ignore[operator]
+    sp, _, _ = resolve(inner, cue, people, history, {})
     return sp if _plausible_issuer(sp) else None
 
 
@@ -260,7 +261,7 @@ def _plausible_issuer(sp: str | None) -> bool:
 
 
 def _issued_before(
-    d: Description, pos: int, people: People, history: History, cue: Cue, resolve: object
+    d: Description, pos: int, people: People, history: History, cue: Cue, resolve: Resolver
 ) -> tuple[int, str] | None:
     """An earlier mention of the same kind of document that says who issued it: "X said in
     a statement", "a report by X", "X's report", "X published a report"."""
@@ -298,7 +299,7 @@ _SAME_DOCS = {
 }
 
 
-def _issuer_at(doc: Doc, t: int, people: People, history: History, cue: Cue, resolve: object) -> str | None:
+def _issuer_at(doc: Doc, t: int, people: People, history: History, cue: Cue, resolve: Resolver) -> str | None:
     """Who issued the document named by token t, if the words around it say."""
     lows, toks = doc.lows, doc.tokens
     # "X's report", "its report"

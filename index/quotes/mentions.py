@@ -78,7 +78,7 @@ _ING_NOUNS = frozenset(
 )
 
 
-def _participle_after_noun(words: list[str], lows: list[str]) -> int:
+def _participle_after_noun(words: Sequence[str], lows: Sequence[str]) -> int:
     """Where a participle phrase starts after a plural noun opening a noun phrase
     ("Reporters covering the trial", "protesters carrying signs"), else 0."""
     if len(lows) < 3:
@@ -116,6 +116,9 @@ def classify_np(doc: Doc, s: int, e: int, allow_pronoun: bool = True) -> Mention
     j = bisect.bisect_left(starts, e, i)
     if j > i and doc.tokens[j - 1][1] > e:
         j -= 1  # tokens do not overlap: only the last one can run past `e`
+    toks: Sequence[tuple[int, int, str]]
+    words: Sequence[str]
+    lows: Sequence[str]
     if doc.masked.find("(", s, e) >= 0:
         toks = _outside_parens(doc.masked, s, doc.tokens[i:j])
         if not toks or len(toks) > 14:
@@ -272,7 +275,7 @@ def classify_np(doc: Doc, s: int, e: int, allow_pronoun: bool = True) -> Mention
     return None
 
 
-def _opening_participle(words: list[str]) -> bool:
+def _opening_participle(words: Sequence[str]) -> bool:
     """ "Discussing his family ...", "Giving the reference to ...": a capitalised participle
     that opens a clause, not a name ("Manning", "Fleming", "King" stand alone or before a
     name)."""
@@ -280,7 +283,7 @@ def _opening_participle(words: list[str]) -> bool:
     return len(w) > 5 and w[1:].islower() and words[1][:1].islower() and words[1].lower() != "and"
 
 
-def _described_head(lows: list[str], head_n: int) -> str:
+def _described_head(lows: Sequence[str], head_n: int) -> str:
     """ "role" when the head before a complement is a person's role or a common noun for a
     person ("the athlete", "a spokesman"), "np" when it is a document ("a statement
     signed"), else "" (the name in the complement may be the source: "the head of Gazprom"
@@ -296,7 +299,7 @@ def _described_head(lows: list[str], head_n: int) -> str:
     return ""
 
 
-def _named_complement(toks: list[tuple[int, int, str]], lows: list[str], head_n: int) -> int:
+def _named_complement(toks: Sequence[tuple[int, int, str]], lows: Sequence[str], head_n: int) -> int:
     """Where a role ends: with its complement when that names someone ("the head of
     Gazprom", "a spokesman for the Kremlin"), else at its head."""
     end = toks[head_n - 1][1]
@@ -330,7 +333,7 @@ def _named_complement(toks: list[tuple[int, int, str]], lows: list[str], head_n:
 _ROLE_LINKS = frozenset({"of", "for", "at", "to"})
 
 
-def _outside_parens(m: str, s: int, toks: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+def _outside_parens(m: str, s: int, toks: Sequence[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Drop tokens inside brackets: "Rep. Zoe Lofgren (D-Calif.)" is Zoe Lofgren."""
     out: list[tuple[int, int, str]] = []
     depth, pos = 0, s
@@ -344,7 +347,7 @@ def _outside_parens(m: str, s: int, toks: list[tuple[int, int, str]]) -> list[tu
     return out
 
 
-def _possessive_owner(head: list[tuple[int, int, str]]) -> int | None:
+def _possessive_owner(head: Sequence[tuple[int, int, str]]) -> int | None:
     """Index where "Name's noun" starts when the head ends in a common noun."""
     if len(head) < 2 or cap(head[-1][2]) or head[-1][2].lower() in FUNCTION_WORDS:
         return None
@@ -365,7 +368,7 @@ _PARTITIVE = frozenset("one each some many several most two three four five".spl
 _PARTICLES = frozenset({"de", "van", "von", "bin", "al", "da", "del", "di", "la", "le", "du"})
 
 
-def _last_name_run(toks: list[tuple[int, int, str]], lows: list[str], m: str) -> tuple[int, int, str] | None:
+def _last_name_run(toks: Sequence[tuple[int, int, str]], lows: Sequence[str], m: str) -> tuple[int, int, str] | None:
     """The last run of capitalised words that is not possessive, titles stripped.
 
     `lows` holds the tokens' words lower-cased (a word never ends in a full stop).

@@ -107,16 +107,16 @@ def resolve_mention(
             # "Donald Trump, while being interviewed on Fox, called ...": the sentence's subject
             sub = first_clause_subject(people.doc, ss, mention.start)
         if sub is not None and sub.kind not in ("ellipsis", "clause"):
-            speaker, _, named = resolve_mention(sub, cue, people, history, prev_in_sent)
-            return speaker, "clause-subject", named
+            said_by, _, named = resolve_mention(sub, cue, people, history, prev_in_sent)
+            return said_by, "clause-subject", named
         if kind == "clause" and ss is not None:
             # else the last person who is a subject earlier in the sentence
-            got = people.subject_before(mention.start, "")
-            if got is not None and got[0] >= ss:
-                return got[1], "earlier-subject", name_at(people.doc, got[0])
+            earlier = people.subject_before(mention.start, "")
+            if earlier is not None and earlier[0] >= ss:
+                return earlier[1], "earlier-subject", name_at(people.doc, earlier[0])
         return None, "unattributed", None
     if kind == "pronoun":
-        speaker, rule = resolve_pronoun(
+        referent, rule = resolve_pronoun(
             mention.text.lower(),
             mention.start,
             people,
@@ -125,12 +125,12 @@ def resolve_mention(
             cue.word not in _CONTINUING and cue.word not in ASKING,
             _object_name(people, cue) if mention.end <= cue.start else None,
         )
-        return speaker, rule, mention
+        return referent, rule, mention
     if kind == "role":
-        speaker, rule = _resolve_role(mention.text, people, mention.start)
-        if rule != "role-as-written":
-            return speaker, rule, mention
-        text = described(speaker, people)
+        holder, rule = _resolve_role(mention.text, people, mention.start)
+        if rule != "role-as-written" or holder is None:
+            return holder, rule, mention
+        text = described(holder, people)
     else:
         rule = "according-to" if cue.source_rule == "according-to" else "noun-phrase"
         text = described(mention.text, people)

@@ -21,11 +21,15 @@ import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import compress, count
+from typing import TYPE_CHECKING
 
 from index.lexicon import FUNCTION_WORDS
 
 from .document import Doc
 from .words import ALL_CUE_FORMS, MODALS, PASSIVE_AUX, STOP_HEAD
+
+if TYPE_CHECKING:
+    from .people import People
 
 # nouns for a person by what they do or are: the heads of role descriptions
 PERSON_HEADS = frozenset(
@@ -288,7 +292,7 @@ def _modifier(doc: Doc, k: int) -> bool:
     return not (low.endswith("ed") and doc.words[k].islower() and low not in {"united", "retired", "elected"})
 
 
-def scan_roles(doc: Doc, people: object) -> list[Role]:
+def scan_roles(doc: Doc, people: People) -> list[Role]:
     """Every role stated for a named holder, in text order (see the module's docstring)."""
     out: list[Role] = []
     lows, toks, gaps = doc.lows, doc.tokens, doc.gaps
@@ -312,6 +316,7 @@ def scan_roles(doc: Doc, people: object) -> list[Role]:
                 j += 1
             b = j - 1
         holder = _holder_within(doc, people, i, b) if b > i else None
+        name: str | None
         if holder is not None:
             name, at = holder  # "Minister of Defence Oleksii Reznikov": the name ends the complement
             b = at - 1
@@ -336,31 +341,31 @@ def _run_at(doc: Doc, k: int) -> tuple[int, int] | None:
     return k, j
 
 
-def _person(people: object, k: int, doc: Doc) -> str | None:
+def _person(people: People, k: int, doc: Doc) -> str | None:
     """The person the roster found whose name starts at token k, if any (the roster keeps
     a name at the start of its run: "Russian Defence Minister Sergei Shoigu")."""
     r = k
     while r > 0 and doc.gaps[r] in _SPACE and doc.words[r - 1][:1].isupper():
         r -= 1
-    mentions = people.mentions  # type: ignore[attr-defined]
+    mentions = people.mentions
     i = bisect.bisect_left(mentions, (doc.tokens[r][0], ""))
     if i < len(mentions) and mentions[i][0] == doc.tokens[r][0]:
         name = mentions[i][1]
-        if (r == k or name.split()[0] == doc.words[k]) and people.is_person(name):  # type: ignore[attr-defined]
+        if (r == k or name.split()[0] == doc.words[k]) and people.is_person(name):
             return name
     return None
 
 
-def _org_name(doc: Doc, people: object, k: int, j: int) -> str | None:
+def _org_name(doc: Doc, people: People, k: int, j: int) -> str | None:
     text = " ".join(doc.words[k : j + 1])
     if text.endswith(("'s", "’s")):
         return None  # "the group's website": the website, not the group's name
     if doc.lows[k] in FUNCTION_WORDS:
         return None
-    return people.canonical(text, doc.tokens[k][0])  # type: ignore[attr-defined]
+    return people.canonical(text, doc.tokens[k][0])
 
 
-def _holder_within(doc: Doc, people: object, i: int, b: int) -> tuple[str, int] | None:
+def _holder_within(doc: Doc, people: People, i: int, b: int) -> tuple[str, int] | None:
     """A person named at the end of a complement: "Minister of Defence Oleksii Reznikov"."""
     for k in range(i + 2, b + 1):
         if doc.words[k][:1].isupper():
@@ -378,7 +383,7 @@ def _holder_within(doc: Doc, people: object, i: int, b: int) -> tuple[str, int] 
     return None
 
 
-def _holder_after(doc: Doc, people: object, a: int, b: int, org: bool) -> str | None:
+def _holder_after(doc: Doc, people: People, a: int, b: int, org: bool) -> str | None:
     """ "Minister Sergei Shoigu" (a name right after), or ", Dmitry Peskov, said" after a
     description that opens the phrase ("a spokesman for the Kremlin, Dmitry Peskov,")."""
     n = len(doc.tokens)
@@ -416,7 +421,7 @@ def _holder_after(doc: Doc, people: object, a: int, b: int, org: bool) -> str | 
     return None
 
 
-def _holder_before(doc: Doc, people: object, a: int, b: int, org: bool) -> str | None:
+def _holder_before(doc: Doc, people: People, a: int, b: int, org: bool) -> str | None:
     """ "Vasily Nebenzya, Russia's Ambassador to the UN, said": the name before the comma,
     when the description ends at a comma, a dash, a bracket or the verb."""
     s = a - 1 if a > 0 and doc.lows[a - 1] in _DETERMINERS and doc.gaps[a] in _SPACE else a

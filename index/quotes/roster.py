@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from index.lexicon import (
@@ -188,7 +189,7 @@ def _modified_noun(low: str) -> bool:
 def add_run(
     people: People,
     doc: Doc,
-    toks: list[tuple[int, int, str]],
+    toks: Sequence[tuple[int, int, str]],
     k: int,
     j: int,
     subject: bool,
@@ -305,7 +306,7 @@ def sentence_initial_word(people: People, doc: Doc, k: int) -> bool:
     return w.endswith("ing") or w.lower() in FUNCTION_WORDS or people.used_in_lower_case(w)
 
 
-def subject_before_verb(doc: Doc, toks: list[tuple[int, int, str]], j: int) -> bool:
+def subject_before_verb(doc: Doc, toks: Sequence[tuple[int, int, str]], j: int) -> bool:
     """Does what follows the name run ending at token `j` make it a clause subject?
 
     The caller has checked the word before (not after a preposition or adjective).
@@ -379,7 +380,7 @@ def _after_time(doc: Doc, i: int) -> int:
     return i
 
 
-def subject_after_parens(doc: Doc, toks: list[tuple[int, int, str]], j: int) -> bool:
+def subject_after_parens(doc: Doc, toks: Sequence[tuple[int, int, str]], j: int) -> bool:
     """A name followed by a short bracket ("(R-Wisc.)") is a subject if a verb follows it."""
     m = doc.masked
     close = m.find(")", toks[j][1], toks[j][1] + 40)

@@ -24,6 +24,14 @@ History = list[tuple[int, str, str]]
 
 Resolved = tuple[str | None, str, Mention | None]
 
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from .cues import Cue
+
+    # resolve.resolve_mention, passed in by its callers (resolve imports this module)
+    Resolver = Callable[[Mention, Cue, People, History, dict[int, Cue]], Resolved]
+
 
 _WINDOW = 3000  # characters: how far back a holder or an issuer is looked for
 

@@ -345,8 +345,7 @@ def subject_of_clause(doc: Doc, ss: int, end: int, participle: bool = False) -> 
         return None
     if participle:
         # "..., saying": the subject of the main clause, from the sentence start
-        cut = first_clause_subject(doc, ss, ss + len(r))
-        return cut
+        return first_clause_subject(doc, ss, ss + len(r))
     if r.endswith((",", "—", "–")):
         if "\x01" in region:
             # "Hemsley, the co-author of “Going Viral,” about ..., said": a title inside the
@@ -462,8 +461,8 @@ def _appositive(doc: Doc, ss: int, region: str, comma: int) -> Mention | None:
     """
     inner = region[:comma]
     start = 0
-    for b in _HARD_BOUNDARY_RE.finditer(inner):
-        start = b.end()
+    for hard in _HARD_BOUNDARY_RE.finditer(inner):
+        start = hard.end()
     cuts = [start] + [c.end() for c in _SEG_SPLIT_RE.finditer(inner, start)] + [comma + 1]
     first: Mention | None = None
     named: Mention | None = None
