@@ -296,6 +296,10 @@ def _salient_person(
         if offices and d.head in OFFICES and not any(compatible(d.head, o) for o in offices):
             continue  # "the minister" is not the spokesman
         roles = [r for r in people.stated.of(name) if not r.org]
+        if proper_comp and not roles:
+            # "the co-founder of Extinction Rebellion" names a body: only someone the article
+            # ties to a role says who; a person merely written about last is a guess
+            continue
         if roles and any(all(stem(p) not in r.words for r in roles) for p in (*d.proper, *proper_comp)):
             # "the Republican presidential candidate" is not "New York Mayor Bill de Blasio",
             # nor "the head of Kyiv's national security council" Nato's secretary general

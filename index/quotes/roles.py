@@ -378,6 +378,8 @@ def _holder_within(doc: Doc, people: People, i: int, b: int) -> tuple[str, int] 
                     # the words before the name's own belong to the title
                     first = name.split()[0]
                     at = next((x for x in range(s, run[1] + 1) if doc.words[x] == first), s)
+                    if at <= i + 2:
+                        return None  # "the co-founder of Extinction Rebellion": the body, no holder
                     return name, at
             return None
     return None

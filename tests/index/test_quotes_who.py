@@ -1,0 +1,43 @@
+"""Who holds a role the article describes, and when nobody it names does (#14).
+
+Every text here is invented. A wrong speaker is worse than none: a description the article
+never ties to a person stays a described speaker.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from index.models import Quote
+from index.speakers import SpeakerRegistry
+from tests.index.test_quotes import quotes_of
+from tests.index.test_quotes_roles import CONFIG
+
+
+@pytest.fixture(scope="module")
+def registry() -> SpeakerRegistry:
+    return SpeakerRegistry.from_config(CONFIG["speakers"])
+
+
+def marked(text: str, registry: SpeakerRegistry) -> list[Quote]:
+    return [q for q in quotes_of(text, registry) if q.kind in ("direct", "partial")]
+
+
+def test_a_role_of_a_named_body_is_not_whoever_was_written_about_last(registry: SpeakerRegistry) -> None:
+    """ "The co-founder of Green Dawn": a body is named, not its co-founder; the last person
+    of a list before it is no holder, and neither is the body."""
+    text = (
+        "Read the book's authors and you see her influences: Tomas Ekberg, Lena Dahl, Rita Moss.\n"
+        "The co-founder of Green Dawn, which blocks roads every week, admitted that his movement "
+        "“is not about the weather.”\n"
+    )
+    q = marked(text, registry)[-1]
+    assert q.speaker not in ("Rita Moss", "Green Dawn", "Lena Dahl")
+    assert q.speaker == "co-founder of Green Dawn"
+
+
+def test_a_title_then_its_holder_in_the_complement_still_holds(registry: SpeakerRegistry) -> None:
+    """ "Minister of Defence Ivo Tamm": the complement ends with the holder's name."""
+    text = "Minister of Defence Ivo Tamm arrived on Monday.\n“We are ready,” the minister said.\n"
+    q = marked(text, registry)[-1]
+    assert q.speaker == "Ivo Tamm"
