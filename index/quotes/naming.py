@@ -9,10 +9,13 @@ to be named" -> "senior US official"), so that a corpus counts them as one speak
 
 from __future__ import annotations
 
+import bisect
 from typing import TYPE_CHECKING
 
-from index.lexicon import ANONYMOUS_NOUNS, FUNCTION_WORDS, TITLES
+from index.lexicon import ANONYMOUS_NOUNS, DEMONYMS, FUNCTION_WORDS, TITLES
 
+from .document import Doc
+from .mentions import Mention
 from .roles import DOCUMENT_NOUNS, ORG_HEADS, PERSON_HEADS, singular
 from .words import FEMALE_ROLES, GROUP_NOUNS, MALE_ROLES, PERSON_NOUNS, STOP_HEAD
 
@@ -113,6 +116,58 @@ _PEOPLE_NOUNS = frozenset(
 
 
 _SPEAKER_LINKS = frozenset("of for at to from in with on within behind close".split())
+
+
+# nouns that point back to a company, a club or a party named before ("the company", "the
+# firm", "the club"): left unresolved, they are no speaker (a bare "commission" or
+# "government" still says which body of its story speaks)
+VERB_ENDINGS = ("ed", "ing", "said", "told", "wrote", "spoke")
+ANAPHORIC_BODIES = frozenset(
+    """company firm group organisation organization business agency paper daily tabloid
+    magazine broadcaster airline carrier bank lender retailer carmaker automaker maker giant
+    operator insurer distributor manufacturer club team side party""".split()
+)
+
+
+# nouns that class a name written before them: "the Lancet medical journal", "the Kommersant
+# daily", "the TASS news agency"
+_CLASSIFIERS = frozenset(
+    """journal newspaper daily tabloid weekly magazine broadcaster channel agency outlet
+    publication website""".split()
+)
+_CLASSIFIER_MODS = frozenset(
+    "medical scientific news business financial state-run state-owned online tv television radio".split()
+)
+
+
+def named_outlet(doc: Doc, mention: Mention) -> Mention | None:
+    """The name in "the Lancet medical journal", "Russia's TASS news agency", "the
+    Vedomosti business daily": a name, then only words of its kind, then the noun that
+    classes it. Not "the British newspaper" (a nationality), nor "a Kyiv newspaper" (one of
+    a place's)."""
+    k = bisect.bisect_left(doc.token_starts, mention.end) - 1
+    if k < 1 or doc.tokens[k][1] != mention.end or doc.lows[k] not in _CLASSIFIERS or not doc.words[k].islower():
+        return None  # (not "the Environmental Protection Agency": one name)
+    j = k - 1
+    while j > 0 and doc.lows[j] in _CLASSIFIER_MODS and doc.gaps[j + 1] == " ":
+        j -= 1
+    e = j
+    while j >= 0 and doc.tokens[j][0] >= mention.start and doc.words[j][:1].isupper() | doc.words[j][:1].isdigit():
+        if doc.gaps[j + 1] not in (" ", "/"):
+            break
+        w = doc.words[j]
+        if doc.lows[j] in DEMONYMS or w.endswith(("'s", "’s")) or "-" in w and not w.rsplit("-", 1)[1][:1].isupper():
+            break  # ("British", "Russia's", "UK-based": no part of the name)
+        j -= 1
+    s = j + 1
+    while s <= e and not doc.words[s][:1].isupper():
+        s += 1  # ("24 TV channel": a name opens with a capital)
+    if s > e or doc.tokens[s][0] < mention.start:
+        return None
+    first = bisect.bisect_left(doc.token_starts, mention.start)
+    if any(w in ("a", "an", "one", "another") for w in doc.lows[max(0, first - 1) : s]):
+        return None  # "a Kyiv newspaper": one of a place's newspapers, not the place
+    return Mention("name", doc.text[doc.tokens[s][0] : doc.tokens[e][1]], doc.tokens[s][0], doc.tokens[e][1])
 
 
 def speaker_like(text: str) -> bool:

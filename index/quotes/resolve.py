@@ -28,7 +28,7 @@ from .document import Doc, determiner_before, para_of, sent_of, tokens_in
 from .issuers import unissued_it
 from .mentions import Mention
 from .names import CAP_RUN_RE, name_at
-from .naming import described, speaker_like
+from .naming import ANAPHORIC_BODIES, VERB_ENDINGS, described, named_outlet, speaker_like
 from .people import People
 from .roles import DOCUMENT_NOUNS, PERSON_HEADS, singular
 from .sources import clause_subject, first_clause_subject
@@ -62,7 +62,7 @@ def resolve_mention(
         first = words[0].lower()
         if len(words) >= 2 and (
             first in ALL_CUE_FORMS
-            and first.endswith(_VERB_ENDINGS)
+            and first.endswith(VERB_ENDINGS)
             or first.endswith("ing")
             and len(first) > 5
             and first not in FIRST_NAMES
@@ -88,6 +88,8 @@ def resolve_mention(
             if not speaker_like(speaker) or not speaker_like(speaker.lower()) and _unnamed(speaker, people):
                 return None, "not-a-speaker", None
         return speaker, rule, mention
+    if kind == "np" and (outlet := named_outlet(people.doc, mention)) is not None:
+        return people.canonical(outlet.text, outlet.start), "outlet-name", outlet  # "the Lancet medical journal"
     if kind in ("role", "np", "anonymous"):
         got = resolve_description(mention, cue, people, history, resolve_mention)
         if got is not None:
@@ -137,7 +139,7 @@ def resolve_mention(
         other = _another(mention, people, history)
         if other is not None:
             return other, "another-described", mention
-    if text.lower() in _ANAPHORIC_BODIES:
+    if text.lower() in ANAPHORIC_BODIES:
         # "the company said" with no company named: a body the article did not say; no speaker
         return None, "not-a-speaker", None
     if not speaker_like(text):
@@ -154,17 +156,6 @@ def resolve_mention(
                 return described(head.text, people), rule, head
         return None, "not-a-speaker", None  # "the suit", "more than two-thirds": a thing, no speaker
     return text, rule, mention
-
-
-# nouns that point back to a company, a club or a party named before ("the company", "the
-# firm", "the club"): left unresolved, they are no speaker (a bare "commission" or
-# "government" still says which body of its story speaks)
-_VERB_ENDINGS = ("ed", "ing", "said", "told", "wrote", "spoke")
-_ANAPHORIC_BODIES = frozenset(
-    """company firm group organisation organization business agency paper daily tabloid
-    magazine broadcaster airline carrier bank lender retailer carmaker automaker maker giant
-    operator insurer distributor manufacturer club team side party""".split()
-)
 
 
 def _leading_name(people: People, mention: Mention) -> Mention | None:
@@ -382,7 +373,7 @@ def resolve_pronoun(
         # a more recent sentence subject that the pronoun can name: "Trump's campaign
         # backtracked. ... it said", "The email includes a photo. ... it reads"
         subj = _np_subject_before(people, pos, plural=pron != "it")
-        if subj is not None and subj[1].lower() in _ANAPHORIC_BODIES:
+        if subj is not None and subj[1].lower() in ANAPHORIC_BODIES:
             subj = None  # ("The company said ... it added": the company named nowhere is no one)
         if pron == "it" and unissued_it(people, pos, said, subj):
             return None, "document-no-issuer"  # ("the report said. It accused ...": nobody's)

@@ -27,6 +27,8 @@ RULES: dict[str, str] = {
     "one-word-name": "a name of one word that no fuller name in the article explains, wherever it stood: "
     "an organisation, a place or a surname given alone (Reuters, Kyiv, Nijnisto)",
     "titled-name": "a “name” that ends in a title, wherever it stood: the Brazilian President, Estonian Prime",
+    "outlet-name": "a name before the noun that classes it, an outlet or a body: the Lancet medical journal, "
+    "the Vedomosti newspaper, Russia's TASS news agency (the name speaks, not the noun)",
     "registry-alias": "a registered speaker named by an alias with none of the registered name's words: "
     "Zelensky for Volodymyr Zelenskiy",
     # a pronoun, by what it was resolved to

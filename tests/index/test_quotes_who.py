@@ -41,3 +41,23 @@ def test_a_title_then_its_holder_in_the_complement_still_holds(registry: Speaker
     text = "Minister of Defence Ivo Tamm arrived on Monday.\n“We are ready,” the minister said.\n"
     q = marked(text, registry)[-1]
     assert q.speaker == "Ivo Tamm"
+
+
+@pytest.mark.parametrize(
+    ("words", "speaker"),
+    [
+        ("the Vantage medical journal", "Vantage"),
+        ("the Zorka 24 TV channel", "Zorka 24"),
+        ("Latvia's LETA news agency", "LETA"),
+        ("the Zurich-based Kestrel newspaper", "Kestrel"),
+    ],
+)
+def test_a_name_before_the_noun_that_classes_it_speaks(words: str, speaker: str, registry: SpeakerRegistry) -> None:
+    q = marked(f"“The plan is over,” {words} reported.\n", registry)[0]
+    assert (q.speaker, q.rule) == (speaker, "outlet-name")
+
+
+@pytest.mark.parametrize("words", ["the British newspaper", "a Tallinn newspaper", "the Maritime Safety Agency"])
+def test_a_nationality_a_place_or_a_whole_name_is_no_outlet_name(words: str, registry: SpeakerRegistry) -> None:
+    q = marked(f"“The plan is over,” {words} reported.\n", registry)[0]
+    assert q.rule != "outlet-name"
