@@ -58,20 +58,22 @@ def find_source(doc: Doc, cue: Cue) -> Mention | None:
         and _quote_just_before(tail)
     ) and not (tail and cue.word.endswith("ing")):
         # (not "“that person,” telling Fox 35 that ...": a participle's object follows it)
+        titled = _titled_apposition(doc, ss, tail)
+        if titled is not None and titled.kind == "name":
+            # "“…,” Ivan Petrov, an adviser to the head of the “Lugansk Union,” told TASS":
+            # the named head of the apposition, not the verb's object
+            cue.source_rule = "apposition"
+            return titled
         cue.inverted = True
         got = np_after(doc, cue.end, se, strict=True)
         if got is not None:
             cue.source_rule = "name-after-said"
             return got
         cue.inverted = False
-        if tail.endswith(("”", '"')) and tail[:-1].endswith(MASK):
+        if titled is not None:
             # "Trump, author of “The Art of the Deal,” said": an apposition with a title
-            open_at = max(tail.rfind("“"), tail.rfind('"', 0, len(tail) - 1))
-            title = doc.text[ss + open_at + 1 : ss + len(tail) - 1]
-            if open_at > 0 and doc.text[ss + len(tail) - 2] == "," and title_case(title) and len(title.split()) <= 8:
-                plain = re.sub('[\x01“”"]', " ", m[ss : ss + len(tail)])
-                cue.source_rule = "apposition"
-                return _appositive(doc, ss, plain, len(tail) - 1)
+            cue.source_rule = "apposition"
+            return titled
     if tail.endswith(",") and cue.word in _INVERTIBLE:
         nxt_tok = tokens_in(doc, cue.end, se, 1)
         got = (
@@ -152,6 +154,19 @@ def _verb_like(w: str) -> bool:
     "says", "told", "will"), not another word of the noun phrase ("neurosurgeon")?"""
     low = w.lower()
     return low.endswith(("ed", "s")) or low in ALL_CUE_FORMS or low in MODALS
+
+
+def _titled_apposition(doc: Doc, ss: int, tail: str) -> Mention | None:
+    """The apposition before a verb when it ends with a quoted title ("Trump, author of “The
+    Art of the Deal,” said"), else None."""
+    if not (tail.endswith(("”", '"')) and tail[:-1].endswith(MASK)):
+        return None
+    open_at = max(tail.rfind("“"), tail.rfind('"', 0, len(tail) - 1))
+    title = doc.text[ss + open_at + 1 : ss + len(tail) - 1]
+    if open_at > 0 and doc.text[ss + len(tail) - 2] == "," and title_case(title) and len(title.split()) <= 8:
+        plain = re.sub('[\x01“”"]', " ", doc.masked[ss : ss + len(tail)])
+        return _appositive(doc, ss, plain, len(tail) - 1)
+    return None
 
 
 def _quote_just_before(tail: str) -> bool:

@@ -61,3 +61,11 @@ def test_a_name_before_the_noun_that_classes_it_speaks(words: str, speaker: str,
 def test_a_nationality_a_place_or_a_whole_name_is_no_outlet_name(words: str, registry: SpeakerRegistry) -> None:
     q = marked(f"“The plan is over,” {words} reported.\n", registry)[0]
     assert q.rule != "outlet-name"
+
+
+def test_a_named_apposition_ending_in_a_quoted_title_speaks_not_the_object(registry: SpeakerRegistry) -> None:
+    """ "“…,” Ivan Petrov, an adviser to the head of the “Lugansk Union,” told the TASS news
+    agency": Petrov told it; the agency is who he told."""
+    text = "“We found bodies,” Ivan Petrov, an adviser to the head of the “Lugansk Union,” told the TASS news agency.\n"
+    q = marked(text, registry)[0]
+    assert (q.speaker, q.rule) == ("Ivan Petrov", "apposition")
