@@ -13,7 +13,7 @@ held-out 600-839 stay unseen), all through the shared scorers, on what
 Beside PolNeAR's own speaker figure, ``polnear100.speaker_or_mention`` counts a unit right
 when the speaker or the attribution's words match the gold source (the scorer judges by
 those words, and quotewire resolves "the senator" to the senator's name): see
-``speaker_or_mention``.
+``quote_sets.speaker_or_mention``.
 
 A figure may fall by at most ``TOLERANCE`` (0.5 points) below its record.
 """
@@ -88,54 +88,8 @@ def figures() -> dict[str, float]:
             out[f"polnear100.{name}"] = float(m.group(1)) if m else 0.0
         pro = re.search(r"nearest earlier named source: (\d+)/(\d+)", last)
         out["polnear100.pronoun"] = round(int(pro.group(1)) / max(1, int(pro.group(2))), 3) if pro else 0.0
-        out["polnear100.speaker_or_mention"] = speaker_or_mention(docs, preds)
+        out["polnear100.speaker_or_mention"] = qs.speaker_or_mention(docs, preds)
     return out
-
-
-_ARTICLES = ("the ", "a ", "an ")
-
-
-def speaker_or_mention(docs: list[dict[str, Any]], preds: list[dict[str, Any]]) -> float:
-    """PolNeAR's speaker figure on named sources, a unit counted right when the speaker OR
-    the attribution's words (the prediction's ``mention``) match the gold source by the
-    scorer's own ``speaker_ok``.
-
-    The scorer judges a speaker by the words of its gold source, so "the Florida senator"
-    resolved to Marco Rubio, or "the statement" to the campaign that issued it, counts
-    wrong there although it is what our users want (news-dev's conventions); with the
-    mention also judged, such answers count right and a wrong holder still counts wrong.
-    Units are found and the best hit chosen exactly as ``score_polnear.py score`` does.
-    The mention's leading article goes ("the report" against "the senator" would share
-    "the", which the scorer's rule for generic sources would accept).
-    """
-    sp = qs.scorer("score_polnear")
-    by_doc: dict[str, list[dict[str, Any]]] = {}
-    for p in preds:
-        by_doc.setdefault(Path(str(p.get("article", ""))).stem, []).append(p)
-    right = total = 0
-    for d in docs:
-        mine = [p for p in by_doc.get(d["doc_id"], []) if p.get("kind") in ("direct", "partial")]
-        spans = [(int(p["start"]), int(p["end"])) for p in mine]
-        for a in d["attributions"]:
-            src = " ".join(s["text"] for s in a["source"])
-            if not a["direct"] or not src or set(sp.words(src)) <= sp.PRONOUNS:
-                continue
-            segs = [(c["start"], c["end"]) for c in a["content"]]
-            inner = sp.marked(d["text"], segs)
-            hits = [
-                p
-                for p, span in zip(mine, spans)
-                if any(sp.cover(g, [span]) >= 0.3 for g in segs) or any(sp.cover(g, [span]) >= 0.5 for g in inner)
-            ]
-            if not hits:
-                continue
-            best = max(hits, key=lambda p: bool(p.get("speaker")))
-            mention = str((best.get("mention") or {}).get("text") or "")
-            while mention.lower().startswith(_ARTICLES):
-                mention = mention.split(None, 1)[1] if " " in mention else ""
-            total += 1
-            right += bool(sp.speaker_ok(src, best.get("speaker")) or sp.speaker_ok(src, mention))
-    return round(right / max(total, 1), 3)
 
 
 def falls(now: dict[str, float], record: dict[str, float]) -> list[str]:

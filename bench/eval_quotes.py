@@ -122,6 +122,8 @@ def eval_polnear(docs: list[dict[str, Any]], preds: list[dict[str, Any]], tmp: P
         "f1": get(r"F1=([\d.]+)"),
         "speaker": get(r"speaker=([\d.]+)"),
         "pronoun": int(pro.group(1)) / max(1, int(pro.group(2))) if pro else 0.0,
+        # the speaker or the attribution's words judged (quote_sets.speaker_or_mention)
+        "speaker_or_mention": qs.speaker_or_mention(docs, mine),
         "reported": reported_figures(docs, mine),
     }
 
@@ -243,6 +245,7 @@ def main(argv: list[str] | None = None) -> int:
             results["polnear"] = eval_polnear(docs[int(a or 0) : int(b) if b else None], preds["polnear"], tmp, "slice")
         else:
             results["polnear"] = eval_polnear(docs, preds["polnear"], tmp, "all")
+            results["polnear_train"] = eval_polnear(docs[: qs.POLNEAR_HELD_OUT_FROM], preds["polnear"], tmp, "train")
             results["polnear_heldout"] = eval_polnear(docs[qs.POLNEAR_HELD_OUT_FROM :], preds["polnear"], tmp, "held")
     results["calibration"] = calibrations(verdicts)
     fired = {name: Counter(p["rule"] for p in ps) for name, ps in preds.items() if name != "seeds"}
@@ -281,12 +284,13 @@ def render(results: dict[str, Any]) -> str:
             f"pronoun {by.get('pronoun') or 0:.3f}, title {by.get('title') or 0:.3f}); "
             f"headline quotes found {n.get('headline', '—')} |"
         )
-    for key in ("polnear", "polnear_heldout"):
+    for key in ("polnear", "polnear_train", "polnear_heldout"):
         if key in results:
             r = results[key]
             rows.append(
                 f"| {key} ({r['docs']} docs) | P={r['precision']:.3f} R={r['recall']:.3f} F1={r['f1']:.3f} "
-                f"speaker={r['speaker']:.3f} pronoun={r['pronoun']:.3f} |"
+                f"speaker={r['speaker']:.3f} pronoun={r['pronoun']:.3f} "
+                f"speaker or mention={r.get('speaker_or_mention', 0):.3f} |"
             )
             rep = r["reported"]
             rows.append(
