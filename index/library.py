@@ -226,7 +226,7 @@ class Library:
     def _open_for_reading(self) -> bool:
         """Open the index as it is, without creating or repairing it (that is `update`'s
         job, under its lock: a reader that rebuilt a broken index could delete one another
-        copy is writing). False if there is none to read."""
+        copy is writing). False if there is none to read; raises what opening it raised."""
         if self._ix is not None:
             return True
         from . import search as search_mod
@@ -238,6 +238,14 @@ class Library:
             if self._ix is None:
                 self._ix = ix
         return True
+
+    def _readable(self) -> bool:
+        """`_open_for_reading` for what can do without the index (highlights in the reader,
+        ranking for compare): a failure is the search's to report."""
+        try:
+            return self._open_for_reading()
+        except Exception:
+            return False
 
     def cache_size(self) -> int:
         """Bytes of the cached catalogue (0 if none): lets the UI decide how to load it."""
@@ -848,13 +856,19 @@ class Library:
         if self._ix is None:
             if not self._catalogue.current():
                 return SearchResult(qstring, 0)  # no whole index yet: making one is `update`'s job
-            if not self._open_for_reading():  # a reader never rebuilds it: the next update does
-                from . import integrity
-
-                damage = integrity.Damage(self.index_dir, "the search index cannot be opened")
-                integrity.mark_damaged(self.index_dir, damage)
-                self.damaged = str(damage)
-                return SearchResult(qstring, 0, ignored=(f"{self.damaged}; it is rebuilt at the next update",))
+            # A reader never rebuilds the index: the next update does, when it is damaged.
+            try:
+                opened = self._open_for_reading()
+                missing: BaseException = FileNotFoundError(self.index_dir / search_mod.VERSION_FILE)
+            except Exception as exc:
+                opened, missing = False, exc
+            if not opened:
+                what = self._damage_behind(missing)
+                if what is not None:
+                    return SearchResult(qstring, 0, ignored=(f"{what}; it is rebuilt at the next update",))
+                # Every file is as it was written: a passing fault (another copy replacing
+                # the index, no file handles left), not worth a rebuild. Said, not hidden.
+                return SearchResult(qstring, 0, ignored=(f"the search index could not be opened just now ({missing})",))
         with self._search_lock:
             ix = self._ix  # an update in another thread may be replacing it
             if ix is None:
@@ -905,7 +919,7 @@ class Library:
         art = self.article(article_id)
         if art is None:
             return []
-        if not self._open_for_reading():
+        if not self._readable():
             return []
         with self._search_lock:
             return search_mod.Searcher(self._ix, shared=self._open_searcher()).positions(qstring, article_id, art.text)
@@ -1133,7 +1147,7 @@ class Library:
         else:  # a large corpus: rank only what Whoosh finds most alike
             from . import search as search_mod
 
-            if not self._open_for_reading():
+            if not self._readable():
                 return []
             with self._search_lock:
                 ids = search_mod.Searcher(self._ix, shared=self._open_searcher()).similar(

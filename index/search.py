@@ -110,14 +110,18 @@ def open_or_create(path: Path, damage: list[str] | None = None) -> tuple[index.I
 
 
 def open_existing(path: Path) -> index.Index | None:
-    """The index at `path` as it is, for reading; None if it is missing, of another schema
-    or unreadable. Creating or repairing one is the update's job, under its lock."""
+    """The index at `path` as it is, for reading; None if it is missing or of another
+    schema. Creating or repairing one is the update's job, under its lock.
+
+    Any other failure is raised: whether it is damage or a passing fault (a file being
+    replaced by another copy's rebuild, no file handles left) is for the caller to find
+    out, since calling it damage costs a whole rebuild."""
     try:
         if json.loads((path / VERSION_FILE).read_text()).get("schema") != SCHEMA_VERSION:
             return None
-        return index.open_dir(str(path))
-    except Exception:
+    except (OSError, ValueError, AttributeError):
         return None
+    return index.open_dir(str(path))
 
 
 def _create(path: Path) -> index.Index:

@@ -382,14 +382,7 @@ class ReaderScreen(AppAccess, Screen[None]):
             self.notify("No search hits in this article")
             return
         view = self.query_one(ArticleView)
-        starts = [h[0] for h in self.hits]
-        off = view.cursor_offset
-        if step > 0:
-            i = bisect_right(starts, off)
-            i = 0 if i >= len(starts) else i
-        else:
-            i = bisect_left(starts, off) - 1
-            i = len(starts) - 1 if i < 0 else i
+        i = _step_from([h[0] for h in self.hits], view.cursor_offset, step)
         self.hit_index = i
         self.restyle()
         view.jump_to(self.hits[i][0])
@@ -407,14 +400,7 @@ class ReaderScreen(AppAccess, Screen[None]):
             self.notify("No quotations here" + (f" by {self.speaker_filter}" if self.speaker_filter else ""))
             return
         view = self.query_one(ArticleView)
-        off = view.cursor_offset
-        starts = [q.start for q in quotes]
-        if step > 0:
-            i = bisect_right(starts, off)
-            i = 0 if i >= len(starts) else i
-        else:
-            i = bisect_left(starts, off) - 1
-            i = len(starts) - 1 if i < 0 else i
+        i = _step_from([q.start for q in quotes], view.cursor_offset, step)
         view.jump_to(quotes[i].start)
         self._update_status()
 
@@ -608,3 +594,12 @@ class ReaderScreen(AppAccess, Screen[None]):
             return
         tag = self.undo_stack.pop()
         self._write_tag(lambda lib: lib.restore_tag(tag), "Restored tag {tags}")
+
+
+def _step_from(starts: list[int], offset: int, step: int) -> int:
+    """The index of the next (step > 0) or previous start from `offset`, going round."""
+    if step > 0:
+        i = bisect_right(starts, offset)
+        return 0 if i >= len(starts) else i
+    i = bisect_left(starts, offset) - 1
+    return len(starts) - 1 if i < 0 else i
