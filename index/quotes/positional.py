@@ -16,7 +16,7 @@ from .cues import Cue
 from .document import WINDOW, Doc, joined, near_start, para_of, sent_of, tokens_in
 from .marks import START, Seg
 from .mentions import Mention, classify_np
-from .sources import clause_subject, strip_skippable, subject_of_clause
+from .sources import HERE_IS_HOW_RE, clause_subject, strip_skippable, subject_of_clause
 from .words import STOP_HEAD, cap
 
 _ADHOC_SUBJECT = r"((?:[A-Z][\w'’.-]*[ \t\u00a0]+){0,4}?[A-Z][\w'’-]*|he|she|they|[Tt]he[ \t\u00a0]+[a-z]+)"
@@ -183,6 +183,9 @@ def _adhoc_before(doc: Doc, seg: Seg, with_cue: set[int]) -> Cue | None:
     if si in with_cue:
         return None
     ss = doc.sents[si][0] if doc.sents else 0
+    lead = HERE_IS_HOW_RE.match(m, ss, colon)
+    if lead is not None:
+        ss = lead.end()  # "Here's how the CNN report began:": the clause after "how"
     mention = _name_before_colon(doc, ss, colon) or clause_subject(doc, ss, colon)
     if mention is None:
         return None

@@ -349,9 +349,16 @@ _INVERTIBLE = frozenset(
 _AFTER_SOURCE = frozenset(["", ",", ".", "!", "?", ";", "\n", "(", ")", "—", "–", ":", "“", '"', MASK])
 
 
+# "Here's how ...", "This is what ...": the clause that introduces the quotation follows
+HERE_IS_HOW_RE = re.compile(r"(?:Here|This|That)(?:['’]s| is| was) (?:how|what) ")
+
+
 def subject_of_clause(doc: Doc, ss: int, end: int, participle: bool = False) -> Mention | None:
     """The subject right before a verb, looking through appositions and asides."""
     m = doc.masked
+    lead = HERE_IS_HOW_RE.match(m, ss, end)
+    if lead is not None:
+        ss = lead.end()  # "Here's what the minister told reporters:": the minister
     region = m[ss:end]
     if "(" in region:  # drop parentheticals such as "(R-S.C.)"
         region = _PARENS_RE.sub(lambda x: " " * len(x.group()), region)

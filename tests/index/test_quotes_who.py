@@ -69,3 +69,19 @@ def test_a_named_apposition_ending_in_a_quoted_title_speaks_not_the_object(regis
     text = "“We found bodies,” Ivan Petrov, an adviser to the head of the “Lugansk Union,” told the TASS news agency.\n"
     q = marked(text, registry)[0]
     assert (q.speaker, q.rule) == ("Ivan Petrov", "apposition")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('Here is how the Tellex report published on Monday began: "The fleet was never ready."\n', "Tellex"),
+        ('Here’s what the minister told reporters: "We will not give in."\n', "minister"),
+        ('That\'s how Anna Berg put it: "We lost."\n', "Anna Berg"),
+    ],
+)
+def test_here_is_how_opens_the_clause_that_names_the_speaker(
+    text: str, speaker: str, registry: SpeakerRegistry
+) -> None:
+    """ "Here's how X began:", "Here's what X told reporters:": X, not "Here's what X"."""
+    q = next(q for q in marked(text, registry) if q.kind == "direct")
+    assert q.speaker == speaker
