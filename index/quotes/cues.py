@@ -188,6 +188,7 @@ def find_cues(doc: Doc, extra: frozenset[str], particles: dict[str, str] | None 
             and prev not in BASE_SUBJECTS
             and prev not in SKIPPABLE
             and not prev.endswith(("s", "ly"))
+            and not _plural_of_head(words, gaps, k)
         ):
             continue  # "a report", "his word": a bare lemma needs a plural or pronoun subject
         if (
@@ -208,6 +209,20 @@ def find_cues(doc: Doc, extra: frozenset[str], particles: dict[str, str] | None 
             cue.object_noun = True
         cues.append(cue)
     return cues
+
+
+def _plural_of_head(words: Sequence[str], gaps: Sequence[str], k: int) -> bool:
+    """ "members of the Patrol Police of Ukraine say": a plural head before "of", the verb's
+    subject, however its complement ends (a few words back, no punctuation between)."""
+    for j in range(k - 1, max(0, k - 7), -1):
+        if gaps[j].strip():
+            return False
+        if words[j] == "of":
+            if j == k - 1:
+                return False  # "heads of state": the noun of the complement, no verb
+            head = words[j - 1] if j else ""
+            return head.endswith("s") and not head.endswith("ss") or head in BASE_SUBJECTS
+    return False
 
 
 def _names_a_thing(doc: Doc, k: int) -> bool:

@@ -230,6 +230,7 @@ def classify_np(doc: Doc, s: int, e: int, allow_pronoun: bool = True) -> Mention
             tail_run is not None
             and tail_run[1] == toks[-1][1]
             and ORG_HEADS.isdisjoint(tail_run[2].lower().split())  # (a body is no holder of a title)
+            and not _plural_people(head_noun, words[head_n - 1])  # ("supporters of X": not X)
             and (tail_run[2].split()[0].lower() in FIRST_NAMES or (head_is_title and len(tail_run[2].split()) >= 2))
         ):
             # "Sirius XM Vice President for news Dave Gorab", "Ukrainian Ambassador to
@@ -275,6 +276,14 @@ def classify_np(doc: Doc, s: int, e: int, allow_pronoun: bool = True) -> Mention
     return None
 
 
+def _plural_people(low: str, word: str) -> bool:
+    """ "supporters", "Members" (opening a sentence): people, plural, whom the name after
+    "of" is not ("supporters of Hillary Clinton" are not Clinton)."""
+    if not low.endswith("s") or low.endswith("ss"):
+        return False
+    return not cap(word) or low[:-1] in PERSON_NOUNS or low in PERSON_NOUNS
+
+
 def _opening_participle(words: Sequence[str]) -> bool:
     """ "Discussing his family ...", "Giving the reference to ...": a capitalised participle
     that opens a clause, not a name ("Manning", "Fleming", "King" stand alone or before a
@@ -303,7 +312,7 @@ def _named_complement(toks: Sequence[tuple[int, int, str]], lows: Sequence[str],
     """Where a role ends: with its complement when that names someone ("the head of
     Gazprom", "a spokesman for the Kremlin"), else at its head."""
     end = toks[head_n - 1][1]
-    if head_n < len(toks) and lows[head_n] in _ROLE_LINKS:
+    if head_n + 1 < len(toks) and lows[head_n] in _ROLE_LINKS:
         last = head_n + 1
         for k in range(head_n + 1, min(len(toks), head_n + 7)):
             if lows[k] in STOP_HEAD and lows[k] not in _ROLE_LINKS:

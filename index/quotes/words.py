@@ -44,7 +44,8 @@ BASE_FORMS = frozenset(
 BASE_SUBJECTS = frozenset(
     """i we you they who will would could might may can did do does should must also often
     still now never always just people officials sources experts critics analysts others
-    democrats republicans voters supporters aides advisers""".split()
+    democrats republicans voters supporters aides advisers police staff media public military
+    personnel crew clergy""".split()
 )
 # plural nouns for groups of people: "Analysts noted" opens a sentence, it names nobody
 GROUP_NOUNS = frozenset(

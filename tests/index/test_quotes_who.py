@@ -85,3 +85,25 @@ def test_here_is_how_opens_the_clause_that_names_the_speaker(
     """ "Here's how X began:", "Here's what X told reporters:": X, not "Here's what X"."""
     q = next(q for q in marked(text, registry) if q.kind == "direct")
     assert q.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“The city was attacked,” members of the Harbour Police of Tallinn say in the video.\n",
+        "“The city was attacked,” police say.\n",
+    ],
+)
+def test_a_plural_or_collective_subject_takes_a_bare_say(text: str, registry: SpeakerRegistry) -> None:
+    """ "members of the Harbour Police of Tallinn say", "police say": "say" is the verb of a
+    plural head before "of" or of a collective noun, so the quotation has a speaker."""
+    q = marked(text, registry)[0]
+    assert q.speaker and q.speaker.lower() in ("members of the harbour police of tallinn", "police")
+
+
+def test_heads_of_state_is_no_cue_and_supporters_of_a_person_are_not_the_person(registry: SpeakerRegistry) -> None:
+    assert marked("“No,” the heads of state say.\n", registry)[0].speaker == "heads of state"
+    q = next(
+        q for q in quotes_of("Polls show that supporters of Democrat Anna Berg say they want “a win”.\n", registry)
+    )
+    assert q.speaker != "Anna Berg"
