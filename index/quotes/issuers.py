@@ -239,6 +239,7 @@ def _resolve_span(
 
         sp, _ = resolve_pronoun(_OWNER_PRONOUNS[low], s, people, history)
         return sp or None
+    s = _after_count(doc, s, e)
     inner = classify_np(doc, s, e, allow_pronoun=False)
     if inner is None or inner.kind in ("clause", "ellipsis"):
         return None
@@ -250,6 +251,30 @@ def _resolve_span(
         return None  # the same words again: no progress
     sp, _, _ = resolve(inner, cue, people, history, {})
     return sp if _plausible_issuer(sp) else None
+
+
+_COUNT_WORDS = frozenset(
+    """approximately about around nearly almost some roughly over more than at least a an
+    one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty
+    forty fifty hundred hundreds thousand thousands dozen dozens""".split()
+)
+
+
+def _after_count(doc: Doc, s: int, e: int) -> int:
+    """Where the issuers' words start after a count ("approximately one hundred gallery
+    directors": the gallery directors)."""
+    k = bisect.bisect_left(doc.token_starts, s)
+    j = k
+    while j < len(doc.tokens) and doc.tokens[j][1] < e and (doc.lows[j] in _COUNT_WORDS or doc.words[j].isdigit()):
+        j += 1
+    if (
+        j == k
+        or j >= len(doc.tokens)
+        or doc.tokens[j][1] > e
+        or not any(doc.lows[i] not in ("a", "an", "some", "more", "than", "at", "least") for i in range(k, j))
+    ):
+        return s  # ("a statement by a group": no count)
+    return doc.tokens[j][0]
 
 
 def _plausible_issuer(sp: str | None) -> bool:

@@ -178,6 +178,12 @@ def speaker_like(text: str) -> bool:
     lows = [w.lower() for w in words]
     if not words or any(w in _CLAUSE_WORDS for w in lows):
         return False
+    if "and" in lows[1:-1] and len(words) <= 6 and all(w.isalpha() or w.endswith("'s") for w in words):
+        # "gallery directors and museums": people and bodies, each a plural or a speaker
+        cut = lows.index("and", 1)
+        first, second = " ".join(words[:cut]), " ".join(words[cut + 1 :])
+        if speaker_like(first) and (speaker_like(second) or lows[-1].endswith("s") and lows[cut + 1] not in _DETS):
+            return True
     if any(_finite(lows, i) for i in range(1, len(lows))):
         return False  # "MPs voted", "Blair acknowledged some people": a clause
     k = len(words) - 1

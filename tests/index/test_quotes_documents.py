@@ -88,3 +88,16 @@ def test_a_relative_clause_after_according_to_is_not_the_source(registry: Speake
     )
     q = next(q for q in quotes_of(text, registry) if q.kind == "reported")
     assert q.speaker == "people" and q.rule == "anonymous"
+
+
+def test_a_statement_signed_by_a_count_of_people_and_bodies_is_theirs(registry: SpeakerRegistry) -> None:
+    """ "signed by approximately one hundred gallery directors and museums": they issued it."""
+    text = "“Art is fragile,” read a statement signed by approximately one hundred gallery directors and museums.\n"
+    q = marked(text, registry)[0]
+    assert (q.speaker, q.rule) == ("gallery directors and museums", "document-issuer")
+
+
+def test_a_pair_with_a_fragment_is_no_speaker(registry: SpeakerRegistry) -> None:
+    """ "His campaign and much of the media will tell you": no speaker named "campaign and much"."""
+    text = "His campaign and much of the media will tell you that it was “a triumph”.\n"
+    assert all(q.speaker != "campaign and much" for q in quotes_of(text, registry))
