@@ -60,8 +60,7 @@ def find_source(doc: Doc, cue: Cue) -> Mention | None:
         # (not "“that person,” telling Fox 35 that ...": a participle's object follows it)
         titled = _titled_apposition(doc, ss, tail)
         if titled is not None and titled.kind == "name":
-            # "“…,” Ivan Petrov, an adviser to the head of the “Lugansk Union,” told TASS":
-            # the named head of the apposition, not the verb's object
+            # "“…,” Ivan Petrov, adviser to the “Lugansk Union,” told TASS": Petrov, not TASS
             cue.source_rule = "apposition"
             return titled
         cue.inverted = True
