@@ -25,6 +25,7 @@ run: $(STAMP)
 check: $(STAMP)
 	$(VENV)/bin/ruff check index tui tests bench
 	$(VENV)/bin/ruff format --check index tui tests bench
+	$(VENV)/bin/mypy
 	$(VENV)/bin/lint-imports
 	$(PY) -m pytest -q -p no:cacheprovider tests/test_static.py tests/index/test_layers.py
 
