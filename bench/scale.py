@@ -27,6 +27,7 @@ from figures import median as _median  # noqa: E402 (needs the path above)
 from figures import pct as _pct  # noqa: E402
 
 SIZES = {"2k": 1, "10k": 5, "100k": 45}  # copies of BBC (2,225 articles each)
+PROCESS_TIMEOUT_S = 900  # any one measured process; the app opens 100,000 articles in a second
 CLI_QUERIES = ["minister", '"prime minister"', "election AND labour", "footbal~", "tax NOT rise"]
 # A quote query prints an exact total: every candidate article's quotes are checked in
 # Python (index/quotequery.py), a cost of the query engine that grows with the corpus.
@@ -120,8 +121,15 @@ def run_watched(cmd: list[str], env: dict[str, str]) -> dict[str, Any]:
 
 def _python(code: str, *args: str, env: dict[str, str]) -> tuple[float, str, str]:
     t = time.perf_counter()
+    # (a bound, so that a change in the app's messages fails the run instead of hanging it)
     out = subprocess.run(
-        [sys.executable, "-c", code, *args], env=env, cwd=ROOT, check=True, capture_output=True, text=True
+        [sys.executable, "-c", code, *args],
+        env=env,
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+        text=True,
+        timeout=PROCESS_TIMEOUT_S,
     )
     return time.perf_counter() - t, out.stdout, out.stderr
 
@@ -274,8 +282,8 @@ from tui.app import QuotewireApp
 class Bench(QuotewireApp):
     # Once the corpus has been checked and the search engine loaded (what the app holds
     # while it is in use), after one search and one article opened.
-    def on_index_ready(self, message):
-        super().on_index_ready(message)
+    def on_index_changed(self, message):
+        super().on_index_changed(message)
         if self.index_checked:
             self.library.search("government spending", limit=20)
             self.library.article(self.library.articles()[0].id)
