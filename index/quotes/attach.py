@@ -21,7 +21,7 @@ from .names import name_at
 from .people import People
 from .records import make_quote
 from .sources import first_clause_subject
-from .words import BELIEF_FORMS
+from .words import BELIEF_FORMS, RELAYING
 
 
 class _Last(NamedTuple):
@@ -188,6 +188,10 @@ def _attribution(
                 if d < best_d:
                     best, best_d = cue, d
     if best is not None:
+        if len(segs) == 1 and best.start >= first.end and best.word.lower() in RELAYING:
+            inner = _inner_cue(doc, first, by_sent)
+            if inner is not None:
+                return inner, "inner-speaker"
         return best, best.rule
     # "“...” Trump said." split into two sentences by the full stop inside the quote
     if final.close_pos is not None:
@@ -216,6 +220,21 @@ def _attribution(
             if cue.mention is not None and cue.mention.kind in ("pronoun", "name"):
                 return cue, "speaker-in-next-sentence"
     return None, "unattributed"
+
+
+def _inner_cue(doc: Doc, seg: Seg, by_sent: dict[int, list[Cue]]) -> Cue | None:
+    """The speaker inside a relayed sentence: "G7 leaders warned any use would meet
+    'severe consequences', The Times reported" quotes the leaders, whom the Times relays.
+    The nearest cue of the same sentence before the quotation, with a speaker of its own,
+    when the quotation sits inside the sentence (not "“…,” the Times reported")."""
+    if starts_sentence(doc, seg):
+        return None
+    found: Cue | None = None
+    for cue in by_sent.get(sent_of(doc, seg.open_pos), ()):
+        if cue.end <= seg.open_pos and cue.speaker and cue.word.lower() not in RELAYING and cue.rule not in _NOBODY:
+            if found is None or cue.end > found.end:
+                found = cue
+    return found
 
 
 def _ends_sentence(doc: Doc, close: int, sentence_end: int) -> bool:

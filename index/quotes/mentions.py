@@ -174,6 +174,9 @@ def classify_np(doc: Doc, s: int, e: int, allow_pronoun: bool = True) -> Mention
         if lows[k] in STOP_HEAD:
             if lows[k] in ("of", "for") and lows[k - 1] in ORG_HEADS and k + 1 < len(toks) and cap(words[k + 1]):
                 continue  # "the Department of Justice": one name
+            if lows[k] == "of" and lows[k - 1] in ORG_HEADS and k + 2 < len(toks) and lows[k + 1] == "the":
+                if cap(words[k + 2]):
+                    continue  # "the Department of the Interior"
             head_n = k
             break
     head = toks[:head_n]
@@ -402,17 +405,19 @@ def _last_name_run(toks: Sequence[tuple[int, int, str]], lows: Sequence[str], m:
         if best_j >= 0 and k0 == best_j + 2 and lows[k0 - 1] == "of":
             best_j = -1
             continue  # "Sen. Dianne Feinstein of California": the person, not where she is from
+        the = org_j >= 0 and k0 == org_j + 3 and lows[k0 - 1] == "the" and lows[k0 - 2] == "of"
         if (
             org_j >= 0
-            and k0 == org_j + 2
-            and lows[k0 - 1] in _ORG_LINKS
+            and (k0 == org_j + 2 and lows[k0 - 1] in _ORG_LINKS or the)
             and best is not None
             and best[1] == toks[org_j][1]  # (the body's own name runs on, not a person's before it)
             and joined(m, toks[k0 - 1], toks[k0])
+            and (not the or joined(m, toks[k0 - 2], toks[k0 - 1]))
         ):
-            # "the Confederation of British Industry", "the Department for Work and Pensions":
-            # one organisation, not "Confederation" or "Department"
-            best = (best[0], toks[j][1], f"{best[2]} {lows[k0 - 1]} {' '.join(map(_THIRD, toks[k0 : j + 1]))}")
+            # "the Confederation of British Industry", "the Department for Work and Pensions",
+            # "the Department of the Interior": one organisation, not "Confederation" or "Department"
+            link = "of the" if the else lows[k0 - 1]
+            best = (best[0], toks[j][1], f"{best[2]} {link} {' '.join(map(_THIRD, toks[k0 : j + 1]))}")
             org_j = j if j + 2 < n and lows[j + 1] in _ORG_LINKS and joined(m, toks[j], toks[j + 1]) else -1
             continue
         if (
@@ -472,3 +477,18 @@ def _last_name_run(toks: Sequence[tuple[int, int, str]], lows: Sequence[str], m:
 
 
 _CONTRACTED_PRONOUN_RE = re.compile(r"(?:he|she|they|we|i|it|you)(?:['’](?:s|re|ve|d|ll|m))?$")
+
+
+_DETERMINER_AFTER_WORD_RE = re.compile(r"\b([a-z]+) (?:the|a|an) ")
+
+
+def subject_start(region: str, b: int, e: int) -> int:
+    """Where a subject starts in region[b:e] when a time phrase runs into it with no comma:
+    "after midnight the mayor said", "hours after the meeting the mayor said" (an article
+    after a noun, not after "of", a preposition or a verb: "the head of the IMF")."""
+    start = b
+    for d in _DETERMINER_AFTER_WORD_RE.finditer(region, b, e):
+        word = d.group(1)
+        if word not in FUNCTION_WORDS and word not in PREPOSITIONS and not word.endswith(("ed", "ing", "s")):
+            start = d.end(1) + 1
+    return start

@@ -20,7 +20,7 @@ from .kinds import is_term, names_words
 from .marks import Seg
 from .records import make_quote
 from .sources import last_boundary
-from .words import BELIEF_FORMS, SUBORDINATORS, title_case
+from .words import BELIEF_FORMS, RELAYING, SUBORDINATORS, title_case
 
 MAX_CLAUSE = 1200  # characters: no reported clause is longer (a sentence is at most document.MAX_SENT)
 _OBJECT_VERBS = frozenset(
@@ -84,8 +84,12 @@ def one_speaker(quotes: list[Quote], clauses: list[Quote], doc: Doc | None = Non
     starts = [quotes[i].start for i in marked]
     quotes = list(quotes)
     inside = [_inside(c, marked, starts, quotes) for c in clauses]
-    # outer clauses first, so that the innermost clause of speech speaks last
-    for ci in sorted(range(len(clauses)), key=lambda i: (clauses[i].start, -clauses[i].end)):
+    # outer clauses first, so that the innermost clause of speech speaks last (of one span,
+    # a medium's "reported" is the outer: "G7 leaders warned …, The Times reported")
+    order = sorted(
+        range(len(clauses)), key=lambda i: (clauses[i].start, -clauses[i].end, clauses[i].cue not in RELAYING)
+    )
+    for ci in order:
         c = clauses[ci]
         if c.speaker is not None and c.cue not in BELIEF_FORMS:
             for i in inside[ci]:

@@ -58,7 +58,8 @@ ORG_HEADS = frozenset(
     club team side bank lender carrier airline insurer retailer maker manufacturer carmaker
     automaker giant operator producer provider supplier chain conglomerate corporation
     broadcaster newspaper paper daily tabloid outlet publication magazine channel website
-    body institute foundation charity court government administration""".split()
+    body institute foundation charity court government administration directorate
+    secretariat inspectorate federation confederation embassy""".split()
 )
 
 # what a source issues rather than who it is: it speaks for whoever issued it

@@ -68,6 +68,8 @@ RULES: dict[str, str] = {
     "earlier-subject": "a verb phrase's speaker is the last person who is a subject earlier in its sentence",
     # a quotation with no cue of its own
     "colon-intro": "the cue of the sentence that a colon ends before the quotation (this or the last paragraph)",
+    "inner-speaker": "a quotation inside a sentence that a medium relays: the speaker of the verb before it, "
+    "not the medium (G7 leaders warned of “severe consequences”, The Times reported: the leaders)",
     "speaker-in-next-sentence": "the next sentence of the paragraph names the speaker: “…” He said.",
     "continuation": "a quotation paragraph with no cue continues the last speaker (up to two paragraphs on)",
     "continuation-in-paragraph": "a quotation opening a sentence continues the speaker of its paragraph: “A,” he said. “B.”",

@@ -15,7 +15,7 @@ from index.lexicon import ANONYMOUS_NOUNS, FUNCTION_WORDS, NON_PERSON_WORDS, PER
 
 from .cues import Cue
 from .document import MASK, WINDOW, Doc, is_abbrev_token, tokens_in
-from .mentions import Mention, classify_np
+from .mentions import Mention, classify_np, subject_start
 from .roles import DOCUMENT_NOUNS, PERSON_HEADS
 from .words import (
     ALL_CUE_FORMS,
@@ -407,7 +407,7 @@ def subject_of_clause(doc: Doc, ss: int, end: int, participle: bool = False) -> 
             got = classify_np(doc, ss + lb, ss + region.index(",", lb))
             if got is not None and got.kind in ("role", "anonymous", "np"):
                 return Mention(got.kind, doc.text[got.start : ss + len(r)], got.start, ss + len(r))
-    return classify_np(doc, ss + b, ss + len(r))
+    return classify_np(doc, ss + subject_start(region, b, len(r)), ss + len(r))
 
 
 _LIST_HEAD_RE = re.compile(r"(?:^|\s)((?:the\s+)?[a-z]+\s+of\s+(?:the\s+)?[A-Z][^,]*)$")
@@ -444,7 +444,7 @@ def _list_start(region: str, b: int, end: int) -> int:
 # clause boundaries (",", ";", a quote, "that", "while", ...), spelt backwards: the last
 # boundary before a verb is the first match in the reversed text, found without a full scan
 _BOUNDARY_REV_RE = re.compile(
-    r"(?<!\d),|,(?!\d)|[;:\x01”\"—–(]|\b(?:taht|elihw|sa|nehw|fi|esuaceb|hguohtla|hguoht|saerehw|ecnis|sselnu)\b"
+    r"(?<!\d),|,(?!\d)|[;:\x01”\"—–(]|\b(?:taht|elihw|sa|nehw|fi|esuaceb|hguohtla|hguoht|saerehw|ecnis|sselnu|retfa|erofeb)\b"
 )
 
 

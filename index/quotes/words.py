@@ -105,7 +105,7 @@ ORG_HEADS = frozenset(
     """confederation federation association department ministry bank university institute
     council office society union chamber board league committee commission agency bureau
     academy foundation coalition alliance organisation organization museum centre center
-    court""".split()
+    court directorate secretariat inspectorate embassy""".split()
 )
 
 
@@ -145,6 +145,8 @@ QUANTIFIERS = frozenset({"many", "more", "most", "some", "several", "few", "othe
 
 ASKING = frozenset({"asked", "asks", "ask", "asking"})
 BELIEF_FORMS = frozenset(forms_of(["think", "believe"]))  # verbs of belief, which report no words
+# how a medium relays what others said ("…, The Times reported"): its sentence has a speaker of its own
+RELAYING = frozenset({"reported", "reports", "report", "according to"})
 
 
 _TITLE_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’]*")

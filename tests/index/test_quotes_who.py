@@ -107,3 +107,74 @@ def test_heads_of_state_is_no_cue_and_supporters_of_a_person_are_not_the_person(
         q for q in quotes_of("Polls show that supporters of Democrat Anna Berg say they want “a win”.\n", registry)
     )
     assert q.speaker != "Anna Berg"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        (
+            "Western leaders warned any blockade would be met with “severe consequences”, the Daily Planet reported.",
+            "Western leaders",
+        ),
+        (
+            "Harbour unions warned that a strike would bring “weeks of chaos”, according to the Daily Planet.",
+            "Harbour unions",
+        ),
+        ("Mayor Jane Holt said the port would “reopen within weeks”, the Daily Planet reported.", "Jane Holt"),
+    ],
+)
+def test_a_sentence_a_medium_relays_quotes_its_own_speaker(
+    sentence: str, speaker: str, registry: SpeakerRegistry
+) -> None:
+    """ "…, The Times reported": the medium relays the sentence; the verb inside it says
+    who spoke (rule inner-speaker, or the clause of speech that carries the words)."""
+    text = f"Harbour fees rose sharply this year.\n\n{sentence}\n"
+    (q,) = marked(text, registry)
+    assert q.speaker == speaker and q.kind == "partial"
+    clauses = [c for c in quotes_of(text, registry) if c.kind == "reported"]
+    assert clauses and all(c.speaker == speaker for c in clauses)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The port would “reopen within weeks”, the Daily Planet reported.",
+        "“The port will reopen within weeks,” the Daily Planet reported.",
+    ],
+)
+def test_a_medium_with_no_speaker_inside_its_sentence_is_the_speaker(sentence: str, registry: SpeakerRegistry) -> None:
+    (q,) = marked(f"Harbour fees rose sharply this year.\n\n{sentence}\n", registry)
+    assert q.speaker == "Daily Planet"
+
+
+@pytest.mark.parametrize(
+    ("words", "speaker"),
+    [
+        ("the ministry's Main Directorate of Intelligence", "Main Directorate of Intelligence"),
+        ("the Embassy of Estonia", "Embassy of Estonia"),
+        ("the Secretariat of the Harbour Board", "Secretariat of the Harbour Board"),
+    ],
+)
+def test_a_body_named_with_of_is_one_name(words: str, speaker: str, registry: SpeakerRegistry) -> None:
+    """ "Main Directorate of Intelligence": the body's name runs on over "of", as
+    "Ministry of Defence" does; "Main Directorate" alone is another body."""
+    (q,) = marked(f"“We will not pay,” {words} said on Friday.\n", registry)
+    assert q.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("The mayor spoke before union leaders said the strike was “over”.", "union leaders"),
+        ("The mayor left after Senator Jane Holt said the bill was “dead”.", "Jane Holt"),
+        ("Shortly after midnight the mayor said the strike was “over”.", "mayor"),
+        ("Hours after the meeting the mayor said the strike was “over”.", "mayor"),
+    ],
+)
+def test_after_and_before_open_a_clause_with_its_own_subject(
+    sentence: str, speaker: str, registry: SpeakerRegistry
+) -> None:
+    """ "X made the comments after G7 leaders warned …": the leaders warned, not X; a time
+    phrase run into the subject ("after midnight the mayor") is no part of it."""
+    (q,) = marked(f"Harbour fees rose sharply this year.\n\n{sentence}\n", registry)
+    assert q.speaker == speaker
