@@ -351,25 +351,6 @@ _PEAK_RSS = (
     " else __import__('resource').getrusage(0).ru_maxrss)()"
 )
 
-_APP_MEMORY = r"""
-import os, sys
-from index.library import Library
-from tui.app import QuotewireApp
-
-class Bench(QuotewireApp):
-    # Measured once the corpus has been checked and the search engine loaded (what the app
-    # holds while it is in use), after one search and one article opened.
-    def on_index_changed(self, message):
-        super().on_index_changed(message)
-        if self.index_checked:
-            self.library.search("government spending", limit=20)
-            self.library.article(self.library.articles()[0].id)
-            print(PEAK_RSS, flush=True)
-            os._exit(0)
-
-Bench(Library.open(corpus=[a for a in sys.argv[1:]])).run(headless=True)
-""".replace("PEAK_RSS", _PEAK_RSS)
-
 
 def peak_memory(corpus: Path, tmp: Path) -> dict[str, Any]:
     """Peak RSS of `quotewire index` building BBC (its main process), then of the app with it open."""
@@ -381,7 +362,7 @@ def peak_memory(corpus: Path, tmp: Path) -> dict[str, Any]:
     out = subprocess.run([sys.executable, "-c", build], env=env, cwd=ROOT, check=True, capture_output=True, text=True)
     build_kb = int(out.stdout.strip().splitlines()[-1])
     out = subprocess.run(
-        [sys.executable, "-c", _APP_MEMORY, str(corpus)],
+        [sys.executable, "-c", scale.APP_MEMORY, str(corpus)],
         env=env,
         cwd=ROOT,
         check=True,

@@ -274,7 +274,7 @@ def cli_search(corpus: Path, env: dict[str, str], plain_ix: Path | None, queries
     return out
 
 
-_APP = f"""
+APP_MEMORY = f"""
 import os, sys
 from index.library import Library
 from tui.app import QuotewireApp
@@ -291,14 +291,14 @@ class Bench(QuotewireApp):
             os._exit(0)
 
 Bench(Library.open(corpus=[a for a in sys.argv[1:]])).run(headless=True)
-"""
+"""  # (make bench measures the app with BBC open by the same program)
 _TEXTUAL = f"import textual.app; print({_HWM})"
 
 
 def app_memory(corpus: Path | None, env: dict[str, str]) -> float:
     """MB: the app's high-water mark once it has opened and checked the corpus (the bundled
     seeds without one), loaded the search engine, searched once and opened an article."""
-    _, out, _ = _python(_APP, *([str(corpus)] if corpus else []), env=env)
+    _, out, _ = _python(APP_MEMORY, *([str(corpus)] if corpus else []), env=env)
     return int(out.strip().splitlines()[-1]) / 1024
 
 

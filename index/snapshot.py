@@ -12,7 +12,7 @@ import json
 import os
 import threading
 from array import array
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -127,6 +127,18 @@ class Snapshot:
 PARALLEL_STAT_FROM = 5000  # article files; below this a second thread costs more than it saves
 
 
+def _entries(d: DirState) -> Iterator[tuple[str, int, int, int]] | None:
+    """The folder's files as the scan saw them (name, mtime_ns, size, inode); None if the
+    record is inconsistent (then the folder counts as changed)."""
+    stats, inos = array("q"), array("Q")
+    stats.frombytes(d.stats)
+    inos.frombytes(d.inos)
+    expected = stats.tolist()
+    if len(expected) != 2 * len(d.names) or len(inos) != len(d.names):
+        return None
+    return zip(d.names, expected[0::2], expected[1::2], inos.tolist())
+
+
 def _same_dir(d: DirState) -> bool:
     if os.stat not in os.supports_dir_fd or os.stat not in os.supports_follow_symlinks:
         return _same_dir_by_path(d)  # Windows: no stat relative to an open folder
@@ -138,17 +150,16 @@ def _same_dir(d: DirState) -> bool:
         st = os.fstat(fd)
         if (st.st_dev, st.st_ino, st.st_mtime_ns, st.st_ctime_ns) != d.ident:
             return False
-        stats, inos = array("q"), array("Q")
-        stats.frombytes(d.stats)
-        inos.frombytes(d.inos)
-        expected = stats.tolist()
+        entries = _entries(d)
+        if entries is None:
+            return False
         lstat = os.stat
         # One stat per file and a comparison as it comes: the loop is most of the check.
-        for name, mtime_ns, size, ino in zip(d.names, expected[0::2], expected[1::2], inos.tolist()):
+        for name, mtime_ns, size, ino in entries:
             st = lstat(name, dir_fd=fd, follow_symlinks=False)
             if st.st_mtime_ns != mtime_ns or st.st_size != size or st.st_ino != ino:
                 return False
-        return len(expected) == 2 * len(d.names)
+        return True
     except OSError:
         return False
     finally:
@@ -161,14 +172,13 @@ def _same_dir_by_path(d: DirState) -> bool:
         st = os.stat(d.path)
         if (st.st_dev, st.st_ino, st.st_mtime_ns, st.st_ctime_ns) != d.ident:
             return False
-        stats, inos = array("q"), array("Q")
-        stats.frombytes(d.stats)
-        inos.frombytes(d.inos)
-        expected = stats.tolist()
-        for name, mtime_ns, size, ino in zip(d.names, expected[0::2], expected[1::2], inos.tolist()):
+        entries = _entries(d)
+        if entries is None:
+            return False
+        for name, mtime_ns, size, ino in entries:
             st = os.lstat(os.path.join(d.path, name))
             if st.st_mtime_ns != mtime_ns or st.st_size != size or st.st_ino != ino:
                 return False
-        return len(expected) == 2 * len(d.names)
+        return True
     except OSError:
         return False

@@ -10,13 +10,13 @@ import pytest
 
 from index.models import Quote
 from index.speakers import SpeakerRegistry
+from tests.index.shipped import shipped_registry
 from tests.index.test_quotes import quotes_of
-from tests.index.test_quotes_roles import CONFIG
 
 
 @pytest.fixture(scope="module")
 def registry() -> SpeakerRegistry:
-    return SpeakerRegistry.from_config(CONFIG["speakers"])
+    return shipped_registry()
 
 
 def marked(text: str, registry: SpeakerRegistry) -> list[Quote]:

@@ -6,29 +6,15 @@ case that passes by another road fails.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-import yaml
 
-from index.models import Quote
 from index.speakers import SpeakerRegistry
-from tests.index.test_quotes import quotes_of
-
-ROOT = Path(__file__).resolve().parents[2]
-
-
-CONFIG = yaml.safe_load((ROOT / "config.yaml").read_text(encoding="utf-8"))
+from tests.index.shipped import quotes, shipped_registry
 
 
 @pytest.fixture(scope="module")
 def registry() -> SpeakerRegistry:
-    return SpeakerRegistry.from_config(CONFIG["speakers"])
-
-
-def quotes(text: str, registry: SpeakerRegistry) -> list[Quote]:
-    """The quotations of `text` as quotewire reads an article (the default speech verbs)."""
-    return quotes_of(text, registry, speech_verbs=CONFIG["speech_verbs"])
+    return shipped_registry()
 
 
 ROLE_CASES = [

@@ -8,8 +8,8 @@ from textual.app import App
 
 from tests.tui.helpers import wait_for
 from tests.tui.test_app import make_app, ready
-from tests.tui.test_features import A000, A001, A002, A004, open_reader
-from tui.screens.compare import ComparePicker, CompareScreen
+from tests.tui.test_features import A000, A001, A002, A004, open_picker, open_reader
+from tui.screens.compare import CompareScreen
 from tui.screens.reader import containers
 from tui.styles import AA, BOILERPLATE, Palette, SpeakerColours, by_weight, contrast
 from tui.widgets.article_view import ArticleView
@@ -65,10 +65,7 @@ async def test_a_speaker_keeps_one_colour_on_both_sides_of_compare() -> None:
     app = make_app()
     async with app.run_test(size=(160, 45)) as pilot:
         await ready(pilot)
-        await open_reader(pilot, A000)
-        await pilot.press("c")
-        await wait_for(pilot, lambda: isinstance(app.screen, ComparePicker) and app.screen.ids)
-        picker = app.screen
+        picker = await open_picker(pilot, A000)
         await pilot.press(*["down"] * picker.ids.index(A002), "enter")
         await wait_for(pilot, lambda: isinstance(app.screen, CompareScreen) and app.screen.alignment)
         cmp = app.screen

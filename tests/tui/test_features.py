@@ -29,6 +29,14 @@ async def open_reader(pilot, article: str) -> ReaderScreen:  # type: ignore[no-u
     return pilot.app.screen
 
 
+async def open_picker(pilot, article: str) -> ComparePicker:  # type: ignore[no-untyped-def]
+    """The reader on `article`, then `c`, the way a person asks to compare: the picker, filled."""
+    await open_reader(pilot, article)
+    await pilot.press("c")
+    await wait_for(pilot, lambda: isinstance(pilot.app.screen, ComparePicker) and pilot.app.screen.ids)
+    return pilot.app.screen
+
+
 async def test_quotes_are_highlighted_with_speaker_and_brackets_walk_them_in_order() -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
@@ -196,10 +204,7 @@ async def test_compare_links_sentences_and_the_left_pane_drives_the_right() -> N
     app = make_app()
     async with app.run_test(size=(160, 45)) as pilot:
         await ready(pilot)
-        await open_reader(pilot, A000)
-        await pilot.press("c")
-        await wait_for(pilot, lambda: isinstance(app.screen, ComparePicker) and app.screen.ids)
-        picker = app.screen
+        picker = await open_picker(pilot, A000)
         assert A002 in picker.ids and A000 not in picker.ids
         for _ in range(picker.ids.index(A002)):
             await pilot.press("down")

@@ -13,7 +13,7 @@ from textual.widgets import Input, OptionList
 from index.library import Library
 from tests.tui.helpers import screen_text, wait_for
 from tests.tui.test_app import make_app, ready
-from tests.tui.test_features import A000, A001, A002, A004, open_reader
+from tests.tui.test_features import A000, A001, A002, A004, open_picker, open_reader
 from tui.app import QuotewireApp
 from tui.screens.compare import ComparePicker, CompareScreen
 from tui.screens.help import HelpScreen
@@ -211,10 +211,7 @@ async def test_swap_keeps_the_counts_and_the_picker_never_offers_what_is_on_scre
     app = make_app()
     async with app.run_test(size=(160, 45)) as pilot:
         await ready(pilot)
-        await open_reader(pilot, A000)
-        await pilot.press("c")
-        await wait_for(pilot, lambda: isinstance(app.screen, ComparePicker) and app.screen.ids)
-        picker = app.screen
+        picker = await open_picker(pilot, A000)
         assert isinstance(picker, ComparePicker) and A000 not in picker.ids
         await pilot.press(*["j"] * picker.ids.index(A002), "enter")
         await wait_for(pilot, lambda: isinstance(app.screen, CompareScreen) and app.screen.alignment is not None)
