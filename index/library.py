@@ -47,6 +47,12 @@ RANK_ALL_UP_TO = 5000  # articles; a larger corpus ranks Whoosh's RANK_CANDIDATE
 RANK_CANDIDATES = 300
 BATCH_SECONDS = 10.0  # a long build commits this often, so its first part is searchable
 COMMIT_SPACING = 4.0  # ...and waits at least this many times as long as the last commit took
+# A build nobody watches (`quotewire index`, a first `quotewire search`) commits after
+# UNWATCHED_BATCHES batches and then at intervals four times as long: each commit of a
+# parallel build leaves a segment per worker, which every search reads, and stops the
+# workers while the segments are published. A 100,000-article build made six commits
+# (twelve segments); now one or two, and an interrupted build keeps what it committed.
+UNWATCHED_BATCHES = 6
 # ...unless the rest will be done within this many seconds: an intermediate commit leaves a
 # segment that the final commit merges again (on BBC, a third of the build's time).
 FINISH_WITHOUT_COMMIT = 15.0
@@ -168,6 +174,9 @@ class Library:
     problems: list[LoadProblem] = field(init=False, default_factory=list)
     damaged: str | None = field(init=False, default=None)  # set when a search met a damaged index
     _open_damage: LoadProblem | None = field(init=False, default=None)  # an index that would not open
+    # The stat of every file, started ahead in a child process (`check_ahead`), with the
+    # scan it checks against.
+    _probe: tuple[dict[str, Any], Any] | None = field(init=False, default=None)
 
     def __post_init__(self) -> None:
         # Resolved once here: symlinked folders name one index whichever way they are reached.
@@ -306,6 +315,8 @@ class Library:
                 raise
             self._after_failed_write()
             raise problem from exc
+        finally:
+            self._drop_probe()  # (a rebuild, a damaged index: the files were never compared)
 
     def _after_failed_write(self) -> None:
         """A build that could not be written leaves no half index taking the space: a
@@ -476,9 +487,46 @@ class Library:
         head, dirs = scan
         return json.dumps({**head, "index_files": index_files(self.index_dir)}), dirs
 
+    def check_ahead(self) -> None:
+        """Start telling whether the corpus files changed since the last update, in a child
+        process (`snapshot.Probe`), so that the next `update` finds the answer ready: the
+        command line searches meanwhile. Only where a process can be forked safely (Linux,
+        no thread running yet); elsewhere `update` stats the files itself."""
+        from .snapshot import Probe, can_fork
+
+        if self._probe is not None or not can_fork():
+            return
+        last = self._last_scan()
+        if last is None:
+            return
+        probe = Probe.start(last[1].unchanged)
+        if probe is not None:
+            self._probe = (last[0], probe)
+
+    def _drop_probe(self) -> None:
+        probe, self._probe = self._probe, None
+        if probe is not None:
+            probe[1].cancel()
+
+    def _files_unchanged(self, head: dict[str, Any], snapshot: Snapshot) -> bool:
+        """`snapshot.unchanged()`, from the child `check_ahead` started when it checked
+        this same scan (read again here, under the lock: another copy may have replaced it)."""
+        probe, self._probe = self._probe, None
+        if probe is not None:
+            answer = probe[1].result()
+            if probe[0] == head:
+                return answer
+        return snapshot.unchanged()
+
     def _unchanged(self, head: dict[str, Any], snapshot: Snapshot) -> IndexReport | None:
         """The report of an update that finds nothing to do, told by `stat` alone (see
         `snapshot.Snapshot`); None when the corpus must be walked and compared."""
+        try:
+            return self._unchanged_files(head, snapshot)
+        finally:
+            self._drop_probe()  # not asked for: the corpus is walked anyway
+
+    def _unchanged_files(self, head: dict[str, Any], snapshot: Snapshot) -> IndexReport | None:
         cat = self._catalogue
         if not cat.current() or cat.extraction() != self.extraction_key():
             return None
@@ -486,7 +534,7 @@ class Library:
             return None
         if index_files(self.index_dir) != head["index_files"]:  # the index was touched since
             return None
-        if not snapshot.unchanged():
+        if not self._files_unchanged(head, snapshot):
             return None
         problems = [LoadProblem(*p) for p in head["problems"]]
         if head["skipped"]:
@@ -602,9 +650,13 @@ class Library:
         began_at = last_commit = time.monotonic()
         # The list is empty until the first commit: when someone is waiting to see it (the
         # app passes `committed`), commit early. A build nobody watches (`quotewire index`)
-        # commits at the end only, which is faster (no segment written twice).
+        # commits seldom (UNWATCHED_BATCHES).
         showing_nothing = not old and committed is not None
-        interval = min(FIRST_COMMIT, BATCH_SECONDS) if showing_nothing else BATCH_SECONDS
+        watched = committed is not None
+        if showing_nothing:
+            interval = min(FIRST_COMMIT, BATCH_SECONDS)
+        else:
+            interval = BATCH_SECONDS if watched else UNWATCHED_BATCHES * BATCH_SECONDS
         try:
             for path in removed_paths:
                 for info in old_by_path[path]:
@@ -650,9 +702,10 @@ class Library:
                     # (A first build someone watches commits after FIRST_COMMIT, then at
                     # doubling intervals, so the list fills while it runs.)
                     spacing = COMMIT_SPACING * (last_commit - began)
-                    interval = (
-                        max(spacing, 2 * interval) if showing_nothing else max(BATCH_SECONDS, spacing, 2 * interval)
-                    )
+                    if showing_nothing:
+                        interval = max(spacing, 2 * interval)
+                    else:
+                        interval = max(BATCH_SECONDS, spacing, (2 if watched else 4) * interval)
                     flushing = False
                     if committed:
                         committed()
@@ -1191,6 +1244,7 @@ class Library:
         return []
 
     def close(self) -> None:
+        self._drop_probe()
         if self._searcher is not None:
             self._searcher.close()
             self._searcher = None

@@ -8,25 +8,31 @@ by quote (see `quotequery.py`), so one query language reaches both.
 
 from __future__ import annotations
 
+import heapq
 import json
 import operator
 import os
 import pickle
 import re
 import shutil
+import tempfile
 import time
 import weakref
+from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 from pathlib import Path
 from typing import Any, cast
 
 from whoosh import collectors, fields, index, query
 from whoosh.analysis import LowercaseFilter, RegexTokenizer, StemmingAnalyzer
 from whoosh.analysis.analyzers import CompositeAnalyzer
+from whoosh.formats import Positions
 from whoosh.index import LockError
+from whoosh.query import spans
 from whoosh.system import pack_uint
 from whoosh.writing import PostingPool
 
@@ -172,7 +178,7 @@ def analyse(a: Article) -> AnalysedText:
     return AnalysedText(analyse_text(_indexable(a)))
 
 
-def analyse_text(text: str) -> list[tuple[bytes, int, float, bytes]]:
+def analyse_text(text: str, boost: float = _CONTENT_BOOST) -> list[tuple[bytes, int, float, bytes]]:
     words = _WORDS
     if len(words) > 200_000:  # a bound for a long build over a large vocabulary
         words.clear()
@@ -192,7 +198,7 @@ def analyse_text(text: str) -> list[tuple[bytes, int, float, bytes]]:
         else:
             positions[word] = [pos]
     # Whoosh's Positions format: the count, then the pickled gaps between positions.
-    boost, dumps, pack, one = _CONTENT_BOOST, pickle.dumps, pack_uint, pack_uint(1)
+    dumps, pack, one = pickle.dumps, pack_uint, pack_uint(1)
     out = []
     for w, ps in positions.items():
         n = len(ps)
@@ -256,6 +262,264 @@ class _ChunkedPool(PostingPool):
 def _writer(w: Any, limitmb: int) -> Any:
     """A Whoosh segment writer with the chunked pool, before anything is added to it."""
     w.pool = _ChunkedPool(w._tempstorage, w.newsegment, limitmb=limitmb)
+    return w
+
+
+# What a term's postings hold in `_TermPool`: docnums, weights (as Whoosh computed them),
+# each value's length, and the values one after another.
+_Bucket = tuple[array, array, array, bytearray]
+_Record = tuple[str, bytes, array, array, array, bytes]  # field, term, then a bucket's contents
+_TERM_COST = 600  # bytes a new term costs in memory (its dict entry, key, four containers)
+
+
+class _TermPool:
+    """The postings of a segment written from documents added in order, filed by term as
+    they come, for `_BulkSegmentWriter`.
+
+    Whoosh's pool keeps a tuple per posting, sorts them all (spilling sorted runs to disk),
+    merges the runs and hands the writer one posting at a time: filing, sorting and writing
+    postings one by one was most of what a build's worker did besides extracting quotes.
+    Here a term's postings are appended to compact arrays (docnums only grow, since
+    documents come in order); past `limitmb` the terms are written out sorted as a run;
+    at the end the runs are merged term by term and each term's postings written a block at
+    a time. The segment is byte for byte what Whoosh's own pool and writer make
+    (tests/index/test_segments.py)."""
+
+    def __init__(self, tempdir: str, limitmb: int) -> None:
+        self._tempdir = tempdir
+        self._limit = limitmb * 2**20
+        self._size = 0
+        self._fields: dict[str, dict[bytes, _Bucket]] = {}
+        self.runs: list[str] = []
+        self.fieldnames: set[str] = set()  # (Whoosh's pool has it)
+
+    def add(self, item: tuple[str, bytes, int, float, bytes | None]) -> None:
+        fieldname, btext, docnum, weight, value = item
+        if docnum < 0:  # Whoosh's marker for a spelling word: never a posting (whoosh skips it too)
+            return
+        terms = self._fields.get(fieldname)
+        if terms is None:
+            terms = self._fields[fieldname] = {}
+            self.fieldnames.add(fieldname)
+        bucket = terms.get(btext)
+        if bucket is None:
+            bucket = terms[btext] = (array("I"), array("d"), array("I"), bytearray())
+            self._size += _TERM_COST
+        bucket[0].append(docnum)
+        bucket[1].append(weight)
+        if value:
+            bucket[2].append(len(value))
+            bucket[3].extend(value)
+            self._size += 16 + len(value)
+        else:
+            bucket[2].append(0)
+            self._size += 16
+        if self._size > self._limit:
+            self._spill()
+
+    def add_field(
+        self,
+        fieldname: str,
+        docnum: int,
+        items: Iterable[tuple[bytes, int, float, bytes]],
+        boost: float,
+        scorable: bool,
+    ) -> int:
+        """One document's postings of one field (what `add` takes one at a time); the
+        field's length in the document."""
+        terms = self._fields.get(fieldname)
+        if terms is None:
+            terms = self._fields[fieldname] = {}
+            self.fieldnames.add(fieldname)
+        length = size = 0
+        for btext, freq, weight, value in items:
+            bucket = terms.get(btext)
+            if bucket is None:
+                bucket = terms[btext] = (array("I"), array("d"), array("I"), bytearray())
+                size += _TERM_COST
+            bucket[0].append(docnum)
+            bucket[1].append(weight * boost)
+            if value:
+                bucket[2].append(len(value))
+                bucket[3].extend(value)
+                size += 16 + len(value)
+            else:
+                bucket[2].append(0)
+                size += 16
+            if scorable:
+                length += freq
+        self._size += size
+        if self._size > self._limit:
+            self._spill()
+        return length
+
+    def _sorted(self) -> Iterator[_Record]:
+        fields, self._fields, self._size = self._fields, {}, 0
+        for fieldname in sorted(fields):
+            terms = fields[fieldname]
+            for btext in sorted(terms):
+                docs, weights, lengths, values = terms.pop(btext)
+                yield fieldname, btext, docs, weights, lengths, bytes(values)
+
+    def _spill(self) -> None:
+        fd, path = tempfile.mkstemp(suffix=".terms", dir=self._tempdir)
+        self.runs.append(path)
+        with os.fdopen(fd, "wb") as f:
+            chunk: list[_Record] = []
+            for record in self._sorted():
+                chunk.append(record)
+                if len(chunk) >= 1024:
+                    pickle.dump(chunk, f, pickle.HIGHEST_PROTOCOL)
+                    chunk = []
+            if chunk:
+                pickle.dump(chunk, f, pickle.HIGHEST_PROTOCOL)
+
+    @staticmethod
+    def _read_run(path: str) -> Iterator[_Record]:
+        with open(path, "rb") as f:
+            while True:
+                try:
+                    chunk = pickle.load(f)
+                except EOFError:
+                    break
+                yield from chunk
+        os.remove(path)
+
+    def records(self) -> Iterator[_Record]:
+        """Every term's postings, in Whoosh's order: by field, then term, then docnum."""
+        runs, self.runs = self.runs, []
+        if not runs:
+            yield from self._sorted()
+            return
+        # Runs in the order they were written, then what is in memory: a term's postings
+        # from each come in docnum order (heapq.merge keeps the order of equal keys).
+        merged = heapq.merge(*map(self._read_run, runs), self._sorted(), key=operator.itemgetter(0, 1))
+        last: list[Any] | None = None
+        for fieldname, btext, docs, weights, lengths, values in merged:
+            if last is not None and last[0] == fieldname and last[1] == btext:
+                last[2].extend(docs)
+                last[3].extend(weights)
+                last[4].extend(lengths)
+                last[5] += values
+                continue
+            if last is not None:
+                yield cast(_Record, (*last[:5], bytes(last[5])))
+            last = [fieldname, btext, docs, weights, lengths, bytearray(values)]
+        if last is not None:
+            yield cast(_Record, (*last[:5], bytes(last[5])))
+
+    def iter_postings(self) -> Iterator[tuple[str, bytes, int, float, bytes]]:
+        """One posting at a time, as Whoosh's pool gives them."""
+        for fieldname, btext, docs, weights, lengths, values in self.records():
+            at = 0
+            for docnum, weight, n in zip(docs, weights, lengths):
+                yield fieldname, btext, docnum, weight, values[at : at + n]
+                at += n
+
+    def write(self, schema: fields.Schema, lengths: Any, fieldwriter: Any) -> None:
+        """Write every term's postings with the segment's field writer, a block at a time,
+        exactly as `FieldWriter.add_postings` and `W3PostingsWriter.add_posting` would one
+        posting at a time."""
+        lastfn: str | None = None
+        field_lengths: list[int | None] = []
+        for fieldname, btext, docs, weights, vlengths, values in self.records():
+            if fieldname != lastfn:
+                if lastfn is not None:
+                    fieldwriter.finish_field()
+                fieldwriter.start_field(fieldname, schema[fieldname])
+                lastfn = fieldname
+                if lengths:
+                    get = lengths.doc_field_length_reader(fieldname)
+                    field_lengths = [get(d) for d in range(lengths.doc_count_all())]
+            fieldwriter.start_term(btext)
+            pw = fieldwriter._postwriter
+            limit, n = pw._blocklimit, len(docs)
+            offsets = list(accumulate(vlengths, initial=0))
+            for start in range(0, n, limit):
+                if start:
+                    pw._write_block()  # what add_posting does when a block is full
+                end = min(start + limit, n)
+                ids = docs[start:end]
+                chunk = weights[start:end]
+                pw._ids = ids
+                pw._weights = array("f", chunk)
+                pw._values = [values[offsets[i] : offsets[i + 1]] for i in range(start, end) if vlengths[i]]
+                top = max(chunk)
+                pw._maxweight = top if top > 0 else 0
+                known = [x for x in map(field_lengths.__getitem__, ids) if x] if lengths else []
+                pw._minlength = min(known) if known else None
+                pw._maxlength = max(known) if known else 0
+            fieldwriter.finish_term()
+        if lastfn is not None:
+            fieldwriter.finish_field()
+
+    def cleanup(self) -> None:
+        for path in self.runs:
+            try:
+                os.remove(path)
+            except OSError:
+                pass
+        self.runs = []
+        self._fields = {}
+
+
+def _bulk_writer(storage_ix: index.Index, tempdir: str, limitmb: int) -> Any:
+    """A segment writer for documents added in order (a build's worker): postings filed by
+    term (`_TermPool`) and written a block at a time."""
+    from whoosh.writing import SegmentWriter
+
+    class _BulkSegmentWriter(SegmentWriter):
+        def add_document(self, **fields: Any) -> None:
+            # whoosh3 is pinned exactly: SegmentWriter.add_document, with each field's
+            # postings filed in one call (`_TermPool.add_field`), and a title analysed as the
+            # content is (`analyse_text`: the same postings as the analyzer's, made faster).
+            self._check_state()
+            perdocwriter, schema, docnum = self.perdocwriter, self.schema, self.docnum
+            docboost = self._doc_boost(fields)
+            fieldnames = sorted([name for name in fields if not name.startswith("_")])
+            self._check_fields(schema, fieldnames)
+            perdocwriter.start_doc(docnum)
+            try:
+                for fieldname in fieldnames:
+                    value = fields.get(fieldname)
+                    if value is None:
+                        continue
+                    field = schema[fieldname]
+                    if field.separate_spelling() or field.vector:  # (none in quotewire's schema)
+                        raise ValueError(f"field {fieldname!r}: spelling and vectors are not written here")
+                    length = 0
+                    if field.indexed:
+                        fieldboost = self._field_boost(fields, fieldname, docboost)
+                        if isinstance(value, str) and field.analyzer is _ANALYZER and type(field.format) is Positions:
+                            items: Iterable[Any] = analyse_text(value, field.format.field_boost)
+                        else:
+                            items = field.index(value)
+                        length = cast(_TermPool, self.pool).add_field(
+                            fieldname, docnum, items, fieldboost, field.scorable
+                        )
+                    customval = fields.get(f"_stored_{fieldname}", value)
+                    perdocwriter.add_field(fieldname, field, customval if field.stored else None, length)
+                    column = field.column_type
+                    if column and customval is not None:
+                        perdocwriter.add_column_value(fieldname, column, field.to_column_value(customval))
+            except ValueError:
+                perdocwriter.cancel_doc()
+                raise
+            perdocwriter.finish_doc()
+            self._added = True
+            self.docnum += 1
+
+        def _flush_segment(self) -> None:
+            # whoosh3 is pinned exactly: SegmentWriter._flush_segment, with the pool's own writing
+            self.perdocwriter.close()
+            pdr = self.per_document_reader() if self.codec.length_stats else None
+            cast(_TermPool, self.pool).write(self.schema, pdr, self.fieldwriter)
+            self.fieldwriter.close()
+            if pdr:
+                pdr.close()
+
+    w = _BulkSegmentWriter(storage_ix, _lk=False, limitmb=limitmb, compound=COMPOUND)
+    w.pool = cast(Any, _TermPool(tempdir, limitmb))
     return w
 
 
@@ -338,14 +602,10 @@ class SegmentBuilder:
     def add(self, a: Article, quotes: Sequence[Quote], content: AnalysedText | None = None) -> int:
         """Add one document; its number in the segment being written."""
         if self._w is None:
-            from whoosh.writing import SegmentWriter
-
             shutil.rmtree(self.folder, ignore_errors=True)
             self.folder.mkdir(parents=True)
             private = index.create_in(str(self.folder), make_schema())
-            self._w = _writer(
-                SegmentWriter(private, _lk=False, limitmb=self._limitmb, compound=COMPOUND), self._limitmb
-            )
+            self._w = _bulk_writer(private, str(self.folder), self._limitmb)
         docnum = self._w.docnum
         self._w.add_document(**document(a, quotes, content, self._speaker_terms))
         return docnum
@@ -652,9 +912,21 @@ class _FuzzyTerm(query.FuzzyTerm):
         return got
 
 
-def _best(s: Any, q: query.Query, limit: int, time_limit: float | None) -> tuple[Any, bool]:
-    """The top `limit` documents, or the best found within `time_limit`; (results, cut short)."""
+def _best(s: Any, q: query.Query, limit: int, time_limit: float | None, exact_total: bool = False) -> tuple[Any, bool]:
+    """The top `limit` documents, or the best found within `time_limit`; (results, cut short).
+
+    With `exact_total`, a query holding a phrase is counted as it is searched: Whoosh's
+    search skips documents that cannot make the top `limit` and then counts by matching the
+    whole query again, and matching a phrase (its words' positions, document by document)
+    was more than half of such a search on 100,000 articles. Scoring every match costs less
+    than matching the phrase twice; for other queries the second pass, which scores nothing,
+    is the cheaper. (Neither skipping blocks nor replacing the matcher by a leaner one,
+    Whoosh's two shortcuts, would let every match be counted: both are off then.)"""
     if not time_limit:
+        if exact_total and _has_phrase(q):
+            every = collectors.TopCollector(limit=limit, usequality=False, replace=0)
+            s.search_with_collector(q, every)
+            return every.results(), False
         return s.search(q, limit=limit), False
     collector = _Deadline(s.collector(limit=limit), time_limit)
     try:
@@ -662,6 +934,12 @@ def _best(s: Any, q: query.Query, limit: int, time_limit: float | None) -> tuple
     except collectors.TimeLimit:
         return collector.results(), True
     return collector.results(), False
+
+
+def _has_phrase(q: query.Query) -> bool:
+    if isinstance(q, (query.Phrase, query.Ordered)) or isinstance(q, spans.SpanQuery):
+        return True
+    return any(_has_phrase(child) for child in q.children())
 
 
 class _Deadline(collectors.WrappingCollector):
@@ -808,7 +1086,7 @@ class Searcher:
         time_limit: float | None,
     ) -> tuple[list[Hit], int, bool, bool]:
         # On a huge corpus, show the best hits found in time; the caller refines later.
-        results, partial = _best(s, c.whoosh(c.root), limit, time_limit)
+        results, partial = _best(s, c.whoosh(c.root), limit, time_limit, exact_total)
         approximate = partial
         if partial:
             total = results.scored_length()

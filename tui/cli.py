@@ -275,45 +275,40 @@ def _check_index(lib: Library) -> int:
 
 
 def cmd_search(args: argparse.Namespace) -> int:
-    import threading
-
     from index.catalogue import latest_generation
 
     lib = _library(args)
-    # The corpus is checked in a thread while the search runs here on the index as it is:
-    # the check is mostly system calls, which let go of the GIL, and loading Whoosh and
-    # searching are Python. When the check finds the index out of date, it brings it up to
-    # date and the search runs again; on 100,000 unchanged articles the search is free.
+    # The index is searched as it is while a child process stats the corpus files
+    # (`Library.check_ahead`; the stat of 100,000 files is most of the check), then the
+    # check finishes with its answer. When it finds the index out of date, it brings it up
+    # to date and the search runs again; on 100,000 unchanged articles the search is free.
     before = latest_generation(lib.index_dir)
-    checked: dict[str, Any] = {}
-
-    def check() -> None:
-        try:
-            checked["report"] = _ready(lib)
-        except BaseException as exc:  # raised here, in the main thread
-            checked["error"] = exc
-
-    checker = threading.Thread(target=check, daemon=True)
-    checker.start()
+    lib.check_ahead()
     try:
         result = lib.search(args.query, limit=args.limit)
     except Exception:  # an index being replaced under it: the search after the check answers
         result = None
-    checker.join()
-    if "error" in checked:
-        raise checked["error"]
-    report = checked["report"]  # None: not updated (said so), searched as it is
-    if (
-        result is None
-        or (report is not None and (report.added or report.updated or report.removed or report.rebuilt))
-        or latest_generation(lib.index_dir) != before
-    ):
-        lib.damaged = None  # the index has been brought up to date since: searched again
-        result = lib.search(args.query, limit=args.limit)
+    checked = not lib.damaged
+    if checked:
+        report = _ready(lib)  # None: not updated (said so), searched as it is
+        if (
+            result is None
+            or (report is not None and (report.added or report.updated or report.removed or report.rebuilt))
+            or latest_generation(lib.index_dir) != before
+        ):
+            lib.damaged = None  # the index has been brought up to date since: searched again
+            result = lib.search(args.query, limit=args.limit)
     if lib.damaged:  # met while searching (damage that kept the file's time): rebuild, ask again
+        from index.library import format_problem
+
         print(f"quotewire: {lib.damaged}; rebuilding the index", file=sys.stderr)
         lib.damaged = None
-        lib.update(rebuild=True)
+        rebuilt = lib.update(rebuild=True)
+        if not checked:  # the rebuild was the check: what it met in the files is said once
+            for p in rebuilt.problems:
+                print(format_problem(p), file=sys.stderr)
+        result = lib.search(args.query, limit=args.limit)
+    if result is None:  # (it never is: a failed search is searched again above)
         result = lib.search(args.query, limit=args.limit)
     if args.json:
         hits = []
