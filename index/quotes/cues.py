@@ -30,6 +30,7 @@ from .words import (
     PREPOSITIONS,
     QUANTIFIERS,
     SKIPPABLE,
+    UTTERANCE_MODIFIERS,
     person_noun,
 )
 
@@ -181,7 +182,7 @@ def find_cues(doc: Doc, extra: frozenset[str], particles: dict[str, str] | None 
             continue  # "Cost estimates, he added": a plural noun, not a verb
         # "six states", "investigative reports": most likely a plural noun; it still attributes a
         # quotation nearby, as it always has, but yields no reported speech of its own
-        noun = low in _NOUN_LIKE and _modifies_noun(prev)
+        noun = low in _NOUN_LIKE and (_modifies_noun(prev) or _after_determiner_and_modifier(doc, k))
         if (
             low in BASE_FORMS
             and not attempt
@@ -244,6 +245,17 @@ _NUMBER_WORDS = frozenset(
 )
 
 
+def _after_determiner_and_modifier(doc: Doc, k: int) -> bool:
+    """ "her recent remarks", "the group's latest claims": a determiner or a possessive, then
+    an adjective (not "his wife claims", "the proposal calls")."""
+    if k < 2 or doc.gaps[k].strip() or doc.gaps[k - 1].strip():
+        return False
+    prev, before = doc.lows[k - 1], doc.lows[k - 2]
+    if not doc.words[k - 1].islower() or not (before in NOUN_DETERMINERS or before.endswith(("'s", "’s"))):
+        return False
+    return prev in UTTERANCE_MODIFIERS or prev.endswith("est") and len(prev) > 5
+
+
 def _modifies_noun(prev: str) -> bool:
     """Does the word before a verb-or-noun form ("states", "reports") make it a plural noun?
 
@@ -285,7 +297,21 @@ def _gerund_ok(doc: Doc, k: int, prev: str) -> bool:
     j = doc.tokens[i + 1][0] - 1
     while j >= 0 and m[j].isspace():
         j -= 1
-    return j >= 0 and m[j] in ',;—–\x01”"' or prev in {"and", "while", "before", "after", "by", "when", "as", "without"}
+    return (
+        j >= 0
+        and m[j] in ',;—–\x01”"'
+        or prev in {"and", "while", "before", "after", "by", "when", "as", "without"}
+        or _name_after_with(doc, k)
+    )
+
+
+def _name_after_with(doc: Doc, k: int) -> bool:
+    """ "with Senator John McCain telling reporters": the participle of an absolute clause,
+    whose subject is the name between "with" and it."""
+    i = k - 1
+    while i >= 0 and doc.words[i][:1].isupper() and not doc.gaps[i + 1].strip():
+        i -= 1
+    return 0 <= i < k - 1 and doc.lows[i] == "with" and not doc.gaps[i + 1].strip()
 
 
 _PROGRESSIVE_AUX = frozenset({"is", "are", "was", "were", "been", "am"})
