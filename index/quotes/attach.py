@@ -18,6 +18,7 @@ from .kinds import quote_kind
 from .marks import Seg
 from .mentions import Mention
 from .names import name_at
+from .orgs import relays
 from .people import People
 from .records import make_quote
 from .sources import first_clause_subject
@@ -188,7 +189,7 @@ def _attribution(
                 if d < best_d:
                     best, best_d = cue, d
     if best is not None:
-        if len(segs) == 1 and best.start >= first.end and best.word.lower() in RELAYING:
+        if len(segs) == 1 and best.start >= first.end and relays(best.word, best.rule, best.speaker):
             inner = _inner_cue(doc, first, by_sent)
             if inner is not None:
                 return inner, "inner-speaker"

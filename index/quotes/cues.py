@@ -169,7 +169,10 @@ def find_cues(doc: Doc, extra: frozenset[str], particles: dict[str, str] | None 
         start = s
         attempt = prev == "to" and _attempt_before_to(words, k) and not gaps[k - 1].strip()
         if attempt:
-            start = toks[k - 2][0]  # "sought to assure", "tried to reassure": the attempt's subject speaks
+            j = k - 2
+            while j > 0 and words[j - 1] in PASSIVE_AUX and not gaps[j].strip():
+                j -= 1  # "are set to state", "is expected to say": the subject is before the auxiliary
+            start = toks[j][0]  # "sought to assure", "tried to reassure": the attempt's subject speaks
         elif (
             prev in DETERMINERS or prev in PREPOSITIONS or prev.endswith(("'s", "’s", "s'", "s’")) or prev[:1].isdigit()
         ):
@@ -318,7 +321,8 @@ _PROGRESSIVE_AUX = frozenset({"is", "are", "was", "were", "been", "am"})
 # verbs of trying before "to": their subject speaks the infinitive ("sought to assure")
 _ATTEMPTS = frozenset(
     """sought seek seeks seeking tried try tries trying attempted attempt attempts attempting
-    hastened rushed moved wanted wants quick""".split()
+    hastened rushed moved wanted wants quick set due expected poised planning plans planned
+    preparing prepared going ready""".split()
 )
 
 
