@@ -80,3 +80,17 @@ def test_a_noun_then_a_verb_still_attributes(sentence: str, mention: str, regist
     q = marked(sentence + "\n", registry)[0]
     assert q.cue in ("calls", "remarks")
     assert q.speaker_mention == mention
+
+
+def test_a_speaker_s_reported_paragraphs_keep_them_the_one_a_quotation_continues(registry: SpeakerRegistry) -> None:
+    """ "“A,” he said. ¶ He admitted … ¶ It was …, he said. ¶ “B.”": three paragraphs after
+    his last quotation, but his own reported speech stands between."""
+    text = (
+        "Kurt Lund admitted that officials had considered using doubles.\n\n"
+        "“I discarded the idea of any doubles,” he said.\n\n"
+        "He admitted the idea came up in the early 2000s.\n\n"
+        "It was suggested a lookalike should take his place at events, he said.\n\n"
+        "“This was during the toughest time of our fight against crime.”\n"
+    )
+    q = marked(text, registry)[-1]
+    assert (q.speaker, q.rule) == ("Kurt Lund", "continuation")
