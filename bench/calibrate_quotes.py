@@ -29,6 +29,7 @@ import json
 import sys
 from collections import defaultdict
 from pathlib import Path
+from typing import cast
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -115,7 +116,7 @@ def main() -> int:
     TABLE.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     width = max(map(len, rows))
     for rule, row in sorted(rows.items(), key=lambda r: -r[1]["confidence"]):  # type: ignore[operator]
-        news, pol = row["news"], row["polnear"]
+        news, pol = cast(list[int], row["news"]), cast(list[int], row["polnear"])
         print(f"{rule:<{width}}  {row['confidence']:.3f}  news {news[0]}/{news[1]}  PolNeAR {pol[0]}/{pol[1]}")
     print(f"wrote {TABLE.relative_to(ROOT)}")
     return 0
