@@ -167,10 +167,11 @@ def find_cues(doc: Doc, extra: frozenset[str], particles: dict[str, str] | None 
         if low == "called" and _names_a_thing(doc, k):
             continue  # "a messaging application called Pictochat": a name given, nothing said
         start = s
-        attempt = prev == "to" and _attempt_before_to(words, k) and not gaps[k - 1].strip()
+        took = _took_to(doc, k) if prev == "to" else 0
+        attempt = bool(took) or prev == "to" and _attempt_before_to(words, k) and not gaps[k - 1].strip()
         if attempt:
-            j = k - 2
-            while j > 0 and words[j - 1] in PASSIVE_AUX and not gaps[j].strip():
+            j = took or k - 2
+            while j > 0 and (words[j - 1] in PASSIVE_AUX or words[j - 1] in _NEGATION) and not gaps[j].strip():
                 j -= 1  # "are set to state", "is expected to say": the subject is before the auxiliary
             start = toks[j][0]  # "sought to assure", "tried to reassure": the attempt's subject speaks
         elif (
@@ -324,6 +325,27 @@ _ATTEMPTS = frozenset(
     hastened rushed moved wanted wants quick set due expected poised planning plans planned
     preparing prepared going ready""".split()
 )
+
+
+def _took_to(doc: Doc, k: int) -> int:
+    """ "took to Twitter to call", "taking to social media to say": the one who took to the
+    platform (one or two words) speaks the infinitive. The index of "took", else 0."""
+    for n in (1, 2):
+        t = k - 3 - n  # took, to, the platform's n words, to, the verb (token k)
+        if t < 0 or doc.lows[t + 1] != "to" or doc.lows[t] not in _TOOK:
+            continue
+        platform = doc.words[t + 2 : k - 1]
+        if (platform[0][:1].isupper() or doc.lows[k - 2] == "media") and not any(
+            doc.gaps[i].strip() for i in range(t + 1, k + 1)
+        ):
+            return t
+    return 0
+
+
+_NEGATION = frozenset(
+    {"not", "never", "also", "now", "still", "isn't", "aren't", "wasn't", "isn’t", "aren’t", "wasn’t"}
+)
+_TOOK = frozenset("took take takes taking went go goes going turned turn turns turning".split())
 
 
 def _attempt_before_to(words: Sequence[str], k: int) -> bool:

@@ -86,7 +86,14 @@ def find_source(doc: Doc, cue: Cue) -> Mention | None:
             cue.inverted = True
             cue.source_rule = "name-after-said"
             return got  # "... that Sanders can catch Clinton, said Steve Elmendorf."
-    if cue.word.endswith("ing") or tail.lower().endswith((" having", " being", ",having")):
+    opening = doc.masked[cue.start : cue.end].split(None, 1)[0] if cue.end > cue.start else ""
+    if opening.endswith("ing") and _PROGRESSIVE_RE.search(m, max(ss, cue.start - 12), cue.start):
+        opening = ""  # "I'm not going to answer", "she is taking to Twitter to say": a verb, not a participle
+    if (
+        cue.word.endswith("ing")
+        or opening.endswith("ing")  # "taking to Twitter to call": the cue opens with a participle
+        or tail.lower().endswith((" having", " being", ",having"))
+    ):
         cue.source_rule = "participle"
         got = subject_of_clause(doc, ss, stripped, participle=True)
         if got is not None and got.how == "with-participle":
@@ -98,6 +105,9 @@ def find_source(doc: Doc, cue: Cue) -> Mention | None:
     if got is not None and got.how:
         cue.source_rule = got.how
     return got
+
+
+_PROGRESSIVE_RE = re.compile(r"(?:\b(?:is|are|was|were|am|be|been|not)|['’](?:m|re|s))\s+$", re.IGNORECASE)
 
 
 def _found(mention: Mention | None, how: str) -> Mention | None:

@@ -94,3 +94,20 @@ def test_a_speaker_s_reported_paragraphs_keep_them_the_one_a_quotation_continues
     )
     q = marked(text, registry)[-1]
     assert (q.speaker, q.rule) == ("Kurt Lund", "continuation")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "The Kessel campaign denied it, with Tom Lund taking to Twitter to call Ann Fields “totally delusional”.",
+            "Tom Lund",
+        ),
+        ("Mira Khan took to social media to slam the plan as “a disgrace”.", "Mira Khan"),
+        ("Paul Dobbs went to Telegram to say the strike was “a success”.", "Paul Dobbs"),
+    ],
+)
+def test_who_took_to_a_platform_speaks_its_infinitive(text: str, speaker: str, registry: SpeakerRegistry) -> None:
+    """ "took to Twitter to call …": the one who took to the platform speaks."""
+    q = marked(text + "\n", registry)[0]
+    assert q.speaker == speaker
