@@ -203,6 +203,9 @@ def classify_np(doc: Doc, s: int, e: int, allow_pronoun: bool = True) -> Mention
             if w in MODALS or w in PASSIVE_AUX or w.endswith("ing") and not cap(words[i]):
                 first = i + 1  # "they are hearing a candidate": the role is "a candidate"
                 break
+            if i > first and w in ("the", "a", "an"):
+                first = i  # "things the Republican candidate had said": from its article on
+                break
         end = _named_complement(toks, lows, head_n)
         return Mention("role", doc.text[head[first][0] : end], head[first][0], end)
     owner = _possessive_owner(head)
