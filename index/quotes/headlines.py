@@ -146,7 +146,7 @@ def decide_headlines(doc: Doc, quotes: list[Quote], people: People) -> list[Quot
             elif _epithet(doc, seg, named):
                 q = make_quote(doc, seg.start, seg.end, "other", None, "not-speech")
             else:
-                teaser = ls > doc.paras[pi][0]  # (a link teaser's line starts after its label)
+                teaser = TEASER_RE.match(doc.text, doc.text.rfind("\n", 0, ls) + 1) is not None
                 speaker, rule = _speaker(doc, people, body, named, doc.text[seg.start : seg.end], teaser)
                 kind = "direct" if _opens_line(doc, seg, ls) else "partial"
                 if cued and i is not None and out[i].kind != "other":

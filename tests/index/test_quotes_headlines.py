@@ -144,5 +144,7 @@ def test_a_teaser_s_description_is_not_this_body_s_first_speaker() -> None:
         "TRENDING: Forum Insider Reveals The ‘New Crisis’ Will Be a ‘Global Famine’\n\n"
         "The helicopter spent hours over the site.\n"
     )
-    q = quote(extract_quotes("t", text), "Global Famine")
-    assert q.speaker == "Forum Insider" and q.rule == "headline-named"
+    label = text.index("TRENDING: ")
+    for skip in ((), ((label, label + len("TRENDING: ")),)):  # (the reader cuts the label as boilerplate)
+        q = quote(extract_quotes("t", text, skip=skip), "Global Famine")
+        assert q.speaker == "Forum Insider" and q.rule == "headline-named"
