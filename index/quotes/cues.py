@@ -155,7 +155,12 @@ def find_cues(doc: Doc, extra: frozenset[str], particles: dict[str, str] | None 
             continue
         # the word right before, unless punctuation or a quotation separates them
         prev = words[k - 1] if k and not gaps[k].strip() else ""
+        aside = 0
+        if not prev and k > 1 and gaps[k].strip() == "," and gaps[k - 1].strip() == "," and words[k - 1] in _ASIDES:
+            prev, aside = words[k - 2], 1  # "Proponents of the bill, however, say": the subject before the aside
         nxt = words[k + 1] if k + 1 < len(toks) else ""
+        if low.startswith("continu") and nxt == "to":
+            continue  # "Students would continue to take tests": going on, not speaking
         if prev in PASSIVE_AUX or (k > 1 and prev.endswith("ly") and words[k - 2] in PASSIVE_AUX):
             continue  # "is said to be", "was told": no speaker here
         if k > 1 and prev.endswith("ly") and words[k - 2].endswith(("'s", "’s", "s'", "s’")):
@@ -193,7 +198,7 @@ def find_cues(doc: Doc, extra: frozenset[str], particles: dict[str, str] | None 
             and prev not in BASE_SUBJECTS
             and prev not in SKIPPABLE
             and not prev.endswith(("s", "ly"))
-            and not _plural_of_head(words, gaps, k)
+            and not _plural_of_head(words, gaps, k - aside)
         ):
             continue  # "a report", "his word": a bare lemma needs a plural or pronoun subject
         if (
@@ -323,7 +328,7 @@ _PROGRESSIVE_AUX = frozenset({"is", "are", "was", "were", "been", "am"})
 _ATTEMPTS = frozenset(
     """sought seek seeks seeking tried try tries trying attempted attempt attempts attempting
     hastened rushed moved wanted wants quick set due expected poised planning plans planned
-    preparing prepared going ready""".split()
+    preparing prepared going ready continue continues continued continuing""".split()
 )
 
 
@@ -342,6 +347,10 @@ def _took_to(doc: Doc, k: int) -> int:
     return 0
 
 
+# one-word asides between commas, after a subject: "Proponents, however, say"
+_ASIDES = frozenset(
+    "however meanwhile though too also instead moreover furthermore nevertheless still then therefore indeed".split()
+)
 _NEGATION = frozenset(
     {"not", "never", "also", "now", "still", "isn't", "aren't", "wasn't", "isn’t", "aren’t", "wasn’t"}
 )

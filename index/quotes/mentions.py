@@ -19,6 +19,7 @@ from .document import Doc, joined
 from .roles import DOCUMENT_NOUNS, PERSON_HEADS
 from .words import (
     FIRST_NAMES,
+    LEADING_ADVERBS,
     MODALS,
     NOUN_DETERMINERS,
     ORG_HEADS,
@@ -132,6 +133,8 @@ def classify_np(doc: Doc, s: int, e: int, allow_pronoun: bool = True) -> Mention
         toks = doc.tokens[i:j]
         words = doc.words[i:j]
         lows = doc.lows[i:j]
+    if len(toks) > 1 and lows[0] in LEADING_ADVERBS and cap(words[0]):
+        return classify_np(doc, toks[1][0], e, allow_pronoun)  # "Even Republicans": the Republicans
     if len(toks) == 1 and _CONTRACTED_PRONOUN_RE.match(lows[0]):
         if not allow_pronoun:
             return None

@@ -20,6 +20,7 @@ from .words import (
     ALL_CUE_FORMS,
     FIRST_NAMES,
     HONORIFICS,
+    LEADING_ADVERBS,
     MODALS,
     NOT_VERBS,
     NOUN_DETERMINERS,
@@ -194,7 +195,7 @@ def name_of_run(words: tuple[str, ...]) -> tuple[tuple[str, ...], str, bool]:
     honorific = ""
     while a < len(words):
         low = words[a].lower().rstrip(".")
-        if not (low in FUNCTION_WORDS or low in TITLES):
+        if not (low in FUNCTION_WORDS or low in TITLES or low in LEADING_ADVERBS):
             break
         if low in HONORIFICS:
             honorific = low

@@ -105,6 +105,10 @@ UTTERANCE_MODIFIERS = frozenset(
 )
 
 
+# adverbs that open a sentence before its subject: "Even Republicans say", "Only Tom Lund"
+LEADING_ADVERBS = frozenset("even also still now perhaps maybe indeed meanwhile".split())
+
+
 MODALS = frozenset("would will could can should might may must is was are were has had have did does".split())
 
 

@@ -111,3 +111,19 @@ def test_who_took_to_a_platform_speaks_its_infinitive(text: str, speaker: str, r
     """ "took to Twitter to call …": the one who took to the platform speaks."""
     q = marked(text + "\n", registry)[0]
     assert q.speaker == speaker
+
+
+def test_an_aside_between_the_subject_and_its_verb(registry: SpeakerRegistry) -> None:
+    """ "Proponents of the bill, however, say": the verb's subject stands before the aside;
+    "Students would continue to take tests" is no speech."""
+    text = (
+        "Proponents of the new bill, however, say it keeps the department as an “umpire.” "
+        "Students would continue to take tests every year.\n"
+    )
+    q = marked(text, registry)[0]
+    assert q.speaker is not None and q.speaker.lower() == "proponents"
+
+
+def test_an_adverb_opening_the_sentence_is_no_part_of_the_name(registry: SpeakerRegistry) -> None:
+    q = marked("Even Republicans, who backed the bill, continued to call it “a mess” on Monday.\n", registry)[0]
+    assert q.speaker == "Republicans"
