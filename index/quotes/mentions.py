@@ -448,17 +448,19 @@ def _last_name_run(toks: Sequence[tuple[int, int, str]], lows: Sequence[str], m:
         last = toks[j][2]
         if k < n and last.endswith(("'s", "’s", "s’", "s'")):
             continue  # "Trump's communications director"
+        if j == k0 and _MODIFIER_RE.search(last) and k < n:
+            continue  # "Republican-leaning voters", "Kremlin-backed media": a modifier of what follows
         # drop leading function words and titles
         body = lows[j] in ORG_HEADS  # "The State Department", "House Intelligence Committee": titles belong
         while a <= j and (lows[a] in FUNCTION_WORDS or lows[a] in TITLES and not body):
             a += 1
         b = j
-        while b - a > 1 and lows[b] in TITLES:
-            b -= 1  # "... Smith Jr" keeps two words; "Scottish Executive" stays whole
+        while b - a > 1 and lows[b] in TITLES and lows[b] not in _BODY_ENDS:
+            b -= 1  # "... Smith Jr" keeps two words; "Scottish Executive", "the Obama White House" stay whole
         if a > b or TITLES.issuperset(lows[a : b + 1]) or b < j and lows[j] in ROLE_NOUNS:
             continue  # (a role in title case, no holder after it: "Estonian Prime Minister calls")
         for i in range(b - 1, a - 1, -1):
-            if lows[i] in TITLES and i > a:
+            if lows[i] in TITLES and i > a and lows[b] not in _BODY_ENDS:
                 a = i + 1  # "Florida Sen. Marco Rubio", "Hewlett-Packard CEO Carly Fiorina"
                 break
             if b - i >= 2 and lows[i].endswith(("'s", "’s", "s'", "s’")):
@@ -488,6 +490,8 @@ def _last_name_run(toks: Sequence[tuple[int, int, str]], lows: Sequence[str], m:
     return best
 
 
+_BODY_ENDS = frozenset({"house", "senate", "congress", "parliament", "assembly"})  # (titles that end a body's name)
+_MODIFIER_RE = re.compile(r"-[a-z]+$")  # "Republican-leaning", "Moscow-based", "Kremlin-backed"
 _CONTRACTED_PRONOUN_RE = re.compile(r"(?:he|she|they|we|i|it|you)(?:['’](?:s|re|ve|d|ll|m))?$")
 
 

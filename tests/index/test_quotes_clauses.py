@@ -127,3 +127,28 @@ def test_an_aside_between_the_subject_and_its_verb(registry: SpeakerRegistry) ->
 def test_an_adverb_opening_the_sentence_is_no_part_of_the_name(registry: SpeakerRegistry) -> None:
     q = marked("Even Republicans, who backed the bill, continued to call it “a mess” on Monday.\n", registry)[0]
     assert q.speaker == "Republicans"
+
+
+def test_a_quotation_with_its_own_cue_after_it_keeps_that_speaker(registry: SpeakerRegistry) -> None:
+    """ "… but Moscow strongly denies — “why wouldn’t you?” asked Dunn": the classic
+    attribution after the closing mark wins over the clause that runs into the quotation."""
+    text = (
+        "If the state is meddling in the race — as researchers believe, but Moscow strongly denies — "
+        "“why wouldn’t you want to check?” asked Anita Dunn, a partner at a firm.\n"
+    )
+    q = marked(text, registry)[0]
+    assert (q.speaker, q.rule) == ("Anita Dunn", "name-after-said")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("In a poll, 31% of Republicans and Republican-leaning voters said they were “extremely keen”.", "Republicans"),
+        ("The Obama White House had disliked the gatherings, saying they were “a circus”.", "Obama White House"),
+    ],
+)
+def test_names_are_whole_names(text: str, speaker: str, registry: SpeakerRegistry) -> None:
+    """A modifier ("Republican-leaning") is no name, and a body's name ending in a title
+    word ("White House") stays whole."""
+    q = marked(text + "\n", registry)[0]
+    assert q.speaker == speaker
