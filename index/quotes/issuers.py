@@ -80,6 +80,8 @@ def issuer(
             d = _with_earlier_mods(doc, d)
         if org is not None and not _mods_fit(d, org[1], people):
             org = None  # "the company website" is no campaign's, "the congressional report" no agency's
+        if org is not None and d.head not in _OUTLET_WORK and is_outlet(org[1]):
+            org = None  # "his campaign sent a fundraising email": not the agency the article cited
         best = max((x for x in (earlier, org) if x is not None), default=None)
         if best is None:
             best = _subject_org_before(doc, people, si)
@@ -252,6 +254,9 @@ def _resolve_span(
     sp, _, _ = resolve(inner, cue, people, history, {})
     return sp if _plausible_issuer(sp) else None
 
+
+# what an outlet issues itself: the last outlet named may be their issuer, not an email's
+_OUTLET_WORK = frozenset("report article story analysis investigation review editorial survey poll".split())
 
 _COUNT_WORDS = frozenset(
     """approximately about around nearly almost some roughly over more than at least a an
