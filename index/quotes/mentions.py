@@ -23,6 +23,7 @@ from .words import (
     MODALS,
     NOUN_DETERMINERS,
     ORG_HEADS,
+    ORG_NAME_ENDS,
     PASSIVE_AUX,
     POSSESSIVE_PRONOUNS,
     PREPOSITIONS,
@@ -468,7 +469,9 @@ def _last_name_run(toks: Sequence[tuple[int, int, str]], lows: Sequence[str], m:
                 break
         core = toks[a : b + 1]
         # acronyms glued before a name ("EU Vsevolod Chentsov") are organisations
-        while len(core) > 1 and core[0][2].isupper() and len(core[0][2]) > 1:
+        while (
+            len(core) > 1 and core[0][2].isupper() and len(core[0][2]) > 1 and core[-1][2].lower() not in ORG_NAME_ENDS
+        ):
             core = core[1:]
         s, e = core[0][0], core[-1][1]
         text = " ".join(map(_THIRD, core))

@@ -25,6 +25,7 @@ from .words import (
     NOT_VERBS,
     NOUN_DETERMINERS,
     ORG_HEADS,
+    ORG_NAME_ENDS,
     STOP_HEAD,
     cap,
 )
@@ -201,7 +202,7 @@ def name_of_run(words: tuple[str, ...]) -> tuple[tuple[str, ...], str, bool]:
             honorific = low
         a += 1
     core = list(words[a:])
-    while len(core) > 1 and core[0].isupper() and len(core[0]) > 1:
+    while len(core) > 1 and core[0].isupper() and len(core[0]) > 1 and core[-1].lower() not in ORG_NAME_ENDS:
         core = core[1:]
     if len(core) > 2 and core[0].lower() in DEMONYMS and not names_an_organisation(core):
         core = core[1:]  # "Russian Dmitriy Bogdanov" is Dmitriy Bogdanov

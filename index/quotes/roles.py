@@ -196,6 +196,9 @@ ABBREVIATED = {
 _COMPOUNDING = frozenset({"vice", "deputy", "prime", "assistant", "under", "lieutenant"})
 # modifiers that always tell roles apart: "the former president" is not the president
 DISTINGUISHING = frozenset({"former", "ex", "late", "acting", "interim", "outgoing", "incoming"})
+# of those, the ones a stated role keeps from a description without them: "Former
+# Republican presidential candidate Jeb Bush" is not "the GOP candidate"
+PAST = frozenset({"former", "ex", "late"})
 # public offices: someone stated to hold one is not "the" holder of another
 OFFICES = frozenset(
     """spokesman spokeswoman spokesperson president minister secretary director ambassador

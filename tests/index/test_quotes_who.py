@@ -245,3 +245,29 @@ def test_an_outlet_cited_earlier_is_no_issuer_of_an_email(registry: SpeakerRegis
     )
     q = marked(text, registry)[-1]
     assert (q.speaker, q.rule) == (None, "document-no-issuer")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # an acronym before a company's word is the company's name, not a title to drop
+        (
+            "The bank needs funds. LG Group has said more help could hurt it. It says it wants “fair guidelines”.",
+            "LG Group",
+        ),
+        # "the prime minister" is not "welfare minister Frank Field", named later
+        (
+            "But the prime minister said the claims were a “load of nonsense”.\n\n"
+            "Former welfare minister Frank Field MP said it was a feud.",
+            "prime minister",
+        ),
+        # "Leaked documents" name no issuer "Leaked": they relay the words of the one inside
+        (
+            "Leaked documents have suggested Home Secretary David Blunkett branded the hours a “leap in the dark”.",
+            "David Blunkett",
+        ),
+    ],
+)
+def test_names_and_roles_from_bbc_shapes(text: str, speaker: str, registry: SpeakerRegistry) -> None:
+    q = marked("Report.\n\n" + text + "\n", registry)[0]
+    assert q.speaker == speaker
