@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from index.lexicon import ANONYMOUS_NOUNS, FUNCTION_WORDS, PERSON_NOUNS, TITLES
 
 from .document import Doc, joined
-from .roles import DOCUMENT_NOUNS, PERSON_HEADS
+from .roles import DOCUMENT_NOUNS, PERSON_HEADS, ROLE_OPENERS
 from .words import (
     FIRST_NAMES,
     LEADING_ADVERBS,
@@ -292,6 +292,12 @@ def _infinitive(words: Sequence[str], lows: Sequence[str]) -> bool:
     return len(words) > 2 and words[1].islower() and lows[1] not in FUNCTION_WORDS and lows[2] in NOUN_DETERMINERS
 
 
+def _name_follows(lows: Sequence[str]) -> bool:
+    """After a role word opening a run: a person's name ("Nicolas Anelka", "Graeme Souness"),
+    a known first name or two words that are no title."""
+    return lows[0] in FIRST_NAMES or len(lows) == 2 and not any(w in TITLES or w in PERSON_HEADS for w in lows)
+
+
 def _plural_people(low: str, word: str) -> bool:
     """ "supporters", "Members" (opening a sentence): people, plural, whom the name after
     "of" is not ("supporters of Hillary Clinton" are not Clinton)."""
@@ -460,6 +466,8 @@ def _last_name_run(toks: Sequence[tuple[int, int, str]], lows: Sequence[str], m:
             b -= 1  # "... Smith Jr" keeps two words; "Scottish Executive", "the Obama White House" stay whole
         if a > b or TITLES.issuperset(lows[a : b + 1]) or b < j and lows[j] in ROLE_NOUNS:
             continue  # (a role in title case, no holder after it: "Estonian Prime Minister calls")
+        if b - a >= 2 and lows[a] in ROLE_OPENERS and _name_follows(lows[a + 1 : b + 1]):
+            a += 1  # "Striker Nicolas Anelka" opening a sentence: the name after the role
         for i in range(b - 1, a - 1, -1):
             if lows[i] in TITLES and i > a and lows[b] not in _BODY_ENDS:
                 a = i + 1  # "Florida Sen. Marco Rubio", "Hewlett-Packard CEO Carly Fiorina"

@@ -16,6 +16,7 @@ from index.lexicon import DEMONYMS, FUNCTION_WORDS, NON_PERSON_WORDS, TITLES
 
 from .document import Doc, sent_of
 from .mentions import Mention
+from .roles import ROLE_OPENERS
 from .words import (
     ALL_CUE_FORMS,
     FIRST_NAMES,
@@ -206,7 +207,15 @@ def name_of_run(words: tuple[str, ...]) -> tuple[tuple[str, ...], str, bool]:
         core = core[1:]
     if len(core) > 2 and core[0].lower() in DEMONYMS and not names_an_organisation(core):
         core = core[1:]  # "Russian Dmitriy Bogdanov" is Dmitriy Bogdanov
-    titled = a > 0 and words[a - 1].lower().rstrip(".") in TITLES
+    rest = [w.lower() for w in core[1:]]
+    opened = (
+        len(core) > 2
+        and core[0].lower() in ROLE_OPENERS
+        and (rest[0] in FIRST_NAMES or len(rest) == 2 and not any(w in TITLES or w in ROLE_OPENERS for w in rest))
+    )
+    if opened:
+        core = core[1:]  # "Boss Graeme Souness", "Striker Nicolas Anelka" opening a sentence
+    titled = opened or a > 0 and words[a - 1].lower().rstrip(".") in TITLES
     inner = [i for i, w in enumerate(core[:-1]) if w.lower() in TITLES]
     if inner:
         core = core[inner[-1] + 1 :]  # "Hewlett-Packard CEO Carly Fiorina"

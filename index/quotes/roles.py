@@ -49,6 +49,8 @@ PERSON_HEADS = frozenset(
     pastor priest historian surgeon neurosurgeon physician banker financier investor developer
     comedian novelist playwright filmmaker producer rapper musician jurist justice sheriff""".split()
 )
+# person nouns that open a sentence before a full name, capitalised there ("Boss Graeme Souness")
+ROLE_OPENERS = PERSON_HEADS | frozenset("wing winger keeper referee judges fellow shadow centre prop flanker".split())
 
 # nouns for an organisation: "the company said", "activist group Stopp Oljeletinga"
 ORG_HEADS = frozenset(

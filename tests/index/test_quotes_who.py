@@ -271,3 +271,19 @@ def test_an_outlet_cited_earlier_is_no_issuer_of_an_email(registry: SpeakerRegis
 def test_names_and_roles_from_bbc_shapes(text: str, speaker: str, registry: SpeakerRegistry) -> None:
     q = marked("Report.\n\n" + text + "\n", registry)[0]
     assert q.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("line", "speaker"),
+    [
+        ("Boss Graeme Souness said it was “a poor night”.", "Graeme Souness"),
+        ("Striker Nicolas Anelka added that the team was “tired”.", "Nicolas Anelka"),
+        ("Archbishop Aris Shirvanian said the answer was “no”.", "Aris Shirvanian"),
+    ],
+)
+def test_a_role_word_opening_a_sentence_is_no_part_of_the_name(
+    line: str, speaker: str, registry: SpeakerRegistry
+) -> None:
+    """One speaker, one name: "Boss Graeme Souness" is Graeme Souness."""
+    q = marked("Match report.\n\n" + line + "\n", registry)[0]
+    assert q.speaker == speaker
