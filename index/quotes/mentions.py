@@ -134,8 +134,9 @@ def classify_np(doc: Doc, s: int, e: int, allow_pronoun: bool = True) -> Mention
         toks = doc.tokens[i:j]
         words = doc.words[i:j]
         lows = doc.lows[i:j]
-    if len(toks) > 1 and lows[0] in LEADING_ADVERBS and cap(words[0]):
-        return classify_np(doc, toks[1][0], e, allow_pronoun)  # "Even Republicans": the Republicans
+    if lows[0] in LEADING_ADVERBS and cap(words[0]):
+        # "Even Republicans": the Republicans; "Overall, asking prices ...": no one
+        return classify_np(doc, toks[1][0], e, allow_pronoun) if len(toks) > 1 else None
     if len(toks) == 1 and _CONTRACTED_PRONOUN_RE.match(lows[0]):
         if not allow_pronoun:
             return None

@@ -108,7 +108,7 @@ UTTERANCE_MODIFIERS = frozenset(
 
 
 # adverbs that open a sentence before its subject: "Even Republicans say", "Only Tom Lund"
-LEADING_ADVERBS = frozenset("even also still now perhaps maybe indeed meanwhile".split())
+LEADING_ADVERBS = frozenset("even also still now perhaps maybe indeed meanwhile overall instead".split())
 
 
 # the last word of a company's or a body's name, after an acronym: "LG Group", "HSBC Bank"

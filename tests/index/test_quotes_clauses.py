@@ -19,6 +19,10 @@ def registry() -> SpeakerRegistry:
     return shipped_registry()
 
 
+def quotes_of_text(text: str, registry: SpeakerRegistry) -> list[Quote]:
+    return quotes("Council report.\n\n" + text + "\n", registry)
+
+
 def marked(text: str, registry: SpeakerRegistry) -> list[Quote]:
     return [q for q in quotes("Council report.\n\n" + text, registry) if q.kind in ("direct", "partial")]
 
@@ -152,3 +156,17 @@ def test_names_are_whole_names(text: str, speaker: str, registry: SpeakerRegistr
     word ("White House") stays whole."""
     q = marked(text + "\n", registry)[0]
     assert q.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "brands" after "its confectionery": a noun, and "Growth" no speaker
+        "Cadbury said sales were up. Growth was helped by its confectionery brands, which enjoyed a “successful” year.",
+        # "asking prices have": a noun phrase, and "Overall" an adverb
+        "Mr Shipside spoke first. Overall, asking prices have fallen 3% from their “peak” in July.",
+    ],
+)
+def test_a_common_word_opening_a_sentence_speaks_no_words(text: str, registry: SpeakerRegistry) -> None:
+    got = quotes_of_text(text, registry)
+    assert all(q.speaker not in ("Growth", "Overall") for q in got)
