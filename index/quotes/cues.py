@@ -19,17 +19,20 @@ from index.lexicon import ANONYMOUS_NOUNS, FUNCTION_WORDS, QUOTE_ONLY_FORMS, REP
 
 from .document import MASK, Doc, sent_of
 from .mentions import Mention
+from .roles import DOCUMENT_NOUNS, ORG_HEADS
 from .words import (
     ALL_CUE_FORMS,
     BASE_FORMS,
     BASE_SUBJECTS,
     DETERMINERS,
     GROUP_NOUNS,
+    MODALS,
     NOUN_DETERMINERS,
     PASSIVE_AUX,
     PREPOSITIONS,
     QUANTIFIERS,
     SKIPPABLE,
+    UTTERANCE_MODIFIERS,
     person_noun,
 )
 
@@ -154,21 +157,32 @@ def find_cues(doc: Doc, extra: frozenset[str], particles: dict[str, str] | None 
             continue
         # the word right before, unless punctuation or a quotation separates them
         prev = words[k - 1] if k and not gaps[k].strip() else ""
+        aside = 0
+        if not prev and k > 1 and gaps[k].strip() == "," and gaps[k - 1].strip() == "," and words[k - 1] in _ASIDES:
+            prev, aside = words[k - 2], 1  # "Proponents of the bill, however, say": the subject before the aside
         nxt = words[k + 1] if k + 1 < len(toks) else ""
+        if low.startswith("continu") and nxt == "to":
+            continue  # "Students would continue to take tests": going on, not speaking
         if prev in PASSIVE_AUX or (k > 1 and prev.endswith("ly") and words[k - 2] in PASSIVE_AUX):
             continue  # "is said to be", "was told": no speaker here
         if k > 1 and prev.endswith("ly") and words[k - 2].endswith(("'s", "’s", "s'", "s’")):
             continue  # "Sanders' widely criticized interview": a participle before a noun
         if low.endswith("ing") and not _gerund_ok(doc, k, prev):
             continue
+        if low.endswith("ing") and k + 2 < len(toks) and _modifies_subject(doc, k):
+            continue  # "Overall, asking prices have fallen": a modifier of the clause's subject
         if low in {"said", "says", "say"} and nxt == "to" and k + 2 < len(toks) and words[k + 2] == "be":
             continue
         if low == "called" and _names_a_thing(doc, k):
             continue  # "a messaging application called Pictochat": a name given, nothing said
         start = s
-        attempt = prev == "to" and _attempt_before_to(words, k) and not gaps[k - 1].strip()
+        took = _took_to(doc, k) if prev == "to" else 0
+        attempt = bool(took) or prev == "to" and _attempt_before_to(words, k) and not gaps[k - 1].strip()
         if attempt:
-            start = toks[k - 2][0]  # "sought to assure", "tried to reassure": the attempt's subject speaks
+            j = took or k - 2
+            while j > 0 and (words[j - 1] in PASSIVE_AUX or words[j - 1] in _NEGATION) and not gaps[j].strip():
+                j -= 1  # "are set to state", "is expected to say": the subject is before the auxiliary
+            start = toks[j][0]  # "sought to assure", "tried to reassure": the attempt's subject speaks
         elif (
             prev in DETERMINERS or prev in PREPOSITIONS or prev.endswith(("'s", "’s", "s'", "s’")) or prev[:1].isdigit()
         ):
@@ -177,18 +191,20 @@ def find_cues(doc: Doc, extra: frozenset[str], particles: dict[str, str] | None 
             _opens_sentence(m, s) or prev.endswith(("ing", "ed")) and prev not in PASSIVE_AUX and prev not in SKIPPABLE
         ):
             continue  # "Calls for a truce grew", "growing calls for", "renewed threats": a plural noun
+        if low.endswith("s") and low not in _NOUN_LIKE and _possessed_noun(doc, k):
+            continue  # "its confectionery brands": a noun (the nouns of speech attribute still: "his past comments")
         if low in _NOUN_LIKE and m[e : e + 2].lstrip()[:1] in (",", ".", ";", ")"):
             continue  # "Cost estimates, he added": a plural noun, not a verb
         # "six states", "investigative reports": most likely a plural noun; it still attributes a
         # quotation nearby, as it always has, but yields no reported speech of its own
-        noun = low in _NOUN_LIKE and _modifies_noun(prev)
+        noun = low in _NOUN_LIKE and (_modifies_noun(prev) or _after_determiner_and_modifier(doc, k))
         if (
             low in BASE_FORMS
             and not attempt
             and prev not in BASE_SUBJECTS
             and prev not in SKIPPABLE
             and not prev.endswith(("s", "ly"))
-            and not _plural_of_head(words, gaps, k)
+            and not _plural_of_head(words, gaps, k - aside)
         ):
             continue  # "a report", "his word": a bare lemma needs a plural or pronoun subject
         if (
@@ -244,6 +260,17 @@ _NUMBER_WORDS = frozenset(
 )
 
 
+def _after_determiner_and_modifier(doc: Doc, k: int) -> bool:
+    """ "her recent remarks", "the group's latest claims": a determiner or a possessive, then
+    an adjective (not "his wife claims", "the proposal calls")."""
+    if k < 2 or doc.gaps[k].strip() or doc.gaps[k - 1].strip():
+        return False
+    prev, before = doc.lows[k - 1], doc.lows[k - 2]
+    if not doc.words[k - 1].islower() or not (before in NOUN_DETERMINERS or before.endswith(("'s", "’s"))):
+        return False
+    return prev in UTTERANCE_MODIFIERS or prev.endswith("est") and len(prev) > 5
+
+
 def _modifies_noun(prev: str) -> bool:
     """Does the word before a verb-or-noun form ("states", "reports") make it a plural noun?
 
@@ -285,15 +312,90 @@ def _gerund_ok(doc: Doc, k: int, prev: str) -> bool:
     j = doc.tokens[i + 1][0] - 1
     while j >= 0 and m[j].isspace():
         j -= 1
-    return j >= 0 and m[j] in ',;—–\x01”"' or prev in {"and", "while", "before", "after", "by", "when", "as", "without"}
+    return (
+        j >= 0
+        and m[j] in ',;—–\x01”"'
+        or prev in {"and", "while", "before", "after", "by", "when", "as", "without"}
+        or _name_after_with(doc, k)
+    )
+
+
+def _name_after_with(doc: Doc, k: int) -> bool:
+    """ "with Senator John McCain telling reporters": the participle of an absolute clause,
+    whose subject is the name between "with" and it."""
+    i = k - 1
+    while i >= 0 and doc.words[i][:1].isupper() and not doc.gaps[i + 1].strip():
+        i -= 1
+    return 0 <= i < k - 1 and doc.lows[i] == "with" and not doc.gaps[i + 1].strip()
 
 
 _PROGRESSIVE_AUX = frozenset({"is", "are", "was", "were", "been", "am"})
 # verbs of trying before "to": their subject speaks the infinitive ("sought to assure")
 _ATTEMPTS = frozenset(
     """sought seek seeks seeking tried try tries trying attempted attempt attempts attempting
-    hastened rushed moved wanted wants quick""".split()
+    hastened rushed moved wanted wants quick set due expected poised planning plans planned
+    preparing prepared going ready continue continues continued continuing""".split()
 )
+
+
+def _modifies_subject(doc: Doc, k: int) -> bool:
+    """ "asking prices have", "leading figures were": the -ing word, a plural noun and an
+    auxiliary, with nothing between: the subject of a clause, not a participle."""
+    noun, aux = doc.lows[k + 1], doc.lows[k + 2]
+    return (
+        doc.words[k + 1].islower()
+        and noun.endswith("s")
+        and not noun.endswith("ss")
+        and aux in MODALS
+        and not doc.gaps[k + 1].strip()
+        and not doc.gaps[k + 2].strip()
+    )
+
+
+def _possessed_noun(doc: Doc, k: int) -> bool:
+    """ "its confectionery brands", "their election calls": a possessive, a noun for nothing
+    that speaks, then the cue's form, a plural noun (not "his wife says", "its website says")."""
+    if k < 2 or doc.gaps[k].strip() or doc.gaps[k - 1].strip() or doc.lows[k - 2] not in _POSSESSIVES:
+        return False
+    prev = doc.lows[k - 1]
+    return (
+        doc.words[k - 1].islower()
+        and not person_noun(prev)
+        and prev not in ORG_HEADS
+        and prev not in DOCUMENT_NOUNS
+        and prev not in GROUP_NOUNS
+        and prev not in ANONYMOUS_NOUNS
+        and prev not in FUNCTION_WORDS
+        and not prev.endswith("ly")
+    )
+
+
+_POSSESSIVES = frozenset({"its", "his", "her", "their", "our", "my", "your"})
+
+
+def _took_to(doc: Doc, k: int) -> int:
+    """ "took to Twitter to call", "taking to social media to say": the one who took to the
+    platform (one or two words) speaks the infinitive. The index of "took", else 0."""
+    for n in (1, 2):
+        t = k - 3 - n  # took, to, the platform's n words, to, the verb (token k)
+        if t < 0 or doc.lows[t + 1] != "to" or doc.lows[t] not in _TOOK:
+            continue
+        platform = doc.words[t + 2 : k - 1]
+        if (platform[0][:1].isupper() or doc.lows[k - 2] == "media") and not any(
+            doc.gaps[i].strip() for i in range(t + 1, k + 1)
+        ):
+            return t
+    return 0
+
+
+# one-word asides between commas, after a subject: "Proponents, however, say"
+_ASIDES = frozenset(
+    "however meanwhile though too also instead moreover furthermore nevertheless still then therefore indeed".split()
+)
+_NEGATION = frozenset(
+    {"not", "never", "also", "now", "still", "isn't", "aren't", "wasn't", "isn’t", "aren’t", "wasn’t"}
+)
+_TOOK = frozenset("took take takes taking went go goes going turned turn turns turning".split())
 
 
 def _attempt_before_to(words: Sequence[str], k: int) -> bool:

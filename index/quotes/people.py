@@ -28,6 +28,7 @@ from .names import (
     name_of_run,
     names_an_organisation,
 )
+from .orgs import is_outlet
 from .roles import ORG_HEADS, Stated, scan_roles
 from .roster import scan
 from .words import (
@@ -66,6 +67,9 @@ class Known:
     speakers: set[str] = field(default_factory=set)  # names that a cue attributes speech to
     registered_here: set[str] = field(default_factory=set)
     roles: dict[str, list[tuple[int, str]]] = field(default_factory=dict)  # role word -> [(pos, person)]
+
+
+CATAPHORA = 600  # how far after a role noun its first holder may be named (characters)
 
 
 class People:
@@ -123,7 +127,10 @@ class People:
         if not named:
             return None
         i = bisect.bisect_right(named, (pos + self.offset, "\uffff"))
-        return named[i - 1][1] if i else named[0][1]
+        if i:
+            return named[i - 1][1]
+        # (named only later: close by, as a title then its holder is written, not pages on)
+        return named[0][1] if named[0][0] - pos - self.offset <= CATAPHORA else None
 
     def add_full(self, pos: int, name: str) -> None:
         """A full name used for the first time at `pos`."""
@@ -403,6 +410,8 @@ class People:
             and any(r.org for r in stated.of(name))
         ):
             return False  # "the Polish daily Kurier Lubelski", "the cybersecurity firm Ergo"
+        if words[0] not in FIRST_NAMES and name not in self.persons and is_outlet(name):
+            return False  # "London's Evening Standard", "the Financial Times": a newspaper
         if not NON_PERSON_WORDS.isdisjoint(words) and not (
             # "Mayor Don Guardian": a titled first name and surname, whatever the surname means
             len(words) == 2 and words[0] in FIRST_NAMES and words[0] not in NON_PERSON_WORDS and name in self.persons
