@@ -10,6 +10,7 @@ name nobody.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
@@ -178,6 +179,7 @@ _TITLE_HEADS = TITLES | PERSON_HEADS
 _PEOPLE_AND_BODIES = PERSON_HEADS | ORG_HEADS | GROUP_NOUNS | PERSON_NOUNS
 
 
+@functools.lru_cache(maxsize=8192)  # (a pure function of a word, asked of most capitalised words)
 def _modified_noun(low: str) -> bool:
     """A lower-case noun for people or a body, which a capitalised word before it modifies."""
     if low in _PEOPLE_AND_BODIES:
