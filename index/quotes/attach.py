@@ -7,6 +7,7 @@ that name the speaker, and the rule that decided it.
 
 from __future__ import annotations
 
+import bisect
 from typing import NamedTuple
 
 from index.lexicon import PRONOUNS_FEMALE, PRONOUNS_GROUP, PRONOUNS_MALE
@@ -18,6 +19,7 @@ from .kinds import quote_kind
 from .marks import Seg
 from .mentions import Mention
 from .names import name_at
+from .orgs import relays
 from .people import People
 from .records import make_quote
 from .sources import first_clause_subject
@@ -63,7 +65,18 @@ def attach_quotes(
     last: _Last | None = None
     cue: Cue | None
     speaker: str | None
+    # where each speaker's cues stand: "“A,” he said. ¶ He admitted … ¶ It was …, he said. ¶
+    # “B.”": the speaker's reported paragraphs keep them the one a cue-less quotation continues
+    spoke: dict[str, list[int]] = {}
+    for c in sorted(cues, key=lambda c: c.start):
+        if c.speaker:
+            spoke.setdefault(c.speaker, []).append(c.start)
     for segs in ordered:
+        if last is not None and last.speaker in spoke:
+            starts = spoke[last.speaker]
+            k = bisect.bisect_left(starts, segs[0].open_pos) - 1
+            if k >= 0 and para_of(doc, starts[k]) > last.para:
+                last = last._replace(para=para_of(doc, starts[k]))
         cue, rule = _attribution(doc, segs, by_sent, last)
         continued = rule in ("continuation", "continuation-in-paragraph")
         speaker, named = (cue.speaker, cue.named_by) if cue is not None else (None, None)
@@ -188,7 +201,7 @@ def _attribution(
                 if d < best_d:
                     best, best_d = cue, d
     if best is not None:
-        if len(segs) == 1 and best.start >= first.end and best.word.lower() in RELAYING:
+        if len(segs) == 1 and best.start >= first.end and relays(best.word, best.rule, best.speaker):
             inner = _inner_cue(doc, first, by_sent)
             if inner is not None:
                 return inner, "inner-speaker"

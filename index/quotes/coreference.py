@@ -17,12 +17,12 @@ from .cues import Cue
 from .describe import DESCRIBED, gender_for_history
 from .document import Doc, after_quantifier, determiner_before, joined, tokens_in
 from .headlines import TEASER_RE
+from .inverted import np_after
 from .mentions import Mention, classify_np
 from .naming import speaker_like
 from .people import People
 from .resolve import not_a_source, resolve_mention, resolve_pronoun
 from .roles import DOCUMENT_NOUNS, singular
-from .sources import np_after
 from .words import ANONYMOUS, ASKING, FEMALE_ROLES, GROUP_NOUNS, MALE_ROLES, head_noun_of, person_noun
 
 

@@ -30,6 +30,7 @@ from .words import (
     PREPOSITIONS,
     QUANTIFIERS,
     SKIPPABLE,
+    UTTERANCE_MODIFIERS,
     person_noun,
 )
 
@@ -166,9 +167,13 @@ def find_cues(doc: Doc, extra: frozenset[str], particles: dict[str, str] | None 
         if low == "called" and _names_a_thing(doc, k):
             continue  # "a messaging application called Pictochat": a name given, nothing said
         start = s
-        attempt = prev == "to" and _attempt_before_to(words, k) and not gaps[k - 1].strip()
+        took = _took_to(doc, k) if prev == "to" else 0
+        attempt = bool(took) or prev == "to" and _attempt_before_to(words, k) and not gaps[k - 1].strip()
         if attempt:
-            start = toks[k - 2][0]  # "sought to assure", "tried to reassure": the attempt's subject speaks
+            j = took or k - 2
+            while j > 0 and (words[j - 1] in PASSIVE_AUX or words[j - 1] in _NEGATION) and not gaps[j].strip():
+                j -= 1  # "are set to state", "is expected to say": the subject is before the auxiliary
+            start = toks[j][0]  # "sought to assure", "tried to reassure": the attempt's subject speaks
         elif (
             prev in DETERMINERS or prev in PREPOSITIONS or prev.endswith(("'s", "’s", "s'", "s’")) or prev[:1].isdigit()
         ):
@@ -181,7 +186,7 @@ def find_cues(doc: Doc, extra: frozenset[str], particles: dict[str, str] | None 
             continue  # "Cost estimates, he added": a plural noun, not a verb
         # "six states", "investigative reports": most likely a plural noun; it still attributes a
         # quotation nearby, as it always has, but yields no reported speech of its own
-        noun = low in _NOUN_LIKE and _modifies_noun(prev)
+        noun = low in _NOUN_LIKE and (_modifies_noun(prev) or _after_determiner_and_modifier(doc, k))
         if (
             low in BASE_FORMS
             and not attempt
@@ -244,6 +249,17 @@ _NUMBER_WORDS = frozenset(
 )
 
 
+def _after_determiner_and_modifier(doc: Doc, k: int) -> bool:
+    """ "her recent remarks", "the group's latest claims": a determiner or a possessive, then
+    an adjective (not "his wife claims", "the proposal calls")."""
+    if k < 2 or doc.gaps[k].strip() or doc.gaps[k - 1].strip():
+        return False
+    prev, before = doc.lows[k - 1], doc.lows[k - 2]
+    if not doc.words[k - 1].islower() or not (before in NOUN_DETERMINERS or before.endswith(("'s", "’s"))):
+        return False
+    return prev in UTTERANCE_MODIFIERS or prev.endswith("est") and len(prev) > 5
+
+
 def _modifies_noun(prev: str) -> bool:
     """Does the word before a verb-or-noun form ("states", "reports") make it a plural noun?
 
@@ -285,15 +301,51 @@ def _gerund_ok(doc: Doc, k: int, prev: str) -> bool:
     j = doc.tokens[i + 1][0] - 1
     while j >= 0 and m[j].isspace():
         j -= 1
-    return j >= 0 and m[j] in ',;—–\x01”"' or prev in {"and", "while", "before", "after", "by", "when", "as", "without"}
+    return (
+        j >= 0
+        and m[j] in ',;—–\x01”"'
+        or prev in {"and", "while", "before", "after", "by", "when", "as", "without"}
+        or _name_after_with(doc, k)
+    )
+
+
+def _name_after_with(doc: Doc, k: int) -> bool:
+    """ "with Senator John McCain telling reporters": the participle of an absolute clause,
+    whose subject is the name between "with" and it."""
+    i = k - 1
+    while i >= 0 and doc.words[i][:1].isupper() and not doc.gaps[i + 1].strip():
+        i -= 1
+    return 0 <= i < k - 1 and doc.lows[i] == "with" and not doc.gaps[i + 1].strip()
 
 
 _PROGRESSIVE_AUX = frozenset({"is", "are", "was", "were", "been", "am"})
 # verbs of trying before "to": their subject speaks the infinitive ("sought to assure")
 _ATTEMPTS = frozenset(
     """sought seek seeks seeking tried try tries trying attempted attempt attempts attempting
-    hastened rushed moved wanted wants quick""".split()
+    hastened rushed moved wanted wants quick set due expected poised planning plans planned
+    preparing prepared going ready""".split()
 )
+
+
+def _took_to(doc: Doc, k: int) -> int:
+    """ "took to Twitter to call", "taking to social media to say": the one who took to the
+    platform (one or two words) speaks the infinitive. The index of "took", else 0."""
+    for n in (1, 2):
+        t = k - 3 - n  # took, to, the platform's n words, to, the verb (token k)
+        if t < 0 or doc.lows[t + 1] != "to" or doc.lows[t] not in _TOOK:
+            continue
+        platform = doc.words[t + 2 : k - 1]
+        if (platform[0][:1].isupper() or doc.lows[k - 2] == "media") and not any(
+            doc.gaps[i].strip() for i in range(t + 1, k + 1)
+        ):
+            return t
+    return 0
+
+
+_NEGATION = frozenset(
+    {"not", "never", "also", "now", "still", "isn't", "aren't", "wasn't", "isn’t", "aren’t", "wasn’t"}
+)
+_TOOK = frozenset("took take takes taking went go goes going turned turn turns turning".split())
 
 
 def _attempt_before_to(words: Sequence[str], k: int) -> bool:

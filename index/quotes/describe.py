@@ -33,6 +33,7 @@ from .issuers import issuer
 from .mentions import Mention
 from .names import CAP_RUN_RE
 from .orgs import org_holder
+from .people import CATAPHORA
 from .roles import (
     DISTINGUISHING,
     DOCUMENT_NOUNS,
@@ -170,14 +171,17 @@ def _person_holder(d: Description, mention: Mention, people: People, history: Hi
         if any(r.entity == name for r in fitting):
             rule = "role-stated"  # (the one just written about holds that role)
         return name, rule, mention
-    if fitting:
-        before = [(r.pos, r.entity) for r in fitting if r.pos < pos]
-        name = max(before)[1] if before else min((r.pos, r.entity) for r in fitting)[1]
+    before = [(r.pos, r.entity) for r in fitting if r.pos < pos]
+    after = [(r.pos, r.entity) for r in fitting if pos < r.pos <= pos + CATAPHORA]
+    if before or after:
+        # (a holder stated only later: close by, not "Former Republican presidential
+        # candidate Jeb Bush" pages on)
+        name = max(before)[1] if before else min(after)[1]
         return name, "role-stated", mention
     if registered is None:
-        after = _named_next(people, pos)
-        if after is not None:
-            return after, "role-stated", mention
+        following = _named_next(people, pos)
+        if following is not None:
+            return following, "role-stated", mention
     return _registry_or_none(registered, mention)
 
 

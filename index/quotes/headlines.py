@@ -146,7 +146,8 @@ def decide_headlines(doc: Doc, quotes: list[Quote], people: People) -> list[Quot
             elif _epithet(doc, seg, named):
                 q = make_quote(doc, seg.start, seg.end, "other", None, "not-speech")
             else:
-                speaker, rule = _speaker(doc, people, body, named, doc.text[seg.start : seg.end])
+                teaser = TEASER_RE.match(doc.text, doc.text.rfind("\n", 0, ls) + 1) is not None
+                speaker, rule = _speaker(doc, people, body, named, doc.text[seg.start : seg.end], teaser)
                 kind = "direct" if _opens_line(doc, seg, ls) else "partial"
                 if cued and i is not None and out[i].kind != "other":
                     kind = out[i].kind  # (the kind the line's own cue gave it)
@@ -273,10 +274,13 @@ def _norm(text: str) -> str:
     return " ".join(_WORD_RE.findall(text.lower().replace("’", "'")))
 
 
-def _speaker(doc: Doc, people: People, body: list[Quote], named: Mention, words: str) -> tuple[str, str]:
+def _speaker(
+    doc: Doc, people: People, body: list[Quote], named: Mention, words: str, teaser: bool = False
+) -> tuple[str, str]:
     """Whom the body gives the words to, and the rule that found them: the person the line
     names, by the body's fullest name; for a description, the body's quotation of the same
-    words, else the body's speaker named most like it."""
+    words, else the body's speaker named most like it. A link teaser heads another article:
+    its description is never this body's first speaker ("TRENDING: WEF Insider Reveals …")."""
     last = named.text.rsplit(None, 1)[-1].lower()
     if (
         named.kind == "name"
@@ -294,7 +298,7 @@ def _speaker(doc: Doc, people: People, body: list[Quote], named: Mention, words:
             said = _norm(q.text)
             if said == key or " " in key and f" {key} " in f" {said} ":
                 return q.speaker, "headline-same-words"
-    return _described(named, body) or named.text, "headline-named"
+    return _described(named, body, first=not teaser) or named.text, "headline-named"
 
 
 def _in_body(doc: Doc, name: str) -> bool:
@@ -319,9 +323,9 @@ def _in_body(doc: Doc, name: str) -> bool:
     return False
 
 
-def _described(named: Mention, body: list[Quote]) -> str | None:
+def _described(named: Mention, body: list[Quote], first: bool = True) -> str | None:
     """The body's speaker a description means: the one named with most of its words, else
-    the body's first speaker."""
+    (`first`) the body's first speaker."""
     want = {w for w in _norm(named.text).split() if w not in FUNCTION_WORDS and len(w) > 2}
     best, score = None, 0
     for q in body:
@@ -331,7 +335,7 @@ def _described(named: Mention, body: list[Quote]) -> str | None:
         got = len(want & have)
         if got > score:
             best, score = q.speaker, got
-    if best is not None:
+    if best is not None or not first:
         return best
     return next((q.speaker for q in body if q.rule not in SPEAKERLESS and q.speaker), None)
 

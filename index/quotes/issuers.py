@@ -204,13 +204,13 @@ def _np_end(doc: Doc, k: int) -> int:
     while e + 1 < len(toks) and doc.gaps[e + 1] in (" ", "\u00a0") and e - k < 8:
         nxt = doc.words[e + 1]
         if caps and nxt[:1].islower() and doc.lows[e + 1] not in ("of", "and", "for", "de"):
+            low = doc.lows[e + 1]
+            head = low in PERSON_NOUNS or low in PERSON_HEADS or low in ROLE_NOUNS or low in ORG_HEADS
             if not (
-                (doc.lows[e + 1] in PERSON_NOUNS or doc.lows[e + 1] in PERSON_HEADS or doc.lows[e + 1] in ROLE_NOUNS)
-                and e + 2 < len(toks)
-                and doc.words[e + 2][:1].isupper()
-                and doc.gaps[e + 2] in (" ", "\u00a0")
+                head and e + 2 < len(toks) and doc.words[e + 2][:1].isupper() and doc.gaps[e + 2] in (" ", "\u00a0")
             ):
-                break  # (but "Sunday Telegraph journalist Robert Peston": a title, then the name)
+                # (but "Sunday Telegraph journalist Robert Peston": a title, then the name)
+                return e + 1 if head and not doc.words[k][:1].isupper() else e  # "the Russian leader gave"
         caps = caps or nxt[:1].isupper()
         e += 1
     return e

@@ -20,6 +20,7 @@ from .roles import DOCUMENT_NOUNS, PERSON_HEADS
 from .words import (
     FIRST_NAMES,
     MODALS,
+    NOUN_DETERMINERS,
     ORG_HEADS,
     PASSIVE_AUX,
     POSSESSIVE_PRONOUNS,
@@ -141,8 +142,8 @@ def classify_np(doc: Doc, s: int, e: int, allow_pronoun: bool = True) -> Mention
     ):
         t = toks[-1]
         return Mention("pronoun", t[2], t[0], t[1])  # a pronoun right before the verb is its subject
-    if lows[0] in PREPOSITIONS:
-        return None  # "for example", "in a statement"
+    if lows[0] in PREPOSITIONS or lows[0] == "to" and _infinitive(words, lows):
+        return None  # "for example", "in a statement", "to discuss her remarks"
     if len(toks) >= 3 and lows[1] == "of" and lows[0] in _PARTITIVE and lows[-1].endswith("s"):
         # "one of the activists", "some of the protesters": people, described
         return Mention("np", doc.text[toks[0][0] : toks[-1][1]], toks[0][0], toks[-1][1])
@@ -201,6 +202,9 @@ def classify_np(doc: Doc, s: int, e: int, allow_pronoun: bool = True) -> Mention
             w = lows[i]
             if w in MODALS or w in PASSIVE_AUX or w.endswith("ing") and not cap(words[i]):
                 first = i + 1  # "they are hearing a candidate": the role is "a candidate"
+                break
+            if i > first and w in ("the", "a", "an"):
+                first = i  # "things the Republican candidate had said": from its article on
                 break
         end = _named_complement(toks, lows, head_n)
         return Mention("role", doc.text[head[first][0] : end], head[first][0], end)
@@ -277,6 +281,11 @@ def classify_np(doc: Doc, s: int, e: int, allow_pronoun: bool = True) -> Mention
             return None  # "185,000", "Immediately", "wasn't": no source
         return Mention("np", doc.text[ts:te], ts, te)
     return None
+
+
+def _infinitive(words: Sequence[str], lows: Sequence[str]) -> bool:
+    """ "to discuss her remarks", "to address the crowd": "to", a verb and its object."""
+    return len(words) > 2 and words[1].islower() and lows[1] not in FUNCTION_WORDS and lows[2] in NOUN_DETERMINERS
 
 
 def _plural_people(low: str, word: str) -> bool:

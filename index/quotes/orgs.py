@@ -19,7 +19,7 @@ from .document import Doc, para_of
 from .names import CAP_RUN_RE
 from .roles import DOCUMENT_NOUNS, ORG_HEADS, PLACES, Description, compatible, singular
 from .salience import _NEAR_PARAS, _WINDOW, History, fits, last_seen, mods_of
-from .words import FIRST_NAMES
+from .words import FIRST_NAMES, RELAYING
 from .words import ORG_HEADS as NAME_ORG_HEADS
 
 if TYPE_CHECKING:
@@ -68,13 +68,33 @@ def is_outlet(name: str) -> bool:
     return bool(words) and (" ".join(words) in _OUTLETS or words[-1] in _OUTLET_ENDINGS)
 
 
+# rules whose speaker is a medium or a document: after a quotation inside a sentence that
+# has its own speaker, such a cue relays ("A Danish official said talks were “still
+# dynamic”, it said": the official speaks, the newspaper relays)
+_MEDIUM_RULES = frozenset(
+    {"document-issuer", "document-no-issuer", "org-description", "outlet-name", "it-they-speaker"}
+)
+
+
+def relays(word: str | None, rule: str, speaker: str | None) -> bool:
+    """Does a cue relay what its sentence reports ("…, The Times reported", "…, the
+    newspaper said", "…, it said", "…, Interfax said") rather than speak it?"""
+    return (
+        (word or "").lower() in RELAYING
+        or rule in _MEDIUM_RULES
+        or (speaker is not None and rule != "pronoun-last-speaker" and is_outlet(speaker))
+        or (speaker is not None and speaker.rsplit(None, 1)[-1].lower() in _MEDIUM_NOUNS)
+    )
+
+
 _OUTLETS = frozenset(
     """reuters ap afp associated press bloomberg tass ria novosti interfax xinhua upi cnn bbc
     fox news nbc abc cbs npr pbs msnbc politico axios sky news al jazeera dpa efe ansa kyodo
     yonhap itar-tass ria novosti ft""".split("\n")[0].split()
 ) | frozenset({"associated press", "fox news", "sky news", "al jazeera", "ria novosti"})
 _OUTLET_ENDINGS = frozenset(
-    "times post journal tribune herald gazette telegraph guardian mail news press daily magazine register".split()
+    """times post journal tribune herald gazette telegraph guardian mail news press daily magazine register
+    courier chronicle observer express mirror standard examiner inquirer dispatch bulletin monitor""".split()
 )
 
 
@@ -114,7 +134,14 @@ def org_holder(d: Description, pos: int, people: People, history: History) -> st
     )
     if got is None:
         got = _named_org_before(pos, people, places)
+    if got is not None and head in _MEDIA and not is_outlet(got[1]):
+        return None  # "the newspaper": a newspaper or an agency, not the last body named ("Nordic")
     return got[1] if got is not None else None
+
+
+_MEDIA = frozenset("newspaper paper daily tabloid magazine broadcaster".split())
+# what a speaker named as written by one of these nouns is: a medium or a document
+_MEDIUM_NOUNS = _MEDIA | DOCUMENT_NOUNS | frozenset("agency outlet channel network website site".split())
 
 
 def _org_subject_before(pos: int, people: People, places: bool) -> tuple[int, str] | None:

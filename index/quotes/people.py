@@ -68,6 +68,9 @@ class Known:
     roles: dict[str, list[tuple[int, str]]] = field(default_factory=dict)  # role word -> [(pos, person)]
 
 
+CATAPHORA = 600  # how far after a role noun its first holder may be named (characters)
+
+
 class People:
     """Names used in the article: fullest forms, genders, roles, mention positions.
 
@@ -123,7 +126,10 @@ class People:
         if not named:
             return None
         i = bisect.bisect_right(named, (pos + self.offset, "\uffff"))
-        return named[i - 1][1] if i else named[0][1]
+        if i:
+            return named[i - 1][1]
+        # (named only later: close by, as a title then its holder is written, not pages on)
+        return named[0][1] if named[0][0] - pos - self.offset <= CATAPHORA else None
 
     def add_full(self, pos: int, name: str) -> None:
         """A full name used for the first time at `pos`."""

@@ -18,9 +18,10 @@ from .cues import Cue
 from .document import MASK, Doc, tokens_in
 from .kinds import is_term, names_words
 from .marks import Seg
+from .orgs import relays
 from .records import make_quote
 from .sources import last_boundary
-from .words import BELIEF_FORMS, RELAYING, SUBORDINATORS, title_case
+from .words import BELIEF_FORMS, SUBORDINATORS, title_case
 
 MAX_CLAUSE = 1200  # characters: no reported clause is longer (a sentence is at most document.MAX_SENT)
 _OBJECT_VERBS = frozenset(
@@ -87,15 +88,24 @@ def one_speaker(quotes: list[Quote], clauses: list[Quote], doc: Doc | None = Non
     # outer clauses first, so that the innermost clause of speech speaks last (of one span,
     # a medium's "reported" is the outer: "G7 leaders warned …, The Times reported")
     order = sorted(
-        range(len(clauses)), key=lambda i: (clauses[i].start, -clauses[i].end, clauses[i].cue not in RELAYING)
+        range(len(clauses)),
+        key=lambda i: (
+            clauses[i].start,
+            -clauses[i].end,
+            not relays(clauses[i].cue, clauses[i].rule, clauses[i].speaker),
+        ),
     )
     for ci in order:
         c = clauses[ci]
         if c.speaker is not None and c.cue not in BELIEF_FORMS:
             for i in inside[ci]:
                 quotes[i] = _attributed_as(quotes[i], c, cue=True)
+    # of clauses with one span (one sentence, several cues), the innermost speaker's is the record
+    innermost = {(clauses[ci].start, clauses[ci].end): ci for ci in order}
     agreed: list[Quote] = []
-    for c, inner in zip(clauses, inside):
+    for ci, (c, inner) in enumerate(zip(clauses, inside)):
+        if innermost[c.start, c.end] != ci:
+            continue
         if inner and quotes[inner[0]].speaker is not None:
             c = _attributed_as(c, quotes[inner[0]])
         for i in inner:

@@ -20,6 +20,8 @@ RULES: dict[str, str] = {
     "who-said": "the name a relative clause hangs on: Mike Lee, who declared …",
     "according-to": "the name or noun phrase after “according to” (or a report by it)",
     "participle": "the subject of the clause a participle hangs on: …, saying …",
+    "with-participle": "the name a participle follows in an absolute clause: …, with Senator John McCain "
+    "telling reporters …",
     "before-colon": "the subject of the clause that a colon ends before the quotation: Rubio fired back: “…”",
     "verb-after-quote": "a verb outside the lexicon right after the quotation: “…” Toomey fumed; “…,” remembered Roy Verley",
     "dash-line": "a line “- Name” under a quotation paragraph",

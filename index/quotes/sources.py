@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Sequence
 
-from index.lexicon import ANONYMOUS_NOUNS, FUNCTION_WORDS, NON_PERSON_WORDS, PERSON_NOUNS
+from index.lexicon import FUNCTION_WORDS, NON_PERSON_WORDS, PERSON_NOUNS
 
 from .cues import Cue
-from .document import MASK, WINDOW, Doc, is_abbrev_token, tokens_in
+from .document import MASK, WINDOW, Doc, tokens_in
+from .inverted import according_to_source, np_after
 from .mentions import Mention, classify_np, subject_start
-from .roles import DOCUMENT_NOUNS, PERSON_HEADS
+from .roles import PERSON_HEADS
 from .words import (
     ALL_CUE_FORMS,
     BASE_FORMS,
@@ -25,11 +27,11 @@ from .words import (
     MODALS,
     NOT_VERBS,
     NOUN_DETERMINERS,
-    POSSESSIVE_PRONOUNS,
     PREPOSITIONS,
     ROLE_NOUNS,
     SKIPPABLE,
     SUBORDINATORS,
+    UTTERANCE_MODIFIERS,
     cap,
     title_case,
 )
@@ -42,7 +44,7 @@ def find_source(doc: Doc, cue: Cue) -> Mention | None:
     if cue.word == "according to":
         cue.inverted = True
         cue.source_rule = "according-to"
-        return _according_to_source(doc, cue.end, se)
+        return according_to_source(doc, cue.end, se)
     before = m[ss : cue.start]
     stripped = strip_skippable(doc, ss, cue.start)
     tail = m[ss:stripped].rstrip()
@@ -84,15 +86,28 @@ def find_source(doc: Doc, cue: Cue) -> Mention | None:
             cue.inverted = True
             cue.source_rule = "name-after-said"
             return got  # "... that Sanders can catch Clinton, said Steve Elmendorf."
-    if cue.word.endswith("ing") or tail.lower().endswith((" having", " being", ",having")):
+    opening = doc.masked[cue.start : cue.end].split(None, 1)[0] if cue.end > cue.start else ""
+    if opening.endswith("ing") and _PROGRESSIVE_RE.search(m, max(ss, cue.start - 12), cue.start):
+        opening = ""  # "I'm not going to answer", "she is taking to Twitter to say": a verb, not a participle
+    if (
+        cue.word.endswith("ing")
+        or opening.endswith("ing")  # "taking to Twitter to call": the cue opens with a participle
+        or tail.lower().endswith((" having", " being", ",having"))
+    ):
         cue.source_rule = "participle"
-        return subject_of_clause(doc, ss, stripped, participle=True)
+        got = subject_of_clause(doc, ss, stripped, participle=True)
+        if got is not None and got.how == "with-participle":
+            cue.source_rule = got.how
+        return got
     if before.strip() == "":
         return None
     got = subject_of_clause(doc, ss, stripped)
     if got is not None and got.how:
         cue.source_rule = got.how
     return got
+
+
+_PROGRESSIVE_RE = re.compile(r"(?:\b(?:is|are|was|were|am|be|been|not)|['’](?:m|re|s))\s+$", re.IGNORECASE)
 
 
 def _found(mention: Mention | None, how: str) -> Mention | None:
@@ -133,6 +148,8 @@ def clause_subject(doc: Doc, ss: int, end: int, participle: bool = False) -> Men
                 v == 1 or not _verb_like(toks[v][2]) and all(t[2][:1].islower() for t in toks[1:v])
             ):
                 continue  # "the lawmakers blamed", "The retired neurosurgeon addressed": the noun phrase
+            if w.endswith("ly") and len(w) > 4 and w not in ALL_CUE_FORMS:
+                continue  # "More recently, he's spoken": an adverb, the verb comes later
             if w[:1].islower() and w.isalpha() and w not in NOT_VERBS:
                 nxt = toks[v + 1][2] if v + 1 < len(toks) else ""
                 if w.endswith(_ADJECTIVE_ENDINGS) and (cap(nxt) or nxt in ROLE_NOUNS):
@@ -213,118 +230,6 @@ _ABOUT = frozenset("less more than about nearly almost just only over some barel
 _AGO_UNITS = frozenset("days weeks months years decades day week month year decade".split())
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday yesterday today tonight".split())
 
-_HARD_PUNCT = frozenset(',;:!?()\x01“”"—–[]')
-
-
-# what a source issues rather than who it is: "according to a report by X" is X
-_DOCUMENT_NOUNS = frozenset(
-    """report reports statement statements document documents data figures estimate estimates
-    record records filing filings study studies survey surveys poll polls analysis account
-    accounts memo letter transcript transcripts release""".split()
-)
-
-
-_OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they"}
-
-
-def _owned_document(lows: list[str]) -> bool:
-    """ "(his) statement", "(his) Facebook profile", "(their) sources": what its owner issued
-    or knows (a document noun within three words)."""
-    for w in lows:
-        if w in _DOCUMENT_NOUNS or w in DOCUMENT_NOUNS or w in ANONYMOUS_NOUNS:
-            return True
-        if w in FUNCTION_WORDS:
-            return False
-    return False
-
-
-def _according_to_source(doc: Doc, pos: int, se: int) -> Mention | None:
-    """The source after "according to": whoever "their" means in "according to their
-    statements", the issuer in "according to reports from Russian media" or "a statement
-    by the ministry", else the noun phrase itself."""
-    toks = tokens_in(doc, pos, se, 5)
-    lows = [t[2].lower() for t in toks]
-    if toks and lows[0] in _OBJECT_PRONOUNS:
-        t = toks[0]  # "according to him": whoever "he" is
-        return Mention("pronoun", _OBJECT_PRONOUNS[lows[0]], t[0], t[1])
-    if len(toks) >= 2 and lows[0] in POSSESSIVE_PRONOUNS and _owned_document(lows[1:4]):
-        if not ANONYMOUS_NOUNS.isdisjoint(lows[1:4]):
-            return np_after(doc, pos, se)  # "according to his sources": anonymous sources
-        t = toks[0]
-        return Mention("pronoun", POSSESSIVE_PRONOUNS[lows[0]], t[0], t[1])
-    k = 1 if lows and lows[0] in ("a", "an", "the", "new", "recent", "preliminary", "official") else 0
-    if k + 1 < len(toks) and lows[k] in _DOCUMENT_NOUNS and lows[k + 1] in ("from", "by", "of"):
-        got = np_after(doc, toks[k + 1][1], se)
-        if got is not None:
-            return got
-    return np_after(doc, pos, se)
-
-
-_NOT_SOURCE_START = frozenset(
-    """on in at that this last earlier later to of about it so there him her them during
-    after before when while for with by from as if because""".split()
-)
-
-
-def np_after(doc: Doc, pos: int, se: int, strict: bool = False) -> Mention | None:
-    """The noun phrase right after an inverted verb or "according to".
-
-    It runs over tokens up to hard punctuation; a full stop ends it unless it closes
-    an abbreviation or initial ("said Sen. Tammy Baldwin").
-    """
-    m = doc.masked
-    toks = tokens_in(doc, pos, se, 14)
-    if not toks:
-        return None
-    last = pos
-    taken: list[tuple[int, int, str]] = []
-    for t in toks:
-        gap = m[last : t[0]]
-        if any(c in _HARD_PUNCT for c in gap) or ("." in gap and not (taken and is_abbrev_token(taken[-1][2]))):
-            break
-        taken.append(t)
-        last = t[1]
-    if not taken:
-        return None
-    first = taken[0][2].lower()
-    if first in _NOT_SOURCE_START:
-        return None
-    if strict and first in {"he", "she", "they", "we", "i"} and len(taken) > 1:
-        return None  # "said he would call": a clause, not an inverted source
-    follows = m[taken[-1][1] : taken[-1][1] + 2].lstrip()[:1]
-    if strict and first in _SOMEONE:
-        # "wrote a commenter about how ...", "added another to the conversation": the
-        # person, then a phrase of where or what about
-        cut = next((i for i, t in enumerate(taken) if i and t[2].lower() in PREPOSITIONS | {"about"}), 0)
-        if cut and (cut == 1 or _person_word(taken[cut - 1][2])):
-            taken = taken[:cut]
-            follows = ","
-    if strict and (first in _TIME_WORDS or follows not in _AFTER_SOURCE):
-        return None  # "said Tuesday that ...": a time, or a clause follows
-    rel = next((i for i, t in enumerate(taken) if t[2].lower() in {"who", "which", "that", "whose", "whom"}), 0)
-    if strict and any(t[2].lower() in MODALS for t in taken[: rel or len(taken)]):
-        return None
-    if rel > 0 and not strict and taken[rel][2].lower() in ("who", "whom", "whose"):
-        # "according to three of the people who requested anonymity": the people
-        taken = taken[:rel]
-    return classify_np(doc, taken[0][0], taken[-1][1], allow_pronoun=first in {"he", "she", "they"})
-
-
-_SOMEONE = frozenset({"a", "an", "another", "one", "the"})
-
-
-def _person_word(w: str) -> bool:
-    """A noun for a person ("commenter", "activist", "reader")."""
-    low = w.lower()
-    low = low[:-1] if low.endswith("s") and not low.endswith("ss") else low
-    return low in PERSON_HEADS or low in PERSON_NOUNS or low.endswith(("er", "ist", "or", "ian"))
-
-
-_TIME_WORDS = frozenset(
-    """monday tuesday wednesday thursday friday saturday sunday january february march
-    april may june july august september october november december today yesterday
-    tomorrow tonight earlier later last this next recently""".split()
-)
 _INVERTIBLE = frozenset(
     {
         "said",
@@ -345,7 +250,6 @@ _INVERTIBLE = frozenset(
         "observed",
     }
 )
-_AFTER_SOURCE = frozenset(["", ",", ".", "!", "?", ";", "\n", "(", ")", "—", "–", ":", "“", '"', MASK])
 
 
 # "Here's how ...", "This is what ...": the clause that introduces the quotation follows
@@ -576,8 +480,38 @@ def _clause_before_comma(doc: Doc, ss: int, end: int) -> Mention | None:
     return got if got is not None and got.kind == "name" else None
 
 
+def _modified_noun(toks: Sequence[tuple[int, int, str]], k: int) -> bool:
+    """ "his recent remarks", "Trump's repeated calls": a cue word after a determiner or
+    a possessive and a modifier is a noun, not the verb of a clause."""
+    if k < 2 or not toks[k - 1][2].isalpha() or not toks[k - 1][2].islower():
+        return False
+    before = toks[k - 2][2]
+    return toks[k - 1][2] in UTTERANCE_MODIFIERS and (
+        before.lower() in NOUN_DETERMINERS or before.endswith(("'s", "’s"))
+    )
+
+
+def _with_participle(doc: Doc, ss: int, end: int) -> Mention | None:
+    """ "..., with Senator John McCain telling reporters ...": in this absolute construction
+    the name right before the participle is its subject, not the main clause's."""
+    toks = tokens_in(doc, max(ss, end - WINDOW), end)
+    if not toks or toks[-1][1] != end:
+        return None
+    k = len(toks)
+    while k > 0 and (cap(toks[k - 1][2]) or toks[k - 1][2] in ROLE_NOUNS):
+        if k < len(toks) and doc.masked[toks[k - 1][1] : toks[k][0]].strip():
+            return None  # punctuation inside: not one noun phrase
+        k -= 1
+    if k == 0 or k == len(toks) or toks[k - 1][2].lower() != "with" or doc.masked[toks[k - 1][1] : toks[k][0]].strip():
+        return None
+    return _found(classify_np(doc, toks[k][0], end), "with-participle")
+
+
 def first_clause_subject(doc: Doc, ss: int, end: int) -> Mention | None:
     """For '..., saying': the nearest named subject before the participle."""
+    near = _with_participle(doc, ss, end)
+    if near is not None and near.kind == "name":
+        return near
     near = _clause_before_comma(doc, ss, end)
     if near is not None and near.kind != "clause":
         return near
@@ -592,6 +526,7 @@ def first_clause_subject(doc: Doc, ss: int, end: int) -> Mention | None:
             or prev in PREPOSITIONS
             or prev.endswith(("'s", "’s"))
             or (w in BASE_FORMS and prev not in BASE_SUBJECTS)
+            or _modified_noun(toks, k)
         ):
             continue
         sub = subject_of_clause(doc, ss, strip_skippable(doc, ss, toks[k][0]))

@@ -94,6 +94,17 @@ ROLE_NOUNS = frozenset(
 POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they", "its": "it"}
 
 
+# adjectives that come between a determiner and a plural noun of speech ("his recent remarks")
+
+# adjectives between a determiner and a plural noun of speech ("his recent remarks")
+UTTERANCE_MODIFIERS = frozenset(
+    """recent earlier previous repeated public private controversial past original initial further
+    new own first last many several numerous frequent constant similar angry harsh racist offensive
+    inflammatory provocative formal unfounded baseless false various other such closing opening
+    separate subsequent later""".split()
+)
+
+
 MODALS = frozenset("would will could can should might may must is was are were has had have did does".split())
 
 

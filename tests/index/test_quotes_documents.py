@@ -101,3 +101,14 @@ def test_a_pair_with_a_fragment_is_no_speaker(registry: SpeakerRegistry) -> None
     """ "His campaign and much of the media will tell you": no speaker named "campaign and much"."""
     text = "His campaign and much of the media will tell you that it was “a triumph”.\n"
     assert all(q.speaker != "campaign and much" for q in quotes_of(text, registry))
+
+
+def test_a_document_signed_by_a_role_speaks_for_its_holder(registry: SpeakerRegistry) -> None:
+    """ "A decree signed by the Russian leader …": the decree's issuer is the leader, whom
+    the registry's roles name (not "the Russian" cut before its noun)."""
+    text = (
+        "Vladimir Putin has honoured an army unit, reports suggest.\n\n"
+        "A decree signed by the Russian leader gave the brigade a title – praising them for “mass heroism”.\n"
+    )
+    q = marked(text, registry)[-1]
+    assert (q.speaker, q.rule) == ("Vladimir Putin", "document-issuer")

@@ -133,3 +133,18 @@ def test_a_short_line_that_introduces_a_quotation_is_no_subheading() -> None:
     )
     q = quote(extract_quotes("t", text), "Talks on the corridor will resume")
     assert q.kind == "direct" and q.speaker == "envoy" and q.rule != "headline-named"
+
+
+def test_a_teaser_s_description_is_not_this_body_s_first_speaker() -> None:
+    """A link teaser heads another article: "Forum Insider" stays as written, not the first
+    person this body quotes."""
+    text = (
+        "Pipeline blast probed\n\n"
+        "Admiral Ola Berg told reporters the helicopters were “on routine patrol”.\n\n"
+        "TRENDING: Forum Insider Reveals The ‘New Crisis’ Will Be a ‘Global Famine’\n\n"
+        "The helicopter spent hours over the site.\n"
+    )
+    label = text.index("TRENDING: ")
+    for skip in ((), ((label, label + len("TRENDING: ")),)):  # (the reader cuts the label as boilerplate)
+        q = quote(extract_quotes("t", text, skip=skip), "Global Famine")
+        assert q.speaker == "Forum Insider" and q.rule == "headline-named"

@@ -178,3 +178,28 @@ def test_after_and_before_open_a_clause_with_its_own_subject(
     phrase run into the subject ("after midnight the mayor") is no part of it."""
     (q,) = marked(f"Harbour fees rose sharply this year.\n\n{sentence}\n", registry)
     assert q.speaker == speaker
+
+
+def test_a_holder_named_pages_later_is_not_who_a_role_means(registry: SpeakerRegistry) -> None:
+    """ "the GOP candidate took to Twitter" with no candidate named near it: a described
+    speaker, not "Former Republican presidential candidate Jed Bosh" paragraphs on."""
+    filler = "The campaign moved on to other states, where crowds were smaller and quieter. " * 8
+    text = (
+        "Report.\n\nConfrontations grew violent at the rallies, and the GOP candidate took to Twitter "
+        "to call out protesters as “thugs” on Monday.\n\n"
+        f"{filler}\n\n"
+        "Former Republican presidential candidate Jed Bosh broke down what was wrong with the tweet.\n"
+    )
+    q = marked(text, registry)[0]
+    assert (q.speaker, q.rule) == ("GOP candidate", "role-as-written")
+
+
+def test_a_role_is_its_noun_phrase_not_the_clause_before_it(registry: SpeakerRegistry) -> None:
+    """ "we collected nine outrageous things the Republican candidate had said": the role
+    starts at its article."""
+    text = (
+        "Report.\n\nLast August we collected nine outrageous things the Republican candidate had said "
+        "about farmers: that they were “lazy”.\n"
+    )
+    q = marked(text, registry)[0]
+    assert q.speaker_mention == "the Republican candidate"

@@ -1,0 +1,129 @@
+"""The noun phrase after an inverted speech verb (", said Peskov") or "according to".
+
+Reads the document and where the phrase starts; returns a ``Mention`` (or None): the
+phrase up to hard punctuation, the issuer of a document ("according to a report by X"),
+whoever a pronoun means ("according to him").
+"""
+
+from __future__ import annotations
+
+from index.lexicon import ANONYMOUS_NOUNS, FUNCTION_WORDS, PERSON_NOUNS
+
+from .document import MASK, Doc, is_abbrev_token, tokens_in
+from .mentions import Mention, classify_np
+from .roles import DOCUMENT_NOUNS, PERSON_HEADS
+from .words import MODALS, POSSESSIVE_PRONOUNS, PREPOSITIONS
+
+_HARD_PUNCT = frozenset(',;:!?()\x01“”"—–[]')
+
+
+# what a source issues rather than who it is: "according to a report by X" is X
+_DOCUMENT_NOUNS = frozenset(
+    """report reports statement statements document documents data figures estimate estimates
+    record records filing filings study studies survey surveys poll polls analysis account
+    accounts memo letter transcript transcripts release""".split()
+)
+
+
+_OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they"}
+
+
+def _owned_document(lows: list[str]) -> bool:
+    """ "(his) statement", "(his) Facebook profile", "(their) sources": what its owner issued
+    or knows (a document noun within three words)."""
+    for w in lows:
+        if w in _DOCUMENT_NOUNS or w in DOCUMENT_NOUNS or w in ANONYMOUS_NOUNS:
+            return True
+        if w in FUNCTION_WORDS:
+            return False
+    return False
+
+
+def according_to_source(doc: Doc, pos: int, se: int) -> Mention | None:
+    """The source after "according to": whoever "their" means in "according to their
+    statements", the issuer in "according to reports from Russian media" or "a statement
+    by the ministry", else the noun phrase itself."""
+    toks = tokens_in(doc, pos, se, 5)
+    lows = [t[2].lower() for t in toks]
+    if toks and lows[0] in _OBJECT_PRONOUNS:
+        t = toks[0]  # "according to him": whoever "he" is
+        return Mention("pronoun", _OBJECT_PRONOUNS[lows[0]], t[0], t[1])
+    if len(toks) >= 2 and lows[0] in POSSESSIVE_PRONOUNS and _owned_document(lows[1:4]):
+        if not ANONYMOUS_NOUNS.isdisjoint(lows[1:4]):
+            return np_after(doc, pos, se)  # "according to his sources": anonymous sources
+        t = toks[0]
+        return Mention("pronoun", POSSESSIVE_PRONOUNS[lows[0]], t[0], t[1])
+    k = 1 if lows and lows[0] in ("a", "an", "the", "new", "recent", "preliminary", "official") else 0
+    if k + 1 < len(toks) and lows[k] in _DOCUMENT_NOUNS and lows[k + 1] in ("from", "by", "of"):
+        got = np_after(doc, toks[k + 1][1], se)
+        if got is not None:
+            return got
+    return np_after(doc, pos, se)
+
+
+_NOT_SOURCE_START = frozenset(
+    """on in at that this last earlier later to of about it so there him her them during
+    after before when while for with by from as if because""".split()
+)
+
+
+def np_after(doc: Doc, pos: int, se: int, strict: bool = False) -> Mention | None:
+    """The noun phrase right after an inverted verb or "according to".
+
+    It runs over tokens up to hard punctuation; a full stop ends it unless it closes
+    an abbreviation or initial ("said Sen. Tammy Baldwin").
+    """
+    m = doc.masked
+    toks = tokens_in(doc, pos, se, 14)
+    if not toks:
+        return None
+    last = pos
+    taken: list[tuple[int, int, str]] = []
+    for t in toks:
+        gap = m[last : t[0]]
+        if any(c in _HARD_PUNCT for c in gap) or ("." in gap and not (taken and is_abbrev_token(taken[-1][2]))):
+            break
+        taken.append(t)
+        last = t[1]
+    if not taken:
+        return None
+    first = taken[0][2].lower()
+    if first in _NOT_SOURCE_START:
+        return None
+    if strict and first in {"he", "she", "they", "we", "i"} and len(taken) > 1:
+        return None  # "said he would call": a clause, not an inverted source
+    follows = m[taken[-1][1] : taken[-1][1] + 2].lstrip()[:1]
+    if strict and first in _SOMEONE:
+        # "wrote a commenter about how ...", "added another to the conversation": the
+        # person, then a phrase of where or what about
+        cut = next((i for i, t in enumerate(taken) if i and t[2].lower() in PREPOSITIONS | {"about"}), 0)
+        if cut and (cut == 1 or _person_word(taken[cut - 1][2])):
+            taken = taken[:cut]
+            follows = ","
+    if strict and (first in _TIME_WORDS or follows not in _AFTER_SOURCE):
+        return None  # "said Tuesday that ...": a time, or a clause follows
+    rel = next((i for i, t in enumerate(taken) if t[2].lower() in {"who", "which", "that", "whose", "whom"}), 0)
+    if strict and any(t[2].lower() in MODALS for t in taken[: rel or len(taken)]):
+        return None
+    if rel > 0 and not strict and taken[rel][2].lower() in ("who", "whom", "whose"):
+        # "according to three of the people who requested anonymity": the people
+        taken = taken[:rel]
+    return classify_np(doc, taken[0][0], taken[-1][1], allow_pronoun=first in {"he", "she", "they"})
+
+
+_SOMEONE = frozenset({"a", "an", "another", "one", "the"})
+
+
+def _person_word(w: str) -> bool:
+    """A noun for a person ("commenter", "activist", "reader")."""
+    low = w.lower()
+    low = low[:-1] if low.endswith("s") and not low.endswith("ss") else low
+    return low in PERSON_HEADS or low in PERSON_NOUNS or low.endswith(("er", "ist", "or", "ian"))
+
+
+_TIME_WORDS = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday january february march
+    april may june july august september october november december today yesterday
+    tomorrow tonight earlier later last this next recently""".split()
+)
+_AFTER_SOURCE = frozenset(["", ",", ".", "!", "?", ";", "\n", "(", ")", "—", "–", ":", "“", '"', MASK])

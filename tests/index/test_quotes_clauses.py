@@ -1,0 +1,113 @@
+"""Which clause a participle or a plural noun of speech belongs to (#14).
+
+Every text here is invented. A speaker is a person, body or group that the grammar of the
+sentence makes the subject of the cue: never an adverb that opens the sentence, a verb
+phrase after "to", or the owner of a noun ("Dobbs's repeated calls").
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from index.models import Quote
+from index.speakers import SpeakerRegistry
+from tests.index.shipped import quotes, shipped_registry
+
+
+@pytest.fixture(scope="module")
+def registry() -> SpeakerRegistry:
+    return shipped_registry()
+
+
+def marked(text: str, registry: SpeakerRegistry) -> list[Quote]:
+    return [q for q in quotes("Council report.\n\n" + text, registry) if q.kind in ("direct", "partial")]
+
+
+def test_with_a_name_and_a_participle_the_name_speaks(registry: SpeakerRegistry) -> None:
+    """ "…, with Senator Tom Kessel telling reporters …": an absolute clause, whose subject
+    is the name after "with", not the main clause's ("the city")."""
+    text = (
+        "The fire sparked a debate over how the city responds to floods, with Senator Tom Kessel "
+        "telling reporters on Thursday he viewed the mayor as “directly responsible” for the damage.\n"
+    )
+    q = marked(text, registry)[0]
+    assert (q.speaker, q.rule, q.speaker_mention) == ("Tom Kessel", "with-participle", "Tom Kessel")
+
+
+def test_a_plural_noun_of_speech_after_an_owner_is_no_verb(registry: SpeakerRegistry) -> None:
+    """ "decried Dobbs's repeated calls …, noting": the participle hangs on the clause whose
+    subject is Mira Khan; Dobbs only owns the calls."""
+    text = (
+        "Mira Khan, who is a farmer, also decried Paul Dobbs’s repeated calls to close the market, "
+        "noting he has “sacrificed nothing” for the town.\n"
+    )
+    q = marked(text, registry)[0]
+    assert (q.speaker, q.rule) == ("Mira Khan", "participle")
+
+
+def test_an_infinitive_is_no_speaker(registry: SpeakerRegistry) -> None:
+    """ "… visited the studio to discuss her recent remarks …, saying": "remarks" is a noun
+    here and "discuss her recent" no speaker; the participle's subject is the senator."""
+    text = (
+        "Sen. Rita Olsen visited the studio to discuss her recent remarks about her rival, Tom Bell, "
+        "saying “on his worst day” he would be “a better mayor” than the others.\n"
+    )
+    got = marked(text, registry)
+    assert [(q.speaker, q.rule) for q in got] == [("Rita Olsen", "participle")] * 2
+
+
+def test_an_adverb_opening_the_sentence_is_no_name(registry: SpeakerRegistry) -> None:
+    """ "More recently, he has spoken out …, citing": "More" is an adverb's word, not a person."""
+    text = (
+        "Tom Bell has backed the farmers for years. More recently, he’s spoken out against the tax, "
+        "inviting Ann Lee to the tower, and he was quick to make his pitch after the storm, citing "
+        "his “tough on waste” record.\n"
+    )
+    q = marked(text, registry)[0]
+    assert q.speaker == "Tom Bell"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "mention"),
+    [
+        # a noun and a verb: the proposal is what speaks (no issuer named: no speaker)
+        ("The proposal calls the blasts “an act of terrorism” and asks for an inquiry.", "proposal"),
+        # a person noun before the verb is its subject, not a modifier
+        ("Her husband remarks that the vote was “a farce” every time they meet.", "husband"),
+    ],
+)
+def test_a_noun_then_a_verb_still_attributes(sentence: str, mention: str, registry: SpeakerRegistry) -> None:
+    q = marked(sentence + "\n", registry)[0]
+    assert q.cue in ("calls", "remarks")
+    assert q.speaker_mention == mention
+
+
+def test_a_speaker_s_reported_paragraphs_keep_them_the_one_a_quotation_continues(registry: SpeakerRegistry) -> None:
+    """ "“A,” he said. ¶ He admitted … ¶ It was …, he said. ¶ “B.”": three paragraphs after
+    his last quotation, but his own reported speech stands between."""
+    text = (
+        "Kurt Lund admitted that officials had considered using doubles.\n\n"
+        "“I discarded the idea of any doubles,” he said.\n\n"
+        "He admitted the idea came up in the early 2000s.\n\n"
+        "It was suggested a lookalike should take his place at events, he said.\n\n"
+        "“This was during the toughest time of our fight against crime.”\n"
+    )
+    q = marked(text, registry)[-1]
+    assert (q.speaker, q.rule) == ("Kurt Lund", "continuation")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "The Kessel campaign denied it, with Tom Lund taking to Twitter to call Ann Fields “totally delusional”.",
+            "Tom Lund",
+        ),
+        ("Mira Khan took to social media to slam the plan as “a disgrace”.", "Mira Khan"),
+        ("Paul Dobbs went to Telegram to say the strike was “a success”.", "Paul Dobbs"),
+    ],
+)
+def test_who_took_to_a_platform_speaks_its_infinitive(text: str, speaker: str, registry: SpeakerRegistry) -> None:
+    """ "took to Twitter to call …": the one who took to the platform speaks."""
+    q = marked(text + "\n", registry)[0]
+    assert q.speaker == speaker
