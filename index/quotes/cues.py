@@ -19,12 +19,14 @@ from index.lexicon import ANONYMOUS_NOUNS, FUNCTION_WORDS, QUOTE_ONLY_FORMS, REP
 
 from .document import MASK, Doc, sent_of
 from .mentions import Mention
+from .roles import DOCUMENT_NOUNS, ORG_HEADS
 from .words import (
     ALL_CUE_FORMS,
     BASE_FORMS,
     BASE_SUBJECTS,
     DETERMINERS,
     GROUP_NOUNS,
+    MODALS,
     NOUN_DETERMINERS,
     PASSIVE_AUX,
     PREPOSITIONS,
@@ -155,13 +157,20 @@ def find_cues(doc: Doc, extra: frozenset[str], particles: dict[str, str] | None 
             continue
         # the word right before, unless punctuation or a quotation separates them
         prev = words[k - 1] if k and not gaps[k].strip() else ""
+        aside = 0
+        if not prev and k > 1 and gaps[k].strip() == "," and gaps[k - 1].strip() == "," and words[k - 1] in _ASIDES:
+            prev, aside = words[k - 2], 1  # "Proponents of the bill, however, say": the subject before the aside
         nxt = words[k + 1] if k + 1 < len(toks) else ""
+        if low.startswith("continu") and nxt == "to":
+            continue  # "Students would continue to take tests": going on, not speaking
         if prev in PASSIVE_AUX or (k > 1 and prev.endswith("ly") and words[k - 2] in PASSIVE_AUX):
             continue  # "is said to be", "was told": no speaker here
         if k > 1 and prev.endswith("ly") and words[k - 2].endswith(("'s", "’s", "s'", "s’")):
             continue  # "Sanders' widely criticized interview": a participle before a noun
         if low.endswith("ing") and not _gerund_ok(doc, k, prev):
             continue
+        if low.endswith("ing") and k + 2 < len(toks) and _modifies_subject(doc, k):
+            continue  # "Overall, asking prices have fallen": a modifier of the clause's subject
         if low in {"said", "says", "say"} and nxt == "to" and k + 2 < len(toks) and words[k + 2] == "be":
             continue
         if low == "called" and _names_a_thing(doc, k):
@@ -182,6 +191,8 @@ def find_cues(doc: Doc, extra: frozenset[str], particles: dict[str, str] | None 
             _opens_sentence(m, s) or prev.endswith(("ing", "ed")) and prev not in PASSIVE_AUX and prev not in SKIPPABLE
         ):
             continue  # "Calls for a truce grew", "growing calls for", "renewed threats": a plural noun
+        if low.endswith("s") and low not in _NOUN_LIKE and _possessed_noun(doc, k):
+            continue  # "its confectionery brands": a noun (the nouns of speech attribute still: "his past comments")
         if low in _NOUN_LIKE and m[e : e + 2].lstrip()[:1] in (",", ".", ";", ")"):
             continue  # "Cost estimates, he added": a plural noun, not a verb
         # "six states", "investigative reports": most likely a plural noun; it still attributes a
@@ -193,7 +204,7 @@ def find_cues(doc: Doc, extra: frozenset[str], particles: dict[str, str] | None 
             and prev not in BASE_SUBJECTS
             and prev not in SKIPPABLE
             and not prev.endswith(("s", "ly"))
-            and not _plural_of_head(words, gaps, k)
+            and not _plural_of_head(words, gaps, k - aside)
         ):
             continue  # "a report", "his word": a bare lemma needs a plural or pronoun subject
         if (
@@ -323,8 +334,43 @@ _PROGRESSIVE_AUX = frozenset({"is", "are", "was", "were", "been", "am"})
 _ATTEMPTS = frozenset(
     """sought seek seeks seeking tried try tries trying attempted attempt attempts attempting
     hastened rushed moved wanted wants quick set due expected poised planning plans planned
-    preparing prepared going ready""".split()
+    preparing prepared going ready continue continues continued continuing""".split()
 )
+
+
+def _modifies_subject(doc: Doc, k: int) -> bool:
+    """ "asking prices have", "leading figures were": the -ing word, a plural noun and an
+    auxiliary, with nothing between: the subject of a clause, not a participle."""
+    noun, aux = doc.lows[k + 1], doc.lows[k + 2]
+    return (
+        doc.words[k + 1].islower()
+        and noun.endswith("s")
+        and not noun.endswith("ss")
+        and aux in MODALS
+        and not doc.gaps[k + 1].strip()
+        and not doc.gaps[k + 2].strip()
+    )
+
+
+def _possessed_noun(doc: Doc, k: int) -> bool:
+    """ "its confectionery brands", "their election calls": a possessive, a noun for nothing
+    that speaks, then the cue's form, a plural noun (not "his wife says", "its website says")."""
+    if k < 2 or doc.gaps[k].strip() or doc.gaps[k - 1].strip() or doc.lows[k - 2] not in _POSSESSIVES:
+        return False
+    prev = doc.lows[k - 1]
+    return (
+        doc.words[k - 1].islower()
+        and not person_noun(prev)
+        and prev not in ORG_HEADS
+        and prev not in DOCUMENT_NOUNS
+        and prev not in GROUP_NOUNS
+        and prev not in ANONYMOUS_NOUNS
+        and prev not in FUNCTION_WORDS
+        and not prev.endswith("ly")
+    )
+
+
+_POSSESSIVES = frozenset({"its", "his", "her", "their", "our", "my", "your"})
 
 
 def _took_to(doc: Doc, k: int) -> int:
@@ -342,6 +388,10 @@ def _took_to(doc: Doc, k: int) -> int:
     return 0
 
 
+# one-word asides between commas, after a subject: "Proponents, however, say"
+_ASIDES = frozenset(
+    "however meanwhile though too also instead moreover furthermore nevertheless still then therefore indeed".split()
+)
 _NEGATION = frozenset(
     {"not", "never", "also", "now", "still", "isn't", "aren't", "wasn't", "isn’t", "aren’t", "wasn’t"}
 )

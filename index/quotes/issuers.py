@@ -80,6 +80,8 @@ def issuer(
             d = _with_earlier_mods(doc, d)
         if org is not None and not _mods_fit(d, org[1], people):
             org = None  # "the company website" is no campaign's, "the congressional report" no agency's
+        if org is not None and d.head not in _OUTLET_WORK and is_outlet(org[1]):
+            org = None  # "his campaign sent a fundraising email": not the agency the article cited
         best = max((x for x in (earlier, org) if x is not None), default=None)
         if best is None:
             best = _subject_org_before(doc, people, si)
@@ -176,13 +178,24 @@ def _named_modifier(doc: Doc, d: Description) -> tuple[int, int] | None:
     j = k
     while j > 0 and doc.words[j - 1][:1].isupper() and doc.gaps[j] in (" ", "\u00a0"):
         j -= 1
-    while j < k and doc.lows[j] in FUNCTION_WORDS:
-        j += 1  # ("An IAAF statement": the IAAF's)
+    while j < k and (doc.lows[j] in FUNCTION_WORDS or _opening_adjective(doc, j)):
+        j += 1  # ("An IAAF statement": the IAAF's; "Leaked documents": nobody's name)
     if j == k or doc.tokens[j][0] < d.start:
         return None
     if all(w.lower() in DEMONYMS or w.lower() in FUNCTION_WORDS for w in doc.words[j:k]):
         return None
     return doc.tokens[j][0], doc.tokens[k - 1][1]
+
+
+def _opening_adjective(doc: Doc, j: int) -> bool:
+    """ "Leaked documents", "Secret memos", "Internal emails": a capitalised word opening a
+    sentence that is a participle or the article writes in lower case too."""
+    w = doc.words[j]
+    at_start = j == 0 or doc.gaps[j].strip().endswith((".", "\n")) or "\n" in doc.gaps[j]
+    return at_start and w[1:].islower() and (w.endswith(("ed", "ing")) or w.lower() in _ADJECTIVES)
+
+
+_ADJECTIVES = frozenset("new secret internal official confidential private public leaked recent".split())
 
 
 def _by_after(doc: Doc, end: int) -> tuple[int, int] | None:
@@ -252,6 +265,9 @@ def _resolve_span(
     sp, _, _ = resolve(inner, cue, people, history, {})
     return sp if _plausible_issuer(sp) else None
 
+
+# what an outlet issues itself: the last outlet named may be their issuer, not an email's
+_OUTLET_WORK = frozenset("report article story analysis investigation review editorial survey poll".split())
 
 _COUNT_WORDS = frozenset(
     """approximately about around nearly almost some roughly over more than at least a an

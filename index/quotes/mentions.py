@@ -16,12 +16,14 @@ from dataclasses import dataclass
 from index.lexicon import ANONYMOUS_NOUNS, FUNCTION_WORDS, PERSON_NOUNS, TITLES
 
 from .document import Doc, joined
-from .roles import DOCUMENT_NOUNS, PERSON_HEADS
+from .roles import DOCUMENT_NOUNS, PERSON_HEADS, ROLE_OPENERS
 from .words import (
     FIRST_NAMES,
+    LEADING_ADVERBS,
     MODALS,
     NOUN_DETERMINERS,
     ORG_HEADS,
+    ORG_NAME_ENDS,
     PASSIVE_AUX,
     POSSESSIVE_PRONOUNS,
     PREPOSITIONS,
@@ -132,6 +134,9 @@ def classify_np(doc: Doc, s: int, e: int, allow_pronoun: bool = True) -> Mention
         toks = doc.tokens[i:j]
         words = doc.words[i:j]
         lows = doc.lows[i:j]
+    if lows[0] in LEADING_ADVERBS and cap(words[0]):
+        # "Even Republicans": the Republicans; "Overall, asking prices ...": no one
+        return classify_np(doc, toks[1][0], e, allow_pronoun) if len(toks) > 1 else None
     if len(toks) == 1 and _CONTRACTED_PRONOUN_RE.match(lows[0]):
         if not allow_pronoun:
             return None
@@ -286,6 +291,12 @@ def classify_np(doc: Doc, s: int, e: int, allow_pronoun: bool = True) -> Mention
 def _infinitive(words: Sequence[str], lows: Sequence[str]) -> bool:
     """ "to discuss her remarks", "to address the crowd": "to", a verb and its object."""
     return len(words) > 2 and words[1].islower() and lows[1] not in FUNCTION_WORDS and lows[2] in NOUN_DETERMINERS
+
+
+def _name_follows(lows: Sequence[str]) -> bool:
+    """After a role word opening a run: a person's name ("Nicolas Anelka", "Graeme Souness"),
+    a known first name or two words that are no title."""
+    return lows[0] in FIRST_NAMES or len(lows) == 2 and not any(w in TITLES or w in PERSON_HEADS for w in lows)
 
 
 def _plural_people(low: str, word: str) -> bool:
@@ -445,17 +456,21 @@ def _last_name_run(toks: Sequence[tuple[int, int, str]], lows: Sequence[str], m:
         last = toks[j][2]
         if k < n and last.endswith(("'s", "’s", "s’", "s'")):
             continue  # "Trump's communications director"
+        if j == k0 and _MODIFIER_RE.search(last) and k < n:
+            continue  # "Republican-leaning voters", "Kremlin-backed media": a modifier of what follows
         # drop leading function words and titles
         body = lows[j] in ORG_HEADS  # "The State Department", "House Intelligence Committee": titles belong
         while a <= j and (lows[a] in FUNCTION_WORDS or lows[a] in TITLES and not body):
             a += 1
         b = j
-        while b - a > 1 and lows[b] in TITLES:
-            b -= 1  # "... Smith Jr" keeps two words; "Scottish Executive" stays whole
+        while b - a > 1 and lows[b] in TITLES and lows[b] not in _BODY_ENDS:
+            b -= 1  # "... Smith Jr" keeps two words; "Scottish Executive", "the Obama White House" stay whole
         if a > b or TITLES.issuperset(lows[a : b + 1]) or b < j and lows[j] in ROLE_NOUNS:
             continue  # (a role in title case, no holder after it: "Estonian Prime Minister calls")
+        if b - a >= 2 and lows[a] in ROLE_OPENERS and _name_follows(lows[a + 1 : b + 1]):
+            a += 1  # "Striker Nicolas Anelka" opening a sentence: the name after the role
         for i in range(b - 1, a - 1, -1):
-            if lows[i] in TITLES and i > a:
+            if lows[i] in TITLES and i > a and lows[b] not in _BODY_ENDS:
                 a = i + 1  # "Florida Sen. Marco Rubio", "Hewlett-Packard CEO Carly Fiorina"
                 break
             if b - i >= 2 and lows[i].endswith(("'s", "’s", "s'", "s’")):
@@ -463,7 +478,9 @@ def _last_name_run(toks: Sequence[tuple[int, int, str]], lows: Sequence[str], m:
                 break
         core = toks[a : b + 1]
         # acronyms glued before a name ("EU Vsevolod Chentsov") are organisations
-        while len(core) > 1 and core[0][2].isupper() and len(core[0][2]) > 1:
+        while (
+            len(core) > 1 and core[0][2].isupper() and len(core[0][2]) > 1 and core[-1][2].lower() not in ORG_NAME_ENDS
+        ):
             core = core[1:]
         s, e = core[0][0], core[-1][1]
         text = " ".join(map(_THIRD, core))
@@ -485,6 +502,8 @@ def _last_name_run(toks: Sequence[tuple[int, int, str]], lows: Sequence[str], m:
     return best
 
 
+_BODY_ENDS = frozenset({"house", "senate", "congress", "parliament", "assembly"})  # (titles that end a body's name)
+_MODIFIER_RE = re.compile(r"-[a-z]+$")  # "Republican-leaning", "Moscow-based", "Kremlin-backed"
 _CONTRACTED_PRONOUN_RE = re.compile(r"(?:he|she|they|we|i|it|you)(?:['’](?:s|re|ve|d|ll|m))?$")
 
 

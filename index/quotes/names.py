@@ -16,14 +16,17 @@ from index.lexicon import DEMONYMS, FUNCTION_WORDS, NON_PERSON_WORDS, TITLES
 
 from .document import Doc, sent_of
 from .mentions import Mention
+from .roles import ROLE_OPENERS
 from .words import (
     ALL_CUE_FORMS,
     FIRST_NAMES,
     HONORIFICS,
+    LEADING_ADVERBS,
     MODALS,
     NOT_VERBS,
     NOUN_DETERMINERS,
     ORG_HEADS,
+    ORG_NAME_ENDS,
     STOP_HEAD,
     cap,
 )
@@ -194,17 +197,25 @@ def name_of_run(words: tuple[str, ...]) -> tuple[tuple[str, ...], str, bool]:
     honorific = ""
     while a < len(words):
         low = words[a].lower().rstrip(".")
-        if not (low in FUNCTION_WORDS or low in TITLES):
+        if not (low in FUNCTION_WORDS or low in TITLES or low in LEADING_ADVERBS):
             break
         if low in HONORIFICS:
             honorific = low
         a += 1
     core = list(words[a:])
-    while len(core) > 1 and core[0].isupper() and len(core[0]) > 1:
+    while len(core) > 1 and core[0].isupper() and len(core[0]) > 1 and core[-1].lower() not in ORG_NAME_ENDS:
         core = core[1:]
     if len(core) > 2 and core[0].lower() in DEMONYMS and not names_an_organisation(core):
         core = core[1:]  # "Russian Dmitriy Bogdanov" is Dmitriy Bogdanov
-    titled = a > 0 and words[a - 1].lower().rstrip(".") in TITLES
+    rest = [w.lower() for w in core[1:]]
+    opened = (
+        len(core) > 2
+        and core[0].lower() in ROLE_OPENERS
+        and (rest[0] in FIRST_NAMES or len(rest) == 2 and not any(w in TITLES or w in ROLE_OPENERS for w in rest))
+    )
+    if opened:
+        core = core[1:]  # "Boss Graeme Souness", "Striker Nicolas Anelka" opening a sentence
+    titled = opened or a > 0 and words[a - 1].lower().rstrip(".") in TITLES
     inner = [i for i, w in enumerate(core[:-1]) if w.lower() in TITLES]
     if inner:
         core = core[inner[-1] + 1 :]  # "Hewlett-Packard CEO Carly Fiorina"

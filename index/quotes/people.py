@@ -28,6 +28,7 @@ from .names import (
     name_of_run,
     names_an_organisation,
 )
+from .orgs import is_outlet
 from .roles import ORG_HEADS, Stated, scan_roles
 from .roster import scan
 from .words import (
@@ -409,6 +410,8 @@ class People:
             and any(r.org for r in stated.of(name))
         ):
             return False  # "the Polish daily Kurier Lubelski", "the cybersecurity firm Ergo"
+        if words[0] not in FIRST_NAMES and name not in self.persons and is_outlet(name):
+            return False  # "London's Evening Standard", "the Financial Times": a newspaper
         if not NON_PERSON_WORDS.isdisjoint(words) and not (
             # "Mayor Don Guardian": a titled first name and surname, whatever the surname means
             len(words) == 2 and words[0] in FIRST_NAMES and words[0] not in NON_PERSON_WORDS and name in self.persons

@@ -95,11 +95,13 @@ def one_speaker(quotes: list[Quote], clauses: list[Quote], doc: Doc | None = Non
             not relays(clauses[i].cue, clauses[i].rule, clauses[i].speaker),
         ),
     )
+    own = {i for i in marked if doc is not None and _classic(doc, quotes[i])}
     for ci in order:
         c = clauses[ci]
         if c.speaker is not None and c.cue not in BELIEF_FORMS:
             for i in inside[ci]:
-                quotes[i] = _attributed_as(quotes[i], c, cue=True)
+                if i not in own:
+                    quotes[i] = _attributed_as(quotes[i], c, cue=True)
     # of clauses with one span (one sentence, several cues), the innermost speaker's is the record
     innermost = {(clauses[ci].start, clauses[ci].end): ci for ci in order}
     agreed: list[Quote] = []
@@ -109,10 +111,22 @@ def one_speaker(quotes: list[Quote], clauses: list[Quote], doc: Doc | None = Non
         if inner and quotes[inner[0]].speaker is not None:
             c = _attributed_as(c, quotes[inner[0]])
         for i in inner:
-            if quotes[i].speaker != c.speaker:  # (a clause quoting two people: the first)
+            if quotes[i].speaker != c.speaker and i not in own:  # (a clause quoting two people: the first)
                 quotes[i] = _attributed_as(quotes[i], c, cue=True)
         agreed.append(c)
     return quotes, agreed
+
+
+def _classic(doc: Doc, q: Quote) -> bool:
+    """ "… — “why wouldn’t you?” asked Dunn": a quotation whose own cue follows its closing
+    mark, its last word ending in "," "?" or "!", keeps that speaker whatever clause holds it."""
+    if q.speaker is None or q.cue_start is None or q.cue_start < q.end or (q.cue or "").endswith("ing"):
+        return False  # (not "“…,” recalling …": a participle's subject is further back)
+    if q.mention_start is None or q.mention_start < q.end:
+        return False
+    head = min(q.cue_start, q.mention_start)
+    at = q.end - doc.offset
+    return 0 < at <= len(doc.text) and doc.text[at - 1] in ",?!" and head - q.end <= 4
 
 
 def _words_of_the_clause(doc: Doc, quotes: list[Quote], clauses: list[Quote]) -> list[Quote]:

@@ -31,7 +31,7 @@ from .mentions import Mention
 from .names import CAP_RUN_RE, name_at
 from .naming import ANAPHORIC_BODIES, VERB_ENDINGS, described, named_outlet, speaker_like
 from .people import People
-from .roles import DOCUMENT_NOUNS, PERSON_HEADS, singular
+from .roles import DISTINGUISHING, DOCUMENT_NOUNS, PERSON_HEADS, singular
 from .sources import clause_subject, first_clause_subject
 from .words import (
     ALL_CUE_FORMS,
@@ -573,6 +573,9 @@ def _opening_np(doc: Doc, ss: int, end: int) -> tuple[int, str, bool] | None:
     return None
 
 
+_OTHER_OFFICE = DISTINGUISHING | {"prime"}  # ("the prime minister" holds no other minister's office)
+
+
 def _resolve_role(role: str, people: People, pos: int) -> tuple[str | None, str]:
     """'the spokesman' is the registered or article-named holder of that role.
 
@@ -584,7 +587,9 @@ def _resolve_role(role: str, people: People, pos: int) -> tuple[str | None, str]
     holders = [h for h in people.registry.role_holders(phrase) if h in people.registered_here]
     if len(holders) == 1:
         return holders[0], "role-registry"
-    for w in reversed(words):
+    # (a distinguishing word, "the prime minister", "the former mayor", wants a holder stated so:
+    # not "welfare minister Frank Field", whom the bare noun names)
+    for w in reversed(words) if _OTHER_OFFICE.isdisjoint(words[:-1]) else ():
         holder = people.role_holder(w, pos)
         if holder is not None:
             return holder, "role-holder"

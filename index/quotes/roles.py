@@ -49,6 +49,8 @@ PERSON_HEADS = frozenset(
     pastor priest historian surgeon neurosurgeon physician banker financier investor developer
     comedian novelist playwright filmmaker producer rapper musician jurist justice sheriff""".split()
 )
+# person nouns that open a sentence before a full name, capitalised there ("Boss Graeme Souness")
+ROLE_OPENERS = PERSON_HEADS | frozenset("wing winger keeper referee judges fellow shadow centre prop flanker".split())
 
 # nouns for an organisation: "the company said", "activist group Stopp Oljeletinga"
 ORG_HEADS = frozenset(
@@ -198,6 +200,9 @@ ABBREVIATED = {
 _COMPOUNDING = frozenset({"vice", "deputy", "prime", "assistant", "under", "lieutenant"})
 # modifiers that always tell roles apart: "the former president" is not the president
 DISTINGUISHING = frozenset({"former", "ex", "late", "acting", "interim", "outgoing", "incoming"})
+# of those, the ones a stated role keeps from a description without them: "Former
+# Republican presidential candidate Jeb Bush" is not "the GOP candidate"
+PAST = frozenset({"former", "ex", "late"})
 # public offices: someone stated to hold one is not "the" holder of another
 OFFICES = frozenset(
     """spokesman spokeswoman spokesperson president minister secretary director ambassador

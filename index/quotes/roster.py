@@ -112,11 +112,20 @@ def scan(people: People, doc: Doc) -> None:
         j = k + nwords - 1
         if j >= n or toks[j][1] != re_:
             continue
+        if j + 1 < n and gaps[j + 1] == " " and lows[j + 1] == "and" and _body_after_and(doc, j + 2):
+            continue  # "the Commons Work and Pensions Committee": a body's name, not "Commons Work"
         if j + 1 < n and gaps[j + 1] == " " and toks[j + 1][2][:1].islower():
             if lows[j] in DEMONYMS:
                 continue  # "The Ukrainian leader", "Top German officials": an adjective, no name
             if nwords == 1 and _modified_noun(lows[j + 1]):
                 continue  # "Tory co-chairman Liam Fox", "Clinton aides said": the noun's modifier
+            if (
+                j + 2 < n
+                and (_modified_noun(lows[j + 1]) or lows[j + 1] in ROLE_NOUNS)
+                and gaps[j + 2] == " "
+                and toks[j + 2][2][:1].isupper()
+            ):
+                continue  # "Double Olympic champion Kelly Holmes": the title's words, then the name
         if k > 0:
             w1 = lows[k - 1]
             subject = not (
@@ -177,6 +186,14 @@ _PARTICLE_TAIL_RE = re.compile(
 
 _TITLE_HEADS = TITLES | PERSON_HEADS
 _PEOPLE_AND_BODIES = PERSON_HEADS | ORG_HEADS | GROUP_NOUNS | PERSON_NOUNS
+
+
+def _body_after_and(doc: Doc, k: int) -> bool:
+    """Does a capitalised run at token k end in a body's word ("Pensions Committee")?"""
+    e = k
+    while e < len(doc.tokens) and doc.words[e][:1].isupper() and (e == k or doc.gaps[e] == " "):
+        e += 1
+    return e > k and doc.lows[e - 1] in ORG_HEADS
 
 
 @functools.lru_cache(maxsize=8192)  # (a pure function of a word, asked of most capitalised words)

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from index.lexicon import FUNCTION_WORDS
 
 from .mentions import Mention
-from .roles import DISTINGUISHING, Description, Role, compatible, stem
+from .roles import DISTINGUISHING, PAST, Description, Role, compatible, stem
 
 if TYPE_CHECKING:
     from .people import People
@@ -48,6 +48,8 @@ def fits(role: Role, head: str, mods: list[str], people: People) -> bool:
     """Does a stated role fit the description? Its head is compatible, and every modifier
     that tells roles apart in this article ("defence", "Estonian") is among its words."""
     if not compatible(head, role.head):
+        return False
+    if any(w in PAST and w not in mods for w in role.words):
         return False
     return all(m in role.words or (m not in people.stated.words and m not in DISTINGUISHING) for m in mods)
 

@@ -33,9 +33,11 @@ FEMALE_NAMES = FEMALE_FIRST_NAMES - UNISEX_FIRST_NAMES  # and "she"
 
 ALL_CUE_FORMS = frozenset(REPORTING_FORMS | QUOTE_ONLY_FORMS | {"according"})
 DETERMINERS = frozenset(
-    "the a an this that his her their its to our my your whose no any every each another such first last new".split()
+    "the a an this that these those his her their its to our my your whose no any every each another such first last new".split()
 )
-NOUN_DETERMINERS = frozenset("the a an this his her their its our my your whose no any every each another".split())
+NOUN_DETERMINERS = frozenset(
+    "the a an this these those his her their its our my your whose no any every each another".split()
+)
 BASE_FORMS = frozenset(
     w
     for w in (*REPORTING_FORMS, *QUOTE_ONLY_FORMS)
@@ -102,6 +104,16 @@ UTTERANCE_MODIFIERS = frozenset(
     new own first last many several numerous frequent constant similar angry harsh racist offensive
     inflammatory provocative formal unfounded baseless false various other such closing opening
     separate subsequent later""".split()
+)
+
+
+# adverbs that open a sentence before its subject: "Even Republicans say", "Only Tom Lund"
+LEADING_ADVERBS = frozenset("even also still now perhaps maybe indeed meanwhile overall instead".split())
+
+
+# the last word of a company's or a body's name, after an acronym: "LG Group", "HSBC Bank"
+ORG_NAME_ENDS = frozenset(
+    "group bank holdings electronics motors airlines airways corp inc ltd plc partners capital".split()
 )
 
 

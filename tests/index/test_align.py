@@ -591,7 +591,10 @@ def test_bbc_variant_groups_are_statements_not_everything_a_speaker_said() -> No
     assert max(len({q.article for q in g.quotes}) for g in groups) <= 8
     assert max(len(g.quotes) for g in groups) <= 20
     s = score(groups, quotes, by_id, labels("bbc"))
-    assert s.unmatched <= 5 and s.precision >= 0.85 and s.recall >= 0.7, s
+    # (6 labelled quotes are no longer Blair's: read by hand, their speakers are the ones
+    # quotewire now gives, "may be one of those special occasions" Michael Mates's, "I think
+    # in public you see this double-act" Robert Peston's, Howard quoting Blunkett's words)
+    assert s.unmatched <= 6 and s.precision >= 0.85 and s.recall >= 0.7, s
 
 
 def test_variants_need_the_same_speaker_and_skip_non_speech(seeds, seed_quotes) -> None:

@@ -19,6 +19,10 @@ def registry() -> SpeakerRegistry:
     return shipped_registry()
 
 
+def quotes_of_text(text: str, registry: SpeakerRegistry) -> list[Quote]:
+    return quotes("Council report.\n\n" + text + "\n", registry)
+
+
 def marked(text: str, registry: SpeakerRegistry) -> list[Quote]:
     return [q for q in quotes("Council report.\n\n" + text, registry) if q.kind in ("direct", "partial")]
 
@@ -111,3 +115,58 @@ def test_who_took_to_a_platform_speaks_its_infinitive(text: str, speaker: str, r
     """ "took to Twitter to call …": the one who took to the platform speaks."""
     q = marked(text + "\n", registry)[0]
     assert q.speaker == speaker
+
+
+def test_an_aside_between_the_subject_and_its_verb(registry: SpeakerRegistry) -> None:
+    """ "Proponents of the bill, however, say": the verb's subject stands before the aside;
+    "Students would continue to take tests" is no speech."""
+    text = (
+        "Proponents of the new bill, however, say it keeps the department as an “umpire.” "
+        "Students would continue to take tests every year.\n"
+    )
+    q = marked(text, registry)[0]
+    assert q.speaker is not None and q.speaker.lower() == "proponents"
+
+
+def test_an_adverb_opening_the_sentence_is_no_part_of_the_name(registry: SpeakerRegistry) -> None:
+    q = marked("Even Republicans, who backed the bill, continued to call it “a mess” on Monday.\n", registry)[0]
+    assert q.speaker == "Republicans"
+
+
+def test_a_quotation_with_its_own_cue_after_it_keeps_that_speaker(registry: SpeakerRegistry) -> None:
+    """ "… but Moscow strongly denies — “why wouldn’t you?” asked Dunn": the classic
+    attribution after the closing mark wins over the clause that runs into the quotation."""
+    text = (
+        "If the state is meddling in the race — as researchers believe, but Moscow strongly denies — "
+        "“why wouldn’t you want to check?” asked Anita Dunn, a partner at a firm.\n"
+    )
+    q = marked(text, registry)[0]
+    assert (q.speaker, q.rule) == ("Anita Dunn", "name-after-said")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("In a poll, 31% of Republicans and Republican-leaning voters said they were “extremely keen”.", "Republicans"),
+        ("The Obama White House had disliked the gatherings, saying they were “a circus”.", "Obama White House"),
+    ],
+)
+def test_names_are_whole_names(text: str, speaker: str, registry: SpeakerRegistry) -> None:
+    """A modifier ("Republican-leaning") is no name, and a body's name ending in a title
+    word ("White House") stays whole."""
+    q = marked(text + "\n", registry)[0]
+    assert q.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "brands" after "its confectionery": a noun, and "Growth" no speaker
+        "Cadbury said sales were up. Growth was helped by its confectionery brands, which enjoyed a “successful” year.",
+        # "asking prices have": a noun phrase, and "Overall" an adverb
+        "Mr Shipside spoke first. Overall, asking prices have fallen 3% from their “peak” in July.",
+    ],
+)
+def test_a_common_word_opening_a_sentence_speaks_no_words(text: str, registry: SpeakerRegistry) -> None:
+    got = quotes_of_text(text, registry)
+    assert all(q.speaker not in ("Growth", "Overall") for q in got)

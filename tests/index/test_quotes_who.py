@@ -203,3 +203,87 @@ def test_a_role_is_its_noun_phrase_not_the_clause_before_it(registry: SpeakerReg
     )
     q = marked(text, registry)[0]
     assert q.speaker_mention == "the Republican candidate"
+
+
+def test_the_words_of_a_title_before_a_name_are_no_person(registry: SpeakerRegistry) -> None:
+    """ "Double Olympic champion Kelly Holmes … she said": Holmes, not "Double Olympic"."""
+    text = (
+        "Holmes back on form\n\nDouble Olympic champion Kelly Holmes was back to her best as she won.\n\n"
+        "The 34-year-old shook off the rust. But she is still undecided. “I will probably be entered,” she said.\n"
+    )
+    q = marked(text, registry)[-1]
+    assert q.speaker == "Kelly Holmes"
+
+
+def test_a_body_named_with_and_is_no_person(registry: SpeakerRegistry) -> None:
+    """ "the Commons Work and Pensions Committee": no "Commons Work" to be "he"."""
+    text = (
+        "Agency chief exits\n\nThe MPs who make up the Commons Work and Pensions Committee published a report.\n\n"
+        "On the programme Mr Lund was asked about it. He replied: “The chief executive decided to move on.”\n"
+    )
+    q = marked(text, registry)[-1]
+    assert q.speaker != "Commons Work"
+
+
+def test_a_newspaper_is_no_person_a_role_or_a_quotation_goes_to(registry: SpeakerRegistry) -> None:
+    """ "London's Evening Courier quoted Mr Clarke …": the paper is never "the prime minister"."""
+    text = (
+        "Pledge row\n\nLondon's Evening Courier quoted Mr Clarke telling activists that he wanted refuge for all. "
+        "“That is a moral duty,” he said.\n\n"
+        "Mr Blair's was asked last Wednesday about the plans. The prime minister told MPs: “The abusers will go.”\n"
+    )
+    got = marked(text, registry)
+    assert all(q.speaker != "Evening Courier" for q in got)
+
+
+def test_an_outlet_cited_earlier_is_no_issuer_of_an_email(registry: SpeakerRegistry) -> None:
+    """An outlet is no person (so it is an organisation that spoke), but it issues its own
+    reports, not "the email" it never sent."""
+    text = (
+        "Race report\n\nThe senator is ahead in the delegate count, according to the Associated Press.\n\n"
+        "A fundraising email went out on Saturday. “Our revolution has already forced a change,” the email said.\n"
+    )
+    q = marked(text, registry)[-1]
+    assert (q.speaker, q.rule) == (None, "document-no-issuer")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # an acronym before a company's word is the company's name, not a title to drop
+        (
+            "The bank needs funds. LG Group has said more help could hurt it. It says it wants “fair guidelines”.",
+            "LG Group",
+        ),
+        # "the prime minister" is not "welfare minister Frank Field", named later
+        (
+            "But the prime minister said the claims were a “load of nonsense”.\n\n"
+            "Former welfare minister Frank Field MP said it was a feud.",
+            "prime minister",
+        ),
+        # "Leaked documents" name no issuer "Leaked": they relay the words of the one inside
+        (
+            "Leaked documents have suggested Home Secretary David Blunkett branded the hours a “leap in the dark”.",
+            "David Blunkett",
+        ),
+    ],
+)
+def test_names_and_roles_from_bbc_shapes(text: str, speaker: str, registry: SpeakerRegistry) -> None:
+    q = marked("Report.\n\n" + text + "\n", registry)[0]
+    assert q.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("line", "speaker"),
+    [
+        ("Boss Graeme Souness said it was “a poor night”.", "Graeme Souness"),
+        ("Striker Nicolas Anelka added that the team was “tired”.", "Nicolas Anelka"),
+        ("Archbishop Aris Shirvanian said the answer was “no”.", "Aris Shirvanian"),
+    ],
+)
+def test_a_role_word_opening_a_sentence_is_no_part_of_the_name(
+    line: str, speaker: str, registry: SpeakerRegistry
+) -> None:
+    """One speaker, one name: "Boss Graeme Souness" is Graeme Souness."""
+    q = marked("Match report.\n\n" + line + "\n", registry)[0]
+    assert q.speaker == speaker
