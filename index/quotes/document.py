@@ -42,23 +42,6 @@ _TOKEN_SPLIT_RE = re.compile(f"({_TOKEN_RE.pattern})")  # the same words, kept b
 _TOKEN_SPLIT_ASCII_RE = re.compile(r"([a-zA-Z0-9][a-zA-Z0-9_'\-]*+(?:\.[a-zA-Z0-9][a-zA-Z0-9_'\-]*+)*+)")
 
 
-class _Lowered(dict[str, str]):
-    """Words and their lower case, kept across articles: a corpus repeats its words, and a
-    kept lower-case word is not made (and freed) again, and its hash is known already
-    when the later stages look it up in the lexicon's sets."""
-
-    LIMIT = 50_000  # distinct words kept (a few MB); then it starts again
-
-    def __missing__(self, word: str) -> str:
-        if len(self) >= self.LIMIT:
-            self.clear()
-        low = self[word] = word.lower()
-        return low
-
-
-_LOWER = _Lowered()
-
-
 @dataclass(slots=True)
 class Doc:
     """Everything computed once per article."""
@@ -207,7 +190,7 @@ def tokenize(doc: Doc) -> None:
     doc.gaps = tuple(parts[0::2])
     del parts
     # every token lower-cased at C speed, for the word tests
-    doc.lows = tuple(map(_LOWER.__getitem__, words))
+    doc.lows = tuple(map(str.lower, words))
 
 
 def sent_of(doc: Doc, pos: int) -> int:
