@@ -36,10 +36,12 @@ _bisect_right = bisect.bisect_right
 # its backtracking bookkeeping on every word of every article
 # "[a-zA-Z0-9\w]" is "\w", but its ASCII part compiles to a bitmap tested before the Unicode
 # category, which halves the time of the split below (every article is mostly ASCII letters)
-_TOKEN_RE = re.compile(r"[^\W_][a-zA-Z0-9\w'’\-]*+(?:\.[^\W_][a-zA-Z0-9\w'’\-]*+)*+")
+# (a full stop glued to a capitalised word, "he added.Graham is", ends the word: a missing
+# space on a scraped page, not an abbreviation or a domain, "U.S.", "Climate.news")
+_TOKEN_RE = re.compile(r"[^\W_][a-zA-Z0-9\w'’\-]*+(?:\.(?![A-Z][a-z])[^\W_][a-zA-Z0-9\w'’\-]*+)*+")
 _TOKEN_SPLIT_RE = re.compile(f"({_TOKEN_RE.pattern})")  # the same words, kept by re.split
 # the same on a text of ASCII characters only, where those classes are plain bitmaps
-_TOKEN_SPLIT_ASCII_RE = re.compile(r"([a-zA-Z0-9][a-zA-Z0-9_'\-]*+(?:\.[a-zA-Z0-9][a-zA-Z0-9_'\-]*+)*+)")
+_TOKEN_SPLIT_ASCII_RE = re.compile(r"([a-zA-Z0-9][a-zA-Z0-9_'\-]*+(?:\.(?![A-Z][a-z])[a-zA-Z0-9][a-zA-Z0-9_'\-]*+)*+)")
 
 
 @dataclass(slots=True)

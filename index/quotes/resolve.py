@@ -9,6 +9,7 @@ that "it" or "they" can mean), a role's holder, anonymous sources.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 
 from index.lexicon import (
@@ -205,6 +206,7 @@ def _leading_np(doc: Doc, mention: Mention) -> Mention | None:
     return None
 
 
+@functools.lru_cache(maxsize=4096)  # (a pure function of a name, asked of every named speaker)
 def _names_no_speaker(name: str) -> bool:
     """A name that ends in a word for a law, an event or a place ("Licensing Act",
     "Australian Open", "Wembley Stadium") or is an adjective of nationality before a noun

@@ -146,6 +146,7 @@ _IRREGULAR_STEMS = {
 }
 
 
+@functools.lru_cache(maxsize=8192)  # (a pure function of a word: the same words come again)
 def stem(word: str) -> str:
     """A word as the matching of modifiers sees it: "Ukraine's", "Ukrainian" -> "ukra"."""
     w = word.lower().replace("’", "'")
@@ -164,6 +165,7 @@ def compatible(desc_head: str, role_head: str) -> bool:
     return role_head in compatible_heads(desc_head)
 
 
+@functools.lru_cache(maxsize=8192)  # (asked of every word near a document noun: see issuers)
 def singular(word: str) -> str:
     """ "officials" -> "official", "companies" -> "company", "ministries" -> "ministry"."""
     if word.endswith("ies") and len(word) > 4:

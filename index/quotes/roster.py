@@ -10,6 +10,7 @@ name nobody.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
@@ -195,6 +196,7 @@ def _body_after_and(doc: Doc, k: int) -> bool:
     return e > k and doc.lows[e - 1] in ORG_HEADS
 
 
+@functools.lru_cache(maxsize=8192)  # (a pure function of a word, asked of most capitalised words)
 def _modified_noun(low: str) -> bool:
     """A lower-case noun for people or a body, which a capitalised word before it modifies."""
     if low in _PEOPLE_AND_BODIES:

@@ -170,3 +170,15 @@ def test_names_are_whole_names(text: str, speaker: str, registry: SpeakerRegistr
 def test_a_common_word_opening_a_sentence_speaks_no_words(text: str, registry: SpeakerRegistry) -> None:
     got = quotes_of_text(text, registry)
     assert all(q.speaker not in ("Growth", "Overall") for q in got)
+
+
+def test_a_full_stop_glued_to_the_next_sentence_ends_the_cue(registry: SpeakerRegistry) -> None:
+    """ "…,” he added.Graham is …": a missing space on a scraped page; "added" is still the
+    cue (not "added.Graham", one word), and "U.S." stays one word."""
+    text = (
+        "“They are sitting on minerals,” Senator Lindsey Graham said. “If we help now, they can become "
+        "a partner,” he added.Graham is seen as a hawk in Moscow, said Ivan Petrov.\n\n"
+        "U.S. officials said it was “over”.\n"
+    )
+    got = marked(text, registry)
+    assert [q.speaker for q in got] == ["Lindsey Graham", "Lindsey Graham", "U.S. officials"]
