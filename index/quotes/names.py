@@ -32,12 +32,12 @@ from .words import (
 )
 
 # possessive quantifiers, as for _TOKEN_RE: a word never gives characters back
-_CAP_WORD = r"[A-ZÀ-ÖØ-Þ][\w'’\-]*+(?:\.[^\W_][\w'’\-]*+)*+"
+_CAP_WORD = r"[A-ZÀ-ÖØ-Þ][\w'’\-]*+(?:\.(?![A-Z][a-z])[^\W_][\w'’\-]*+)*+"
 # a capital first, then "not after a word character" (a lookbehind over it): starting with a
 # character class lets the regex engine skip ahead fast
 # a middle initial's dot stays inside the run: "Michael W. Mosman", "George W. Bush"
 CAP_RUN_RE = re.compile(
-    rf"[A-ZÀ-ÖØ-Þ](?<![\w.'’\-].)[\w'’\-]*+(?:\.[^\W_][\w'’\-]*+)*+(?:(?<=[ \t\u00a0][A-Z])\.(?=[ \t\u00a0](?!(?:The|A|An|He|She|It|They|We|I|In|On|At|But|And|This|That)\b)[A-Z][a-z]))?"
+    rf"[A-ZÀ-ÖØ-Þ](?<![\w.'’\-].)[\w'’\-]*+(?:\.(?![A-Z][a-z])[^\W_][\w'’\-]*+)*+(?:(?<=[ \t\u00a0][A-Z])\.(?=[ \t\u00a0](?!(?:The|A|An|He|She|It|They|We|I|In|On|At|But|And|This|That)\b)[A-Z][a-z]))?"
     rf"(?:[ \t\u00a0]++{_CAP_WORD}(?:(?<=[ \t\u00a0][A-Z])\.(?=[ \t\u00a0](?!(?:The|A|An|He|She|It|They|We|I|In|On|At|But|And|This|That)\b)[A-Z][a-z]))?)*+"
 )
 
