@@ -51,7 +51,7 @@ COMMIT_SPACING = 4.0  # ...and waits at least this many times as long as the las
 # UNWATCHED_BATCHES batches and then at intervals four times as long: each commit of a
 # parallel build leaves a segment per worker, which every search reads, and stops the
 # workers while the segments are published. A 100,000-article build made six commits
-# (twelve segments); now one or two, and an interrupted build keeps what it committed.
+# (twelve segments); now two or three, and an interrupted build keeps what it committed.
 UNWATCHED_BATCHES = 6
 # ...unless the rest will be done within this many seconds: an intermediate commit leaves a
 # segment that the final commit merges again (on BBC, a third of the build's time).

@@ -180,7 +180,7 @@ class Probe:
     def cancel(self) -> None:
         """Stop the child if it still runs, and wait for it (no zombie left behind)."""
         try:
-            os.kill(self.pid, 9)
+            os.kill(self.pid, 9)  # SIGKILL: it only stats files
         except OSError:
             pass
         try:
@@ -189,7 +189,7 @@ class Probe:
             pass
 
 
-PARALLEL_STAT_FROM = 5000  # article files; below this a second thread costs more than it saves
+PARALLEL_STAT_FROM = 5000  # article files; below this a second process or thread costs more than it saves
 
 
 def _entries(d: DirState) -> Iterator[tuple[str, int, int, int]] | None:
