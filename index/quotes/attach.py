@@ -8,6 +8,7 @@ that name the speaker, and the rule that decided it.
 from __future__ import annotations
 
 import bisect
+import re
 from typing import NamedTuple
 
 from index.lexicon import PRONOUNS_FEMALE, PRONOUNS_GROUP, PRONOUNS_MALE
@@ -23,7 +24,7 @@ from .orgs import relays
 from .people import People
 from .records import make_quote
 from .sources import first_clause_subject
-from .words import BELIEF_FORMS, RELAYING
+from .words import BELIEF_FORMS, PREPOSITIONS, RELAYING
 
 
 class _Last(NamedTuple):
@@ -215,6 +216,7 @@ def _attribution(
                 head - final.close_pos <= 40
                 and para_of(doc, cue.start) == final.para
                 and _ends_sentence(doc, final.close_pos, head)
+                and (cue.mention is None or cue.mention.kind == "pronoun" or _short_tail(doc, cue, si + 1))
             ):  # (the quotation ends its sentence: "'a proxy war' against Russia. X wrote:" does not)
                 return cue, cue.rule
     # a colon introduction in the same paragraph or at the end of the previous one
@@ -230,7 +232,11 @@ def _attribution(
     si = sent_of(doc, final.end)
     if si + 1 < len(doc.sents) and para_of(doc, doc.sents[si + 1][0]) == final.para:
         for cue in by_sent.get(si + 1, ()):
-            if cue.mention is not None and cue.mention.kind in ("pronoun", "name"):
+            if (
+                cue.mention is not None
+                and cue.mention.kind in ("pronoun", "name")
+                and (not starts_sentence(doc, first) or cue.mention.kind == "pronoun" or _short_tail(doc, cue, si + 1))
+            ):  # (a quoted sentence before a report of someone newly named is not theirs)
                 return cue, "speaker-in-next-sentence"
     return None, "unattributed"
 
@@ -248,6 +254,16 @@ def _inner_cue(doc: Doc, seg: Seg, by_sent: dict[int, list[Cue]]) -> Cue | None:
             if found is None or cue.end > found.end:
                 found = cue
     return found
+
+
+def _short_tail(doc: Doc, cue: Cue, si: int) -> bool:
+    """ "“…” Trump said on Monday.": the cue's sentence is the attribution alone; not "…
+    Theresa May said the meets would show the law was unworkable", a new report."""
+    end = doc.sents[si][1] if si < len(doc.sents) else len(doc.text)
+    after = cue.mention.end if cue.inverted and cue.mention is not None else cue.end
+    words = re.split("[,—–;]", doc.masked[max(after, cue.end) : end], maxsplit=1)[0].split()
+    # (", as if he didn't hear her." is an aside; "said of the encounter he had ..." an adjunct)
+    return len(words) <= 6 or words[0].lower() in PREPOSITIONS or words[0].lower() in ("of", "about", "to", "as")
 
 
 def _ends_sentence(doc: Doc, close: int, sentence_end: int) -> bool:

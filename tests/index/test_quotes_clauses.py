@@ -182,3 +182,17 @@ def test_a_full_stop_glued_to_the_next_sentence_ends_the_cue(registry: SpeakerRe
     )
     got = marked(text, registry)
     assert [q.speaker for q in got] == ["Lindsey Graham", "Lindsey Graham", "U.S. officials"]
+
+
+def test_a_new_report_after_a_quotation_does_not_attribute_it(registry: SpeakerRegistry) -> None:
+    """ "“…” Trump said on Monday." attributes the quotation before it; "… Theresa May said
+    the meets would show …", a report of its own, does not."""
+    text = (
+        "The alliance fought the ban for years. “It is over.” Family spokeswoman Theresa May said the "
+        "meets would show the new law was “impossibly difficult” to apply.\n\n"
+        "“We will win this.” Tom Lund said on Monday.\n"
+    )
+    got = quotes_of_text(text, registry)
+    over = [q for q in got if q.text == "It is over."]
+    assert over and all(q.speaker != "Theresa May" for q in over)
+    assert got[-1].speaker == "Tom Lund"
