@@ -196,3 +196,14 @@ def test_a_new_report_after_a_quotation_does_not_attribute_it(registry: SpeakerR
     over = [q for q in got if q.text == "It is over."]
     assert over and all(q.speaker != "Theresa May" for q in over)
     assert got[-1].speaker == "Tom Lund"
+
+
+def test_a_titled_name_before_a_colon_speaks(registry: SpeakerRegistry) -> None:
+    """ "- Manchester City boss Kevin Keegan: “…”": the name after its title speaks; "He told
+    Fox News Channel: “…”" is still his, not the channel's."""
+    text = (
+        "- Manchester City boss Kevin Keegan: “We had a great chance to take the lead.”\n\n"
+        "He told Fox News Channel: “It was fine.”\n"
+    )
+    got = marked(text, registry)
+    assert [q.speaker for q in got] == ["Kevin Keegan", "Kevin Keegan"]
