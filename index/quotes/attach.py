@@ -78,7 +78,7 @@ def attach_quotes(
             k = bisect.bisect_left(starts, segs[0].open_pos) - 1
             if k >= 0 and para_of(doc, starts[k]) > last.para:
                 last = last._replace(para=para_of(doc, starts[k]))
-        cue, rule = _attribution(doc, segs, by_sent, last)
+        cue, rule = _attribution(doc, segs, by_sent, last, people)
         continued = rule in ("continuation", "continuation-in-paragraph")
         speaker, named = (cue.speaker, cue.named_by) if cue is not None else (None, None)
         if continued and last is not None:
@@ -178,6 +178,7 @@ def _attribution(
     segs: list[Seg],
     by_sent: dict[int, list[Cue]],
     last: _Last | None,
+    people: People,
 ) -> tuple[Cue | None, str]:
     """The cue attributing a quote group (if any), and the rule that found it."""
     first, final = segs[0], segs[-1]
@@ -230,7 +231,10 @@ def _attribution(
         return None, "continuation-in-paragraph"
     # the next sentence in the paragraph names the speaker ("“...” He said.")
     si = sent_of(doc, final.end)
-    if si + 1 < len(doc.sents) and para_of(doc, doc.sents[si + 1][0]) == final.para:
+    own = not starts_sentence(doc, first) and _sentence_subject(doc, people, first) is not None
+    if si + 1 < len(doc.sents) and para_of(doc, doc.sents[si + 1][0]) == final.para and not own:
+        # (not when its own sentence is about a person: "Bannatyne also attacked its “poor”
+        # response. ... Robin Cook said": Bannatyne's word, decided below)
         for cue in by_sent.get(si + 1, ()):
             if (
                 cue.mention is not None

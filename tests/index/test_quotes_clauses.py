@@ -207,3 +207,14 @@ def test_a_titled_name_before_a_colon_speaks(registry: SpeakerRegistry) -> None:
     )
     got = marked(text, registry)
     assert [q.speaker for q in got] == ["Kevin Keegan", "Kevin Keegan"]
+
+
+def test_a_word_in_a_sentence_about_someone_is_not_the_next_sentence_s_speaker(registry: SpeakerRegistry) -> None:
+    """ "Duncan Bannatyne attacked its “poor” response. … Robin Cook said …": the word is
+    not Cook's (it is Bannatyne's, or nobody's)."""
+    text = (
+        "Duncan Bannatyne also attacked the government over its “poor” response to the crisis. His broadside "
+        "came as ex-Foreign Secretary Robin Cook said he hoped Mr Brown would be premier.\n"
+    )
+    got = [q for q in quotes_of_text(text, registry) if q.text == "poor"]
+    assert got and all(q.speaker != "Robin Cook" for q in got)
