@@ -289,3 +289,14 @@ def test_a_role_word_opening_a_sentence_is_no_part_of_the_name(
     """One speaker, one name: "Boss Graeme Souness" is Graeme Souness."""
     q = marked("Match report.\n\n" + line + "\n", registry)[0]
     assert q.speaker == speaker
+
+
+def test_a_headline_s_adjective_is_no_first_name(registry: SpeakerRegistry) -> None:
+    """ "Fuming Robinson blasts officials": the body's Robinson is Andy Robinson."""
+    text = (
+        "Fuming Robinson blasts officials\n\n"
+        "England coach Andy Robinson insisted he was angry after the loss.\n\n"
+        "“I'm livid. There's two tries we've been cost,” Robinson said.\n"
+    )
+    q = marked(text, registry)[-1]
+    assert q.speaker == "Andy Robinson"
