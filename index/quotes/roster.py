@@ -264,7 +264,7 @@ def add_run(
             people.subjects.append((pos, canon))
         return
     if len(core) >= 2 and len(core[0]) > 1 and len(core[-1]) > 1:
-        if in_title_line(people, pos) or _headline_epithet(people, doc, pos, core):
+        if in_title_line(people, pos) or toks[k][2] == core[0] and _headline_epithet(doc, pos, core):
             return  # "Trump Supporter Screams 1 Controversial Word At Rally": a headline
         if name not in people._full_names:
             people._full_names.add(name)  # each distinct full name once, at its first use
@@ -301,7 +301,7 @@ def add_run(
         people.gender.setdefault("#" + core[0].lower(), gender_of_honorific(honorific) or "male")
 
 
-def _headline_epithet(people: People, doc: Doc, pos: int, core: Sequence[str]) -> bool:
+def _headline_epithet(doc: Doc, pos: int, core: Sequence[str]) -> bool:
     """ "Fuming Robinson blasts officials": the article's first line opens with an -ing
     adjective before a surname; no "Fuming Robinson" to be the body's Robinson."""
     first = core[0]
