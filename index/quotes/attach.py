@@ -8,6 +8,7 @@ that name the speaker, and the rule that decided it.
 from __future__ import annotations
 
 import bisect
+import re
 from typing import NamedTuple
 
 from index.lexicon import PRONOUNS_FEMALE, PRONOUNS_GROUP, PRONOUNS_MALE
@@ -23,7 +24,7 @@ from .orgs import relays
 from .people import People
 from .records import make_quote
 from .sources import first_clause_subject
-from .words import BELIEF_FORMS, RELAYING
+from .words import BELIEF_FORMS, PREPOSITIONS, RELAYING
 
 
 class _Last(NamedTuple):
@@ -77,7 +78,7 @@ def attach_quotes(
             k = bisect.bisect_left(starts, segs[0].open_pos) - 1
             if k >= 0 and para_of(doc, starts[k]) > last.para:
                 last = last._replace(para=para_of(doc, starts[k]))
-        cue, rule = _attribution(doc, segs, by_sent, last)
+        cue, rule = _attribution(doc, segs, by_sent, last, people)
         continued = rule in ("continuation", "continuation-in-paragraph")
         speaker, named = (cue.speaker, cue.named_by) if cue is not None else (None, None)
         if continued and last is not None:
@@ -177,6 +178,7 @@ def _attribution(
     segs: list[Seg],
     by_sent: dict[int, list[Cue]],
     last: _Last | None,
+    people: People,
 ) -> tuple[Cue | None, str]:
     """The cue attributing a quote group (if any), and the rule that found it."""
     first, final = segs[0], segs[-1]
@@ -215,6 +217,7 @@ def _attribution(
                 head - final.close_pos <= 40
                 and para_of(doc, cue.start) == final.para
                 and _ends_sentence(doc, final.close_pos, head)
+                and (cue.mention is None or cue.mention.kind == "pronoun" or _short_tail(doc, cue, si + 1))
             ):  # (the quotation ends its sentence: "'a proxy war' against Russia. X wrote:" does not)
                 return cue, cue.rule
     # a colon introduction in the same paragraph or at the end of the previous one
@@ -228,9 +231,16 @@ def _attribution(
         return None, "continuation-in-paragraph"
     # the next sentence in the paragraph names the speaker ("“...” He said.")
     si = sent_of(doc, final.end)
-    if si + 1 < len(doc.sents) and para_of(doc, doc.sents[si + 1][0]) == final.para:
+    own = not starts_sentence(doc, first) and _sentence_subject(doc, people, first) is not None
+    if si + 1 < len(doc.sents) and para_of(doc, doc.sents[si + 1][0]) == final.para and not own:
+        # (not when its own sentence is about a person: "Bannatyne also attacked its “poor”
+        # response. ... Robin Cook said": Bannatyne's word, decided below)
         for cue in by_sent.get(si + 1, ()):
-            if cue.mention is not None and cue.mention.kind in ("pronoun", "name"):
+            if (
+                cue.mention is not None
+                and cue.mention.kind in ("pronoun", "name")
+                and (not starts_sentence(doc, first) or cue.mention.kind == "pronoun" or _short_tail(doc, cue, si + 1))
+            ):  # (a quoted sentence before a report of someone newly named is not theirs)
                 return cue, "speaker-in-next-sentence"
     return None, "unattributed"
 
@@ -248,6 +258,16 @@ def _inner_cue(doc: Doc, seg: Seg, by_sent: dict[int, list[Cue]]) -> Cue | None:
             if found is None or cue.end > found.end:
                 found = cue
     return found
+
+
+def _short_tail(doc: Doc, cue: Cue, si: int) -> bool:
+    """ "“…” Trump said on Monday.": the cue's sentence is the attribution alone; not "…
+    Theresa May said the meets would show the law was unworkable", a new report."""
+    end = doc.sents[si][1] if si < len(doc.sents) else len(doc.text)
+    after = cue.mention.end if cue.inverted and cue.mention is not None else cue.end
+    words = re.split("[,—–;]", doc.masked[max(after, cue.end) : end], maxsplit=1)[0].split()
+    # (", as if he didn't hear her." is an aside; "said of the encounter he had ..." an adjunct)
+    return len(words) <= 6 or words[0].lower() in PREPOSITIONS or words[0].lower() in ("of", "about", "to", "as")
 
 
 def _ends_sentence(doc: Doc, close: int, sentence_end: int) -> bool:

@@ -97,6 +97,7 @@ def pair_marks(text: str, paras: list[tuple[int, int]]) -> list[Seg]:
         open_pos: int | None = None
         cont = carry
         carry = None
+        join: int | None = None  # the group a re-opened quotation goes on in
         for m in _MARK_RE.finditer(text, ps, pe):
             i = m.start()
             role = _mark_role(text, i, ps, pe)
@@ -105,22 +106,34 @@ def pair_marks(text: str, paras: list[tuple[int, int]]) -> list[Seg]:
             if role == "open":
                 if open_pos is not None and i == open_pos + 1:
                     continue  # doubled mark
+                if open_pos is not None and _reopened(text, open_pos, i):
+                    # ‘said: "A. "B."’: each sentence opened again, the closing mark left out
+                    # (British style): A is quoted too, and one quotation with B
+                    gid = join or (cont if (cont is not None and open_pos == ps) else None)
+                    if gid is None:
+                        group += 1
+                        gid = group
+                    end = len(text[:i].rstrip())
+                    segs.append(Seg(open_pos + 1, end, open_pos, None, pi, gid))
+                    join, cont = gid, None
                 open_pos = i
             elif open_pos is not None:
                 if i > open_pos + 1:
-                    gid = cont if (cont is not None and open_pos == ps) else None
+                    gid = join or (cont if (cont is not None and open_pos == ps) else None)
                     if gid is None:
                         group += 1
                         gid = group
                     segs.append(Seg(open_pos + 1, i, open_pos, i, pi, gid))
                 open_pos = None
-                cont = None
+                cont = join = None
             # an unmatched closer is a stray mark: ignored
         if open_pos is not None:
             nxt_starts_quote = pi + 1 < len(paras) and text[paras[pi + 1][0]] in _DOUBLE_MARKS
             content_end = pe
-            if content_end - open_pos > 1 and (nxt_starts_quote or _looks_like_opening(text, open_pos, ps, pe)):
-                gid = cont if (cont is not None and open_pos == ps) else None
+            if content_end - open_pos > 1 and (
+                nxt_starts_quote or join is not None or _looks_like_opening(text, open_pos, ps, pe)
+            ):
+                gid = join or (cont if (cont is not None and open_pos == ps) else None)
                 if gid is None:
                     group += 1
                     gid = group
@@ -137,6 +150,13 @@ def pair_marks(text: str, paras: list[tuple[int, int]]) -> list[Seg]:
             group += 1
             s.group = group
     return segs
+
+
+def _reopened(text: str, open_pos: int, i: int) -> bool:
+    """Is the mark at `i` a quotation opened again after a whole sentence of it, its
+    closing mark left out ("… unpick. "It will be …")?"""
+    inner = text[open_pos + 1 : i].rstrip()
+    return inner.endswith((".", "?", "!")) and text[i - 1].isspace() and len(inner.split()) >= 2
 
 
 def _looks_like_opening(text: str, open_pos: int, ps: int, pe: int) -> bool:

@@ -4,17 +4,20 @@
 "a spokesman" -> "spokesman"; "Analysts" -> "analysts"; "a senior US official, who declined
 to be named" -> "senior US official"), so that a corpus counts them as one speaker;
 ``speaker_like`` tells a person, a body or a group ("spokesman for the BSA", "White House",
-"lobbyists") from a thing or a piece of a clause ("the suit", "46 percent", "said member").
+"lobbyists") from a thing or a piece of a clause ("the suit", "46 percent", "said member");
+``names_no_speaker`` and ``common_word`` tell a name that names no speaker ("Licensing Act")
+or a common word opening its sentence ("Markets", "Analysts") from a name.
 """
 
 from __future__ import annotations
 
 import bisect
+import functools
 from typing import TYPE_CHECKING
 
-from index.lexicon import ANONYMOUS_NOUNS, DEMONYMS, FUNCTION_WORDS, TITLES
+from index.lexicon import ANONYMOUS_NOUNS, DEMONYMS, FUNCTION_WORDS, INDEFINITE_PRONOUNS, TITLES
 
-from .document import Doc
+from .document import Doc, sent_of
 from .mentions import Mention
 from .roles import DOCUMENT_NOUNS, ORG_HEADS, PERSON_HEADS, singular
 from .words import FEMALE_ROLES, GROUP_NOUNS, MALE_ROLES, PERSON_NOUNS, STOP_HEAD
@@ -249,4 +252,82 @@ _CLAUSE_WORDS = frozenset(
     """said says say told tells tell added adds asked asks claimed claims warned warns
     is are was were be been being has have had will would could should can may might must
     do does did shall""".split()
+)
+
+
+@functools.lru_cache(maxsize=4096)  # (a pure function of a name, asked of every named speaker)
+def names_no_speaker(name: str) -> bool:
+    """A name that ends in a word for a law, an event or a place ("Licensing Act",
+    "Australian Open", "Wembley Stadium") or is an adjective of nationality before a noun
+    ("Scottish Conservative" is a member, said so: a description, not a name)."""
+    words = name.split()
+    if len(words) < 2:
+        return len(name) < 2  # "J", "S": a letter, no one
+    last = words[-1].lower()
+    return last in _NOT_SPEAKER_ENDINGS or all(w.lower() in DEMONYMS for w in words[:-1]) and last in _PARTY_WORDS
+
+
+_NOT_SPEAKER_ENDINGS = frozenset(
+    """act bill treaty directive accord protocol charter open cup championship championships
+    games olympics awards prize trophy stadium park road bridge airport avenue""".split()
+)
+_PARTY_WORDS = frozenset({"conservative", "labour", "liberal", "democrat", "republican", "socialist", "nationalist"})
+
+
+def opens_sentence(doc: Doc, pos: int) -> bool:
+    """Is `pos` the first word of its sentence (where any word has a capital)?"""
+    if not doc.sents:
+        return False
+    ss = doc.sents[sent_of(doc, pos)][0]
+    return not doc.masked[ss:pos].strip(" \"“‘'(\n\x01”’")
+
+
+def common_word(word: str, people: People) -> bool:
+    """A capitalised word that is a common word, not a name, opening its sentence
+    ("Analysts", "Critics", "Shares", "Other"): a word of the lexicons, or one the article
+    also writes in lower case that nothing makes a person's name (no full name, gender
+    or title: "White" is Jason White's surname if the article names him so)."""
+    low = word.lower()
+    if low in GROUP_NOUNS or (low.endswith("s") and low[:-1] in PERSON_HEADS) or low in ANONYMOUS_NOUNS:
+        return True
+    if people.registry.get(word) is not None or word in people.persons or people.gender_of(word):
+        return False
+    if (
+        low in FUNCTION_WORDS
+        or low in INDEFINITE_PRONOUNS
+        or people.used_in_lower_case(low)
+        and not people.full.get(low)
+    ):
+        return True
+    # a word never capitalised but where it opens a sentence, with a common word's ending
+    # ("Markets", "Warnings"), no one's surname, no acronym: a common word, as far as the
+    # article says (a surname alone opening its sentences, "Hale said", stays a name)
+    return low.endswith(_COMMON_ENDINGS) and unnamed(word, people)
+
+
+def unnamed(word: str, people: People) -> bool:
+    """A capitalised word the article never writes so but where it opens a sentence, no
+    acronym and no one's surname: a common word ("Markets", "Warnings"), not a name."""
+    return not word.isupper() and not people.full.get(word.lower()) and not people.capitalised_inside(word)
+
+
+# endings of common words that names seldom have ("Markets", "Warnings", "Prevention", "Early")
+_COMMON_ENDINGS = (
+    "s",
+    "tion",
+    "sion",
+    "ment",
+    "ness",
+    "ity",
+    "ance",
+    "ence",
+    "ly",
+    "ism",
+    "ings",
+    "est",
+    "ive",
+    "ous",
+    "ful",
+    "less",
+    "ship",
 )

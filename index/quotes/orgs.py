@@ -11,6 +11,7 @@ Also says whether a name is an organisation's (``is_org``) or a place's (``is_pl
 from __future__ import annotations
 
 import bisect
+import functools
 from typing import TYPE_CHECKING
 
 from index.lexicon import DEMONYMS, FUNCTION_WORDS
@@ -61,6 +62,7 @@ def is_org(name: str, people: People, spoke: bool = False) -> bool:
     return spoke and name[:1].isupper()
 
 
+@functools.lru_cache(maxsize=4096)  # (a pure function of a name: asked of every speaker of a cue)
 def is_outlet(name: str) -> bool:
     """A news agency or outlet, which reports what others' documents say ("Reuters", "The
     Washington Post", "Fox News"): not the issuer of "the report" it reports on."""

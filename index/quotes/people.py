@@ -72,6 +72,10 @@ class Known:
 CATAPHORA = 600  # how far after a role noun its first holder may be named (characters)
 
 
+# parties named by one word, which are never a person
+_PARTIES = frozenset("labour tories tory conservatives democrats republicans gop ukip snp liberals greens".split())
+
+
 class People:
     """Names used in the article: fullest forms, genders, roles, mention positions.
 
@@ -412,6 +416,8 @@ class People:
             return False  # "the Polish daily Kurier Lubelski", "the cybersecurity firm Ergo"
         if words[0] not in FIRST_NAMES and name not in self.persons and is_outlet(name):
             return False  # "London's Evening Standard", "the Financial Times": a newspaper
+        if len(words) == 1 and words[0] in _PARTIES:
+            return False  # "Labour returned to power. ... he said": a party is no "he"
         if not NON_PERSON_WORDS.isdisjoint(words) and not (
             # "Mayor Don Guardian": a titled first name and surname, whatever the surname means
             len(words) == 2 and words[0] in FIRST_NAMES and words[0] not in NON_PERSON_WORDS and name in self.persons

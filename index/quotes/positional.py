@@ -16,6 +16,7 @@ from .cues import Cue
 from .document import WINDOW, Doc, joined, near_start, para_of, sent_of, tokens_in
 from .marks import START, Seg
 from .mentions import Mention, classify_np
+from .roles import PERSON_HEADS
 from .sources import HERE_IS_HOW_RE, clause_subject, strip_skippable, subject_of_clause
 from .words import STOP_HEAD, cap
 
@@ -203,7 +204,8 @@ def _name_before_colon(doc: Doc, ss: int, colon: int) -> Mention | None:
     if len(run) < 2 or doc.masked[run[-1][1] : colon].strip():
         return None
     before = doc.masked[max(ss, run[0][0] - 3) : run[0][0]].strip()
-    if run[0][0] > ss and before[-1:].isalnum():
-        return None  # "told Fox News:": the name after a verb is the listener
+    title = doc.masked[max(ss, run[0][0] - 20) : run[0][0]].split()[-1:]
+    if run[0][0] > ss and before[-1:].isalnum() and not (title and title[0] in PERSON_HEADS):
+        return None  # "told Fox News:": the name after a verb is the listener ("City boss Kevin Keegan:" speaks)
     got = classify_np(doc, run[0][0], run[-1][1])
     return got if got is not None and got.kind == "name" and len(got.text.split()) >= 2 else None

@@ -9,14 +9,12 @@ that "it" or "they" can mean), a role's holder, anonymous sources.
 from __future__ import annotations
 
 import bisect
-import functools
 import re
 
 from index.lexicon import (
     ANONYMOUS_NOUNS,
     DEMONYMS,
     FUNCTION_WORDS,
-    INDEFINITE_PRONOUNS,
     PERSON_NOUNS,
     PRONOUNS_FEMALE,
     PRONOUNS_GROUP,
@@ -29,7 +27,17 @@ from .document import Doc, determiner_before, para_of, sent_of, tokens_in
 from .issuers import unissued_it
 from .mentions import Mention
 from .names import CAP_RUN_RE, name_at
-from .naming import ANAPHORIC_BODIES, VERB_ENDINGS, described, named_outlet, speaker_like
+from .naming import (
+    ANAPHORIC_BODIES,
+    VERB_ENDINGS,
+    common_word,
+    described,
+    named_outlet,
+    names_no_speaker,
+    opens_sentence,
+    speaker_like,
+    unnamed,
+)
 from .people import People
 from .roles import DISTINGUISHING, DOCUMENT_NOUNS, PERSON_HEADS, singular
 from .sources import clause_subject, first_clause_subject
@@ -81,12 +89,12 @@ def resolve_mention(
             got = resolve_description(_with_title(people.doc, mention), cue, people, history, resolve_mention, True)
             if got is not None and got[0]:
                 return got
-        if " " not in speaker and speaker.lower() in DEMONYMS or _names_no_speaker(speaker):
+        if " " not in speaker and speaker.lower() in DEMONYMS or names_no_speaker(speaker):
             return None, "not-a-speaker", None  # "Russian": an adjective; "Licensing Act": a law
-        if " " not in speaker and _opens_sentence(people.doc, mention.start) and _common_word(speaker, people):
+        if " " not in speaker and opens_sentence(people.doc, mention.start) and common_word(speaker, people):
             # "Analysts noted", "Shares fell", "Other terms ...": a common word opening its sentence
             speaker = described(speaker, people)
-            if not speaker_like(speaker) or not speaker_like(speaker.lower()) and _unnamed(speaker, people):
+            if not speaker_like(speaker) or not speaker_like(speaker.lower()) and unnamed(speaker, people):
                 return None, "not-a-speaker", None
         return speaker, rule, mention
     if kind == "np" and (outlet := named_outlet(people.doc, mention)) is not None:
@@ -206,84 +214,6 @@ def _leading_np(doc: Doc, mention: Mention) -> Mention | None:
     return None
 
 
-@functools.lru_cache(maxsize=4096)  # (a pure function of a name, asked of every named speaker)
-def _names_no_speaker(name: str) -> bool:
-    """A name that ends in a word for a law, an event or a place ("Licensing Act",
-    "Australian Open", "Wembley Stadium") or is an adjective of nationality before a noun
-    ("Scottish Conservative" is a member, said so: a description, not a name)."""
-    words = name.split()
-    if len(words) < 2:
-        return len(name) < 2  # "J", "S": a letter, no one
-    last = words[-1].lower()
-    return last in _NOT_SPEAKER_ENDINGS or all(w.lower() in DEMONYMS for w in words[:-1]) and last in _PARTY_WORDS
-
-
-_NOT_SPEAKER_ENDINGS = frozenset(
-    """act bill treaty directive accord protocol charter open cup championship championships
-    games olympics awards prize trophy stadium park road bridge airport avenue""".split()
-)
-_PARTY_WORDS = frozenset({"conservative", "labour", "liberal", "democrat", "republican", "socialist", "nationalist"})
-
-
-def _opens_sentence(doc: Doc, pos: int) -> bool:
-    """Is `pos` the first word of its sentence (where any word has a capital)?"""
-    if not doc.sents:
-        return False
-    ss = doc.sents[sent_of(doc, pos)][0]
-    return not doc.masked[ss:pos].strip(" \"“‘'(\n\x01”’")
-
-
-def _common_word(word: str, people: People) -> bool:
-    """A capitalised word that is a common word, not a name, opening its sentence
-    ("Analysts", "Critics", "Shares", "Other"): a word of the lexicons, or one the article
-    also writes in lower case that nothing makes a person's name (no full name, gender
-    or title: "White" is Jason White's surname if the article names him so)."""
-    low = word.lower()
-    if low in GROUP_NOUNS or (low.endswith("s") and low[:-1] in PERSON_HEADS) or low in ANONYMOUS_NOUNS:
-        return True
-    if people.registry.get(word) is not None or word in people.persons or people.gender_of(word):
-        return False
-    if (
-        low in FUNCTION_WORDS
-        or low in INDEFINITE_PRONOUNS
-        or people.used_in_lower_case(low)
-        and not people.full.get(low)
-    ):
-        return True
-    # a word never capitalised but where it opens a sentence, with a common word's ending
-    # ("Markets", "Warnings"), no one's surname, no acronym: a common word, as far as the
-    # article says (a surname alone opening its sentences, "Hale said", stays a name)
-    return low.endswith(_COMMON_ENDINGS) and _unnamed(word, people)
-
-
-def _unnamed(word: str, people: People) -> bool:
-    """A capitalised word the article never writes so but where it opens a sentence, no
-    acronym and no one's surname: a common word ("Markets", "Warnings"), not a name."""
-    return not word.isupper() and not people.full.get(word.lower()) and not people.capitalised_inside(word)
-
-
-# endings of common words that names seldom have ("Markets", "Warnings", "Prevention", "Early")
-_COMMON_ENDINGS = (
-    "s",
-    "tion",
-    "sion",
-    "ment",
-    "ness",
-    "ity",
-    "ance",
-    "ence",
-    "ly",
-    "ism",
-    "ings",
-    "est",
-    "ive",
-    "ous",
-    "ful",
-    "less",
-    "ship",
-)
-
-
 def _with_title(doc: Doc, mention: Mention) -> Mention:
     """The mention with the title words that follow it ("Estonian Prime" + "Minister")."""
     k = bisect.bisect_left(doc.token_starts, mention.end)
@@ -345,6 +275,22 @@ def _object_name(people: People, cue: Cue) -> str | None:
     return people.canonical(name, m.start(2))
 
 
+def _owner_in_sentence(people: People, pos: int) -> str | None:
+    """For a possessive "its" or "their" ("according to their website"): the subject of its
+    own sentence, when that is a body or a group named before it."""
+    doc = people.doc
+    if not doc.sents or not doc.text.startswith(("their", "its", "Their", "Its"), pos):
+        return None
+    ss = doc.sents[sent_of(doc, pos)][0]
+    k = bisect.bisect_left(people.subjects, (pos, "")) - 1
+    while k >= 0 and people.subjects[k][0] >= ss:
+        name = people.subjects[k][1]
+        if not people.gender_of(name) and name not in people.persons and people.registry.get(name) is None:
+            return name  # (a name with no gender, title or registry entry: "their" can be its)
+        k -= 1
+    return None
+
+
 def resolve_pronoun(
     pron: str,
     pos: int,
@@ -363,6 +309,9 @@ def resolve_pronoun(
     `exclude` is the verb's object, whom the pronoun cannot mean.
     """
     if pron in PRONOUNS_GROUP or pron == "it":
+        own = _owner_in_sentence(people, pos)
+        if own is not None:
+            return own, "it-they-subject"  # "X is a “…”, according to their website": X's
         want_g = "thing" if pron == "it" else "group"
         said = next(
             (

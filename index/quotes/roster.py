@@ -264,7 +264,7 @@ def add_run(
             people.subjects.append((pos, canon))
         return
     if len(core) >= 2 and len(core[0]) > 1 and len(core[-1]) > 1:
-        if in_title_line(people, pos):
+        if in_title_line(people, pos) or toks[k][2] == core[0] and _headline_epithet(doc, pos, core):
             return  # "Trump Supporter Screams 1 Controversial Word At Rally": a headline
         if name not in people._full_names:
             people._full_names.add(name)  # each distinct full name once, at its first use
@@ -299,6 +299,21 @@ def add_run(
             people.gender.setdefault("#" + core[0].lower(), gender_of_honorific(honorific) or "male")
     elif len(core) == 1 and honorific:
         people.gender.setdefault("#" + core[0].lower(), gender_of_honorific(honorific) or "male")
+
+
+def _headline_epithet(doc: Doc, pos: int, core: Sequence[str]) -> bool:
+    """ "Fuming Robinson blasts officials": the article's first line opens with an -ing
+    adjective before a surname; no "Fuming Robinson" to be the body's Robinson."""
+    first = core[0]
+    return (
+        doc.offset == 0
+        and bool(doc.paras)
+        and pos == doc.paras[0][0]
+        and len(core) == 2
+        and first.endswith("ing")
+        and len(first) > 5
+        and first.lower() not in FIRST_NAMES
+    )
 
 
 def in_title_line(people: People, pos: int) -> bool:

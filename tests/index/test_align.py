@@ -591,10 +591,13 @@ def test_bbc_variant_groups_are_statements_not_everything_a_speaker_said() -> No
     assert max(len({q.article for q in g.quotes}) for g in groups) <= 8
     assert max(len(g.quotes) for g in groups) <= 20
     s = score(groups, quotes, by_id, labels("bbc"))
-    # (6 labelled quotes are no longer Blair's: read by hand, their speakers are the ones
-    # quotewire now gives, "may be one of those special occasions" Michael Mates's, "I think
-    # in public you see this double-act" Robert Peston's, Howard quoting Blunkett's words)
-    assert s.unmatched <= 6 and s.precision >= 0.85 and s.recall >= 0.7, s
+    # (11 labelled quotes are no longer found as labelled, each read by hand: 7 are not
+    # Blair's or Howard's words ("may be one of those special occasions" is Michael Mates's,
+    # "I think in public you see this double-act" Robert Peston's twice, "Robert Kilroy Silk
+    # is not a team player" Dick Morris's, one Blair's official spokesman's), 3 are a
+    # programme's name or words outside any quotation mark, and one is "Mr Blair" in an
+    # article that writes "Tony Blair" only inside quotations, which are not its own words)
+    assert s.unmatched <= 11 and s.precision >= 0.85 and s.recall >= 0.7, s
 
 
 def test_variants_need_the_same_speaker_and_skip_non_speech(seeds, seed_quotes) -> None:

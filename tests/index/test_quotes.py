@@ -637,7 +637,10 @@ def test_fast_regexes_match_their_plain_forms(text: str) -> None:
     cap = r"[A-ZÀ-ÖØ-Þ][\w'’\-]*(?:\.(?![A-Z][a-z])[^\W_][\w'’\-]*)*"
     plain = {
         names.CAP_RUN_RE: re.compile(rf"(?<![\w.'’\-]){cap}(?:[ \t\u00a0]+{cap})*"),
-        sentences._END_RE: re.compile('(?:[.!?]+["\'”’»)\\]]*|\x01["”’»])(?=\\s+(?:["\'“‘«(\\[]?[A-Z0-9]|["“‘«]\x01))'),
+        # (a closing mark after quoted content ends the sentence: the match starts at the mark)
+        sentences._END_RE: re.compile(
+            '(?:[.!?]+["\'”’»)\\]]*|(?<=\x01)["”’»])(?=\\s+(?:["\'“‘«(\\[]?[A-Z0-9]|["“‘«]\x01))'
+        ),
         document._TOKEN_RE: re.compile(r"[^\W_][\w'’\-]*(?:\.(?![A-Z][a-z])[^\W_][\w'’\-]*)*"),
     }
     for fast, slow in plain.items():

@@ -182,3 +182,39 @@ def test_a_full_stop_glued_to_the_next_sentence_ends_the_cue(registry: SpeakerRe
     )
     got = marked(text, registry)
     assert [q.speaker for q in got] == ["Lindsey Graham", "Lindsey Graham", "U.S. officials"]
+
+
+def test_a_new_report_after_a_quotation_does_not_attribute_it(registry: SpeakerRegistry) -> None:
+    """ "“…” Trump said on Monday." attributes the quotation before it; "… Theresa May said
+    the meets would show …", a report of its own, does not."""
+    text = (
+        "The alliance fought the ban for years. “It is over.” Family spokeswoman Theresa May said the "
+        "meets would show the new law was “impossibly difficult” to apply.\n\n"
+        "“We will win this.” Tom Lund said on Monday.\n"
+    )
+    got = quotes_of_text(text, registry)
+    over = [q for q in got if q.text == "It is over."]
+    assert over and all(q.speaker != "Theresa May" for q in over)
+    assert got[-1].speaker == "Tom Lund"
+
+
+def test_a_titled_name_before_a_colon_speaks(registry: SpeakerRegistry) -> None:
+    """ "- Manchester City boss Kevin Keegan: “…”": the name after its title speaks; "He told
+    Fox News Channel: “…”" is still his, not the channel's."""
+    text = (
+        "- Manchester City boss Kevin Keegan: “We had a great chance to take the lead.”\n\n"
+        "He told Fox News Channel: “It was fine.”\n"
+    )
+    got = marked(text, registry)
+    assert [q.speaker for q in got] == ["Kevin Keegan", "Kevin Keegan"]
+
+
+def test_a_word_in_a_sentence_about_someone_is_not_the_next_sentence_s_speaker(registry: SpeakerRegistry) -> None:
+    """ "Duncan Bannatyne attacked its “poor” response. … Robin Cook said …": the word is
+    not Cook's (it is Bannatyne's, or nobody's)."""
+    text = (
+        "Duncan Bannatyne also attacked the government over its “poor” response to the crisis. His broadside "
+        "came as ex-Foreign Secretary Robin Cook said he hoped Mr Brown would be premier.\n"
+    )
+    got = [q for q in quotes_of_text(text, registry) if q.text == "poor"]
+    assert got and all(q.speaker != "Robin Cook" for q in got)

@@ -73,3 +73,14 @@ def test_one_sentence_of_several_cues_is_one_reported_record(registry: SpeakerRe
     spans = [(q.start, q.end) for q in got if q.kind == "reported"]
     assert len(spans) == len(set(spans))
     assert [q.speaker for q in got if q.kind == "partial"] == ["World leaders"]
+
+
+def test_their_website_is_the_sentence_subject_s(registry: SpeakerRegistry) -> None:
+    """ "Tyre Deflators is a “leaderless movement”, according to their website": the
+    subject's website, not whoever spoke last ("the person ... they")."""
+    text = (
+        "The group posts a template for pamphlets. Once the person deflates the tyres, they leave a note.\n\n"
+        "Tyre Deflators is a “leaderless, autonomous movement,” according to their website.\n"
+    )
+    q = marked(text, registry)[-1]
+    assert q.speaker == "Tyre Deflators"

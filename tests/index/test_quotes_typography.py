@@ -95,3 +95,20 @@ def test_an_unclosed_quotation_after_a_full_stop_runs_to_its_paragraph_end() -> 
 def test_a_stray_closing_mark_starts_nothing() -> None:
     text = "If there is no deal, the two aides said, the strike will go on.”\n\nTalks resume on Friday.\n"
     assert marked(text) == []
+
+
+def test_a_quotation_opened_again_at_each_sentence_keeps_its_first_sentence() -> None:
+    """British style: ‘said: "A. "B."’, the closing mark of A left out. A is quoted too,
+    one quotation with B, of the same speaker."""
+    from index.quotes import extract_quotes
+
+    text = (
+        'Hunt report\n\nChief executive Simon Hart said: "There has been hunting for 700 years. '
+        'This may take two years to unpick. "It will be nothing more than a temporary break."\n'
+    )
+    got = [q for q in extract_quotes("t", text) if q.kind == "direct"]
+    assert [q.text for q in got] == [
+        "There has been hunting for 700 years. This may take two years to unpick.",
+        "It will be nothing more than a temporary break.",
+    ]
+    assert {q.speaker for q in got} == {"Simon Hart"}
