@@ -191,7 +191,13 @@ def find_cues(doc: Doc, extra: frozenset[str], particles: dict[str, str] | None 
             _opens_sentence(m, s) or prev.endswith(("ing", "ed")) and prev not in PASSIVE_AUX and prev not in SKIPPABLE
         ):
             continue  # "Calls for a truce grew", "growing calls for", "renewed threats": a plural noun
-        if low.endswith("s") and low not in _NOUN_LIKE and _possessed_noun(doc, k):
+        if (
+            low.endswith("s")
+            and k > 1
+            and words[k - 2] in _POSSESSIVES
+            and low not in _NOUN_LIKE
+            and _possessed_noun(doc, k)
+        ):
             continue  # "its confectionery brands": a noun (the nouns of speech attribute still: "his past comments")
         if low in _NOUN_LIKE and m[e : e + 2].lstrip()[:1] in (",", ".", ";", ")"):
             continue  # "Cost estimates, he added": a plural noun, not a verb

@@ -241,6 +241,7 @@ def add_run(
         if dotted in HONORIFICS:
             honorific = dotted
     pos = toks[k][0]
+    first_line = doc.paras[0][0] if doc.paras and doc.offset == 0 else -1
     if titled or honorific or doc.masked.startswith((", who", ",who"), toks[j][1]):
         people.persons.add(name)
     canon = people.registry.canonical(name) if len(core) > 1 or core[0][:1].isupper() else None
@@ -264,7 +265,12 @@ def add_run(
             people.subjects.append((pos, canon))
         return
     if len(core) >= 2 and len(core[0]) > 1 and len(core[-1]) > 1:
-        if in_title_line(people, pos) or toks[k][2] == core[0] and _headline_epithet(doc, pos, core):
+        if (
+            in_title_line(people, pos)
+            or pos == first_line
+            and toks[k][2] == core[0]
+            and _headline_epithet(doc, pos, core)
+        ):
             return  # "Trump Supporter Screams 1 Controversial Word At Rally": a headline
         if name not in people._full_names:
             people._full_names.add(name)  # each distinct full name once, at its first use
