@@ -125,6 +125,20 @@ def news_verdicts(preds: list[dict[str, Any]]) -> list[Verdict]:
     return out
 
 
+def _polnear_hits(
+    sp: ModuleType, d: dict[str, Any], a: dict[str, Any], mine: list[dict[str, Any]], spans: list[tuple[int, int]]
+) -> list[dict[str, Any]]:
+    """The predictions that find a PolNeAR attribution, as score_polnear.py finds them: 30%
+    of its content, or half of a part of it inside quotation marks."""
+    segs = [(c["start"], c["end"]) for c in a["content"]]
+    inner = sp.marked(d["text"], segs)
+    return [
+        p
+        for p, span in zip(mine, spans)
+        if any(sp.cover(g, [span]) >= 0.3 for g in segs) or any(sp.cover(g, [span]) >= 0.5 for g in inner)
+    ]
+
+
 def polnear_verdicts(docs: list[dict[str, Any]], preds: list[dict[str, Any]]) -> list[Verdict]:
     """A verdict per found PolNeAR quotation with a source, as score_polnear.py judges it."""
     sp = scorer("score_polnear")
@@ -147,13 +161,7 @@ def polnear_verdicts(docs: list[dict[str, Any]], preds: list[dict[str, Any]]) ->
             src = " ".join(s["text"] for s in a["source"])
             if not a["direct"] or not src:
                 continue
-            segs = [(c["start"], c["end"]) for c in a["content"]]
-            inner = sp.marked(d["text"], segs)
-            hits = [
-                p
-                for p, sp_ in zip(mine, spans)
-                if any(sp.cover(g, [sp_]) >= 0.3 for g in segs) or any(sp.cover(g, [sp_]) >= 0.5 for g in inner)
-            ]
+            hits = _polnear_hits(sp, d, a, mine, spans)
             if not hits:
                 continue
             best = max(hits, key=lambda p: bool(p["speaker"]))
@@ -216,13 +224,7 @@ def speaker_or_mention(docs: list[dict[str, Any]], preds: list[dict[str, Any]]) 
             src = " ".join(s["text"] for s in a["source"])
             if not a["direct"] or not src or set(sp.words(src)) <= sp.PRONOUNS:
                 continue
-            segs = [(c["start"], c["end"]) for c in a["content"]]
-            inner = sp.marked(d["text"], segs)
-            hits = [
-                p
-                for p, span in zip(mine, spans)
-                if any(sp.cover(g, [span]) >= 0.3 for g in segs) or any(sp.cover(g, [span]) >= 0.5 for g in inner)
-            ]
+            hits = _polnear_hits(sp, d, a, mine, spans)
             if not hits:
                 continue
             best = max(hits, key=lambda p: bool(p.get("speaker")))

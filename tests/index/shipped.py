@@ -21,3 +21,8 @@ def shipped_registry() -> SpeakerRegistry:
 def quotes(text: str, registry: SpeakerRegistry) -> list[Quote]:
     """The quotations of `text` as quotewire reads an article (the default speech verbs)."""
     return quotes_of(text, registry, speech_verbs=CONFIG["speech_verbs"])
+
+
+def quote_starting(text: str, starts: str, registry: SpeakerRegistry) -> Quote:
+    """The first record of `text` whose words start with `starts` (the case tables' lookup)."""
+    return next(q for q in quotes(text, registry) if q.text.startswith(starts))

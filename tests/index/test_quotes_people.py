@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from index.speakers import SpeakerRegistry
-from tests.index.shipped import quotes, shipped_registry
+from tests.index.shipped import quote_starting, shipped_registry
 
 
 @pytest.fixture(scope="module")
@@ -158,5 +158,5 @@ CASES += [
 def test_the_person_a_quotation_goes_to(
     registry: SpeakerRegistry, text: str, starts: str, speaker: str, rule: str
 ) -> None:
-    q = next(q for q in quotes(text, registry) if q.text.startswith(starts))
+    q = quote_starting(text, starts, registry)
     assert (q.speaker, q.rule) == (speaker, rule)

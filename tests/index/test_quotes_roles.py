@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from index.speakers import SpeakerRegistry
-from tests.index.shipped import quotes, shipped_registry
+from tests.index.shipped import quote_starting, quotes, shipped_registry
 
 
 @pytest.fixture(scope="module")
@@ -138,7 +138,7 @@ ROLE_CASES = [
 def test_a_role_resolves_to_its_holder(
     registry: SpeakerRegistry, text: str, starts: str, speaker: str, rule: str
 ) -> None:
-    q = next(q for q in quotes(text, registry) if q.text.startswith(starts))
+    q = quote_starting(text, starts, registry)
     assert (q.speaker, q.rule) == (speaker, rule)
 
 
@@ -178,7 +178,7 @@ DOCUMENT_CASES = [
 
 @pytest.mark.parametrize(("text", "starts", "speaker"), DOCUMENT_CASES)
 def test_a_document_speaks_for_its_issuer(registry: SpeakerRegistry, text: str, starts: str, speaker: str) -> None:
-    q = next(q for q in quotes(text, registry) if q.text.startswith(starts))
+    q = quote_starting(text, starts, registry)
     assert (q.speaker, q.rule) == (speaker, "document-issuer")
 
 
@@ -248,7 +248,7 @@ def test_a_described_speaker_has_one_name(registry: SpeakerRegistry, text: str, 
 def test_an_organisation_noun_means_the_organisation(
     registry: SpeakerRegistry, text: str, starts: str, speaker: str, rule: str
 ) -> None:
-    q = next(q for q in quotes(text, registry) if q.text.startswith(starts))
+    q = quote_starting(text, starts, registry)
     assert (q.speaker, q.rule) == (speaker, rule)
 
 
@@ -267,7 +267,7 @@ def test_an_organisation_noun_means_the_organisation(
 )
 def test_a_thing_is_no_speaker(registry: SpeakerRegistry, text: str, starts: str) -> None:
     """Not "suit", not "more than two-thirds", and not the person named nearby either."""
-    q = next(q for q in quotes(text, registry) if q.text.startswith(starts))
+    q = quote_starting(text, starts, registry)
     assert q.speaker is None and q.rule in ("not-a-speaker", "document-no-issuer")
 
 
@@ -303,7 +303,7 @@ def test_a_thing_is_no_speaker(registry: SpeakerRegistry, text: str, starts: str
 def test_names_that_are_bodies_and_names_that_are_not(
     registry: SpeakerRegistry, text: str, starts: str, speaker: str | None
 ) -> None:
-    q = next(q for q in quotes(text, registry) if q.text.startswith(starts))
+    q = quote_starting(text, starts, registry)
     assert q.speaker == speaker
 
 
@@ -333,7 +333,7 @@ def test_names_that_are_bodies_and_names_that_are_not(
 def test_bodies_and_names_as_news_writes_them(
     registry: SpeakerRegistry, text: str, starts: str, speaker: str | None
 ) -> None:
-    q = next(q for q in quotes(text, registry) if q.text.startswith(starts))
+    q = quote_starting(text, starts, registry)
     assert q.speaker == speaker
 
 
@@ -344,7 +344,7 @@ def test_bodies_and_names_as_news_writes_them(
     ],
 )
 def test_anyone_is_no_speaker(registry: SpeakerRegistry, text: str, starts: str) -> None:
-    q = next(q for q in quotes(text, registry) if q.text.startswith(starts))
+    q = quote_starting(text, starts, registry)
     assert q.speaker is None
 
 
@@ -428,7 +428,7 @@ AFTER_MERGE_CASES = [
 def test_roles_lists_and_titles_as_news_writes_them(
     registry: SpeakerRegistry, text: str, starts: str, speaker: str
 ) -> None:
-    q = next(q for q in quotes(text, registry) if q.text.startswith(starts))
+    q = quote_starting(text, starts, registry)
     assert q.speaker == speaker
 
 
@@ -474,5 +474,5 @@ def test_roles_lists_and_titles_as_news_writes_them(
     ],
 )
 def test_documents_and_teasers(registry: SpeakerRegistry, text: str, starts: str, speaker: str | None) -> None:
-    q = next(q for q in quotes(text, registry) if q.text.startswith(starts))
+    q = quote_starting(text, starts, registry)
     assert q.speaker == speaker
