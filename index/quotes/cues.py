@@ -19,7 +19,7 @@ from index.lexicon import ANONYMOUS_NOUNS, FUNCTION_WORDS, QUOTE_ONLY_FORMS, REP
 
 from .document import MASK, Doc, sent_of
 from .mentions import Mention
-from .roles import DOCUMENT_NOUNS, ORG_HEADS
+from .roles import DOCUMENT_NOUNS, ORG_HEADS, is_age
 from .words import (
     ALL_CUE_FORMS,
     BASE_FORMS,
@@ -184,7 +184,11 @@ def find_cues(doc: Doc, extra: frozenset[str], particles: dict[str, str] | None 
                 j -= 1  # "are set to state", "is expected to say": the subject is before the auxiliary
             start = toks[j][0]  # "sought to assure", "tried to reassure": the attempt's subject speaks
         elif (
-            prev in DETERMINERS or prev in PREPOSITIONS or prev.endswith(("'s", "’s", "s'", "s’")) or prev[:1].isdigit()
+            prev in DETERMINERS
+            or prev in PREPOSITIONS
+            or prev.endswith(("'s", "’s", "s'", "s’"))
+            or prev[:1].isdigit()
+            and not is_age(prev)  # ("10 calls"; but "the 31-year-old told")
         ):
             continue  # a noun or an infinitive ("the call", "Trump's call", "to say")
         if low in _NOUN_LIKE and (

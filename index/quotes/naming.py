@@ -19,7 +19,7 @@ from index.lexicon import ANONYMOUS_NOUNS, DEMONYMS, FUNCTION_WORDS, INDEFINITE_
 
 from .document import Doc, sent_of
 from .mentions import Mention
-from .roles import DOCUMENT_NOUNS, ORG_HEADS, PERSON_HEADS, singular
+from .roles import DOCUMENT_NOUNS, ORG_HEADS, PERSON_HEADS, is_age, singular
 from .words import FEMALE_ROLES, GROUP_NOUNS, MALE_ROLES, PERSON_NOUNS, STOP_HEAD
 
 if TYPE_CHECKING:
@@ -214,7 +214,7 @@ def speaker_like(text: str) -> bool:
         or h in MALE_ROLES
         or h in TITLES
         for h in (low, single, low.rsplit("-", 1)[-1])
-    ):
+    ) or is_age(low):
         return True
     # a person by the shape of the word: "lobbyists", "propagandists", "traders", "hackers"
     return single.endswith(_PERSON_SUFFIXES) and not single.endswith("ment") and single not in _THINGS

@@ -55,7 +55,7 @@ def find_source(doc: Doc, cue: Cue) -> Mention | None:
         return None
     if (
         not tail
-        or tail.endswith((MASK, "”", '"', "’", "»", ",”", ',"'))
+        or tail.endswith((MASK, "”", '"', "’", "»", ",”", ',"', MASK + "“"))  # ('“…,“ said': a closer typed as “)
         or tail[-1] in ",:;—–"
         and _quote_just_before(tail)
     ) and not (tail and cue.word.endswith("ing")):

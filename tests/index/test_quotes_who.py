@@ -300,3 +300,29 @@ def test_a_headline_s_adjective_is_no_first_name(registry: SpeakerRegistry) -> N
     )
     q = marked(text, registry)[-1]
     assert q.speaker == "Andy Robinson"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Mara Voss defended her husband on stage on Monday night.\n"
+            "“He is a good leader,” said the 46-year-old. “He will work for you.”\n",
+            "Mara Voss",
+        ),
+        (
+            "Tomas Ekberg won the race in a record time.\n“I am tired now,” the 31-year-old told reporters.\n",
+            "Tomas Ekberg",
+        ),
+    ],
+)
+def test_an_age_stands_for_the_person_just_written_about(text: str, speaker: str, registry: SpeakerRegistry) -> None:
+    """ "said the 46-year-old": news style's epithet for someone already named."""
+    q = marked(text, registry)
+    assert [x.speaker for x in q] == [speaker] * len(q)
+    assert (q[0].speaker_mention or "").endswith("-year-old")
+
+
+def test_an_age_nobody_named_stays_described(registry: SpeakerRegistry) -> None:
+    q = marked("The crowd cheered.\n“He is a good leader,” said the 46-year-old.\n", registry)[0]
+    assert q.speaker == "46-year-old"
