@@ -325,8 +325,8 @@ def _gerund_ok(doc: Doc, k: int, prev: str) -> bool:
     return (
         j >= 0
         and m[j] in ',;—–\x01”"'
-        or prev in {"and", "while", "before", "after", "by", "when", "as", "without"}
-        or _name_after_with(doc, k)
+        or (lows[i] if i >= 0 else prev) in {"and", "while", "before", "after", "by", "when", "as", "without"}
+        or _name_after_with(doc, i + 1)  # (past its adverbs: "with Trump reportedly yelling")
     )
 
 

@@ -279,7 +279,10 @@ def opens_sentence(doc: Doc, pos: int) -> bool:
     if not doc.sents:
         return False
     ss = doc.sents[sent_of(doc, pos)][0]
-    return not doc.masked[ss:pos].strip(" \"“‘'(\n\x01”’")
+    if doc.masked[ss:pos].strip(" \"“‘'(\n\x01”’"):
+        return False
+    # ("“…,” Jones said": after a quotation that ends in a comma the sentence goes on)
+    return not doc.text[ss:pos].rstrip(" \"”’'\n").endswith(",")
 
 
 def common_word(word: str, people: People) -> bool:
