@@ -227,3 +227,36 @@ def test_a_surname_after_a_quotation_and_its_comma_speaks(name: str, registry: S
     so no common-word test ("Markets", "Warnings") throws it out for its ending."""
     q = marked(f"“We had written two dozen songs,” {name} said.\n", registry)[0]
     assert (q.speaker, q.rule) == (name, "one-word-name")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tom Kessel accuses the mayor of “hiding the costs” and Lena Dahl says he is “wasting everyone's time,” "
+        "part of a long quarrel.\n",
+        "Tom Kessel said he would fix the “broken bridge,” for instance, and Lena Dahl vowed to “sell the ferry” "
+        "by June.\n",
+        "Tom Kessel described the plan as “quite a mess” while Lena Dahl said it was “a real surprise for us”.\n",
+    ],
+)
+def test_a_coordinated_clause_with_its_own_speaker_keeps_its_quotation(text: str, registry: SpeakerRegistry) -> None:
+    """ "X accuses … of “…” and Y says …“…”": two clauses of speech, each with its speaker;
+    the first clause ends where the second begins and does not take its quotation."""
+    got = quotes_of_text(text, registry)
+    assert [q.speaker for q in got if q.kind == "partial"] == ["Tom Kessel", "Lena Dahl"]
+    first = next(q for q in got if q.kind == "reported" and q.speaker == "Tom Kessel")
+    assert "Lena Dahl" not in first.text
+
+
+def test_a_quotation_of_an_inner_clause_of_speech_is_that_clauses(registry: SpeakerRegistry) -> None:
+    """ "Kessel said the plan was “a mess” because Dahl told him that “…”": the second
+    quotation is what Dahl told; Kessel's clause ends before hers and holds only his."""
+    text = (
+        "Tom Kessel said the plan was “a mess” because Lena Dahl told him in May that “it would fail within a year.”\n"
+    )
+    got = quotes_of_text(text, registry)
+    assert [q.speaker for q in got if q.kind == "partial"] == ["Tom Kessel", "Lena Dahl"]
+    assert [q.text for q in got if q.kind == "reported"] == [
+        "Tom Kessel said the plan was “a mess”",
+        "Lena Dahl told him in May that “it would fail within a year.",
+    ]
