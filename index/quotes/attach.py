@@ -127,6 +127,13 @@ def _sentence_subject(doc: Doc, people: People, seg: Seg) -> tuple[str, Mention]
     """The person a sentence is about, named as its subject before the quotation ("Paul
     Ryan worried that the safety net was becoming “a hammock that lulls …”")."""
     ss = doc.sents[sent_of(doc, seg.open_pos)][0] if doc.sents else 0
+    subj = people.subject_before(seg.open_pos, "")
+    if subj is not None and subj[0] >= ss:
+        # the sentence's last clause subject, not a name in its object ("Lewandowski ripped FBI
+        # Director James Comey for acting as “the judge and the jury”": Lewandowski)
+        named = name_at(doc, subj[0])
+        if named is not None:
+            return subj[1], named
     got = first_clause_subject(doc, ss, seg.open_pos)
     if got is None or got.kind != "name":
         return None

@@ -161,8 +161,8 @@ def find_cues(doc: Doc, extra: frozenset[str], particles: dict[str, str] | None 
         if not prev and k > 1 and gaps[k].strip() == "," and gaps[k - 1].strip() == "," and words[k - 1] in _ASIDES:
             prev, aside = words[k - 2], 1  # "Proponents of the bill, however, say": the subject before the aside
         nxt = words[k + 1] if k + 1 < len(toks) else ""
-        if low.startswith("continu") and nxt == "to":
-            continue  # "Students would continue to take tests": going on, not speaking
+        if (low.startswith("continu") or low.startswith("agree")) and nxt == "to" and _verb_follows(doc, k + 2):
+            continue  # "would continue to take tests", "agreed to spend 0.7%": an act, not speech
         if prev in PASSIVE_AUX or (k > 1 and prev.endswith("ly") and words[k - 2] in PASSIVE_AUX):
             continue  # "is said to be", "was told": no speaker here
         if k > 1 and prev.endswith("ly") and words[k - 2].endswith(("'s", "’s", "s'", "s’")):
@@ -305,6 +305,12 @@ def _opens_sentence(m: str, s: int) -> bool:
     while j >= 0 and m[j] in " \t\u00a0":
         j -= 1
     return j < 0 or m[j] in ".!?\n"
+
+
+def _verb_follows(doc: Doc, k: int) -> bool:
+    """Is token k a verb of an infinitive ("to spend"), not a noun ("agreed to a truce",
+    "agreed to the plan")?"""
+    return k < len(doc.tokens) and doc.lows[k] not in DETERMINERS and not doc.words[k][:1].isupper()
 
 
 def _gerund_ok(doc: Doc, k: int, prev: str) -> bool:

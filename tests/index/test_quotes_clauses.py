@@ -260,3 +260,56 @@ def test_a_quotation_of_an_inner_clause_of_speech_is_that_clauses(registry: Spea
         "Tom Kessel said the plan was “a mess”",
         "Lena Dahl told him in May that “it would fail within a year.",
     ]
+
+
+@pytest.mark.parametrize(
+    ("opening", "speaker"),
+    [
+        ("On Tuesday Labour chairman Tom Kessel", "Tom Kessel"),
+        ("Last week Tom Kessel", "Tom Kessel"),
+        ("Earlier this month Tom Kessel", "Tom Kessel"),
+        ("In March 2022 Tom Kessel", "Tom Kessel"),
+    ],
+)
+def test_a_time_opening_the_sentence_is_not_the_subject(opening: str, speaker: str, registry: SpeakerRegistry) -> None:
+    """ "On Tuesday Labour chairman Tom Kessel said ...": a time, then the subject, no comma."""
+    q = marked(f"{opening} said his party was “ambitious” to win more seats.\n", registry)[0]
+    assert q.speaker == speaker
+
+
+def test_a_time_before_a_described_subject_is_not_the_subject(registry: SpeakerRegistry) -> None:
+    """ "before he left for Paris on Tuesday the chancellor told reporters:": the chancellor."""
+    text = (
+        "Chancellor Tom Kessel flew out on Tuesday.\n\n"
+        "Lena Dahl denied the report, and before he left for Paris on Tuesday the chancellor told "
+        "reporters: “Of course I trust her.”\n"
+    )
+    q = marked(text, registry)[-1]
+    assert (q.speaker, q.speaker_mention) == ("Tom Kessel", "the chancellor")
+
+
+@pytest.mark.parametrize("verb", ["agreed", "has agreed", "would continue"])
+def test_agreeing_or_continuing_to_act_is_no_speech(verb: str, registry: SpeakerRegistry) -> None:
+    """ "The council agreed to spend 0.7% on aid": an act, not reported speech."""
+    got = quotes_of_text(f"The city council {verb} to spend most of the money on new schools.", registry)
+    assert [q for q in got if q.kind == "reported"] == []
+
+
+def test_agreeing_that_is_speech(registry: SpeakerRegistry) -> None:
+    got = quotes_of_text("The city council agreed that most of the money should go to new schools.", registry)
+    assert [q.speaker for q in got if q.kind == "reported"] == ["city council"]
+
+
+def test_a_place_after_a_named_persons_age_and_town_is_not_the_speaker(registry: SpeakerRegistry) -> None:
+    """ "Cory James, 22, of Flint, Mich., said": the state goes on with the town."""
+    text = "Tom Kessel, 22, of Flint, Mich., said he had not given up hope of a “surprise” at the convention.\n"
+    assert [q.speaker for q in marked(text, registry)] == ["Tom Kessel"]
+
+
+def test_a_fragment_without_a_cue_is_the_sentence_subjects_not_its_objects(registry: SpeakerRegistry) -> None:
+    """ "Kessel ripped Mayor Lena Dahl for acting as “the judge and the jury”": Kessel's words."""
+    text = (
+        "Tom Kessel, the council's longest-serving member, ripped Mayor Lena Dahl for acting as “the judge "
+        "and the jury” in the planning case.\n"
+    )
+    assert [q.speaker for q in marked(text, registry)] == ["Tom Kessel"]

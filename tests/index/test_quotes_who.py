@@ -326,3 +326,14 @@ def test_an_age_stands_for_the_person_just_written_about(text: str, speaker: str
 def test_an_age_nobody_named_stays_described(registry: SpeakerRegistry) -> None:
     q = marked("The crowd cheered.\n“He is a good leader,” said the 46-year-old.\n", registry)[0]
     assert q.speaker == "46-year-old"
+
+
+def test_a_club_is_never_a_country_named_as_a_modifier(registry: SpeakerRegistry) -> None:
+    """ "give US tycoon Tom Kessel access ... the club said": the club named before, not "US"."""
+    text = (
+        "Rovers open books to Kessel\n\n"
+        "Kirkby Rovers' board has agreed to give US tycoon Tom Kessel access to its books.\n\n"
+        "Earlier this month, Mr Kessel presented the board with proposals to buy the football club. In a "
+        "statement, the club said it would allow Mr Kessel “limited due diligence” before a formal bid.\n"
+    )
+    assert [q.speaker for q in marked(text, registry)] == ["Kirkby Rovers"]
