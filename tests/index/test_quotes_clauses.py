@@ -313,3 +313,33 @@ def test_a_fragment_without_a_cue_is_the_sentence_subjects_not_its_objects(regis
         "and the jury” in the planning case.\n"
     )
     assert [q.speaker for q in marked(text, registry)] == ["Tom Kessel"]
+
+
+def test_a_quotation_paragraph_after_someones_reported_words_is_theirs(registry: SpeakerRegistry) -> None:
+    """ "“A,” X said. ¶ Dahl said that critics had long predicted a withdrawal. ¶ “B.”": B is
+    Dahl's, whose words the paragraph before reports, not X's."""
+    text = (
+        "“The uncertainty is the main concern,” Defence Minister Tom Kessel said.\n\n"
+        "Lena Dahl said that for decades some critics had been predicting a withdrawal from the region, "
+        "but this would not happen.\n\n"
+        "“That is because this region is home to half the world, and we will stay.”\n"
+    )
+    assert [q.speaker for q in marked(text, registry)] == ["Tom Kessel", "Lena Dahl"]
+
+
+def test_a_quotation_with_its_own_cue_keeps_it_after_someones_reported_paragraph(registry: SpeakerRegistry) -> None:
+    text = (
+        "“We will win,” Tom Kessel said.\n\n"
+        "Lena Dahl said that the campaign could force its rival to spend money in the north.\n\n"
+        "“Can we win the north?” Mr Kessel asked. “I do not know.”\n"
+    )
+    assert [q.speaker for q in marked(text, registry)] == ["Tom Kessel"] * 3
+
+
+@pytest.mark.parametrize("who", ["an angry Kessel", "a crestfallen Mr Kessel"])
+def test_an_adjective_before_a_name_after_a_quotation_still_names_the_speaker(
+    who: str, registry: SpeakerRegistry
+) -> None:
+    """ "“…,” an angry Hollande retaliated": any verb after the quotation, its subject a name."""
+    text = f"“Paris will always be Paris,” Lena Dahl claimed.\n\n“The city never gives up,” {who} retaliated.\n"
+    assert marked(text, registry)[-1].speaker == "Kessel"
