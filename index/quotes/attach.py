@@ -93,7 +93,7 @@ def attach_quotes(
         ):
             # "Carter said that the critics were wrong. ¶ “That's because …”": the paragraph of
             # someone's reported words before a quotation paragraph makes them its speaker
-            last = _Last(segs[0].para - 1, before.speaker, before, before.named_by)
+            last = _Last(segs[0].para - 1, before.speaker or "", before, before.named_by)
         cue, rule = _attribution(doc, segs, by_sent, last, people)
         continued = rule in ("continuation", "continuation-in-paragraph")
         speaker, named = (cue.speaker, cue.named_by) if cue is not None else (None, None)
