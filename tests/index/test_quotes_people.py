@@ -188,3 +188,21 @@ def test_a_plural_is_no_misspelt_surname(registry: SpeakerRegistry) -> None:
     text = "Bishop Anna Catholic spoke first.\n\n“We pray for peace,” Catholics said.\n"
     got = [q for q in quotes(text, registry) if q.kind == "direct"]
     assert got[0].speaker != "Anna Catholic"
+
+
+@pytest.mark.parametrize(
+    ("first", "speaker"),
+    [
+        ("By any measure, New Yorker Tom Kessel is a winner.", "Tom Kessel"),
+        ("Tom Kessels' new sitcom starts soon.", "Tom Kessels"),
+    ],
+)
+def test_a_name_keeps_neither_a_demonym_nor_a_possessive_mark(
+    first: str, speaker: str, registry: SpeakerRegistry
+) -> None:
+    """ "New Yorker Dick Morris" is Dick Morris; "Ricky Gervais' new sitcom" names Ricky Gervais."""
+    surname = speaker.split()[-1]
+    got = [
+        q for q in quotes(f"Comedy news\n\n{first}\n\n“It is great,” {surname} said.\n", registry) if q.kind == "direct"
+    ]
+    assert [q.speaker for q in got] == [speaker]
