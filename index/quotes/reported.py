@@ -65,7 +65,8 @@ def reported_speech(doc: Doc, cues: list[Cue], segs: list[Seg]) -> list[Quote]:
     return out
 
 
-_COORDINATED_RE = re.compile(r"(?:,\s*)?\b(?:and|but|while|whereas)\s+(?:\w+\s+){0,2}$")
+_COORDINATED_RE = re.compile(r"(?:,\s*)?\b(and|but|while|whereas|as|when|because)\s+(?:\w+\s+){0,2}$")
+_SUBORDINATE = frozenset({"as", "when", "because"})  # ("Cruz said as the heckler yelled: …")
 
 
 def _next_clause(doc: Doc, cue: Cue, cues: list[Cue], end: int) -> int:
@@ -75,13 +76,13 @@ def _next_clause(doc: Doc, cue: Cue, cues: list[Cue], end: int) -> int:
         if other.sent != cue.sent or other.start <= cue.end or other.start >= end or other.inverted:
             continue
         mention = other.mention
-        if mention is None or mention.kind not in ("name", "pronoun", "role", "anonymous"):
+        if mention is None or mention.kind not in ("name", "pronoun", "role", "anonymous") and not other.speaker:
             continue
         if not cue.end < mention.start < other.start:
             continue
         gap = doc.masked[cue.end : mention.start]
         hit = _COORDINATED_RE.search(gap)
-        if hit is not None and len(gap[: hit.start()].split()) >= 3:
+        if hit is not None and (hit.group(1) in _SUBORDINATE or len(gap[: hit.start()].split()) >= 3):
             return cue.end + len(gap[: hit.start()].rstrip())
     return end
 
