@@ -67,6 +67,7 @@ class Known:
     speakers: set[str] = field(default_factory=set)  # names that a cue attributes speech to
     registered_here: set[str] = field(default_factory=set)
     roles: dict[str, list[tuple[int, str]]] = field(default_factory=dict)  # role word -> [(pos, person)]
+    shapes: dict[tuple[str, int], list[str]] = field(default_factory=dict)  # (first letter, length) -> surnames
 
 
 CATAPHORA = 600  # how far after a role noun its first holder may be named (characters)
@@ -99,6 +100,7 @@ class People:
         self._by_first = known.by_first
         self._by_names = known.by_names
         self._roles = known.roles
+        self._shapes = known.shapes
         self.mentions: list[tuple[int, str]] = []  # (pos, canonical) in order
         self.subjects: list[tuple[int, str]] = []  # names that start a clause, in order
         self._lower_seen: dict[str, bool] = {}
@@ -141,7 +143,10 @@ class People:
         """A full name used for the first time at `pos`."""
         words = name.split()
         pos += self.offset
-        self.full.setdefault(words[-1].lower(), []).append((pos, name))
+        surname = words[-1].lower()
+        if surname not in self.full:
+            self._shapes.setdefault((surname[:1], len(surname)), []).append(surname)
+        self.full.setdefault(surname, []).append((pos, name))
         for i in range(2, len(words) - 1):
             if words[i] in PARTICLES:
                 # "Lula" for Luiz Inacio Lula da Silva: the word before the surname's particle
@@ -270,13 +275,9 @@ class People:
         got = None
         near = [
             k
-            for k in self.full
-            if k[:1] == low[:1]
-            and abs(len(k) - len(low)) <= 1
-            and k.isalpha()
-            and one_edit(k, low)
-            and low != k + "s"
-            and k != low + "s"  # ("Catholics" is no typo of "Catholic")
+            for n in (len(low) - 1, len(low), len(low) + 1)  # (by shape: a long text has many surnames)
+            for k in self._shapes.get((low[:1], n), ())
+            if k.isalpha() and one_edit(k, low) and low != k + "s" and k != low + "s"  # ("Catholics": no typo)
         ]
         if len(near) == 1 and not self.used_in_lower_case(low):
             named = {f for _, f in self.full[near[0]]}
