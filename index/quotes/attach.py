@@ -69,14 +69,16 @@ def attach_quotes(
     # where each speaker's cues stand: "“A,” he said. ¶ He admitted … ¶ It was …, he said. ¶
     # “B.”": the speaker's reported paragraphs keep them the one a cue-less quotation continues
     spoke: dict[str, list[int]] = {}
+    cue_paras: set[int] = set()  # paragraphs with a cue
+    by_para: dict[int, list[Cue]] = {}  # paragraph -> its cues with a speaker
+    paras, pi = doc.paras, 0
     for c in sorted(cues, key=lambda c: c.start):
+        while pi + 1 < len(paras) and paras[pi + 1][0] <= c.start:
+            pi += 1  # (cues in order: the paragraphs walked once)
+        cue_paras.add(pi)
         if c.speaker:
             spoke.setdefault(c.speaker, []).append(c.start)
-    cue_paras = {para_of(doc, c.start) for c in cues}
-    by_para: dict[int, list[Cue]] = {}
-    for c in sorted(cues, key=lambda c: c.start):
-        if c.speaker:
-            by_para.setdefault(para_of(doc, c.start), []).append(c)
+            by_para.setdefault(pi, []).append(c)
     for segs in ordered:
         if last is not None and last.speaker in spoke:
             starts = spoke[last.speaker]

@@ -224,8 +224,6 @@ class People:
                 for _, full in (*reversed(named[:i]), *named[i:]):
                     if self.is_person(full):
                         return full
-            if len(words) == 1:
-                return self._misspelt(name) or name
             return name
         if len(words) >= 2 and words[0].lower() in PARTICLES:
             # "De Blasio" opening a sentence is Bill de Blasio's surname
@@ -262,6 +260,11 @@ class People:
             earlier = [f for f in earlier if f.split()[0] == keep]
         return max(earlier, key=lambda f: (f.split()[0].lower() in FIRST_NAMES, len(f)))
 
+    def spelt_out(self, name: str) -> str:
+        """A speaker's name as the article gave it in full, when a bare surname misspells it
+        (asked of speakers only: a long article has too many capitalised words to ask of all)."""
+        return self._misspelt(name) or name if " " not in name else name
+
     def _misspelt(self, name: str) -> str | None:
         """The one person whose surname this bare, never-introduced surname misspells by a
         letter ("Nijnisto told Putin" after "Finnish leader Sauli Niinisto"; "Keidis" for
@@ -269,14 +272,15 @@ class People:
         low = name.lower()
         if len(low) < 6 or not name[:1].isupper() or name.isupper() or not low.isalpha() or low in GROUP_NOUNS:
             return None
-        key = (low, len(self.full))  # (the answer holds until another surname is added)
+        shapes = [self._shapes.get((low[:1], n), ()) for n in (len(low) - 1, len(low), len(low) + 1)]
+        key = (low, sum(map(len, shapes)))  # (the answer holds until a surname of its shape is added)
         if key in self._misspellings:
             return self._misspellings[key]
         got = None
         near = [
             k
-            for n in (len(low) - 1, len(low), len(low) + 1)  # (by shape: a long text has many surnames)
-            for k in self._shapes.get((low[:1], n), ())
+            for same in shapes  # (by shape: a long text has many surnames)
+            for k in same
             if k.isalpha() and one_edit(k, low) and low != k + "s" and k != low + "s"  # ("Catholics": no typo)
         ]
         if len(near) == 1 and not self.used_in_lower_case(low):

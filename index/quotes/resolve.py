@@ -79,7 +79,7 @@ def resolve_mention(
             # "Said Wales", "Fuming Robinson" opening a sentence: a verb or an adjective, then the name
             cut = mention.text.index(words[1], len(words[0]))  # ("State Department" keeps its "State")
             mention = Mention("name", mention.text[cut:], mention.start + cut, mention.end, mention.how)
-        speaker = people.canonical(mention.text, mention.start)
+        speaker = people.spelt_out(people.canonical(mention.text, mention.start))
         for ending in ("'s", "’s"):
             if speaker.endswith(ending) and " " in speaker:
                 speaker = people.canonical(speaker[: -len(ending)], mention.start)  # "Tony Blair's"
