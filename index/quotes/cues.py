@@ -163,6 +163,8 @@ def find_cues(doc: Doc, extra: frozenset[str], particles: dict[str, str] | None 
         nxt = words[k + 1] if k + 1 < len(toks) else ""
         if (low.startswith("continu") or low.startswith("agree")) and nxt == "to" and _verb_follows(doc, k + 2):
             continue  # "would continue to take tests", "agreed to spend 0.7%": an act, not speech
+        if low.startswith("agree") and nxt in ("on", "upon"):
+            continue  # "the deal they nearly agreed upon": a thing agreed, not words
         if prev in PASSIVE_AUX or (k > 1 and prev.endswith("ly") and words[k - 2] in PASSIVE_AUX):
             continue  # "is said to be", "was told": no speaker here
         if k > 1 and prev.endswith("ly") and words[k - 2].endswith(("'s", "’s", "s'", "s’")):

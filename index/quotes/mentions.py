@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from index.lexicon import ANONYMOUS_NOUNS, FUNCTION_WORDS, PERSON_NOUNS, TITLES
 
-from .document import Doc, joined
+from .document import Doc, joined, sent_of
 from .roles import DOCUMENT_NOUNS, PERSON_HEADS, ROLE_OPENERS, is_age
 from .words import (
     FIRST_NAMES,
@@ -134,6 +134,8 @@ def classify_np(doc: Doc, s: int, e: int, allow_pronoun: bool = True) -> Mention
         toks = doc.tokens[i:j]
         words = doc.words[i:j]
         lows = doc.lows[i:j]
+    if len(toks) == 1 and lows[0] in ("may", "will") and words[0][:1].isupper() and _inside_sentence(doc, toks[0][0]):
+        return Mention("name", words[0], toks[0][0], toks[0][1])  # "“…,” May wrote": Brian May, no modal
     opening = _time_opening(lows)
     if 0 < opening < len(toks):
         # "On Tuesday Labour chairman Ian McCartney said": a time opening the sentence, then
@@ -296,6 +298,12 @@ def classify_np(doc: Doc, s: int, e: int, allow_pronoun: bool = True) -> Mention
             return None  # "185,000", "Immediately", "wasn't": no source
         return Mention("np", doc.text[ts:te], ts, te)
     return None
+
+
+def _inside_sentence(doc: Doc, pos: int) -> bool:
+    """Do words (a quotation, a clause) stand before `pos` in its sentence?"""
+    ss = doc.sents[sent_of(doc, pos)][0] if doc.sents else 0
+    return bool(doc.masked[ss:pos].strip(" \n(“‘\"'"))  # (a quotation before counts: it is masked)
 
 
 _TIME_OPENERS = frozenset("on in at during since until by from".split())

@@ -183,7 +183,16 @@ def leading_role(words: Sequence[str]) -> bool:
     if len(words) < 3:
         return False
     first = words[0].lower()
-    return first in _RUN_ROLES or first in _SERVICE_WORDS and words[1].lower() in FIRST_NAMES
+    if first in _RUN_ROLES or first in _SERVICE_WORDS and words[1].lower() in FIRST_NAMES:
+        return True
+    # a person noun by its ending before a first name ("Guitarist Brian May", "Skipper Jason
+    # Robinson"), the word itself no first name ("Hunter Biden")
+    return (
+        len(words) == 3
+        and first.endswith(("ist", "er", "or", "ian"))
+        and first not in FIRST_NAMES
+        and words[1].lower() in FIRST_NAMES
+    )
 
 
 @functools.lru_cache(maxsize=32768)  # a corpus repeats its names: keep them across articles
@@ -235,7 +244,10 @@ def name_of_run(words: tuple[str, ...]) -> tuple[tuple[str, ...], str, bool]:
     if (
         not core
         or len(core) - particles > 4
-        or any((w.lower() in FUNCTION_WORDS or w.lower() in STOP_HEAD) and w not in PARTICLES for w in core[1:])
+        or any(
+            (w.lower() in FUNCTION_WORDS or w.lower() in STOP_HEAD) and w not in PARTICLES
+            for w in (core[1:-1] if _surname_word(core) else core[1:])
+        )
         or core[-1] in PARTICLES
     ):
         return (), honorific, titled
@@ -248,6 +260,13 @@ def name_of_run(words: tuple[str, ...]) -> tuple[tuple[str, ...], str, bool]:
         core[-1] = core[-1][:-2]
     return tuple(core), honorific, titled
 
+
+def _surname_word(core: Sequence[str]) -> bool:
+    """ "Theresa May", "Brian May": a word that is also a surname, after a first name."""
+    return len(core) >= 2 and core[-1].lower() in _WORD_SURNAMES and core[0].lower() in FIRST_NAMES
+
+
+_WORD_SURNAMES = frozenset({"may", "will"})
 
 PARTICLES = frozenset("da de do dos das van von der den du del della di al bin ibn ter ten".split())
 

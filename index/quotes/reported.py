@@ -86,7 +86,10 @@ def _next_clause(doc: Doc, cue: Cue, cues: Sequence[Cue], end: int) -> int:
             continue
         gap = doc.masked[cue.end : mention.start]
         hit = _COORDINATED_RE.search(gap)
-        if hit is not None and (hit.group(1) in _SUBORDINATE or len(gap[: hit.start()].split()) >= 3):
+        before = gap[: hit.start()].split() if hit is not None else []
+        if before and before[-1][:1].isupper() and hit is not None and hit.group(0)[:1] != ",":
+            continue  # ("Moscow and Kyiv nearly agreed": one subject of two names, no new clause)
+        if hit is not None and (hit.group(1) in _SUBORDINATE or len(before) >= 3):
             return cue.end + len(gap[: hit.start()].rstrip())
     return end
 
@@ -161,7 +164,8 @@ def _before_inner(clause: Quote, cut: int) -> Quote:
     said the plan was “a mess” | because Dahl told him that “…”"), so that a clause never
     holds a quotation of someone else's."""
     head = clause.text[: max(0, cut - clause.start)]
-    head = head[: _TRAILING_LINK_RE.search(head).start()]  # type: ignore[union-attr]
+    trail = _TRAILING_LINK_RE.search(head)
+    head = head[: trail.start()] if trail is not None else head  # (it always matches: all of it is optional)
     return replace(clause, end=clause.start + len(head), text=head) if head else clause
 
 

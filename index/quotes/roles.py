@@ -47,7 +47,9 @@ PERSON_HEADS = frozenset(
     soldier blogger commenter administrator chancellor-elect president-elect vice-president
     emissary consul governor-general pontiff pope cleric imam rabbi bishop archbishop
     pastor priest historian surgeon neurosurgeon physician banker financier investor developer
-    comedian novelist playwright filmmaker producer rapper musician jurist justice sheriff""".split()
+    comedian novelist playwright filmmaker producer rapper musician jurist justice sheriff
+    full-back fly-half scrum-half centre-back wing-back winger sprinter swimmer
+    boxer golfer cyclist jockey bowler batsman hurdler guitarist drummer""".split()
 )
 # person nouns that open a sentence before a full name, capitalised there ("Boss Graeme Souness")
 ROLE_OPENERS = PERSON_HEADS | frozenset("wing winger keeper referee judges fellow shadow centre prop flanker".split())

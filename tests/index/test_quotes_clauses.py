@@ -349,3 +349,14 @@ def test_a_subordinate_clause_of_speech_keeps_its_own_quotation(registry: Speake
     """ "“…,” Kessel said as the heckler yelled: “You suck!”": the heckler's words."""
     text = "“There is a young man having some problems,” Tom Kessel said as the heckler yelled: “You are boring!”\n"
     assert [q.speaker for q in marked(text, registry)] == ["Tom Kessel", "heckler"]
+
+
+def test_two_names_joined_by_and_are_one_subject_not_a_new_clause(registry: SpeakerRegistry) -> None:
+    """ "… told Reuters that a deal could resemble the draft that Moscow and Kyiv nearly agreed
+    upon": no clause of speech starts at "and", and agreeing upon a thing is no speech."""
+    text = (
+        "Two of the sources told Reuters that a possible deal could resemble the draft agreement that "
+        "Tallinn and Riga nearly agreed upon in April following talks in Oslo.\n"
+    )
+    got = [q for q in quotes_of_text(text, registry) if q.kind == "reported"]
+    assert [(q.speaker, q.text.endswith("talks in Oslo.")) for q in got] == [("sources", True)]

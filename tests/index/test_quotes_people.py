@@ -206,3 +206,30 @@ def test_a_name_keeps_neither_a_demonym_nor_a_possessive_mark(
         q for q in quotes(f"Comedy news\n\n{first}\n\n“It is great,” {surname} said.\n", registry) if q.kind == "direct"
     ]
     assert [q.speaker for q in got] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Guitarist Brian Vale said the band would tour.\n\n“It was all right,” Vale wrote.\n", "Brian Vale"),
+        ("Tory chairman Theresa May said the party would fight.\n\n“We will win,” May said.\n", "Theresa May"),
+        (
+            "Skipper Jason Robinson was upbeat.\n\n“There is no lack of confidence,” said the Sale full-back.\n",
+            "Jason Robinson",
+        ),
+    ],
+)
+def test_a_role_before_a_name_a_surname_that_is_a_word_and_a_players_position(
+    text: str, speaker: str, registry: SpeakerRegistry
+) -> None:
+    """ "Guitarist Brian Vale" is Brian Vale (a person noun by its ending before a first name);
+    "Theresa May" is a full name though "may" is a word; "the Sale full-back" is the player
+    just written about."""
+    got = [q for q in quotes(f"Music news\n\n{text}", registry) if q.kind == "direct"]
+    assert [q.speaker for q in got] == [speaker]
+
+
+def test_a_name_that_is_also_an_auxiliary_still_speaks(registry: SpeakerRegistry) -> None:
+    """ "“We will go,” Will said.": a capitalised "Will" inside a sentence is a name."""
+    got = [q for q in quotes("Film news\n\n“We will go,” Will said.\n", registry) if q.kind == "direct"]
+    assert [q.speaker for q in got] == ["Will"]
