@@ -179,8 +179,8 @@ def scan(people: People, doc: Doc) -> None:
             # a lone word matters only as a clause subject or a registered name
             if not subject and not dotted and canonical(text) is None:
                 continue
-            if sentence_initial_word(people, doc, k):
-                continue
+            if (k == 0 or gaps[k] != " ") and sentence_initial_word(people, doc, k):
+                continue  # (after one space, mid-sentence: the common case, decided here)
         add_run(people, doc, toks, k, j, subject, text, dotted, title_lines)
 
 
