@@ -72,12 +72,28 @@ def attach_quotes(
     for c in sorted(cues, key=lambda c: c.start):
         if c.speaker:
             spoke.setdefault(c.speaker, []).append(c.start)
+    cue_paras = {para_of(doc, c.start) for c in cues}
+    by_para: dict[int, list[Cue]] = {}
+    for c in sorted(cues, key=lambda c: c.start):
+        if c.speaker:
+            by_para.setdefault(para_of(doc, c.start), []).append(c)
     for segs in ordered:
         if last is not None and last.speaker in spoke:
             starts = spoke[last.speaker]
             k = bisect.bisect_left(starts, segs[0].open_pos) - 1
             if k >= 0 and para_of(doc, starts[k]) > last.para:
                 last = last._replace(para=para_of(doc, starts[k]))
+        before = next((c for c in reversed(by_para.get(segs[0].para - 1, ())) if _reports(c)), None)
+        if (
+            before is not None
+            and (last is None or last.para < segs[0].para - 1)
+            and segs[-1].para not in cue_paras  # (a quotation paragraph with no cue of its own)
+            and starts_paragraph(doc, segs[0])
+            and len(doc.text[segs[0].start : segs[-1].end].split()) >= 5  # (not a title: “Daily Show” host)
+        ):
+            # "Carter said that the critics were wrong. ¶ “That's because …”": the paragraph of
+            # someone's reported words before a quotation paragraph makes them its speaker
+            last = _Last(segs[0].para - 1, before.speaker or "", before, before.named_by)
         cue, rule = _attribution(doc, segs, by_sent, last, people)
         continued = rule in ("continuation", "continuation-in-paragraph")
         speaker, named = (cue.speaker, cue.named_by) if cue is not None else (None, None)
@@ -123,10 +139,22 @@ def attach_quotes(
     return out
 
 
+def _reports(cue: Cue) -> bool:
+    """A cue of reported speech with a speaker: "Carter said that ...", not ", said Carter"."""
+    return bool(cue.speaker) and cue.reportable and not cue.inverted and not cue.noun and not cue.quote_before
+
+
 def _sentence_subject(doc: Doc, people: People, seg: Seg) -> tuple[str, Mention] | None:
     """The person a sentence is about, named as its subject before the quotation ("Paul
     Ryan worried that the safety net was becoming “a hammock that lulls …”")."""
     ss = doc.sents[sent_of(doc, seg.open_pos)][0] if doc.sents else 0
+    subj = people.subject_before(seg.open_pos, "")
+    if subj is not None and subj[0] >= ss:
+        # the sentence's last clause subject, not a name in its object ("Lewandowski ripped FBI
+        # Director James Comey for acting as “the judge and the jury”": Lewandowski)
+        named = name_at(doc, subj[0])
+        if named is not None:
+            return subj[1], named
     got = first_clause_subject(doc, ss, seg.open_pos)
     if got is None or got.kind != "name":
         return None

@@ -19,7 +19,7 @@ from index.lexicon import ANONYMOUS_NOUNS, FUNCTION_WORDS, QUOTE_ONLY_FORMS, REP
 
 from .document import MASK, Doc, sent_of
 from .mentions import Mention
-from .roles import DOCUMENT_NOUNS, ORG_HEADS
+from .roles import DOCUMENT_NOUNS, ORG_HEADS, is_age
 from .words import (
     ALL_CUE_FORMS,
     BASE_FORMS,
@@ -161,8 +161,8 @@ def find_cues(doc: Doc, extra: frozenset[str], particles: dict[str, str] | None 
         if not prev and k > 1 and gaps[k].strip() == "," and gaps[k - 1].strip() == "," and words[k - 1] in _ASIDES:
             prev, aside = words[k - 2], 1  # "Proponents of the bill, however, say": the subject before the aside
         nxt = words[k + 1] if k + 1 < len(toks) else ""
-        if low.startswith("continu") and nxt == "to":
-            continue  # "Students would continue to take tests": going on, not speaking
+        if (low.startswith("continu") or low.startswith("agree")) and nxt == "to" and _verb_follows(doc, k + 2):
+            continue  # "would continue to take tests", "agreed to spend 0.7%": an act, not speech
         if prev in PASSIVE_AUX or (k > 1 and prev.endswith("ly") and words[k - 2] in PASSIVE_AUX):
             continue  # "is said to be", "was told": no speaker here
         if k > 1 and prev.endswith("ly") and words[k - 2].endswith(("'s", "’s", "s'", "s’")):
@@ -184,7 +184,11 @@ def find_cues(doc: Doc, extra: frozenset[str], particles: dict[str, str] | None 
                 j -= 1  # "are set to state", "is expected to say": the subject is before the auxiliary
             start = toks[j][0]  # "sought to assure", "tried to reassure": the attempt's subject speaks
         elif (
-            prev in DETERMINERS or prev in PREPOSITIONS or prev.endswith(("'s", "’s", "s'", "s’")) or prev[:1].isdigit()
+            prev in DETERMINERS
+            or prev in PREPOSITIONS
+            or prev.endswith(("'s", "’s", "s'", "s’"))
+            or prev[:1].isdigit()
+            and not is_age(prev)  # ("10 calls"; but "the 31-year-old told")
         ):
             continue  # a noun or an infinitive ("the call", "Trump's call", "to say")
         if low in _NOUN_LIKE and (
@@ -303,6 +307,12 @@ def _opens_sentence(m: str, s: int) -> bool:
     return j < 0 or m[j] in ".!?\n"
 
 
+def _verb_follows(doc: Doc, k: int) -> bool:
+    """Is token k a verb of an infinitive ("to spend"), not a noun ("agreed to a truce",
+    "agreed to the plan")?"""
+    return k < len(doc.tokens) and doc.lows[k] not in DETERMINERS and not doc.words[k][:1].isupper()
+
+
 def _gerund_ok(doc: Doc, k: int, prev: str) -> bool:
     """'..., saying' and '– scandalously praising' attribute, and so does a progressive
     ("is now calling for"); 'the saying' does not."""
@@ -321,8 +331,8 @@ def _gerund_ok(doc: Doc, k: int, prev: str) -> bool:
     return (
         j >= 0
         and m[j] in ',;—–\x01”"'
-        or prev in {"and", "while", "before", "after", "by", "when", "as", "without"}
-        or _name_after_with(doc, k)
+        or (lows[i] if i >= 0 else prev) in {"and", "while", "before", "after", "by", "when", "as", "without"}
+        or _name_after_with(doc, i + 1)  # (past its adverbs: "with Trump reportedly yelling")
     )
 
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from index.lexicon import ANONYMOUS_NOUNS, FUNCTION_WORDS, PERSON_NOUNS, TITLES
 
 from .document import Doc, joined
-from .roles import DOCUMENT_NOUNS, PERSON_HEADS, ROLE_OPENERS
+from .roles import DOCUMENT_NOUNS, PERSON_HEADS, ROLE_OPENERS, is_age
 from .words import (
     FIRST_NAMES,
     LEADING_ADVERBS,
@@ -134,6 +134,13 @@ def classify_np(doc: Doc, s: int, e: int, allow_pronoun: bool = True) -> Mention
         toks = doc.tokens[i:j]
         words = doc.words[i:j]
         lows = doc.lows[i:j]
+    opening = _time_opening(lows)
+    if 0 < opening < len(toks):
+        # "On Tuesday Labour chairman Ian McCartney said": a time opening the sentence, then
+        # the subject
+        got = classify_np(doc, toks[opening][0], e, allow_pronoun)
+        if got is not None:
+            return got
     if lows[0] in LEADING_ADVERBS and cap(words[0]):
         # "Even Republicans": the Republicans; "Overall, asking prices ...": no one
         return classify_np(doc, toks[1][0], e, allow_pronoun) if len(toks) > 1 else None
@@ -197,6 +204,9 @@ def classify_np(doc: Doc, s: int, e: int, allow_pronoun: bool = True) -> Mention
         # "His assumption, stated on live TV, was that ...": whoever "his" means speaks
         t = toks[0]
         return Mention("pronoun", POSSESSIVE_PRONOUNS[lows[0]], t[0], t[1])
+    if head_n == 2 and lows[0] == "the" and is_age(head_noun):
+        # "said the 46-year-old": a person by age, described as a role is (rule role-salient)
+        return Mention("role", doc.text[toks[0][0] : toks[1][1]], toks[0][0], toks[1][1])
     if head_noun in ANONYMOUS_NOUNS:
         return Mention("anonymous", doc.text[toks[0][0] : toks[-1][1]], toks[0][0], toks[-1][1])
     if head_n > 1 and not cap(words[head_n - 1]) and head_noun not in FUNCTION_WORDS and head_noun in ROLE_NOUNS:
@@ -286,6 +296,33 @@ def classify_np(doc: Doc, s: int, e: int, allow_pronoun: bool = True) -> Mention
             return None  # "185,000", "Immediately", "wasn't": no source
         return Mention("np", doc.text[ts:te], ts, te)
     return None
+
+
+_TIME_OPENERS = frozenset("on in at during since until by from".split())
+_TIME_MODIFIERS = frozenset("early late last this next earlier later mid".split())
+_TIMES = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday yesterday today tonight
+    january february march april june july august september october november december
+    week month year weekend spring summer autumn winter morning afternoon evening night""".split()
+)
+
+
+def _time_opening(lows: Sequence[str]) -> int:
+    """How many words of a time open the phrase ("On Tuesday", "Last week", "In March 2022",
+    "On Tuesday night", "Earlier this month"); 0 when none does."""
+    n = len(lows)
+    k = 1 if lows[0] in _TIME_OPENERS else 0
+    if k < n and lows[k] in _TIME_MODIFIERS:
+        k += 1
+    start = k
+    while k < n and (lows[k] in _TIMES or lows[k].isdigit() or lows[k][:-2].isdigit() and lows[k][-2:] in _ORDINALS):
+        k += 1
+    if k == start or all(w.isdigit() for w in lows[start:k]) and (not start or lows[0] not in ("in", "since")):
+        return 0  # ("in 2022" is a time; "on 5" or "the 5" is not)
+    return k
+
+
+_ORDINALS = frozenset({"st", "nd", "rd", "th"})
 
 
 def _infinitive(words: Sequence[str], lows: Sequence[str]) -> bool:
@@ -507,13 +544,14 @@ _MODIFIER_RE = re.compile(r"-[a-z]+$")  # "Republican-leaning", "Moscow-based", 
 _CONTRACTED_PRONOUN_RE = re.compile(r"(?:he|she|they|we|i|it|you)(?:['’](?:s|re|ve|d|ll|m))?$")
 
 
-_DETERMINER_AFTER_WORD_RE = re.compile(r"\b([a-z]+) (?:the|a|an) ")
+_DETERMINER_AFTER_WORD_RE = re.compile(r"\b([a-z]+|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day) (?:the|a|an) ")
 
 
 def subject_start(region: str, b: int, e: int) -> int:
     """Where a subject starts in region[b:e] when a time phrase runs into it with no comma:
-    "after midnight the mayor said", "hours after the meeting the mayor said" (an article
-    after a noun, not after "of", a preposition or a verb: "the head of the IMF")."""
+    "after midnight the mayor said", "on Tuesday the chancellor told", "hours after the
+    meeting the mayor said" (an article after a noun, not after "of", a preposition or a
+    verb: "the head of the IMF")."""
     start = b
     for d in _DETERMINER_AFTER_WORD_RE.finditer(region, b, e):
         word = d.group(1)

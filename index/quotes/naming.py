@@ -19,7 +19,7 @@ from index.lexicon import ANONYMOUS_NOUNS, DEMONYMS, FUNCTION_WORDS, INDEFINITE_
 
 from .document import Doc, sent_of
 from .mentions import Mention
-from .roles import DOCUMENT_NOUNS, ORG_HEADS, PERSON_HEADS, singular
+from .roles import DOCUMENT_NOUNS, ORG_HEADS, PERSON_HEADS, is_age, singular
 from .words import FEMALE_ROLES, GROUP_NOUNS, MALE_ROLES, PERSON_NOUNS, STOP_HEAD
 
 if TYPE_CHECKING:
@@ -214,7 +214,7 @@ def speaker_like(text: str) -> bool:
         or h in MALE_ROLES
         or h in TITLES
         for h in (low, single, low.rsplit("-", 1)[-1])
-    ):
+    ) or is_age(low):
         return True
     # a person by the shape of the word: "lobbyists", "propagandists", "traders", "hackers"
     return single.endswith(_PERSON_SUFFIXES) and not single.endswith("ment") and single not in _THINGS
@@ -279,7 +279,10 @@ def opens_sentence(doc: Doc, pos: int) -> bool:
     if not doc.sents:
         return False
     ss = doc.sents[sent_of(doc, pos)][0]
-    return not doc.masked[ss:pos].strip(" \"“‘'(\n\x01”’")
+    if doc.masked[ss:pos].strip(" \"“‘'(\n\x01”’"):
+        return False
+    # ("“…,” Jones said": after a quotation that ends in a comma the sentence goes on)
+    return not doc.text[ss:pos].rstrip(" \"”’'\n").endswith(",")
 
 
 def common_word(word: str, people: People) -> bool:

@@ -204,8 +204,8 @@ def _org_able(name: str, people: People, doc: Doc, k: int, places: bool, scanned
     words = low.split()
     if not words or any(w in DEMONYMS for w in words) or low in _NOT_ORGS:
         return False
-    if is_place(name) and not places:
-        return False
+    if is_place(name) and not places or places and low in _UNIONS:
+        return False  # (a club may bear its town's name, never "US" or "UK": "US tycoon Malcolm Glazer")
     if people.registry.get(name) is not None or words[0] in FIRST_NAMES or name in people.persons:
         return False
     canon = people.canonical(name, doc.tokens[k][0])
@@ -223,6 +223,7 @@ def _org_able(name: str, people: People, doc: Doc, k: int, places: bool, scanned
 
 
 _NOT_ORGS = frozenset("i mr mrs ms dr sir lord lady".split())
+_UNIONS = frozenset("us u.s. usa uk u.k. eu un".split())
 
 
 def salient_org(pos: int, people: People, history: History, doc: Doc) -> tuple[int, str] | None:

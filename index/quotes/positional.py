@@ -20,7 +20,10 @@ from .roles import PERSON_HEADS
 from .sources import HERE_IS_HOW_RE, clause_subject, strip_skippable, subject_of_clause
 from .words import STOP_HEAD, cap
 
-_ADHOC_SUBJECT = r"((?:[A-Z][\w'’.-]*[ \t\u00a0]+){0,4}?[A-Z][\w'’-]*|he|she|they|[Tt]he[ \t\u00a0]+[a-z]+)"
+_ADHOC_SUBJECT = (
+    r"((?:[A-Z][\w'’.-]*[ \t\u00a0]+){0,4}?[A-Z][\w'’-]*|he|she|they|[Tt]he[ \t\u00a0]+[a-z]+"
+    r"|an?[ \t\u00a0]+[a-z]+[ \t\u00a0]+(?:[A-Z][\w'’.-]*[ \t\u00a0]+){0,3}?[A-Z][\w'’-]*)"  # "an angry Hollande"
+)
 _ADHOC_AFTER_RE = re.compile(rf"[ \t\u00a0]*,?[ \t\u00a0]*{_ADHOC_SUBJECT}[ \t\u00a0]+([a-z]{{3,}}(?:ed|es|s))\b")
 # after “...,” / “...?” any verb will do ("“...,” Bennett shot back")
 _ADHOC_INVERTED_RE = re.compile(

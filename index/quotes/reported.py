@@ -51,6 +51,7 @@ def reported_speech(doc: Doc, cues: list[Cue], segs: list[Seg]) -> list[Quote]:
         if span is None:
             continue
         s, e = span
+        e = min(e, _next_clause(doc, cue, cues, e))
         body = m[s:e]
         masked_share = body.count(MASK) / max(1, len(body))
         if masked_share > 0.5:
@@ -62,6 +63,27 @@ def reported_speech(doc: Doc, cues: list[Cue], segs: list[Seg]) -> list[Quote]:
         # the quoted words are their own partial quotation (attach.py), of the same speaker
         out.append(make_quote(doc, s, e, "reported", cue.speaker, cue.rule, cue, cue.named_by))
     return out
+
+
+_COORDINATED_RE = re.compile(r"(?:,\s*)?\b(?:and|but|while|whereas)\s+(?:\w+\s+){0,2}$")
+
+
+def _next_clause(doc: Doc, cue: Cue, cues: list[Cue], end: int) -> int:
+    """Where a coordinated clause with its own speaker starts ("Cruz accuses Obama of “…”
+    and Trump says he is “…”"): the first clause ends there, the second is Trump's."""
+    for other in cues:
+        if other.sent != cue.sent or other.start <= cue.end or other.start >= end or other.inverted:
+            continue
+        mention = other.mention
+        if mention is None or mention.kind not in ("name", "pronoun", "role", "anonymous"):
+            continue
+        if not cue.end < mention.start < other.start:
+            continue
+        gap = doc.masked[cue.end : mention.start]
+        hit = _COORDINATED_RE.search(gap)
+        if hit is not None and len(gap[: hit.start()].split()) >= 3:
+            return cue.end + len(gap[: hit.start()].rstrip())
+    return end
 
 
 def one_speaker(quotes: list[Quote], clauses: list[Quote], doc: Doc | None = None) -> tuple[list[Quote], list[Quote]]:
@@ -96,10 +118,12 @@ def one_speaker(quotes: list[Quote], clauses: list[Quote], doc: Doc | None = Non
         ),
     )
     own = {i for i in marked if doc is not None and _classic(doc, quotes[i])}
+    owner: dict[int, tuple[int, int]] = {}  # quotation -> span of the innermost clause of speech holding it
     for ci in order:
         c = clauses[ci]
         if c.speaker is not None and c.cue not in BELIEF_FORMS:
             for i in inside[ci]:
+                owner[i] = (c.start, c.end)
                 if i not in own:
                     quotes[i] = _attributed_as(quotes[i], c, cue=True)
     # of clauses with one span (one sentence, several cues), the innermost speaker's is the record
@@ -108,13 +132,32 @@ def one_speaker(quotes: list[Quote], clauses: list[Quote], doc: Doc | None = Non
     for ci, (c, inner) in enumerate(zip(clauses, inside)):
         if innermost[c.start, c.end] != ci:
             continue
-        if inner and quotes[inner[0]].speaker is not None:
-            c = _attributed_as(c, quotes[inner[0]])
-        for i in inner:
+        # (a quotation an inner clause of speech holds is that clause's, not this one's)
+        mine = [i for i in inner if owner.get(i, (c.start, c.end)) == (c.start, c.end)]
+        pick = mine or inner
+        if pick and quotes[pick[0]].speaker is not None:
+            c = _attributed_as(c, quotes[pick[0]])
+        for i in mine:
             if quotes[i].speaker != c.speaker and i not in own:  # (a clause quoting two people: the first)
                 quotes[i] = _attributed_as(quotes[i], c, cue=True)
+        if mine and len(mine) < len(inner):
+            c = _before_inner(c, min(owner[i][0] for i in inner if i not in mine))
         agreed.append(c)
     return quotes, agreed
+
+
+_TRAILING_LINK_RE = re.compile(
+    r"[\s,;]*(?:\b(?:and|but|because|as|while|whereas|since|after|before|when|although|though|so|that)\b[\s,]*)*$"
+)
+
+
+def _before_inner(clause: Quote, cut: int) -> Quote:
+    """The clause up to an inner clause of speech with its own speaker and quotation ("Kessel
+    said the plan was “a mess” | because Dahl told him that “…”"), so that a clause never
+    holds a quotation of someone else's."""
+    head = clause.text[: max(0, cut - clause.start)]
+    head = head[: _TRAILING_LINK_RE.search(head).start()]  # type: ignore[union-attr]
+    return replace(clause, end=clause.start + len(head), text=head) if head else clause
 
 
 def _classic(doc: Doc, q: Quote) -> bool:

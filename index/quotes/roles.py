@@ -212,8 +212,14 @@ OFFICES = frozenset(
 
 
 def person_head(head: str) -> bool:
-    """A role noun for a person, compounded or not ("minister", "prime-minister")."""
-    return head in PERSON_HEADS or head.rsplit("-", 1)[-1] in PERSON_HEADS
+    """A role noun for a person, compounded or not ("minister", "prime-minister"), or an
+    age that stands for one ("said the 46-year-old")."""
+    return head in PERSON_HEADS or head.rsplit("-", 1)[-1] in PERSON_HEADS or is_age(head)
+
+
+def is_age(word: str) -> bool:
+    """ "46-year-old": news style's epithet for someone already named."""
+    return word.endswith("-year-old") and word[:1].isdigit()
 
 
 _TRIGGERS = HEADS | frozenset(ABBREVIATED)

@@ -55,7 +55,7 @@ def find_source(doc: Doc, cue: Cue) -> Mention | None:
         return None
     if (
         not tail
-        or tail.endswith((MASK, "”", '"', "’", "»", ",”", ',"'))
+        or tail.endswith((MASK, "”", '"', "’", "»", ",”", ',"', MASK + "“"))  # ('“…,“ said': a closer typed as “)
         or tail[-1] in ",:;—–"
         and _quote_just_before(tail)
     ) and not (tail and cue.word.endswith("ing")):
@@ -391,11 +391,15 @@ def _appositive(doc: Doc, ss: int, region: str, comma: int) -> Mention | None:
     cuts = [start] + [c.end() for c in _SEG_SPLIT_RE.finditer(inner, start)] + [comma + 1]
     first: Mention | None = None
     named: Mention | None = None
+    place = False  # the segment before was a place ("of Flint"): "Mich." goes on with it
     for a, b in zip(cuts, cuts[1:]):
         text = inner[a : b - 1].strip()
         if not text:
             continue
         head = text.split(None, 1)[0].lower()
+        after_place, place = place, named is not None and head in ("of", "from")
+        if after_place and len(text.split()) <= 2 and text[:1].isupper():
+            continue  # "Cory James, 22, of Flint, Mich., said": the place's state, not a speaker
         if head in _RELATIVES or (
             " " not in text and (head in SKIPPABLE or head in FUNCTION_WORDS or head.endswith("ly"))
         ):

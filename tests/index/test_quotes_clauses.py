@@ -27,12 +27,13 @@ def marked(text: str, registry: SpeakerRegistry) -> list[Quote]:
     return [q for q in quotes("Council report.\n\n" + text, registry) if q.kind in ("direct", "partial")]
 
 
-def test_with_a_name_and_a_participle_the_name_speaks(registry: SpeakerRegistry) -> None:
-    """ "…, with Senator Tom Kessel telling reporters …": an absolute clause, whose subject
-    is the name after "with", not the main clause's ("the city")."""
+@pytest.mark.parametrize("adverb", ["", "reportedly "])
+def test_with_a_name_and_a_participle_the_name_speaks(adverb: str, registry: SpeakerRegistry) -> None:
+    """ "…, with Senator Tom Kessel (reportedly) telling reporters …": an absolute clause,
+    whose subject is the name after "with", not the main clause's ("the city")."""
     text = (
         "The fire sparked a debate over how the city responds to floods, with Senator Tom Kessel "
-        "telling reporters on Thursday he viewed the mayor as “directly responsible” for the damage.\n"
+        f"{adverb}telling reporters on Thursday he viewed the mayor as “directly responsible” for the damage.\n"
     )
     q = marked(text, registry)[0]
     assert (q.speaker, q.rule, q.speaker_mention) == ("Tom Kessel", "with-participle", "Tom Kessel")
@@ -218,3 +219,127 @@ def test_a_word_in_a_sentence_about_someone_is_not_the_next_sentence_s_speaker(r
     )
     got = [q for q in quotes_of_text(text, registry) if q.text == "poor"]
     assert got and all(q.speaker != "Robin Cook" for q in got)
+
+
+@pytest.mark.parametrize("name", ["Jones", "Davis", "Kessel"])
+def test_a_surname_after_a_quotation_and_its_comma_speaks(name: str, registry: SpeakerRegistry) -> None:
+    """ "“…,” Jones said.": the surname does not open a sentence (the quotation's comma goes on),
+    so no common-word test ("Markets", "Warnings") throws it out for its ending."""
+    q = marked(f"“We had written two dozen songs,” {name} said.\n", registry)[0]
+    assert (q.speaker, q.rule) == (name, "one-word-name")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tom Kessel accuses the mayor of “hiding the costs” and Lena Dahl says he is “wasting everyone's time,” "
+        "part of a long quarrel.\n",
+        "Tom Kessel said he would fix the “broken bridge,” for instance, and Lena Dahl vowed to “sell the ferry” "
+        "by June.\n",
+        "Tom Kessel described the plan as “quite a mess” while Lena Dahl said it was “a real surprise for us”.\n",
+    ],
+)
+def test_a_coordinated_clause_with_its_own_speaker_keeps_its_quotation(text: str, registry: SpeakerRegistry) -> None:
+    """ "X accuses … of “…” and Y says …“…”": two clauses of speech, each with its speaker;
+    the first clause ends where the second begins and does not take its quotation."""
+    got = quotes_of_text(text, registry)
+    assert [q.speaker for q in got if q.kind == "partial"] == ["Tom Kessel", "Lena Dahl"]
+    first = next(q for q in got if q.kind == "reported" and q.speaker == "Tom Kessel")
+    assert "Lena Dahl" not in first.text
+
+
+def test_a_quotation_of_an_inner_clause_of_speech_is_that_clauses(registry: SpeakerRegistry) -> None:
+    """ "Kessel said the plan was “a mess” because Dahl told him that “…”": the second
+    quotation is what Dahl told; Kessel's clause ends before hers and holds only his."""
+    text = (
+        "Tom Kessel said the plan was “a mess” because Lena Dahl told him in May that “it would fail within a year.”\n"
+    )
+    got = quotes_of_text(text, registry)
+    assert [q.speaker for q in got if q.kind == "partial"] == ["Tom Kessel", "Lena Dahl"]
+    assert [q.text for q in got if q.kind == "reported"] == [
+        "Tom Kessel said the plan was “a mess”",
+        "Lena Dahl told him in May that “it would fail within a year.",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("opening", "speaker"),
+    [
+        ("On Tuesday Labour chairman Tom Kessel", "Tom Kessel"),
+        ("Last week Tom Kessel", "Tom Kessel"),
+        ("Earlier this month Tom Kessel", "Tom Kessel"),
+        ("In March 2022 Tom Kessel", "Tom Kessel"),
+    ],
+)
+def test_a_time_opening_the_sentence_is_not_the_subject(opening: str, speaker: str, registry: SpeakerRegistry) -> None:
+    """ "On Tuesday Labour chairman Tom Kessel said ...": a time, then the subject, no comma."""
+    q = marked(f"{opening} said his party was “ambitious” to win more seats.\n", registry)[0]
+    assert q.speaker == speaker
+
+
+def test_a_time_before_a_described_subject_is_not_the_subject(registry: SpeakerRegistry) -> None:
+    """ "before he left for Paris on Tuesday the chancellor told reporters:": the chancellor."""
+    text = (
+        "Chancellor Tom Kessel flew out on Tuesday.\n\n"
+        "Lena Dahl denied the report, and before he left for Paris on Tuesday the chancellor told "
+        "reporters: “Of course I trust her.”\n"
+    )
+    q = marked(text, registry)[-1]
+    assert (q.speaker, q.speaker_mention) == ("Tom Kessel", "the chancellor")
+
+
+@pytest.mark.parametrize("verb", ["agreed", "has agreed", "would continue"])
+def test_agreeing_or_continuing_to_act_is_no_speech(verb: str, registry: SpeakerRegistry) -> None:
+    """ "The council agreed to spend 0.7% on aid": an act, not reported speech."""
+    got = quotes_of_text(f"The city council {verb} to spend most of the money on new schools.", registry)
+    assert [q for q in got if q.kind == "reported"] == []
+
+
+def test_agreeing_that_is_speech(registry: SpeakerRegistry) -> None:
+    got = quotes_of_text("The city council agreed that most of the money should go to new schools.", registry)
+    assert [q.speaker for q in got if q.kind == "reported"] == ["city council"]
+
+
+def test_a_place_after_a_named_persons_age_and_town_is_not_the_speaker(registry: SpeakerRegistry) -> None:
+    """ "Cory James, 22, of Flint, Mich., said": the state goes on with the town."""
+    text = "Tom Kessel, 22, of Flint, Mich., said he had not given up hope of a “surprise” at the convention.\n"
+    assert [q.speaker for q in marked(text, registry)] == ["Tom Kessel"]
+
+
+def test_a_fragment_without_a_cue_is_the_sentence_subjects_not_its_objects(registry: SpeakerRegistry) -> None:
+    """ "Kessel ripped Mayor Lena Dahl for acting as “the judge and the jury”": Kessel's words."""
+    text = (
+        "Tom Kessel, the council's longest-serving member, ripped Mayor Lena Dahl for acting as “the judge "
+        "and the jury” in the planning case.\n"
+    )
+    assert [q.speaker for q in marked(text, registry)] == ["Tom Kessel"]
+
+
+def test_a_quotation_paragraph_after_someones_reported_words_is_theirs(registry: SpeakerRegistry) -> None:
+    """ "“A,” X said. ¶ Dahl said that critics had long predicted a withdrawal. ¶ “B.”": B is
+    Dahl's, whose words the paragraph before reports, not X's."""
+    text = (
+        "“The uncertainty is the main concern,” Defence Minister Tom Kessel said.\n\n"
+        "Lena Dahl said that for decades some critics had been predicting a withdrawal from the region, "
+        "but this would not happen.\n\n"
+        "“That is because this region is home to half the world, and we will stay.”\n"
+    )
+    assert [q.speaker for q in marked(text, registry)] == ["Tom Kessel", "Lena Dahl"]
+
+
+def test_a_quotation_with_its_own_cue_keeps_it_after_someones_reported_paragraph(registry: SpeakerRegistry) -> None:
+    text = (
+        "“We will win,” Tom Kessel said.\n\n"
+        "Lena Dahl said that the campaign could force its rival to spend money in the north.\n\n"
+        "“Can we win the north?” Mr Kessel asked. “I do not know.”\n"
+    )
+    assert [q.speaker for q in marked(text, registry)] == ["Tom Kessel"] * 3
+
+
+@pytest.mark.parametrize("who", ["an angry Kessel", "a crestfallen Mr Kessel"])
+def test_an_adjective_before_a_name_after_a_quotation_still_names_the_speaker(
+    who: str, registry: SpeakerRegistry
+) -> None:
+    """ "“…,” an angry Hollande retaliated": any verb after the quotation, its subject a name."""
+    text = f"“Paris will always be Paris,” Lena Dahl claimed.\n\n“The city never gives up,” {who} retaliated.\n"
+    assert marked(text, registry)[-1].speaker == "Kessel"

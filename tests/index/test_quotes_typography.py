@@ -112,3 +112,16 @@ def test_a_quotation_opened_again_at_each_sentence_keeps_its_first_sentence() ->
         "It will be nothing more than a temporary break.",
     ]
     assert {q.speaker for q in got} == {"Simon Hart"}
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("“It is unusual,“ said Lena Dahl, a lawyer with a watchdog.\n", "Lena Dahl"),
+        ("“It is unusual,“ Lena Dahl said.\n", "Lena Dahl"),
+    ],
+)
+def test_a_closing_mark_typed_as_an_opening_one_still_closes_before_its_cue(text: str, speaker: str) -> None:
+    """'“…,“ said X': the second mark, after the comma and before the cue, closes."""
+    q = only(text)
+    assert (q.text, q.speaker) == ("It is unusual,", speaker)

@@ -300,3 +300,40 @@ def test_a_headline_s_adjective_is_no_first_name(registry: SpeakerRegistry) -> N
     )
     q = marked(text, registry)[-1]
     assert q.speaker == "Andy Robinson"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Mara Voss defended her husband on stage on Monday night.\n"
+            "“He is a good leader,” said the 46-year-old. “He will work for you.”\n",
+            "Mara Voss",
+        ),
+        (
+            "Tomas Ekberg won the race in a record time.\n“I am tired now,” the 31-year-old told reporters.\n",
+            "Tomas Ekberg",
+        ),
+    ],
+)
+def test_an_age_stands_for_the_person_just_written_about(text: str, speaker: str, registry: SpeakerRegistry) -> None:
+    """ "said the 46-year-old": news style's epithet for someone already named."""
+    q = marked(text, registry)
+    assert [x.speaker for x in q] == [speaker] * len(q)
+    assert (q[0].speaker_mention or "").endswith("-year-old")
+
+
+def test_an_age_nobody_named_stays_described(registry: SpeakerRegistry) -> None:
+    q = marked("The crowd cheered.\n“He is a good leader,” said the 46-year-old.\n", registry)[0]
+    assert q.speaker == "46-year-old"
+
+
+def test_a_club_is_never_a_country_named_as_a_modifier(registry: SpeakerRegistry) -> None:
+    """ "give US tycoon Tom Kessel access ... the club said": the club named before, not "US"."""
+    text = (
+        "Rovers open books to Kessel\n\n"
+        "Kirkby Rovers' board has agreed to give US tycoon Tom Kessel access to its books.\n\n"
+        "Earlier this month, Mr Kessel presented the board with proposals to buy the football club. In a "
+        "statement, the club said it would allow Mr Kessel “limited due diligence” before a formal bid.\n"
+    )
+    assert [q.speaker for q in marked(text, registry)] == ["Kirkby Rovers"]
