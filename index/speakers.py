@@ -74,7 +74,7 @@ def merge_speakers(
             none += count
             continue
         canon = _registered_name(registry, name)
-        key = normalise(canon or name)
+        key = _formal(normalise(canon or name))
         totals[key] = totals.get(key, 0) + count
         variants.setdefault(key, []).append((count, name))
     shown: dict[str, list[str]] = {}
@@ -94,6 +94,26 @@ def merge_speakers(
     if none:
         merged.append((None, none))
     return merged, shown
+
+
+# short forms of first names that stand for one long form only ("Vince Cable" is Vincent
+# Cable); ambiguous ones (Chris, Sam, Alex, Pat) are left out
+_FORMAL = {
+    "vince": "vincent", "bill": "william", "will": "william", "bob": "robert", "rob": "robert",
+    "bobby": "robert", "jim": "james", "jimmy": "james", "mike": "michael", "mick": "michael",
+    "tony": "anthony", "tom": "thomas", "tommy": "thomas", "dick": "richard", "rick": "richard",
+    "dave": "david", "ken": "kenneth", "joe": "joseph", "andy": "andrew", "nick": "nicholas",
+    "ben": "benjamin", "dan": "daniel", "danny": "daniel", "matt": "matthew", "pete": "peter",
+    "ron": "ronald", "don": "donald", "jeff": "jeffrey", "greg": "gregory", "fred": "frederick",
+    "chuck": "charles", "charlie": "charles", "liz": "elizabeth", "kate": "katherine",
+}  # fmt: skip
+
+
+def _formal(key: str) -> str:
+    """A normalised full name with its first name in its long form ("vince cable" ->
+    "vincent cable"), so that an article's "Vince" and another's "Vincent" are one speaker."""
+    first, _, rest = key.partition(" ")
+    return f"{_FORMAL[first]} {rest}" if rest and first in _FORMAL else key
 
 
 def _registered_name(registry: SpeakerRegistry | None, name: str) -> str | None:

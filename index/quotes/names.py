@@ -16,7 +16,7 @@ from index.lexicon import DEMONYMS, FUNCTION_WORDS, NON_PERSON_WORDS, TITLES
 
 from .document import Doc, sent_of
 from .mentions import Mention
-from .roles import ROLE_OPENERS
+from .roles import PLACES, ROLE_OPENERS
 from .words import (
     ALL_CUE_FORMS,
     FIRST_NAMES,
@@ -211,10 +211,14 @@ def name_of_run(words: tuple[str, ...]) -> tuple[tuple[str, ...], str, bool]:
             honorific = low
         a += 1
     core = list(words[a:])
+    if core and core[-1].endswith(("'", "’")) and core[-1][:-1].endswith("s"):
+        core[-1] = core[-1][:-1]  # "Ricky Gervais' new sitcom": Ricky Gervais
     while len(core) > 1 and core[0].isupper() and len(core[0]) > 1 and core[-1].lower() not in ORG_NAME_ENDS:
         core = core[1:]
     if len(core) > 2 and core[0].lower() in DEMONYMS and not names_an_organisation(core):
         core = core[1:]  # "Russian Dmitriy Bogdanov" is Dmitriy Bogdanov
+    elif len(core) > 3 and core[1].endswith("er") and f"{core[0]} {core[1][:-2]}".lower() in PLACES:
+        core = core[2:]  # "New Yorker Dick Morris" is Dick Morris
     rest = [w.lower() for w in core[1:]]
     opened = (
         len(core) > 2

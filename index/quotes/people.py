@@ -67,6 +67,7 @@ class Known:
     speakers: set[str] = field(default_factory=set)  # names that a cue attributes speech to
     registered_here: set[str] = field(default_factory=set)
     roles: dict[str, list[tuple[int, str]]] = field(default_factory=dict)  # role word -> [(pos, person)]
+    shapes: dict[tuple[str, int], list[str]] = field(default_factory=dict)  # (first letter, length) -> surnames
 
 
 CATAPHORA = 600  # how far after a role noun its first holder may be named (characters)
@@ -99,6 +100,7 @@ class People:
         self._by_first = known.by_first
         self._by_names = known.by_names
         self._roles = known.roles
+        self._shapes = known.shapes
         self.mentions: list[tuple[int, str]] = []  # (pos, canonical) in order
         self.subjects: list[tuple[int, str]] = []  # names that start a clause, in order
         self._lower_seen: dict[str, bool] = {}
@@ -111,6 +113,7 @@ class People:
         # self.mentions[:_indexed] (the scan adds mentions while it asks for names)
         self._surnames: dict[tuple[str, str], list[int]] = {}
         self._surname_genders: dict[str, str] = {}  # surname shared by two people -> see _surname_gender
+        self._misspellings: dict[tuple[str, int], str | None] = {}  # see _misspelt
         self._indexed = 0
         self._named: dict[str, bool] = {}  # is this registered name written in the article?
         self._words: set[str] | None = None  # the article's words (runs of letters, digits, '’-)
@@ -140,7 +143,10 @@ class People:
         """A full name used for the first time at `pos`."""
         words = name.split()
         pos += self.offset
-        self.full.setdefault(words[-1].lower(), []).append((pos, name))
+        surname = words[-1].lower()
+        if surname not in self.full:
+            self._shapes.setdefault((surname[:1], len(surname)), []).append(surname)
+        self.full.setdefault(surname, []).append((pos, name))
         for i in range(2, len(words) - 1):
             if words[i] in PARTICLES:
                 # "Lula" for Luiz Inacio Lula da Silva: the word before the surname's particle
@@ -218,6 +224,8 @@ class People:
                 for _, full in (*reversed(named[:i]), *named[i:]):
                     if self.is_person(full):
                         return full
+            if len(words) == 1:
+                return self._misspelt(name) or name
             return name
         if len(words) >= 2 and words[0].lower() in PARTICLES:
             # "De Blasio" opening a sentence is Bill de Blasio's surname
@@ -253,6 +261,30 @@ class People:
             keep = next(f for f in (g.split()[0] for g in earlier) if count[f] == top)
             earlier = [f for f in earlier if f.split()[0] == keep]
         return max(earlier, key=lambda f: (f.split()[0].lower() in FIRST_NAMES, len(f)))
+
+    def _misspelt(self, name: str) -> str | None:
+        """The one person whose surname this bare, never-introduced surname misspells by a
+        letter ("Nijnisto told Putin" after "Finnish leader Sauli Niinisto"; "Keidis" for
+        Kiedis): news style names everyone in full first, so a near-twin is a typo."""
+        low = name.lower()
+        if len(low) < 6 or not name[:1].isupper() or name.isupper() or not low.isalpha() or low in GROUP_NOUNS:
+            return None
+        key = (low, len(self.full))  # (the answer holds until another surname is added)
+        if key in self._misspellings:
+            return self._misspellings[key]
+        got = None
+        near = [
+            k
+            for n in (len(low) - 1, len(low), len(low) + 1)  # (by shape: a long text has many surnames)
+            for k in self._shapes.get((low[:1], n), ())
+            if k.isalpha() and one_edit(k, low) and low != k + "s" and k != low + "s"  # ("Catholics": no typo)
+        ]
+        if len(near) == 1 and not self.used_in_lower_case(low):
+            named = {f for _, f in self.full[near[0]]}
+            full = named.pop() if len(named) == 1 else None
+            got = full if full is not None and self.is_person(full) else None
+        self._misspellings[key] = got
+        return got
 
     def _surname_gender(self, surname: str) -> str:
         """The gender of the subject pronouns ("he", "she") that follow the bare surname
@@ -530,3 +562,17 @@ class People:
             if not want or not g or g == want:
                 return name
         return None
+
+
+def one_edit(a: str, b: str) -> bool:
+    """Do two different words differ by one letter added, dropped, changed or two swapped?"""
+    if a == b:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    if len(a) == len(b):
+        return a[i + 1 :] == b[i + 1 :] or a[i + 2 :] == b[i + 2 :] and a[i : i + 2] == b[i + 1 : i + 2] + b[i]
+    return a[i:] == b[i + 1 :]

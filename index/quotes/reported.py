@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 
 from index.lexicon import forms_of
@@ -38,6 +39,9 @@ def reported_speech(doc: Doc, cues: list[Cue], segs: list[Seg]) -> list[Quote]:
     # sentences with a verb of speech: a noun there ("Asked about the Reuters report, Peskov
     # said ...") names no speaker of its own
     spoken = {c.sent for c in cues if c.speaker and not c.noun}
+    in_sentence: dict[int, list[Cue]] = {}  # (a long article has many cues: never all of them per cue)
+    for c in cues:
+        in_sentence.setdefault(c.sent, []).append(c)
     for cue in cues:
         unsourced = not cue.speaker and cue.mention is not None and cue.mention.kind == "clause"
         if not (cue.speaker or unsourced) or not cue.reportable or cue.noun and cue.sent in spoken:
@@ -51,7 +55,7 @@ def reported_speech(doc: Doc, cues: list[Cue], segs: list[Seg]) -> list[Quote]:
         if span is None:
             continue
         s, e = span
-        e = min(e, _next_clause(doc, cue, cues, e))
+        e = min(e, _next_clause(doc, cue, in_sentence.get(cue.sent, ()), e))
         body = m[s:e]
         masked_share = body.count(MASK) / max(1, len(body))
         if masked_share > 0.5:
@@ -65,23 +69,24 @@ def reported_speech(doc: Doc, cues: list[Cue], segs: list[Seg]) -> list[Quote]:
     return out
 
 
-_COORDINATED_RE = re.compile(r"(?:,\s*)?\b(?:and|but|while|whereas)\s+(?:\w+\s+){0,2}$")
+_COORDINATED_RE = re.compile(r"(?:,\s*)?\b(and|but|while|whereas|as|when|because)\s+(?:\w+\s+){0,2}$")
+_SUBORDINATE = frozenset({"as", "when", "because"})  # ("Cruz said as the heckler yelled: …")
 
 
-def _next_clause(doc: Doc, cue: Cue, cues: list[Cue], end: int) -> int:
+def _next_clause(doc: Doc, cue: Cue, cues: Sequence[Cue], end: int) -> int:
     """Where a coordinated clause with its own speaker starts ("Cruz accuses Obama of “…”
     and Trump says he is “…”"): the first clause ends there, the second is Trump's."""
     for other in cues:
-        if other.sent != cue.sent or other.start <= cue.end or other.start >= end or other.inverted:
+        if other.start <= cue.end or other.start >= end or other.inverted:
             continue
         mention = other.mention
-        if mention is None or mention.kind not in ("name", "pronoun", "role", "anonymous"):
+        if mention is None or mention.kind not in ("name", "pronoun", "role", "anonymous") and not other.speaker:
             continue
         if not cue.end < mention.start < other.start:
             continue
         gap = doc.masked[cue.end : mention.start]
         hit = _COORDINATED_RE.search(gap)
-        if hit is not None and len(gap[: hit.start()].split()) >= 3:
+        if hit is not None and (hit.group(1) in _SUBORDINATE or len(gap[: hit.start()].split()) >= 3):
             return cue.end + len(gap[: hit.start()].rstrip())
     return end
 

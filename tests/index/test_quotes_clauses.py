@@ -343,3 +343,9 @@ def test_an_adjective_before_a_name_after_a_quotation_still_names_the_speaker(
     """ "“…,” an angry Hollande retaliated": any verb after the quotation, its subject a name."""
     text = f"“Paris will always be Paris,” Lena Dahl claimed.\n\n“The city never gives up,” {who} retaliated.\n"
     assert marked(text, registry)[-1].speaker == "Kessel"
+
+
+def test_a_subordinate_clause_of_speech_keeps_its_own_quotation(registry: SpeakerRegistry) -> None:
+    """ "“…,” Kessel said as the heckler yelled: “You suck!”": the heckler's words."""
+    text = "“There is a young man having some problems,” Tom Kessel said as the heckler yelled: “You are boring!”\n"
+    assert [q.speaker for q in marked(text, registry)] == ["Tom Kessel", "heckler"]

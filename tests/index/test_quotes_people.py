@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from index.speakers import SpeakerRegistry
-from tests.index.shipped import quote_starting, shipped_registry
+from tests.index.shipped import quote_starting, quotes, shipped_registry
 
 
 @pytest.fixture(scope="module")
@@ -160,3 +160,49 @@ def test_the_person_a_quotation_goes_to(
 ) -> None:
     q = quote_starting(text, starts, registry)
     assert (q.speaker, q.rule) == (speaker, rule)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Putin spoke to Finnish leader Sauli Niinisto on Thursday.\n\n"
+            "Nijnisto told Putin that the country “will decide to apply for membership soon.”\n",
+            "Sauli Niinisto",
+        ),
+        (
+            "Singer Anthony Kiedis spoke to the radio show.\n\n“We wrote two dozen songs,” Keidis said.\n",
+            "Anthony Kiedis",
+        ),
+    ],
+)
+def test_a_surname_misspelt_by_a_letter_is_the_person_named_in_full(
+    text: str, speaker: str, registry: SpeakerRegistry
+) -> None:
+    """News style names everyone in full first: a bare surname a letter away is a typo."""
+    got = [q for q in quotes(text, registry) if q.kind in ("direct", "partial")]
+    assert [q.speaker for q in got] == [speaker]
+
+
+def test_a_plural_is_no_misspelt_surname(registry: SpeakerRegistry) -> None:
+    text = "Bishop Anna Catholic spoke first.\n\n“We pray for peace,” Catholics said.\n"
+    got = [q for q in quotes(text, registry) if q.kind == "direct"]
+    assert got[0].speaker != "Anna Catholic"
+
+
+@pytest.mark.parametrize(
+    ("first", "speaker"),
+    [
+        ("By any measure, New Yorker Tom Kessel is a winner.", "Tom Kessel"),
+        ("Tom Kessels' new sitcom starts soon.", "Tom Kessels"),
+    ],
+)
+def test_a_name_keeps_neither_a_demonym_nor_a_possessive_mark(
+    first: str, speaker: str, registry: SpeakerRegistry
+) -> None:
+    """ "New Yorker Dick Morris" is Dick Morris; "Ricky Gervais' new sitcom" names Ricky Gervais."""
+    surname = speaker.split()[-1]
+    got = [
+        q for q in quotes(f"Comedy news\n\n{first}\n\n“It is great,” {surname} said.\n", registry) if q.kind == "direct"
+    ]
+    assert [q.speaker for q in got] == [speaker]

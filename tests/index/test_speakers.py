@@ -141,6 +141,17 @@ def test_merge_speakers_sums_the_names_of_one_speaker(registry: SpeakerRegistry)
     assert sorted(variants["analysts"]) == ["Analysts", "analysts"]
 
 
+def test_merge_speakers_takes_a_short_first_name_for_its_long_form(registry: SpeakerRegistry) -> None:
+    """ "Vince Cable" in one article and "Vincent Cable" in another are one speaker; an
+    ambiguous short form ("Chris": Christopher or Christine) is left alone."""
+    from index.speakers import merge_speakers
+
+    counts = [("Vince Cable", 3), ("Vincent Cable", 2), ("Chris Lane", 2), ("Christopher Lane", 1), ("Bill", 1)]
+    merged, variants = merge_speakers(counts, registry)
+    assert merged == [("Vince Cable", 5), ("Chris Lane", 2), ("Bill", 1), ("Christopher Lane", 1)]
+    assert sorted(variants["Vince Cable"]) == ["Vince Cable", "Vincent Cable"]
+
+
 def test_the_speakers_list_has_one_entry_per_speaker(tmp_path: Path) -> None:
     """Through the library, on a real catalogue: case variants of one described speaker are
     one entry, and its quotes are every variant's."""
