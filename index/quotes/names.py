@@ -202,6 +202,14 @@ def name_of_run(words: tuple[str, ...]) -> tuple[tuple[str, ...], str, bool]:
     Leading function words, titles and acronyms are dropped ("Sen. Ted Cruz",
     "EU Vsevolod Chentsov"); headlines and organisations give an empty core.
     """
+    if len(words) == 1:  # most runs: a title or function word, else the word is the name
+        word = words[0]
+        low = word.lower().rstrip(".")
+        if low in FUNCTION_WORDS or low in TITLES or low in LEADING_ADVERBS:
+            return (), low if low in HONORIFICS else "", low in TITLES
+        if word in PARTICLES:
+            return (), "", False
+        return (word[:-2] if word.endswith(("'s", "’s")) else word,), "", False
     a = 0
     honorific = ""
     while a < len(words):

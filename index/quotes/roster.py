@@ -86,77 +86,87 @@ def scan(people: People, doc: Doc) -> None:
     Most runs are one word that is neither a subject nor a registered name; they are
     dropped here, before any name analysis (this loop sees every capitalised word).
     """
-    toks, m, lows, gaps = doc.tokens, doc.masked, doc.lows, doc.gaps
+    toks, m, lows, gaps, words = doc.tokens, doc.masked, doc.lows, doc.gaps, doc.words
     n = len(toks)
     starts = doc.token_starts
     find = bisect.bisect_left
     canonical = people.registry.canonical
+    title_lines = TitleLines(m)
     for run in CAP_RUN_RE.finditer(m):
-        text = run.group()
-        if " " in text or "\t" in text or "\u00a0" in text:
-            nwords = len(text.split())  # each word of a run is one token
-        elif text.lower() in FUNCTION_WORDS:
-            continue  # one word, which is the token starting here (if any): "The", "He"
-        else:
-            nwords = 1
         rs, re_ = run.span()
-        if m[re_ + 1 : re_ + 2] in _PARTICLE_FIRST and m.startswith(_PARTICLE_STARTS, re_):
+        k = find(starts, rs)  # a binary search per run beats a dict of every token
+        if k == n or starts[k] != rs:
+            continue
+        if toks[k][1] == re_:  # one word, the token starting here (most runs)
+            if lows[k] in FUNCTION_WORDS:
+                continue  # "The", "He"
+            text, nwords = words[k], 1
+        else:
+            text = run.group()
+            if " " in text or "\t" in text or "\u00a0" in text:
+                nwords = len(text.split())  # each word of a run is one token
+            elif text.lower() in FUNCTION_WORDS:
+                continue
+            else:
+                nwords = 1
+        if m.startswith(_PARTICLE_STARTS, re_):
             tail = _PARTICLE_TAIL_RE.match(m, re_)
             if tail is not None:  # "Luiz Inacio Lula da Silva", "Ursula von der Leyen"
                 re_ = tail.end()
                 text = m[rs:re_]
                 nwords = len(text.split())
-        k = find(starts, rs)  # a binary search per run beats a dict of every token
-        if k == n or starts[k] != rs:
-            continue
         j = k + nwords - 1
         if j >= n or toks[j][1] != re_:
             continue
-        if j + 1 < n and gaps[j + 1] == " " and lows[j + 1] == "and" and _body_after_and(doc, j + 2):
-            continue  # "the Commons Work and Pensions Committee": a body's name, not "Commons Work"
-        if j + 1 < n and gaps[j + 1] == " " and toks[j + 1][2][:1].islower():
-            if lows[j] in DEMONYMS:
-                continue  # "The Ukrainian leader", "Top German officials": an adjective, no name
-            if nwords == 1 and _modified_noun(lows[j + 1]):
-                continue  # "Tory co-chairman Liam Fox", "Clinton aides said": the noun's modifier
-            if (
-                j + 2 < n
-                and (_modified_noun(lows[j + 1]) or lows[j + 1] in ROLE_NOUNS)
-                and gaps[j + 2] == " "
-                and toks[j + 2][2][:1].isupper()
-            ):
-                continue  # "Double Olympic champion Kelly Holmes": the title's words, then the name
+        if j + 1 < n and gaps[j + 1] == " ":
+            after = lows[j + 1]
+            if after == "and" and _body_after_and(doc, j + 2):
+                continue  # "the Commons Work and Pensions Committee": a body's name, not "Commons Work"
+            if words[j + 1][:1].islower():
+                if lows[j] in DEMONYMS:
+                    continue  # "The Ukrainian leader", "Top German officials": an adjective, no name
+                modified = _modified_noun(after)
+                if nwords == 1 and modified:
+                    continue  # "Tory co-chairman Liam Fox", "Clinton aides said": the noun's modifier
+                if (
+                    j + 2 < n
+                    and (modified or after in ROLE_NOUNS)
+                    and gaps[j + 2] == " "
+                    and words[j + 2][:1].isupper()
+                ):
+                    continue  # "Double Olympic champion Kelly Holmes": the title's words, then the name
         if k > 0:
-            w1 = lows[k - 1]
-            subject = not (
-                w1 not in _SUBJECT_AFTER
-                and not gaps[k].strip()
-                and "\n" not in gaps[k]  # (a new paragraph opens a clause)
-                and not (
-                    w1 not in _NOT_MODIFIERS
-                    and not w1.endswith(("ed", "ing"))
-                    and (
-                        after_modifiers(doc, k)
-                        or "the" in lows[k - 4 if k > 4 else 0 : k - 1]
-                        and the_description(doc, k)
-                    )
+            w1, gap = lows[k - 1], gaps[k]
+            # "other Trump backers", "with Trump": not a subject
+            if w1 in _SUBJECT_AFTER or gap.strip() or "\n" in gap:  # (a new paragraph opens a clause)
+                subject = True
+            elif (
+                w1 not in _NOT_MODIFIERS
+                and not w1.endswith(("ed", "ing"))
+                and (
+                    after_modifiers(doc, k) or "the" in lows[k - 4 if k > 4 else 0 : k - 1] and the_description(doc, k)
                 )
-                and not ((k > 1 and lows[k - 2] in _ARTICLES or w1[:1].isdigit()) and described_name(doc, k))
-            )  # "other Trump backers", "with Trump": not a subject
-            if subject:
-                subject = subject_before_verb(doc, toks, j)
-            if (
-                not subject
-                and w1 == "named"
-                and k > 1
-                and toks[k - 2][2].islower()
-                and lows[k - 2] not in FUNCTION_WORDS
             ):
-                subject = True  # "a 52-year-old resident named Caroline": a person enters the story
-            elif not subject and w1 in ("was", "is") and not gaps[k].strip() and m[re_ : re_ + 1] in (",", "."):
-                subject = True  # "In the back was Garcia, ...": the clause's subject, after its verb
-            elif not subject and reduced_relative(doc, k, j):
-                subject = True  # "the kind of race Ayotte hoped to run": she does something
+                subject = True
+            else:
+                subject = (k > 1 and lows[k - 2] in _ARTICLES or w1[:1].isdigit()) and described_name(doc, k)
+            subject = subject and subject_before_verb(doc, toks, j)
+            if not subject:
+                # a subject all the same: "a 52-year-old resident named Caroline" (a person
+                # enters the story), "In the back was Garcia, ..." (after its verb), "the kind
+                # of race Ayotte hoped to run" (she does something)
+                subject = (
+                    w1 == "named"
+                    and k > 1
+                    and words[k - 2].islower()
+                    and lows[k - 2] not in FUNCTION_WORDS
+                    or w1 in ("was", "is")
+                    and not gap.strip()
+                    and m[re_ : re_ + 1] in (",", ".")
+                    or j + 1 < n
+                    and lows[j + 1].endswith("ed")
+                    and reduced_relative(doc, k, j)
+                )
         else:
             subject = subject_before_verb(doc, toks, j)
         if subject and nwords > 1 and lows[k] in _RUN_PREPOSITIONS:
@@ -164,21 +174,20 @@ def scan(people: People, doc: Doc) -> None:
         if subject and k > 1 and lows[k - 1] in TITLES and lows[k - 2] in _RUN_PREPOSITIONS:
             subject = False  # "an appearance with Sen. Joni Ernst, R-Iowa": an object too
         # "Mrs. Clinton", "Sen. Cruz": the dot ends the run before the name
-        dotted = lows[k - 1] if k > 0 and lows[k - 1] in _DOTTED_TITLES and gaps[k] in (". ", ".\u00a0") else ""
+        dotted = lows[k - 1] if k > 0 and gaps[k] in (". ", ".\u00a0") and lows[k - 1] in _DOTTED_TITLES else ""
         if nwords == 1:
             # a lone word matters only as a clause subject or a registered name
             if not subject and not dotted and canonical(text) is None:
                 continue
-            if sentence_initial_word(people, doc, k):
-                continue
-        add_run(people, doc, toks, k, j, subject, text, dotted)
+            if (k == 0 or gaps[k] != " ") and sentence_initial_word(people, doc, k):
+                continue  # (after one space, mid-sentence: the common case, decided here)
+        add_run(people, doc, toks, k, j, subject, text, dotted, title_lines)
 
 
 # the particles of a surname ("da Silva", "von der Leyen"), after a capitalised run
 _PARTICLE_STARTS = tuple(
     f" {p} " for p in "da de do dos das van von der den du del della di al bin ibn ter ten".split()
 )
-_PARTICLE_FIRST = frozenset(p[1] for p in _PARTICLE_STARTS)
 _PARTICLE_TAIL_RE = re.compile(
     r"(?:[ ](?:da|de|do|dos|das|van|von|der|den|du|del|della|di|al|bin|ibn|ter|ten)){1,2}[ ][A-ZÀ-ÖØ-Þ][\w'’\-]*+(?![ ][A-Z])"
 )
@@ -213,7 +222,8 @@ def add_run(
     j: int,
     subject: bool,
     text: str,
-    dotted: str = "",
+    dotted: str,
+    in_title_line: TitleLines,
 ) -> None:
     got = RUN_NAMES.get(text)
     core, honorific, titled, name = got if got is not None else name_of_run_text(text)
@@ -241,7 +251,6 @@ def add_run(
         if dotted in HONORIFICS:
             honorific = dotted
     pos = toks[k][0]
-    first_line = doc.paras[0][0] if doc.paras and doc.offset == 0 else -1
     if titled or honorific or doc.masked.startswith((", who", ",who"), toks[j][1]):
         people.persons.add(name)
     canon = people.registry.canonical(name) if len(core) > 1 or core[0][:1].isupper() else None
@@ -266,8 +275,8 @@ def add_run(
         return
     if len(core) >= 2 and len(core[0]) > 1 and len(core[-1]) > 1:
         if (
-            in_title_line(people, pos)
-            or pos == first_line
+            in_title_line(pos)
+            or pos == (doc.paras[0][0] if doc.paras and doc.offset == 0 else -1)
             and toks[k][2] == core[0]
             and _headline_epithet(doc, pos, core)
         ):
@@ -295,7 +304,7 @@ def add_run(
             elif before in MALE_ROLES:
                 people.gender.setdefault(name, "male")
     elif len(core) == 1 and subject and core[0][:1].isupper() and len(core[0]) > 2:
-        if in_title_line(people, pos):
+        if in_title_line(pos):
             return  # "... Qualified Candidate Ever, But ...": a headline has no clause subject
         full = people.canonical(core[0], pos)
         if name in people.persons:
@@ -322,16 +331,27 @@ def _headline_epithet(doc: Doc, pos: int, core: Sequence[str]) -> bool:
     )
 
 
-def in_title_line(people: People, pos: int) -> bool:
-    """Is `pos` in a line written in title case (a headline: every longer word capitalised)?"""
-    m = people.doc.masked
-    ls, le = people.line_at(pos)
-    got = people._title_lines.get(ls)
-    if got is None:
-        # a lower-case word of four letters or more (a verb, mostly) ends the question early
-        got = _LOWER_WORD_RE.search(m, ls, le) is None and len(_CAP_LONG_RE.findall(m, ls, le)) >= 4
-        people._title_lines[ls] = got
-    return got
+class TitleLines:
+    """Is a position in a line written in title case (a headline: every longer word
+    capitalised)? The scan asks in text order, so the answer for the last line is kept."""
+
+    __slots__ = ("masked", "start", "end", "title")
+
+    def __init__(self, masked: str) -> None:
+        self.masked = masked
+        self.start = self.end = -1
+        self.title = False
+
+    def __call__(self, pos: int) -> bool:
+        if not self.start <= pos < self.end:
+            m = self.masked
+            ls = m.rfind("\n", 0, pos) + 1
+            le = m.find("\n", pos)
+            le = le if le >= 0 else len(m)
+            # a lower-case word of four letters or more (a verb, mostly) ends the question early
+            self.title = _LOWER_WORD_RE.search(m, ls, le) is None and len(_CAP_LONG_RE.findall(m, ls, le)) >= 4
+            self.start, self.end = ls, le
+        return self.title
 
 
 def sentence_initial_word(people: People, doc: Doc, k: int) -> bool:
