@@ -45,9 +45,7 @@ _WORD_RUN_RE = re.compile(r"(?:[^\W_]|['’\-])+")  # a word as has_word sees on
 _RUN_RE = re.compile(r"[\w'’\-]+")  # the same with "_"
 _GLUED = frozenset("_.'’-")
 _LOOKUPS_BEFORE_A_SET = 32
-_NEAR = 4096  # characters: how far to look for the ends of a line before using the index of lines
 _NAMESAKES = 8  # people with one surname that a bare surname is weighed between
-_NEWLINE_RE = re.compile("\n")
 _FIRST_AND_SURNAME_RE = re.compile(r"\b([A-Z][a-z]+)[ \u00a0]+(?:[A-Z]\.[ \u00a0]+)?([A-Z][\w'’\-]+)")
 _HONORIFIC_BEFORE_RE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Madam|Dame|Lady|Sir|Lord)\.?[ \u00a0]+$")
 
@@ -104,7 +102,6 @@ class People:
         self.mentions: list[tuple[int, str]] = []  # (pos, canonical) in order
         self.subjects: list[tuple[int, str]] = []  # names that start a clause, in order
         self._lower_seen: dict[str, bool] = {}
-        self._title_lines: dict[int, bool] = {}  # line start -> written in title case
         self._first_name_full: dict[int, str] = {}  # subject position -> full name of a first name
         self.embedded: set[int] = set()  # cues whose speaker is inside another clause
         self.askers: set[int] = set()  # cues of a question ("a voter asked if she ..."): no reply
@@ -118,7 +115,6 @@ class People:
         self._named: dict[str, bool] = {}  # is this registered name written in the article?
         self._words: set[str] | None = None  # the article's words (runs of letters, digits, '’-)
         self._cap_tokens: dict[str, list[int]] | None = None  # capitalised word -> its token indexes
-        self._line_starts: list[int] | None = None
         self._bare_asked = 0
         scan(self, doc)
         self.stated = Stated(scan_roles(doc, self))  # the roles the article gives named people and bodies
@@ -363,20 +359,6 @@ class People:
         # a token is never preceded by a letter or digit; "_", ".", "'" or "-" before it
         # make it part of something else ("U.S.Smith", "-Smith")
         return [(k, starts[k]) for k in self._cap_tokens.get(word, ()) if m[starts[k] - 1 : starts[k]] not in _GLUED]
-
-    def line_at(self, pos: int) -> tuple[int, int]:
-        """The line of the text holding `pos`, as (start, end)."""
-        m = self.doc.masked
-        nl = m.rfind("\n", max(0, pos - _NEAR), pos)  # (most lines are short: look nearby first)
-        if nl >= 0 or pos <= _NEAR:
-            end = m.find("\n", pos, pos + _NEAR)
-            if end >= 0 or pos + _NEAR >= len(m):
-                return nl + 1, end if end >= 0 else len(m)
-        if self._line_starts is None:
-            self._line_starts = [0, *(nl.end() for nl in _NEWLINE_RE.finditer(m))]
-        i = bisect.bisect_right(self._line_starts, pos) - 1
-        end = self._line_starts[i + 1] - 1 if i + 1 < len(self._line_starts) else len(m)
-        return self._line_starts[i], end
 
     def _written(self, name: str) -> bool:
         """Is `name` written (anywhere, as is) in the article?"""
