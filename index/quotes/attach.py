@@ -85,11 +85,13 @@ def attach_quotes(
             k = bisect.bisect_left(starts, segs[0].open_pos) - 1
             if k >= 0 and para_of(doc, starts[k]) > last.para:
                 last = last._replace(para=para_of(doc, starts[k]))
-        before = next((c for c in reversed(by_para.get(segs[0].para - 1, ())) if _reports(c)), None)
+        before = (
+            next((c for c in reversed(by_para.get(segs[0].para - 1, ())) if _reports(c)), None)
+            if (last is None or last.para < segs[0].para - 1) and segs[-1].para not in cue_paras
+            else None  # (a quotation paragraph with no cue of its own, after no quotation)
+        )
         if (
             before is not None
-            and (last is None or last.para < segs[0].para - 1)
-            and segs[-1].para not in cue_paras  # (a quotation paragraph with no cue of its own)
             and starts_paragraph(doc, segs[0])
             and len(doc.text[segs[0].start : segs[-1].end].split()) >= 5  # (not a title: “Daily Show” host)
         ):

@@ -161,10 +161,8 @@ def find_cues(doc: Doc, extra: frozenset[str], particles: dict[str, str] | None 
         if not prev and k > 1 and gaps[k].strip() == "," and gaps[k - 1].strip() == "," and words[k - 1] in _ASIDES:
             prev, aside = words[k - 2], 1  # "Proponents of the bill, however, say": the subject before the aside
         nxt = words[k + 1] if k + 1 < len(toks) else ""
-        if (low.startswith("continu") or low.startswith("agree")) and nxt == "to" and _verb_follows(doc, k + 2):
-            continue  # "would continue to take tests", "agreed to spend 0.7%": an act, not speech
-        if low.startswith("agree") and nxt in ("on", "upon"):
-            continue  # "the deal they nearly agreed upon": a thing agreed, not words
+        if nxt in _ACT_LINKS and low.startswith(("continu", "agree")) and _an_act(doc, k, low, nxt):
+            continue  # "would continue to take tests", "agreed to spend 0.7%", "agreed upon": acts
         if prev in PASSIVE_AUX or (k > 1 and prev.endswith("ly") and words[k - 2] in PASSIVE_AUX):
             continue  # "is said to be", "was told": no speaker here
         if k > 1 and prev.endswith("ly") and words[k - 2].endswith(("'s", "’s", "s'", "s’")):
@@ -309,10 +307,16 @@ def _opens_sentence(m: str, s: int) -> bool:
     return j < 0 or m[j] in ".!?\n"
 
 
-def _verb_follows(doc: Doc, k: int) -> bool:
-    """Is token k a verb of an infinitive ("to spend"), not a noun ("agreed to a truce",
-    "agreed to the plan")?"""
-    return k < len(doc.tokens) and doc.lows[k] not in DETERMINERS and not doc.words[k][:1].isupper()
+_ACT_LINKS = frozenset({"to", "on", "upon"})
+
+
+def _an_act(doc: Doc, k: int, low: str, nxt: str) -> bool:
+    """ "continue to take", "agreed to spend", "agreed on/upon a deal": something done, not
+    words said (but "agreed to the plan" names what was agreed to, and "continued on" is none)."""
+    if nxt == "to":
+        j = k + 2  # the infinitive's verb, not a noun ("agreed to a truce")
+        return j < len(doc.tokens) and doc.lows[j] not in DETERMINERS and not doc.words[j][:1].isupper()
+    return low.startswith("agree")
 
 
 def _gerund_ok(doc: Doc, k: int, prev: str) -> bool:

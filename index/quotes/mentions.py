@@ -318,6 +318,8 @@ _TIMES = frozenset(
 def _time_opening(lows: Sequence[str]) -> int:
     """How many words of a time open the phrase ("On Tuesday", "Last week", "In March 2022",
     "On Tuesday night", "Earlier this month"); 0 when none does."""
+    if lows[0] not in _TIME_STARTS:
+        return 0
     n = len(lows)
     k = 1 if lows[0] in _TIME_OPENERS else 0
     if k < n and lows[k] in _TIME_MODIFIERS:
@@ -331,6 +333,7 @@ def _time_opening(lows: Sequence[str]) -> int:
 
 
 _ORDINALS = frozenset({"st", "nd", "rd", "th"})
+_TIME_STARTS = _TIME_OPENERS | _TIME_MODIFIERS | _TIMES  # (a phrase opening with none of these is no time)
 
 
 def _infinitive(words: Sequence[str], lows: Sequence[str]) -> bool:

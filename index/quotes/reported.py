@@ -40,8 +40,6 @@ def reported_speech(doc: Doc, cues: list[Cue], segs: list[Seg]) -> list[Quote]:
     # said ...") names no speaker of its own
     spoken = {c.sent for c in cues if c.speaker and not c.noun}
     in_sentence: dict[int, list[Cue]] = {}  # (a long article has many cues: never all of them per cue)
-    for c in cues:
-        in_sentence.setdefault(c.sent, []).append(c)
     for cue in cues:
         unsourced = not cue.speaker and cue.mention is not None and cue.mention.kind == "clause"
         if not (cue.speaker or unsourced) or not cue.reportable or cue.noun and cue.sent in spoken:
@@ -55,7 +53,10 @@ def reported_speech(doc: Doc, cues: list[Cue], segs: list[Seg]) -> list[Quote]:
         if span is None:
             continue
         s, e = span
-        e = min(e, _next_clause(doc, cue, in_sentence.get(cue.sent, ()), e))
+        if not in_sentence:
+            for c in cues:
+                in_sentence.setdefault(c.sent, []).append(c)
+        e = min(e, _next_clause(doc, cue, in_sentence[cue.sent], e))
         body = m[s:e]
         masked_share = body.count(MASK) / max(1, len(body))
         if masked_share > 0.5:
