@@ -156,9 +156,7 @@ def _sentence_subject(doc: Doc, people: People, seg: Seg) -> tuple[str, Mention]
     if subj is not None and subj[0] >= ss:
         # the sentence's last clause subject, not a name in its object ("Lewandowski ripped FBI
         # Director James Comey for acting as “the judge and the jury”": Lewandowski)
-        named = name_at(doc, subj[0])
-        if named is not None:
-            return subj[1], named
+        return subj[1], name_at(doc, subj[0])
     got = first_clause_subject(doc, ss, seg.open_pos)
     if got is None or got.kind != "name":
         return None
