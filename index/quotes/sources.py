@@ -129,7 +129,11 @@ def clause_subject(doc: Doc, ss: int, end: int, participle: bool = False) -> Men
     toks = tokens_in(doc, ss, end)
     if 0 < len(toks) <= 5 and all(cap(t[2]) or t[2].lower() in {"and", "of", "the"} for t in toks):
         return classify_np(doc, toks[0][0], toks[-1][1])  # "Clinton: “...”"
-    starts = ([ss] + [i + 1 for i in range(ss, end) if m[i] == ","])[:6]
+    starts = [ss]  # the sentence start and after each of its first five commas
+    comma = m.find(",", ss, end)
+    while comma >= 0 and len(starts) < 6:
+        starts.append(comma + 1)
+        comma = m.find(",", comma + 1, end)
     fallback: Mention | None = None
     for cs in starts:
         toks = tokens_in(doc, cs, end)
