@@ -39,6 +39,7 @@ _ISSUE_VERBS = frozenset(
 
 
 _BY = frozenset({"by", "from"})
+_BY_OF = _BY | {"of"}
 
 
 _OWNER_PRONOUNS = {"his": "he", "her": "she", "its": "it", "their": "they"}
@@ -59,7 +60,7 @@ def issuer(
         got = _resolve_span(doc, named, mention, cue, people, history, resolve)
         if got is not None:
             return got, "document-issuer", mention
-    comp = d.comp if d.comp is not None and _word_before(doc, d.comp[0]) in _BY | {"of"} else _by_after(doc, d.end)
+    comp = d.comp if d.comp is not None and _word_before(doc, d.comp[0]) in _BY_OF else _by_after(doc, d.end)
     if comp is None and d.comp is not None and _word_before(doc, d.comp[0]) == "in":
         # "a Wednesday editorial in The Des Moines Register": in an outlet, by it (not "the
         # exit polls in New Hampshire", a place)

@@ -501,7 +501,7 @@ def parse(doc: Doc, start: int, end: int) -> Description | None:
     if (
         h > i
         and lows[h].endswith("ed")
-        and (singular(lows[h - 1]) in HEADS | DOCUMENT_NOUNS or lows[h - 1] in DOCUMENT_NOUNS)
+        and (singular(lows[h - 1]) in HEADS or singular(lows[h - 1]) in DOCUMENT_NOUNS or lows[h - 1] in DOCUMENT_NOUNS)
     ):
         h -= 1
     head = lows[h]

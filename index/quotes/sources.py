@@ -140,7 +140,7 @@ def clause_subject(doc: Doc, ss: int, end: int, participle: bool = False) -> Men
         if toks and participle and toks[0][2].lower() in SUBORDINATORS:
             cs = toks[1][0] if len(toks) > 1 else end
             toks = toks[1:]
-        if not toks or toks[0][2].lower() in SUBORDINATORS | PREPOSITIONS:
+        if not toks or toks[0][2].lower() in SUBORDINATORS or toks[0][2].lower() in PREPOSITIONS:
             continue
         if len(toks) > 1 and cap(toks[0][2]) and toks[0][2].endswith("ing") and toks[1][2][:1].islower():
             continue  # "Discussing his family and friends, he went on to add:": the participle's clause
