@@ -225,7 +225,7 @@ def classify_np(doc: Doc, s: int, e: int, allow_pronoun: bool = True) -> Mention
                 break
         end = _named_complement(toks, lows, head_n)
         return Mention("role", doc.text[head[first][0] : end], head[first][0], end)
-    owner = _possessive_owner(head)
+    owner = _possessive_owner(words, lows, head_n)
     if owner is not None:
         # "Kelly Ayotte's campaign": the organisation speaks, named as written
         ts, te = head[owner][0], head[-1][1]
@@ -427,19 +427,20 @@ def _outside_parens(m: str, s: int, toks: Sequence[tuple[int, int, str]]) -> lis
     return out
 
 
-def _possessive_owner(head: Sequence[tuple[int, int, str]]) -> int | None:
-    """Index where "Name's noun" starts when the head ends in a common noun."""
-    if len(head) < 2 or cap(head[-1][2]) or head[-1][2].lower() in FUNCTION_WORDS:
+def _possessive_owner(words: Sequence[str], lows: Sequence[str], head_n: int) -> int | None:
+    """Index where "Name's noun" starts when the head (the first `head_n` words) ends in a
+    common noun."""
+    if head_n < 2 or words[head_n - 1][:1].isupper() or lows[head_n - 1] in FUNCTION_WORDS:
         return None
-    for k in range(len(head) - 2, -1, -1):
-        w = head[k][2]
-        if cap(w) and w.endswith(("'s", "’s", "s'", "s’")):
+    for k in range(head_n - 2, -1, -1):
+        w = words[k]
+        if w[:1].isupper():
+            if not w.endswith(("'s", "’s", "s'", "s’")):
+                return None
             j = k
-            while j > 0 and cap(head[j - 1][2]) and head[j - 1][2].lower() not in FUNCTION_WORDS:
+            while j > 0 and words[j - 1][:1].isupper() and lows[j - 1] not in FUNCTION_WORDS:
                 j -= 1
             return j
-        if cap(w):
-            return None
     return None
 
 

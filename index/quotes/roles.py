@@ -299,11 +299,12 @@ _NOT_BEFORE_APPOSITION = frozenset(
 )
 _AUXILIARIES = MODALS | PASSIVE_AUX | {"had", "has", "have", "does", "did"}
 _SPACE = frozenset({" ", "\u00a0"})
+_NO_MODIFIERS = _STOP | _DETERMINERS  # (one look-up per word)
 
 
 def _modifier(doc: Doc, k: int) -> bool:
     low = doc.lows[k]
-    if low in _STOP or low in _DETERMINERS:
+    if low in _NO_MODIFIERS:
         return False
     return not (low.endswith("ed") and doc.words[k].islower() and low not in {"united", "retired", "elected"})
 
