@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from index.lexicon import FUNCTION_WORDS
@@ -32,7 +33,7 @@ from .document import Doc, para_of, sent_of
 from .issuers import issuer
 from .mentions import Mention
 from .names import CAP_RUN_RE
-from .orgs import org_holder
+from .orgs import is_place, org_holder
 from .people import CATAPHORA
 from .roles import (
     DISTINGUISHING,
@@ -92,7 +93,13 @@ def resolve_description(
         return None
     if person_head(d.head):
         if d.det == "poss" and d.owner is not None:
-            return None  # "Mr Blair's official spokesman": someone of Blair's, not Blair
+            place = _place_owner(doc, d.owner)
+            if place is None:
+                return None  # "Mr Blair's official spokesman": someone of Blair's, not Blair
+            # "Russia's foreign minister": the holder of Russia's office, as "the Russian
+            # foreign minister" would be
+            d = replace(d, det="the", owner=None, mods=(place, *d.mods), proper=(place, *d.proper))
+            return _person_holder(d, mention, people, history, stem(place))
         return _person_holder(d, mention, people, history)
     if d.head in ORG_HEADS:
         if d.det == "poss" and d.owner is not None:
@@ -109,6 +116,12 @@ def resolve_description(
         if got is not None:
             return got, "org-description", mention
     return None
+
+
+def _place_owner(doc: Doc, owner: tuple[int, int]) -> str | None:
+    """The country or city whose office a possessive names ("Russia's", "Kyiv's"), lower case."""
+    name = re.sub(r"['’]s?$", "", doc.text[owner[0] : owner[1]])
+    return name.lower() if is_place(name) else None
 
 
 def _title_case_role(text: str) -> bool:
@@ -135,13 +148,20 @@ def _gender_of_head(head: str) -> str:
     return "female" if head in FEMALE_ROLES else "male" if head in MALE_ROLES else ""
 
 
-def _person_holder(d: Description, mention: Mention, people: People, history: History) -> Resolved | None:
-    """A definite role: see the module's docstring for the order."""
+def _person_holder(
+    d: Description, mention: Mention, people: People, history: History, place: str = ""
+) -> Resolved | None:
+    """A definite role: see the module's docstring for the order. With `place` (a stem: the
+    country of "Russia's foreign minister"), a stated role must name it."""
     pos = mention.start
     doc = people.doc
     mods = mods_of(d)
     para = para_of(doc, pos)
-    fitting = [r for r in people.stated.fitting_heads(d.head, pos) if not r.org and fits(r, d.head, mods, people)]
+    fitting = [
+        r
+        for r in people.stated.fitting_heads(d.head, pos)
+        if not r.org and fits(r, d.head, mods, people) and (not place or place in r.words)
+    ]
     # (sentence last seen in, a subject or speaker there?, stated?, where, name, rule): the
     # later sentence wins, and in one sentence its subject ("Marco Rubio ... stressed
     # defense during an appearance with Sen. Joni Ernst. The Florida senator said": Rubio)
@@ -151,7 +171,7 @@ def _person_holder(d: Description, mention: Mention, people: People, history: Hi
         if seen >= 0 and para - para_of(doc, seen) <= _NEAR_PARAS:
             near.append((sent_of(doc, seen), _is_subject(people, seen, r.entity), 1, seen, r.entity, "role-stated"))
     registered = _registry_holder(d, people)
-    salient = _salient_person(d, mods, pos, people, history)
+    salient = _salient_person(d, mods, pos, people, history, place)
     if salient is not None and (not near or salient[0] > max(near)[3]) and registered is not None:
         salient = None  # "the Kremlin spokesman": the registry's holder, not whoever spoke last
     if salient is not None:
@@ -261,7 +281,7 @@ def _offices(people: People, name: str) -> set[str]:
 
 
 def _salient_person(
-    d: Description, mods: list[str], pos: int, people: People, history: History
+    d: Description, mods: list[str], pos: int, people: People, history: History, place: str = ""
 ) -> tuple[int, str] | None:
     """The person the text was just about, if the description can mean them: the last
     speaker or clause subject of a near paragraph, of the head's gender, holding no stated
@@ -294,6 +314,9 @@ def _salient_person(
         g = people.gender_of(name)
         if want and g and g != want:
             continue
+        held = [r for r in people.stated.of(name) if not r.org]
+        if place and held and not any(place in r.words for r in held):
+            continue  # "Ukraine's foreign minister" is not Russia's, whom the article made one
         if any(fits(r, d.head, mods, people) for r in people.stated.of(name) if not r.org):
             return p, name
         offices = _offices(people, name)

@@ -337,3 +337,15 @@ def test_a_club_is_never_a_country_named_as_a_modifier(registry: SpeakerRegistry
         "statement, the club said it would allow Mr Kessel “limited due diligence” before a formal bid.\n"
     )
     assert [q.speaker for q in marked(text, registry)] == ["Kirkby Rovers"]
+
+
+def test_a_countrys_office_is_held_by_the_one_the_article_names_so(registry: SpeakerRegistry) -> None:
+    """ "Estonia's foreign minister" is the Estonian Foreign Minister named before; Latvia's is
+    not him: a described speaker stays."""
+    text = (
+        "Talks in Tallinn\n\n"
+        "Estonian Foreign Minister Ivo Tamm met his Finnish counterpart on Monday.\n\n"
+        "“The talks were useful,” Estonia’s foreign minister said.\n\n"
+        "“They were not,” Latvia’s foreign minister said.\n"
+    )
+    assert [q.speaker for q in marked(text, registry)] == ["Ivo Tamm", "Latvia's foreign minister"]
