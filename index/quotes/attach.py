@@ -261,10 +261,14 @@ def _attribution(
         return None, "continuation-in-paragraph"
     # the next sentence in the paragraph names the speaker ("“...” He said.")
     si = sent_of(doc, final.end)
-    own = not starts_sentence(doc, first) and _sentence_subject(doc, people, first) is not None
-    if si + 1 < len(doc.sents) and para_of(doc, doc.sents[si + 1][0]) == final.para and not own:
+    if (
+        si + 1 < len(doc.sents)
+        and para_of(doc, doc.sents[si + 1][0]) == final.para
+        and (starts_sentence(doc, first) or _sentence_subject(doc, people, first) is None)
+    ):
         # (not when its own sentence is about a person: "Bannatyne also attacked its “poor”
-        # response. ... Robin Cook said": Bannatyne's word, decided below)
+        # response. ... Robin Cook said": Bannatyne's word, decided below; that subject is
+        # looked for only when a next sentence of the paragraph could name the speaker)
         for cue in by_sent.get(si + 1, ()):
             if (
                 cue.mention is not None

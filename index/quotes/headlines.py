@@ -52,6 +52,7 @@ _CUES = (ALL_CUE_FORMS | BELIEF_FORMS | _ATTITUDE) - {"according"}
 _SEPARATORS = (":", ";", " -", " –", " —")
 _MAX_SUBHEADING_WORDS = 10
 _MAX_HEADLINE_WORDS = 40
+_NON_SPACE_RE = re.compile(r"\S")
 _WORD_RE = re.compile(r"[\w’']+")
 
 
@@ -100,7 +101,9 @@ def headline_lines(doc: Doc, only: Iterable[int] | None = None) -> list[tuple[in
 def _reads_as_headline(doc: Doc, ps: int, pe: int) -> bool:
     """The first line heads the text when it is one short sentence that introduces nothing
     (a lead paragraph of a text without its title is longer, or several sentences)."""
-    if len(doc.text[ps:pe].split()) > _MAX_HEADLINE_WORDS or doc.masked[ps:pe].rstrip().endswith(":"):
+    if len(doc.text[ps:pe].split(None, _MAX_HEADLINE_WORDS)) > _MAX_HEADLINE_WORDS or doc.masked[
+        ps:pe
+    ].rstrip().endswith(":"):
         return False
     si = sent_of(doc, ps)
     return si + 1 >= len(doc.sents) or doc.sents[si + 1][0] >= pe
@@ -114,7 +117,8 @@ def _subheading(doc: Doc, ps: int, pe: int) -> bool:
     line = doc.text[ps:pe].rstrip(" '\"’”»›″")
     if not line or line[-1] in ".!?…:;,)" or len(line.split()) > _MAX_SUBHEADING_WORDS:
         return False
-    return doc.masked[pe:].lstrip()[:1] != "" and doc.text[ps:pe] != doc.text[ps:pe].lower()
+    # (text follows: looked for from `pe` on, not by copying the rest of a long article)
+    return _NON_SPACE_RE.search(doc.masked, pe) is not None and doc.text[ps:pe] != doc.text[ps:pe].lower()
 
 
 def decide_headlines(doc: Doc, quotes: list[Quote], people: People) -> list[Quote]:

@@ -96,7 +96,9 @@ def np_after(doc: Doc, pos: int, se: int, strict: bool = False) -> Mention | Non
     if strict and first in _SOMEONE:
         # "wrote a commenter about how ...", "added another to the conversation": the
         # person, then a phrase of where or what about
-        cut = next((i for i, t in enumerate(taken) if i and t[2].lower() in PREPOSITIONS | {"about"}), 0)
+        cut = next(
+            (i for i, t in enumerate(taken) if i and (t[2].lower() in PREPOSITIONS or t[2].lower() == "about")), 0
+        )
         if cut and (cut == 1 or _person_word(taken[cut - 1][2])):
             taken = taken[:cut]
             follows = ","

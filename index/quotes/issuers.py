@@ -39,6 +39,7 @@ _ISSUE_VERBS = frozenset(
 
 
 _BY = frozenset({"by", "from"})
+_BY_OF = _BY | {"of"}
 
 
 _OWNER_PRONOUNS = {"his": "he", "her": "she", "its": "it", "their": "they"}
@@ -59,7 +60,7 @@ def issuer(
         got = _resolve_span(doc, named, mention, cue, people, history, resolve)
         if got is not None:
             return got, "document-issuer", mention
-    comp = d.comp if d.comp is not None and _word_before(doc, d.comp[0]) in _BY | {"of"} else _by_after(doc, d.end)
+    comp = d.comp if d.comp is not None and _word_before(doc, d.comp[0]) in _BY_OF else _by_after(doc, d.end)
     if comp is None and d.comp is not None and _word_before(doc, d.comp[0]) == "in":
         # "a Wednesday editorial in The Des Moines Register": in an outlet, by it (not "the
         # exit polls in New Hampshire", a place)
@@ -309,9 +310,11 @@ def _issued_before(
     doc = people.doc
     k = bisect.bisect_left(doc.token_starts, pos)
     lo = bisect.bisect_left(doc.token_starts, max(0, pos - _WINDOW))
+    same = _same_documents(d.head)
+    initials = {w[:1] for w in same}  # (singular keeps a word's first letter: most words are passed by it)
+    lows = doc.lows
     for t in range(k - 1, lo - 1, -1):
-        low = singular(doc.lows[t])
-        if low != d.head and not (low in _SAME_DOCS.get(d.head, ()) or d.head in _SAME_DOCS.get(low, ())):
+        if lows[t][:1] not in initials or singular(lows[t]) not in same:
             continue
         if any(m not in doc.lows[max(0, t - 3) : t] for m in d.mods if m not in FUNCTION_WORDS):
             continue  # "the congressional report" is not the report that another wrote
@@ -319,6 +322,11 @@ def _issued_before(
         if got is not None:
             return doc.tokens[t][0], got
     return None
+
+
+def _same_documents(head: str) -> frozenset[str]:
+    """The document nouns that can name the same document as `head` (itself included)."""
+    return frozenset({head, *_SAME_DOCS.get(head, ())} | {other for other, same in _SAME_DOCS.items() if head in same})
 
 
 _SAME_DOCS = {

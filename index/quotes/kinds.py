@@ -24,7 +24,9 @@ def quote_kind(doc: Doc, segs: list[Seg], attributed: bool) -> str:
     """direct, partial or other (titles and scare quotes)."""
     first = segs[0]
     content = doc.text[first.start : first.end]
-    nwords = sum(len(doc.text[s.start : s.end].split()) for s in segs)
+    # (words counted only up to the largest length a rule below reads: a long quotation
+    # is never split whole)
+    nwords = sum(len(doc.text[s.start : s.end].split(None, _MOST_WORDS)) for s in segs)
     before = doc.masked[max(doc.paras[first.para][0], first.open_pos - 40) : first.open_pos]
     if _NAMING_BEFORE_RE.search(before):
         return "other"  # "known as “Putin's chef”", "titled, “Top Scientist: …”": a name given, nobody's words
@@ -122,4 +124,5 @@ def _embedded(doc: Doc, seg: Seg) -> bool:
 
 
 _CLAUSE_WORDS = 5  # an unattributed quotation this long inside a sentence is no term: someone's words
+_MOST_WORDS = 11  # more words than any length quote_kind compares with
 _ALPHA_RE = re.compile(r"[A-Za-z]+")

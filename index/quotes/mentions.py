@@ -136,7 +136,7 @@ def classify_np(doc: Doc, s: int, e: int, allow_pronoun: bool = True) -> Mention
         lows = doc.lows[i:j]
     if len(toks) == 1 and lows[0] in ("may", "will") and words[0][:1].isupper() and _inside_sentence(doc, toks[0][0]):
         return Mention("name", words[0], toks[0][0], toks[0][1])  # "“…,” May wrote": Brian May, no modal
-    opening = _time_opening(lows)
+    opening = _time_opening(lows) if lows[0] in _TIME_STARTS else 0
     if 0 < opening < len(toks):
         # "On Tuesday Labour chairman Ian McCartney said": a time opening the sentence, then
         # the subject
@@ -149,7 +149,7 @@ def classify_np(doc: Doc, s: int, e: int, allow_pronoun: bool = True) -> Mention
     if len(toks) == 1 and _CONTRACTED_PRONOUN_RE.match(lows[0]):
         if not allow_pronoun:
             return None
-        base = re.split("['’]", words[0], maxsplit=1)[0]  # "They’re less hostile": "They", not a name
+        base = _APOSTROPHE_RE.split(words[0], maxsplit=1)[0]  # "They’re less hostile": "They", not a name
         return Mention("pronoun", base, toks[0][0], toks[0][0] + len(base))
     if lows[-1] in {"he", "she", "they", "it"} and (
         len(toks) <= 3 or not doc.masked[toks[-2][1] : toks[-1][0]].strip(" ,")
@@ -174,12 +174,12 @@ def classify_np(doc: Doc, s: int, e: int, allow_pronoun: bool = True) -> Mention
             return Mention("pronoun", POSSESSIVE_PRONOUNS[lows[1]], t[0], t[1])
         # "just a quarter": no source here, but the cue still marks speech
         return Mention("clause", "", toks[0][0], toks[0][0])
-    cut = _received_by(lows)
+    cut = _received_by(lows) if "by" in lows else 0
     if cut:
         # "a memo seen by Reuters", "sources cited by Reuters": whoever saw, obtained or
         # cited it is the one who reports it, not its speaker (rule received-by)
         return classify_np(doc, toks[0][0], toks[cut - 1][1], allow_pronoun)
-    cut = _participle_after_noun(words, lows)
+    cut = _participle_after_noun(words, lows) if len(lows) >= 3 else 0
     if cut:
         # "Reporters covering Michael Jackson's trial have asked": the reporters ask
         return classify_np(doc, toks[0][0], toks[cut - 1][1], allow_pronoun)
@@ -211,7 +211,7 @@ def classify_np(doc: Doc, s: int, e: int, allow_pronoun: bool = True) -> Mention
         return Mention("role", doc.text[toks[0][0] : toks[1][1]], toks[0][0], toks[1][1])
     if head_noun in ANONYMOUS_NOUNS:
         return Mention("anonymous", doc.text[toks[0][0] : toks[-1][1]], toks[0][0], toks[-1][1])
-    if head_n > 1 and not cap(words[head_n - 1]) and head_noun not in FUNCTION_WORDS and head_noun in ROLE_NOUNS:
+    if head_n > 1 and head_noun in ROLE_NOUNS and head_noun not in FUNCTION_WORDS and not cap(words[head_n - 1]):
         first = 0
         while first < head_n - 1 and lows[first] in FUNCTION_WORDS and lows[first] not in {"the", "a", "an"}:
             first += 1
@@ -225,7 +225,7 @@ def classify_np(doc: Doc, s: int, e: int, allow_pronoun: bool = True) -> Mention
                 break
         end = _named_complement(toks, lows, head_n)
         return Mention("role", doc.text[head[first][0] : end], head[first][0], end)
-    owner = _possessive_owner(head)
+    owner = _possessive_owner(words, lows, head_n)
     if owner is not None:
         # "Kelly Ayotte's campaign": the organisation speaks, named as written
         ts, te = head[owner][0], head[-1][1]
@@ -427,19 +427,20 @@ def _outside_parens(m: str, s: int, toks: Sequence[tuple[int, int, str]]) -> lis
     return out
 
 
-def _possessive_owner(head: Sequence[tuple[int, int, str]]) -> int | None:
-    """Index where "Name's noun" starts when the head ends in a common noun."""
-    if len(head) < 2 or cap(head[-1][2]) or head[-1][2].lower() in FUNCTION_WORDS:
+def _possessive_owner(words: Sequence[str], lows: Sequence[str], head_n: int) -> int | None:
+    """Index where "Name's noun" starts when the head (the first `head_n` words) ends in a
+    common noun."""
+    if head_n < 2 or words[head_n - 1][:1].isupper() or lows[head_n - 1] in FUNCTION_WORDS:
         return None
-    for k in range(len(head) - 2, -1, -1):
-        w = head[k][2]
-        if cap(w) and w.endswith(("'s", "’s", "s'", "s’")):
+    for k in range(head_n - 2, -1, -1):
+        w = words[k]
+        if w[:1].isupper():
+            if not w.endswith(("'s", "’s", "s'", "s’")):
+                return None
             j = k
-            while j > 0 and cap(head[j - 1][2]) and head[j - 1][2].lower() not in FUNCTION_WORDS:
+            while j > 0 and words[j - 1][:1].isupper() and lows[j - 1] not in FUNCTION_WORDS:
                 j -= 1
             return j
-        if cap(w):
-            return None
     return None
 
 
@@ -465,7 +466,9 @@ def _last_name_run(toks: Sequence[tuple[int, int, str]], lows: Sequence[str], m:
             continue
         j = k
         while (
-            j + 1 < n and (toks[j + 1][2][0].isupper() or lows[j + 1] in _PARTICLES) and joined(m, toks[j], toks[j + 1])
+            j + 1 < n
+            and (toks[j + 1][2][0].isupper() or lows[j + 1] in _PARTICLES)
+            and (m[toks[j][1] : toks[j + 1][0]] == " " or joined(m, toks[j], toks[j + 1]))  # (one space: joined)
         ):
             j += 1
         a = k0 = k  # the run is toks[k : j + 1]
@@ -531,7 +534,7 @@ def _last_name_run(toks: Sequence[tuple[int, int, str]], lows: Sequence[str], m:
         ):
             core = core[1:]
         s, e = core[0][0], core[-1][1]
-        text = " ".join(map(_THIRD, core))
+        text = core[0][2] if len(core) == 1 else " ".join(map(_THIRD, core))
         if text.endswith(("'s", "’s")):
             text = text[:-2]
         best = (s, e, text)
@@ -552,6 +555,7 @@ def _last_name_run(toks: Sequence[tuple[int, int, str]], lows: Sequence[str], m:
 
 _BODY_ENDS = frozenset({"house", "senate", "congress", "parliament", "assembly"})  # (titles that end a body's name)
 _MODIFIER_RE = re.compile(r"-[a-z]+$")  # "Republican-leaning", "Moscow-based", "Kremlin-backed"
+_APOSTROPHE_RE = re.compile("['’]")
 _CONTRACTED_PRONOUN_RE = re.compile(r"(?:he|she|they|we|i|it|you)(?:['’](?:s|re|ve|d|ll|m))?$")
 
 

@@ -110,7 +110,7 @@ def _adhoc_after(doc: Doc, seg: Seg) -> Cue | None:
     hit = _ADHOC_AFTER_RE.match(doc.masked, seg.close_pos + 1, pe)
     if hit is None and doc.text[seg.close_pos - 1] in ",?!":
         hit = _ADHOC_AFTER_COMMA_RE.match(doc.masked, seg.close_pos + 1, pe)
-        if hit is not None and hit.group(2) in FUNCTION_WORDS | STOP_HEAD:
+        if hit is not None and (hit.group(2) in FUNCTION_WORDS or hit.group(2) in STOP_HEAD):
             hit = None
     if not hit:
         return _adhoc_inverted(doc, seg, pe) or _dash_line(doc, seg)

@@ -62,7 +62,7 @@ def reported_speech(doc: Doc, cues: list[Cue], segs: list[Seg]) -> list[Quote]:
         if masked_share > 0.5:
             continue
         text = doc.text[s:e]
-        if len(text.split()) < 4 or (unsourced or cue.noun) and not masked_share:
+        if len(text.split(None, 4)) < 4 or (unsourced or cue.noun) and not masked_share:
             continue  # with no speaker (or no verb), only a clause that quotes words is worth keeping
         # one quotation, one record: a clause that quotes some words is reported speech, and
         # the quoted words are their own partial quotation (attach.py), of the same speaker

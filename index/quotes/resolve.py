@@ -192,7 +192,11 @@ def _another(mention: Mention, people: People, history: list[tuple[int, str, str
         return None
     for _, sp, _g in reversed(history[-4:]):
         words = sp.split()
-        if sp[:1].islower() and words and words[-1] in PERSON_HEADS | PERSON_NOUNS | _COMMENTERS:
+        if (
+            sp[:1].islower()
+            and words
+            and (words[-1] in PERSON_HEADS or words[-1] in PERSON_NOUNS or words[-1] in _COMMENTERS)
+        ):
             return f"{'other' if low == 'other' else 'another'} {words[-1]}"
         return None
     return None
@@ -218,7 +222,11 @@ def _with_title(doc: Doc, mention: Mention) -> Mention:
     """The mention with the title words that follow it ("Estonian Prime" + "Minister")."""
     k = bisect.bisect_left(doc.token_starts, mention.end)
     end = mention.end
-    while k < len(doc.tokens) and doc.gaps[k] in (" ", "\u00a0") and doc.lows[k] in _OFFICES | PERSON_HEADS:
+    while (
+        k < len(doc.tokens)
+        and doc.gaps[k] in (" ", "\u00a0")
+        and (doc.lows[k] in _OFFICES or doc.lows[k] in PERSON_HEADS)
+    ):
         end = doc.tokens[k][1]
         k += 1
     return Mention("role", doc.text[mention.start : end], mention.start, end)

@@ -299,11 +299,12 @@ _NOT_BEFORE_APPOSITION = frozenset(
 )
 _AUXILIARIES = MODALS | PASSIVE_AUX | {"had", "has", "have", "does", "did"}
 _SPACE = frozenset({" ", "\u00a0"})
+_NO_MODIFIERS = _STOP | _DETERMINERS  # (one look-up per word)
 
 
 def _modifier(doc: Doc, k: int) -> bool:
     low = doc.lows[k]
-    if low in _STOP or low in _DETERMINERS:
+    if low in _NO_MODIFIERS:
         return False
     return not (low.endswith("ed") and doc.words[k].islower() and low not in {"united", "retired", "elected"})
 
@@ -501,7 +502,7 @@ def parse(doc: Doc, start: int, end: int) -> Description | None:
     if (
         h > i
         and lows[h].endswith("ed")
-        and (singular(lows[h - 1]) in HEADS | DOCUMENT_NOUNS or lows[h - 1] in DOCUMENT_NOUNS)
+        and (singular(lows[h - 1]) in HEADS or singular(lows[h - 1]) in DOCUMENT_NOUNS or lows[h - 1] in DOCUMENT_NOUNS)
     ):
         h -= 1
     head = lows[h]

@@ -129,14 +129,18 @@ def clause_subject(doc: Doc, ss: int, end: int, participle: bool = False) -> Men
     toks = tokens_in(doc, ss, end)
     if 0 < len(toks) <= 5 and all(cap(t[2]) or t[2].lower() in {"and", "of", "the"} for t in toks):
         return classify_np(doc, toks[0][0], toks[-1][1])  # "Clinton: “...”"
-    starts = ([ss] + [i + 1 for i in range(ss, end) if m[i] == ","])[:6]
+    starts = [ss]  # the sentence start and after each of its first five commas
+    comma = m.find(",", ss, end)
+    while comma >= 0 and len(starts) < 6:
+        starts.append(comma + 1)
+        comma = m.find(",", comma + 1, end)
     fallback: Mention | None = None
     for cs in starts:
         toks = tokens_in(doc, cs, end)
         if toks and participle and toks[0][2].lower() in SUBORDINATORS:
             cs = toks[1][0] if len(toks) > 1 else end
             toks = toks[1:]
-        if not toks or toks[0][2].lower() in SUBORDINATORS | PREPOSITIONS:
+        if not toks or toks[0][2].lower() in SUBORDINATORS or toks[0][2].lower() in PREPOSITIONS:
             continue
         if len(toks) > 1 and cap(toks[0][2]) and toks[0][2].endswith("ing") and toks[1][2][:1].islower():
             continue  # "Discussing his family and friends, he went on to add:": the participle's clause
