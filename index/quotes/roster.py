@@ -413,6 +413,7 @@ def subject_before_verb(doc: Doc, toks: Sequence[tuple[int, int, str]], j: int) 
 
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 _TIME_UNITS = frozenset("day days week weeks month months year years decade decades night weekend".split())
+_UNITS_AND_DAYS = _TIME_UNITS | _WEEKDAYS
 _COUNTS = frozenset("a an two three four five six seven eight nine ten few several many some".split())
 
 
@@ -427,7 +428,7 @@ def _after_time(doc: Doc, i: int) -> int:
         return i + 1
     if i + 1 < n and doc.gaps[i + 1] == " ":
         nxt = lows[i + 1]
-        if w == "on" and nxt in _WEEKDAYS or w in ("last", "this", "next") and nxt in _TIME_UNITS | _WEEKDAYS:
+        if w == "on" and nxt in _WEEKDAYS or w in ("last", "this", "next") and nxt in _UNITS_AND_DAYS:
             return i + 2
         if w == "in" and nxt.isdigit() and len(nxt) == 4:
             return i + 2  # "in 2019"

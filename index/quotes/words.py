@@ -152,7 +152,10 @@ MALE_ROLES = frozenset(
 def person_noun(text: str) -> bool:
     """Does a noun phrase name one person by a common noun ("a local voter", "one woman")?"""
     words = text.lower().split()
-    return bool(words) and head_noun_of(words[-1]) in PERSON_NOUNS | FEMALE_ROLES | MALE_ROLES
+    return bool(words) and head_noun_of(words[-1]) in _ONE_PERSON
+
+
+_ONE_PERSON = PERSON_NOUNS | FEMALE_ROLES | MALE_ROLES  # (one set, not a union per call)
 
 
 def head_noun_of(word: str) -> str:
