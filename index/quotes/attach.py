@@ -69,13 +69,13 @@ def attach_quotes(
     # where each speaker's cues stand: "“A,” he said. ¶ He admitted … ¶ It was …, he said. ¶
     # “B.”": the speaker's reported paragraphs keep them the one a cue-less quotation continues
     spoke: dict[str, list[int]] = {}
-    cue_paras: set[int] = set()  # paragraphs with a cue
+    last_cue: dict[int, int] = {}  # paragraph -> where its last cue starts
     by_para: dict[int, list[Cue]] = {}  # paragraph -> its cues with a speaker
     paras, pi = doc.paras, 0
     for c in sorted(cues, key=lambda c: c.start):
         while pi + 1 < len(paras) and paras[pi + 1][0] <= c.start:
             pi += 1  # (cues in order: the paragraphs walked once)
-        cue_paras.add(pi)
+        last_cue[pi] = c.start
         if c.speaker:
             spoke.setdefault(c.speaker, []).append(c.start)
             by_para.setdefault(pi, []).append(c)
@@ -85,19 +85,7 @@ def attach_quotes(
             k = bisect.bisect_left(starts, segs[0].open_pos) - 1
             if k >= 0 and para_of(doc, starts[k]) > last.para:
                 last = last._replace(para=para_of(doc, starts[k]))
-        before = (
-            next((c for c in reversed(by_para.get(segs[0].para - 1, ())) if _reports(c)), None)
-            if (last is None or last.para < segs[0].para - 1) and segs[-1].para not in cue_paras
-            else None  # (a quotation paragraph with no cue of its own, after no quotation)
-        )
-        if (
-            before is not None
-            and starts_paragraph(doc, segs[0])
-            and len(doc.text[segs[0].start : segs[-1].end].split()) >= 5  # (not a title: “Daily Show” host)
-        ):
-            # "Carter said that the critics were wrong. ¶ “That's because …”": the paragraph of
-            # someone's reported words before a quotation paragraph makes them its speaker
-            last = _Last(segs[0].para - 1, before.speaker or "", before, before.named_by)
+        last = _reported_before(doc, segs, last, by_para, last_cue, people) or last
         cue, rule = _attribution(doc, segs, by_sent, last, people)
         continued = rule in ("continuation", "continuation-in-paragraph")
         speaker, named = (cue.speaker, cue.named_by) if cue is not None else (None, None)
@@ -143,9 +131,46 @@ def attach_quotes(
     return out
 
 
-def _reports(cue: Cue) -> bool:
-    """A cue of reported speech with a speaker: "Carter said that ...", not ", said Carter"."""
-    return bool(cue.speaker) and cue.reportable and not cue.inverted and not cue.noun and not cue.quote_before
+def _reported_before(
+    doc: Doc,
+    segs: list[Seg],
+    last: _Last | None,
+    by_para: dict[int, list[Cue]],
+    last_cue: dict[int, int],
+    people: People,
+) -> _Last | None:
+    """The speaker whose reported words come right before a cue-less quotation, when no
+    quotation came between: in the paragraph before ("Carter said that … would not happen.
+    ¶ “That's because …”") or in the sentence before ("…, consultant Phil Musser says.
+    “Several surveys …”"). The quotation then continues them."""
+    first = segs[0]
+    para = first.para
+    if last_cue.get(segs[-1].para, -1) > first.open_pos or last is not None and last.para >= para:
+        return None  # (its own cue follows, or a quotation of its paragraph came first)
+    if len(doc.text[first.start : segs[-1].end].split()) < 5:
+        return None  # (not a title: “Daily Show” host)
+    if starts_paragraph(doc, first):
+        if para in last_cue or last is not None and last.para >= para - 1:
+            return None
+        before = next((c for c in reversed(by_para.get(para - 1, ())) if _reports(c, doc, people)), None)
+        return None if before is None else _Last(para - 1, before.speaker or "", before, before.named_by)
+    if not starts_sentence(doc, first):
+        return None
+    si = sent_of(doc, first.open_pos)
+    before = next((c for c in reversed(by_para.get(para, ())) if c.sent == si - 1 and _reports(c, doc, people)), None)
+    return None if before is None else _Last(para, before.speaker or "", before, before.named_by)
+
+
+def _reports(cue: Cue, doc: Doc, people: People) -> bool:
+    """A cue of someone's reported speech: "Carter said that ...", not ", said Carter", nor a
+    thing's ("The album Exodus ... confirmed his status") nor a question the writer asks
+    ("So is that the party's aim, as Kilroy-Silk once declared?": the answer is another's)."""
+    speaker = cue.speaker
+    if not speaker or not cue.reportable or cue.inverted or cue.noun or cue.quote_before:
+        return False
+    if " " not in speaker and speaker[:1].isupper() and not people.is_person(speaker):
+        return False
+    return not doc.text[doc.sents[cue.sent][0] : doc.sents[cue.sent][1]].rstrip(" \n\"”’'").endswith("?")
 
 
 def _sentence_subject(doc: Doc, people: People, seg: Seg) -> tuple[str, Mention] | None:

@@ -12,7 +12,7 @@ from index.lexicon import ANONYMOUS_NOUNS, FUNCTION_WORDS, PERSON_NOUNS
 from .document import MASK, Doc, is_abbrev_token, tokens_in
 from .mentions import Mention, classify_np
 from .roles import DOCUMENT_NOUNS, PERSON_HEADS
-from .words import MODALS, POSSESSIVE_PRONOUNS, PREPOSITIONS
+from .words import MODALS, POSSESSIVE_PRONOUNS, PREPOSITIONS, cap
 
 _HARD_PUNCT = frozenset(',;:!?()\x01“”"—–[]')
 
@@ -79,10 +79,14 @@ def np_after(doc: Doc, pos: int, se: int, strict: bool = False) -> Mention | Non
         return None
     last = pos
     taken: list[tuple[int, int, str]] = []
+    clause_after = False
     for t in toks:
         gap = m[last : t[0]]
         if any(c in _HARD_PUNCT for c in gap) or ("." in gap and not (taken and is_abbrev_token(taken[-1][2]))):
             break
+        if strict and taken and t[2] in _CLAUSE_AFTER_SOURCE:
+            clause_after = True
+            break  # "said Cruz constituent Dan Golvach when asked about Lindsey Graham": Golvach
         taken.append(t)
         last = t[1]
     if not taken:
@@ -92,7 +96,10 @@ def np_after(doc: Doc, pos: int, se: int, strict: bool = False) -> Mention | Non
         return None
     if strict and first in {"he", "she", "they", "we", "i"} and len(taken) > 1:
         return None  # "said he would call": a clause, not an inverted source
-    follows = m[taken[-1][1] : taken[-1][1] + 2].lstrip()[:1]
+    follows = "," if clause_after else m[taken[-1][1] : taken[-1][1] + 2].lstrip()[:1]
+    who = next((i for i, t in enumerate(taken) if i and t[2] in ("who", "whom", "whose")), 0)
+    if strict and who and cap(taken[who - 1][2]):
+        taken, follows = taken[:who], ","  # "said Sen. Jim Whelan who represents the city": Whelan
     if strict and first in _SOMEONE:
         # "wrote a commenter about how ...", "added another to the conversation": the
         # person, then a phrase of where or what about
@@ -105,15 +112,24 @@ def np_after(doc: Doc, pos: int, se: int, strict: bool = False) -> Mention | Non
     if strict and (first in _TIME_WORDS or follows not in _AFTER_SOURCE):
         return None  # "said Tuesday that ...": a time, or a clause follows
     rel = next((i for i, t in enumerate(taken) if t[2].lower() in {"who", "which", "that", "whose", "whom"}), 0)
-    if strict and any(t[2].lower() in MODALS for t in taken[: rel or len(taken)]):
-        return None
+    if strict and any(
+        t[2].lower() in MODALS and not _named(taken, i) for i, t in enumerate(taken[: rel or len(taken)])
+    ):
+        return None  # "said he would", not "said Will Doyle"
     if rel > 0 and not strict and taken[rel][2].lower() in ("who", "whom", "whose"):
         # "according to three of the people who requested anonymity": the people
         taken = taken[:rel]
     return classify_np(doc, taken[0][0], taken[-1][1], allow_pronoun=first in {"he", "she", "they"})
 
 
+def _named(taken: list[tuple[int, int, str]], i: int) -> bool:
+    """Is token i a capitalised word before another ("Will Doyle", "May Smith"): a name?"""
+    return taken[i][2][:1].isupper() and i + 1 < len(taken) and taken[i + 1][2][:1].isupper()
+
+
 _SOMEONE = frozenset({"a", "an", "another", "one", "the"})
+# lower-case words that open a clause after the source's noun phrase
+_CLAUSE_AFTER_SOURCE = frozenset({"when", "while", "after", "before", "because", "if", "since", "during"})
 
 
 def _person_word(w: str) -> bool:

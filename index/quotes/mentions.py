@@ -162,7 +162,10 @@ def classify_np(doc: Doc, s: int, e: int, allow_pronoun: bool = True) -> Mention
         # "one of the activists", "some of the protesters": people, described
         return Mention("np", doc.text[toks[0][0] : toks[-1][1]], toks[0][0], toks[-1][1])
     if len(toks) > 1 and (
-        lows[0] in MODALS or lows[0].endswith("ing") and (not cap(words[0]) or _opening_participle(words))
+        lows[0] in MODALS
+        and not (cap(words[0]) and cap(words[1]) and _inside_sentence(doc, toks[0][0]))  # ("said Will Doyle")
+        or lows[0].endswith("ing")
+        and (not cap(words[0]) or _opening_participle(words))
     ):
         # "echoing some commentators", "are hearing a candidate": a verb phrase whose
         # subject came earlier in the sentence

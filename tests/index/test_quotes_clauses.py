@@ -360,3 +360,43 @@ def test_two_names_joined_by_and_are_one_subject_not_a_new_clause(registry: Spea
     )
     got = [q for q in quotes_of_text(text, registry) if q.kind == "reported"]
     assert [(q.speaker, q.text.endswith("talks in Oslo.")) for q in got] == [("sources", True)]
+
+
+@pytest.mark.parametrize(
+    ("tail", "speaker"),
+    [
+        ("said Will Doyle, a professor of economics.", "Will Doyle"),
+        ("said voter Dan Golvach when asked about Lena Dahl.", "Dan Golvach"),
+        ("said Sen. Jim Whelan who represents the city and served as its mayor for many, many years.", "Jim Whelan"),
+    ],
+)
+def test_the_source_after_said_ends_where_its_own_clause_begins(
+    tail: str, speaker: str, registry: SpeakerRegistry
+) -> None:
+    """ "said X when asked about Y", "said X who represents …": X; "Will" before a surname is a name."""
+    text = f"Costs rose, Tom Kessel said.\n\n“It is an expensive business model,” {tail}\n"
+    assert [q.speaker for q in marked(text, registry)] == [speaker]
+
+
+def test_a_quotation_after_someones_reported_sentence_in_its_paragraph_is_theirs(registry: SpeakerRegistry) -> None:
+    """ "…, consultant Phil Musser says. “Several surveys …”": Musser, not the last speaker."""
+    text = (
+        "Professor Lena Dahl agreed. “Republicans are running out of time.”\n\n"
+        "Or maybe the mayor, consultant Tom Kessel says. “Several surveys suggest a second look is coming.”\n"
+    )
+    assert [q.speaker for q in marked(text, registry)] == ["Lena Dahl", "Tom Kessel"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "So is the party's job to destroy the Tories, as former member Tom Kessel once declared?",
+        "The album Exodus came out in 1977 and confirmed his status as a star.",
+    ],
+)
+def test_a_question_or_a_things_report_does_not_speak_for_the_next_quotation(
+    sentence: str, registry: SpeakerRegistry
+) -> None:
+    text = f"“We will see,” Lena Dahl said.\n\n{sentence}\n\n“No. The aim of the party is to leave the union.”\n"
+    got = marked(text, registry)
+    assert got[-1].speaker not in ("Tom Kessel", "Exodus")
