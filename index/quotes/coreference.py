@@ -129,9 +129,15 @@ def resolve_all(doc: Doc, cues: list[Cue], people: People) -> None:
                     people.embedded.add(cue.start)
                 if cue.word in ASKING and mention.end <= cue.start and _asks_question(doc, cue):
                     people.askers.add(cue.start)
+                asked_by = cue.source_rule == "passive-agent"
+                if asked_by:
+                    people.askers.add(cue.start)  # "Rubio was asked by Baker whether …": Rubio answers
                 if teasers and any(ts <= cue.start < te for ts, te in teasers):
                     continue  # a link teaser ("Don’t Miss: Trump warns ...") is no one the story speaks of
                 history.append((cue.start, speaker, g))
+                subject = people.subject_before(cue.start, "") if asked_by else None
+                if subject is not None and subject[0] >= doc.sents[cue.sent][0]:
+                    history.append((cue.start + 1, subject[1], people.gender_of(subject[1])))
                 if cue.word in ASKING and not cue.inverted and outer is None:
                     asked = _addressee(doc, cue, people)
                     if asked is not None:

@@ -164,6 +164,11 @@ def find_cues(doc: Doc, extra: frozenset[str], particles: dict[str, str] | None 
         if nxt in _ACT_LINKS and low.startswith(("continu", "agree")) and _an_act(doc, k, low, nxt):
             continue  # "would continue to take tests", "agreed to spend 0.7%", "agreed upon": acts
         if prev in PASSIVE_AUX or (k > 1 and prev.endswith("ly") and words[k - 2] in PASSIVE_AUX):
+            if nxt == "by" and low in _ASKED and not gaps[k + 1].strip():
+                # "Sanders was asked by host Bill Maher, “…”": the one who asked speaks
+                cue = Cue(s, toks[k + 1][1], low, sent_of(doc, s), source_rule="passive-agent", inverted=True)
+                cue.reportable = False
+                cues.append(cue)
             continue  # "is said to be", "was told": no speaker here
         if k > 1 and prev.endswith("ly") and words[k - 2].endswith(("'s", "’s", "s'", "s’")):
             continue  # "Sanders' widely criticized interview": a participle before a noun
@@ -308,6 +313,7 @@ def _opens_sentence(m: str, s: int) -> bool:
 
 
 _ACT_LINKS = frozenset({"to", "on", "upon"})
+_ASKED = frozenset({"asked", "questioned", "pressed", "challenged"})  # (the agent after "by" speaks)
 
 
 def _an_act(doc: Doc, k: int, low: str, nxt: str) -> bool:

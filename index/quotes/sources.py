@@ -45,6 +45,10 @@ def find_source(doc: Doc, cue: Cue) -> Mention | None:
         cue.inverted = True
         cue.source_rule = "according-to"
         return according_to_source(doc, cue.end, se)
+    if cue.source_rule == "passive-agent":
+        # "was asked by moderator Gerard Baker whether ...": the agent, up to the question
+        ask = _QUESTION_RE.search(m, cue.end, se)
+        return np_after(doc, cue.end, ask.start() if ask else se)
     before = m[ss : cue.start]
     stripped = strip_skippable(doc, ss, cue.start)
     tail = m[ss:stripped].rstrip()
@@ -107,6 +111,7 @@ def find_source(doc: Doc, cue: Cue) -> Mention | None:
     return got
 
 
+_QUESTION_RE = re.compile(r"\s(?:whether|if|about|to|why|how|what|when)\s")
 _PROGRESSIVE_RE = re.compile(r"(?:\b(?:is|are|was|were|am|be|been|not)|['’](?:m|re|s))\s+$", re.IGNORECASE)
 
 

@@ -400,3 +400,17 @@ def test_a_question_or_a_things_report_does_not_speak_for_the_next_quotation(
     text = f"“We will see,” Lena Dahl said.\n\n{sentence}\n\n“No. The aim of the party is to leave the union.”\n"
     got = marked(text, registry)
     assert got[-1].speaker not in ("Tom Kessel", "Exodus")
+
+
+def test_the_agent_of_a_passive_question_asks_and_the_subject_answers(registry: SpeakerRegistry) -> None:
+    """ "Kessel was asked by moderator Lena Dahl whether … “…” ¶ “…,” he said": Dahl asks, Kessel answers."""
+    text = (
+        "Tom Kessel was asked by moderator Lena Dahl whether his plan would risk “adding another costly "
+        "programme to an overburdened budget.”\n\n"
+        "“The most important institution in society is the family,” he said.\n"
+    )
+    got = marked(text, registry)
+    assert [(q.speaker, q.rule) for q in got] == [
+        ("Lena Dahl", "passive-agent"),
+        ("Tom Kessel", "pronoun-last-speaker"),
+    ]
