@@ -130,7 +130,7 @@ TITLES: frozenset[str] = frozenset(
     democrat democratic presumptive state house senate white u.s. us uk un eu
     sir ceo cfo coo executive professor analyst economist officer agent editor
     editor-in-chief publisher founder co-founder anchor correspondent columnist strategist
-    pollster mp mep msp""".split()
+    pollster mp mep msp archbishop bishop cardinal reverend""".split()
 )
 
 # Capitalised words that start sentences but never names.

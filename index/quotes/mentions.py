@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from index.lexicon import ANONYMOUS_NOUNS, FUNCTION_WORDS, PERSON_NOUNS, TITLES
 
 from .document import Doc, joined, sent_of
-from .roles import DOCUMENT_NOUNS, PERSON_HEADS, ROLE_OPENERS, is_age
+from .roles import DOCUMENT_NOUNS, NATIONALS, PERSON_HEADS, ROLE_OPENERS, is_age
 from .words import (
     FIRST_NAMES,
     LEADING_ADVERBS,
@@ -209,8 +209,9 @@ def classify_np(doc: Doc, s: int, e: int, allow_pronoun: bool = True) -> Mention
         # "His assumption, stated on live TV, was that ...": whoever "his" means speaks
         t = toks[0]
         return Mention("pronoun", POSSESSIVE_PRONOUNS[lows[0]], t[0], t[1])
-    if head_n == 2 and lows[0] == "the" and is_age(head_noun):
-        # "said the 46-year-old": a person by age, described as a role is (rule role-salient)
+    if head_n == 2 and lows[0] == "the" and (is_age(head_noun) or head_noun in NATIONALS and cap(words[1])):
+        # "said the 46-year-old", "said the German": a person by age or nationality,
+        # described as a role is (rule role-salient)
         return Mention("role", doc.text[toks[0][0] : toks[1][1]], toks[0][0], toks[1][1])
     if head_noun in ANONYMOUS_NOUNS:
         return Mention("anonymous", doc.text[toks[0][0] : toks[-1][1]], toks[0][0], toks[-1][1])

@@ -39,7 +39,7 @@ from .naming import (
     unnamed,
 )
 from .people import People
-from .roles import DISTINGUISHING, DOCUMENT_NOUNS, PERSON_HEADS, singular
+from .roles import DISTINGUISHING, DOCUMENT_NOUNS, NATIONALS, PERSON_HEADS, singular
 from .sources import clause_subject, first_clause_subject
 from .words import (
     ALL_CUE_FORMS,
@@ -137,6 +137,8 @@ def resolve_mention(
             _object_name(people, cue) if mention.end <= cue.start else None,
         )
         return referent, rule, mention
+    if kind == "role" and len(parts := mention.text.split()) == 2 and parts[-1].lower() in NATIONALS:
+        return None, "not-a-speaker", None  # "said the Russian" with no one to mean: not "Russian"
     if kind == "role":
         holder, rule = _resolve_role(mention.text, people, mention.start)
         if rule != "role-as-written" or holder is None:

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from itertools import compress, count
 from typing import TYPE_CHECKING
 
-from index.lexicon import FUNCTION_WORDS
+from index.lexicon import DEMONYMS, FUNCTION_WORDS
 
 from .document import Doc
 from .words import ALL_CUE_FORMS, MODALS, PASSIVE_AUX, STOP_HEAD
@@ -48,6 +48,7 @@ PERSON_HEADS = frozenset(
     emissary consul governor-general pontiff pope cleric imam rabbi bishop archbishop
     pastor priest historian surgeon neurosurgeon physician banker financier investor developer
     comedian novelist playwright filmmaker producer rapper musician jurist justice sheriff
+    cardinal vicar chaplain
     full-back fly-half scrum-half centre-back wing-back winger sprinter swimmer
     boxer golfer cyclist jockey bowler batsman hurdler guitarist drummer""".split()
 )
@@ -216,7 +217,15 @@ OFFICES = frozenset(
 def person_head(head: str) -> bool:
     """A role noun for a person, compounded or not ("minister", "prime-minister"), or an
     age that stands for one ("said the 46-year-old")."""
-    return head in PERSON_HEADS or head.rsplit("-", 1)[-1] in PERSON_HEADS or is_age(head)
+    return head in PERSON_HEADS or head.rsplit("-", 1)[-1] in PERSON_HEADS or is_age(head) or head in NATIONALS
+
+
+# a nationality as a noun for one person ("said the German", "the Spaniard"), not a people
+# ("the French", "the Swiss", "the Chinese")
+NATIONALS = frozenset(
+    {d for d in DEMONYMS if not d.endswith(("sh", "ch", "ss", "ese"))}
+    | set("spaniard frenchman frenchwoman dutchman englishman englishwoman irishman welshman scotsman".split())
+)
 
 
 def is_age(word: str) -> bool:

@@ -349,3 +349,26 @@ def test_a_countrys_office_is_held_by_the_one_the_article_names_so(registry: Spe
         "“They were not,” Latvia’s foreign minister said.\n"
     )
     assert [q.speaker for q in marked(text, registry)] == ["Ivo Tamm", "Latvia's foreign minister"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Anna Vale was the stronger player.\n“It was my first final,” said the German.\n", "Anna Vale"),
+        (
+            "Cardinal Ivo Tamm will speak on Friday.\n“How is it that peace has not come?” the cardinal will ask.\n",
+            "Ivo Tamm",
+        ),
+    ],
+)
+def test_a_nationality_or_a_churchs_title_stands_for_the_person(
+    text: str, speaker: str, registry: SpeakerRegistry
+) -> None:
+    """ "said the German" is the player just written about; "Cardinal Ivo Tamm" is Ivo Tamm,
+    whom "the cardinal" then means."""
+    assert [q.speaker for q in marked(text, registry)] == [speaker]
+
+
+def test_a_nationality_nobody_named_is_no_speaker(registry: SpeakerRegistry) -> None:
+    q = marked("The crowd cheered.\n“It was my first final,” said the German.\n", registry)[0]
+    assert q.speaker is None
