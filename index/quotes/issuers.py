@@ -18,7 +18,7 @@ from index.lexicon import DEMONYMS, FUNCTION_WORDS, PERSON_NOUNS
 
 from .document import Doc, para_of, sent_of
 from .mentions import Mention, classify_np
-from .orgs import is_org, is_outlet, salient_org
+from .orgs import is_org, is_outlet, org_holder, salient_org
 from .roles import DOCUMENT_NOUNS, ORG_HEADS, PERSON_HEADS, Description, singular, stem
 from .salience import _NEAR_PARAS, _WINDOW, History, Resolved
 from .words import ALL_CUE_FORMS, ROLE_NOUNS
@@ -58,6 +58,20 @@ def issuer(
     if named is not None:
         # "the Reuters report", "a Pentagon statement": the name before the noun issued it
         got = _resolve_span(doc, named, mention, cue, people, history, resolve)
+        if got is not None:
+            return got, "document-issuer", mention
+    if d.comp is not None and _word_before(doc, d.comp[0]) in ("on", "from"):
+        # "a statement on her website", "a post on its Facebook page": the website's owner
+        first = doc.text[d.comp[0] : d.comp[1]].split(None, 1)[0]
+        if first.lower() in _OWNER_PRONOUNS or first.endswith(("'s", "’s")):
+            got = _resolve_span(doc, (d.comp[0], d.comp[0] + len(first)), mention, cue, people, history, resolve)
+            if got is not None:
+                return got, "document-issuer", mention
+    if len(d.mods) == 1 and d.mods[0] in ORG_HEADS:
+        # "an agency statement", "a club statement": the body the article calls so
+        got = org_holder(
+            replace(d, head=d.mods[-1], mods=(), comp=None, owner=None, det="the"), d.start, people, history
+        )
         if got is not None:
             return got, "document-issuer", mention
     comp = d.comp if d.comp is not None and _word_before(doc, d.comp[0]) in _BY_OF else _by_after(doc, d.end)

@@ -112,3 +112,24 @@ def test_a_document_signed_by_a_role_speaks_for_its_holder(registry: SpeakerRegi
     )
     q = marked(text, registry)[-1]
     assert (q.speaker, q.rule) == ("Vladimir Putin", "document-issuer")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Tennis star Lena Dahl will return in February.\n\n"
+            "“Lena had considered returning in Paris,” a statement on her website said.\n",
+            "Lena Dahl",
+        ),
+        (
+            "The Nordic Energy Agency estimates the cost of the project at $40m.\n\n"
+            "“Failure to replace the hardware carries large risks,” said an agency statement.\n",
+            "Nordic Energy Agency",
+        ),
+    ],
+)
+def test_a_document_on_someones_website_or_of_the_body_named_so_is_theirs(text: str, speaker: str) -> None:
+    """ "a statement on her website": hers; "an agency statement": the agency the article named."""
+    got = [q for q in quotes_of(text, shipped_registry()) if q.kind == "direct"]
+    assert [(q.speaker, q.rule) for q in got] == [(speaker, "document-issuer")]
