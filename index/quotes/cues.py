@@ -243,12 +243,13 @@ def find_cues(doc: Doc, extra: frozenset[str], particles: dict[str, str] | None 
 
 
 def _plural_of_head(words: Sequence[str], gaps: Sequence[str], k: int) -> bool:
-    """ "members of the Patrol Police of Ukraine say": a plural head before "of", the verb's
-    subject, however its complement ends (a few words back, no punctuation between)."""
+    """ "members of the Patrol Police of Ukraine say", "analysts at the Brookings Institute
+    believe": a plural head before its complement, the verb's subject, however the
+    complement ends (a few words back, no punctuation between)."""
     for j in range(k - 1, max(0, k - 7), -1):
         if gaps[j].strip():
             return False
-        if words[j] == "of":
+        if words[j] in _COMPLEMENT_LINKS:
             if j == k - 1:
                 return False  # "heads of state": the noun of the complement, no verb
             head = words[j - 1] if j else ""
@@ -313,6 +314,7 @@ def _opens_sentence(m: str, s: int) -> bool:
 
 
 _ACT_LINKS = frozenset({"to", "on", "upon"})
+_COMPLEMENT_LINKS = frozenset({"of", "at", "from"})
 _ASKED = frozenset({"asked", "questioned", "pressed", "challenged"})  # (the agent after "by" speaks)
 
 

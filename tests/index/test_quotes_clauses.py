@@ -414,3 +414,12 @@ def test_the_agent_of_a_passive_question_asks_and_the_subject_answers(registry: 
         ("Lena Dahl", "passive-agent"),
         ("Tom Kessel", "pronoun-last-speaker"),
     ]
+
+
+def test_a_plural_head_before_at_or_from_is_the_subject_of_a_bare_verb(registry: SpeakerRegistry) -> None:
+    """ "Analysts at the Kestrel Institute believe “…” ¶ They said: “…”": the analysts, both."""
+    text = (
+        "Analysts at the Kestrel Institute believe “the fate of hospital security” depends on investment.\n\n"
+        "They said: “Just as a careful doctor treats chronic conditions, so must hospitals fix their networks.”\n"
+    )
+    assert [q.speaker for q in marked(text, registry)] == ["analysts", "analysts"]
