@@ -213,7 +213,7 @@ def strip_skippable(doc: Doc, ss: int, pos: int) -> int:
         if e != end and doc.masked[e:end].strip():
             break
         if low in SKIPPABLE and w[:1].isupper() and doc.masked[ss:s].strip(" \n(“‘\"'"):
-            break  # ("“…,” May wrote", "Will said": a capitalised word inside a sentence is a name)
+            break  # ("“…,” Will said": a capitalised auxiliary inside a sentence is a name)
         if low in SKIPPABLE or (low.endswith("ly") and low[0] == w[0] and len(low) > 4) or low.endswith(("n't", "n’t")):
             end = s  # "has also", "repeatedly", "hadn't": not part of the subject
             k -= 1
