@@ -209,7 +209,11 @@ def name_of_run(words: tuple[str, ...]) -> tuple[tuple[str, ...], str, bool]:
             return (), low if low in HONORIFICS else "", low in TITLES
         if word in PARTICLES:
             return (), "", False
-        return (word[:-2] if word.endswith(("'s", "’s")) else word,), "", False
+        if word.endswith(("'s", "’s")):
+            word = word[:-2]
+        elif word.endswith(("s'", "s’")):
+            word = word[:-1]  # ("Gervais' new sitcom", as a longer run)
+        return (word,), "", False
     a = 0
     honorific = ""
     while a < len(words):
