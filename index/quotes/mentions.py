@@ -136,6 +136,13 @@ def classify_np(doc: Doc, s: int, e: int, allow_pronoun: bool = True) -> Mention
         lows = doc.lows[i:j]
     if len(toks) == 1 and lows[0] in ("may", "will") and words[0][:1].isupper() and _inside_sentence(doc, toks[0][0]):
         return Mention("name", words[0], toks[0][0], toks[0][1])  # "“…,” May wrote": Brian May, no modal
+    if words[-1] in _ACRONYM_WORDS and (len(toks) == 1 or lows[-2] == "the" and len(toks) == 2):
+        # "the WHO said": the World Health Organization, no relative pronoun
+        t = toks[-1]
+        return Mention("name", t[2], t[0], t[1])
+    if len(toks) > 2 and lows[0] in ("and", "but", "or", "yet") and lows[1] in ("the", "a", "an"):
+        # "…, and the Director noted": the clause's subject after its conjunction
+        return classify_np(doc, toks[1][0], e, allow_pronoun)
     opening = _time_opening(lows) if lows[0] in _TIME_STARTS else 0
     if 0 < opening < len(toks):
         # "On Tuesday Labour chairman Ian McCartney said": a time opening the sentence, then
@@ -302,6 +309,9 @@ def classify_np(doc: Doc, s: int, e: int, allow_pronoun: bool = True) -> Mention
             return None  # "185,000", "Immediately", "wasn't": no source
         return Mention("np", doc.text[ts:te], ts, te)
     return None
+
+
+_ACRONYM_WORDS = frozenset({"WHO"})  # acronyms spelt as a function word
 
 
 def _inside_sentence(doc: Doc, pos: int) -> bool:

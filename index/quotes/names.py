@@ -171,7 +171,7 @@ _RUN_ROLES = frozenset(
     coach host anchor journalist reporter columnist commentator economist activist analyst
     strategist pollster consultant entrepreneur designer producer filmmaker lawyer attorney
     spokesman spokeswoman spokesperson candidate nominee adviser advisor aide billionaire mogul
-    congressman congresswoman councilman councilwoman""".split()
+    congressman congresswoman councilman councilwoman director-general secretary-general""".split()
 )
 
 # a service before a first name ("Marine John Tiegen"; but "Marine Le Pen" is her name)

@@ -243,6 +243,10 @@ def _name_rule(speaker: str, mention: Mention, cue: Cue, people: People) -> str:
             return "registry-alias"  # "Zelensky": the registry's "Volodymyr Zelenskiy"
         return cue.source_rule
     if len(words) == 1:
+        if any(part in _OFFICES for part in words[0].lower().split("-")) and _THE_BEFORE_RE.search(
+            people.doc.masked, max(0, mention.start - 24), mention.start
+        ):
+            return "titled-name"  # "The PAHO Director also urged": a description read as a name
         # one word that no fuller name in the article explains: an organisation, a
         # place or a surname given alone ("Reuters", "Kyiv"), wherever it stood
         return "one-word-name"
@@ -253,6 +257,7 @@ def _name_rule(speaker: str, mention: Mention, cue: Cue, people: People) -> str:
 
 _WORD_RE = re.compile(r"[^\W\d_][\w\-]*")  # (a possessive's "s" is a word of its own: no harm)
 _OFFICES = ROLE_NOUNS | {"prime"}
+_THE_BEFORE_RE = re.compile(r"\b[Tt]he[ \u00a0]+(?:[A-Z]{2,}[ \u00a0]+)?$")  # "the ", "The PAHO "
 
 
 def not_a_source(text: str) -> bool:

@@ -296,8 +296,9 @@ def subject_of_clause(doc: Doc, ss: int, end: int, participle: bool = False) -> 
                 region,
             )
         return _found(_appositive(doc, ss, region, len(r) - 1), "apposition")
-    last_word = r.rsplit(None, 1)[-1].lower()
-    if last_word in _RELATIVES and " " in r:
+    last = r.rsplit(None, 1)[-1]
+    last_word = last.lower()
+    if last_word in _RELATIVES and " " in r and not last.isupper():  # (not "the WHO said")
         # "Braynard, a South Carolina native who writes": the antecedent speaks
         cut = r.rstrip()[: -len(last_word)].rstrip()
         got = _found(_appositive(doc, ss, cut + ",", len(cut)), "who-said")

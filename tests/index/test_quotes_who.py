@@ -372,3 +372,31 @@ def test_a_nationality_or_a_churchs_title_stands_for_the_person(
 def test_a_nationality_nobody_named_is_no_speaker(registry: SpeakerRegistry) -> None:
     q = marked("The crowd cheered.\n“It was my first final,” said the German.\n", registry)[0]
     assert q.speaker is None
+
+
+def test_a_capitalised_title_after_the_is_the_holder_the_article_named(registry: SpeakerRegistry) -> None:
+    """ "…, and the Director noted that “…”", "The NHRA Director also urged …": the director named
+    before, not a speaker called "Director"."""
+    text = (
+        "Health news\n\n"
+        "The region cannot ignore the risk, warns NHRA Director Lena Dahl.\n\n"
+        "Cases are rising, and the Director noted that “we have seen the dynamics in Europe mirrored here.”\n\n"
+        "The NHRA Director also urged countries to keep testing “so we do not go into this next wave blind.”\n"
+    )
+    assert [q.speaker for q in marked(text, registry)] == ["Lena Dahl", "Lena Dahl"]
+
+
+@pytest.mark.parametrize("cue", ["the WHO said", "said the WHO"])
+def test_an_acronym_spelt_as_who_is_a_body_not_a_relative_pronoun(cue: str, registry: SpeakerRegistry) -> None:
+    q = marked(f"Health news\n\n“Cases are rising,” {cue}.\n", registry)[0]
+    assert q.speaker == "WHO"
+
+
+def test_a_hyphenated_office_before_a_name_is_a_title_and_after_the_its_holder(registry: SpeakerRegistry) -> None:
+    """ "WHO Director-General Ivo Tamm" is Ivo Tamm; "The WHO Director-General also urged …" too."""
+    text = (
+        "Health news\n\n"
+        "WHO Director-General Ivo Tamm met ministers on Monday.\n\n"
+        "The WHO Director-General also urged countries to keep testing “so we do not go into this wave blind.”\n"
+    )
+    assert [q.speaker for q in marked(text, registry)] == ["Ivo Tamm"]
