@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from index.library import Library
@@ -18,9 +19,16 @@ def make_app(corpus: list[Path] | None = None) -> QuotewireApp:
     return QuotewireApp(Library.open(corpus=corpus or [], use_user_config=False))
 
 
+def _lists_all(app: QuotewireApp) -> bool:
+    """The library screen's count line shows every article the library holds: the app sets
+    its flags before the screen has handled the news, so the flags alone are not enough."""
+    count = f"{len(app.library.articles()):,} articles"
+    return re.search(rf"(?<![\d,]){re.escape(count)}", screen_text(app)) is not None
+
+
 async def ready(pilot) -> None:  # type: ignore[no-untyped-def]
     """The app has checked its corpus (a first build lists its early commits before that:
-    a test waits for the whole of it)."""
+    a test waits for the whole of it) and the screen lists all of it."""
     await wait_for(
         pilot,
         lambda: (
@@ -29,6 +37,7 @@ async def ready(pilot) -> None:  # type: ignore[no-untyped-def]
             and isinstance(pilot.app.screen, LibraryScreen)
             and "Indexing" not in screen_text(pilot.app)
             and "Loading" not in screen_text(pilot.app)
+            and _lists_all(pilot.app)
         ),
     )
 
