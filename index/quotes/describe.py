@@ -92,6 +92,10 @@ def resolve_description(
     if not definite or d.plural:
         return None
     if person_head(d.head):
+        if d.comp is not None and doc.text[d.comp[0] : d.comp[0] + 3].lower().startswith(("a ", "an ")):
+            # "the chief executive of a leading European car maker": someone of a body the
+            # article does not name, not whoever holds that title in it
+            return None
         if d.det == "poss" and d.owner is not None:
             place = _place_owner(doc, d.owner)
             if place is None:

@@ -18,7 +18,7 @@ from .cues import Cue
 from .document import MASK, WINDOW, Doc, tokens_in
 from .inverted import according_to_source, np_after
 from .mentions import Mention, classify_np, subject_start
-from .roles import PERSON_HEADS
+from .roles import ABBREVIATED, PERSON_HEADS
 from .words import (
     ALL_CUE_FORMS,
     BASE_FORMS,
@@ -111,7 +111,7 @@ def find_source(doc: Doc, cue: Cue) -> Mention | None:
     return got
 
 
-_QUESTION_RE = re.compile(r"\s(?:whether|if|about|to|why|how|what|when)\s")
+_QUESTION_RE = re.compile(r"\s(?:whether|if|about|to|why|how|what|when|as)\s")
 _PROGRESSIVE_RE = re.compile(r"(?:\b(?:is|are|was|were|am|be|been|not)|['’](?:m|re|s))\s+$", re.IGNORECASE)
 
 
@@ -140,9 +140,11 @@ def clause_subject(doc: Doc, ss: int, end: int, participle: bool = False) -> Men
         starts.append(comma + 1)
         comma = m.find(",", comma + 1, end)
     fallback: Mention | None = None
+    subordinate: Mention | None = None  # a participle's subject from a "when …" clause
     for cs in starts:
         toks = tokens_in(doc, cs, end)
-        if toks and participle and toks[0][2].lower() in SUBORDINATORS:
+        opened = bool(toks) and participle and toks[0][2].lower() in SUBORDINATORS
+        if opened:
             cs = toks[1][0] if len(toks) > 1 else end
             toks = toks[1:]
         if not toks or toks[0][2].lower() in SUBORDINATORS or toks[0][2].lower() in PREPOSITIONS:
@@ -167,11 +169,15 @@ def clause_subject(doc: Doc, ss: int, end: int, participle: bool = False) -> Men
                     continue  # "Climate activist Greta Thunberg has": a title before the name
                 got = subject_of_clause(doc, cs, strip_skippable(doc, cs, toks[v][0]))
                 if got is not None and got.kind in ("name", "pronoun", "anonymous", "role"):
-                    return got
-                if got is not None and got.kind == "np" and fallback is None:
+                    if not opened:
+                        return got
+                    # "after Clinton suffered a concussion, Axelrod emailed her, telling
+                    # her": the main clause after it owns the participle, when there is one
+                    subordinate = subordinate or got
+                if got is not None and got.kind == "np" and fallback is None and not opened:
                     fallback = got
                 break
-    return fallback
+    return subordinate or fallback
 
 
 def _verb_like(w: str) -> bool:
@@ -323,7 +329,33 @@ def subject_of_clause(doc: Doc, ss: int, end: int, participle: bool = False) -> 
             got = classify_np(doc, ss + lb, ss + region.index(",", lb))
             if got is not None and got.kind in ("role", "anonymous", "np"):
                 return Mention(got.kind, doc.text[got.start : ss + len(r)], got.start, ss + len(r))
-    return classify_np(doc, ss + subject_start(region, b, len(r)), ss + len(r))
+    got = classify_np(doc, ss + subject_start(region, b, len(r)), ss + len(r))
+    if got is not None and got.kind == "role" and b > 0 and region[b - 1] == ",":
+        # "Mark Serwotka, the leader of the union said": an apposition whose closing comma
+        # is missing; the name it describes is the subject
+        named = _unclosed_apposition(doc, ss, region, b - 1)
+        if named is not None:
+            return _found(named, "apposition")
+    return got
+
+
+def _unclosed_apposition(doc: Doc, ss: int, region: str, comma: int) -> Mention | None:
+    """The name that is all of the clause before `comma`, when a description follows it."""
+    if not region[comma + 1 :].lstrip().lower().startswith(("the ", "a ", "an ")):
+        return None
+    a = last_boundary(region, comma)
+    if a > 0 and region[a - 1] not in ".;:\n":
+        return None  # only a name opening its sentence ("Unlike Smith, the minister said" is no apposition)
+    got = classify_np(doc, ss + a, ss + comma)
+    if (
+        got is None
+        or got.kind != "name"
+        or doc.masked[ss + a : got.start].strip()
+        or doc.masked[got.end : ss + comma].strip()
+        or len(got.text.split()) < 2  # ("Rather, the nominee maintains": one word may be no name)
+    ):
+        return None
+    return got
 
 
 _LIST_HEAD_RE = re.compile(r"(?:^|\s)((?:the\s+)?[a-z]+\s+of\s+(?:the\s+)?[A-Z][^,]*)$")
@@ -515,8 +547,9 @@ def _with_participle(doc: Doc, ss: int, end: int) -> Mention | None:
         return None
     k = len(toks)
     while k > 0 and (cap(toks[k - 1][2]) or toks[k - 1][2] in ROLE_NOUNS):
-        if k < len(toks) and doc.masked[toks[k - 1][1] : toks[k][0]].strip():
-            return None  # punctuation inside: not one noun phrase
+        gap = doc.masked[toks[k - 1][1] : toks[k][0]].strip() if k < len(toks) else ""
+        if gap and not (gap == "." and toks[k - 1][2].lower() in ABBREVIATED):
+            return None  # punctuation inside ("Sen." apart): not one noun phrase
         k -= 1
     if k == 0 or k == len(toks) or toks[k - 1][2].lower() != "with" or doc.masked[toks[k - 1][1] : toks[k][0]].strip():
         return None

@@ -1526,6 +1526,55 @@ SPEAKER_CASES = [
         "pronoun-mentioned",
         id="a_pronoun_is_not_the_owner_of_its_verbs_object",
     ),
+    pytest.param(
+        (
+            "Hillary Clinton and David Axelrod stayed close. In June 2009, after Clinton suffered a concussion, "
+            "Axelrod emailed her, addressing her as “Hillary” and telling her, “you are a star and we need you!”\n"
+        ),
+        "you are a star",
+        "David Axelrod",
+        "participle",
+        id="a_participle_hangs_on_the_main_clause_not_the_when_clause_before_it",
+    ),
+    pytest.param(
+        "Republicans were irritated by the plan, with Sen. John Miller calling it “a bad joke.”\n",
+        "a bad joke",
+        "John Miller",
+        "with-participle",
+        id="with_and_a_title_written_short_before_a_participle",
+    ),
+    pytest.param(
+        (
+            "GM Europe chief executive Carl Forster said the plan was sound.\n\n"
+            "“The dollar will be stronger,” the chief executive of a leading European car maker told BBC News.\n"
+        ),
+        "The dollar will be stronger",
+        "chief executive of a leading European car maker",
+        "role-as-written",
+        id="a_role_of_an_unnamed_body_is_nobody_the_article_named",
+    ),
+    pytest.param(
+        (
+            "Chancellor Gordon Brown said 12,500 jobs had gone.\n\n"
+            "Mark Serwotka, the leader of the Public and Commercial Services Union said: “We had the day of the "
+            "long knives.”\n"
+        ),
+        "We had the day",
+        "Mark Serwotka",
+        "apposition",
+        id="an_apposition_without_its_closing_comma_describes_the_name",
+    ),
+    pytest.param(
+        (
+            "Chancellor Gordon Brown said 12,500 jobs had gone.\n\n"
+            "Mr Brown also announced plans to merge agencies - branded by Tory leader Michael Howard as "
+            "“a bonfire of the quangos”.\n"
+        ),
+        "a bonfire",
+        "Michael Howard",
+        "passive-agent",
+        id="described_by_someone_as_gives_the_agent_the_words",
+    ),
 ]
 
 
