@@ -17,7 +17,8 @@ from .document import WINDOW, Doc, joined, near_start, para_of, sent_of, tokens_
 from .marks import START, Seg
 from .mentions import Mention, classify_np
 from .roles import PERSON_HEADS
-from .sources import HERE_IS_HOW_RE, clause_subject, strip_skippable, subject_of_clause
+from .skippable import strip_skippable
+from .sources import HERE_IS_HOW_RE, clause_subject, subject_of_clause
 from .words import STOP_HEAD, cap
 
 _ADHOC_SUBJECT = (

@@ -8,7 +8,6 @@ for a participle ("..., saying").
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Sequence
 
@@ -19,6 +18,7 @@ from .document import MASK, WINDOW, Doc, tokens_in
 from .inverted import according_to_source, np_after
 from .mentions import Mention, classify_np, subject_start
 from .roles import ABBREVIATED, PERSON_HEADS
+from .skippable import strip_skippable
 from .words import (
     ALL_CUE_FORMS,
     BASE_FORMS,
@@ -205,48 +205,6 @@ def _quote_just_before(tail: str) -> bool:
     return t.endswith((MASK, "”", '"', "»", "’"))
 
 
-def strip_skippable(doc: Doc, ss: int, pos: int) -> int:
-    """Move left over auxiliaries and adverbs ("has also", "later") before a verb."""
-    toks, lows = doc.tokens, doc.lows
-    first = bisect.bisect_left(doc.token_starts, ss)
-    k = bisect.bisect_left(doc.token_starts, pos, first) - 1
-    if k >= first and toks[k][1] > pos:
-        k -= 1  # tokens do not overlap: only the last one can run past `pos`
-    end = pos
-    while k >= first:
-        s, e, w = toks[k]
-        low = lows[k]
-        if e != end and doc.masked[e:end].strip():
-            break
-        if low in SKIPPABLE and w[:1].isupper() and doc.masked[ss:s].strip(" \n(“‘\"'"):
-            break  # ("“…,” Will said": a capitalised auxiliary inside a sentence is a name)
-        if low in SKIPPABLE or (low.endswith("ly") and low[0] == w[0] and len(low) > 4) or low.endswith(("n't", "n’t")):
-            end = s  # "has also", "repeatedly", "hadn't": not part of the subject
-            k -= 1
-            continue
-        if low in _TIME_UNITS and k > first and lows[k - 1] in {"last", "this", "next"} and not doc.gaps[k].strip():
-            end = toks[k - 1][0]  # "Brad Sherman last month joked": a time, not part of the subject
-            k -= 2
-            continue
-        if low == "ago" and k - 2 >= first and lows[k - 1] in _AGO_UNITS and not doc.gaps[k].strip(" "):
-            k -= 3  # "Putin three years ago admitted": a time, not part of the subject
-            while k >= first and lows[k] in _ABOUT:
-                k -= 1  # "less than two weeks ago"
-            end = toks[k + 1][0]
-            continue
-        if low in _WEEKDAYS and k > first:
-            end = toks[k - 1][0] if toks[k - 1][2] == "on" and not doc.gaps[k].strip() else s
-            k -= 2 if end != s else 1
-            continue
-        break
-    return end
-
-
-_TIME_UNITS = frozenset("week month year night weekend spring summer fall autumn winter morning evening".split())
-_ABOUT = frozenset("less more than about nearly almost just only over some barely".split())
-_AGO_UNITS = frozenset("days weeks months years decades day week month year decade".split())
-_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday yesterday today tonight".split())
-
 _INVERTIBLE = frozenset(
     {
         "said",
@@ -307,6 +265,16 @@ def subject_of_clause(doc: Doc, ss: int, end: int, participle: bool = False) -> 
     if last_word in _RELATIVES and " " in r and not last.isupper():  # (not "the WHO said")
         # "Braynard, a South Carolina native who writes": the antecedent speaks
         cut = r.rstrip()[: -len(last_word)].rstrip()
+        if last_word in ("who", "whom") and cut.endswith(","):
+            # "pre-empted by French President Jacques Chirac, who announced", "his friend,
+            # the producer Quincy Jones, who described": the name right before the comma
+            head = cut.rstrip(" ,")
+            rel = _relative_antecedent(doc, ss, head)
+            seg = head.rfind(",") + 1
+            if rel is None and seg > 0 and len(head[seg:].split()) <= 6:
+                rel = classify_np(doc, ss + seg, ss + len(head))  # (", the producer Quincy Jones, who")
+            if rel is not None and rel.kind == "name" and _person_before_who(doc, rel):
+                return _found(rel, "who-said")
         got = _found(_appositive(doc, ss, cut + ",", len(cut)), "who-said")
         if got is not None and got.kind == "name":
             return got  # "Scott Reed, the Chamber's strategist, who": the named subject
@@ -473,6 +441,16 @@ def _bare_name(text: str) -> bool:
 
 
 _NAME_PARTICLES = frozenset({"de", "van", "von", "der", "den", "bin", "al", "da", "del", "di", "la", "le", "du", "dos"})
+
+
+def _person_before_who(doc: Doc, rel: Mention) -> bool:
+    """Is the name before ", who" a person's, not a place's ("Ted Cruz of Texas, who", "Nicky
+    Driscoll, 24, from Manchester, who") or a party's ("Mark Kirk, R-Ill., who")?"""
+    if _AFFILIATION_RE.match(rel.text):
+        return False
+    before = tokens_in(doc, max(0, rel.start - 12), rel.start)
+    link = before[-1][2].lower() if before and not doc.masked[before[-1][1] : rel.start].strip() else ""
+    return link not in ("of", "in", "at", "for", "to") and not (link == "from" and " " not in rel.text)
 
 
 def _relative_antecedent(doc: Doc, ss: int, cut: str) -> Mention | None:

@@ -1575,6 +1575,27 @@ SPEAKER_CASES = [
         "passive-agent",
         id="described_by_someone_as_gives_the_agent_the_words",
     ),
+    pytest.param(
+        (
+            "Tributes poured in when the singer Ray Dawson died, among them one from his friend, the producer "
+            "Quincy Hale, who described him as a “brother in every sense of the word”.\n"
+        ),
+        "brother in every sense",
+        "Quincy Hale",
+        "who-said",
+        id="who_is_the_name_right_before_its_comma",
+    ),
+    pytest.param(
+        (
+            "Budget row deepens\n\n"
+            "Senator Ted Marsh of Texas, who last year called the bill “a disgrace”, ran an advert.\n\n"
+            "Sen. Mark Dirk, R-Ill., who faces a tough race, said the plan was “dead on arrival”.\n"
+        ),
+        "a disgrace",
+        "Ted Marsh",
+        "who-said",
+        id="who_after_a_place_or_a_party_is_the_person_before_them",
+    ),
 ]
 
 
