@@ -1662,3 +1662,13 @@ def test_a_contracted_pronoun_is_no_name(registry: SpeakerRegistry) -> None:
 def test_the_speaker_of_a_quotation(registry: SpeakerRegistry, text: str, starts: str, speaker: str, rule: str) -> None:
     q = next(q for q in quotes_of(text, registry) if q.text.startswith(starts))
     assert (q.speaker, q.rule) == (speaker, rule)
+
+
+def test_a_term_inside_the_writers_sentence_is_not_the_next_sentences_speakers(registry: SpeakerRegistry) -> None:
+    text = (
+        "EU talks open\n\n"
+        "Britain is expected to retain an “opt-in” right which will allow it to ignore any measures. "
+        "Liberal Democrat spokesman Mark Oaten called the change “a disaster”.\n"
+    )
+    (term,) = [q for q in quotes_of(text, registry) if q.text == "opt-in"]
+    assert (term.kind, term.speaker) == ("other", None)  # not Oaten's: he is named after it, about something else
