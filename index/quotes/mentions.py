@@ -17,7 +17,7 @@ from index.lexicon import ANONYMOUS_NOUNS, FUNCTION_WORDS, PERSON_NOUNS, TITLES
 
 from .complements import named_complement
 from .document import Doc, joined, sent_of
-from .roles import DOCUMENT_NOUNS, NATIONALS, PERSON_HEADS, ROLE_OPENERS, is_age
+from .roles import DOCUMENT_NOUNS, EPITHET_NOUNS, NATIONALS, PERSON_HEADS, ROLE_OPENERS, is_age
 from .words import (
     FIRST_NAMES,
     LEADING_ADVERBS,
@@ -217,10 +217,18 @@ def classify_np(doc: Doc, s: int, e: int, allow_pronoun: bool = True) -> Mention
         # "His assumption, stated on live TV, was that ...": whoever "his" means speaks
         t = toks[0]
         return Mention("pronoun", POSSESSIVE_PRONOUNS[lows[0]], t[0], t[1])
-    if head_n == 2 and lows[0] == "the" and (is_age(head_noun) or head_noun in NATIONALS and cap(words[1])):
-        # "said the 46-year-old", "said the German": a person by age or nationality,
-        # described as a role is (rule role-salient)
-        return Mention("role", doc.text[toks[0][0] : toks[1][1]], toks[0][0], toks[1][1])
+    if (
+        head_n == 2
+        and lows[0] == "the"
+        and (is_age(head_noun) or head_noun in NATIONALS and cap(words[1]))
+        or head_n == 3
+        and lows[0] == "the"
+        and head_noun in EPITHET_NOUNS
+        and cap(words[1])
+    ):
+        # "said the 46-year-old", "said the German", "says the Waterford man": a person by
+        # age, nationality or home town, described as a role is (rule role-salient)
+        return Mention("role", doc.text[toks[0][0] : toks[head_n - 1][1]], toks[0][0], toks[head_n - 1][1])
     if head_noun in ANONYMOUS_NOUNS:
         return Mention("anonymous", doc.text[toks[0][0] : toks[-1][1]], toks[0][0], toks[-1][1])
     if head_n > 1 and head_noun in ROLE_NOUNS and head_noun not in FUNCTION_WORDS and not cap(words[head_n - 1]):

@@ -167,6 +167,8 @@ def clause_subject(doc: Doc, ss: int, end: int, participle: bool = False) -> Men
                     continue  # "Former Republican presidential candidate Jeb Bush": a modifier
                 if cap(nxt) and (w in ROLE_NOUNS or w in PERSON_NOUNS or w in PERSON_HEADS):
                     continue  # "Climate activist Greta Thunberg has": a title before the name
+                if v == 2 and (w in ROLE_NOUNS or w in PERSON_HEADS) and nxt[:1].islower() and cap(toks[1][2]):
+                    continue  # "The Tory leader went on:": the noun of the subject, its verb next
                 got = subject_of_clause(doc, cs, strip_skippable(doc, cs, toks[v][0]))
                 if got is not None and got.kind in ("name", "pronoun", "anonymous", "role"):
                     if not opened:

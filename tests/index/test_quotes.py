@@ -1596,6 +1596,40 @@ SPEAKER_CASES = [
         "who-said",
         id="who_after_a_place_or_a_party_is_the_person_before_them",
     ),
+    pytest.param(
+        (
+            "Blunkett row\n\n"
+            "On Wednesday, Tory leader Michael Howard went on the offensive. The Tory leader went on: “He does not "
+            "stop there. “He says the prime minister is a bully.” Mr Blair retorted voters remembered the record "
+            "of a government.\n"
+        ),
+        "He says the prime minister",
+        "Michael Howard",
+        "role-stated",
+        id="a_verb_after_a_closed_sentence_that_starts_a_new_report_is_no_tag",
+    ),
+    pytest.param(
+        (
+            "Costin aims for comeback\n\n"
+            "Jamie Costin should be paralysed. He recalls the accident calmly. “I was in a lot of pain,” says the "
+            "Waterford man.\n"
+        ),
+        "I was in a lot of pain",
+        "Jamie Costin",
+        "role-salient",
+        id="the_home_town_man_is_the_person_just_written_about",
+    ),
+    pytest.param(
+        (
+            "Show moves\n\n"
+            "Tim Cash has since been replaced as host. BBC Two controller Roly Keating: “It is an exciting new era.” "
+            "Mr Keating described the channel as the show’s natural home.\n"
+        ),
+        "It is an exciting",
+        "Roly Keating",
+        "before-colon",
+        id="a_title_then_a_name_then_a_colon_speaks",
+    ),
 ]
 
 
