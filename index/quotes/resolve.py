@@ -140,7 +140,12 @@ def resolve_mention(
     if kind == "role" and len(parts := mention.text.split()) == 2 and parts[-1].lower() in NATIONALS:
         return None, "not-a-speaker", None  # "said the Russian" with no one to mean: not "Russian"
     if kind == "role":
-        holder, rule = _resolve_role(mention.text, people, mention.start)
+        holder: str | None
+        if mention.text[:2].lower() == "a " or mention.text[:3].lower() == "an ":
+            # "A Labour spokesman later said": someone unnamed, not the spokesman the article named
+            holder, rule = mention.text, "role-as-written"
+        else:
+            holder, rule = _resolve_role(mention.text, people, mention.start)
         if rule != "role-as-written" or holder is None:
             return holder, rule, mention
         text = described(holder, people)

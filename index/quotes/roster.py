@@ -128,6 +128,8 @@ def scan(people: People, doc: Doc) -> None:
                 modified = _modified_noun(after)
                 if nwords == 1 and modified:
                     continue  # "Tory co-chairman Liam Fox", "Clinton aides said": the noun's modifier
+                if j > 0 and lows[j - 1] == "the" and j - k <= 1 and "-" in after and not after.endswith(("ed", "s")):
+                    continue  # "The Leicester tight-head is": a modifier of a compound noun
                 if (
                     j + 2 < n
                     and (modified or after in ROLE_NOUNS)

@@ -1630,6 +1630,18 @@ SPEAKER_CASES = [
         "before-colon",
         id="a_title_then_a_name_then_a_colon_speaks",
     ),
+    pytest.param(
+        (
+            "Whyte prepared for battle\n\n"
+            "Tough-scrummaging prop Julian Whyte is expecting a rough ride.\n\n"
+            "The Leicester tight-head is in the form of his life. “The Welsh scrum is a force,” he told BBC Sport.\n\n"
+            "Leicester, who signed Whyte from Bristol, are top of the table.\n"
+        ),
+        "The Welsh scrum",
+        "Julian Whyte",
+        "pronoun-mentioned",
+        id="a_club_before_a_position_is_no_one_he_can_mean",
+    ),
 ]
 
 
@@ -1706,3 +1718,13 @@ def test_a_term_inside_the_writers_sentence_is_not_the_next_sentences_speakers(r
     )
     (term,) = [q for q in quotes_of(text, registry) if q.text == "opt-in"]
     assert (term.kind, term.speaker) == ("other", None)  # not Oaten's: he is named after it, about something else
+
+
+def test_an_indefinite_spokesman_is_not_the_one_the_article_named(registry: SpeakerRegistry) -> None:
+    text = (
+        "Poster row\n\n"
+        "Labour campaign spokesman Fraser Kemp said the poster had been misunderstood. A Labour spokesman later "
+        "said the timing was not affected by the row. “It has been up on the website for two weeks,” he said.\n"
+    )
+    (q,) = [q for q in quotes_of(text, registry) if q.kind == "direct"]
+    assert (q.speaker, q.rule) == ("Labour spokesman", "pronoun-last-speaker")  # someone unnamed, not Kemp
