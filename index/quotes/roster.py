@@ -30,6 +30,7 @@ from .names import (
     CAP_RUN_RE,
     PARTICLES,
     RUN_NAMES,
+    adjective_before_name,
     after_modifiers,
     described_name,
     name_of_run_text,
@@ -118,6 +119,9 @@ def scan(people: People, doc: Doc) -> None:
         j = k + nwords - 1
         if j >= n or toks[j][1] != re_:
             continue
+        if nwords >= 3 and lows[k + 1] in FIRST_NAMES and adjective_before_name(lows[k]):
+            k, nwords, rs = k + 1, nwords - 1, toks[k + 1][0]  # "Defiant Matt Williams says": the name
+            text = m[rs:re_]
         if j + 1 < n and gaps[j + 1] == " ":
             after = lows[j + 1]
             if after == "and" and _body_after_and(doc, j + 2):

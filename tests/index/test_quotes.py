@@ -1642,6 +1642,38 @@ SPEAKER_CASES = [
         "pronoun-mentioned",
         id="a_club_before_a_position_is_no_one_he_can_mean",
     ),
+    pytest.param(
+        (
+            "Calls row\n\n"
+            "A Conservative spokeswoman said the party stuck to the rules. She said: “We apply the rules.” The "
+            "spokesman said there was “no yes or no” answer.\n"
+        ),
+        "no yes or no",
+        "spokesman",
+        "role-as-written",
+        id="the_spokesman_is_not_the_spokeswoman_who_spoke_last",
+    ),
+    pytest.param(
+        (
+            "Calls row\n\n"
+            "Lib Dem chairman Matthew Taylor wrote to the watchdog. He says evidence from local Lib Dem parties "
+            "around the country suggests there are “significant” numbers of such calls.\n"
+        ),
+        "significant",
+        "Matthew Taylor",
+        "pronoun-last-speaker",
+        id="evidence_from_a_party_is_no_speaker_the_one_who_cites_it_is",
+    ),
+    pytest.param(
+        (
+            "Williams says he will never quit\n\n"
+            "Defiant Matt Williams says he will not quit as Scotland coach. “I have never quit anything,” he said.\n"
+        ),
+        "I have never quit",
+        "Matt Williams",
+        "pronoun-last-speaker",
+        id="an_adjective_opening_a_sentence_is_no_part_of_the_name",
+    ),
 ]
 
 
