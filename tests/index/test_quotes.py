@@ -1760,3 +1760,13 @@ def test_an_indefinite_spokesman_is_not_the_one_the_article_named(registry: Spea
     )
     (q,) = [q for q in quotes_of(text, registry) if q.kind == "direct"]
     assert (q.speaker, q.rule) == ("Labour spokesman", "pronoun-last-speaker")  # someone unnamed, not Kemp
+
+
+def test_he_is_never_a_place_or_a_club_with_no_person_in_sight(registry: SpeakerRegistry) -> None:
+    text = (
+        "Cup draw\n\n"
+        "Bolton host Arsenal or Sheffield United in the next round. The ties will be played in March.\n\n"
+        "was delighted with the draw. “It would be a sell-out,” he said.\n"
+    )
+    (q,) = [q for q in quotes_of(text, registry) if q.kind == "direct"]
+    assert q.speaker is None  # the page lost the name: no club stands in for "he"
