@@ -119,6 +119,9 @@ def scan(people: People, doc: Doc) -> None:
         j = k + nwords - 1
         if j >= n or toks[j][1] != re_:
             continue
+        if nwords >= 2 and lows[k] in _DETERMINER_CAPS:
+            k, nwords, rs = k + 1, nwords - 1, toks[k + 1][0]  # "Another Slaughter email": no name's word
+            text = m[rs:re_]
         if nwords >= 3 and lows[k + 1] in FIRST_NAMES and adjective_before_name(lows[k]):
             k, nwords, rs = k + 1, nwords - 1, toks[k + 1][0]  # "Defiant Matt Williams says": the name
             text = m[rs:re_]
@@ -417,6 +420,7 @@ def subject_before_verb(doc: Doc, toks: Sequence[tuple[int, int, str]], j: int) 
     return nxt[0].islower() and nxt not in STOP_HEAD and nxt not in FUNCTION_WORDS or nxt in SKIPPABLE or nxt in MODALS
 
 
+_DETERMINER_CAPS = frozenset({"another", "other"})
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 _TIME_UNITS = frozenset("day days week weeks month months year years decade decades night weekend".split())
 _UNITS_AND_DAYS = _TIME_UNITS | _WEEKDAYS

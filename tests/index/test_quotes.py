@@ -1674,6 +1674,28 @@ SPEAKER_CASES = [
         "pronoun-last-speaker",
         id="an_adjective_opening_a_sentence_is_no_part_of_the_name",
     ),
+    pytest.param(
+        (
+            "Jones sues Conte\n\n"
+            "Marion Jones has sued Victor Conte for $25m. Her lawsuit said that she “has never taken banned "
+            "drugs”. Conte’s statements, the suit added, were “false and malicious”.\n"
+        ),
+        "false and malicious",
+        "Marion Jones",
+        "document-issuer",
+        id="the_suit_is_the_lawsuit_its_filer_issued",
+    ),
+    pytest.param(
+        (
+            "Emails released\n\n"
+            "Hillary Clinton took advice in 2009. Another Slaughter email urged her to act. "
+            "“Seize this moment,” Slaughter wrote.\n"
+        ),
+        "Seize this moment",
+        "Slaughter",
+        "one-word-name",
+        id="another_opening_a_sentence_is_no_part_of_a_name",
+    ),
 ]
 
 
