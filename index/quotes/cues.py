@@ -56,7 +56,7 @@ _TRANSCRIPT_STOP = frozenset(
     """update updated correction previously note watch breaking photos photo video related source
     sources huffpollster disclosure clarification warning spoiler new trending more latest
     exclusive analysis opinion live recommended listen advertisement sponsored email byline
-    boom look busted wow""".split()
+    boom look busted wow stream""".split()
 ) | frozenset(
     """editor's note|editor’s note|read more|breaking news|fix is in|also read|read also|must read|don't miss
     |don’t miss|see also|trending now|top stories|most read""".replace("\n    ", "").split("|")

@@ -1753,6 +1753,18 @@ SPEAKER_CASES = [
         "pronoun-introduced",
         id="she_is_the_person_a_sentence_ends_by_introducing_with_her_body",
     ),
+    pytest.param(
+        (
+            "Justice sworn in\n\n"
+            "Raquel Montoya-Lewis was sworn in on Monday.\n\n"
+            "At a press conference, a reporter asked Montoya-Lewis, “What do you see as the biggest problem?”\n\n"
+            "“The biggest hurdle is getting people to understand,” she replied.\n"
+        ),
+        "The biggest hurdle",
+        "Raquel Montoya-Lewis",
+        "pronoun-last-speaker",
+        id="she_replied_to_a_quoted_question_is_the_one_asked",
+    ),
 ]
 
 
