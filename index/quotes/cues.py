@@ -357,8 +357,21 @@ def _gerund_ok(doc: Doc, k: int, prev: str) -> bool:
         or i >= 0
         and lows[i] in HEARD_DOING
         and not doc.gaps[i + 1].strip()  # "could be heard saying", "remembered telling Harry"
+        or quoted_before(doc, k) is not None  # "was quoted in the Herald saying"
         or _name_after_with(doc, i + 1)  # (past its adverbs: "with Trump reportedly yelling")
     )
+
+
+def quoted_before(doc: Doc, k: int) -> int | None:
+    """The token of "quoted" in a passive ("was quoted in the Herald newspaper saying",
+    "is quoted as saying") a few words before the participle at token k, or None."""
+    lows, gaps = doc.lows, doc.gaps
+    for i in range(k - 1, max(0, k - 8), -1):
+        if gaps[i + 1].strip():
+            return None  # punctuation between: another clause
+        if lows[i] == "quoted":
+            return i if i > 0 and lows[i - 1] in PASSIVE_AUX | {"been"} and not gaps[i].strip() else None
+    return None
 
 
 def _name_after_with(doc: Doc, k: int) -> bool:

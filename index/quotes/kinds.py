@@ -39,7 +39,14 @@ def quote_kind(doc: Doc, segs: list[Seg], attributed: bool) -> str:
         prev_words = _ALPHA_RE.findall(own)[-3:]
         if before.rstrip().lower().endswith(("so-called", "so called")):
             return "other"  # "so-called “green” fuels": the writer's distance, nobody's words
-        if prev_words and any(w.lower() in _TITLE_NOUNS for w in prev_words[-2:]):
+        if prev_words and (
+            prev_words[-1].lower() in _TITLE_NOUNS
+            # (the noun one word back: "a headline stating “…”", not "was quoted in the Herald
+            # newspaper saying: “…”")
+            or len(prev_words) >= 2
+            and prev_words[-2].lower() in _TITLE_NOUNS
+            and not (prev_words[-1].lower().endswith("ing") and " quoted " in own)
+        ):
             if not (_calls_it(prev_words) and content[:1].islower()):
                 return "other"
     if (

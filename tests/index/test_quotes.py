@@ -1765,6 +1765,17 @@ SPEAKER_CASES = [
         "pronoun-last-speaker",
         id="she_replied_to_a_quoted_question_is_the_one_asked",
     ),
+    pytest.param(
+        (
+            "UKIP row\n\n"
+            "UKIP suspended John Hughes on Monday. Mr Hughes was quoted in the Herald newspaper saying: “I feel "
+            "UKIP have over-reacted and overshot the runway.”\n"
+        ),
+        "I feel UKIP",
+        "John Hughes",
+        "participle",
+        id="quoted_in_a_newspaper_saying_is_the_one_quoted",
+    ),
 ]
 
 
