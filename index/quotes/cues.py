@@ -200,7 +200,8 @@ def find_cues(doc: Doc, extra: frozenset[str], particles: dict[str, str] | None 
             or prev in PREPOSITIONS
             or prev.endswith(("'s", "’s", "s'", "s’"))
             or prev[:1].isdigit()
-            and not is_age(prev)  # ("10 calls"; but "the 31-year-old told")
+            and not is_age(prev)  # ("10 calls", "87% said"; but "the 31-year-old told", "Radio 1 said")
+            and not _numbered_name(doc, k - 1)
         ):
             continue  # a noun or an infinitive ("the call", "Trump's call", "to say")
         if low in _NOUN_LIKE and (
@@ -359,6 +360,19 @@ def _gerund_ok(doc: Doc, k: int, prev: str) -> bool:
         and not doc.gaps[i + 1].strip()  # "could be heard saying", "remembered telling Harry"
         or quoted_before(doc, k) is not None  # "was quoted in the Herald saying"
         or _name_after_with(doc, i + 1)  # (past its adverbs: "with Trump reportedly yelling")
+    )
+
+
+def _numbered_name(doc: Doc, i: int) -> bool:
+    """Is token i the number of a name ("Radio 1", "Channel 4", "Number 10"), not a count?"""
+    return (
+        i > 0
+        and len(doc.lows[i]) <= 2
+        and doc.words[i - 1][:1].isupper()
+        and not doc.words[i - 1].endswith(("'s", "’s"))  # (not "India's 35 states")
+        and doc.lows[i - 1] not in FUNCTION_WORDS  # (not "No 10", which names no one by "10")
+        and doc.gaps[i] == " "
+        and doc.gaps[i + 1] == " "
     )
 
 

@@ -47,7 +47,9 @@ def quote_kind(doc: Doc, segs: list[Seg], attributed: bool) -> str:
             and prev_words[-2].lower() in _TITLE_NOUNS
             and not (prev_words[-1].lower().endswith("ing") and " quoted " in own)
         ):
-            if not (_calls_it(prev_words) and content[:1].islower()):
+            said = content[:1].islower() and (_calls_it(prev_words) or nwords >= _CLAUSE_WORDS)
+            if not said:
+                # (a title is capitalised: "the new show “aims to appeal to …”" is words said)
                 return "other"
     if (
         nwords <= 8

@@ -1776,6 +1776,28 @@ SPEAKER_CASES = [
         "participle",
         id="quoted_in_a_newspaper_saying_is_the_one_quoted",
     ),
+    pytest.param(
+        (
+            "Show news\n\n"
+            "The BBC has revamped its shows. Radio 1 said the DJs had been chosen for their “in-depth musical "
+            "knowledge across a variety of genres”.\n"
+        ),
+        "in-depth musical",
+        "Radio 1",
+        "said-after-name",
+        id="a_station_named_with_a_number_says_its_words",
+    ),
+    pytest.param(
+        (
+            "Security warning\n\n"
+            "Sir John Stevens warned of an attack. No 10 was similarly cautious but said the threat was “real and "
+            "serious for all of us”.\n"
+        ),
+        "real and serious",
+        None,
+        "not-speech",
+        id="a_number_alone_names_no_speaker",
+    ),
 ]
 
 
