@@ -171,8 +171,9 @@ def find_cues(doc: Doc, extra: frozenset[str], particles: dict[str, str] | None 
             cues.append(cue)
             continue
         if prev in PASSIVE_AUX or (k > 1 and prev.endswith("ly") and words[k - 2] in PASSIVE_AUX):
-            if nxt == "by" and low in _ASKED and not gaps[k + 1].strip():
-                # "Sanders was asked by host Bill Maher, “…”": the one who asked speaks
+            if nxt == "by" and (low in _ASKED or low in _NAMED_AS and low != "called") and not gaps[k + 1].strip():
+                # "Sanders was asked by host Bill Maher, “…”", "was described by Jobs as “…”": the
+                # one who asked or described speaks
                 cue = Cue(s, toks[k + 1][1], low, sent_of(doc, s), source_rule="passive-agent", inverted=True)
                 cue.reportable = False
                 cues.append(cue)

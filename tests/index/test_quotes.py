@@ -1798,6 +1798,17 @@ SPEAKER_CASES = [
         "not-speech",
         id="a_number_alone_names_no_speaker",
     ),
+    pytest.param(
+        (
+            "Mac mini\n\n"
+            "Chief executive Steve Jobs showed off the new machine. The Macintosh was described by Jobs as the "
+            "“most important Mac” made by Apple.\n"
+        ),
+        "most important Mac",
+        "Steve Jobs",
+        "passive-agent",
+        id="described_by_someone_in_a_passive_gives_the_agent_the_words",
+    ),
 ]
 
 
