@@ -199,6 +199,7 @@ def _attributes_before(doc: Doc, seg: Seg, cue: Cue) -> bool:
     return all(w[:1].isupper() or w in _SOURCE_DETERMINERS for w in gap.replace(",", " ").split())
 
 
+_CLAIM_REACH = 70  # "X's claim that Y “…”": the claim's clause holds its words within a few words
 _SOURCE_DETERMINERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "our", "one", "another"})
 
 
@@ -251,6 +252,13 @@ def _attribution(
                     head = min(cue.start, cue.mention.start if cue.mention is not None else cue.start)
                     if head - seg.close_pos <= 3 and doc.text[seg.close_pos - 1] in ",?!":
                         d = -1  # “...,” the senator said: the classic attribution wins
+                if cue.source_rule == "possessed-claim":
+                    # a claim attributes only the words its own clause holds, a few words on
+                    if cue.end > seg.open_pos or d > _CLAIM_REACH:
+                        continue
+                    if any(cue.end < o.start < seg.open_pos for o in by_sent.get(si, ())):
+                        continue  # another verb of speech between: "Bellamy's claim … was denied by Shepherd, who accused …"
+                    d = -2  # "Trump's claim that Obama “founded ISIS,” saying …": the claim's words
                 if cue.word in BELIEF_FORMS and d >= 0:
                     d += WINDOW  # "He says if people think “...”": a verb of speech first
                 if cue.rule in _NOBODY:

@@ -134,6 +134,8 @@ def resolve_all(doc: Doc, cues: list[Cue], people: People) -> None:
                     people.askers.add(cue.start)  # "Rubio was asked by Baker whether …": Rubio answers
                 if teasers and any(ts <= cue.start < te for ts, te in teasers):
                     continue  # a link teaser ("Don’t Miss: Trump warns ...") is no one the story speaks of
+                if cue.source_rule == "possessed-claim":
+                    continue  # ("X's claim that …" is reported by someone else: X has not spoken here)
                 history.append((cue.start, speaker, g))
                 subject = people.subject_before(cue.start, "") if asked_by else None
                 if subject is not None and subject[0] >= doc.sents[cue.sent][0]:

@@ -15,8 +15,9 @@ why a quotation went to someone, read its rule, then follow the stages:
 3. ``cues.find_cues``: speech verbs, "according to", transcript labels; ``sources``
    finds the words naming each cue's source (before the verb, after an inverted one, an
    apposition), ``mentions`` says what those words are (a name, a pronoun, a role ...),
-   and ``positional`` adds cues the lexicon misses next to a quotation ("“...” Toomey
-   fumed", a colon introduction, a "- Name" line).
+   ``possessed`` adds the nouns of saying whose possessor speaks ("Putin's insistence
+   that he is “not bluffing”"), and ``positional`` adds cues the lexicon misses next to
+   a quotation ("“...” Toomey fumed", a colon introduction, a "- Name" line).
 4. ``coreference.resolve_all``: each cue's mention to a canonical speaker and a rule
    (``resolve``), in text order, keeping who spoke last for pronouns.
 5. ``attach.attach_quotes``: each quotation to the nearest cue of its sentence, a colon
@@ -48,12 +49,14 @@ from .document import clean_spans, read_document
 from .headlines import decide_headlines, unskip_headline
 from .people import Known, People
 from .positional import add_adhoc_cues
+from .possessed import possessed_cues
 from .reported import one_speaker, reported_speech
 from .resolve import not_a_source
 from .sections import sections
 from .sources import find_source
 
 _START_END = operator.attrgetter("start", "end")
+_START = operator.attrgetter("start")
 
 
 def extract_quotes(
@@ -103,6 +106,9 @@ def _extract(
     transcripts = find_transcripts(doc, people)
     for cue in cues:
         cue.mention = find_source(doc, cue)
+    owned = possessed_cues(doc)
+    if owned:
+        cues = sorted(cues + owned, key=_START)  # (their sources are the possessors)
     cues = add_adhoc_cues(doc, cues)
     resolve_all(doc, cues, people)
     quotes = attach_quotes(doc, cues, transcripts, people)  # (marks the cues of “...,” X said first)

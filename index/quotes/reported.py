@@ -20,6 +20,7 @@ from .document import MASK, Doc, tokens_in
 from .kinds import is_term, names_words
 from .marks import Seg
 from .orgs import relays
+from .possessed import POSSESSED, claimed_by_possessor
 from .records import make_quote
 from .sources import last_boundary
 from .words import BELIEF_FORMS, SUBORDINATORS, title_case
@@ -133,6 +134,10 @@ def one_speaker(quotes: list[Quote], clauses: list[Quote], doc: Doc | None = Non
         ),
     )
     own = {i for i in marked if doc is not None and _classic(doc, quotes[i])}
+    # a quotation inside "X's claim that …" is X's, whoever reports the claim: the clause
+    # reporting it ends before the possessor ("Tom Smith rejected | Donald Trump's claim …")
+    claimed = {i: quotes[i].mention_start for i in marked if doc is not None and claimed_by_possessor(doc, quotes[i])}
+    own |= claimed.keys()
     owner: dict[int, tuple[int, int]] = {}  # quotation -> span of the innermost clause of speech holding it
     for ci in order:
         c = clauses[ci]
@@ -147,6 +152,10 @@ def one_speaker(quotes: list[Quote], clauses: list[Quote], doc: Doc | None = Non
     for ci, (c, inner) in enumerate(zip(clauses, inside)):
         if innermost[c.start, c.end] != ci:
             continue
+        theirs = {i: claimed[i] for i in inner if i in claimed and quotes[i].speaker != c.speaker}
+        if theirs and c.cue not in POSSESSED:
+            inner = [i for i in inner if i not in theirs]
+            c = _before_inner(c, min(p for p in theirs.values() if p is not None))
         # (a quotation an inner clause of speech holds is that clause's, not this one's)
         mine = [i for i in inner if owner.get(i, (c.start, c.end)) == (c.start, c.end)]
         pick = mine or inner

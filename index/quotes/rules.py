@@ -20,6 +20,7 @@ RULES: dict[str, str] = {
     "who-said": "the name a relative clause hangs on: Mike Lee, who declared …",
     "according-to": "the name or noun phrase after “according to” (or a report by it)",
     "participle": "the subject of the clause a participle hangs on: …, saying …",
+    "possessed-claim": "the possessor of a noun of saying whose clause holds the words: Putin's insistence that he is “not bluffing”",
     "passive-agent": "the agent of a passive verb of asking: was asked by host Bill Maher, “…”",
     "with-participle": "the name a participle follows in an absolute clause: …, with Senator John McCain "
     "telling reporters …",

@@ -1809,6 +1809,28 @@ SPEAKER_CASES = [
         "passive-agent",
         id="described_by_someone_in_a_passive_gives_the_agent_the_words",
     ),
+    pytest.param(
+        (
+            "Nuclear threats\n\n"
+            "Vladimir Putin’s thinly-veiled threat to nuke the West and insistence that he is “not bluffing” has "
+            "caused panic across the world.\n"
+        ),
+        "not bluffing",
+        "Vladimir Putin",
+        "possessed-claim",
+        id="a_possessed_claim_is_its_possessors_words",
+    ),
+    pytest.param(
+        (
+            "Vote row\n\n"
+            "Gov. Mike Penn on Thursday blamed the media for making an issue out of Donald Trump’s claim that "
+            "President Barack Obama “founded ISIS,” saying they were nitpicking.\n"
+        ),
+        "founded ISIS",
+        "Donald Trump",
+        "possessed-claim",
+        id="a_claim_reported_by_someone_else_is_still_the_claimants",
+    ),
 ]
 
 

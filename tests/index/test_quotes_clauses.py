@@ -423,3 +423,10 @@ def test_a_plural_head_before_at_or_from_is_the_subject_of_a_bare_verb(registry:
         "They said: “Just as a careful doctor treats chronic conditions, so must hospitals fix their networks.”\n"
     )
     assert [q.speaker for q in marked(text, registry)] == ["analysts", "analysts"]
+
+
+def test_a_clause_rejecting_someones_claim_ends_before_the_claim(registry: SpeakerRegistry) -> None:
+    text = "Vote row\n\nTom Smith rejected Donald Trump’s claim that the vote was “rigged from the start.”\n"
+    got = {(q.kind, q.text, q.speaker) for q in quotes_of_text(text, registry)}
+    assert ("reported", "Tom Smith rejected", "Tom Smith") in got  # Smith rejects; the words are Trump's
+    assert ("partial", "rigged from the start.", "Donald Trump") in got
