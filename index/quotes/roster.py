@@ -10,7 +10,6 @@ name nobody.
 from __future__ import annotations
 
 import bisect
-import functools
 import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
@@ -55,8 +54,9 @@ from .words import (
 )
 
 _ARTICLES = frozenset({"a", "an"})
-_LOWER_WORD_RE = re.compile(r"(?<![\w'’\-])[a-z][a-z]{3}")
-_CAP_LONG_RE = re.compile(r"(?<![\w'’\-])[A-Z]\w{3}")
+# (a character class first, the look-behind over it: the regex engine skips ahead to a letter)
+_LOWER_WORD_RE = re.compile(r"[a-z](?<![\w'’\-].)[a-z]{3}")
+_CAP_LONG_RE = re.compile(r"[A-Z](?<![\w'’\-].)\w{3}")
 
 
 _RUN_PREPOSITIONS = PREPOSITIONS - {"after", "before", "for"}  # (opening a clause, or whose view: "For Chait, ...")
@@ -125,7 +125,9 @@ def scan(people: People, doc: Doc) -> None:
             if words[j + 1][:1].islower():
                 if lows[j] in DEMONYMS:
                     continue  # "The Ukrainian leader", "Top German officials": an adjective, no name
-                modified = _modified_noun(after)
+                modified = _MODIFIED.get(after)
+                if modified is None:
+                    modified = _modified_noun(after)
                 if nwords == 1 and modified:
                     continue  # "Tory co-chairman Liam Fox", "Clinton aides said": the noun's modifier
                 if (
@@ -205,13 +207,19 @@ def _body_after_and(doc: Doc, k: int) -> bool:
     return e > k and doc.lows[e - 1] in ORG_HEADS
 
 
-@functools.lru_cache(maxsize=8192)  # (a pure function of a word, asked of most capitalised words)
 def _modified_noun(low: str) -> bool:
     """A lower-case noun for people or a body, which a capitalised word before it modifies."""
-    if low in _PEOPLE_AND_BODIES:
-        return True
-    single = low[:-1] if low.endswith("s") and not low.endswith("ss") else low
-    return single in _PEOPLE_AND_BODIES or low.rsplit("-", 1)[-1] in _PEOPLE_AND_BODIES
+    got = _MODIFIED.get(low)
+    if got is None:
+        single = low[:-1] if low.endswith("s") and not low.endswith("ss") else low
+        got = low in _PEOPLE_AND_BODIES or single in _PEOPLE_AND_BODIES or low.rsplit("-", 1)[-1] in _PEOPLE_AND_BODIES
+        if len(_MODIFIED) > 16384:
+            _MODIFIED.clear()
+        _MODIFIED[low] = got
+    return got
+
+
+_MODIFIED: dict[str, bool] = {}  # (a pure function of a word, asked of most capitalised words)
 
 
 def add_run(
