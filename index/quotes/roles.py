@@ -329,7 +329,6 @@ def scan_roles(doc: Doc, people: People) -> list[Role]:
         if low not in HEADS and (i + 1 >= n or gaps[i + 1] not in (". ", ".\u00a0")):
             continue  # an abbreviated title is one only with its dot: "Gov. Chris Christie"
         org = low in ORG_HEADS
-        head = head_of(lows, i)
         # left: modifiers ("Russian Defence", "Ukraine's", "army")
         a = i
         while a > 0 and i - a < 5 and gaps[a] in _SPACE and lows[a - 1] not in _LINKS and _modifier(doc, a - 1):
@@ -353,7 +352,7 @@ def scan_roles(doc: Doc, people: People) -> list[Role]:
         if name is None:
             continue
         words = frozenset(stem(lows[k]) for k in range(a, b + 1) if lows[k] not in FUNCTION_WORDS)
-        out.append(Role(toks[i][0], name, head, words, org))
+        out.append(Role(toks[i][0], name, head_of(lows, i), words, org))
     return out
 
 
@@ -373,6 +372,8 @@ def _person(people: People, k: int, doc: Doc) -> str | None:
     r = k
     while r > 0 and doc.gaps[r] in _SPACE and doc.words[r - 1][:1].isupper():
         r -= 1
+    if r == k and not doc.words[k][:1].isupper():
+        return None  # (the roster's names start with a capital: "the minister said" has none after it)
     mentions = people.mentions
     i = bisect.bisect_left(mentions, (doc.tokens[r][0], ""))
     if i < len(mentions) and mentions[i][0] == doc.tokens[r][0]:

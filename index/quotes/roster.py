@@ -283,7 +283,7 @@ def add_run(
         return
     if len(core) >= 2 and len(core[0]) > 1 and len(core[-1]) > 1:
         if (
-            in_title_line(pos)
+            (in_title_line.title if in_title_line.start <= pos < in_title_line.end else in_title_line(pos))
             or pos == (doc.paras[0][0] if doc.paras and doc.offset == 0 else -1)
             and toks[k][2] == core[0]
             and _headline_epithet(doc, pos, core)
@@ -312,7 +312,7 @@ def add_run(
             elif before in MALE_ROLES:
                 people.gender.setdefault(name, "male")
     elif len(core) == 1 and subject and core[0][:1].isupper() and len(core[0]) > 2:
-        if in_title_line(pos):
+        if in_title_line.title if in_title_line.start <= pos < in_title_line.end else in_title_line(pos):
             return  # "... Qualified Candidate Ever, But ...": a headline has no clause subject
         full = people.canonical(core[0], pos)
         if name in people.persons:
