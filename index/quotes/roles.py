@@ -20,12 +20,11 @@ import bisect
 import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import compress, count
 from typing import TYPE_CHECKING
 
 from index.lexicon import DEMONYMS, FUNCTION_WORDS
 
-from .document import Doc
+from .document import Doc, tokens_marked
 from .words import ALL_CUE_FORMS, MODALS, PASSIVE_AUX, STOP_HEAD
 
 if TYPE_CHECKING:
@@ -233,7 +232,7 @@ def is_age(word: str) -> bool:
     return word.endswith("-year-old") and word[:1].isdigit()
 
 
-_TRIGGERS = HEADS | frozenset(ABBREVIATED)
+ROLE_TRIGGERS = HEADS | frozenset(ABBREVIATED)  # the words a role is looked for at
 
 
 def head_of(lows: Sequence[str], i: int) -> str:
@@ -324,7 +323,7 @@ def scan_roles(doc: Doc, people: People) -> list[Role]:
     lows, toks, gaps = doc.lows, doc.tokens, doc.gaps
     n = len(toks)
     # (the tokens that can head a role, found at C speed: most tokens of an article are not)
-    for i in compress(count(), map(_TRIGGERS.__contains__, lows)):
+    for i in tokens_marked(doc, ROLE_TRIGGERS):
         low = lows[i]
         if low not in HEADS and (i + 1 >= n or gaps[i + 1] not in (". ", ".\u00a0")):
             continue  # an abbreviated title is one only with its dot: "Gov. Chris Christie"
