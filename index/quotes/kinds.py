@@ -26,7 +26,10 @@ def quote_kind(doc: Doc, segs: list[Seg], attributed: bool) -> str:
     content = doc.text[first.start : first.end]
     # (words counted only up to the largest length a rule below reads: a long quotation
     # is never split whole)
-    nwords = sum(len(doc.text[s.start : s.end].split(None, _MOST_WORDS)) for s in segs)
+    if len(segs) == 1:  # (most quotations)
+        nwords = len(content.split(None, _MOST_WORDS))
+    else:
+        nwords = sum(len(doc.text[s.start : s.end].split(None, _MOST_WORDS)) for s in segs)
     before = doc.masked[max(doc.paras[first.para][0], first.open_pos - 40) : first.open_pos]
     if _naming_before(before):
         return "other"  # "known as “Putin's chef”", "titled, “Top Scientist: …”": a name given, nobody's words
