@@ -160,7 +160,7 @@ PERSON_NOUNS = frozenset(
     protester protestor demonstrator immigrant citizen reporter writer author organizer
     organiser neighbor neighbour friend customer employee lawmaker parent doctor pastor
     farmer miner donor fan viewer caller reader listener participant official
-    economist professor scholar researcher strategist consultant pollster""".split()
+    economist professor scholar researcher strategist consultant pollster controller presenter""".split()
 )
 # capitalised when they open a sentence ("Nobody asked ..."), yet never anyone's name
 INDEFINITE_PRONOUNS = frozenset(

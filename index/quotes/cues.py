@@ -18,7 +18,7 @@ from index.lexicon import ANONYMOUS_NOUNS, FUNCTION_WORDS, QUOTE_ONLY_FORMS, REP
 
 from .document import MASK, Doc, sent_of, tokens_marked
 from .mentions import Mention
-from .roles import DOCUMENT_NOUNS, ORG_HEADS, ROLE_TRIGGERS, is_age
+from .roles import ABBREVIATED, DOCUMENT_NOUNS, ORG_HEADS, ROLE_TRIGGERS, is_age
 from .words import (
     ALL_CUE_FORMS,
     BASE_FORMS,
@@ -169,6 +169,13 @@ def find_cues(doc: Doc, extra: frozenset[str], particles: dict[str, str] | None 
         nxt = words[k + 1] if k + 1 < len(toks) else ""
         if nxt in _ACT_LINKS and low.startswith(("continu", "agree")) and _an_act(doc, k, low, nxt):
             continue  # "would continue to take tests", "agreed to spend 0.7%", "agreed upon": acts
+        if nxt == "by" and low in _NAMED_AS and not gaps[k + 1].strip() and gaps[k].strip() in ("-", "—", "–", ","):
+            # "plans to merge 35 agencies - described by one union as a “bonfire of the
+            # quangos”": whoever described them so speaks
+            cue = Cue(s, toks[k + 1][1], low, sent_of(doc, s), source_rule="passive-agent", inverted=True)
+            cue.reportable = False
+            cues.append(cue)
+            continue
         if prev in PASSIVE_AUX or (k > 1 and prev.endswith("ly") and words[k - 2] in PASSIVE_AUX):
             if nxt == "by" and low in _ASKED and not gaps[k + 1].strip():
                 # "Sanders was asked by host Bill Maher, “…”": the one who asked speaks
@@ -321,6 +328,7 @@ def _opens_sentence(m: str, s: int) -> bool:
 
 _ACT_LINKS = frozenset({"to", "on", "upon"})
 _COMPLEMENT_LINKS = frozenset({"of", "at", "from"})
+_NAMED_AS = frozenset({"described", "branded", "dubbed", "labelled", "labeled", "called"})
 _ASKED = frozenset({"asked", "questioned", "pressed", "challenged"})  # (the agent after "by" speaks)
 
 
@@ -360,9 +368,16 @@ def _name_after_with(doc: Doc, k: int) -> bool:
     """ "with Senator John McCain telling reporters": the participle of an absolute clause,
     whose subject is the name between "with" and it."""
     i = k - 1
-    while i >= 0 and doc.words[i][:1].isupper() and not doc.gaps[i + 1].strip():
+    while i >= 0 and doc.words[i][:1].isupper() and _joined(doc, i):
         i -= 1
     return 0 <= i < k - 1 and doc.lows[i] == "with" and not doc.gaps[i + 1].strip()
+
+
+def _joined(doc: Doc, i: int) -> bool:
+    """Is word `i` joined to the next one in a name: nothing between them but space, or
+    the dot of a title written short ("Sen. John McCain")?"""
+    gap = doc.gaps[i + 1].strip()
+    return not gap or gap == "." and doc.lows[i] in ABBREVIATED
 
 
 _PROGRESSIVE_AUX = frozenset({"is", "are", "was", "were", "been", "am"})

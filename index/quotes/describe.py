@@ -38,6 +38,7 @@ from .people import CATAPHORA
 from .roles import (
     DISTINGUISHING,
     DOCUMENT_NOUNS,
+    EPITHET_NOUNS,
     OFFICES,
     ORG_HEADS,
     Description,
@@ -91,7 +92,11 @@ def resolve_description(
             return got, "org-description", mention
     if not definite or d.plural:
         return None
-    if person_head(d.head):
+    if person_head(d.head) or d.head in EPITHET_NOUNS and d.det == "the" and d.proper and not d.comp:
+        if d.comp is not None and doc.text[d.comp[0] : d.comp[0] + 3].lower().startswith(("a ", "an ")):
+            # "the chief executive of a leading European car maker": someone of a body the
+            # article does not name, not whoever holds that title in it
+            return None
         if d.det == "poss" and d.owner is not None:
             place = _place_owner(doc, d.owner)
             if place is None:

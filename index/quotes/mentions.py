@@ -15,8 +15,9 @@ from dataclasses import dataclass
 
 from index.lexicon import ANONYMOUS_NOUNS, FUNCTION_WORDS, PERSON_NOUNS, TITLES
 
+from .complements import named_complement
 from .document import Doc, joined, sent_of
-from .roles import DOCUMENT_NOUNS, NATIONALS, PERSON_HEADS, ROLE_OPENERS, is_age
+from .roles import DOCUMENT_NOUNS, EPITHET_NOUNS, NATIONALS, PERSON_HEADS, ROLE_OPENERS, is_age
 from .words import (
     FIRST_NAMES,
     LEADING_ADVERBS,
@@ -216,10 +217,18 @@ def classify_np(doc: Doc, s: int, e: int, allow_pronoun: bool = True) -> Mention
         # "His assumption, stated on live TV, was that ...": whoever "his" means speaks
         t = toks[0]
         return Mention("pronoun", POSSESSIVE_PRONOUNS[lows[0]], t[0], t[1])
-    if head_n == 2 and lows[0] == "the" and (is_age(head_noun) or head_noun in NATIONALS and cap(words[1])):
-        # "said the 46-year-old", "said the German": a person by age or nationality,
-        # described as a role is (rule role-salient)
-        return Mention("role", doc.text[toks[0][0] : toks[1][1]], toks[0][0], toks[1][1])
+    if (
+        head_n == 2
+        and lows[0] == "the"
+        and (is_age(head_noun) or head_noun in NATIONALS and cap(words[1]))
+        or head_n == 3
+        and lows[0] == "the"
+        and head_noun in EPITHET_NOUNS
+        and cap(words[1])
+    ):
+        # "said the 46-year-old", "said the German", "says the Waterford man": a person by
+        # age, nationality or home town, described as a role is (rule role-salient)
+        return Mention("role", doc.text[toks[0][0] : toks[head_n - 1][1]], toks[0][0], toks[head_n - 1][1])
     if head_noun in ANONYMOUS_NOUNS:
         return Mention("anonymous", doc.text[toks[0][0] : toks[-1][1]], toks[0][0], toks[-1][1])
     if head_n > 1 and head_noun in ROLE_NOUNS and head_noun not in FUNCTION_WORDS and not cap(words[head_n - 1]):
@@ -234,7 +243,7 @@ def classify_np(doc: Doc, s: int, e: int, allow_pronoun: bool = True) -> Mention
             if i > first and w in ("the", "a", "an"):
                 first = i  # "things the Republican candidate had said": from its article on
                 break
-        end = _named_complement(toks, lows, head_n)
+        end = named_complement(toks, lows, head_n)
         return Mention("role", doc.text[head[first][0] : end], head[first][0], end)
     owner = _possessive_owner(words, lows, head_n)
     if owner is not None:
@@ -277,7 +286,7 @@ def classify_np(doc: Doc, s: int, e: int, allow_pronoun: bool = True) -> Mention
             # "the 25-year-old athlete from Nova Kakhovka", "a statement signed by the
             # gallery directors": the person or the document, not the name after it
             first = 1 if lows[0] in FUNCTION_WORDS and lows[0] not in ("the", "a", "an") else 0
-            end = _named_complement(toks, lows, head_n) if described == "role" else toks[-1][1]
+            end = named_complement(toks, lows, head_n) if described == "role" else toks[-1][1]
             return Mention(described, doc.text[toks[first][0] : end], toks[first][0], end)
         run = _last_name_run(toks, lows, doc.masked)
     if run is not None:
@@ -391,40 +400,6 @@ def _described_head(lows: Sequence[str], head_n: int) -> str:
     if last in PERSON_HEADS or single in PERSON_HEADS or last in PERSON_NOUNS or single in PERSON_NOUNS:
         return "role"
     return ""
-
-
-def _named_complement(toks: Sequence[tuple[int, int, str]], lows: Sequence[str], head_n: int) -> int:
-    """Where a role ends: with its complement when that names someone ("the head of
-    Gazprom", "a spokesman for the Kremlin"), else at its head."""
-    end = toks[head_n - 1][1]
-    if head_n + 1 < len(toks) and lows[head_n] in _ROLE_LINKS:
-        last = head_n + 1
-        for k in range(head_n + 1, min(len(toks), head_n + 7)):
-            if lows[k] in STOP_HEAD and lows[k] not in _ROLE_LINKS:
-                break
-            last = k
-            if cap(toks[k][2]):
-                end = toks[k][1]
-                if lows[k].endswith(("'s", "’s")):
-                    # "the deputy head of China’s delegation", "the head of the RNC’s powerful
-                    # rules committee": what is the owner's, up to the next link
-                    j = k + 1
-                    while j < len(toks) and j - k <= 4 and lows[j].isalpha() and lows[j] not in STOP_HEAD:
-                        j += 1
-                    while j > k + 1 and lows[j - 1] in FUNCTION_WORDS:
-                        j -= 1
-                    if j > k + 1:
-                        end = toks[j - 1][1]
-                        break
-        if end == toks[head_n - 1][1] and lows[head_n - 1].endswith("s") and last > head_n:
-            while last > head_n and lows[last] in FUNCTION_WORDS:
-                last -= 1
-            if last > head_n:
-                end = toks[last][1]  # "the heads of both lobbying firms": not "heads"
-    return end
-
-
-_ROLE_LINKS = frozenset({"of", "for", "at", "to"})
 
 
 def _outside_parens(m: str, s: int, toks: Sequence[tuple[int, int, str]]) -> list[tuple[int, int, str]]:

@@ -10,14 +10,15 @@ from __future__ import annotations
 
 import re
 
-from index.lexicon import FUNCTION_WORDS
+from index.lexicon import FUNCTION_WORDS, PERSON_NOUNS
 
 from .cues import Cue
 from .document import WINDOW, Doc, joined, near_start, para_of, sent_of, tokens_in
 from .marks import START, Seg
 from .mentions import Mention, classify_np
 from .roles import PERSON_HEADS
-from .sources import HERE_IS_HOW_RE, clause_subject, strip_skippable, subject_of_clause
+from .skippable import strip_skippable
+from .sources import HERE_IS_HOW_RE, clause_subject, subject_of_clause
 from .words import STOP_HEAD, cap
 
 _ADHOC_SUBJECT = (
@@ -114,12 +115,21 @@ def _adhoc_after(doc: Doc, seg: Seg) -> Cue | None:
             hit = None
     if not hit:
         return _adhoc_inverted(doc, seg, pe) or _dash_line(doc, seg)
+    if doc.text[seg.close_pos - 1] == "." and _long_report(doc, hit.end()):
+        return None  # "“… a bully.” Mr Blair retorted voters remembered …": a new report, not a tag
     mention = classify_np(doc, hit.start(1), hit.end(1))
     if mention is None or mention.kind not in ("name", "pronoun", "role", "anonymous"):
         return None
     if mention.kind == "name" and "-" in mention.text and mention.text.rsplit("-", 1)[1][:1].islower():
         return None  # "a group in “We are Orlando” T-shirts marched": a thing, not a speaker
     return _verb_after_quote(doc, hit, 2, mention)
+
+
+def _long_report(doc: Doc, pos: int) -> bool:
+    """Does the sentence go on past a verb at `pos` with a clause of its own (more than six
+    words before any comma)?"""
+    end = doc.sents[sent_of(doc, pos)][1] if doc.sents else len(doc.masked)
+    return len(re.split("[,;—–]", doc.masked[pos:end], maxsplit=1)[0].split()) > 6
 
 
 def _adhoc_inverted(doc: Doc, seg: Seg, pe: int) -> Cue | None:
@@ -196,6 +206,13 @@ def _adhoc_before(doc: Doc, seg: Seg, with_cue: set[int]) -> Cue | None:
     return Cue(colon, colon + 1, ":", si, mention=mention, reportable=False, source_rule="before-colon")
 
 
+def _noun_before_name(word: str) -> bool:
+    """A title before a name ("boss", "controller", "nurse"), not a verb ("told") or a
+    medium ("newspaper"): then the name speaks."""
+    low = word.lower()
+    return low in PERSON_HEADS or low in PERSON_NOUNS
+
+
 def _name_before_colon(doc: Doc, ss: int, colon: int) -> Mention | None:
     """ "... - Philip Bump: “...”": a full name right before the colon speaks."""
     toks = tokens_in(doc, ss, colon)
@@ -208,7 +225,9 @@ def _name_before_colon(doc: Doc, ss: int, colon: int) -> Mention | None:
         return None
     before = doc.masked[max(ss, run[0][0] - 3) : run[0][0]].strip()
     title = doc.masked[max(ss, run[0][0] - 20) : run[0][0]].split()[-1:]
-    if run[0][0] > ss and before[-1:].isalnum() and not (title and title[0] in PERSON_HEADS):
-        return None  # "told Fox News:": the name after a verb is the listener ("City boss Kevin Keegan:" speaks)
+    if run[0][0] > ss and before[-1:].isalnum() and not (title and _noun_before_name(title[0])):
+        # "told Fox News:": the name after a verb is the listener ("City boss Kevin Keegan:",
+        # "BBC Two controller Roly Keating:" speak)
+        return None
     got = classify_np(doc, run[0][0], run[-1][1])
     return got if got is not None and got.kind == "name" and len(got.text.split()) >= 2 else None

@@ -70,6 +70,7 @@ def reported_speech(doc: Doc, cues: list[Cue], segs: list[Seg]) -> list[Quote]:
     return out
 
 
+_DASH_BEFORE_RE = re.compile(r"\s*(?:\s[-—–]|,)\s*$")
 _COORDINATED_RE = re.compile(r"(?:,\s*)?\b(and|but|while|whereas|as|when|because)\s+(?:\w+\s+){0,2}$")
 _SUBORDINATE = frozenset({"as", "when", "because"})  # ("Cruz said as the heckler yelled: …")
 
@@ -78,6 +79,11 @@ def _next_clause(doc: Doc, cue: Cue, cues: Sequence[Cue], end: int) -> int:
     """Where a coordinated clause with its own speaker starts ("Cruz accuses Obama of “…”
     and Trump says he is “…”"): the first clause ends there, the second is Trump's."""
     for other in cues:
+        if other.source_rule == "passive-agent" and cue.end < other.start < end and other.mention is not None:
+            # "Brown announced plans - described by one union as “…”": the agent's words
+            cut = _DASH_BEFORE_RE.search(doc.masked, cue.end, other.start)
+            if cut is not None:
+                return cut.start()
         if other.start <= cue.end or other.start >= end or other.inverted:
             continue
         mention = other.mention

@@ -227,6 +227,10 @@ NATIONALS = frozenset(
 )
 
 
+# nouns a home town or a club makes an epithet of ("the Waterford man", "the Texas woman")
+EPITHET_NOUNS = frozenset({"man", "woman"})
+
+
 def is_age(word: str) -> bool:
     """ "46-year-old": news style's epithet for someone already named."""
     return word.endswith("-year-old") and word[:1].isdigit()

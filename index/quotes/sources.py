@@ -8,7 +8,6 @@ for a participle ("..., saying").
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Sequence
 
@@ -18,7 +17,8 @@ from .cues import Cue
 from .document import MASK, WINDOW, Doc, tokens_in
 from .inverted import according_to_source, np_after
 from .mentions import Mention, classify_np, subject_start
-from .roles import PERSON_HEADS
+from .roles import ABBREVIATED, PERSON_HEADS
+from .skippable import strip_skippable
 from .words import (
     ALL_CUE_FORMS,
     BASE_FORMS,
@@ -111,7 +111,7 @@ def find_source(doc: Doc, cue: Cue) -> Mention | None:
     return got
 
 
-_QUESTION_RE = re.compile(r"\s(?:whether|if|about|to|why|how|what|when)\s")
+_QUESTION_RE = re.compile(r"\s(?:whether|if|about|to|why|how|what|when|as)\s")
 _PROGRESSIVE_RE = re.compile(r"(?:\b(?:is|are|was|were|am|be|been|not)|['’](?:m|re|s))\s+$", re.IGNORECASE)
 
 
@@ -140,9 +140,11 @@ def clause_subject(doc: Doc, ss: int, end: int, participle: bool = False) -> Men
         starts.append(comma + 1)
         comma = m.find(",", comma + 1, end)
     fallback: Mention | None = None
+    subordinate: Mention | None = None  # a participle's subject from a "when …" clause
     for cs in starts:
         toks = tokens_in(doc, cs, end)
-        if toks and participle and toks[0][2].lower() in SUBORDINATORS:
+        opened = bool(toks) and participle and toks[0][2].lower() in SUBORDINATORS
+        if opened:
             cs = toks[1][0] if len(toks) > 1 else end
             toks = toks[1:]
         if not toks or toks[0][2].lower() in SUBORDINATORS or toks[0][2].lower() in PREPOSITIONS:
@@ -165,13 +167,19 @@ def clause_subject(doc: Doc, ss: int, end: int, participle: bool = False) -> Men
                     continue  # "Former Republican presidential candidate Jeb Bush": a modifier
                 if cap(nxt) and (w in ROLE_NOUNS or w in PERSON_NOUNS or w in PERSON_HEADS):
                     continue  # "Climate activist Greta Thunberg has": a title before the name
+                if v == 2 and (w in ROLE_NOUNS or w in PERSON_HEADS) and nxt[:1].islower() and cap(toks[1][2]):
+                    continue  # "The Tory leader went on:": the noun of the subject, its verb next
                 got = subject_of_clause(doc, cs, strip_skippable(doc, cs, toks[v][0]))
                 if got is not None and got.kind in ("name", "pronoun", "anonymous", "role"):
-                    return got
-                if got is not None and got.kind == "np" and fallback is None:
+                    if not opened:
+                        return got
+                    # "after Clinton suffered a concussion, Axelrod emailed her, telling
+                    # her": the main clause after it owns the participle, when there is one
+                    subordinate = subordinate or got
+                if got is not None and got.kind == "np" and fallback is None and not opened:
                     fallback = got
                 break
-    return fallback
+    return subordinate or fallback
 
 
 def _verb_like(w: str) -> bool:
@@ -198,48 +206,6 @@ def _quote_just_before(tail: str) -> bool:
     t = tail.rstrip(",:;—– ")
     return t.endswith((MASK, "”", '"', "»", "’"))
 
-
-def strip_skippable(doc: Doc, ss: int, pos: int) -> int:
-    """Move left over auxiliaries and adverbs ("has also", "later") before a verb."""
-    toks, lows = doc.tokens, doc.lows
-    first = bisect.bisect_left(doc.token_starts, ss)
-    k = bisect.bisect_left(doc.token_starts, pos, first) - 1
-    if k >= first and toks[k][1] > pos:
-        k -= 1  # tokens do not overlap: only the last one can run past `pos`
-    end = pos
-    while k >= first:
-        s, e, w = toks[k]
-        low = lows[k]
-        if e != end and doc.masked[e:end].strip():
-            break
-        if low in SKIPPABLE and w[:1].isupper() and doc.masked[ss:s].strip(" \n(“‘\"'"):
-            break  # ("“…,” Will said": a capitalised auxiliary inside a sentence is a name)
-        if low in SKIPPABLE or (low.endswith("ly") and low[0] == w[0] and len(low) > 4) or low.endswith(("n't", "n’t")):
-            end = s  # "has also", "repeatedly", "hadn't": not part of the subject
-            k -= 1
-            continue
-        if low in _TIME_UNITS and k > first and lows[k - 1] in {"last", "this", "next"} and not doc.gaps[k].strip():
-            end = toks[k - 1][0]  # "Brad Sherman last month joked": a time, not part of the subject
-            k -= 2
-            continue
-        if low == "ago" and k - 2 >= first and lows[k - 1] in _AGO_UNITS and not doc.gaps[k].strip(" "):
-            k -= 3  # "Putin three years ago admitted": a time, not part of the subject
-            while k >= first and lows[k] in _ABOUT:
-                k -= 1  # "less than two weeks ago"
-            end = toks[k + 1][0]
-            continue
-        if low in _WEEKDAYS and k > first:
-            end = toks[k - 1][0] if toks[k - 1][2] == "on" and not doc.gaps[k].strip() else s
-            k -= 2 if end != s else 1
-            continue
-        break
-    return end
-
-
-_TIME_UNITS = frozenset("week month year night weekend spring summer fall autumn winter morning evening".split())
-_ABOUT = frozenset("less more than about nearly almost just only over some barely".split())
-_AGO_UNITS = frozenset("days weeks months years decades day week month year decade".split())
-_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday yesterday today tonight".split())
 
 _INVERTIBLE = frozenset(
     {
@@ -301,6 +267,16 @@ def subject_of_clause(doc: Doc, ss: int, end: int, participle: bool = False) -> 
     if last_word in _RELATIVES and " " in r and not last.isupper():  # (not "the WHO said")
         # "Braynard, a South Carolina native who writes": the antecedent speaks
         cut = r.rstrip()[: -len(last_word)].rstrip()
+        if last_word in ("who", "whom") and cut.endswith(","):
+            # "pre-empted by French President Jacques Chirac, who announced", "his friend,
+            # the producer Quincy Jones, who described": the name right before the comma
+            head = cut.rstrip(" ,")
+            rel = _relative_antecedent(doc, ss, head)
+            seg = head.rfind(",") + 1
+            if rel is None and seg > 0 and len(head[seg:].split()) <= 6:
+                rel = classify_np(doc, ss + seg, ss + len(head))  # (", the producer Quincy Jones, who")
+            if rel is not None and rel.kind == "name" and _person_before_who(doc, rel):
+                return _found(rel, "who-said")
         got = _found(_appositive(doc, ss, cut + ",", len(cut)), "who-said")
         if got is not None and got.kind == "name":
             return got  # "Scott Reed, the Chamber's strategist, who": the named subject
@@ -323,7 +299,33 @@ def subject_of_clause(doc: Doc, ss: int, end: int, participle: bool = False) -> 
             got = classify_np(doc, ss + lb, ss + region.index(",", lb))
             if got is not None and got.kind in ("role", "anonymous", "np"):
                 return Mention(got.kind, doc.text[got.start : ss + len(r)], got.start, ss + len(r))
-    return classify_np(doc, ss + subject_start(region, b, len(r)), ss + len(r))
+    got = classify_np(doc, ss + subject_start(region, b, len(r)), ss + len(r))
+    if got is not None and got.kind == "role" and b > 0 and region[b - 1] == ",":
+        # "Mark Serwotka, the leader of the union said": an apposition whose closing comma
+        # is missing; the name it describes is the subject
+        named = _unclosed_apposition(doc, ss, region, b - 1)
+        if named is not None:
+            return _found(named, "apposition")
+    return got
+
+
+def _unclosed_apposition(doc: Doc, ss: int, region: str, comma: int) -> Mention | None:
+    """The name that is all of the clause before `comma`, when a description follows it."""
+    if not region[comma + 1 :].lstrip().lower().startswith(("the ", "a ", "an ")):
+        return None
+    a = last_boundary(region, comma)
+    if a > 0 and region[a - 1] not in ".;:\n":
+        return None  # only a name opening its sentence ("Unlike Smith, the minister said" is no apposition)
+    got = classify_np(doc, ss + a, ss + comma)
+    if (
+        got is None
+        or got.kind != "name"
+        or doc.masked[ss + a : got.start].strip()
+        or doc.masked[got.end : ss + comma].strip()
+        or len(got.text.split()) < 2  # ("Rather, the nominee maintains": one word may be no name)
+    ):
+        return None
+    return got
 
 
 _LIST_HEAD_RE = re.compile(r"(?:^|\s)((?:the\s+)?[a-z]+\s+of\s+(?:the\s+)?[A-Z][^,]*)$")
@@ -444,6 +446,16 @@ def _bare_name(text: str) -> bool:
 _NAME_PARTICLES = frozenset({"de", "van", "von", "der", "den", "bin", "al", "da", "del", "di", "la", "le", "du", "dos"})
 
 
+def _person_before_who(doc: Doc, rel: Mention) -> bool:
+    """Is the name before ", who" a person's, not a place's ("Ted Cruz of Texas, who", "Nicky
+    Driscoll, 24, from Manchester, who") or a party's ("Mark Kirk, R-Ill., who")?"""
+    if _AFFILIATION_RE.match(rel.text):
+        return False
+    before = tokens_in(doc, max(0, rel.start - 12), rel.start)
+    link = before[-1][2].lower() if before and not doc.masked[before[-1][1] : rel.start].strip() else ""
+    return link not in ("of", "in", "at", "for", "to") and not (link == "from" and " " not in rel.text)
+
+
 def _relative_antecedent(doc: Doc, ss: int, cut: str) -> Mention | None:
     """The noun phrase right before "who": "a lecture from the Mexican president, who",
     "an endorsement from Mike Lee, who", "rebuked critics who" -- not the whole clause.
@@ -516,8 +528,9 @@ def _with_participle(doc: Doc, ss: int, end: int) -> Mention | None:
         return None
     k = len(toks)
     while k > 0 and (cap(toks[k - 1][2]) or toks[k - 1][2] in ROLE_NOUNS):
-        if k < len(toks) and doc.masked[toks[k - 1][1] : toks[k][0]].strip():
-            return None  # punctuation inside: not one noun phrase
+        gap = doc.masked[toks[k - 1][1] : toks[k][0]].strip() if k < len(toks) else ""
+        if gap and not (gap == "." and toks[k - 1][2].lower() in ABBREVIATED):
+            return None  # punctuation inside ("Sen." apart): not one noun phrase
         k -= 1
     if k == 0 or k == len(toks) or toks[k - 1][2].lower() != "with" or doc.masked[toks[k - 1][1] : toks[k][0]].strip():
         return None

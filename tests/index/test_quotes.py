@@ -1526,6 +1526,110 @@ SPEAKER_CASES = [
         "pronoun-mentioned",
         id="a_pronoun_is_not_the_owner_of_its_verbs_object",
     ),
+    pytest.param(
+        (
+            "Hillary Clinton and David Axelrod stayed close. In June 2009, after Clinton suffered a concussion, "
+            "Axelrod emailed her, addressing her as “Hillary” and telling her, “you are a star and we need you!”\n"
+        ),
+        "you are a star",
+        "David Axelrod",
+        "participle",
+        id="a_participle_hangs_on_the_main_clause_not_the_when_clause_before_it",
+    ),
+    pytest.param(
+        "Republicans were irritated by the plan, with Sen. John Miller calling it “a bad joke.”\n",
+        "a bad joke",
+        "John Miller",
+        "with-participle",
+        id="with_and_a_title_written_short_before_a_participle",
+    ),
+    pytest.param(
+        (
+            "GM Europe chief executive Carl Forster said the plan was sound.\n\n"
+            "“The dollar will be stronger,” the chief executive of a leading European car maker told BBC News.\n"
+        ),
+        "The dollar will be stronger",
+        "chief executive of a leading European car maker",
+        "role-as-written",
+        id="a_role_of_an_unnamed_body_is_nobody_the_article_named",
+    ),
+    pytest.param(
+        (
+            "Chancellor Gordon Brown said 12,500 jobs had gone.\n\n"
+            "Mark Serwotka, the leader of the Public and Commercial Services Union said: “We had the day of the "
+            "long knives.”\n"
+        ),
+        "We had the day",
+        "Mark Serwotka",
+        "apposition",
+        id="an_apposition_without_its_closing_comma_describes_the_name",
+    ),
+    pytest.param(
+        (
+            "Chancellor Gordon Brown said 12,500 jobs had gone.\n\n"
+            "Mr Brown also announced plans to merge agencies - branded by Tory leader Michael Howard as "
+            "“a bonfire of the quangos”.\n"
+        ),
+        "a bonfire",
+        "Michael Howard",
+        "passive-agent",
+        id="described_by_someone_as_gives_the_agent_the_words",
+    ),
+    pytest.param(
+        (
+            "Tributes poured in when the singer Ray Dawson died, among them one from his friend, the producer "
+            "Quincy Hale, who described him as a “brother in every sense of the word”.\n"
+        ),
+        "brother in every sense",
+        "Quincy Hale",
+        "who-said",
+        id="who_is_the_name_right_before_its_comma",
+    ),
+    pytest.param(
+        (
+            "Budget row deepens\n\n"
+            "Senator Ted Marsh of Texas, who last year called the bill “a disgrace”, ran an advert.\n\n"
+            "Sen. Mark Dirk, R-Ill., who faces a tough race, said the plan was “dead on arrival”.\n"
+        ),
+        "a disgrace",
+        "Ted Marsh",
+        "who-said",
+        id="who_after_a_place_or_a_party_is_the_person_before_them",
+    ),
+    pytest.param(
+        (
+            "Blunkett row\n\n"
+            "On Wednesday, Tory leader Michael Howard went on the offensive. The Tory leader went on: “He does not "
+            "stop there. “He says the prime minister is a bully.” Mr Blair retorted voters remembered the record "
+            "of a government.\n"
+        ),
+        "He says the prime minister",
+        "Michael Howard",
+        "role-stated",
+        id="a_verb_after_a_closed_sentence_that_starts_a_new_report_is_no_tag",
+    ),
+    pytest.param(
+        (
+            "Costin aims for comeback\n\n"
+            "Jamie Costin should be paralysed. He recalls the accident calmly. “I was in a lot of pain,” says the "
+            "Waterford man.\n"
+        ),
+        "I was in a lot of pain",
+        "Jamie Costin",
+        "role-salient",
+        id="the_home_town_man_is_the_person_just_written_about",
+    ),
+    pytest.param(
+        (
+            "Show moves\n\n"
+            "Tim Cash has since been replaced as host. BBC Two controller Roly Keating: “It is an exciting new era.” "
+            "Mr Keating described the channel as the show’s natural home.\n"
+        ),
+        "It is an exciting",
+        "Roly Keating",
+        "before-colon",
+        id="a_title_then_a_name_then_a_colon_speaks",
+    ),
 ]
 
 
@@ -1592,3 +1696,13 @@ def test_a_contracted_pronoun_is_no_name(registry: SpeakerRegistry) -> None:
 def test_the_speaker_of_a_quotation(registry: SpeakerRegistry, text: str, starts: str, speaker: str, rule: str) -> None:
     q = next(q for q in quotes_of(text, registry) if q.text.startswith(starts))
     assert (q.speaker, q.rule) == (speaker, rule)
+
+
+def test_a_term_inside_the_writers_sentence_is_not_the_next_sentences_speakers(registry: SpeakerRegistry) -> None:
+    text = (
+        "EU talks open\n\n"
+        "Britain is expected to retain an “opt-in” right which will allow it to ignore any measures. "
+        "Liberal Democrat spokesman Mark Oaten called the change “a disaster”.\n"
+    )
+    (term,) = [q for q in quotes_of(text, registry) if q.text == "opt-in"]
+    assert (term.kind, term.speaker) == ("other", None)  # not Oaten's: he is named after it, about something else

@@ -1,0 +1,68 @@
+"""Where a role's words end: "the head of Gazprom", "a spokesman for the Kremlin", "the
+chief executive of a leading European car maker".
+
+Reads the tokens of a noun phrase and where its head noun ends; returns the end offset
+of the role, so that a described speaker is the whole description and never a fragment
+of it ("chief executive of a leading European").
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+
+from index.lexicon import FUNCTION_WORDS
+
+from .words import STOP_HEAD, cap
+
+
+def _common_noun(w: str) -> bool:
+    """A lower-case word that can end a noun phrase ("car maker"), no function word or link."""
+    return (
+        w.isalpha()
+        and w.islower()
+        and not w.endswith("ly")
+        and w not in STOP_HEAD
+        and w not in FUNCTION_WORDS
+        and w not in _TIME_WORDS
+    )
+
+
+_TIME_WORDS = frozenset("yesterday today tonight tomorrow earlier later again also still now then".split())
+
+
+def named_complement(toks: Sequence[tuple[int, int, str]], lows: Sequence[str], head_n: int) -> int:
+    """Where a role ends: with its complement when that names someone ("the head of
+    Gazprom", "a spokesman for the Kremlin"), else at its head."""
+    end = toks[head_n - 1][1]
+    if head_n + 1 < len(toks) and lows[head_n] in _ROLE_LINKS:
+        last = head_n + 1
+        for k in range(head_n + 1, min(len(toks), head_n + 7)):
+            if lows[k] in STOP_HEAD and lows[k] not in _ROLE_LINKS:
+                break
+            last = k
+            if cap(toks[k][2]):
+                end = toks[k][1]
+                if lows[k].endswith(("'s", "’s")):
+                    # "the deputy head of China’s delegation", "the head of the RNC’s powerful
+                    # rules committee": what is the owner's, up to the next link
+                    j = k + 1
+                    while j < len(toks) and j - k <= 4 and lows[j].isalpha() and lows[j] not in STOP_HEAD:
+                        j += 1
+                    while j > k + 1 and lows[j - 1] in FUNCTION_WORDS:
+                        j -= 1
+                    if j > k + 1:
+                        end = toks[j - 1][1]
+                        break
+        k = bisect.bisect_right([t[0] for t in toks], end)  # the word after the complement's last capital
+        if end > toks[head_n - 1][1] and 0 < len(toks) - k <= 3 and all(_common_noun(t[2]) for t in toks[k:]):
+            end = toks[-1][1]  # "the chief executive of a leading European car maker": to its noun
+        if end == toks[head_n - 1][1] and lows[head_n - 1].endswith("s") and last > head_n:
+            while last > head_n and lows[last] in FUNCTION_WORDS:
+                last -= 1
+            if last > head_n:
+                end = toks[last][1]  # "the heads of both lobbying firms": not "heads"
+    return end
+
+
+_ROLE_LINKS = frozenset({"of", "for", "at", "to"})
