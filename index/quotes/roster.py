@@ -413,7 +413,9 @@ def subject_before_verb(doc: Doc, toks: Sequence[tuple[int, int, str]], j: int) 
             and doc.lows[k] not in FUNCTION_WORDS
             and doc.lows[k] not in STOP_HEAD
         )
-    after = _after_time(doc, j + 1)
+    w = doc.lows[j + 1]
+    # (a time phrase opens with one of a few words: most subjects are followed by none)
+    after = _after_time(doc, j + 1) if w in _TIME_OPENERS or w.isdigit() else j + 1
     if after > j + 1 and after < len(toks) and doc.gaps[after] == " ":
         nxt = toks[after][2]  # "Modi on Tuesday referred", "Putin three years ago admitted"
     return nxt[0].islower() and nxt not in STOP_HEAD and nxt not in FUNCTION_WORDS or nxt in SKIPPABLE or nxt in MODALS
@@ -423,6 +425,7 @@ _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday"
 _TIME_UNITS = frozenset("day days week weeks month months year years decade decades night weekend".split())
 _UNITS_AND_DAYS = _TIME_UNITS | _WEEKDAYS
 _COUNTS = frozenset("a an two three four five six seven eight nine ten few several many some".split())
+_TIME_OPENERS = frozenset({"yesterday", "today", "tonight", "on", "last", "this", "next", "in"}) | _COUNTS
 
 
 def _after_time(doc: Doc, i: int) -> int:
