@@ -105,7 +105,7 @@ def is_term(doc: Doc, content: str) -> bool:
         counts: dict[str, int] = {}
         for seg in doc.segs:
             words = doc.text[seg.start : seg.end]
-            if len(words.split()) <= _TERM_WORDS:
+            if len(words.split(None, _TERM_WORDS)) <= _TERM_WORDS:  # (a long quotation is not split whole)
                 key = _term_key(words)
                 counts[key] = counts.get(key, 0) + 1
         doc.terms = frozenset(k for k, n in counts.items() if n >= _TERM_USES)
