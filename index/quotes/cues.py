@@ -460,10 +460,11 @@ def find_transcripts(doc: Doc, people: People | None = None) -> list[tuple[int, 
     the article names elsewhere."""
     out: list[tuple[int, int, str, int, int]] = []
     interview: list[tuple[int, int, str, int, int]] = []
+    text = doc.text
     for ps, pe in doc.paras:
-        if not doc.text[ps].isupper():
-            continue
-        m = _TRANSCRIPT_RE.match(doc.text, ps, pe)
+        if not text[ps].isupper() or text.find(":", ps, pe) < 0:
+            continue  # (a label ends at a colon: most paragraphs have none, decided without a regex)
+        m = _TRANSCRIPT_RE.match(text, ps, pe)
         if not m:
             if people is not None:
                 got = _interview_line(doc, people, ps, pe)
