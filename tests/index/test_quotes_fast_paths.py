@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from index.lexicon import FUNCTION_WORDS
 from index.quotes.document import _TOKEN_SPLIT_RE, mark_tokens, read_document, tokens_marked
 from index.quotes.kinds import _NAMING_BEFORE_RE, _naming_before
+from index.quotes.marks import _single_marks
 from index.quotes.mentions import _DETERMINER_AFTER_WORD_RE, subject_start
 from index.quotes.people import _whole_word_at
 from index.quotes.roster import _CAP_LONG_RE, _LOWER_WORD_RE
@@ -109,3 +110,20 @@ def test_words_of_a_text_outside_ascii_as_the_unicode_split_reads_them(text: str
     parts = _TOKEN_SPLIT_RE.split(doc.masked)
     assert list(doc.words) == parts[1::2]
     assert list(doc.gaps) == parts[0::2]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["'", "’", "‘", "‹", "›", "a", "_", " ", "1", "é", "²", ".", "’s", "don't"]), max_size=16
+    ).map("".join)
+)
+def test_single_marks_as_the_loop_over_every_mark_finds_them(text: str) -> None:
+    plain = []
+    for hit in re.finditer("[‘’‹›']", text):
+        i = hit.start()
+        inside = 0 < i < len(text) - 1 and (text[i - 1].isalnum() or text[i - 1] == "_")
+        if text[i] == "'" and inside and (text[i + 1].isalnum() or text[i + 1] == "_"):
+            continue  # "don't", "Blair's"
+        plain.append(i)
+    assert _single_marks(text) == plain
