@@ -169,7 +169,7 @@ INDEFINITE_PRONOUNS = frozenset(
 
 # Common first names, only to tell "he" from "she" for people the registry lacks.
 MALE_FIRST_NAMES: frozenset[str] = frozenset(
-    """john james robert michael william david richard joseph thomas charles christopher
+    """abraham enrico fidel john james robert michael william david richard joseph thomas charles christopher
     daniel matthew anthony mark donald steven paul andrew joshua kenneth kevin brian george
     timothy ronald edward jason jeffrey ryan jacob gary nicholas eric jonathan stephen larry
     justin scott brandon benjamin samuel gregory frank alexander raymond patrick jack dennis
@@ -281,7 +281,7 @@ NON_PERSON_WORDS: frozenset[str] = frozenset(
     """department committee party state states news times post journal university college
     school foundation campaign council court house senate congress agency association
     institute center centre network company corp inc group bank street city county union
-    club church office ministry board commission service administration government army
+    club united rovers athletic wanderers albion hotspur church office ministry board commission service administration government army
     navy force forces police republic kingdom nations reuters bloomberg politico cnn fox
     msnbc abc nbc cbs npr ap afp tass bbc guardian kremlin pentagon whitehouse org com
     america europe russia ukraine china iran iraq syria israel mexico canada britain france

@@ -305,8 +305,9 @@ def _salient_person(
         if last_seen(people, sp, pos) < 0 and people.registry.get(sp) is None:
             # a described speaker: "the spokesman" after "the prime minister's spokesman
             # said" is that one again; no other description is who the text was about
-            if compatible(d.head, singular(sp.rsplit(None, 1)[-1].lower())):
-                return p, sp
+            noun = singular(sp.rsplit(None, 1)[-1].lower())
+            if compatible(d.head, noun) and (not want or _gender_of_head(noun) in ("", want)):
+                return p, sp  # (not "the spokesman" for the spokeswoman who spoke last)
             continue
         found.append((p, sp))
         break

@@ -359,6 +359,12 @@ _SAME_DOCS = {
     "draft": frozenset({"proposal", "statement", "communique"}),
     "pamphlet": frozenset({"leaflet"}),
     "leaflet": frozenset({"pamphlet"}),
+    "lawsuit": frozenset({"suit", "complaint", "claim"}),
+    "suit": frozenset({"lawsuit", "complaint"}),
+    "email": frozenset({"e-mail"}),
+    "e-mail": frozenset({"email"}),
+    "advert": frozenset({"ad", "advertisement", "commercial"}),
+    "ad": frozenset({"advert", "advertisement", "commercial"}),
 }
 
 

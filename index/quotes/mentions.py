@@ -399,7 +399,12 @@ def _described_head(lows: Sequence[str], head_n: int) -> str:
     single = last[:-1] if last.endswith("s") and not last.endswith("ss") else last
     if last in PERSON_HEADS or single in PERSON_HEADS or last in PERSON_NOUNS or single in PERSON_NOUNS:
         return "role"
+    if last in _EVIDENCE_NOUNS:
+        return "np"  # "evidence from local Lib Dem parties suggests": a thing, not the parties
     return ""
+
+
+_EVIDENCE_NOUNS = frozenset("evidence data statistics results research".split())
 
 
 def _outside_parens(m: str, s: int, toks: Sequence[tuple[int, int, str]]) -> list[tuple[int, int, str]]:

@@ -12,7 +12,7 @@ import functools
 import re
 from collections.abc import Sequence
 
-from index.lexicon import DEMONYMS, FUNCTION_WORDS, NON_PERSON_WORDS, TITLES
+from index.lexicon import DEMONYMS, FUNCTION_WORDS, NON_PERSON_WORDS, PERSON_NOUNS, TITLES
 
 from .document import Doc, sent_of
 from .mentions import Mention
@@ -23,10 +23,12 @@ from .words import (
     HONORIFICS,
     LEADING_ADVERBS,
     MODALS,
+    NAME_ADJECTIVE_ENDINGS,
     NOT_VERBS,
     NOUN_DETERMINERS,
     ORG_HEADS,
     ORG_NAME_ENDS,
+    ROLE_NOUNS,
     STOP_HEAD,
     cap,
 )
@@ -298,3 +300,17 @@ def name_at(doc: Doc, pos: int) -> Mention:
     run = CAP_RUN_RE.match(doc.masked, pos)
     end = run.end() if run is not None else pos
     return Mention("name", doc.text[pos:end], pos, end)
+
+
+def adjective_before_name(low: str) -> bool:
+    """ "Defiant" in "Defiant Matt Williams says", "Conservative" in "Conservative Graham
+    Brady": an adjective opening a sentence before a full name, no title ("President",
+    "Sergeant", "Correspondent" end the same way) and no first name."""
+    return (
+        low.endswith(NAME_ADJECTIVE_ENDINGS)
+        and low not in ROLE_OPENERS
+        and low not in TITLES
+        and low not in PERSON_NOUNS
+        and low not in ROLE_NOUNS
+        and low not in FIRST_NAMES
+    )

@@ -566,9 +566,17 @@ class People:
             if name == exclude or not self.is_person(name):
                 continue
             g = self.gender_of(name)
+            if want and not g and not self._named_as_person(name):
+                continue  # ("he" for a name with no first name, gender or title: "Nottingham Forest")
             if not want or not g or g == want:
                 return name
         return None
+
+    def _named_as_person(self, name: str) -> bool:
+        """Does the article say this name is a person's: a first name, a title or a role?"""
+        if name.split(None, 1)[0].lower() in FIRST_NAMES or name in self.persons:
+            return True
+        return self.registry.get(name) is not None or any(not r.org for r in self.stated.of(name))
 
 
 def one_edit(a: str, b: str) -> bool:

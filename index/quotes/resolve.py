@@ -26,7 +26,7 @@ from .describe import resolve_description
 from .document import Doc, determiner_before, para_of, sent_of, tokens_in
 from .issuers import unissued_it
 from .mentions import Mention
-from .names import CAP_RUN_RE, name_at
+from .names import CAP_RUN_RE, adjective_before_name, name_at
 from .naming import (
     ANAPHORIC_BODIES,
     VERB_ENDINGS,
@@ -75,8 +75,12 @@ def resolve_mention(
             or first.endswith("ing")
             and len(first) > 5
             and first not in FIRST_NAMES
+            or len(words) >= 3
+            and words[1].lower() in FIRST_NAMES
+            and adjective_before_name(first)
         ):
-            # "Said Wales", "Fuming Robinson" opening a sentence: a verb or an adjective, then the name
+            # "Said Wales", "Fuming Robinson", "Defiant Matt Williams" opening a sentence: a
+            # verb or an adjective, then the name
             cut = mention.text.index(words[1], len(words[0]))  # ("State Department" keeps its "State")
             mention = Mention("name", mention.text[cut:], mention.start + cut, mention.end, mention.how)
         speaker = people.spelt_out(people.canonical(mention.text, mention.start))
@@ -140,7 +144,12 @@ def resolve_mention(
     if kind == "role" and len(parts := mention.text.split()) == 2 and parts[-1].lower() in NATIONALS:
         return None, "not-a-speaker", None  # "said the Russian" with no one to mean: not "Russian"
     if kind == "role":
-        holder, rule = _resolve_role(mention.text, people, mention.start)
+        holder: str | None
+        if mention.text[:2].lower() == "a " or mention.text[:3].lower() == "an ":
+            # "A Labour spokesman later said": someone unnamed, not the spokesman the article named
+            holder, rule = mention.text, "role-as-written"
+        else:
+            holder, rule = _resolve_role(mention.text, people, mention.start)
         if rule != "role-as-written" or holder is None:
             return holder, rule, mention
         text = described(holder, people)

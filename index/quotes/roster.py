@@ -29,6 +29,7 @@ from .names import (
     CAP_RUN_RE,
     PARTICLES,
     RUN_NAMES,
+    adjective_before_name,
     after_modifiers,
     described_name,
     name_of_run_text,
@@ -118,6 +119,12 @@ def scan(people: People, doc: Doc) -> None:
         j = k + nwords - 1
         if j >= n or toks[j][1] != re_:
             continue
+        if nwords >= 2 and lows[k] in _DETERMINER_CAPS:
+            k, nwords, rs = k + 1, nwords - 1, toks[k + 1][0]  # "Another Slaughter email": no name's word
+            text = m[rs:re_]
+        if nwords >= 3 and lows[k + 1] in FIRST_NAMES and adjective_before_name(lows[k]):
+            k, nwords, rs = k + 1, nwords - 1, toks[k + 1][0]  # "Defiant Matt Williams says": the name
+            text = m[rs:re_]
         if j + 1 < n and gaps[j + 1] == " ":
             after = lows[j + 1]
             if after == "and" and _body_after_and(doc, j + 2):
@@ -130,6 +137,8 @@ def scan(people: People, doc: Doc) -> None:
                     modified = _modified_noun(after)
                 if nwords == 1 and modified:
                     continue  # "Tory co-chairman Liam Fox", "Clinton aides said": the noun's modifier
+                if j > 0 and lows[j - 1] == "the" and j - k <= 1 and "-" in after and not after.endswith(("ed", "s")):
+                    continue  # "The Leicester tight-head is": a modifier of a compound noun
                 if (
                     j + 2 < n
                     and (modified or after in ROLE_NOUNS)
@@ -421,6 +430,7 @@ def subject_before_verb(doc: Doc, toks: Sequence[tuple[int, int, str]], j: int) 
     return nxt[0].islower() and nxt not in STOP_HEAD and nxt not in FUNCTION_WORDS or nxt in SKIPPABLE or nxt in MODALS
 
 
+_DETERMINER_CAPS = frozenset({"another", "other"})
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 _TIME_UNITS = frozenset("day days week weeks month months year years decade decades night weekend".split())
 _UNITS_AND_DAYS = _TIME_UNITS | _WEEKDAYS

@@ -198,3 +198,8 @@ def title_case(content: str) -> bool:
             return False
         has_big = True
     return n >= 2 and has_big
+
+
+# endings of an adjective that opens a sentence before a full name ("Defiant Matt Williams",
+# "Conservative Graham Brady"): not part of the name
+NAME_ADJECTIVE_ENDINGS = ("ant", "ent", "ful", "ous", "ive", "less")

@@ -1630,6 +1630,72 @@ SPEAKER_CASES = [
         "before-colon",
         id="a_title_then_a_name_then_a_colon_speaks",
     ),
+    pytest.param(
+        (
+            "Whyte prepared for battle\n\n"
+            "Tough-scrummaging prop Julian Whyte is expecting a rough ride.\n\n"
+            "The Leicester tight-head is in the form of his life. “The Welsh scrum is a force,” he told BBC Sport.\n\n"
+            "Leicester, who signed Whyte from Bristol, are top of the table.\n"
+        ),
+        "The Welsh scrum",
+        "Julian Whyte",
+        "pronoun-mentioned",
+        id="a_club_before_a_position_is_no_one_he_can_mean",
+    ),
+    pytest.param(
+        (
+            "Calls row\n\n"
+            "A Conservative spokeswoman said the party stuck to the rules. She said: “We apply the rules.” The "
+            "spokesman said there was “no yes or no” answer.\n"
+        ),
+        "no yes or no",
+        "spokesman",
+        "role-as-written",
+        id="the_spokesman_is_not_the_spokeswoman_who_spoke_last",
+    ),
+    pytest.param(
+        (
+            "Calls row\n\n"
+            "Lib Dem chairman Matthew Taylor wrote to the watchdog. He says evidence from local Lib Dem parties "
+            "around the country suggests there are “significant” numbers of such calls.\n"
+        ),
+        "significant",
+        "Matthew Taylor",
+        "pronoun-last-speaker",
+        id="evidence_from_a_party_is_no_speaker_the_one_who_cites_it_is",
+    ),
+    pytest.param(
+        (
+            "Williams says he will never quit\n\n"
+            "Defiant Matt Williams says he will not quit as Scotland coach. “I have never quit anything,” he said.\n"
+        ),
+        "I have never quit",
+        "Matt Williams",
+        "pronoun-last-speaker",
+        id="an_adjective_opening_a_sentence_is_no_part_of_the_name",
+    ),
+    pytest.param(
+        (
+            "Jones sues Conte\n\n"
+            "Marion Jones has sued Victor Conte for $25m. Her lawsuit said that she “has never taken banned "
+            "drugs”. Conte’s statements, the suit added, were “false and malicious”.\n"
+        ),
+        "false and malicious",
+        "Marion Jones",
+        "document-issuer",
+        id="the_suit_is_the_lawsuit_its_filer_issued",
+    ),
+    pytest.param(
+        (
+            "Emails released\n\n"
+            "Hillary Clinton took advice in 2009. Another Slaughter email urged her to act. "
+            "“Seize this moment,” Slaughter wrote.\n"
+        ),
+        "Seize this moment",
+        "Slaughter",
+        "one-word-name",
+        id="another_opening_a_sentence_is_no_part_of_a_name",
+    ),
 ]
 
 
@@ -1706,3 +1772,23 @@ def test_a_term_inside_the_writers_sentence_is_not_the_next_sentences_speakers(r
     )
     (term,) = [q for q in quotes_of(text, registry) if q.text == "opt-in"]
     assert (term.kind, term.speaker) == ("other", None)  # not Oaten's: he is named after it, about something else
+
+
+def test_an_indefinite_spokesman_is_not_the_one_the_article_named(registry: SpeakerRegistry) -> None:
+    text = (
+        "Poster row\n\n"
+        "Labour campaign spokesman Fraser Kemp said the poster had been misunderstood. A Labour spokesman later "
+        "said the timing was not affected by the row. “It has been up on the website for two weeks,” he said.\n"
+    )
+    (q,) = [q for q in quotes_of(text, registry) if q.kind == "direct"]
+    assert (q.speaker, q.rule) == ("Labour spokesman", "pronoun-last-speaker")  # someone unnamed, not Kemp
+
+
+def test_he_is_never_a_place_or_a_club_with_no_person_in_sight(registry: SpeakerRegistry) -> None:
+    text = (
+        "Cup draw\n\n"
+        "Bolton host Arsenal or Sheffield United in the next round. The ties will be played in March.\n\n"
+        "was delighted with the draw. “It would be a sell-out,” he said.\n"
+    )
+    (q,) = [q for q in quotes_of(text, registry) if q.kind == "direct"]
+    assert q.speaker is None  # the page lost the name: no club stands in for "he"
