@@ -233,10 +233,20 @@ def _asks_question(doc: Doc, cue: Cue) -> bool:
     toks = tokens_in(doc, cue.end, cue.end + 60, 4)
     if any(t[2].lower() in _QUESTION_WORDS for t in toks):
         return True
+    if _question_follows(doc, cue.end):
+        return True  # "a reporter asked Montoya-Lewis, “What do you see …?”"
     # "“That would be you?” Borger asked.": the quotation just before asks
     head = cue.mention.start if cue.mention is not None and cue.mention.start < cue.start else cue.start
     before = doc.text[max(0, head - 4) : head].rstrip()
     return before[-2:-1] == "?" and before[-1:] in "\"”’'"
+
+
+_QUOTED_QUESTION_RE = re.compile(r"\s*,?\s*[“\"][^”\"\n]{1,400}\?[”\"]")
+
+
+def _question_follows(doc: Doc, pos: int) -> bool:
+    """Does a quoted question open right at `pos` (after a comma)?"""
+    return _QUOTED_QUESTION_RE.match(doc.text, pos) is not None
 
 
 def _addressee(doc: Doc, cue: Cue, people: People) -> tuple[int, str, str] | None:
@@ -245,9 +255,10 @@ def _addressee(doc: Doc, cue: Cue, people: People) -> tuple[int, str, str] | Non
     k = 0
     while k < len(toks) and toks[k][2][0].isupper() and (k == 0 or joined(doc.masked, toks[k - 1], toks[k])):
         k += 1
-    if k == 0 or k == len(toks) or toks[k][2].lower() not in _QUESTION_WORDS:
+    quoted = k > 0 and _question_follows(doc, toks[k - 1][1])  # "asked Montoya-Lewis, “What …?”"
+    if k == 0 or not quoted and (k == len(toks) or toks[k][2].lower() not in _QUESTION_WORDS):
         return None
-    if doc.masked[cue.end : toks[0][0]].strip() or doc.masked[toks[k - 1][1] : toks[k][0]].strip():
+    if doc.masked[cue.end : toks[0][0]].strip() or not quoted and doc.masked[toks[k - 1][1] : toks[k][0]].strip():
         return None  # punctuation between: not the verb's object
     mention = classify_np(doc, toks[0][0], toks[k - 1][1])
     if mention is None or mention.kind != "name":

@@ -55,7 +55,7 @@ _TRANSCRIPT_STOP = frozenset(
     """update updated correction previously note watch breaking photos photo video related source
     sources huffpollster disclosure clarification warning spoiler new trending more latest
     exclusive analysis opinion live recommended listen advertisement sponsored email byline
-    boom look busted wow""".split()
+    boom look busted wow stream""".split()
 ) | frozenset(
     """editor's note|editor’s note|read more|breaking news|fix is in|also read|read also|must read|don't miss
     |don’t miss|see also|trending now|top stories|most read""".replace("\n    ", "").split("|")
@@ -360,6 +360,9 @@ def _gerund_ok(doc: Doc, k: int, prev: str) -> bool:
         j >= 0
         and m[j] in ',;—–\x01”"'
         or (lows[i] if i >= 0 else prev) in {"and", "while", "before", "after", "by", "when", "as", "without"}
+        or i >= 0
+        and lows[i] in HEARD_DOING
+        and not doc.gaps[i + 1].strip()  # "could be heard saying", "remembered telling Harry"
         or _name_after_with(doc, i + 1)  # (past its adverbs: "with Trump reportedly yelling")
     )
 
@@ -381,6 +384,8 @@ def _joined(doc: Doc, i: int) -> bool:
 
 
 _PROGRESSIVE_AUX = frozenset({"is", "are", "was", "were", "been", "am"})
+# verbs of perceiving or remembering, whose subject speaks the participle after them
+HEARD_DOING = frozenset("heard filmed recorded caught remembered remembers recalled recalls".split())
 # verbs of trying before "to": their subject speaks the infinitive ("sought to assure")
 _ATTEMPTS = frozenset(
     """sought seek seeks seeking tried try tries trying attempted attempt attempts attempting

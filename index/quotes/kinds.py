@@ -36,7 +36,10 @@ def quote_kind(doc: Doc, segs: list[Seg], attributed: bool) -> str:
     if nwords <= _TERM_WORDS and is_term(doc, content):
         return "other"  # "a ‘dirty bomb’", again and again: the article's term for a thing
     if nwords <= 10:
-        prev_words = _ALPHA_RE.findall(before)[-3:]
+        # the words before it in its own sentence ("… the phone book. “We are …,” he said"
+        # names no book)
+        own = before[max(before.rfind(". "), before.rfind("? "), before.rfind("! "), before.rfind(".\n")) + 1 :]
+        prev_words = _ALPHA_RE.findall(own)[-3:]
         if before.rstrip().lower().endswith(("so-called", "so called")):
             return "other"  # "so-called “green” fuels": the writer's distance, nobody's words
         if prev_words and any(w.lower() in _TITLE_NOUNS for w in prev_words[-2:]):

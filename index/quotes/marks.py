@@ -160,7 +160,9 @@ def _reopened(text: str, open_pos: int, i: int) -> bool:
     """Is the mark at `i` a quotation opened again after a whole sentence of it, its
     closing mark left out ("… unpick. "It will be …")?"""
     inner = text[open_pos + 1 : i].rstrip()
-    return inner.endswith((".", "?", "!")) and text[i - 1].isspace() and len(inner.split()) >= 2
+    # (a sentence may end inside a quotation of its own: "… saying 'what do you want?' "To …")
+    ended = inner.rstrip("'’›").endswith((".", "?", "!"))
+    return ended and text[i - 1].isspace() and len(inner.split()) >= 2
 
 
 def _looks_like_opening(text: str, open_pos: int, ps: int, pe: int) -> bool:

@@ -418,9 +418,13 @@ def _introduced_before(people: People, pos: int, want: str, exclude: str | None)
     if i == 0 or mentions[i - 1][0] < ps:
         return None
     at, name = mentions[i - 1]
+    if i >= 2 and mentions[i - 2][0] >= ps and not people.is_person(name):
+        i -= 1
+        at, name = mentions[i - 1]  # ("chaired by Kate Dalmeny from food alliance Sustain.": her, not Sustain)
     run = CAP_RUN_RE.match(doc.masked, at)
-    if run is None or doc.masked[run.end() : pe].strip(" .”’\"'") or name == exclude or " " not in name:
-        return None  # the sentence does not end with the name
+    tail = doc.masked[run.end() : pe].strip(" .”’\"'") if run is not None else "?"
+    if tail and not _AFFILIATION_TAIL_RE.match(tail) or name == exclude or " " not in name:
+        return None  # the sentence does not end with the name (or where the person is from)
     if not people.is_person(name) or want and people.gender_of(name) not in ("", want):
         return None
     if _LISTED_RE.search(doc.masked, max(ps, at - 8), at):
@@ -431,6 +435,7 @@ def _introduced_before(people: People, pos: int, want: str, exclude: str | None)
 
 
 _LISTED_RE = re.compile(r"(?:,| and| or| nor| &)\s*$")
+_AFFILIATION_TAIL_RE = re.compile(r"(?:from|of|at) [\w'’&\- ]{1,60}$")
 
 # words that open a sentence with a clause of its own, before the main one
 _OPENING_CLAUSE_WORDS = frozenset(

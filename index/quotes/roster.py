@@ -403,7 +403,9 @@ def subject_before_verb(doc: Doc, toks: Sequence[tuple[int, int, str]], j: int) 
                     return True
                 return subject_after_parens(doc, toks, j)  # "Rep. Sean Duffy (R-Wisc.) also addressed"
             # apposition follows: "Axelrod, a former newspaperman, ...", "Christie – a fan – gave"
-            return inner in (",", "—", "–", "-", "--")
+            # (not "a friend of Harry's mother, Princess Diana, to talk": an apposition itself)
+            return inner in (",", "—", "–", "-", "--") and doc.lows[j + 1] not in _NO_APPOSITION
+
     nxt = toks[j + 1][2]
     if nxt == "all" and j + 2 < len(toks) and doc.lows[j + 2] == "but" and doc.gaps[j + 2] == " ":
         return True  # "Manafort all but begged": an adverb before the verb
@@ -430,6 +432,7 @@ def subject_before_verb(doc: Doc, toks: Sequence[tuple[int, int, str]], j: int) 
     return nxt[0].islower() and nxt not in STOP_HEAD and nxt not in FUNCTION_WORDS or nxt in SKIPPABLE or nxt in MODALS
 
 
+_NO_APPOSITION = frozenset({"to", "and", "or"})
 _DETERMINER_CAPS = frozenset({"another", "other"})
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 _TIME_UNITS = frozenset("day days week weeks month months year years decade decades night weekend".split())

@@ -8,12 +8,13 @@ for a participle ("..., saying").
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 
 from index.lexicon import FUNCTION_WORDS, NON_PERSON_WORDS, PERSON_NOUNS
 
-from .cues import Cue
+from .cues import HEARD_DOING, Cue
 from .document import MASK, WINDOW, Doc, tokens_in
 from .inverted import according_to_source, np_after
 from .mentions import Mention, classify_np, subject_start
@@ -93,6 +94,10 @@ def find_source(doc: Doc, cue: Cue) -> Mention | None:
     opening = doc.masked[cue.start : cue.end].split(None, 1)[0] if cue.end > cue.start else ""
     if opening.endswith("ing") and _PROGRESSIVE_RE.search(m, max(ss, cue.start - 12), cue.start):
         opening = ""  # "I'm not going to answer", "she is taking to Twitter to say": a verb, not a participle
+    heard = _heard_subject(doc, ss, cue) if cue.word.endswith("ing") else None
+    if heard is not None:
+        cue.source_rule = "participle"
+        return heard  # "the man could be heard saying", "she remembered telling Harry"
     if (
         cue.word.endswith("ing")
         or opening.endswith("ing")  # "taking to Twitter to call": the cue opens with a participle
@@ -111,6 +116,21 @@ def find_source(doc: Doc, cue: Cue) -> Mention | None:
     return got
 
 
+def _heard_subject(doc: Doc, ss: int, cue: Cue) -> Mention | None:
+    """The subject of a verb of perceiving or remembering right before a participle ("the
+    man could be heard saying", "she remembered telling"): it speaks the participle."""
+    k = bisect.bisect_left(doc.token_starts, cue.start) - 1
+    if k < 0 or doc.lows[k] not in HEARD_DOING or doc.gaps[k + 1].strip():
+        return None
+    end = doc.tokens[k][0]
+    while k > 0 and doc.lows[k - 1] in _HEARD_AUX and not doc.gaps[k].strip():
+        k -= 1
+        end = doc.tokens[k][0]
+    got = subject_of_clause(doc, ss, end) if end > ss else None
+    return got if got is not None and got.kind in ("name", "pronoun", "role", "anonymous", "np") else None
+
+
+_HEARD_AUX = frozenset("be been being was were is are could can can't couldn't had has have".split())
 _QUESTION_RE = re.compile(r"\s(?:whether|if|about|to|why|how|what|when|as)\s")
 _PROGRESSIVE_RE = re.compile(r"(?:\b(?:is|are|was|were|am|be|been|not)|['’](?:m|re|s))\s+$", re.IGNORECASE)
 
@@ -495,6 +515,10 @@ def _clause_before_comma(doc: Doc, ss: int, end: int) -> Mention | None:
         return None
     cs = ss + last_boundary(m[ss:comma], comma - ss)
     toks = tokens_in(doc, cs, comma)
+    if len(toks) >= 2 and toks[0][2].lower() in _SUBJECT_PRONOUNS and toks[1][2].endswith(("ed", "s")):
+        # "When Winfrey asked if he could share them, he declined, saying “…”": he
+        t = toks[0]
+        return Mention("pronoun", t[2], t[0], t[1]) if toks[1][2] not in NOT_VERBS else None
     k = 0
     while k < len(toks) and cap(toks[k][2]):
         k += 1
@@ -507,6 +531,9 @@ def _clause_before_comma(doc: Doc, ss: int, end: int) -> Mention | None:
     if got is not None and _AFFILIATION_RE.match(got.text):
         return None  # "Rep. Hakeem Jeffries (D-N.Y.) reacted": the party, inside brackets
     return got if got is not None and got.kind == "name" else None
+
+
+_SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "we"})
 
 
 def _modified_noun(toks: Sequence[tuple[int, int, str]], k: int) -> bool:

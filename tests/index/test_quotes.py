@@ -1696,6 +1696,75 @@ SPEAKER_CASES = [
         "one-word-name",
         id="another_opening_a_sentence_is_no_part_of_a_name",
     ),
+    pytest.param(
+        (
+            "Salon bans men\n\n"
+            "A video shows a man entering the salon on Tuesday. “My girlfriend is trying to get an appointment,” "
+            "the man could be heard saying.\n"
+        ),
+        "My girlfriend",
+        "man",
+        "noun-phrase",
+        id="heard_saying_is_the_words_of_who_was_heard",
+    ),
+    pytest.param(
+        (
+            "Royal interview\n\n"
+            "Meghan Markle spoke to Oprah Winfrey. Hours later, the pair had to attend an event. “I can’t be left "
+            "alone,” she remembered telling Harry, after he suggested she stay home.\n"
+        ),
+        "I can’t be left alone",
+        "Meghan Markle",
+        "pronoun-subject",
+        id="remembered_telling_is_the_rememberers_words",
+    ),
+    pytest.param(
+        (
+            "Royal interview\n\n"
+            "Prince Harry spoke to Oprah Winfrey. “It was awkward,” Harry added.\n\n"
+            "When Winfrey asked if he could share the questions, he declined, saying “I am not comfortable with "
+            "that.”\n"
+        ),
+        "I am not comfortable",
+        "Harry",
+        "pronoun-last-speaker",
+        id="a_participle_after_he_declined_is_his_not_the_askers",
+    ),
+    pytest.param(
+        (
+            "Royal interview\n\n"
+            "Meghan Markle spoke to Oprah Winfrey about Prince Harry.\n\n"
+            "The duchess also revealed that she reached out to a friend of Harry’s mother, Princess Diana, to talk "
+            "through her struggles. “I didn’t know who to turn to,” she told Winfrey.\n"
+        ),
+        "I didn’t know",
+        "Meghan Markle",
+        "pronoun-subject",
+        id="a_name_in_apposition_to_an_object_is_no_subject",
+    ),
+    pytest.param(
+        (
+            "Food campaign\n\n"
+            "Farmers leader Minette Batters backed the letter. The coalition will be chaired by Kate Dalmeny from "
+            "food alliance Sustain. She said last night: “British people have made it clear.”\n"
+        ),
+        "British people",
+        "Kate Dalmeny",
+        "pronoun-introduced",
+        id="she_is_the_person_a_sentence_ends_by_introducing_with_her_body",
+    ),
+    pytest.param(
+        (
+            "Justice sworn in\n\n"
+            "Raquel Montoya-Lewis was sworn in on Monday.\n\n"
+            "At a press conference, a reporter asked Montoya-Lewis, “What do you see as the biggest problem?”\n\n"
+            "“The biggest hurdle is getting people to understand,” she replied.\n"
+        ),
+        "The biggest hurdle",
+        "Raquel Montoya-Lewis",
+        "pronoun-last-speaker",
+        id="she_replied_to_a_quoted_question_is_the_one_asked",
+    ),
 ]
 
 

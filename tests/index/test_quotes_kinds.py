@@ -77,3 +77,14 @@ def test_a_phrase_the_article_quotes_again_and_again_is_its_term() -> None:
     assert {q.kind for q in qs if q.text == "dirty bomb"} == {"other"}
     said = next(q for q in qs if q.text == "not a very complex device,")
     assert said.kind == "partial" and said.speaker == "Ivo Brand"
+
+
+def test_a_title_noun_in_the_sentence_before_names_no_quotation() -> None:
+    text = (
+        "Phone book\n\n"
+        "They rely on the phone book. “We are a nation of lazy people,” David Noone said. "
+        "His new book “Lazy Nation” is out.\n"
+    )
+    said = record(text, "We are a nation of lazy people,")
+    assert (said.kind, said.speaker) == ("direct", "David Noone")  # not the book's title
+    assert record(text, "Lazy Nation").kind == "other"  # a title right after its noun still is one

@@ -125,3 +125,17 @@ def test_a_closing_mark_typed_as_an_opening_one_still_closes_before_its_cue(text
     """'“…,“ said X': the second mark, after the comma and before the cue, closes."""
     q = only(text)
     assert (q.text, q.speaker) == ("It is unusual,", speaker)
+
+
+def test_a_sentence_ending_in_its_own_inner_quotation_is_reopened_not_lost() -> None:
+    text = (
+        "Row deepens\n\n"
+        '"I told him to leave them alone," Ferguson said on Saturday. "He ran at me with hands raised '
+        "saying 'what do you want to do about it?' \"To not apologise for the players is unbelievable.\"\n"
+    )
+    got = [(q.text[:20], q.speaker) for q in extract_quotes("t", text) if q.kind == "direct"]
+    assert got == [
+        ("I told him to leave ", "Ferguson"),
+        ("He ran at me with ha", "Ferguson"),  # British style: each sentence opened again
+        ("To not apologise for", "Ferguson"),
+    ]
