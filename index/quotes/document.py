@@ -43,12 +43,6 @@ _TOKEN_RE = re.compile(r"[^\W_][a-zA-Z0-9\w'’\-]*+(?:\.(?![A-Z][a-z])[^\W_][a-
 _TOKEN_SPLIT_RE = re.compile(f"({_TOKEN_RE.pattern})")  # the same words, kept by re.split
 # the same on a text of ASCII characters only, where those classes are plain bitmaps
 _TOKEN_SPLIT_ASCII_RE = re.compile(r"([a-zA-Z0-9][a-zA-Z0-9_'\-]*+(?:\.(?![A-Z][a-z])[a-zA-Z0-9][a-zA-Z0-9_'\-]*+)*+)")
-# the same on a text whose only characters outside ASCII are no letters or digits (curly
-# quotes, dashes, "£": most news), where "’" is the one of them a word holds
-_TOKEN_SPLIT_PUNCT_RE = re.compile(
-    r"([a-zA-Z0-9][a-zA-Z0-9_'’\-]*+(?:\.(?![A-Z][a-z])[a-zA-Z0-9][a-zA-Z0-9_'’\-]*+)*+)"
-)
-_WORD_CHAR_OUTSIDE_ASCII_RE = re.compile(r"[^\W\x00-\x7f]")
 
 
 @dataclass(slots=True)
@@ -190,13 +184,7 @@ def tokenize(doc: Doc) -> None:
     # numbers once it has seen it, while it walks every item of a list at each full
     # collection, which on a long article was a fifth of the extraction.
     masked = doc.masked
-    if masked.isascii():
-        parts = tuple(_TOKEN_SPLIT_ASCII_RE.split(masked))
-    else:
-        parts = tuple(_TOKEN_SPLIT_PUNCT_RE.split(masked))
-        # a letter or digit outside ASCII, which that split takes for no word, is in a gap
-        if _WORD_CHAR_OUTSIDE_ASCII_RE.search("".join(parts[0::2])) is not None:
-            parts = tuple(_TOKEN_SPLIT_RE.split(masked))
+    parts = tuple((_TOKEN_SPLIT_ASCII_RE if masked.isascii() else _TOKEN_SPLIT_RE).split(masked))
     ends = tuple(accumulate(map(len, parts)))
     words = tuple(parts[1::2])
     doc.words = words

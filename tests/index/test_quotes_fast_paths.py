@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from index.lexicon import FUNCTION_WORDS
-from index.quotes.document import _TOKEN_SPLIT_RE, mark_tokens, read_document, tokens_marked
+from index.quotes.document import mark_tokens, read_document, tokens_marked
 from index.quotes.kinds import _NAMING_BEFORE_RE, _naming_before
 from index.quotes.marks import _single_marks
 from index.quotes.mentions import _DETERMINER_AFTER_WORD_RE, subject_start
@@ -101,15 +101,6 @@ def test_marked_tokens_answer_for_any_part_of_the_marked_words() -> None:
     assert tokens_marked(doc, roles) == plain(roles) == [1, 4, 7, 9]
     other = frozenset({"the", "said"})  # (not part of the marked words: scanned again)
     assert tokens_marked(doc, other) == plain(other)
-
-
-@settings(max_examples=300, deadline=None)
-@given(st.lists(st.sampled_from([*_PIECES, "é", "Pérez", "Łódź", "²", "“", "£5", "ß"]), max_size=24).map("".join))
-def test_words_of_a_text_outside_ascii_as_the_unicode_split_reads_them(text: str) -> None:
-    doc = read_document("t", text)
-    parts = _TOKEN_SPLIT_RE.split(doc.masked)
-    assert list(doc.words) == parts[1::2]
-    assert list(doc.gaps) == parts[0::2]
 
 
 @settings(max_examples=300, deadline=None)
