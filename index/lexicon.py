@@ -273,7 +273,7 @@ FEMALE_FIRST_NAMES: frozenset[str] = frozenset(
 # "Dana Perino"): names all the same, but they say nothing about "he" or "she".
 UNISEX_FIRST_NAMES: frozenset[str] = frozenset(
     """pat jordan devon robin dana jean jackie marion casey taylor jamie jessie kerry jody
-    kris jaime riley avery quinn peyton reese skyler ashley""".split()
+    kris jaime riley avery quinn peyton reese skyler ashley jan andrea nicola""".split()
 )
 
 # Words that end organisation and place names: never "he" or "she".

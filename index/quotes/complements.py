@@ -43,6 +43,8 @@ def named_complement(toks: Sequence[tuple[int, int, str]], lows: Sequence[str], 
             last = k
             if cap(toks[k][2]):
                 end = toks[k][1]
+                if k + 1 < len(toks) and toks[k + 1][2].isdigit() and len(toks[k + 1][2]) <= 2:
+                    end = toks[k + 1][1]  # "a spokesman for Channel 4"
                 if lows[k].endswith(("'s", "’s")):
                     # "the deputy head of China’s delegation", "the head of the RNC’s powerful
                     # rules committee": what is the owner's, up to the next link

@@ -177,8 +177,9 @@ def find_cues(doc: Doc, extra: frozenset[str], particles: dict[str, str] | None 
             cues.append(cue)
             continue
         if prev in PASSIVE_AUX or (k > 1 and prev.endswith("ly") and words[k - 2] in PASSIVE_AUX):
-            if nxt == "by" and low in _ASKED and not gaps[k + 1].strip():
-                # "Sanders was asked by host Bill Maher, “…”": the one who asked speaks
+            if nxt == "by" and (low in _ASKED or low in _NAMED_AS and low != "called") and not gaps[k + 1].strip():
+                # "Sanders was asked by host Bill Maher, “…”", "was described by Jobs as “…”": the
+                # one who asked or described speaks
                 cue = Cue(s, toks[k + 1][1], low, sent_of(doc, s), source_rule="passive-agent", inverted=True)
                 cue.reportable = False
                 cues.append(cue)
@@ -206,7 +207,8 @@ def find_cues(doc: Doc, extra: frozenset[str], particles: dict[str, str] | None 
             or prev in PREPOSITIONS
             or prev.endswith(("'s", "’s", "s'", "s’"))
             or prev[:1].isdigit()
-            and not is_age(prev)  # ("10 calls"; but "the 31-year-old told")
+            and not is_age(prev)  # ("10 calls", "87% said"; but "the 31-year-old told", "Radio 1 said")
+            and not _numbered_name(doc, k - 1)
         ):
             continue  # a noun or an infinitive ("the call", "Trump's call", "to say")
         if low in _NOUN_LIKE and (
@@ -363,8 +365,34 @@ def _gerund_ok(doc: Doc, k: int, prev: str) -> bool:
         or i >= 0
         and lows[i] in HEARD_DOING
         and not doc.gaps[i + 1].strip()  # "could be heard saying", "remembered telling Harry"
+        or quoted_before(doc, k) is not None  # "was quoted in the Herald saying"
         or _name_after_with(doc, i + 1)  # (past its adverbs: "with Trump reportedly yelling")
     )
+
+
+def _numbered_name(doc: Doc, i: int) -> bool:
+    """Is token i the number of a name ("Radio 1", "Channel 4", "Number 10"), not a count?"""
+    return (
+        i > 0
+        and len(doc.lows[i]) <= 2
+        and doc.words[i - 1][:1].isupper()
+        and not doc.words[i - 1].endswith(("'s", "’s"))  # (not "India's 35 states")
+        and doc.lows[i - 1] not in FUNCTION_WORDS  # (not "No 10", which names no one by "10")
+        and doc.gaps[i] == " "
+        and doc.gaps[i + 1] == " "
+    )
+
+
+def quoted_before(doc: Doc, k: int) -> int | None:
+    """The token of "quoted" in a passive ("was quoted in the Herald newspaper saying",
+    "is quoted as saying") a few words before the participle at token k, or None."""
+    lows, gaps = doc.lows, doc.gaps
+    for i in range(k - 1, max(0, k - 8), -1):
+        if gaps[i + 1].strip():
+            return None  # punctuation between: another clause
+        if lows[i] == "quoted":
+            return i if i > 0 and lows[i - 1] in PASSIVE_AUX | {"been"} and not gaps[i].strip() else None
+    return None
 
 
 def _name_after_with(doc: Doc, k: int) -> bool:

@@ -42,8 +42,17 @@ def quote_kind(doc: Doc, segs: list[Seg], attributed: bool) -> str:
         prev_words = _ALPHA_RE.findall(own)[-3:]
         if before.rstrip().lower().endswith(("so-called", "so called")):
             return "other"  # "so-called “green” fuels": the writer's distance, nobody's words
-        if prev_words and any(w.lower() in _TITLE_NOUNS for w in prev_words[-2:]):
-            if not (_calls_it(prev_words) and content[:1].islower()):
+        if prev_words and (
+            prev_words[-1].lower() in _TITLE_NOUNS
+            # (the noun one word back: "a headline stating “…”", not "was quoted in the Herald
+            # newspaper saying: “…”")
+            or len(prev_words) >= 2
+            and prev_words[-2].lower() in _TITLE_NOUNS
+            and not (prev_words[-1].lower().endswith("ing") and " quoted " in own)
+        ):
+            said = content[:1].islower() and (_calls_it(prev_words) or nwords >= _CLAUSE_WORDS)
+            if not said:
+                # (a title is capitalised: "the new show “aims to appeal to …”" is words said)
                 return "other"
     if (
         nwords <= 8

@@ -291,6 +291,8 @@ def classify_np(doc: Doc, s: int, e: int, allow_pronoun: bool = True) -> Mention
         run = _last_name_run(toks, lows, doc.masked)
     if run is not None:
         rs, re_, text = run
+        if text.isdigit():
+            return None  # "No 10 was cautious": a number is no one's name by itself
         return Mention("name", text, rs, re_)
     heads_lower = [w for w in lows[:head_n] if w not in FUNCTION_WORDS]
     anon_pos = not ANONYMOUS_NOUNS.isdisjoint(lows)
@@ -465,6 +467,14 @@ def _last_name_run(toks: Sequence[tuple[int, int, str]], lows: Sequence[str], m:
             and (m[toks[j][1] : toks[j + 1][0]] == " " or joined(m, toks[j], toks[j + 1]))  # (one space: joined)
         ):
             j += 1
+        if (
+            j + 2 == n
+            and toks[n - 1][2].isdigit()
+            and len(toks[n - 1][2]) <= 2
+            and m[toks[j][1] : toks[n - 1][0]] == " "
+            and m[toks[n - 1][1] : toks[n - 1][1] + 1] in (" ", ",", "")
+        ):
+            j += 1  # "Radio 1 said", "Channel 4 said": the number is part of the name
         a = k0 = k  # the run is toks[k : j + 1]
         k = j + 1
         if best_j >= 0 and k0 == best_j + 2 and lows[k0 - 1] == "of":

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from index.lexicon import FUNCTION_WORDS, NON_PERSON_WORDS, PERSON_NOUNS
 
-from .cues import HEARD_DOING, Cue
+from .cues import HEARD_DOING, Cue, quoted_before
 from .document import MASK, WINDOW, Doc, tokens_in
 from .inverted import according_to_source, np_after
 from .mentions import Mention, classify_np, subject_start
@@ -121,7 +121,10 @@ def _heard_subject(doc: Doc, ss: int, cue: Cue) -> Mention | None:
     man could be heard saying", "she remembered telling"): it speaks the participle."""
     k = bisect.bisect_left(doc.token_starts, cue.start) - 1
     if k < 0 or doc.lows[k] not in HEARD_DOING or doc.gaps[k + 1].strip():
-        return None
+        q = quoted_before(doc, k + 1)  # "he was quoted in the Herald newspaper saying"
+        if q is None:
+            return None
+        k = q
     end = doc.tokens[k][0]
     while k > 0 and doc.lows[k - 1] in _HEARD_AUX and not doc.gaps[k].strip():
         k -= 1

@@ -1765,6 +1765,50 @@ SPEAKER_CASES = [
         "pronoun-last-speaker",
         id="she_replied_to_a_quoted_question_is_the_one_asked",
     ),
+    pytest.param(
+        (
+            "UKIP row\n\n"
+            "UKIP suspended John Hughes on Monday. Mr Hughes was quoted in the Herald newspaper saying: “I feel "
+            "UKIP have over-reacted and overshot the runway.”\n"
+        ),
+        "I feel UKIP",
+        "John Hughes",
+        "participle",
+        id="quoted_in_a_newspaper_saying_is_the_one_quoted",
+    ),
+    pytest.param(
+        (
+            "Show news\n\n"
+            "The BBC has revamped its shows. Radio 1 said the DJs had been chosen for their “in-depth musical "
+            "knowledge across a variety of genres”.\n"
+        ),
+        "in-depth musical",
+        "Radio 1",
+        "said-after-name",
+        id="a_station_named_with_a_number_says_its_words",
+    ),
+    pytest.param(
+        (
+            "Security warning\n\n"
+            "Sir John Stevens warned of an attack. No 10 was similarly cautious but said the threat was “real and "
+            "serious for all of us”.\n"
+        ),
+        "real and serious",
+        None,
+        "not-speech",
+        id="a_number_alone_names_no_speaker",
+    ),
+    pytest.param(
+        (
+            "Mac mini\n\n"
+            "Chief executive Steve Jobs showed off the new machine. The Macintosh was described by Jobs as the "
+            "“most important Mac” made by Apple.\n"
+        ),
+        "most important Mac",
+        "Steve Jobs",
+        "passive-agent",
+        id="described_by_someone_in_a_passive_gives_the_agent_the_words",
+    ),
 ]
 
 

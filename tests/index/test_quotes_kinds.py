@@ -88,3 +88,8 @@ def test_a_title_noun_in_the_sentence_before_names_no_quotation() -> None:
     said = record(text, "We are a nation of lazy people,")
     assert (said.kind, said.speaker) == ("direct", "David Noone")  # not the book's title
     assert record(text, "Lazy Nation").kind == "other"  # a title right after its noun still is one
+
+
+def test_lower_case_words_after_a_title_noun_are_words_said_not_a_title() -> None:
+    text = "Show news\n\nThe corporation said the new show “aims to appeal to a diverse audience of music lovers”.\n"
+    assert record(text, "aims to appeal to a diverse audience of music lovers").kind == "partial"
