@@ -12,14 +12,13 @@ import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from itertools import compress, count
 from typing import TYPE_CHECKING
 
 from index.lexicon import ANONYMOUS_NOUNS, FUNCTION_WORDS, QUOTE_ONLY_FORMS, REPORTING_FORMS, forms_of
 
-from .document import MASK, Doc, sent_of
+from .document import MASK, Doc, sent_of, tokens_marked
 from .mentions import Mention
-from .roles import ABBREVIATED, DOCUMENT_NOUNS, ORG_HEADS, is_age
+from .roles import ABBREVIATED, DOCUMENT_NOUNS, ORG_HEADS, ROLE_TRIGGERS, is_age
 from .words import (
     ALL_CUE_FORMS,
     BASE_FORMS,
@@ -130,6 +129,13 @@ def _wanted_forms(extra: frozenset[str]) -> frozenset[str]:
     return ALL_CUE_FORMS | extra
 
 
+@functools.lru_cache(maxsize=16)
+def cue_and_role_words(extra: frozenset[str]) -> frozenset[str]:
+    """The words find_cues and roles.scan_roles look at (document.mark_tokens finds them
+    in one pass)."""
+    return (_wanted_forms(extra) if extra else ALL_CUE_FORMS) | ROLE_TRIGGERS
+
+
 def find_cues(doc: Doc, extra: frozenset[str], particles: dict[str, str] | None = None) -> list[Cue]:
     cues: list[Cue] = []
     toks = doc.tokens
@@ -139,7 +145,7 @@ def find_cues(doc: Doc, extra: frozenset[str], particles: dict[str, str] | None 
     gaps = doc.gaps
     sent_starts = doc.sent_starts
     bisect_right = bisect.bisect_right
-    candidates = list(compress(count(), map(wanted.__contains__, words)))
+    candidates = tokens_marked(doc, wanted)
     for k in candidates:
         s, e, w = toks[k]
         low = words[k]
@@ -487,10 +493,11 @@ def find_transcripts(doc: Doc, people: People | None = None) -> list[tuple[int, 
     the article names elsewhere."""
     out: list[tuple[int, int, str, int, int]] = []
     interview: list[tuple[int, int, str, int, int]] = []
+    text = doc.text
     for ps, pe in doc.paras:
-        if not doc.text[ps].isupper():
-            continue
-        m = _TRANSCRIPT_RE.match(doc.text, ps, pe)
+        if not text[ps].isupper() or text.find(":", ps, pe) < 0:
+            continue  # (a label ends at a colon: most paragraphs have none, decided without a regex)
+        m = _TRANSCRIPT_RE.match(text, ps, pe)
         if not m:
             if people is not None:
                 got = _interview_line(doc, people, ps, pe)

@@ -9,11 +9,12 @@ quoted content is MASK, boilerplate newlines, so offsets hold everywhere.
 from __future__ import annotations
 
 import bisect
+import functools
 import operator
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from itertools import accumulate
+from itertools import accumulate, compress, count
 
 from index.sentences import ABBREVIATIONS, OPAQUE, sentence_spans, trim
 
@@ -62,6 +63,7 @@ class Doc:
     words: Sequence[str] = ()  # the tokens' words
     gaps: Sequence[str] = ()  # gaps[k]: the masked text before token k
     terms: frozenset[str] | None = None  # short phrases the article quotes again and again (kinds.is_term)
+    marked: tuple[frozenset[str], list[int]] | None = None  # see mark_tokens
 
 
 def read_document(article_id: str, text: str, skip: Sequence[tuple[int, int]] = (), offset: int = 0) -> Doc:
@@ -193,6 +195,27 @@ def tokenize(doc: Doc) -> None:
     del parts
     # every token lower-cased at C speed, for the word tests
     doc.lows = tuple(map(str.lower, words))
+
+
+def mark_tokens(doc: Doc, words: frozenset[str]) -> None:
+    """Find the tokens whose lower-case word is in `words` (one C-level pass over the
+    article's words), so that tokens_marked answers for any part of `words` from them:
+    the cue words and the role words are looked for in one pass, not two."""
+    doc.marked = (words, list(compress(count(), map(words.__contains__, doc.lows))))
+
+
+def tokens_marked(doc: Doc, words: frozenset[str]) -> list[int]:
+    """Indexes of the tokens whose lower-case word is in `words`, in text order."""
+    got = doc.marked
+    lows = doc.lows
+    if got is not None and _covers(got[0], words):
+        return [k for k in got[1] if lows[k] in words]
+    return list(compress(count(), map(words.__contains__, lows)))
+
+
+@functools.lru_cache(maxsize=64)
+def _covers(within: frozenset[str], words: frozenset[str]) -> bool:
+    return words <= within
 
 
 def sent_of(doc: Doc, pos: int) -> int:

@@ -26,9 +26,12 @@ def quote_kind(doc: Doc, segs: list[Seg], attributed: bool) -> str:
     content = doc.text[first.start : first.end]
     # (words counted only up to the largest length a rule below reads: a long quotation
     # is never split whole)
-    nwords = sum(len(doc.text[s.start : s.end].split(None, _MOST_WORDS)) for s in segs)
+    if len(segs) == 1:  # (most quotations)
+        nwords = len(content.split(None, _MOST_WORDS))
+    else:
+        nwords = sum(len(doc.text[s.start : s.end].split(None, _MOST_WORDS)) for s in segs)
     before = doc.masked[max(doc.paras[first.para][0], first.open_pos - 40) : first.open_pos]
-    if _NAMING_BEFORE_RE.search(before):
+    if _naming_before(before):
         return "other"  # "known as “Putin's chef”", "titled, “Top Scientist: …”": a name given, nobody's words
     if nwords <= _TERM_WORDS and is_term(doc, content):
         return "other"  # "a ‘dirty bomb’", again and again: the article's term for a thing
@@ -75,6 +78,21 @@ def quote_kind(doc: Doc, segs: list[Seg], attributed: bool) -> str:
 _NAMING_BEFORE_RE = re.compile(
     r"\b(?:(?:also |widely |better |commonly |locally )?known as(?: the)?|(?:en)?titled|headlined)[\s,:]*$", re.I
 )
+_ODD_CASE_RE = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
+def _naming_before(before: str) -> bool:
+    """_NAMING_BEFORE_RE.search(before); a text without "titled", "headlined" or "known as"
+    in any case (one is in every match) is decided without the regex, which tries every
+    offset. (Unless it holds a character that the regex's case folding matches to an ASCII
+    letter and str.lower does not: "İ", "ı", "ſ", the Kelvin sign.)"""
+    if before.isascii() or _ODD_CASE_RE.search(before) is None:
+        low = before.lower()
+        if "titled" not in low and "headlined" not in low and "known as" not in low:
+            return False
+    return _NAMING_BEFORE_RE.search(before) is not None
+
+
 _TERM_WORDS = 3  # a term is a short phrase
 _TERM_USES = 3  # quoted this often in one article, a short phrase is a term
 
@@ -89,7 +107,7 @@ def names_words(doc: Doc, open_at: int) -> bool:
     """Do the words before the opening mark at `open_at` name the quotation rather than report it ("the word",
     "so-called", "known as", "titled")?"""
     before = doc.text[max(0, open_at - 40) : max(0, open_at)]
-    return bool(_NAMED_WORDS_RE.search(before) or _NAMING_BEFORE_RE.search(before))
+    return bool(_NAMED_WORDS_RE.search(before) or _naming_before(before))
 
 
 def is_term(doc: Doc, content: str) -> bool:
@@ -99,7 +117,7 @@ def is_term(doc: Doc, content: str) -> bool:
         counts: dict[str, int] = {}
         for seg in doc.segs:
             words = doc.text[seg.start : seg.end]
-            if len(words.split()) <= _TERM_WORDS:
+            if len(words.split(None, _TERM_WORDS)) <= _TERM_WORDS:  # (a long quotation is not split whole)
                 key = _term_key(words)
                 counts[key] = counts.get(key, 0) + 1
         doc.terms = frozenset(k for k, n in counts.items() if n >= _TERM_USES)

@@ -28,7 +28,10 @@ _CLOSE_CONTEXT = frozenset(" \t\n.,;:!?)]}—–-/…\u00a0" + "'‘’\"“”�
 _UTTERANCE_END = frozenset(",.!?…")
 _MARK_RE = re.compile('["“”«»„‟″‶]')
 # single marks: a straight one counts only at a word's edge (the apostrophe of "don't" is none)
-_SINGLE_RE = re.compile("[‘’‹›']")
+# a single mark: curly, a guillemet, or a straight one at a word's edge (not "don't", "Blair's":
+# between two word characters); the class first, so the engine skips ahead to a mark
+_SINGLE_RE = re.compile(r"['‘’‹›](?:(?<=')(?:(?<!\w')|(?!\w))|(?<!'))")
+_START = re.Match.start
 _SINGLE_OPENERS = frozenset("‘‹")
 START = operator.attrgetter("start")
 
@@ -89,8 +92,9 @@ def pair_marks(text: str, paras: list[tuple[int, int]]) -> list[Seg]:
     segs: list[Seg] = []
     singles = _single_marks(text)
     has_single = bool(singles)
-    if not has_single and _MARK_RE.search(text) is None:
-        return segs  # no quotation mark at all (one C-level scan, not one per paragraph)
+    doubles = list(map(_START, _MARK_RE.finditer(text)))  # (one C-level scan, not one per paragraph)
+    if not has_single and not doubles:
+        return segs  # no quotation mark at all
     carry: int | None = None  # group id of a quote continuing from the last paragraph
     group = 0
     for pi, (ps, pe) in enumerate(paras):
@@ -98,8 +102,8 @@ def pair_marks(text: str, paras: list[tuple[int, int]]) -> list[Seg]:
         cont = carry
         carry = None
         join: int | None = None  # the group a re-opened quotation goes on in
-        for m in _MARK_RE.finditer(text, ps, pe):
-            i = m.start()
+        lo = bisect.bisect_left(doubles, ps)
+        for i in doubles[lo : bisect.bisect_left(doubles, pe, lo)]:
             role = _mark_role(text, i, ps, pe)
             if not role:
                 role = "open" if open_pos is None else "close"
@@ -171,20 +175,8 @@ def _looks_like_opening(text: str, open_pos: int, ps: int, pe: int) -> bool:
 
 def _single_marks(text: str) -> list[int]:
     """Where the single marks are: curly ones and guillemets, and straight ones at a
-    word's edge (one C-level scan finds the candidates; most apostrophes sit inside a word)."""
-    out: list[int] = []
-    n = len(text)
-    for m in _SINGLE_RE.finditer(text):
-        i = m.start()
-        if (
-            text[i] == "'"
-            and 0 < i < n - 1
-            and (text[i - 1].isalnum() or text[i - 1] == "_")
-            and (text[i + 1].isalnum() or text[i + 1] == "_")
-        ):
-            continue  # "don't", "Blair's"
-        out.append(i)
-    return out
+    word's edge (one C-level scan finds them; most apostrophes sit inside a word)."""
+    return list(map(_START, _SINGLE_RE.finditer(text)))
 
 
 def _pair_single(text: str, ps: int, pe: int, segs: list[Seg], pi: int, marks: list[int]) -> None:

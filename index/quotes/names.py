@@ -247,14 +247,19 @@ def name_of_run(words: tuple[str, ...]) -> tuple[tuple[str, ...], str, bool]:
     if inner:
         core = core[inner[-1] + 1 :]  # "Hewlett-Packard CEO Carly Fiorina"
         titled = True
-    described = [i for i, w in enumerate(core[:-1]) if "-" in w and w.rsplit("-", 1)[1][:1].islower()]
+    # (the few runs with a hyphen or an apostrophe are looked at word by word: one join finds them)
+    described = (
+        [i for i, w in enumerate(core[:-1]) if "-" in w and w.rsplit("-", 1)[1][:1].islower()]
+        if "-" in "".join(core[:-1])
+        else None
+    )
     if described:
         core = core[described[-1] + 1 :]  # "Liberal Oscar-winner Sarandon" is Sarandon
         titled = True
     if leading_role(core):
         core = core[1:]  # "Actress Rosario Dawson", opening a sentence; "Marine John Tiegen"
         titled = True
-    particles = sum(w in PARTICLES for w in core[1:-1])
+    particles = 0 if PARTICLES.isdisjoint(core[1:-1]) else sum(w in PARTICLES for w in core[1:-1])
     if (
         not core
         or len(core) - particles > 4
@@ -265,7 +270,12 @@ def name_of_run(words: tuple[str, ...]) -> tuple[tuple[str, ...], str, bool]:
         or core[-1] in PARTICLES
     ):
         return (), honorific, titled
-    owners = [i for i, w in enumerate(core[:-1]) if w.endswith(("'s", "’s", "s'", "s’"))]
+    before_last = "".join(core[:-1])
+    owners = (
+        [i for i, w in enumerate(core[:-1]) if w.endswith(("'s", "’s", "s'", "s’"))]
+        if "'" in before_last or "’" in before_last
+        else None
+    )
     if owners:
         core = core[owners[-1] + 1 :]  # "Fox News’ Bret Baier" is Bret Baier
         if len(core) < 2:

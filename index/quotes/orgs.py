@@ -62,7 +62,9 @@ def is_org(name: str, people: People, spoke: bool = False) -> bool:
     return spoke and name[:1].isupper()
 
 
-@functools.lru_cache(maxsize=4096)  # (a pure function of a name: asked of every speaker of a cue)
+@functools.lru_cache(
+    maxsize=16384
+)  # (a pure function of a name: asked of every speaker of a cue; a corpus has thousands)
 def is_outlet(name: str) -> bool:
     """A news agency or outlet, which reports what others' documents say ("Reuters", "The
     Washington Post", "Fox News"): not the issuer of "the report" it reports on."""

@@ -50,6 +50,29 @@ _FIRST_AND_SURNAME_RE = re.compile(r"\b([A-Z][a-z]+)[ \u00a0]+(?:[A-Z]\.[ \u00a0
 _HONORIFIC_BEFORE_RE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Madam|Dame|Lady|Sir|Lord)\.?[ \u00a0]+$")
 
 
+def _whole_word_at(m: str, word: str) -> list[int]:
+    """Where `word` stands in `m` with no word character, hyphen or apostrophe right after
+    it, found left to right without overlaps (as re.finditer finds the word and that
+    look-ahead); str.find, not a pattern per word, which the re module's cache of 512
+    patterns would compile again and again across a corpus."""
+    n = len(word)
+    if not n:
+        return [hit.start() for hit in re.finditer(r"(?![\w\-'’])", m)]
+    out: list[int] = []
+    i = m.find(word)
+    while i >= 0:
+        after = m[i + n : i + n + 1]
+        if after and (after.isalnum() or after in _AFTER_WORD):
+            i = m.find(word, i + 1)
+        else:
+            out.append(i)
+            i = m.find(word, i + n)
+    return out
+
+
+_AFTER_WORD = frozenset("_-'’")
+
+
 @dataclass
 class Known:
     """What an article has told about its people so far, kept across the sections of a
@@ -342,12 +365,10 @@ class People:
         self._bare_asked += 1
         indexed = "." not in word and word[:1].isupper()  # (the index keys no other word)
         if not indexed or self._cap_tokens is None and self._bare_asked <= _LOOKUPS_BEFORE_A_SET:
-            # (the word first: a pattern that opens with a look-behind is tried at every offset)
             m = doc.masked
-            found = (hit.start() for hit in re.finditer(rf"{re.escape(word)}(?![\w\-'’])", m))
             return [
                 (bisect.bisect_left(doc.token_starts, at), at)
-                for at in found
+                for at in _whole_word_at(m, word)
                 if not at or not (m[at - 1].isalnum() or m[at - 1] in _GLUED)
             ]
         if self._cap_tokens is None:

@@ -44,8 +44,8 @@ from index.speakers import SpeakerRegistry
 from .attach import attach_quotes
 from .confidence import CONFIDENCE
 from .coreference import resolve_all
-from .cues import extra_forms, find_cues, find_transcripts
-from .document import clean_spans, read_document
+from .cues import cue_and_role_words, extra_forms, find_cues, find_transcripts
+from .document import clean_spans, mark_tokens, read_document
 from .headlines import decide_headlines, unskip_headline
 from .people import Known, People
 from .positional import add_adhoc_cues
@@ -101,6 +101,7 @@ def _extract(
 ) -> list[Quote]:
     """The quotations of `text`, which starts at `offset` of the article (see sections)."""
     doc = read_document(article_id, text, skip, offset)
+    mark_tokens(doc, cue_and_role_words(verbs[0]))
     people = People(doc, registry, known, offset)
     cues = find_cues(doc, *verbs)
     transcripts = find_transcripts(doc, people)

@@ -20,12 +20,11 @@ import bisect
 import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import compress, count
 from typing import TYPE_CHECKING
 
 from index.lexicon import DEMONYMS, FUNCTION_WORDS
 
-from .document import Doc
+from .document import Doc, tokens_marked
 from .words import ALL_CUE_FORMS, MODALS, PASSIVE_AUX, STOP_HEAD
 
 if TYPE_CHECKING:
@@ -237,7 +236,7 @@ def is_age(word: str) -> bool:
     return word.endswith("-year-old") and word[:1].isdigit()
 
 
-_TRIGGERS = HEADS | frozenset(ABBREVIATED)
+ROLE_TRIGGERS = HEADS | frozenset(ABBREVIATED)  # the words a role is looked for at
 
 
 def head_of(lows: Sequence[str], i: int) -> str:
@@ -328,12 +327,11 @@ def scan_roles(doc: Doc, people: People) -> list[Role]:
     lows, toks, gaps = doc.lows, doc.tokens, doc.gaps
     n = len(toks)
     # (the tokens that can head a role, found at C speed: most tokens of an article are not)
-    for i in compress(count(), map(_TRIGGERS.__contains__, lows)):
+    for i in tokens_marked(doc, ROLE_TRIGGERS):
         low = lows[i]
         if low not in HEADS and (i + 1 >= n or gaps[i + 1] not in (". ", ".\u00a0")):
             continue  # an abbreviated title is one only with its dot: "Gov. Chris Christie"
         org = low in ORG_HEADS
-        head = head_of(lows, i)
         # left: modifiers ("Russian Defence", "Ukraine's", "army")
         a = i
         while a > 0 and i - a < 5 and gaps[a] in _SPACE and lows[a - 1] not in _LINKS and _modifier(doc, a - 1):
@@ -357,7 +355,7 @@ def scan_roles(doc: Doc, people: People) -> list[Role]:
         if name is None:
             continue
         words = frozenset(stem(lows[k]) for k in range(a, b + 1) if lows[k] not in FUNCTION_WORDS)
-        out.append(Role(toks[i][0], name, head, words, org))
+        out.append(Role(toks[i][0], name, head_of(lows, i), words, org))
     return out
 
 
@@ -377,6 +375,8 @@ def _person(people: People, k: int, doc: Doc) -> str | None:
     r = k
     while r > 0 and doc.gaps[r] in _SPACE and doc.words[r - 1][:1].isupper():
         r -= 1
+    if r == k and not doc.words[k][:1].isupper():
+        return None  # (the roster's names start with a capital: "the minister said" has none after it)
     mentions = people.mentions
     i = bisect.bisect_left(mentions, (doc.tokens[r][0], ""))
     if i < len(mentions) and mentions[i][0] == doc.tokens[r][0]:

@@ -10,7 +10,6 @@ name nobody.
 from __future__ import annotations
 
 import bisect
-import functools
 import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
@@ -56,8 +55,9 @@ from .words import (
 )
 
 _ARTICLES = frozenset({"a", "an"})
-_LOWER_WORD_RE = re.compile(r"(?<![\w'’\-])[a-z][a-z]{3}")
-_CAP_LONG_RE = re.compile(r"(?<![\w'’\-])[A-Z]\w{3}")
+# (a character class first, the look-behind over it: the regex engine skips ahead to a letter)
+_LOWER_WORD_RE = re.compile(r"[a-z](?<![\w'’\-].)[a-z]{3}")
+_CAP_LONG_RE = re.compile(r"[A-Z](?<![\w'’\-].)\w{3}")
 
 
 _RUN_PREPOSITIONS = PREPOSITIONS - {"after", "before", "for"}  # (opening a clause, or whose view: "For Chait, ...")
@@ -132,7 +132,9 @@ def scan(people: People, doc: Doc) -> None:
             if words[j + 1][:1].islower():
                 if lows[j] in DEMONYMS:
                     continue  # "The Ukrainian leader", "Top German officials": an adjective, no name
-                modified = _modified_noun(after)
+                modified = _MODIFIED.get(after)
+                if modified is None:
+                    modified = _modified_noun(after)
                 if nwords == 1 and modified:
                     continue  # "Tory co-chairman Liam Fox", "Clinton aides said": the noun's modifier
                 if j > 0 and lows[j - 1] == "the" and j - k <= 1 and "-" in after and not after.endswith(("ed", "s")):
@@ -214,13 +216,19 @@ def _body_after_and(doc: Doc, k: int) -> bool:
     return e > k and doc.lows[e - 1] in ORG_HEADS
 
 
-@functools.lru_cache(maxsize=8192)  # (a pure function of a word, asked of most capitalised words)
 def _modified_noun(low: str) -> bool:
     """A lower-case noun for people or a body, which a capitalised word before it modifies."""
-    if low in _PEOPLE_AND_BODIES:
-        return True
-    single = low[:-1] if low.endswith("s") and not low.endswith("ss") else low
-    return single in _PEOPLE_AND_BODIES or low.rsplit("-", 1)[-1] in _PEOPLE_AND_BODIES
+    got = _MODIFIED.get(low)
+    if got is None:
+        single = low[:-1] if low.endswith("s") and not low.endswith("ss") else low
+        got = low in _PEOPLE_AND_BODIES or single in _PEOPLE_AND_BODIES or low.rsplit("-", 1)[-1] in _PEOPLE_AND_BODIES
+        if len(_MODIFIED) > 16384:
+            _MODIFIED.clear()
+        _MODIFIED[low] = got
+    return got
+
+
+_MODIFIED: dict[str, bool] = {}  # (a pure function of a word, asked of most capitalised words)
 
 
 def add_run(
@@ -284,7 +292,7 @@ def add_run(
         return
     if len(core) >= 2 and len(core[0]) > 1 and len(core[-1]) > 1:
         if (
-            in_title_line(pos)
+            (in_title_line.title if in_title_line.start <= pos < in_title_line.end else in_title_line(pos))
             or pos == (doc.paras[0][0] if doc.paras and doc.offset == 0 else -1)
             and toks[k][2] == core[0]
             and _headline_epithet(doc, pos, core)
@@ -313,7 +321,7 @@ def add_run(
             elif before in MALE_ROLES:
                 people.gender.setdefault(name, "male")
     elif len(core) == 1 and subject and core[0][:1].isupper() and len(core[0]) > 2:
-        if in_title_line(pos):
+        if in_title_line.title if in_title_line.start <= pos < in_title_line.end else in_title_line(pos):
             return  # "... Qualified Candidate Ever, But ...": a headline has no clause subject
         full = people.canonical(core[0], pos)
         if name in people.persons:
@@ -416,7 +424,9 @@ def subject_before_verb(doc: Doc, toks: Sequence[tuple[int, int, str]], j: int) 
             and doc.lows[k] not in FUNCTION_WORDS
             and doc.lows[k] not in STOP_HEAD
         )
-    after = _after_time(doc, j + 1)
+    w = doc.lows[j + 1]
+    # (a time phrase opens with one of a few words: most subjects are followed by none)
+    after = _after_time(doc, j + 1) if w in _TIME_OPENERS or w.isdigit() else j + 1
     if after > j + 1 and after < len(toks) and doc.gaps[after] == " ":
         nxt = toks[after][2]  # "Modi on Tuesday referred", "Putin three years ago admitted"
     return nxt[0].islower() and nxt not in STOP_HEAD and nxt not in FUNCTION_WORDS or nxt in SKIPPABLE or nxt in MODALS
@@ -428,6 +438,7 @@ _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday"
 _TIME_UNITS = frozenset("day days week weeks month months year years decade decades night weekend".split())
 _UNITS_AND_DAYS = _TIME_UNITS | _WEEKDAYS
 _COUNTS = frozenset("a an two three four five six seven eight nine ten few several many some".split())
+_TIME_OPENERS = frozenset({"yesterday", "today", "tonight", "on", "last", "this", "next", "in"}) | _COUNTS
 
 
 def _after_time(doc: Doc, i: int) -> int:

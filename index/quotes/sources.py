@@ -384,8 +384,9 @@ def _list_start(region: str, b: int, end: int) -> int:
 
 # clause boundaries (",", ";", a quote, "that", "while", ...), spelt backwards: the last
 # boundary before a verb is the first match in the reversed text, found without a full scan
+# (the comma first, its look-behind after it: the regex engine skips ahead to a candidate)
 _BOUNDARY_REV_RE = re.compile(
-    r"(?<!\d),|,(?!\d)|[;:\x01”\"—–(]|\b(?:taht|elihw|sa|nehw|fi|esuaceb|hguohtla|hguoht|saerehw|ecnis|sselnu|retfa|erofeb)\b"
+    r",(?<!\d,)|,(?!\d)|[;:\x01”\"—–(]|\b(?:taht|elihw|sa|nehw|fi|esuaceb|hguohtla|hguoht|saerehw|ecnis|sselnu|retfa|erofeb)\b"
 )
 
 
