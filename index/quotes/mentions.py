@@ -194,6 +194,16 @@ def classify_np(doc: Doc, s: int, e: int, allow_pronoun: bool = True) -> Mention
     if cut:
         # "Reporters covering Michael Jackson's trial have asked": the reporters ask
         return classify_np(doc, toks[0][0], toks[cut - 1][1], allow_pronoun)
+    if (
+        len(toks) >= 4
+        and lows[0] in ("a", "an", "the")
+        and lows[-1] in ROLE_NOUNS
+        and lows[-1] not in ANONYMOUS_NOUNS  # ("a State Department official": anonymous, as before)
+        and cap(words[1])
+        and all(cap(w) or w in ("of", "the", "and", "&") for w in words[1:-1])
+    ):
+        # "A Top of the Pops spokesperson said": a named body's role, not "Top"
+        return Mention("role", doc.text[toks[0][0] : toks[-1][1]], toks[0][0], toks[-1][1])
     # the head: up to the first preposition or relative word
     head_n = len(toks)
     for k in range(1, len(toks)):

@@ -1831,6 +1831,17 @@ SPEAKER_CASES = [
         "possessed-claim",
         id="a_claim_reported_by_someone_else_is_still_the_claimants",
     ),
+    pytest.param(
+        (
+            "Elvis tops chart\n\n"
+            "Elvis Presley has another number one.\n\n"
+            "A Top of the Pops spokesperson said: “It is a very special number one.”\n"
+        ),
+        "It is a very special",
+        "Top of the Pops spokesperson",
+        "role-as-written",
+        id="a_named_bodys_spokesperson_with_of_in_its_name_is_no_fragment",
+    ),
 ]
 
 
