@@ -75,6 +75,8 @@ def claimed_by_possessor(doc: Doc, q: Quote) -> bool:
         return False
     if q.mention_end is None or not 0 <= q.cue_start - q.mention_end <= 25:
         return False
-    owner = doc.text[q.mention_start : q.mention_end]
+    at = doc.offset  # (a record's offsets are into the whole article, the document a section of it)
+    owner = doc.text[q.mention_start - at : q.mention_end - at]
     possessive = owner.endswith(_POSSESSIVE_ENDS) or owner.lower() in POSSESSIVE_PRONOUNS
-    return possessive and doc.masked[q.cue_end : q.cue_end + 6].lstrip().startswith(("that", "to "))
+    after = doc.masked[q.cue_end - at : q.cue_end - at + 6]
+    return possessive and after.lstrip().startswith(("that", "to "))

@@ -99,3 +99,12 @@ def test_a_long_article_keeps_what_it_learnt_about_its_people() -> None:
         assert q.text == text[q.start : q.end]
         if q.mention_start is not None:
             assert q.speaker_mention == text[q.mention_start : q.mention_end]
+
+
+def test_a_claim_in_a_long_articles_later_section_is_still_its_possessors() -> None:
+    # (records carry offsets into the whole article; a section's document starts later)
+    filler = "The council met again on Tuesday and the budget was discussed at length. " * 900
+    text = "Vote row\n\n" + filler + "\n\nTom Smith said Donald Trump’s claim that the vote was “rigged” was false.\n"
+    got = {(q.kind, q.text, q.speaker) for q in extract_quotes("t", text)}
+    assert ("partial", "rigged", "Donald Trump") in got  # the claim's words, not the one who reports it
+    assert ("reported", "Tom Smith said", "Tom Smith") in got
