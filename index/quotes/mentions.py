@@ -524,7 +524,8 @@ def _last_name_run(toks: Sequence[tuple[int, int, str]], lows: Sequence[str], m:
         if j == k0 and _MODIFIER_RE.search(last) and k < n:
             continue  # "Republican-leaning voters", "Kremlin-backed media": a modifier of what follows
         # drop leading function words and titles
-        body = lows[j] in ORG_HEADS  # "The State Department", "House Intelligence Committee": titles belong
+        # "The State Department", "House Intelligence Committee", "General Electric": titles belong
+        body = lows[j] in ORG_HEADS or lows[j] in ORG_NAME_ENDS
         while a <= j and (lows[a] in FUNCTION_WORDS or lows[a] in TITLES and not body):
             a += 1
         b = j

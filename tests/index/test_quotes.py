@@ -1842,6 +1842,17 @@ SPEAKER_CASES = [
         "role-as-written",
         id="a_named_bodys_spokesperson_with_of_in_its_name_is_no_fragment",
     ),
+    pytest.param(
+        (
+            "GE sees strong economy\n\n"
+            "US behemoth General Electric has posted a jump in sales and declared itself “in great shape”.\n\n"
+            "UK Coal said it was making “significant progress” at its pits.\n"
+        ),
+        "significant progress",
+        "UK Coal",
+        "said-after-name",
+        id="a_company_named_like_a_title_keeps_its_whole_name",
+    ),
 ]
 
 
