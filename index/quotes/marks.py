@@ -21,7 +21,8 @@ from .words import FIRST_NAMES
 _OPEN_GLYPHS = frozenset("“«„‟‶")
 _CLOSE_GLYPHS = frozenset("”»″")
 # ″ (a double prime) stands for a straight mark on pages typeset by hand, on either side
-_DOUBLE_MARKS = frozenset('"“”«»„‟″‶')
+# a mark's style: a quotation inside another, or a paragraph continuing one, keeps to its style
+_STYLE = {'"': 0, "″": 0, "‶": 0, "“": 1, "”": 1, "‟": 1, "„": 1, "«": 2, "»": 2}
 _OPEN_CONTEXT = frozenset(" \t\n([{—–-/:;,…\u00a0" + "'‘’\"“”«»‹›″")
 _CLOSE_CONTEXT = frozenset(" \t\n.,;:!?)]}—–-/…\u00a0" + "'‘’\"“”«»‹›″")
 # the end of an utterance, right before a closing mark with no space after it ("…,”Polyansky said")
@@ -102,14 +103,21 @@ def pair_marks(text: str, paras: list[tuple[int, int]]) -> list[Seg]:
         cont = carry
         carry = None
         join: int | None = None  # the group a re-opened quotation goes on in
+        inner = False  # inside a quotation of the other style within the open one
         lo = bisect.bisect_left(doubles, ps)
         for i in doubles[lo : bisect.bisect_left(doubles, pe, lo)]:
             role = _mark_role(text, i, ps, pe)
+            if inner:
+                inner = role == "open"  # its closing mark (the open quotation goes on)
+                continue
             if not role:
                 role = "open" if open_pos is None else "close"
             if role == "open":
                 if open_pos is not None and i == open_pos + 1:
                     continue  # doubled mark
+                if open_pos is not None and _nested(text, open_pos, i):
+                    inner = True  # '"… not about “Equal Justice Under Law” anymore.'
+                    continue
                 if open_pos is not None and _reopened(text, open_pos, i):
                     # ‘said: "A. "B."’: each sentence opened again, the closing mark left out
                     # (British style): A is quoted too, and one quotation with B
@@ -132,7 +140,8 @@ def pair_marks(text: str, paras: list[tuple[int, int]]) -> list[Seg]:
                 cont = join = None
             # an unmatched closer is a stray mark: ignored
         if open_pos is not None:
-            nxt_starts_quote = pi + 1 < len(paras) and text[paras[pi + 1][0]] in _DOUBLE_MARKS
+            # (a mark of the other style opens a new quotation: '"… an oral spanking. ¶ “You’ve …”')
+            nxt_starts_quote = pi + 1 < len(paras) and _STYLE.get(text[paras[pi + 1][0]], -1) == _STYLE[text[open_pos]]
             content_end = pe
             if content_end - open_pos > 1 and (
                 nxt_starts_quote or join is not None or _looks_like_opening(text, open_pos, ps, pe)
@@ -154,6 +163,14 @@ def pair_marks(text: str, paras: list[tuple[int, int]]) -> list[Seg]:
             group += 1
             s.group = group
     return segs
+
+
+def _nested(text: str, open_pos: int, i: int) -> bool:
+    """Does the mark at `i` open a quotation inside the open one: the other style of mark
+    (curly in straight, straight in curly, guillemets), in the middle of a sentence? After
+    a sentence's end it is a new quotation, the open one's closing mark lost."""
+    style = _STYLE.get(text[i], 0)
+    return style != _STYLE.get(text[open_pos], 0) and not text[open_pos + 1 : i].rstrip().endswith((".", "?", "!"))
 
 
 def _reopened(text: str, open_pos: int, i: int) -> bool:

@@ -139,3 +139,28 @@ def test_a_sentence_ending_in_its_own_inner_quotation_is_reopened_not_lost() -> 
         ("He ran at me with ha", "Ferguson"),  # British style: each sentence opened again
         ("To not apologise for", "Ferguson"),
     ]
+
+
+def test_a_quotation_of_the_other_style_inside_an_open_one_does_not_end_it() -> None:
+    text = (
+        "Senator Ann Vale released a statement.\n\n"
+        "Vale stated:\n\n"
+        '"The agency is not about “Fair Play For All” anymore. It is about power.\n\n'
+        '"The latest case is the lawsuit against the state."\n'
+    )
+    got = marked(text)
+    assert [(q.text[:28], q.speaker, q.rule) for q in got] == [
+        ("The agency is not about “Fai", "Ann Vale", "colon-intro"),
+        ("The latest case is the lawsu", "Ann Vale", "colon-intro"),
+    ]  # the inner slogan is part of her words, and her quotation runs on into the next paragraph
+
+
+def test_a_paragraph_opened_with_the_other_style_of_mark_is_a_new_quotation() -> None:
+    text = (
+        "From Ann Vale writing at the Daily Star:\n\n"
+        '"The candidate arrived late, and the hall was half empty.\n\n'
+        "“You have insulted every voter here,” Tom Reed shouted from the floor.\n"
+    )
+    first, second = marked(text)
+    assert second.text.startswith("You have insulted") and second.speaker == "Tom Reed"
+    assert first.speaker != "Tom Reed"  # the columnist's paragraph is not the heckler's
