@@ -250,6 +250,8 @@ def find_cues(doc: Doc, extra: frozenset[str], particles: dict[str, str] | None 
             continue  # capitalised mid-sentence: a name ("Chris Say")
         word = low if end == e else f"{low} {particles[low]}" if particles else low
         si = bisect_right(sent_starts, s) - 1
+        if low[0] != w[0] and si >= 0 and sent_starts[si] != start:
+            continue  # "See results here.Read the updates below:": a sentence glued on, no verb of the last
         cue = Cue(start, end, word, si if si > 0 else 0, reportable=reporting, noun=noun)
         if low in _NOUN_LIKE and prev.endswith("ed"):
             cue.object_noun = True

@@ -81,7 +81,8 @@ def read_document(article_id: str, text: str, skip: Sequence[tuple[int, int]] = 
     nicknames = [seg for seg in segs if is_nickname(text, seg)]
     if nicknames:
         segs = [seg for seg in segs if seg not in nicknames]
-    doc = Doc(article_id, text, mask(text, segs, skip_spans, nicknames), paras, segs, offset)
+    shouts = shouted(text)
+    doc = Doc(article_id, text, mask(text, segs, skip_spans, nicknames, shouts), paras, segs, offset)
     split_sentences(doc)
     tokenize(doc)
     return doc
@@ -150,11 +151,19 @@ def _inside(spans: list[tuple[int, int]], s: int, e: int) -> bool:
     return False
 
 
-def mask(text: str, segs: list[Seg], skip: list[tuple[int, int]], blank: Sequence[Seg] = ()) -> str:
-    """The text with quoted content replaced by MASK, boilerplate by newlines and
-    nicknames (with their marks) by spaces, so that "Juan "Chico" Manriquez" is one name."""
+def mask(
+    text: str,
+    segs: list[Seg],
+    skip: list[tuple[int, int]],
+    blank: Sequence[Seg] = (),
+    shouts: Sequence[tuple[int, int]] = (),
+) -> str:
+    """The text with quoted content replaced by MASK, boilerplate by newlines, nicknames
+    (with their marks) by spaces, so that "Juan "Chico" Manriquez" is one name, and
+    headlines in capitals by spaces."""
     spans = [(s.start, s.end, MASK) for s in segs] + [(s, e, "\n") for s, e in skip]
     spans += [(b.open_pos, b.close_pos + 1, " ") for b in blank if b.close_pos is not None]
+    spans += [(s, e, " ") for s, e in shouts]
     spans.sort()
     out: list[str] = []
     pos = 0
@@ -167,6 +176,32 @@ def mask(text: str, segs: list[Seg], skip: list[tuple[int, int]], blank: Sequenc
         pos = e
     out.append(text[pos:])
     return "".join(out)
+
+
+def shouted(text: str) -> list[tuple[int, int]]:
+    """Runs of three or more words in capitals with a small word among them ("2. U.N. PANEL
+    RULES FOR WIKILEAKS FOUNDER.", "AUSTRALIAN OLYMPIC TEAM REFUSES TO STAY IN OLYMPIC
+    VILLAGE The team cited …"): a headline shouted, often glued to its paragraph, whose
+    words are neither names nor verbs of speech."""
+    out: list[tuple[int, int]] = []
+    for m in _SHOUTED_SMALL_RE.finditer(text):
+        if out and m.start() < out[-1][1]:
+            continue
+        s, e = m.start(), m.end()
+        words = 1
+        while (b := _SHOUTED_BEFORE_RE.search(text, max(0, s - 40), s)) is not None:
+            s, words = b.start(), words + 1
+        while (a := _SHOUTED_AFTER_RE.match(text, e)) is not None:
+            e, words = a.end(), words + 1
+        if words >= 3:
+            out.append((s, e))
+    return out
+
+
+_SHOUTED_SMALL_RE = re.compile(r"(?<![\w'’&.-])(?:TO|IN|FOR|OF|THE|AND|ON|AT|WITH|FROM|BY|AS|OVER)(?![\w'’&-])")
+_SHOUTED_WORD = r"[A-Z0-9][A-Z0-9.'’&\-]*"
+_SHOUTED_BEFORE_RE = re.compile(rf"(?<![\w'’&.-]){_SHOUTED_WORD},?[ \t]+$")  # ("EBOLA SURVIVORS, THROUGH THE LENS")
+_SHOUTED_AFTER_RE = re.compile(rf",?[ \t]+{_SHOUTED_WORD}(?![\w'’&-])")
 
 
 def split_sentences(doc: Doc) -> None:

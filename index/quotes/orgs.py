@@ -140,6 +140,8 @@ def org_holder(d: Description, pos: int, people: People, history: History) -> st
         got = _named_org_before(pos, people, places)
     if got is not None and head in _MEDIA and not is_outlet(got[1]):
         return None  # "the newspaper": a newspaper or an agency, not the last body named ("Nordic")
+    if got is not None and head in _NOT_MEDIA and is_outlet(got[1]):
+        return None  # "the rights group says" after "[Reuters]": the outlet is no group, team or party
     return got[1] if got is not None else None
 
 
@@ -165,6 +167,7 @@ def _org_subject_before(pos: int, people: People, places: bool) -> tuple[int, st
 
 
 _TEAMS = frozenset({"club", "team", "side"})  # (a club is often named for its town: Liverpool)
+_NOT_MEDIA = _TEAMS | frozenset("group organisation organization party airline carrier bank lender retailer".split())
 
 
 def _named_org_before(pos: int, people: People, places: bool) -> tuple[int, str] | None:

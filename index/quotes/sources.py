@@ -25,6 +25,7 @@ from .words import (
     BASE_FORMS,
     BASE_SUBJECTS,
     DETERMINERS,
+    IMPERATIVES,
     MODALS,
     NOT_VERBS,
     NOUN_DETERMINERS,
@@ -172,6 +173,8 @@ def clause_subject(doc: Doc, ss: int, end: int, participle: bool = False) -> Men
             toks = toks[1:]
         if not toks or toks[0][2].lower() in SUBORDINATORS or toks[0][2].lower() in PREPOSITIONS:
             continue
+        if toks[0][2].lower() in IMPERATIVES and len(toks) > 1 and toks[1][2][:1].islower():
+            continue  # "See live results here.Read the updates below:": the reader is told, no one speaks
         if len(toks) > 1 and cap(toks[0][2]) and toks[0][2].endswith("ing") and toks[1][2][:1].islower():
             continue  # "Discussing his family and friends, he went on to add:": the participle's clause
         for v in range(1, min(len(toks), 16)):

@@ -75,6 +75,10 @@ SUBORDINATORS = frozenset(
     {"while", "although", "though", "whereas", "as", "if", "when", "because", "since", "after", "before", "whilst"}
 )
 
+# verbs that open a web page's instructions to the reader ("See live results here", "Read the
+# latest updates below:"): a sentence they open has no subject
+IMPERATIVES = frozenset("see read watch click listen look follow subscribe check visit download scroll tap".split())
+
 
 STOP_HEAD = frozenset(
     """of from at with for in on to who whom which that whose familiar close connected

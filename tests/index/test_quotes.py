@@ -1844,6 +1844,30 @@ SPEAKER_CASES = [
     ),
     pytest.param(
         (
+            "Morning briefing\n\n"
+            "The committee refused to ban the whole squad. [Reuters]\n"
+            "NATIONAL SQUAD REFUSES TO STAY IN THE ATHLETES VILLAGE The squad cited “broken showers and dirty floors”.\n\n"
+            "2. U.N. PANEL RULES FOR DETAINED FOUNDER.\n\n"
+            "The founder has been “arbitrarily detained” since 2010 and should be freed, the rights group says.\n"
+        ),
+        "arbitrarily detained",
+        "rights group",
+        "noun-phrase",
+        id="a_headline_in_capitals_and_a_news_agency_are_no_rights_group",
+    ),
+    pytest.param(
+        (
+            "Two candidates announced they will suspend their campaigns.\n\n"
+            "See live results here.Read the latest updates below:\n\n"
+            '"The senator took the stage late on Monday night trailing by a fraction of a point.\n'
+        ),
+        "The senator took the stage",
+        None,
+        "unattributed",
+        id="a_pages_instructions_to_the_reader_name_no_speaker",
+    ),
+    pytest.param(
+        (
             "GE sees strong economy\n\n"
             "US behemoth General Electric has posted a jump in sales and declared itself “in great shape”.\n\n"
             "UK Coal said it was making “significant progress” at its pits.\n"
