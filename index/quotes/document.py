@@ -182,7 +182,7 @@ def shouted(text: str) -> list[tuple[int, int]]:
     """Runs of three or more words in capitals with a small word among them ("2. U.N. PANEL
     RULES FOR WIKILEAKS FOUNDER.", "AUSTRALIAN OLYMPIC TEAM REFUSES TO STAY IN OLYMPIC
     VILLAGE The team cited …"): a headline shouted, often glued to its paragraph, whose
-    words are neither names nor verbs of speech."""
+    words are neither names nor verbs of speech; and datelines."""
     out: list[tuple[int, int]] = []
     for m in _SHOUTED_SMALL_RE.finditer(text):
         if out and m.start() < out[-1][1]:
@@ -195,7 +195,17 @@ def shouted(text: str) -> list[tuple[int, int]]:
             e, words = a.end(), words + 1
         if words >= 3:
             out.append((s, e))
+    if "–" in text or "—" in text or " - " in text:
+        out += [m.span(1) for m in _DATELINE_RE.finditer(text)]
+        out.sort()
     return out
+
+
+# a dateline opening a paragraph ("CLEVELAND –", "KYIV, Ukraine (AP) —", "LA CROSSE, Wisc. —"):
+# where the story was filed, never a speaker or a subject
+_DATELINE_RE = re.compile(
+    r"(?m)^([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)*(?:, [A-Z][\w.]*(?: [A-Z][\w.]*)?)?(?: \([^)\n]{1,30}\))? [–—-]) "
+)
 
 
 _SHOUTED_SMALL_RE = re.compile(r"(?<![\w'’&.-])(?:TO|IN|FOR|OF|THE|AND|ON|AT|WITH|FROM|BY|AS|OVER)(?![\w'’&-])")

@@ -307,7 +307,7 @@ def _speaker(
 
 def _in_body(doc: Doc, name: str) -> bool:
     """Is the name written in the body as a name: a whole word, capitalised inside a sentence
-    of a line that is no headline ("Climate activist ..." does not make "Climate" a name, nor
+    (or a full name anywhere) of a line that is no headline ("Climate activist ..." does not make "Climate" a name, nor
     "Climate.news", nor a link teaser's "Elderly Climate Alarmists")?"""
     m = doc.masked
     at = m.find(name, doc.paras[0][1] if doc.paras else 0)
@@ -317,8 +317,7 @@ def _in_body(doc: Doc, name: str) -> bool:
         before = m[max(0, at - 40) : at].rstrip(" \t\u00a0\x01'\"‘’“”")
         after = m[end : end + 2]
         if (
-            before
-            and before[-1] not in ".!?:\n"
+            (before and before[-1] not in ".!?:\n" or " " in name)  # (a full name opening a sentence is one)
             and not (after[:1].isalnum() or after[:1] in ".-" and after[1:2].isalnum())
             and not any(s <= at < e for _, s, e in lines)
         ):

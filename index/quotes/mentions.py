@@ -18,6 +18,7 @@ from index.lexicon import ANONYMOUS_NOUNS, FUNCTION_WORDS, PERSON_NOUNS, TITLES
 from .complements import named_complement
 from .document import Doc, joined, sent_of
 from .roles import DOCUMENT_NOUNS, EPITHET_NOUNS, NATIONALS, PERSON_HEADS, ROLE_OPENERS, is_age
+from .skippable import after_opening_phrase
 from .words import (
     FIRST_NAMES,
     LEADING_ADVERBS,
@@ -176,8 +177,10 @@ def classify_np(doc: Doc, s: int, e: int, allow_pronoun: bool = True) -> Mention
         and (not cap(words[0]) or _opening_participle(words))
     ):
         # "echoing some commentators", "are hearing a candidate": a verb phrase whose
-        # subject came earlier in the sentence
-        return Mention("clause", "", toks[0][0], toks[0][0])
+        # subject came earlier in the sentence (unless a name ends it: "Launching it Mr Clarke")
+        j = after_opening_phrase(words) if cap(words[0]) else 0
+        got = classify_np(doc, toks[j][0], e, allow_pronoun) if j else None
+        return got if got is not None and got.kind == "name" else Mention("clause", "", toks[0][0], toks[0][0])
     if len(toks) > 1 and lows[0] in _CLAUSE_STARTERS:
         if allow_pronoun and lows[1] in ("his", "her", "their"):
             # "Given his past comments on ...": the comments are his

@@ -142,12 +142,27 @@ def org_holder(d: Description, pos: int, people: People, history: History) -> st
         return None  # "the newspaper": a newspaper or an agency, not the last body named ("Nordic")
     if got is not None and head in _NOT_MEDIA and is_outlet(got[1]):
         return None  # "the rights group says" after "[Reuters]": the outlet is no group, team or party
+    if got is not None and head == "party" and not _a_party(got[1]):
+        return None  # "the party warned": a party by its name, not the last body named ("Mexican-American")
     return got[1] if got is not None else None
 
 
 _MEDIA = frozenset("newspaper paper daily tabloid magazine broadcaster".split())
 # what a speaker named as written by one of these nouns is: a medium or a document
 _MEDIUM_NOUNS = _MEDIA | DOCUMENT_NOUNS | frozenset("agency outlet channel network website site".split())
+
+
+def _a_party(name: str) -> bool:
+    """Does the name read as a political party's: "... Party", an acronym ("GOP", "SNP"),
+    or a name with a party's word in it ("Labour", "Liberal Democrat", "Democrats Abroad")?"""
+    words = name.lower().replace("-", " ").split()
+    return name.isupper() or bool(words) and (words[-1] == "party" or any(w in _PARTY_WORDS for w in words))
+
+
+_PARTY_WORDS = frozenset(
+    """labour conservative conservatives tory tories republican republicans democrat democrats
+    democratic liberal liberals green greens ukip plaid sinn likud""".split()
+)
 
 
 def _org_subject_before(pos: int, people: People, places: bool) -> tuple[int, str] | None:
@@ -220,10 +235,10 @@ def _org_able(name: str, people: People, doc: Doc, k: int, places: bool, scanned
         return False
     if len(words) == 1 and (
         people.used_in_lower_case(low)
-        or (scanned or low.endswith(("s", "tion", "ment", "ness", "ity")))
+        or (scanned or low.endswith(("s", "tion", "ment", "ness", "ity", "ly")))
         and not people.capitalised_inside(name)
     ):
-        return False  # "Scandal", "Profits" opening a sentence: a common word
+        return False  # "Scandal", "Profits", "Ironically" opening a sentence: a common word
     return True
 
 

@@ -8,9 +8,12 @@ that "Brad Sherman last month joked" has the subject "Brad Sherman".
 from __future__ import annotations
 
 import bisect
+from collections.abc import Sequence
+
+from index.lexicon import TITLES
 
 from .document import Doc
-from .words import SKIPPABLE
+from .words import PREPOSITIONS, SKIPPABLE
 
 
 def strip_skippable(doc: Doc, ss: int, pos: int) -> int:
@@ -54,3 +57,21 @@ _TIME_UNITS = frozenset("week month year night weekend spring summer fall autumn
 _ABOUT = frozenset("less more than about nearly almost just only over some barely".split())
 _AGO_UNITS = frozenset("days weeks months years decades day week month year decade".split())
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday yesterday today tonight".split())
+
+
+def after_opening_phrase(words: Sequence[str]) -> int:
+    """Where the subject starts after a participle phrase that opens the sentence with its
+    comma left out, as BBC copy often does ("Launching the initiative Mr Clarke said",
+    "Speaking to reporters Tony Blair said"): the capitalised words at the end, from a
+    title if they hold one; 0 when the words are no such phrase and name."""
+    j = len(words)
+    while j > 2 and words[j - 1][:1].isupper():
+        j -= 1
+    if j == len(words) or j == 2 and words[1][:1].isupper() or len(words) - j > 4:
+        return 0
+    for i in range(j, len(words) - 1):
+        if words[i].lower().rstrip(".") in TITLES or words[i].isupper() and words[i + 1][1:2].islower():
+            return i + (words[i].lower().rstrip(".") not in TITLES)  # "to the BBC Tony Blair": after the acronym
+    before = words[j - 1].lower()
+    # (not the object of a preposition, "from a centre in Dnipro", nor half of two, "Cruz and John Kasich")
+    return 0 if before in PREPOSITIONS or before in ("and", "or", "&") else j

@@ -1868,6 +1868,31 @@ SPEAKER_CASES = [
     ),
     pytest.param(
         (
+            "Crime plan\n\n"
+            "“It is about drilling down into the problem,” a Home Office spokesman added.\n\n"
+            "Launching the initiative Home Secretary Tom Clarke said enormous progress had been made. "
+            "He added: “But there is more to do.”\n"
+        ),
+        "But there is more to do.",
+        "Tom Clarke",
+        "pronoun-added",
+        id="a_name_after_an_opening_phrase_without_its_comma_is_the_subject",
+    ),
+    pytest.param(
+        (
+            "So Long, Old Party; Hello, New Party.\n\n"
+            "CLEVELAND – Three years ago, the Republican Party published a report on the changes.\n\n"
+            "Ironically, the candidacy could speed the shift, with its large Mexican-American population.\n\n"
+            "This was the sort of change the party warned about in its report.\n\n"
+            "“The changes add to the urgency,” the report stated.\n"
+        ),
+        "The changes add to the urgency",
+        None,
+        "document-no-issuer",
+        id="a_greeting_a_dateline_an_adverb_and_an_adjective_are_no_party",
+    ),
+    pytest.param(
+        (
             "GE sees strong economy\n\n"
             "US behemoth General Electric has posted a jump in sales and declared itself “in great shape”.\n\n"
             "UK Coal said it was making “significant progress” at its pits.\n"
