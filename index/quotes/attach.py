@@ -252,6 +252,8 @@ def _attribution(
                     head = min(cue.start, cue.mention.start if cue.mention is not None else cue.start)
                     if head - seg.close_pos <= 3 and doc.text[seg.close_pos - 1] in ",?!":
                         d = -1  # “...,” the senator said: the classic attribution wins
+                if d >= 0 and cue.start > seg.end and _introduces(doc, cue) and _ends_inside(doc, seg):
+                    continue  # "“… a great year.” Hayes said: “Knowing …”": the colon's cue speaks what follows
                 if cue.source_rule == "possessed-claim":
                     # a claim attributes only the words its own clause holds, a few words on
                     if cue.end > seg.open_pos or d > _CLAIM_REACH:
@@ -281,6 +283,7 @@ def _attribution(
                 and para_of(doc, cue.start) == final.para
                 and _ends_sentence(doc, final.close_pos, head)
                 and (cue.mention is None or cue.mention.kind == "pronoun" or _short_tail(doc, cue, si + 1))
+                and not (_introduces(doc, cue) and _ends_inside(doc, final))
             ):  # (the quotation ends its sentence: "'a proxy war' against Russia. X wrote:" does not)
                 return cue, cue.rule
     # a colon introduction in the same paragraph or at the end of the previous one
@@ -307,6 +310,17 @@ def _attribution(
             ):  # (a quoted sentence before a report of someone newly named is not theirs)
                 return cue, "speaker-in-next-sentence"
     return None, "unattributed"
+
+
+def _introduces(doc: Doc, cue: Cue) -> bool:
+    """Is the cue's verb followed by a colon ("Hayes said:"), introducing what comes next?"""
+    return doc.masked[cue.end : cue.end + 3].lstrip()[:1] == ":"
+
+
+def _ends_inside(doc: Doc, seg: Seg) -> bool:
+    """Does the quotation end a sentence of its own ("… a great year.”), not the writer's
+    sentence going on around it ("… “down the line” he warned:")?"""
+    return seg.close_pos is not None and doc.text[seg.start : seg.close_pos].rstrip()[-1:] in (".", "?", "!")
 
 
 def _inner_cue(doc: Doc, seg: Seg, by_sent: dict[int, list[Cue]]) -> Cue | None:

@@ -1880,6 +1880,17 @@ SPEAKER_CASES = [
     ),
     pytest.param(
         (
+            "Awards night\n\n"
+            '"It is such a great honour to win the award," said Tom Gatling. "It is one of the biggest honours '
+            'and a great end to a great year. " Jo Hayden said: "Knowing who won it before me makes it special."\n'
+        ),
+        "It is one of the biggest honours",
+        "Tom Gatling",
+        "continuation-in-paragraph",
+        id="a_verb_before_a_colon_speaks_the_next_quotation_not_the_last",
+    ),
+    pytest.param(
+        (
             "So Long, Old Party; Hello, New Party.\n\n"
             "CLEVELAND – Three years ago, the Republican Party published a report on the changes.\n\n"
             "Ironically, the candidacy could speed the shift, with its large Mexican-American population.\n\n"
