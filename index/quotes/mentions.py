@@ -17,7 +17,7 @@ from index.lexicon import ANONYMOUS_NOUNS, FUNCTION_WORDS, PERSON_NOUNS, TITLES
 
 from .complements import named_complement
 from .document import Doc, joined, sent_of
-from .roles import DOCUMENT_NOUNS, EPITHET_NOUNS, NATIONALS, PERSON_HEADS, ROLE_OPENERS, is_age
+from .roles import DOCUMENT_NOUNS, EPITHET_NOUNS, NATIONALS, PERSON_HEADS, ROLE_OPENERS, SURNAME_OPENERS, is_age
 from .skippable import after_opening_phrase
 from .words import (
     FIRST_NAMES,
@@ -538,6 +538,8 @@ def _last_name_run(toks: Sequence[tuple[int, int, str]], lows: Sequence[str], m:
             continue  # (a role in title case, no holder after it: "Estonian Prime Minister calls")
         if b - a >= 2 and lows[a] in ROLE_OPENERS and _name_follows(lows[a + 1 : b + 1]):
             a += 1  # "Striker Nicolas Anelka" opening a sentence: the name after the role
+        elif b - a == 1 and lows[a] in SURNAME_OPENERS and lows[b] not in FIRST_NAMES:
+            a += 1  # "Matchwinner Keane said": Keane
         for i in range(b - 1, a - 1, -1):
             if lows[i] in TITLES and i > a and lows[b] not in _BODY_ENDS:
                 a = i + 1  # "Florida Sen. Marco Rubio", "Hewlett-Packard CEO Carly Fiorina"
@@ -551,6 +553,8 @@ def _last_name_run(toks: Sequence[tuple[int, int, str]], lows: Sequence[str], m:
             len(core) > 1 and core[0][2].isupper() and len(core[0][2]) > 1 and core[-1][2].lower() not in ORG_NAME_ENDS
         ):
             core = core[1:]
+        if len(core) == 1 and core[0][2].lower() in TITLES:
+            continue  # "A UKIP MEP": a member described, no name
         s, e = core[0][0], core[-1][1]
         text = core[0][2] if len(core) == 1 else " ".join(map(_THIRD, core))
         if text.endswith(("'s", "’s")):

@@ -16,7 +16,7 @@ from index.lexicon import DEMONYMS, FUNCTION_WORDS, NON_PERSON_WORDS, PERSON_NOU
 
 from .document import Doc, sent_of
 from .mentions import Mention
-from .roles import PLACES, ROLE_OPENERS
+from .roles import PLACES, ROLE_OPENERS, SURNAME_OPENERS
 from .words import (
     ALL_CUE_FORMS,
     FIRST_NAMES,
@@ -230,7 +230,9 @@ def name_of_run(words: tuple[str, ...]) -> tuple[tuple[str, ...], str, bool]:
         core[-1] = core[-1][:-1]  # "Ricky Gervais' new sitcom": Ricky Gervais
     while len(core) > 1 and core[0].isupper() and len(core[0]) > 1 and core[-1].lower() not in ORG_NAME_ENDS:
         core = core[1:]
-    if len(core) > 2 and core[0].lower() in DEMONYMS and not names_an_organisation(core):
+    if len(core) == 1 and core[0].lower().rstrip(".") in TITLES and len(words) > 1:
+        return (), honorific, True  # "A UKIP MEP": a member described, no name
+    if len(core) > 2 and _demonym(core[0].lower()) and not names_an_organisation(core):
         core = core[1:]  # "Russian Dmitriy Bogdanov" is Dmitriy Bogdanov
     elif len(core) > 3 and core[1].endswith("er") and f"{core[0]} {core[1][:-2]}".lower() in PLACES:
         core = core[2:]  # "New Yorker Dick Morris" is Dick Morris
@@ -242,6 +244,9 @@ def name_of_run(words: tuple[str, ...]) -> tuple[tuple[str, ...], str, bool]:
     )
     if opened:
         core = core[1:]  # "Boss Graeme Souness", "Striker Nicolas Anelka" opening a sentence
+    elif len(core) == 2 and core[0].lower() in SURNAME_OPENERS and core[1].lower() not in FIRST_NAMES:
+        core = core[1:]  # "Striker Keane", "Matchwinner Keane said": Keane
+        opened = True
     titled = opened or a > 0 and words[a - 1].lower().rstrip(".") in TITLES
     inner = [i for i, w in enumerate(core[:-1]) if w.lower() in TITLES]
     if inner:
@@ -283,6 +288,11 @@ def name_of_run(words: tuple[str, ...]) -> tuple[tuple[str, ...], str, bool]:
     if core[-1].endswith(("'s", "’s")):
         core[-1] = core[-1][:-2]
     return tuple(core), honorific, titled
+
+
+def _demonym(low: str) -> bool:
+    """ "Russian", or "Americans" before two players' names ("Americans Andy Roddick and …")."""
+    return low in DEMONYMS or low.endswith("s") and low[:-1] in DEMONYMS
 
 
 def _surname_word(core: Sequence[str]) -> bool:

@@ -192,6 +192,8 @@ def _adhoc_before(doc: Doc, seg: Seg, with_cue: set[int]) -> Cue | None:
     before = m[start:end]
     if not before.rstrip().endswith((":", ",")):
         return None
+    if before.rstrip().endswith(",") and len(doc.text[seg.start : seg.end].split(None, 3)) <= 3:
+        return None  # 'the next release of Windows, "Longhorn".': a name in apposition, no words said
     colon = len(before.rstrip()) - 1 + start
     si = sent_of(doc, colon)
     if si in with_cue:

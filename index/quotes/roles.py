@@ -53,6 +53,12 @@ PERSON_HEADS = frozenset(
 )
 # person nouns that open a sentence before a full name, capitalised there ("Boss Graeme Souness")
 ROLE_OPENERS = PERSON_HEADS | frozenset("wing winger keeper referee judges fellow shadow centre prop flanker".split())
+# roles that open a sentence before a surname alone ("Striker Keane", "Rapper Eminem"): only
+# these, since names of bodies and things begin with other roles ("General Motors", "Star Wars")
+SURNAME_OPENERS = frozenset(
+    """striker skipper matchwinner debutant youngster teenager substitute boss coach captain defender
+    midfielder goalkeeper keeper winger prop flanker hooker rapper singer guitarist drummer frontman""".split()
+)
 
 # nouns for an organisation: "the company said", "activist group Stopp Oljeletinga"
 ORG_HEADS = frozenset(

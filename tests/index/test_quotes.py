@@ -1891,6 +1891,35 @@ SPEAKER_CASES = [
     ),
     pytest.param(
         (
+            "Derby\n\n"
+            "Striker Robbie Kean scored twice in the second half.\n\n"
+            'Matchwinner Kean said: "It was a great goal and I was delighted to get it."\n'
+        ),
+        "It was a great goal",
+        "Robbie Kean",
+        "said-after-name",
+        id="a_role_opening_a_sentence_before_a_surname_is_no_part_of_the_name",
+    ),
+    pytest.param(
+        (
+            "Tennis\n\n"
+            "Americans Andy Rodd and Mardy Fisk won the doubles in Seville.\n\n"
+            '"It was tough out there today," said Rodd.\n'
+        ),
+        "It was tough out there today",
+        "Andy Rodd",
+        "name-after-said",
+        id="a_plural_nationality_before_two_names_is_no_part_of_the_first",
+    ),
+    pytest.param(
+        ('Euro row\n\nA UKIP MEP suggested Germany saw the EU as an "empire" run for its own ends.\n'),
+        "empire",
+        "UKIP MEP",
+        "noun-phrase",
+        id="a_party_member_described_is_no_one_named_mep",
+    ),
+    pytest.param(
+        (
             "So Long, Old Party; Hello, New Party.\n\n"
             "CLEVELAND – Three years ago, the Republican Party published a report on the changes.\n\n"
             "Ironically, the candidacy could speed the shift, with its large Mexican-American population.\n\n"
@@ -2009,3 +2038,12 @@ def test_he_is_never_a_place_or_a_club_with_no_person_in_sight(registry: Speaker
     )
     (q,) = [q for q in quotes_of(text, registry) if q.kind == "direct"]
     assert q.speaker is None  # the page lost the name: no club stands in for "he"
+
+
+def test_a_name_in_apposition_after_a_comma_is_no_quotation(registry: SpeakerRegistry) -> None:
+    text = (
+        "Chip news\n\n"
+        'Full support for the chip will not be available from the maker until the next release of its system, "Longbow".\n'
+    )
+    (q,) = quotes_of(text, registry)
+    assert (q.text, q.kind, q.speaker) == ("Longbow", "other", None)  # not "Full"'s words
