@@ -20,6 +20,7 @@ from .kinds import quote_kind
 from .marks import Seg
 from .mentions import Mention
 from .names import name_at
+from .naming import names_no_speaker
 from .orgs import relays
 from .people import People
 from .records import make_quote
@@ -178,7 +179,7 @@ def _sentence_subject(doc: Doc, people: People, seg: Seg) -> tuple[str, Mention]
     Ryan worried that the safety net was becoming “a hammock that lulls …”")."""
     ss = doc.sents[sent_of(doc, seg.open_pos)][0] if doc.sents else 0
     subj = people.subject_before(seg.open_pos, "")
-    if subj is not None and subj[0] >= ss:
+    if subj is not None and subj[0] >= ss and not names_no_speaker(subj[1]):
         # the sentence's last clause subject, not a name in its object ("Lewandowski ripped FBI
         # Director James Comey for acting as “the judge and the jury”": Lewandowski)
         return subj[1], name_at(doc, subj[0])
@@ -186,7 +187,7 @@ def _sentence_subject(doc: Doc, people: People, seg: Seg) -> tuple[str, Mention]
     if got is None or got.kind != "name":
         return None
     name = people.canonical(got.text, got.start)
-    return (name, got) if people.is_person(name) else None
+    return (name, got) if people.is_person(name) and not names_no_speaker(name) else None
 
 
 def _attributes_before(doc: Doc, seg: Seg, cue: Cue) -> bool:

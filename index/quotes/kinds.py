@@ -16,7 +16,7 @@ _TITLE_NOUNS = frozenset(
     programme programs newspaper magazine column columns article articles titled entitled
     dubbed nicknamed headline headlines slogan slogans hashtag podcast documentary play
     musical novel memoir poem episode opera paper editorial essay report website blog
-    tagline motto brand label nickname term phrase word words called""".split()
+    tagline motto brand label nickname term phrase word words called name names alias codename sign""".split()
 )
 
 

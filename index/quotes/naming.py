@@ -264,6 +264,8 @@ def names_no_speaker(name: str) -> bool:
     if len(words) < 2:
         return len(name) < 2  # "J", "S": a letter, no one
     last = words[-1].lower()
+    if words[0].lower() in _DOCUMENT_PARTS and last[:1].isdigit():
+        return True  # "Section 5 of the order obliges MSPs …": a part of a document, no one
     return last in _NOT_SPEAKER_ENDINGS or all(w.lower() in DEMONYMS for w in words[:-1]) and last in _PARTY_WORDS
 
 
@@ -271,6 +273,7 @@ _NOT_SPEAKER_ENDINGS = frozenset(
     """act bill treaty directive accord protocol charter open cup championship championships
     games olympics awards prize trophy stadium park road bridge airport avenue""".split()
 )
+_DOCUMENT_PARTS = frozenset("section article clause paragraph chapter rule part schedule amendment".split())
 _PARTY_WORDS = frozenset({"conservative", "labour", "liberal", "democrat", "republican", "socialist", "nationalist"})
 
 

@@ -427,8 +427,9 @@ def _appositive(doc: Doc, ss: int, region: str, comma: int) -> Mention | None:
     """
     inner = region[:comma]
     start = 0
-    for hard in _HARD_BOUNDARY_RE.finditer(inner):
-        start = hard.end()
+    for hard in _HARD_BOUNDARY_RE.finditer(inner):  # (not inside a relative clause: "whose films include Star Wars: …")
+        if inner[inner.rfind(",", 0, hard.start()) + 1 : hard.start()].lstrip().split(" ", 1)[0] not in _RELATIVES:
+            start = hard.end()
     cuts = [start] + [c.end() for c in _SEG_SPLIT_RE.finditer(inner, start)] + [comma + 1]
     first: Mention | None = None
     named: Mention | None = None

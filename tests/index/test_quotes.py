@@ -1920,6 +1920,18 @@ SPEAKER_CASES = [
     ),
     pytest.param(
         (
+            "Theatre\n\n"
+            "Liam Neilson is backing the campaign to save the theatre.\n\n"
+            "The Oscar-nominated actor, whose films include Schindler's List and Star Wars: The Phantom Menace, "
+            'said: "The Lyric is too important to lose."\n'
+        ),
+        "The Lyric is too important",
+        "Liam Neilson",
+        "role-salient",
+        id="a_title_inside_a_relative_clause_is_not_the_apposition",
+    ),
+    pytest.param(
+        (
             "So Long, Old Party; Hello, New Party.\n\n"
             "CLEVELAND – Three years ago, the Republican Party published a report on the changes.\n\n"
             "Ironically, the candidacy could speed the shift, with its large Mexican-American population.\n\n"
@@ -2047,3 +2059,19 @@ def test_a_name_in_apposition_after_a_comma_is_no_quotation(registry: SpeakerReg
     )
     (q,) = quotes_of(text, registry)
     assert (q.text, q.kind, q.speaker) == ("Longbow", "other", None)  # not "Full"'s words
+
+
+def test_a_section_of_a_document_is_nobody(registry: SpeakerRegistry) -> None:
+    text = (
+        "Holyrood\n\n"
+        "Section 5 of the members interest order legally obliges MSPs to declare an interest in "
+        'proceedings "where the interest would prejudice their ability to take part".\n'
+    )
+    (q,) = quotes_of(text, registry)
+    assert q.speaker is None  # no "Section 5" speaks
+
+
+def test_a_call_sign_is_a_name_given_not_words_said(registry: SpeakerRegistry) -> None:
+    text = 'Hooligans\n\nOrlov, whose call sign is "Spaniard", said they had been given approval for a battalion.\n'
+    (q,) = [q for q in quotes_of(text, registry) if q.text == "Spaniard"]
+    assert (q.kind, q.speaker) == ("other", None)
