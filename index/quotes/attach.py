@@ -8,6 +8,7 @@ that name the speaker, and the rule that decided it.
 from __future__ import annotations
 
 import bisect
+import operator
 import re
 from typing import NamedTuple
 
@@ -146,8 +147,11 @@ def _reported_before(
     “Several surveys …”"). The quotation then continues them."""
     first = segs[0]
     para = first.para
-    if last_cue.get(segs[-1].para, -1) > first.open_pos or last is not None and last.para >= para:
-        return None  # (its own cue follows, or a quotation of its paragraph came first)
+    if last_cue.get(segs[-1].para, -1) > first.open_pos:
+        return None  # (its own cue follows)
+    quoted = last is not None and last.para >= para  # a quotation of its paragraph came first
+    if quoted and starts_paragraph(doc, first):
+        return None
     if len(doc.text[first.start : segs[-1].end].split()) < 5:
         return None  # (not a title: “Daily Show” host)
     if starts_paragraph(doc, first):
@@ -159,7 +163,19 @@ def _reported_before(
         return None
     si = sent_of(doc, first.open_pos)
     before = next((c for c in reversed(by_para.get(para, ())) if c.sent == si - 1 and _reports(c, doc, people)), None)
-    return None if before is None else _Last(para, before.speaker or "", before, before.named_by)
+    if before is None or quoted and doc.sents[before.sent][0] < _last_close(doc, first.open_pos):
+        return None  # (a quotation came before its sentence ended: it goes on)
+    return _Last(para, before.speaker or "", before, before.named_by)
+
+
+def _last_close(doc: Doc, pos: int) -> int:
+    """Where the last quotation before `pos` ends ("“…,” said a Fifa spokesman. … Verroken
+    insists … “Chelsea are …”": the reported sentence came after it)."""
+    k = bisect.bisect_left(doc.segs, pos, key=_OPEN) - 1
+    return doc.segs[k].end if k >= 0 else -1
+
+
+_OPEN = operator.attrgetter("open_pos")
 
 
 def _reports(cue: Cue, doc: Doc, people: People) -> bool:

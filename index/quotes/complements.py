@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from index.lexicon import FUNCTION_WORDS
 
-from .words import STOP_HEAD, cap
+from .words import FIRST_NAMES, ORG_HEADS, ORG_NAME_ENDS, STOP_HEAD, cap
 
 
 def _common_noun(w: str) -> bool:
@@ -68,3 +68,19 @@ def named_complement(toks: Sequence[tuple[int, int, str]], lows: Sequence[str], 
 
 
 _ROLE_LINKS = frozenset({"of", "for", "at", "to"})
+
+
+def holder_after(run: tuple[int, int, str]) -> tuple[int, int, str] | None:
+    """The person named at the end of a role's "of" complement, from the first name on
+    ("general secretary of the union Unison Dave Prentis", "director of rugby Nigel
+    Melville"), else None; not a body ("the San Francisco Police Department"). (The caller
+    keeps "a spokesman for Michael Howard" his spokesman: the name right after a link.)"""
+    s, e, text = run
+    words = text.split(" ")
+    if words[-1].lower() in ORG_HEADS or words[-1].lower() in ORG_NAME_ENDS:
+        return None
+    for i, w in enumerate(words[:-1]):
+        if w.lower() in FIRST_NAMES:
+            name = " ".join(words[i:])
+            return e - len(name), e, name
+    return None

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from index.lexicon import ANONYMOUS_NOUNS, FUNCTION_WORDS, PERSON_NOUNS, TITLES
 
-from .complements import named_complement
+from .complements import holder_after, named_complement
 from .document import Doc, joined, sent_of
 from .roles import DOCUMENT_NOUNS, EPITHET_NOUNS, NATIONALS, PERSON_HEADS, ROLE_OPENERS, SURNAME_OPENERS, is_age
 from .skippable import after_opening_phrase
@@ -29,6 +29,7 @@ from .words import (
     PASSIVE_AUX,
     POSSESSIVE_PRONOUNS,
     PREPOSITIONS,
+    RECEIVED,
     ROLE_NOUNS,
     SKIPPABLE,
     STOP_HEAD,
@@ -96,14 +97,6 @@ def _participle_after_noun(words: Sequence[str], lows: Sequence[str]) -> int:
         return 0  # "the Clintons campaigning ...": a name, classified as one
     w = words[k]
     return k if w.islower() and w.endswith("ing") and w not in _ING_NOUNS else 0
-
-
-# participles of receiving or reporting: "a memo seen by Reuters", "a letter obtained by the
-# Guardian", "a spokesman quoted by Interfax", "sources cited by the agency"
-RECEIVED = frozenset(
-    """seen obtained reviewed viewed read cited quoted received accessed acquired leaked
-    shown reported""".split()
-)
 
 
 def _received_by(lows: Sequence[str]) -> int:
@@ -256,6 +249,10 @@ def classify_np(doc: Doc, s: int, e: int, allow_pronoun: bool = True) -> Mention
             if i > first and w in ("the", "a", "an"):
                 first = i  # "things the Republican candidate had said": from its article on
                 break
+        tail = _last_name_run(toks, lows, doc.masked) if head_n + 2 < len(toks) and lows[head_n] == "of" else None
+        held = holder_after(tail) if tail and tail[1] == toks[-1][1] and tail[0] > toks[head_n + 1][0] else None
+        if held is not None:
+            return Mention("name", held[2], held[0], held[1])  # "… of the union Unison Dave Prentis"
         end = named_complement(toks, lows, head_n)
         return Mention("role", doc.text[head[first][0] : end], head[first][0], end)
     owner = _possessive_owner(words, lows, head_n)

@@ -75,6 +75,13 @@ SUBORDINATORS = frozenset(
     {"while", "although", "though", "whereas", "as", "if", "when", "because", "since", "after", "before", "whilst"}
 )
 
+# participles of receiving or reporting: "a memo seen by Reuters", "a letter obtained by the
+# Guardian", "a spokesman quoted by Interfax", "sources cited by the agency"
+RECEIVED = frozenset(
+    """seen obtained reviewed viewed read cited quoted received accessed acquired leaked
+    shown reported""".split()
+)
+
 # verbs that open a web page's instructions to the reader ("See live results here", "Read the
 # latest updates below:"): a sentence they open has no subject
 IMPERATIVES = frozenset("see read watch click listen look follow subscribe check visit download scroll tap".split())

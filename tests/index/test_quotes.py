@@ -1932,6 +1932,36 @@ SPEAKER_CASES = [
     ),
     pytest.param(
         (
+            "Sacking backed\n\n"
+            '"It was a difficult decision," said a league spokesman. The club won backing from drugs expert '
+            "Michelle Verrick. Verrick insists the club were right to sack the player. "
+            '"The club are saying the player has to take responsibility."\n'
+        ),
+        "The club are saying",
+        "Michelle Verrick",
+        "continuation-in-paragraph",
+        id="reported_speech_after_a_quotation_makes_the_next_one_its_speakers",
+    ),
+    pytest.param(
+        (
+            "Pensions\n\n"
+            "But general secretary of the public services union Unison Dave Prentice said the plans were unfair. "
+            '"You do not get world class services by hitting people as they retire."\n'
+        ),
+        "You do not get world class",
+        "Dave Prentice",
+        "continuation-in-paragraph",
+        id="a_role_of_a_body_then_a_name_is_that_persons",
+    ),
+    pytest.param(
+        ('Meetings\n\nA spokesman for presidential candidate Hilary Clintock said the report was "deeply flawed".\n'),
+        "deeply flawed",
+        "spokesman for presidential candidate Hilary Clintock",
+        "role-as-written",
+        id="a_spokesman_for_someone_is_not_that_someone",
+    ),
+    pytest.param(
+        (
             "So Long, Old Party; Hello, New Party.\n\n"
             "CLEVELAND – Three years ago, the Republican Party published a report on the changes.\n\n"
             "Ironically, the candidacy could speed the shift, with its large Mexican-American population.\n\n"
