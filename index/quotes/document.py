@@ -214,6 +214,18 @@ _SHOUTED_BEFORE_RE = re.compile(rf"(?<![\w'’&.-]){_SHOUTED_WORD},?[ \t]+$")  #
 _SHOUTED_AFTER_RE = re.compile(rf",?[ \t]+{_SHOUTED_WORD}(?![\w'’&-])")
 
 
+def coordinate(doc: Doc, pos: int) -> bool:
+    """Does the name at `pos` open a coordinate clause (", but captain Fabien Pelous sees
+    …", "; and Smith said"), a main clause of its sentence as much as the first?"""
+    k = bisect.bisect_left(doc.token_starts, pos)
+    for j in range(k - 1, max(-1, k - 4), -1):
+        if doc.lows[j] in ("but", "and", "yet"):
+            return "," in doc.gaps[j] or ";" in doc.gaps[j]
+        if not doc.words[j].islower():
+            return False  # (only lower-case words, a role, between: "but captain")
+    return False
+
+
 def split_sentences(doc: Doc) -> None:
     """Sentences of the masked text (index/sentences.py), so that full stops inside
     quotes never split, each at most MAX_SENT characters."""

@@ -21,7 +21,7 @@ from index.lexicon import (
 )
 from index.speakers import SpeakerRegistry, gender_of_honorific
 
-from .document import Doc, has_word, sent_of
+from .document import Doc, coordinate, has_word, sent_of
 from .names import (
     PARTICLES,
     leading_role,
@@ -538,7 +538,12 @@ class People:
                 continue
             if main_only and want and doc.sents and self._pronoun_topic(p, want):
                 continue  # "She has gone public as ... Hillary Clinton, as she pursues ...": she, before
-            if main_only and k > 0 and doc.sents and sent_of(doc, self.subjects[k - 1][0]) == sent_of(doc, p):
+            if (
+                main_only
+                and k > 0
+                and sent_of(doc, self.subjects[k - 1][0]) == sent_of(doc, p)
+                and not coordinate(doc, p)
+            ):
                 # the topic wins only if it could be meant: "Clinton campaign manager Robby
                 # Mook released a memo. He writes ..." has no male topic before Mook
                 topic = self.subjects[k - 1][1]

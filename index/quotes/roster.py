@@ -151,6 +151,8 @@ def scan(people: People, doc: Doc) -> None:
             # "other Trump backers", "with Trump": not a subject
             if w1 in _SUBJECT_AFTER or gap.strip() or "\n" in gap:  # (a new paragraph opens a clause)
                 subject = True
+            elif w1 in PERSON_HEADS and k > 1 and lows[k - 2] in _CLAUSE_OPENERS:
+                subject = True  # "…, but captain Fabien Pelous sees": a role word, then the name
             elif (
                 w1 not in _NOT_MODIFIERS
                 and not w1.endswith(("ed", "ing"))

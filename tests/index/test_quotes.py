@@ -1962,6 +1962,17 @@ SPEAKER_CASES = [
     ),
     pytest.param(
         (
+            "Rugby\n\n"
+            "Coach Bernard Laport has made four changes to the side, but captain Fabien Pelou sees hope "
+            'on the horizon. "I get the impression we are getting better," he said.\n'
+        ),
+        "I get the impression",
+        "Fabien Pelou",
+        "pronoun-subject",
+        id="he_after_a_coordinate_clause_is_its_subject_not_the_first_clauses",
+    ),
+    pytest.param(
+        (
             "So Long, Old Party; Hello, New Party.\n\n"
             "CLEVELAND – Three years ago, the Republican Party published a report on the changes.\n\n"
             "Ironically, the candidacy could speed the shift, with its large Mexican-American population.\n\n"
