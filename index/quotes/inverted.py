@@ -87,6 +87,8 @@ def np_after(doc: Doc, pos: int, se: int, strict: bool = False) -> Mention | Non
         if strict and taken and t[2] in _CLAUSE_AFTER_SOURCE:
             clause_after = True
             break  # "said Cruz constituent Dan Golvach when asked about Lindsey Graham": Golvach
+        if not strict and taken and cap(taken[-1][2]) and t[2] in ("the", "a", "an"):
+            break  # "According to Mr Peston the prime minister said": Peston, then the subject
         taken.append(t)
         last = t[1]
     if not taken:

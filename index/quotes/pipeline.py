@@ -26,6 +26,8 @@ why a quotation went to someone, read its rule, then follow the stages:
    clause and the quotations it carries agree on the speaker.
 6. ``headlines.decide_headlines``: the quotations of a headline, a subheading or a link
    teaser take the speaker the line names (as the body names them), or are nobody's.
+7. ``pullquotes.attribute_pull_quotes``: a quotation set apart as its own line, with no
+   cue, takes the speaker of the attributed quotation that repeats its words.
 
 Every look-back is bounded (sentences are capped at ``document.MAX_SENT`` characters,
 paragraph checks at ``document.WINDOW``), and a long article is read in sections
@@ -50,6 +52,7 @@ from .headlines import decide_headlines, unskip_headline
 from .people import Known, People
 from .positional import add_adhoc_cues
 from .possessed import possessed_cues
+from .pullquotes import attribute_pull_quotes
 from .reported import one_speaker, reported_speech
 from .resolve import not_a_source
 from .sections import sections
@@ -117,6 +120,7 @@ def _extract(
     quotes, clauses = one_speaker(quotes, clauses, doc)
     quotes += clauses
     quotes = decide_headlines(doc, quotes, people)
+    quotes = attribute_pull_quotes(doc, quotes)
     if any(q.speaker and not_a_source(q.speaker) for q in quotes):
         # a garbled source ("highlighted", "none"): the quote stays, unattributed
         quotes = [_no_source(q) if q.speaker and not_a_source(q.speaker) else q for q in quotes]

@@ -133,7 +133,7 @@ def one_speaker(quotes: list[Quote], clauses: list[Quote], doc: Doc | None = Non
             not relays(clauses[i].cue, clauses[i].rule, clauses[i].speaker),
         ),
     )
-    own = {i for i in marked if doc is not None and _classic(doc, quotes[i])}
+    own = {i for i in marked if doc is not None and (_classic(doc, quotes[i]) or _introduced(doc, quotes[i]))}
     # a quotation inside "X's claim that …" is X's, whoever reports the claim: the clause
     # reporting it ends before the possessor ("Tom Smith rejected | Donald Trump's claim …")
     claimed = {i: quotes[i].mention_start for i in marked if doc is not None and claimed_by_possessor(doc, quotes[i])}
@@ -195,6 +195,15 @@ def _classic(doc: Doc, q: Quote) -> bool:
     head = min(q.cue_start, q.mention_start)
     at = q.end - doc.offset
     return 0 < at <= len(doc.text) and doc.text[at - 1] in ",?!" and head - q.end <= 4
+
+
+def _introduced(doc: Doc, q: Quote) -> bool:
+    """ "According to Mr Peston, the prime minister said: “Help me …”": a quotation its own
+    verb introduces with a colon keeps that speaker, whoever relays the sentence."""
+    if q.speaker is None or q.cue_end is None or q.cue_end > q.start or (q.cue or "").endswith("ing"):
+        return False  # (not "…, warning: “…”": a participle's subject is the clause's)
+    gap = doc.text[q.cue_end - doc.offset : q.start - doc.offset]
+    return gap.strip(" \"“'‘«„").strip() == ":"
 
 
 def _words_of_the_clause(doc: Doc, quotes: list[Quote], clauses: list[Quote]) -> list[Quote]:

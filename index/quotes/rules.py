@@ -80,6 +80,8 @@ RULES: dict[str, str] = {
     "long-fragment": "a quotation of a clause's length inside the writer's sentence, with no cue: the speaker "
     "of this paragraph or the last one (Recruits are told they “may not be hooligans, but …”)",
     "nearby-person": "a last guess: the subject of the sentence before, or the last speaker, a paragraph away at most",
+    "pull-quote": "a quotation set apart as its own line with no cue: the speaker of the attributed quotation "
+    "that repeats its words (five or more) elsewhere in the article",
     # no speaker
     "unattributed": "no speaker found",
     "not-a-source": "the source found was a verb or a function word (“highlighted”): no speaker",

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from index.lexicon import FUNCTION_WORDS
 
 from .mentions import Mention
-from .roles import DISTINGUISHING, PAST, Description, Role, compatible, stem
+from .roles import DISTINGUISHING, Description, Role, compatible, stem
 
 if TYPE_CHECKING:
     from .people import People
@@ -49,9 +49,13 @@ def fits(role: Role, head: str, mods: list[str], people: People) -> bool:
     that tells roles apart in this article ("defence", "Estonian") is among its words."""
     if not compatible(head, role.head):
         return False
-    if any(w in PAST and w not in mods for w in role.words):
-        return False
+    if any(w in _SECOND and w not in mods and w not in map(stem, head.split("-")) for w in role.words):
+        return False  # ("the prime minister" is not "Deputy Prime Minister John Prescott")
     return all(m in role.words or (m not in people.stated.words and m not in DISTINGUISHING) for m in mods)
+
+
+# (stems, as a role's words are): a former or a deputy holder is not the holder
+_SECOND = frozenset(map(stem, {"former", "deputy", "vice", "shadow"}))  # ("acting": the stem of "activist")
 
 
 def last_seen(people: People, name: str, pos: int) -> int:

@@ -12,8 +12,9 @@ import bisect
 import re
 from collections.abc import Sequence
 
-from index.lexicon import FUNCTION_WORDS, NON_PERSON_WORDS, PERSON_NOUNS
+from index.lexicon import FUNCTION_WORDS, PERSON_NOUNS
 
+from .appositions import AFFILIATION_RE, RELATIVES, appositive
 from .cues import HEARD_DOING, Cue, quoted_before
 from .document import MASK, WINDOW, Doc, tokens_in
 from .inverted import according_to_source, np_after
@@ -29,9 +30,9 @@ from .words import (
     MODALS,
     NOT_VERBS,
     NOUN_DETERMINERS,
+    ORG_HEADS,
     PREPOSITIONS,
     ROLE_NOUNS,
-    SKIPPABLE,
     SUBORDINATORS,
     UTTERANCE_MODIFIERS,
     cap,
@@ -224,7 +225,7 @@ def _titled_apposition(doc: Doc, ss: int, tail: str) -> Mention | None:
     title = doc.text[ss + open_at + 1 : ss + len(tail) - 1]
     if open_at > 0 and doc.text[ss + len(tail) - 2] == "," and title_case(title) and len(title.split()) <= 8:
         plain = re.sub('[\x01“”"]', " ", doc.masked[ss : ss + len(tail)])
-        return _appositive(doc, ss, plain, len(tail) - 1)
+        return appositive(doc, ss, plain, len(tail) - 1)
     return None
 
 
@@ -287,10 +288,10 @@ def subject_of_clause(doc: Doc, ss: int, end: int, participle: bool = False) -> 
                 ),
                 region,
             )
-        return _found(_appositive(doc, ss, region, len(r) - 1), "apposition")
+        return _found(appositive(doc, ss, region, len(r) - 1), "apposition")
     last = r.rsplit(None, 1)[-1]
     last_word = last.lower()
-    if last_word in _RELATIVES and " " in r and not last.isupper():  # (not "the WHO said")
+    if last_word in RELATIVES and " " in r and not last.isupper():  # (not "the WHO said")
         # "Braynard, a South Carolina native who writes": the antecedent speaks
         cut = r.rstrip()[: -len(last_word)].rstrip()
         if last_word in ("who", "whom") and cut.endswith(","):
@@ -303,7 +304,7 @@ def subject_of_clause(doc: Doc, ss: int, end: int, participle: bool = False) -> 
                 rel = classify_np(doc, ss + seg, ss + len(head))  # (", the producer Quincy Jones, who")
             if rel is not None and rel.kind == "name" and _person_before_who(doc, rel):
                 return _found(rel, "who-said")
-        got = _found(_appositive(doc, ss, cut + ",", len(cut)), "who-said")
+        got = _found(appositive(doc, ss, cut + ",", len(cut)), "who-said")
         if got is not None and got.kind == "name":
             return got  # "Scott Reed, the Chamber's strategist, who": the named subject
         if last_word not in ("who", "whom"):
@@ -325,19 +326,24 @@ def subject_of_clause(doc: Doc, ss: int, end: int, participle: bool = False) -> 
             got = classify_np(doc, ss + lb, ss + region.index(",", lb))
             if got is not None and got.kind in ("role", "anonymous", "np"):
                 return Mention(got.kind, doc.text[got.start : ss + len(r)], got.start, ss + len(r))
-    got = classify_np(doc, ss + subject_start(region, b, len(r)), ss + len(r))
-    if got is not None and got.kind == "role" and b > 0 and region[b - 1] == ",":
-        # "Mark Serwotka, the leader of the union said": an apposition whose closing comma
-        # is missing; the name it describes is the subject
-        named = _unclosed_apposition(doc, ss, region, b - 1)
+    start = subject_start(region, b, len(r))
+    opener = _ACCORDING_RE.match(region, start)  # "According to Mr Peston the prime minister said"
+    got = classify_np(doc, ss + (opener.end() if opener else start), ss + len(r))
+    body = got is not None and got.kind == "name" and got.text.rsplit(None, 1)[-1].lower() in ORG_HEADS
+    if got is not None and (got.kind == "role" or body) and b > 0 and region[b - 1] == ",":
+        # "Mark Serwotka, the leader of the union said", "Colin Asplin, Blackpool Hotel
+        # Association said": an apposition whose closing comma is missing; the name it
+        # describes is the subject
+        named = _unclosed_apposition(doc, ss, region, b - 1, body)
         if named is not None:
             return _found(named, "apposition")
     return got
 
 
-def _unclosed_apposition(doc: Doc, ss: int, region: str, comma: int) -> Mention | None:
-    """The name that is all of the clause before `comma`, when a description follows it."""
-    if not region[comma + 1 :].lstrip().lower().startswith(("the ", "a ", "an ")):
+def _unclosed_apposition(doc: Doc, ss: int, region: str, comma: int, body: bool = False) -> Mention | None:
+    """The name that is all of the clause before `comma`, when a description (or with
+    `body`, a body's name) follows it."""
+    if not body and not region[comma + 1 :].lstrip().lower().startswith(("the ", "a ", "an ")):
         return None
     a = last_boundary(region, comma)
     if a > 0 and region[a - 1] not in ".;:\n":
@@ -408,75 +414,16 @@ def last_boundary(region: str, limit: int) -> int:
     return limit - b.start()
 
 
+_ACCORDING_RE = re.compile(r"\s*[Aa]ccording to (?:[A-Z][\w'’.-]*\s+){1,4}(?=(?:the|a|an)\s)")
 _PARENS_RE = re.compile(r"\([^()]*\)")
 _TITLE_SPAN_RE = re.compile('[“"]\x01+[”"]')
-_HARD_BOUNDARY_RE = re.compile(r"[;:\x01”\"(]|\bthat\b|\bwhile\b|\bwhen\b|\bif\b")
-_SEG_SPLIT_RE = re.compile(r"[,—–]")
-_AFFILIATION_RE = re.compile(r"^[RDI]-[A-Z][\w.]*\.?$")
 _ADJECTIVE_ENDINGS = ("al", "ic", "ous", "ive", "an", "ary", "ent", "ant")
-_RELATIVES = frozenset({"who", "which", "whose", "whom", "where"})
-
-
-def _appositive(doc: Doc, ss: int, region: str, comma: int) -> Mention | None:
-    """'X, a ..., said', 'Trump's director, Steven Cheung, told', 'X, meanwhile, who ..., said'.
-
-    The subject is split at commas and dashes into segments; asides ("meanwhile"),
-    relative clauses ("who sits ...") and descriptions ("a US-based expert") are
-    skipped, and the last segment that is a name wins; failing that the first noun
-    phrase that is something.
-    """
-    inner = region[:comma]
-    start = 0
-    for hard in _HARD_BOUNDARY_RE.finditer(inner):  # (not inside a relative clause: "whose films include Star Wars: …")
-        if inner[inner.rfind(",", 0, hard.start()) + 1 : hard.start()].lstrip().split(" ", 1)[0] not in _RELATIVES:
-            start = hard.end()
-    cuts = [start] + [c.end() for c in _SEG_SPLIT_RE.finditer(inner, start)] + [comma + 1]
-    first: Mention | None = None
-    named: Mention | None = None
-    place = False  # the segment before was a place ("of Flint"): "Mich." goes on with it
-    for a, b in zip(cuts, cuts[1:]):
-        text = inner[a : b - 1].strip()
-        if not text:
-            continue
-        head = text.split(None, 1)[0].lower()
-        after_place, place = place, named is not None and head in ("of", "from")
-        if after_place and len(text.split()) <= 2 and text[:1].isupper():
-            continue  # "Cory James, 22, of Flint, Mich., said": the place's state, not a speaker
-        if head in _RELATIVES or (
-            " " not in text and (head in SKIPPABLE or head in FUNCTION_WORDS or head.endswith("ly"))
-        ):
-            continue
-        if _AFFILIATION_RE.match(text) or text.lower() in NON_PERSON_WORDS:
-            continue  # "Sen. Susan Collins, R-Maine," / "John Smith, Ohio,"
-        got = classify_np(doc, ss + a, ss + b - 1)
-        if got is None:
-            continue
-        if got.kind == "name" and text[:1].isupper() and (named is None or _bare_name(text)):
-            # the last named segment ("Trump's director, Steven Cheung,"), unless it only
-            # describes the name before it: "Vasily Nebenzya, Russia's Ambassador to the UN
-            # Security Council," is Nebenzya, the head of the apposition
-            named = got
-        elif first is None:
-            first = got
-    return named or first
-
-
-def _bare_name(text: str) -> bool:
-    """Is a segment a name and nothing else ("Steven Cheung", "Sen. Susan Collins"), not a
-    description that holds one ("Russia's Ambassador to the UN", "CEO of Ergo")?"""
-    words = text.replace("(", " ").replace(")", " ").split()
-    if not words or words[0].endswith(("'s", "’s", "s'", "s’")):
-        return False
-    return all(w[:1].isupper() or w.lower() in _NAME_PARTICLES for w in words)
-
-
-_NAME_PARTICLES = frozenset({"de", "van", "von", "der", "den", "bin", "al", "da", "del", "di", "la", "le", "du", "dos"})
 
 
 def _person_before_who(doc: Doc, rel: Mention) -> bool:
     """Is the name before ", who" a person's, not a place's ("Ted Cruz of Texas, who", "Nicky
     Driscoll, 24, from Manchester, who") or a party's ("Mark Kirk, R-Ill., who")?"""
-    if _AFFILIATION_RE.match(rel.text):
+    if AFFILIATION_RE.match(rel.text):
         return False
     before = tokens_in(doc, max(0, rel.start - 12), rel.start)
     link = before[-1][2].lower() if before and not doc.masked[before[-1][1] : rel.start].strip() else ""
@@ -535,7 +482,7 @@ def _clause_before_comma(doc: Doc, ss: int, end: int) -> Mention | None:
     if not verb.isalpha() or verb in NOT_VERBS or not verb.endswith(("ed", "s")):
         return None
     got = classify_np(doc, toks[0][0], toks[k - 1][1])
-    if got is not None and _AFFILIATION_RE.match(got.text):
+    if got is not None and AFFILIATION_RE.match(got.text):
         return None  # "Rep. Hakeem Jeffries (D-N.Y.) reacted": the party, inside brackets
     return got if got is not None and got.kind == "name" else None
 

@@ -1973,6 +1973,39 @@ SPEAKER_CASES = [
     ),
     pytest.param(
         (
+            "Court ruling\n\n"
+            "The appeals court sided with the shop owner on Friday.\n\n"
+            "“It is impossible to overstate the magnitude of this ruling.”\n\n"
+            "The owner had sued the company in 2019.\n\n"
+            "The owner's lawyer, Jerome Robbins, welcomed the decision. “It is impossible to overstate the "
+            "magnitude of this ruling. Online retailers are now liable,” he said.\n"
+        ),
+        "It is impossible to overstate the magnitude of this ruling.",  # (the line, first in the text)
+        "Jerome Robbins",
+        "pull-quote",
+        id="a_pull_quote_is_the_speaker_of_its_repeated_words",
+    ),
+    pytest.param(
+        ('Hotels\n\nColin Aspen, Blackpool Hotel Association said: "We have tried very hard to attract visitors."\n'),
+        "We have tried very hard",
+        "Colin Aspen",
+        "apposition",
+        id="a_name_then_its_body_without_the_closing_comma_is_the_name",
+    ),
+    pytest.param(
+        (
+            "Memoir\n\n"
+            "Tony Blaire felt he had lost the trust of voters. At a dinner hosted by Deputy Prime Minister "
+            "John Presley he told Mr Brown of his plans. According to Mr Pesto, the prime minister said: "
+            '"Help me to get through the year and I will then stand down."\n'
+        ),
+        "Help me to get through",
+        "Tony Blaire",
+        "role-salient",
+        id="according_to_a_relay_the_one_who_said_speaks_and_a_deputy_is_no_holder",
+    ),
+    pytest.param(
+        (
             "So Long, Old Party; Hello, New Party.\n\n"
             "CLEVELAND – Three years ago, the Republican Party published a report on the changes.\n\n"
             "Ironically, the candidacy could speed the shift, with its large Mexican-American population.\n\n"

@@ -1,0 +1,77 @@
+"""Appositions before a verb of speech: which of the comma-separated pieces of a subject is
+the speaker ("Dmitry Simes, a US-based expert, noted", "Trump's director, Steven Cheung,
+told", "Vasily Nebenzya, Russia's Ambassador to the UN Security Council, said").
+
+Reads the masked text of a subject up to its last comma; returns the mention that speaks.
+"""
+
+from __future__ import annotations
+
+import re
+
+from index.lexicon import FUNCTION_WORDS, NON_PERSON_WORDS
+
+from .document import Doc
+from .mentions import Mention, classify_np
+from .words import SKIPPABLE
+
+_HARD_BOUNDARY_RE = re.compile(r"[;:\x01”\"(]|\bthat\b|\bwhile\b|\bwhen\b|\bif\b")
+_SEG_SPLIT_RE = re.compile(r"[,—–]")
+AFFILIATION_RE = re.compile(r"^[RDI]-[A-Z][\w.]*\.?$")
+RELATIVES = frozenset({"who", "which", "whose", "whom", "where"})
+
+
+def appositive(doc: Doc, ss: int, region: str, comma: int) -> Mention | None:
+    """'X, a ..., said', 'Trump's director, Steven Cheung, told', 'X, meanwhile, who ..., said'.
+
+    The subject is split at commas and dashes into segments; asides ("meanwhile"),
+    relative clauses ("who sits ...") and descriptions ("a US-based expert") are
+    skipped, and the last segment that is a name wins; failing that the first noun
+    phrase that is something.
+    """
+    inner = region[:comma]
+    start = 0
+    for hard in _HARD_BOUNDARY_RE.finditer(inner):  # (not inside a relative clause: "whose films include Star Wars: …")
+        if inner[inner.rfind(",", 0, hard.start()) + 1 : hard.start()].lstrip().split(" ", 1)[0] not in RELATIVES:
+            start = hard.end()
+    cuts = [start] + [c.end() for c in _SEG_SPLIT_RE.finditer(inner, start)] + [comma + 1]
+    first: Mention | None = None
+    named: Mention | None = None
+    place = False  # the segment before was a place ("of Flint"): "Mich." goes on with it
+    for a, b in zip(cuts, cuts[1:]):
+        text = inner[a : b - 1].strip()
+        if not text:
+            continue
+        head = text.split(None, 1)[0].lower()
+        after_place, place = place, named is not None and head in ("of", "from")
+        if after_place and len(text.split()) <= 2 and text[:1].isupper():
+            continue  # "Cory James, 22, of Flint, Mich., said": the place's state, not a speaker
+        if head in RELATIVES or (
+            " " not in text and (head in SKIPPABLE or head in FUNCTION_WORDS or head.endswith("ly"))
+        ):
+            continue
+        if AFFILIATION_RE.match(text) or text.lower() in NON_PERSON_WORDS:
+            continue  # "Sen. Susan Collins, R-Maine," / "John Smith, Ohio,"
+        got = classify_np(doc, ss + a, ss + b - 1)
+        if got is None:
+            continue
+        if got.kind == "name" and text[:1].isupper() and (named is None or _bare_name(text)):
+            # the last named segment ("Trump's director, Steven Cheung,"), unless it only
+            # describes the name before it: "Vasily Nebenzya, Russia's Ambassador to the UN
+            # Security Council," is Nebenzya, the head of the apposition
+            named = got
+        elif first is None:
+            first = got
+    return named or first
+
+
+def _bare_name(text: str) -> bool:
+    """Is a segment a name and nothing else ("Steven Cheung", "Sen. Susan Collins"), not a
+    description that holds one ("Russia's Ambassador to the UN", "CEO of Ergo")?"""
+    words = text.replace("(", " ").replace(")", " ").split()
+    if not words or words[0].endswith(("'s", "’s", "s'", "s’")):
+        return False
+    return all(w[:1].isupper() or w.lower() in _NAME_PARTICLES for w in words)
+
+
+_NAME_PARTICLES = frozenset({"de", "van", "von", "der", "den", "bin", "al", "da", "del", "di", "la", "le", "du", "dos"})
