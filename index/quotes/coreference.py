@@ -109,11 +109,13 @@ def resolve_all(doc: Doc, cues: list[Cue], people: People) -> None:
                     )
                 ):
                     g = "thing"  # "the campaign", "Reuters", "it said": what "it" can refer to
+                # (a headline's pronoun is a guess with no text before it: it teaches no gender)
+                learn = people.gender if not _in_headline(doc, cue.start) else {}
                 if mention.kind == "pronoun" and mention.text.lower() in PRONOUNS_MALE and not g:
-                    people.gender.setdefault(speaker, "male")
+                    learn.setdefault(speaker, "male")
                     g = "male"
                 elif mention.kind == "pronoun" and mention.text.lower() in PRONOUNS_FEMALE and not g:
-                    people.gender.setdefault(speaker, "female")
+                    learn.setdefault(speaker, "female")
                     g = "female"
                 if kind == "role" and speaker == mention.text and _bare_definite(mention.text):
                     # "the businessman" refers back to someone; "a spokesman" is someone new,
@@ -129,6 +131,9 @@ def resolve_all(doc: Doc, cues: list[Cue], people: People) -> None:
                     people.embedded.add(cue.start)
                 if cue.word in ASKING and mention.end <= cue.start and _asks_question(doc, cue):
                     people.askers.add(cue.start)
+                    whom = _ASKED_WHOM_RE.match(doc.text, cue.end)  # "asked Montoya-Lewis, “…?”": she replies
+                    if whom is not None:
+                        people.asked[cue.start] = people.canonical(whom.group(1), whom.start(1))
                 asked_by = cue.source_rule == "passive-agent"
                 if asked_by:
                     people.askers.add(cue.start)  # "Rubio was asked by Baker whether …": Rubio answers
@@ -229,6 +234,17 @@ _QUOTED_AFTER_RE = re.compile(
 _QUOTED_VERBS = frozenset({"saying", "telling", "stating", "writing", "adding", "warning", "claiming"})
 
 
+def _in_headline(doc: Doc, pos: int) -> bool:
+    """Is `pos` in the article's first lines before its first sentence, a headline and a
+    standfirst (lines with no full stop at their end)?"""
+    for ps, pe in doc.paras[:3] if not doc.offset else ():
+        if doc.text[ps:pe].rstrip().endswith("."):
+            return False
+        if pos < pe:
+            return True
+    return False
+
+
 def _asks_question(doc: Doc, cue: Cue) -> bool:
     """ "asked (Sanders) whether ...": a question, which someone else answers next (not
     "asked her to call": a request, which its maker goes on to explain)."""
@@ -243,7 +259,9 @@ def _asks_question(doc: Doc, cue: Cue) -> bool:
     return before[-2:-1] == "?" and before[-1:] in "\"”’'"
 
 
-_QUOTED_QUESTION_RE = re.compile(r"\s*,?\s*[“\"][^”\"\n]{1,400}\?[”\"]")
+_ASKED_WHOM_RE = re.compile(r"\s+([A-Z][\w'’.\-]+(?:\s[A-Z][\w'’.\-]+){0,3}),?\s*[“\"]")
+# (after whom it asks, if said: "asked Montoya-Lewis, “What …?”")
+_QUOTED_QUESTION_RE = re.compile(r"(?:\s+[\w'’.\-]+){0,4}\s*,?\s*[“\"][^”\"\n]{1,400}\?[”\"]")
 
 
 def _question_follows(doc: Doc, pos: int) -> bool:

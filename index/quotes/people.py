@@ -128,6 +128,7 @@ class People:
         self._first_name_full: dict[int, str] = {}  # subject position -> full name of a first name
         self.embedded: set[int] = set()  # cues whose speaker is inside another clause
         self.askers: set[int] = set()  # cues of a question ("a voter asked if she ..."): no reply
+        self.asked: dict[int, str] = {}  # such a cue -> whom it names as asked, who replies
         self.unissued: list[int] = []  # cues of a document nobody issued ("the report said"): what "it" may be
         # positions of full-name mentions by (surname, first word), indexed as far as
         # self.mentions[:_indexed] (the scan adds mentions while it asks for names)

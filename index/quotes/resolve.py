@@ -363,6 +363,10 @@ def resolve_pronoun(
     spoke: tuple[int, str] | None = None
     doc = people.doc
     for p, sp, g in reversed(history[-12:]):
+        whom = people.asked.get(p) if replying and spoke is None else None
+        if whom is not None and people.gender_of(whom) in ("", want):
+            spoke = (p, whom)  # "a reporter asked Montoya-Lewis, “…?” ¶ “…,” she replied": the one asked
+            break
         if g in ("group", "thing") or replying and p in people.askers or sp == exclude:
             continue
         if not g and sp[:1].isupper() and not people.is_person(sp) and not person_noun(sp):

@@ -1986,6 +1986,17 @@ SPEAKER_CASES = [
         id="a_pull_quote_is_the_speaker_of_its_repeated_words",
     ),
     pytest.param(
+        (
+            "Judge named\n\n"
+            "At a press conference, a reporter asked Montoya-Luis, “What is the biggest problem in the courts?”\n\n"
+            "“The biggest hurdle is getting people to understand bias,” she replied.\n"
+        ),
+        "The biggest hurdle",
+        "Montoya-Luis",
+        "pronoun-last-speaker",
+        id="the_one_asked_by_name_replies",
+    ),
+    pytest.param(
         ('Hotels\n\nColin Aspen, Blackpool Hotel Association said: "We have tried very hard to attract visitors."\n'),
         "We have tried very hard",
         "Colin Aspen",
