@@ -115,9 +115,11 @@ def attach_quotes(
             )
             want = "male" if pron in PRONOUNS_MALE else "female" if pron in PRONOUNS_FEMALE else ""
             rule = rule if rule in _NOBODY else cue.rule if cue is not None and cue.rule in _NOBODY else "unattributed"
-            if pron not in ("it", "i", "we") and pron not in PRONOUNS_GROUP and rule == "unattributed":
+            few = kind == "partial" and len(doc.text[segs[0].start : segs[-1].end].split(None, 2)) <= 2
+            if pron not in ("it", "i", "we") and pron not in PRONOUNS_GROUP and rule == "unattributed" and not few:
                 # (what "it calls ..." names is a thing or a body, "they" are more than one, and
-                # the "I" of a first-person article is its writer: never the person nearby)
+                # the "I" of a first-person article is its writer: never the person nearby; a
+                # word or two quoted, "the necessary 'chip' technology", is no one's guessed)
                 speaker, named = _nearby_person(doc, people, segs[0], last, want)
                 if speaker is not None:
                     rule = "nearby-person"

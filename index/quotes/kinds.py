@@ -76,7 +76,10 @@ def quote_kind(doc: Doc, segs: list[Seg], attributed: bool) -> str:
 
 
 _NAMING_BEFORE_RE = re.compile(
-    r"\b(?:(?:also |widely |better |commonly |locally )?known as(?: the)?|(?:en)?titled|headlined)[\s,:]*$", re.I
+    r"\b(?:(?:also |widely |better |commonly |locally )?known as(?: the)?|(?:en)?titled|headlined"
+    # a passive with no agent: "Barley is described as a “…”", "potstickers, described as “…”"
+    r"|(?:is|was|are|were|been|,) (?:\w+ly )?(?:described|billed|labell?ed|touted) as(?: an?| the)?)[\s,:]*$",
+    re.I,
 )
 _ODD_CASE_RE = re.compile("[\u0130\u0131\u017f\u212a]")
 
@@ -88,7 +91,7 @@ def _naming_before(before: str) -> bool:
     letter and str.lower does not: "İ", "ı", "ſ", the Kelvin sign.)"""
     if before.isascii() or _ODD_CASE_RE.search(before) is None:
         low = before.lower()
-        if "titled" not in low and "headlined" not in low and "known as" not in low:
+        if "titled" not in low and "headlined" not in low and "known as" not in low and "ed as" not in low:
             return False
     return _NAMING_BEFORE_RE.search(before) is not None
 

@@ -2160,3 +2160,20 @@ def test_a_call_sign_is_a_name_given_not_words_said(registry: SpeakerRegistry) -
     text = 'Hooligans\n\nOrlov, whose call sign is "Spaniard", said they had been given approval for a battalion.\n'
     (q,) = [q for q in quotes_of(text, registry) if q.text == "Spaniard"]
     assert (q.kind, q.speaker) == ("other", None)
+
+
+def test_a_label_given_in_the_passive_is_nobodys(registry: SpeakerRegistry) -> None:
+    text = (
+        'Menu\n\nThe chef Ann Vale opened the bar in May. Or try the potstickers, described as "Oriental tortilla."\n'
+    )
+    (q,) = [q for q in quotes_of(text, registry) if q.text.startswith("Oriental")]
+    assert (q.kind, q.speaker) == ("other", None)  # nobody named described them so
+
+
+def test_a_word_or_two_quoted_is_no_one_guessed(registry: SpeakerRegistry) -> None:
+    text = (
+        "Cards\n\nCard firm boss Carl Clumpe spoke at the launch. "
+        "Only 34% said they had received replacement cards with the necessary 'chip' technology.\n"
+    )
+    (q,) = [q for q in quotes_of(text, registry) if q.text == "chip"]
+    assert q.speaker is None  # not Clumpe's: the figure names no one and a term is no quotation of his
