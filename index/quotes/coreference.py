@@ -110,7 +110,7 @@ def resolve_all(doc: Doc, cues: list[Cue], people: People) -> None:
                 ):
                     g = "thing"  # "the campaign", "Reuters", "it said": what "it" can refer to
                 # (a headline's pronoun is a guess with no text before it: it teaches no gender)
-                learn = people.gender if not _in_headline(doc, cue.start) else {}
+                learn = people.gender if mention.kind != "pronoun" or not _in_headline(doc, cue.start) else {}
                 if mention.kind == "pronoun" and mention.text.lower() in PRONOUNS_MALE and not g:
                     learn.setdefault(speaker, "male")
                     g = "male"
