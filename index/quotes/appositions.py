@@ -55,6 +55,8 @@ def appositive(doc: Doc, ss: int, region: str, comma: int) -> Mention | None:
         got = classify_np(doc, ss + a, ss + b - 1)
         if got is None:
             continue
+        if got.kind == "name" and " " not in got.text and " and " in text and _body_name(text):
+            continue  # "Consumers Against Supermarket Privacy Invasion and Numbering": one body, not its tail
         if got.kind == "name" and text[:1].isupper() and (named is None or _bare_name(text)):
             # the last named segment ("Trump's director, Steven Cheung,"), unless it only
             # describes the name before it: "Vasily Nebenzya, Russia's Ambassador to the UN
@@ -75,3 +77,10 @@ def _bare_name(text: str) -> bool:
 
 
 _NAME_PARTICLES = frozenset({"de", "van", "von", "der", "den", "bin", "al", "da", "del", "di", "la", "le", "du", "dos"})
+
+
+def _body_name(text: str) -> bool:
+    """Every word capitalised but "and", "of", "for", "the" ("Consumers Against Supermarket
+    Privacy Invasion and Numbering"): one long name (not "Wilcox and Beruff"), of which one word is no name."""
+    words = text.split()
+    return len(words) >= 5 and all(w[:1].isupper() or w in ("and", "of", "for", "the") for w in words)

@@ -52,7 +52,9 @@ PERSON_HEADS = frozenset(
     boxer golfer cyclist jockey bowler batsman hurdler guitarist drummer""".split()
 )
 # person nouns that open a sentence before a full name, capitalised there ("Boss Graeme Souness")
-ROLE_OPENERS = PERSON_HEADS | frozenset("wing winger keeper referee judges fellow shadow centre prop flanker".split())
+ROLE_OPENERS = PERSON_HEADS | frozenset(
+    "wing winger keeper referee judges fellow shadow centre prop flanker skipper substitute debutant".split()
+)
 # roles that open a sentence before a surname alone ("Striker Keane", "Rapper Eminem"): only
 # these, since names of bodies and things begin with other roles ("General Motors", "Star Wars")
 SURNAME_OPENERS = frozenset(

@@ -275,6 +275,9 @@ def subject_of_clause(doc: Doc, ss: int, end: int, participle: bool = False) -> 
     if participle:
         # "..., saying": the subject of the main clause, from the sentence start
         return first_clause_subject(doc, ss, ss + len(r))
+    if r.endswith(" -") and " - " in region[: len(r) - 2]:
+        region = region.replace(" - ", " , ")  # "One unnamed correspondent - all are anonymous - wrote"
+        r = region.rstrip()
     if r.endswith((",", "—", "–")):
         if "\x01" in region:
             # "Hemsley, the co-author of “Going Viral,” about ..., said": a title inside the
@@ -327,7 +330,8 @@ def subject_of_clause(doc: Doc, ss: int, end: int, participle: bool = False) -> 
             if got is not None and got.kind in ("role", "anonymous", "np"):
                 return Mention(got.kind, doc.text[got.start : ss + len(r)], got.start, ss + len(r))
     start = subject_start(region, b, len(r))
-    opener = _ACCORDING_RE.match(region, start)  # "According to Mr Peston the prime minister said"
+    opener = _ACCORDING_RE.match(region, start) or _and_subject(region, start, len(r))
+    # ("According to Mr Peston the prime minister said", "Irish trailed at the break and Gold said")
     got = classify_np(doc, ss + (opener.end() if opener else start), ss + len(r))
     body = got is not None and got.kind == "name" and got.text.rsplit(None, 1)[-1].lower() in ORG_HEADS
     if got is not None and (got.kind == "role" or body) and b > 0 and region[b - 1] == ",":
@@ -412,6 +416,22 @@ def last_boundary(region: str, limit: int) -> int:
     if b is None or limit - b.end() < last:
         return last  # none, or only one that starts before the window
     return limit - b.start()
+
+
+# a clause with its own past-tense verb, then "and" and the next clause's subject: a name
+_AND_SUBJECT_RE = re.compile(
+    r"\b[a-z]{3,}ed\b(?:\s+\S+){2,}\s+[a-z]+\s+and\s+(?=((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)\s*$)"
+)
+
+
+def _and_subject(region: str, start: int, end: int) -> re.Match[str] | None:
+    """ "Irish trailed at the break and Gold said": the name after "and" (not a body's
+    name, "Cooperation and Development", nor an adjective, "lead and Democratic calls")."""
+    got = _AND_SUBJECT_RE.search(region, start, end)
+    if got is None:
+        return None
+    last = got.group(1).rsplit(None, 1)[-1].lower()
+    return None if last.endswith(("ic", "an", "al", "ish", "ese", "ive", "'s", "’s")) else got
 
 
 _ACCORDING_RE = re.compile(r"\s*[Aa]ccording to (?:[A-Z][\w'’.-]*\s+){1,4}(?=(?:the|a|an)\s)")

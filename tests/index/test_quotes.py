@@ -1997,6 +1997,39 @@ SPEAKER_CASES = [
         id="the_one_asked_by_name_replies",
     ),
     pytest.param(
+        (
+            "Car makers\n\n"
+            "Aston Martin is to build a new plant. Ulrich Bezz - a former executive at rival Porsche - said "
+            'the firm was "in good shape" for the future.\n'
+        ),
+        "in good shape",
+        "Ulrich Bezz",
+        "apposition",
+        id="an_apposition_between_spaced_hyphens_is_an_aside",
+    ),
+    pytest.param(
+        (
+            "Rugby\n\n"
+            "London Irish coach Gary Goldy felt his side deserved more. Irish trailed by just two points "
+            'at the break and Goldy said: "For 55 minutes we were in it."\n'
+        ),
+        "For 55 minutes",
+        "Gary Goldy",
+        "said-after-name",
+        id="a_name_after_and_opens_the_next_clause",
+    ),
+    pytest.param(
+        (
+            "Tags\n\n"
+            "One consumer group - Consumers Against Supermarket Privacy Invasion and Numbering - "
+            'said the chips "could be used to identify people secretly".\n'
+        ),
+        "could be used",
+        "consumer group",
+        "noun-phrase",
+        id="a_long_body_name_with_and_is_no_speaker_named_by_its_tail",
+    ),
+    pytest.param(
         ('Hotels\n\nColin Aspen, Blackpool Hotel Association said: "We have tried very hard to attract visitors."\n'),
         "We have tried very hard",
         "Colin Aspen",
