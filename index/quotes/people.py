@@ -542,6 +542,7 @@ class People:
             if (
                 main_only
                 and k > 0
+                and doc.sents
                 and sent_of(doc, self.subjects[k - 1][0]) == sent_of(doc, p)
                 and not coordinate(doc, p)
             ):

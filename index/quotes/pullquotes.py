@@ -24,6 +24,8 @@ _MIN_WORDS = 5
 
 
 def attribute_pull_quotes(doc: Doc, quotes: list[Quote]) -> list[Quote]:
+    """The records, each cue-less line of quotation that another attributed quotation
+    repeats given that one's speaker (rule pull-quote)."""
     weak = [i for i, q in enumerate(quotes) if q.kind == "direct" and q.rule in _WEAK and _own_line(doc, q)]
     if not weak:
         return quotes
