@@ -19,6 +19,7 @@ _HARD_BOUNDARY_RE = re.compile(r"[;:\x01”\"(]|\bthat\b|\bwhile\b|\bwhen\b|\bif
 _SEG_SPLIT_RE = re.compile(r"[,—–]")
 AFFILIATION_RE = re.compile(r"^[RDI]-[A-Z][\w.]*\.?$")
 RELATIVES = frozenset({"who", "which", "whose", "whom", "where"})
+_RELATIVE_RE = re.compile(r",\s*(?:who|whose|which|whom)\b")  # a relative clause opened after a comma
 
 
 def appositive(doc: Doc, ss: int, region: str, comma: int) -> Mention | None:
@@ -32,12 +33,13 @@ def appositive(doc: Doc, ss: int, region: str, comma: int) -> Mention | None:
     inner = region[:comma]
     start = 0
     for hard in _HARD_BOUNDARY_RE.finditer(inner):  # (not inside a relative clause: "whose films include Star Wars: …")
-        if inner[inner.rfind(",", 0, hard.start()) + 1 : hard.start()].lstrip().split(" ", 1)[0] not in RELATIVES:
+        if _RELATIVE_RE.search(inner, start, hard.start()) is None:
             start = hard.end()
     cuts = [start] + [c.end() for c in _SEG_SPLIT_RE.finditer(inner, start)] + [comma + 1]
     first: Mention | None = None
     named: Mention | None = None
     place = False  # the segment before was a place ("of Flint"): "Mich." goes on with it
+    relative = False
     for a, b in zip(cuts, cuts[1:]):
         text = inner[a : b - 1].strip()
         if not text:
@@ -46,9 +48,8 @@ def appositive(doc: Doc, ss: int, region: str, comma: int) -> Mention | None:
         after_place, place = place, named is not None and head in ("of", "from")
         if after_place and len(text.split()) <= 2 and text[:1].isupper():
             continue  # "Cory James, 22, of Flint, Mich., said": the place's state, not a speaker
-        if head in RELATIVES or (
-            " " not in text and (head in SKIPPABLE or head in FUNCTION_WORDS or head.endswith("ly"))
-        ):
+        relative = relative or head in RELATIVES  # (it runs to the verb: "whose films include A, B and C,")
+        if relative or (" " not in text and (head in SKIPPABLE or head in FUNCTION_WORDS or head.endswith("ly"))):
             continue
         if AFFILIATION_RE.match(text) or text.lower() in NON_PERSON_WORDS:
             continue  # "Sen. Susan Collins, R-Maine," / "John Smith, Ohio,"

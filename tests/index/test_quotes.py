@@ -1922,7 +1922,8 @@ SPEAKER_CASES = [
         (
             "Theatre\n\n"
             "Liam Neilson is backing the campaign to save the theatre.\n\n"
-            "The Oscar-nominated actor, whose films include Schindler's List and Star Wars: The Phantom Menace, "
+            "The Oscar-nominated actor, whose films include Schindler's List, Michael Collins and Star Wars: "
+            "The Phantom Menace, "
             'said: "The Lyric is too important to lose."\n'
         ),
         "The Lyric is too important",
