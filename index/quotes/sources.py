@@ -334,7 +334,8 @@ def subject_of_clause(doc: Doc, ss: int, end: int, participle: bool = False) -> 
     # ("According to Mr Peston the prime minister said", "Irish trailed at the break and Gold said")
     got = classify_np(doc, ss + (opener.end() if opener else start), ss + len(r))
     body = got is not None and got.kind == "name" and got.text.rsplit(None, 1)[-1].lower() in ORG_HEADS
-    if got is not None and (got.kind == "role" or body) and b > 0 and region[b - 1] == ",":
+    owned = got is not None and got.kind == "np" and ("'s " in got.text or "’s " in got.text)
+    if got is not None and (got.kind == "role" or body or owned) and b > 0 and region[b - 1] == ",":
         # "Mark Serwotka, the leader of the union said", "Colin Asplin, Blackpool Hotel
         # Association said": an apposition whose closing comma is missing; the name it
         # describes is the subject
@@ -347,8 +348,12 @@ def subject_of_clause(doc: Doc, ss: int, end: int, participle: bool = False) -> 
 def _unclosed_apposition(doc: Doc, ss: int, region: str, comma: int, body: bool = False) -> Mention | None:
     """The name that is all of the clause before `comma`, when a description (or with
     `body`, a body's name) follows it."""
-    if not body and not region[comma + 1 :].lstrip().lower().startswith(("the ", "a ", "an ")):
-        return None
+    after = region[comma + 1 :].lstrip()
+    first = after.split(None, 1)[0] if after else ""
+    if not body and not (
+        after.lower().startswith(("the ", "a ", "an ")) or first.islower() or first.endswith(("'s", "’s"))
+    ):
+        return None  # (a description: "the leader of …", "economist at Global Insight", "Wanadoo's chief executive")
     a = last_boundary(region, comma)
     if a > 0 and region[a - 1] not in ".;:\n":
         return None  # only a name opening its sentence ("Unlike Smith, the minister said" is no apposition)

@@ -2021,6 +2021,23 @@ SPEAKER_CASES = [
     ),
     pytest.param(
         (
+            "Rates\n\n"
+            'Howard Archerr, economist at Global Insight said the bank "may well consider that the risks have shifted".\n'
+        ),
+        "may well consider",
+        "Howard Archerr",
+        "apposition",
+        id="a_name_then_a_bare_description_without_the_closing_comma_is_the_name",
+    ),
+    pytest.param(
+        ('Broadband\n\nEric Abensurr, Wanadoo\'s chief executive said: "Voice over broadband is a key trend."\n'),
+        "Voice over broadband",
+        "Eric Abensurr",
+        "apposition",
+        id="a_name_then_a_possessed_role_without_the_closing_comma_is_the_name",
+    ),
+    pytest.param(
+        (
             "Tags\n\n"
             "One consumer group - Consumers Against Supermarket Privacy Invasion and Numbering - "
             'said the chips "could be used to identify people secretly".\n'
