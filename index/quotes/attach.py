@@ -71,13 +71,13 @@ def attach_quotes(
     # where each speaker's cues stand: "“A,” he said. ¶ He admitted … ¶ It was …, he said. ¶
     # “B.”": the speaker's reported paragraphs keep them the one a cue-less quotation continues
     spoke: dict[str, list[int]] = {}
-    last_cue: dict[int, int] = {}  # paragraph -> where its last cue starts
+    in_para: dict[int, list[Cue]] = {}  # paragraph -> all its cues
     by_para: dict[int, list[Cue]] = {}  # paragraph -> its cues with a speaker
     paras, pi = doc.paras, 0
     for c in sorted(cues, key=lambda c: c.start):
         while pi + 1 < len(paras) and paras[pi + 1][0] <= c.start:
             pi += 1  # (cues in order: the paragraphs walked once)
-        last_cue[pi] = c.start
+        in_para.setdefault(pi, []).append(c)
         if c.speaker:
             spoke.setdefault(c.speaker, []).append(c.start)
             by_para.setdefault(pi, []).append(c)
@@ -87,7 +87,7 @@ def attach_quotes(
             k = bisect.bisect_left(starts, segs[0].open_pos) - 1
             if k >= 0 and para_of(doc, starts[k]) > last.para:
                 last = last._replace(para=para_of(doc, starts[k]))
-        last = _reported_before(doc, segs, last, by_para, last_cue, people) or last
+        last = _reported_before(doc, segs, last, by_para, in_para, people) or last
         cue, rule = _attribution(doc, segs, by_sent, last, people)
         continued = rule in ("continuation", "continuation-in-paragraph")
         speaker, named = (cue.speaker, cue.named_by) if cue is not None else (None, None)
@@ -140,7 +140,7 @@ def _reported_before(
     segs: list[Seg],
     last: _Last | None,
     by_para: dict[int, list[Cue]],
-    last_cue: dict[int, int],
+    in_para: dict[int, list[Cue]],
     people: People,
 ) -> _Last | None:
     """The speaker whose reported words come right before a cue-less quotation, when no
@@ -149,7 +149,7 @@ def _reported_before(
     “Several surveys …”"). The quotation then continues them."""
     first = segs[0]
     para = first.para
-    if last_cue.get(segs[-1].para, -1) > first.open_pos:
+    if _cue_follows(doc, segs, in_para):
         return None  # (its own cue follows)
     quoted = last is not None and last.para >= para  # a quotation of its paragraph came first
     if quoted and starts_paragraph(doc, first):
@@ -157,17 +157,31 @@ def _reported_before(
     if len(doc.text[first.start : segs[-1].end].split()) < 5:
         return None  # (not a title: “Daily Show” host)
     if starts_paragraph(doc, first):
-        if para in last_cue or last is not None and last.para >= para - 1:
+        if para in in_para or last is not None and last.para >= para - 1:
             return None
         before = next((c for c in reversed(by_para.get(para - 1, ())) if _reports(c, doc, people)), None)
         return None if before is None else _Last(para - 1, before.speaker or "", before, before.named_by)
     if not starts_sentence(doc, first):
         return None
     si = sent_of(doc, first.open_pos)
-    before = next((c for c in reversed(by_para.get(para, ())) if c.sent == si - 1 and _reports(c, doc, people)), None)
+    before = next(
+        (
+            c
+            for c in reversed(by_para.get(para, ()))
+            if c.sent == si - 1 and _reports(c, doc, people) and c.start not in people.embedded
+        ),
+        None,
+    )  # (the sentence's own verb, not one it reports: "Knight says 24 companies reported …")
     if before is None or quoted and doc.sents[before.sent][0] < _last_close(doc, first.open_pos):
         return None  # (a quotation came before its sentence ended: it goes on)
     return _Last(para, before.speaker or "", before, before.named_by)
+
+
+def _cue_follows(doc: Doc, segs: list[Seg], in_para: dict[int, list[Cue]]) -> bool:
+    """Does a cue follow the quotation in its last sentence or the next (its own, "“…,” he
+    said"), not only further on in a long paragraph (BBC copy puts a story in one)?"""
+    first, last = segs[0].open_pos, sent_of(doc, segs[-1].end)
+    return any(c.start > first and c.sent <= last + 1 for c in in_para.get(segs[-1].para, ()))
 
 
 def _last_close(doc: Doc, pos: int) -> int:

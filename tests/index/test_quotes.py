@@ -1945,6 +1945,19 @@ SPEAKER_CASES = [
     ),
     pytest.param(
         (
+            "Sacking backed\n\n"
+            '"It was a difficult decision," said a league spokesman. The club won backing from drugs expert '
+            "Michelle Verrick. Verrick insists the club were right to sack the player. "
+            '"The club are saying the player has to take responsibility." The decision came on Monday. '
+            "The player said later that he would appeal.\n"
+        ),
+        "The club are saying",
+        "Michelle Verrick",
+        "continuation-in-paragraph",
+        id="a_cue_further_on_in_a_long_paragraph_is_not_the_quotations_own",
+    ),
+    pytest.param(
+        (
             "Pensions\n\n"
             "But general secretary of the public services union Unison Dave Prentice said the plans were unfair. "
             '"You do not get world class services by hitting people as they retire."\n'
