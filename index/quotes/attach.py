@@ -180,8 +180,17 @@ def _reported_before(
 def _cue_follows(doc: Doc, segs: list[Seg], in_para: dict[int, list[Cue]]) -> bool:
     """Does a cue follow the quotation in its last sentence or the next (its own, "“…,” he
     said"), not only further on in a long paragraph (BBC copy puts a story in one)?"""
-    first, last = segs[0].open_pos, sent_of(doc, segs[-1].end)
-    return any(c.start > first and c.sent <= last + 1 for c in in_para.get(segs[-1].para, ()))
+    cues = in_para.get(segs[-1].para, ())
+    first = segs[0].open_pos
+    if not cues or cues[-1].start <= first:
+        return False  # (most quotations: no cue after them in their paragraph)
+    last = sent_of(doc, segs[-1].end)
+    for c in reversed(cues):
+        if c.start <= first:
+            return False
+        if c.sent <= last + 1:
+            return True
+    return False
 
 
 def _last_close(doc: Doc, pos: int) -> int:
