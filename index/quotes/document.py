@@ -202,7 +202,8 @@ def shouted(text: str) -> list[tuple[int, int]]:
 
 
 # a dateline opening a paragraph ("CLEVELAND –", "KYIV, Ukraine (AP) —", "LA CROSSE, Wisc. —"):
-# where the story was filed, never a speaker or a subject
+# where the story was filed, never a speaker or a subject (index/clean.py reads the "PLACE
+# (Outlet) —" form as metadata; this one only keeps any dateline's words from being a name)
 _DATELINE_RE = re.compile(
     r"(?m)^([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)*(?:, [A-Z][\w.]*(?: [A-Z][\w.]*)?)?(?: \([^)\n]{1,30}\))? [–—-]) "
 )

@@ -20,7 +20,7 @@ from index.lexicon import ANONYMOUS_NOUNS, DEMONYMS, FUNCTION_WORDS, INDEFINITE_
 from .document import Doc, sent_of
 from .mentions import Mention
 from .roles import DOCUMENT_NOUNS, ORG_HEADS, PERSON_HEADS, is_age, singular
-from .words import FEMALE_ROLES, GROUP_NOUNS, MALE_ROLES, PERSON_NOUNS, STOP_HEAD
+from .words import FEMALE_ROLES, GROUP_NOUNS, MALE_ROLES, PARTY_WORDS, PERSON_NOUNS, STOP_HEAD
 
 if TYPE_CHECKING:
     from .people import People
@@ -266,7 +266,7 @@ def names_no_speaker(name: str) -> bool:
     last = words[-1].lower()
     if words[0].lower() in _DOCUMENT_PARTS and last[:1].isdigit():
         return True  # "Section 5 of the order obliges MSPs …": a part of a document, no one
-    return last in _NOT_SPEAKER_ENDINGS or all(w.lower() in DEMONYMS for w in words[:-1]) and last in _PARTY_WORDS
+    return last in _NOT_SPEAKER_ENDINGS or all(w.lower() in DEMONYMS for w in words[:-1]) and last in PARTY_WORDS
 
 
 _NOT_SPEAKER_ENDINGS = frozenset(
@@ -274,7 +274,6 @@ _NOT_SPEAKER_ENDINGS = frozenset(
     games olympics awards prize trophy stadium park road bridge airport avenue""".split()
 )
 _DOCUMENT_PARTS = frozenset("section article clause paragraph chapter rule part schedule amendment".split())
-_PARTY_WORDS = frozenset({"conservative", "labour", "liberal", "democrat", "republican", "socialist", "nationalist"})
 
 
 def opens_sentence(doc: Doc, pos: int) -> bool:

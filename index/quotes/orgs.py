@@ -20,7 +20,7 @@ from .document import Doc, para_of
 from .names import CAP_RUN_RE
 from .roles import DOCUMENT_NOUNS, ORG_HEADS, PLACES, Description, compatible, singular
 from .salience import _NEAR_PARAS, _WINDOW, History, fits, last_seen, mods_of
-from .words import FIRST_NAMES, RELAYING
+from .words import FIRST_NAMES, PARTY_NAME_WORDS, RELAYING
 from .words import ORG_HEADS as NAME_ORG_HEADS
 
 if TYPE_CHECKING:
@@ -156,13 +156,7 @@ def _a_party(name: str) -> bool:
     """Does the name read as a political party's: "... Party", an acronym ("GOP", "SNP"),
     or a name with a party's word in it ("Labour", "Liberal Democrat", "Democrats Abroad")?"""
     words = name.lower().replace("-", " ").split()
-    return name.isupper() or bool(words) and (words[-1] == "party" or any(w in _PARTY_WORDS for w in words))
-
-
-_PARTY_WORDS = frozenset(
-    """labour conservative conservatives tory tories republican republicans democrat democrats
-    democratic liberal liberals green greens ukip plaid sinn likud""".split()
-)
+    return name.isupper() or bool(words) and (words[-1] == "party" or any(w in PARTY_NAME_WORDS for w in words))
 
 
 def _org_subject_before(pos: int, people: People, places: bool) -> tuple[int, str] | None:

@@ -436,6 +436,7 @@ def _and_subject(region: str, start: int, end: int) -> re.Match[str] | None:
     if got is None:
         return None
     last = got.group(1).rsplit(None, 1)[-1].lower()
+    # (endings of adjectives of place and party, not _ADJECTIVE_ENDINGS: "Grant", "Brent" are names)
     return None if last.endswith(("ic", "an", "al", "ish", "ese", "ive", "'s", "’s")) else got
 
 

@@ -82,6 +82,13 @@ RECEIVED = frozenset(
     shown reported""".split()
 )
 
+# the words of parties' names, as members are described ("Scottish Conservative") and as
+# parties are named ("Labour", "the Tories", "Democrats Abroad")
+PARTY_WORDS = frozenset({"conservative", "labour", "liberal", "democrat", "republican", "socialist", "nationalist"})
+PARTY_NAME_WORDS = PARTY_WORDS | frozenset(
+    "conservatives tory tories republicans democrats democratic liberals green greens ukip plaid sinn likud".split()
+)
+
 # verbs that open a web page's instructions to the reader ("See live results here", "Read the
 # latest updates below:"): a sentence they open has no subject
 IMPERATIVES = frozenset("see read watch click listen look follow subscribe check visit download scroll tap".split())
