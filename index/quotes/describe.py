@@ -48,7 +48,7 @@ from .roles import (
     singular,
     stem,
 )
-from .salience import _NEAR_PARAS, _WINDOW, History, Resolved, fits, last_seen, mods_of
+from .salience import _NEAR_PARAS, _WINDOW, History, Resolved, clashes, fits, kind_of, last_seen, mods_of
 from .words import FEMALE_ROLES, MALE_ROLES
 
 if TYPE_CHECKING:
@@ -123,6 +123,10 @@ def resolve_description(
     return None
 
 
+# the titles of members who hold a seat, named by place ("the Salford MP")
+_SEAT_HOLDERS = frozenset({"mp", "mep", "msp", "mla", "td"})
+
+
 def _place_owner(doc: Doc, owner: tuple[int, int]) -> str | None:
     """The country or city whose office a possessive names ("Russia's", "Kyiv's"), lower case."""
     name = re.sub(r"['’]s?$", "", doc.text[owner[0] : owner[1]])
@@ -161,12 +165,18 @@ def _person_holder(
     pos = mention.start
     doc = people.doc
     mods = mods_of(d)
+    proper = [stem(p) for p in d.proper]
     para = para_of(doc, pos)
     fitting = [
         r
         for r in people.stated.fitting_heads(d.head, pos)
-        if not r.org and fits(r, d.head, mods, people) and (not place or place in r.words)
+        if not r.org and fits(r, d.head, mods, people, proper) and (not place or place in r.words)
     ]
+    if d.head in _SEAT_HOLDERS:
+        # "the Glasgow Kelvin MP", "the Labour MP for Birkenhead": a seat the article names
+        # is held only by the member it was stated of
+        seat = [w for w in (*proper, *map(stem, _proper_words(doc, d.comp) if d.comp else ())) if not kind_of(w)]
+        fitting = [r for r in fitting if all(w in r.words for w in seat)]
     # (sentence last seen in, a subject or speaker there?, stated?, where, name, rule): the
     # later sentence wins, and in one sentence its subject ("Marco Rubio ... stressed
     # defense during an appearance with Sen. Joni Ernst. The Florida senator said": Rubio)
@@ -306,7 +316,11 @@ def _salient_person(
             # a described speaker: "the spokesman" after "the prime minister's spokesman
             # said" is that one again; no other description is who the text was about
             noun = singular(sp.rsplit(None, 1)[-1].lower())
-            if compatible(d.head, noun) and (not want or _gender_of_head(noun) in ("", want)):
+            if (
+                compatible(d.head, noun)
+                and (not want or _gender_of_head(noun) in ("", want))
+                and not (d.proper and clashes(frozenset(map(stem, sp.split())), list(map(stem, d.proper))))
+            ):
                 return p, sp  # (not "the spokesman" for the spokeswoman who spoke last)
             continue
         found.append((p, sp))
@@ -323,7 +337,7 @@ def _salient_person(
         held = [r for r in people.stated.of(name) if not r.org]
         if place and held and not any(place in r.words for r in held):
             continue  # "Ukraine's foreign minister" is not Russia's, whom the article made one
-        if any(fits(r, d.head, mods, people) for r in people.stated.of(name) if not r.org):
+        if any(fits(r, d.head, mods, people, list(map(stem, d.proper))) for r in people.stated.of(name) if not r.org):
             return p, name
         offices = _offices(people, name)
         if offices and d.head in OFFICES and not any(compatible(d.head, o) for o in offices):

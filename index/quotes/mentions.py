@@ -18,7 +18,7 @@ from index.lexicon import ANONYMOUS_NOUNS, FUNCTION_WORDS, PERSON_NOUNS, TITLES
 from .complements import holder_after, named_complement
 from .document import Doc, joined, sent_of
 from .roles import DOCUMENT_NOUNS, EPITHET_NOUNS, NATIONALS, PERSON_HEADS, ROLE_OPENERS, SURNAME_OPENERS, is_age
-from .skippable import after_opening_phrase
+from .skippable import TIME_STARTS, after_opening_phrase, time_opening
 from .words import (
     FIRST_NAMES,
     LEADING_ADVERBS,
@@ -138,7 +138,7 @@ def classify_np(doc: Doc, s: int, e: int, allow_pronoun: bool = True) -> Mention
     if len(toks) > 2 and lows[0] in ("and", "but", "or", "yet") and lows[1] in ("the", "a", "an"):
         # "…, and the Director noted": the clause's subject after its conjunction
         return classify_np(doc, toks[1][0], e, allow_pronoun)
-    opening = _time_opening(lows) if lows[0] in _TIME_STARTS else 0
+    opening = time_opening(lows) if lows[0] in TIME_STARTS else 0
     if 0 < opening < len(toks):
         # "On Tuesday Labour chairman Ian McCartney said": a time opening the sentence, then
         # the subject
@@ -193,12 +193,20 @@ def classify_np(doc: Doc, s: int, e: int, allow_pronoun: bool = True) -> Mention
     if (
         len(toks) >= 4
         and lows[0] in ("a", "an", "the")
-        and lows[-1] in ROLE_NOUNS
+        and (
+            lows[-1] in ROLE_NOUNS
+            or lows[-1] in PERSON_HEADS
+            and lows[-1] not in _BODY_TITLES
+            and ORG_HEADS.isdisjoint(lows[1:-1])
+            or lows[-1] in TITLES
+            and words[-1].isupper()
+        )
         and lows[-1] not in ANONYMOUS_NOUNS  # ("a State Department official": anonymous, as before)
         and cap(words[1])
         and all(cap(w) or w in ("of", "the", "and", "&") for w in words[1:-1])
     ):
-        # "A Top of the Pops spokesperson said": a named body's role, not "Top"
+        # "A Top of the Pops spokesperson said": a named body's role, not "Top"; "A Scottish
+        # National Party MP", "the Factory Records founder": a member described
         return Mention("role", doc.text[toks[0][0] : toks[-1][1]], toks[0][0], toks[-1][1])
     # the head: up to the first preposition or relative word
     head_n = len(toks)
@@ -341,36 +349,6 @@ def _inside_sentence(doc: Doc, pos: int) -> bool:
     return bool(doc.masked[ss:pos].strip(" \n(“‘\"'"))  # (a quotation before counts: it is masked)
 
 
-_TIME_OPENERS = frozenset("on in at during since until by from".split())
-_TIME_MODIFIERS = frozenset("early late last this next earlier later mid".split())
-_TIMES = frozenset(
-    """monday tuesday wednesday thursday friday saturday sunday yesterday today tonight
-    january february march april june july august september october november december
-    week month year weekend spring summer autumn winter morning afternoon evening night""".split()
-)
-
-
-def _time_opening(lows: Sequence[str]) -> int:
-    """How many words of a time open the phrase ("On Tuesday", "Last week", "In March 2022",
-    "On Tuesday night", "Earlier this month"); 0 when none does."""
-    if lows[0] not in _TIME_STARTS:
-        return 0
-    n = len(lows)
-    k = 1 if lows[0] in _TIME_OPENERS else 0
-    if k < n and lows[k] in _TIME_MODIFIERS:
-        k += 1
-    start = k
-    while k < n and (lows[k] in _TIMES or lows[k].isdigit() or lows[k][:-2].isdigit() and lows[k][-2:] in _ORDINALS):
-        k += 1
-    if k == start or all(w.isdigit() for w in lows[start:k]) and (not start or lows[0] not in ("in", "since")):
-        return 0  # ("in 2022" is a time; "on 5" or "the 5" is not)
-    return k
-
-
-_ORDINALS = frozenset({"st", "nd", "rd", "th"})
-_TIME_STARTS = _TIME_OPENERS | _TIME_MODIFIERS | _TIMES  # (a phrase opening with none of these is no time)
-
-
 def _infinitive(words: Sequence[str], lows: Sequence[str]) -> bool:
     """ "to discuss her remarks", "to address the crowd": "to", a verb and its object."""
     return len(words) > 2 and words[1].islower() and lows[1] not in FUNCTION_WORDS and lows[2] in NOUN_DETERMINERS
@@ -453,6 +431,8 @@ def _possessive_owner(words: Sequence[str], lows: Sequence[str], head_n: int) ->
 _ORG_LINKS = frozenset({"of", "for", "and"})
 _PARTITIVE = frozenset("one each some many several most two three four five".split())
 _PARTICLES = frozenset({"de", "van", "von", "bin", "al", "da", "del", "di", "la", "le", "du"})
+_ARTICLES = frozenset({"a", "an", "the", "another"})  # (before a run: a description, not a name)
+_BODY_TITLES = frozenset({"executive", "justice", "assembly"})  # (the Health and Safety Executive)
 
 
 def _last_name_run(toks: Sequence[tuple[int, int, str]], lows: Sequence[str], m: str) -> tuple[int, int, str] | None:
@@ -510,10 +490,11 @@ def _last_name_run(toks: Sequence[tuple[int, int, str]], lows: Sequence[str], m:
             and k0 >= 2
             and lows[k0 - 1] == "and"
             and best[1] == toks[k0 - 2][1]
-            and lows[j] in ORG_HEADS
+            and (lows[j] in ORG_HEADS or lows[j] in _BODY_TITLES)
             and joined(m, toks[k0 - 1], toks[k0])
         ):
-            # "the Securities and Exchange Commission": one body, not "Exchange Commission"
+            # "the Securities and Exchange Commission", "the Health and Safety Executive": one
+            # body, not "Exchange Commission"
             best = (best[0], toks[j][1], f"{best[2]} and {' '.join(map(_THIRD, toks[k0 : j + 1]))}")
             org_j = -1
             continue
@@ -531,6 +512,12 @@ def _last_name_run(toks: Sequence[tuple[int, int, str]], lows: Sequence[str], m:
         b = j
         while b - a > 1 and lows[b] in TITLES and lows[b] not in _BODY_ENDS:
             b -= 1  # "... Smith Jr" keeps two words; "Scottish Executive", "the Obama White House" stay whole
+        if (
+            lows[j] in TITLES
+            and toks[j][2].isupper()  # ("MP", "MEP", "QC": not "the Scottish Executive")
+            and (any(w in _ARTICLES for w in lows[k0:a]) or k0 > 0 and lows[k0 - 1] in _ARTICLES)
+        ):
+            continue  # "A Liberal Democrat MP", "the Labour MP": a member described, no name
         if a > b or TITLES.issuperset(lows[a : b + 1]) or b < j and lows[j] in ROLE_NOUNS:
             continue  # (a role in title case, no holder after it: "Estonian Prime Minister calls")
         if b - a >= 2 and lows[a] in ROLE_OPENERS and _name_follows(lows[a + 1 : b + 1]):

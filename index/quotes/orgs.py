@@ -18,7 +18,7 @@ from index.lexicon import DEMONYMS, FUNCTION_WORDS
 
 from .document import Doc, para_of
 from .names import CAP_RUN_RE
-from .roles import DOCUMENT_NOUNS, ORG_HEADS, PLACES, Description, compatible, singular
+from .roles import DOCUMENT_NOUNS, ORG_HEADS, PLACES, Description, compatible, singular, stem
 from .salience import _NEAR_PARAS, _WINDOW, History, fits, last_seen, mods_of
 from .words import FIRST_NAMES, PARTY_NAME_WORDS, RELAYING
 from .words import ORG_HEADS as NAME_ORG_HEADS
@@ -114,7 +114,8 @@ _PLACE_STARTS = frozenset({"san", "los", "las", "saint", "st", "fort", "port", "
 def org_holder(d: Description, pos: int, people: People, history: History) -> str | None:
     head = d.head
     mods = mods_of(d)
-    fitting = [r for r in people.stated.fitting_heads(head, pos) if r.org and fits(r, head, mods, people)]
+    proper = [stem(p) for p in d.proper]
+    fitting = [r for r in people.stated.fitting_heads(head, pos) if r.org and fits(r, head, mods, people, proper)]
     before = [(max(last_seen(people, r.entity, pos), r.pos), r.entity) for r in fitting if r.pos < pos]
     if before:
         return max(before)[1]

@@ -416,6 +416,8 @@ def _holder_within(doc: Doc, people: People, i: int, b: int) -> tuple[str, int] 
                     # the words before the name's own belong to the title
                     first = name.split()[0]
                     at = next((x for x in range(s, run[1] + 1) if doc.words[x] == first), s)
+                    if at == run[0] and doc.lows[at - 1] == "and":
+                        return None  # "MP for Sleaford and North Hykeham": a place, no holder
                     if at <= i + 2:
                         return None  # "the co-founder of Extinction Rebellion": the body, no holder
                     return name, at

@@ -9,12 +9,14 @@ modifiers.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Collection
 from typing import TYPE_CHECKING
 
-from index.lexicon import FUNCTION_WORDS
+from index.lexicon import DEMONYMS, FUNCTION_WORDS
 
 from .mentions import Mention
 from .roles import DISTINGUISHING, Description, Role, compatible, stem
+from .words import PARTY_WORDS
 
 if TYPE_CHECKING:
     from .people import People
@@ -44,14 +46,50 @@ def mods_of(d: Description) -> list[str]:
     return [stem(m) for m in d.mods if m not in FUNCTION_WORDS and not m[:1].isdigit()]
 
 
-def fits(role: Role, head: str, mods: list[str], people: People) -> bool:
-    """Does a stated role fit the description? Its head is compatible, and every modifier
-    that tells roles apart in this article ("defence", "Estonian") is among its words."""
+def fits(role: Role, head: str, mods: list[str], people: People, proper: Collection[str] = ()) -> bool:
+    """Does a stated role fit the description? Its head is compatible, no capitalised
+    modifier (`proper`, stems) names another country, state or party than the role does, and
+    every modifier that tells roles apart in this article ("defence", "Estonian") is among
+    its words."""
     if not compatible(head, role.head):
         return False
     if any(w in _SECOND and w not in mods and w not in map(stem, head.split("-")) for w in role.words):
         return False  # ("the prime minister" is not "Deputy Prime Minister John Prescott")
+    if proper and clashes(role.words, proper):
+        return False  # "the Texas senator" is not "Florida Senator Marco Rubio"
     return all(m in role.words or (m not in people.stated.words and m not in DISTINGUISHING) for m in mods)
+
+
+# (stems) modifiers that tell holders of one title apart by kind: a country, a US state or a
+# party; a description that names one fits no role that names another of the same kind
+# (a demonym's stem is its country's: "Russian", "Russia's" -> "russ")
+_US_STATES = """alabama alaska arizona arkansas california colorado connecticut delaware florida hawaii
+idaho illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan minnesota
+mississippi missouri montana nebraska nevada ohio oklahoma oregon pennsylvania tennessee texas utah
+vermont virginia wisconsin wyoming""".split()
+_KINDS = (
+    frozenset(map(stem, DEMONYMS)),
+    frozenset(map(stem, _US_STATES)),
+    frozenset(map(stem, (*(PARTY_WORDS - {"nationalist"}), "ukip", "snp", "green"))),
+)
+
+
+def kind_of(word: str) -> bool:
+    """Is the stem a country's, a US state's or a party's?"""
+    return any(word in kind for kind in _KINDS)
+
+
+def clashes(words: frozenset[str], proper: Collection[str]) -> bool:
+    """Do a description's capitalised modifiers (stems) name another country, US state or
+    party than `words` (a role's stems) do?"""
+    if _SAME_PARTY.keys() & words or not _SAME_PARTY.keys().isdisjoint(proper):
+        words = frozenset(_SAME_PARTY.get(w, w) for w in words)
+        proper = [_SAME_PARTY.get(w, w) for w in proper]
+    return any(words & kind and kind.intersection(proper) and words.isdisjoint(proper) for kind in _KINDS)
+
+
+# (stems) a party's other names: a Tory is a Conservative, the GOP the Republicans
+_SAME_PARTY = {"tory": "cons", "tori": "cons", "gop": "repu"}
 
 
 # (stems, as a role's words are): a former or a deputy holder is not the holder

@@ -1,5 +1,6 @@
 """The words between a subject and its verb that belong to neither: "has also",
-"repeatedly", "last month", "three years ago", "on Tuesday".
+"repeatedly", "last month", "three years ago", "on Tuesday"; and the time phrases that open a
+sentence before its subject ("On Tuesday night", "Earlier this month").
 
 Reads the document and a verb's position; returns where the subject before it ends, so
 that "Brad Sherman last month joked" has the subject "Brad Sherman".
@@ -75,3 +76,33 @@ def after_opening_phrase(words: Sequence[str]) -> int:
     before = words[j - 1].lower()
     # (not the object of a preposition, "from a centre in Dnipro", nor half of two, "Cruz and John Kasich")
     return 0 if before in PREPOSITIONS or before in ("and", "or", "&") else j
+
+
+_TIME_OPENERS = frozenset("on in at during since until by from".split())
+_TIME_MODIFIERS = frozenset("early late last this next earlier later mid".split())
+_TIMES = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday yesterday today tonight
+    january february march april june july august september october november december
+    week month year weekend spring summer autumn winter morning afternoon evening night""".split()
+)
+
+
+def time_opening(lows: Sequence[str]) -> int:
+    """How many words of a time open the phrase ("On Tuesday", "Last week", "In March 2022",
+    "On Tuesday night", "Earlier this month"); 0 when none does."""
+    if lows[0] not in TIME_STARTS:
+        return 0
+    n = len(lows)
+    k = 1 if lows[0] in _TIME_OPENERS else 0
+    if k < n and lows[k] in _TIME_MODIFIERS:
+        k += 1
+    start = k
+    while k < n and (lows[k] in _TIMES or lows[k].isdigit() or lows[k][:-2].isdigit() and lows[k][-2:] in _ORDINALS):
+        k += 1
+    if k == start or all(w.isdigit() for w in lows[start:k]) and (not start or lows[0] not in ("in", "since")):
+        return 0  # ("in 2022" is a time; "on 5" or "the 5" is not)
+    return k
+
+
+_ORDINALS = frozenset({"st", "nd", "rd", "th"})
+TIME_STARTS = _TIME_OPENERS | _TIME_MODIFIERS | _TIMES  # (a phrase opening with none of these is no time)

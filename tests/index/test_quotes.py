@@ -1919,6 +1919,87 @@ SPEAKER_CASES = [
         id="a_party_member_described_is_no_one_named_mep",
     ),
     pytest.param(
+        ('Euro row\n\nA Liberal Democrat MP said the treaty was "a shabby compromise" made in haste.\n'),
+        "a shabby compromise",
+        "Liberal Democrat MP",
+        "role-as-written",
+        id="a_member_of_a_two_word_party_is_described_not_the_party",
+    ),
+    pytest.param(
+        (
+            "Budget row\n\nLabour MP Ann Moss said the cuts were too deep.\n\n"
+            "Conservative MP Ben Hale said the cuts were overdue.\n\n"
+            'The Labour MP added that the plan was "a war on the poor".\n'
+        ),
+        "a war on the poor",
+        "Ann Moss",
+        "role-stated",
+        id="the_party_in_a_description_picks_its_own_member",
+    ),
+    pytest.param(
+        (
+            "Senate vote\n\nFlorida Senator Dan Oaks said the bill would pass.\n\n"
+            'The Texas senator said the bill was "dead on arrival" this week.\n'
+        ),
+        "dead on arrival",
+        "Texas senator",
+        "role-as-written",
+        id="a_senator_of_another_state_is_not_the_one_named",
+    ),
+    pytest.param(
+        (
+            "Election\n\nConservative leader Tom Rowe said the campaign was going well.\n\n"
+            "Liberal Democrat leader Ian Pike said the campaign was dull.\n\n"
+            'The Tory leader said the result would be "a landslide" for his party.\n'
+        ),
+        "a landslide",
+        "Tom Rowe",
+        "role-stated",
+        id="a_tory_leader_is_the_conservative_leader",
+    ),
+    pytest.param(
+        (
+            "Seat fight\n\nTom Dale is to stand against Labour MP Ruth Kemp at the next election.\n\n"
+            "Mr Dale said he would contest the seat. The Harbour Vale MP, who left Labour last year, "
+            'accused Ms Kemp of being "a party stooge".\n'
+        ),
+        "a party stooge",
+        "Tom Dale",
+        "role-salient",
+        id="a_member_named_by_another_seat_is_not_the_member_stated",
+    ),
+    pytest.param(
+        (
+            'Lords row\n\nFormer minister Douglas Rigg said the Bill was "largely unnecessary". But the Tory MP '
+            'for Eastford and North Marsh admitted the role "cannot be frozen in aspic".\n'
+        ),
+        "cannot be frozen in aspic",
+        "Tory MP for Eastford and North Marsh",
+        "role-as-written",
+        id="a_seat_after_and_is_no_holder_of_the_title",
+    ),
+    pytest.param(
+        (
+            "Football\n\nTom Reid backed the move.\n\n"
+            'Reid said: "He would be the outstanding candidate."\n\n'
+            'The Town Utd boss continued: "It is a job that needs a lot of experience."\n'
+        ),
+        "It is a job",
+        "Tom Reid",
+        "role-salient",
+        id="a_named_club_before_a_person_noun_describes_the_person_just_written_about",
+    ),
+    pytest.param(
+        (
+            "Safety\n\nUnion official Ann Dee said firms were cutting corners.\n\n"
+            'The Health and Safety Executive said it was "working with employers" on the problem.\n'
+        ),
+        "working with employers",
+        "Health and Safety Executive",
+        "said-after-name",
+        id="a_body_whose_name_ends_in_a_title_is_no_person",
+    ),
+    pytest.param(
         (
             "Theatre\n\n"
             "Liam Neilson is backing the campaign to save the theatre.\n\n"
