@@ -37,7 +37,7 @@ def named_complement(toks: Sequence[tuple[int, int, str]], lows: Sequence[str], 
     end = toks[head_n - 1][1]
     if head_n + 1 < len(toks) and lows[head_n] in _ROLE_LINKS:
         last = head_n + 1
-        for k in range(head_n + 1, min(len(toks), head_n + 7)):
+        for k in range(head_n + 1, min(len(toks), head_n + 9)):
             if lows[k] in STOP_HEAD and lows[k] not in _ROLE_LINKS:
                 break
             last = k

@@ -114,6 +114,12 @@ def classify_np(doc: Doc, s: int, e: int, allow_pronoun: bool = True) -> Mention
     j = bisect.bisect_left(starts, e, i)
     if j > i and doc.tokens[j - 1][1] > e:
         j -= 1  # tokens do not overlap: only the last one can run past `e`
+    if j - i > 2 and doc.lows[i] in _ARTICLES:
+        rel = next((k for k in range(i + 2, j - 1) if doc.lows[k] in _RELATIVE_OPENERS and doc.words[k].islower()), 0)
+        if rel and doc.words[rel + 1].islower() and doc.lows[rel + 1] not in _PERSONAL:
+            # "The barrister who had represented Mr Martin": the antecedent, not a name in its
+            # clause (but "the pledge which Mr Howard made", "photographers who she claims …")
+            return classify_np(doc, s, doc.tokens[rel][0] - 1, allow_pronoun)
     toks: Sequence[tuple[int, int, str]]
     words: Sequence[str]
     lows: Sequence[str]
@@ -432,6 +438,8 @@ _ORG_LINKS = frozenset({"of", "for", "and"})
 _PARTITIVE = frozenset("one each some many several most two three four five".split())
 _PARTICLES = frozenset({"de", "van", "von", "bin", "al", "da", "del", "di", "la", "le", "du"})
 _ARTICLES = frozenset({"a", "an", "the", "another"})  # (before a run: a description, not a name)
+_RELATIVE_OPENERS = frozenset({"who", "which", "whose"})
+_PERSONAL = frozenset({"he", "she", "they", "we", "i", "you", "it"})
 _BODY_TITLES = frozenset({"executive", "justice", "assembly"})  # (the Health and Safety Executive)
 
 

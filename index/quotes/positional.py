@@ -19,7 +19,7 @@ from .mentions import Mention, classify_np
 from .roles import PERSON_HEADS
 from .skippable import strip_skippable
 from .sources import HERE_IS_HOW_RE, clause_subject, subject_of_clause
-from .words import STOP_HEAD, cap
+from .words import MODALS, STOP_HEAD, cap
 
 _ADHOC_SUBJECT = (
     r"((?:[A-Z][\w'’.-]*[ \t\u00a0]+){0,4}?[A-Z][\w'’-]*|he|she|they|[Tt]he[ \t\u00a0]+[a-z]+"
@@ -33,6 +33,7 @@ _ADHOC_INVERTED_RE = re.compile(
 )
 # a byline-style attribution line under a quote: "- Bernie Sanders."
 _DASH_LINE_RE = re.compile(r"[-–—]\s*((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*)\s*[.,]?")
+_NEXT_WORD_RE = re.compile(r"[ \t\u00a0]+([a-z]+)\b")
 _ADHOC_AFTER_COMMA_RE = re.compile(rf"[ \t\u00a0]*{_ADHOC_SUBJECT}[ \t\u00a0]+([a-z]{{3,}})\b")
 
 
@@ -117,6 +118,9 @@ def _adhoc_after(doc: Doc, seg: Seg) -> Cue | None:
         return _adhoc_inverted(doc, seg, pe) or _dash_line(doc, seg)
     if doc.text[seg.close_pos - 1] == "." and _long_report(doc, hit.end()):
         return None  # "“… a bully.” Mr Blair retorted voters remembered …": a new report, not a tag
+    nxt = _NEXT_WORD_RE.match(doc.masked, hit.end())
+    if nxt is not None and nxt.group(1) in MODALS:
+        return None  # "“… not know.” Natural interfaces will develop": a plural noun, no verb
     mention = classify_np(doc, hit.start(1), hit.end(1))
     if mention is None or mention.kind not in ("name", "pronoun", "role", "anonymous"):
         return None

@@ -1991,6 +1991,39 @@ SPEAKER_CASES = [
     ),
     pytest.param(
         (
+            "Court\n\nTom Marsh was jailed in 2000.\n\n"
+            'The barrister who had represented Mr Marsh said the rules were "weighted overwhelmingly" '
+            "against the householder.\n"
+        ),
+        "weighted overwhelmingly",
+        "barrister",
+        "noun-phrase",
+        id="a_name_inside_the_subjects_relative_clause_is_not_the_subject",
+    ),
+    pytest.param(
+        (
+            "Virus\n\nDan Hurst said the threat was growing.\n\n"
+            "A spokesman for the Association of Card and Cheque Services (Acacs) which represents the "
+            'banks said the risk was small. "There is no concern that a virus will hit the networks," he said.\n'
+        ),
+        "There is no concern",
+        "spokesman for the Association of Card and Cheque Services",
+        "pronoun-last-speaker",
+        id="he_after_a_subject_with_a_relative_clause_is_that_subject",
+    ),
+    pytest.param(
+        (
+            "Future\n\nNick Dorran runs the lab.\n\n"
+            '"People will know their lives are better," says Mr Dorran. "Billions of devices will be online." '
+            "Natural interfaces will develop, he said.\n"
+        ),
+        "Billions of devices",
+        "Nick Dorran",
+        "continuation-in-paragraph",
+        id="a_plural_noun_before_a_modal_after_a_quotation_is_no_speaker",
+    ),
+    pytest.param(
+        (
             "Safety\n\nUnion official Ann Dee said firms were cutting corners.\n\n"
             'The Health and Safety Executive said it was "working with employers" on the problem.\n'
         ),
