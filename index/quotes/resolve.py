@@ -21,6 +21,7 @@ from index.lexicon import (
     PRONOUNS_MALE,
 )
 
+from .antecedents import described_subject, introduced_before
 from .cues import Cue
 from .describe import resolve_description
 from .document import Doc, determiner_before, para_of, sent_of, tokens_in
@@ -384,6 +385,11 @@ def resolve_pronoun(
                     break
             else:
                 break
+    desc = described_subject(people, pos, want)
+    if desc is not None and (spoke is None or spoke[0] < desc[0]):
+        named = people.subject_before(pos, want, main_only=True, exclude=exclude)
+        if named is None or named[0] < desc[0]:
+            return desc[1], "pronoun-subject"  # "Tony Blair's official spokesman declined …. He said:"
     if continuing and spoke is not None:
         return spoke[1], "pronoun-added"
     subj = people.subject_before(pos, want, main_only=True, exclude=exclude)
@@ -392,7 +398,7 @@ def resolve_pronoun(
             subj = None  # "Rubio claimed that Obama is to blame": Rubio is the source
         elif spoke[0] in people.embedded:
             return subj[1], "pronoun-subject"  # "Rubio refrained from attacking Christie, who say ...": Rubio
-    intro = _introduced_before(people, pos, want, exclude)
+    intro = introduced_before(people, pos, want, exclude)
     if intro is not None and all(x is None or x[0] < intro[0] for x in (subj, spoke)):
         return intro[1], "pronoun-introduced"
     if subj is not None and (spoke is None or subj[0] > spoke[0]):
@@ -404,42 +410,6 @@ def resolve_pronoun(
         return person, "pronoun-mentioned"
     return None, "unattributed"
 
-
-def _introduced_before(people: People, pos: int, want: str, exclude: str | None) -> tuple[int, str] | None:
-    """ "... remarks of Finnish Prime Minister Petteri Orpo. ¶ He claimed": a "he" or "she"
-    opening a sentence right after one that ends by naming a person for the first time
-    means that person (of the pronoun's gender), even though they were no subject."""
-    doc = people.doc
-    if not doc.sents:
-        return None
-    si = sent_of(doc, pos)
-    ss = doc.sents[si][0]
-    if si == 0 or doc.masked[ss:pos].strip(" \"“‘'") or para_of(doc, pos) - para_of(doc, doc.sents[si - 1][0]) > 1:
-        return None
-    ps, pe = doc.sents[si - 1]
-    mentions = people.mentions
-    i = bisect.bisect_left(mentions, (pe, ""))
-    if i == 0 or mentions[i - 1][0] < ps:
-        return None
-    at, name = mentions[i - 1]
-    if i >= 2 and mentions[i - 2][0] >= ps and not people.is_person(name):
-        i -= 1
-        at, name = mentions[i - 1]  # ("chaired by Kate Dalmeny from food alliance Sustain.": her, not Sustain)
-    run = CAP_RUN_RE.match(doc.masked, at)
-    tail = doc.masked[run.end() : pe].strip(" .”’\"'") if run is not None else "?"
-    if tail and not _AFFILIATION_TAIL_RE.match(tail) or name == exclude or " " not in name:
-        return None  # the sentence does not end with the name (or where the person is from)
-    if not people.is_person(name) or want and people.gender_of(name) not in ("", want):
-        return None
-    if _LISTED_RE.search(doc.masked, max(ps, at - 8), at):
-        return None  # the last of a list: "like Wladimir Klitschko, Oleksandr Usyk and Vasyl Lomachenko."
-    if any(m[1] == name for m in mentions[max(0, i - 41) : i - 1]):
-        return None  # named before: a later subject or speaker decides as usual
-    return at, name
-
-
-_LISTED_RE = re.compile(r"(?:,| and| or| nor| &)\s*$")
-_AFFILIATION_TAIL_RE = re.compile(r"(?:from|of|at) [\w'’&\- ]{1,60}$")
 
 # words that open a sentence with a clause of its own, before the main one
 _OPENING_CLAUSE_WORDS = frozenset(

@@ -2024,6 +2024,27 @@ SPEAKER_CASES = [
     ),
     pytest.param(
         (
+            "ID cards\n\nTom Brent said the plans were sound.\n\n"
+            "On Monday, Tom Brent's official spokesman declined to say whether the minister backed the plans. "
+            'He said: "What is important is that there is a process going on."\n'
+        ),
+        "What is important",
+        "Tom Brent's official spokesman",
+        "pronoun-subject",
+        id="he_after_a_possessed_spokesman_subject_is_the_spokesman_not_the_owner",
+    ),
+    pytest.param(
+        (
+            "Radio\n\nThe idea is not new, but Reidar Wasen, a senior manager at Nokia, was adamant it would work. "
+            'He said: "It is not television."\n'
+        ),
+        "It is not television.",
+        "Reidar Wasen",
+        "pronoun-subject",
+        id="he_after_a_named_subject_with_an_apposition_is_the_named_one",
+    ),
+    pytest.param(
+        (
             "Safety\n\nUnion official Ann Dee said firms were cutting corners.\n\n"
             'The Health and Safety Executive said it was "working with employers" on the problem.\n'
         ),

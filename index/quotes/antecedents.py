@@ -1,0 +1,87 @@
+"""Who a "he" or "she" can mean besides the last speaker and the last named subject: a
+person the sentence before ends by introducing ("... remarks of Finnish Prime Minister
+Petteri Orpo. He claimed"), or a described person who was that sentence's subject
+("Tony Blair's official spokesman declined to say .... He said:").
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from .document import para_of, sent_of
+from .names import CAP_RUN_RE
+from .naming import described
+from .people import People
+from .roles import parse, person_head
+from .skippable import time_opening
+from .sources import clause_subject
+from .words import FEMALE_ROLES, MALE_ROLES
+
+
+def introduced_before(people: People, pos: int, want: str, exclude: str | None) -> tuple[int, str] | None:
+    """ "... remarks of Finnish Prime Minister Petteri Orpo. ¶ He claimed": a "he" or "she"
+    opening a sentence right after one that ends by naming a person for the first time
+    means that person (of the pronoun's gender), even though they were no subject."""
+    doc = people.doc
+    if not doc.sents:
+        return None
+    si = sent_of(doc, pos)
+    ss = doc.sents[si][0]
+    if si == 0 or doc.masked[ss:pos].strip(" \"“‘'") or para_of(doc, pos) - para_of(doc, doc.sents[si - 1][0]) > 1:
+        return None
+    ps, pe = doc.sents[si - 1]
+    mentions = people.mentions
+    i = bisect.bisect_left(mentions, (pe, ""))
+    if i == 0 or mentions[i - 1][0] < ps:
+        return None
+    at, name = mentions[i - 1]
+    if i >= 2 and mentions[i - 2][0] >= ps and not people.is_person(name):
+        i -= 1
+        at, name = mentions[i - 1]  # ("chaired by Kate Dalmeny from food alliance Sustain.": her, not Sustain)
+    run = CAP_RUN_RE.match(doc.masked, at)
+    tail = doc.masked[run.end() : pe].strip(" .”’\"'") if run is not None else "?"
+    if tail and not _AFFILIATION_TAIL_RE.match(tail) or name == exclude or " " not in name:
+        return None  # the sentence does not end with the name (or where the person is from)
+    if not people.is_person(name) or want and people.gender_of(name) not in ("", want):
+        return None
+    if _LISTED_RE.search(doc.masked, max(ps, at - 8), at):
+        return None  # the last of a list: "like Wladimir Klitschko, Oleksandr Usyk and Vasyl Lomachenko."
+    if any(m[1] == name for m in mentions[max(0, i - 41) : i - 1]):
+        return None  # named before: a later subject or speaker decides as usual
+    return at, name
+
+
+_LISTED_RE = re.compile(r"(?:,| and| or| nor| &)\s*$")
+_AFFILIATION_TAIL_RE = re.compile(r"(?:from|of|at) [\w'’&\- ]{1,60}$")
+
+
+def described_subject(people: People, pos: int, want: str) -> tuple[int, str] | None:
+    """The subject of the sentence before, when it is someone described and never named
+    ("A spokesman for Apacs ...", "Tony Blair's official spokesman declined ..."): a
+    pronoun opening the next sentence means them, not a name inside the description."""
+    doc = people.doc
+    if not doc.sents:
+        return None
+    si = sent_of(doc, pos)
+    ss = doc.sents[si][0]
+    if si == 0 or doc.masked[ss:pos].strip(" \"“‘'") or para_of(doc, pos) - para_of(doc, doc.sents[si - 1][0]) > 1:
+        return None
+    ps, pe = doc.sents[si - 1]
+    got = clause_subject(doc, ps, pe)
+    if got is None or got.kind not in ("role", "anonymous"):
+        return None
+    lead = [w.lower() for w in doc.masked[ps : got.start].replace(",", " ").split()]
+    while lead and lead[0] in _LINKS:
+        lead = lead[1:]
+    if lead and time_opening(lead) != len(lead):
+        return None  # (only a sentence's opening subject: not "Reidar Wasenius, a manager at Nokia, was")
+    d = parse(doc, got.start, got.end)
+    if d is None or d.plural or not person_head(d.head) or d.det not in ("a", "poss"):
+        return None  # ("the minister" may be someone named: the usual rules decide)
+    if want and (d.head in FEMALE_ROLES and want != "female" or d.head in MALE_ROLES and want != "male"):
+        return None
+    return got.start, described(got.text, people)
+
+
+_LINKS = frozenset({"but", "and", "however", "meanwhile", "yet"})
