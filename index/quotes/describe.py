@@ -307,12 +307,22 @@ def _salient_person(
     want = _gender_of_head(d.head)
     proper_comp = _proper_words(doc, d.comp) if d.comp is not None else ()
     found: list[tuple[int, str]] = []
+    heard: set[str] = set()
     for p, sp, g in reversed(history[-10:]):
         if pos - p > _WINDOW or para - para_of(doc, p) > _NEAR_PARAS:
             break
         if g in ("group", "thing") or p in people.askers:
             continue  # (who asked a question is not who answers: "Borger asked. ... the senator said")
-        if last_seen(people, sp, pos) < 0 and people.registry.get(sp) is None:
+        surname = (
+            " " not in sp
+            and sp[:1].isupper()
+            and people.gender_of(sp) in ("male", "female")
+            and d.head not in OFFICES
+            and d.head != "leader"  # (an office wants its stated holder: not whoever spoke last)
+        )
+        if surname and people.is_person(sp):
+            heard.add(sp)  # "Man-of-the-match Duff explained …": a person by one name, who spoke
+        elif last_seen(people, sp, pos) < 0 and people.registry.get(sp) is None:
             # a described speaker: "the spokesman" after "the prime minister's spokesman
             # said" is that one again; no other description is who the text was about
             noun = singular(sp.rsplit(None, 1)[-1].lower())
@@ -329,7 +339,9 @@ def _salient_person(
     if subj is not None and para - para_of(doc, subj[0]) <= _NEAR_PARAS:
         found.append(subj)
     for p, name in sorted(found, reverse=True):
-        if not people.is_person(name) or last_seen(people, name, pos) < 0 and people.registry.get(name) is None:
+        if not people.is_person(name) or (
+            last_seen(people, name, pos) < 0 and people.registry.get(name) is None and name not in heard
+        ):
             continue
         g = people.gender_of(name)
         if want and g and g != want:

@@ -2045,6 +2045,17 @@ SPEAKER_CASES = [
     ),
     pytest.param(
         (
+            "Transfer\n\nMarek Vale scored twice on Sunday.\n\n"
+            'Aldo said he wanted a move. He said: "I want to sort it out."\n\n'
+            'The midfielder, who joined the club in 2001, admitted he had been "flattered" by the interest.\n'
+        ),
+        "flattered",
+        "Aldo",
+        "role-salient",
+        id="a_description_means_the_speaker_known_by_one_name_just_before",
+    ),
+    pytest.param(
+        (
             "Safety\n\nUnion official Ann Dee said firms were cutting corners.\n\n"
             'The Health and Safety Executive said it was "working with employers" on the problem.\n'
         ),
