@@ -288,6 +288,14 @@ def test_gender_learnt_later_applies_to_earlier_mentions() -> None:
     assert one(qs, "Math is math,").speaker == "Tom Bell"
 
 
+def test_a_name_in_an_opening_phrase_before_a_comma_is_not_the_subject() -> None:
+    text = (
+        "Vote\n\nIn addition to Mr. Ruiz, two members of Congress, Ana Toll and Carl Bent, "
+        'have said they will "not back" the nominee.\n'
+    )
+    assert one(quotes_of(text), "not back").speaker not in ("Ruiz", None)
+
+
 def test_a_place_and_a_title_before_a_name_are_not_the_name() -> None:
     qs = quotes_of("Florida Sen. Marco Rubio says he did “great” in the debate.\n")
     assert one(qs, "great").speaker == "Marco Rubio"
@@ -2053,6 +2061,16 @@ SPEAKER_CASES = [
         "Aldo",
         "role-salient",
         id="a_description_means_the_speaker_known_by_one_name_just_before",
+    ),
+    pytest.param(
+        (
+            "Abortion\n\nTom Hurd has spoken about the law. Cardinal Ron Dale said the church was neutral.\n\n"
+            'In the magazine interview Mr Hurd said: "I believe the law should be changed."\n'
+        ),
+        "I believe the law",
+        "Tom Hurd",
+        "said-after-name",
+        id="a_titled_name_after_an_opening_phrase_with_no_comma_is_the_subject",
     ),
     pytest.param(
         (
