@@ -114,7 +114,7 @@ _PEOPLE_NOUNS = frozenset(
     moderator host narrator presenter anchor interviewer heavyweight republican democrat
     tory conservative liberal socialist nationalist unionist loyalist colleague guru surgeon
     neurosurgeon mentor ally allies rival partner spouse couple pair duo trio team media press
-    outlets someone somebody everyone""".split()
+    outlets someone somebody everyone elite elites brass leadership establishment""".split()
 )
 
 

@@ -183,9 +183,11 @@ def clause_subject(doc: Doc, ss: int, end: int, participle: bool = False) -> Men
             if toks[v - 1][2].endswith(("'s", "’s", "s'", "s’")):
                 continue  # "Ryan's campaign shrugged": the possessed noun is no verb
             if toks[0][2].lower() in NOUN_DETERMINERS and (
-                v == 1 or not _verb_like(toks[v][2]) and all(t[2][:1].islower() for t in toks[1:v])
+                v == 1 or not _verb_like(toks[v][2]) and all(t[2][:1].islower() for t in toks[_owned(toks, v) : v])
             ):
-                continue  # "the lawmakers blamed", "The retired neurosurgeon addressed": the noun phrase
+                # "the lawmakers blamed", "The retired neurosurgeon addressed", "the Pentagon's
+                # recent report shows": the noun phrase
+                continue
             if w.endswith("ly") and len(w) > 4 and w not in ALL_CUE_FORMS:
                 continue  # "More recently, he's spoken": an adverb, the verb comes later
             if w[:1].islower() and w.isalpha() and w not in NOT_VERBS:
@@ -258,6 +260,12 @@ _INVERTIBLE = frozenset(
 
 # "Here's how ...", "This is what ...": the clause that introduces the quotation follows
 HERE_IS_HOW_RE = re.compile(r"(?:Here|This|That)(?:['’]s| is| was) (?:how|what) ")
+
+
+def _owned(toks: Sequence[tuple[int, int, str]], v: int) -> int:
+    """Where the words after a possessive name start ("the Pentagon's | recent report"),
+    else 1 (after the determiner)."""
+    return next((i + 1 for i in range(v - 1, 0, -1) if toks[i][2].endswith(("'s", "’s"))), 1)
 
 
 def subject_of_clause(doc: Doc, ss: int, end: int, participle: bool = False) -> Mention | None:

@@ -2073,6 +2073,13 @@ SPEAKER_CASES = [
         id="a_titled_name_after_an_opening_phrase_with_no_comma_is_the_subject",
     ),
     pytest.param(
+        ('Tax\n\nThe Labour Party\'s financial elite believes the tax is "a terrible idea" for growth.\n'),
+        "a terrible idea",
+        "Labour Party's financial elite",
+        "noun-phrase",
+        id="a_group_owned_by_a_party_is_the_group_not_the_party",
+    ),
+    pytest.param(
         (
             "Safety\n\nUnion official Ann Dee said firms were cutting corners.\n\n"
             'The Health and Safety Executive said it was "working with employers" on the problem.\n'
