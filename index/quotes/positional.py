@@ -112,8 +112,10 @@ def _adhoc_after(doc: Doc, seg: Seg) -> Cue | None:
     hit = _ADHOC_AFTER_RE.match(doc.masked, seg.close_pos + 1, pe)
     if hit is None and doc.text[seg.close_pos - 1] in ",?!":
         hit = _ADHOC_AFTER_COMMA_RE.match(doc.masked, seg.close_pos + 1, pe)
-        if hit is not None and (hit.group(2) in FUNCTION_WORDS or hit.group(2) in STOP_HEAD):
-            hit = None
+        if hit is not None and (
+            hit.group(2) in FUNCTION_WORDS or hit.group(2) in STOP_HEAD or hit.group(2) in PERSON_HEADS
+        ):
+            hit = None  # (“…,” Italy's Northern League leader Matteo Salvini wrote: "leader" is no verb)
     if not hit:
         return _adhoc_inverted(doc, seg, pe) or _dash_line(doc, seg)
     if doc.text[seg.close_pos - 1] == "." and _long_report(doc, hit.end()):

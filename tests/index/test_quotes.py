@@ -2081,6 +2081,16 @@ SPEAKER_CASES = [
     ),
     pytest.param(
         (
+            "Populists\n\nMany politicians admire the candidate. \"Go, go, go!!!,\" Spain's People's Front "
+            'leader Marco Vela wrote on Facebook. "We are on the same wavelength."\n'
+        ),
+        "We are on the same",
+        "Marco Vela",
+        "continuation-in-paragraph",
+        id="a_role_noun_after_a_quotation_is_no_verb",
+    ),
+    pytest.param(
+        (
             "Safety\n\nUnion official Ann Dee said firms were cutting corners.\n\n"
             'The Health and Safety Executive said it was "working with employers" on the problem.\n'
         ),
