@@ -188,8 +188,8 @@ def _cue_follows(doc: Doc, segs: list[Seg], in_para: dict[int, list[Cue]]) -> bo
     for c in reversed(cues):
         if c.start <= first:
             return False
-        if c.sent <= last + 1:
-            return True
+        if c.sent <= last or c.sent == last + 1 and _short_tail(doc, c, c.sent):
+            return True  # (not "… Mr Doctorow said the only objection would be …": a new report)
     return False
 
 

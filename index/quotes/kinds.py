@@ -78,7 +78,7 @@ def quote_kind(doc: Doc, segs: list[Seg], attributed: bool) -> str:
 _NAMING_BEFORE_RE = re.compile(
     r"\b(?:(?:also |widely |better |commonly |locally )?known as(?: the)?|(?:en)?titled|headlined"
     # a passive with no agent: "Barley is described as a “…”", "potstickers, described as “…”"
-    r"|(?:is|was|are|were|been|,) (?:\w+ly )?(?:described|billed|labell?ed|touted) as(?: an?| the)?)[\s,:]*$",
+    r"|(?:is|was|are|were|been|,) (?:\w+ly )?(?:described|billed|labell?ed|touted|cited) as(?: an?| the)?)[\s,:]*$",
     re.I,
 )
 _ODD_CASE_RE = re.compile("[\u0130\u0131\u017f\u212a]")

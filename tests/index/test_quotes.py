@@ -2091,6 +2091,26 @@ SPEAKER_CASES = [
     ),
     pytest.param(
         (
+            'Links\n\nSome users said the tool was fair only if sites earned money from any "click through". '
+            "Cory Dale, a coordinator for a civil liberties group, said that the firm should not be penalised. "
+            '"Of course they should be allowed to do it." Mr Dale said the only objection would be if users were forced.\n'
+        ),
+        "Of course they should",
+        "Cory Dale",
+        "continuation-in-paragraph",
+        id="a_new_report_after_a_quotation_is_not_its_tag",
+    ),
+    pytest.param(
+        (
+            'Tour\n\nThe singer made a claim. The Blue Moon tour was cited as "a highly crafted production with many dancers".\n'
+        ),
+        "a highly crafted production",
+        None,
+        "not-speech",
+        id="words_a_thing_was_cited_as_are_a_label",
+    ),
+    pytest.param(
+        (
             "Safety\n\nUnion official Ann Dee said firms were cutting corners.\n\n"
             'The Health and Safety Executive said it was "working with employers" on the problem.\n'
         ),
