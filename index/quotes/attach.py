@@ -157,10 +157,15 @@ def _reported_before(
     if len(doc.text[first.start : segs[-1].end].split()) < 5:
         return None  # (not a title: “Daily Show” host)
     if starts_paragraph(doc, first):
-        if para in in_para or last is not None and last.para >= para - 1:
-            return None
         before = next((c for c in reversed(by_para.get(para - 1, ())) if _reports(c, doc, people)), None)
-        return None if before is None else _Last(para - 1, before.speaker or "", before, before.named_by)
+        if (
+            before is None
+            or last is not None
+            and last.para >= para - 1
+            and before.start < _last_close(doc, first.open_pos)
+        ):
+            return None  # (a quotation came after the report)
+        return _Last(para - 1, before.speaker or "", before, before.named_by)
     if not starts_sentence(doc, first):
         return None
     si = sent_of(doc, first.open_pos)
@@ -188,6 +193,10 @@ def _cue_follows(doc: Doc, segs: list[Seg], in_para: dict[int, list[Cue]]) -> bo
     for c in reversed(cues):
         if c.start <= first:
             return False
+        if _attributes_before(doc, segs[-1], c):
+            return True  # "“… who knows?” Trump told Britain's ITV television station in …"
+        if _introduces(doc, c):
+            continue  # ("Harris added: “…”" introduces the next quotation)
         if c.sent <= last or c.sent == last + 1 and _short_tail(doc, c, c.sent):
             return True  # (not "… Mr Doctorow said the only objection would be …": a new report)
     return False

@@ -3,7 +3,8 @@ chief executive of a leading European car maker".
 
 Reads the tokens of a noun phrase and where its head noun ends; returns the end offset
 of the role, so that a described speaker is the whole description and never a fragment
-of it ("chief executive of a leading European").
+of it ("chief executive of a leading European"); and what the head before a complement is
+(a person, a document, a thing) when the complement names someone.
 """
 
 from __future__ import annotations
@@ -11,8 +12,9 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 
-from index.lexicon import FUNCTION_WORDS
+from index.lexicon import FUNCTION_WORDS, NON_PERSON_WORDS, PERSON_NOUNS
 
+from .roles import DOCUMENT_NOUNS, PERSON_HEADS
 from .words import FIRST_NAMES, ORG_HEADS, ORG_NAME_ENDS, STOP_HEAD, cap
 
 
@@ -84,3 +86,30 @@ def holder_after(run: tuple[int, int, str]) -> tuple[int, int, str] | None:
             name = " ".join(words[i:])
             return e - len(name), e, name
     return None
+
+
+def described_head(lows: Sequence[str], head_n: int) -> str:
+    """ "role" when the head before a complement is a person's role or a common noun for a
+    person ("the athlete", "a spokesman"), "np" when it is a document ("a statement
+    signed"), else "" (the name in the complement may be the source: "the head of Gazprom"
+    keeps it in a role)."""
+    for w in lows[:head_n]:
+        single = w[:-1] if w.endswith("s") and not w.endswith("ss") else w
+        if w in DOCUMENT_NOUNS or single in DOCUMENT_NOUNS:
+            return "np"
+    last = lows[head_n - 1]
+    single = last[:-1] if last.endswith("s") and not last.endswith("ss") else last
+    if last in PERSON_HEADS or single in PERSON_HEADS or last in PERSON_NOUNS or single in PERSON_NOUNS:
+        return "role"
+    action = (
+        last.endswith(_ACTION_ENDINGS) and last not in NON_PERSON_WORDS and head_n < len(lows) and lows[head_n] == "of"
+    )
+    if last in _EVIDENCE_NOUNS or action:
+        # "evidence from local Lib Dem parties suggests", "The restoration of the Star Wars
+        # episodes revealed": a thing, not the parties or the films
+        return "np"
+    return ""
+
+
+_EVIDENCE_NOUNS = frozenset("evidence data statistics results research".split())
+_ACTION_ENDINGS = ("tion", "sion", "ment")  # (an action named as a noun; "government" is a body)

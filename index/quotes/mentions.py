@@ -15,9 +15,9 @@ from dataclasses import dataclass
 
 from index.lexicon import ANONYMOUS_NOUNS, FUNCTION_WORDS, PERSON_NOUNS, TITLES
 
-from .complements import holder_after, named_complement
+from .complements import described_head, holder_after, named_complement
 from .document import Doc, joined, sent_of
-from .roles import DOCUMENT_NOUNS, EPITHET_NOUNS, NATIONALS, PERSON_HEADS, ROLE_OPENERS, SURNAME_OPENERS, is_age
+from .roles import EPITHET_NOUNS, NATIONALS, PERSON_HEADS, ROLE_OPENERS, SURNAME_OPENERS, is_age
 from .skippable import TIME_STARTS, after_opening_phrase, time_opening
 from .words import (
     FIRST_NAMES,
@@ -310,7 +310,7 @@ def classify_np(doc: Doc, s: int, e: int, allow_pronoun: bool = True) -> Mention
             # the EU Vsevolod Chentsov": a title, then the person who holds it
             run = tail_run
     if run is None and head_n < len(toks) and ANONYMOUS_NOUNS.isdisjoint(lows[:head_n]):
-        described = _described_head(lows, head_n)
+        described = described_head(lows, head_n)
         if described:
             # "the 25-year-old athlete from Nova Kakhovka", "a statement signed by the
             # gallery directors": the person or the document, not the name after it
@@ -385,27 +385,6 @@ def _opening_participle(words: Sequence[str]) -> bool:
     name)."""
     w = words[0]
     return len(w) > 5 and w[1:].islower() and words[1][:1].islower() and words[1].lower() != "and"
-
-
-def _described_head(lows: Sequence[str], head_n: int) -> str:
-    """ "role" when the head before a complement is a person's role or a common noun for a
-    person ("the athlete", "a spokesman"), "np" when it is a document ("a statement
-    signed"), else "" (the name in the complement may be the source: "the head of Gazprom"
-    keeps it in a role)."""
-    for w in lows[:head_n]:
-        single = w[:-1] if w.endswith("s") and not w.endswith("ss") else w
-        if w in DOCUMENT_NOUNS or single in DOCUMENT_NOUNS:
-            return "np"
-    last = lows[head_n - 1]
-    single = last[:-1] if last.endswith("s") and not last.endswith("ss") else last
-    if last in PERSON_HEADS or single in PERSON_HEADS or last in PERSON_NOUNS or single in PERSON_NOUNS:
-        return "role"
-    if last in _EVIDENCE_NOUNS:
-        return "np"  # "evidence from local Lib Dem parties suggests": a thing, not the parties
-    return ""
-
-
-_EVIDENCE_NOUNS = frozenset("evidence data statistics results research".split())
 
 
 def _outside_parens(m: str, s: int, toks: Sequence[tuple[int, int, str]]) -> list[tuple[int, int, str]]:

@@ -296,6 +296,16 @@ def test_a_name_in_an_opening_phrase_before_a_comma_is_not_the_subject() -> None
     assert one(quotes_of(text), "not back").speaker not in ("Ruiz", None)
 
 
+def test_a_name_after_an_action_noun_and_of_is_no_speaker() -> None:
+    text = (
+        'Films\n\nJon Dean restores films. "All the make-up lines showed up," explains Mr Dean. The restoration '
+        'of the older Star Trek episodes revealed some odd items too.\n\n"There are scans of a corridor."\n'
+    )
+    qs = quotes_of(text)
+    assert [q.speaker for q in qs if q.speaker == "Star Trek"] == []
+    assert one(qs, "There are scans of a corridor.").speaker == "Jon Dean"
+
+
 def test_a_place_and_a_title_before_a_name_are_not_the_name() -> None:
     qs = quotes_of("Florida Sen. Marco Rubio says he did “great” in the debate.\n")
     assert one(qs, "great").speaker == "Marco Rubio"
@@ -2108,6 +2118,18 @@ SPEAKER_CASES = [
         None,
         "not-speech",
         id="words_a_thing_was_cited_as_are_a_label",
+    ),
+    pytest.param(
+        (
+            'Mac\n\nSteve Jobs showed off the machine. "It is the most affordable Mac ever," he said. The smaller '
+            "player will hold 120 songs, said Mr Jobs. Ian Harte, deputy editor of a magazine, said the machine would "
+            'appeal to new buyers.\n\n"They want a further taste of Mac because they like the player." Harte added: '
+            '"It is a bold move." The price is low, said Mr Jobs.\n'
+        ),
+        "They want a further taste",
+        "Ian Harte",
+        "continuation",
+        id="a_quotation_opening_a_paragraph_continues_the_report_that_ended_the_last",
     ),
     pytest.param(
         (
