@@ -366,3 +366,26 @@ def near_start(doc: Doc, seg: Seg) -> int:
     Every look-back is bounded so that a one-line megabyte of text stays linear.
     """
     return max(doc.paras[seg.para][0], seg.open_pos - WINDOW)
+
+
+def whole_word_at(m: str, word: str) -> list[int]:
+    """Where `word` stands in `m` with no word character, hyphen or apostrophe right after
+    it, found left to right without overlaps (as re.finditer finds the word and that
+    look-ahead); str.find, not a pattern per word, which the re module's cache of 512
+    patterns would compile again and again across a corpus."""
+    n = len(word)
+    if not n:
+        return [hit.start() for hit in re.finditer(r"(?![\w\-'’])", m)]
+    out: list[int] = []
+    i = m.find(word)
+    while i >= 0:
+        after = m[i + n : i + n + 1]
+        if after and (after.isalnum() or after in _AFTER_WORD):
+            i = m.find(word, i + 1)
+        else:
+            out.append(i)
+            i = m.find(word, i + n)
+    return out
+
+
+_AFTER_WORD = frozenset("_-'’")

@@ -21,7 +21,7 @@ from index.lexicon import (
 )
 from index.speakers import SpeakerRegistry, gender_of_honorific
 
-from .document import Doc, coordinate, has_word, sent_of
+from .document import Doc, coordinate, has_word, sent_of, whole_word_at
 from .names import (
     PARTICLES,
     leading_role,
@@ -48,29 +48,6 @@ _LOOKUPS_BEFORE_A_SET = 32
 _NAMESAKES = 8  # people with one surname that a bare surname is weighed between
 _FIRST_AND_SURNAME_RE = re.compile(r"\b([A-Z][a-z]+)[ \u00a0]+(?:[A-Z]\.[ \u00a0]+)?([A-Z][\w'’\-]+)")
 _HONORIFIC_BEFORE_RE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Madam|Dame|Lady|Sir|Lord)\.?[ \u00a0]+$")
-
-
-def _whole_word_at(m: str, word: str) -> list[int]:
-    """Where `word` stands in `m` with no word character, hyphen or apostrophe right after
-    it, found left to right without overlaps (as re.finditer finds the word and that
-    look-ahead); str.find, not a pattern per word, which the re module's cache of 512
-    patterns would compile again and again across a corpus."""
-    n = len(word)
-    if not n:
-        return [hit.start() for hit in re.finditer(r"(?![\w\-'’])", m)]
-    out: list[int] = []
-    i = m.find(word)
-    while i >= 0:
-        after = m[i + n : i + n + 1]
-        if after and (after.isalnum() or after in _AFTER_WORD):
-            i = m.find(word, i + 1)
-        else:
-            out.append(i)
-            i = m.find(word, i + n)
-    return out
-
-
-_AFTER_WORD = frozenset("_-'’")
 
 
 @dataclass
@@ -271,6 +248,14 @@ class People:
             same = [f for f in earlier if self.gender_of(f) == g] if g else []
             if same and len({f.split()[0] for f in same}) == 1:
                 return max(same, key=len)
+        if len(firsts) > 1 and self.doc.paras:
+            # "Faultless Federer has no equal" heads the article about Roger Federer: a
+            # headline's word before a surname is no first name
+            top = self.doc.paras[0][1] + self.offset
+            body = {f for p, f in fulls if p >= top or f.split()[0].lower() in FIRST_NAMES}
+            if body and len(body) < len(set(earlier)):
+                earlier = [f for f in earlier if f in body] or [f for _, f in fulls if f in body][:_NAMESAKES]
+                firsts = {f.split()[0] for f in earlier}
         if len(firsts) > 1:
             # two people with one surname ("Liz Cheney" and her father "Dick Cheney"): the
             # surname alone means the one the article names most, the first on a tie
@@ -369,7 +354,7 @@ class People:
             m = doc.masked
             return [
                 (bisect.bisect_left(doc.token_starts, at), at)
-                for at in _whole_word_at(m, word)
+                for at in whole_word_at(m, word)
                 if not at or not (m[at - 1].isalnum() or m[at - 1] in _GLUED)
             ]
         if self._cap_tokens is None:

@@ -2133,6 +2133,16 @@ SPEAKER_CASES = [
     ),
     pytest.param(
         (
+            "Prodigy Vallet blows away Gaudio\n\nFrench prodigy Gael Vallet underlined his huge promise.\n\n"
+            'Vallet said: "This is my first win over a top 10 player."\n'
+        ),
+        "This is my first win",
+        "Gael Vallet",
+        "said-after-name",
+        id="a_headline_word_before_a_surname_is_no_first_name",
+    ),
+    pytest.param(
+        (
             "Safety\n\nUnion official Ann Dee said firms were cutting corners.\n\n"
             'The Health and Safety Executive said it was "working with employers" on the problem.\n'
         ),

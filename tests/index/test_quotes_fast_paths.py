@@ -13,11 +13,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from index.lexicon import FUNCTION_WORDS
-from index.quotes.document import mark_tokens, read_document, tokens_marked
+from index.quotes.document import mark_tokens, read_document, tokens_marked, whole_word_at
 from index.quotes.kinds import _NAMING_BEFORE_RE, _naming_before
 from index.quotes.marks import _single_marks
 from index.quotes.mentions import _DETERMINER_AFTER_WORD_RE, subject_start
-from index.quotes.people import _whole_word_at
 from index.quotes.roster import _CAP_LONG_RE, _LOWER_WORD_RE
 from index.quotes.sources import _BOUNDARY_REV_RE
 from index.quotes.words import PREPOSITIONS
@@ -39,13 +38,13 @@ _texts = st.lists(st.sampled_from(_PIECES), max_size=24).map("".join)
 @given(_texts, st.sampled_from(["Smith", "Smiths", "SmithSmith", "ab", "a", ""]))
 def test_bare_uses_of_a_word_are_the_regex_matches(text: str, word: str) -> None:
     plain = [hit.start() for hit in re.finditer(rf"{re.escape(word)}(?![\w\-'’])", text)]
-    assert _whole_word_at(text, word) == plain
+    assert whole_word_at(text, word) == plain
 
 
 def test_a_bare_use_found_inside_a_longer_miss() -> None:
     # (after a miss the search goes on from the next character, as the regex's does)
-    assert _whole_word_at("SmithSmithSmith", "SmithSmith") == [5]
-    assert _whole_word_at("Smith-Smith Smith's Smith", "Smith") == [6, 20]
+    assert whole_word_at("SmithSmithSmith", "SmithSmith") == [5]
+    assert whole_word_at("Smith-Smith Smith's Smith", "Smith") == [6, 20]
 
 
 @settings(max_examples=300, deadline=None)
