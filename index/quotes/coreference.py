@@ -158,6 +158,7 @@ _COMPLEMENT_GAP_RE = re.compile(
 )
 # between a name and the verb of a relative clause on it: "Chris Christie, who say"
 _RELATIVE_GAP_RE = re.compile(r"\s*,?\s*(?:who|which)\b[^,;:—–\x01“”\"()]*")
+_COMPARED_RE = re.compile(r"\b(?:as|than)\s+(?:(?:Mr|Mrs|Ms|Dr|Sir|Lord)\.?\s+)?$")
 _NOT_IN_GAP = frozenset(
     {"and", "but", "or", "while", "as", "because", "when", "although", "after", "before", "since", "if"}
 )
@@ -177,7 +178,11 @@ def _embedded_cue(doc: Doc, cue: Cue, outer: Cue | None) -> bool:
     m = doc.masked
     if mention.end <= cue.start and _RELATIVE_GAP_RE.fullmatch(m, mention.end, cue.start):
         return True
-    if outer is None or mention.start < outer.end or mention.start - outer.end > 60:
+    if outer is None or mention.start < outer.end:
+        return False
+    if _COMPARED_RE.search(m, max(outer.end, mention.start - 12), mention.start):
+        return True  # "said the situation was not as “dramatic” as Mr Renner believed": a comparison
+    if mention.start - outer.end > 60:
         return False
     if _COMPLEMENT_GAP_RE.fullmatch(m, outer.end, mention.start) is None:
         return False

@@ -363,8 +363,8 @@ def _unclosed_apposition(doc: Doc, ss: int, region: str, comma: int, body: bool 
     ):
         return None  # (a description: "the leader of …", "economist at Global Insight", "Wanadoo's chief executive")
     a = last_boundary(region, comma)
-    if a > 0 and region[a - 1] not in ".;:\n":
-        return None  # only a name opening its sentence ("Unlike Smith, the minister said" is no apposition)
+    if a > 0 and region[a - 1] not in _CLAUSE_OPENERS:
+        return None  # only a name opening its clause ("Unlike Smith, the minister said" is no apposition)
     got = classify_np(doc, ss + a, ss + comma)
     if (
         got is None
@@ -377,6 +377,9 @@ def _unclosed_apposition(doc: Doc, ss: int, region: str, comma: int, body: bool 
     return got
 
 
+# what a name may follow to open its clause: a sentence's end, or a quotation's ("“…,”
+# Michael Lamberty, a Lufthansa spokesman told the BBC")
+_CLAUSE_OPENERS = frozenset('.;:\n”"’' + MASK)
 _LIST_HEAD_RE = re.compile(r"(?:^|\s)((?:the\s+)?[a-z]+\s+of\s+(?:the\s+)?[A-Z][^,]*)$")
 
 

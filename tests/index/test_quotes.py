@@ -2143,6 +2143,23 @@ SPEAKER_CASES = [
     ),
     pytest.param(
         (
+            "Music\n\nTim Rand said the industry was in crisis.\n\nHowever, Peter Zorn, the head of the federation, "
+            'said the situation was not as "dramatic" as Mr Rand believed. "We have severe problems," he argued.\n'
+        ),
+        "We have severe problems",
+        "Peter Zorn",
+        "pronoun-last-speaker",
+        id="a_name_in_a_comparison_inside_reported_speech_is_not_the_last_speaker",
+    ),
+    pytest.param(
+        ('Airline\n\n"We are doing research into the options," Michael Lamb, a Lufthansa spokesman told the BBC.\n'),
+        "We are doing research",
+        "Michael Lamb",
+        "apposition",
+        id="a_name_before_an_unclosed_apposition_after_a_quotation_speaks",
+    ),
+    pytest.param(
+        (
             "Safety\n\nUnion official Ann Dee said firms were cutting corners.\n\n"
             'The Health and Safety Executive said it was "working with employers" on the problem.\n'
         ),
