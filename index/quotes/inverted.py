@@ -12,7 +12,7 @@ from index.lexicon import ANONYMOUS_NOUNS, FUNCTION_WORDS, PERSON_NOUNS
 from .document import MASK, Doc, is_abbrev_token, tokens_in
 from .mentions import Mention, classify_np
 from .roles import DOCUMENT_NOUNS, PERSON_HEADS
-from .words import MODALS, POSSESSIVE_PRONOUNS, PREPOSITIONS, cap
+from .words import ASKING, MODALS, POSSESSIVE_PRONOUNS, PREPOSITIONS, cap
 
 _HARD_PUNCT = frozenset(',;:!?()\x01“”"—–[]')
 
@@ -147,3 +147,25 @@ _TIME_WORDS = frozenset(
     tomorrow tonight earlier later last this next recently""".split()
 )
 _AFTER_SOURCE = frozenset(["", ",", ".", "!", "?", ";", "\n", "(", ")", "—", "–", ":", "“", '"', MASK])
+
+
+def reported_subject(doc: Doc, got: Mention, verb: str) -> bool:
+    """Is the name after "says" the subject of what is said, not the speaker: a quotation or
+    a verb follows it ("…, says Juninho “does not wish …”", "said Mr Blair should …"), not
+    where they are from ("said Junya Tanase of JPMorgan")?"""
+    if verb in ASKING or got.kind != "name":
+        return False  # ("says the boss of the organisation that cleared them": the boss)
+    after = doc.masked[got.end : got.end + 40].split(None, 1)
+    word = after[0].lower().strip(",.;:") if after else ""
+    return bool(word) and (
+        word[0] in _OPENERS or word[0].islower() and word not in PREPOSITIONS and word not in _AFTER_NAME
+    )
+
+
+# (words that go on with the speaker, not with what is said: "said Junya Tanase of JPMorgan")
+_AFTER_NAME = frozenset(
+    {"of", "and", "or", "who", "whose", "which", "said", "says", "added", "told", "also", "as", "to"}
+)
+
+
+_OPENERS = frozenset("“\"‘'" + MASK)  # (a quotation's opening)

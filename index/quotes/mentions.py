@@ -167,7 +167,7 @@ def classify_np(doc: Doc, s: int, e: int, allow_pronoun: bool = True) -> Mention
         return Mention("pronoun", t[2], t[0], t[1])  # a pronoun right before the verb is its subject
     if lows[0] in PREPOSITIONS or lows[0] == "to" and _infinitive(words, lows):
         k = len(toks) - 2  # "In the Cosmopolitan interview Mr Howard said": no comma after the phrase
-        if k >= 2 and lows[k].rstrip(".") in HONORIFICS and cap(words[-1]) and words[k - 1].islower():
+        if k >= 2 and lows[k].rstrip(".") in HONORIFICS and cap(words[-1]):
             if lows[k - 1] not in FUNCTION_WORDS:  # (not "In addition to Mr Regalado, …")
                 return classify_np(doc, toks[k][0], toks[-1][1], allow_pronoun)
         return None  # "for example", "in a statement", "to discuss her remarks"

@@ -17,7 +17,7 @@ from index.lexicon import FUNCTION_WORDS, PERSON_NOUNS
 from .appositions import AFFILIATION_RE, RELATIVES, appositive
 from .cues import HEARD_DOING, Cue, quoted_before
 from .document import MASK, WINDOW, Doc, tokens_in
-from .inverted import according_to_source, np_after
+from .inverted import according_to_source, np_after, reported_subject
 from .mentions import Mention, classify_np, subject_start
 from .roles import ABBREVIATED, PERSON_HEADS
 from .skippable import strip_skippable
@@ -89,10 +89,12 @@ def find_source(doc: Doc, cue: Cue) -> Mention | None:
             if nxt_tok and (cap(nxt_tok[0][2]) or nxt_tok[0][2] in {"the", "a", "an", "one"})
             else None
         )
-        if got is not None and got.kind in ("name", "role", "anonymous"):
+        if got is not None and got.kind in ("name", "role", "anonymous") and not reported_subject(doc, got, cue.word):
             cue.inverted = True
             cue.source_rule = "name-after-said"
             return got  # "... that Sanders can catch Clinton, said Steve Elmendorf."
+        # (not "Their president, Gustavo Sanchez, says Juninho “does not wish …”": Juninho is
+        # the subject of what is said)
     opening = doc.masked[cue.start : cue.end].split(None, 1)[0] if cue.end > cue.start else ""
     if opening.endswith("ing") and _PROGRESSIVE_RE.search(m, max(ss, cue.start - 12), cue.start):
         opening = ""  # "I'm not going to answer", "she is taking to Twitter to say": a verb, not a participle
@@ -436,12 +438,12 @@ def last_boundary(region: str, limit: int) -> int:
 
 # a clause with its own past-tense verb, then "and" and the next clause's subject: a name
 _AND_SUBJECT_RE = re.compile(
-    r"\b[a-z]{3,}ed\b(?:\s+\S+){2,}\s+[a-z]+\s+and\s+(?=((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)\s*$)"
+    r"\b[a-z]{3,}ed\b(?:\s+\S+){2,}\s+[a-z]+\s+(?:and|but)\s+(?=((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)\s*$)"
 )
 
 
 def _and_subject(region: str, start: int, end: int) -> re.Match[str] | None:
-    """ "Irish trailed at the break and Gold said": the name after "and" (not a body's
+    """ "Irish trailed at the break and Gold said", "… is ruled out but Cole said": the name after "and" (not a body's
     name, "Cooperation and Development", nor an adjective, "lead and Democratic calls")."""
     got = _AND_SUBJECT_RE.search(region, start, end)
     if got is None:

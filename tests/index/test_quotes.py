@@ -2160,6 +2160,36 @@ SPEAKER_CASES = [
     ),
     pytest.param(
         (
+            "Arsenal\n\nAshley Colt has refused to blame the striker.\n\n"
+            'Tom Henty is ruled out with an Achilles tendon injury but Colt said: "No-one is putting the blame on him."\n'
+        ),
+        "No-one is putting",
+        "Ashley Colt",
+        "said-after-name",
+        id="the_name_after_but_is_the_subject_of_the_second_clause",
+    ),
+    pytest.param(
+        (
+            'Straw\n\nMichael Ancer said: "We have fought a positive campaign."\n\n'
+            'In a speech to the Foreign Policy Centre Mr Stray said of the Tory leader: "He is clever but not wise."\n'
+        ),
+        "He is clever",
+        "Stray",
+        "one-word-name",
+        id="a_titled_name_after_a_capitalised_opening_phrase_is_the_subject",
+    ),
+    pytest.param(
+        (
+            "Celtic\n\nJunio wants to leave the club.\n\n"
+            'Their president, Gustavo Sanz, says Junio "does not wish to remain in Scottish football anymore".\n'
+        ),
+        "does not wish",
+        "Gustavo Sanz",
+        "apposition",
+        id="a_name_after_says_before_what_is_said_is_its_subject_not_the_speaker",
+    ),
+    pytest.param(
+        (
             "Safety\n\nUnion official Ann Dee said firms were cutting corners.\n\n"
             'The Health and Safety Executive said it was "working with employers" on the problem.\n'
         ),
