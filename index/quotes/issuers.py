@@ -405,15 +405,16 @@ def _issuer_at(doc: Doc, t: int, people: People, history: History, cue: Cue, res
     k = t - 1
     while k >= 0 and t - k <= 4 and lows[k] not in _ISSUING and lows[k] not in _ISSUE_VERBS:
         k -= 1
-    if k >= 0 and lows[k] in _ISSUING and not _verb_before(doc, k):
-        k = -1  # "evidence in the report" is no one's saying it in the report
+    if k >= 0 and lows[k] in _ISSUING and not _verb_before(doc, k) and not _opens_sentence(doc, k):
+        k = -1  # "evidence in the report" is no one's saying it in the report ("In a statement, X said" is)
     if k >= 0 and t - k <= 4:
         # the nearest speaker or subject before it in its sentence ("The Times said Cook
         # provided a written statement": Cook's)
         si = sent_of(doc, toks[t][0])
         near: list[tuple[int, str]] = []
+        fronted = _opens_sentence(doc, k)  # ("In a statement, Valve said": the speaker after it)
         for p, sp, _g in reversed(history[-12:]):
-            if p < toks[t][0] and sent_of(doc, p) == si:
+            if (p < toks[t][0] or fronted) and sent_of(doc, p) == si:
                 near.append((p, sp))
                 break
         subj = people.subject_before(toks[t][0], "")
@@ -432,6 +433,12 @@ def _issuer_at(doc: Doc, t: int, people: People, history: History, cue: Cue, res
                 got = _resolve_span(doc, (sub.start, sub.end), None, cue, people, history, resolve)
         return got
     return None
+
+
+def _opens_sentence(doc: Doc, k: int) -> bool:
+    """Does token k open its sentence ("In a statement detailing …, Valve said")?"""
+    at = doc.tokens[k][0]
+    return bool(doc.sents) and doc.sents[sent_of(doc, at)][0] == at
 
 
 def _verb_before(doc: Doc, k: int) -> bool:

@@ -170,6 +170,10 @@ def classify_np(doc: Doc, s: int, e: int, allow_pronoun: bool = True) -> Mention
         if k >= 2 and lows[k].rstrip(".") in HONORIFICS and cap(words[-1]):
             if lows[k - 1] not in FUNCTION_WORDS:  # (not "In addition to Mr Regalado, …")
                 return classify_np(doc, toks[k][0], toks[-1][1], allow_pronoun)
+        k = len(toks) - 1  # "In a statement detailing the banning of the accounts Valve said"
+        if k >= 2 and cap(words[k]) and words[k - 1].islower() and lows[k - 1] not in FUNCTION_WORDS:
+            if not lows[k - 1].endswith(("ing", "ed")) and lows[k - 1] not in PREPOSITIONS:
+                return classify_np(doc, toks[k][0], toks[k][1], allow_pronoun)  # ("During his visit Blair said")
         return None  # "for example", "in a statement", "to discuss her remarks"
     if len(toks) >= 3 and lows[1] == "of" and lows[0] in _PARTITIVE and lows[-1].endswith("s"):
         # "one of the activists", "some of the protesters": people, described

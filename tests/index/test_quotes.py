@@ -2190,6 +2190,26 @@ SPEAKER_CASES = [
     ),
     pytest.param(
         (
+            "Games\n\nIn a statement, Vanta said the system helped find who had pirated copies. "
+            '"The method used was easy for us to trace and confirm," the statement said.\n'
+        ),
+        "The method used",
+        "Vanta",
+        "document-issuer",
+        id="the_statement_is_the_one_a_fronted_in_a_statement_gave_its_speaker",
+    ),
+    pytest.param(
+        (
+            "Games\n\nIn a statement detailing the banning of the accounts Vanta said the system helped "
+            'find who had copies. "The method used was easy to trace," read the statement.\n'
+        ),
+        "The method used",
+        "Vanta",
+        "document-issuer",
+        id="a_name_after_an_opening_phrase_with_no_comma_is_the_subject",
+    ),
+    pytest.param(
+        (
             "Safety\n\nUnion official Ann Dee said firms were cutting corners.\n\n"
             'The Health and Safety Executive said it was "working with employers" on the problem.\n'
         ),
