@@ -172,10 +172,19 @@ def _org_subject_before(pos: int, people: People, places: bool) -> tuple[int, st
             break
         run = CAP_RUN_RE.match(doc.masked, p)
         if run is not None and _org_able(name, people, doc, bisect.bisect_left(doc.token_starts, p), places):
+            nxt = doc.masked[run.end() : run.end() + 30].split(None, 1)
+            if nxt and _placed(name) and (nxt[0].rstrip(",;:.") in ORG_HEADS or nxt[0].rstrip(",;:.") in _GENERAL_ORG):
+                continue  # "The South Yorkshire company": the place only says which company
             return p, name
     return None
 
 
+def _placed(name: str) -> bool:
+    """A place, or where a body is: "New York", "South Yorkshire", "Paris-based"."""
+    return is_place(name) or name.endswith("-based") or name.split(None, 1)[0].lower() in _COMPASS
+
+
+_COMPASS = frozenset({"north", "south", "east", "west"})
 _TEAMS = frozenset({"club", "team", "side"})  # (a club is often named for its town: Liverpool)
 _NOT_MEDIA = _TEAMS | frozenset("group organisation organization party airline carrier bank lender retailer".split())
 

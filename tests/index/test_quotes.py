@@ -2210,6 +2210,16 @@ SPEAKER_CASES = [
     ),
     pytest.param(
         (
+            "Coal\n\nUK Mining has reported a loss. The South Yorkshire company, led by new chief executive "
+            'Gerry Spin, said it hoped "to return to profit" in 2006.\n'
+        ),
+        "to return to profit",
+        "UK Mining",
+        "org-description",
+        id="a_place_before_the_company_says_where_it_is_not_which",
+    ),
+    pytest.param(
+        (
             "Safety\n\nUnion official Ann Dee said firms were cutting corners.\n\n"
             'The Health and Safety Executive said it was "working with employers" on the problem.\n'
         ),
