@@ -41,7 +41,7 @@ def introduced_before(people: People, pos: int, want: str, exclude: str | None) 
         at, name = mentions[i - 1]  # ("chaired by Kate Dalmeny from food alliance Sustain.": her, not Sustain)
     run = CAP_RUN_RE.match(doc.masked, at)
     tail = doc.masked[run.end() : pe].strip(" .”’\"'") if run is not None else "?"
-    if tail and not _AFFILIATION_TAIL_RE.match(tail) or name == exclude or " " not in name:
+    if tail and not (_AFFILIATION_TAIL_RE.match(tail) or _role_tail(tail)) or name == exclude or " " not in name:
         return None  # the sentence does not end with the name (or where the person is from)
     if not people.is_person(name) or want and people.gender_of(name) not in ("", want):
         return None
@@ -54,6 +54,16 @@ def introduced_before(people: People, pos: int, want: str, exclude: str | None) 
 
 _LISTED_RE = re.compile(r"(?:,| and| or| nor| &)\s*$")
 _AFFILIATION_TAIL_RE = re.compile(r"(?:from|of|at) [\w'’&\- ]{1,60}$")
+
+
+def _role_tail(tail: str) -> bool:
+    """ ", vice-president of research at analysts Gartner": the person's role, in apposition."""
+    words = tail.lstrip(", ").split(None, 2)
+    if not tail.startswith(",") or not words:
+        return False
+    head = words[1] if words[0].lower() in ("a", "an", "the") and len(words) > 1 else words[0]
+    head = head.lower().rsplit("-", 1)[-1].rstrip(",")
+    return person_head(head) and "," not in tail[1:] and ";" not in tail
 
 
 def described_subject(people: People, pos: int, want: str) -> tuple[int, str] | None:

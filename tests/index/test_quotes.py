@@ -2220,6 +2220,16 @@ SPEAKER_CASES = [
     ),
     pytest.param(
         (
+            'PC\n\nSaid Mr Fogg: "It is very much a computer." One dissenting opinion came from Brian Gamm, '
+            'vice-president of research at analysts Gartner. He said: "I do not think it changes the world."\n'
+        ),
+        "I do not think",
+        "Brian Gamm",
+        "pronoun-introduced",
+        id="he_means_the_person_the_sentence_before_ends_by_introducing_with_a_role",
+    ),
+    pytest.param(
+        (
             "Safety\n\nUnion official Ann Dee said firms were cutting corners.\n\n"
             'The Health and Safety Executive said it was "working with employers" on the problem.\n'
         ),
