@@ -78,6 +78,9 @@ def described_subject(people: People, pos: int, want: str) -> tuple[int, str] | 
     if si == 0 or doc.masked[ss:pos].strip(" \"“‘'") or para_of(doc, pos) - para_of(doc, doc.sents[si - 1][0]) > 1:
         return None
     ps, pe = doc.sents[si - 1]
+    k = bisect.bisect_left(doc.token_starts, ps)
+    if not any(w in _INDEFINITE or w.endswith(("'s", "’s")) for w in doc.lows[k : k + 8]):
+        return None  # (most sentences: no "a" nor a possessive near their start, decided cheaply)
     got = clause_subject(doc, ps, pe)
     if got is None or got.kind not in ("role", "anonymous"):
         return None
@@ -95,3 +98,4 @@ def described_subject(people: People, pos: int, want: str) -> tuple[int, str] | 
 
 
 _LINKS = frozenset({"but", "and", "however", "meanwhile", "yet"})
+_INDEFINITE = frozenset({"a", "an", "his", "her", "their"})

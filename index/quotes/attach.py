@@ -193,11 +193,13 @@ def _cue_follows(doc: Doc, segs: list[Seg], in_para: dict[int, list[Cue]]) -> bo
     for c in reversed(cues):
         if c.start <= first:
             return False
+        if c.sent > last + 1:
+            continue
         if _attributes_before(doc, segs[-1], c):
             return True  # "“… who knows?” Trump told Britain's ITV television station in …"
         if _introduces(doc, c):
             continue  # ("Harris added: “…”" introduces the next quotation)
-        if c.sent <= last or c.sent == last + 1 and _short_tail(doc, c, c.sent):
+        if c.sent <= last or _short_tail(doc, c, c.sent):
             return True  # (not "… Mr Doctorow said the only objection would be …": a new report)
     return False
 
