@@ -37,7 +37,7 @@ from .people import People
 from .records import make_quote
 from .rules import SPEAKERLESS
 from .sources import clause_subject, subject_of_clause
-from .words import ALL_CUE_FORMS, BELIEF_FORMS, DETERMINERS, ORG_HEADS, ROLE_NOUNS
+from .words import ACCUSED, ALL_CUE_FORMS, BELIEF_FORMS, DETERMINERS, ORG_HEADS, ROLE_NOUNS
 
 # the label of a link teaser or a section, then its colon ("TRENDING:", "Don’t Miss:")
 TEASER_RE = re.compile(
@@ -220,6 +220,8 @@ def _named(doc: Doc, ls: int, le: int, segs: list[Seg]) -> tuple[Mention | None,
             agent = _agent(doc, toks[k + 1 :])
             if agent is not None:
                 return agent, cue
+            if low in ACCUSED and k + 1 < len(toks) and toks[k + 1][2].lower() in ("of", "over"):
+                continue  # "Labour accused of ‘EU propaganda’": the accusers' words, not Labour's
         if k and "," in doc.gaps[bisect.bisect_left(doc.token_starts, s)]:
             after = _name_after(doc, toks[k + 1 :])  # "..., says ‘Doctor Doom’ Nouriel Roubini"
             if after is not None:

@@ -22,6 +22,7 @@ from .mentions import Mention, classify_np, subject_start
 from .roles import ABBREVIATED, PERSON_HEADS
 from .skippable import strip_skippable
 from .words import (
+    ACCUSED,
     ALL_CUE_FORMS,
     BASE_FORMS,
     BASE_SUBJECTS,
@@ -52,6 +53,8 @@ def find_source(doc: Doc, cue: Cue) -> Mention | None:
         # "was asked by moderator Gerard Baker whether ...": the agent, up to the question
         ask = _QUESTION_RE.search(m, cue.end, se)
         return np_after(doc, cue.end, ask.start() if ask else se)
+    if cue.word in ACCUSED and _PASSIVE_OF_RE.match(m, cue.end, se):
+        return None  # "Labour accused of ‘EU propaganda’": a passive with no agent names no speaker
     before = m[ss : cue.start]
     stripped = strip_skippable(doc, ss, cue.start)
     tail = m[ss:stripped].rstrip()
@@ -381,6 +384,7 @@ def _unclosed_apposition(doc: Doc, ss: int, region: str, comma: int, body: bool 
 
 # what a name may follow to open its clause: a sentence's end, or a quotation's ("“…,”
 # Michael Lamberty, a Lufthansa spokesman told the BBC")
+_PASSIVE_OF_RE = re.compile(r" (?:of|over) (?![^.;:]*\bby )")  # ("accused of …", with no "by" after)
 _CLAUSE_OPENERS = frozenset('.;:\n”"’' + MASK)
 _LIST_HEAD_RE = re.compile(r"(?:^|\s)((?:the\s+)?[a-z]+\s+of\s+(?:the\s+)?[A-Z][^,]*)$")
 

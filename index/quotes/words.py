@@ -222,3 +222,7 @@ def title_case(content: str) -> bool:
 # endings of an adjective that opens a sentence before a full name ("Defiant Matt Williams",
 # "Conservative Graham Brady"): not part of the name
 NAME_ADJECTIVE_ENDINGS = ("ant", "ent", "ful", "ous", "ive", "less")
+
+# speech verbs that take an object when active: "X accused of …" is X accused, by someone
+# the words do not name (a headline's or a sentence's passive with no "by")
+ACCUSED = frozenset({"accused", "criticised", "criticized", "condemned", "blamed", "slammed", "attacked"})

@@ -306,6 +306,14 @@ def test_a_name_after_an_action_noun_and_of_is_no_speaker() -> None:
     assert one(qs, "There are scans of a corridor.").speaker == "Jon Dean"
 
 
+def test_someone_accused_of_something_is_no_speaker() -> None:
+    text = (
+        'Trial\n\nFormer boss Bernie Ebb is on trial, accused of overseeing a fraud. The firm said it had "moved on".\n'
+    )
+    qs = quotes_of(text, speech_verbs=["accuse"])
+    assert not [q for q in qs if q.kind == "reported" and q.speaker == "Bernie Ebb"]
+
+
 def test_a_place_and_a_title_before_a_name_are_not_the_name() -> None:
     qs = quotes_of("Florida Sen. Marco Rubio says he did “great” in the debate.\n")
     assert one(qs, "great").speaker == "Marco Rubio"
@@ -2227,6 +2235,16 @@ SPEAKER_CASES = [
         "Brian Gamm",
         "pronoun-introduced",
         id="he_means_the_person_the_sentence_before_ends_by_introducing_with_a_role",
+    ),
+    pytest.param(
+        (
+            "Labour accused of 'EU propaganda'\n\nA publicity campaign is being used to lull the public, "
+            "say the Tories.\n\nForeign Secretary Jack Strand denied the claims.\n"
+        ),
+        "EU propaganda",
+        None,
+        "headline-unnamed",
+        id="the_accused_in_a_headline_are_not_who_spoke_the_charge",
     ),
     pytest.param(
         (
