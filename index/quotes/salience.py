@@ -85,7 +85,7 @@ def clashes(words: frozenset[str], proper: Collection[str]) -> bool:
     if _SAME_PARTY.keys() & words or not _SAME_PARTY.keys().isdisjoint(proper):
         words = frozenset(_SAME_PARTY.get(w, w) for w in words)
         proper = [_SAME_PARTY.get(w, w) for w in proper]
-    return any(words & kind and kind.intersection(proper) and words.isdisjoint(proper) for kind in _KINDS)
+    return any((have := words & kind) and have.isdisjoint(kind.intersection(proper) or have) for kind in _KINDS)
 
 
 # (stems) a party's other names: a Tory is a Conservative, the GOP the Republicans

@@ -314,6 +314,14 @@ def test_someone_accused_of_something_is_no_speaker() -> None:
     assert not [q for q in qs if q.kind == "reported" and q.speaker == "Bernie Ebb"]
 
 
+def test_a_shared_party_does_not_hide_another_state() -> None:
+    from index.quotes.salience import clashes
+
+    # "the Texas Democratic senator" is not "Florida Democratic Senator …": the state differs
+    assert clashes(frozenset({"flor", "demo", "sena"}), ["texa", "demo"])
+    assert not clashes(frozenset({"cons", "lead"}), ["tory"])  # a Tory is a Conservative
+
+
 def test_a_place_and_a_title_before_a_name_are_not_the_name() -> None:
     qs = quotes_of("Florida Sen. Marco Rubio says he did “great” in the debate.\n")
     assert one(qs, "great").speaker == "Marco Rubio"
