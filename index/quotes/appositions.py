@@ -3,6 +3,8 @@ the speaker ("Dmitry Simes, a US-based expert, noted", "Trump's director, Steven
 told", "Vasily Nebenzya, Russia's Ambassador to the UN Security Council, said").
 
 Reads the masked text of a subject up to its last comma; returns the mention that speaks.
+Also an apposition whose closing comma is missing ("Howard Archer, economist at Global
+Insight said": Archer).
 """
 
 from __future__ import annotations
@@ -11,8 +13,9 @@ import re
 
 from index.lexicon import FUNCTION_WORDS, NON_PERSON_WORDS
 
-from .document import Doc
+from .document import MASK, Doc
 from .mentions import Mention, classify_np
+from .roles import PERSON_HEADS
 from .words import SKIPPABLE
 
 _HARD_BOUNDARY_RE = re.compile(r"[;:\x01”\"(]|\bthat\b|\bwhile\b|\bwhen\b|\bif\b")
@@ -85,3 +88,45 @@ def _body_name(text: str) -> bool:
     Privacy Invasion and Numbering"): one long name (not "Wilcox and Beruff"), of which one word is no name."""
     words = text.split()
     return len(words) >= 5 and all(w[:1].isupper() or w in ("and", "of", "for", "the") for w in words)
+
+
+def person_np(text: str) -> bool:
+    """ "PTC president and conservative activist": a description of a person (its last noun)."""
+    words = text.split()
+    return len(words) >= 2 and words[-1].islower() and words[-1] in PERSON_HEADS
+
+
+def unclosed_apposition(doc: Doc, ss: int, region: str, comma: int, a: int, body: bool = False) -> Mention | None:
+    """The name that is all of the clause before `comma` (which starts at `a`), when a
+    description (or with `body`, a body's name) follows it."""
+    after = region[comma + 1 :].lstrip()
+    first = after.split(None, 1)[0] if after else ""
+    if not body and not (
+        after.lower().startswith(("the ", "a ", "an "))
+        or first.islower()
+        or first.endswith(("'s", "’s"))
+        or first.isupper()
+        and len(first) > 1  # ("Brent Bozell, PTC president and … activist said")
+    ):
+        return None  # (a description: "the leader of …", "economist at Global Insight", "Wanadoo's chief executive")
+    lead = _LINKED_RE.match(region, a, comma)
+    if lead is not None:
+        a = lead.end()  # "…, but Christoph Caselitz, president of … at the firm says that:"
+    elif a > 0 and region[a - 1] not in _CLAUSE_OPENERS:
+        return None  # only a name opening its clause ("Unlike Smith, the minister said" is no apposition)
+    got = classify_np(doc, ss + a, ss + comma)
+    if (
+        got is None
+        or got.kind != "name"
+        or doc.masked[ss + a : got.start].strip()
+        or doc.masked[got.end : ss + comma].strip()
+        or len(got.text.split()) < 2  # ("Rather, the nominee maintains": one word may be no name)
+    ):
+        return None
+    return got
+
+
+# what a name may follow to open its clause: a sentence's end, or a quotation's ("“…,”
+# Michael Lamberty, a Lufthansa spokesman told the BBC"), or a conjunction after a comma
+_LINKED_RE = re.compile(r"\s*(?:but|and|yet)\s+(?=[A-Z])")
+_CLAUSE_OPENERS = frozenset('.;:\n”"’' + MASK)

@@ -280,6 +280,10 @@ def classify_np(doc: Doc, s: int, e: int, allow_pronoun: bool = True) -> Mention
         return Mention("role", doc.text[head[first][0] : end], head[first][0], end)
     owner = _possessive_owner(words, lows, head_n)
     if owner is not None:
+        tail = _last_name_run(toks, lows, doc.masked) if head_n + 2 < len(toks) and lows[head_n] == "of" else None
+        held = holder_after(tail) if tail and tail[1] == toks[-1][1] and tail[0] > toks[head_n + 1][0] else None
+        if held is not None and head_noun in PERSON_HEADS:
+            return Mention("name", held[2], held[0], held[1])  # "Merck's head of research Peter Kim"
         # "Kelly Ayotte's campaign": the organisation speaks, named as written
         ts, te = head[owner][0], head[-1][1]
         kind = "role" if lows[head_n - 1] in ROLE_NOUNS else "np"

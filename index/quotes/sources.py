@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from index.lexicon import FUNCTION_WORDS, PERSON_NOUNS
 
-from .appositions import AFFILIATION_RE, RELATIVES, appositive
+from .appositions import AFFILIATION_RE, RELATIVES, appositive, person_np, unclosed_apposition
 from .cues import HEARD_DOING, Cue, quoted_before
 from .document import MASK, WINDOW, Doc, tokens_in
 from .inverted import according_to_source, np_after, reported_subject
@@ -347,45 +347,18 @@ def subject_of_clause(doc: Doc, ss: int, end: int, participle: bool = False) -> 
     # ("According to Mr Peston the prime minister said", "Irish trailed at the break and Gold said")
     got = classify_np(doc, ss + (opener.end() if opener else start), ss + len(r))
     body = got is not None and got.kind == "name" and got.text.rsplit(None, 1)[-1].lower() in ORG_HEADS
-    owned = got is not None and got.kind == "np" and ("'s " in got.text or "’s " in got.text)
+    owned = got is not None and got.kind == "np" and ("'s " in got.text or "’s " in got.text or person_np(got.text))
     if got is not None and (got.kind == "role" or body or owned) and b > 0 and region[b - 1] == ",":
         # "Mark Serwotka, the leader of the union said", "Colin Asplin, Blackpool Hotel
         # Association said": an apposition whose closing comma is missing; the name it
         # describes is the subject
-        named = _unclosed_apposition(doc, ss, region, b - 1, body)
+        named = unclosed_apposition(doc, ss, region, b - 1, last_boundary(region, b - 1), body)
         if named is not None:
             return _found(named, "apposition")
     return got
 
 
-def _unclosed_apposition(doc: Doc, ss: int, region: str, comma: int, body: bool = False) -> Mention | None:
-    """The name that is all of the clause before `comma`, when a description (or with
-    `body`, a body's name) follows it."""
-    after = region[comma + 1 :].lstrip()
-    first = after.split(None, 1)[0] if after else ""
-    if not body and not (
-        after.lower().startswith(("the ", "a ", "an ")) or first.islower() or first.endswith(("'s", "’s"))
-    ):
-        return None  # (a description: "the leader of …", "economist at Global Insight", "Wanadoo's chief executive")
-    a = last_boundary(region, comma)
-    if a > 0 and region[a - 1] not in _CLAUSE_OPENERS:
-        return None  # only a name opening its clause ("Unlike Smith, the minister said" is no apposition)
-    got = classify_np(doc, ss + a, ss + comma)
-    if (
-        got is None
-        or got.kind != "name"
-        or doc.masked[ss + a : got.start].strip()
-        or doc.masked[got.end : ss + comma].strip()
-        or len(got.text.split()) < 2  # ("Rather, the nominee maintains": one word may be no name)
-    ):
-        return None
-    return got
-
-
-# what a name may follow to open its clause: a sentence's end, or a quotation's ("“…,”
-# Michael Lamberty, a Lufthansa spokesman told the BBC")
 _PASSIVE_OF_RE = re.compile(r" (?:of|over) (?![^.;:]*\bby )")  # ("accused of …", with no "by" after)
-_CLAUSE_OPENERS = frozenset('.;:\n”"’' + MASK)
 _LIST_HEAD_RE = re.compile(r"(?:^|\s)((?:the\s+)?[a-z]+\s+of\s+(?:the\s+)?[A-Z][^,]*)$")
 
 

@@ -2256,6 +2256,30 @@ SPEAKER_CASES = [
     ),
     pytest.param(
         (
+            "Mobiles\n\nGrowth will slow, but Chris Casel, president of the networks division at the firm says "
+            'that: "By the time the next generation debuts, things will change."\n'
+        ),
+        "By the time",
+        "Chris Casel",
+        "apposition",
+        id="a_name_after_but_before_an_unclosed_apposition_speaks",
+    ),
+    pytest.param(
+        ('TV\n\nBrent Bozz, PTC president and conservative activist said: "Cable is worse than broadcast."\n'),
+        "Cable is worse",
+        "Brent Bozz",
+        "apposition",
+        id="a_name_before_an_acronym_description_with_no_closing_comma_speaks",
+    ),
+    pytest.param(
+        ('Drugs\n\nMerck\'s head of research Peter Kilm said the decision was "based on the information we had".\n'),
+        "based on the information",
+        "Peter Kilm",
+        "said-after-name",
+        id="a_name_ending_a_possessed_title_holds_it",
+    ),
+    pytest.param(
+        (
             "Safety\n\nUnion official Ann Dee said firms were cutting corners.\n\n"
             'The Health and Safety Executive said it was "working with employers" on the problem.\n'
         ),
