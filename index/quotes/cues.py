@@ -30,6 +30,7 @@ from .words import (
     PASSIVE_AUX,
     PREPOSITIONS,
     QUANTIFIERS,
+    ROLE_NOUNS,
     SKIPPABLE,
     UTTERANCE_MODIFIERS,
     person_noun,
@@ -403,6 +404,10 @@ def _name_after_with(doc: Doc, k: int) -> bool:
     i = k - 1
     while i >= 0 and doc.words[i][:1].isupper() and _joined(doc, i):
         i -= 1
+    if 0 < i < k - 1 and doc.lows[i] in ROLE_NOUNS and _joined(doc, i):
+        i -= 1  # "with finance minister Hans Eichel saying": the role before the name
+        if i > 0 and doc.words[i].isalpha() and doc.lows[i] not in FUNCTION_WORDS and _joined(doc, i):
+            i -= 1
     return 0 <= i < k - 1 and doc.lows[i] == "with" and not doc.gaps[i + 1].strip()
 
 

@@ -524,7 +524,15 @@ def _with_participle(doc: Doc, ss: int, end: int) -> Mention | None:
     if not toks or toks[-1][1] != end:
         return None
     k = len(toks)
-    while k > 0 and (cap(toks[k - 1][2]) or toks[k - 1][2] in ROLE_NOUNS):
+    while k > 0 and (
+        cap(toks[k - 1][2])
+        or toks[k - 1][2] in ROLE_NOUNS
+        or toks[k - 1][2] in PERSON_HEADS
+        or k < len(toks)
+        and toks[k][2] in ROLE_NOUNS
+        and toks[k - 1][2].isalpha()
+        and toks[k - 1][2] not in FUNCTION_WORDS  # ("with finance minister Hans Eichel saying")
+    ):
         gap = doc.masked[toks[k - 1][1] : toks[k][0]].strip() if k < len(toks) else ""
         if gap and not (gap == "." and toks[k - 1][2].lower() in ABBREVIATED):
             return None  # punctuation inside ("Sen." apart): not one noun phrase

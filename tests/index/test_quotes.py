@@ -2280,6 +2280,16 @@ SPEAKER_CASES = [
     ),
     pytest.param(
         (
+            "EU\n\nBerlin welcomed the decision, with finance minister Hans Eich saying it was "
+            '"a good day for Europe".\n'
+        ),
+        "a good day",
+        "Hans Eich",
+        "with-participle",
+        id="with_a_titled_name_saying_the_name_speaks",
+    ),
+    pytest.param(
+        (
             "Safety\n\nUnion official Ann Dee said firms were cutting corners.\n\n"
             'The Health and Safety Executive said it was "working with employers" on the problem.\n'
         ),
