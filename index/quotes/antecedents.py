@@ -9,7 +9,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from .document import para_of, sent_of
+from .document import Doc, para_of, sent_of
 from .names import CAP_RUN_RE
 from .naming import described
 from .people import People
@@ -24,13 +24,10 @@ def introduced_before(people: People, pos: int, want: str, exclude: str | None) 
     opening a sentence right after one that ends by naming a person for the first time
     means that person (of the pronoun's gender), even though they were no subject."""
     doc = people.doc
-    if not doc.sents:
+    before = _sentence_before(doc, pos)
+    if before is None:
         return None
-    si = sent_of(doc, pos)
-    ss = doc.sents[si][0]
-    if si == 0 or doc.masked[ss:pos].strip(" \"“‘'") or para_of(doc, pos) - para_of(doc, doc.sents[si - 1][0]) > 1:
-        return None
-    ps, pe = doc.sents[si - 1]
+    ps, pe = before
     mentions = people.mentions
     i = bisect.bisect_left(mentions, (pe, ""))
     if i == 0 or mentions[i - 1][0] < ps:
@@ -52,6 +49,18 @@ def introduced_before(people: People, pos: int, want: str, exclude: str | None) 
     return at, name
 
 
+def _sentence_before(doc: Doc, pos: int) -> tuple[int, int] | None:
+    """The sentence before the one a pronoun at `pos` opens (in the same paragraph or the
+    one before), or None when the pronoun does not open its sentence."""
+    if not doc.sents:
+        return None
+    si = sent_of(doc, pos)
+    ss = doc.sents[si][0]
+    if si == 0 or doc.masked[ss:pos].strip(" \"“‘'") or para_of(doc, pos) - para_of(doc, doc.sents[si - 1][0]) > 1:
+        return None
+    return doc.sents[si - 1]
+
+
 _LISTED_RE = re.compile(r"(?:,| and| or| nor| &)\s*$")
 _AFFILIATION_TAIL_RE = re.compile(r"(?:from|of|at) [\w'’&\- ]{1,60}$")
 
@@ -71,13 +80,10 @@ def described_subject(people: People, pos: int, want: str) -> tuple[int, str] | 
     ("A spokesman for Apacs ...", "Tony Blair's official spokesman declined ..."): a
     pronoun opening the next sentence means them, not a name inside the description."""
     doc = people.doc
-    if not doc.sents:
+    before = _sentence_before(doc, pos)
+    if before is None:
         return None
-    si = sent_of(doc, pos)
-    ss = doc.sents[si][0]
-    if si == 0 or doc.masked[ss:pos].strip(" \"“‘'") or para_of(doc, pos) - para_of(doc, doc.sents[si - 1][0]) > 1:
-        return None
-    ps, pe = doc.sents[si - 1]
+    ps, pe = before
     k = bisect.bisect_left(doc.token_starts, ps)
     if not any(w in _INDEFINITE or w.endswith(("'s", "’s")) for w in doc.lows[k : k + 8]):
         return None  # (most sentences: no "a" nor a possessive near their start, decided cheaply)
