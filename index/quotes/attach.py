@@ -25,6 +25,7 @@ from .naming import names_no_speaker
 from .orgs import relays
 from .people import People
 from .records import make_quote
+from .roles import HEADS
 from .sources import first_clause_subject
 from .words import BELIEF_FORMS, PREPOSITIONS, RELAYING
 
@@ -244,16 +245,23 @@ def _sentence_subject(doc: Doc, people: People, seg: Seg) -> tuple[str, Mention]
 
 def _attributes_before(doc: Doc, seg: Seg, cue: Cue) -> bool:
     """“...,” X said: the cue follows the closing mark with only its source between."""
-    if seg.close_pos is None or cue.start < seg.close_pos or doc.text[seg.close_pos - 1] not in ",?!":
+    if (
+        seg.close_pos is None
+        or cue.start < seg.close_pos
+        or doc.text[seg.close_pos - 1] not in ",?!"
+        and doc.text[seg.close_pos + 1 : seg.close_pos + 2] != ","
+    ):  # ("“...,” X said" and "“...”, X said")
         return False
     head = cue.mention.start if cue.mention is not None and seg.close_pos < cue.mention.start < cue.start else cue.start
     gap = doc.masked[seg.close_pos + 1 : head]
-    # only the source's title ("Mayor") or determiner: "“...,” the ministry said in a statement"
-    return all(w[:1].isupper() or w in _SOURCE_DETERMINERS for w in gap.replace(",", " ").split())
+    # only the source's title ("Mayor") or determiner: "“...,” the ministry said in a statement",
+    # "“...,” GM chairman and chief executive Rick Wagoner said in a statement"
+    return all(w[:1].isupper() or w in _SOURCE_WORDS for w in gap.replace(",", " ").split())
 
 
 _CLAIM_REACH = 70  # "X's claim that Y “…”": the claim's clause holds its words within a few words
 _SOURCE_DETERMINERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "our", "one", "another"})
+_SOURCE_WORDS = _SOURCE_DETERMINERS | HEADS | {"and", "of", "executive", "senior", "deputy", "vice", "former"}
 
 
 def _nearby_person(

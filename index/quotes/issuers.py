@@ -18,7 +18,7 @@ from index.lexicon import DEMONYMS, FUNCTION_WORDS, PERSON_NOUNS
 
 from .document import Doc, para_of, sent_of
 from .mentions import Mention, classify_np
-from .orgs import is_org, is_outlet, org_holder, salient_org
+from .orgs import after_firm_plural, is_org, is_outlet, org_holder, salient_org
 from .roles import DOCUMENT_NOUNS, ORG_HEADS, PERSON_HEADS, Description, singular, stem
 from .salience import _NEAR_PARAS, _WINDOW, History, Resolved
 from .words import ALL_CUE_FORMS, ROLE_NOUNS
@@ -267,7 +267,7 @@ def _resolve_span(
 
         sp, _ = resolve_pronoun(_OWNER_PRONOUNS[low], s, people, history)
         return sp or None
-    s = _after_count(doc, s, e)
+    s = after_firm_plural(doc, _after_count(doc, s, e), e)
     inner = classify_np(doc, s, e, allow_pronoun=False)
     if inner is None or inner.kind in ("clause", "ellipsis"):
         return None
@@ -313,7 +313,10 @@ def _plausible_issuer(sp: str | None) -> bool:
     if not sp or len(sp.split()) > 10:
         return False
     words = sp.split()
-    return words[0].lower() not in FUNCTION_WORDS and singular(words[-1].lower()) not in DOCUMENT_NOUNS
+    if words[0].lower() in FUNCTION_WORDS:
+        return False
+    # ("Forrester Research", "Gallup Poll": a name in capitals is a body, whatever its last word)
+    return singular(words[-1].lower()) not in DOCUMENT_NOUNS or len(words) > 1 and sp.istitle()
 
 
 def _issued_before(

@@ -435,6 +435,9 @@ _PERSONAL = frozenset({"he", "she", "they", "we", "i", "you", "it"})
 _BODY_TITLES = frozenset({"executive", "justice", "assembly"})  # (the Health and Safety Executive)
 
 
+_SURNAME_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr"})  # before a title word, a surname
+
+
 def _last_name_run(toks: Sequence[tuple[int, int, str]], lows: Sequence[str], m: str) -> tuple[int, int, str] | None:
     """The last run of capitalised words that is not possessive, titles stripped.
 
@@ -508,6 +511,8 @@ def _last_name_run(toks: Sequence[tuple[int, int, str]], lows: Sequence[str], m:
         # "The State Department", "House Intelligence Committee", "General Electric": titles belong
         body = lows[j] in ORG_HEADS or lows[j] in ORG_NAME_ENDS
         while a <= j and (lows[a] in FUNCTION_WORDS or lows[a] in TITLES and not body):
+            if a == j and a > k0 and lows[a - 1] in _SURNAME_HONORIFICS:
+                break  # "Ms King": her surname, not a title
             a += 1
         b = j
         while b - a > 1 and lows[b] in TITLES and lows[b] not in _BODY_ENDS:
@@ -518,7 +523,8 @@ def _last_name_run(toks: Sequence[tuple[int, int, str]], lows: Sequence[str], m:
             and (any(w in _ARTICLES for w in lows[k0:a]) or k0 > 0 and lows[k0 - 1] in _ARTICLES)
         ):
             continue  # "A Liberal Democrat MP", "the Labour MP": a member described, no name
-        if a > b or TITLES.issuperset(lows[a : b + 1]) or b < j and lows[j] in ROLE_NOUNS:
+        surname = a == b and a > k0 and lows[a - 1] in _SURNAME_HONORIFICS  # "Ms King": her surname
+        if a > b or TITLES.issuperset(lows[a : b + 1]) and not surname or b < j and lows[j] in ROLE_NOUNS:
             continue  # (a role in title case, no holder after it: "Estonian Prime Minister calls")
         if b - a >= 2 and lows[a] in ROLE_OPENERS and _name_follows(lows[a + 1 : b + 1]):
             a += 1  # "Striker Nicolas Anelka" opening a sentence: the name after the role
@@ -537,7 +543,7 @@ def _last_name_run(toks: Sequence[tuple[int, int, str]], lows: Sequence[str], m:
             len(core) > 1 and core[0][2].isupper() and len(core[0][2]) > 1 and core[-1][2].lower() not in ORG_NAME_ENDS
         ):
             core = core[1:]
-        if len(core) == 1 and core[0][2].lower() in TITLES:
+        if len(core) == 1 and core[0][2].lower() in TITLES and not surname:
             continue  # "A UKIP MEP": a member described, no name
         s, e = core[0][0], core[-1][1]
         text = core[0][2] if len(core) == 1 else " ".join(map(_THIRD, core))

@@ -16,7 +16,7 @@ from index.lexicon import DEMONYMS, FUNCTION_WORDS, NON_PERSON_WORDS, PERSON_NOU
 
 from .document import Doc, sent_of
 from .mentions import Mention
-from .roles import PLACES, ROLE_OPENERS, SURNAME_OPENERS
+from .roles import ROLE_OPENERS, SURNAME_OPENERS
 from .words import (
     ALL_CUE_FORMS,
     FIRST_NAMES,
@@ -28,6 +28,7 @@ from .words import (
     NOUN_DETERMINERS,
     ORG_HEADS,
     ORG_NAME_ENDS,
+    PLACES,
     ROLE_NOUNS,
     STOP_HEAD,
     cap,

@@ -18,9 +18,9 @@ from index.lexicon import DEMONYMS, FUNCTION_WORDS
 
 from .document import Doc, para_of
 from .names import CAP_RUN_RE
-from .roles import DOCUMENT_NOUNS, ORG_HEADS, PLACES, Description, compatible, singular, stem
+from .roles import DOCUMENT_NOUNS, ORG_HEADS, Description, compatible, singular, stem
 from .salience import _NEAR_PARAS, _WINDOW, History, fits, last_seen, mods_of
-from .words import FIRST_NAMES, PARTY_NAME_WORDS, RELAYING
+from .words import FIRST_NAMES, PARTY_NAME_WORDS, PLACES, RELAYING
 from .words import ORG_HEADS as NAME_ORG_HEADS
 
 if TYPE_CHECKING:
@@ -228,6 +228,8 @@ def _org_able(name: str, people: People, doc: Doc, k: int, places: bool, scanned
     words = low.split()
     if not words or any(w in DEMONYMS for w in words) or low in _NOT_ORGS:
         return False
+    if words[-1] in _STREETS and len(words) > 1:
+        return False  # "a dunking on Wall Street": a street is no "company" nor "firm"
     if is_place(name) and not places or places and low in _UNIONS:
         return False  # (a club may bear its town's name, never "US" or "UK": "US tycoon Malcolm Glazer")
     if people.registry.get(name) is not None or words[0] in FIRST_NAMES or name in people.persons:
@@ -247,6 +249,7 @@ def _org_able(name: str, people: People, doc: Doc, k: int, places: bool, scanned
 
 
 _NOT_ORGS = frozenset("i mr mrs ms dr sir lord lady".split())
+_STREETS = frozenset("street avenue road square".split())
 _UNIONS = frozenset("us u.s. usa uk u.k. eu un".split())
 
 
@@ -262,3 +265,41 @@ def salient_org(pos: int, people: People, history: History, doc: Doc) -> tuple[i
         if sp[:1].isupper() and is_org(sp, people, spoke=True) or sp[:1].islower() and " " in sp:
             return p, sp
     return None
+
+
+# professions whose plural before a name names a firm of them: "analysts Gartner",
+# "consultants Strategy Analytics", "auditors Grant Thornton" (British news style)
+FIRM_PLURALS = frozenset(
+    """analysts consultants researchers pollsters economists brokers accountants auditors
+    bankers advisers advisors lawyers solicitors""".split()
+)
+
+
+def named_as_firm(doc: Doc, positions: list[int]) -> bool:
+    """Is a name, written at `positions`, once written right after a profession's plural?"""
+    for pos in positions:
+        k = bisect.bisect_left(doc.token_starts, pos)
+        if (
+            0 < k < len(doc.tokens)
+            and doc.tokens[k][0] == pos
+            and doc.gaps[k] == " "
+            and doc.words[k - 1] in FIRM_PLURALS
+        ):
+            return True
+    return False
+
+
+def after_firm_plural(doc: Doc, s: int, e: int) -> int:
+    """Where a firm's name starts after its profession's plural ("analysts Forrester
+    Research"): the name issued the report, not "analysts"."""
+    k = bisect.bisect_left(doc.token_starts, s)
+    if (
+        k + 1 < len(doc.tokens)
+        and doc.tokens[k][0] == s
+        and doc.lows[k] in FIRM_PLURALS
+        and doc.gaps[k + 1] == " "
+        and doc.words[k + 1][:1].isupper()
+        and doc.tokens[k + 1][0] < e
+    ):
+        return doc.tokens[k + 1][0]
+    return s

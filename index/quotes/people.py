@@ -28,7 +28,7 @@ from .names import (
     name_of_run,
     names_an_organisation,
 )
-from .orgs import is_outlet
+from .orgs import is_outlet, named_as_firm
 from .roles import ORG_HEADS, Stated, scan_roles
 from .roster import scan
 from .words import (
@@ -117,6 +117,7 @@ class People:
         self._words: set[str] | None = None  # the article's words (runs of letters, digits, '’-)
         self._cap_tokens: dict[str, list[int]] | None = None  # capitalised word -> its token indexes
         self._bare_asked = 0
+        self._firms: dict[str, bool] = {}  # names written after a profession's plural ("analysts Gartner")
         scan(self, doc)
         self.stated = Stated(scan_roles(doc, self))  # the roles the article gives named people and bodies
 
@@ -444,8 +445,16 @@ class People:
         if len(words) == 1 and words[0] in _PARTIES:
             return False  # "Labour returned to power. ... he said": a party is no "he"
         if not NON_PERSON_WORDS.isdisjoint(words) and not (
-            # "Mayor Don Guardian": a titled first name and surname, whatever the surname means
-            len(words) == 2 and words[0] in FIRST_NAMES and words[0] not in NON_PERSON_WORDS and name in self.persons
+            # "Mayor Don Guardian": a titled first name and surname, whatever the surname means;
+            # "Carolina Milanesi", "Ms Milanesi": a place's name as a first name, and a gender
+            len(words) == 2
+            and (
+                words[0] in FIRST_NAMES
+                and words[0] not in NON_PERSON_WORDS
+                and name in self.persons
+                or words[1] not in NON_PERSON_WORDS
+                and self.gender_of(name)
+            )
         ):
             return False
         if (
@@ -478,6 +487,10 @@ class People:
             low = words[0]
             if low.endswith("s") and low[:-1] in self.full:
                 return False  # "the Clintons": a family, not one person
+        if name not in self._firms:
+            self._firms[name] = named_as_firm(self.doc, whole_word_at(self.doc.masked, name))
+        if self._firms[name]:
+            return False  # "analysts Gartner said ... she added": a firm is no "she"
         if name in self.speakers:
             return True
         return bool(self.gender_of(name))

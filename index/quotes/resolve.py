@@ -48,6 +48,7 @@ from .words import (
     ASKING,
     FIRST_NAMES,
     GROUP_NOUNS,
+    HONORIFICS,
     MODALS,
     PASSIVE_AUX,
     ROLE_NOUNS,
@@ -260,7 +261,7 @@ def _name_rule(speaker: str, mention: Mention, cue: Cue, people: People) -> str:
         # one word that no fuller name in the article explains: an organisation, a
         # place or a surname given alone ("Reuters", "Kyiv"), wherever it stood
         return "one-word-name"
-    if words[-1].lower() in _OFFICES and words[0].lower() not in FIRST_NAMES:
+    if words[-1].lower() in _OFFICES and words[0].lower() not in FIRST_NAMES and words[0].lower() not in HONORIFICS:
         return "titled-name"  # "the Brazilian President said": a description read as a name
     return cue.source_rule
 

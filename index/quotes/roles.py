@@ -471,7 +471,8 @@ def _holder_before(doc: Doc, people: People, a: int, b: int, org: bool) -> str |
         return None
     n = len(doc.tokens)
     end_gap = doc.gaps[b + 1] if b + 1 < n else "."
-    if end_gap.strip()[:1] not in (",", "—", "–", ")", ";", "."):
+    relative = b + 1 < n and end_gap == " " and doc.lows[b + 1] in ("which", "who", "that")
+    if end_gap.strip()[:1] not in (",", "—", "–", ")", ";", ".") and not relative:  # ("X, the firm which runs")
         return None  # ("..., Mika Brzezinski, the Democratic presidential candidate stated": a subject)
     j = s - 1
     if not doc.words[j][:1].isupper():
@@ -559,38 +560,3 @@ def parse(doc: Doc, start: int, end: int) -> Description | None:
     mods = tuple(lows[first:h_mod])
     proper = tuple(lows[k] for k in range(first, h_mod) if doc.words[k][:1].isupper() and (k > first or det))
     return Description(doc.tokens[first][0], doc.tokens[h][1], det, sing, plural, mods, comp, owner, proper)
-
-
-# places by name, which speak only as their governments do: never "the company" or the
-# issuer of a report (countries, capitals, big cities, US states and regions)
-PLACES = frozenset(
-    x.strip().lower()
-    for x in """afghanistan, albania, algeria, argentina, armenia, australia, austria, azerbaijan,
-    bahrain, bangladesh, belarus, belgium, bolivia, bosnia, brazil, britain, bulgaria, cambodia,
-    canada, chile, china, colombia, congo, croatia, cuba, cyprus, czech republic, denmark, egypt,
-    england, estonia, ethiopia, europe, finland, france, georgia, germany, ghana, greece, hungary,
-    iceland, india, indonesia, iran, iraq, ireland, israel, italy, japan, jordan, kazakhstan,
-    kenya, korea, north korea, south korea, kosovo, kuwait, latvia, lebanon, libya, lithuania,
-    luxembourg, malaysia, mexico, moldova, mongolia, montenegro, morocco, myanmar, nepal,
-    netherlands, new zealand, nigeria, norway, pakistan, palestine, peru, philippines, poland,
-    portugal, qatar, romania, russia, rwanda, saudi arabia, scotland, serbia, singapore,
-    slovakia, slovenia, somalia, south africa, spain, sri lanka, sudan, sweden, switzerland,
-    syria, taiwan, thailand, tunisia, turkey, uganda, ukraine, united kingdom, united states,
-    uk, us, usa, america, uruguay, uzbekistan, venezuela, vietnam, wales, yemen, zimbabwe,
-    africa, asia, crimea, donbas, gaza, kherson, kharkiv, bakhmut, avdiivka, mariupol,
-    zaporizhzhia, lviv, odesa, odessa, donetsk, luhansk, kyiv, kiev, moscow, washington,
-    london, paris, berlin, beijing, tokyo, brussels, rome, madrid, warsaw, vienna, prague,
-    budapest, bucharest, sofia, athens, ankara, istanbul, tehran, baghdad, damascus, cairo,
-    jerusalem, tel aviv, riyadh, delhi, new delhi, mumbai, islamabad, kabul, seoul, pyongyang,
-    taipei, hong kong, shanghai, minsk, tbilisi, vilnius, riga, tallinn, helsinki, stockholm,
-    oslo, copenhagen, dublin, edinburgh, cardiff, belfast, lisbon, amsterdam, geneva, zurich,
-    davos, bali, new york, chicago, boston, houston, dallas, miami, atlanta, seattle, denver,
-    philadelphia, detroit, phoenix, manchester, liverpool, birmingham, glasgow, leeds, ottawa,
-    toronto, montreal, vancouver, sydney, melbourne, canberra, kremlin, alabama, alaska, arizona,
-    arkansas, california, colorado, connecticut, delaware, florida, hawaii, idaho, illinois,
-    indiana, iowa, kansas, kentucky, louisiana, maine, maryland, massachusetts, michigan,
-    minnesota, mississippi, missouri, montana, nebraska, nevada, new hampshire, new jersey,
-    new mexico, north carolina, south carolina, north dakota, south dakota, ohio, oklahoma,
-    oregon, pennsylvania, rhode island, tennessee, texas, utah, vermont, virginia,
-    west virginia, wisconsin, wyoming""".split(",")
-)

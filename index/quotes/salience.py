@@ -57,6 +57,8 @@ def fits(role: Role, head: str, mods: list[str], people: People, proper: Collect
         return False  # ("the prime minister" is not "Deputy Prime Minister John Prescott")
     if proper and clashes(role.words, proper):
         return False  # "the Texas senator" is not "Florida Senator Marco Rubio"
+    if any(m.startswith(("pro-", "anti-")) and m not in role.words for m in mods):
+        return False  # "the pro-Clinton group" is not "Citizens United, the group that sued"
     return all(m in role.words or (m not in people.stated.words and m not in DISTINGUISHING) for m in mods)
 
 

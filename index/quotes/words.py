@@ -226,3 +226,44 @@ NAME_ADJECTIVE_ENDINGS = ("ant", "ent", "ful", "ous", "ive", "less")
 # speech verbs that take an object when active: "X accused of …" is X accused, by someone
 # the words do not name (a headline's or a sentence's passive with no "by")
 ACCUSED = frozenset({"accused", "criticised", "criticized", "condemned", "blamed", "slammed", "attacked"})
+
+
+# places by name, which speak only as their governments do: never "the company" or the
+# issuer of a report (countries, capitals, big cities, US states and regions)
+PLACES = frozenset(
+    x.strip().lower()
+    for x in """afghanistan, albania, algeria, argentina, armenia, australia, austria, azerbaijan,
+    bahrain, bangladesh, belarus, belgium, bolivia, bosnia, brazil, britain, bulgaria, cambodia,
+    canada, chile, china, colombia, congo, croatia, cuba, cyprus, czech republic, denmark, egypt,
+    england, estonia, ethiopia, europe, finland, france, georgia, germany, ghana, greece, hungary,
+    iceland, india, indonesia, iran, iraq, ireland, israel, italy, japan, jordan, kazakhstan,
+    kenya, korea, north korea, south korea, kosovo, kuwait, latvia, lebanon, libya, lithuania,
+    luxembourg, malaysia, mexico, moldova, mongolia, montenegro, morocco, myanmar, nepal,
+    netherlands, new zealand, nigeria, norway, pakistan, palestine, peru, philippines, poland,
+    portugal, qatar, romania, russia, rwanda, saudi arabia, scotland, serbia, singapore,
+    slovakia, slovenia, somalia, south africa, spain, sri lanka, sudan, sweden, switzerland,
+    syria, taiwan, thailand, tunisia, turkey, uganda, ukraine, united kingdom, united states,
+    uk, us, usa, america, uruguay, uzbekistan, venezuela, vietnam, wales, yemen, zimbabwe,
+    africa, asia, crimea, donbas, gaza, kherson, kharkiv, bakhmut, avdiivka, mariupol,
+    zaporizhzhia, lviv, odesa, odessa, donetsk, luhansk, kyiv, kiev, moscow, washington,
+    london, paris, berlin, beijing, tokyo, brussels, rome, madrid, warsaw, vienna, prague,
+    budapest, bucharest, sofia, athens, ankara, istanbul, tehran, baghdad, damascus, cairo,
+    jerusalem, tel aviv, riyadh, delhi, new delhi, mumbai, islamabad, kabul, seoul, pyongyang,
+    taipei, hong kong, shanghai, minsk, tbilisi, vilnius, riga, tallinn, helsinki, stockholm,
+    oslo, copenhagen, dublin, edinburgh, cardiff, belfast, lisbon, amsterdam, geneva, zurich,
+    davos, bali, new york, chicago, boston, houston, dallas, miami, atlanta, seattle, denver,
+    philadelphia, detroit, phoenix, manchester, liverpool, birmingham, glasgow, leeds, ottawa,
+    toronto, montreal, vancouver, sydney, melbourne, canberra, kremlin, alabama, alaska, arizona,
+    arkansas, california, colorado, connecticut, delaware, florida, hawaii, idaho, illinois,
+    indiana, iowa, kansas, kentucky, louisiana, maine, maryland, massachusetts, michigan,
+    minnesota, mississippi, missouri, montana, nebraska, nevada, new hampshire, new jersey,
+    new mexico, north carolina, south carolina, north dakota, south dakota, ohio, oklahoma,
+    oregon, pennsylvania, rhode island, tennessee, texas, utah, vermont, virginia,
+    west virginia, wisconsin, wyoming, buenos aires, rio de janeiro, sao paulo, brasilia,
+    mexico city, bogota, lima, santiago, caracas, havana, quito, montevideo, lagos, abuja, nairobi,
+    johannesburg, cape town, pretoria, addis ababa, kampala, kigali, harare, accra, dakar, algiers,
+    tunis, rabat, casablanca, tripoli, beirut, amman, dubai, abu dhabi, doha, bangkok, jakarta,
+    manila, kuala lumpur, hanoi, dhaka, karachi, lahore, colombo, kathmandu, yangon, osaka,
+    frankfurt, munich, hamburg, milan, barcelona, marseille, lyon, bern, rotterdam, belgrade,
+    zagreb, sarajevo, yerevan, baku, tashkent, almaty, auckland, wellington, perth, brisbane""".split(",")
+)

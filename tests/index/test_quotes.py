@@ -2483,6 +2483,77 @@ SPEAKER_CASES = [
         "said-after-name",
         id="a_company_named_like_a_title_keeps_its_whole_name",
     ),
+    pytest.param(
+        (
+            "Phones sell well\n\n"
+            "Sales rose again, according to research from technology analysts Kestrel.\n"
+            "“All the markets grew,” mobile analyst Georgia Tamm told the BBC.\n"
+            "Makers must think carefully about new models, said Kestrel. But Ms Tamm said it was hard to say "
+            "how quickly that would happen.\n"
+            "Design matters most. The Vela V3 phone was typical of the attention to design, she added.\n"
+        ),
+        "The Vela V3 phone",
+        "Georgia Tamm",
+        "pronoun-added",
+        id="a_firm_named_after_analysts_is_no_she_and_a_place_can_be_a_first_name",
+    ),
+    pytest.param(
+        (
+            "Singer spared jail\n\n"
+            "The singer's lawyer Howard Weisz said she had “turned her life around”.\n"
+            "The charge dates from April, when she found musician Kirsty King at her home. Ms King said the singer "
+            "“threw the bottle at my face” in an attack.\n"
+        ),
+        "threw the bottle",
+        "Kirsty King",
+        "said-after-name",
+        id="an_honorific_before_a_title_word_makes_it_a_surname",
+    ),
+    pytest.param(
+        (
+            "Computers to double\n\n"
+            "The number of computers will double by 2010, according to a report by analysts Corvid Research.\n"
+            "The growth will be driven by emerging markets, the report predicted.\n"
+        ),
+        "The growth will be driven",
+        "Corvid Research",
+        "document-issuer",
+        id="a_report_by_analysts_is_the_firms_and_a_firm_may_end_in_research",
+    ),
+    pytest.param(
+        (
+            "Case adjourned\n\n"
+            "Pavel Orlov, the lawyer who represents the family, said the case was weak. Judge Anna Kerr adjourned "
+            "the hearing until May.\n“We will appeal,” the lawyer said.\n"
+        ),
+        "We will appeal,",
+        "Pavel Orlov",
+        "role-stated",
+        id="a_role_in_apposition_holds_before_a_relative_clause",
+    ),
+    pytest.param(
+        (
+            "Glazed Rings shares hit\n\n"
+            "Shares in Glazed Rings Doughnuts have taken a dunking on Wall Street after the firm revealed it would "
+            "restate its accounts.\n\nThe company warned the move would cut its profits by $4m.\n"
+        ),
+        "The company warned",
+        "Glazed Rings Doughnuts",
+        "org-description",
+        id="a_street_is_no_company",
+    ),
+    pytest.param(
+        (
+            "Spending spree\n\n"
+            "Another mailer came from Patriot Fund, a conservative group. Clinton's allies worry "
+            "that the main super PAC supporting her, Forward USA, cannot keep up. Forward USA raised $16m, "
+            "though the pro-Clinton group is expected to report that it raised more in the second half.\n"
+        ),
+        "the pro-Clinton group",
+        "Forward USA",
+        "org-description",
+        id="a_stance_before_a_noun_must_be_among_the_roles_words",
+    ),
 ]
 
 

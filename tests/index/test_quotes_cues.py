@@ -111,3 +111,37 @@ def test_a_clause_after_even_though_speaks_for_its_own_subject() -> None:
     generals = next(q for q in clauses if "ambitious" in q.text)
     assert generals.speaker != "Ivan Dorn" and "generals" in (generals.speaker or "")
     assert any(q.speaker == "Ivan Dorn" and "ambitious" not in q.text for q in clauses)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "US firms added only 146,000 jobs in January.",
+        "Crude also rose in London trading, adding $1.89 to $48.62 at the close.",
+        "The rules will add substantially to the cost of preparing accounts.",
+        "Europe and Asia are expected to add 150 million new computers by 2010.",
+        "Fly-half Owen Price added four conversions before the break.",
+    ],
+)
+def test_adding_a_number_or_to_something_reports_nothing(sentence: str) -> None:
+    qs = extract_quotes("t", f"Title of the piece\n\n{sentence}\n")
+    assert not [q for q in qs if q.kind == "reported"], qs
+
+
+def test_added_before_a_clause_that_opens_with_a_number_still_reports() -> None:
+    qs = extract_quotes("t", "Title of the piece\n\nMr Lund added 20 staff would go by the summer.\n")
+    assert [(q.kind, q.speaker) for q in qs] == [("reported", "Lund")]
+
+
+@pytest.mark.parametrize(
+    "tag",
+    [
+        "GM chairman and chief executive Rita Wagner said in a statement.",
+        "the Daily Courier newspaper said of the latest development.",  # (the comma after the mark)
+    ],
+)
+def test_a_tag_after_a_quotation_is_no_reported_clause_of_its_own(tag: str) -> None:
+    close = "”," if tag.startswith("the Daily") else ",”"
+    text = f"Title of the piece\n\n“Results were solid across all our markets{close} {tag}\n"
+    qs = extract_quotes("t", text)
+    assert [q.kind for q in qs] == ["direct"], qs
