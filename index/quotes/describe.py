@@ -308,6 +308,7 @@ def _salient_person(
     proper_comp = _proper_words(doc, d.comp) if d.comp is not None else ()
     found: list[tuple[int, str]] = []
     heard: set[str] = set()
+    before = -1  # (a speaker no earlier subject may pass)
     for p, sp, g in reversed(history[-10:]):
         if pos - p > _WINDOW or para - para_of(doc, p) > _NEAR_PARAS:
             break
@@ -332,11 +333,28 @@ def _salient_person(
                 and not (d.proper and clashes(frozenset(map(stem, sp.split())), list(map(stem, d.proper))))
             ):
                 return p, sp  # (not "the spokesman" for the spokeswoman who spoke last)
+            if (
+                sp.isalpha()
+                and sp[1:].islower()
+                and not people.gender_of(sp)
+                and people.is_person(sp)
+                and d.head not in OFFICES
+                and d.head != "leader"
+            ):
+                # "Juninho told …. The attacking midfielder also claims": maybe the one who just
+                # spoke, by one name and no gender; whoever spoke before is no safer a guess
+                before = p
+                break
             continue
         found.append((p, sp))
         break
     subj = people.subject_before(pos, want)
-    if subj is not None and para - para_of(doc, subj[0]) <= _NEAR_PARAS:
+    if (
+        subj is not None
+        and para - para_of(doc, subj[0]) <= _NEAR_PARAS
+        and not (found and _in_relative(doc, subj[0]))  # (not "…, where George Bush opposed it")
+        and subj[0] > before
+    ):
         found.append(subj)
     for p, name in sorted(found, reverse=True):
         if not people.is_person(name) or (
@@ -386,3 +404,9 @@ def gender_for_history(speaker: str, rule: str, people: People) -> str:
     if rule in ("role-stated", "role-registry", "role-salient") and people.is_person(speaker):
         return people.gender_of(speaker)
     return "thing"
+
+
+def _in_relative(doc: Doc, pos: int) -> bool:
+    """Does the name at `pos` open a relative clause after a comma (", where Bush opposed it")?"""
+    k = bisect.bisect_left(doc.token_starts, pos)
+    return k > 0 and doc.lows[k - 1] in ("where", "when", "whom") and doc.gaps[k - 1].strip() == ","

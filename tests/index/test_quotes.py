@@ -2554,6 +2554,31 @@ SPEAKER_CASES = [
         "org-description",
         id="a_stance_before_a_noun_must_be_among_the_roles_words",
     ),
+    pytest.param(
+        (
+            "Hale backs stem cell research\n\n"
+            "Martin Hale has backed stem cell research, saying it is important people are not frightened of the "
+            "future.\n\nThe issue was a feature of the recent US election, where Gerald Burke opposed extending it. "
+            "But the Tory leader argued there was a moral case for embracing science.\n"
+        ),
+        "But the Tory leader argued",
+        "Martin Hale",
+        "role-salient",
+        id="a_subject_after_where_is_not_who_the_text_is_about",
+    ),
+    pytest.param(
+        (
+            "Celtic star wants move\n\n"
+            "His agent Brian Hollis says no official approach has been received.\n\n"
+            "“I know there is interest from a club,” said Hollis. Pedrinho had earlier told the Daily Record: "
+            "“The manager has had a lot of chances to put me in his team.” The attacking midfielder also claims "
+            "he has not had the backing of the manager.\n"
+        ),
+        "The attacking midfielder also claims",
+        "attacking midfielder",
+        "noun-phrase",
+        id="a_description_after_a_one_word_speaker_is_not_the_speaker_before",
+    ),
 ]
 
 
