@@ -15,7 +15,7 @@ from typing import NamedTuple
 from index.lexicon import PRONOUNS_FEMALE, PRONOUNS_GROUP, PRONOUNS_MALE
 from index.models import Quote
 
-from .cues import Cue
+from .cues import Cue, introduces
 from .document import WINDOW, Doc, near_start, para_of, sent_of, starts_paragraph, starts_sentence
 from .kinds import quote_kind
 from .marks import Seg
@@ -198,7 +198,7 @@ def _cue_follows(doc: Doc, segs: list[Seg], in_para: dict[int, list[Cue]]) -> bo
             continue
         if _attributes_before(doc, segs[-1], c):
             return True  # "“… who knows?” Trump told Britain's ITV television station in …"
-        if _introduces(doc, c):
+        if introduces(doc, c):
             continue  # ("Harris added: “…”" introduces the next quotation)
         if c.sent <= last or _short_tail(doc, c, c.sent):
             return True  # (not "… Mr Doctorow said the only objection would be …": a new report)
@@ -313,7 +313,7 @@ def _attribution(
                     head = min(cue.start, cue.mention.start if cue.mention is not None else cue.start)
                     if head - seg.close_pos <= 3 and doc.text[seg.close_pos - 1] in ",?!":
                         d = -1  # “...,” the senator said: the classic attribution wins
-                if d >= 0 and cue.start > seg.end and _introduces(doc, cue) and _ends_inside(doc, seg):
+                if d >= 0 and cue.start > seg.end and introduces(doc, cue) and _ends_inside(doc, seg):
                     continue  # "“… a great year.” Hayes said: “Knowing …”": the colon's cue speaks what follows
                 if cue.source_rule == "possessed-claim":
                     # a claim attributes only the words its own clause holds, a few words on
@@ -344,7 +344,7 @@ def _attribution(
                 and para_of(doc, cue.start) == final.para
                 and _ends_sentence(doc, final.close_pos, head)
                 and (cue.mention is None or cue.mention.kind == "pronoun" or _short_tail(doc, cue, si + 1))
-                and not (_introduces(doc, cue) and _ends_inside(doc, final))
+                and not (introduces(doc, cue) and _ends_inside(doc, final))
             ):  # (the quotation ends its sentence: "'a proxy war' against Russia. X wrote:" does not)
                 return cue, cue.rule
     # a colon introduction in the same paragraph or at the end of the previous one
@@ -371,11 +371,6 @@ def _attribution(
             ):  # (a quoted sentence before a report of someone newly named is not theirs)
                 return cue, "speaker-in-next-sentence"
     return None, "unattributed"
-
-
-def _introduces(doc: Doc, cue: Cue) -> bool:
-    """Is the cue's verb followed by a colon ("Hayes said:"), introducing what comes next?"""
-    return doc.masked[cue.end : cue.end + 3].lstrip()[:1] == ":"
 
 
 def _ends_inside(doc: Doc, seg: Seg) -> bool:

@@ -524,6 +524,19 @@ def _attempt_before_to(words: Sequence[str], k: int) -> bool:
     return k > 1 and words[k - 2] in _ATTEMPTS
 
 
+def introduces(doc: Doc, cue: Cue) -> bool:
+    """Is the cue's verb followed by a colon ("Hayes said:", "… told the Daily Record:"),
+    introducing the quotation that comes next?"""
+    m = doc.masked
+    if m[cue.end : cue.end + 3].lstrip()[:1] == ":":
+        return True
+    colon = m.find(":", cue.end, cue.end + 50)
+    if colon < 0 or any(c in m[cue.end : colon] for c in '.?!;,"“”'):
+        return False
+    after = m[colon + 1 : colon + 4].lstrip()[:1]
+    return after in ('"', "“", "‘", "'") and len(m[cue.end : colon].split()) <= 5  # ("told reporters: “…”")
+
+
 def find_transcripts(doc: Doc, people: People | None = None) -> list[tuple[int, int, str, int, int]]:
     """Transcript lines ("PENCE: ...") as (content start, end, label, label start, end); with
     `people`, an interview's lines too ("Kallas: We will ..."), where the label is a person

@@ -51,6 +51,7 @@ def quote_kind(doc: Doc, segs: list[Seg], attributed: bool) -> str:
             and not (prev_words[-1].lower().endswith("ing") and " quoted " in own)
         ):
             said = content[:1].islower() and (_calls_it(prev_words) or nwords >= _CLAUSE_WORDS)
+            said = said or attributed and before.rstrip().endswith(":")  # "told Five's Wright Stuff show: “…”"
             if not said:
                 # (a title is capitalised: "the new show “aims to appeal to …”" is words said)
                 return "other"

@@ -15,7 +15,7 @@ from dataclasses import replace
 from index.lexicon import forms_of
 from index.models import Quote
 
-from .cues import Cue
+from .cues import Cue, introduces
 from .document import MASK, Doc, tokens_in
 from .kinds import is_term, names_words
 from .marks import Seg
@@ -202,8 +202,9 @@ def _introduced(doc: Doc, q: Quote) -> bool:
     verb introduces with a colon keeps that speaker, whoever relays the sentence."""
     if q.speaker is None or q.cue_end is None or q.cue_end > q.start or (q.cue or "").endswith("ing"):
         return False  # (not "…, warning: “…”": a participle's subject is the clause's)
-    gap = doc.text[q.cue_end - doc.offset : q.start - doc.offset]
-    return gap.strip(" \"“'‘«„").strip() == ":"
+    gap = doc.text[q.cue_end - doc.offset : q.start - doc.offset].strip(" \"“'‘«„").strip()
+    # (or the verb's object before it: "the chancellor told reporters: “…”")
+    return gap.endswith(":") and len(gap.split()) <= 5 and not any(c in gap for c in ".?!;,")
 
 
 def _words_of_the_clause(doc: Doc, quotes: list[Quote], clauses: list[Quote]) -> list[Quote]:
@@ -320,8 +321,8 @@ def _reported_span(doc: Doc, cue: Cue, ss: int, se: int) -> tuple[int, int] | No
         if quoted > 0.5 * len(content.strip()):
             return None  # the content is a direct quotation, attributed already
         return ss, end
-    if rest.lstrip()[:1] in (":", MASK, "“", '"'):
-        return None  # introduces a direct quotation
+    if rest.lstrip()[:1] in (":", MASK, "“", '"') or introduces(doc, cue):
+        return None  # introduces a direct quotation ("told the Daily Record: “…”")
     if cue.quote_before and MASK not in rest and not _TAIL_CONTENT_RE.search(rest):
         return None  # "“...,” Steyer said in a statement.": the tail says where, not what
     if MASK not in rest and _no_words(doc, cue, m, end):

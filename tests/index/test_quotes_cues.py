@@ -145,3 +145,15 @@ def test_a_tag_after_a_quotation_is_no_reported_clause_of_its_own(tag: str) -> N
     text = f"Title of the piece\n\n“Results were solid across all our markets{close} {tag}\n"
     qs = extract_quotes("t", text)
     assert [q.kind for q in qs] == ["direct"], qs
+
+
+def test_a_colon_after_the_verbs_object_introduces_the_next_quotation() -> None:
+    text = (
+        "Title of the piece\n\n"
+        "His agent Tom Reyes says no approach has come. “I know there is interest from a club,” said Reyes. "
+        "“He wants to stay in Britain.” Pedrinho had earlier told the Daily Record: “The manager has had chances.”\n"
+    )
+    quotes = extract_quotes("t", text)
+    second = next(q for q in quotes if q.text.startswith("He wants"))
+    assert second.speaker == "Tom Reyes"  # not Pedrinho, whose colon opens the quotation after it
+    assert not [q for q in quotes if q.kind == "reported" and "Daily Record" in q.text]

@@ -93,3 +93,9 @@ def test_a_title_noun_in_the_sentence_before_names_no_quotation() -> None:
 def test_lower_case_words_after_a_title_noun_are_words_said_not_a_title() -> None:
     text = "Show news\n\nThe corporation said the new show “aims to appeal to a diverse audience of music lovers”.\n"
     assert record(text, "aims to appeal to a diverse audience of music lovers").kind == "partial"
+
+
+def test_words_after_a_programme_s_name_and_a_colon_are_speech_when_a_verb_introduces_them() -> None:
+    text = "Title of the piece\n\nMr Hale told Channel 9's Morning Show: “Let's just apologise and move on.”\n"
+    (q,) = [q for q in extract_quotes("t", text) if q.text.startswith("Let's")]
+    assert (q.kind, q.speaker) == ("direct", "Hale")  # not a show's title: "told …:" introduces words
