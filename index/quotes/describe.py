@@ -312,7 +312,7 @@ def _salient_person(
     for p, sp, g in reversed(history[-10:]):
         if pos - p > _WINDOW or para - para_of(doc, p) > _NEAR_PARAS:
             break
-        if g in ("group", "thing") or p in people.askers:
+        if g in ("group", "thing") or p in people.askers or p >= pos:
             continue  # (who asked a question is not who answers: "Borger asked. ... the senator said")
         surname = (
             " " not in sp
@@ -326,7 +326,9 @@ def _salient_person(
         elif last_seen(people, sp, pos) < 0 and people.registry.get(sp) is None:
             # a described speaker: "the spokesman" after "the prime minister's spokesman
             # said" is that one again; no other description is who the text was about
-            noun = singular(sp.rsplit(None, 1)[-1].lower())
+            head = sp.split()
+            cut = next((i for i, w in enumerate(head) if i and w in ("at", "of", "for", "from", "in", "with")), 0)
+            noun = singular((head[cut - 1] if cut else head[-1]).lower())  # ("executive at Euronext")
             if (
                 compatible(d.head, noun)
                 and (not want or _gender_of_head(noun) in ("", want))

@@ -207,10 +207,16 @@ def _opening_adjective(doc: Doc, j: int) -> bool:
     sentence that is a participle or the article writes in lower case too."""
     w = doc.words[j]
     at_start = j == 0 or doc.gaps[j].strip().endswith((".", "\n")) or "\n" in doc.gaps[j]
-    return at_start and w[1:].islower() and (w.endswith(("ed", "ing")) or w.lower() in _ADJECTIVES)
+    return (
+        at_start
+        and w[1:].islower()
+        and (w.endswith(("ed", "ing")) or w.lower() in _ADJECTIVES or f" {w.lower()} " in doc.masked)
+    )
 
 
-_ADJECTIVES = frozenset("new secret internal official confidential private public leaked recent".split())
+_ADJECTIVES = frozenset(
+    "new secret internal official confidential private public leaked recent further other earlier previous".split()
+)
 
 
 def _by_after(doc: Doc, end: int) -> tuple[int, int] | None:

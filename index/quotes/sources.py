@@ -152,6 +152,9 @@ def _found(mention: Mention | None, how: str) -> Mention | None:
     return mention
 
 
+_COMMON_VERBS = frozenset("rose fell were are have had grew saw hit".split())  # (after a plural noun)
+
+
 def clause_subject(doc: Doc, ss: int, end: int, participle: bool = False) -> Mention | None:
     """The subject of a clause: the words before its first verb.
 
@@ -203,6 +206,17 @@ def clause_subject(doc: Doc, ss: int, end: int, participle: bool = False) -> Men
                     continue  # "Climate activist Greta Thunberg has": a title before the name
                 if v == 2 and (w in ROLE_NOUNS or w in PERSON_HEADS) and nxt[:1].islower() and cap(toks[1][2]):
                     continue  # "The Tory leader went on:": the noun of the subject, its verb next
+                if (
+                    v + 2 < len(toks)
+                    and not w.endswith(("ed", "s"))
+                    and w not in ALL_CUE_FORMS
+                    and nxt.endswith("s")
+                    and not nxt.endswith(("ss", "us", "is"))
+                    and nxt not in FUNCTION_WORDS
+                    and (toks[v + 2][2].endswith("ed") or toks[v + 2][2] in _COMMON_VERBS)
+                    and doc.gaps[bisect.bisect_left(doc.token_starts, toks[v + 2][0])] == " "
+                ):
+                    continue  # "Hong Kong stock markets rose": a noun before the plural head, no verb
                 got = subject_of_clause(doc, cs, strip_skippable(doc, cs, toks[v][0]))
                 if got is not None and got.kind in ("name", "pronoun", "anonymous", "role"):
                     if not opened:

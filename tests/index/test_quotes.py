@@ -2579,6 +2579,18 @@ SPEAKER_CASES = [
         "noun-phrase",
         id="a_description_after_a_one_word_speaker_is_not_the_speaker_before",
     ),
+    pytest.param(
+        (
+            "Bourse bid talk\n\n"
+            "A weekend report in the Herald had quoted an unnamed executive at Bourseco as saying the group would "
+            "bid. “We can save far more than our rivals,” the newspaper quoted the executive as saying. Bourseco "
+            "chief executive Jean Marot is reported to have held private talks.\n"
+        ),
+        "We can save far more",
+        "unnamed executive at Bourseco",
+        "quoting",
+        id="the_executive_is_the_one_just_described_at_a_firm_not_a_chief_named_after",
+    ),
 ]
 
 

@@ -157,3 +157,16 @@ def test_a_colon_after_the_verbs_object_introduces_the_next_quotation() -> None:
     second = next(q for q in quotes if q.text.startswith("He wants"))
     assert second.speaker == "Tom Reyes"  # not Pedrinho, whose colon opens the quotation after it
     assert not [q for q in quotes if q.kind == "reported" and "Daily Record" in q.text]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Further reports had suggested that the exchange could make a higher offer.",
+        "Other reports this week said the exchange might consider a bid.",
+        "But Thai and Hong Kong stock markets reached record highs, suggesting that investors are calm.",
+    ],
+)
+def test_no_adjective_or_place_modifier_is_a_speaker(sentence: str) -> None:
+    qs = extract_quotes("t", f"Title of the piece\n\nThe exchange has been quiet.\n\n{sentence}\n")
+    assert all(q.speaker not in ("Further", "Other", "Hong Kong") for q in qs), qs
