@@ -314,6 +314,8 @@ def _salient_person(
             break
         if g in ("group", "thing") or p in people.askers or p >= pos:
             continue  # (who asked a question is not who answers: "Borger asked. ... the senator said")
+        if doc.text.startswith(("According to", "according to"), p) and sent_of(doc, p) == sent_of(doc, pos):
+            continue  # "According to Mr Peston the prime minister said": his source is not he
         surname = (
             " " not in sp
             and sp[:1].isupper()

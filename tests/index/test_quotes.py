@@ -2591,6 +2591,19 @@ SPEAKER_CASES = [
         "quoting",
         id="the_executive_is_the_one_just_described_at_a_firm_not_a_chief_named_after",
     ),
+    pytest.param(
+        (
+            "Book row\n\n"
+            "Tom Blake said the claims were old. The book, by journalist Robert Pelham, said the pair had "
+            "“mutual contempt” for each other.\n\nIt claims Mr Blake felt by November he had lost trust. "
+            "According to Mr Pelham the prime minister said: “Help me to get through the year and I will then "
+            "stand down.”\n"
+        ),
+        "Help me to get through",
+        "Tom Blake",
+        "role-salient",
+        id="the_source_after_according_to_is_not_the_description_in_its_sentence",
+    ),
 ]
 
 
