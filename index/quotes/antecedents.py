@@ -56,9 +56,22 @@ def _sentence_before(doc: Doc, pos: int) -> tuple[int, int] | None:
         return None
     si = sent_of(doc, pos)
     ss = doc.sents[si][0]
-    if si == 0 or doc.masked[ss:pos].strip(" \"“‘'") or para_of(doc, pos) - para_of(doc, doc.sents[si - 1][0]) > 1:
+    if si == 0 or not _opens(doc.masked[ss:pos]) or para_of(doc, pos) - para_of(doc, doc.sents[si - 1][0]) > 1:
         return None
     return doc.sents[si - 1]
+
+
+def _opens(lead: str) -> bool:
+    """Does a pronoun after `lead` open its sentence: nothing before it, or a conjunction and a
+    clause of the same pronoun ("But while he tipped Swank to win, he predicted")?"""
+    words = lead.strip(" \"“‘'").split()
+    if not words:
+        return True
+    first = next((i for i, w in enumerate(words) if w in ("he", "she")), -1)
+    return 0 < first <= 2 and all(w.lower() in _OPENERS for w in words[:first])
+
+
+_OPENERS = frozenset("but and while when although though as after before since so yet".split())
 
 
 _LISTED_RE = re.compile(r"(?:,| and| or| nor| &)\s*$")

@@ -27,7 +27,7 @@ from .people import People
 from .records import make_quote
 from .roles import HEADS
 from .sources import first_clause_subject
-from .words import BELIEF_FORMS, PREPOSITIONS, RELAYING
+from .words import BELIEF_FORMS, FIRST_NAMES, PREPOSITIONS, RELAYING
 
 
 class _Last(NamedTuple):
@@ -96,6 +96,13 @@ def attach_quotes(
             speaker, named = last.speaker or None, last.named
             if not last.speaker:
                 rule = last.rule  # the rest of what a document nobody issued says
+            newcomer = (
+                _introduced_subject(doc, people, segs[0], last, in_para.get(segs[0].para, []))
+                if rule == "continuation-in-paragraph"
+                else None
+            )
+            if newcomer is not None:
+                speaker, named, rule = newcomer[0], newcomer[1], "introduced-subject"
         kind = quote_kind(doc, segs, cue is not None or continued)
         if kind == "partial" and cue is None and not continued:
             # a clause's worth of someone's words inside the writer's sentence, with no cue:
@@ -431,3 +438,29 @@ def _last_cue_of(doc: Doc, si: int, by_sent: dict[int, list[Cue]]) -> Cue | None
     """The cue nearest the end of sentence `si` (the one before its colon)."""
     cues = by_sent.get(si)
     return cues[-1] if cues else None
+
+
+def _introduced_subject(doc: Doc, people: People, seg: Seg, last: _Last, cues: list[Cue]) -> tuple[str, Mention] | None:
+    """ "His friend, Saxon Spence, leader of Devon county Labour group, lays the blame on
+    Iraq. “You cannot underestimate …”": a quotation opening the sentence after one whose
+    subject is a person named there for the first time is theirs, not the last speaker's."""
+    if not doc.sents or not starts_sentence(doc, seg):
+        return None
+    si = sent_of(doc, seg.open_pos)
+    if si == 0 or para_of(doc, doc.sents[si - 1][0]) != seg.para:
+        return None
+    subj = people.subject_before(seg.open_pos, "")
+    if subj is None or subj[0] < doc.sents[si - 1][0] or subj[1] == last.speaker or " " not in subj[1]:
+        return None
+    at, name = subj
+    if not (people.gender_of(name) or name.split()[0].lower() in FIRST_NAMES or name in people.persons):
+        return None  # (a person by some evidence: not "Consumer Electronics Show")
+    if any(p < at and n == name for p, n in people.mentions):
+        return None  # (someone written about before: the usual rules decide)
+    ss, se = doc.sents[si - 1]
+    if any(ss <= x.open_pos < se for x in doc.segs) or any(c.start >= ss and c.end <= se for c in cues):
+        return None  # a sentence of someone's words, or with a verb of speech: not a mere introduction
+    surname = name.rsplit(None, 1)[-1]
+    if any(x.para == seg.para and x.start >= seg.start and surname in doc.text[x.start : x.end] for x in doc.segs):
+        return None  # "… Simon Taylor is an outstanding player": someone else speaks of them
+    return name, name_at(doc, at)

@@ -117,7 +117,7 @@ def _adhoc_after(doc: Doc, seg: Seg) -> Cue | None:
         ):
             hit = None  # (“…,” Italy's Northern League leader Matteo Salvini wrote: "leader" is no verb)
     if not hit:
-        return _adhoc_inverted(doc, seg, pe) or _dash_line(doc, seg)
+        return _adhoc_inverted(doc, seg, pe) or _verdict_of(doc, seg, pe) or _dash_line(doc, seg)
     if doc.text[seg.close_pos - 1] == "." and _long_report(doc, hit.end()):
         return None  # "“… a bully.” Mr Blair retorted voters remembered …": a new report, not a tag
     nxt = _NEXT_WORD_RE.match(doc.masked, hit.end())
@@ -143,6 +143,26 @@ def _adhoc_inverted(doc: Doc, seg: Seg, pe: int) -> Cue | None:
     if seg.close_pos is None:
         return None
     hit = _ADHOC_INVERTED_RE.match(doc.masked, seg.close_pos + 1, pe)
+    if not hit:
+        return None
+    mention = classify_np(doc, hit.start(2), hit.end(2))
+    if mention is None or mention.kind != "name":
+        return None
+    return _verb_after_quote(doc, hit, 1, mention, inverted=True)
+
+
+# "“…,” is the dry assessment of Graham Lane": the quotation is the verdict of whoever it names
+_VERDICT_RE = re.compile(
+    r"[ \t\u00a0]*,?[ \t\u00a0]*(?:is|was|were|are)[ \t\u00a0]+the[ \t\u00a0]+(?:[a-z-]+[ \t\u00a0]+){0,2}"
+    r"(assessment|verdict|view|opinion|conclusion|message|advice|warning|prediction|reaction|response|plea)"
+    r"[ \t\u00a0]+of[ \t\u00a0]+((?:[A-Z][\w'’.-]*[ \t\u00a0]+){0,4}[A-Z][\w'’-]*)(?=[,.;!?(]|$)"
+)
+
+
+def _verdict_of(doc: Doc, seg: Seg, pe: int) -> Cue | None:
+    if seg.close_pos is None:
+        return None
+    hit = _VERDICT_RE.match(doc.masked, seg.close_pos + 1, pe)
     if not hit:
         return None
     mention = classify_np(doc, hit.start(2), hit.end(2))

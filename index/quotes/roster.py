@@ -326,8 +326,14 @@ def add_run(
         if in_title_line.title if in_title_line.start <= pos < in_title_line.end else in_title_line(pos):
             return  # "... Qualified Candidate Ever, But ...": a headline has no clause subject
         full = people.canonical(core[0], pos)
-        if name in people.persons:
-            people.persons.add(full)
+        if (
+            name in people.persons
+            or k > 0
+            and doc.lows[k - 1] in ROLE_NOUNS
+            and not cap(toks[k - 1][2])
+            and doc.gaps[k] == " "
+        ):
+            people.persons.add(full)  # (also "Celtic manager O'Neill is": a person by their role)
         people.subjects.append((pos, full))
         if honorific:
             people.gender.setdefault("#" + core[0].lower(), gender_of_honorific(honorific) or "male")

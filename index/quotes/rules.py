@@ -77,6 +77,8 @@ RULES: dict[str, str] = {
     "speaker-in-next-sentence": "the next sentence of the paragraph names the speaker: “…” He said.",
     "continuation": "a quotation paragraph with no cue continues the last speaker (up to two paragraphs on)",
     "continuation-in-paragraph": "a quotation opening a sentence continues the speaker of its paragraph: “A,” he said. “B.”",
+    "introduced-subject": "a quotation opening the sentence after one whose subject is a person named there for "
+    "the first time: theirs, not the paragraph's last speaker (His friend, Saxon Spence, lays the blame … “…”)",
     "long-fragment": "a quotation of a clause's length inside the writer's sentence, with no cue: the speaker "
     "of this paragraph or the last one (Recruits are told they “may not be hooligans, but …”)",
     "nearby-person": "a last guess: the subject of the sentence before, or the last speaker, a paragraph away at most",

@@ -2604,6 +2604,52 @@ SPEAKER_CASES = [
         "role-salient",
         id="the_source_after_according_to_is_not_the_description_in_its_sentence",
     ),
+    pytest.param(
+        (
+            "Striker wants move\n\n"
+            "“Veracruz will be his destination,” Luis Parra told his club's website. Celtic manager Brennan is no "
+            "respecter of reputations. “The onus is on the player to force his way into the team,” he said.\n"
+        ),
+        "The onus is on",
+        "Brennan",
+        "pronoun-subject",
+        id="a_surname_after_a_role_noun_is_a_person_who_can_be_he",
+    ),
+    pytest.param(
+        (
+            "Oscar tips\n\n"
+            "“I think Swank will win,” said Mr Fenwick. Staunton is also the personal choice of Steven Gale, "
+            "executive editor of industry magazine Reel. But while he tipped Swank to win, he predicted it would "
+            "be a close contest.\n"
+        ),
+        "he predicted it would",
+        "Steven Gale",
+        "pronoun-introduced",
+        id="a_he_after_a_clause_of_its_own_still_opens_the_sentence",
+    ),
+    pytest.param(
+        (
+            "Core support\n\n"
+            "Tom Hale told supporters he was back. “The voters are keener than some members,” is the dry "
+            "assessment of Gary Lane, leader of the council group.\n"
+        ),
+        "The voters are keener",
+        "Gary Lane",
+        "verb-after-quote",
+        id="a_quotation_that_is_the_assessment_of_someone_is_theirs",
+    ),
+    pytest.param(
+        (
+            "Core support\n\n"
+            "“I have a new slogan,” said Gary Lane, leader of the council group. His friend, Sarah Spence, leader "
+            "of the county group, lays the blame on one issue above all others. “You cannot underestimate the "
+            "impact of the war.”\n"
+        ),
+        "You cannot underestimate",
+        "Sarah Spence",
+        "introduced-subject",
+        id="a_quotation_after_a_sentence_introducing_someone_is_theirs",
+    ),
 ]
 
 
