@@ -92,7 +92,12 @@ def find_source(doc: Doc, cue: Cue) -> Mention | None:
             if nxt_tok and (cap(nxt_tok[0][2]) or nxt_tok[0][2] in {"the", "a", "an", "one"})
             else None
         )
-        if got is not None and got.kind in ("name", "role", "anonymous") and not reported_subject(doc, got, cue.word):
+        if (
+            got is not None
+            and got.kind in ("name", "role", "anonymous")
+            and not reported_subject(doc, got, cue.word)
+            and (cue.word in _INVERTED or _ends_clause(doc, got.end))
+        ):
             cue.inverted = True
             cue.source_rule = "name-after-said"
             return got  # "... that Sanders can catch Clinton, said Steve Elmendorf."
@@ -255,26 +260,24 @@ def _quote_just_before(tail: str) -> bool:
     return t.endswith((MASK, "”", '"', "»", "’"))
 
 
-_INVERTIBLE = frozenset(
-    {
-        "said",
-        "says",
-        "added",
-        "adds",
-        "wrote",
-        "writes",
-        "explained",
-        "continued",
-        "noted",
-        "asked",
-        "recalled",
-        "argued",
-        "insisted",
-        "warned",
-        "remarked",
-        "observed",
-    }
+# verbs of speech a name follows after a comma ("…, said Peskov"); BBC style inverts the
+# present too ("…, observes Ms Alexander")
+_INVERTED = frozenset(
+    """said says added adds wrote writes explained continued noted asked recalled argued insisted
+    warned remarked observed""".split()
 )
+# and verbs that also take a clause with its own subject ("also admits Gerrard, who …, will
+# have the final say"): inverted only when the name ends the clause
+_INVERTIBLE = _INVERTED | frozenset(
+    """explains continues notes asks recalls argues insists warns remarks observes admitted admits
+    conceded concedes suggested suggests claimed claims predicted predicts believes thinks""".split()
+)
+
+
+def _ends_clause(doc: Doc, end: int) -> bool:
+    """Does the name ending at `end` end its clause ("…, suggests Mr Davies, could act")?"""
+    after = doc.masked[end : end + 8]
+    return after[:1] in (".", ";", "") or after[:1] == "," and after[1:].split(None, 1)[:1] not in (["who"], ["which"])
 
 
 # "Here's how ...", "This is what ...": the clause that introduces the quotation follows

@@ -170,3 +170,22 @@ def test_a_colon_after_the_verbs_object_introduces_the_next_quotation() -> None:
 def test_no_adjective_or_place_modifier_is_a_speaker(sentence: str) -> None:
     qs = extract_quotes("t", f"Title of the piece\n\nThe exchange has been quiet.\n\n{sentence}\n")
     assert all(q.speaker not in ("Further", "Other", "Hong Kong") for q in qs), qs
+
+
+def test_a_present_tense_verb_inverts_after_a_comma_when_the_name_ends_the_clause() -> None:
+    text = (
+        "Title of the piece\n\nOne Iraqi woman told Ms Alder about her frustration.\n\n"
+        "Foreign ownership sits uneasily with many Iraqis, observes Ms Alder. “It is seen as a selling off "
+        "of assets,” she says.\n"
+    )
+    q = next(q for q in extract_quotes("t", text) if q.text.startswith("It is seen"))
+    assert q.speaker == "Alder"  # not the Iraqi woman: "observes Ms Alder" named who spoke
+
+
+def test_a_name_after_admits_that_a_clause_goes_on_from_is_no_inverted_speaker() -> None:
+    text = (
+        "Title of the piece\n\nBut Parry, speaking to BBC Sport, also admits Gerrard, who has been linked with "
+        "Chelsea, will have the final say on his future.\n"
+    )
+    qs = extract_quotes("t", text)
+    assert all(q.speaker != "Gerrard" for q in qs), qs
