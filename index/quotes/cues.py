@@ -212,6 +212,7 @@ def find_cues(doc: Doc, extra: frozenset[str], particles: dict[str, str] | None 
             or prev[:1].isdigit()
             and not is_age(prev)  # ("10 calls", "87% said"; but "the 31-year-old told", "Radio 1 said")
             and not _numbered_name(doc, k - 1)
+            and not (prev.isdigit() and len(prev) == 4 and k > 1 and words[k - 2] == "in" and low in _SAY_FORMS)
         ):
             continue  # a noun or an infinitive ("the call", "Trump's call", "to say")
         if low in _NOUN_LIKE and (
@@ -335,6 +336,7 @@ def _opens_sentence(m: str, s: int) -> bool:
 
 _ACT_LINKS = frozenset({"to", "on", "upon"})
 _ADD_FORMS = frozenset({"add", "adds", "added", "adding"})
+_SAY_FORMS = frozenset({"said", "says", "told", "wrote", "warned", "argued", "complained"})  # ("… in 2003 said")
 _QUANTITIES = frozenset(
     """one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty
     hundred hundreds thousand thousands million millions billion dozen dozens another""".split()

@@ -15,6 +15,7 @@ from index.lexicon import (
     ANONYMOUS_NOUNS,
     DEMONYMS,
     FUNCTION_WORDS,
+    NON_PERSON_WORDS,
     PERSON_NOUNS,
     PRONOUNS_FEMALE,
     PRONOUNS_GROUP,
@@ -77,6 +78,8 @@ def resolve_mention(
             or first.endswith("ing")
             and len(first) > 5
             and first not in FIRST_NAMES
+            and (len(words) == 2 or words[1].lower() in FIRST_NAMES)
+            and words[-1].lower() not in NON_PERSON_WORDS  # (not "Downing Street", "Making Decisions Alliance")
             or len(words) >= 3
             and words[1].lower() in FIRST_NAMES
             and adjective_before_name(first)

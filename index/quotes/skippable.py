@@ -46,6 +46,10 @@ def strip_skippable(doc: Doc, ss: int, pos: int) -> int:
                 k -= 1  # "less than two weeks ago"
             end = toks[k + 1][0]
             continue
+        if low.isdigit() and len(low) == 4 and k > first and lows[k - 1] == "in" and not doc.gaps[k].strip():
+            end = toks[k - 1][0]  # "The Strategy Unit in 2003 said": a year, not part of the subject
+            k -= 2
+            continue
         if low in _WEEKDAYS and k > first:
             end = toks[k - 1][0] if toks[k - 1][2] == "on" and not doc.gaps[k].strip() else s
             k -= 2 if end != s else 1

@@ -189,3 +189,15 @@ def test_a_name_after_admits_that_a_clause_goes_on_from_is_no_inverted_speaker()
     )
     qs = extract_quotes("t", text)
     assert all(q.speaker != "Gerrard" for q in qs), qs
+
+
+@pytest.mark.parametrize(
+    "sentence, speaker",
+    [
+        ("The Downing Street Strategy Unit in 2003 said migrants were doing well.", "Downing Street Strategy Unit"),
+        ("The Making Decisions Alliance said misunderstandings had to be cleared up.", "Making Decisions Alliance"),
+    ],
+)
+def test_a_year_before_the_verb_and_an_ing_word_in_a_body_s_name_keep_the_subject(sentence: str, speaker: str) -> None:
+    (q,) = extract_quotes("t", f"Title of the piece\n\n{sentence}\n")
+    assert (q.kind, q.speaker) == ("reported", speaker)
