@@ -227,6 +227,8 @@ def find_cues(doc: Doc, extra: frozenset[str], particles: dict[str, str] | None 
             and _possessed_noun(doc, k)
         ):
             continue  # "its confectionery brands": a noun (the nouns of speech attribute still: "his past comments")
+        if low in _NOUN_LIKE and prev in _PARTICLES:
+            continue  # "shrugged off claims", "brushed aside warnings": the object of a phrasal verb
         if low in _NOUN_LIKE and m[e : e + 2].lstrip()[:1] in (",", ".", ";", ")"):
             continue  # "Cost estimates, he added": a plural noun, not a verb
         # "six states", "investigative reports": most likely a plural noun; it still attributes a
@@ -336,6 +338,7 @@ def _opens_sentence(m: str, s: int) -> bool:
 
 _ACT_LINKS = frozenset({"to", "on", "upon"})
 _ADD_FORMS = frozenset({"add", "adds", "added", "adding"})
+_PARTICLES = frozenset({"off", "aside", "away"})  # (not "played down reports": a speech act)
 _SAY_FORMS = frozenset({"said", "says", "told", "wrote", "warned", "argued", "complained"})  # ("… in 2003 said")
 _QUANTITIES = frozenset(
     """one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty

@@ -35,6 +35,11 @@ def possessed_cues(doc: Doc) -> list[Cue]:
     lows, words, gaps, toks = doc.lows, doc.words, doc.gaps, doc.tokens
     out: list[Cue] = []
     for k in compress(count(), map(POSSESSED.__contains__, lows)):
+        if k + 2 < len(toks) and lows[k + 1] in ("from", "by") and not gaps[k + 1].strip():
+            got = _source_after(doc, k)  # "claims from Conservative leader Michael Howard that …"
+            if got is not None:
+                out.append(got)
+            continue
         if k + 1 >= len(toks) or lows[k + 1] not in _COMPLEMENT or gaps[k + 1].strip():
             continue
         j = k - 1  # back over at most two modifiers ("thinly-veiled", "repeated") to the possessor
@@ -73,10 +78,36 @@ def claimed_by_possessor(doc: Doc, q: Quote) -> bool:
     """Was this quotation attributed by a possessed noun's cue ("Putin's insistence that")?"""
     if q.cue not in POSSESSED or q.cue_end is None or q.mention_start is None or q.cue_start is None:
         return False
+    at = doc.offset  # (a record's offsets are into the whole article, the document a section of it)
+    if q.mention_end is not None and q.mention_start > q.cue_end:
+        # "claims from X that …": the source between the noun and its clause
+        between = doc.masked[q.cue_end - at : q.mention_start - at].split()
+        return (
+            between[:1] in (["from"], ["by"])
+            and len(between) <= 5
+            and doc.masked[q.mention_end - at : q.mention_end - at + 6].lstrip().startswith("that")
+        )
     if q.mention_end is None or not 0 <= q.cue_start - q.mention_end <= 25:
         return False
-    at = doc.offset  # (a record's offsets are into the whole article, the document a section of it)
     owner = doc.text[q.mention_start - at : q.mention_end - at]
     possessive = owner.endswith(_POSSESSIVE_ENDS) or owner.lower() in POSSESSIVE_PRONOUNS
     after = doc.masked[q.cue_end - at : q.cue_end - at + 6]
     return possessive and after.lstrip().startswith(("that", "to "))
+
+
+def _source_after(doc: Doc, k: int) -> Cue | None:
+    """ "claims from Conservative leader Michael Howard that he led a “grubby government”":
+    the source after "from" or "by" says what the noun's clause holds."""
+    lows, gaps, toks = doc.lows, doc.gaps, doc.tokens
+    t = k + 2
+    while t < len(toks) and t - k <= 8 and not gaps[t].strip() and lows[t] not in _COMPLEMENT:
+        if lows[t] in ("who", "which"):
+            return None  # ("warnings from scientists who say that …": their own verb says it)
+        t += 1
+    if t >= len(toks) or t == k + 2 or lows[t] != "that" or gaps[t].strip():
+        return None
+    mention = classify_np(doc, toks[k + 2][0], toks[t - 1][1])
+    if mention is None or mention.kind not in ("name", "role", "anonymous"):
+        return None
+    s, e = toks[k][0], toks[k][1]
+    return Cue(s, e, lows[k], sent_of(doc, s), mention=mention, source_rule="possessed-claim", reportable=False)

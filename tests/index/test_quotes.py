@@ -2650,6 +2650,28 @@ SPEAKER_CASES = [
         "introduced-subject",
         id="a_quotation_after_a_sentence_introducing_someone_is_theirs",
     ),
+    pytest.param(
+        (
+            "Leaders clash\n\n"
+            "The prime minister shrugged off claims from Conservative leader Mark Heald that he led a “grubby "
+            "government”.\n"
+        ),
+        "grubby",
+        "Mark Heald",
+        "possessed-claim",
+        id="claims_from_someone_that_are_theirs_not_the_one_who_shrugs_them_off",
+    ),
+    pytest.param(
+        (
+            "Leader hits back\n\n"
+            "Mark Heald has said a claim by Peter Hale that the Tory leader is acting like an “attack mongrel” "
+            "shows Labour is rattled.\n"
+        ),
+        "attack mongrel",
+        "Peter Hale",
+        "possessed-claim",
+        id="a_claim_by_someone_inside_another_report_is_theirs",
+    ),
 ]
 
 
