@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from index.lexicon import ANONYMOUS_NOUNS, FUNCTION_WORDS, QUOTE_ONLY_FORMS, REPORTING_FORMS, forms_of
 
+from .adding import ADD_FORMS, adds_a_quantity
 from .document import MASK, Doc, sent_of, tokens_marked
 from .mentions import Mention
 from .roles import ABBREVIATED, DOCUMENT_NOUNS, ORG_HEADS, ROLE_TRIGGERS, is_age
@@ -193,7 +194,7 @@ def find_cues(doc: Doc, extra: frozenset[str], particles: dict[str, str] | None 
             continue  # "Overall, asking prices have fallen": a modifier of the clause's subject
         if low in {"said", "says", "say"} and nxt == "to" and k + 2 < len(toks) and words[k + 2] == "be":
             continue
-        if low in _ADD_FORMS and k + 1 < len(toks) and _adds_a_quantity(doc, k):
+        if low in ADD_FORMS and k + 1 < len(toks) and adds_a_quantity(doc, k):
             continue  # "US firms added 146,000 jobs", "adding $1.89", "adding to concern": no speech
         if low == "called" and _names_a_thing(doc, k):
             continue  # "a messaging application called Pictochat": a name given, nothing said
@@ -337,36 +338,8 @@ def _opens_sentence(m: str, s: int) -> bool:
 
 
 _ACT_LINKS = frozenset({"to", "on", "upon"})
-_ADD_FORMS = frozenset({"add", "adds", "added", "adding"})
 _PARTICLES = frozenset({"off", "aside", "away"})  # (not "played down reports": a speech act)
 _SAY_FORMS = frozenset({"said", "says", "told", "wrote", "warned", "argued", "complained"})  # ("… in 2003 said")
-_QUANTITIES = frozenset(
-    """one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty
-    hundred hundreds thousand thousands million millions billion dozen dozens another""".split()
-)
-
-
-def _adds_a_quantity(doc: Doc, k: int) -> bool:
-    """ "Add" with a number or "to" after it (past an adverb) adds something: it reports nothing."""
-    j = k + 1
-    if j + 1 < len(doc.tokens) and (doc.lows[j].endswith("ly") or doc.lows[j] == "only") and doc.gaps[j + 1] == " ":
-        j += 1  # "add substantially to", "added only 146,000"
-    gap = doc.gaps[j]
-    if gap.strip(" \u00a0") not in ("", "$", "£", "€"):
-        return False  # ("added: “…”", "added, “…”": what follows is said)
-    w = doc.lows[j]
-    if w == "to":
-        return True
-    if not (gap.strip() or w[:1].isdigit() or w in _QUANTITIES):
-        return False
-    for i in range(j + 1, min(j + 5, len(doc.tokens))):
-        if doc.gaps[i] != " ":
-            break
-        if doc.lows[i] in MODALS or doc.lows[i] in PASSIVE_AUX or doc.lows[i] in ("had", "has", "have"):
-            return False  # "He added 20 staff would go": the number opens what is said
-    return True
-
-
 _COMPLEMENT_LINKS = frozenset({"of", "at", "from"})
 _NAMED_AS = frozenset({"described", "branded", "dubbed", "labelled", "labeled", "called"})
 _ASKED = frozenset({"asked", "questioned", "pressed", "challenged"})  # (the agent after "by" speaks)

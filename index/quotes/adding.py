@@ -1,0 +1,57 @@
+"""Senses of "add" that report nothing: "US firms added 146,000 jobs", "adding $1.89",
+"adding to concern", "Gardener added the Olympic relay crown to his indoor title". The verb
+is a cue of speech only when what follows can be what is said ("He added 20 staff would go").
+"""
+
+from __future__ import annotations
+
+from index.lexicon import FUNCTION_WORDS
+
+from .document import Doc
+from .words import MODALS, PASSIVE_AUX
+
+ADD_FORMS = frozenset({"add", "adds", "added", "adding"})
+_QUANTITIES = frozenset(
+    """one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty
+    hundred hundreds thousand thousands million millions billion dozen dozens another""".split()
+)
+
+
+def adds_a_quantity(doc: Doc, k: int) -> bool:
+    """ "Add" with a number or "to" after it (past an adverb) adds something: it reports nothing."""
+    j = k + 1
+    if j + 1 < len(doc.tokens) and (doc.lows[j].endswith("ly") or doc.lows[j] == "only") and doc.gaps[j + 1] == " ":
+        j += 1  # "add substantially to", "added only 146,000"
+    gap = doc.gaps[j]
+    if gap.strip(" \u00a0") not in ("", "$", "£", "€"):
+        return False  # ("added: “…”", "added, “…”": what follows is said)
+    w = doc.lows[j]
+    if w == "to":
+        return True
+    if w in ("the", "a", "an", "his", "her", "their", "its") and _object_then_to(doc, j + 1):
+        return True  # "Gardener added the Olympic relay crown to his indoor title": a gain
+    if not (gap.strip() or w[:1].isdigit() or w in _QUANTITIES):
+        return False
+    for i in range(j + 1, min(j + 5, len(doc.tokens))):
+        if doc.gaps[i] != " ":
+            break
+        if doc.lows[i] in MODALS or doc.lows[i] in PASSIVE_AUX or doc.lows[i] in ("had", "has", "have"):
+            return False  # "He added 20 staff would go": the number opens what is said
+    return True
+
+
+_TO_WHAT = frozenset("the a an his her their its our my this that".split())
+
+
+def _object_then_to(doc: Doc, j: int) -> bool:
+    """Do a few words of a noun phrase from token j, then "to", follow (no verb, no comma)?"""
+    for i in range(j, min(j + 5, len(doc.tokens))):
+        if doc.gaps[i] != " ":
+            return False
+        low = doc.lows[i]
+        if low == "to":  # (to a noun phrase, not an infinitive: "the plan to cut jobs was wrong")
+            nxt = doc.words[i + 1] if i + 1 < len(doc.tokens) else ""
+            return i > j and (nxt.lower() in _TO_WHAT or nxt[:1].isupper() or nxt[:1].isdigit())
+        if low in MODALS or low in PASSIVE_AUX or low in FUNCTION_WORDS or low.endswith("ed"):
+            return False  # ("added the company had been …": a clause)
+    return False
