@@ -1,6 +1,7 @@
-"""Senses of "add" that report nothing: "US firms added 146,000 jobs", "adding $1.89",
-"adding to concern", "Gardener added the Olympic relay crown to his indoor title". The verb
-is a cue of speech only when what follows can be what is said ("He added 20 staff would go").
+"""Senses of "add" and "write" that report nothing: "US firms added 146,000 jobs", "adding
+$1.89", "adding to concern", "Gardener added the Olympic relay crown to his indoor title",
+"Steve Brown, who wrote the award-winning musical". The verb is a cue of speech only when
+what follows can be what is said ("He added 20 staff would go", "she wrote the plan had failed").
 """
 
 from __future__ import annotations
@@ -8,7 +9,7 @@ from __future__ import annotations
 from index.lexicon import FUNCTION_WORDS
 
 from .document import Doc
-from .words import MODALS, PASSIVE_AUX
+from .words import MODALS, PASSIVE_AUX, person_noun
 
 ADD_FORMS = frozenset({"add", "adds", "added", "adding"})
 _QUANTITIES = frozenset(
@@ -55,3 +56,29 @@ def _object_then_to(doc: Doc, j: int) -> bool:
         if low in MODALS or low in PASSIVE_AUX or low in FUNCTION_WORDS or low.endswith("ed"):
             return False  # ("added the company had been …": a clause)
     return False
+
+
+WRITE_FORMS = frozenset({"write", "writes", "wrote", "writing"})
+_WORK_DETERMINERS = frozenset("the a an his her their its all several two three many".split())
+_AFTER_A_WORK = frozenset("for with of in about and on while before after at".split())
+
+
+def writes_a_work(doc: Doc, k: int) -> bool:
+    """ "wrote the award-winning musical Spend Spend Spend", "wrote all the copy for …": an
+    object and nothing said (a clause after the object is: "wrote the plan had failed")."""
+    j = k + 1
+    if j >= len(doc.tokens) or doc.gaps[j] != " " or doc.lows[j] not in _WORK_DETERMINERS:
+        return False
+    if doc.gaps[k].strip():
+        return False  # "“…,” wrote a commenter": inverted, its subject after it
+    for i in range(j + 1, min(j + 7, len(doc.tokens))):
+        low = doc.lows[i]
+        if person_noun(low):
+            return False  # ("wrote the judges", "writes the authors": who writes)
+        if doc.gaps[i] != " ":
+            return doc.gaps[i].strip()[:1] in (".", ",", ";")  # the object ends the clause
+        if low in MODALS or low in PASSIVE_AUX or low in ("had", "has", "have", "that"):
+            return False
+        if low in _AFTER_A_WORK and i > j + 1:
+            return True  # "wrote all the copy for Marvel's covers"
+    return j + 7 > len(doc.tokens)  # (the object ends the text)

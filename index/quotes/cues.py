@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from index.lexicon import ANONYMOUS_NOUNS, FUNCTION_WORDS, QUOTE_ONLY_FORMS, REPORTING_FORMS, forms_of
 
-from .adding import ADD_FORMS, adds_a_quantity
+from .adding import ADD_FORMS, WRITE_FORMS, adds_a_quantity, writes_a_work
 from .document import MASK, Doc, sent_of, tokens_marked
 from .mentions import Mention
 from .roles import ABBREVIATED, DOCUMENT_NOUNS, ORG_HEADS, ROLE_TRIGGERS, is_age
@@ -196,6 +196,8 @@ def find_cues(doc: Doc, extra: frozenset[str], particles: dict[str, str] | None 
             continue
         if low in ADD_FORMS and k + 1 < len(toks) and adds_a_quantity(doc, k):
             continue  # "US firms added 146,000 jobs", "adding $1.89", "adding to concern": no speech
+        if low in WRITE_FORMS and writes_a_work(doc, k):
+            continue  # "Steve Brown, who wrote the award-winning musical …": a work, nothing said
         if low == "called" and _names_a_thing(doc, k):
             continue  # "a messaging application called Pictochat": a name given, nothing said
         start = s

@@ -206,3 +206,26 @@ def test_a_name_after_admits_that_a_clause_goes_on_from_is_no_inverted_speaker()
 def test_a_year_before_the_verb_and_an_ing_word_in_a_body_s_name_keep_the_subject(sentence: str, speaker: str) -> None:
     (q,) = extract_quotes("t", f"Title of the piece\n\n{sentence}\n")
     assert (q.kind, q.speaker) == ("reported", speaker)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "He is working with Steve Brook, who wrote the award-winning musical Spend Spend Spend.",
+        "Until he retired in 1971, Stan Lewis wrote all the copy for the covers.",
+    ],
+)
+def test_writing_a_work_reports_nothing(sentence: str) -> None:
+    qs = extract_quotes("t", f"Title of the piece\n\n{sentence}\n")
+    assert not [q for q in qs if q.kind == "reported"], qs
+
+
+def test_writing_still_reports_a_clause_and_an_inverted_writer() -> None:
+    text = (
+        "Title of the piece\n\nIn a blog post, Ms Hart wrote the plan had failed.\n\n"
+        "“Rain bombs? They really are losing it,” wrote a commenter.\n"
+    )
+    assert [(q.kind, q.speaker) for q in extract_quotes("t", text)] == [
+        ("reported", "Hart"),
+        ("direct", "commenter"),
+    ]
