@@ -397,6 +397,8 @@ def resolve_pronoun(
     if continuing and spoke is not None:
         return spoke[1], "pronoun-added"
     subj = people.subject_before(pos, want, main_only=True, exclude=exclude)
+    if subj is not None and doc.sents and _tag_after_content(doc, people, history, subj, pos):
+        subj = None  # "Mr Blair has failed to tackle these problems, he claimed": the claim's subject is not he
     if subj is not None and spoke is not None and doc.sents and sent_of(doc, subj[0]) == sent_of(doc, spoke[0]):
         if subj[0] > spoke[0] and not _after_opening_clause(doc, subj[0]):
             subj = None  # "Rubio claimed that Obama is to blame": Rubio is the source
@@ -413,6 +415,27 @@ def resolve_pronoun(
     if person:
         return person, "pronoun-mentioned"
     return None, "unattributed"
+
+
+def _tag_after_content(
+    doc: Doc, people: People, history: list[tuple[int, str, str]], subj: tuple[int, str], pos: int
+) -> bool:
+    """Is the pronoun at `pos` in a tag after what is said (", he claimed"), with the subject
+    inside what is said, someone the article wrote about before? (Not someone it has just
+    introduced: "Ms. Olivieri found skating to be a salve, she said" is hers.)"""
+    si = sent_of(doc, pos)
+    ss = doc.sents[si][0]
+    if not (ss <= subj[0] < pos and doc.masked[pos - 2 : pos] == ", " and len(doc.masked[ss:pos].split()) >= 5):
+        return False
+    if any(ss <= p < pos for p, _, _ in history[-6:]):
+        return False  # a verb of speech before it: "Clinton echoed …, saying … and Ms. Warren, she said, …"
+    if any(sp == subj[1] for _, sp, _ in history):
+        return False  # someone who has spoken may speak of themselves ("Though Ms. Olivieri has …, she said")
+    name = subj[1]
+    if not (people.gender_of(name) or name.split()[0].lower() in FIRST_NAMES or name in people.persons):
+        return True  # no person by any evidence: "Law Lords ruled …, he said" is no Law Lords' saying
+    before = doc.sents[si - 1][0] if si > 0 else ss
+    return any(p < before and n == name for p, n in people.mentions)
 
 
 # words that open a sentence with a clause of its own, before the main one

@@ -2672,6 +2672,30 @@ SPEAKER_CASES = [
         "possessed-claim",
         id="a_claim_by_someone_inside_another_report_is_theirs",
     ),
+    pytest.param(
+        (
+            "New Year message\n\n"
+            "Mark Heald used his New Year message to attack Tom Blake. “The choice is clear,” Mr Heald said. "
+            "“Who can be trusted to get a grip on our streets?”\n\n"
+            "Mr Blake has failed to tackle these problems, he claimed, saying he has the wrong solution.\n"
+        ),
+        "Mr Blake has failed",
+        "Mark Heald",
+        "pronoun-last-speaker",
+        id="the_subject_of_what_is_said_is_not_the_he_of_its_tag",
+    ),
+    pytest.param(
+        (
+            "Skating sisters\n\n"
+            "“Skating is a way to reclaim our freedom,” Ms. Gil said.\n\n"
+            "That sense of independence is what first drew Samantha Olin, 20, to skateboarding. Then a student "
+            "living in Manhattan, Ms. Olin found skating to be a salve for her depression, she said.\n"
+        ),
+        "Then a student",
+        "Samantha Olin",
+        "pronoun-subject",
+        id="someone_just_introduced_may_be_the_she_of_their_own_story",
+    ),
 ]
 
 
