@@ -31,7 +31,8 @@ _OBJECT_VERBS = frozenset(
 )
 
 
-_CLAUSE_CUT_RE = re.compile(r",\s+(?:although|though|even though|whereas|which|while)\b|;|\s[—–]\s")
+# (a semicolon inside brackets is no clause's end: "30m euros ($39m; £21m) until June")
+_CLAUSE_CUT_RE = re.compile(r",\s+(?:although|though|even though|whereas|which|while)\b|;(?![^(]*\))|\s[—–]\s")
 
 
 def reported_speech(doc: Doc, cues: list[Cue], segs: list[Seg]) -> list[Quote]:

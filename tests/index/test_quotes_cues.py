@@ -229,3 +229,9 @@ def test_writing_still_reports_a_clause_and_an_inverted_writer() -> None:
         ("reported", "Hart"),
         ("direct", "commenter"),
     ]
+
+
+def test_a_semicolon_inside_brackets_does_not_end_the_reported_clause() -> None:
+    text = "Title of the piece\n\nBorussia Dortmund said it needs 30m euros ($39m; £21m) until the end of June.\n"
+    (q,) = extract_quotes("t", text)
+    assert q.text.endswith("until the end of June.")
