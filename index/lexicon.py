@@ -160,7 +160,9 @@ PERSON_NOUNS = frozenset(
     protester protestor demonstrator immigrant citizen reporter writer author organizer
     organiser neighbor neighbour friend customer employee lawmaker parent doctor pastor
     farmer miner donor fan viewer caller reader listener participant official
-    economist professor scholar researcher strategist consultant pollster controller presenter""".split()
+    economist professor scholar researcher strategist consultant pollster controller presenter
+    analyst broker trader dealer banker lawyer investor shopkeeper driver passenger witness
+    survivor soldier diplomat""".split()
 )
 # capitalised when they open a sentence ("Nobody asked ..."), yet never anyone's name
 INDEFINITE_PRONOUNS = frozenset(

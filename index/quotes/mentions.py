@@ -174,6 +174,12 @@ def classify_np(doc: Doc, s: int, e: int, allow_pronoun: bool = True) -> Mention
         if k >= 2 and cap(words[k]) and words[k - 1].islower() and lows[k - 1] not in FUNCTION_WORDS:
             if not lows[k - 1].endswith(("ing", "ed")) and lows[k - 1] not in PREPOSITIONS:
                 return classify_np(doc, toks[k][0], toks[k][1], allow_pronoun)  # ("During his visit Blair said")
+        k = len(toks) - 1  # "For the Lib Dems David Laws said": the full name that ends the phrase
+        while k > 1 and cap(words[k - 1]):
+            k -= 1
+        first = next((i for i in range(k, len(toks) - 1) if lows[i] in FIRST_NAMES), 0)
+        if first > 1:
+            return classify_np(doc, toks[first][0], toks[-1][1], allow_pronoun)
         return None  # "for example", "in a statement", "to discuss her remarks"
     if len(toks) >= 3 and lows[1] == "of" and lows[0] in _PARTITIVE and lows[-1].endswith("s"):
         # "one of the activists", "some of the protesters": people, described

@@ -2696,6 +2696,29 @@ SPEAKER_CASES = [
         "pronoun-subject",
         id="someone_just_introduced_may_be_the_she_of_their_own_story",
     ),
+    pytest.param(
+        (
+            "Budget reaction\n\n"
+            "Treasury minister Ed Banks said the plans were fully costed. He added: “I don't accept there is any "
+            "need for changes.”\n\nFor the Lib Dems David Lowe said: “The chancellor will tell us how well the "
+            "economy is doing,” he said.\n"
+        ),
+        "The chancellor will tell",
+        "David Lowe",
+        "pronoun-last-speaker",
+        id="a_full_name_ending_an_opening_phrase_is_the_subject",
+    ),
+    pytest.param(
+        (
+            "Markets up\n\n"
+            "“It's a result,” says Mr Lakin. One leading Karachi broker said the real reasons may be political. "
+            "A lot of Arab money, he says, has already gone to Malaysia.\n"
+        ),
+        "A lot of Arab money",
+        "leading Karachi broker",
+        "pronoun-last-speaker",
+        id="a_broker_is_a_person_a_later_he_can_mean",
+    ),
 ]
 
 
