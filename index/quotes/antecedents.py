@@ -64,6 +64,8 @@ def _sentence_before(doc: Doc, pos: int) -> tuple[int, int] | None:
 def _opens(lead: str) -> bool:
     """Does a pronoun after `lead` open its sentence: nothing before it, or a conjunction and a
     clause of the same pronoun ("But while he tipped Swank to win, he predicted")?"""
+    if "he" not in lead:
+        return not lead.strip(" \"“‘'")  # (most pronouns open their sentence, or follow no pronoun)
     words = lead.strip(" \"“‘'").split()
     if not words:
         return True

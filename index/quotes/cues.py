@@ -80,6 +80,7 @@ class Cue:
     quote_before: bool = False  # attributes a quotation that ends before it ("“...,” X said ...")
     noun: bool = False  # more likely a plural noun than a verb ("six states")
     object_noun: bool = False  # a plural noun after a verb ("raised questions"): its doer may be no person
+    colon: bool | None = None  # introduces(), once known
 
 
 _EXTRA_CACHE: dict[tuple[str, ...], tuple[frozenset[str], dict[str, str]]] = {}
@@ -506,15 +507,20 @@ def _attempt_before_to(words: Sequence[str], k: int) -> bool:
 
 def introduces(doc: Doc, cue: Cue) -> bool:
     """Is the cue's verb followed by a colon ("Hayes said:", "… told the Daily Record:"),
-    introducing the quotation that comes next?"""
-    m = doc.masked
-    if m[cue.end : cue.end + 3].lstrip()[:1] == ":":
+    introducing the quotation that comes next? (Asked of a cue again and again: kept.)"""
+    if cue.colon is None:
+        cue.colon = _introduces(doc.masked, cue.end)
+    return cue.colon
+
+
+def _introduces(m: str, end: int) -> bool:
+    if m[end : end + 3].lstrip()[:1] == ":":
         return True
-    colon = m.find(":", cue.end, cue.end + 50)
-    if colon < 0 or any(c in m[cue.end : colon] for c in '.?!;,"“”'):
+    colon = m.find(":", end, end + 50)
+    if colon < 0 or any(c in m[end:colon] for c in '.?!;,"“”'):
         return False
     after = m[colon + 1 : colon + 4].lstrip()[:1]
-    return after in ('"', "“", "‘", "'") and len(m[cue.end : colon].split()) <= 5  # ("told reporters: “…”")
+    return after in ('"', "“", "‘", "'") and len(m[end:colon].split()) <= 5  # ("told reporters: “…”")
 
 
 def find_transcripts(doc: Doc, people: People | None = None) -> list[tuple[int, int, str, int, int]]:
