@@ -16,10 +16,10 @@ from typing import TYPE_CHECKING
 
 from index.lexicon import ANONYMOUS_NOUNS, FUNCTION_WORDS, QUOTE_ONLY_FORMS, REPORTING_FORMS, forms_of
 
-from .adding import ADD_FORMS, WRITE_FORMS, adds_a_quantity, writes_a_work
 from .document import MASK, Doc, sent_of, tokens_marked
 from .mentions import Mention
 from .roles import ABBREVIATED, DOCUMENT_NOUNS, ORG_HEADS, ROLE_TRIGGERS, is_age
+from .senses import ADD_FORMS, WH_WORDS, WRITE_FORMS, adds_a_quantity, hypothetical, refused, writes_a_work
 from .words import (
     ALL_CUE_FORMS,
     BASE_FORMS,
@@ -153,6 +153,8 @@ def find_cues(doc: Doc, extra: frozenset[str], particles: dict[str, str] | None 
         s, e, w = toks[k]
         low = words[k]
         if low == "according":
+            if w[0] == "A" and k and doc.words[k - 1][:1].isupper() and gaps[k] == " ":
+                continue  # "The World According to Bex": a title, no source
             if k + 1 < len(toks) and words[k + 1] == "to":
                 cues.append(Cue(s, toks[k + 1][1], "according to", sent_of(doc, s)))
             continue
@@ -197,6 +199,10 @@ def find_cues(doc: Doc, extra: frozenset[str], particles: dict[str, str] | None 
             continue
         if low in ADD_FORMS and k + 1 < len(toks) and adds_a_quantity(doc, k):
             continue  # "US firms added 146,000 jobs", "adding $1.89", "adding to concern": no speech
+        if nxt in WH_WORDS and refused(words, gaps, k):
+            continue  # "he still will not say which or how", "declined to say whether": nothing said
+        if hypothetical(words, gaps, k):
+            continue  # "even if Mr Blair asked", "unless the minister says so": nothing was said
         if low in WRITE_FORMS and writes_a_work(doc, k):
             continue  # "Steve Brown, who wrote the award-winning musical …": a work, nothing said
         if low == "called" and _names_a_thing(doc, k):

@@ -2719,6 +2719,17 @@ SPEAKER_CASES = [
         "pronoun-last-speaker",
         id="a_broker_is_a_person_a_later_he_can_mean",
     ),
+    pytest.param(
+        (
+            "Mayor row\n\n"
+            "Ken Lister refused to apologise. London mayor Mr Lister said he stood by his remarks.\n\n"
+            "Council leader Tom Blake said he should say sorry. “I will not,” the mayor said.\n"
+        ),
+        "I will not,",
+        "Ken Lister",
+        "role-stated",
+        id="a_title_before_an_honorific_and_surname_is_their_office",
+    ),
 ]
 
 

@@ -235,3 +235,34 @@ def test_a_semicolon_inside_brackets_does_not_end_the_reported_clause() -> None:
     text = "Title of the piece\n\nBorussia Dortmund said it needs 30m euros ($39m; £21m) until the end of June.\n"
     (q,) = extract_quotes("t", text)
     assert q.text.endswith("until the end of June.")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "He has earmarked money for tax cuts, although he still will not say which or how.",
+        "The minister declined to say whether she would resign.",
+        "Jessica Stone will star in the new sitcom The World According to Bex, penned by two writers.",
+    ],
+)
+def test_refusing_to_say_and_a_title_report_nothing(sentence: str) -> None:
+    qs = extract_quotes("t", f"Title of the piece\n\n{sentence}\n")
+    assert not [q for q in qs if q.kind == "reported"], qs
+
+
+def test_a_conditional_verb_that_ends_its_clause_is_no_speaker_of_the_sentence() -> None:
+    text = (
+        "Title of the piece\n\nMayor Ken Lister refused to back down. He conceded his comments may have been "
+        "offensive, and said he would not apologise even if Mr Blake asked.\n"
+    )
+    qs = extract_quotes("t", text)
+    assert {q.speaker for q in qs} == {"Ken Lister"}, qs
+
+
+def test_an_adverb_between_a_relative_clause_and_said_keeps_the_subject() -> None:
+    text = (
+        "Title of the piece\n\nCaprice, who left in the fourth eviction with 5% of the vote, afterwards said: "
+        "“I am so happy.”\n"
+    )
+    (q,) = [q for q in extract_quotes("t", text) if q.kind == "direct"]
+    assert q.speaker == "Caprice"

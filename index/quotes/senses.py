@@ -1,10 +1,16 @@
-"""Senses of "add" and "write" that report nothing: "US firms added 146,000 jobs", "adding
-$1.89", "adding to concern", "Gardener added the Olympic relay crown to his indoor title",
-"Steve Brown, who wrote the award-winning musical". The verb is a cue of speech only when
-what follows can be what is said ("He added 20 staff would go", "she wrote the plan had failed").
+"""Verbs of speech in senses that report nothing.
+
+"Add" and "write" with an object: "US firms added 146,000 jobs", "adding $1.89", "adding to
+concern", "Gardener added the Olympic relay crown to his indoor title", "Steve Brown, who
+wrote the award-winning musical" (a cue of speech only when what follows can be what is
+said: "He added 20 staff would go", "she wrote the plan had failed"). A verb refused or
+negated before a question ("he still will not say which or how"), or in a conditional
+("even if Mr Blair asked").
 """
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 from index.lexicon import FUNCTION_WORDS
 
@@ -82,3 +88,32 @@ def writes_a_work(doc: Doc, k: int) -> bool:
         if low in _AFTER_A_WORK and i > j + 1:
             return True  # "wrote all the copy for Marvel's covers"
     return j + 7 > len(doc.tokens)  # (the object ends the text)
+
+
+_CONDITIONALS = frozenset({"if", "unless", "whether"})
+WH_WORDS = frozenset("which whether how what who when where why if".split())
+_REFUSING = frozenset({"not", "n't", "never", "declined", "refused", "refuses", "declines", "won't", "wouldn't"})
+
+
+def refused(words: Sequence[str], gaps: Sequence[str], k: int) -> bool:
+    """Is the verb negated or refused a word or two before it ("will not say", "declined to say")?"""
+    for i in range(k - 1, max(-1, k - 4), -1):
+        if gaps[i + 1].strip():
+            return False
+        if words[i] in _REFUSING or words[i].endswith(("n't", "n’t")):
+            return True
+    return False
+
+
+def hypothetical(words: Sequence[str], gaps: Sequence[str], k: int) -> bool:
+    """Does a conditional open the clause of a verb that ends it ("… would not apologise even
+    if Mr Blair asked.")? (Not "asked if …", the question; nor "even if the coach admitted
+    Cardiff was …", which says what he admitted.)"""
+    if k + 1 < len(words) and not gaps[k + 1].strip(" \u00a0"):
+        return False  # words follow the verb: what is said, whatever the "if"
+    for i in range(k - 1, max(-1, k - 5), -1):
+        if gaps[i + 1].strip():
+            return False
+        if words[i] in _CONDITIONALS:
+            return True
+    return False
