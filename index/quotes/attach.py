@@ -322,6 +322,8 @@ def _attribution(
                         d = -1  # “...,” the senator said: the classic attribution wins
                 if d >= 0 and cue.start > seg.end and introduces(doc, cue) and _ends_inside(doc, seg):
                     continue  # "“… a great year.” Hayes said: “Knowing …”": the colon's cue speaks what follows
+                if d >= 0 and cue.end <= seg.open_pos and _in_opening_clause(doc, cue, seg.open_pos):
+                    continue  # "After Jerry Brown criticized Bill Clinton, Hillary shot back, “…”": not Brown's
                 if cue.source_rule == "possessed-claim":
                     # a claim attributes only the words its own clause holds, a few words on
                     if cue.end > seg.open_pos or d > _CLAIM_REACH:
@@ -464,3 +466,19 @@ def _introduced_subject(doc: Doc, people: People, seg: Seg, last: _Last, cues: l
     if any(x.para == seg.para and x.start >= seg.start and surname in doc.text[x.start : x.end] for x in doc.segs):
         return None  # "… Simon Taylor is an outstanding player": someone else speaks of them
     return name, name_at(doc, at)
+
+
+_OPENERS = frozenset("after when while as before although though because since once until".split())
+
+
+def _in_opening_clause(doc: Doc, cue: Cue, open_pos: int) -> bool:
+    """Is the cue inside a clause that opens its sentence with a subordinator and ends at a
+    comma before the quotation ("After Jerry Brown criticized Bill Clinton, Hillary …")?"""
+    if not doc.sents:
+        return False
+    ss = doc.sents[cue.sent][0]
+    first = doc.masked[ss : ss + 12].split(None, 1)
+    if not first or first[0].lower() not in _OPENERS:
+        return False
+    comma = doc.masked.find(",", ss, open_pos)
+    return cue.end <= comma and bool(doc.masked[comma + 1 : open_pos].strip(" “\"‘'"))

@@ -2730,6 +2730,18 @@ SPEAKER_CASES = [
         "role-stated",
         id="a_title_before_an_honorific_and_surname_is_their_office",
     ),
+    pytest.param(
+        (
+            "Cookies\n\n"
+            "In 1992, Helen Carter, an attorney, roiled traditionalists with one sentence.\n\n"
+            "After former Governor Jerry Brand criticized Bill Carter during a debate, Helen shot back, “I suppose "
+            "I could have chosen to bake cookies.”\n"
+        ),
+        "I suppose I could",
+        "Helen Carter",
+        "nearby-person",
+        id="a_verb_in_an_opening_clause_does_not_speak_the_main_clauses_quotation",
+    ),
 ]
 
 
