@@ -21,7 +21,7 @@ from .kinds import quote_kind
 from .marks import Seg
 from .mentions import Mention
 from .names import name_at
-from .naming import names_no_speaker
+from .naming import described, names_no_speaker
 from .orgs import relays
 from .people import People
 from .records import make_quote
@@ -92,6 +92,11 @@ def attach_quotes(
         cue, rule = _attribution(doc, segs, by_sent, last, people)
         continued = rule in ("continuation", "continuation-in-paragraph")
         speaker, named = (cue.speaker, cue.named_by) if cue is not None else (None, None)
+        if cue is not None and speaker and rule in _ROLE_RESOLVED and cue.mention is not None:
+            if speaker.rsplit(None, 1)[-1] in doc.text[segs[0].start : segs[-1].end]:
+                # "“… part of Stuart Rose's strategy,” the chief executive said": someone the words
+                # speak of is not who "the chief executive" means here
+                speaker, rule, named = described(cue.mention.text, people), "role-as-written", cue.mention
         if continued and last is not None:
             speaker, named = last.speaker or None, last.named
             if not last.speaker:
@@ -468,6 +473,7 @@ def _introduced_subject(doc: Doc, people: People, seg: Seg, last: _Last, cues: l
     return name, name_at(doc, at)
 
 
+_ROLE_RESOLVED = frozenset({"role-salient", "role-stated"})
 _OPENERS = frozenset("after when while as before although though because since once until".split())
 
 

@@ -2742,6 +2742,17 @@ SPEAKER_CASES = [
         "nearby-person",
         id="a_verb_in_an_opening_clause_does_not_speak_the_main_clauses_quotation",
     ),
+    pytest.param(
+        (
+            "Store sales\n\n"
+            "Chief executive Stuart Rowe took over last year. “We have brought in new clothing as part of Stuart "
+            "Rowe's strategy,” the spokesman said.\n"
+        ),
+        "We have brought in",
+        "spokesman",
+        "role-as-written",
+        id="someone_the_quotation_speaks_of_is_not_who_the_description_means",
+    ),
 ]
 
 
