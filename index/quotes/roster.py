@@ -186,6 +186,8 @@ def scan(people: People, doc: Doc) -> None:
             subject = False  # "Like Allen, their days begin ...": the object of a preposition
         if subject and k > 1 and lows[k - 1] in TITLES and lows[k - 2] in _RUN_PREPOSITIONS:
             subject = False  # "an appearance with Sen. Joni Ernst, R-Iowa": an object too
+        elif subject and k > 2 and lows[k - 1] in ROLE_NOUNS and gaps[k] == " " and _object_of_preposition(doc, k - 1):
+            subject = False  # "a comment by All England Club chairman Tim Phillips": an object
         # "Mrs. Clinton", "Sen. Cruz": the dot ends the run before the name
         dotted = lows[k - 1] if k > 0 and gaps[k] in (". ", ".\u00a0") and lows[k - 1] in _DOTTED_TITLES else ""
         if nwords == 1:
@@ -489,3 +491,14 @@ def subject_after_parens(doc: Doc, toks: Sequence[tuple[int, int, str]], j: int)
     return not gap and (
         nxt[:1].islower() and nxt not in STOP_HEAD and nxt not in FUNCTION_WORDS or nxt in SKIPPABLE or nxt in MODALS
     )
+
+
+def _object_of_preposition(doc: Doc, j: int) -> bool:
+    """Does a preposition open the title phrase ending at token j ("by All England Club
+    chairman")? Back over its capitalised words, a few at most."""
+    i = j - 1
+    while i > 0 and j - i <= 5 and doc.gaps[i + 1] == " " and doc.words[i][:1].isupper():
+        i -= 1
+    if i >= j - 1 or doc.gaps[i + 1] != " " or doc.lows[i] not in _RUN_PREPOSITIONS:
+        return False
+    return not (doc.lows[i] == "by" and i > 0 and doc.lows[i - 1].endswith(("ed", "en")))  # (an agent acts)

@@ -2753,6 +2753,18 @@ SPEAKER_CASES = [
         "role-as-written",
         id="someone_the_quotation_speaks_of_is_not_who_the_description_means",
     ),
+    pytest.param(
+        (
+            "Davis hits out at Wimbledon\n\n"
+            "World number one Linda Davis has criticised Wimbledon over prize money.\n\n"
+            "Reacting to a disputed comment by All England Club chairman Tim Phelps, the American said: “I think "
+            "it is highly insulting.”\n"
+        ),
+        "I think it is highly",
+        "Linda Davis",
+        "role-salient",
+        id="a_name_after_a_preposition_and_its_title_is_no_subject",
+    ),
 ]
 
 
