@@ -217,6 +217,8 @@ def _quoted_source(doc: Doc, cue: Cue) -> Mention | None:
     if cue.word.lower() in ("quoted", "quotes", "cited", "cites"):
         # "“…,” TASS agency quoted the Kremlin saying": the verb's object speaks
         after = _QUOTED_AFTER_RE.match(m, cue.end, se)
+        if after is None and _TAG_BEFORE_RE.search(m, max(0, cue.start - 40), cue.start):
+            after = _QUOTED_OBJECT_RE.match(m, cue.end, se)  # "“…,” the newspaper quotes a source close to the firm."
         if after is None:
             return None
         got = classify_np(doc, after.start(1), after.end(1))
@@ -236,6 +238,8 @@ _QUOTED_BEFORE_RE = re.compile(r"\b(?:quoted|quotes|cited|cites)\s+([^,;:\x01\n]
 _QUOTED_AFTER_RE = re.compile(
     r"\s+([^,;:\x01\n]{1,60}?)\s+(?:as\s+)?(?:saying|telling|stating|writing|adding|warning|claiming)\b"
 )
+_TAG_BEFORE_RE = re.compile(r"\x01[\"”’']?,?[\"”’']?\s+(?:[\w'’.-]+\s+){0,3}$")  # ("“…,” the newspaper quotes")
+_QUOTED_OBJECT_RE = re.compile(r"\s+([^,;:\x01\n.]{1,60}?)\s*[.;]")
 _QUOTED_VERBS = frozenset({"saying", "telling", "stating", "writing", "adding", "warning", "claiming"})
 
 

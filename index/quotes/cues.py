@@ -19,7 +19,16 @@ from index.lexicon import ANONYMOUS_NOUNS, FUNCTION_WORDS, QUOTE_ONLY_FORMS, REP
 from .document import MASK, Doc, sent_of, tokens_marked
 from .mentions import Mention
 from .roles import ABBREVIATED, DOCUMENT_NOUNS, ORG_HEADS, ROLE_TRIGGERS, is_age
-from .senses import ADD_FORMS, WH_WORDS, WRITE_FORMS, adds_a_quantity, hypothetical, refused, writes_a_work
+from .senses import (
+    ADD_FORMS,
+    WH_WORDS,
+    WRITE_FORMS,
+    adds_a_quantity,
+    hypothetical,
+    object_of_verb,
+    refused,
+    writes_a_work,
+)
 from .words import (
     ALL_CUE_FORMS,
     BASE_FORMS,
@@ -46,7 +55,7 @@ _TRANSCRIPT_RE = re.compile(r"([A-Z][A-Z'’.\- ]{1,30}[A-Z.]):\s+(?=\S)")
 _NOUN_LIKE = frozenset(
     """estimates claims notes reports states comments calls answers tweets posts quotes
     charges counters signals remarks words replies promises threats warnings demands
-    proposals statements questions concerns""".split()
+    proposals statements questions concerns recalls""".split()
 )
 # lemmas that are nouns as well ("a report"), from the plurals above
 _NOUN_LEMMAS = frozenset(w[:-1] for w in _NOUN_LIKE) | {"reply"}
@@ -243,7 +252,9 @@ def find_cues(doc: Doc, extra: frozenset[str], particles: dict[str, str] | None 
             continue  # "Cost estimates, he added": a plural noun, not a verb
         # "six states", "investigative reports": most likely a plural noun; it still attributes a
         # quotation nearby, as it always has, but yields no reported speech of its own
-        noun = low in _NOUN_LIKE and (_modifies_noun(prev) or _after_determiner_and_modifier(doc, k))
+        noun = low in _NOUN_LIKE and (
+            _modifies_noun(prev) or _after_determiner_and_modifier(doc, k) or object_of_verb(words, gaps, k)
+        )
         if (
             low in BASE_FORMS
             and not attempt

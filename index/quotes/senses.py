@@ -5,7 +5,8 @@ concern", "Gardener added the Olympic relay crown to his indoor title", "Steve B
 wrote the award-winning musical" (a cue of speech only when what follows can be what is
 said: "He added 20 staff would go", "she wrote the plan had failed"). A verb refused or
 negated before a question ("he still will not say which or how"), or in a conditional
-("even if Mr Blair asked").
+("even if Mr Blair asked"). A plural noun of speech as a verb's object ("make free phone
+calls", "see recalls for backs").
 """
 
 from __future__ import annotations
@@ -115,5 +116,21 @@ def hypothetical(words: Sequence[str], gaps: Sequence[str], k: int) -> bool:
         if gaps[i + 1].strip():
             return False
         if words[i] in _CONDITIONALS:
+            return True
+    return False
+
+
+_TAKING_VERBS = frozenset(
+    "make makes made making see sees saw receive receives received answer answered get got".split()
+)
+
+
+def object_of_verb(words: Sequence[str], gaps: Sequence[str], k: int) -> bool:
+    """Is the plural noun the object of a verb a word or two before it ("make free phone calls",
+    "see recalls for backs")?"""
+    for i in range(k - 1, max(-1, k - 4), -1):
+        if gaps[i + 1].strip():
+            return False
+        if words[i] in _TAKING_VERBS:
             return True
     return False

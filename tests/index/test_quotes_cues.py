@@ -266,3 +266,23 @@ def test_an_adverb_between_a_relative_clause_and_said_keeps_the_subject() -> Non
     )
     (q,) = [q for q in extract_quotes("t", text) if q.kind == "direct"]
     assert q.speaker == "Caprice"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "People using wireless hotspots will soon be able to make free phone calls as well as surf the net.",
+        "The other changes see recalls for backs David Hume and Kevin Mapp.",
+    ],
+)
+def test_a_plural_noun_of_speech_as_a_verbs_object_reports_nothing(sentence: str) -> None:
+    qs = extract_quotes("t", f"Title of the piece\n\n{sentence}\n")
+    assert not [q for q in qs if q.kind == "reported"], qs
+
+
+def test_the_source_a_newspaper_quotes_after_a_quotation_speaks() -> None:
+    text = (
+        "Title of the piece\n\n“The money will go to shareholders,” the newspaper quotes a source close to the firm.\n"
+    )
+    (q,) = extract_quotes("t", text)
+    assert (q.speaker, q.rule) == ("source close to the firm", "quoting")
