@@ -9,6 +9,7 @@ topic, whoever asked a question does not answer it, and the person asked does.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from index.lexicon import PRONOUNS_FEMALE, PRONOUNS_GROUP, PRONOUNS_MALE
@@ -23,7 +24,16 @@ from .naming import speaker_like
 from .people import People
 from .resolve import not_a_source, resolve_mention, resolve_pronoun
 from .roles import DOCUMENT_NOUNS, singular
-from .words import ANONYMOUS, ASKING, FEMALE_ROLES, GROUP_NOUNS, MALE_ROLES, head_noun_of, person_noun
+from .words import (
+    ANONYMOUS,
+    ASKING,
+    BASE_FORMS,
+    FEMALE_ROLES,
+    GROUP_NOUNS,
+    MALE_ROLES,
+    head_noun_of,
+    person_noun,
+)
 
 
 def resolve_all(doc: Doc, cues: list[Cue], people: People) -> None:
@@ -73,6 +83,8 @@ def resolve_all(doc: Doc, cues: list[Cue], people: People) -> None:
                     and (
                         mention.text.lower() in GROUP_NOUNS  # "Analysts noted"
                         or after_quantifier(doc, mention.start)  # "many more Latinos said"
+                        or " " not in mention.text
+                        and _plural_verb(doc, cue, people, speaker)  # "Birmingham have confirmed"
                     )
                     or kind == "role"
                     and _plural_head(mention.text)  # "the heads of the IMF and the WTO said"
@@ -332,3 +344,22 @@ def _teaser_lines(doc: Doc) -> list[tuple[int, int]]:
         if TEASER_RE.match(text, line_start) is not None:
             out.append((line_start, pe))
     return out
+
+
+def _plural_verb(doc: Doc, cue: Cue, people: People, speaker: str) -> bool:
+    """Does the verb agree with a plural subject ("Blues slam Blackburn", "Birmingham have
+    confirmed")? British news makes teams and bodies plural: no one "he" can mean."""
+    k = bisect.bisect_left(doc.token_starts, cue.start)
+    if k == 0 or doc.gaps[k].strip():
+        return False
+    before = doc.lows[k - 1]
+    mention = cue.mention
+    if mention is None or mention.kind != "name":
+        return False
+    if cue.word in BASE_FORMS:  # "Blues slam": the name right before the verb (not "in his report")
+        plural = doc.tokens[k - 1][1] == mention.end
+    else:  # "Birmingham have confirmed"
+        plural = before in ("have", "are", "were") and k > 1 and doc.tokens[k - 2][1] == mention.end
+    if plural and speaker not in people.persons and not people.gender_of(speaker):
+        people.groups.add(speaker)  # (a subject of a plural verb is no later "he" or "she")
+    return plural

@@ -325,3 +325,17 @@ def adjective_before_name(low: str) -> bool:
         and low not in ROLE_NOUNS
         and low not in FIRST_NAMES
     )
+
+
+def one_edit(a: str, b: str) -> bool:
+    """Do two different words differ by one letter added, dropped, changed or two swapped?"""
+    if a == b:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    if len(a) == len(b):
+        return a[i + 1 :] == b[i + 1 :] or a[i + 2 :] == b[i + 2 :] and a[i : i + 2] == b[i + 1 : i + 2] + b[i]
+    return a[i:] == b[i + 1 :]

@@ -27,6 +27,7 @@ from .names import (
     leading_role,
     name_of_run,
     names_an_organisation,
+    one_edit,
 )
 from .orgs import is_outlet, named_as_firm
 from .roles import ORG_HEADS, Stated, scan_roles
@@ -36,6 +37,7 @@ from .words import (
     FIRST_NAMES,
     GROUP_NOUNS,
     MALE_NAMES,
+    PLACES,
     cap,
 )
 
@@ -118,6 +120,7 @@ class People:
         self._cap_tokens: dict[str, list[int]] | None = None  # capitalised word -> its token indexes
         self._bare_asked = 0
         self._firms: dict[str, bool] = {}  # names written after a profession's plural ("analysts Gartner")
+        self.groups: set[str] = set()  # names a plural verb follows ("Birmingham have confirmed")
         scan(self, doc)
         self.stated = Stated(scan_roles(doc, self))  # the roles the article gives named people and bodies
 
@@ -426,6 +429,8 @@ class People:
         """Evidence that a name is a person: registry, a known first name, a gender, a speaker."""
         if self.registry.get(name) is not None:
             return True
+        if name in self.groups:
+            return False
         words = name.lower().split()
         if not words or words[0] in INDEFINITE_PRONOUNS:
             return False
@@ -442,8 +447,8 @@ class People:
             return False  # "the Polish daily Kurier Lubelski", "the cybersecurity firm Ergo"
         if words[0] not in FIRST_NAMES and name not in self.persons and is_outlet(name):
             return False  # "London's Evening Standard", "the Financial Times": a newspaper
-        if len(words) == 1 and words[0] in _PARTIES:
-            return False  # "Labour returned to power. ... he said": a party is no "he"
+        if len(words) == 1 and (words[0] in _PARTIES or words[0] in PLACES and words[0] not in FIRST_NAMES):
+            return False  # "Labour returned to power. ... he said", "Birmingham have confirmed": no "he"
         if not NON_PERSON_WORDS.isdisjoint(words) and not (
             # "Mayor Don Guardian": a titled first name and surname, whatever the surname means;
             # "Carolina Milanesi", "Ms Milanesi": a place's name as a first name, and a gender
@@ -582,17 +587,3 @@ class People:
         if name.split(None, 1)[0].lower() in FIRST_NAMES or name in self.persons:
             return True
         return self.registry.get(name) is not None or any(not r.org for r in self.stated.of(name))
-
-
-def one_edit(a: str, b: str) -> bool:
-    """Do two different words differ by one letter added, dropped, changed or two swapped?"""
-    if a == b:
-        return False
-    if len(a) > len(b):
-        a, b = b, a
-    i = 0
-    while i < len(a) and a[i] == b[i]:
-        i += 1
-    if len(a) == len(b):
-        return a[i + 1 :] == b[i + 1 :] or a[i + 2 :] == b[i + 2 :] and a[i : i + 2] == b[i + 1 : i + 2] + b[i]
-    return a[i:] == b[i + 1 :]

@@ -2765,6 +2765,29 @@ SPEAKER_CASES = [
         "role-salient",
         id="a_name_after_a_preposition_and_its_title_is_no_subject",
     ),
+    pytest.param(
+        (
+            "Blues slam Rovers over Sayer\n\n"
+            "Kirkfield have confirmed Rovers made a bid for Robbie Sayer, but director Karen Bray has called it "
+            "“derisory”. She added: “He's not for sale.” Sayer's future at Kirkfield has been the source of "
+            "speculation for weeks. “The crowd gave me a standing ovation,” he said.\n"
+        ),
+        "The crowd gave me",
+        "Robbie Sayer",
+        "pronoun-mentioned",
+        id="a_team_a_plural_verb_follows_is_no_he",
+    ),
+    pytest.param(
+        (
+            "Open\n\n"
+            "“She is a great player,” Sania Mehta said. “But everyone is beatable.” Venus Willis though blamed her "
+            "defeat on injuries. “Blisters were a factor,” she said.\n"
+        ),
+        "Blisters were a factor",
+        "Venus Willis",
+        "pronoun-subject",
+        id="a_subject_before_though_is_a_subject",
+    ),
 ]
 
 
