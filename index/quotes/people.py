@@ -456,7 +456,7 @@ class People:
             and (
                 words[0] in FIRST_NAMES
                 and words[0] not in NON_PERSON_WORDS
-                and name in self.persons
+                and (name in self.persons or words[0] in MALE_NAMES or words[0] in FEMALE_NAMES)  # "Edward Fox"
                 or words[1] not in NON_PERSON_WORDS
                 and self.gender_of(name)
             )

@@ -2788,6 +2788,18 @@ SPEAKER_CASES = [
         "pronoun-subject",
         id="a_subject_before_though_is_a_subject",
     ),
+    pytest.param(
+        (
+            "Theatre plan\n\n"
+            "Leading actor Edward Fox is behind plans to reopen a theatre. Oscar-winner Sir Antony Hope, who was "
+            "born nearby, made his debut there. Fox told the Evening Post that he was surprised by its beauty. "
+            "“It just needs a beautiful skin,” he said.\n"
+        ),
+        "It just needs",
+        "Edward Fox",
+        "pronoun-last-speaker",
+        id="a_first_name_makes_a_person_whatever_the_surname_names",
+    ),
 ]
 
 
