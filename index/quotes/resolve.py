@@ -476,8 +476,8 @@ def _np_subject_before(people: People, pos: int, plural: bool) -> tuple[int, str
         if got is None:
             continue
         start, text, many = got
-        if many != plural:
-            continue
+        if many != plural or text.endswith(("'s", "’s")):
+            continue  # ("The company's shares tumbled after it said": not "company's")
         head = text.rsplit(None, 1)[-1]
         if plural and head.lower() not in GROUP_NOUNS:
             continue  # "they" speaks for people ("the protesters"), not "the figures"

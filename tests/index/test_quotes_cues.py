@@ -286,3 +286,11 @@ def test_the_source_a_newspaper_quotes_after_a_quotation_speaks() -> None:
     )
     (q,) = extract_quotes("t", text)
     assert (q.speaker, q.rule) == ("source close to the firm", "quoting")
+
+
+def test_a_possessive_subject_is_no_it() -> None:
+    text = (
+        "Title of the piece\n\nThe company's shares tumbled after it said it has “entered a life-threatening "
+        "financial situation”.\n"
+    )
+    assert all(q.speaker != "company's" for q in extract_quotes("t", text))
