@@ -37,6 +37,7 @@ from .words import (
     SUBORDINATORS,
     UTTERANCE_MODIFIERS,
     cap,
+    person_noun,
     title_case,
 )
 
@@ -336,6 +337,17 @@ def subject_of_clause(doc: Doc, ss: int, end: int, participle: bool = False) -> 
             if rel is None and seg > 0 and len(head[seg:].split()) <= 6:
                 rel = classify_np(doc, ss + seg, ss + len(head))  # (", the producer Quincy Jones, who")
             if rel is not None and rel.kind == "name" and _person_before_who(doc, rel):
+                return _found(rel, "who-said")
+        if (
+            last_word == "who"
+            and not cut.endswith(",")
+            and len(cut.split()) > 2
+            and person_noun(cut.split()[-1])
+            and cut.split()[-3].lower() in ("by", "from", "with", "against")
+            and m[end : end + 8].split(None, 1)[:1] in (["says"], ["said"], ["claims"], ["claimed"], ["alleges"])
+        ):
+            rel = _relative_antecedent(doc, ss, cut)  # "sued by a viewer who says": the viewer, no comma
+            if rel is not None and rel.kind in ("np", "role", "anonymous"):
                 return _found(rel, "who-said")
         got = _found(appositive(doc, ss, cut + ",", len(cut)), "who-said")
         if got is not None and got.kind == "name":

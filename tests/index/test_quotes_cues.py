@@ -294,3 +294,8 @@ def test_a_possessive_subject_is_no_it() -> None:
         "financial situation”.\n"
     )
     assert all(q.speaker != "company's" for q in extract_quotes("t", text))
+
+
+def test_the_one_who_says_after_by_is_the_speaker_not_a_word_before() -> None:
+    text = "Title of the piece\n\nA US TV network is being sued by a viewer who says he was disgusted by the show.\n"
+    assert [q.speaker for q in extract_quotes("t", text)] == ["viewer"]
