@@ -1,4 +1,5 @@
-"""The noun phrase after an inverted speech verb (", said Peskov") or "according to".
+"""The noun phrase after an inverted speech verb (", said Peskov") or "according to", or
+the agent of a passive a participle of claiming hangs on ("sued by his ex-girlfriend, claiming").
 
 Reads the document and where the phrase starts; returns a ``Mention`` (or None): the
 phrase up to hard punctuation, the issuer of a document ("according to a report by X"),
@@ -6,6 +7,8 @@ whoever a pronoun means ("according to him").
 """
 
 from __future__ import annotations
+
+import re
 
 from index.lexicon import ANONYMOUS_NOUNS, FUNCTION_WORDS, PERSON_NOUNS
 
@@ -169,3 +172,27 @@ _AFTER_NAME = frozenset(
 
 
 _OPENERS = frozenset("“\"‘'" + MASK)  # (a quotation's opening)
+
+
+_CLAIMING = frozenset({"claiming", "alleging", "saying", "arguing"})
+_PASSIVE_AGENT_RE = re.compile(
+    r"\b(?:is|was|are|were|been|being)\s+(?:sued|accused|criticised|criticized|attacked|challenged)\s+by\s+"
+    r"([^,;\x01]{2,60}?)(?:\s+(?:for|over|in)\s+[^,;\x01]{1,40})?,\s*$"
+)
+
+
+def passive_agent(doc: Doc, ss: int, end: int, word: str) -> Mention | None:
+    """The agent of "X is being sued by Y (for …), claiming …": Y claims, not X."""
+    if word not in _CLAIMING:
+        return None
+    hit = _PASSIVE_AGENT_RE.search(doc.masked, ss, end)
+    if hit is None:
+        return None
+    got = classify_np(doc, hit.start(1), hit.end(1))
+    return got if got is not None and got.kind in ("np", "role", "name", "anonymous") else None
+
+
+def ends_clause(doc: Doc, end: int) -> bool:
+    """Does the name ending at `end` end its clause ("…, suggests Mr Davies, could act")?"""
+    after = doc.masked[end : end + 8]
+    return after[:1] in (".", ";", "") or after[:1] == "," and after[1:].split(None, 1)[:1] not in (["who"], ["which"])

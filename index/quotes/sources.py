@@ -17,7 +17,7 @@ from index.lexicon import FUNCTION_WORDS, PERSON_NOUNS
 from .appositions import AFFILIATION_RE, RELATIVES, appositive, person_np, unclosed_apposition
 from .cues import HEARD_DOING, Cue, quoted_before
 from .document import MASK, WINDOW, Doc, tokens_in
-from .inverted import according_to_source, np_after, reported_subject
+from .inverted import according_to_source, ends_clause, np_after, passive_agent, reported_subject
 from .mentions import Mention, classify_np, subject_start
 from .roles import ABBREVIATED, PERSON_HEADS
 from .skippable import strip_skippable
@@ -97,7 +97,7 @@ def find_source(doc: Doc, cue: Cue) -> Mention | None:
             got is not None
             and got.kind in ("name", "role", "anonymous")
             and not reported_subject(doc, got, cue.word)
-            and (cue.word in _INVERTED or _ends_clause(doc, got.end))
+            and (cue.word in _INVERTED or ends_clause(doc, got.end))
         ):
             cue.inverted = True
             cue.source_rule = "name-after-said"
@@ -117,6 +117,9 @@ def find_source(doc: Doc, cue: Cue) -> Mention | None:
         or tail.lower().endswith((" having", " being", ",having"))
     ):
         cue.source_rule = "participle"
+        agent = passive_agent(doc, ss, stripped, cue.word)
+        if agent is not None:
+            return agent  # "Mick Mars is being sued by his ex-girlfriend, claiming he broke a promise": she claims
         got = subject_of_clause(doc, ss, stripped, participle=True)
         if got is not None and got.how == "with-participle":
             cue.source_rule = got.how
@@ -273,12 +276,6 @@ _INVERTIBLE = _INVERTED | frozenset(
     """explains continues notes asks recalls argues insists warns remarks observes admitted admits
     conceded concedes suggested suggests claimed claims predicted predicts believes thinks""".split()
 )
-
-
-def _ends_clause(doc: Doc, end: int) -> bool:
-    """Does the name ending at `end` end its clause ("…, suggests Mr Davies, could act")?"""
-    after = doc.masked[end : end + 8]
-    return after[:1] in (".", ";", "") or after[:1] == "," and after[1:].split(None, 1)[:1] not in (["who"], ["which"])
 
 
 # "Here's how ...", "This is what ...": the clause that introduces the quotation follows

@@ -299,3 +299,8 @@ def test_a_possessive_subject_is_no_it() -> None:
 def test_the_one_who_says_after_by_is_the_speaker_not_a_word_before() -> None:
     text = "Title of the piece\n\nA US TV network is being sued by a viewer who says he was disgusted by the show.\n"
     assert [q.speaker for q in extract_quotes("t", text)] == ["viewer"]
+
+
+def test_a_claim_after_a_passive_is_the_agents_not_the_one_sued() -> None:
+    text = "Title of the piece\n\nThe actor was criticised by campaigners, saying his remarks were offensive.\n"
+    assert [q.speaker for q in extract_quotes("t", text)] == ["campaigners"]
