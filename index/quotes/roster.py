@@ -52,6 +52,7 @@ from .words import (
     SKIPPABLE,
     STOP_HEAD,
     cap,
+    person_noun,
 )
 
 _ARTICLES = frozenset({"a", "an"})
@@ -146,6 +147,16 @@ def scan(people: People, doc: Doc) -> None:
                     and words[j + 2][:1].isupper()
                 ):
                     continue  # "Double Olympic champion Kelly Holmes": the title's words, then the name
+                if (
+                    j + 3 < n
+                    and gaps[j + 2] == gaps[j + 3] == " "
+                    and cap(words[j + 2])
+                    and cap(words[j + 3])
+                    and _noun_like(after)
+                ):
+                    continue  # "North Devon landowner Giles Bradshaw": where he is from, then the name
+                if _described(doc, k, after):
+                    continue  # "The 1998 French Open champion is": a description's modifier, no name
         if k > 0:
             w1, gap = lows[k - 1], gaps[k]
             # "other Trump backers", "with Trump": not a subject
@@ -502,3 +513,20 @@ def _object_of_preposition(doc: Doc, j: int) -> bool:
     if i >= j - 1 or doc.gaps[i + 1] != " " or doc.lows[i] not in _RUN_PREPOSITIONS:
         return False
     return not (doc.lows[i] == "by" and i > 0 and doc.lows[i - 1].endswith(("ed", "en")))  # (an agent acts)
+
+
+def _noun_like(word: str) -> bool:
+    """A noun of someone's occupation or kind ("landowner", "farmer", "economist"), no verb."""
+    if not word.isalpha() or len(word) < 5 or word in FUNCTION_WORDS or word in ALL_CUE_FORMS or word in SKIPPABLE:
+        return False
+    return person_noun(word) or word in PERSON_HEADS or word.endswith(("er", "or", "ist", "ian", "man", "woman"))
+
+
+def _described(doc: Doc, k: int, after: str) -> bool:
+    """Does the run at token k modify a person noun after "the" ("The 1998 French Open champion")?"""
+    before = k - 2 if k > 1 and doc.lows[k - 1].isdigit() else k - 1
+    return (
+        before >= 0
+        and doc.lows[before] == "the"
+        and (after in PERSON_HEADS or after in ROLE_NOUNS or person_noun(after))
+    )

@@ -2800,6 +2800,28 @@ SPEAKER_CASES = [
         "pronoun-last-speaker",
         id="a_first_name_makes_a_person_whatever_the_surname_names",
     ),
+    pytest.param(
+        (
+            "Hunting row\n\n"
+            "North Devon landowner Giles Brandon was put in touch with the group after he contacted the ministry. "
+            "He had asked whether his technique was legal, he said.\n"
+        ),
+        "He had asked whether",
+        "Giles Brandon",
+        "pronoun-subject",
+        id="a_place_and_an_occupation_before_a_name_are_no_subject",
+    ),
+    pytest.param(
+        (
+            "Moya aims high\n\n"
+            "“I can win,” said Carlos Moyes. The 1998 French Open champion is determined to make an impact. "
+            "“At the age of 29 I have set some tough goals,” he said.\n"
+        ),
+        "At the age of 29",
+        "Carlos Moyes",
+        "pronoun-last-speaker",
+        id="a_name_inside_a_description_is_no_subject",
+    ),
 ]
 
 
