@@ -32,7 +32,11 @@ def strip_skippable(doc: Doc, ss: int, pos: int) -> int:
             break
         if low in SKIPPABLE and w[:1].isupper() and doc.masked[ss:s].strip(" \n(“‘\"'"):
             break  # ("“…,” Will said": a capitalised auxiliary inside a sentence is a name)
-        if low in SKIPPABLE or (low.endswith("ly") and low[0] == w[0] and len(low) > 4) or low.endswith(("n't", "n’t")):
+        if (
+            low in SKIPPABLE
+            or (low.endswith("ly") and low[0] == w[0] and len(low) > 4 and low not in _LY_NOUNS)
+            or low.endswith(("n't", "n’t"))
+        ):
             end = s  # "has also", "repeatedly", "hadn't": not part of the subject
             k -= 1
             continue
@@ -58,6 +62,8 @@ def strip_skippable(doc: Doc, ss: int, pos: int) -> int:
     return end
 
 
+# nouns that end as adverbs do: "the former monopoly said", "the daily reported"
+_LY_NOUNS = frozenset("monopoly ally assembly rally supply anomaly bully daily weekly monthly quarterly".split())
 _TIME_UNITS = frozenset("week month year night weekend spring summer fall autumn winter morning evening".split())
 _ABOUT = frozenset("less more than about nearly almost just only over some barely".split())
 _AGO_UNITS = frozenset("days weeks months years decades day week month year decade".split())

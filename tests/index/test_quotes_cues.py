@@ -304,3 +304,8 @@ def test_the_one_who_says_after_by_is_the_speaker_not_a_word_before() -> None:
 def test_a_claim_after_a_passive_is_the_agents_not_the_one_sued() -> None:
     text = "Title of the piece\n\nThe actor was criticised by campaigners, saying his remarks were offensive.\n"
     assert [q.speaker for q in extract_quotes("t", text)] == ["campaigners"]
+
+
+def test_a_noun_ending_in_ly_is_no_adverb_before_the_verb() -> None:
+    text = "Title of the piece\n\n“We will offer lower prices,” the former monopoly said in a statement.\n"
+    assert all(q.speaker != "former" for q in extract_quotes("t", text))
