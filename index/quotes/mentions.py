@@ -177,8 +177,10 @@ def classify_np(doc: Doc, s: int, e: int, allow_pronoun: bool = True) -> Mention
         k = len(toks) - 1  # "For the Lib Dems David Laws said": the full name that ends the phrase
         while k > 1 and cap(words[k - 1]):
             k -= 1
-        first = next((i for i in range(k, len(toks) - 1) if lows[i] in FIRST_NAMES), 0)
-        if first > 1:
+        first = next((i for i in range(k, len(toks) - 1) if lows[i] in FIRST_NAMES or lows[i] in HONORIFICS), 0)
+        if (
+            first > 1 and lows[first - 1] not in PREPOSITIONS and lows[first - 1] != "to"
+        ):  # (not "In addition to Mr Regalado")
             return classify_np(doc, toks[first][0], toks[-1][1], allow_pronoun)
         return None  # "for example", "in a statement", "to discuss her remarks"
     if len(toks) >= 3 and lows[1] == "of" and lows[0] in _PARTITIVE and lows[-1].endswith("s"):

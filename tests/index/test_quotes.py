@@ -2822,6 +2822,17 @@ SPEAKER_CASES = [
         "pronoun-last-speaker",
         id="a_name_inside_a_description_is_no_subject",
     ),
+    pytest.param(
+        (
+            "Judges\n\n"
+            "The appointments were praised by the police federation's Norman Brandt.\n\n"
+            "In a statement issued on Wednesday Lord Wolfe said: “I have no doubt that this helps.”\n"
+        ),
+        "I have no doubt",
+        "Wolfe",
+        "one-word-name",
+        id="a_titled_name_ending_an_opening_phrase_is_the_subject",
+    ),
 ]
 
 
