@@ -210,7 +210,7 @@ def find_cues(doc: Doc, extra: frozenset[str], particles: dict[str, str] | None 
             continue  # "US firms added 146,000 jobs", "adding $1.89", "adding to concern": no speech
         if nxt in WH_WORDS and refused(words, gaps, k):
             continue  # "he still will not say which or how", "declined to say whether": nothing said
-        if hypothetical(words, gaps, k):
+        if (k + 1 >= len(toks) or gaps[k + 1].strip(" \u00a0")) and hypothetical(words, gaps, k):
             continue  # "even if Mr Blair asked", "unless the minister says so": nothing was said
         if low in WRITE_FORMS and writes_a_work(doc, k):
             continue  # "Steve Brown, who wrote the award-winning musical …": a work, nothing said

@@ -149,13 +149,13 @@ def scan(people: People, doc: Doc) -> None:
                     continue  # "Double Olympic champion Kelly Holmes": the title's words, then the name
                 if (
                     j + 3 < n
+                    and words[j + 2][:1].isupper()
+                    and words[j + 3][:1].isupper()
                     and gaps[j + 2] == gaps[j + 3] == " "
-                    and cap(words[j + 2])
-                    and cap(words[j + 3])
                     and _noun_like(after)
                 ):
                     continue  # "North Devon landowner Giles Bradshaw": where he is from, then the name
-                if _described(doc, k, after):
+                if k > 0 and (lows[k - 1] == "the" or lows[k - 1].isdigit()) and _described(doc, k, after):
                     continue  # "The 1998 French Open champion is": a description's modifier, no name
         if k > 0:
             w1, gap = lows[k - 1], gaps[k]
