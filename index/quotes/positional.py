@@ -140,15 +140,7 @@ def _long_report(doc: Doc, pos: int) -> bool:
 
 def _adhoc_inverted(doc: Doc, seg: Seg, pe: int) -> Cue | None:
     """“...” remembered Roy Verley, HP's former spokesman."""
-    if seg.close_pos is None:
-        return None
-    hit = _ADHOC_INVERTED_RE.match(doc.masked, seg.close_pos + 1, pe)
-    if not hit:
-        return None
-    mention = classify_np(doc, hit.start(2), hit.end(2))
-    if mention is None or mention.kind != "name":
-        return None
-    return _verb_after_quote(doc, hit, 1, mention, inverted=True)
+    return _named_after(doc, seg, pe, _ADHOC_INVERTED_RE, 1, 2)
 
 
 # "“…,” is the dry assessment of Graham Lane": the quotation is the verdict of whoever it names
@@ -160,15 +152,20 @@ _VERDICT_RE = re.compile(
 
 
 def _verdict_of(doc: Doc, seg: Seg, pe: int) -> Cue | None:
+    return _named_after(doc, seg, pe, _VERDICT_RE, 1, 2)
+
+
+def _named_after(doc: Doc, seg: Seg, pe: int, pattern: re.Pattern[str], verb: int, name: int) -> Cue | None:
+    """A pattern right after the closing mark whose group `name` is a name: the cue at group `verb`."""
     if seg.close_pos is None:
         return None
-    hit = _VERDICT_RE.match(doc.masked, seg.close_pos + 1, pe)
+    hit = pattern.match(doc.masked, seg.close_pos + 1, pe)
     if not hit:
         return None
-    mention = classify_np(doc, hit.start(2), hit.end(2))
+    mention = classify_np(doc, hit.start(name), hit.end(name))
     if mention is None or mention.kind != "name":
         return None
-    return _verb_after_quote(doc, hit, 1, mention, inverted=True)
+    return _verb_after_quote(doc, hit, verb, mention, inverted=True)
 
 
 def _verb_after_quote(doc: Doc, hit: re.Match[str], group: int, mention: Mention, inverted: bool = False) -> Cue:

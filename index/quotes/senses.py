@@ -98,12 +98,7 @@ _REFUSING = frozenset({"not", "n't", "never", "declined", "refused", "refuses", 
 
 def refused(words: Sequence[str], gaps: Sequence[str], k: int) -> bool:
     """Is the verb negated or refused a word or two before it ("will not say", "declined to say")?"""
-    for i in range(k - 1, max(-1, k - 4), -1):
-        if gaps[i + 1].strip():
-            return False
-        if words[i] in _REFUSING or words[i].endswith(("n't", "n’t")):
-            return True
-    return False
+    return _in_clause_before(words, gaps, k, 3, _REFUSING, negated=True)
 
 
 def hypothetical(words: Sequence[str], gaps: Sequence[str], k: int) -> bool:
@@ -112,12 +107,7 @@ def hypothetical(words: Sequence[str], gaps: Sequence[str], k: int) -> bool:
     Cardiff was …", which says what he admitted.)"""
     if k + 1 < len(words) and not gaps[k + 1].strip(" \u00a0"):
         return False  # words follow the verb: what is said, whatever the "if"
-    for i in range(k - 1, max(-1, k - 5), -1):
-        if gaps[i + 1].strip():
-            return False
-        if words[i] in _CONDITIONALS:
-            return True
-    return False
+    return _in_clause_before(words, gaps, k, 4, _CONDITIONALS)
 
 
 _TAKING_VERBS = frozenset(
@@ -128,9 +118,17 @@ _TAKING_VERBS = frozenset(
 def object_of_verb(words: Sequence[str], gaps: Sequence[str], k: int) -> bool:
     """Is the plural noun the object of a verb a word or two before it ("make free phone calls",
     "see recalls for backs")?"""
-    for i in range(k - 1, max(-1, k - 4), -1):
+    return _in_clause_before(words, gaps, k, 3, _TAKING_VERBS)
+
+
+def _in_clause_before(
+    words: Sequence[str], gaps: Sequence[str], k: int, reach: int, wanted: frozenset[str], negated: bool = False
+) -> bool:
+    """Is one of `wanted` (or, `negated`, a word in "n't") among the `reach` words before token
+    k, with no punctuation between?"""
+    for i in range(k - 1, max(-1, k - reach - 1), -1):
         if gaps[i + 1].strip():
             return False
-        if words[i] in _TAKING_VERBS:
+        if words[i] in wanted or negated and words[i].endswith(("n't", "n’t")):
             return True
     return False
