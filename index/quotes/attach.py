@@ -27,7 +27,7 @@ from .people import People
 from .records import make_quote
 from .roles import HEADS
 from .sources import first_clause_subject
-from .words import BELIEF_FORMS, FIRST_NAMES, PREPOSITIONS, RELAYING
+from .words import BELIEF_FORMS, FIRST_NAMES, PREPOSITIONS, RELAYING, SUBORDINATORS
 
 
 class _Last(NamedTuple):
@@ -474,7 +474,7 @@ def _introduced_subject(doc: Doc, people: People, seg: Seg, last: _Last, cues: l
 
 
 _ROLE_RESOLVED = frozenset({"role-salient", "role-stated"})
-_OPENERS = frozenset("after when while as before although though because since once until".split())
+_OPENERS = SUBORDINATORS | {"once", "until"}
 
 
 def _in_opening_clause(doc: Doc, cue: Cue, open_pos: int) -> bool:

@@ -34,6 +34,7 @@ from .words import (
     ROLE_NOUNS,
     SKIPPABLE,
     STOP_HEAD,
+    SURNAME_HONORIFICS,
     cap,
 )
 
@@ -443,9 +444,6 @@ _PERSONAL = frozenset({"he", "she", "they", "we", "i", "you", "it"})
 _BODY_TITLES = frozenset({"executive", "justice", "assembly"})  # (the Health and Safety Executive)
 
 
-_SURNAME_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr"})  # before a title word, a surname
-
-
 def _last_name_run(toks: Sequence[tuple[int, int, str]], lows: Sequence[str], m: str) -> tuple[int, int, str] | None:
     """The last run of capitalised words that is not possessive, titles stripped.
 
@@ -519,7 +517,7 @@ def _last_name_run(toks: Sequence[tuple[int, int, str]], lows: Sequence[str], m:
         # "The State Department", "House Intelligence Committee", "General Electric": titles belong
         body = lows[j] in ORG_HEADS or lows[j] in ORG_NAME_ENDS
         while a <= j and (lows[a] in FUNCTION_WORDS or lows[a] in TITLES and not body):
-            if a == j and a > k0 and lows[a - 1] in _SURNAME_HONORIFICS:
+            if a == j and a > k0 and lows[a - 1] in SURNAME_HONORIFICS:
                 break  # "Ms King": her surname, not a title
             a += 1
         b = j
@@ -531,7 +529,7 @@ def _last_name_run(toks: Sequence[tuple[int, int, str]], lows: Sequence[str], m:
             and (any(w in _ARTICLES for w in lows[k0:a]) or k0 > 0 and lows[k0 - 1] in _ARTICLES)
         ):
             continue  # "A Liberal Democrat MP", "the Labour MP": a member described, no name
-        surname = a == b and a > k0 and lows[a - 1] in _SURNAME_HONORIFICS  # "Ms King": her surname
+        surname = a == b and a > k0 and lows[a - 1] in SURNAME_HONORIFICS  # "Ms King": her surname
         if a > b or TITLES.issuperset(lows[a : b + 1]) and not surname or b < j and lows[j] in ROLE_NOUNS:
             continue  # (a role in title case, no holder after it: "Estonian Prime Minister calls")
         if b - a >= 2 and lows[a] in ROLE_OPENERS and _name_follows(lows[a + 1 : b + 1]):

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 from index.lexicon import DEMONYMS, FUNCTION_WORDS
 
 from .document import Doc, tokens_marked
-from .words import ALL_CUE_FORMS, MODALS, PASSIVE_AUX, STOP_HEAD
+from .words import ALL_CUE_FORMS, MODALS, PASSIVE_AUX, STOP_HEAD, SURNAME_HONORIFICS
 
 if TYPE_CHECKING:
     from .people import People
@@ -425,9 +425,6 @@ def _holder_within(doc: Doc, people: People, i: int, b: int) -> tuple[str, int] 
     return None
 
 
-_TITLE_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr"})
-
-
 def _holder_after(doc: Doc, people: People, a: int, b: int, org: bool) -> str | None:
     """ "Minister Sergei Shoigu" (a name right after), or ", Dmitry Peskov, said" after a
     description that opens the phrase ("a spokesman for the Kremlin, Dmitry Peskov,")."""
@@ -453,7 +450,7 @@ def _holder_after(doc: Doc, people: People, a: int, b: int, org: bool) -> str | 
             if run is None or run[1] + 1 < n and doc.lows[run[1] + 1] in _AUXILIARIES:
                 return None  # "the campaign Manafort was running": a clause, not a name
             return _org_name(doc, people, *run)
-        if doc.lows[k] in _TITLE_HONORIFICS and k + 1 < n and doc.gaps[k + 1] in (" ", ". "):
+        if doc.lows[k] in SURNAME_HONORIFICS and k + 1 < n and doc.gaps[k + 1] in (" ", ". "):
             name = people.canonical(doc.words[k + 1], doc.tokens[k + 1][0])  # "London mayor Mr Livingstone"
             return name if " " in name and people.is_person(name) else None
         return _person(people, k, doc)

@@ -157,6 +157,8 @@ def cap(w: str) -> bool:
 
 
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "sir", "lord", "lady", "dame"})
+# the honorifics a bare surname follows ("Ms King", "London mayor Mr Livingstone"), not a title's
+SURNAME_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr"})
 # role nouns that tell a gender ("the spokeswoman", "actress Ilia Calderón")
 FEMALE_ROLES = frozenset(
     """spokeswoman congresswoman chairwoman businesswoman actress mother wife daughter
