@@ -578,6 +578,9 @@ _CONTRACTED_PRONOUN_RE = re.compile(r"(?:he|she|they|we|i|it|you)(?:['’](?:s|r
 
 
 _DETERMINER_AFTER_WORD_RE = re.compile(r"\b([a-z]+|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day) (?:the|a|an) ")
+_PLURAL_AFTER_PREP_RE = re.compile(
+    r"(?i:without|despite|after|amid|following|with|in|over) (?:(?:its|his|their|further|new) )?[a-z]+s$"
+)
 
 
 def subject_start(region: str, b: int, e: int) -> int:
@@ -592,4 +595,6 @@ def subject_start(region: str, b: int, e: int) -> int:
         word = d.group(1)
         if word not in FUNCTION_WORDS and word not in PREPOSITIONS and not word.endswith(("ed", "ing", "s")):
             start = d.end(1) + 1
+        elif word.endswith("s") and _PLURAL_AFTER_PREP_RE.search(region, b, d.end(1)):
+            start = d.end(1) + 1  # "Even without changes the commission does urge": a noun, not a verb
     return start

@@ -2833,6 +2833,17 @@ SPEAKER_CASES = [
         "one-word-name",
         id="a_titled_name_ending_an_opening_phrase_is_the_subject",
     ),
+    pytest.param(
+        (
+            "Funding\n\n"
+            "Parties should be able to spend more, the report says.\n\n"
+            "Even without reforms the council does argue that “small gifts matter most”.\n"
+        ),
+        "small gifts",
+        "council",
+        "noun-phrase",
+        id="a_plural_noun_after_an_opening_preposition_is_no_part_of_the_subject",
+    ),
 ]
 
 
