@@ -328,7 +328,10 @@ def _after_determiner_and_modifier(doc: Doc, k: int) -> bool:
     prev, before = doc.lows[k - 1], doc.lows[k - 2]
     if not doc.words[k - 1].islower() or not (before in NOUN_DETERMINERS or before.endswith(("'s", "’s"))):
         return False
-    return prev in UTTERANCE_MODIFIERS or prev.endswith("est") and len(prev) > 5
+    owned = before.endswith(("'s", "’s")) and prev.endswith(("ive", "al", "ic", "ous")) and not person_noun(prev)
+    return (
+        prev in UTTERANCE_MODIFIERS or prev.endswith("est") and len(prev) > 5 or owned
+    )  # "America's conservative states"
 
 
 def _modifies_noun(prev: str) -> bool:

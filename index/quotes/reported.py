@@ -377,11 +377,18 @@ def _parenthetical(m: str, cue: Cue, ss: int) -> bool:
     return "," in m[ss : cue.start] or m[ss : cue.start].strip() == ""
 
 
+_LAST_BUT_RE = re.compile(r".*(?:\bbut| -) ")
+
+
 def _np_start(doc: Doc, ss: int, pos: int) -> int:
     """Start of the noun phrase holding `pos`: back to the clause boundary, subordinators dropped."""
     m = doc.masked
     b = last_boundary(m[ss:pos], pos - ss)
     start = ss + b
+    but = _LAST_BUT_RE.match(m, start, pos)  # "X said … but the Tories say": a clause of its own
+    start = but.end() if but else start
+    if m.endswith((" said ", " says "), start, pos) and m[pos : pos + 1].isupper():
+        return pos  # "Mr Howard said Labour had proposed it": Labour's clause is inside his
     toks = tokens_in(doc, start, pos + 1)
     for s, _, w in toks:
         if w.lower() in SUBORDINATORS or w.lower() in {"but", "and", "so", "yet", "however", "meanwhile", "also"}:

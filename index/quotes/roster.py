@@ -453,7 +453,7 @@ def subject_before_verb(doc: Doc, toks: Sequence[tuple[int, int, str]], j: int) 
     return nxt[0].islower() and nxt not in STOP_HEAD and nxt not in FUNCTION_WORDS or nxt in SKIPPABLE or nxt in MODALS
 
 
-_NO_APPOSITION = frozenset({"to", "and", "or"})
+_NO_APPOSITION = frozenset({"to", "and", "or", "because", "whereas"})  # (", because": the clause goes on)
 _DETERMINER_CAPS = frozenset({"another", "other"})
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 _TIME_UNITS = frozenset("day days week weeks month months year years decade decades night weekend".split())

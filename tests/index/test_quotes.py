@@ -587,6 +587,17 @@ def test_as_x_reported_takes_the_whole_sentence() -> None:
     assert q.kind == "reported" and q.speaker == "Reuters" and q.text == text.strip()
 
 
+def test_a_clause_after_but_is_its_own_reported_speech() -> None:
+    text = (
+        "Summit\n\nMr Blair said the UK would join only where it was in its interests but the Tories say "
+        "he is surrendering a veto. He attacked the plans - but Mr Howard said Labour had proposed them too.\n"
+    )
+    got = {(q.text, q.speaker) for q in quotes_of(text) if q.kind == "reported"}
+    assert ("Mr Blair said the UK would join only where it was in its interests", "Blair") in got
+    assert ("the Tories say he is surrendering a veto.", "Tories") in got  # not Blair's words in the Tories' span
+    assert ("Mr Howard said Labour had proposed them too.", "Howard") in got
+
+
 # ---------------------------------------------------------------------------- robustness
 @settings(max_examples=300, deadline=None)
 @given(
@@ -2843,6 +2854,30 @@ SPEAKER_CASES = [
         "council",
         "noun-phrase",
         id="a_plural_noun_after_an_opening_preposition_is_no_part_of_the_subject",
+    ),
+    pytest.param(
+        "Tickets\n\nTickets sold out weeks before the festival but organisers confirmed that all 90,000 had gone.\n",
+        "organisers confirmed",
+        "organisers",
+        "noun-phrase",
+        id="but_opens_a_clause_with_its_own_subject",
+    ),
+    pytest.param(
+        "Election\n\nThe papers suggest ministers believe the government could gain a “winter bounce” from the vote.\n",
+        "winter bounce",
+        "ministers",
+        "noun-phrase",
+        id="a_verb_of_thought_ends_before_the_subject_of_its_clause",
+    ),
+    pytest.param(
+        (
+            "Critics\n\nMr Karger said the host might draw younger viewers, but Mike Goodwin thought his humour "
+            "could prompt America’s conservative states to switch off.\n"
+        ),
+        "Mike Goodwin thought",
+        "Mike Goodwin",
+        "said-after-name",
+        id="a_possessive_and_an_adjective_make_states_a_noun",
     ),
 ]
 
