@@ -5,7 +5,8 @@ The W3C export is an ``AnnotationCollection`` that annotation tools read: one
 one with purpose ``commenting`` for the note), and a target with both a
 ``TextPositionSelector`` and a ``TextQuoteSelector`` (only the latter for an orphan, whose
 position is unknown). Import reads W3C or JSON Lines and skips passages the store already
-has, so importing the same file twice adds nothing.
+has, so importing the same file twice adds nothing; an entry that cannot be a passage
+stops the whole import, naming its line.
 """
 
 from __future__ import annotations
@@ -194,7 +195,8 @@ def import_tags(store: TagStore, data: str, resolve: Resolver | None = None) -> 
     stored already, as stored or as ``resolve`` shows them now (an export writes what
     ``tags list`` shows), so importing a file twice adds nothing. The check runs inside
     the write transaction: two imports of one file at once add it once.
-    Raises ValueError when ``data`` is neither format; unusable entries are skipped.
+    Raises ValueError when any entry cannot be a passage, and then adds none: a file
+    imported half would leave the user to work out which half.
     """
     drafts = parse_tags(data)
 
@@ -217,12 +219,19 @@ Resolver = Callable[[list[Tag]], list[Tag]]
 MAX_OFFSET = 2**31  # no article is this long: a larger offset is noise, not a position
 
 
+class _Unusable(ValueError):
+    """One entry that cannot be a passage; the reader adds where it is in the file."""
+
+
 def parse_tags(data: str) -> list[Tag]:
     """Passages from W3C JSON(-LD) or JSON Lines text, detected by shape.
 
-    Malformed input is a ValueError with one line saying what was wrong, never another
-    exception: JSON nested thousands deep, numbers such as ``Infinity`` or ``10**30``
-    where an offset goes, a list where a name goes."""
+    Malformed input is a ValueError with one line saying where (``line N: ``) and what
+    was wrong, never another exception: JSON nested thousands deep, numbers such as
+    ``Infinity`` or ``10**30`` where an offset goes, a list where a name goes, an entry
+    with no words or no article. Offsets that cannot be positions only lose the position
+    (the words find it again); a tag name the store refuses is dropped while another
+    name or a note is left."""
     try:
         return _parse(data)
     except RecursionError:
@@ -230,16 +239,15 @@ def parse_tags(data: str) -> list[Tag]:
 
 
 def _parse(data: str) -> list[Tag]:
-    text = data.strip()
-    if not text:
+    if not data.strip():
         return []
     try:
-        whole = json.loads(text)
+        whole = json.loads(data)
     except json.JSONDecodeError:
         whole = None
     if isinstance(whole, list) or (isinstance(whole, dict) and "article" not in whole):
-        return [t for t in map(_from_annotation, _annotations(whole)) if t is not None]
-    return _from_jsonl(text)
+        return _from_w3c(data, whole)
+    return _from_jsonl(data)  # not stripped: its line numbers are the file's
 
 
 def _keys(tag: Tag) -> tuple[tuple[object, ...], ...]:
@@ -250,42 +258,127 @@ def _keys(tag: Tag) -> tuple[tuple[object, ...], ...]:
     return (by_file, by_id) if tag.source else (by_id, by_file)
 
 
-def _annotations(doc: Any) -> Iterable[dict[str, Any]]:
-    """Annotations from a collection, a page, a list of either, or a single annotation."""
+def _from_w3c(data: str, doc: Any) -> list[Tag]:
+    """Every annotation of ``doc`` as a passage; the first unusable one is an error
+    naming the line it starts on (found by reading the file again, only then)."""
+    out: list[Tag] = []
+    for number, (item, _) in enumerate(_annotations(doc), start=1):
+        try:
+            out.append(_from_annotation(item))
+        except _Unusable as exc:
+            raise ValueError(f"{_where(data, number)}{exc}") from None
+    return out
+
+
+def _where(data: str, number: int) -> str:
+    """``line L: annotation N: `` for the ``number``-th annotation of ``data``."""
+    label = f"annotation {number}: "
+    try:
+        located = _located_json(data)
+    except (RecursionError, ValueError):  # deeper than the slower reader can go
+        return label
+    for seen, (_, at) in enumerate(_annotations(located), start=1):
+        if seen == number:
+            line = f"line {data.count(chr(10), 0, at) + 1}: " if at is not None else ""
+            return line + (label if number > 1 or not _is_single(located) else "")
+    return label
+
+
+def _is_single(doc: Any) -> bool:
+    """A file that is one annotation (or one object of neither format)."""
+    return isinstance(doc, dict) and not isinstance(doc.get("first"), dict) and "items" not in doc
+
+
+class _LocatedDict(dict[str, Any]):
+    at: int | None = None
+
+
+class _LocatedList(list[Any]):
+    starts: list[int]
+
+
+def _located_json(data: str) -> Any:
+    """``data`` parsed by json's pure-Python reader, noting where each object and each
+    element of an array starts, so an error can name its line (json keeps no positions)."""
+    from json import decoder as json_decoder
+    from json import scanner as json_scanner
+
+    # Not in the type stubs, but public in the module since Python 2.6.
+    decoder: Any = json_decoder
+    scanner: Any = json_scanner
+
+    def parse_object(s_and_end: tuple[str, int], *args: Any) -> tuple[Any, int]:
+        value, end = decoder.JSONObject(s_and_end, *args)
+        located = _LocatedDict(value)
+        located.at = s_and_end[1] - 1
+        return located, end
+
+    def parse_array(s_and_end: tuple[str, int], scan_once: Any) -> tuple[Any, int]:
+        starts: list[int] = []
+
+        def element(s: str, idx: int) -> Any:  # called for this array's own elements only
+            starts.append(idx)
+            return scan_once(s, idx)
+
+        values, end = decoder.JSONArray(s_and_end, element)
+        located = _LocatedList(values)
+        located.starts = starts
+        return located, end
+
+    reader: Any = json.JSONDecoder()
+    reader.parse_object = parse_object
+    reader.parse_array = parse_array
+    reader.scan_once = scanner.py_make_scanner(reader)
+    return reader.decode(data)
+
+
+def _annotations(doc: Any, at: int | None = None) -> Iterable[tuple[Any, int | None]]:
+    """Annotations from a collection, a page, a list of either, or a single annotation,
+    each with where it starts when ``doc`` came from `_located_json`. Anything else
+    met where an annotation goes is yielded too, for the reader to refuse."""
+    if doc is None:
+        return
     if isinstance(doc, list):
-        for item in doc:
-            yield from _annotations(item)
+        starts = getattr(doc, "starts", None)
+        for i, item in enumerate(doc):
+            yield from _annotations(item, starts[i] if starts else None)
         return
     if not isinstance(doc, dict):
+        yield doc, at
         return
+    at = getattr(doc, "at", at)
     kind = doc.get("type")
     if kind == "AnnotationCollection" or "first" in doc:
-        yield from _annotations(doc.get("first"))
+        yield from _annotations(doc.get("first"), at)
     elif kind == "AnnotationPage" or "items" in doc:
-        yield from _annotations(doc.get("items", []))
+        yield from _annotations(doc.get("items", []), at)
         if isinstance(doc.get("next"), dict):
             yield from _annotations(doc["next"])
     else:
-        yield doc
+        yield doc, at
 
 
-def _from_annotation(ann: dict[str, Any]) -> Tag | None:
-    """A draft Tag from one W3C Annotation, or None if it has no usable text target."""
+def _from_annotation(ann: Any) -> Tag:
+    """A draft Tag from one W3C Annotation; `_Unusable` if it has no text target."""
+    if not isinstance(ann, dict):
+        raise _Unusable(f"expected an annotation (a JSON object), found {_shown(ann)}")
+    if "target" not in ann:
+        raise _Unusable("no 'target' (so not a W3C annotation) and no 'article' (so not a JSON Lines record)")
     target = ann.get("target")
     target = target[0] if isinstance(target, list) and target else target
     if not isinstance(target, dict):
-        return None
+        raise _Unusable(f"its 'target' is {_shown(target)}, not an object with a 'source' and a 'selector'")
     source = target.get("source")
     source = source.get("id") if isinstance(source, dict) else source
     if not isinstance(source, str) or not source:
-        return None
+        raise _Unusable("its target has no 'source' (the article)")
     article = unquote(source[len(SOURCE_PREFIX) :]) if source.startswith(SOURCE_PREFIX) else source
     selectors = target.get("selector", [])
     selectors = selectors if isinstance(selectors, list) else [selectors]
     by_type = {s["type"]: s for s in selectors if isinstance(s, dict) and isinstance(s.get("type"), str)}
     position, quote_sel = by_type.get("TextPositionSelector") or {}, by_type.get("TextQuoteSelector")
     if not isinstance(position, dict) or not isinstance(quote_sel, dict) or not quote_sel.get("exact"):
-        return None
+        raise _Unusable("its target has no TextQuoteSelector with an 'exact' (the tagged words)")
     names, note = _bodies(ann)
     return _draft(
         article=article,
@@ -333,25 +426,33 @@ def _from_jsonl(text: str) -> list[Tag]:
         except ValueError as exc:  # e.g. an integer of thousands of digits
             raise ValueError(f"line {number}: {exc}") from None
         if not isinstance(record, dict):
-            raise ValueError(f"line {number}: expected an object with 'article' and 'exact'")
+            raise ValueError(f"line {number}: expected an object with 'article' and 'exact', found {_shown(record)}")
         tags = record.get("tags", [])
-        draft = _draft(
-            article=record.get("article"),
-            start=record.get("start"),
-            end=record.get("end"),
-            exact=record.get("exact"),
-            prefix=record.get("prefix", ""),
-            suffix=record.get("suffix", ""),
-            tags=tags.split(";") if isinstance(tags, str) else tags,
-            note=record.get("note", ""),
-            created=record.get("created", ""),
-            content_hash=record.get("content_hash", ""),
-            source=record.get("source", ""),
-            path=record.get("path", ""),
-        )
-        if draft is not None:
-            out.append(draft)
+        try:
+            draft = _draft(
+                article=record.get("article"),
+                start=record.get("start"),
+                end=record.get("end"),
+                exact=record.get("exact"),
+                prefix=record.get("prefix", ""),
+                suffix=record.get("suffix", ""),
+                tags=tags.split(";") if isinstance(tags, str) else tags,
+                note=record.get("note", ""),
+                created=record.get("created", ""),
+                content_hash=record.get("content_hash", ""),
+                source=record.get("source", ""),
+                path=record.get("path", ""),
+            )
+        except _Unusable as exc:
+            raise ValueError(f"line {number}: {exc}") from None
+        out.append(draft)
     return out
+
+
+def _shown(value: Any) -> str:
+    """A short rendering of a JSON value for an error line."""
+    shown = json.dumps(value, ensure_ascii=True)
+    return shown if len(shown) <= 40 else shown[:39] + "…"
 
 
 def _usable_names(raw: list[Any]) -> tuple[str, ...]:
@@ -388,13 +489,16 @@ def _offset(value: Any) -> bool:
     return 0 <= value < MAX_OFFSET
 
 
-def _draft(**f: Any) -> Tag | None:
-    """A Tag (id 0) from loosely typed fields, or None when they cannot make a passage."""
+def _draft(**f: Any) -> Tag:
+    """A Tag (id 0) from loosely typed fields; `_Unusable` when they cannot make a passage."""
     names = _usable_names(f["tags"] if isinstance(f["tags"], list) else [])
-    if not isinstance(f["article"], str) or not f["article"] or not isinstance(f["exact"], str):
-        return None
-    if not f["exact"] or not (names or _text(f["note"]).strip()):
-        return None
+    if not isinstance(f["article"], str) or not f["article"]:
+        raise _Unusable(f"'article' must be an article id, found {_shown(f['article'])}")
+    if not isinstance(f["exact"], str) or not f["exact"]:
+        found = "nothing" if f["exact"] is None else _shown(f["exact"])
+        raise _Unusable(f"'exact' must be the tagged words, found {found}")
+    if not (names or _text(f["note"]).strip()):
+        raise _Unusable("no tag name the store accepts (none, empty, or with ',' or ';') and no note")
     start, end = _position(f["start"], f["end"], len(f["exact"]))
     return Tag(
         id=0,
