@@ -134,7 +134,11 @@ def one_speaker(quotes: list[Quote], clauses: list[Quote], doc: Doc | None = Non
             not relays(clauses[i].cue, clauses[i].rule, clauses[i].speaker),
         ),
     )
-    own = {i for i in marked if doc is not None and (_classic(doc, quotes[i]) or _introduced(doc, quotes[i]))}
+    own = {
+        i
+        for i in marked
+        if doc is not None and (_classic(doc, quotes[i]) or _introduced(doc, quotes[i]) or _named_by(doc, quotes[i]))
+    }
     # a quotation inside "X's claim that …" is X's, whoever reports the claim: the clause
     # reporting it ends before the possessor ("Tom Smith rejected | Donald Trump's claim …")
     claimed = {i: quotes[i].mention_start for i in marked if doc is not None and claimed_by_possessor(doc, quotes[i])}
@@ -159,7 +163,18 @@ def one_speaker(quotes: list[Quote], clauses: list[Quote], doc: Doc | None = Non
             c = _before_inner(c, min(p for p in theirs.values() if p is not None))
         # (a quotation an inner clause of speech holds is that clause's, not this one's)
         mine = [i for i in inner if owner.get(i, (c.start, c.end)) == (c.start, c.end)]
-        pick = mine or inner
+        # (a clause of speech with its own speaker keeps it: "Smith said that Johnson had described
+        # the plan as “reckless”" is Smith's report of Johnson's word)
+        own_words = (
+            c.speaker is not None
+            and c.cue not in BELIEF_FORMS
+            and c.cue != "according to"
+            and not (c.cue or "").endswith("ing")  # (a participle's subject is further back)
+            and not relays(c.cue, c.rule, c.speaker)
+            and doc is not None
+            and all(i in owner and _right_after_verb(doc, c, owner[i][0]) for i in inner)
+        )
+        pick = mine or ([] if own_words else inner)
         if pick and quotes[pick[0]].speaker is not None:
             c = _attributed_as(c, quotes[pick[0]])
         for i in mine:
@@ -206,6 +221,32 @@ def _introduced(doc: Doc, q: Quote) -> bool:
     gap = doc.text[q.cue_end - doc.offset : q.start - doc.offset].strip(" \"“'‘«„").strip()
     # (or the verb's object before it: "the chancellor told reporters: “…”")
     return gap.endswith(":") and len(gap.split()) <= 5 and not any(c in gap for c in ".?!;,")
+
+
+def _right_after_verb(doc: Doc, c: Quote, at: int) -> bool:
+    """Does a clause starting at `at` open what `c`'s verb reports ("said that Johnson had …",
+    "told the BBC Johnson had …"), not a clause of its own after a comma?"""
+    if c.cue_end is None or at < c.cue_end:
+        return False
+    between = doc.text[c.cue_end - doc.offset : at - doc.offset]
+    return not any(ch in between for ch in ",;:—–") and len(between.split()) <= 4
+
+
+_NAMING = frozenset(forms_of(["call", "describe", "dub", "brand", "label", "term"]))
+_NAMED_BY_RE = re.compile(
+    r"(?:\s+(?:has|have|had|once|later|now|\w+ly))*\s+\w+(?:\s+(?:it|them|this|that))?(?:\s+as)?\s*$"
+)
+
+
+def _named_by(doc: Doc, q: Quote) -> bool:
+    """ "by what Smith called “a betrayal”": words a naming verb gives to its own subject,
+    right before them, are that subject's, whoever reports the sentence."""
+    if q.speaker is None or q.cue not in _NAMING or q.mention_end is None or q.cue_end is None:
+        return False
+    if not (q.mention_end <= q.cue_start <= q.cue_end <= q.start) if q.cue_start is not None else True:
+        return False
+    gap = doc.text[q.mention_end - doc.offset : q.start - doc.offset].rstrip(" \"“'‘«„")
+    return bool(_NAMED_BY_RE.fullmatch(gap)) and len(gap.split()) <= 4
 
 
 def _words_of_the_clause(doc: Doc, quotes: list[Quote], clauses: list[Quote]) -> list[Quote]:
@@ -377,7 +418,7 @@ def _parenthetical(m: str, cue: Cue, ss: int) -> bool:
     return "," in m[ss : cue.start] or m[ss : cue.start].strip() == ""
 
 
-_LAST_BUT_RE = re.compile(r".*(?:\bbut| -) ")
+_LAST_BUT_RE = re.compile(r".*(?:\bbut|\bwhat(?= [A-Z])| -) ")
 
 
 def _np_start(doc: Doc, ss: int, pos: int) -> int:

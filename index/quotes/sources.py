@@ -28,6 +28,7 @@ from .words import (
     BASE_SUBJECTS,
     DETERMINERS,
     IMPERATIVES,
+    INNER_SUBJECT_RE,
     MODALS,
     NOT_VERBS,
     NOUN_DETERMINERS,
@@ -361,7 +362,7 @@ def subject_of_clause(doc: Doc, ss: int, end: int, participle: bool = False) -> 
             return Mention("ellipsis", "", ss + len(r), ss + len(r))
     # the clause boundary: last comma, semicolon, colon, dash, quote or "that"
     b = b0 = last_boundary(region, len(r))
-    inner = _INNER_SUBJECT_RE.match(r, b)  # "the festival but organisers said", "papers suggest ministers believe"
+    inner = INNER_SUBJECT_RE.match(r, b)  # "the festival but organisers said", "papers suggest ministers believe"
     got = classify_np(doc, ss + inner.start(1), ss + len(r)) if inner else None
     b = inner.start(1) if inner and got is not None and got.kind != "clause" else b0
     if b > 0 and region[b - 1] == "," and " and " in region[b : len(r)]:
@@ -459,7 +460,6 @@ def _and_subject(region: str, start: int, end: int) -> re.Match[str] | None:
     return None if last.endswith(("ic", "an", "al", "ish", "ese", "ive", "'s", "’s")) else got
 
 
-_INNER_SUBJECT_RE = re.compile(r".*\b(?:but|until|suggests?|accepted|believes?|doubt) ((?:[\w'’-]+ ){0,3}[\w'’-]+)$")
 _ACCORDING_RE = re.compile(r"\s*[Aa]ccording to (?:[A-Z][\w'’.-]*\s+){1,4}(?=(?:the|a|an)\s)")
 _PARENS_RE = re.compile(r"\([^()]*\)")
 _TITLE_SPAN_RE = re.compile('[“"]\x01+[”"]')

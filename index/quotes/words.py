@@ -269,3 +269,9 @@ PLACES = frozenset(
     frankfurt, munich, hamburg, milan, barcelona, marseille, lyon, bern, rotterdam, belgrade,
     zagreb, sarajevo, yerevan, baku, tashkent, almaty, auckland, wellington, perth, brisbane""".split(",")
 )
+
+# words after which a new clause and its subject start: "the festival but organisers said",
+# "The papers suggest ministers believe", "by what Smith called" (the subject, up to four words)
+INNER_SUBJECT_RE = re.compile(
+    r".*\b(?:but|until|what(?= [A-Z])|suggests?|accepted|believes?|doubt) ((?:[\w'’-]+ ){0,3}[\w'’-]+)$"
+)

@@ -52,7 +52,12 @@ def quotes_of(text: str, registry: SpeakerRegistry | None = None, **kw: object) 
         inside = [m for m in marked if m is not q and q.start <= m.start and m.end <= q.end]
         if inside and not (q.kind in ("direct", "partial") and text[q.start - 1 : q.start] in _MARKS):
             assert q.kind == "reported", (q, inside)  # (a quotation inside a quotation is pairing's business)
-            assert all(m.speaker == q.speaker for m in inside), (q, inside)  # and has their speaker
+            # and has their speaker, unless the clause itself names who said them ("Smith said
+            # that Johnson had described the plan as “reckless”": Smith's report of his word)
+            assert all(
+                m.speaker == q.speaker or m.mention_start is not None and q.start <= m.mention_start < m.start
+                for m in inside
+            ), (q, inside)
     return out
 
 
@@ -596,6 +601,19 @@ def test_a_clause_after_but_is_its_own_reported_speech() -> None:
     assert ("Mr Blair said the UK would join only where it was in its interests", "Blair") in got
     assert ("the Tories say he is surrendering a veto.", "Tories") in got  # not Blair's words in the Tories' span
     assert ("Mr Howard said Labour had proposed them too.", "Howard") in got
+
+
+def test_a_report_of_someones_words_stays_the_reporters(config: dict, registry: SpeakerRegistry) -> None:
+    text = (
+        "Plan\n\nMary Smith is an analyst. Boris Johnson is a politician.\n\n"
+        "Smith said that Johnson had called the plan “reckless”.\n\n"
+        "Johnson said he was “shocked” by what Smith called “a betrayal”.\n"
+    )
+    got = {(q.kind, q.text, q.speaker) for q in quotes_of(text, registry, speech_verbs=config["speech_verbs"])}
+    assert ("reported", "Smith said that Johnson had called the plan “reckless”.", "Mary Smith") in got
+    assert ("partial", "reckless", "Boris Johnson") in got  # the word is his; the report of it is hers
+    assert ("partial", "shocked", "Boris Johnson") in got
+    assert ("partial", "a betrayal", "Mary Smith") in got  # what Smith called it, whoever reports the sentence
 
 
 # ---------------------------------------------------------------------------- robustness
