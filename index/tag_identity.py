@@ -5,7 +5,13 @@ when files are added, removed or a rule changes, so a tag remembered by id once 
 another outlet's article after a rebuild. A tag remembers its article's *file* instead:
 
 1. the file at the tag's absolute path (and, inside a .json/.jsonl file, the same record):
-   the same file, edited or not, so the tag re-anchors within it;
+   the same file, edited or not, so the tag re-anchors within it. A record without an
+   ``id`` is named by its number, which shifts when a record is added, removed or mended
+   above it: that record is the tag's only while its content hash is the tag's; else
+   the tag's record is the one in that file with its content hash, else the one record
+   of that file that holds the tagged words with their whole context (edited elsewhere);
+   else none. Never the words alone, nor a guess between two: two outlets' records
+   often carry the same quotation, and a tag once followed the number onto another's;
 2. else the one article with the tag's relative path (``Article.source``) *and* its
    content hash: the corpus folder moved, the text did not;
 3. else nothing: the tag is an orphan, shown with its words, never put on another file.
@@ -44,35 +50,79 @@ def record_of(source: str) -> str:
     return record if sep else ""
 
 
+def numbered(record: str) -> bool:
+    """A record named by its place in the file (no ``id`` of its own): the name of
+    whatever record sits there now, not of the one that was tagged."""
+    return record.isdigit()
+
+
 class Places:
     """The current corpus, looked up the ways a tag needs."""
 
     def __init__(self, places: Iterable[Place]) -> None:
         self.by_id: dict[str, Place] = {}
         self.by_file: dict[tuple[str, str], Place] = {}
+        self.by_path: dict[str, list[Place]] = {}
         self.by_source: dict[str, list[Place]] = {}
         self.by_hash: dict[str, list[Place]] = {}
         for p in places:
             self.by_id[p.id] = p
             if p.path:
                 self.by_file[(p.path, record_of(p.source))] = p
+                self.by_path.setdefault(p.path, []).append(p)
             if p.source:
                 self.by_source.setdefault(p.source, []).append(p)
             if p.content_hash:
                 self.by_hash.setdefault(p.content_hash, []).append(p)
+        self._texts: dict[str, dict[str, str]] = {}  # path -> source -> text (read when needed)
+        self._found: dict[tuple[str, str, str, object], Place | None] = {}
 
     def locate(self, tag: Tag) -> Place | None:
         """The article a bound tag belongs to, or None (rules 1-3 above)."""
         if not tag.source:
             return None
-        if tag.path:
-            found = self.by_file.get((tag.path, record_of(tag.source)))
-            if found is not None:
-                return found
+        if tag.path and tag.path in self.by_path:
+            key = (tag.path, tag.source, tag.content_hash, tag.selector)
+            if key not in self._found:
+                self._found[key] = self._in_file(tag)
+            return self._found[key]
         if not tag.content_hash:
             return None
         same = [p for p in self.by_source.get(tag.source, ()) if p.content_hash == tag.content_hash]
         return same[0] if len(same) == 1 else None
+
+    def _in_file(self, tag: Tag) -> Place | None:
+        """Rule 1: the tag's record in its own file, which is in the corpus."""
+        record = record_of(tag.source)
+        here = self.by_file.get((tag.path, record))
+        if here is not None and (not numbered(record) or here.content_hash == tag.content_hash):
+            return here
+        siblings = self.by_path[tag.path]
+        same = [p for p in siblings if tag.content_hash and p.content_hash == tag.content_hash]
+        if len(same) == 1:
+            return same[0]  # the very text that was tagged, under another number now
+        # Else the one record that holds the tagged words with their whole context (at
+        # their offsets or not: the record may be edited elsewhere). The words alone are
+        # not enough: another outlet's record may carry the same quotation a letter apart
+        # ("Outlet A" / "Outlet B"), and a wire copy all of it, when nothing tells which.
+        sel = tag.selector
+        whole = sel.prefix + sel.exact + sel.suffix
+        texts = self._file_texts(tag.path)
+        holders = [p for p in siblings if whole in texts.get(p.source, "")]
+        return holders[0] if len(holders) == 1 else None
+
+    def _file_texts(self, path: str) -> dict[str, str]:
+        """The current text of each record of one file, by source; a record whose text
+        on disk is not the one indexed (the file changed since) is left out."""
+        if path not in self._texts:
+            from .corpus import Reader, SourceFile
+
+            places = self.by_path.get(path, [])
+            rel = places[0].source.partition("#")[0] if places else ""
+            indexed = {p.source: p.content_hash for p in places}
+            articles, _ = Reader().read(SourceFile(path, 0, 0, rel=rel))
+            self._texts[path] = {a.source: a.text for a in articles if indexed.get(a.source, None) == a.content_hash}
+        return self._texts[path]
 
     def bind(self, tag: Tag, text_of: Callable[[str], str | None]) -> Place | None:
         """The article an unbound (pre-v3) tag was made on, when that is certain."""
