@@ -389,3 +389,19 @@ def whole_word_at(m: str, word: str) -> list[int]:
 
 
 _AFTER_WORD = frozenset("_-'’")
+
+
+def inside_sentence(doc: Doc, pos: int) -> bool:
+    """Do words (a quotation, a clause) stand before `pos` in its sentence?"""
+    ss = doc.sents[sent_of(doc, pos)][0] if doc.sents else 0
+    return bool(doc.masked[ss:pos].strip(" \n(“‘\"'"))  # (a quotation before counts: it is masked)
+
+
+def not_modal(doc: Doc, pos: int, j: int) -> bool:
+    """Is "May" or "Will" at `pos` a name: inside its sentence ("“…,” May wrote"), or before a
+    verb a modal never takes ("May told reporters", "May said:"), not "May I ask"?"""
+    nxt = doc.lows[j] if j < len(doc.lows) else ""
+    return inside_sentence(doc, pos) or nxt in _NOT_AFTER_MODAL or nxt.endswith("ed") and len(nxt) > 4
+
+
+_NOT_AFTER_MODAL = frozenset("said says told tells wrote writes adds".split())

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from index.lexicon import ANONYMOUS_NOUNS, FUNCTION_WORDS, PERSON_NOUNS, TITLES
 
 from .complements import described_head, holder_after, named_complement
-from .document import Doc, joined, sent_of
+from .document import Doc, inside_sentence, joined, not_modal
 from .roles import EPITHET_NOUNS, NATIONALS, PERSON_HEADS, ROLE_OPENERS, SURNAME_OPENERS, is_age
 from .skippable import TIME_STARTS, after_opening_phrase, time_opening
 from .words import (
@@ -137,7 +137,7 @@ def classify_np(doc: Doc, s: int, e: int, allow_pronoun: bool = True) -> Mention
         toks = doc.tokens[i:j]
         words = doc.words[i:j]
         lows = doc.lows[i:j]
-    if len(toks) == 1 and lows[0] in ("may", "will") and words[0][:1].isupper() and _inside_sentence(doc, toks[0][0]):
+    if len(toks) == 1 and lows[0] in ("may", "will") and words[0][:1].isupper() and not_modal(doc, toks[0][0], j):
         return Mention("name", words[0], toks[0][0], toks[0][1])  # "“…,” May wrote": Brian May, no modal
     if words[-1] in _ACRONYM_WORDS and (len(toks) == 1 or lows[-2] == "the" and len(toks) == 2):
         # "the WHO said": the World Health Organization, no relative pronoun
@@ -187,9 +187,11 @@ def classify_np(doc: Doc, s: int, e: int, allow_pronoun: bool = True) -> Mention
     if len(toks) >= 3 and lows[1] == "of" and lows[0] in _PARTITIVE and lows[-1].endswith("s"):
         # "one of the activists", "some of the protesters": people, described
         return Mention("np", doc.text[toks[0][0] : toks[-1][1]], toks[0][0], toks[-1][1])
+    if tuple(lows) in (("one",), ("one", "of", "them")):  # "“…,” said one": one of a group (resolve.py)
+        return Mention("np", doc.text[toks[0][0] : toks[-1][1]], toks[0][0], toks[-1][1])
     if len(toks) > 1 and (
         lows[0] in MODALS
-        and not (cap(words[0]) and cap(words[1]) and _inside_sentence(doc, toks[0][0]))  # ("said Will Doyle")
+        and not (cap(words[0]) and cap(words[1]) and inside_sentence(doc, toks[0][0]))  # ("said Will Doyle")
         or lows[0].endswith("ing")
         and (not cap(words[0]) or _opening_participle(words))
     ):
@@ -369,12 +371,6 @@ def classify_np(doc: Doc, s: int, e: int, allow_pronoun: bool = True) -> Mention
 
 
 _ACRONYM_WORDS = frozenset({"WHO"})  # acronyms spelt as a function word
-
-
-def _inside_sentence(doc: Doc, pos: int) -> bool:
-    """Do words (a quotation, a clause) stand before `pos` in its sentence?"""
-    ss = doc.sents[sent_of(doc, pos)][0] if doc.sents else 0
-    return bool(doc.masked[ss:pos].strip(" \n(“‘\"'"))  # (a quotation before counts: it is masked)
 
 
 def _infinitive(words: Sequence[str], lows: Sequence[str]) -> bool:

@@ -160,10 +160,16 @@ def resolve_mention(
         text = described(holder, people)
     else:
         rule = "according-to" if cue.source_rule == "according-to" else "noun-phrase"
+        if " " not in mention.text and mention.text[:1].isupper():
+            full = people.canonical(mention.text, mention.start)  # "Paul White … White told the BBC"
+            if full != mention.text and " " in full and people.is_person(full):
+                return full, "one-word-name", mention
         text = described(mention.text, people)
         other = _another(mention, people, history)
         if other is not None:
             return other, "another-described", mention
+        if mention.text.lower() in ("one", "one of them"):
+            return None, "not-a-speaker", None  # (one of nobody the article named)
     if text.lower() in ANAPHORIC_BODIES:
         # "the company said" with no company named: a body the article did not say; no speaker
         return None, "not-a-speaker", None
@@ -204,6 +210,7 @@ def _another(mention: Mention, people: People, history: list[tuple[int, str, str
     quoted ("a commenter", "one of the activists"), not a named person nearby."""
     low = mention.text.lower()
     det = determiner_before(people.doc, mention.start)
+    low = "one" if low == "one of them" else low
     if low not in ("another", "other", "one") or low == "other" and det != "the":
         return None
     for _, sp, _g in reversed(history[-4:]):
@@ -214,10 +221,17 @@ def _another(mention: Mention, people: People, history: list[tuple[int, str, str
             and (words[-1] in PERSON_HEADS or words[-1] in PERSON_NOUNS or words[-1] in _COMMENTERS)
         ):
             return f"{'other' if low == 'other' else 'another'} {words[-1]}"
-        return None
+        break
+    if low == "one":  # "Residents were angry. “…,” said one": one of the residents just written of
+        ss = people.doc.sents[max(0, sent_of(people.doc, mention.start) - 1)][0] if people.doc.sents else 0
+        for _, _, w in reversed(tokens_in(people.doc, ss, mention.start)):
+            low = w.lower()
+            if low in GROUP_NOUNS or low in _ONE_OF or low.endswith("s") and person_noun(low[:-1]) and not cap(w[1:]):
+                return f"one of the {low}"
     return None
 
 
+_ONE_OF = frozenset({"colleagues", "villagers", "locals", "witnesses", "neighbours", "neighbors", "passengers"})
 _COMMENTERS = frozenset({"commenter", "commentator", "reader", "viewer", "listener", "caller", "user", "poster"})
 
 

@@ -57,7 +57,8 @@ RULES: dict[str, str] = {
     "document-issuer": "a document speaks for whoever issued it: its possessor (the group's website), "
     "a report by X, X said in a statement … the statement said, else the organisation that spoke last",
     "another-described": "“another”, “the other” after an unnamed speaker: one more of them "
-    "(wrote a commenter … responded another: another commenter)",
+    "(wrote a commenter … responded another: another commenter); “said one” after a group of people "
+    "(Residents were angry … said one: one of the residents)",
     "quoting": "the source quotes someone in turn: the report said, quoting a senior US official; "
     "TASS quoted the Kremlin as saying",
     "anonymous": "unnamed sources: officials said, a source told, according to two diplomats",

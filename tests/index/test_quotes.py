@@ -2897,6 +2897,27 @@ SPEAKER_CASES = [
         "said-after-name",
         id="a_possessive_and_an_adjective_make_states_a_noun",
     ),
+    pytest.param(
+        "Brexit\n\nFormer prime minister Theresa May spoke in the Commons.\n\nMay told reporters: “It is a mistake.”\n",
+        "It is a mistake.",
+        "Theresa May",
+        "said-after-name",
+        id="may_before_a_past_verb_is_a_name_not_a_modal",
+    ),
+    pytest.param(
+        "Budget\n\nOpposition leader Paul White attacked the budget.\n\nWhite told the BBC: “Green must go.”\n",
+        "Green must go.",
+        "Paul White",
+        "one-word-name",
+        id="a_surname_that_is_also_a_word_is_the_person_named_before",
+    ),
+    pytest.param(
+        "Flood\n\nResidents of the street were angry on Monday.\n\n“The council has no plan,” said one.\n",
+        "The council has no plan,",
+        "one of the residents",
+        "another-described",
+        id="said_one_after_a_group_is_one_of_them",
+    ),
 ]
 
 
