@@ -178,7 +178,9 @@ class _Merged:
     def __init__(self) -> None:
         self.data: dict[str, Any] = {}
         self.origin: dict[str, tuple[Path, int | None]] = {}
-        self.extras: dict[str, list[tuple[Any, Path, int | None]]] = {k: [] for k in _ADDITIVE.values()}
+        # Items of `extra_*` lists, each with its file, line and the key the user wrote
+        # (`extra_boilerplate[0]`), which an error must name: not its place in the merge.
+        self.extras: dict[str, list[tuple[Any, Path, int | None, str]]] = {k: [] for k in _ADDITIVE.values()}
 
     def add(self, doc: _Doc) -> None:
         for key, value in doc.data.items():
@@ -193,7 +195,8 @@ class _Merged:
                 if not isinstance(value, list):
                     raise ConfigError(doc.path, line, key, f"must be a list, not {_kind(value)}")
                 for i, item in enumerate(value):
-                    self.extras[_ADDITIVE[key]].append((item, doc.path, doc.lines.get(f"{key}[{i}]", line)))
+                    where = doc.lines.get(f"{key}[{i}]", line)
+                    self.extras[_ADDITIVE[key]].append((item, doc.path, where, f"{key}[{i}]"))
                 continue
             if key in _SECTION_KEYS:
                 if value is None:
@@ -383,20 +386,26 @@ def _validate(m: _Merged, sources: tuple[Path, ...]) -> Config:
         raise m.fail("corpus.ignore", "must be a list of file name patterns such as '*.draft.md' or 'archive/*'")
 
     speakers = _speakers(m, list(d.get("speakers") or []), "speakers")
-    for item, path, line in m.extras["speakers"]:
-        speakers.extend(_speakers_one(item, path, line))
+    for item, path, line, key in m.extras["speakers"]:
+        speakers.extend(_speakers_one(item, path, line, key))
 
     verbs = _strings(m, d.get("speech_verbs"), "speech_verbs")
-    verbs += [_string_item(v, p, ln, "extra_speech_verbs") for v, p, ln in m.extras["speech_verbs"]]
-    patterns = _strings(m, d.get("boilerplate"), "boilerplate")
-    patterns += [_string_item(v, p, ln, "extra_boilerplate") for v, p, ln in m.extras["boilerplate"]]
+    verbs += [_string_item(v, p, ln, key) for v, p, ln, key in m.extras["speech_verbs"]]
     import re
 
-    for i, pat in enumerate(patterns):
+    # Each pattern is checked where it was written, so an error names that file and key.
+    own = [
+        (pat, m.origin.get(f"boilerplate[{i}]") or m.origin.get("boilerplate"), f"boilerplate[{i}]")
+        for i, pat in enumerate(_strings(m, d.get("boilerplate"), "boilerplate"))
+    ]
+    own += [(_string_item(v, p, ln, key), (p, ln), key) for v, p, ln, key in m.extras["boilerplate"]]
+    for pat, origin, key in own:
         try:
             re.compile(pat)
         except re.error as exc:
-            raise m.fail(f"boilerplate[{i}]", f"invalid regular expression {pat!r}: {exc}") from None
+            path, line = origin or (Path("config"), None)
+            raise ConfigError(path, line, key, f"invalid regular expression {pat!r}: {exc}") from None
+    patterns = [pat for pat, _, _ in own]
 
     paths = d.get("paths", {})
     dirs: dict[str, Path | None] = {}
@@ -415,9 +424,7 @@ def _validate(m: _Merged, sources: tuple[Path, ...]) -> Config:
     keys = d.get("keys") or {}
     if not isinstance(keys, dict):
         raise m.fail("keys", f"must be a mapping of binding id to keys, not {_kind(keys)}")
-    for k, v in keys.items():
-        if not isinstance(v, str) or not v.strip():
-            raise m.fail(f"keys.{k}", "must be keys such as 'ctrl+f' or 'j,down'")
+    _check_keys(m, keys)
     return Config(
         corpus_folders=corpus_folders,
         include_seeds=include_seeds,
@@ -450,7 +457,7 @@ def _strings(m: _Merged, value: Any, key: str) -> list[str]:
 
 def _string_item(value: Any, path: Path, line: int | None, key: str) -> str:
     if not isinstance(value, str):
-        raise ConfigError(path, line, key, f"items must be text, not {_kind(value)}")
+        raise ConfigError(path, line, key, f"must be text, not {_kind(value)}")
     return value
 
 
@@ -481,3 +488,209 @@ def _speakers_one(item: Any, path: Path, line: int | None, key: str = "extra_spe
     if gender not in ("", "male", "female", "group", "other"):
         raise ConfigError(path, line, f"{key}.gender", "must be male, female, group or other")
     return [Speaker(name=name.strip(), aliases=lists["aliases"], roles=lists["roles"], gender=gender)]
+
+
+# --- key bindings ---------------------------------------------------------------------------
+# `index` never imports Textual, yet a typo under `keys:` must be an error like any other,
+# with its file and line. So the bindings and the key names Textual sends are written out
+# here, and tests/tui/test_config_keys_match_textual.py holds them to the app's bindings
+# and to Textual's own tables.
+
+# (place, binding id, default keys): every binding with an id, where it is live.
+BINDINGS: tuple[tuple[str, str, str], ...] = (
+    ("app", "quit", "q"),
+    ("app", "help", "question_mark,f1"),
+    ("library", "search", "slash"),
+    ("library", "back", "escape"),
+    ("library", "accept_suggestion", "ctrl+y"),
+    ("library", "down", "j"),
+    ("library", "up", "k"),
+    ("library", "top", "g"),
+    ("library", "bottom", "G"),
+    ("library", "speakers", "s"),
+    ("library", "tags", "T"),
+    ("reader", "back", "escape"),
+    ("reader", "down", "j"),
+    ("reader", "up", "k"),
+    ("reader", "top", "g,ctrl+home"),
+    ("reader", "bottom", "G,ctrl+end"),
+    ("reader", "next_hit", "n"),
+    ("reader", "prev_hit", "N"),
+    ("reader", "next_quote", "right_square_bracket"),
+    ("reader", "prev_quote", "left_square_bracket"),
+    ("reader", "quote_detail", "enter"),
+    ("reader", "toggle_boilerplate", "b"),
+    ("reader", "speakers_panel", "p"),
+    ("reader", "toggle_confident", "f"),
+    ("reader", "jump_mention", "m"),
+    ("reader", "speakers", "s"),
+    ("reader", "compare", "c"),
+    ("reader", "select", "v"),
+    ("reader", "tag", "t"),
+    ("reader", "tags", "T"),
+    ("reader", "remove_tag", "x"),
+    ("reader", "undo", "u"),
+    ("reader", "search", "slash"),
+    ("quotes", "back", "escape"),
+    ("quotes", "search", "slash"),
+    ("quotes", "switch_pane", "tab"),
+    ("tags", "back", "escape"),
+    ("tags", "switch_pane", "tab"),
+    ("compare", "back", "escape"),
+    ("compare", "next_sentence", "j,down"),
+    ("compare", "prev_sentence", "k,up"),
+    ("compare", "switch_pane", "tab"),
+    ("compare", "toggle_diff", "d"),
+    ("compare", "swap", "w"),
+    ("compare", "replace_other", "r"),
+    ("compare", "top", "g"),
+    ("compare", "bottom", "G"),
+    ("compare picker", "cancel_pick", "escape"),
+    ("help", "close_help", "escape,q,question_mark"),
+    ("quote detail", "close_detail", "escape"),
+    ("tag prompt", "cancel_tag", "escape"),
+    ("lists", "down", "down,j"),
+    ("lists", "up", "up,k"),
+    ("lists", "top", "home,g"),
+    ("lists", "bottom", "end,G"),
+)
+# The screens with a list in them (the "lists" bindings are live there too).
+LIST_SCREENS = frozenset({"library", "reader", "quotes", "tags", "compare picker", "quote detail"})
+# The order Textual writes modifiers in (sorted): "shift+ctrl+f" would never match.
+MODIFIERS = ("alt", "ctrl", "hyper", "meta", "shift", "super")
+# Keys with a name of more than one character that are not a character's name.
+NAMED_KEYS = frozenset(
+    "add backspace caps_lock ctrl-at decimal delete divide down end enter equal escape home insert "
+    "iso_level3_shift iso_level5_shift kp_begin left left_alt left_control left_hyper left_meta "
+    "left_shift left_super lower_volume media_fast_forward media_pause media_play media_play_pause "
+    "media_record media_reverse media_rewind media_stop media_track_next media_track_previous menu "
+    "multiply mute_volume num_lock pagedown pageup pause print_screen raise_volume return right "
+    "right_alt right_control right_hyper right_meta right_shift right_super scroll_lock separator "
+    "space subtract tab up".split()
+) | {f"f{n}" for n in range(1, 36)}
+# Textual's shorter names for some characters (textual.keys.KEY_NAME_REPLACEMENTS).
+_CHAR_NAMES = {
+    "solidus": "slash",
+    "reverse_solidus": "backslash",
+    "commercial_at": "at",
+    "hyphen_minus": "minus",
+    "plus_sign": "plus",
+    "low_line": "underscore",
+}
+
+
+def character_key(ch: str) -> str:
+    """The key name Textual gives a typed character: "/" is "slash", "?" "question_mark"."""
+    import unicodedata
+
+    if ch.isalnum():
+        return ch
+    if ch == "\t":
+        return "tab"
+    try:
+        name = unicodedata.name(ch).lower().replace("-", "_").replace(" ", "_")
+    except ValueError:
+        return ch
+    return _CHAR_NAMES.get(name, name)
+
+
+def _is_character_name(name: str) -> bool:
+    """A key named after the character it types ("question_mark", "less_than_sign")."""
+    import unicodedata
+
+    if any(character_key(chr(c)) == name for c in range(32, 127)):
+        return True
+    try:
+        unicodedata.lookup(name.replace("_", " "))
+    except KeyError:
+        return False
+    return True
+
+
+def _key_problem(key: str) -> tuple[str, str]:
+    """(the key as Textual names it, "") or ("", what is wrong with it)."""
+    if len(key) == 1:
+        return character_key(key), ""
+    *mods, base = key.split("+")
+    if not base:  # "ctrl++" is ctrl and the plus key
+        mods, base = mods[:-1], "+"
+    for mod in mods:
+        if mod not in MODIFIERS:
+            close = _close_matches(mod, list(MODIFIERS), n=1)
+            hint = f" (did you mean '{close[0]}'?)" if close else ""
+            return "", f"'{mod}' in '{key}' is not a modifier: use {', '.join(MODIFIERS)}{hint}"
+    if len(set(mods)) < len(mods):
+        return "", f"'{key}' names a modifier twice"
+    if len(base) == 1:
+        base = character_key(base)
+    elif base not in NAMED_KEYS and not _is_character_name(base):
+        close = _close_matches(base, sorted(NAMED_KEYS), n=1)
+        hint = f" (did you mean '{close[0]}'?)" if close else ""
+        return "", f"'{base}' in '{key}' is not a key a terminal sends{hint}"
+    ordered = "+".join([*sorted(mods), base])
+    if mods != sorted(mods):
+        return "", f"write '{key}' as '{ordered}': Textual names modifiers in that order, so it would never match"
+    return ordered, ""
+
+
+def _live_together(a: str, b: str) -> bool:
+    """Two places whose bindings can answer the same key press."""
+    return a == b or "app" in (a, b) or (a == "lists" and b in LIST_SCREENS) or (b == "lists" and a in LIST_SCREENS)
+
+
+def _check_keys(m: _Merged, keys: dict[Any, Any]) -> None:
+    """Every remapped id exists, every key is one Textual sends, and no two bindings
+    live on one screen share a key (one would silently hide the other)."""
+    ids = sorted({ident for _, ident, _ in BINDINGS})
+    wanted: dict[str, list[str]] = {}
+    written: dict[str, str] = {}  # a key as Textual names it -> as the user wrote it
+    for k, v in keys.items():
+        where = f"keys.{k}"
+        if k not in ids:
+            close = _close_matches(str(k), ids, n=1)
+            hint = f" (did you mean '{close[0]}'?)" if close else ""
+            raise m.fail(where, f"no binding has this id{hint}; the ids are in README.md (Key bindings)")
+        if not isinstance(v, str) or not v.strip():
+            raise m.fail(where, "must be keys such as 'ctrl+f' or 'j,down'")
+        names = []
+        for key in v.split(","):
+            if not key.strip():
+                raise m.fail(where, f"an empty key in {v!r}: keys are separated by single commas")
+            name, problem = _key_problem(key.strip())
+            if problem:
+                raise m.fail(where, problem)
+            names.append(name)
+            written.setdefault(name, key.strip())
+        wanted[k] = names
+    if wanted:
+        _check_clashes(m, wanted, written)
+
+
+def _check_clashes(m: _Merged, wanted: dict[str, list[str]], written: dict[str, str]) -> None:
+    """Two bindings live on one screen with a key in common, one of them the user's."""
+    live = [(place, ident, wanted.get(ident) or keys.split(",")) for place, ident, keys in BINDINGS]
+    clashes: dict[tuple[str, str], tuple[str, set[str]]] = {}  # (id, id) -> (a key, places)
+    for i, (place_a, id_a, keys_a) in enumerate(live):
+        for place_b, id_b, keys_b in live[i + 1 :]:
+            if id_a == id_b or (id_a not in wanted and id_b not in wanted) or not _live_together(place_a, place_b):
+                continue
+            shared = [k for k in keys_a if k in keys_b]
+            if shared:
+                pair = (id_a, id_b) if id_a in wanted else (id_b, id_a)  # the user's first
+                key, places = clashes.setdefault(pair, (shared[0], set()))
+                places.update(p for p in (place_a, place_b) if p not in ("app", "lists"))
+    if not clashes:
+        return
+    (mine, other), (key, places) = next(iter(clashes.items()))
+    screens = f"the {', '.join(sorted(places))} screen{'s' if len(places) > 1 else ''}" if places else "every screen"
+    also = ""
+    if other in wanted:  # both were the user's: say where the other one is too
+        path, line = m.origin.get(f"keys.{other}") or (None, None)
+        mine_path = (m.origin.get(f"keys.{mine}") or (None, None))[0]
+        place = f"line {line}" if path == mine_path else f"{path}, line {line}"
+        also = f" (keys.{other}, {place})" if line else f" (keys.{other})"
+    raise m.fail(
+        f"keys.{mine}",
+        f"'{written.get(key, key)}' is bound to both '{mine}' and '{other}'{also} on {screens}; "
+        "one would hide the other, so give one of them another key",
+    )
