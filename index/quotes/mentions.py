@@ -243,6 +243,9 @@ def classify_np(doc: Doc, s: int, e: int, allow_pronoun: bool = True) -> Mention
             if lows[k] == "of" and lows[k - 1] in ORG_HEADS and k + 2 < len(toks) and lows[k + 1] == "the":
                 if cap(words[k + 2]):
                     continue  # "the Department of the Interior"
+            if lows[k] == "of" and cap(words[k - 1]) and k + 2 < len(toks) and all(map(cap, words[k + 1 : -1])):
+                if words[-1].islower() and lows[-1].endswith("s") and lows[-1] not in FUNCTION_WORDS:
+                    continue  # "the House of Commons authorities": a name modifying the noun
             head_n = k
             break
     head = toks[:head_n]

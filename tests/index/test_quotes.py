@@ -2918,6 +2918,13 @@ SPEAKER_CASES = [
         "another-described",
         id="said_one_after_a_group_is_one_of_them",
     ),
+    pytest.param(
+        "Offices\n\nThe House of Lords authorities have told peers their rooms will be “deep cleaned” in May.\n",
+        "deep cleaned",
+        "House of Lords authorities",
+        "noun-phrase",
+        id="a_name_with_of_before_a_plural_noun_modifies_it",
+    ),
 ]
 
 
