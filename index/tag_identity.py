@@ -12,8 +12,10 @@ another outlet's article after a rebuild. A tag remembers its article's *file* i
    of that file that holds the tagged words with their whole context (edited elsewhere);
    else none. Never the words alone, nor a guess between two: two outlets' records
    often carry the same quotation, and a tag once followed the number onto another's;
-2. else the one article with the tag's relative path (``Article.source``) *and* its
-   content hash: the corpus folder moved, the text did not;
+2. else, when no file is at the tag's path any more, the one article with the tag's
+   relative path (``Article.source``) *and* its content hash: the corpus folder moved,
+   the text did not. While the tag's file is still there, a folder with the same file is
+   a copy, and the tag stays with its own file (it once showed on the copy as well);
 3. else nothing: the tag is an orphan, shown with its words, never put on another file.
    (A folder that moved *and* a file that changed cannot be told from another file.)
 
@@ -27,10 +29,12 @@ another corpus). Never a guess between two candidates.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from pathlib import Path
 
-from .anchoring import fits_position
+from .anchoring import ORPHAN, fits_position
 from .tags import Tag
 
 
@@ -75,6 +79,7 @@ class Places:
             if p.content_hash:
                 self.by_hash.setdefault(p.content_hash, []).append(p)
         self._texts: dict[str, dict[str, str]] = {}  # path -> source -> text (read when needed)
+        self._there: dict[str, bool] = {}  # path outside the corpus -> a file is there
         self._found: dict[tuple[str, str, str, object], Place | None] = {}
 
     def locate(self, tag: Tag) -> Place | None:
@@ -86,7 +91,7 @@ class Places:
             if key not in self._found:
                 self._found[key] = self._in_file(tag)
             return self._found[key]
-        if not tag.content_hash:
+        if not tag.content_hash or (tag.path and self._exists(tag.path)):
             return None
         same = [p for p in self.by_source.get(tag.source, ()) if p.content_hash == tag.content_hash]
         return same[0] if len(same) == 1 else None
@@ -110,6 +115,11 @@ class Places:
         texts = self._file_texts(tag.path)
         holders = [p for p in siblings if whole in texts.get(p.source, "")]
         return holders[0] if len(holders) == 1 else None
+
+    def _exists(self, path: str) -> bool:
+        if path not in self._there:
+            self._there[path] = os.path.exists(path)
+        return self._there[path]
 
     def _file_texts(self, path: str) -> dict[str, str]:
         """The current text of each record of one file, by source; a record whose text
@@ -141,3 +151,18 @@ class Places:
             if text is not None and fits_position(tag.selector, text):
                 return here
         return None
+
+
+def of_another_corpus(tag: Tag, folders: Iterable[Path]) -> bool:
+    """A tag found nowhere in this corpus, whose file is outside its ``folders`` and still
+    there: it belongs to the corpus of that file, which shows it. Listed here it was
+    counted as this corpus's orphan, and exported under whatever article here has its
+    old id. (A tag whose file is gone may be this corpus's, moved and edited: kept.)"""
+    if tag.status != ORPHAN or not tag.path:
+        return False
+    path = os.path.abspath(tag.path)
+    for folder in folders:
+        root = os.path.abspath(folder)
+        if path == root or path.startswith(root.rstrip(os.sep) + os.sep):
+            return False
+    return os.path.exists(path)

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from index.library import Library
+    from index.models import Tag
 
 EXIT_FAIL = 1
 EXIT_USAGE = 2
@@ -62,8 +63,18 @@ def _add(args: argparse.Namespace, lib: Library) -> int:
     return 0
 
 
+def corpus_tags(lib: Library, *, tag: str | None = None, article: str | None = None) -> list[Tag]:
+    """The tags of this corpus, re-anchored: those of a file in another corpus folder
+    that is still there are that corpus's, not orphans here (see `of_another_corpus`)."""
+    from index.corpus import SEED_DIR
+    from index.tag_identity import of_another_corpus
+
+    folders = lib.corpus or ((SEED_DIR,) if lib.config.include_seeds else ())
+    return [t for t in lib.resolved_tags(tag=tag, article=article) if not of_another_corpus(t, folders)]
+
+
 def _list(args: argparse.Namespace, lib: Library) -> int:
-    tags = lib.resolved_tags(tag=args.tag_name, article=args.article)
+    tags = corpus_tags(lib, tag=args.tag_name, article=args.article)
     if args.json:
         from index.inert import json_text
 
@@ -118,7 +129,7 @@ def _export(args: argparse.Namespace, lib: Library) -> int:
     return 0
 
 
-def _as_listed(lib: Library) -> list:
+def _as_listed(lib: Library) -> list[Tag]:
     """The passages as `tags list` shows them: a moved tag at its offsets in the current
     text. An orphan whose file is not in the corpus keeps the id it was stored under, so
     that the export re-imports (and can bind to its file) like the stored passage."""
@@ -129,7 +140,7 @@ def _as_listed(lib: Library) -> list:
         dataclasses.replace(t, article=stored[t.id].article)
         if t.status == "orphan" and lib.article(t.article) is None and t.id in stored
         else t
-        for t in lib.resolved_tags()
+        for t in corpus_tags(lib)
     ]
 
 

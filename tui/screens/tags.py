@@ -78,7 +78,9 @@ class TagsScreen(AppAccess, Screen[None]):
 
     @work(thread=True, exclusive=True, group="tags")
     def load(self) -> None:
-        self.post_message(TagsLoaded(self.library.resolved_tags()))
+        from ..tags_cli import corpus_tags  # this corpus's tags: not those of another folder
+
+        self.post_message(TagsLoaded(corpus_tags(self.library)))
 
     def on_tags_loaded(self, message: TagsLoaded) -> None:
         tags = self.tags = message.tags
