@@ -291,8 +291,13 @@ def _listed_bodies(pos: int, people: People, history: History) -> str | None:
     return None
 
 
+_SPOKES = frozenset({"spokesman", "spokeswoman", "spokesperson"})
+
+
 def _offices(people: People, name: str) -> set[str]:
-    return {r.head for r in people.stated.of(name) if not r.org and r.head in OFFICES}
+    """The heads of the roles stated of `name` ("leader" of "Scottish Conservative leader,
+    David McLetchie"): an office ("the spokeswoman") none of them fits is someone else's."""
+    return {r.head for r in people.stated.of(name) if not r.org}
 
 
 def _salient_person(
@@ -373,6 +378,8 @@ def _salient_person(
             continue  # "Ukraine's foreign minister" is not Russia's, whom the article made one
         if any(fits(r, d.head, mods, people, list(map(stem, d.proper))) for r in people.stated.of(name) if not r.org):
             return p, name
+        if d.head in _SPOKES:
+            continue  # "The executive spokeswoman said": whoever the article made one, not who spoke last
         offices = _offices(people, name)
         if offices and d.head in OFFICES and not any(compatible(d.head, o) for o in offices):
             continue  # "the minister" is not the spokesman

@@ -143,10 +143,10 @@ def scan(people: People, doc: Doc) -> None:
                 if (
                     j + 2 < n
                     and (modified or after in ROLE_NOUNS)
-                    and gaps[j + 2] == " "
+                    and gaps[j + 2] in (" ", ", ")
                     and words[j + 2][:1].isupper()
                 ):
-                    continue  # "Double Olympic champion Kelly Holmes": the title's words, then the name
+                    continue  # "Double Olympic champion Kelly Holmes", "Tory leader, Ann Ruud,": a title, a name
                 if (
                     j + 3 < n
                     and words[j + 2][:1].isupper()

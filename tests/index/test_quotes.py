@@ -2925,6 +2925,26 @@ SPEAKER_CASES = [
         "noun-phrase",
         id="a_name_with_of_before_a_plural_noun_modifies_it",
     ),
+    pytest.param(
+        (
+            "Escape\n\nThe escape was discussed at Holyrood.\n\nTory leader, Ann Moss, said it was “beyond "
+            "belief”.\n\nThe executive spokeswoman said the leave was agreed “with officials”.\n"
+        ),
+        "with officials",
+        "executive spokeswoman",
+        "role-as-written",
+        id="a_spokeswoman_is_not_whoever_was_last_written_about",
+    ),
+    pytest.param(
+        (
+            "Drink\n\nThe party's Holyrood leader Nora Sturrock wrote to Mr McDowell about his “ill-judged "
+            "comment”.\n\nThe first minister said his comments had been “taken out of context”.\n"
+        ),
+        "taken out of context",
+        "minister",
+        "role-as-written",
+        id="an_office_is_not_someone_the_article_gave_another_role",
+    ),
 ]
 
 
