@@ -17,7 +17,7 @@ from index.lexicon import ANONYMOUS_NOUNS, FUNCTION_WORDS, PERSON_NOUNS, TITLES
 
 from .complements import described_head, holder_after, named_complement
 from .document import Doc, inside_sentence, joined, not_modal
-from .roles import EPITHET_NOUNS, NATIONALS, PERSON_HEADS, ROLE_OPENERS, SURNAME_OPENERS, is_age
+from .roles import EPITHET_NOUNS, NATIONALS, PERSON_HEADS, ROLE_OPENERS, SURNAME_OPENERS, is_age, name_before_role
 from .skippable import TIME_STARTS, after_opening_phrase, time_opening
 from .words import (
     FIRST_NAMES,
@@ -311,10 +311,13 @@ def classify_np(doc: Doc, s: int, e: int, allow_pronoun: bool = True) -> Mention
         and _AUX_WORDS.isdisjoint(lows[1:head_n])  # not "President Obama has been"
         and any(cap(w) and w.lower() not in FUNCTION_WORDS for w in words[:head_n])
     ):
-        # "Scottish ministers", "the Clinton campaign": the names only modify the noun
-        first = 0
-        while first < head_n - 1 and lows[first] in FUNCTION_WORDS:
-            first += 1
+        # "Scottish ministers", "the Clinton campaign": the names only modify the noun (but "Dr Mike
+        # Watts head of exploration said" is Watts, with no comma)
+        named = name_before_role(words, lows)
+        if named is not None:
+            ts, te = toks[named[0]][0], toks[named[1] - 1][1]
+            return Mention("name", doc.text[ts:te], ts, te)
+        first = next((k for k in range(head_n - 1) if lows[k] not in FUNCTION_WORDS), head_n - 1)  # ("the campaign")
         ts, te = head[first][0], head[-1][1]
         return Mention("np", doc.text[ts:te], ts, te)
     run = _last_name_run(head, lows, doc.masked)
@@ -358,9 +361,7 @@ def classify_np(doc: Doc, s: int, e: int, allow_pronoun: bool = True) -> Mention
     ):
         return None  # "McCarthy's move is notable": a clause, not a source ("the retired ..." is fine)
     if heads_lower and len(head) <= 4 and not all(w in FUNCTION_WORDS for w in lows[:head_n]):
-        first = 0
-        while first < head_n - 1 and lows[first] in FUNCTION_WORDS:
-            first += 1
+        first = next((k for k in range(head_n - 1) if lows[k] not in FUNCTION_WORDS), head_n - 1)
         ts, te = head[first][0], head[-1][1]
         if lows[-1] in SKIPPABLE or lows[head_n - 1] in FUNCTION_WORDS:
             return None

@@ -2945,6 +2945,20 @@ SPEAKER_CASES = [
         "role-as-written",
         id="an_office_is_not_someone_the_article_gave_another_role",
     ),
+    pytest.param(
+        "Oil\n\nDr Anna Berg head of exploration at the firm said the find was “very strong”.\n",
+        "very strong",
+        "Anna Berg",
+        "said-after-name",
+        id="a_full_name_then_a_role_with_no_comma_is_the_person",
+    ),
+    pytest.param(
+        "Row\n\nThe senator was silent. Hillary Clinton spokesman said it was “fine”.\n",
+        "fine",
+        "Hillary Clinton spokesman",
+        "role-as-written",
+        id="a_name_before_a_spokesman_is_whose_spokesman",
+    ),
 ]
 
 
