@@ -52,7 +52,7 @@ class ArticleInfo:
     author: str = ""
     path: str = ""
     content_hash: str = ""
-    quote_count: int = 0  # every quotation, "other" (titles, scare quotes) included
+    quote_count: int = 0  # quotations (direct, partial, reported): not titles or scare quotes
     size: int = 0  # of the file it was read from, with `mtime_ns`: how updates spot changes
     mtime_ns: int = 0
 

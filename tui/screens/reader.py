@@ -287,7 +287,8 @@ class ReaderScreen(AppAccess, Screen[None]):
     def _fill_speakers(self) -> None:
         """The speakers panel: each speaker's number of quotes as shown now (`f` hides the
         unsure ones, and the counts follow), most quoted first."""
-        shown = self.confident_quotes()
+        # Titles and scare quotes are highlighted but are no one's words: not counted.
+        shown = [q for q in self.confident_quotes() if q.kind != "other"]
         counts: dict[str, int] = {}
         for q in shown:
             if q.speaker:
