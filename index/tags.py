@@ -285,6 +285,10 @@ class TagStore:
         self.read_only: str | None = None
         self.damage: str | None = None
         self._full = False  # read-only because the disk is full
+        # Each passage as this copy last read it, so that an edit of one another copy has
+        # removed meanwhile can still be saved (see `update`); and what such edits became.
+        self._seen: dict[int, Tag] = {}
+        self._recreated: dict[int, int] = {}
         self._conn = self._open()
         if backups:
             self._rolling_backup()
@@ -569,7 +573,8 @@ class TagStore:
         out = []
         for row in rows:
             try:
-                out.append(_row_to_tag(row))
+                out.append(tag := _row_to_tag(row))
+                self._seen[tag.id] = tag
             except _BadRow as bad:
                 self._damaged(f"passage {row[0]} does not match its checksum")
                 if bad.tag is not None:
@@ -683,22 +688,61 @@ class TagStore:
         return out
 
     def update(self, tag_id: int, *, tags: Sequence[str] | None = None, note: str | None = None) -> Tag:
-        """Change a passage's tag names and/or note; raises KeyError if it is gone."""
+        """Change a passage's tag names and/or note.
+
+        A passage another copy of quotewire removed while this one showed it is stored
+        again, as a new passage at the same place with the change, as this copy last read
+        it: the user's edit is kept (the app said "no tagged passage" and dropped it).
+        Raises KeyError only for a passage this copy never read."""
         names = None if tags is None else normalize_tags(tags)
         with self._write() as conn:
+            try:
+                current = self._get_in(conn, tag_id)
+            except KeyError:
+                again_id = self._recreated.get(tag_id)
+                if (
+                    again_id is not None
+                    and conn.execute("SELECT 1 FROM annotations WHERE id = ?", (again_id,)).fetchone()
+                ):
+                    return self._update_in(conn, again_id, names, note)  # saved once already: no second copy
+                gone = self._seen.get(tag_id)
+                if gone is None:
+                    raise
+                again = self._check(
+                    dataclasses.replace(
+                        gone,
+                        tags=gone.tags if names is None else names,
+                        note=gone.note if note is None else note,
+                    )
+                )
+                stored = self._insert(conn, again)
+                self._recreated[tag_id] = stored.id
+                return stored
+            return self._update_in(conn, tag_id, names, note, current)
+
+    def _update_in(
+        self,
+        conn: sqlite3.Connection,
+        tag_id: int,
+        names: tuple[str, ...] | None,
+        note: str | None,
+        current: Tag | None = None,
+    ) -> Tag:
+        """`update` inside its transaction."""
+        if current is None:
             current = self._get_in(conn, tag_id)
-            new = dataclasses.replace(
-                current,
-                tags=current.tags if names is None else names,
-                note=current.note if note is None else note,
-            )
-            self._check(new)
-            if names is not None:
-                _set_tags(conn, tag_id, names)
-            if note is not None:
-                conn.execute("UPDATE annotations SET note = ? WHERE id = ?", (note, tag_id))
-            _seal(conn, new)
-            return new
+        new = dataclasses.replace(
+            current,
+            tags=current.tags if names is None else names,
+            note=current.note if note is None else note,
+        )
+        self._check(new)
+        if names is not None:
+            _set_tags(conn, tag_id, names)
+        if note is not None:
+            conn.execute("UPDATE annotations SET note = ? WHERE id = ?", (note, tag_id))
+        _seal(conn, new)
+        return new
 
     def remove(self, tag_id: int) -> Tag:
         """Delete a passage and return it, so that :meth:`restore` can undo."""
