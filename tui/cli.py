@@ -407,7 +407,13 @@ def _print_variants(lib: Library, quotes: list[Any], as_json: bool) -> int:
     return 0
 
 
+AMBIGUOUS_SHOWN = 10  # ids named when a start is shared; a short start may have thousands
+
+
 def _resolve_article(lib: Library, ref: str) -> str | None:
+    """The id ``ref`` names (an id, a file, or the start of one id); None, having said
+    why on stderr: no such article, or a start several ids share (named, so the user
+    can pick one rather than think the article is missing)."""
     if lib.article(ref):
         return ref
     path = Path(ref)
@@ -416,8 +422,16 @@ def _resolve_article(lib: Library, ref: str) -> str | None:
         for a in lib.articles():
             if a.path == full:
                 return a.id
-    matches = [a.id for a in lib.articles() if a.id.startswith(ref)]
-    return matches[0] if len(matches) == 1 else None
+    matches = sorted(a.id for a in lib.articles() if a.id.startswith(ref))
+    if len(matches) == 1:
+        return matches[0]
+    if matches:
+        shown = ", ".join(matches[:AMBIGUOUS_SHOWN])
+        more = f" and {len(matches) - AMBIGUOUS_SHOWN} more" if len(matches) > AMBIGUOUS_SHOWN else ""
+        print(f"quotewire: article {ref!r} is ambiguous: {shown}{more}", file=sys.stderr)
+    else:
+        print(f"quotewire: no article {ref!r} (see `quotewire articles`)", file=sys.stderr)
+    return None
 
 
 def cmd_compare(args: argparse.Namespace) -> int:
@@ -428,7 +442,6 @@ def cmd_compare(args: argparse.Namespace) -> int:
     for ref in (args.a, args.b):
         aid = _resolve_article(lib, ref)
         if aid is None:
-            print(f"quotewire: no article {ref!r} (see `quotewire search`)", file=sys.stderr)
             return EXIT_USAGE
         ids.append(aid)
     alignment = lib.align(ids[0], ids[1])
@@ -567,7 +580,9 @@ def cmd_show(args: argparse.Namespace) -> int:
     lib = _library(args, corpus=[*args.corpus, *extra] if extra else None)
     _ready(lib)
     aid = _resolve_article(lib, args.article)
-    art = lib.article(aid) if aid else None
+    if aid is None:
+        return EXIT_USAGE
+    art = lib.article(aid)
     if art is None:
         print(f"quotewire: no article {args.article!r} (see `quotewire articles`)", file=sys.stderr)
         return EXIT_USAGE
