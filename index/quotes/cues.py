@@ -248,8 +248,8 @@ def find_cues(doc: Doc, extra: frozenset[str], particles: dict[str, str] | None 
             continue  # "its confectionery brands": a noun (the nouns of speech attribute still: "his past comments")
         if low in _NOUN_LIKE and prev in _PARTICLES:
             continue  # "shrugged off claims", "brushed aside warnings": the object of a phrasal verb
-        if low in _NOUN_LIKE and m[e : e + 2].lstrip()[:1] in (",", ".", ";", ")"):
-            continue  # "Cost estimates, he added": a plural noun, not a verb
+        if low in _NOUN_LIKE and (m[e : e + 2].lstrip()[:1] in (",", ".", ";", ")") or _VERB_AFTER_RE.match(m, e)):
+            continue  # "Cost estimates, he added", "EU member states are": a plural noun, not a verb
         # "six states", "investigative reports": most likely a plural noun; it still attributes a
         # quotation nearby, as it always has, but yields no reported speech of its own
         noun = low in _NOUN_LIKE and (
@@ -360,6 +360,7 @@ def _opens_sentence(m: str, s: int) -> bool:
     return j < 0 or m[j] in ".!?\n"
 
 
+_VERB_AFTER_RE = re.compile(r" (?:are|were|which|have)\b")  # (what a plural noun takes, never a verb of speech)
 _ACT_LINKS = frozenset({"to", "on", "upon"})
 _PARTICLES = frozenset({"off", "aside", "away"})  # (not "played down reports": a speech act)
 _SAY_FORMS = frozenset({"said", "says", "told", "wrote", "warned", "argued", "complained"})  # ("… in 2003 said")

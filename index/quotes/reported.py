@@ -100,7 +100,31 @@ def _next_clause(doc: Doc, cue: Cue, cues: Sequence[Cue], end: int) -> int:
             continue  # ("Moscow and Kyiv nearly agreed": one subject of two names, no new clause)
         if hit is not None and (hit.group(1) in _SUBORDINATE or len(before) >= 3):
             return cue.end + len(gap[: hit.start()].rstrip())
+        splice = _SPLICE_RE.search(gap)  # "… said it was great to be home, a man yelled “…”"
+        if splice is not None and MASK not in gap and _spliced(cue, other, gap[: splice.start()]):
+            return cue.end + splice.start()
     return end
+
+
+def _spliced(cue: Cue, other: Cue, first: str) -> bool:
+    """Is `first` (what `cue` reports, up to a comma) a whole clause, which the next verb's
+    subject after the comma does not continue: a finite verb, no subordinate opening, and
+    neither verb a relay ("…, according to a draft communique", "…, Rossiya 24 reported")?"""
+    if "according to" in (cue.word, other.word) or relays(other.word, other.rule, other.speaker):
+        return False
+    if cue.mention is None or cue.mention.kind == "pronoun":
+        return False  # ("Asked whether he thought …, Devine responded": a question's clause)
+    words = first.lower().split()
+    return (
+        len(words) >= 4
+        and SUBORDINATORS.isdisjoint(words)
+        and not {"that", "whatever", "whether", "what", "which", "who", "where"} & set(words[1:])
+        and any(w in _FINITE or w.endswith("ed") for w in words)
+    )
+
+
+_FINITE = frozenset("is was are were has had have will would could can should did does may might must".split())
+_SPLICE_RE = re.compile(r",\s*(?:(?:a|an|the|one|some|another)\s+)?$")
 
 
 def one_speaker(quotes: list[Quote], clauses: list[Quote], doc: Doc | None = None) -> tuple[list[Quote], list[Quote]]:

@@ -616,6 +616,11 @@ def test_a_report_of_someones_words_stays_the_reporters(config: dict, registry: 
     assert ("partial", "a betrayal", "Mary Smith") in got  # what Smith called it, whoever reports the sentence
 
 
+def test_a_plural_noun_before_are_is_no_verb_of_speech() -> None:
+    text = "Fraud\n\nEU member states are failing to report fraud in the funds on a consistent basis.\n"
+    assert [q for q in quotes_of(text) if q.kind == "reported"] == []  # "states are": no one states
+
+
 # ---------------------------------------------------------------------------- robustness
 @settings(max_examples=300, deadline=None)
 @given(
@@ -2958,6 +2963,13 @@ SPEAKER_CASES = [
         "Hillary Clinton spokesman",
         "role-as-written",
         id="a_name_before_a_spokesman_is_whose_spokesman",
+    ),
+    pytest.param(
+        "Rally\n\nSome booed, and when Rivera thanked Miami and said it was great to be home, a man yelled “Stay there!”\n",
+        "Stay there!",
+        "man",
+        "noun-phrase",
+        id="a_comma_and_a_new_subject_end_a_reported_clause",
     ),
 ]
 
