@@ -21,6 +21,7 @@ from .headlines import TEASER_RE
 from .inverted import np_after
 from .mentions import Mention, classify_np
 from .naming import speaker_like
+from .orgs import is_place
 from .people import People
 from .resolve import not_a_source, resolve_mention, resolve_pronoun
 from .roles import DOCUMENT_NOUNS, singular
@@ -29,8 +30,11 @@ from .words import (
     ASKING,
     BASE_FORMS,
     FEMALE_ROLES,
+    FIRST_NAMES,
     GROUP_NOUNS,
     MALE_ROLES,
+    PREPOSITIONS,
+    SUBORDINATORS,
     head_noun_of,
     person_noun,
 )
@@ -53,6 +57,8 @@ def resolve_all(doc: Doc, cues: list[Cue], people: People) -> None:
         if mention is None:
             continue
         speaker, cue.rule, cue.named_by = resolve_mention(mention, cue, people, history, prev_in_sent)
+        joint = _joint_subject(doc, cue, mention, speaker, people) if mention.kind == "name" and speaker else None
+        speaker = joint or speaker
         quoted = _quoted_source(doc, cue)
         if quoted is not None and _someone(quoted, people):
             # "the report said, quoting a senior US official", "TASS quoted the Kremlin as
@@ -91,7 +97,7 @@ def resolve_all(doc: Doc, cues: list[Cue], people: People) -> None:
                 )
                 g = (
                     "group"
-                    if mention.kind == "anonymous" or speaker == ANONYMOUS or plural
+                    if mention.kind == "anonymous" or speaker == ANONYMOUS or plural or joint
                     else people.gender_of(speaker)
                 )
                 det = determiner_before(doc, mention.start) if kind == "np" and g != "group" else None
@@ -161,6 +167,35 @@ def resolve_all(doc: Doc, cues: list[Cue], people: People) -> None:
                     asked = _addressee(doc, cue, people)
                     if asked is not None:
                         history.append(asked)  # "X asked Sanders whether ...": his answer comes next
+
+
+_JOINT_RE = re.compile(
+    r"(?:^|(?<=[\s,(]))((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*)\s+(?:[a-z]+\s+)?and\s+(?:[a-z]+\s+)?$"
+)
+
+
+def _joint_subject(doc: Doc, cue: Cue, mention: Mention, speaker: str, people: People) -> str | None:
+    """ "Singer Gary Lightbody and drummer Jonny Quinn said", "South Korea and Japan denied":
+    two people (by full name) or two countries share the verb, and both speak."""
+    if mention.end > cue.start or not doc.sents:
+        return None
+    ss = doc.sents[cue.sent][0]
+    got = _JOINT_RE.search(doc.masked, max(ss, mention.start - 60), mention.start)
+    if got is None:
+        return None
+    before = doc.masked[max(ss, got.start(1) - 12) : got.start(1)].split()
+    low = before[-1].lower() if before else ""
+    if low in _NOT_BEFORE_SUBJECT or low in PREPOSITIONS and low not in SUBORDINATORS:
+        return None  # ("contests in Nevada and South Carolina", "His name is Tote King and …": no subject)
+    first = people.canonical(got.group(1), got.start(1))
+    persons = all(people.is_person(n) and n.split()[0].lower() in FIRST_NAMES for n in (first, speaker))
+    # (countries only at the start of their clause: not "voters in Alabama, Georgia and Virginia")
+    opens = not low or low in ("but", "and", "both") or low in SUBORDINATORS
+    places = is_place(first) and is_place(speaker) and opens
+    return f"{first} and {speaker}" if first != speaker and (persons or places) else None
+
+
+_NOT_BEFORE_SUBJECT = frozenset({"to", "of", "like", "as", "between", "is", "was", "are", "were", "than", "and"})
 
 
 # between a speech verb and the subject of a clause it reports: "noted that", "told

@@ -621,6 +621,11 @@ def test_a_plural_noun_before_are_is_no_verb_of_speech() -> None:
     assert [q for q in quotes_of(text) if q.kind == "reported"] == []  # "states are": no one states
 
 
+def test_places_after_a_preposition_are_no_joint_speaker() -> None:
+    text = "Poll\n\nMost voters in Alabama, Georgia and Virginia said they felt “betrayed”.\n"
+    assert all(" and " not in (q.speaker or "") for q in quotes_of(text))  # the voters speak, not two states
+
+
 # ---------------------------------------------------------------------------- robustness
 @settings(max_examples=300, deadline=None)
 @given(
@@ -2970,6 +2975,20 @@ SPEAKER_CASES = [
         "man",
         "noun-phrase",
         id="a_comma_and_a_new_subject_end_a_reported_clause",
+    ),
+    pytest.param(
+        "Band\n\nSinger Gary Light and drummer Jonny Quill said the tour was “a wee bit of a kicking”.\n",
+        "a wee bit",
+        "Gary Light and Jonny Quill",
+        "said-after-name",
+        id="two_people_who_share_the_verb_both_speak",
+    ),
+    pytest.param(
+        "Dollar\n\nThe dollar rose after South Korea and Japan denied they were planning “a sell-off”.\n",
+        "a sell-off",
+        "South Korea and Japan",
+        "one-word-name",
+        id="two_countries_opening_a_clause_both_speak",
     ),
 ]
 
