@@ -15,7 +15,7 @@ from index.lexicon import ANONYMOUS_NOUNS, FUNCTION_WORDS, PERSON_NOUNS
 from .document import MASK, Doc, is_abbrev_token, tokens_in
 from .mentions import Mention, classify_np
 from .roles import DOCUMENT_NOUNS, PERSON_HEADS
-from .words import ASKING, MODALS, POSSESSIVE_PRONOUNS, PREPOSITIONS, cap
+from .words import ASKING, FIRST_NAMES, MODALS, POSSESSIVE_PRONOUNS, PREPOSITIONS, cap
 
 _HARD_PUNCT = frozenset(',;:!?()\x01“”"—–[]')
 
@@ -196,3 +196,23 @@ def ends_clause(doc: Doc, end: int) -> bool:
     """Does the name ending at `end` end its clause ("…, suggests Mr Davies, could act")?"""
     after = doc.masked[end : end + 8]
     return after[:1] in (".", ";", "") or after[:1] == "," and after[1:].split(None, 1)[:1] not in (["who"], ["which"])
+
+
+_OF_PLACE_RE = re.compile(r" (?:of|at|from) (?:the )?[\w'’.&-]+(?: [A-Z][\w'’.&-]*)*(?=[.;]|$)")
+
+
+def bare_inverted(doc: Doc, end: int, se: int, word: str) -> bool:
+    """ "… making banks turn to Windows said Dominic Hirsch of Retail Banking Research.": "said"
+    and a full name that ends the sentence, with no comma before the verb, still name the speaker."""
+    if word not in ("said", "says"):
+        return False
+    got = np_after(doc, end, se, strict=True)
+    if got is None or got.kind != "name" or len(got.text.split()) < 2 or got.text.split()[0].lower() not in FIRST_NAMES:
+        return False
+    rest = doc.masked[got.end : se]
+    if MASK in rest or _VERB_RE.search(rest):
+        return False  # ("said Patricia Smith, the mother of Sean Smith, … is “absolutely wrong”": her, spoken of)
+    return ends_clause(doc, got.end) or bool(_OF_PLACE_RE.match(doc.masked, got.end, se))
+
+
+_VERB_RE = re.compile(r" (?:is|was|are|were|has|have|had|will|would|could|should|can|did|does)\b|\w{3,}ed\b")

@@ -17,7 +17,7 @@ from index.lexicon import FUNCTION_WORDS, PERSON_NOUNS
 from .appositions import AFFILIATION_RE, RELATIVES, appositive, person_np, unclosed_apposition
 from .cues import HEARD_DOING, Cue, quoted_before
 from .document import MASK, WINDOW, Doc, tokens_in
-from .inverted import according_to_source, ends_clause, np_after, passive_agent, reported_subject
+from .inverted import according_to_source, bare_inverted, ends_clause, np_after, passive_agent, reported_subject
 from .mentions import Mention, classify_np, subject_start
 from .roles import ABBREVIATED, PERSON_HEADS
 from .skippable import strip_skippable
@@ -87,7 +87,7 @@ def find_source(doc: Doc, cue: Cue) -> Mention | None:
             # "Trump, author of “The Art of the Deal,” said": an apposition with a title
             cue.source_rule = "apposition"
             return titled
-    if tail.endswith(",") and cue.word in _INVERTIBLE:
+    if (tail.endswith(",") or bare_inverted(doc, cue.end, se, cue.word)) and cue.word in _INVERTIBLE:
         nxt_tok = tokens_in(doc, cue.end, se, 1)
         got = (
             np_after(doc, cue.end, se, strict=True)

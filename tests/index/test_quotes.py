@@ -626,6 +626,15 @@ def test_places_after_a_preposition_are_no_joint_speaker() -> None:
     assert all(" and " not in (q.speaker or "") for q in quotes_of(text))  # the voters speak, not two states
 
 
+def test_said_and_a_full_name_ending_the_sentence_name_the_speaker_without_a_comma() -> None:
+    text = (
+        "Cash machines\n\nThere are other pressures making banks turn to Windows said Dominic Hirst, managing "
+        "director of the firm. He said many machines will have to be “upgraded”.\n"
+    )
+    speakers = {q.speaker for q in quotes_of(text)}
+    assert "Windows" not in speakers and "Dominic Hirst" in speakers  # "He said": Hirst, who spoke
+
+
 # ---------------------------------------------------------------------------- robustness
 @settings(max_examples=300, deadline=None)
 @given(
