@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import bisect
 import functools
+import re
 from typing import TYPE_CHECKING
 
 from index.lexicon import DEMONYMS, FUNCTION_WORDS
 
-from .document import Doc, para_of
+from .document import Doc, para_of, sent_of
 from .names import CAP_RUN_RE
 from .roles import DOCUMENT_NOUNS, ORG_HEADS, Description, compatible, singular, stem
 from .salience import _NEAR_PARAS, _WINDOW, History, fits, last_seen, mods_of
@@ -166,8 +167,8 @@ def _org_subject_before(pos: int, people: People, places: bool) -> tuple[int, st
     doc = people.doc
     lo = doc.paras[max(0, para_of(doc, pos) - 1)][0]
     i = bisect.bisect_left(people.subjects, (pos, ""))
-    for k in range(i - 1, max(-1, i - 12), -1):
-        p, name = people.subjects[k]
+    owners = _owners_opening(doc, lo, pos)  # ("Kraft's new policy … It means …. But the firm said": Kraft)
+    for p, name in sorted(people.subjects[max(0, i - 12) : i] + owners, reverse=True):
         if p < lo:
             break
         run = CAP_RUN_RE.match(doc.masked, p)
@@ -177,6 +178,19 @@ def _org_subject_before(pos: int, people: People, places: bool) -> tuple[int, st
                 continue  # "The South Yorkshire company": the place only says which company
             return p, name
     return None
+
+
+def _owners_opening(doc: Doc, lo: int, pos: int) -> list[tuple[int, str]]:
+    """The possessors that open sentences between `lo` and `pos` ("Kraft's new policy is …")."""
+    out = []
+    for ss, _ in doc.sents[sent_of(doc, lo) : sent_of(doc, pos) + 1]:
+        got = _OWNER_RE.match(doc.masked, ss)
+        if got is not None and lo <= ss < pos and got.group(1).split()[0].lower() not in FUNCTION_WORDS:
+            out.append((ss, got.group(1)))
+    return out
+
+
+_OWNER_RE = re.compile(r"(?:The )?([A-Z][\w&-]+(?: [A-Z][\w&-]+)*)['’]s ")
 
 
 def _placed(name: str) -> bool:
@@ -248,7 +262,11 @@ def _org_able(name: str, people: People, doc: Doc, k: int, places: bool, scanned
     return True
 
 
-_NOT_ORGS = frozenset("i mr mrs ms dr sir lord lady".split())
+# (and adjectives that open a sentence before a plural: "Major food manufacturers have been hit")
+_NOT_ORGS = frozenset(
+    """i mr mrs ms dr sir lord lady major leading top big large small several many most other some
+    global local national international rival foreign domestic private public independent key main""".split()
+)
 _STREETS = frozenset("street avenue road square".split())
 _UNIONS = frozenset("us u.s. usa uk u.k. eu un".split())
 

@@ -2999,6 +2999,17 @@ SPEAKER_CASES = [
         "one-word-name",
         id="two_countries_opening_a_clause_both_speak",
     ),
+    pytest.param(
+        (
+            "Snacks\n\nKraft rival PepsiCo began a similar scheme last year. Major food makers have been hit.\n\n"
+            "Kraft's new policy is aimed at children. It means snacks will be replaced. But the firm said it would "
+            "still advertise to “all family” audiences.\n"
+        ),
+        "all family",
+        "Kraft",
+        "org-description",
+        id="the_firm_is_the_owner_that_opens_the_sentence_not_a_sentence_opening_adjective",
+    ),
 ]
 
 
