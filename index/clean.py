@@ -178,10 +178,15 @@ def _shorten(s: str, limit: int = 100) -> str:
     return cut + "…"
 
 
-def _is_debris(line: str) -> bool:
-    """Lines that cannot be a title: too short, no letters, bullets, menus."""
-    words = re.findall(r"[A-Za-z]{2,}", line)
-    return len(words) < 3
+def _is_debris(line: str, first: bool = False) -> bool:
+    """Lines that cannot be a title: too short, no letters, bullets, menus. Words of any
+    script count ("Путин заявил …"), and a two-word line opening the file is a headline
+    ("Ceasefire collapses"); anywhere else two words are more likely a menu or a label."""
+    words = _WORD_RE.findall(line)
+    return len(words) < (2 if first else 3)
+
+
+_WORD_RE = re.compile(r"[^\W\d_]{2,}")
 
 
 def extract_metadata(text: str, boilerplate: Sequence[Span]) -> Metadata:
@@ -190,7 +195,7 @@ def extract_metadata(text: str, boilerplate: Sequence[Span]) -> Metadata:
     lines = _lines(text)
     title, title_span = "", None
     for s, e in lines[:15]:
-        if (s, e) in flagged or _is_debris(text[s:e]):
+        if (s, e) in flagged or _is_debris(text[s:e], first=(s, e) == lines[0]):
             continue
         title, title_span = text[s:e], Span(s, e, "title")
         if len(title) > _MAX_TITLE:

@@ -3,6 +3,8 @@ dateline is kept apart from the date and the outlet."""
 
 from __future__ import annotations
 
+import pytest
+
 from index.clean import extract_metadata, find_boilerplate
 from index.config import load_config
 from index.corpus import load_corpus
@@ -27,3 +29,12 @@ def test_a_dateline_is_not_the_date_and_leaves_the_outlet_to_its_field() -> None
     text = "Moscow, Nov 23 (V7N) — Russian President Vladimir Putin has expressed interest in talks.\nMore.\n"
     meta = extract_metadata(text, ())
     assert (meta.dateline, meta.outlet, meta.date) == ("Moscow, Nov 23", "V7N", "")
+
+
+@pytest.mark.parametrize(
+    "first",
+    ["Ceasefire collapses", "Café story", "Путин заявил о готовности к переговорам"],
+)
+def test_a_short_or_non_latin_first_line_is_the_title(first: str) -> None:
+    text = f"{first}\n\nThe truce between the two sides ended on Monday, officials said in a statement.\n"
+    assert extract_metadata(text, ()).title == first  # (the README: "its first real line is the title")
