@@ -16,7 +16,7 @@ from index.lexicon import PRONOUNS_FEMALE, PRONOUNS_GROUP, PRONOUNS_MALE
 
 from .cues import Cue
 from .describe import DESCRIBED, gender_for_history
-from .document import Doc, after_quantifier, determiner_before, joined, tokens_in
+from .document import Doc, after_quantifier, determiner_before, joined, sent_of, tokens_in
 from .headlines import TEASER_RE
 from .inverted import np_after
 from .mentions import Mention, classify_np
@@ -110,6 +110,8 @@ def resolve_all(doc: Doc, cues: list[Cue], people: People) -> None:
                     ref, rg = _role_referent(mention.text, cue.start, people, history)
                     if ref:
                         speaker, g = ref, rg
+                    if ref and cue.word != "according to" and _sole_person(people, ref, cue.start, mention.text):
+                        cue.speaker, cue.rule = ref, "role-salient"  # (the only person the story has named)
                 if det == "a" and person_noun(mention.text):
                     # "One California delegate said he ...": someone new, whom a later "he" can mean
                     head = mention.text.lower().rsplit(None, 1)[-1]
@@ -362,6 +364,29 @@ def _role_referent(role: str, pos: int, people: People, history: list[tuple[int,
     want = "female" if head in FEMALE_ROLES else "male" if head in MALE_ROLES else ""
     ref, _ = resolve_pronoun("she" if want == "female" else "he" if want == "male" else "", pos, people, history)
     return ref, (people.gender_of(ref) or want) if ref else ""
+
+
+def _sole_person(people: People, ref: str, pos: int, description: str) -> bool:
+    """Is `ref` the one person the article has named before `pos`, near the top ("Hollywood
+    star Liam Neeson has held a dinner …. The Ballymena-born actor said")? Then a description
+    of a person can mean no one else (but "the woman" may be one the story has not named, and
+    a gendered noun wants the person's known gender)."""
+    doc = people.doc
+    head = head_noun_of(description.lower().split()[-1])
+    if not doc.sents or sent_of(doc, pos) > 4 or head in _ANYONE:
+        return False
+    want = "female" if head in FEMALE_ROLES else "male" if head in MALE_ROLES else ""
+    if want and people.gender_of(ref) != want:
+        return False
+    named = {
+        name
+        for p, name in people.mentions
+        if p < pos and people.is_person(name) and (name.split()[0].lower() in FIRST_NAMES or people.gender_of(name))
+    }  # (people by a first name or a known gender: not "Lyric Theatre")
+    return named == {ref}
+
+
+_ANYONE = frozenset("man woman boy girl person child teenager baby victim resident passenger".split())
 
 
 def _plural_head(text: str) -> bool:

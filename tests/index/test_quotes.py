@@ -3010,6 +3010,26 @@ SPEAKER_CASES = [
         "org-description",
         id="the_firm_is_the_owner_that_opens_the_sentence_not_a_sentence_opening_adjective",
     ),
+    pytest.param(
+        (
+            "Theatre\n\nHollywood film star Liam Nolan has held a dinner in New York to promote a theatre.\n\n"
+            "The Ballymena-born actor said that the theatre was “vital” to the city.\n"
+        ),
+        "vital",
+        "Liam Nolan",
+        "role-salient",
+        id="a_description_near_the_top_is_the_one_person_named_so_far",
+    ),
+    pytest.param(
+        (
+            "Claim\n\nA woman has accused the rapper Snoopy Hogg of assault after a show.\n\n"
+            "The woman said she was “assaulted” after the recording.\n"
+        ),
+        "assaulted",
+        "woman",
+        "noun-phrase",
+        id="the_woman_is_not_the_one_man_named_so_far",
+    ),
 ]
 
 
