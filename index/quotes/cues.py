@@ -210,6 +210,8 @@ def find_cues(doc: Doc, extra: frozenset[str], particles: dict[str, str] | None 
             continue  # "US firms added 146,000 jobs", "adding $1.89", "adding to concern": no speech
         if nxt in WH_WORDS and refused(words, gaps, k):
             continue  # "he still will not say which or how", "declined to say whether": nothing said
+        if low in ("comment", "commented") and (refused(words, gaps, k) or "neither" in words[max(0, k - 6) : k]):
+            continue  # "The ONS would not comment on the figures", "Neither Rover nor SAIC commented": no words
         if (k + 1 >= len(toks) or gaps[k + 1].strip(" \u00a0")) and hypothetical(words, gaps, k):
             continue  # "even if Mr Blair asked", "unless the minister says so": nothing was said
         if low in WRITE_FORMS and writes_a_work(doc, k):

@@ -635,6 +635,18 @@ def test_said_and_a_full_name_ending_the_sentence_name_the_speaker_without_a_com
     assert "Windows" not in speakers and "Dominic Hirst" in speakers  # "He said": Hirst, who spoke
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The statistics office would not comment on the figures.",
+        "Neither Rover nor Shanghai Motors commented on the reports.",
+        "The campaign has not commented on the reason for the change.",
+    ],
+)
+def test_not_commenting_is_no_reported_speech(sentence: str) -> None:
+    assert [q for q in quotes_of(f"Talks\n\n{sentence}\n") if q.kind == "reported"] == []  # no words
+
+
 # ---------------------------------------------------------------------------- robustness
 @settings(max_examples=300, deadline=None)
 @given(
