@@ -38,6 +38,15 @@ def adds_a_quantity(doc: Doc, k: int) -> bool:
         return True
     if w in ("the", "a", "an", "his", "her", "their", "its") and _object_then_to(doc, j + 1):
         return True  # "Gardener added the Olympic relay crown to his indoor title": a gain
+    inverted = bool(doc.gaps[k].strip(" \u00a0"))  # ("“…,” added a New Hampshire Democrat": the speaker)
+    if (
+        w in ("a", "an")
+        and j + 1 < len(doc.tokens)
+        and doc.lows[j + 1] not in _SAID_NOUNS
+        and not gap.strip()
+        and not inverted
+    ):
+        return not _verb_follows(doc, j + 2)  # "converted and added a penalty": a score (not "added a deal was near")
     if not (gap.strip() or w[:1].isdigit() or w in _QUANTITIES):
         return False
     for i in range(j + 1, min(j + 5, len(doc.tokens))):
@@ -46,6 +55,19 @@ def adds_a_quantity(doc: Doc, k: int) -> bool:
         if doc.lows[i] in MODALS or doc.lows[i] in PASSIVE_AUX or doc.lows[i] in ("had", "has", "have"):
             return False  # "He added 20 staff would go": the number opens what is said
     return True
+
+
+_SAID_NOUNS = frozenset("warning caveat note plea rider word comment proviso qualification".split())
+
+
+def _verb_follows(doc: Doc, j: int) -> bool:
+    """Does a verb come within a few words from token j ("a deal was near": a clause)?"""
+    for i in range(j, min(j + 4, len(doc.tokens))):
+        if doc.gaps[i] != " ":
+            return False
+        if doc.lows[i] in MODALS or doc.lows[i] in PASSIVE_AUX or doc.lows[i] in ("had", "has", "have"):
+            return True
+    return False
 
 
 _TO_WHAT = frozenset("the a an his her their its our my this that".split())

@@ -128,6 +128,8 @@ NOTHING_SAID = [
     "Jessica Stone will star in the new sitcom The World According to Bex, penned by two writers.",
     "People using wireless hotspots will soon be able to make free phone calls as well as surf the net.",
     "The other changes see recalls for backs David Hume and Kevin Mapp.",
+    "Hodgson converted and added a penalty after one of several infringements.",
+    "The Tory leader is expected to add a sixth promise to his pledge card.",
 ]
 
 
@@ -139,7 +141,11 @@ def test_a_verb_of_speech_in_a_sense_that_says_nothing_reports_nothing(sentence:
 
 @pytest.mark.parametrize(
     "sentence",
-    ["Mr Lund added 20 staff would go by the summer.", "Mr Lund added the plan to cut jobs was wrong."],
+    [
+        "Mr Lund added 20 staff would go by the summer.",
+        "Mr Lund added the plan to cut jobs was wrong.",
+        "Mr Lund added a deal would be signed by the summer.",
+    ],
 )
 def test_added_before_a_clause_still_reports(sentence: str) -> None:
     qs = extract_quotes("t", f"Title of the piece\n\n{sentence}\n")
