@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import accumulate, compress, count
 
+from index.lexicon import TITLES
 from index.sentences import ABBREVIATIONS, OPAQUE, sentence_spans, trim
 
 from .marks import DOUBLED_APOSTROPHES_RE, Seg, as_double_mark, is_nickname, pair_marks
@@ -405,3 +406,13 @@ def not_modal(doc: Doc, pos: int, j: int) -> bool:
 
 
 _NOT_AFTER_MODAL = frozenset("said says told tells wrote writes adds".split())
+
+
+def acronym_before(first: str, second: str, words: int, body: bool) -> bool:
+    """Is `first`, an acronym opening a run of `words` words, an organisation glued before a
+    name or a title ("EU Vsevolod Chentsov", "UMWA Director", "ISP AOL", initials "R.P Eddy"
+    alike), not a word of a body's own name ("BT Retail", "JP Morgan", "SBC Communications")?
+    (`body`: the run ends as bodies do.)"""
+    if not first.isupper() or len(first) < 2 or body:
+        return False
+    return words > 2 or "." in first or second.isupper() or second.lower() in TITLES

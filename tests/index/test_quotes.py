@@ -3042,6 +3042,20 @@ SPEAKER_CASES = [
         "noun-phrase",
         id="the_woman_is_not_the_one_man_named_so_far",
     ),
+    pytest.param(
+        "Broadband\n\nBT Retail has announced that it will “trial the service” this year.\n",
+        "trial the service",
+        "BT Retail",
+        "said-after-name",
+        id="an_acronym_and_one_word_are_a_bodys_name",
+    ),
+    pytest.param(
+        "Talks\n\nEU envoy Vsevolod Chentsov said the talks were “useful”.\n",
+        "useful",
+        "Vsevolod Chentsov",
+        "said-after-name",
+        id="an_acronym_before_a_full_name_is_their_body",
+    ),
 ]
 
 
