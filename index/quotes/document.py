@@ -20,7 +20,7 @@ from index.lexicon import TITLES
 from index.sentences import ABBREVIATIONS, OPAQUE, sentence_spans, trim
 
 from .marks import DOUBLED_APOSTROPHES_RE, Seg, as_double_mark, is_nickname, pair_marks
-from .words import QUANTIFIERS
+from .words import FIRST_NAMES, ORG_HEADS, ORG_NAME_ENDS, QUANTIFIERS
 
 MASK = OPAQUE  # stands in for quoted characters in the masked text
 MAX_SENT = 1200  # longer "sentences" are run-on junk: split them so look-backs stay bounded
@@ -416,3 +416,15 @@ def acronym_before(first: str, second: str, words: int, body: bool) -> bool:
     if not first.isupper() or len(first) < 2 or body:
         return False
     return words > 2 or "." in first or second.isupper() or second.lower() in TITLES
+
+
+def words_before_name(lows: Sequence[str]) -> int:
+    """How many words of a capitalised run come before a full name at its end ("Fellow Lib
+    Dem Norman Baker": three), when none of them is a first name ("Mary Jane Smith": none)."""
+    n = len(lows)
+    if n < 3 or lows[-1] in ORG_HEADS or lows[-1] in ORG_NAME_ENDS or not _SAINTS.isdisjoint(lows):
+        return 0  # ("the Trayvon Martin Foundation", "St Bernard Software": a body's name)
+    return n - 2 if lows[-2] in FIRST_NAMES and FIRST_NAMES.isdisjoint(lows[:-2]) else 0
+
+
+_SAINTS = frozenset({"st", "st.", "saint", "san", "santa", "sao"})

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from index.lexicon import ANONYMOUS_NOUNS, FUNCTION_WORDS, PERSON_NOUNS, TITLES
 
 from .complements import described_head, holder_after, named_complement
-from .document import Doc, acronym_before, inside_sentence, joined, not_modal
+from .document import Doc, acronym_before, inside_sentence, joined, not_modal, words_before_name
 from .roles import EPITHET_NOUNS, NATIONALS, PERSON_HEADS, ROLE_OPENERS, SURNAME_OPENERS, is_age, name_before_role
 from .skippable import TIME_STARTS, after_opening_phrase, time_opening
 from .words import (
@@ -544,6 +544,7 @@ def _last_name_run(toks: Sequence[tuple[int, int, str]], lows: Sequence[str], m:
                 a = i + 1  # "North Carolina’s Ada Fisher", "Fox News’ Bret Baier"
                 break
         core = toks[a : b + 1]
+        core = core[words_before_name([t[2].lower() for t in core]) :]  # ("Fellow Lib Dem Norman Baker")
         while len(core) > 1 and acronym_before(core[0][2], core[1][2], len(core), core[-1][2].lower() in ORG_NAME_ENDS):
             core = core[1:]
         if len(core) == 1 and core[0][2].lower() in TITLES and not surname:

@@ -3056,6 +3056,20 @@ SPEAKER_CASES = [
         "said-after-name",
         id="an_acronym_before_a_full_name_is_their_body",
     ),
+    pytest.param(
+        "Rows\n\nFellow Lib Dem Norman Baxter said the episode painted an “unflattering picture”.\n",
+        "unflattering picture",
+        "Norman Baxter",
+        "said-after-name",
+        id="words_before_a_full_name_are_no_part_of_it",
+    ),
+    pytest.param(
+        "Guns\n\nThe Trayvon Martin Foundation said it was “ending gun violence”.\n",
+        "ending gun violence",
+        "Trayvon Martin Foundation",
+        "said-after-name",
+        id="a_first_name_inside_a_bodys_name_keeps_the_whole_name",
+    ),
 ]
 
 
