@@ -49,12 +49,7 @@ def adds_a_quantity(doc: Doc, k: int) -> bool:
         return not _verb_follows(doc, j + 2)  # "converted and added a penalty": a score (not "added a deal was near")
     if not (gap.strip() or w[:1].isdigit() or w in _QUANTITIES):
         return False
-    for i in range(j + 1, min(j + 5, len(doc.tokens))):
-        if doc.gaps[i] != " ":
-            break
-        if doc.lows[i] in MODALS or doc.lows[i] in PASSIVE_AUX or doc.lows[i] in ("had", "has", "have"):
-            return False  # "He added 20 staff would go": the number opens what is said
-    return True
+    return not _verb_follows(doc, j + 1)  # ("He added 20 staff would go": the number opens what is said)
 
 
 _SAID_NOUNS = frozenset("warning caveat note plea rider word comment proviso qualification".split())
