@@ -3,8 +3,9 @@
 A bad file never stops a load: binary, empty and unreadable files are skipped with a
 `LoadProblem`; text that is not UTF-8 is decoded as cp1252 (or Latin-1) with a warning
 (UTF-16 and UTF-32 with a byte-order mark are read as such); a huge file is read up to
-`max_bytes`. Saved web pages and web archives are read by `index.web` (imported only
-when the corpus holds one).
+`max_bytes`. A named pipe, a socket or a device file is never opened (reading a pipe
+would wait for a writer forever): it is skipped with a `LoadProblem` too. Saved web pages
+and web archives are read by `index.web` (imported only when the corpus holds one).
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from collections.abc import Callable, Container, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from operator import attrgetter, itemgetter
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import yaml
 
@@ -150,6 +151,10 @@ def scan(
         if stat.S_ISDIR(st.st_mode):
             entries = list(_walk(str(root), ignored, problems, skipped, record))
         elif suffix_of(root.name):
+            why = not_regular(st.st_mode)
+            if why:
+                problems.append(LoadProblem(_shown(str(root)), why))
+                continue
             entries = [(str(root), root.name, False, st.st_mtime_ns, st.st_size, st.st_dev, st.st_ino)]
         else:
             problems.append(LoadProblem(_shown(str(root)), "not a folder nor an article file"))
@@ -240,6 +245,52 @@ def _why(exc: OSError, default: str) -> str:
     if exc.errno == errno.ENOENT:
         return default
     return f"cannot read: {exc.strerror or exc}"
+
+
+_SPECIAL_FILES = {
+    stat.S_IFIFO: "named pipe (FIFO)",
+    stat.S_IFSOCK: "socket",
+    stat.S_IFCHR: "character device",
+    stat.S_IFBLK: "block device",
+    stat.S_IFDIR: "folder",
+}
+
+
+def not_regular(mode: int) -> str | None:
+    """Why a file of this `st_mode` is not read (the problem's message), or None for a
+    regular file. A named pipe, a socket or a device is never opened: reading a pipe waits
+    for a writer, forever, and a device is no article."""
+    kind = stat.S_IFMT(mode)
+    if kind == stat.S_IFREG:
+        return None
+    return f"{_SPECIAL_FILES.get(kind, 'special file')}, not a regular file; skipped"
+
+
+class NotRegularFile(Exception):
+    """A file that is not a regular file, met when opening it (see `open_regular`)."""
+
+
+def open_regular(path: str) -> BinaryIO:
+    """The file at `path` opened for reading in binary, if it is a regular file (a link to
+    one is). Anything else raises `NotRegularFile`, with `not_regular`'s message, without
+    being read: a named pipe put in a file's place after the walk cannot block the load.
+    OSError as `open` raises it."""
+    why = not_regular(os.stat(path).st_mode)  # a device is not even opened
+    if why:
+        raise NotRegularFile(why)
+    # Not blocking: should a pipe take the file's place between the stat and the open,
+    # opening it returns at once (without a writer) and is refused below.
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    try:
+        why = not_regular(os.fstat(fd).st_mode)
+        if why:
+            raise NotRegularFile(why)
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
 
 
 def _ignorer(patterns: Sequence[str]) -> Callable[[str, str], bool]:
@@ -354,6 +405,8 @@ def _walk(
                 inos.append(st.st_ino)
             if st.st_mode & 0o170000 == stat.S_IFREG:
                 yield entry.path, rel, is_link, st.st_mtime_ns, st.st_size, st.st_dev, st.st_ino
+            else:  # a named pipe, a socket, a device (or a link to one): said, never opened
+                problems.append(LoadProblem(_shown(entry.path), not_regular(st.st_mode) or "skipped"))
         if record is not None and fst is not None:
             record.dirs.append(
                 DirState(
@@ -451,8 +504,10 @@ class Reader:
             return self._read_warc(src, fid)
         problems: list[LoadProblem] = []
         try:
-            with path.open("rb") as fh:
+            with open_regular(src.path) as fh:
                 data = fh.read(self.max_bytes + 1)
+        except NotRegularFile as exc:
+            return [], [LoadProblem(src.path, str(exc))]
         except OSError as exc:
             return [], [LoadProblem(src.path, _why(exc, "file vanished; skipped"))]
         if len(data) > self.max_bytes:

@@ -48,8 +48,13 @@ def html_records(path: str, max_bytes: int, problems: list[LoadProblem]) -> Iter
     from warcio.exceptions import ArchiveLoadFailed
 
     archiveiterator.sys = _Silent  # warcio has no type information: mypy sees Any here
+    from ..corpus import NotRegularFile, open_regular
+
     try:
-        fh = open(path, "rb")
+        fh = open_regular(path)
+    except NotRegularFile as exc:
+        problems.append(LoadProblem(path, str(exc)))
+        return
     except OSError as exc:
         problems.append(LoadProblem(path, f"cannot read: {exc.strerror or exc}"))
         return
