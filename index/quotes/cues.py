@@ -24,9 +24,11 @@ from .senses import (
     WH_WORDS,
     WRITE_FORMS,
     adds_a_quantity,
+    attempt_before_to,
     hypothetical,
     object_of_verb,
     refused,
+    split_infinitive,
     writes_a_work,
 )
 from .words import (
@@ -218,17 +220,23 @@ def find_cues(doc: Doc, extra: frozenset[str], particles: dict[str, str] | None 
             continue  # "Steve Brown, who wrote the award-winning musical …": a work, nothing said
         if low == "called" and _names_a_thing(doc, k):
             continue  # "a messaging application called Pictochat": a name given, nothing said
+        if gaps[k].strip() == "%":
+            continue  # "Another 7% said": a poll's figure, as "87% said" is, not a source
         start = s
         took = _took_to(doc, k) if prev == "to" else 0
-        attempt = bool(took) or prev == "to" and _attempt_before_to(words, k) and not gaps[k - 1].strip()
+        split = split_infinitive(words, gaps, k)  # ("to swiftly conclude")
+        attempt = bool(took) or prev == "to" and attempt_before_to(words, k) and not gaps[k - 1].strip()
+        attempt = attempt or split and attempt_before_to(words, k - 1) and not gaps[k - 2].strip()
         if attempt:
-            j = took or k - 2
+            j = took or k - 2 - split
             while j > 0 and (words[j - 1] in PASSIVE_AUX or words[j - 1] in _NEGATION) and not gaps[j].strip():
                 j -= 1  # "are set to state", "is expected to say": the subject is before the auxiliary
             start = toks[j][0]  # "sought to assure", "tried to reassure": the attempt's subject speaks
         elif (
             prev in DETERMINERS
             or prev in PREPOSITIONS
+            or split_infinitive(words, gaps, k)
+            and not attempt_before_to(words, k - 1)
             or prev.endswith(("'s", "’s", "s'", "s’"))
             or prev[:1].isdigit()
             and not is_age(prev)  # ("10 calls", "87% said"; but "the 31-year-old told", "Radio 1 said")
@@ -251,7 +259,7 @@ def find_cues(doc: Doc, extra: frozenset[str], particles: dict[str, str] | None 
         if low in _NOUN_LIKE and prev in _PARTICLES:
             continue  # "shrugged off claims", "brushed aside warnings": the object of a phrasal verb
         if low in _NOUN_LIKE and (m[e : e + 2].lstrip()[:1] in (",", ".", ";", ")") or _VERB_AFTER_RE.match(m, e)):
-            continue  # "Cost estimates, he added", "EU member states are": a plural noun, not a verb
+            continue  # "Cost estimates, he added", "EU member states are", "Press reports suggest": a noun
         # "six states", "investigative reports": most likely a plural noun; it still attributes a
         # quotation nearby, as it always has, but yields no reported speech of its own
         noun = low in _NOUN_LIKE and (
@@ -362,7 +370,9 @@ def _opens_sentence(m: str, s: int) -> bool:
     return j < 0 or m[j] in ".!?\n"
 
 
-_VERB_AFTER_RE = re.compile(r" (?:are|were|which|have)\b")  # (what a plural noun takes, never a verb of speech)
+_VERB_AFTER_RE = re.compile(  # (what a plural noun takes, never a verb of speech: "Press reports suggest")
+    r" (?:are|were|which|have|had|say|said|suggest|suggested)\b"
+)
 _ACT_LINKS = frozenset({"to", "on", "upon"})
 _PARTICLES = frozenset({"off", "aside", "away"})  # (not "played down reports": a speech act)
 _SAY_FORMS = frozenset({"said", "says", "told", "wrote", "warned", "argued", "complained"})  # ("… in 2003 said")
@@ -455,12 +465,6 @@ def _joined(doc: Doc, i: int) -> bool:
 _PROGRESSIVE_AUX = frozenset({"is", "are", "was", "were", "been", "am"})
 # verbs of perceiving or remembering, whose subject speaks the participle after them
 HEARD_DOING = frozenset("heard filmed recorded caught remembered remembers recalled recalls".split())
-# verbs of trying before "to": their subject speaks the infinitive ("sought to assure")
-_ATTEMPTS = frozenset(
-    """sought seek seeks seeking tried try tries trying attempted attempt attempts attempting
-    hastened rushed moved wanted wants quick set due expected poised planning plans planned
-    preparing prepared going ready continue continues continued continuing""".split()
-)
 
 
 def _modifies_subject(doc: Doc, k: int) -> bool:
@@ -521,11 +525,6 @@ _NEGATION = frozenset(
     {"not", "never", "also", "now", "still", "isn't", "aren't", "wasn't", "isn’t", "aren’t", "wasn’t"}
 )
 _TOOK = frozenset("took take takes taking went go goes going turned turn turns turning".split())
-
-
-def _attempt_before_to(words: Sequence[str], k: int) -> bool:
-    """Is the word before "to" (token k - 1) a verb of trying ("sought to assure")?"""
-    return k > 1 and words[k - 2] in _ATTEMPTS
 
 
 def introduces(doc: Doc, cue: Cue) -> bool:

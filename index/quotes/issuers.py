@@ -21,7 +21,7 @@ from .mentions import Mention, classify_np
 from .orgs import after_firm_plural, is_org, is_outlet, org_holder, salient_org
 from .roles import DOCUMENT_NOUNS, ORG_HEADS, PERSON_HEADS, Description, singular, stem
 from .salience import _NEAR_PARAS, _WINDOW, History, Resolved
-from .words import ALL_CUE_FORMS, ROLE_NOUNS
+from .words import ALL_CUE_FORMS, OPENING_MODIFIERS, ROLE_NOUNS
 
 if TYPE_CHECKING:
     from .cues import Cue
@@ -210,13 +210,8 @@ def _opening_adjective(doc: Doc, j: int) -> bool:
     return (
         at_start
         and w[1:].islower()
-        and (w.endswith(("ed", "ing")) or w.lower() in _ADJECTIVES or f" {w.lower()} " in doc.masked)
+        and (w.endswith(("ed", "ing")) or w.lower() in OPENING_MODIFIERS or f" {w.lower()} " in doc.masked)
     )
-
-
-_ADJECTIVES = frozenset(
-    "new secret internal official confidential private public leaked recent further other earlier previous".split()
-)
 
 
 def _by_after(doc: Doc, end: int) -> tuple[int, int] | None:

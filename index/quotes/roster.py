@@ -47,6 +47,7 @@ from .words import (
     MALE_NAMES,
     MALE_ROLES,
     MODALS,
+    OPENING_MODIFIERS,
     PREPOSITIONS,
     ROLE_NOUNS,
     SKIPPABLE,
@@ -401,7 +402,8 @@ def sentence_initial_word(people: People, doc: Doc, k: int) -> bool:
     elif k > 0:
         return False  # right after the previous word (which never ends in one of those)
     w = doc.tokens[k][2]
-    return w.endswith("ing") or w.lower() in FUNCTION_WORDS or people.used_in_lower_case(w)
+    low = w.lower()
+    return w.endswith("ing") or low in FUNCTION_WORDS or low in OPENING_MODIFIERS or people.used_in_lower_case(w)
 
 
 def subject_before_verb(doc: Doc, toks: Sequence[tuple[int, int, str]], j: int) -> bool:

@@ -25,6 +25,26 @@ _QUANTITIES = frozenset(
 )
 
 
+# verbs of trying before "to": their subject speaks the infinitive ("sought to assure")
+_ATTEMPTS = frozenset(
+    """sought seek seeks seeking tried try tries trying attempted attempt attempts attempting
+    hastened rushed moved wanted wants quick set due expected poised planning plans planned
+    preparing prepared going ready continue continues continued continuing""".split()
+)
+
+
+def attempt_before_to(words: Sequence[str], k: int) -> bool:
+    """Is the word before "to" (token k - 1) a verb of trying ("sought to assure")?"""
+    return k > 1 and words[k - 2] in _ATTEMPTS
+
+
+def split_infinitive(words: Sequence[str], gaps: Sequence[str], k: int) -> bool:
+    """Is token k an infinitive after "to" and an adverb ("urged the WTO to swiftly conclude
+    talks")? Its subject is no one's speech here, as with "to conclude"."""
+    adverb = words[k - 1] if k > 1 else ""
+    return adverb.endswith("ly") and adverb.islower() and words[k - 2] == "to" and not gaps[k - 1].strip()
+
+
 def adds_a_quantity(doc: Doc, k: int) -> bool:
     """ "Add" with a number or "to" after it (past an adverb) adds something: it reports nothing."""
     j = k + 1

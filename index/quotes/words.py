@@ -187,6 +187,13 @@ def head_noun_of(word: str) -> str:
     return word
 
 
+# common words that open a sentence before a noun, capitalised only there: "Press reports
+# suggest", "Opinion polls show", "Ballot papers will ask", "Leaked documents", never a name
+OPENING_MODIFIERS = frozenset(
+    """new secret internal official confidential private public leaked recent further other earlier previous
+    initial preliminary early latest separate unconfirmed unofficial independent local exit opinion press
+    media news newspaper ballot court criminal fan industry market""".split()
+)
 QUANTIFIERS = frozenset({"many", "more", "most", "some", "several", "few", "other", "all", "both", "these", "those"})
 
 

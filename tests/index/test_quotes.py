@@ -3070,6 +3070,33 @@ SPEAKER_CASES = [
         "said-after-name",
         id="a_first_name_inside_a_bodys_name_keeps_the_whole_name",
     ),
+    pytest.param(
+        (
+            "The FAO has urged the World Trade Organisation to swiftly conclude talks on farm trade. "
+            "It recommends that poor countries cut their own tariffs.\n"
+        ),
+        "It recommends",
+        "FAO",
+        "it-they-speaker",
+        id="split_infinitive_after_an_object_makes_no_speaker_of_the_object",
+    ),
+    pytest.param(
+        "Food prices\n\nThe minister sought to quickly assure voters that food prices would fall.\n",
+        "The minister sought",
+        "minister",
+        "role-as-written",
+        id="split_infinitive_after_a_verb_of_trying_is_its_subjects_speech",
+    ),
+    pytest.param(
+        (
+            "Mortgages\n\nSeparate figures from the Building Societies Association suggested that "
+            "lending fell in November.\n"
+        ),
+        "Separate figures",
+        "Building Societies Association",
+        "document-issuer",
+        id="a_common_word_opening_the_sentence_is_no_issuer_of_the_document",
+    ),
 ]
 
 

@@ -130,6 +130,8 @@ NOTHING_SAID = [
     "The other changes see recalls for backs David Hume and Kevin Mapp.",
     "Hodgson converted and added a penalty after one of several infringements.",
     "The Tory leader is expected to add a sixth promise to his pledge card.",
+    "Chelsea have yet to officially confirm or deny the meeting with the player.",
+    "Only half had made up their minds. Another 7% said they would not vote at all.",
 ]
 
 
