@@ -20,7 +20,16 @@ from index.lexicon import ANONYMOUS_NOUNS, DEMONYMS, FUNCTION_WORDS, INDEFINITE_
 from .document import Doc, sent_of
 from .mentions import Mention
 from .roles import DOCUMENT_NOUNS, ORG_HEADS, PERSON_HEADS, is_age, singular
-from .words import FEMALE_ROLES, GROUP_NOUNS, MALE_ROLES, PARTY_WORDS, PERSON_NOUNS, STOP_HEAD
+from .words import (
+    FEMALE_ROLES,
+    GROUP_NOUNS,
+    MALE_ROLES,
+    OPENING_MODIFIERS,
+    PARTY_WORDS,
+    PERSON_NOUNS,
+    QUANTITY_WORDS,
+    STOP_HEAD,
+)
 
 if TYPE_CHECKING:
     from .people import People
@@ -300,6 +309,8 @@ def common_word(word: str, people: People) -> bool:
     if (
         low in FUNCTION_WORDS
         or low in INDEFINITE_PRONOUNS
+        or low in QUANTITY_WORDS
+        or low in OPENING_MODIFIERS
         or people.used_in_lower_case(low)
         and not people.full.get(low)
     ):

@@ -194,6 +194,9 @@ OPENING_MODIFIERS = frozenset(
     initial preliminary early latest separate unconfirmed unofficial independent local exit opinion press
     media news newspaper ballot court criminal fan industry market""".split()
 )
+# words of quantity opening a sentence before a count or a noun: "Almost 70% of those
+# asked said", "Another three executives have", "Other countries are reported to": no names
+QUANTITY_WORDS = frozenset("almost nearly another other more roughly just only having such half approximately".split())
 QUANTIFIERS = frozenset({"many", "more", "most", "some", "several", "few", "other", "all", "both", "these", "those"})
 
 
