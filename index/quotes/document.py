@@ -329,11 +329,26 @@ def has_word(text: str, word: str) -> bool:
 
 
 def joined(m: str, a: tuple[int, int, str], b: tuple[int, int, str]) -> bool:
-    """Are two tokens one name: only spaces between them, or the dot of "Sen." / "J."?"""
+    """Are two tokens one name: only spaces between them, an ampersand ("Ernst & Young",
+    "Marsh & McLennan": never two subjects), or the dot of "Sen." / "J."?"""
     gap = m[a[1] : b[0]]
-    if not gap.strip():
+    if not gap.strip() or gap == " & ":
         return True
     return gap.lstrip(".").strip() == "" and gap.startswith(".") and is_abbrev_token(a[2])
+
+
+def run_after_of(toks: Sequence[tuple[int, int, str]], i: int, k: int) -> bool:
+    """Does the run at token k follow token i's "of" and at most two lower-case words
+    ("Feinstein of California", "Rubin of administrators David Rubin & Partners")?"""
+    return i + 2 <= k <= i + 4 and toks[i + 1][2].lower() == "of" and all(t[2].islower() for t in toks[i + 2 : k])
+
+
+def run_text(m: str, run: Sequence[tuple[int, int, str]]) -> str:
+    """The words of a run of name tokens, one space apart, an ampersand kept."""
+    out = [run[0][2]]
+    for a, b in zip(run, run[1:]):
+        out += (" & " if m[a[1] : b[0]] == " & " else " ", b[2])
+    return "".join(out)
 
 
 def determiner_before(doc: Doc, pos: int) -> str | None:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from index.lexicon import ANONYMOUS_NOUNS, FUNCTION_WORDS, PERSON_NOUNS, TITLES
 
 from .complements import described_head, holder_after, named_complement
-from .document import Doc, acronym_before, inside_sentence, joined, not_modal, words_before_name
+from .document import Doc, acronym_before, inside_sentence, joined, not_modal, run_after_of, run_text, words_before_name
 from .roles import EPITHET_NOUNS, NATIONALS, PERSON_HEADS, ROLE_OPENERS, SURNAME_OPENERS, is_age, name_before_role
 from .skippable import TIME_STARTS, after_opening_phrase, time_opening
 from .words import (
@@ -476,9 +476,9 @@ def _last_name_run(toks: Sequence[tuple[int, int, str]], lows: Sequence[str], m:
             j += 1  # "Radio 1 said", "Channel 4 said": the number is part of the name
         a = k0 = k  # the run is toks[k : j + 1]
         k = j + 1
-        if best_j >= 0 and k0 == best_j + 2 and lows[k0 - 1] == "of":
+        if best_j >= 0 and run_after_of(toks, best_j, k0):
             best_j = -1
-            continue  # "Sen. Dianne Feinstein of California": the person, not where she is from
+            continue  # "Sen. Dianne Feinstein of California", "David Rubin of administrators David Rubin & Co"
         the = org_j >= 0 and k0 == org_j + 3 and lows[k0 - 1] == "the" and lows[k0 - 2] == "of"
         if (
             org_j >= 0
@@ -550,7 +550,7 @@ def _last_name_run(toks: Sequence[tuple[int, int, str]], lows: Sequence[str], m:
         if len(core) == 1 and core[0][2].lower() in TITLES and not surname:
             continue  # "A UKIP MEP": a member described, no name
         s, e = core[0][0], core[-1][1]
-        text = core[0][2] if len(core) == 1 else " ".join(map(_THIRD, core))
+        text = core[0][2] if len(core) == 1 else run_text(m, core)
         if text.endswith(("'s", "’s")):
             text = text[:-2]
         best = (s, e, text)

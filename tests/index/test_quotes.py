@@ -3097,6 +3097,20 @@ SPEAKER_CASES = [
         "document-issuer",
         id="a_common_word_opening_the_sentence_is_no_issuer_of_the_document",
     ),
+    pytest.param(
+        "Budget\n\nEarlier this month, accountancy firm Ernst & Young said that the target would be missed.\n",
+        "accountancy firm",
+        "Ernst & Young",
+        "said-after-name",
+        id="an_ampersand_joins_one_name",
+    ),
+    pytest.param(
+        "Jobs\n\n“We are pleased,” said David Rubin of administrators David Rubin & Partners.\n",
+        "We are pleased",
+        "David Rubin",
+        "name-after-said",
+        id="the_person_not_the_firm_after_of_and_its_description",
+    ),
 ]
 
 
