@@ -1116,6 +1116,23 @@ class Library:
     def restore_tag(self, tag: Tag) -> Tag:
         return self.tags.restore(tag)
 
+    def why_not_saved(self, exc: BaseException) -> str:
+        """Why a tag change raised `exc` and was not saved, in a few words for a status line
+        (the exception's own message names the file and says more)."""
+        from .tags import TagStoreDamaged, TagStoreError, TagStoreFull, TagStoreReadOnly
+
+        if isinstance(exc, TagStoreReadOnly):
+            return "the tag store is read-only"
+        if isinstance(exc, TagStoreDamaged):
+            return "the tag store is damaged"
+        if isinstance(exc, TagStoreFull):
+            return "the disk is full"
+        if isinstance(exc, TagStoreError | OSError | sqlite3.Error):
+            return "the tag store cannot be written"
+        if isinstance(exc, KeyError):
+            return "the tagged passage is gone"
+        return str(exc) or type(exc).__name__
+
     def tag_names(self) -> list[str]:
         """Every tag name in use, for completion."""
         return self.tags.names()

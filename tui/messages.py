@@ -52,14 +52,29 @@ class TagsLoaded(Message):
     article: str | None = None  # the article they were read for; None: every tag
 
 
+@dataclass(frozen=True)
+class UnsavedTag:
+    """What the user asked to save, kept when it could not be: `t` on the same passage
+    offers the same words again, so nothing typed is lost."""
+
+    start: int
+    end: int
+    tags: tuple[str, ...]
+    note: str
+    tag_id: int | None = None  # an edit of this tagged passage; None: a new one
+
+
 @dataclass
 class TagChanged(Message):
-    """A tag change was committed (or failed with `error`)."""
+    """A tag change was committed (or failed with `error`, `reason` in a few words)."""
 
     done: str
     tag: Tag | None = None
     error: str = ""
     undo: bool = False  # the change can be undone (a removal)
+    reason: str = ""
+    unsaved: UnsavedTag | None = None  # the words of an add or edit (offered again when not saved)
+    restoring: Tag | None = None  # the passage a failed undo was to bring back
 
 
 @dataclass
@@ -107,4 +122,5 @@ __all__ = [
     "SpeakersLoaded",
     "TagChanged",
     "TagsLoaded",
+    "UnsavedTag",
 ]

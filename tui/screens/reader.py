@@ -19,7 +19,7 @@ from textual.widgets.option_list import Option
 from index.models import Article, Quote
 
 from ..access import AppAccess
-from ..messages import TagChanged, TagsLoaded
+from ..messages import TagChanged, TagsLoaded, UnsavedTag
 from ..styles import BOILERPLATE, CURRENT_HIT, HIT, TAGGED, SpeakerColours, by_weight
 from ..widgets.article_view import ArticleView
 from ..widgets.keybar import KeyBar
@@ -36,6 +36,7 @@ if TYPE_CHECKING:
 # were right 95 times in 100 on the news development set (make eval, bench/results/eval.md)
 CONFIDENT = 0.85
 SPEAKERS_FIRST = 60  # speakers listed before the first frame; more than a tall panel shows
+NOT_SAVED_SECONDS = 20  # a refused tag change is said longer than a saved one (the status line keeps it)
 
 
 def initials(name: str) -> str:
@@ -148,6 +149,10 @@ class ReaderScreen(AppAccess, Screen[None]):
         self.article_tags: list[Tag] = []
         self.select_unit: str | None = None
         self.undo_stack: list[Tag] = []
+        # A tag change the store refused (read-only, damaged, full disk): why, in a few words,
+        # shown on the status line until a change is saved, and the words typed for it.
+        self.not_saved: str | None = None
+        self.unsaved: UnsavedTag | None = None
         self._status_line = ""
         self.colours = SpeakerColours([])
         self._mention_jump: tuple[int, int] | None = None  # (mention, where `m` came from)
@@ -323,6 +328,8 @@ class ReaderScreen(AppAccess, Screen[None]):
         view = self.query_one(ArticleView)
         off = view.cursor_offset
         parts: list[str] = []
+        if self.not_saved:  # first, so that a narrow screen does not cut it off
+            parts.append(f"NOT SAVED: {self.not_saved}" + (" (your words are kept: t retries)" if self.unsaved else ""))
         q = self.quote_at(off)
         if q:
             parts.append(status_of(q))
@@ -340,8 +347,9 @@ class ReaderScreen(AppAccess, Screen[None]):
 
     def extra_status(self, offset: int) -> list[str]:
         out = []
+        hint = "" if self.not_saved else " (t edit, x remove)"  # the store refused a change: no promise
         for t in self.tags_at(offset):
-            out.append(f"tags: {', '.join(t.tags)}" + (f" — {t.note}" if t.note else "") + " (t edit, x remove)")
+            out.append(f"tags: {', '.join(t.tags)}" + (f" — {t.note}" if t.note else "") + hint)
         if self.select_unit:
             out.append(f"selecting by {self.select_unit} (v extends, t tags, Esc clears)")
         return out
@@ -529,44 +537,86 @@ class ReaderScreen(AppAccess, Screen[None]):
         names = self.library.tag_names()
         if existing:
             tag = existing[0]
+            kept = self._kept(tag.start, tag.end, tag.id)
+            tags, note = (kept.tags, kept.note) if kept else (tag.tags, tag.note)
             self.app.push_screen(
-                TagPrompt(tag.exact, names, tags=tag.tags, note=tag.note), lambda req: self._save_edit(tag.id, req)
+                TagPrompt(tag.exact, names, tags=tags, note=note),
+                lambda req: self._save_edit(tag.id, tag.start, tag.end, req),
             )
             return
         target = self.tag_target()
         if target is None:
             return
         s, e = target
-        self.app.push_screen(TagPrompt(self.article.text[s:e], names), lambda req: self._save_new(s, e, req))
+        kept = self._kept(s, e, None)
+        self.app.push_screen(
+            TagPrompt(self.article.text[s:e], names, tags=kept.tags if kept else (), note=kept.note if kept else ""),
+            lambda req: self._save_new(s, e, req),
+        )
+
+    def _kept(self, start: int, end: int, tag_id: int | None) -> UnsavedTag | None:
+        """The words of a change to this passage that could not be saved, if any."""
+        u = self.unsaved
+        return u if u is not None and _same_passage(u, UnsavedTag(start, end, (), "", tag_id)) else None
+
+    def _dropped(self, start: int, end: int, tag_id: int | None) -> None:
+        """The prompt offering unsaved words was cancelled: they are let go."""
+        if self._kept(start, end, tag_id) is not None:
+            self.unsaved = None
+            self.not_saved = None
+            self._update_status()
 
     def _save_new(self, start: int, end: int, req: TagRequest | None) -> None:
         if req is None or self.article is None:
+            self._dropped(start, end, None)
             return
         article_id = self.article.id
-        self._write_tag(lambda lib: lib.add_tag(article_id, start, end, req.tags, req.note), "Tagged: {tags} (saved)")
+        self._write_tag(
+            lambda lib: lib.add_tag(article_id, start, end, req.tags, req.note),
+            "Tagged: {tags} (saved)",
+            unsaved=UnsavedTag(start, end, req.tags, req.note),
+        )
 
-    def _save_edit(self, tag_id: int, req: TagRequest | None) -> None:
+    def _save_edit(self, tag_id: int, start: int, end: int, req: TagRequest | None) -> None:
         if req is None:
+            self._dropped(start, end, tag_id)
             return
         self._write_tag(
-            lambda lib: lib.update_tag(tag_id, names=req.tags, note=req.note), "Tag updated: {tags} (saved)"
+            lambda lib: lib.update_tag(tag_id, names=req.tags, note=req.note),
+            "Tag updated: {tags} (saved)",
+            unsaved=UnsavedTag(start, end, req.tags, req.note, tag_id),
         )
 
     @work(thread=True, group="reader-tag-write")
-    def _write_tag(self, change: Callable[[Library], Tag], done: str, *, undo: bool = False) -> None:
+    def _write_tag(
+        self,
+        change: Callable[[Library], Tag],
+        done: str,
+        *,
+        undo: bool = False,
+        unsaved: UnsavedTag | None = None,
+        restoring: Tag | None = None,
+    ) -> None:
         """Every change is its own committed transaction, off the UI thread; only once it
         has committed do we say so."""
         try:
             tag = change(self.library)
         except Exception as exc:
-            self.post_message(TagChanged(done, error=str(exc)))
+            reason = self.library.why_not_saved(exc)
+            self.post_message(
+                TagChanged(done, error=str(exc) or reason, reason=reason, unsaved=unsaved, restoring=restoring)
+            )
             return
-        self.post_message(TagChanged(done, tag, undo=undo))
+        self.post_message(TagChanged(done, tag, undo=undo, unsaved=unsaved))
 
     def on_tag_changed(self, message: TagChanged) -> None:
         if message.error or message.tag is None:
-            self.notify(f"Could not save the tag change: {message.error}", severity="error")
+            self._not_saved(message)
             return
+        kept = self.unsaved
+        if kept is None or (message.unsaved is not None and _same_passage(kept, message.unsaved)):
+            self.unsaved = None
+            self.not_saved = None
         if message.undo:
             self.undo_stack.append(message.tag)
         self.notify(message.done.format(tags=", ".join(message.tag.tags)))
@@ -574,6 +624,27 @@ class ReaderScreen(AppAccess, Screen[None]):
         view = self.query_one(ArticleView)
         view.jump_to(view.cursor_offset)
         self.load_tags()
+        self._update_status()
+
+    def _not_saved(self, message: TagChanged) -> None:
+        """A change the store refused: say so where it stays in sight (the status line, until
+        a change is saved), keep what was typed for it (and a removal to undo), and show the
+        tags as the store holds them, which may not be what this screen last read."""
+        if message.unsaved is not None:
+            self.unsaved = message.unsaved
+        if message.restoring is not None:
+            self.undo_stack.append(message.restoring)
+        self.not_saved = message.reason or "the tag store cannot be written"
+        kept = " Your words are kept: t on the passage offers them again." if message.unsaved else ""
+        self.notify(
+            f"{message.error.rstrip('.')}.{kept}",
+            title="Tag change NOT saved",
+            severity="error",
+            timeout=NOT_SAVED_SECONDS,
+            markup=False,  # a path or a reason may hold brackets
+        )
+        self.load_tags()
+        self._update_status()
 
     def action_tags_screen(self) -> None:
         from .tags import TagsScreen
@@ -594,7 +665,14 @@ class ReaderScreen(AppAccess, Screen[None]):
             self.notify("Nothing to undo")
             return
         tag = self.undo_stack.pop()
-        self._write_tag(lambda lib: lib.restore_tag(tag), "Restored tag {tags}")
+        self._write_tag(lambda lib: lib.restore_tag(tag), "Restored tag {tags}", restoring=tag)
+
+
+def _same_passage(a: UnsavedTag, b: UnsavedTag) -> bool:
+    """Whether two changes are to one passage: the same tagged passage, or the same range."""
+    return (
+        a.tag_id == b.tag_id if a.tag_id is not None or b.tag_id is not None else (a.start, a.end) == (b.start, b.end)
+    )
 
 
 def _step_from(starts: list[int], offset: int, step: int) -> int:
