@@ -343,6 +343,23 @@ def run_after_of(toks: Sequence[tuple[int, int, str]], i: int, k: int) -> bool:
     return i + 2 <= k <= i + 4 and toks[i + 1][2].lower() == "of" and all(t[2].islower() for t in toks[i + 2 : k])
 
 
+_BODY_OF_RE = re.compile(
+    r"((?:[A-Z][\w'’.-]*[ \u00a0](?:and[ \u00a0])?)*([A-Z][\w'’.-]*))[ \u00a0]of[ \u00a0](?:the[ \u00a0])?$"
+)
+
+
+def body_before_of(doc: Doc, start: int) -> int | None:
+    """Where a body's name starts when a name at `start` ends it after "of": "the Court of
+    Appeal, who said", "the Science and Technology Directorate of the Department of Homeland
+    Security", "the House of Lords Economic Affairs Committee" (not "Appeal"). The
+    word before "of" is a body's ("Court", "Bank", "House"), so "Feinstein of California"
+    and "the rest of Europe" stay as they are."""
+    got = _BODY_OF_RE.search(doc.masked, max(0, start - 80), start)
+    if got is None or (got.group(2).lower() not in ORG_HEADS and got.group(2) != "House"):
+        return None
+    return got.start(1)
+
+
 def run_text(m: str, run: Sequence[tuple[int, int, str]]) -> str:
     """The words of a run of name tokens, one space apart, an ampersand kept."""
     out = [run[0][2]]

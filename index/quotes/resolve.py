@@ -25,7 +25,7 @@ from index.lexicon import (
 from .antecedents import described_subject, introduced_before
 from .cues import Cue
 from .describe import resolve_description
-from .document import Doc, determiner_before, para_of, sent_of, tokens_in
+from .document import Doc, body_before_of, determiner_before, para_of, sent_of, tokens_in
 from .issuers import unissued_it
 from .mentions import Mention
 from .names import CAP_RUN_RE, adjective_before_name, name_at
@@ -69,6 +69,8 @@ def resolve_mention(
     """The speaker a cue's mention names, the rule that decided it, and the words in the
     text that name that speaker (the mention itself, or what it led to)."""
     kind = mention.kind
+    if kind == "name" and (body := body_before_of(people.doc, mention.start)) is not None:
+        mention = Mention("name", people.doc.text[body : mention.end], body, mention.end, mention.how)
     if kind == "name":
         words = mention.text.split()
         first = words[0].lower()

@@ -3105,6 +3105,23 @@ SPEAKER_CASES = [
         id="an_ampersand_joins_one_name",
     ),
     pytest.param(
+        (
+            "Detention\n\nThe ruling was later overturned by the Court of Appeal who said there was an emergency. "
+            "Yesterday the House of Lords Economic Affairs Committee said the data was poor.\n"
+        ),
+        "Yesterday the House",
+        "House of Lords Economic Affairs Committee",
+        "said-after-name",
+        id="a_body_named_with_of_is_one_name",
+    ),
+    pytest.param(
+        "Detention\n\nThe ruling was later overturned by the Court of Appeal who said there was an emergency.\n",
+        "The ruling was later",
+        "Court of Appeal",
+        "who-said",
+        id="a_body_named_with_of_is_one_name_before_who",
+    ),
+    pytest.param(
         "Jobs\n\n“We are pleased,” said David Rubin of administrators David Rubin & Partners.\n",
         "We are pleased",
         "David Rubin",
