@@ -20,7 +20,7 @@ from index.lexicon import TITLES
 from index.sentences import ABBREVIATIONS, OPAQUE, sentence_spans, trim
 
 from .marks import DOUBLED_APOSTROPHES_RE, Seg, as_double_mark, is_nickname, pair_marks
-from .words import FIRST_NAMES, ORG_HEADS, ORG_NAME_ENDS, QUANTIFIERS
+from .words import FIRST_NAMES, ORG_HEADS, ORG_NAME_ENDS, QUANTIFIERS, ROLE_NOUNS
 
 MASK = OPAQUE  # stands in for quoted characters in the masked text
 MAX_SENT = 1200  # longer "sentences" are run-on junk: split them so look-backs stay bounded
@@ -358,6 +358,12 @@ def body_before_of(doc: Doc, start: int) -> int | None:
     if got is None or (got.group(2).lower() not in ORG_HEADS and got.group(2) != "House"):
         return None
     return got.start(1)
+
+
+def role_before(toks: Sequence[tuple[int, int, str]], lows: Sequence[str], start: int, roles: frozenset[str]) -> bool:
+    """Is the token before the one at `start` a lower-case word of `roles` ("… head Xie Xuren")?"""
+    k = next((i for i, t in enumerate(toks) if t[0] == start), 0)
+    return k > 0 and (lows[k - 1] in ROLE_NOUNS or lows[k - 1] in roles) and toks[k - 1][2].islower()
 
 
 def run_text(m: str, run: Sequence[tuple[int, int, str]]) -> str:

@@ -16,7 +16,17 @@ from dataclasses import dataclass
 from index.lexicon import ANONYMOUS_NOUNS, FUNCTION_WORDS, PERSON_NOUNS, TITLES
 
 from .complements import described_head, holder_after, named_complement
-from .document import Doc, acronym_before, inside_sentence, joined, not_modal, run_after_of, run_text, words_before_name
+from .document import (
+    Doc,
+    acronym_before,
+    inside_sentence,
+    joined,
+    not_modal,
+    role_before,
+    run_after_of,
+    run_text,
+    words_before_name,
+)
 from .roles import EPITHET_NOUNS, NATIONALS, PERSON_HEADS, ROLE_OPENERS, SURNAME_OPENERS, is_age, name_before_role
 from .skippable import TIME_STARTS, after_opening_phrase, time_opening
 from .words import (
@@ -329,10 +339,15 @@ def classify_np(doc: Doc, s: int, e: int, allow_pronoun: bool = True) -> Mention
             and tail_run[1] == toks[-1][1]
             and ORG_HEADS.isdisjoint(tail_run[2].lower().split())  # (a body is no holder of a title)
             and not _plural_people(head_noun, words[head_n - 1])  # ("supporters of X": not X)
-            and (tail_run[2].split()[0].lower() in FIRST_NAMES or (head_is_title and len(tail_run[2].split()) >= 2))
+            and (
+                tail_run[2].split()[0].lower() in FIRST_NAMES
+                or (head_is_title or role_before(toks, lows, tail_run[0], PERSON_HEADS))
+                and " " in tail_run[2]
+            )
         ):
             # "Sirius XM Vice President for news Dave Gorab", "Ukrainian Ambassador to
-            # the EU Vsevolod Chentsov": a title, then the person who holds it
+            # the EU Vsevolod Chentsov", "State Administration of Taxation head Xie Xuren": a
+            # title, then the person who holds it
             run = tail_run
     if run is None and head_n < len(toks) and ANONYMOUS_NOUNS.isdisjoint(lows[:head_n]):
         described = described_head(lows, head_n)
@@ -537,8 +552,8 @@ def _last_name_run(toks: Sequence[tuple[int, int, str]], lows: Sequence[str], m:
         elif b - a == 1 and lows[a] in SURNAME_OPENERS and lows[b] not in FIRST_NAMES:
             a += 1  # "Matchwinner Keane said": Keane
         for i in range(b - 1, a - 1, -1):
-            if lows[i] in TITLES and i > a and lows[b] not in _BODY_ENDS:
-                a = i + 1  # "Florida Sen. Marco Rubio", "Hewlett-Packard CEO Carly Fiorina"
+            if lows[i] in TITLES and i > a and lows[b] not in _BODY_ENDS and lows[b] not in ORG_HEADS:
+                a = i + 1  # "Florida Sen. Marco Rubio", "Hewlett-Packard CEO Carly Fiorina" (not "US State Department")
                 break
             if b - i >= 2 and lows[i].endswith(("'s", "’s", "s'", "s’")):
                 a = i + 1  # "North Carolina’s Ada Fisher", "Fox News’ Bret Baier"
@@ -573,26 +588,3 @@ _BODY_ENDS = frozenset({"house", "senate", "congress", "parliament", "assembly"}
 _MODIFIER_RE = re.compile(r"-[a-z]+$")  # "Republican-leaning", "Moscow-based", "Kremlin-backed"
 _APOSTROPHE_RE = re.compile("['’]")
 _CONTRACTED_PRONOUN_RE = re.compile(r"(?:he|she|they|we|i|it|you)(?:['’](?:s|re|ve|d|ll|m))?$")
-
-
-_DETERMINER_AFTER_WORD_RE = re.compile(r"\b([a-z]+|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day) (?:the|a|an) ")
-_PLURAL_AFTER_PREP_RE = re.compile(
-    r"(?i:without|despite|after|amid|following|with|in|over) (?:(?:its|his|their|further|new) )?[a-z]+s$"
-)
-
-
-def subject_start(region: str, b: int, e: int) -> int:
-    """Where a subject starts in region[b:e] when a time phrase runs into it with no comma:
-    "after midnight the mayor said", "on Tuesday the chancellor told", "hours after the
-    meeting the mayor said" (an article after a noun, not after "of", a preposition or a
-    verb: "the head of the IMF")."""
-    start = b
-    if region.find(" the ", b, e) < 0 and region.find(" a ", b, e) < 0 and region.find(" an ", b, e) < 0:
-        return start  # (most subjects: no article after a word, decided without the regex)
-    for d in _DETERMINER_AFTER_WORD_RE.finditer(region, b, e):
-        word = d.group(1)
-        if word not in FUNCTION_WORDS and word not in PREPOSITIONS and not word.endswith(("ed", "ing", "s")):
-            start = d.end(1) + 1
-        elif word.endswith("s") and _PLURAL_AFTER_PREP_RE.search(region, b, d.end(1)):
-            start = d.end(1) + 1  # "Even without changes the commission does urge": a noun, not a verb
-    return start

@@ -9,9 +9,10 @@ that "Brad Sherman last month joked" has the subject "Brad Sherman".
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Sequence
 
-from index.lexicon import TITLES
+from index.lexicon import FUNCTION_WORDS, TITLES
 
 from .document import Doc
 from .words import PREPOSITIONS, SKIPPABLE
@@ -116,3 +117,26 @@ def time_opening(lows: Sequence[str]) -> int:
 
 _ORDINALS = frozenset({"st", "nd", "rd", "th"})
 TIME_STARTS = _TIME_OPENERS | _TIME_MODIFIERS | _TIMES  # (a phrase opening with none of these is no time)
+
+
+_DETERMINER_AFTER_WORD_RE = re.compile(r"\b([a-z]+|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day) (?:the|a|an) ")
+_PLURAL_AFTER_PREP_RE = re.compile(
+    r"(?i:without|despite|after|amid|following|with|in|over) (?:(?:its|his|their|further|new) )?[a-z]+s$"
+)
+
+
+def subject_start(region: str, b: int, e: int) -> int:
+    """Where a subject starts in region[b:e] when a time phrase runs into it with no comma:
+    "after midnight the mayor said", "on Tuesday the chancellor told", "hours after the
+    meeting the mayor said" (an article after a noun, not after "of", a preposition or a
+    verb: "the head of the IMF")."""
+    start = b
+    if region.find(" the ", b, e) < 0 and region.find(" a ", b, e) < 0 and region.find(" an ", b, e) < 0:
+        return start  # (most subjects: no article after a word, decided without the regex)
+    for d in _DETERMINER_AFTER_WORD_RE.finditer(region, b, e):
+        word = d.group(1)
+        if word not in FUNCTION_WORDS and word not in PREPOSITIONS and not word.endswith(("ed", "ing", "s")):
+            start = d.end(1) + 1
+        elif word.endswith("s") and _PLURAL_AFTER_PREP_RE.search(region, b, d.end(1)):
+            start = d.end(1) + 1  # "Even without changes the commission does urge": a noun, not a verb
+    return start

@@ -18,9 +18,9 @@ from .appositions import AFFILIATION_RE, RELATIVES, appositive, person_np, unclo
 from .cues import HEARD_DOING, Cue, quoted_before
 from .document import MASK, WINDOW, Doc, tokens_in
 from .inverted import according_to_source, bare_inverted, ends_clause, np_after, passive_agent, reported_subject
-from .mentions import Mention, classify_np, subject_start
+from .mentions import Mention, classify_np
 from .roles import ABBREVIATED, PERSON_HEADS
-from .skippable import strip_skippable
+from .skippable import strip_skippable, subject_start
 from .words import (
     ACCUSED,
     ALL_CUE_FORMS,

@@ -3122,6 +3122,20 @@ SPEAKER_CASES = [
         id="a_body_named_with_of_is_one_name_before_who",
     ),
     pytest.param(
+        "Aid\n\nOther countries pledged cash, while the US State Department said it was examining the needs.\n",
+        "the US State",
+        "State Department",
+        "said-after-name",
+        id="a_title_word_inside_a_bodys_name_is_kept",
+    ),
+    pytest.param(
+        "Tax\n\nState Administration of Taxation head Xie Xuren said a tightening of controls had helped.\n",
+        "State Administration",
+        "Xie Xuren",
+        "said-after-name",
+        id="a_body_then_a_role_noun_then_the_person_who_holds_it",
+    ),
+    pytest.param(
         "Jobs\n\n“We are pleased,” said David Rubin of administrators David Rubin & Partners.\n",
         "We are pleased",
         "David Rubin",
