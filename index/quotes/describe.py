@@ -370,6 +370,8 @@ def _salient_person(
             last_seen(people, name, pos) < 0 and people.registry.get(name) is None and name not in heard
         ):
             continue
+        if _named_after(people, name, pos):
+            continue  # "But the chancellor said Mr Baume was never there": whoever he is, not Baume
         g = people.gender_of(name)
         if want and g and g != want:
             continue
@@ -421,3 +423,14 @@ def _in_relative(doc: Doc, pos: int) -> bool:
     """Does the name at `pos` open a relative clause after a comma (", where Bush opposed it")?"""
     k = bisect.bisect_left(doc.token_starts, pos)
     return k > 0 and doc.lows[k - 1] in ("where", "when", "whom") and doc.gaps[k - 1].strip() == ","
+
+
+def _named_after(people: People, name: str, pos: int) -> bool:
+    """Is `name` (its surname) written after `pos` in its sentence: a third person in what is said?"""
+    doc = people.doc
+    if not doc.sents:
+        return False
+    end = doc.sents[sent_of(doc, pos)][1]
+    surname = re.escape(name.rsplit(None, 1)[-1])
+    # (not "he, Christie, was", the speaker in apposition, nor "the title of Lord Kinnock")
+    return re.search(rf"(?<!\b[Hh]e, )(?<!\b[Ss]he, )(?<!Lord )(?<!Lady )\b{surname}\b", doc.text[pos:end]) is not None

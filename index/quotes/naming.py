@@ -188,8 +188,8 @@ def speaker_like(text: str) -> bool:
     clause ("the suit", "46 percent", "prime minister shrugged off", "said member")?"""
     words = text.replace("’", "'").split()
     lows = [w.lower() for w in words]
-    if not words or any(w in _CLAUSE_WORDS for w in lows):
-        return False
+    if not words or any(w in _CLAUSE_WORDS for w in lows) or len(lows) == 1 and lows[0] in _PERSONAL:
+        return False  # (a pronoun left of a clause, "He said the union leader was trying …", is no one)
     if "and" in lows[1:-1] and len(words) <= 6 and all(w.isalpha() or w.endswith("'s") for w in words):
         # "gallery directors and museums": people and bodies, each a plural or a speaker
         cut = lows.index("and", 1)
@@ -257,6 +257,7 @@ _THINGS = frozenset(
 )
 
 
+_PERSONAL = frozenset({"he", "she", "they", "we", "i", "you", "him", "them", "us", "me"})
 _CLAUSE_WORDS = frozenset(
     """said says say told tells tell added adds asked asks claimed claims warned warns
     is are was were be been being has have had will would could should can may might must

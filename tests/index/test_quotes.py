@@ -3136,6 +3136,26 @@ SPEAKER_CASES = [
         id="a_body_then_a_role_noun_then_the_person_who_holds_it",
     ),
     pytest.param(
+        (
+            "Brown hits back\n\nGordon Brown has criticised a union leader. Jonathan Baume, of the civil servants' "
+            "union, spoke of rivalry in government. But the chancellor said Mr Baume was never at their meetings.\n"
+        ),
+        "But the chancellor",
+        "Gordon Brown",
+        "role-salient",
+        id="a_description_is_not_the_third_person_in_what_it_says",
+    ),
+    pytest.param(
+        (
+            "Christie\n\nChris Christie defended his endorsement this week. “He is the best person to beat her,” "
+            "the governor said, before clarifying that he, Christie, was the best candidate.\n"
+        ),
+        "He is the best",
+        "Chris Christie",
+        "role-salient",
+        id="a_description_in_apposition_to_its_own_pronoun_is_still_that_person",
+    ),
+    pytest.param(
         "Jobs\n\n“We are pleased,” said David Rubin of administrators David Rubin & Partners.\n",
         "We are pleased",
         "David Rubin",

@@ -440,3 +440,13 @@ def test_a_clause_rejecting_someones_claim_ends_before_the_claim(registry: Speak
     got = {(q.kind, q.text, q.speaker) for q in quotes_of_text(text, registry)}
     assert ("reported", "Tom Smith rejected", "Tom Smith") in got  # Smith rejects; the words are Trump's
     assert ("partial", "rigged from the start.", "Donald Trump") in got
+
+
+def test_a_pronoun_left_of_a_clause_is_no_speaker(registry: SpeakerRegistry) -> None:
+    """ "He said the union leader was trying to block reform which threatened his members'
+    jobs": whoever "he" is, the speaker is never the word "He"."""
+    text = (
+        "Jonathan Baume spoke of rivalry. He said the union leader was trying to block civil service "
+        "reform which threatened his members' jobs.\n"
+    )
+    assert all(q.speaker not in ("He", "he") for q in quotes_of_text(text, registry))
