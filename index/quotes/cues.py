@@ -25,6 +25,7 @@ from .senses import (
     WRITE_FORMS,
     adds_a_quantity,
     attempt_before_to,
+    comparative,
     hypothetical,
     object_of_verb,
     refused,
@@ -220,6 +221,8 @@ def find_cues(doc: Doc, extra: frozenset[str], particles: dict[str, str] | None 
             continue  # "Steve Brown, who wrote the award-winning musical …": a work, nothing said
         if low == "called" and _names_a_thing(doc, k):
             continue  # "a messaging application called Pictochat": a name given, nothing said
+        if comparative(words, gaps, k):
+            continue  # "much higher than originally estimated", "as predicted": a comparison
         if gaps[k].strip() == "%":
             continue  # "Another 7% said": a poll's figure, as "87% said" is, not a source
         start = s

@@ -46,6 +46,7 @@ from .words import (
     STOP_HEAD,
     SURNAME_HONORIFICS,
     cap,
+    modifying_ing,
 )
 
 _THIRD = operator.itemgetter(2)
@@ -204,6 +205,7 @@ def classify_np(doc: Doc, s: int, e: int, allow_pronoun: bool = True) -> Mention
         and not (cap(words[0]) and cap(words[1]) and inside_sentence(doc, toks[0][0]))  # ("said Will Doyle")
         or lows[0].endswith("ing")
         and (not cap(words[0]) or _opening_participle(words))
+        and not modifying_ing(words, lows)
     ):
         # "echoing some commentators", "are hearing a candidate": a verb phrase whose
         # subject came earlier in the sentence (unless a name ends it: "Launching it Mr Clarke")

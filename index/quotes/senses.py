@@ -38,6 +38,16 @@ def attempt_before_to(words: Sequence[str], k: int) -> bool:
     return k > 1 and words[k - 2] in _ATTEMPTS
 
 
+def comparative(words: Sequence[str], gaps: Sequence[str], k: int) -> bool:
+    """Is token k a participle after "than" or "as" ("higher than originally estimated", "as
+    predicted")? A comparison with what was said, which no one in the sentence says."""
+    j = k - 1
+    if j > 0 and words[j].endswith("ly") and not gaps[k].strip():
+        j -= 1
+    participle = words[k].endswith("ed") or words[k] in ("thought", "said", "forecast", "told")
+    return j >= 0 and words[j] in ("than", "as") and participle and not gaps[j + 1].strip()
+
+
 def split_infinitive(words: Sequence[str], gaps: Sequence[str], k: int) -> bool:
     """Is token k an infinitive after "to" and an adverb ("urged the WTO to swiftly conclude
     talks")? Its subject is no one's speech here, as with "to conclude"."""

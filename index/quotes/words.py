@@ -8,6 +8,7 @@ class used by one stage only lives in that stage's module.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from index.lexicon import (
     ANONYMOUS_NOUNS,
@@ -285,3 +286,21 @@ PLACES = frozenset(
 INNER_SUBJECT_RE = re.compile(
     r".*\b(?:but|until|what(?= [A-Z])|suggests?|accepted|believes?|doubt) ((?:[\w'’-]+ ){0,3}[\w'’-]+)$"
 )
+
+
+# -ing words that modify a noun after them: "…, leading pension researchers have said" (not "…,
+# leading advisers to counter", a verb)
+_ING_ADJECTIVES = frozenset(
+    "leading governing ruling opposing outgoing incoming founding visiting striking retiring presiding".split()
+)
+
+
+def modifying_ing(words: Sequence[str], lows: Sequence[str]) -> bool:
+    """Does a noun phrase open with an -ing word that modifies the noun after it?"""
+    return (
+        lows[0] in _ING_ADJECTIVES
+        and not cap(words[0])
+        and lows[1] not in FUNCTION_WORDS
+        and "to" not in lows
+        and not cap(words[-1])
+    )

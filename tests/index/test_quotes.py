@@ -3156,6 +3156,13 @@ SPEAKER_CASES = [
         id="a_description_in_apposition_to_its_own_pronoun_is_still_that_person",
     ),
     pytest.param(
+        "Pensions\n\nMale life expectancy is much higher than thought, leading pension researchers have said.\n",
+        "Male life",
+        "leading pension researchers",
+        "noun-phrase",
+        id="an_ing_word_before_a_noun_modifies_it",
+    ),
+    pytest.param(
         "Jobs\n\n“We are pleased,” said David Rubin of administrators David Rubin & Partners.\n",
         "We are pleased",
         "David Rubin",

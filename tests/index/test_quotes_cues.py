@@ -132,6 +132,8 @@ NOTHING_SAID = [
     "The Tory leader is expected to add a sixth promise to his pledge card.",
     "Chelsea have yet to officially confirm or deny the meeting with the player.",
     "Only half had made up their minds. Another 7% said they would not vote at all.",
+    "Male life expectancy in Britain is much higher than was originally thought.",
+    "Male life expectancy in Britain is much higher than thought.",
 ]
 
 
