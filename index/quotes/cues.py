@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from index.lexicon import ANONYMOUS_NOUNS, FUNCTION_WORDS, QUOTE_ONLY_FORMS, REPORTING_FORMS, forms_of
 
-from .document import MASK, Doc, sent_of, tokens_marked
+from .document import MASK, Doc, numbered_name, sent_of, tokens_marked
 from .mentions import Mention
 from .roles import ABBREVIATED, DOCUMENT_NOUNS, ORG_HEADS, ROLE_TRIGGERS, is_age
 from .senses import (
@@ -243,7 +243,7 @@ def find_cues(doc: Doc, extra: frozenset[str], particles: dict[str, str] | None 
             or prev.endswith(("'s", "’s", "s'", "s’"))
             or prev[:1].isdigit()
             and not is_age(prev)  # ("10 calls", "87% said"; but "the 31-year-old told", "Radio 1 said")
-            and not _numbered_name(doc, k - 1)
+            and not numbered_name(doc, k - 1)
             and not (prev.isdigit() and len(prev) == 4 and k > 1 and words[k - 2] == "in" and low in _SAY_FORMS)
         ):
             continue  # a noun or an infinitive ("the call", "Trump's call", "to say")
@@ -417,19 +417,6 @@ def _gerund_ok(doc: Doc, k: int, prev: str) -> bool:
         and not doc.gaps[i + 1].strip()  # "could be heard saying", "remembered telling Harry"
         or quoted_before(doc, k) is not None  # "was quoted in the Herald saying"
         or _name_after_with(doc, i + 1)  # (past its adverbs: "with Trump reportedly yelling")
-    )
-
-
-def _numbered_name(doc: Doc, i: int) -> bool:
-    """Is token i the number of a name ("Radio 1", "Channel 4", "Number 10"), not a count?"""
-    return (
-        i > 0
-        and len(doc.lows[i]) <= 2
-        and doc.words[i - 1][:1].isupper()
-        and not doc.words[i - 1].endswith(("'s", "’s"))  # (not "India's 35 states")
-        and doc.lows[i - 1] not in FUNCTION_WORDS  # (not "No 10", which names no one by "10")
-        and doc.gaps[i] == " "
-        and doc.gaps[i + 1] == " "
     )
 
 

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import accumulate, compress, count
 
-from index.lexicon import TITLES
+from index.lexicon import FUNCTION_WORDS, TITLES
 from index.sentences import ABBREVIATIONS, OPAQUE, sentence_spans, trim
 
 from .marks import DOUBLED_APOSTROPHES_RE, Seg, as_double_mark, is_nickname, pair_marks
@@ -466,3 +466,16 @@ def words_before_name(lows: Sequence[str]) -> int:
 
 
 _SAINTS = frozenset({"st", "st.", "saint", "san", "santa", "sao"})
+
+
+def numbered_name(doc: Doc, i: int) -> bool:
+    """Is token i the number of a name ("Radio 1", "Channel 4", "Number 10"), not a count?"""
+    return (
+        i > 0
+        and len(doc.lows[i]) <= 2
+        and doc.words[i - 1][:1].isupper()
+        and not doc.words[i - 1].endswith(("'s", "’s"))  # (not "India's 35 states")
+        and doc.lows[i - 1] not in FUNCTION_WORDS  # (not "No 10", which names no one by "10")
+        and doc.gaps[i] == " "
+        and doc.gaps[i + 1] == " "
+    )
