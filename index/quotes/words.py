@@ -68,7 +68,7 @@ SKIPPABLE = frozenset(
     then further recently publicly privately reportedly once again still just already
     even often never always frequently initially originally subsequently since
     separately specifically flatly simply bluntly quickly must can could should might
-    shall afterwards afterward though however""".split()
+    shall afterwards afterward though however long""".split()
 )
 
 

@@ -3163,6 +3163,13 @@ SPEAKER_CASES = [
         id="an_ing_word_before_a_noun_modifies_it",
     ),
     pytest.param(
+        "Net rules\n\nInternet service providers have long claimed no responsibility for what they carry.\n",
+        "Internet service providers",
+        "Internet service providers",
+        "noun-phrase",
+        id="have_long_claimed_is_an_adverb_between_subject_and_verb",
+    ),
+    pytest.param(
         "Jobs\n\n“We are pleased,” said David Rubin of administrators David Rubin & Partners.\n",
         "We are pleased",
         "David Rubin",
