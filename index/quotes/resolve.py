@@ -25,7 +25,7 @@ from index.lexicon import (
 from .antecedents import described_subject, introduced_before
 from .cues import Cue
 from .describe import resolve_description
-from .document import Doc, body_before_of, determiner_before, para_of, sent_of, tokens_in
+from .document import Doc, body_before_of, determiner_before, sent_of, tokens_in
 from .issuers import unissued_it
 from .mentions import Mention
 from .names import CAP_RUN_RE, adjective_before_name, name_at
@@ -41,8 +41,9 @@ from .naming import (
     unnamed,
 )
 from .people import People
-from .roles import DISTINGUISHING, DOCUMENT_NOUNS, NATIONALS, PERSON_HEADS, singular
+from .roles import DISTINGUISHING, DOCUMENT_NOUNS, NATIONALS, PERSON_HEADS
 from .sources import clause_subject, first_clause_subject
+from .subjects import np_subject_before
 from .words import (
     ALL_CUE_FORMS,
     ANONYMOUS,
@@ -53,7 +54,6 @@ from .words import (
     MODALS,
     PASSIVE_AUX,
     ROLE_NOUNS,
-    SKIPPABLE,
     cap,
     person_noun,
 )
@@ -102,6 +102,10 @@ def resolve_mention(
                 return got
         if " " not in speaker and speaker.lower() in DEMONYMS or names_no_speaker(speaker):
             return None, "not-a-speaker", None  # "Russian": an adjective; "Licensing Act": a law
+        if " " not in speaker and speaker.lower() in DOCUMENT_NOUNS and opens_sentence(people.doc, mention.start):
+            # "Research from Halifax suggests": a document opening its sentence, its issuer's
+            doc_np = Mention("np", mention.text, mention.start, mention.end)
+            return resolve_description(doc_np, cue, people, history, resolve_mention) or (None, "not-a-speaker", None)
         if " " not in speaker and opens_sentence(people.doc, mention.start) and common_word(speaker, people):
             # "Analysts noted", "Shares fell", "Other terms ...": a common word opening its sentence
             speaker = described(speaker, people)
@@ -368,7 +372,7 @@ def resolve_pronoun(
         )  # ("the armed forces" are one body: "it said")
         # a more recent sentence subject that the pronoun can name: "Trump's campaign
         # backtracked. ... it said", "The email includes a photo. ... it reads"
-        subj = _np_subject_before(people, pos, plural=pron != "it")
+        subj = np_subject_before(people, pos, plural=pron != "it")
         if subj is not None and subj[1].lower() in ANAPHORIC_BODIES:
             subj = None  # ("The company said ... it added": the company named nowhere is no one)
         if pron == "it" and unissued_it(people, pos, said, subj):
@@ -470,102 +474,6 @@ def _after_opening_clause(doc: Doc, pos: int) -> bool:
     if k >= len(doc.lows) or doc.lows[k] not in _OPENING_CLAUSE_WORDS:
         return False
     return doc.masked[max(ss, pos - 2) : pos] == ", "
-
-
-def _np_subject_before(people: People, pos: int, plural: bool) -> tuple[int, str] | None:
-    """The subject of the sentence of `pos` or of one of the two before it (in the same or
-    the previous paragraph) when "it" (or, `plural`, "they") can name it: a noun phrase
-    or an organisation, never a person ("it" is no person; "they" is no single one).
-
-    A person subject in between is passed over: "it" and "they" cannot mean them.
-    """
-    doc = people.doc
-    if not doc.sents:
-        return None
-    si = sent_of(doc, pos)
-    para = para_of(doc, pos)
-    for k in range(si, max(-1, si - 3), -1):
-        ss, se = doc.sents[k]
-        if para - para_of(doc, ss) > 1:
-            break
-        got = _opening_np(doc, ss, min(se, pos))
-        if got is None:
-            continue
-        start, text, many = got
-        if many != plural or text.endswith(("'s", "’s")):
-            continue  # ("The company's shares tumbled after it said": not "company's")
-        head = text.rsplit(None, 1)[-1]
-        if plural and head.lower() not in GROUP_NOUNS:
-            continue  # "they" speaks for people ("the protesters"), not "the figures"
-        if (
-            not plural
-            and head[:1].islower()
-            and singular(head.lower()) not in DOCUMENT_NOUNS
-            and not speaker_like(described(text, people))
-        ):
-            continue  # "The growth will be driven by ..., the report predicted. ..., it said": not the growth
-        if head[:1].isupper():
-            name = people.canonical(text, start)
-            if people.is_person(name):
-                continue  # "Trump said ...": neither "it" nor "they"
-            text = name
-        return start, text
-    return None
-
-
-_LINKING_OPENERS = frozenset({"but", "and", "yet", "so", "still", "then"})
-_NP_OPENERS = frozenset({"the"})  # ("this", "that" are often pronouns: "That is ...")
-_VERBISH = (
-    SKIPPABLE | PASSIVE_AUX | MODALS | ALL_CUE_FORMS | {"has", "have", "had", "goes", "went", "sent", "made", "took"}
-)
-
-
-def _opening_np(doc: Doc, ss: int, end: int) -> tuple[int, str, bool] | None:
-    """The noun phrase opening a sentence when a verb follows it: "The email includes ...",
-    "Trump's campaign immediately backtracked", "The protesters also paid ...".
-
-    Returns its start, its text (without "the") and whether it is plural.
-    """
-    toks = tokens_in(doc, ss, end, 8)
-    if len(toks) < 3 or doc.masked[ss : toks[0][0]].strip():
-        return None
-    if toks[0][2].lower() in _LINKING_OPENERS and doc.masked[toks[0][1] : toks[1][0]] == " ":
-        toks = toks[1:]  # "But the protesters also paid tribute ...": the same subject
-        if len(toks) < 3:
-            return None
-    lows = [t[2].lower() for t in toks]
-    if lows[0] in _NP_OPENERS:
-        first = s0 = 1
-    else:
-        # "Trump's campaign", "Dana Lopez's campaign": a named owner, then the noun
-        own = next((j for j in range(min(3, len(toks))) if not cap(toks[j][2]) or lows[j].endswith(("’s", "'s"))), -1)
-        if own < 0 or not lows[own].endswith(("’s", "'s")) or not cap(toks[own][2]):
-            return None  # a bare capitalised word is a name, not a noun phrase
-        first, s0 = own + 1, 0
-    for v in range(first + 1, len(toks)):
-        w = lows[v]
-        if doc.masked[toks[v - 1][1] : toks[v][0]] != " " or lows[v - 1] in FUNCTION_WORDS and v > first:
-            return None  # punctuation or "of", "to" inside: an apposition, a clause, a longer phrase
-        if w.endswith(("’s", "'s")):
-            continue  # "The vice president's presence": a possessive, no verb
-        prev = lows[v - 1]
-        plural = prev.endswith("s") and not prev.endswith(("ss", "us", "is", "’s", "'s"))
-        if (
-            w in _VERBISH
-            or w.endswith(("ed", "ly"))
-            or (w.endswith("s") and not plural)
-            or (plural and w.isalpha() and w.islower() and w not in FUNCTION_WORDS)
-        ):
-            if (
-                not toks[v - 1][2][:1].isalpha()
-                or prev in FUNCTION_WORDS
-                or prev in _VERBISH
-                or prev.endswith(("ed", "ly", "n't", "n’t"))
-            ):
-                return None
-            start = toks[s0][0]
-            return start, doc.text[start : toks[v - 1][1]], plural
-    return None
 
 
 _OTHER_OFFICE = DISTINGUISHING | {"prime"}  # ("the prime minister" holds no other minister's office)

@@ -3170,6 +3170,13 @@ SPEAKER_CASES = [
         id="have_long_claimed_is_an_adverb_between_subject_and_verb",
     ),
     pytest.param(
+        "Housing\n\nResearch from Halifax, the biggest lender, suggests the value of housing is still rising.\n",
+        "suggests the value",
+        "Halifax",
+        "document-issuer",
+        id="a_document_noun_opening_the_sentence_is_its_issuers",
+    ),
+    pytest.param(
         "Jobs\n\n“We are pleased,” said David Rubin of administrators David Rubin & Partners.\n",
         "We are pleased",
         "David Rubin",

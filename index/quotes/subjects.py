@@ -1,0 +1,112 @@
+"""What "it" and "they" can name besides a speaker: the subject of a recent sentence.
+
+Reads ``People`` and the document around a pronoun; returns the noun phrase that opened
+a recent sentence ("The email includes ...", "Trump's campaign backtracked"), never a
+person ("it" is no person, "they" no single one). (Moved out of ``resolve``.)
+"""
+
+from __future__ import annotations
+
+from index.lexicon import FUNCTION_WORDS
+
+from .document import Doc, para_of, sent_of, tokens_in
+from .naming import described, speaker_like
+from .people import People
+from .roles import DOCUMENT_NOUNS, singular
+from .words import ALL_CUE_FORMS, GROUP_NOUNS, MODALS, PASSIVE_AUX, SKIPPABLE, cap
+
+
+def np_subject_before(people: People, pos: int, plural: bool) -> tuple[int, str] | None:
+    """The subject of the sentence of `pos` or of one of the two before it (in the same or
+    the previous paragraph) when "it" (or, `plural`, "they") can name it: a noun phrase
+    or an organisation, never a person ("it" is no person; "they" is no single one).
+
+    A person subject in between is passed over: "it" and "they" cannot mean them.
+    """
+    doc = people.doc
+    if not doc.sents:
+        return None
+    si = sent_of(doc, pos)
+    para = para_of(doc, pos)
+    for k in range(si, max(-1, si - 3), -1):
+        ss, se = doc.sents[k]
+        if para - para_of(doc, ss) > 1:
+            break
+        got = _opening_np(doc, ss, min(se, pos))
+        if got is None:
+            continue
+        start, text, many = got
+        if many != plural or text.endswith(("'s", "’s")):
+            continue  # ("The company's shares tumbled after it said": not "company's")
+        head = text.rsplit(None, 1)[-1]
+        if plural and head.lower() not in GROUP_NOUNS:
+            continue  # "they" speaks for people ("the protesters"), not "the figures"
+        if (
+            not plural
+            and head[:1].islower()
+            and singular(head.lower()) not in DOCUMENT_NOUNS
+            and not speaker_like(described(text, people))
+        ):
+            continue  # "The growth will be driven by ..., the report predicted. ..., it said": not the growth
+        if head[:1].isupper():
+            name = people.canonical(text, start)
+            if people.is_person(name):
+                continue  # "Trump said ...": neither "it" nor "they"
+            text = name
+        return start, text
+    return None
+
+
+_LINKING_OPENERS = frozenset({"but", "and", "yet", "so", "still", "then"})
+_NP_OPENERS = frozenset({"the"})  # ("this", "that" are often pronouns: "That is ...")
+_VERBISH = (
+    SKIPPABLE | PASSIVE_AUX | MODALS | ALL_CUE_FORMS | {"has", "have", "had", "goes", "went", "sent", "made", "took"}
+)
+
+
+def _opening_np(doc: Doc, ss: int, end: int) -> tuple[int, str, bool] | None:
+    """The noun phrase opening a sentence when a verb follows it: "The email includes ...",
+    "Trump's campaign immediately backtracked", "The protesters also paid ...".
+
+    Returns its start, its text (without "the") and whether it is plural.
+    """
+    toks = tokens_in(doc, ss, end, 8)
+    if len(toks) < 3 or doc.masked[ss : toks[0][0]].strip():
+        return None
+    if toks[0][2].lower() in _LINKING_OPENERS and doc.masked[toks[0][1] : toks[1][0]] == " ":
+        toks = toks[1:]  # "But the protesters also paid tribute ...": the same subject
+        if len(toks) < 3:
+            return None
+    lows = [t[2].lower() for t in toks]
+    if lows[0] in _NP_OPENERS:
+        first = s0 = 1
+    else:
+        # "Trump's campaign", "Dana Lopez's campaign": a named owner, then the noun
+        own = next((j for j in range(min(3, len(toks))) if not cap(toks[j][2]) or lows[j].endswith(("’s", "'s"))), -1)
+        if own < 0 or not lows[own].endswith(("’s", "'s")) or not cap(toks[own][2]):
+            return None  # a bare capitalised word is a name, not a noun phrase
+        first, s0 = own + 1, 0
+    for v in range(first + 1, len(toks)):
+        w = lows[v]
+        if doc.masked[toks[v - 1][1] : toks[v][0]] != " " or lows[v - 1] in FUNCTION_WORDS and v > first:
+            return None  # punctuation or "of", "to" inside: an apposition, a clause, a longer phrase
+        if w.endswith(("’s", "'s")):
+            continue  # "The vice president's presence": a possessive, no verb
+        prev = lows[v - 1]
+        plural = prev.endswith("s") and not prev.endswith(("ss", "us", "is", "’s", "'s"))
+        if (
+            w in _VERBISH
+            or w.endswith(("ed", "ly"))
+            or (w.endswith("s") and not plural)
+            or (plural and w.isalpha() and w.islower() and w not in FUNCTION_WORDS)
+        ):
+            if (
+                not toks[v - 1][2][:1].isalpha()
+                or prev in FUNCTION_WORDS
+                or prev in _VERBISH
+                or prev.endswith(("ed", "ly", "n't", "n’t"))
+            ):
+                return None
+            start = toks[s0][0]
+            return start, doc.text[start : toks[v - 1][1]], plural
+    return None
