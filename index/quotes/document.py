@@ -479,3 +479,26 @@ def numbered_name(doc: Doc, i: int) -> bool:
         and doc.gaps[i] == " "
         and doc.gaps[i + 1] == " "
     )
+
+
+# clause boundaries (",", ";", a quote, "that", "while", ...), spelt backwards: the last
+# boundary before a verb is the first match in the reversed text, found without a full scan
+# (the comma first, its look-behind after it: the regex engine skips ahead to a candidate)
+_BOUNDARY_REV_RE = re.compile(
+    r",(?<!\d,)|,(?!\d)|[;:\x01”\"—–(]|\b(?:taht|elihw|sa|nehw|fi|esuaceb|hguohtla|hguoht|saerehw|ecnis|sselnu|retfa|erofeb)\b"
+)
+
+
+def last_boundary(region: str, limit: int) -> int:
+    """Where the clause holding region[limit] starts (a subject sits near its verb).
+
+    The end of the last boundary in region[limit - WINDOW : limit]; one character
+    more is read so that a word cut by the window is not taken for a whole word.
+    """
+    last = max(0, limit - WINDOW)
+    lo = last - 1 if last > 0 else 0
+    rev = region[lo:limit][::-1]
+    b = _BOUNDARY_REV_RE.search(rev)
+    if b is None or limit - b.end() < last:
+        return last  # none, or only one that starts before the window
+    return limit - b.start()

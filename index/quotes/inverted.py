@@ -14,7 +14,7 @@ from index.lexicon import ANONYMOUS_NOUNS, FUNCTION_WORDS, PERSON_NOUNS
 
 from .document import MASK, Doc, is_abbrev_token, tokens_in
 from .mentions import Mention, classify_np
-from .roles import DOCUMENT_NOUNS, PERSON_HEADS
+from .roles import DOCUMENT_NOUNS, PERSON_HEADS, singular
 from .words import ASKING, FIRST_NAMES, MODALS, POSSESSIVE_PRONOUNS, PREPOSITIONS, cap
 
 _HARD_PUNCT = frozenset(',;:!?()\x01“”"—–[]')
@@ -216,3 +216,16 @@ def bare_inverted(doc: Doc, end: int, se: int, word: str) -> bool:
 
 
 _VERB_RE = re.compile(r" (?:is|was|are|were|has|have|had|will|would|could|should|can|did|does)\b|\w{3,}ed\b")
+
+
+_COMPLEMENT_RE = re.compile(r"\s(?:by|from|of|on|for|into|in)\s")
+
+
+def document_after(doc: Doc, np: Mention, verb: str) -> bool:
+    """Is a noun phrase after `verb`, ending its clause, a document speaking (", said the
+    survey", ", says a new MPs' report", ", said the report by the Audit Commission"), not
+    one written ("wrote an account")?"""
+    if np.kind != "np" or verb in ("wrote", "writes", "write") or not ends_clause(doc, np.end):
+        return False
+    head = _COMPLEMENT_RE.split(np.text, 1)[0].rsplit(None, 1)[-1].lower()
+    return singular(head) in DOCUMENT_NOUNS

@@ -16,13 +16,12 @@ from index.lexicon import forms_of
 from index.models import Quote
 
 from .cues import Cue, introduces
-from .document import MASK, Doc, tokens_in
+from .document import MASK, Doc, last_boundary, tokens_in
 from .kinds import is_term, names_words
 from .marks import Seg
 from .orgs import relays
 from .possessed import POSSESSED, claimed_by_possessor
 from .records import make_quote
-from .sources import last_boundary
 from .words import BELIEF_FORMS, SUBORDINATORS, title_case
 
 MAX_CLAUSE = 1200  # characters: no reported clause is longer (a sentence is at most document.MAX_SENT)

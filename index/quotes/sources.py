@@ -16,8 +16,16 @@ from index.lexicon import FUNCTION_WORDS, PERSON_NOUNS
 
 from .appositions import AFFILIATION_RE, RELATIVES, appositive, person_np, unclosed_apposition
 from .cues import HEARD_DOING, Cue, quoted_before
-from .document import MASK, WINDOW, Doc, tokens_in
-from .inverted import according_to_source, bare_inverted, ends_clause, np_after, passive_agent, reported_subject
+from .document import MASK, WINDOW, Doc, last_boundary, tokens_in
+from .inverted import (
+    according_to_source,
+    bare_inverted,
+    document_after,
+    ends_clause,
+    np_after,
+    passive_agent,
+    reported_subject,
+)
 from .mentions import Mention, classify_np
 from .roles import ABBREVIATED, PERSON_HEADS
 from .skippable import strip_skippable, subject_start
@@ -96,7 +104,7 @@ def find_source(doc: Doc, cue: Cue) -> Mention | None:
         )
         if (
             got is not None
-            and got.kind in ("name", "role", "anonymous")
+            and (got.kind in ("name", "role", "anonymous") or document_after(doc, got, cue.word))
             and not reported_subject(doc, got, cue.word)
             and (cue.word in _INVERTED or ends_clause(doc, got.end))
         ):
@@ -418,29 +426,6 @@ def _list_start(region: str, b: int, end: int) -> int:
             else b
         )
     return b
-
-
-# clause boundaries (",", ";", a quote, "that", "while", ...), spelt backwards: the last
-# boundary before a verb is the first match in the reversed text, found without a full scan
-# (the comma first, its look-behind after it: the regex engine skips ahead to a candidate)
-_BOUNDARY_REV_RE = re.compile(
-    r",(?<!\d,)|,(?!\d)|[;:\x01”\"—–(]|\b(?:taht|elihw|sa|nehw|fi|esuaceb|hguohtla|hguoht|saerehw|ecnis|sselnu|retfa|erofeb)\b"
-)
-
-
-def last_boundary(region: str, limit: int) -> int:
-    """Where the clause holding region[limit] starts (a subject sits near its verb).
-
-    The end of the last boundary in region[limit - WINDOW : limit]; one character
-    more is read so that a word cut by the window is not taken for a whole word.
-    """
-    last = max(0, limit - WINDOW)
-    lo = last - 1 if last > 0 else 0
-    rev = region[lo:limit][::-1]
-    b = _BOUNDARY_REV_RE.search(rev)
-    if b is None or limit - b.end() < last:
-        return last  # none, or only one that starts before the window
-    return limit - b.start()
 
 
 # a clause with its own past-tense verb, then "and" and the next clause's subject: a name

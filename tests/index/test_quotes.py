@@ -707,19 +707,19 @@ _SOUP = st.lists(
 @settings(max_examples=300, deadline=None)
 @given(_SOUP, st.integers(0, 100))
 def test_last_boundary_matches_a_forward_scan(region: str, cut: int) -> None:
-    from index.quotes import document, sources
+    from index.quotes import document
 
     forward = re.compile(r"[,;:\x01”\"—–(]|\bthat\b|\bwhile\b|\bas\b|\bwhen\b|\bif\b")
     limit = min(cut, len(region))
     for window in (document.WINDOW, 7):
-        old, sources.WINDOW = sources.WINDOW, window
+        old, document.WINDOW = document.WINDOW, window
         try:
             want = max(0, limit - window)
             for b in forward.finditer(region, want, limit):
                 want = b.end()
-            assert sources.last_boundary(region, limit) == want
+            assert document.last_boundary(region, limit) == want
         finally:
-            sources.WINDOW = old
+            document.WINDOW = old
 
 
 @settings(max_examples=300, deadline=None)

@@ -13,12 +13,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from index.lexicon import FUNCTION_WORDS
-from index.quotes.document import mark_tokens, read_document, tokens_marked, whole_word_at
+from index.quotes.document import _BOUNDARY_REV_RE, mark_tokens, read_document, tokens_marked, whole_word_at
 from index.quotes.kinds import _NAMING_BEFORE_RE, _naming_before
 from index.quotes.marks import _single_marks
 from index.quotes.roster import _CAP_LONG_RE, _LOWER_WORD_RE
 from index.quotes.skippable import _DETERMINER_AFTER_WORD_RE, subject_start
-from index.quotes.sources import _BOUNDARY_REV_RE
 from index.quotes.words import PREPOSITIONS
 
 # pieces of text, with the characters each fast path is careful about: the apostrophes and
