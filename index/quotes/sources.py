@@ -27,6 +27,7 @@ from .inverted import (
     reported_subject,
 )
 from .mentions import Mention, classify_np
+from .names import PARTICLES
 from .roles import ABBREVIATED, PERSON_HEADS
 from .skippable import strip_skippable, subject_start
 from .words import (
@@ -220,6 +221,8 @@ def clause_subject(doc: Doc, ss: int, end: int, participle: bool = False) -> Men
                 nxt = toks[v + 1][2] if v + 1 < len(toks) else ""
                 if w.endswith(_ADJECTIVE_ENDINGS) and (cap(nxt) or nxt in ROLE_NOUNS):
                     continue  # "Former Republican presidential candidate Jeb Bush": a modifier
+                if cap(nxt) and w in PARTICLES:
+                    continue  # "President da Silva has defended": a particle of the name
                 if cap(nxt) and (w in ROLE_NOUNS or w in PERSON_NOUNS or w in PERSON_HEADS):
                     continue  # "Climate activist Greta Thunberg has": a title before the name
                 if v == 2 and (w in ROLE_NOUNS or w in PERSON_HEADS) and nxt[:1].islower() and cap(toks[1][2]):

@@ -3177,6 +3177,13 @@ SPEAKER_CASES = [
         id="a_document_noun_opening_the_sentence_is_its_issuers",
     ),
     pytest.param(
+        "Brazil\n\nPresident da Silva has defended his policies, arguing that Brazil cannot afford the cycle.\n",
+        "arguing that",
+        "da Silva",
+        "participle",
+        id="a_particle_inside_a_name_is_no_verb",
+    ),
+    pytest.param(
         "Jobs\n\n“We are pleased,” said David Rubin of administrators David Rubin & Partners.\n",
         "We are pleased",
         "David Rubin",
