@@ -512,6 +512,8 @@ def _clause_before_comma(doc: Doc, ss: int, end: int) -> Mention | None:
         k += 1
     if k == 0 or k >= len(toks) or toks[0][2].lower() in FUNCTION_WORDS or toks[0][2].lower() in SUBORDINATORS:
         return None
+    if toks[k - 1][2].endswith(("'s", "’s")):
+        return None  # "Children's charities have reacted …, saying": a possessor, its noun next
     verb = toks[k][2]
     if not verb.isalpha() or verb in NOT_VERBS or not verb.endswith(("ed", "s")):
         return None

@@ -3184,6 +3184,13 @@ SPEAKER_CASES = [
         id="a_particle_inside_a_name_is_no_verb",
     ),
     pytest.param(
+        "Asylum\n\nChildren's charities have reacted with alarm, saying the policy amounts to removal.\n",
+        "saying the policy",
+        "Children's charities",
+        "noun-phrase",
+        id="a_possessor_opening_the_sentence_before_a_participle_is_not_the_subject",
+    ),
+    pytest.param(
         "Jobs\n\n“We are pleased,” said David Rubin of administrators David Rubin & Partners.\n",
         "We are pleased",
         "David Rubin",
