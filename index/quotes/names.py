@@ -254,11 +254,7 @@ def name_of_run(words: tuple[str, ...]) -> tuple[tuple[str, ...], str, bool]:
         core = core[inner[-1] + 1 :]  # "Hewlett-Packard CEO Carly Fiorina"
         titled = True
     # (the few runs with a hyphen or an apostrophe are looked at word by word: one join finds them)
-    described = (
-        [i for i, w in enumerate(core[:-1]) if "-" in w and w.rsplit("-", 1)[1][:1].islower()]
-        if "-" in "".join(core[:-1])
-        else None
-    )
+    described = [i for i, w in enumerate(core[:-1]) if epithet_word(w)] if "-" in "".join(core[:-1]) else None
     if described:
         core = core[described[-1] + 1 :]  # "Liberal Oscar-winner Sarandon" is Sarandon
         titled = True
@@ -339,3 +335,12 @@ def one_edit(a: str, b: str) -> bool:
     if len(a) == len(b):
         return a[i + 1 :] == b[i + 1 :] or a[i + 2 :] == b[i + 2 :] and a[i : i + 2] == b[i + 1 : i + 2] + b[i]
     return a[i:] == b[i + 1 :]
+
+
+def epithet_word(w: str) -> bool:
+    """A hyphenated word ending in lower case, an epithet ("Oscar-winner", "Pulitzer
+    Prize-winning"), unless a surname's particle ends it ("Clemence Ross-van Dorp")."""
+    if "-" not in w:
+        return False
+    tail = w.rsplit("-", 1)[1]
+    return tail[:1].islower() and tail not in PARTICLES

@@ -24,6 +24,7 @@ from index.speakers import SpeakerRegistry, gender_of_honorific
 from .document import Doc, coordinate, has_word, sent_of, whole_word_at
 from .names import (
     PARTICLES,
+    epithet_word,
     leading_role,
     name_of_run,
     names_an_organisation,
@@ -208,9 +209,7 @@ class People:
         if len(words) > 2 and words[0].lower() in DEMONYMS and not names_an_organisation(words):
             words = words[1:]  # "Russian Dmitriy Bogdanov" is Dmitriy Bogdanov
             name = " ".join(words)
-        if len(words) >= 2 and (
-            leading_role(words) or any("-" in w and w.rsplit("-", 1)[1][:1].islower() for w in words[:-1])
-        ):
+        if len(words) >= 2 and (leading_role(words) or any(epithet_word(w) for w in words[:-1])):
             core = name_of_run(tuple(words))[0]  # "Liberal Oscar-winner Sarandon": Sarandon
             if core:
                 words = list(core)

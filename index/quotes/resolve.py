@@ -182,7 +182,8 @@ def resolve_mention(
     if not speaker_like(text):
         named = _leading_name(people, mention)
         if named is not None:
-            return people.canonical(named.text, named.start), rule, named  # "Sanders started out ..."
+            # "Sanders started out ...", "Lord Butler's report earlier this year … said": Lord Butler
+            return people.canonical(named.text.removesuffix("'s").removesuffix("’s"), named.start), rule, named
         head = _leading_np(people.doc, mention)
         if head is not None:
             # "The retired neurosurgeon addressed his concerns": the noun phrase before its verb

@@ -509,7 +509,7 @@ class Description:
 
 _ARTICLE_DETS = {"the": "the", "this": "the", "that": "the", "a": "a", "an": "a", "one": "a", "another": "a"}
 _POSSESSIVE_DETS = frozenset({"his", "her", "its", "their"})
-_COMP_LINKS = frozenset({"of", "for", "to", "at", "by", "from", "on", "in"})
+_COMP_LINKS = frozenset({"of", "for", "to", "at", "by", "from", "on", "in", "into", "about"})
 
 
 def parse(doc: Doc, start: int, end: int) -> Description | None:

@@ -3191,6 +3191,27 @@ SPEAKER_CASES = [
         id="a_possessor_opening_the_sentence_before_a_participle_is_not_the_subject",
     ),
     pytest.param(
+        "Sport\n\nDutch sports minister Clemence Ross-van Dorp said: “We will act on doping.”\n",
+        "We will act",
+        "Clemence Ross-van Dorp",
+        "said-after-name",
+        id="a_particle_after_a_hyphen_is_part_of_the_surname",
+    ),
+    pytest.param(
+        "Iraq\n\nLord Butler's report earlier this year into Iraq intelligence said the dossier was unclear.\n",
+        "Lord Butler's report",
+        "Lord Butler",
+        "noun-phrase",
+        id="a_possessor_speaks_for_its_document_without_its_apostrophe",
+    ),
+    pytest.param(
+        "Iraq\n\nTony Blair's report into the intelligence said the dossier was unclear.\n",
+        "Tony Blair's report",
+        "Tony Blair",
+        "document-issuer",
+        id="a_document_into_something_is_its_owners",
+    ),
+    pytest.param(
         "Jobs\n\n“We are pleased,” said David Rubin of administrators David Rubin & Partners.\n",
         "We are pleased",
         "David Rubin",
