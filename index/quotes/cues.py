@@ -21,11 +21,13 @@ from .mentions import Mention
 from .roles import ABBREVIATED, DOCUMENT_NOUNS, ORG_HEADS, ROLE_TRIGGERS, is_age
 from .senses import (
     ADD_FORMS,
+    DENY_FORMS,
     WH_WORDS,
     WRITE_FORMS,
     adds_a_quantity,
     attempt_before_to,
     comparative,
+    denies_a_chance,
     hypothetical,
     object_of_verb,
     refused,
@@ -217,6 +219,8 @@ def find_cues(doc: Doc, extra: frozenset[str], particles: dict[str, str] | None 
             continue  # "The ONS would not comment on the figures", "Neither Rover nor SAIC commented": no words
         if (k + 1 >= len(toks) or gaps[k + 1].strip(" \u00a0")) and hypothetical(words, gaps, k):
             continue  # "even if Mr Blair asked", "unless the minister says so": nothing was said
+        if low in DENY_FORMS and denies_a_chance(doc, k):
+            continue  # "The keeper denied the same player again": prevented, nothing said
         if low in WRITE_FORMS and writes_a_work(doc, k):
             continue  # "Steve Brown, who wrote the award-winning musical …": a work, nothing said
         if low == "called" and _names_a_thing(doc, k):

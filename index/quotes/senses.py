@@ -179,3 +179,36 @@ def _in_clause_before(
         if words[i] in wanted or negated and words[i].endswith(("n't", "n’t")):
             return True
     return False
+
+
+DENY_FORMS = frozenset({"deny", "denies", "denied", "denying"})
+_DENIED_THINGS = frozenset(
+    """chance chances goal goals penalty opportunity victory win title place entry access bail visa
+    permission request equaliser equalizer winner point points player players keeper goalkeeper
+    striker side team opponent opponents rival rivals""".split()
+)
+_OBJECT_PRONOUNS = frozenset({"him", "her", "them", "us", "me"})
+
+
+def denies_a_chance(doc: Doc, k: int) -> bool:
+    """ "The keeper denied the same player again", "was denied his chance by Kiely", "denied
+    him a place": "deny" as prevent or refuse, with a player or a chance as its object,
+    says nothing ("denied the claims", "denied them", "denied her faith meant …" do)."""
+    lows, n = doc.lows, len(doc.lows)
+    j = k + 1
+    if j + 1 < n and lows[j] in _OBJECT_PRONOUNS and not doc.gaps[j].strip():
+        return lows[j + 1] in _DENY_DETERMINERS  # ("denied him a place": two objects)
+    while j < n and j <= k + 2 and lows[j] in _DENY_DETERMINERS and not doc.gaps[j].strip():
+        j += 1
+    if j + 1 < n and lows[j] not in _DENIED_THINGS and lows[j + 1] in _DENIED_THINGS:
+        j += 1  # "the England striker"
+    if j >= n or j == k + 1 and lows[j] not in _DENIED_THINGS or lows[j] not in _DENIED_THINGS:
+        return False
+    after = lows[j + 1] if j + 1 < n and not doc.gaps[j + 1].strip() else ""
+    return not (after.endswith("ed") or after in MODALS or after in PASSIVE_AUX or after in _HAVE)
+
+
+_HAVE = frozenset({"had", "has", "have", "is", "are", "was", "were", "meant", "did", "does"})
+
+
+_DENY_DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "same", "any"})

@@ -133,6 +133,8 @@ NOTHING_SAID = [
     "Chelsea have yet to officially confirm or deny the meeting with the player.",
     "Only half had made up their minds. Another 7% said they would not vote at all.",
     "Male life expectancy in Britain is much higher than was originally thought.",
+    "The keeper denied the same player again after the break.",
+    "Once again Martyn denied the England striker in injury time.",
     "Male life expectancy in Britain is much higher than thought.",
 ]
 
@@ -152,6 +154,15 @@ def test_a_verb_of_speech_in_a_sense_that_says_nothing_reports_nothing(sentence:
     ],
 )
 def test_added_before_a_clause_still_reports(sentence: str) -> None:
+    qs = extract_quotes("t", f"Title of the piece\n\n{sentence}\n")
+    assert [(q.kind, q.speaker) for q in qs] == [("reported", "Lund")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Mr Lund denied his team had cheated.", "Mr Lund denied that the club had cheated."],
+)
+def test_denied_before_a_clause_still_reports(sentence: str) -> None:
     qs = extract_quotes("t", f"Title of the piece\n\n{sentence}\n")
     assert [(q.kind, q.speaker) for q in qs] == [("reported", "Lund")]
 
