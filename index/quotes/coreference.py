@@ -172,12 +172,13 @@ def resolve_all(doc: Doc, cues: list[Cue], people: People) -> None:
 
 
 _JOINT_RE = re.compile(
-    r"(?:^|(?<=[\s,(]))((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*)\s+(?:[a-z]+\s+)?and\s+(?:[a-z]+\s+)?$"
+    r"(?:^|(?<=[\s,(]))((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*)\s+(?:[a-z]+\s+)?and\s+(?:[a-z]+\s+){0,3}$"
 )
 
 
 def _joint_subject(doc: Doc, cue: Cue, mention: Mention, speaker: str, people: People) -> str | None:
-    """ "Singer Gary Lightbody and drummer Jonny Quinn said", "South Korea and Japan denied":
+    """ "Singer Gary Lightbody and drummer Jonny Quinn said", "chief executive William Harrison
+    and chief operating officer James Dimon said", "South Korea and Japan denied":
     two people (by full name) or two countries share the verb, and both speak."""
     if mention.end > cue.start or not doc.sents:
         return None

@@ -295,8 +295,18 @@ _ING_ADJECTIVES = frozenset(
 )
 
 
+# -ing nouns of a trade that modify the noun after them: "marketing magazine New Media Age"
+_ING_TRADES = frozenset(
+    """marketing advertising banking publishing trading housing shipping consulting polling lobbying
+    computing gaming broadcasting engineering accounting clothing manufacturing mining farming
+    retailing catering recording""".split()
+)
+
+
 def modifying_ing(words: Sequence[str], lows: Sequence[str]) -> bool:
     """Does a noun phrase open with an -ing word that modifies the noun after it?"""
+    if lows[0] in _ING_TRADES and not cap(words[0]) and lows[1] not in FUNCTION_WORDS and "to" not in lows:
+        return True
     return (
         lows[0] in _ING_ADJECTIVES
         and not cap(words[0])

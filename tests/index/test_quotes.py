@@ -3212,6 +3212,23 @@ SPEAKER_CASES = [
         id="a_document_into_something_is_its_owners",
     ),
     pytest.param(
+        "Sky\n\nSky will activate the service in the spring, marketing magazine New Media Age reported.\n",
+        "Sky will activate",
+        "New Media Age",
+        "said-after-name",
+        id="a_trade_noun_in_ing_modifies_the_name_after_it",
+    ),
+    pytest.param(
+        (
+            "Slavery\n\n“We apologise,” chief executive William Harrison and chief operating officer "
+            "James Dimon said in the letter.\n"
+        ),
+        "We apologise",
+        "William Harrison and James Dimon",
+        "said-after-name",
+        id="two_named_people_each_with_a_title_share_the_verb",
+    ),
+    pytest.param(
         "Jobs\n\n“We are pleased,” said David Rubin of administrators David Rubin & Partners.\n",
         "We are pleased",
         "David Rubin",
