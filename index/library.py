@@ -1018,18 +1018,27 @@ class Library:
         return self._resolve(self._bound(stored), article)
 
     def tag_store_problem(self) -> str | None:
-        """One line when the tag store cannot be used fully (damaged, read-only, full)."""
+        """One line when the tag store cannot be used fully (damaged, read-only, full, or
+        its path holds what cannot be a tag store now)."""
         from .tags import SALVAGE_HINT, TagStoreError
 
         try:
             store = self.tags
         except TagStoreError as exc:
             return str(exc)
+        if store.path_problem:
+            return store.path_problem
         if store.damage:
             return f"{store.path}: the tag store is damaged ({store.damage}); nothing more is written to it; {SALVAGE_HINT}"
         if store.read_only:
             return f"{store.path}: tags can be read but not changed ({store.read_only})"
         return None
+
+    def take_tag_notices(self) -> list[str]:
+        """What the user must be told, once, about the tag file since the last call: it was
+        deleted, moved away or replaced while open (and where the tags it held were kept),
+        or its path now holds what cannot be a store."""
+        return [] if self._tags is None else self._tags.take_notices()
 
     def resolve_tags(self, stored: list[Tag]) -> list[Tag]:
         """`stored` as `resolved_tags` shows them, without writing to the store (so it may
@@ -1119,8 +1128,10 @@ class Library:
     def why_not_saved(self, exc: BaseException) -> str:
         """Why a tag change raised `exc` and was not saved, in a few words for a status line
         (the exception's own message names the file and says more)."""
-        from .tags import TagStoreDamaged, TagStoreError, TagStoreFull, TagStoreReadOnly
+        from .tags import TagStoreDamaged, TagStoreError, TagStoreFull, TagStoreGone, TagStoreReadOnly
 
+        if isinstance(exc, TagStoreGone):
+            return exc.short
         if isinstance(exc, TagStoreReadOnly):
             return "the tag store is read-only"
         if isinstance(exc, TagStoreDamaged):

@@ -25,7 +25,13 @@ Bad luck, because it is user data (#19, items 7 and 8):
 * a store that cannot be written (a read-only folder or disk) is read from a snapshot
   in memory: it can be listed and exported, and a change says why it cannot be made
   (`TagStoreReadOnly`); a full disk refuses the change and keeps the file as it was
-  (`TagStoreFull`).
+  (`TagStoreFull`);
+* the file is looked for at its path before each change and each read (`index.tag_file`):
+  deleted, moved away or replaced while open, the store opens what is there now (a new
+  store when nothing is), says so (`notices`) and first copies the tags of the previous
+  file that the new one lacks into ``backups/rescued-*.sqlite3``; what cannot be a store
+  (a folder, another kind of file) is left as it is and changes are refused
+  (`TagStoreGone`). No change ever commits to a file that is no longer at the path.
 """
 
 from __future__ import annotations
@@ -47,12 +53,23 @@ from urllib.parse import quote
 
 from index.anchoring import ANCHORED, ORPHAN, ORPHAN_ANCHOR, Anchor, make_selector, reanchor
 from index.models import Selector, Tag
+from index.tag_file import (
+    FileId,
+    cannot_be_a_store,
+    companions,
+    file_id,
+    foreign_companions,
+    id_at,
+    look,
+    remove_stale_companions,
+)
 
 BUSY_TIMEOUT_MS = 10_000
 BACKUPS_DIR = "backups"  # beside the store
 BACKUPS_KEPT = 5
 BACKUP_EVERY = 24 * 3600  # seconds
 SALVAGE_HINT = "recover the readable tags with `quotewire tags salvage -o FILE`"
+RESCUED_PREFIX = "rescued-"  # backups/rescued-*.sqlite3: never pruned like the rolling backups
 
 
 class TagStoreError(Exception):
@@ -69,6 +86,17 @@ class TagStoreReadOnly(TagStoreError):
 
 class TagStoreFull(TagStoreError):
     """The disk is full: the change was not made and the file is as it was."""
+
+
+class TagStoreGone(TagStoreError):
+    """The store's path no longer names the file it opened, and what is there cannot take
+    its place (a folder, a file that is not a tag store), or it changed while a change was
+    being saved: the change was not made, and nothing was written at the path.
+    ``short`` says so in a few words, for a status line."""
+
+    def __init__(self, message: str, short: str) -> None:
+        super().__init__(message)
+        self.short = short
 
 
 def normalize_tag(name: str) -> str:
@@ -277,7 +305,9 @@ class TagStore:
     """Tagged passages in one SQLite file; safe to share between threads and processes.
 
     ``read_only`` says why the store cannot be written (None when it can); ``damage``
-    what is wrong with the file once that is found (None while it looks sound)."""
+    what is wrong with the file once that is found (None while it looks sound);
+    ``path_problem`` why the path no longer holds a store it can use (None while it does);
+    ``notices`` what the user must be told about the file at the path (`take_notices`)."""
 
     def __init__(self, path: Path, *, backups: bool = True) -> None:
         self.path = Path(path)
@@ -285,6 +315,19 @@ class TagStore:
         self.read_only: str | None = None
         self.damage: str | None = None
         self._full = False  # read-only because the disk is full
+        self.path_problem: str | None = None
+        self.notices: builtins.list[str] = []
+        # The file the connection reads and writes (None: nothing was at the path) and
+        # its -wal and -shm as opened (none for a store read into memory).
+        self._ident: FileId | None = None
+        self._companions: dict[str, FileId] = {}
+        self._in_memory = False
+        # What was at the path when it was last refused, and why (see `_gone`).
+        self._refused: tuple[tuple[object, ...] | None, str] | None = None
+        self._rescued: Path | None = None  # the copy of the previous file's tags, once made
+        # Passages as read from a file that was replaced since, not read again from the
+        # one at the path: their ids may name other passages there.
+        self._before: dict[int, Tag] = {}
         # Each passage as this copy last read it, so that an edit of one another copy has
         # removed meanwhile can still be saved (see `update`); and what such edits became.
         self._seen: dict[int, Tag] = {}
@@ -296,11 +339,34 @@ class TagStore:
     # -- opening -----------------------------------------------------------------------
 
     def _open(self) -> sqlite3.Connection:
+        """`_connect`, noting which file was opened (opened again if it was replaced meanwhile)."""
+        attempts = 3
+        while True:
+            before = _id_or_none(self.path)
+            conn = self._connect()
+            after = _id_or_none(self.path)
+            attempts -= 1
+            if after == before or before is None or self._in_memory or not attempts:
+                break  # (nothing was there: the file at the path is the one SQLite made)
+            conn.close()
+        self._ident = after
+        self._companions = {} if self._in_memory else companions(self.path)
+        return conn
+
+    def _connect(self) -> sqlite3.Connection:
+        self.read_only = self.damage = None
+        self._full = self._in_memory = False
         if not self.path.exists():
             try:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
                 return self._empty(f"cannot create {self.path.parent}: {exc.strerror or exc}")
+        try:
+            # The -wal and -shm of a file that was replaced while another copy had it open
+            # would be applied to this one (see index.tag_file): taken away first.
+            remove_stale_companions(self.path, foreign_companions(self.path))
+        except OSError:
+            pass  # a folder that cannot be written: nothing is written to the store either
         try:
             conn = sqlite3.connect(
                 self.path,
@@ -313,6 +379,7 @@ class TagStore:
         conn.text_factory = _lenient_text
         self._conn = conn
         try:
+            self._refuse_foreign()
             self._configure()
             self._check_file()
             if self.damage is None:  # a damaged file is never migrated (that would write to it)
@@ -347,6 +414,7 @@ class TagStore:
     def _empty(self, reason: str) -> sqlite3.Connection:
         """No store and nowhere to make one: an empty store in memory, read-only."""
         self.read_only = reason
+        self._in_memory = True
         self._conn = _memory()
         self._migrate()
         return self._conn
@@ -376,11 +444,22 @@ class TagStore:
         finally:
             src.close()
         self.read_only = reason
+        self._in_memory = True
         self._conn = mem
         self._check_file()
         if self.damage is None:
             self._migrate()
         return mem
+
+    def _refuse_foreign(self) -> None:
+        """Another program's SQLite database (no schema version, tables of its own) is not
+        made a tag store: this is read before anything is written to the file."""
+        conn = self._conn
+        if (
+            conn.execute("PRAGMA user_version").fetchone()[0] == 0
+            and conn.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchone()
+        ):
+            raise TagStoreError(f"{self.path}: an SQLite database that is not a tag store; it was left as it is")
 
     def _configure(self) -> None:
         conn = self._conn
@@ -456,6 +535,200 @@ class TagStore:
             return
         _copy_with_backup_api(self._conn, target)
 
+    # -- the file at the path (see index.tag_file) ----------------------------------------
+
+    def _follow(self, *, reading: bool = False) -> None:
+        """Make sure the file this store reads and writes is the one at its path: under the
+        lock, before each change and each read (one ``stat``).
+
+        Another tag store there (none: a new one is made, as on a first start) is opened
+        in its place and the user is told (`notices`); the tags of the previous file that
+        it lacks are copied aside first. What cannot be a store raises `TagStoreGone`
+        (said once in `notices` too when ``reading``), and nothing is written there."""
+        try:
+            st = look(self.path)
+        except OSError as exc:
+            raise self._gone(f"cannot be looked at ({exc.strerror or exc})", None, reading) from exc
+        now = file_id(st)
+        if now == self._ident:
+            self.path_problem = None
+            self._refused = None
+            return
+        seen = None if st is None else (now, st.st_mode, st.st_size, st.st_mtime_ns)
+        if seen is not None and self._refused is not None and self._refused[0] == seen:
+            raise self._gone_error(self._refused[1])  # the same thing as the last time: not looked into again
+        why = None if st is None else cannot_be_a_store(self.path, st)
+        if why is not None:
+            raise self._gone(why, seen, reading)
+        self._switch(missing=st is None, seen=seen, reading=reading)
+
+    def _look_again(self) -> None:
+        """`_follow` before a read: when the path holds nothing usable, the file opened
+        before is read (`path_problem` and a notice say why, and changes are refused)."""
+        try:
+            self._follow(reading=True)
+        except TagStoreError:
+            pass
+
+    def _gone(self, why: str, seen: tuple[object, ...] | None, reading: bool) -> TagStoreGone:
+        """What is at the path cannot be used (``why``): remembered (``seen``: what it was, to
+        be refused again without a second look while it stays; None: looked at again each
+        time), said once, refused."""
+        problem = (
+            f"{self.path} {why}: it is not the tag store quotewire opened; the tags shown are those that "
+            "store held, and no change is saved (nothing is written there) until the tag file is put back, "
+            "or this is moved away for a new, empty store"
+        )
+        if reading and problem != self.path_problem:
+            self.notices.append(problem)
+        self.path_problem = problem
+        self._refused = (seen, why)
+        return self._gone_error(why)
+
+    def _gone_error(self, why: str) -> TagStoreGone:
+        return TagStoreGone(
+            f"{self.path} {why}: the change was not saved, and nothing was written there; put the tag file "
+            "back, or move this away for a new, empty store",
+            f"the tag file {why}",
+        )
+
+    def _switch(self, *, missing: bool, seen: tuple[object, ...] | None, reading: bool) -> None:
+        """Open what is at the path now in place of the file opened before, which is gone
+        from it (deleted, moved away, replaced): its tags that the new file lacks are kept
+        in a copy, its -wal and -shm are taken away from the path, and the user is told."""
+        old, had_file = self._conn, self._ident is not None
+        held = self._held(old)
+        rescued = self._rescue(held) if held != [] else None
+        if not self._in_memory:
+            self._retire(old)
+        try:
+            fresh = TagStore(self.path, backups=False)
+        except TagStoreError as exc:
+            reason = str(exc).removeprefix(f"{self.path}: ")
+            # Nothing there and none could be made (a full disk): tried again next time.
+            raise self._gone(f"cannot be used as the tag store ({reason})", seen, reading) from exc
+        now = {(t.id, row_checksum(t)) for t in fresh._held(fresh._conn) or ()}
+        lost = None if held is None else sum((t.id, row_checksum(t)) not in now for t in held)
+        if rescued is not None and lost == 0:
+            rescued.unlink(missing_ok=True)  # the new file holds every one of them
+            rescued = None
+        old.close()
+        self._conn = fresh._conn
+        self.read_only, self.damage, self._full = fresh.read_only, fresh.damage, fresh._full
+        self._ident, self._companions, self._in_memory = fresh._ident, fresh._companions, fresh._in_memory
+        self.path_problem = None
+        self._refused = self._rescued = None
+        self._before = {**self._before, **self._seen}
+        self._seen, self._recreated = {}, {}
+        if had_file or lost:  # not when there was no store before (a folder that could not be made)
+            self.notices.append(self._switched(missing, lost, rescued))
+
+    def _switched(self, missing: bool, lost: int | None, rescued: Path | None) -> str:
+        """What the user is told when the store moved to the file now at its path (``lost``:
+        how many of the previous file's passages the new one lacks; None: not known)."""
+        passages = "tagged passages" if lost is None else f"{lost} tagged passage{'' if lost == 1 else 's'}"
+        if missing:
+            said = (
+                f"{self.path} disappeared while quotewire was running (deleted, or moved away): "
+                "a new, empty tag store was made there"
+            )
+            kept = f"; the {passages} it held are kept in {rescued}"
+        else:
+            said = f"{self.path} was replaced by another tag store while quotewire was running: quotewire now uses that one"
+            kept = f"; the {passages} of the previous one that it lacks are kept in {rescued}"
+        if rescued is not None:
+            return said + kept
+        if lost:
+            return said + f"; the {passages} of the previous one could not be copied aside"
+        return said + ("" if missing else ", which holds every tagged passage the previous one did")
+
+    def _held(self, conn: sqlite3.Connection) -> builtins.list[Tag] | None:
+        """Every passage ``conn`` holds, as read (None: it cannot be read through SQLite)."""
+        try:
+            return [_row_to_tag(r, verify=False) for r in conn.execute(f"{_SELECT} ORDER BY a.id").fetchall()]
+        except sqlite3.DatabaseError:
+            return None
+
+    def _rescue(self, held: builtins.list[Tag] | None) -> Path | None:
+        """A copy of the store opened before, whose file is gone from the path, into
+        ``backups/rescued-*.sqlite3`` (once); refused (`TagStoreError`) when it cannot be made,
+        so that nothing moves on while those tags are nowhere else."""
+        if self._rescued is not None and self._rescued.exists():
+            return self._rescued
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+        target = self.backups_dir / f"{RESCUED_PREFIX}{stamp}.sqlite3"
+        try:
+            self.backups_dir.mkdir(parents=True, exist_ok=True)
+            try:
+                _copy_with_backup_api(self._conn, target)
+            except sqlite3.DatabaseError:
+                if not held:
+                    return None  # a damaged file that cannot be read either: nothing to keep
+                from .tag_salvage import write_store
+
+                write_store(held, target)  # what could be read of a damaged one
+        except (OSError, sqlite3.Error, TagStoreError) as exc:
+            count = "its tags" if held is None else f"its {len(held)} tagged passages"
+            raise TagStoreError(
+                f"{self.path} is not the tag store quotewire opened any more, and {count} could not be "
+                f"copied aside into {self.backups_dir} ({exc}); the change was not saved"
+            ) from exc
+        self._rescued = target
+        return target
+
+    def _retire(self, old: sqlite3.Connection) -> None:
+        """Take the previous file's -wal and -shm away from the path before another file
+        is opened there (SQLite would apply them to it). Done holding the previous file's
+        write lock, so that two copies of quotewire that both had it open take turns and
+        neither removes the -wal the other has just made for the new file."""
+        if not self._companions:
+            return
+        try:
+            old.execute("PRAGMA wal_checkpoint(PASSIVE)")  # a file moved elsewhere then holds its tags whole
+        except sqlite3.Error:
+            pass
+        try:
+            old.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            raise TagStoreError(
+                f"{self.path}: the tag store opened before is busy ({exc}); the change was not saved; try again"
+            ) from exc
+        try:
+            remove_stale_companions(self.path, self._companions)
+        except OSError as exc:
+            raise TagStoreError(
+                f"{self.path} is not the tag store quotewire opened any more, and its {exc.filename} could "
+                f"not be removed ({exc.strerror or exc}); the change was not saved"
+            ) from exc
+        finally:
+            old.execute("ROLLBACK")
+        self._companions = {}
+
+    def _still_here(self) -> None:
+        """Just before a change commits: the path still names the file it goes into."""
+        if _id_or_none(self.path) != self._ident:
+            raise TagStoreGone(
+                f"{self.path} was replaced or removed while a change was being saved: the change was not "
+                "saved; try again",
+                "the tag file changed while saving",
+            )
+
+    def _check_read(self, tag_id: int, current: Tag) -> None:
+        """KeyError when ``tag_id`` was read from a file replaced since and names another
+        passage in this one (an id names one passage only within one file)."""
+        before = self._before.get(tag_id)
+        if before is None:
+            return
+        if not _same_passage(before, current):
+            raise KeyError(f"no tagged passage with id {tag_id} in {self.path} now")
+        del self._before[tag_id]
+
+    def take_notices(self) -> builtins.list[str]:
+        """What the user must be told about the file at the path, each said once."""
+        with self._lock:
+            said, self.notices = self.notices, []
+        return said
+
     # -- rolling backups ---------------------------------------------------------------
 
     @property
@@ -515,6 +788,8 @@ class TagStore:
         Refused on a damaged or read-only store; SQLite's errors become one of the
         `TagStoreError` kinds, with the transaction rolled back (nothing half-written)."""
         with self._lock:
+            if not migrating:
+                self._follow()
             if self.damage and not migrating:
                 raise self._damage_error()
             if self._full and not migrating:
@@ -528,6 +803,8 @@ class TagStore:
                 self._conn.execute("BEGIN IMMEDIATE")
                 try:
                     yield self._conn
+                    if not migrating:
+                        self._still_here()
                     self._conn.execute("COMMIT")
                 except BaseException:
                     if self._conn.in_transaction:  # also when COMMIT itself failed
@@ -558,6 +835,7 @@ class TagStore:
         """Rows as tags. On a damaged file, every row that can still be read (and a row
         whose checksum fails is shown as read, once the damage is noted)."""
         with self._lock:
+            self._look_again()
             rows = None
             if self.damage is None:
                 try:
@@ -575,6 +853,7 @@ class TagStore:
             try:
                 out.append(tag := _row_to_tag(row))
                 self._seen[tag.id] = tag
+                self._before.pop(tag.id, None)
             except _BadRow as bad:
                 self._damaged(f"passage {row[0]} does not match its checksum")
                 if bad.tag is not None:
@@ -643,6 +922,8 @@ class TagStore:
         with self._write() as conn:
             done = 0
             for tag_id, source, path in bindings:
+                if tag_id in self._before:
+                    continue  # read from a file replaced since: the id may name another passage here
                 cur = conn.execute(
                     "UPDATE annotations SET source = ?, path = ? WHERE id = ? AND source = ''", (source, path, tag_id)
                 )
@@ -698,6 +979,7 @@ class TagStore:
         with self._write() as conn:
             try:
                 current = self._get_in(conn, tag_id)
+                self._check_read(tag_id, current)
             except KeyError:
                 again_id = self._recreated.get(tag_id)
                 if (
@@ -705,7 +987,7 @@ class TagStore:
                     and conn.execute("SELECT 1 FROM annotations WHERE id = ?", (again_id,)).fetchone()
                 ):
                     return self._update_in(conn, again_id, names, note)  # saved once already: no second copy
-                gone = self._seen.get(tag_id)
+                gone = self._seen.get(tag_id) or self._before.get(tag_id)
                 if gone is None:
                     raise
                 again = self._check(
@@ -748,6 +1030,7 @@ class TagStore:
         """Delete a passage and return it, so that :meth:`restore` can undo."""
         with self._write() as conn:
             current = self._get_in(conn, tag_id)
+            self._check_read(tag_id, current)
             old = _tag_ids(conn, tag_id)
             conn.execute("DELETE FROM annotations WHERE id = ?", (tag_id,))
             _prune_names(conn, old)
@@ -757,12 +1040,15 @@ class TagStore:
         """Undo :meth:`remove`: the passage comes back with the same id.
 
         Ids are never reused (AUTOINCREMENT), so the id is free unless the passage was
-        already restored; then the stored passage is returned unchanged.
+        already restored; then the stored passage is returned unchanged. In a file that
+        replaced the one it was removed from, the id may name another passage: it then
+        comes back with a new id.
         """
         self._check(tag)
         with self._write() as conn:
             if conn.execute("SELECT 1 FROM annotations WHERE id = ?", (tag.id,)).fetchone():
-                return self._get_in(conn, tag.id)
+                there = self._get_in(conn, tag.id)
+                return there if _same_passage(there, tag) else self._insert(conn, tag)
             return self._insert(conn, tag, keep_id=True)
 
     def restore_many(self, tags: Sequence[Tag]) -> int:
@@ -795,6 +1081,7 @@ class TagStore:
     def integrity_check(self) -> str:
         """``"ok"`` when SQLite finds the file sound and every row matches its checksum."""
         with self._lock:
+            self._look_again()
             found = self._conn.execute("PRAGMA integrity_check").fetchone()[0]
         if found == "ok":
             self._query()
@@ -804,7 +1091,24 @@ class TagStore:
 
     def close(self) -> None:
         with self._lock:
-            self._conn.close()
+            try:
+                self._let_go()
+            finally:
+                self._conn.close()
+
+    def _let_go(self) -> None:
+        """Closing a store whose file is gone from the path: its tags are copied aside and
+        its -wal and -shm taken away, so that the next start does not apply them to
+        whatever is at the path now. Nothing here stops the close."""
+        if self._in_memory or _id_or_none(self.path) == self._ident:
+            return
+        try:
+            held = self._held(self._conn)
+            if held != []:
+                self._rescue(held)
+            self._retire(self._conn)
+        except TagStoreError:
+            pass
 
     def __enter__(self) -> TagStore:
         return self
@@ -872,6 +1176,19 @@ class TagStore:
         stored = dataclasses.replace(tag, id=new_id, created=created)
         _seal(conn, stored)
         return stored
+
+
+def _id_or_none(path: Path) -> FileId | None:
+    """`id_at`, with a path that cannot be looked at taken as no file."""
+    try:
+        return id_at(path)
+    except OSError:
+        return None
+
+
+def _same_passage(a: Tag, b: Tag) -> bool:
+    """Whether two rows are one passage: ids are unique only within one file."""
+    return (a.article, a.start, a.end, a.exact, a.created) == (b.article, b.start, b.end, b.exact, b.created)
 
 
 def _lenient_text(raw: bytes) -> str:

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 
 SYNC_LOAD_BYTES = 16_000_000  # catalogue file (texts included): about 5,000 articles, listed in ~0.1 s
 PROGRESS_EVERY = 0.1  # seconds between progress messages from a build (and the last one)
+TAG_NOTICE_SECONDS = 30  # the tag file was replaced or removed: where its tags went takes reading
 
 
 def _screen_commands() -> type[Provider]:
@@ -128,6 +129,12 @@ class QuotewireApp(App[int]):
         self.post_message(
             IndexChanged(initial=False, problems=tuple(report.problems), note=lib.tag_store_problem() or "")
         )
+
+    def tell_tag_notices(self, notices: tuple[str, ...]) -> None:
+        """What the tag store said about its file (deleted, moved or replaced while open, and
+        where the tags it held were kept): a warning each, long enough to be read."""
+        for notice in notices:
+            self.notify(notice, title="Tag file changed", severity="warning", timeout=TAG_NOTICE_SECONDS, markup=False)
 
     def on_index_progress(self, message: IndexProgress) -> None:
         self.building = (message.done, message.total) if message.done < message.total else None

@@ -50,6 +50,7 @@ class SearchDone(Message):
 class TagsLoaded(Message):
     tags: list[Tag]
     article: str | None = None  # the article they were read for; None: every tag
+    notices: tuple[str, ...] = ()  # what the tag store says about its file (Library.take_tag_notices)
 
 
 @dataclass(frozen=True)
@@ -75,6 +76,7 @@ class TagChanged(Message):
     reason: str = ""
     unsaved: UnsavedTag | None = None  # the words of an add or edit (offered again when not saved)
     restoring: Tag | None = None  # the passage a failed undo was to bring back
+    notices: tuple[str, ...] = ()  # what the tag store says about its file (Library.take_tag_notices)
 
 
 @dataclass

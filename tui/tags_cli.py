@@ -49,6 +49,8 @@ def run(args: argparse.Namespace, lib: Library, ready: Callable[[Library], objec
     except ValueError as exc:
         return _fail(str(exc), EXIT_USAGE)
     finally:
+        for notice in lib.take_tag_notices():  # the tag file was replaced or removed meanwhile
+            print(f"quotewire: {notice}", file=sys.stderr)
         lib.close()
 
 

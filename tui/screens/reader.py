@@ -280,9 +280,11 @@ class ReaderScreen(AppAccess, Screen[None]):
         """Tags live in SQLite: read them off the UI thread, then redraw."""
         if self.article is None:
             return
-        self.post_message(TagsLoaded(self.library.resolved_tags(article=self.article.id), self.article.id))
+        tags = self.library.resolved_tags(article=self.article.id)
+        self.post_message(TagsLoaded(tags, self.article.id, notices=tuple(self.library.take_tag_notices())))
 
     def on_tags_loaded(self, message: TagsLoaded) -> None:
+        self.qw.tell_tag_notices(message.notices)
         if message.tags == self.article_tags:
             return  # most articles have none: no second restyle while the first frame is drawn
         self.article_tags = message.tags
@@ -603,13 +605,23 @@ class ReaderScreen(AppAccess, Screen[None]):
             tag = change(self.library)
         except Exception as exc:
             reason = self.library.why_not_saved(exc)
+            notices = tuple(self.library.take_tag_notices())
             self.post_message(
-                TagChanged(done, error=str(exc) or reason, reason=reason, unsaved=unsaved, restoring=restoring)
+                TagChanged(
+                    done,
+                    error=str(exc) or reason,
+                    reason=reason,
+                    unsaved=unsaved,
+                    restoring=restoring,
+                    notices=notices,
+                )
             )
             return
-        self.post_message(TagChanged(done, tag, undo=undo, unsaved=unsaved))
+        notices = tuple(self.library.take_tag_notices())
+        self.post_message(TagChanged(done, tag, undo=undo, unsaved=unsaved, notices=notices))
 
     def on_tag_changed(self, message: TagChanged) -> None:
+        self.qw.tell_tag_notices(message.notices)  # e.g. saved into a new file: the old one was deleted
         if message.error or message.tag is None:
             self._not_saved(message)
             return

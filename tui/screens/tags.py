@@ -80,9 +80,11 @@ class TagsScreen(AppAccess, Screen[None]):
     def load(self) -> None:
         from ..tags_cli import corpus_tags  # this corpus's tags: not those of another folder
 
-        self.post_message(TagsLoaded(corpus_tags(self.library)))
+        tags = corpus_tags(self.library)
+        self.post_message(TagsLoaded(tags, notices=tuple(self.library.take_tag_notices())))
 
     def on_tags_loaded(self, message: TagsLoaded) -> None:
+        self.qw.tell_tag_notices(message.notices)
         tags = self.tags = message.tags
         self.titles = {a.id: a.title for a in self.library.articles()}
         counts: dict[str, int] = {}
