@@ -36,10 +36,12 @@ def np_subject_before(people: People, pos: int, plural: bool) -> tuple[int, str]
         if got is None:
             continue
         start, text, many = got
-        if many != plural or text.endswith(("'s", "’s")):
-            continue  # ("The company's shares tumbled after it said": not "company's")
         head = text.rsplit(None, 1)[-1]
-        if plural and head.lower() not in GROUP_NOUNS:
+        # "The government postponed plans because they said …": a body is "they" in its own sentence
+        collective = plural and not many and k == si and head.lower() in _COLLECTIVES
+        if many != plural and not collective or text.endswith(("'s", "’s")):
+            continue  # ("The company's shares tumbled after it said": not "company's")
+        if plural and head.lower() not in GROUP_NOUNS and not collective:
             continue  # "they" speaks for people ("the protesters"), not "the figures"
         if (
             not plural
@@ -110,3 +112,6 @@ def _opening_np(doc: Doc, ss: int, end: int) -> tuple[int, str, bool] | None:
             start = toks[s0][0]
             return start, doc.text[start : toks[v - 1][1]], plural
     return None
+
+
+_COLLECTIVES = frozenset("government club team party council committee board company firm police".split())

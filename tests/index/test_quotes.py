@@ -3229,6 +3229,16 @@ SPEAKER_CASES = [
         id="two_named_people_each_with_a_title_share_the_verb",
     ),
     pytest.param(
+        (
+            "Plans\n\nMPs criticised the bill. The government postponed plans to change the law because "
+            "they said they were unlikely to succeed.\n"
+        ),
+        "they said",
+        "government",
+        "it-they-subject",
+        id="a_body_is_they_in_its_own_sentence",
+    ),
+    pytest.param(
         "Jobs\n\n“We are pleased,” said David Rubin of administrators David Rubin & Partners.\n",
         "We are pleased",
         "David Rubin",
