@@ -7,7 +7,7 @@ edit, and its status line kept naming the removed tag.
 from __future__ import annotations
 
 from index.tags import TagStore
-from tests.tui.helpers import screen_text, wait_for
+from tests.tui.helpers import screen_text, tag_words, wait_for
 from tests.tui.test_app import SIZE, make_app, ready
 from tests.tui.test_features import A002, open_reader
 from tui.screens.reader import ReaderScreen
@@ -23,11 +23,8 @@ async def test_an_edit_of_a_tag_removed_from_the_command_line_is_saved() -> None
         text = reader.article.text
         view = reader.query_one(ArticleView)
         at = text.index("not suit")
-        view.jump_to(at)
-        await pilot.press("v", *["shift+right"] * 5, "t")
-        await wait_for(pilot, lambda: isinstance(app.screen, TagPrompt))
-        await pilot.press(*"frozen", "enter")
-        await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen) and reader.article_tags)
+        await tag_words(pilot, "not suit", "frozen")
+        await wait_for(pilot, lambda: bool(reader.article_tags))
         view.jump_to(at + 2)
         await wait_for(pilot, lambda: "tags: frozen" in screen_text(app))
 

@@ -11,25 +11,11 @@ from __future__ import annotations
 import shutil
 
 from index.tags import TagStore
-from tests.tui.helpers import wait_for
+from tests.tui.helpers import tag_words, wait_for
 from tests.tui.test_app import SIZE, make_app, ready
 from tests.tui.test_features import A002, open_reader
 from tests.tui.test_tag_save_refused import status_line
 from tui.app import QuotewireApp
-from tui.screens.reader import ReaderScreen
-from tui.screens.tag_prompt import TagPrompt
-from tui.widgets.article_view import ArticleView
-
-
-async def _tag(pilot, app: QuotewireApp, words: str, name: str) -> None:  # type: ignore[no-untyped-def]
-    """Select the first six characters of ``words`` in the reader, `t`, ``name``, Enter."""
-    reader = app.screen
-    assert isinstance(reader, ReaderScreen) and reader.article is not None
-    reader.query_one(ArticleView).jump_to(reader.article.text.index(words))
-    await pilot.press("v", *["shift+right"] * 5, "t")
-    await wait_for(pilot, lambda: isinstance(app.screen, TagPrompt))
-    await pilot.press(*name, "enter")
-    await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen))
 
 
 def _said(app: QuotewireApp) -> list[tuple[str, str, str]]:
@@ -41,12 +27,12 @@ async def test_a_tag_saved_after_the_tag_file_was_deleted_is_in_a_new_file_and_t
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await ready(pilot)
         reader = await open_reader(pilot, A002)
-        await _tag(pilot, app, "not suit", "frozen")
+        await tag_words(pilot, "not suit", "frozen")
         await wait_for(pilot, lambda: [t.tags for t in reader.article_tags] == [("frozen",)])
         db = app.library.tags_path
         db.unlink()  # a clean-up while quotewire runs (its -wal and -shm stay)
 
-        await _tag(pilot, app, "ceasefire in Ukraine", "checked")
+        await tag_words(pilot, "ceasefire in Ukraine", "checked")
         await wait_for(pilot, lambda: any(title == "Tag file changed" for title, _, _ in _said(app)))
         await wait_for(pilot, lambda: [t.tags for t in reader.article_tags] == [("checked",)])
         (warning,) = [(m, s) for title, m, s in _said(app) if title == "Tag file changed"]
@@ -68,13 +54,13 @@ async def test_a_folder_in_place_of_the_tag_file_refuses_the_change_and_says_so(
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await ready(pilot)
         reader = await open_reader(pilot, A002)
-        await _tag(pilot, app, "not suit", "frozen")
+        await tag_words(pilot, "not suit", "frozen")
         await wait_for(pilot, lambda: [t.tags for t in reader.article_tags] == [("frozen",)])
         db = app.library.tags_path
         db.unlink()
         db.mkdir()
 
-        await _tag(pilot, app, "ceasefire in Ukraine", "checked")
+        await tag_words(pilot, "ceasefire in Ukraine", "checked")
         await wait_for(pilot, lambda: any(title == "Tag change NOT saved" for title, _, _ in _said(app)))
         await wait_for(pilot, lambda: status_line(app).startswith("NOT SAVED: the tag file is a folder now"))
         assert not any("checked" in m and m.endswith("(saved)") for _, m, _ in _said(app))

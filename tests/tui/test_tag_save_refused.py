@@ -20,7 +20,7 @@ from textual.widgets import Input, Static
 from index.library import Library
 from index.tags import TagStore
 from tests.reliability.places import make_read_only, read_only_place
-from tests.tui.helpers import screen_text, wait_for
+from tests.tui.helpers import screen_text, tag_words, wait_for
 from tests.tui.test_app import SIZE, make_app, ready
 from tests.tui.test_features import A002, open_reader
 from tui.app import QuotewireApp
@@ -105,11 +105,8 @@ async def test_an_edit_refused_by_a_damaged_store_shows_what_the_store_holds() -
         text = reader.article.text
         view = reader.query_one(ArticleView)
         at = text.index("not suit")
-        view.jump_to(at)
-        await pilot.press("v", *["shift+right"] * 5, "t")
-        await wait_for(pilot, lambda: isinstance(app.screen, TagPrompt))
-        await pilot.press(*"frozen", "enter")
-        await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen) and reader.article_tags)
+        await tag_words(pilot, "not suit", "frozen")
+        await wait_for(pilot, lambda: bool(reader.article_tags))
         view.jump_to(at + 2)
         await wait_for(pilot, lambda: "tags: frozen (t edit, x remove)" in status_line(app))
 
