@@ -242,8 +242,7 @@ def find_cues(doc: Doc, extra: frozenset[str], particles: dict[str, str] | None 
         elif (
             prev in DETERMINERS
             or prev in PREPOSITIONS
-            or split_infinitive(words, gaps, k)
-            and not attempt_before_to(words, k - 1)
+            or split  # (not after a verb of trying, which the branch above took)
             or prev.endswith(("'s", "’s", "s'", "s’"))
             or prev[:1].isdigit()
             and not is_age(prev)  # ("10 calls", "87% said"; but "the 31-year-old told", "Radio 1 said")

@@ -188,6 +188,8 @@ _DENIED_THINGS = frozenset(
     striker side team opponent opponents rival rivals""".split()
 )
 _OBJECT_PRONOUNS = frozenset({"him", "her", "them", "us", "me"})
+_DENY_DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "same", "any"})
+_HAVE = frozenset({"had", "has", "have", "is", "are", "was", "were", "meant", "did", "does"})
 
 
 def denies_a_chance(doc: Doc, k: int) -> bool:
@@ -202,13 +204,7 @@ def denies_a_chance(doc: Doc, k: int) -> bool:
         j += 1
     if j + 1 < n and lows[j] not in _DENIED_THINGS and lows[j + 1] in _DENIED_THINGS:
         j += 1  # "the England striker"
-    if j >= n or j == k + 1 and lows[j] not in _DENIED_THINGS or lows[j] not in _DENIED_THINGS:
+    if j >= n or lows[j] not in _DENIED_THINGS:
         return False
     after = lows[j + 1] if j + 1 < n and not doc.gaps[j + 1].strip() else ""
     return not (after.endswith("ed") or after in MODALS or after in PASSIVE_AUX or after in _HAVE)
-
-
-_HAVE = frozenset({"had", "has", "have", "is", "are", "was", "were", "meant", "did", "does"})
-
-
-_DENY_DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "same", "any"})
