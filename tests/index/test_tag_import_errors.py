@@ -5,30 +5,17 @@ is all or nothing"). Entries used to be skipped quietly, so `[1,2]` "imported 0"
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from index.tag_export import import_tags, parse_tags
 from index.tags import TagStore
+from tests.reliability.test_tag_cli import corpus, qw  # (the CLI tests' story, whose first word is "Envoy")
 
-STORY = "Envoy warns of deadlock\n\nThe envoy said on Monday that the talks had stalled.\n"
+__all__ = ["corpus"]  # a fixture: pytest finds it here by name
+
 GOOD = {"article": "story", "start": 0, "end": 5, "exact": "Envoy", "tags": ["q"]}
-
-
-def qw(corpus: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    cmd = [sys.executable, "-m", "tui.cli", *args, "--corpus", str(corpus)]
-    return subprocess.run(cmd, capture_output=True, text=True, timeout=120)
-
-
-@pytest.fixture
-def corpus(tmp_path: Path) -> Path:
-    root = tmp_path / "news"
-    root.mkdir()
-    (root / "story.txt").write_text(STORY, encoding="utf-8")
-    return root
 
 
 @pytest.mark.parametrize(
@@ -57,13 +44,13 @@ def test_a_malformed_jsonl_import_names_file_line_and_problem_and_stores_nothing
 ) -> None:
     bad = tmp_path / "p.jsonl"
     bad.write_text(content, encoding="utf-8")
-    r = qw(corpus, "tags", "import", str(bad))
+    r = qw("tags", "import", str(bad), corpus=corpus)
     assert r.returncode == 2, (r.stdout, r.stderr)
     assert "Traceback" not in r.stderr and "imported" not in r.stdout
     (message,) = [ln for ln in r.stderr.splitlines() if ln.strip()]
     assert message.startswith(f"quotewire: {bad}: line {line}: "), message
     assert problem in message, message
-    assert json.loads(qw(corpus, "tags", "list", "--json").stdout) == []  # not even the good first line
+    assert json.loads(qw("tags", "list", "--json", corpus=corpus).stdout) == []  # not even the good first line
 
 
 def test_a_bad_annotation_in_a_w3c_collection_names_its_line(tmp_path: Path) -> None:

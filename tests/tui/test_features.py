@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from index.library import Library
-from tests.tui.helpers import screen_text, wait_for
+from tests.tui.helpers import screen_text, tag_words, wait_for
 from tests.tui.test_app import SIZE, make_app, ready
 from tui.screens.compare import ComparePicker, CompareScreen
 from tui.screens.quotes import QuotesScreen
@@ -27,6 +27,16 @@ async def open_reader(pilot, article: str) -> ReaderScreen:  # type: ignore[no-u
     await wait_for(pilot, lambda: isinstance(pilot.app.screen, ReaderScreen) and pilot.app.screen.article)
     await pilot.pause(0.1)
     return pilot.app.screen
+
+
+async def open_reader_with_tag(pilot, article: str, words: str, name: str) -> ReaderScreen:  # type: ignore[no-untyped-def]
+    """The app ready, the reader on `article`, the first six characters of ``words`` tagged
+    ``name`` (through the keys), and the tag read back."""
+    await ready(pilot)
+    reader = await open_reader(pilot, article)
+    await tag_words(pilot, words, name)
+    await wait_for(pilot, lambda: [t.tags for t in reader.article_tags] == [(name,)])
+    return reader
 
 
 async def open_picker(pilot, article: str) -> ComparePicker:  # type: ignore[no-untyped-def]

@@ -7,9 +7,9 @@ edit, and its status line kept naming the removed tag.
 from __future__ import annotations
 
 from index.tags import TagStore
-from tests.tui.helpers import screen_text, tag_words, wait_for
-from tests.tui.test_app import SIZE, make_app, ready
-from tests.tui.test_features import A002, open_reader
+from tests.tui.helpers import screen_text, wait_for
+from tests.tui.test_app import SIZE, make_app
+from tests.tui.test_features import A002, open_reader_with_tag
 from tui.screens.reader import ReaderScreen
 from tui.screens.tag_prompt import TagPrompt
 from tui.widgets.article_view import ArticleView
@@ -18,14 +18,9 @@ from tui.widgets.article_view import ArticleView
 async def test_an_edit_of_a_tag_removed_from_the_command_line_is_saved() -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await ready(pilot)
-        reader = await open_reader(pilot, A002)
+        reader = await open_reader_with_tag(pilot, A002, "not suit", "frozen")
         text = reader.article.text
-        view = reader.query_one(ArticleView)
-        at = text.index("not suit")
-        await tag_words(pilot, "not suit", "frozen")
-        await wait_for(pilot, lambda: bool(reader.article_tags))
-        view.jump_to(at + 2)
+        reader.query_one(ArticleView).jump_to(text.index("not suit") + 2)
         await wait_for(pilot, lambda: "tags: frozen" in screen_text(app))
 
         (tag,) = reader.article_tags

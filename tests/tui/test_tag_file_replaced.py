@@ -12,8 +12,8 @@ import shutil
 
 from index.tags import TagStore
 from tests.tui.helpers import tag_words, wait_for
-from tests.tui.test_app import SIZE, make_app, ready
-from tests.tui.test_features import A002, open_reader
+from tests.tui.test_app import SIZE, make_app
+from tests.tui.test_features import A002, open_reader_with_tag
 from tests.tui.test_tag_save_refused import status_line
 from tui.app import QuotewireApp
 
@@ -25,10 +25,7 @@ def _said(app: QuotewireApp) -> list[tuple[str, str, str]]:
 async def test_a_tag_saved_after_the_tag_file_was_deleted_is_in_a_new_file_and_the_user_is_told() -> None:
     app = make_app()
     async with app.run_test(size=SIZE, notifications=True) as pilot:
-        await ready(pilot)
-        reader = await open_reader(pilot, A002)
-        await tag_words(pilot, "not suit", "frozen")
-        await wait_for(pilot, lambda: [t.tags for t in reader.article_tags] == [("frozen",)])
+        reader = await open_reader_with_tag(pilot, A002, "not suit", "frozen")
         db = app.library.tags_path
         db.unlink()  # a clean-up while quotewire runs (its -wal and -shm stay)
 
@@ -52,10 +49,7 @@ async def test_a_tag_saved_after_the_tag_file_was_deleted_is_in_a_new_file_and_t
 async def test_a_folder_in_place_of_the_tag_file_refuses_the_change_and_says_so() -> None:
     app = make_app()
     async with app.run_test(size=SIZE, notifications=True) as pilot:
-        await ready(pilot)
-        reader = await open_reader(pilot, A002)
-        await tag_words(pilot, "not suit", "frozen")
-        await wait_for(pilot, lambda: [t.tags for t in reader.article_tags] == [("frozen",)])
+        await open_reader_with_tag(pilot, A002, "not suit", "frozen")
         db = app.library.tags_path
         db.unlink()
         db.mkdir()

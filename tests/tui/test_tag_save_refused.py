@@ -20,9 +20,9 @@ from textual.widgets import Input, Static
 from index.library import Library
 from index.tags import TagStore
 from tests.reliability.places import make_read_only, read_only_place
-from tests.tui.helpers import screen_text, tag_words, wait_for
+from tests.tui.helpers import screen_text, wait_for
 from tests.tui.test_app import SIZE, make_app, ready
-from tests.tui.test_features import A002, open_reader
+from tests.tui.test_features import A002, open_reader, open_reader_with_tag
 from tui.app import QuotewireApp
 from tui.screens.reader import ReaderScreen
 from tui.screens.tag_prompt import TagPrompt
@@ -100,14 +100,8 @@ async def test_an_edit_refused_by_a_read_only_store_is_said_and_the_words_are_ke
 async def test_an_edit_refused_by_a_damaged_store_shows_what_the_store_holds() -> None:
     app = make_app()
     async with app.run_test(size=SIZE, notifications=True) as pilot:
-        await ready(pilot)
-        reader = await open_reader(pilot, A002)
-        text = reader.article.text
-        view = reader.query_one(ArticleView)
-        at = text.index("not suit")
-        await tag_words(pilot, "not suit", "frozen")
-        await wait_for(pilot, lambda: bool(reader.article_tags))
-        view.jump_to(at + 2)
+        reader = await open_reader_with_tag(pilot, A002, "not suit", "frozen")
+        reader.query_one(ArticleView).jump_to(reader.article.text.index("not suit") + 2)
         await wait_for(pilot, lambda: "tags: frozen (t edit, x remove)" in status_line(app))
 
         # The passage's row changes behind quotewire's back (a stray write, a bad disk):
