@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from index.lexicon import FUNCTION_WORDS, PERSON_NOUNS
 
 from .appositions import AFFILIATION_RE, RELATIVES, appositive, person_np, unclosed_apposition
+from .conjoined import and_subject
 from .cues import HEARD_DOING, Cue, quoted_before
 from .document import MASK, WINDOW, Doc, last_boundary, tokens_in
 from .inverted import (
@@ -384,7 +385,7 @@ def subject_of_clause(doc: Doc, ss: int, end: int, participle: bool = False) -> 
             if got is not None and got.kind in ("role", "anonymous", "np"):
                 return Mention(got.kind, doc.text[got.start : ss + len(r)], got.start, ss + len(r))
     start = subject_start(region, b, len(r))
-    opener = _ACCORDING_RE.match(region, start) or _and_subject(region, start, len(r))
+    opener = _ACCORDING_RE.match(region, start) or and_subject(region, start, len(r))
     # ("According to Mr Peston the prime minister said", "Irish trailed at the break and Gold said")
     got = classify_np(doc, ss + (opener.end() if opener else start), ss + len(r))
     body = got is not None and got.kind == "name" and got.text.rsplit(None, 1)[-1].lower() in ORG_HEADS
@@ -429,23 +430,6 @@ def _list_start(region: str, b: int, end: int) -> int:
             else b
         )
     return b
-
-
-# a clause with its own past-tense verb, then "and" and the next clause's subject: a name
-_AND_SUBJECT_RE = re.compile(
-    r"\b[a-z]{3,}ed\b(?:\s+\S+){2,}\s+[a-z]+\s+(?:and|but)\s+(?=((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)\s*$)"
-)
-
-
-def _and_subject(region: str, start: int, end: int) -> re.Match[str] | None:
-    """ "Irish trailed at the break and Gold said", "… is ruled out but Cole said": the name after "and" (not a body's
-    name, "Cooperation and Development", nor an adjective, "lead and Democratic calls")."""
-    got = _AND_SUBJECT_RE.search(region, start, end)
-    if got is None:
-        return None
-    last = got.group(1).rsplit(None, 1)[-1].lower()
-    # (endings of adjectives of place and party, not _ADJECTIVE_ENDINGS: "Grant", "Brent" are names)
-    return None if last.endswith(("ic", "an", "al", "ish", "ese", "ive", "'s", "’s")) else got
 
 
 _ACCORDING_RE = re.compile(r"\s*[Aa]ccording to (?:[A-Z][\w'’.-]*\s+){1,4}(?=(?:the|a|an)\s)")

@@ -3245,6 +3245,16 @@ SPEAKER_CASES = [
         "name-after-said",
         id="the_person_not_the_firm_after_of_and_its_description",
     ),
+    pytest.param(
+        (
+            "Deal\n\nRichard Dunne wants to stay at the club. Early talks have taken place and the defender "
+            "said: “Something will be sorted out soon.”\n"
+        ),
+        "Something will be sorted",
+        "Richard Dunne",
+        "role-salient",
+        id="a_described_person_after_and_opens_the_second_clause",
+    ),
 ]
 
 
