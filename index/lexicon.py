@@ -28,7 +28,7 @@ QUOTE_ONLY_LEMMAS: tuple[str, ...] = tuple(
     shout whisper cry scream yell exclaim mutter murmur continue post quote read
     label dub term brand slam blast mock decry hail tout question wonder pray plead
     beg chant sing snap scoff sneer laugh insist interject begin finish
-    conclude recite summarize summarise characterize characterise deride""".split()
+    conclude recite summarize summarise characterize characterise deride confess""".split()
 )
 
 # Irregular past forms (regular ones are derived).

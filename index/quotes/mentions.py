@@ -167,10 +167,10 @@ def classify_np(doc: Doc, s: int, e: int, allow_pronoun: bool = True) -> Mention
     if lows[0] in LEADING_ADVERBS and cap(words[0]):
         # "Even Republicans": the Republicans; "Overall, asking prices ...": no one
         return classify_np(doc, toks[1][0], e, allow_pronoun) if len(toks) > 1 else None
-    if len(toks) == 1 and _CONTRACTED_PRONOUN_RE.match(lows[0]):
+    if _CONTRACTED_PRONOUN_RE.match(lows[0]) and all(w in SKIPPABLE or w in ("better", "rather") for w in lows[1:]):
         if not allow_pronoun:
             return None
-        base = _APOSTROPHE_RE.split(words[0], maxsplit=1)[0]  # "They’re less hostile": "They", not a name
+        base = _APOSTROPHE_RE.split(words[0], maxsplit=1)[0]  # "They’re less hostile", "you'd better": a pronoun
         return Mention("pronoun", base, toks[0][0], toks[0][0] + len(base))
     if lows[-1] in {"he", "she", "they", "it"} and (
         len(toks) <= 3 or not doc.masked[toks[-2][1] : toks[-1][0]].strip(" ,")

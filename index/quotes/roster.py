@@ -205,6 +205,8 @@ def scan(people: People, doc: Doc) -> None:
         if nwords == 1:
             # a lone word matters only as a clause subject or a registered name
             if not subject and not dotted and canonical(text) is None:
+                if _named_by_relation(doc, k):
+                    first_name_mention(people, toks[k][0], text)
                 continue
             if (k == 0 or gaps[k] != " ") and sentence_initial_word(people, doc, k):
                 continue  # (after one space, mid-sentence: the common case, decided here)
@@ -353,6 +355,27 @@ def add_run(
             people.gender.setdefault("#" + core[0].lower(), gender_of_honorific(honorific) or "male")
     elif len(core) == 1 and honorific:
         people.gender.setdefault("#" + core[0].lower(), gender_of_honorific(honorific) or "male")
+
+
+def _named_by_relation(doc: Doc, k: int) -> bool:
+    """ "her son Harry", "his wife, ex-model Sandra": a first name alone, right after a noun
+    for a person, names someone the article may later call "she" or "he"."""
+    if k == 0 or doc.lows[k] not in FIRST_NAMES or doc.gaps[k] not in (" ", ", "):
+        return False
+    if not doc.words[k - 1].islower():
+        return False
+    if person_noun(doc.lows[k - 1].removeprefix("ex-")):
+        return True
+    # (", ex-model Sandra" after "his wife": the apposition's noun is a person's)
+    return k > 1 and doc.gaps[k - 1] == ", " and doc.gaps[k] == " " and person_noun(doc.lows[k - 2])
+
+
+def first_name_mention(people: People, pos: int, name: str) -> None:
+    people.mentions.append((pos, name))
+    people.persons.add(name)
+    low = name.lower()
+    if low in FEMALE_NAMES or low in MALE_NAMES:
+        people.gender.setdefault(name, "female" if low in FEMALE_NAMES else "male")
 
 
 def _headline_epithet(doc: Doc, pos: int, core: Sequence[str]) -> bool:

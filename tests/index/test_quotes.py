@@ -3255,7 +3255,35 @@ SPEAKER_CASES = [
         "role-salient",
         id="a_described_person_after_and_opens_the_second_clause",
     ),
+    pytest.param(
+        (
+            "Tennis\n\nPeter Hart played, and Sandra Hart watched. Asked about the game she confesses: "
+            "“It would be fun if I could win.”\n"
+        ),
+        "It would be fun",
+        "Sandra Hart",
+        "pronoun-mentioned",
+        id="confess_attributes_a_quotation_and_her_pronoun_wants_a_woman",
+    ),
+    pytest.param(
+        (
+            "Tennis\n\nPeter Hart plays table tennis with his wife, ex-model Sandra. Asked if she enjoys it "
+            "she confesses: “It would be fun if I could win.”\n"
+        ),
+        "It would be fun",
+        "Sandra",
+        "pronoun-mentioned",
+        id="a_first_name_alone_after_a_noun_for_a_person_is_someone",
+    ),
 ]
+
+
+def test_you_with_a_contraction_is_no_speaker(registry: SpeakerRegistry) -> None:
+    text = (
+        "Dilemma\n\nIf your partner does confess, you'd better confess to ensure you do not get life.\n\n"
+        "In the case of the party, if you believe the rift is as bad as the reports suggest, wisdom is needed.\n"
+    )
+    assert not [q.speaker for q in quotes_of(text, registry) if q.speaker], "“you'd better” is no one"
 
 
 def test_they_is_no_single_nearby_person(registry: SpeakerRegistry) -> None:
