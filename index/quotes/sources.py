@@ -37,6 +37,7 @@ from .words import (
     BASE_FORMS,
     BASE_SUBJECTS,
     DETERMINERS,
+    GROUP_NOUNS,
     IMPERATIVES,
     INNER_SUBJECT_RE,
     MODALS,
@@ -352,8 +353,11 @@ def subject_of_clause(doc: Doc, ss: int, end: int, participle: bool = False) -> 
             last_word == "who"
             and not cut.endswith(",")
             and len(cut.split()) > 2
-            and person_noun(cut.split()[-1])
-            and cut.split()[-3].lower() in ("by", "from", "with", "against")
+            and (
+                person_noun(cut.split()[-1])
+                and cut.split()[-3].lower() in ("by", "from", "with", "against")
+                or cut.split()[-1] in GROUP_NOUNS  # "asked to respond to people who said that …"
+            )
             and m[end : end + 8].split(None, 1)[:1] in (["says"], ["said"], ["claims"], ["claimed"], ["alleges"])
         ):
             rel = _relative_antecedent(doc, ss, cut)  # "sued by a viewer who says": the viewer, no comma

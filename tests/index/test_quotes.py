@@ -3275,6 +3275,16 @@ SPEAKER_CASES = [
         "pronoun-mentioned",
         id="a_first_name_alone_after_a_noun_for_a_person_is_someone",
     ),
+    pytest.param(
+        (
+            "Poll\n\nTory leader Michael Howard was asked to respond to people who said that his parents "
+            "would not have been let in.\n"
+        ),
+        "Tory leader Michael Howard was asked",
+        "people",
+        "anonymous",
+        id="people_who_said_are_who_said_it",
+    ),
 ]
 
 
