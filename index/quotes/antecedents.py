@@ -10,6 +10,7 @@ import bisect
 import re
 
 from .document import Doc, para_of, sent_of
+from .mentions import Mention
 from .names import CAP_RUN_RE
 from .naming import described
 from .people import People
@@ -94,28 +95,43 @@ def described_subject(people: People, pos: int, want: str) -> tuple[int, str] | 
     """The subject of the sentence before, when it is someone described and never named
     ("A spokesman for Apacs ...", "Tony Blair's official spokesman declined ..."): a
     pronoun opening the next sentence means them, not a name inside the description."""
+    got = _described_opening(people, pos, want, ("a", "poss"))
+    return None if got is None else (got.start, described(got.text, people))
+
+
+def definite_subject(people: People, pos: int, want: str) -> Mention | None:
+    """The subject of the sentence before, when it is a role with "the" ("The Tory leader
+    was asked …. He replies"): the caller asks whom the article gave that role."""
+    return _described_opening(people, pos, want, ("the",))
+
+
+def _described_opening(people: People, pos: int, want: str, dets: tuple[str, ...]) -> Mention | None:
     doc = people.doc
     before = _sentence_before(doc, pos)
     if before is None:
         return None
     ps, pe = before
     k = bisect.bisect_left(doc.token_starts, ps)
-    if not any(w in _INDEFINITE or w.endswith(("'s", "’s")) for w in doc.lows[k : k + 8]):
-        return None  # (most sentences: no "a" nor a possessive near their start, decided cheaply)
+    if not any(w in dets or w in _INDEFINITE or w.endswith(("'s", "’s")) for w in doc.lows[k : k + 8]):
+        return None  # (most sentences: no determiner nor a possessive near their start, decided cheaply)
+    if "the" in dets and doc.words[k] in ("But", "And", "Yet") and k + 1 < len(doc.tokens):
+        ps = doc.tokens[k + 1][0]  # "But the defender underlined": the clause after its link
     got = clause_subject(doc, ps, pe)
-    if got is None or got.kind not in ("role", "anonymous"):
-        return None
+    if got is None or got.kind not in ("role", "anonymous") and not (got.kind == "np" and "the" in dets):
+        return None  # ("the defender" is a noun phrase the caller resolves as a role)
     lead = [w.lower() for w in doc.masked[ps : got.start].replace(",", " ").split()]
     while lead and lead[0] in _LINKS:
         lead = lead[1:]
+    if lead and lead[-1] == "the" and got.kind == "np":
+        lead.pop()  # (the noun phrase's own article)
     if lead and time_opening(lead) != len(lead):
         return None  # (only a sentence's opening subject: not "Reidar Wasenius, a manager at Nokia, was")
     d = parse(doc, got.start, got.end)
-    if d is None or d.plural or not person_head(d.head) or d.det not in ("a", "poss"):
+    if d is None or d.plural or not person_head(d.head) or d.det not in dets:
         return None  # ("the minister" may be someone named: the usual rules decide)
     if want and (d.head in FEMALE_ROLES and want != "female" or d.head in MALE_ROLES and want != "male"):
         return None
-    return got.start, described(got.text, people)
+    return got
 
 
 _LINKS = frozenset({"but", "and", "however", "meanwhile", "yet"})

@@ -43,6 +43,7 @@ from .roles import (
     ORG_HEADS,
     Description,
     compatible,
+    other_side,
     parse,
     person_head,
     singular,
@@ -121,6 +122,18 @@ def resolve_description(
         if got is not None:
             return got, "org-description", mention
     return None
+
+
+def role_holder_of(mention: Mention, people: People, history: History) -> str | None:
+    """The person the article or the registry gave the role "the <role>" ("the Tory leader":
+    "Tory leader Michael Howard"): for a pronoun after a sentence that opens with it."""
+    d = parse(people.doc, mention.start, mention.end)
+    if d is None or d.det != "the" or d.plural or not person_head(d.head):
+        return None
+    got = _person_holder(d, mention, people, history)
+    if got is None or not got[0] or got[1] not in ("role-stated", "role-registry"):
+        return None  # (only a holder the article or the registry gave the role: not a guess)
+    return got[0] if people.is_person(got[0]) else None
 
 
 # the titles of members who hold a seat, named by place ("the Salford MP")
@@ -385,6 +398,8 @@ def _salient_person(
         offices = _offices(people, name)
         if offices and d.head in OFFICES and not any(compatible(d.head, o) for o in offices):
             continue  # "the minister" is not the spokesman
+        if other_side(d.head, offices):
+            continue  # "the defender" is not "Newcastle boss Graeme Souness"
         roles = [r for r in people.stated.of(name) if not r.org]
         if proper_comp and not roles:
             # "the co-founder of Extinction Rebellion" names a body: only someone the article

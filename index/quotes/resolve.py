@@ -22,9 +22,9 @@ from index.lexicon import (
     PRONOUNS_MALE,
 )
 
-from .antecedents import described_subject, introduced_before
+from .antecedents import definite_subject, described_subject, introduced_before
 from .cues import Cue
-from .describe import resolve_description
+from .describe import resolve_description, role_holder_of
 from .document import Doc, body_before_of, determiner_before, sent_of, tokens_in
 from .issuers import unissued_it
 from .mentions import Mention
@@ -410,7 +410,7 @@ def resolve_pronoun(
                     break
             else:
                 break
-    desc = described_subject(people, pos, want)
+    desc = described_subject(people, pos, want) or _holder_subject(people, pos, want, history)
     if desc is not None and (spoke is None or spoke[0] < desc[0]):
         named = people.subject_before(pos, want, main_only=True, exclude=exclude)
         if named is None or named[0] < desc[0]:
@@ -436,6 +436,16 @@ def resolve_pronoun(
     if person:
         return person, "pronoun-mentioned"
     return None, "unattributed"
+
+
+def _holder_subject(people: People, pos: int, want: str, history: list[tuple[int, str, str]]) -> tuple[int, str] | None:
+    """ "The Tory leader was asked …. He replies": the person the article gave that role
+    ("Tory leader Michael Howard"), when the sentence before opens with it."""
+    the = definite_subject(people, pos, want)
+    holder = role_holder_of(the, people, history) if the is not None else None
+    if the is None or holder is None or people.gender_of(holder) not in ("", want):
+        return None
+    return the.start, holder
 
 
 def _tag_after_content(

@@ -221,6 +221,18 @@ OFFICES = frozenset(
 )
 
 
+# who plays and who runs a team or a firm: "the defender" is none of its bosses, "the
+# manager" none of its players
+_PLAYING = _NARROWER["athlete"] | {"keeper", "winger", "forward"}
+_RUNNING = _NARROWER["boss"] | {"boss"}
+
+
+def other_side(head: str, offices: set[str]) -> bool:
+    """Do the stated roles of someone (`offices`, their heads) all run a team when `head`
+    plays in it, or all play when it runs it?"""
+    return bool(offices) and any(head in a and offices <= b for a, b in ((_PLAYING, _RUNNING), (_RUNNING, _PLAYING)))
+
+
 def person_head(head: str) -> bool:
     """A role noun for a person, compounded or not ("minister", "prime-minister"), or an
     age that stands for one ("said the 46-year-old")."""

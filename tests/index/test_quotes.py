@@ -3285,6 +3285,27 @@ SPEAKER_CASES = [
         "anonymous",
         id="people_who_said_are_who_said_it",
     ),
+    pytest.param(
+        (
+            "Film\n\nLabour leader Tom Hale has gone on the offensive.\n\nDirector Sam Cole was given access to "
+            "Mr Hale. The Labour leader was asked about his parents.\n\nHe replies: “What is the point of that?”\n"
+        ),
+        "What is the point",
+        "Tom Hale",
+        "pronoun-subject",
+        id="he_after_a_sentence_opened_by_a_role_the_article_gave_is_its_holder",
+    ),
+    pytest.param(
+        (
+            "Loan\n\nRovers striker Dan Perry is discussing a move.\n\nThe Welsh striker has rejected a move to City "
+            "after falling out with Rovers manager Joe Kent. The Rovers boss vowed Perry would not play again. "
+            "The player later said he would never move to City.\n"
+        ),
+        "The player later said",
+        "Dan Perry",
+        "role-salient",
+        id="the_player_is_none_of_the_team_bosses",
+    ),
 ]
 
 
