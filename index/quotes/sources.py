@@ -378,6 +378,12 @@ def subject_of_clause(doc: Doc, ss: int, end: int, participle: bool = False) -> 
             return Mention("ellipsis", "", ss + len(r), ss + len(r))
     # the clause boundary: last comma, semicolon, colon, dash, quote or "that"
     b = b0 = last_boundary(region, len(r))
+    if b > 0 and region[b - 1] == "," and _OPEN_RELATIVE_RE.match(region, b):
+        # "Ms Robinson, who presents The Weakest Link tells": the relative clause's closing
+        # comma is missing; who it describes is the subject
+        got = appositive(doc, ss, r + ",", len(r))
+        if got is not None and got.kind == "name":
+            return _found(got, "apposition")
     inner = INNER_SUBJECT_RE.match(r, b)  # "the festival but organisers said", "papers suggest ministers believe"
     got = classify_np(doc, ss + inner.start(1), ss + len(r)) if inner else None
     b = inner.start(1) if inner and got is not None and got.kind != "clause" else b0
@@ -404,6 +410,7 @@ def subject_of_clause(doc: Doc, ss: int, end: int, participle: bool = False) -> 
     return got
 
 
+_OPEN_RELATIVE_RE = re.compile(r"\s*(?:who|whose)\s+[a-z]+\s+\S")  # (", who presents …")
 _PASSIVE_OF_RE = re.compile(r" (?:of|over) (?![^.;:]*\bby )")  # ("accused of …", with no "by" after)
 _LIST_HEAD_RE = re.compile(r"(?:^|\s)((?:the\s+)?[a-z]+\s+of\s+(?:the\s+)?[A-Z][^,]*)$")
 

@@ -3306,6 +3306,16 @@ SPEAKER_CASES = [
         "role-salient",
         id="the_player_is_none_of_the_team_bosses",
     ),
+    pytest.param(
+        (
+            "Film\n\nTV presenter Jane Marsh is in the film.\n\nMs Marsh, who presents The Final Round tells "
+            "the director that she despaired at his image.\n"
+        ),
+        "tells the director",
+        "Jane Marsh",
+        "apposition",
+        id="a_relative_clause_without_its_closing_comma_describes_the_subject",
+    ),
 ]
 
 

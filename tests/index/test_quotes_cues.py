@@ -301,3 +301,15 @@ def test_a_claim_after_a_passive_is_the_agents_not_the_one_sued() -> None:
 def test_a_noun_ending_in_ly_is_no_adverb_before_the_verb() -> None:
     text = "Title of the piece\n\n“We will offer lower prices,” the former monopoly said in a statement.\n"
     assert all(q.speaker != "former" for q in extract_quotes("t", text))
+
+
+def test_the_shipped_config_does_not_make_weeping_a_report() -> None:
+    """ "cry" attributes a quotation ("“Help!” she cried") as a built-in verb; listed in the
+    shipped config it also made "cried when she saw the film" something said."""
+    from index.config import load_config
+
+    verbs = load_config(use_user_config=False).speech_verbs
+    text = "Film\n\nThe book was written by Pamela Hart, who is said to have cried when she saw the film.\n"
+    assert not [q for q in extract_quotes("t", text, speech_verbs=verbs) if q.kind == "reported"]
+    (shout,) = extract_quotes("t", "Film\n\n“Help!” she cried.\n", speech_verbs=verbs)
+    assert shout.kind == "direct"
