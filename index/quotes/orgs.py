@@ -118,9 +118,21 @@ def org_holder(d: Description, pos: int, people: People, history: History) -> st
     proper = [stem(p) for p in d.proper]
     fitting = [r for r in people.stated.fitting_heads(head, pos) if r.org and fits(r, head, mods, people, proper)]
     before = [(max(last_seen(people, r.entity, pos), r.pos), r.entity) for r in fitting if r.pos < pos]
-    if before:
-        return max(before)[1]
     doc = people.doc
+    if before:
+        seen, name = max(before)
+        if head in _GENERAL_ORG and head not in _MEDIA:
+            # "Japanese carmaker Nissan - in which Renault owns a stake …. Renault said …. The
+            # firm said": a body that has spoken since is who the text is about
+            later = salient_org(pos, people, history, doc)
+            if (
+                later is not None
+                and later[0] > seen
+                and doc.masked.find(name, later[0], pos) < 0  # (not "The SEC had accused Titan")
+                and _can_be(head, later[1], people)
+            ):
+                return later[1]
+        return name
     # a name that ends in the noun: "the agency" for the International Energy Agency
     mentions = people.mentions
     i = bisect.bisect_left(mentions, (pos, ""))
@@ -147,6 +159,19 @@ def org_holder(d: Description, pos: int, people: People, history: History) -> st
     if got is not None and head == "party" and not _a_party(got[1]):
         return None  # "the party warned": a party by its name, not the last body named ("Mexican-American")
     return got[1] if got is not None else None
+
+
+def _can_be(head: str, name: str, people: People) -> bool:
+    """Can "the <head>" (a firm, a group) be this named body: no outlet that reported it, no
+    "Indian government", none the article gave only other roles ("the US financial watchdog,
+    the Securities and Exchange Commission")?"""
+    if not name[:1].isupper() or is_outlet(name):
+        return False
+    last = singular(name.rsplit(None, 1)[-1].lower())
+    if last in ORG_HEADS and not compatible(head, last):
+        return False
+    held = [r.head for r in people.stated.of(name) if r.org]
+    return not held or any(compatible(head, h) for h in held)
 
 
 _MEDIA = frozenset("newspaper paper daily tabloid magazine broadcaster".split())

@@ -3316,6 +3316,26 @@ SPEAKER_CASES = [
         "apposition",
         id="a_relative_clause_without_its_closing_comma_describes_the_subject",
     ),
+    pytest.param(
+        (
+            "Toolbar\n\nThe feature links pages to the used-car data firm Carfax. In a statement Google said the "
+            "feature was still on trial. The company said it welcomed feedback from users.\n"
+        ),
+        "The company said it welcomed",
+        "Google",
+        "org-description",
+        id="the_company_is_the_body_that_spoke_since_the_one_named_so",
+    ),
+    pytest.param(
+        (
+            "Bribery\n\nTitan, a California company, pleaded guilty. The SEC had accused Titan of paying an agent, "
+            "and officials agreed to raise Titan's fee. The company says it no longer tolerates such practices.\n"
+        ),
+        "The company says",
+        "Titan",
+        "org-description",
+        id="the_company_is_not_the_body_that_accused_it",
+    ),
 ]
 
 
