@@ -314,8 +314,8 @@ def _plausible_issuer(sp: str | None) -> bool:
     if not sp or len(sp.split()) > 10:
         return False
     words = sp.split()
-    if words[0].lower() in FUNCTION_WORDS:
-        return False
+    if words[0].lower() in FUNCTION_WORDS and not (len(words) > 1 and all(w[:1].isupper() for w in words)):
+        return False  # (but "Sunday Telegraph": a name)
     # ("Forrester Research", "Gallup Poll": a name in capitals is a body, whatever its last word)
     return singular(words[-1].lower()) not in DOCUMENT_NOUNS or len(words) > 1 and sp.istitle()
 

@@ -49,7 +49,7 @@ def names_an_organisation(words: Sequence[str]) -> bool:
     """ "British Medical Association", "Scottish National Party": the nationality is part
     of an organisation's name, which ends in such a word."""
     last = words[-1].lower()
-    return last in ORG_HEADS or last in NON_PERSON_WORDS or last.endswith("s")
+    return last in ORG_HEADS or last in ORG_NAME_ENDS or last in NON_PERSON_WORDS or last.endswith("s")
 
 
 def after_modifiers(doc: Doc, k: int) -> bool:
@@ -152,6 +152,8 @@ _NO_WORD_CHARS = {ord(c): None for c in "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLM
 
 RUN_NAMES: dict[str, tuple[tuple[str, ...], str, bool, str]] = {}
 
+_SUNDAY_PAPERS = frozenset("times telegraph mirror express herald post mail people star independent observer".split())
+
 
 def name_of_run_text(text: str) -> tuple[tuple[str, ...], str, bool, str]:
     """name_of_run of a run's text (its words split at spaces), with the name joined.
@@ -223,13 +225,21 @@ def name_of_run(words: tuple[str, ...]) -> tuple[tuple[str, ...], str, bool]:
         low = words[a].lower().rstrip(".")
         if not (low in FUNCTION_WORDS or low in TITLES or low in LEADING_ADVERBS):
             break
+        if low == "sunday" and a + 1 < len(words) and words[a + 1].lower() in _SUNDAY_PAPERS:
+            break  # "The Sunday Telegraph": a newspaper's name, not a day
         if low in HONORIFICS:
             honorific = low
         a += 1
     core = list(words[a:])
     if core and core[-1].endswith(("'", "’")) and core[-1][:-1].endswith("s"):
         core[-1] = core[-1][:-1]  # "Ricky Gervais' new sitcom": Ricky Gervais
-    while len(core) > 1 and core[0].isupper() and len(core[0]) > 1 and core[-1].lower() not in ORG_NAME_ENDS:
+    while (
+        len(core) > 1
+        and core[0].isupper()
+        and len(core[0]) > 1
+        and core[-1].lower() not in ORG_NAME_ENDS
+        and core[-1].lower() not in ORG_HEADS  # ("UK Film Council": the acronym is the body's)
+    ):
         core = core[1:]
     if len(core) == 1 and core[0].lower().rstrip(".") in TITLES and len(words) > 1:
         return (), honorific, True  # "A UKIP MEP": a member described, no name

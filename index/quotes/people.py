@@ -463,7 +463,7 @@ class People:
             return False
         if (
             len(words) >= 2
-            and words[-1] in ORG_HEADS
+            and (words[-1] in ORG_HEADS or words[-1] == "industry")
             and name.rsplit(None, 1)[-1][:1].isupper()
             and words[0] not in FIRST_NAMES
             and name not in self.persons

@@ -133,7 +133,7 @@ LEADING_ADVERBS = frozenset("even also still now perhaps maybe indeed meanwhile 
 # the last word of a company's or a body's name, after an acronym: "LG Group", "HSBC Bank"
 ORG_NAME_ENDS = frozenset(
     """group bank holdings electronics motors airlines airways corp inc ltd plc partners capital
-    electric dynamics mills coal steel gas power energy oil telecom""".split()
+    electric dynamics mills coal steel gas power energy oil telecom industry""".split()
 )
 
 

@@ -3336,6 +3336,34 @@ SPEAKER_CASES = [
         "org-description",
         id="the_company_is_not_the_body_that_accused_it",
     ),
+    pytest.param(
+        "Chart\n\nAlbum sales rose 5%, according to the British Phonographic Industry.\n",
+        "Album sales rose",
+        "British Phonographic Industry",
+        "according-to",
+        id="a_nationality_opening_a_bodys_name_is_part_of_it",
+    ),
+    pytest.param(
+        "Talks\n\nBut another report in the Sunday Telegraph claims Mr Milburn is unwilling to help.\n",
+        "But another report",
+        "Sunday Telegraph",
+        "document-issuer",
+        id="sunday_opening_a_newspapers_name_is_no_day",
+    ),
+    pytest.param(
+        "Talks\n\nThe Sunday Times said the deal was off.\n",
+        "The Sunday Times said",
+        "Sunday Times",
+        "said-after-name",
+        id="the_sunday_times_is_not_the_times",
+    ),
+    pytest.param(
+        "Chart\n\nA spokesman for the British Phonographic Industry (BPI) said the chart was due. The BPI spokesman described the chart as having been “a great success” since its launch.\n",
+        "a great success",
+        "spokesman for the British Phonographic Industry",
+        "role-salient",
+        id="a_bodys_spokesman_is_not_the_body",
+    ),
 ]
 
 
