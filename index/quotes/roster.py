@@ -121,6 +121,9 @@ def scan(people: People, doc: Doc) -> None:
         j = k + nwords - 1
         if j >= n or toks[j][1] != re_:
             continue
+        if nwords >= 2 and lows[k] in _MODAL_NAMES and (k == 0 or "\n" in gaps[k]) and _asks(m, rs):
+            k, nwords, rs = k + 1, nwords - 1, toks[k + 1][0]  # "Will Tory tax cuts lift spirits?": no Will
+            text = m[rs:re_]
         if nwords >= 2 and lows[k] in _DETERMINER_CAPS:
             k, nwords, rs = k + 1, nwords - 1, toks[k + 1][0]  # "Another Slaughter email": no name's word
             text = m[rs:re_]
@@ -224,6 +227,15 @@ _PARTICLE_TAIL_RE = re.compile(
 
 _TITLE_HEADS = TITLES | PERSON_HEADS
 _PEOPLE_AND_BODIES = PERSON_HEADS | ORG_HEADS | GROUP_NOUNS | PERSON_NOUNS
+
+
+_MODAL_NAMES = frozenset({"will", "may", "can"})  # (modal verbs that are also first names)
+
+
+def _asks(masked: str, pos: int) -> bool:
+    """Does the line from `pos` end in a question mark (a headline that asks)?"""
+    end = masked.find("\n", pos)
+    return masked[pos : end if end >= 0 else len(masked)].rstrip().endswith("?")
 
 
 def _body_after_and(doc: Doc, k: int) -> bool:

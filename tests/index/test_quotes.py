@@ -3367,6 +3367,15 @@ SPEAKER_CASES = [
 ]
 
 
+def test_a_modal_opening_a_question_headline_is_no_first_name(registry: SpeakerRegistry) -> None:
+    text = (
+        "Will Tory tax cuts lift spirits?\n\nMichael Howard revealed his plans. It is a move back towards an old "
+        "Tory message which previously suggested Labour was the party of tax rises.\n"
+    )
+    speakers = {q.speaker for q in quotes_of(text, registry) if q.speaker}
+    assert speakers and not any(s.startswith("Will ") for s in speakers), speakers
+
+
 def test_you_with_a_contraction_is_no_speaker(registry: SpeakerRegistry) -> None:
     text = (
         "Dilemma\n\nIf your partner does confess, you'd better confess to ensure you do not get life.\n\n"
