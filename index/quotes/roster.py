@@ -168,6 +168,8 @@ def scan(people: People, doc: Doc) -> None:
                 subject = True
             elif w1 in PERSON_HEADS and k > 1 and lows[k - 2] in _CLAUSE_OPENERS:
                 subject = True  # "…, but captain Fabien Pelous sees": a role word, then the name
+            elif w1 == "for" and k > 1 and lows[k - 2] in _CLAUSE_OPENERS and words[k - 2][:1].isupper():
+                subject = True  # "But for Allen Weiner, …, the future is …": whose view, as "For Chait,"
             elif (
                 w1 not in _NOT_MODIFIERS
                 and not w1.endswith(("ed", "ing"))

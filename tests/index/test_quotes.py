@@ -3364,6 +3364,17 @@ SPEAKER_CASES = [
         "role-salient",
         id="a_bodys_spokesman_is_not_the_body",
     ),
+    pytest.param(
+        (
+            "Search\n\nFor analyst Olivier Beau, the plan was an error. “It was a mistake,” he said.\n\n"
+            "But for Allen Weiner, a research director at Gartner, the future is not about technology. "
+            "“Search is valuable,” he said.\n"
+        ),
+        "Search is valuable",
+        "Allen Weiner",
+        "pronoun-subject",
+        id="but_for_a_name_gives_whose_view_follows",
+    ),
 ]
 
 
