@@ -57,6 +57,8 @@ def fits(role: Role, head: str, mods: list[str], people: People, proper: Collect
         return False  # ("the prime minister" is not "Deputy Prime Minister John Prescott")
     if proper and clashes(role.words, proper):
         return False  # "the Texas senator" is not "Florida Senator Marco Rubio"
+    if _PORTFOLIOS.intersection(mods) - role.words and _PORTFOLIOS & role.words:
+        return False  # "the foreign secretary" is not "Home Secretary Charles Clarke"
     if any(m.startswith(("pro-", "anti-")) and m not in role.words for m in mods):
         return False  # "the pro-Clinton group" is not "Citizens United, the group that sued"
     return all(m in role.words or (m not in people.stated.words and m not in DISTINGUISHING) for m in mods)
@@ -88,6 +90,17 @@ def clashes(words: frozenset[str], proper: Collection[str]) -> bool:
         words = frozenset(_SAME_PARTY.get(w, w) for w in words)
         proper = [_SAME_PARTY.get(w, w) for w in proper]
     return any((have := words & kind) and have.isdisjoint(kind.intersection(proper) or have) for kind in _KINDS)
+
+
+# (stems) the departments an office is of: a description that names one fits no role that
+# names another ("the foreign secretary", "Home Secretary Charles Clarke")
+_PORTFOLIOS = frozenset(
+    map(
+        stem,
+        """home foreign defence defense health interior finance justice education environment
+        trade transport culture treasury energy agriculture pensions economy""".split(),
+    )
+)
 
 
 # (stems) a party's other names: a Tory is a Conservative, the GOP the Republicans

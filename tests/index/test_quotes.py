@@ -3375,6 +3375,17 @@ SPEAKER_CASES = [
         "pronoun-subject",
         id="but_for_a_name_gives_whose_view_follows",
     ),
+    pytest.param(
+        (
+            "Lords wrong - Straw\n\nJack Straw has attacked the ruling. The foreign secretary said the law was "
+            "clear. New Home Secretary Charles Clarke vowed the men would stay in prison.\n\nBut Mr Straw denied "
+            "it was a crisis. The foreign secretary insisted it was for Parliament to decide.\n"
+        ),
+        "The foreign secretary insisted",
+        "Jack Straw",
+        "role-salient",
+        id="the_foreign_secretary_is_not_the_home_secretary",
+    ),
 ]
 
 
