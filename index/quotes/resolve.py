@@ -25,7 +25,7 @@ from index.lexicon import (
 from .antecedents import definite_subject, described_subject, introduced_before
 from .cues import Cue
 from .describe import resolve_description, role_holder_of
-from .document import Doc, body_before_of, determiner_before, sent_of, tokens_in
+from .document import Doc, body_before_of, determiner_before, para_of, sent_of, tokens_in
 from .issuers import unissued_it
 from .mentions import Mention
 from .names import CAP_RUN_RE, adjective_before_name, name_at
@@ -416,6 +416,20 @@ def resolve_pronoun(
         if named is None or named[0] < desc[0]:
             return desc[1], "pronoun-subject"  # "Tony Blair's official spokesman declined …. He said:"
     if continuing and spoke is not None:
+        back = people.subject_before(pos, want, exclude=exclude)
+        if (
+            back is not None
+            and back[0] > spoke[0]
+            and back[1] != spoke[1]
+            and people.gender_of(back[1]) == want
+            and doc.sents
+            and sent_of(doc, back[0]) < sent_of(doc, pos)
+            and para_of(doc, back[0]) == para_of(doc, pos)
+            and any(sp == back[1] for _, sp, _ in history)
+        ):
+            # "Worthington added: “…” …, but Stuart is confident that …. “…,” he added": who
+            # spoke before and is the subject just now, not the last to speak
+            return back[1], "pronoun-subject"
         return spoke[1], "pronoun-added"
     subj = people.subject_before(pos, want, main_only=True, exclude=exclude)
     if subj is not None and doc.sents and _tag_after_content(doc, people, history, subj, pos):

@@ -3386,6 +3386,17 @@ SPEAKER_CASES = [
         "role-salient",
         id="the_foreign_secretary_is_not_the_home_secretary",
     ),
+    pytest.param(
+        (
+            "Signing\n\nNorwich have signed midfielder Graham Stuart. “It was an easy decision,” Stuart said. "
+            "Manager Nigel Worthington added: “I am delighted.” Stuart has played for Everton, and Stuart is "
+            "confident that the club has a future. “I have been very impressed,” he added.\n"
+        ),
+        "I have been very impressed",
+        "Graham Stuart",
+        "pronoun-subject",
+        id="he_added_after_a_new_subject_who_spoke_before_is_that_subject",
+    ),
 ]
 
 
