@@ -77,7 +77,16 @@ def resolve_all(doc: Doc, cues: list[Cue], people: People) -> None:
                 # (an organisation raises questions too: "Breitbart raised questions" makes
                 # no person of Breitbart for a later "she"; nor is "The Hill reported" a person)
                 people.speakers.add(speaker)
-            if mention.kind in ("name", "role", "anonymous", "pronoun", "np") and not not_a_source(speaker):
+            if (
+                (
+                    mention.kind in ("name", "role", "anonymous", "pronoun", "np")
+                    or mention.kind == "ellipsis"  # ("WPP has posted profits and predicted that …": WPP)
+                    and cue.rule == "clause-subject"
+                    and speaker[:1].isupper()
+                    and _opens_sentence(doc, cue)
+                )
+                and not not_a_source(speaker)
+            ):
                 # (a garbled source, "highlighted", is no one a later "he" can mean)
                 kind = mention.kind
                 plural = (
@@ -126,6 +135,8 @@ def resolve_all(doc: Doc, cues: list[Cue], people: People) -> None:
                         and (the_name or not people.is_person(speaker))
                         or mention.kind == "pronoun"
                         and mention.text.lower() == "it"
+                        or mention.kind == "ellipsis"
+                        and not people.is_person(speaker)
                     )
                 ):
                     g = "thing"  # "the campaign", "Reuters", "it said": what "it" can refer to
@@ -174,6 +185,12 @@ def resolve_all(doc: Doc, cues: list[Cue], people: People) -> None:
 _JOINT_RE = re.compile(
     r"(?:^|(?<=[\s,(]))((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*)\s+(?:[a-z]+\s+)?and\s+(?:[a-z]+\s+){0,3}$"
 )
+
+
+def _opens_sentence(doc: Doc, cue: Cue) -> bool:
+    """Does the name a cue's clause subject gave open the cue's sentence (within a few words)?"""
+    named = cue.named_by
+    return named is not None and bool(doc.sents) and named.start - doc.sents[cue.sent][0] <= 40
 
 
 def _joint_subject(doc: Doc, cue: Cue, mention: Mention, speaker: str, people: People) -> str | None:

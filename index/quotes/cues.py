@@ -30,6 +30,7 @@ from .senses import (
     denies_a_chance,
     hypothetical,
     object_of_verb,
+    posts_results,
     refused,
     split_infinitive,
     writes_a_work,
@@ -213,6 +214,8 @@ def find_cues(doc: Doc, extra: frozenset[str], particles: dict[str, str] | None 
             continue
         if low in ADD_FORMS and k + 1 < len(toks) and adds_a_quantity(doc, k):
             continue  # "US firms added 146,000 jobs", "adding $1.89", "adding to concern": no speech
+        if low.startswith("post") and posts_results(doc, k):
+            continue  # "Qantas has posted a record profit": results, nothing said
         if nxt in WH_WORDS and refused(words, gaps, k):
             continue  # "he still will not say which or how", "declined to say whether": nothing said
         if low in ("comment", "commented") and (refused(words, gaps, k) or "neither" in words[max(0, k - 6) : k]):

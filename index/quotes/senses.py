@@ -82,6 +82,24 @@ def adds_a_quantity(doc: Doc, k: int) -> bool:
     return not _verb_follows(doc, j + 1)  # ("He added 20 staff would go": the number opens what is said)
 
 
+# what a firm posts that is no message: its results
+_RESULTS = frozenset(
+    """profit profits loss losses revenue revenues sales earnings results gain gains deficit
+    surplus figures growth turnover income rise fall drop increase decline""".split()
+)
+
+
+def posts_results(doc: Doc, k: int) -> bool:
+    """ "Qantas has posted a record first-half profit", "posted losses": results, not a post.
+    A noun of results within the next few words, before any punctuation."""
+    for j in range(k + 1, min(k + 7, len(doc.tokens))):
+        if doc.gaps[j].strip(" \u00a0"):
+            return False
+        if doc.lows[j] in _RESULTS:
+            return True
+    return False
+
+
 _SAID_NOUNS = frozenset("warning caveat note plea rider word comment proviso qualification".split())
 
 

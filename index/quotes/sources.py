@@ -205,7 +205,13 @@ def clause_subject(doc: Doc, ss: int, end: int, participle: bool = False) -> Men
             continue
         if toks[0][2].lower() in IMPERATIVES and len(toks) > 1 and toks[1][2][:1].islower():
             continue  # "See live results here.Read the updates below:": the reader is told, no one speaks
-        if len(toks) > 1 and cap(toks[0][2]) and toks[0][2].endswith("ing") and toks[1][2][:1].islower():
+        if (
+            len(toks) > 1
+            and cap(toks[0][2])
+            and toks[0][2].endswith("ing")
+            and toks[1][2][:1].islower()
+            and not (len(toks) > 2 and cap(toks[2][2]))  # ("Advertising giant WPP has": a modifier)
+        ):
             continue  # "Discussing his family and friends, he went on to add:": the participle's clause
         for v in range(1, min(len(toks), 16)):
             w = toks[v][2]
@@ -223,6 +229,8 @@ def clause_subject(doc: Doc, ss: int, end: int, participle: bool = False) -> Men
                 nxt = toks[v + 1][2] if v + 1 < len(toks) else ""
                 if w.endswith(_ADJECTIVE_ENDINGS) and (cap(nxt) or nxt in ROLE_NOUNS):
                     continue  # "Former Republican presidential candidate Jeb Bush": a modifier
+                if w.endswith("ing") and v + 2 < len(toks) and nxt[:1].islower() and cap(toks[v + 2][2]):
+                    continue  # "UK advertising giant WPP has posted": a modifier, then the name
                 if cap(nxt) and w in PARTICLES:
                     continue  # "President da Silva has defended": a particle of the name
                 if cap(nxt) and (w in ROLE_NOUNS or w in PERSON_NOUNS or w in PERSON_HEADS):

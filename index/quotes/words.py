@@ -25,7 +25,7 @@ from index.lexicon import (
 ANONYMOUS = "anonymous sources"  # the speaker of "officials said", "according to sources"
 
 PREPOSITIONS = frozenset(
-    "for in on at by with from after before during among under over like unlike despite into onto through via per".split()
+    "for in on at by with from after before during among under over like unlike despite amid amidst against without toward towards into onto through via per".split()
 )
 FIRST_NAMES = MALE_FIRST_NAMES | FEMALE_FIRST_NAMES
 MALE_NAMES = MALE_FIRST_NAMES - UNISEX_FIRST_NAMES  # first names that say "he"

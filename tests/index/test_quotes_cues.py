@@ -313,3 +313,34 @@ def test_the_shipped_config_does_not_make_weeping_a_report() -> None:
     assert not [q for q in extract_quotes("t", text, speech_verbs=verbs) if q.kind == "reported"]
     (shout,) = extract_quotes("t", "Film\n\n“Help!” she cried.\n", speech_verbs=verbs)
     assert shout.kind == "direct"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Australian airline Qantas has posted a record fiscal first-half profit thanks to cost-cutting.",
+        "Borussia Dortmund has posted record losses and missed rent payments.",
+        "The former minister was speaking amid claims that Mr Campbell is part of a dirty tricks campaign.",
+        "The Tories can cut crime without asking people to pay more taxes.",
+    ],
+)
+def test_results_posted_and_nouns_after_prepositions_report_nothing(sentence: str) -> None:
+    """With the shipped config, where "post" reports ("posted on Telegram that …")."""
+    from index.config import load_config
+
+    verbs = load_config(use_user_config=False).speech_verbs
+    qs = extract_quotes("t", f"Title of the piece\n\n{sentence}\n", speech_verbs=verbs)
+    assert not [q for q in qs if q.kind == "reported"], qs
+
+
+def test_a_firm_that_posts_results_and_predicts_is_it_afterwards() -> None:
+    from index.config import load_config
+
+    verbs = load_config(use_user_config=False).speech_verbs
+    text = (
+        "Ad firm's profits surge\n\nUK advertising giant WPP has posted larger-than-expected annual profits and "
+        "predicted that it will outperform the market in 2005.\n\nRevenues were £4.3bn while operating margins "
+        "were 14.1%, which it said could reach 14.8% by 2006.\n"
+    )
+    got = {q.text[:12]: q.speaker for q in extract_quotes("t", text, speech_verbs=verbs) if q.kind == "reported"}
+    assert got == {"UK advertisi": "WPP", "which it sai": "WPP"}, got
