@@ -49,6 +49,7 @@ from .words import (
     MODALS,
     OPENING_MODIFIERS,
     PREPOSITIONS,
+    QUANTITY_WORDS,
     ROLE_NOUNS,
     SKIPPABLE,
     STOP_HEAD,
@@ -440,7 +441,13 @@ def sentence_initial_word(people: People, doc: Doc, k: int) -> bool:
         return False  # right after the previous word (which never ends in one of those)
     w = doc.tokens[k][2]
     low = w.lower()
-    return w.endswith("ing") or low in FUNCTION_WORDS or low in OPENING_MODIFIERS or people.used_in_lower_case(w)
+    return (
+        w.endswith("ing")
+        or low in FUNCTION_WORDS
+        or low in OPENING_MODIFIERS
+        or low in QUANTITY_WORDS  # ("Another feature likely to appeal is …")
+        or people.used_in_lower_case(w)
+    )
 
 
 def subject_before_verb(doc: Doc, toks: Sequence[tuple[int, int, str]], j: int) -> bool:

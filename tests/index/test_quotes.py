@@ -3409,6 +3409,15 @@ def test_a_modal_opening_a_question_headline_is_no_first_name(registry: SpeakerR
     assert speakers and not any(s.startswith("Will ") for s in speakers), speakers
 
 
+def test_another_opening_a_sentence_is_no_name(registry: SpeakerRegistry) -> None:
+    text = (
+        "Browser\n\nOpera has released a new browser. “It is fast,” said spokeswoman Berit Hanson.\n\n"
+        "Another feature likely to appeal is the ability to block adverts.\n\n"
+        "The company points out that the browser is free.\n"
+    )
+    assert "Another" not in {q.speaker for q in quotes_of(text, registry)}
+
+
 def test_you_with_a_contraction_is_no_speaker(registry: SpeakerRegistry) -> None:
     text = (
         "Dilemma\n\nIf your partner does confess, you'd better confess to ensure you do not get life.\n\n"
