@@ -131,6 +131,8 @@ def scan(people: People, doc: Doc) -> None:
         if nwords >= 3 and lows[k + 1] in FIRST_NAMES and adjective_before_name(lows[k]):
             k, nwords, rs = k + 1, nwords - 1, toks[k + 1][0]  # "Defiant Matt Williams says": the name
             text = m[rs:re_]
+        if _titles_a_work(doc, k, j):
+            continue  # "The film, A Different Story, chronicles", "the Top Ten Essentials list": a title
         if j + 1 < n and gaps[j + 1] == " ":
             after = lows[j + 1]
             if after == "and" and _body_after_and(doc, j + 2):
@@ -230,6 +232,25 @@ _PARTICLE_TAIL_RE = re.compile(
 
 _TITLE_HEADS = TITLES | PERSON_HEADS
 _PEOPLE_AND_BODIES = PERSON_HEADS | ORG_HEADS | GROUP_NOUNS | PERSON_NOUNS
+
+
+# what a title names: a work, not a person or a body who could speak
+_WORK_NOUNS = frozenset(
+    """film movie book novel memoir album single song track play musical sitcom series programme
+    documentary list video""".split()
+)
+
+
+_WORK_DETERMINERS = frozenset({"the", "his", "her", "its", "their", "new", "latest"})
+
+
+def _titles_a_work(doc: Doc, k: int, j: int) -> bool:
+    """Is the run of tokens k..j a work's title: after "the film, " or before "list" after "the"?"""
+    lows, gaps = doc.lows, doc.gaps
+    if k > 1 and gaps[k] == ", " and lows[k - 1] in _WORK_NOUNS and doc.words[k - 1].islower():
+        # (the work the clause is about: not "The director of the film, Vinod Pande, says")
+        return lows[k - 2] in _WORK_DETERMINERS and (k < 3 or lows[k - 3] not in PREPOSITIONS and lows[k - 3] != "of")
+    return j + 1 < len(lows) and gaps[j + 1] == " " and lows[j + 1] in _WORK_NOUNS and k > 0 and lows[k - 1] == "the"
 
 
 _MODAL_NAMES = frozenset({"will", "may", "can"})  # (modal verbs that are also first names)

@@ -3397,6 +3397,27 @@ SPEAKER_CASES = [
         "pronoun-subject",
         id="he_added_after_a_new_subject_who_spoke_before_is_that_subject",
     ),
+    pytest.param(
+        (
+            "Film\n\n“I thought I should explain myself,” said George Michael, who was in Berlin to launch the "
+            "documentary. The film, A Different Story, chronicles his career. “I am still going to make music,” "
+            "he said.\n"
+        ),
+        "I am still going",
+        "George Michael",
+        "pronoun-last-speaker",
+        id="a_title_in_apposition_to_the_film_is_no_one",
+    ),
+    pytest.param(
+        (
+            "Film\n\nThe director of the film, Vinod Pande, says the movie is not offensive. “There was no agenda,” "
+            "he said.\n"
+        ),
+        "There was no agenda",
+        "Vinod Pande",
+        "pronoun-last-speaker",
+        id="the_director_of_the_film_is_someone",
+    ),
 ]
 
 
