@@ -196,7 +196,7 @@ def _opens_sentence(doc: Doc, cue: Cue) -> bool:
 def _joint_subject(doc: Doc, cue: Cue, mention: Mention, speaker: str, people: People) -> str | None:
     """ "Singer Gary Lightbody and drummer Jonny Quinn said", "chief executive William Harrison
     and chief operating officer James Dimon said", "South Korea and Japan denied":
-    two people (by full name) or two countries share the verb, and both speak."""
+    two people (by full name), two countries or two bodies share the verb, and both speak."""
     if mention.end > cue.start or not doc.sents:
         return None
     ss = doc.sents[cue.sent][0]
@@ -207,12 +207,20 @@ def _joint_subject(doc: Doc, cue: Cue, mention: Mention, speaker: str, people: P
     low = before[-1].lower() if before else ""
     if low in _NOT_BEFORE_SUBJECT or low in PREPOSITIONS and low not in SUBORDINATORS:
         return None  # ("contests in Nevada and South Carolina", "His name is Tote King and …": no subject)
-    first = people.canonical(got.group(1), got.start(1))
+    lead = got.group(1)
+    cut = len(lead.split(None, 1)[0]) + 1 if lead.startswith(("The ", "Both ")) else 0
+    first = people.canonical(lead[cut:], got.start(1) + cut)  # ("The State Department", "Both Democrats")
     persons = all(people.is_person(n) and n.split()[0].lower() in FIRST_NAMES for n in (first, speaker))
     # (countries only at the start of their clause: not "voters in Alabama, Georgia and Virginia")
     opens = not low or low in ("but", "and", "both") or low in SUBORDINATORS
     places = is_place(first) and is_place(speaker) and opens
-    return f"{first} and {speaker}" if first != speaker and (persons or places) else None
+    # ("The Conservatives and Lib Dems said", "Cable & Wireless and NTL have announced")
+    bodies = (
+        opens
+        and re.fullmatch(r"\s+and\s+(?:the\s+)?", doc.masked[got.end(1) : mention.start]) is not None
+        and not any(people.is_person(n) or is_place(n) for n in (first, speaker))
+    )  # (two names and nothing between: not "Utility vehicle and tractor maker Mahindra")
+    return f"{first} and {speaker}" if first != speaker and (persons or places or bodies) else None
 
 
 _NOT_BEFORE_SUBJECT = frozenset({"to", "of", "like", "as", "between", "is", "was", "are", "were", "than", "and"})

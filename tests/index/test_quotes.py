@@ -3418,6 +3418,20 @@ SPEAKER_CASES = [
         "pronoun-last-speaker",
         id="the_director_of_the_film_is_someone",
     ),
+    pytest.param(
+        "Beer\n\nHeineken and Carlsberg said they would buy the brewer.\n",
+        "Heineken and Carlsberg said",
+        "Heineken and Carlsberg",
+        "one-word-name",
+        id="two_bodies_share_the_verb",
+    ),
+    pytest.param(
+        "Cars\n\nUtility vehicle and tractor maker Mahindra has said that its profit rose.\n",
+        "Utility vehicle",
+        "Mahindra",
+        "one-word-name",
+        id="a_modifier_before_and_is_no_second_body",
+    ),
 ]
 
 
