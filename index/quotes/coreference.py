@@ -301,7 +301,9 @@ def _quoted_source(doc: Doc, cue: Cue) -> Mention | None:
     if cue.word.lower() not in _QUOTED_VERBS:
         return None
     ss = doc.sents[cue.sent][0] if doc.sents else 0
-    before = _QUOTED_BEFORE_RE.search(m, max(ss, cue.start - 80), cue.start)
+    before = _QUOTED_BEFORE_RE.search(m, max(ss, cue.start - 80), cue.start) or _REPORTED_AS_RE.search(
+        m, max(ss, cue.start - 80), cue.start
+    )  # (and "Reuters reported BaFin as saying": BaFin)
     if before is not None:
         # "TASS agency quoted the Kremlin as saying": the participle's speaker is the object
         got = classify_np(doc, before.start(1), before.end(1))
@@ -310,6 +312,7 @@ def _quoted_source(doc: Doc, cue: Cue) -> Mention | None:
 
 
 _QUOTED_BEFORE_RE = re.compile(r"\b(?:quoted|quotes|cited|cites)\s+([^,;:\x01\n]{1,60}?)\s+(?:as\s+)?$")
+_REPORTED_AS_RE = re.compile(r"\b(?:reported|reports)\s+([^,;:\x01\n]{1,60}?)\s+as\s+$")
 _QUOTED_AFTER_RE = re.compile(
     r"\s+([^,;:\x01\n]{1,60}?)\s+(?:as\s+)?(?:saying|telling|stating|writing|adding|warning|claiming)\b"
 )

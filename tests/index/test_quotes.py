@@ -3432,6 +3432,13 @@ SPEAKER_CASES = [
         "one-word-name",
         id="a_modifier_before_and_is_no_second_body",
     ),
+    pytest.param(
+        "Citi\n\nThe traders could face a five-year jail term, Reuters reported BaFin as saying.\n",
+        "The traders could face",
+        "BaFin",
+        "quoting",
+        id="an_agency_that_reported_someone_as_saying_relays_them",
+    ),
 ]
 
 
