@@ -91,6 +91,13 @@ def resolve_description(
         got = _listed_bodies(mention.start, people, history)
         if got is not None:
             return got, "org-description", mention
+    if not definite and not d.plural and d.det in ("a", "an") and person_head(d.head) and _in_lead(people.doc, d.start):
+        # "A US researcher has suggested …. Ravi Purushotma believes …": the lead's someone,
+        # named in the sentence after it as the one who holds the view
+        named = _named_next(people, mention.start, _HOLDS_VIEW_RE)
+        if named is not None and not any(not compatible(d.head, r.head) for r in people.stated.of(named)):
+            # (not "… New York Attorney General Elliot Spitzer said" for "an executive")
+            return named, "role-stated", mention
     if not definite or d.plural:
         return None
     if person_head(d.head) or d.head in EPITHET_NOUNS and d.det == "the" and d.proper and not d.comp:
@@ -238,7 +245,23 @@ _MADE_COMMENTS_RE = re.compile(
 )
 
 
-def _named_next(people: People, pos: int) -> str | None:
+def _in_lead(doc: Doc, pos: int) -> bool:
+    """Is `pos` in the article's first sentence after its headline and standfirst lines?"""
+    if doc.offset or not doc.sents:
+        return False
+    for ps, pe in doc.paras[:4]:
+        if doc.text[ps:pe].rstrip().endswith("."):
+            return ps <= pos < doc.sents[sent_of(doc, ps)][1]
+    return False
+
+
+# a verb after a new name that makes them the one who holds the lead's view
+_HOLDS_VIEW_RE = re.compile(
+    r"\s+(?:believes|says|said|thinks|argues|argued|explained|warned|warns|told|wrote|writes|suggested)\b"
+)
+
+
+def _named_next(people: People, pos: int, verbs: re.Pattern[str] | None = None) -> str | None:
     """ "the head of Kyiv's national security council said .... Oleksandr Lytvynenko made
     the comments ...": the person the next sentence names, for the first time, as the one
     who spoke."""
@@ -257,7 +280,7 @@ def _named_next(people: People, pos: int) -> str | None:
     run = CAP_RUN_RE.match(doc.masked, at)
     if run is None or " " not in name or not people.is_person(name) or last_seen(people, name, at) >= 0:
         return None
-    return name if _MADE_COMMENTS_RE.match(doc.masked, run.end()) else None
+    return name if (verbs or _MADE_COMMENTS_RE).match(doc.masked, run.end()) else None
 
 
 def _registry_or_none(registered: str | None, mention: Mention) -> Resolved | None:

@@ -3439,6 +3439,26 @@ SPEAKER_CASES = [
         "quoting",
         id="an_agency_that_reported_someone_as_saying_relays_them",
     ),
+    pytest.param(
+        (
+            "UK needs true data\n\nA former Home Office minister has said that an independent body should monitor "
+            "immigration. Jane Arden said an organisation should publish the figures.\n"
+        ),
+        "A former Home Office minister",
+        "Jane Arden",
+        "role-stated",
+        id="the_leads_someone_is_who_the_next_sentence_names_as_saying_it",
+    ),
+    pytest.param(
+        (
+            "Guilty plea\n\nAn executive at the insurer Marsh has said that he schemed to defraud. New York "
+            "Attorney General Eliot Spencer said the executive had pleaded guilty.\n"
+        ),
+        "An executive at",
+        "executive at the insurer Marsh",
+        "role-as-written",
+        id="the_leads_someone_is_not_a_holder_of_another_office_named_next",
+    ),
 ]
 
 
