@@ -176,7 +176,8 @@ def hypothetical(words: Sequence[str], gaps: Sequence[str], k: int) -> bool:
 
 
 _TAKING_VERBS = frozenset(
-    "make makes made making see sees saw receive receives received answer answered get got".split()
+    """make makes made making see sees saw receive receives received answer answered get got
+    discuss discusses discussed discussing""".split()
 )
 
 

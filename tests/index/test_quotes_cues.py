@@ -344,3 +344,10 @@ def test_a_firm_that_posts_results_and_predicts_is_it_afterwards() -> None:
     )
     got = {q.text[:12]: q.speaker for q in extract_quotes("t", text, speech_verbs=verbs) if q.kind == "reported"}
     assert got == {"UK advertisi": "WPP", "which it sai": "WPP"}, got
+
+
+def test_reports_that_someone_refused_to_discuss_are_theirs_to_report() -> None:
+    """ "refused to discuss newspaper reports that …": the reports are the object, no verb whose
+    subject (Dr Fox) said what follows."""
+    text = "Fox\n\nDr Fox refused to discuss weekend newspaper reports that he had been given money.\n"
+    assert not [q for q in extract_quotes("t", text) if q.kind == "reported"]
