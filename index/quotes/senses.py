@@ -131,7 +131,7 @@ def _object_then_to(doc: Doc, j: int) -> bool:
 
 
 WRITE_FORMS = frozenset({"write", "writes", "wrote", "writing"})
-_WORK_DETERMINERS = frozenset("the a an his her their its all several two three many".split())
+_WORK_DETERMINERS = frozenset("the a an his her their its all several two three many one".split())
 _AFTER_A_WORK = frozenset("for with of in about and on while before after at".split())
 
 
@@ -173,6 +173,18 @@ def hypothetical(words: Sequence[str], gaps: Sequence[str], k: int) -> bool:
     if k + 1 < len(words) and not gaps[k + 1].strip(" \u00a0"):
         return False  # words follow the verb: what is said, whatever the "if"
     return _in_clause_before(words, gaps, k, 4, _CONDITIONALS)
+
+
+_POSSIBLE = frozenset({"could", "might"})
+
+
+def only_possible(words: Sequence[str], gaps: Sequence[str], k: int) -> bool:
+    """ "Wales could legitimately claim to have had victory", "which could explain": a
+    possibility the writer weighs, not something said (but "could only quip" was said)."""
+    j = k - 1
+    if j > 0 and words[j].endswith("ly") and words[j] != "only" and not gaps[j + 1].strip():
+        j -= 1  # ("could legitimately claim")
+    return j >= 0 and words[j].lower() in _POSSIBLE and not gaps[j + 1].strip()
 
 
 _TAKING_VERBS = frozenset(

@@ -3459,6 +3459,13 @@ SPEAKER_CASES = [
         "role-as-written",
         id="the_leads_someone_is_not_a_holder_of_another_office_named_next",
     ),
+    pytest.param(
+        "Debates\n\nThe scheduling was so odd that a spokesman for Bernie Sanders could only quip: “I guess it was booked.”\n",
+        "I guess it was booked",
+        "spokesman for Bernie Sanders",
+        "role-as-written",
+        id="could_only_quip_is_said",
+    ),
 ]
 
 

@@ -115,6 +115,7 @@ def test_a_clause_after_even_though_speaks_for_its_own_subject() -> None:
 
 # verbs of speech in senses that say nothing (quotes/senses.py): no reported speech of their own
 NOTHING_SAID = [
+    "The Commission could charge the companies up to 10% of their annual turnover.",
     "US firms added only 146,000 jobs in January.",
     "Crude also rose in London trading, adding $1.89 to $48.62 at the close.",
     "The rules will add substantially to the cost of preparing accounts.",
