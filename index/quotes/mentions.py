@@ -47,6 +47,7 @@ from .words import (
     SURNAME_HONORIFICS,
     cap,
     modifying_ing,
+    native_noun,
 )
 
 _THIRD = operator.itemgetter(2)
@@ -284,6 +285,10 @@ def classify_np(doc: Doc, s: int, e: int, allow_pronoun: bool = True) -> Mention
         # "said the 46-year-old", "said the German", "says the Waterford man": a person by
         # age, nationality or home town, described as a role is (rule role-salient)
         return Mention("role", doc.text[toks[0][0] : toks[head_n - 1][1]], toks[0][0], toks[head_n - 1][1])
+    if head_n == 3 and lows[0] == "the" and is_age(lows[1]) and native_noun(lows[2]):
+        # "the 24-year-old Swiss added", "the 25-year-old Dubliner": where the person is from
+        # (not "the 28-year-old Morientes", a name)
+        return Mention("role", doc.text[toks[0][0] : toks[1][1]], toks[0][0], toks[1][1])
     if head_noun in ANONYMOUS_NOUNS:
         return Mention("anonymous", doc.text[toks[0][0] : toks[-1][1]], toks[0][0], toks[-1][1])
     if head_n > 1 and head_noun in ROLE_NOUNS and head_noun not in FUNCTION_WORDS and not cap(words[head_n - 1]):
@@ -589,4 +594,6 @@ def _last_name_run(toks: Sequence[tuple[int, int, str]], lows: Sequence[str], m:
 _BODY_ENDS = frozenset({"house", "senate", "congress", "parliament", "assembly"})  # (titles that end a body's name)
 _MODIFIER_RE = re.compile(r"-[a-z]+$")  # "Republican-leaning", "Moscow-based", "Kremlin-backed"
 _APOSTROPHE_RE = re.compile("['’]")
+
+
 _CONTRACTED_PRONOUN_RE = re.compile(r"(?:he|she|they|we|i|it|you)(?:['’](?:s|re|ve|d|ll|m))?$")

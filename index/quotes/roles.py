@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 from index.lexicon import DEMONYMS, FUNCTION_WORDS
 
 from .document import Doc, tokens_marked
-from .words import ALL_CUE_FORMS, FIRST_NAMES, MODALS, PASSIVE_AUX, STOP_HEAD, SURNAME_HONORIFICS
+from .words import ALL_CUE_FORMS, FIRST_NAMES, MODALS, NATIONAL_NOUNS, PASSIVE_AUX, STOP_HEAD, SURNAME_HONORIFICS
 
 if TYPE_CHECKING:
     from .people import People
@@ -241,10 +241,7 @@ def person_head(head: str) -> bool:
 
 # a nationality as a noun for one person ("said the German", "the Spaniard"), not a people
 # ("the French", "the Swiss", "the Chinese")
-NATIONALS = frozenset(
-    {d for d in DEMONYMS if not d.endswith(("sh", "ch", "ss", "ese"))}
-    | set("spaniard frenchman frenchwoman dutchman englishman englishwoman irishman welshman scotsman".split())
-)
+NATIONALS = frozenset({d for d in DEMONYMS if not d.endswith(("sh", "ch", "ss", "ese"))} | NATIONAL_NOUNS)
 
 
 # nouns a home town or a club makes an epithet of ("the Waterford man", "the Texas woman")

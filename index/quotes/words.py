@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from index.lexicon import (
     ANONYMOUS_NOUNS,
+    DEMONYMS,
     FEMALE_FIRST_NAMES,
     FUNCTION_WORDS,
     MALE_FIRST_NAMES,
@@ -314,3 +315,15 @@ def modifying_ing(words: Sequence[str], lows: Sequence[str]) -> bool:
         and "to" not in lows
         and not cap(words[-1])
     )
+
+
+# nouns for one person of a nation, besides its demonym ("the Spaniard", "the Frenchman")
+NATIONAL_NOUNS = frozenset(
+    "spaniard frenchman frenchwoman dutchman englishman englishwoman irishman welshman scotsman".split()
+)
+
+
+def native_noun(low: str) -> bool:
+    """Does a capitalised word after an age say where someone is from ("the 24-year-old
+    Swiss", "the 25-year-old Dubliner"), not who they are ("the 28-year-old Morientes")?"""
+    return low in DEMONYMS or low in NATIONAL_NOUNS or low.endswith("er") and low[:-2] in PLACES

@@ -3466,6 +3466,23 @@ SPEAKER_CASES = [
         "role-as-written",
         id="could_only_quip_is_said",
     ),
+    pytest.param(
+        "Return\n\nMartina Hingis has made a winning return.\n\n“I am happy to be back,” the 24-year-old Swiss added.\n",
+        "I am happy",
+        "Martina Hingis",
+        "role-salient",
+        id="an_age_before_a_nationality_is_a_person_described",
+    ),
+    pytest.param(
+        (
+            "Bid\n\nRovers boss Ray Bennet is keen on Fernando Morales.\n\n“I would be keen to leave,” admitted the "
+            "28-year-old Morales.\n"
+        ),
+        "I would be keen",
+        "Fernando Morales",
+        "name-after-said",
+        id="an_age_before_a_surname_is_that_person",
+    ),
 ]
 
 
