@@ -289,9 +289,12 @@ def name_of_run(words: tuple[str, ...]) -> tuple[tuple[str, ...], str, bool]:
         else None
     )
     if owners:
+        owner = core[: owners[-1] + 1]
         core = core[owners[-1] + 1 :]  # "Fox News’ Bret Baier" is Bret Baier
         if len(core) < 2:
             return (), honorific, titled  # "Boston’s Walsh", "Republicans’ Long": unsure
+        if len(owner) >= 2 and owner[0].lower() in FIRST_NAMES and core[0].lower() not in FIRST_NAMES:
+            return (), honorific, titled  # "Michelle Paver's Wolf Brother": a person's work, no one
     if core[-1].endswith(("'s", "’s")):
         core[-1] = core[-1][:-2]
     return tuple(core), honorific, titled

@@ -3503,6 +3503,16 @@ SPEAKER_CASES = [
         "pronoun-subject",
         id="she_is_the_named_subject_not_the_aide_of_no_known_gender",
     ),
+    pytest.param(
+        (
+            "Book deal\n\nMichelle Paver's Wolf Brother, a fantasy set 6,000 years ago, is the first of six books. "
+            "The director said he was “thrilled” with the project.\n"
+        ),
+        "thrilled",
+        "director",
+        "role-as-written",
+        id="a_persons_capitalised_possession_is_a_work_not_someone",
+    ),
 ]
 
 
