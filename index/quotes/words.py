@@ -194,7 +194,7 @@ def head_noun_of(word: str) -> str:
 OPENING_MODIFIERS = frozenset(
     """new secret internal official confidential private public leaked recent further other earlier previous
     initial preliminary early latest separate unconfirmed unofficial independent local exit opinion press
-    media news newspaper ballot court criminal fan industry market""".split()
+    media news newspaper ballot court criminal fan industry market fellow""".split()
 )
 # words of quantity opening a sentence before a count or a noun: "Almost 70% of those
 # asked said", "Another three executives have", "Other countries are reported to": no names

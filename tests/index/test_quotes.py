@@ -3534,6 +3534,15 @@ def test_another_opening_a_sentence_is_no_name(registry: SpeakerRegistry) -> Non
     assert "Another" not in {q.speaker for q in quotes_of(text, registry)}
 
 
+def test_fellow_opening_a_sentence_is_no_name(registry: SpeakerRegistry) -> None:
+    text = (
+        "Wales\n\n“I do not know what I will do,” Llewellyn said. “Narbonne are keen for me to stay. “I have "
+        "done all the coaching awards.” Fellow locks Robert Sidoli and Brent Cockbain, who both scored tries, "
+        "are injured.\n"
+    )
+    assert "Fellow" not in {q.speaker for q in quotes_of(text, registry)}
+
+
 def test_you_with_a_contraction_is_no_speaker(registry: SpeakerRegistry) -> None:
     text = (
         "Dilemma\n\nIf your partner does confess, you'd better confess to ensure you do not get life.\n\n"
