@@ -33,6 +33,7 @@ from .senses import (
     only_possible,
     posts_results,
     refused,
+    says_nothing,
     split_infinitive,
     writes_a_work,
 )
@@ -217,8 +218,8 @@ def find_cues(doc: Doc, extra: frozenset[str], particles: dict[str, str] | None 
             continue  # "US firms added 146,000 jobs", "adding $1.89", "adding to concern": no speech
         if low.startswith("post") and posts_results(doc, k):
             continue  # "Qantas has posted a record profit": results, nothing said
-        if only_possible(words, gaps, k):
-            continue  # "could legitimately claim", "called itself": nothing said
+        if only_possible(words, gaps, k) or says_nothing(words, gaps, k):
+            continue  # "could legitimately claim", "said nothing about": nothing said
         if nxt in WH_WORDS and refused(words, gaps, k):
             continue  # "he still will not say which or how", "declined to say whether": nothing said
         if low in ("comment", "commented") and (refused(words, gaps, k) or "neither" in words[max(0, k - 6) : k]):

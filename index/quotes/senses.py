@@ -187,6 +187,19 @@ def only_possible(words: Sequence[str], gaps: Sequence[str], k: int) -> bool:
     return j >= 0 and words[j].lower() in _POSSIBLE and not gaps[j + 1].strip()
 
 
+def says_nothing(words: Sequence[str], gaps: Sequence[str], k: int) -> bool:
+    """ "said nothing about supporting the dollar", "said little, according to": no words
+    reported (but "said nothing had changed" reports that)."""
+    if k + 1 >= len(words) or words[k + 1].lower() not in ("nothing", "little"):
+        return False
+    if words[k].lower()[:3] not in ("sai", "say"):
+        return False
+    return k + 2 >= len(words) or gaps[k + 2].strip() != "" or words[k + 2].lower() in _NOTHING_OF
+
+
+_NOTHING_OF = frozenset({"about", "of", "on", "to", "at", "regarding", "else", "new", "more"})
+
+
 _TAKING_VERBS = frozenset(
     """make makes made making see sees saw receive receives received answer answered get got
     discuss discusses discussed discussing""".split()

@@ -115,6 +115,7 @@ def test_a_clause_after_even_though_speaks_for_its_own_subject() -> None:
 
 # verbs of speech in senses that say nothing (quotes/senses.py): no reported speech of their own
 NOTHING_SAID = [
+    "G20 finance ministers said nothing about supporting the dollar, whose slide could jeopardise growth.",
     "The Commission could charge the companies up to 10% of their annual turnover.",
     "US firms added only 146,000 jobs in January.",
     "Crude also rose in London trading, adding $1.89 to $48.62 at the close.",
@@ -352,3 +353,8 @@ def test_reports_that_someone_refused_to_discuss_are_theirs_to_report() -> None:
     subject (Dr Fox) said what follows."""
     text = "Fox\n\nDr Fox refused to discuss weekend newspaper reports that he had been given money.\n"
     assert not [q for q in extract_quotes("t", text) if q.kind == "reported"]
+
+
+def test_said_nothing_had_changed_reports_that() -> None:
+    qs = extract_quotes("t", "Title of the piece\n\nMr McLetchie said nothing had changed in his work.\n")
+    assert [q.speaker for q in qs if q.kind == "reported"] == ["McLetchie"], qs
