@@ -339,7 +339,7 @@ def _names_a_thing(doc: Doc, k: int) -> bool:
 
 _NUMBER_WORDS = frozenset(
     """two three four five six seven eight nine ten eleven twelve dozen dozens hundreds thousands
-    millions multiple various numerous such""".split()
+    millions multiple various numerous such hundred thousand million billion""".split()
 )
 
 
