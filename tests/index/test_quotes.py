@@ -3513,16 +3513,6 @@ SPEAKER_CASES = [
         "role-as-written",
         id="a_persons_capitalised_possession_is_a_work_not_someone",
     ),
-    pytest.param(
-        (
-            "Calls\n\nGavin Patterson said BT was working hard. But as BT handled 180 million calls a day "
-            "monitoring was “quite a task in itself”, he added.\n"
-        ),
-        "quite a task",
-        "Gavin Patterson",
-        "pronoun-added",
-        id="calls_after_a_million_are_a_noun",
-    ),
 ]
 
 

@@ -358,3 +358,17 @@ def test_reports_that_someone_refused_to_discuss_are_theirs_to_report() -> None:
 def test_said_nothing_had_changed_reports_that() -> None:
     qs = extract_quotes("t", "Title of the piece\n\nMr McLetchie said nothing had changed in his work.\n")
     assert [q.speaker for q in qs if q.kind == "reported"] == ["McLetchie"], qs
+
+
+def test_calls_after_a_million_are_a_noun() -> None:
+    """With the shipped config, where "call" reports: "180 million calls" is no verb whose
+    subject (BT) said what follows; ", he added" attributes it."""
+    from index.config import load_config
+
+    verbs = load_config(use_user_config=False).speech_verbs
+    text = (
+        "Calls\n\nGavin Patterson said BT was working hard. But as BT handled 180 million calls a day "
+        'monitoring was "quite a task in itself", he added.\n'
+    )
+    got = {q.speaker for q in extract_quotes("t", text, speech_verbs=verbs) if q.kind != "other"}
+    assert got == {"Gavin Patterson"}, got
