@@ -37,6 +37,7 @@ from .names import (
     the_description,
 )
 from .roles import ORG_HEADS, PERSON_HEADS
+from .runs import MODAL_NAMES, asks, first_name_mention, named_by_relation, titles_a_work
 from .words import (
     ALL_CUE_FORMS,
     FEMALE_NAMES,
@@ -122,7 +123,7 @@ def scan(people: People, doc: Doc) -> None:
         j = k + nwords - 1
         if j >= n or toks[j][1] != re_:
             continue
-        if nwords >= 2 and lows[k] in _MODAL_NAMES and (k == 0 or "\n" in gaps[k]) and _asks(m, rs):
+        if nwords >= 2 and lows[k] in MODAL_NAMES and (k == 0 or "\n" in gaps[k]) and asks(m, rs):
             k, nwords, rs = k + 1, nwords - 1, toks[k + 1][0]  # "Will Tory tax cuts lift spirits?": no Will
             text = m[rs:re_]
         if nwords >= 2 and lows[k] in _DETERMINER_CAPS:
@@ -131,7 +132,7 @@ def scan(people: People, doc: Doc) -> None:
         if nwords >= 3 and lows[k + 1] in FIRST_NAMES and adjective_before_name(lows[k]):
             k, nwords, rs = k + 1, nwords - 1, toks[k + 1][0]  # "Defiant Matt Williams says": the name
             text = m[rs:re_]
-        if _titles_a_work(doc, k, j):
+        if titles_a_work(doc, k, j):
             continue  # "The film, A Different Story, chronicles", "the Top Ten Essentials list": a title
         if j + 1 < n and gaps[j + 1] == " ":
             after = lows[j + 1]
@@ -213,7 +214,7 @@ def scan(people: People, doc: Doc) -> None:
         if nwords == 1:
             # a lone word matters only as a clause subject or a registered name
             if not subject and not dotted and canonical(text) is None:
-                if _named_by_relation(doc, k):
+                if named_by_relation(doc, k):
                     first_name_mention(people, toks[k][0], text)
                 continue
             if (k == 0 or gaps[k] != " ") and sentence_initial_word(people, doc, k):
@@ -232,34 +233,6 @@ _PARTICLE_TAIL_RE = re.compile(
 
 _TITLE_HEADS = TITLES | PERSON_HEADS
 _PEOPLE_AND_BODIES = PERSON_HEADS | ORG_HEADS | GROUP_NOUNS | PERSON_NOUNS
-
-
-# what a title names: a work, not a person or a body who could speak
-_WORK_NOUNS = frozenset(
-    """film movie book novel memoir album single song track play musical sitcom series programme
-    documentary list video""".split()
-)
-
-
-_WORK_DETERMINERS = frozenset({"the", "his", "her", "its", "their", "new", "latest"})
-
-
-def _titles_a_work(doc: Doc, k: int, j: int) -> bool:
-    """Is the run of tokens k..j a work's title: after "the film, " or before "list" after "the"?"""
-    lows, gaps = doc.lows, doc.gaps
-    if k > 1 and gaps[k] == ", " and lows[k - 1] in _WORK_NOUNS and doc.words[k - 1].islower():
-        # (the work the clause is about: not "The director of the film, Vinod Pande, says")
-        return lows[k - 2] in _WORK_DETERMINERS and (k < 3 or lows[k - 3] not in PREPOSITIONS and lows[k - 3] != "of")
-    return j + 1 < len(lows) and gaps[j + 1] == " " and lows[j + 1] in _WORK_NOUNS and k > 0 and lows[k - 1] == "the"
-
-
-_MODAL_NAMES = frozenset({"will", "may", "can"})  # (modal verbs that are also first names)
-
-
-def _asks(masked: str, pos: int) -> bool:
-    """Does the line from `pos` end in a question mark (a headline that asks)?"""
-    end = masked.find("\n", pos)
-    return masked[pos : end if end >= 0 else len(masked)].rstrip().endswith("?")
 
 
 def _body_after_and(doc: Doc, k: int) -> bool:
@@ -391,27 +364,6 @@ def add_run(
             people.gender.setdefault("#" + core[0].lower(), gender_of_honorific(honorific) or "male")
     elif len(core) == 1 and honorific:
         people.gender.setdefault("#" + core[0].lower(), gender_of_honorific(honorific) or "male")
-
-
-def _named_by_relation(doc: Doc, k: int) -> bool:
-    """ "her son Harry", "his wife, ex-model Sandra": a first name alone, right after a noun
-    for a person, names someone the article may later call "she" or "he"."""
-    if k == 0 or doc.lows[k] not in FIRST_NAMES or doc.gaps[k] not in (" ", ", "):
-        return False
-    if not doc.words[k - 1].islower():
-        return False
-    if person_noun(doc.lows[k - 1].removeprefix("ex-")):
-        return True
-    # (", ex-model Sandra" after "his wife": the apposition's noun is a person's)
-    return k > 1 and doc.gaps[k - 1] == ", " and doc.gaps[k] == " " and person_noun(doc.lows[k - 2])
-
-
-def first_name_mention(people: People, pos: int, name: str) -> None:
-    people.mentions.append((pos, name))
-    people.persons.add(name)
-    low = name.lower()
-    if low in FEMALE_NAMES or low in MALE_NAMES:
-        people.gender.setdefault(name, "female" if low in FEMALE_NAMES else "male")
 
 
 def _headline_epithet(doc: Doc, pos: int, core: Sequence[str]) -> bool:
