@@ -37,7 +37,7 @@ from .names import (
     the_description,
 )
 from .roles import ORG_HEADS, PERSON_HEADS
-from .runs import MODAL_NAMES, asks, first_name_mention, named_by_relation, titles_a_work
+from .runs import MODAL_NAMES, asks, first_name_mention, named_by_relation, plural_verb_after, titles_a_work
 from .words import (
     ALL_CUE_FORMS,
     FEMALE_NAMES,
@@ -219,6 +219,8 @@ def scan(people: People, doc: Doc) -> None:
                 continue
             if (k == 0 or gaps[k] != " ") and sentence_initial_word(people, doc, k):
                 continue  # (after one space, mid-sentence: the common case, decided here)
+        if nwords == 1 and subject and plural_verb_after(doc, j):
+            people.groups.add(canonical(text) or text)  # "Leicester, who signed White, have": no "he"
         add_run(people, doc, toks, k, j, subject, text, dotted, title_lines)
 
 

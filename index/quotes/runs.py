@@ -62,3 +62,24 @@ def first_name_mention(people: People, pos: int, name: str) -> None:
     low = name.lower()
     if low in FEMALE_NAMES or low in MALE_NAMES:
         people.gender.setdefault(name, "female" if low in FEMALE_NAMES else "male")
+
+
+_PLURAL_AUX = frozenset({"have", "are", "were"})
+
+
+def plural_verb_after(doc: Doc, j: int) -> bool:
+    """Does a plural verb follow the one-word name ending at token j, straight after it or
+    after a relative clause ("Leicester, who signed White from Bristol, have also been
+    aided")? British news makes clubs and bodies plural: no one a later "he" can mean."""
+    lows, gaps = doc.lows, doc.gaps
+    if j + 1 >= len(lows):
+        return False
+    if gaps[j + 1] == " ":
+        return lows[j + 1] in _PLURAL_AUX
+    if gaps[j + 1] != ", " or lows[j + 1] not in ("who", "which"):
+        return False
+    for t in range(j + 2, min(j + 40, len(lows))):
+        gap = gaps[t].strip()
+        if gap:
+            return gap == "," and lows[t] in _PLURAL_AUX
+    return False

@@ -3513,6 +3513,16 @@ SPEAKER_CASES = [
         "role-as-written",
         id="a_persons_capitalised_possession_is_a_work_not_someone",
     ),
+    pytest.param(
+        (
+            "White\n\nJulian White said he was happy.\n\nLeicester, who signed White from Bristol in 2003, have "
+            "also been aided by his presence. “I am pleased with my form,” he said.\n"
+        ),
+        "I am pleased",
+        "Julian White",
+        "pronoun-last-speaker",
+        id="a_club_with_a_plural_verb_is_no_he",
+    ),
 ]
 
 
