@@ -132,6 +132,9 @@ def org_holder(d: Description, pos: int, people: People, history: History) -> st
                 and _can_be(head, later[1], people)
             ):
                 return later[1]
+            topic = _topic_org(pos, people, history, doc)
+            if topic is not None and topic != name and doc.text.count(name) == 1 and _can_be(head, topic, people):
+                return topic  # "Oil giant Shell last year dismantled …", once, in a story about Unilever
         return name
     # a name that ends in the noun: "the agency" for the International Energy Agency
     mentions = people.mentions
@@ -159,6 +162,27 @@ def org_holder(d: Description, pos: int, people: People, history: History) -> st
     if got is not None and head == "party" and not _a_party(got[1]):
         return None  # "the party warned": a party by its name, not the last body named ("Mexican-American")
     return got[1] if got is not None else None
+
+
+def _topic_org(pos: int, people: People, history: History, doc: Doc) -> str | None:
+    """The organisation the story is about: the one named body that has spoken most before
+    `pos`, if it is written at least three times."""
+    counts: dict[str, int] = {}
+    for p, sp, g in history:
+        if (
+            p < pos
+            and g in ("thing", "")
+            and sp[:1].isupper()
+            and " " not in sp
+            and not people.gender_of(sp)
+            and sp.lower() not in DEMONYMS
+            and sp.lower() not in FIRST_NAMES
+        ):
+            counts[sp] = counts.get(sp, 0) + 1
+    if not counts:
+        return None
+    best = max(counts, key=lambda n: (counts[n], n))
+    return best if doc.text.count(best) >= 3 else None
 
 
 def _can_be(head: str, name: str, people: People) -> bool:

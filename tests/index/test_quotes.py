@@ -3523,6 +3523,17 @@ SPEAKER_CASES = [
         "pronoun-last-speaker",
         id="a_club_with_a_plural_verb_is_no_he",
     ),
+    pytest.param(
+        (
+            "Profit\n\nThe airline Qantas said that its profit rose. Qantas said that fuel costs were high. Qantas "
+            "said that it would cut costs.\n\nOn its busiest routes it competes with budget airline Virgin Blue. "
+            "Last month, the company said it may move 7,000 jobs abroad.\n"
+        ),
+        "the company said",
+        "Qantas",
+        "org-description",
+        id="the_company_is_the_story_s_not_one_named_once_in_an_aside",
+    ),
 ]
 
 
