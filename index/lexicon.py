@@ -314,5 +314,6 @@ DEMONYMS: frozenset[str] = frozenset(
     lebanese jordanian saudi egyptian libyan moroccan algerian tunisian nigerian kenyan
     ethiopian ghanaian african chinese japanese korean indian pakistani afghan bangladeshi
     indonesian malaysian thai vietnamese filipino australian canadian mexican brazilian
-    argentine argentinian chilean colombian venezuelan peruvian cuban jamaican kiwi""".split()
+    argentine argentinian chilean colombian venezuelan peruvian cuban jamaican kiwi european asian
+    arab""".split()
 )

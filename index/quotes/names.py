@@ -49,7 +49,9 @@ def names_an_organisation(words: Sequence[str]) -> bool:
     """ "British Medical Association", "Scottish National Party": the nationality is part
     of an organisation's name, which ends in such a word."""
     last = words[-1].lower()
-    return last in ORG_HEADS or last in ORG_NAME_ENDS or last in NON_PERSON_WORDS or last.endswith("s")
+    if last in ORG_HEADS or last in ORG_NAME_ENDS or last in NON_PERSON_WORDS or last.endswith("s"):
+        return True
+    return any(w == "of" for w in words) and any(w.lower() in ORG_HEADS for w in words)  # ("European Court of …")
 
 
 def after_modifiers(doc: Doc, k: int) -> bool:

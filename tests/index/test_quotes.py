@@ -3534,6 +3534,13 @@ SPEAKER_CASES = [
         "org-description",
         id="the_company_is_the_story_s_not_one_named_once_in_an_aside",
     ),
+    pytest.param(
+        "Growth\n\nThe British Chamber of Commerce said that growth would slow.\n",
+        "The British Chamber",
+        "British Chamber of Commerce",
+        "said-after-name",
+        id="a_nationality_opening_a_body_of_something_is_its_name",
+    ),
 ]
 
 
@@ -3562,6 +3569,14 @@ def test_fellow_opening_a_sentence_is_no_name(registry: SpeakerRegistry) -> None
         "are injured.\n"
     )
     assert "Fellow" not in {q.speaker for q in quotes_of(text, registry)}
+
+
+def test_asian_and_european_are_adjectives_not_speakers(registry: SpeakerRegistry) -> None:
+    text = (
+        "Dollar\n\nFed chief Alan Greenspan spoke on Friday. And Mr Greenspan warned Asian states could soon "
+        "stop funding the US deficit.\n"
+    )
+    assert {q.speaker for q in quotes_of(text, registry) if q.kind == "reported"} == {"Alan Greenspan"}
 
 
 def test_you_with_a_contraction_is_no_speaker(registry: SpeakerRegistry) -> None:
