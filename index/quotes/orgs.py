@@ -293,6 +293,8 @@ def _org_able(name: str, people: People, doc: Doc, k: int, places: bool, scanned
         return False
     if words[-1] in _STREETS and len(words) > 1:
         return False  # "a dunking on Wall Street": a street is no "company" nor "firm"
+    if "-" in name and name.rsplit("-", 1)[1][:1].islower():
+        return False  # "the UK-based co-chairman": a description's modifier
     if is_place(name) and not places or places and low in _UNIONS:
         return False  # (a club may bear its town's name, never "US" or "UK": "US tycoon Malcolm Glazer")
     if people.registry.get(name) is not None or words[0] in FIRST_NAMES or name in people.persons:

@@ -3579,6 +3579,14 @@ def test_asian_and_european_are_adjectives_not_speakers(registry: SpeakerRegistr
     assert {q.speaker for q in quotes_of(text, registry) if q.kind == "reported"} == {"Alan Greenspan"}
 
 
+def test_a_place_based_modifier_is_no_body(registry: SpeakerRegistry) -> None:
+    text = (
+        "Shake-up\n\nPatrick Cescau, the UK-based co-chairman, will become chief executive. The company, which "
+        "has two head offices, said it would choose one later.\n"
+    )
+    assert "UK-based" not in {q.speaker for q in quotes_of(text, registry)}
+
+
 def test_you_with_a_contraction_is_no_speaker(registry: SpeakerRegistry) -> None:
     text = (
         "Dilemma\n\nIf your partner does confess, you'd better confess to ensure you do not get life.\n\n"
