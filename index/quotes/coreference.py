@@ -104,10 +104,9 @@ def resolve_all(doc: Doc, cues: list[Cue], people: People) -> None:
                     or kind == "role"
                     and _plural_head(mention.text)  # "the heads of the IMF and the WTO said"
                 )
-                one = mention.kind == "anonymous" and _one_person(mention.text)  # ("The official said")
                 g = (
                     "group"
-                    if mention.kind == "anonymous" and not one or speaker == ANONYMOUS or plural or joint
+                    if mention.kind == "anonymous" or speaker == ANONYMOUS or plural or joint
                     else people.gender_of(speaker)
                 )
                 det = determiner_before(doc, mention.start) if kind == "np" and g != "group" else None
@@ -186,13 +185,6 @@ def resolve_all(doc: Doc, cues: list[Cue], people: People) -> None:
 _JOINT_RE = re.compile(
     r"(?:^|(?<=[\s,(]))((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*)\s+(?:[a-z]+\s+)?and\s+(?:[a-z]+\s+){0,3}$"
 )
-
-
-def _one_person(text: str) -> bool:
-    """ "The official", "an aide": one unnamed person, whom a later "he" or "she" can mean
-    (not "officials", "sources", "people")."""
-    words = text.lower().split()
-    return len(words) >= 2 and words[0] in ("the", "a", "an") and not words[-1].endswith(("s", "people"))
 
 
 def _opens_sentence(doc: Doc, cue: Cue) -> bool:

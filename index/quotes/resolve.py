@@ -439,10 +439,6 @@ def resolve_pronoun(
             subj = None  # "Rubio claimed that Obama is to blame": Rubio is the source
         elif spoke[0] in people.embedded:
             return subj[1], "pronoun-subject"  # "Rubio refrained from attacking Christie, who say ...": Rubio
-        elif spoke[1][:1].islower() and want and people.gender_of(subj[1]) == want:
-            # "Clinton, a top aide said, “is very confident” …, and she has often told": the
-            # named subject, not the unnamed aide of no known gender
-            return subj[1], "pronoun-subject"
     intro = introduced_before(people, pos, want, exclude)
     if intro is not None and all(x is None or x[0] < intro[0] for x in (subj, spoke)):
         return intro[1], "pronoun-introduced"

@@ -3485,26 +3485,6 @@ SPEAKER_CASES = [
     ),
     pytest.param(
         (
-            "Bank sale\n\nAn Investment Ministry official has told Reuters that the bank will be sold in 2005. "
-            "The official said the method was not yet decided. “The most important thing is the method,” he said.\n"
-        ),
-        "The most important thing",
-        "Investment Ministry official",
-        "pronoun-last-speaker",
-        id="he_after_one_unnamed_official_is_that_official",
-    ),
-    pytest.param(
-        (
-            "Debates\n\nHillary Clinton is preparing. Clinton, a top aide said, “is very confident,” and since 2008 "
-            "she has often told Obama’s team that “I only lost one debate against your boss.”\n"
-        ),
-        "I only lost one debate",
-        "Hillary Clinton",
-        "pronoun-subject",
-        id="she_is_the_named_subject_not_the_aide_of_no_known_gender",
-    ),
-    pytest.param(
-        (
             "Book deal\n\nMichelle Paver's Wolf Brother, a fantasy set 6,000 years ago, is the first of six books. "
             "The director said he was “thrilled” with the project.\n"
         ),
