@@ -421,6 +421,7 @@ def resolve_pronoun(
             back is not None
             and back[0] > spoke[0]
             and back[1] != spoke[1]
+            and want
             and people.gender_of(back[1]) == want
             and doc.sents
             and sent_of(doc, back[0]) < sent_of(doc, pos)
