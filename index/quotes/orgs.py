@@ -133,7 +133,12 @@ def org_holder(d: Description, pos: int, people: People, history: History) -> st
             ):
                 return later[1]
             topic = _topic_org(pos, people, history, doc)
-            if topic is not None and topic != name and doc.text.count(name) == 1 and _can_be(head, topic, people):
+            if (
+                topic is not None
+                and topic != name
+                and _near(doc, pos).count(name) == 1
+                and _can_be(head, topic, people)
+            ):
                 return topic  # "Oil giant Shell last year dismantled …", once, in a story about Unilever
         return name
     # a name that ends in the noun: "the agency" for the International Energy Agency
@@ -168,7 +173,7 @@ def _topic_org(pos: int, people: People, history: History, doc: Doc) -> str | No
     """The organisation the story is about: the one named body that has spoken most before
     `pos`, if it is written at least three times."""
     counts: dict[str, int] = {}
-    for p, sp, g in history:
+    for p, sp, g in history[-60:]:  # (a story's last few dozen speakers: a long text holds many)
         if (
             p < pos
             and g in ("thing", "")
@@ -182,7 +187,12 @@ def _topic_org(pos: int, people: People, history: History, doc: Doc) -> str | No
     if not counts:
         return None
     best = max(counts, key=lambda n: (counts[n], n))
-    return best if doc.text.count(best) >= 3 else None
+    return best if _near(doc, pos).count(best) >= 3 else None
+
+
+def _near(doc: Doc, pos: int) -> str:
+    """The text around `pos` that a story's names are counted in (not all of a 20 MB file)."""
+    return doc.text[max(0, pos - 3 * _WINDOW) : pos + _WINDOW]
 
 
 def _can_be(head: str, name: str, people: People) -> bool:
