@@ -33,7 +33,7 @@ def and_subject(region: str, start: int, end: int) -> re.Match[str] | None:
         last = got.group(1).rsplit(None, 1)[-1].lower()
         # (endings of adjectives of place and party, not adjective endings: "Grant", "Brent" are names)
         return None if last.endswith(("ic", "an", "al", "ish", "ese", "ive", "'s", "’s")) else got
-    got = _AND_DESCRIBED_RE.search(region, start, end)
+    got = _AND_DESCRIBED_RE.search(region, max(start, end - 200), end)  # (the clause just before: bounded)
     if got is None:
         return None
     before = got.group(1).lower().split()
