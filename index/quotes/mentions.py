@@ -94,7 +94,7 @@ _NOT_HEAD_NOUNS = (
 _ING_NOUNS = frozenset(
     """thing something nothing anything everything morning evening building meeting king ring
     spring string wing sibling darling ceiling during including according offering wedding
-    funding hearing briefing ruling finding spending training""".split()
+    funding hearing briefing ruling finding spending training sporting managing acting founding""".split()
 )
 
 

@@ -3521,6 +3521,16 @@ SPEAKER_CASES = [
         "said-after-name",
         id="a_nationality_opening_a_body_of_something_is_its_name",
     ),
+    pytest.param(
+        (
+            "Deal\n\n“We are delighted that he has agreed to join the club for next season,” said Spurs sporting "
+            "director Frank Arnesen.\n"
+        ),
+        "We are delighted",
+        "Frank Arnesen",
+        "name-after-said",
+        id="a_clubs_sporting_director_is_the_person_not_the_club",
+    ),
 ]
 
 
