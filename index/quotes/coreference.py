@@ -137,6 +137,11 @@ def resolve_all(doc: Doc, cues: list[Cue], people: People) -> None:
                         and mention.text.lower() == "it"
                         or mention.kind == "ellipsis"
                         and not people.is_person(speaker)
+                        or cue.word == "according to"  # ("According to PC Pro, a print costs …")
+                        and mention.kind == "name"
+                        and speaker.split()[0].lower() not in FIRST_NAMES
+                        and not people.gender_of(speaker)
+                        and not any(not r.org for r in people.stated.of(speaker))  # (not "Serhiy Popko, head of …")
                     )
                 ):
                     g = "thing"  # "the campaign", "Reuters", "it said": what "it" can refer to

@@ -3531,6 +3531,26 @@ SPEAKER_CASES = [
         "name-after-said",
         id="a_clubs_sporting_director_is_the_person_not_the_club",
     ),
+    pytest.param(
+        (
+            "Prints\n\n“Printing at home is cheaper,” said Nick Ross, top tester at PC Pro. According to PC Pro, a "
+            "print costs £1.87. “We are adamant that it is better to print at home,” he said.\n"
+        ),
+        "We are adamant",
+        "Nick Ross",
+        "pronoun-last-speaker",
+        id="a_source_after_according_to_with_no_person_in_it_is_no_he",
+    ),
+    pytest.param(
+        (
+            "Strikes\n\nExplosions rang out in Kyiv, according to Serhiy Popko, head of Kyiv's military "
+            "administration. There was only minor damage, he said.\n"
+        ),
+        "There was only minor damage",
+        "Serhiy Popko",
+        "pronoun-last-speaker",
+        id="a_person_after_according_to_is_a_he",
+    ),
 ]
 
 
