@@ -186,7 +186,11 @@ def test_the_page_pass_reads_tags_that_are_only_in_the_wal(db: Path) -> None:
         assert line, f"the writer stopped: {proc.stderr.read()}"
         acknowledged.append(int(line))
     proc.kill()  # killed, not closed: its tags stay in the -wal
-    rest, _ = proc.communicate()
+    # (read through proc.stdout: readline() may hold printed ids in its buffer, which the
+    # pipe behind it, all communicate() reads, no longer has)
+    rest = proc.stdout.read()
+    proc.wait()
+    proc.stderr.close()
     acknowledged += [int(line) for line in rest.split("\n")[:-1] if line.strip()]  # whole lines only
     assert Path(f"{db}-wal").stat().st_size > 0
     rows, _ = page_rows(db)
