@@ -402,6 +402,9 @@ def subject_of_clause(doc: Doc, ss: int, end: int, participle: bool = False) -> 
             got = classify_np(doc, ss + lb, ss + region.index(",", lb))
             if got is not None and got.kind in ("role", "anonymous", "np"):
                 return Mention(got.kind, doc.text[got.start : ss + len(r)], got.start, ss + len(r))
+    what = _WHAT_RE.search(region, b, len(r))
+    if what is not None:
+        b = what.end()  # "Trump University is what former employees have called": its own subject
     start = subject_start(region, b, len(r))
     opener = _ACCORDING_RE.match(region, start) or and_subject(region, start, len(r))
     # ("According to Mr Peston the prime minister said", "Irish trailed at the break and Gold said")
@@ -418,6 +421,7 @@ def subject_of_clause(doc: Doc, ss: int, end: int, participle: bool = False) -> 
     return got
 
 
+_WHAT_RE = re.compile(r"\b[Ww]hat\s+(?!.*\bwhat\s)")  # (the last "what" before the verb)
 _OPEN_RELATIVE_RE = re.compile(r"\s*(?:who|whose)\s+[a-z]+\s+\S")  # (", who presents …")
 _PASSIVE_OF_RE = re.compile(r" (?:of|over) (?![^.;:]*\bby )")  # ("accused of …", with no "by" after)
 _LIST_HEAD_RE = re.compile(r"(?:^|\s)((?:the\s+)?[a-z]+\s+of\s+(?:the\s+)?[A-Z][^,]*)$")

@@ -3551,6 +3551,16 @@ SPEAKER_CASES = [
         "pronoun-last-speaker",
         id="a_person_after_according_to_is_a_he",
     ),
+    pytest.param(
+        (
+            "Court fight\n\nThe battle over whether Acme Academy is what former students have said was a "
+            "“fraudulent scheme” took an ugly turn on Monday.\n"
+        ),
+        "fraudulent scheme",
+        "former students",
+        "noun-phrase",
+        id="the_subject_after_what_speaks_not_the_sentences_subject",
+    ),
 ]
 
 
