@@ -338,6 +338,11 @@ def _attributed_as(q: Quote, other: Quote, cue: bool = False) -> Quote:
 _TAIL_CONTENT_RE = re.compile(
     r"\b(?:that|asked|according to)\b|,\s+(?:\w+ly\s+)?(?:citing|referring|referencing|alluding|quoting|mocking)\b"
 )
+# a time clause right after a plain verb of speech, with no "that" after it (not "said after
+# the game that …", nor "described as his second home")
+_TIME_CLAUSE_RE = re.compile(r"\s+(?:as|while|when|whenever|until)\s+(?:a|an|the|his|her|their|[A-Z]\w*)\b")
+_CONTENT_AFTER_RE = re.compile(r"\bthat\b|,\s+(?!\w+ing\b)")
+_PLAIN_FORMS = frozenset(forms_of(["say", "ask", "add", "joke", "quip", "shout", "reply", "answer", "tweet", "write"]))
 _SPEAK_FORMS = frozenset({"speak", "speaks", "spoke", "spoken"})
 # what a verb of speaking needs to report something: a topic ("spoke of his faith", "spoke out
 # against", "speak up about"), after any adverbs
@@ -390,8 +395,14 @@ def _reported_span(doc: Doc, cue: Cue, ss: int, se: int) -> tuple[int, int] | No
         return None  # introduces a direct quotation ("told the Daily Record: “…”")
     if cue.quote_before and MASK not in rest and not _TAIL_CONTENT_RE.search(rest):
         return None  # "“...,” Steyer said in a statement.": the tail says where, not what
-    if MASK not in rest and _no_words(doc, cue, m, end):
-        return None  # (a clause that quotes some words stays a partial quotation)
+    if (MASK not in rest or cue.word in _SPEAK_FORMS) and _no_words(doc, cue, m, end):
+        # (a clause that quotes some words stays a partial quotation, but not after "As
+        # Blumenthal spoke, the NRA was whipping lawmakers against “…”": no words of his)
+        return None
+    if cue.word in _PLAIN_FORMS and _TIME_CLAUSE_RE.match(rest) and not _CONTENT_AFTER_RE.search(rest):
+        # "Clinton asks as a maintenance guy walks in, saying …": what happens meanwhile, not
+        # what is asked ("They said as he was in custody, his case came …" says something)
+        return None
     content_start = cue.end
     if cue.word in _OBJECT_VERBS:
         obj = _OBJ_RE.match(m, content_start, end)  # "told Reuters", "warned reporters"
