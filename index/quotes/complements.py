@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from index.lexicon import FUNCTION_WORDS, NON_PERSON_WORDS, PERSON_NOUNS
 
 from .roles import DOCUMENT_NOUNS, PERSON_HEADS
-from .words import FIRST_NAMES, ORG_HEADS, ORG_NAME_ENDS, STOP_HEAD, cap
+from .words import FIRST_NAMES, ORG_HEADS, ORG_NAME_ENDS, STOP_HEAD, SURNAME_HONORIFICS, cap
 
 
 def _common_noun(w: str) -> bool:
@@ -113,3 +113,22 @@ def described_head(lows: Sequence[str], head_n: int) -> str:
 
 _EVIDENCE_NOUNS = frozenset("evidence data statistics results research".split())
 _ACTION_ENDINGS = ("tion", "sion", "ment")  # (an action named as a noun; "government" is a body)
+
+
+def name_before_role(words: Sequence[str], lows: Sequence[str]) -> tuple[int, int] | None:
+    """ "Dr Mike Watts head of exploration said", "Tom Reed chief executive of the firm said":
+    a person's full name, then their role and its body with no comma: the tokens of the name
+    (not "Hillary Clinton spokesman said": a relation's noun is someone else)."""
+    a = 1 if lows[0] in SURNAME_HONORIFICS or lows[0] in ("sir", "lord", "lady", "dame") else 0
+    b = a
+    while b < len(words) and words[b][:1].isupper() and lows[b] not in FUNCTION_WORDS:
+        b += 1
+    if b - a < 2 or lows[a] not in FIRST_NAMES or b + 2 >= len(words):
+        return None
+    r = b + 1 if lows[b] in ("chief", "senior", "managing", "executive") and lows[b + 1] in PERSON_HEADS else b
+    if r + 1 >= len(lows) or lows[r] not in PERSON_HEADS or lows[r] in _RELATIONS or lows[r + 1] not in ("of", "at"):
+        return None
+    return a, b
+
+
+_RELATIONS = frozenset({"spokesman", "spokeswoman", "spokesperson", "aide", "adviser", "advisor", "lawyer", "agent"})

@@ -191,8 +191,18 @@ def _named_modifier(doc: Doc, d: Description) -> tuple[int, int] | None:
     an adjective of nationality ("the Reuters report", not "the Russian report")."""
     k = bisect.bisect_left(doc.token_starts, d.end) - 1  # the head
     j = k
-    while j > 0 and doc.words[j - 1][:1].isupper() and doc.gaps[j] in (" ", "\u00a0"):
-        j -= 1
+    while (
+        j > 0
+        and doc.gaps[j] in (" ", "\u00a0")
+        and (
+            doc.words[j - 1][:1].isupper()
+            or doc.lows[j - 1] in ("of", "for")
+            and j > 1
+            and doc.words[j - 2][:1].isupper()
+            and j < k
+        )
+    ):
+        j -= 1  # (and "Office for National Statistics data": a name with "of" or "for" in it)
     while j < k and (doc.lows[j] in FUNCTION_WORDS or _opening_adjective(doc, j)):
         j += 1  # ("An IAAF statement": the IAAF's; "Leaked documents": nobody's name)
     if j == k or doc.tokens[j][0] < d.start:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from index.lexicon import ANONYMOUS_NOUNS, FUNCTION_WORDS, PERSON_NOUNS, TITLES
 
-from .complements import described_head, holder_after, named_complement
+from .complements import described_head, holder_after, name_before_role, named_complement
 from .document import (
     Doc,
     acronym_before,
@@ -27,7 +27,7 @@ from .document import (
     run_text,
     words_before_name,
 )
-from .roles import EPITHET_NOUNS, NATIONALS, PERSON_HEADS, ROLE_OPENERS, SURNAME_OPENERS, is_age, name_before_role
+from .roles import EPITHET_NOUNS, NATIONALS, PERSON_HEADS, ROLE_OPENERS, SURNAME_OPENERS, is_age
 from .skippable import TIME_STARTS, after_opening_phrase, time_opening
 from .words import (
     FIRST_NAMES,

@@ -25,7 +25,15 @@ from typing import TYPE_CHECKING
 from index.lexicon import DEMONYMS, FUNCTION_WORDS
 
 from .document import Doc, tokens_marked
-from .words import ALL_CUE_FORMS, FIRST_NAMES, MODALS, NATIONAL_NOUNS, PASSIVE_AUX, STOP_HEAD, SURNAME_HONORIFICS
+from .words import (
+    ALL_CUE_FORMS,
+    MODALS,
+    NATIONAL_NOUNS,
+    PASSIVE_AUX,
+    STOP_HEAD,
+    SURNAME_HONORIFICS,
+    link_inside_name,
+)
 
 if TYPE_CHECKING:
     from .people import People
@@ -533,6 +541,8 @@ def parse(doc: Doc, start: int, end: int) -> Description | None:
     h, link = j - 1, j
     for k in range(i + 1, j):
         if lows[k] in _COMP_LINKS or lows[k] in STOP_HEAD:
+            if link_inside_name(doc.words, k, j):
+                continue  # "Office for National Statistics data": a body's name, then the head
             h, link = k - 1, k  # ("a source familiar with the ad": the source, not the ad)
             break
     if (
@@ -572,22 +582,3 @@ def parse(doc: Doc, start: int, end: int) -> Description | None:
     mods = tuple(lows[first:h_mod])
     proper = tuple(lows[k] for k in range(first, h_mod) if doc.words[k][:1].isupper() and (k > first or det))
     return Description(doc.tokens[first][0], doc.tokens[h][1], det, sing, plural, mods, comp, owner, proper)
-
-
-def name_before_role(words: Sequence[str], lows: Sequence[str]) -> tuple[int, int] | None:
-    """ "Dr Mike Watts head of exploration said", "Tom Reed chief executive of the firm said":
-    a person's full name, then their role and its body with no comma: the tokens of the name
-    (not "Hillary Clinton spokesman said": a relation's noun is someone else)."""
-    a = 1 if lows[0] in SURNAME_HONORIFICS or lows[0] in ("sir", "lord", "lady", "dame") else 0
-    b = a
-    while b < len(words) and words[b][:1].isupper() and lows[b] not in FUNCTION_WORDS:
-        b += 1
-    if b - a < 2 or lows[a] not in FIRST_NAMES or b + 2 >= len(words):
-        return None
-    r = b + 1 if lows[b] in ("chief", "senior", "managing", "executive") and lows[b + 1] in PERSON_HEADS else b
-    if r + 1 >= len(lows) or lows[r] not in PERSON_HEADS or lows[r] in _RELATIONS or lows[r + 1] not in ("of", "at"):
-        return None
-    return a, b
-
-
-_RELATIONS = frozenset({"spokesman", "spokeswoman", "spokesperson", "aide", "adviser", "advisor", "lawyer", "agent"})

@@ -327,3 +327,14 @@ def native_noun(low: str) -> bool:
     """Does a capitalised word after an age say where someone is from ("the 24-year-old
     Swiss", "the 25-year-old Dubliner"), not who they are ("the 28-year-old Morientes")?"""
     return low in DEMONYMS or low in NATIONAL_NOUNS or low.endswith("er") and low[:-2] in PLACES
+
+
+def link_inside_name(words: Sequence[str], k: int, j: int) -> bool:
+    """Is the link word at k part of a capitalised name that a lower-case head after it
+    ends ("the Office for National Statistics data", "a Bank of England report")?"""
+    if not (0 < k < j - 2 and words[k - 1][:1].isupper() and words[k + 1][:1].isupper()):
+        return False
+    e = k + 1
+    while e < j and words[e][:1].isupper():
+        e += 1
+    return e == j - 1 and words[j - 1].islower()

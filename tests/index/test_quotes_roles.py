@@ -173,6 +173,12 @@ DOCUMENT_CASES = [
         "Marlow Institute",
         id="x_published_a_document",
     ),
+    pytest.param(
+        "Rail fares\n\nAccording to Office for Rail Statistics data, “fares rose faster than wages” in May.\n",
+        "fares rose faster",
+        "Office for Rail Statistics",
+        id="a_bodys_name_with_for_in_it_before_the_document",
+    ),
 ]
 
 
