@@ -22,6 +22,7 @@ from index.lexicon import (
     PRONOUNS_MALE,
 )
 
+from .addressed import names_in_words, quotation_by
 from .antecedents import definite_subject, described_subject, introduced_before
 from .cues import Cue
 from .describe import resolve_description, role_holder_of
@@ -142,15 +143,23 @@ def resolve_mention(
                 return earlier[1], "earlier-subject", name_at(people.doc, earlier[0])
         return None, "unattributed", None
     if kind == "pronoun":
-        referent, rule = resolve_pronoun(
-            mention.text.lower(),
+        pron = mention.text.lower()
+        obj = _object_name(people, cue) if mention.end <= cue.start else None
+        args = (
+            pron,
             mention.start,
             people,
             history,
             cue.word in _CONTINUING,
             cue.word not in _CONTINUING and cue.word not in ASKING,
-            _object_name(people, cue) if mention.end <= cue.start else None,
         )
+        referent, rule = resolve_pronoun(*args, obj)
+        if referent is not None and obj is None and pron in PERSONAL_PRONOUNS and people.is_person(referent):
+            quoted = quotation_by(people.doc, cue, mention.start)
+            if quoted is not None and names_in_words(people.doc.text[quoted[0] : quoted[1]], referent):
+                # "“I've had a quiet word with Olof,” he said": not Olof; whoever else "he" can mean
+                other, other_rule = resolve_pronoun(*args, referent)
+                referent, rule = (other, other_rule) if other != referent else (None, "unattributed")
         return referent, rule, mention
     if kind == "role" and len(parts := mention.text.split()) == 2 and parts[-1].lower() in NATIONALS:
         return None, "not-a-speaker", None  # "said the Russian" with no one to mean: not "Russian"
@@ -306,6 +315,7 @@ def not_a_source(text: str) -> bool:
 
 _SAYING = frozenset({"said", "says", "say", "told", "tells", "tell"})
 
+PERSONAL_PRONOUNS = PRONOUNS_MALE | PRONOUNS_FEMALE
 _CONTINUING = frozenset({"added", "adds", "add", "adding", "continued", "continues", "continuing"})
 
 _OBJECT_RE = re.compile(

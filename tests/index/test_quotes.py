@@ -3573,6 +3573,26 @@ SPEAKER_CASES = [
         "noun-phrase",
         id="the_subject_after_what_speaks_not_the_sentences_subject",
     ),
+    pytest.param(
+        (
+            "Reddick stays\n\nChairman Milan Kovac met the manager on Friday. Tom Reddick said: “I am staying at "
+            "this club.”\n\n“I said to Tom that I hoped he would stay, and he told me he would,” he said.\n"
+        ),
+        "I said to Tom",
+        "Milan Kovac",
+        "pronoun-subject",
+        id="a_he_the_quotation_names_by_first_name_is_someone_else",
+    ),
+    pytest.param(
+        (
+            "Tribute\n\nTom Reddick said: “I am staying.” Lena Holt spoke next. “He always whispered to me, "
+            "‘Lena Holt, you are the Queen,’” she said.\n"
+        ),
+        "He always whispered",
+        "Lena Holt",
+        "pronoun-subject",
+        id="her_name_in_someone_elses_words_to_her_is_still_her",
+    ),
 ]
 
 
