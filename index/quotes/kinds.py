@@ -31,7 +31,10 @@ def quote_kind(doc: Doc, segs: list[Seg], attributed: bool) -> str:
     else:
         nwords = sum(len(doc.text[s.start : s.end].split(None, _MOST_WORDS)) for s in segs)
     before = doc.masked[max(doc.paras[first.para][0], first.open_pos - 40) : first.open_pos]
-    if _naming_before(before):
+    last = segs[-1]
+    if _naming_before(before) and not _BY_AFTER_RE.match(
+        doc.masked, last.close_pos + 1 if last.close_pos else last.end
+    ):
         return "other"  # "known as “Putin's chef”", "titled, “Top Scientist: …”": a name given, nobody's words
     if nwords <= _TERM_WORDS and is_term(doc, content):
         return "other"  # "a ‘dirty bomb’", again and again: the article's term for a thing
@@ -79,9 +82,12 @@ def quote_kind(doc: Doc, segs: list[Seg], attributed: bool) -> str:
 _NAMING_BEFORE_RE = re.compile(
     r"\b(?:(?:also |widely |better |commonly |locally )?known as(?: the)?|(?:en)?titled|headlined"
     # a passive with no agent: "Barley is described as a “…”", "potstickers, described as “…”"
-    r"|(?:is|was|are|were|been|,) (?:\w+ly )?(?:described|billed|labell?ed|touted|cited) as(?: an?| the)?)[\s,:]*$",
+    r"|(?:is|was|are|were|been|,) (?:\w+ly )?(?:described|billed|labell?ed|touted|cited) as(?: an?| the)?"
+    # and "in what has been dubbed “…”", "was nicknamed “…”" (unless "by" names who did)
+    r"|(?:is|was|are|were|been|being) (?:\w+ly )?(?:dubbed|nicknamed))[\s,:]*$",
     re.I,
 )
+_BY_AFTER_RE = re.compile(r"[,\s]*by\s")  # ("was dubbed “…” by fans": the fans' words)
 _ODD_CASE_RE = re.compile("[\u0130\u0131\u017f\u212a]")
 
 
@@ -92,7 +98,14 @@ def _naming_before(before: str) -> bool:
     letter and str.lower does not: "İ", "ı", "ſ", the Kelvin sign.)"""
     if before.isascii() or _ODD_CASE_RE.search(before) is None:
         low = before.lower()
-        if "titled" not in low and "headlined" not in low and "known as" not in low and "ed as" not in low:
+        if (
+            "titled" not in low
+            and "headlined" not in low
+            and "known as" not in low
+            and "ed as" not in low
+            and "dubbed" not in low
+            and "nicknamed" not in low
+        ):
             return False
     return _NAMING_BEFORE_RE.search(before) is not None
 

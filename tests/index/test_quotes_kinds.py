@@ -57,6 +57,10 @@ def test_a_clause_of_quoted_words_about_a_thing_stays_nobody_s() -> None:
         ),
         ("The bank in Shanghai, widely known as the “BRICS bank”, lent more, Lina Ortiz said.", "BRICS bank"),
         (
+            "Ivo Brand will face Paul Reyna in what has been dubbed “the great harbour duel of our decade” on Saturday.",
+            "the great harbour duel of our decade",
+        ),
+        (
             "Lina Ortiz cited a study titled, “Top Scientist: Humans Will Go Extinct if We Don’t Fix The Climate by 2030.”",
             "Top Scientist: Humans Will Go Extinct if We Don’t Fix The Climate by 2030.",
         ),
