@@ -469,6 +469,8 @@ class People:
             and name not in self.persons
         ):
             return False  # "World Food Programme", "Cybersecurity Task Force Group": a body
+        if len(words) >= 2 and words[0] in DEMONYMS and name not in self.persons:
+            return False  # "The Scottish Executive has seconded staff. But he said": a body, no "he"
         if len(words) >= 2 and name[:1].isupper():
             # a full name that is no place or organisation; not "New Yorkers" (a plural
             # demonym) nor "Independence USA" (an acronym ends no person's name)

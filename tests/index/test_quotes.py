@@ -3593,6 +3593,17 @@ SPEAKER_CASES = [
         "pronoun-subject",
         id="her_name_in_someone_elses_words_to_her_is_still_her",
     ),
+    pytest.param(
+        (
+            "Flood aid\n\nMr Reddick said the flood should persuade everyone to act. He said he was proud of the "
+            "response. The Scottish Executive has seconded 11 staff to the aid agencies.\n\n"
+            "But he said the town was “in it for the long term” with help planned for farms.\n"
+        ),
+        "in it for the long term",
+        "Reddick",
+        "pronoun-last-speaker",
+        id="a_body_named_with_a_nationality_is_no_he",
+    ),
 ]
 
 
