@@ -46,6 +46,7 @@ from .words import (
     STOP_HEAD,
     SURNAME_HONORIFICS,
     cap,
+    institution_name,
     modifying_ing,
     native_noun,
 )
@@ -562,7 +563,7 @@ def _last_name_run(toks: Sequence[tuple[int, int, str]], lows: Sequence[str], m:
             if lows[i] in TITLES and i > a and lows[b] not in _BODY_ENDS and lows[b] not in ORG_HEADS:
                 a = i + 1  # "Florida Sen. Marco Rubio", "Hewlett-Packard CEO Carly Fiorina" (not "US State Department")
                 break
-            if b - i >= 2 and lows[i].endswith(("'s", "’s", "s'", "s’")):
+            if b - i >= 2 and lows[i].endswith(("'s", "’s", "s'", "s’")) and not institution_name(lows, i, b):
                 a = i + 1  # "North Carolina’s Ada Fisher", "Fox News’ Bret Baier"
                 break
         core = toks[a : b + 1]

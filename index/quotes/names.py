@@ -32,6 +32,7 @@ from .words import (
     ROLE_NOUNS,
     STOP_HEAD,
     cap,
+    institution_name,
 )
 
 # possessive quantifiers, as for _TOKEN_RE: a word never gives characters back
@@ -290,6 +291,8 @@ def name_of_run(words: tuple[str, ...]) -> tuple[tuple[str, ...], str, bool]:
         if "'" in before_last or "’" in before_last
         else None
     )
+    if owners and institution_name([w.lower() for w in core], owners[-1], len(core) - 1) and len(owners) == 1:
+        owners = None  # "St Fintian's High School", "King's College Hospital": one name
     if owners:
         owner = core[: owners[-1] + 1]
         core = core[owners[-1] + 1 :]  # "Fox News’ Bret Baier" is Bret Baier

@@ -338,3 +338,20 @@ def link_inside_name(words: Sequence[str], k: int, j: int) -> bool:
     while e < j and words[e][:1].isupper():
         e += 1
     return e == j - 1 and words[j - 1].islower()
+
+
+_SAINT = frozenset({"st", "st.", "saint"})
+_INSTITUTIONS = ORG_HEADS | frozenset("school college hospital church cathedral academy trust club".split())
+
+
+def institution_name(lows: Sequence[str], i: int, b: int) -> bool:
+    """Is the possessive at i the first word of an institution's name that ends at b: a
+    saint's or a one-word owner that is no place, before a body's noun ("St Mary's
+    Hospital", "King's College Hospital"; not "Britain's Foreign Office")?"""
+    if lows[b] not in _INSTITUTIONS or b - i < 1:
+        return False
+    first = i - 1 if i > 0 and lows[i - 1] in _SAINT else i
+    if first > 0 and lows[first - 1][:1].isalpha() and lows[first - 1] not in FUNCTION_WORDS:
+        return False  # ("Fox News' ...": more than one word owns it)
+    owner = lows[i][:-2]  # (a saint, or a word long enough to be no acronym: not "UN's", "Ministry's")
+    return (first < i or len(owner) > 3) and owner not in PLACES and owner not in DEMONYMS and owner not in ORG_HEADS

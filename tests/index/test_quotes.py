@@ -3604,6 +3604,20 @@ SPEAKER_CASES = [
         "pronoun-last-speaker",
         id="a_body_named_with_a_nationality_is_no_he",
     ),
+    pytest.param(
+        "Concert\n\nThe pupils sang. St Brendan's High School said “the concert raised £2,000 for the ward”.\n",
+        "the concert raised",
+        "St Brendan's High School",
+        "said-after-name",
+        id="a_saints_school_keeps_its_saint",
+    ),
+    pytest.param(
+        "Ban\n\nThe ban stays. Britain's Foreign Office said “the ban stays in place for a year”.\n",
+        "the ban stays in place",
+        "Foreign Office",
+        "said-after-name",
+        id="a_countrys_office_is_the_office",
+    ),
 ]
 
 
