@@ -132,3 +132,21 @@ def name_before_role(words: Sequence[str], lows: Sequence[str]) -> tuple[int, in
 
 
 _RELATIONS = frozenset({"spokesman", "spokeswoman", "spokesperson", "aide", "adviser", "advisor", "lawyer", "agent"})
+
+
+def counted(words: Sequence[str]) -> bool:
+    """ "Several makers of DAB chips", after a number or quantifier: a plural noun the
+    lexicon does not know, then "of" (the name after it is what they make, not who speaks)."""
+    if len(words) < 4 or words[2].lower() != "of" or not words[1].islower():
+        return False
+    noun = words[1]
+    single = noun[:-1]
+    return (
+        noun.endswith("s")
+        and not noun.endswith("ss")
+        and single not in PERSON_HEADS
+        and noun not in PERSON_NOUNS
+        and single not in PERSON_NOUNS
+        and noun not in FUNCTION_WORDS
+        and any(w[:1].isupper() for w in words[3:])
+    )

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from index.lexicon import ANONYMOUS_NOUNS, FUNCTION_WORDS, PERSON_NOUNS, TITLES
 
-from .complements import described_head, holder_after, name_before_role, named_complement
+from .complements import counted, described_head, holder_after, name_before_role, named_complement
 from .document import (
     Doc,
     acronym_before,
@@ -197,8 +197,8 @@ def classify_np(doc: Doc, s: int, e: int, allow_pronoun: bool = True) -> Mention
         ):  # (not "In addition to Mr Regalado")
             return classify_np(doc, toks[first][0], toks[-1][1], allow_pronoun)
         return None  # "for example", "in a statement", "to discuss her remarks"
-    if len(toks) >= 3 and lows[1] == "of" and lows[0] in _PARTITIVE and lows[-1].endswith("s"):
-        # "one of the activists", "some of the protesters": people, described
+    if len(toks) >= 3 and lows[0] in _PARTITIVE and (lows[1] == "of" and lows[-1].endswith("s") or counted(words)):
+        # "one of the activists", "some of the protesters", "several makers of DAB chips": people, described
         return Mention("np", doc.text[toks[0][0] : toks[-1][1]], toks[0][0], toks[-1][1])
     if tuple(lows) in (("one",), ("one", "of", "them")):  # "“…,” said one": one of a group (resolve.py)
         return Mention("np", doc.text[toks[0][0] : toks[-1][1]], toks[0][0], toks[-1][1])

@@ -3618,6 +3618,13 @@ SPEAKER_CASES = [
         "said-after-name",
         id="a_countrys_office_is_the_office",
     ),
+    pytest.param(
+        "Radios\n\nSeveral makers of FM chips for phones announced “a new range of receivers” this week.\n",
+        "a new range",
+        "makers of FM chips for phones",
+        "noun-phrase",
+        id="makers_of_a_named_thing_are_who_speak_not_the_thing",
+    ),
 ]
 
 
