@@ -46,6 +46,7 @@ from .roles import (
     other_side,
     parse,
     person_head,
+    plays,
     singular,
     stem,
 )
@@ -428,7 +429,11 @@ def _salient_person(
             # "the co-founder of Extinction Rebellion" names a body: only someone the article
             # ties to a role says who; a person merely written about last is a guess
             continue
-        if roles and any(all(stem(p) not in r.words for r in roles) for p in (*d.proper, *proper_comp)):
+        if (
+            roles
+            and not plays(d.head, offices)
+            and any(all(stem(p) not in r.words for r in roles) for p in (*d.proper, *proper_comp))
+        ):
             # "the Republican presidential candidate" is not "New York Mayor Bill de Blasio",
             # nor "the head of Kyiv's national security council" Nato's secretary general
             continue

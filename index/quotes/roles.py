@@ -231,7 +231,7 @@ OFFICES = frozenset(
 
 # who plays and who runs a team or a firm: "the defender" is none of its bosses, "the
 # manager" none of its players
-_PLAYING = _NARROWER["athlete"] | {"keeper", "winger", "forward"}
+_PLAYING = _NARROWER["athlete"] | {"keeper", "winger", "forward", "fly-half", "scrum-half", "full-back", "flanker"}
 _RUNNING = _NARROWER["boss"] | {"boss"}
 
 
@@ -239,6 +239,12 @@ def other_side(head: str, offices: set[str]) -> bool:
     """Do the stated roles of someone (`offices`, their heads) all run a team when `head`
     plays in it, or all play when it runs it?"""
     return bool(offices) and any(head in a and offices <= b for a, b in ((_PLAYING, _RUNNING), (_RUNNING, _PLAYING)))
+
+
+def plays(head: str, offices: set[str]) -> bool:
+    """Are `head` and every stated role (`offices`) a player's ("the Gloucester fly-half" of
+    "England player Simon Amor"): a club's name describes the same player, not another?"""
+    return head in _PLAYING and bool(offices) and offices <= _PLAYING
 
 
 def person_head(head: str) -> bool:

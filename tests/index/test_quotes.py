@@ -3625,6 +3625,17 @@ SPEAKER_CASES = [
         "noun-phrase",
         id="makers_of_a_named_thing_are_who_speak_not_the_thing",
     ),
+    pytest.param(
+        (
+            "Awards\n\nTom Reddick claimed the coaching award. England player Sam Ordway won the sevens award. "
+            "“He has been a force this year,” said Reddick. Ordway, who will captain England, was delighted. "
+            "“There are so many great players on the circuit that this is an honour,” said the Harlow fly-half.\n"
+        ),
+        "There are so many",
+        "Sam Ordway",
+        "role-salient",
+        id="a_clubs_fly_half_is_the_england_player_just_written_about",
+    ),
 ]
 
 
