@@ -352,6 +352,9 @@ _AGREE_FORMS = frozenset(forms_of(["agree"]))
 # "agreed upon in April", "can agree on —": a stranded preposition ("agreed on creating" says what)
 _AGREE_ON_RE = re.compile(r"(?:\s+\w+ly)*\s+(?:upon\b|on\b(?=\s*(?:[,.;:—–)]|$)))")
 _AGREE_TO_RE = re.compile(r"(?:\s+\w+ly)*\s+to\s+(?!the\b|a\b|an\b|this\b|that\b|his\b|her\b|their\b|its\b)[a-z]+")
+# a deal agreed ("has agreed a move to Chelsea", "agrees new Villa contract", "agreed to a
+# pay rise"), not words ("agreed the budget was too tight" says what)
+_AGREE_DEAL_RE = re.compile(r"(?:\s+\w+ly)*\s+(?:to\s+(?:a|an|the)\b|(?:a|an|new|terms)\b|[£$€\d])")
 _MODAL_VERBS = frozenset("could would may might will can should shall must".split())
 
 
@@ -443,7 +446,10 @@ def _no_words(doc: Doc, cue: Cue, m: str, end: int) -> bool:
         return bool(_ADDED_NP_RE.match(m, cue.end, end))  # "added another layer", "added to her lead"
     if cue.word in _AGREE_FORMS:  # "agreed upon in April", "could agree to freeze the conflict"
         return bool(
-            _AGREE_ON_RE.match(m, cue.end, end) or _AGREE_TO_RE.match(m, cue.end, end) and _after_modal(doc, cue)
+            _AGREE_ON_RE.match(m, cue.end, end)
+            or _AGREE_DEAL_RE.match(m, cue.end, end)
+            or _AGREE_TO_RE.match(m, cue.end, end)
+            and _after_modal(doc, cue)
         )
     return False
 
