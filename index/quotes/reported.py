@@ -458,6 +458,7 @@ def _parenthetical(m: str, cue: Cue, ss: int) -> bool:
     return "," in m[ss : cue.start] or m[ss : cue.start].strip() == ""
 
 
+_TITLE_BEFORE_RE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sir|Lord|Lady|Mr\.|Mrs\.|Ms\.|Dr\.) $")
 _LAST_BUT_RE = re.compile(r".*(?:\bbut|\bwhat(?= [A-Z])| -) ")
 
 
@@ -468,8 +469,10 @@ def _np_start(doc: Doc, ss: int, pos: int) -> int:
     start = ss + b
     but = _LAST_BUT_RE.match(m, start, pos)  # "X said … but the Tories say": a clause of its own
     start = but.end() if but else start
-    if m.endswith((" said ", " says "), start, pos) and m[pos : pos + 1].isupper():
-        return pos  # "Mr Howard said Labour had proposed it": Labour's clause is inside his
+    title = _TITLE_BEFORE_RE.search(m, start, pos)  # ("Andrew Marr says Mr Blair will ask": from "Mr")
+    at = title.start() if title is not None else pos
+    if m.endswith((" said ", " says "), start, at) and m[at : at + 1].isupper():
+        return at  # "Mr Howard said Labour had proposed it": Labour's clause is inside his
     toks = tokens_in(doc, start, pos + 1)
     for s, _, w in toks:
         if w.lower() in SUBORDINATORS or w.lower() in {"but", "and", "so", "yet", "however", "meanwhile", "also"}:

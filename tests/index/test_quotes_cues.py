@@ -375,3 +375,15 @@ def test_calls_after_a_million_are_a_noun() -> None:
     )
     got = {q.speaker for q in extract_quotes("t", text, speech_verbs=verbs) if q.kind != "other"}
     assert got == {"Gavin Patterson"}, got
+
+
+def test_a_clause_inside_a_reported_one_is_its_own_not_the_whole_sentence() -> None:
+    """ "Andrew Marr says Mr Blair will ask the Queen …": Blair's request is inside Marr's claim,
+    so the sentence is Marr's (it was two records of one span, one of them Blair's)."""
+    from index.config import load_config
+
+    verbs = load_config(use_user_config=False).speech_verbs
+    text = "Poll date\n\nTom Reddick says Mr Ordway will ask the Queen on 4 April to dissolve Parliament.\n"
+    got = {q.text: q.speaker for q in extract_quotes("t", text, speech_verbs=verbs) if q.kind == "reported"}
+    assert got.get("Tom Reddick says Mr Ordway will ask the Queen on 4 April to dissolve Parliament.") == "Tom Reddick"
+    assert "Ordway" in (got.get("Mr Ordway will ask the Queen on 4 April to dissolve Parliament.") or "")
