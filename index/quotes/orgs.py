@@ -155,7 +155,12 @@ def org_holder(d: Description, pos: int, people: People, history: History) -> st
         return None  # "the committee", "the court": only one named so
     places = head in _TEAMS
     got = max(
-        (x for x in (salient_org(pos, people, history, doc), _org_subject_before(pos, people, places)) if x),
+        # (a body, never a person: "Rio Ferdinand has said …. The club have confirmed")
+        (
+            x
+            for x in (salient_org(pos, people, history, doc), _org_subject_before(pos, people, places))
+            if x and not (people.gender_of(x[1]) or x[1].split(None, 1)[0].lower() in FIRST_NAMES)
+        ),
         default=None,
     )
     if got is None:

@@ -59,6 +59,7 @@ from .words import (
 )
 
 _ARTICLES = frozenset({"a", "an"})
+_SAID_HE_RE = re.compile(r" (?:has |had )?(?:said|says|insisted|insists|admitted|admits) (?:that )?(he|she) ")
 # (a character class first, the look-behind over it: the regex engine skips ahead to a letter)
 _LOWER_WORD_RE = re.compile(r"[a-z](?<![\w'’\-].)[a-z]{3}")
 _CAP_LONG_RE = re.compile(r"[A-Z](?<![\w'’\-].)\w{3}")
@@ -343,12 +344,12 @@ def add_run(
             people.gender.setdefault(name, "male")
         elif first in FEMALE_NAMES:
             people.gender.setdefault(name, "female")
-        elif k > 0:  # "actress Ilia Calderón": a gendered role word, when the first name says nothing
-            before = doc.lows[k - 1]
-            if before in FEMALE_ROLES:
-                people.gender.setdefault(name, "female")
-            elif before in MALE_ROLES:
-                people.gender.setdefault(name, "male")
+        elif k > 0 and (doc.lows[k - 1] in FEMALE_ROLES or doc.lows[k - 1] in MALE_ROLES):
+            # "actress Ilia Calderón": a gendered role word, when the first name says nothing
+            people.gender.setdefault(name, "female" if doc.lows[k - 1] in FEMALE_ROLES else "male")
+        elif subject and (said := _SAID_HE_RE.match(doc.masked, toks[j][1])) is not None:
+            # "Rio Ferdinand has said he is unsure": the pronoun of their own clause
+            people.gender.setdefault(name, "male" if said.group(1) == "he" else "female")
     elif len(core) == 1 and subject and core[0][:1].isupper() and len(core[0]) > 2:
         if in_title_line.title if in_title_line.start <= pos < in_title_line.end else in_title_line(pos):
             return  # "... Qualified Candidate Ever, But ...": a headline has no clause subject

@@ -3636,6 +3636,17 @@ SPEAKER_CASES = [
         "role-salient",
         id="a_clubs_fly_half_is_the_england_player_just_written_about",
     ),
+    pytest.param(
+        (
+            "Ferrand doubts bid\n\nKelso Ferrand has said he is unsure of the tycoon's motives after he launched a "
+            "new offer to buy Harlow Town.\n\nThe club have confirmed that “the family have submitted a third "
+            "bid” for the shares.\n"
+        ),
+        "the family have",
+        "Harlow Town",
+        "org-description",
+        id="the_club_is_no_person_who_said_he_was_unsure",
+    ),
 ]
 
 
