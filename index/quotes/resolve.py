@@ -165,6 +165,10 @@ def resolve_mention(
         return None, "not-a-speaker", None  # "said the Russian" with no one to mean: not "Russian"
     if kind == "role":
         holder: str | None
+        apposed = _apposed_to(people, mention.start)
+        if apposed is not None:
+            # "said Xing Wangli, a spokesman for the monopoly quoted in China Daily": Xing Wangli
+            return apposed, "apposition", mention
         if mention.text[:2].lower() == "a " or mention.text[:3].lower() == "an ":
             # "A Labour spokesman later said": someone unnamed, not the spokesman the article named
             holder, rule = mention.text, "role-as-written"
@@ -321,6 +325,24 @@ _CONTINUING = frozenset({"added", "adds", "add", "adding", "continued", "continu
 _OBJECT_RE = re.compile(
     r"[ \t\u00a0]+((?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.[ \t\u00a0]+)?([A-Z][\w'’\-]+(?:[ \t\u00a0]+[A-Z][\w'’\-]+){0,2})(?![\w'’])"
 )
+
+
+_NAME_BEFORE_COMMA_RE = re.compile(r"(?<![\w.])([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)+), $")
+
+
+def _apposed_to(people: People, pos: int) -> str | None:
+    """The person whose apposition a role at `pos` is ("Xing Wangli, a spokesman for …")."""
+    m = people.doc.masked
+    got = _NAME_BEFORE_COMMA_RE.search(m, max(0, pos - 60), pos)
+    if got is None or m.endswith((" and ", " & "), 0, got.start(1)):
+        return None  # ("Patricia Smith and Charles Woods, the parents of …": both)
+    words = got.group(1).split()
+    while words and words[0].lower() in FUNCTION_WORDS:
+        words = words[1:]  # ("As Akhil Amar, a professor at Yale, noted")
+    if len(words) < 2:
+        return None
+    name = people.canonical(" ".join(words), got.end(1) - len(" ".join(words)))
+    return name if people.is_person(name) else None
 
 
 def _object_name(people: People, cue: Cue) -> str | None:

@@ -3647,6 +3647,16 @@ SPEAKER_CASES = [
         "org-description",
         id="the_club_is_no_person_who_said_he_was_unsure",
     ),
+    pytest.param(
+        (
+            "Factories banned\n\n“No new factories will be built”, said Lin Haoran, a spokesman for the State "
+            "Salt Monopoly quoted in the Daily Courier. He also said “the state would keep its monopoly”.\n"
+        ),
+        "the state would keep",
+        "Lin Haoran",
+        "pronoun-last-speaker",
+        id="a_role_in_apposition_to_a_name_is_that_person",
+    ),
 ]
 
 
