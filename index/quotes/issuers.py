@@ -39,6 +39,7 @@ _ISSUE_VERBS = frozenset(
 
 
 _BY = frozenset({"by", "from"})
+_NAMED_AFTER = frozenset({"website", "site", "blog", "magazine", "newspaper", "journal"})  # (a medium, then its name)
 _BY_OF = _BY | {"of"}
 
 
@@ -397,6 +398,12 @@ def _issuer_at(doc: Doc, t: int, people: People, history: History, cue: Cue, res
         got = _resolve_span(doc, (toks[s][0], toks[k][1]), None, cue, people, history, resolve)
         if got is not None:
             return got
+    if t + 1 < len(toks) and lows[t] in _NAMED_AFTER and doc.words[t + 1][:1].isupper() and doc.gaps[t + 1] == " ":
+        # "Fan website Trek United is hoping …": the site's name follows its noun; it speaks
+        e = t + 1
+        while e + 1 < len(toks) and doc.words[e + 1][:1].isupper() and doc.gaps[e + 1] == " ":
+            e += 1
+        return _resolve_span(doc, (toks[t + 1][0], toks[e][1]), None, cue, people, history, resolve)
     # "a Morning Consult Poll found", "a Pentagon statement": the name before the noun
     j = t
     while j > 0 and doc.words[j - 1][:1].isupper() and doc.gaps[j] in (" ", "\u00a0") and t - j < 5:

@@ -179,6 +179,13 @@ DOCUMENT_CASES = [
         "Office for Rail Statistics",
         id="a_bodys_name_with_for_in_it_before_the_document",
     ),
+    pytest.param(
+        "Rally\n\nFan website Save Orbit is raising money for a new series. “More than $23,000 has been pledged "
+        "so far,” according to the site.\n",
+        "More than $23,000",
+        "Save Orbit",
+        id="a_website_named_after_its_noun",
+    ),
 ]
 
 
