@@ -61,7 +61,21 @@ def according_to_source(doc: Doc, pos: int, se: int) -> Mention | None:
         got = np_after(doc, toks[k + 1][1], se)
         if got is not None:
             return got
-    return np_after(doc, pos, se)
+    got = np_after(doc, pos, se)
+    if (
+        got is not None
+        and got.kind in ("anonymous", "np", "role")
+        and not any(singular(w) in _WORKS for w in got.text.lower().split())  # ("the report, Intifada, …": its title)
+    ):
+        named = _NAMED_APPOSITION_RE.match(doc.masked, got.end, se)
+        if named is not None:
+            # "According to technology analysts, TDG Research, there will be …": the name
+            return Mention("name", named.group(1), named.start(1), named.end(1))
+    return got
+
+
+_WORKS = DOCUMENT_NOUNS | frozenset("book novel film memoir biography forecast".split())
+_NAMED_APPOSITION_RE = re.compile(r", ((?:[A-Z][\w'’&.-]*)(?: [A-Z][\w'’&.-]*){0,3}),")
 
 
 _NOT_SOURCE_START = frozenset(

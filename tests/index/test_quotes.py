@@ -3657,6 +3657,20 @@ SPEAKER_CASES = [
         "pronoun-last-speaker",
         id="a_role_in_apposition_to_a_name_is_that_person",
     ),
+    pytest.param(
+        "TV\n\nAccording to technology analysts, Kestrel Research, there will be “20 million subscribers” by 2010.\n",
+        "20 million subscribers",
+        "Kestrel Research",
+        "according-to",
+        id="according_to_a_description_then_its_name",
+    ),
+    pytest.param(
+        "TV\n\nAccording to a new book, Harlow Nights, the minister had “broken his word” in June.\n",
+        "broken his word",
+        None,
+        "document-no-issuer",
+        id="according_to_a_book_then_its_title",  # (a guard: the book's title is no speaker)
+    ),
 ]
 
 
