@@ -188,7 +188,7 @@ def resolve_all(doc: Doc, cues: list[Cue], people: People) -> None:
 
 
 _JOINT_RE = re.compile(
-    r"(?:^|(?<=[\s,(]))((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*)\s+(?:[a-z]+\s+)?and\s+(?:[a-z]+\s+){0,3}$"
+    r"(?:^|(?<=[\s,(]))((?:[A-Z][\w'’.-]*[ \t]+){0,3}[A-Z][\w'’.-]*)\s+(?:[a-z]+\s+)?and\s+(?:[a-z]+\s+){0,3}$"
 )
 
 

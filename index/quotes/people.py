@@ -75,7 +75,7 @@ CATAPHORA = 600  # how far after a role noun its first holder may be named (char
 
 
 # parties named by one word, which are never a person
-_PARTIES = frozenset("labour tories tory conservatives democrats republicans gop ukip snp liberals greens".split())
+_PARTIES = frozenset("labour tories tory conservatives democrats republicans gop ukip snp liberals greens dems".split())
 
 
 class People:
@@ -446,7 +446,11 @@ class People:
             return False  # "the Polish daily Kurier Lubelski", "the cybersecurity firm Ergo"
         if words[0] not in FIRST_NAMES and name not in self.persons and is_outlet(name):
             return False  # "London's Evening Standard", "the Financial Times": a newspaper
-        if len(words) == 1 and (words[0] in _PARTIES or words[0] in PLACES and words[0] not in FIRST_NAMES):
+        if (
+            words[-1] in _PARTIES
+            and (len(words) == 1 or words[0] not in FIRST_NAMES)
+            or (len(words) == 1 and words[0] in PLACES and words[0] not in FIRST_NAMES)
+        ):
             return False  # "Labour returned to power. ... he said", "Birmingham have confirmed": no "he"
         if not NON_PERSON_WORDS.isdisjoint(words) and not (
             # "Mayor Don Guardian": a titled first name and surname, whatever the surname means;

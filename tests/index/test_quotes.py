@@ -3665,6 +3665,13 @@ SPEAKER_CASES = [
         id="according_to_a_description_then_its_name",
     ),
     pytest.param(
+        "Report\n\nTories and Lib Dems welcomed the report and called for a “slimming down” of the service.\n",
+        "slimming down",
+        "Tories and Lib Dems",
+        "same-sentence-speaker",
+        id="two_parties_share_the_verb_after_a_headline",
+    ),
+    pytest.param(
         "TV\n\nAccording to a new book, Harlow Nights, the minister had “broken his word” in June.\n",
         "broken his word",
         None,
