@@ -36,6 +36,10 @@ def np_subject_before(people: People, pos: int, plural: bool) -> tuple[int, str]
         if got is None:
             continue
         start, text, many = got
+        if many is None:
+            if plural:
+                continue
+            return start, people.canonical(text, start)  # a document's issuer: a body, whatever its name
         head = text.rsplit(None, 1)[-1]
         # "The government postponed plans because they said …": a body is "they" in its own sentence
         collective = plural and not many and k == si and head.lower() in _COLLECTIVES
@@ -66,7 +70,7 @@ _VERBISH = (
 )
 
 
-def _opening_np(doc: Doc, ss: int, end: int) -> tuple[int, str, bool] | None:
+def _opening_np(doc: Doc, ss: int, end: int) -> tuple[int, str, bool | None] | None:
     """The noun phrase opening a sentence when a verb follows it: "The email includes ...",
     "Trump's campaign immediately backtracked", "The protesters also paid ...".
 
@@ -80,6 +84,18 @@ def _opening_np(doc: Doc, ss: int, end: int) -> tuple[int, str, bool] | None:
         if len(toks) < 3:
             return None
     lows = [t[2].lower() for t in toks]
+    for d in (1, 2) if lows[0] in ("a", "an", "the") else ():
+        if (
+            d + 2 < len(toks)
+            and singular(lows[d]) in DOCUMENT_NOUNS
+            and lows[d + 1] in ("from", "by")
+            and cap(toks[d + 2][2])
+        ):
+            # "But a recent report from Continental Research reflects …. It said": the issuer
+            e = d + 2
+            while e + 1 < len(toks) and cap(toks[e + 1][2]) and doc.masked[toks[e][1] : toks[e + 1][0]] == " ":
+                e += 1
+            return toks[d + 2][0], doc.text[toks[d + 2][0] : toks[e][1]], None  # (None: an issuer, a body)
     if lows[0] in _NP_OPENERS:
         first = s0 = 1
     else:

@@ -3672,6 +3672,16 @@ SPEAKER_CASES = [
         id="two_parties_share_the_verb_after_a_headline",
     ),
     pytest.param(
+        (
+            "Mobiles\n\nRingtones sell well, according to the MDA. But a recent report from Harlow Research "
+            "reflects the battle firms have to persuade people. It said “36% had never sent a picture”.\n"
+        ),
+        "36% had never",
+        "Harlow Research",
+        "it-they-subject",
+        id="it_after_a_report_from_a_body_is_that_body",
+    ),
+    pytest.param(
         "TV\n\nAccording to a new book, Harlow Nights, the minister had “broken his word” in June.\n",
         "broken his word",
         None,
