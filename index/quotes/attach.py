@@ -16,7 +16,7 @@ from index.lexicon import PRONOUNS_FEMALE, PRONOUNS_GROUP, PRONOUNS_MALE
 from index.models import Quote
 
 from .cues import Cue, introduces
-from .document import WINDOW, Doc, near_start, para_of, sent_of, starts_paragraph, starts_sentence
+from .document import MASK, WINDOW, Doc, near_start, para_of, sent_of, starts_paragraph, starts_sentence
 from .kinds import quote_kind
 from .marks import Seg
 from .mentions import Mention
@@ -413,7 +413,10 @@ def _short_tail(doc: Doc, cue: Cue, si: int) -> bool:
     Theresa May said the meets would show the law was unworkable", a new report."""
     end = doc.sents[si][1] if si < len(doc.sents) else len(doc.text)
     after = cue.mention.end if cue.inverted and cue.mention is not None else cue.end
-    words = re.split("[,—–;]", doc.masked[max(after, cue.end) : end], maxsplit=1)[0].split()
+    tail = re.split("[,—–;]", doc.masked[max(after, cue.end) : end], maxsplit=1)[0]
+    if MASK in tail and not tail.lstrip().startswith((":", MASK)):
+        return False  # "Howard Archer said the MPC “may well …”": its own quoted words, a new report
+    words = tail.split()
     # (", as if he didn't hear her." is an aside; "said of the encounter he had ..." an adjunct)
     return len(words) <= 6 or words[0].lower() in PREPOSITIONS or words[0].lower() in ("of", "about", "to", "as")
 

@@ -3682,6 +3682,17 @@ SPEAKER_CASES = [
         id="it_after_a_report_from_a_body_is_that_body",
     ),
     pytest.param(
+        (
+            "Rates\n\nPhil Shore, an economist at Harlow Bank, said rates would stay at 4.75%. “The landscape has "
+            "changed,” he said. “Growth appears stronger and the bank may worry more about inflation.” Helen Archer, "
+            "economist at Global Vision, said the bank “may well consider that the risks have moved”.\n"
+        ),
+        "Growth appears stronger",
+        "Phil Shore",
+        "continuation-in-paragraph",
+        id="a_quotation_before_a_new_speakers_own_quoted_words_is_the_last_speakers",
+    ),
+    pytest.param(
         "TV\n\nAccording to a new book, Harlow Nights, the minister had “broken his word” in June.\n",
         "broken his word",
         None,
