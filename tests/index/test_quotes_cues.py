@@ -324,6 +324,9 @@ def test_the_shipped_config_does_not_make_weeping_a_report() -> None:
     "sentence",
     [
         "Australian airline Qantas has posted a record fiscal first-half profit thanks to cost-cutting.",
+        "The comedian Tom Reed will not face charges over the allegation.",
+        "Kostas Reed and Ana Thane also face criminal charges in Greece for faking the accident.",
+        "The builder will have to win legal claims against its subcontractors.",
         "Borussia Dortmund has posted record losses and missed rent payments.",
         "The former minister was speaking amid claims that Mr Campbell is part of a dirty tricks campaign.",
         "The Tories can cut crime without asking people to pay more taxes.",
