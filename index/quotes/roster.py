@@ -65,7 +65,8 @@ _LOWER_WORD_RE = re.compile(r"[a-z](?<![\w'’\-].)[a-z]{3}")
 _CAP_LONG_RE = re.compile(r"[A-Z](?<![\w'’\-].)\w{3}")
 
 
-_RUN_PREPOSITIONS = PREPOSITIONS - {"after", "before", "for"}  # (opening a clause, or whose view: "For Chait, ...")
+_RUN_PREPOSITIONS = PREPOSITIONS - {"after", "before", "for"}
+_OBJECT_LINKS = _RUN_PREPOSITIONS | {"of"}  # (opening a clause, or whose view: "For Chait, ...")
 
 
 _AFTER_CONTRACTION = frozenset("been not going also already never still got had done said".split())
@@ -210,6 +211,8 @@ def scan(people: People, doc: Doc) -> None:
             subject = False  # "an appearance with Sen. Joni Ernst, R-Iowa": an object too
         elif subject and k > 2 and lows[k - 1] in ROLE_NOUNS and gaps[k] == " " and _object_of_preposition(doc, k - 1):
             subject = False  # "a comment by All England Club chairman Tim Phillips": an object
+        elif subject and k > 1 and lows[k - 1] in PERSON_HEADS and lows[k - 2] in _OBJECT_LINKS and gaps[k] == " ":
+            subject = False  # "the technical genius of founder Jerry Yang has proved": an object too
         # "Mrs. Clinton", "Sen. Cruz": the dot ends the run before the name
         dotted = lows[k - 1] if k > 0 and gaps[k] in (". ", ".\u00a0") and lows[k - 1] in _DOTTED_TITLES else ""
         if nwords == 1:

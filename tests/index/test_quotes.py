@@ -3693,6 +3693,16 @@ SPEAKER_CASES = [
         id="a_quotation_before_a_new_speakers_own_quoted_words_is_the_last_speakers",
     ),
     pytest.param(
+        (
+            "Portal\n\n“Harlow is the portal,” said Mr Weiner. His business savvy, coupled with the technical "
+            "genius of founder Jerry Yeung has proved “a winning combination”, he says.\n"
+        ),
+        "a winning combination",
+        "Weiner",
+        "pronoun-last-speaker",
+        id="a_founder_after_of_is_no_subject_for_the_tags_he",
+    ),
+    pytest.param(
         "TV\n\nAccording to a new book, Harlow Nights, the minister had “broken his word” in June.\n",
         "broken his word",
         None,
