@@ -30,6 +30,7 @@ from .names import (
     names_an_organisation,
     one_edit,
 )
+from .namesakes import newest_namesake
 from .orgs import is_outlet, named_as_firm
 from .roles import ORG_HEADS, Stated, scan_roles
 from .roster import scan
@@ -261,10 +262,13 @@ class People:
                 firsts = {f.split()[0] for f in earlier}
         if len(firsts) > 1:
             # two people with one surname ("Liz Cheney" and her father "Dick Cheney"): the
-            # surname alone means the one the article names most, the first on a tie
+            # one just introduced in this paragraph, else the one the article names most,
+            # the first on a tie
             count = {f: self._mentions_before(name.lower(), f, pos) for f in firsts}
             top = max(count.values())
-            keep = next(f for f in (g.split()[0] for g in earlier) if count[f] == top)
+            keep = newest_namesake(self, name.lower(), firsts, pos) or next(
+                f for f in (g.split()[0] for g in earlier) if count[f] == top
+            )
             earlier = [f for f in earlier if f.split()[0] == keep]
         return max(earlier, key=lambda f: (f.split()[0].lower() in FIRST_NAMES, len(f)))
 

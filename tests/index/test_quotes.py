@@ -3703,6 +3703,27 @@ SPEAKER_CASES = [
         id="a_founder_after_of_is_no_subject_for_the_tags_he",
     ),
     pytest.param(
+        (
+            "Book contest\n\nThe search for literary talent has begun with the help of the brother of Simon "
+            "Harwell.\n\nWriter Tony Harwell is among the judges. “I'm not going to be the Mr Nasty of books,” "
+            "said Harwell, 54.\n"
+        ),
+        "I'm not going to be",
+        "Tony Harwell",
+        "name-after-said",
+        id="a_surname_right_after_a_namesake_is_introduced_is_the_newcomer",
+    ),
+    pytest.param(
+        (
+            "Letters\n\nAnna Clement spoke first.\n\nThe envoy wrote to Mrs. Clement about a visit by Chelsea "
+            "Clement. Mrs. Clement replied, “Hearing nice things about your children is good.”\n"
+        ),
+        "Hearing nice things",
+        "Anna Clement",
+        "said-after-name",
+        id="a_surname_used_for_the_other_before_the_newcomer_still_means_the_other",
+    ),
+    pytest.param(
         "TV\n\nAccording to a new book, Harlow Nights, the minister had “broken his word” in June.\n",
         "broken his word",
         None,
