@@ -281,7 +281,8 @@ def names_no_speaker(name: str) -> bool:
 
 _NOT_SPEAKER_ENDINGS = frozenset(
     """act bill treaty directive accord protocol charter open cup championship championships
-    games olympics awards prize trophy stadium park road bridge airport avenue""".split()
+    games olympics awards prize trophy stadium park road bridge airport avenue index""".split()
+    # (not "review" nor "report": "China Review", "the Drudge Report" are publications)
 )
 _DOCUMENT_PARTS = frozenset("section article clause paragraph chapter rule part schedule amendment".split())
 

@@ -3724,6 +3724,17 @@ SPEAKER_CASES = [
         id="a_surname_used_for_the_other_before_the_newcomer_still_means_the_other",
     ),
     pytest.param(
+        (
+            "Plans\n\nSenator Tom Reddick advocates tax increases; Mrs. Ordway seeks more revenue. He calls for "
+            "a single-payer system; Mrs. Ordway aims to build on President Hale's Affordable Care Act.\n\n"
+            "He proposes “breaking up the big banks”; she backs tougher rules.\n"
+        ),
+        "breaking up",
+        "Tom Reddick",
+        "pronoun-last-speaker",
+        id="a_law_is_no_he",
+    ),
+    pytest.param(
         "TV\n\nAccording to a new book, Harlow Nights, the minister had “broken his word” in June.\n",
         "broken his word",
         None,
