@@ -60,6 +60,7 @@ if TYPE_CHECKING:
 _TRANSCRIPT_RE = re.compile(r"([A-Z][A-Z'’.\- ]{1,30}[A-Z.]):\s+(?=\S)")
 
 
+_HEARSAY = frozenset("claims reports rumours rumors speculation suggestions allegations".split())  # (others')
 _NOUN_LIKE = frozenset(
     """estimates claims notes reports states comments calls answers tweets posts quotes
     charges counters signals remarks words replies promises threats warnings demands
@@ -220,8 +221,8 @@ def find_cues(doc: Doc, extra: frozenset[str], particles: dict[str, str] | None 
             continue  # "Qantas has posted a record profit": results, nothing said
         if only_possible(words, gaps, k) or says_nothing(words, gaps, k):
             continue  # "could legitimately claim", "said nothing about": nothing said
-        if nxt in WH_WORDS and refused(words, gaps, k):
-            continue  # "he still will not say which or how", "declined to say whether": nothing said
+        if (nxt in WH_WORDS or nxt in _HEARSAY and low[:4] in ("deny", "deni", "conf")) and refused(words, gaps, k):
+            continue  # "will not say which", "declined to say whether", "refused to deny claims …": nothing said
         if low in ("comment", "commented") and (refused(words, gaps, k) or "neither" in words[max(0, k - 6) : k]):
             continue  # "The ONS would not comment on the figures", "Neither Rover nor SAIC commented": no words
         if (k + 1 >= len(toks) or gaps[k + 1].strip(" \u00a0")) and hypothetical(words, gaps, k):

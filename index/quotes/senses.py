@@ -203,7 +203,7 @@ _NOTHING_OF = frozenset({"about", "of", "on", "to", "at", "regarding", "else", "
 _TAKING_VERBS = frozenset(
     """make makes made making see sees saw receive receives received answer answered get got
     discuss discusses discussed discussing win wins won face faces faced facing file files filed
-    lodge lodged settle settled pursue pursued""".split()
+    lodge lodged settle settled pursue pursued deny denies denied denying confirm confirmed""".split()
 )
 
 

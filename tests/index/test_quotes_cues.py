@@ -136,6 +136,7 @@ NOTHING_SAID = [
     "Forward Tom Reed has agreed a move to Harlow Town from Ashford United.",
     "A union of 5,200 cabin staff at the airline have agreed to a new contract that cuts pay.",
     "Eighteen former directors have agreed a $168m settlement in a shareholder lawsuit.",
+    "Mr Reddick pointedly refused to deny claims the premier had reneged on a deal to hand over.",
     "Only half had made up their minds. Another 7% said they would not vote at all.",
     "Male life expectancy in Britain is much higher than was originally thought.",
     "The keeper denied the same player again after the break.",
@@ -390,3 +391,9 @@ def test_a_clause_inside_a_reported_one_is_its_own_not_the_whole_sentence() -> N
     got = {q.text: q.speaker for q in extract_quotes("t", text, speech_verbs=verbs) if q.kind == "reported"}
     assert got.get("Tom Reddick says Mr Ordway will ask the Queen on 4 April to dissolve Parliament.") == "Tom Reddick"
     assert "Ordway" in (got.get("Mr Ordway will ask the Queen on 4 April to dissolve Parliament.") or "")
+
+
+def test_a_denial_of_claims_is_the_deniers_not_the_claims_subjects() -> None:
+    text = "Figures\n\nMr Reddick vigorously denied Conservative claims that he had fiddled the figures.\n"
+    (clause,) = [q for q in extract_quotes("t", text) if q.kind == "reported"]
+    assert clause.speaker == "Reddick"
