@@ -31,6 +31,7 @@ from index.models import Quote
 
 from .cues import Cue
 from .document import MASK, Doc, sent_of, tokens_in
+from .kinds import names_words
 from .marks import Seg
 from .mentions import Mention, classify_np
 from .people import People
@@ -147,7 +148,8 @@ def decide_headlines(doc: Doc, quotes: list[Quote], people: People) -> list[Quot
                 continue  # a cue of the line's own that the lexicon found: "“...,” he said"
             if named is None or named.kind == "pronoun":
                 q = make_quote(doc, seg.start, seg.end, "other", None, "headline-unnamed")
-            elif _epithet(doc, seg, named):
+            elif _epithet(doc, seg, named) or names_words(doc, seg.open_pos):
+                # (and "Baywatch dubbed ‘worst TV import’": a name given, nobody's words)
                 q = make_quote(doc, seg.start, seg.end, "other", None, "not-speech")
             else:
                 teaser = TEASER_RE.match(doc.text, doc.text.rfind("\n", 0, ls) + 1) is not None

@@ -83,8 +83,8 @@ _NAMING_BEFORE_RE = re.compile(
     r"\b(?:(?:also |widely |better |commonly |locally )?known as(?: the)?|(?:en)?titled|headlined"
     # a passive with no agent: "Barley is described as a “…”", "potstickers, described as “…”"
     r"|(?:is|was|are|were|been|,) (?:\w+ly )?(?:described|billed|labell?ed|touted|cited) as(?: an?| the)?"
-    # and "in what has been dubbed “…”", "was nicknamed “…”" (unless "by" names who did)
-    r"|(?:is|was|are|were|been|being) (?:\w+ly )?(?:dubbed|nicknamed))[\s,:]*$",
+    # and "in what has been dubbed “…”", "was nicknamed “…”", "Baywatch dubbed ‘…’" (unless "by" names who did)
+    r"|(?:(?:is|was|are|were|been|being) (?:\w+ly )?)?\b(?:dubbed|nicknamed))[\s,:]*$",
     re.I,
 )
 _BY_AFTER_RE = re.compile(r"[,\s]*by\s")  # ("was dubbed “…” by fans": the fans' words)

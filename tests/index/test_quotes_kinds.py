@@ -61,6 +61,10 @@ def test_a_clause_of_quoted_words_about_a_thing_stays_nobody_s() -> None:
             "the great harbour duel of our decade",
         ),
         (
+            "Dr Lina Ortiz said groups dubbed “pioneers” were most keen to try new phones.",
+            "pioneers",
+        ),
+        (
             "Lina Ortiz cited a study titled, “Top Scientist: Humans Will Go Extinct if We Don’t Fix The Climate by 2030.”",
             "Top Scientist: Humans Will Go Extinct if We Don’t Fix The Climate by 2030.",
         ),
@@ -103,3 +107,9 @@ def test_words_after_a_programme_s_name_and_a_colon_are_speech_when_a_verb_intro
     text = "Title of the piece\n\nMr Hale told Channel 9's Morning Show: “Let's just apologise and move on.”\n"
     (q,) = [q for q in extract_quotes("t", text) if q.text.startswith("Let's")]
     assert (q.kind, q.speaker) == ("direct", "Hale")  # not a show's title: "told …:" introduces words
+
+
+def test_a_headline_that_gives_a_name_quotes_nobody() -> None:
+    text = "Harbour Lights dubbed ‘worst TV import’\n\nThe show Harbour Lights has won the title in a poll.\n"
+    q = record(text, "worst TV import")
+    assert q.kind == "other" and q.speaker is None
