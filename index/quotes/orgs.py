@@ -150,7 +150,7 @@ def org_holder(d: Description, pos: int, people: People, history: History) -> st
             break
         words = name.split()
         if len(words) >= 2 and compatible(head, singular(words[-1].lower())) and not people.is_person(name):
-            return name
+            return name if _kind_fits(d, name, people) else None
     if head not in _GENERAL_ORG and head not in _TEAMS:
         return None  # "the committee", "the court": only one named so
     places = head in _TEAMS
@@ -165,6 +165,8 @@ def org_holder(d: Description, pos: int, people: People, history: History) -> st
     )
     if got is None:
         got = _named_org_before(pos, people, places)
+    if got is not None and not _kind_fits(d, got[1], people):
+        return None  # "the central bank said" is not RHB, "Malaysia's third-biggest lender"
     if got is not None and head in _MEDIA and not is_outlet(got[1]):
         return None  # "the newspaper": a newspaper or an agency, not the last body named ("Nordic")
     if got is not None and head in _NOT_MEDIA and is_outlet(got[1]):
@@ -172,6 +174,16 @@ def org_holder(d: Description, pos: int, people: People, history: History) -> st
     if got is not None and head == "party" and not _a_party(got[1]):
         return None  # "the party warned": a party by its name, not the last body named ("Mexican-American")
     return got[1] if got is not None else None
+
+
+# modifiers that make a body's kind: only a body named or described so is "the central bank"
+_KIND_MODS = frozenset({"central"})
+
+
+def _kind_fits(d: Description, name: str, people: People) -> bool:
+    """Is each modifier of kind in `d` ("central") in the name or a role stated of it?"""
+    words = name.lower().split()
+    return all(m in words or any(m in r.words for r in people.stated.of(name)) for m in d.mods if m in _KIND_MODS)
 
 
 def _topic_org(pos: int, people: People, history: History, doc: Doc) -> str | None:

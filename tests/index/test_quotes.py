@@ -3735,6 +3735,16 @@ SPEAKER_CASES = [
         id="a_law_is_no_he",
     ),
     pytest.param(
+        (
+            "Banking\n\nHarlow Bank, the country's third-biggest lender, is scouting for a partner, the firm "
+            "said. Growth slowed, and the central bank said it expected “6% expansion” in 2005.\n"
+        ),
+        "6% expansion",
+        "central bank",
+        "noun-phrase",
+        id="the_central_bank_is_no_lender_the_article_named",
+    ),
+    pytest.param(
         "TV\n\nAccording to a new book, Harlow Nights, the minister had “broken his word” in June.\n",
         "broken his word",
         None,
