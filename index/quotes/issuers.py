@@ -11,6 +11,7 @@ no speaker (rule document-no-issuer).
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -21,6 +22,7 @@ from .mentions import Mention, classify_np
 from .orgs import after_firm_plural, is_org, is_outlet, org_holder, salient_org
 from .roles import DOCUMENT_NOUNS, ORG_HEADS, PERSON_HEADS, Description, singular, stem
 from .salience import _NEAR_PARAS, _WINDOW, History, Resolved
+from .sources import subject_of_clause
 from .words import ALL_CUE_FORMS, OPENING_MODIFIERS, ROLE_NOUNS
 
 if TYPE_CHECKING:
@@ -39,6 +41,7 @@ _ISSUE_VERBS = frozenset(
 
 
 _BY = frozenset({"by", "from"})
+_LEGAL = frozenset({"suit", "lawsuit", "complaint", "writ"})  # (brought against a body as often as by it)
 _NAMED_AFTER = frozenset({"website", "site", "blog", "magazine", "newspaper", "journal"})  # (a medium, then its name)
 _BY_OF = _BY | {"of"}
 
@@ -90,6 +93,10 @@ def issuer(
         # (not whoever reports what the document says: "According to TASS, the proposal calls ...")
         si = sent_of(doc, mention.start)
         org = salient_org(mention.start, people, [h for h in history if sent_of(doc, h[0]) != si], doc)
+        if d.head in _LEGAL:
+            # "HP declined to comment on the lawsuit. … the suit claims": the suit is against HP;
+            # it is whoever sued ("His campaign sued the DNC …. The complaint alleged")
+            org = _plaintiff(doc, mention, cue, people, history, resolve)
         if not d.mods:
             # "the congressional report said ... according to the report": the same report,
             # whose modifiers still say whose it is
@@ -99,7 +106,7 @@ def issuer(
         if org is not None and d.head not in _OUTLET_WORK and is_outlet(org[1]):
             org = None  # "his campaign sent a fundraising email": not the agency the article cited
         best = max((x for x in (earlier, org) if x is not None), default=None)
-        if best is None:
+        if best is None and d.head not in _LEGAL:
             best = _subject_org_before(doc, people, si)
         if best is None and d.head in _AUTHORED:
             best = _last_named_speaker(doc, history, mention.start)
@@ -494,3 +501,27 @@ def _org_subject(doc: Doc, people: People, si: int) -> str | None:
         return None  # "GOP frontrunner Donald Trump does better ...": the person, not the party
     name = doc.text[doc.tokens[k][0] : doc.tokens[j - 1][1]]
     return name if is_org(name, people) else None
+
+
+_PASSIVE_BEFORE_RE = re.compile(r"\b(?:been|was|were|being|is|are|be|get|got)\s+$")
+_SUED_RE = re.compile(r"\b(?:sued|is suing|are suing|has sued|have sued|filed (?:a|the) (?:law)?suit)\b")
+
+
+def _plaintiff(
+    doc: Doc, mention: Mention, cue: Cue, people: People, history: History, resolve: Resolver
+) -> tuple[int, str] | None:
+    """The subject of the last "sued" or "is suing" in the few sentences before a lawsuit."""
+    si = sent_of(doc, mention.start)
+    for sj in range(si - 1, max(-1, si - 8), -1):
+        ss, se = doc.sents[sj]
+        got = _SUED_RE.search(doc.masked, ss, se)
+        if got is None:
+            continue
+        if _PASSIVE_BEFORE_RE.search(doc.masked, max(ss, got.start() - 8), got.start()):
+            return None  # "Snoop Dogg has been sued by a woman": the subject is the one sued
+        subject = subject_of_clause(doc, ss, got.start())
+        if subject is None:
+            return None
+        name = _resolve_span(doc, (subject.start, subject.end), None, cue, people, history, resolve)
+        return (ss, name) if name else None
+    return None

@@ -186,6 +186,13 @@ DOCUMENT_CASES = [
         "Save Orbit",
         id="a_website_named_after_its_noun",
     ),
+    pytest.param(
+        "Ink\n\nActor Tom Reddick is suing Harlow Studios over an injury. Harlow Studios declined to comment on "
+        "the lawsuit. The suit said “the star has endured mental and physical injuries”.\n",
+        "the star has endured",
+        "Tom Reddick",
+        id="a_lawsuit_is_whoever_sued_not_the_body_sued",
+    ),
 ]
 
 
