@@ -189,7 +189,9 @@ def only_possible(words: Sequence[str], gaps: Sequence[str], k: int) -> bool:
 
 def says_nothing(words: Sequence[str], gaps: Sequence[str], k: int) -> bool:
     """ "said nothing about supporting the dollar", "said little, according to": no words
-    reported (but "said nothing had changed" reports that)."""
+    reported (but "said nothing had changed" reports that); "charged over the line": a run."""
+    if k + 1 < len(words) and words[k].lower()[:6] == "charge" and words[k + 1].lower() in _MOVING:
+        return True  # "O'Gara took a quick tap-penalty and charged over the opposition line"
     if k + 1 >= len(words) or words[k + 1].lower() not in ("nothing", "little"):
         return False
     if words[k].lower()[:3] not in ("sai", "say"):
@@ -197,6 +199,7 @@ def says_nothing(words: Sequence[str], gaps: Sequence[str], k: int) -> bool:
     return k + 2 >= len(words) or gaps[k + 2].strip() != "" or words[k + 2].lower() in _NOTHING_OF
 
 
+_MOVING = frozenset("over down through into towards toward up forward past off across around at".split())
 _NOTHING_OF = frozenset({"about", "of", "on", "to", "at", "regarding", "else", "new", "more"})
 
 

@@ -328,6 +328,7 @@ def test_the_shipped_config_does_not_make_weeping_a_report() -> None:
         "The comedian Tom Reed will not face charges over the allegation.",
         "Kostas Reed and Ana Thane also face criminal charges in Greece for faking the accident.",
         "The builder will have to win legal claims against its subcontractors.",
+        "Owen Price took a quick tap-penalty and charged over the opposition line for a try.",
         "Borussia Dortmund has posted record losses and missed rent payments.",
         "The former minister was speaking amid claims that Mr Campbell is part of a dirty tricks campaign.",
         "The Tories can cut crime without asking people to pay more taxes.",
