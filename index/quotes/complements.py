@@ -47,15 +47,18 @@ def named_complement(toks: Sequence[tuple[int, int, str]], lows: Sequence[str], 
                 end = toks[k][1]
                 if k + 1 < len(toks) and toks[k + 1][2].isdigit() and len(toks[k + 1][2]) <= 2:
                     end = toks[k + 1][1]  # "a spokesman for Channel 4"
-                if lows[k].endswith(("'s", "’s")):
+                # ("Kyiv 's national security council", as a scraped page spaces it: " '" then "s")
+                spaced = k + 1 < len(toks) and lows[k + 1] == "s" and toks[k + 1][0] - toks[k][1] == 2
+                if lows[k].endswith(("'s", "’s")) or spaced:
                     # "the deputy head of China’s delegation", "the head of the RNC’s powerful
                     # rules committee": what is the owner's, up to the next link
-                    j = k + 1
-                    while j < len(toks) and j - k <= 4 and lows[j].isalpha() and lows[j] not in STOP_HEAD:
+                    o = k + 1 if spaced else k
+                    j = o + 1
+                    while j < len(toks) and j - o <= 4 and lows[j].isalpha() and lows[j] not in STOP_HEAD:
                         j += 1
-                    while j > k + 1 and lows[j - 1] in FUNCTION_WORDS:
+                    while j > o + 1 and lows[j - 1] in FUNCTION_WORDS:
                         j -= 1
-                    if j > k + 1:
+                    if j > o + 1:
                         end = toks[j - 1][1]
                         break
         k = bisect.bisect_right([t[0] for t in toks], end)  # the word after the complement's last capital

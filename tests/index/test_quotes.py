@@ -3745,6 +3745,13 @@ SPEAKER_CASES = [
         id="the_central_bank_is_no_lender_the_article_named",
     ),
     pytest.param(
+        "Strikes\n\n“The attack failed,” said the head of Lviv 's regional security council.\n",
+        "The attack failed",
+        "head of Lviv 's regional security council",
+        "role-as-written",
+        id="a_spaced_possessive_keeps_the_role_whole",
+    ),
+    pytest.param(
         "TV\n\nAccording to a new book, Harlow Nights, the minister had “broken his word” in June.\n",
         "broken his word",
         None,
