@@ -25,6 +25,7 @@ from .senses import (
     WH_WORDS,
     WRITE_FORMS,
     adds_a_quantity,
+    agent_after,
     attempt_before_to,
     comparative,
     denies_a_chance,
@@ -192,10 +193,9 @@ def find_cues(doc: Doc, extra: frozenset[str], particles: dict[str, str] | None 
         nxt = words[k + 1] if k + 1 < len(toks) else ""
         if nxt in _ACT_LINKS and low.startswith(("continu", "agree")) and _an_act(doc, k, low, nxt):
             continue  # "would continue to take tests", "agreed to spend 0.7%", "agreed upon": acts
-        if nxt == "by" and low in _NAMED_AS and not gaps[k + 1].strip() and gaps[k].strip() in ("-", "—", "–", ","):
-            # "plans to merge 35 agencies - described by one union as a “bonfire of the
-            # quangos”": whoever described them so speaks
-            cue = Cue(s, toks[k + 1][1], low, sent_of(doc, s), source_rule="passive-agent", inverted=True)
+        if low in _NAMED_AS and (by_end := agent_after(doc, k)):
+            # "- described by one union as a “…”", "a move branded a “…” by the Tories": the agent speaks
+            cue = Cue(s, by_end, low, sent_of(doc, s), source_rule="passive-agent", inverted=True)
             cue.reportable = False
             cues.append(cue)
             continue

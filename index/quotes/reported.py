@@ -71,7 +71,7 @@ def reported_speech(doc: Doc, cues: list[Cue], segs: list[Seg]) -> list[Quote]:
     return out
 
 
-_DASH_BEFORE_RE = re.compile(r"\s*(?:\s[-—–]|,)\s*$")
+_DASH_BEFORE_RE = re.compile(r"\s*(?:\s[-—–]|,)(?:\s+in\s+(?:a|an|what)(?:\s+\w+){0,2})?\s*$")  # (", in a move")
 _COORDINATED_RE = re.compile(r"(?:,\s*)?\b(and|but|while|whereas|as|when|because)\s+(?:\w+\s+){0,2}$")
 _SUBORDINATE = frozenset({"as", "when", "because"})  # ("Cruz said as the heckler yelled: …")
 

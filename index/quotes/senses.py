@@ -11,6 +11,7 @@ calls", "see recalls for backs").
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from index.lexicon import FUNCTION_WORDS
@@ -256,3 +257,19 @@ def denies_a_chance(doc: Doc, k: int) -> bool:
         return False
     after = lows[j + 1] if j + 1 < n and not doc.gaps[j + 1].strip() else ""
     return not (after.endswith("ed") or after in MODALS or after in PASSIVE_AUX or after in _HAVE)
+
+
+# a name given in quotation marks, then its giver: "a move branded a “humiliating retreat” by the Tories"
+_AGENT_AFTER_QUOTE_RE = re.compile(r"\s+(?:a |an |the |as )?[“\"‘']?\x01+[”\"’']?,?\s+by\b")
+
+
+def agent_after(doc: Doc, k: int) -> int | None:
+    """Where the "by" of a naming verb's agent ends: right after the verb in an aside ("plans
+    to merge 35 agencies - described by one union as …"), or after the name it gives, unless
+    a passive auxiliary before the verb makes it a clause of its own."""
+    if k + 1 < len(doc.tokens) and doc.lows[k + 1] == "by" and doc.gaps[k].strip() in ("-", "—", "–", ","):
+        return doc.tokens[k + 1][1] if not doc.gaps[k + 1].strip() else None
+    if k > 0 and doc.lows[k - 1] in ("was", "were", "is", "are", "been", "be"):
+        return None  # ("was described by Jobs as “…”": decided with the passive)
+    got = _AGENT_AFTER_QUOTE_RE.match(doc.masked, doc.tokens[k][1])
+    return got.end() if got is not None else None

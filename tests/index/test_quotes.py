@@ -3752,6 +3752,16 @@ SPEAKER_CASES = [
         id="a_spaced_possessive_keeps_the_role_whole",
     ),
     pytest.param(
+        (
+            "Casinos\n\nTessa Jowell has announced plans to limit the number of new casinos to 24, in a move "
+            "branded a “humiliating retreat” by the Tories.\n"
+        ),
+        "humiliating retreat",
+        "Tories",
+        "one-word-name",
+        id="a_name_given_then_its_agent_after_by",
+    ),
+    pytest.param(
         "TV\n\nAccording to a new book, Harlow Nights, the minister had “broken his word” in June.\n",
         "broken his word",
         None,
