@@ -118,7 +118,7 @@ def unclosed_apposition(doc: Doc, ss: int, region: str, comma: int, a: int, body
     if (
         got is None
         or got.kind != "name"
-        or doc.masked[ss + a : got.start].strip()
+        or not all(w[:1].isupper() for w in doc.masked[ss + a : got.start].split())  # (a title: "Rabbi")
         or doc.masked[got.end : ss + comma].strip()
         or len(got.text.split()) < 2  # ("Rather, the nominee maintains": one word may be no name)
     ):

@@ -3762,6 +3762,13 @@ SPEAKER_CASES = [
         id="a_name_given_then_its_agent_after_by",
     ),
     pytest.param(
+        ("Row\n\nRabbi Marvin Hale, founder of the Harlow Heritage Center said the decision was “outrageous”.\n"),
+        "outrageous",
+        "Marvin Hale",
+        "apposition",
+        id="a_titled_name_before_an_apposition_missing_its_comma",
+    ),
+    pytest.param(
         "TV\n\nAccording to a new book, Harlow Nights, the minister had “broken his word” in June.\n",
         "broken his word",
         None,
