@@ -8,7 +8,6 @@ among the judges. “…,” said Cowell" is Tony Cowell), else None.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
@@ -38,5 +37,5 @@ def newest_namesake(people: People, surname: str, firsts: Iterable[str], pos: in
         return None
     # (not after the surname alone in this paragraph, which meant the other: "… wrote to Mrs.
     # Clinton about a visit by Chelsea Clinton. Mrs. Clinton replied")
-    before = doc.masked[doc.paras[here][0] : last[new]]
-    return None if re.search(rf"\b{re.escape(surname)}\b", before, re.IGNORECASE) else new
+    before = (w.strip(".,;:'’\"") for w in doc.masked[doc.paras[here][0] : last[new]].lower().split())
+    return None if surname in before else new
