@@ -74,7 +74,9 @@ def _opening_np(doc: Doc, ss: int, end: int) -> tuple[int, str, bool | None] | N
     """The noun phrase opening a sentence when a verb follows it: "The email includes ...",
     "Trump's campaign immediately backtracked", "The protesters also paid ...".
 
-    Returns its start, its text (without "the") and whether it is plural.
+    Returns its start, its text (without "the") and whether it is plural; None for that when
+    the text is the body that issued a document opening the sentence ("a recent report from
+    Continental Research reflects").
     """
     toks = tokens_in(doc, ss, end, 8)
     if len(toks) < 3 or doc.masked[ss : toks[0][0]].strip():
