@@ -595,6 +595,4 @@ def _last_name_run(toks: Sequence[tuple[int, int, str]], lows: Sequence[str], m:
 _BODY_ENDS = frozenset({"house", "senate", "congress", "parliament", "assembly"})  # (titles that end a body's name)
 _MODIFIER_RE = re.compile(r"-[a-z]+$")  # "Republican-leaning", "Moscow-based", "Kremlin-backed"
 _APOSTROPHE_RE = re.compile("['’]")
-
-
 _CONTRACTED_PRONOUN_RE = re.compile(r"(?:he|she|they|we|i|it|you)(?:['’](?:s|re|ve|d|ll|m))?$")

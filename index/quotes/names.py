@@ -291,7 +291,7 @@ def name_of_run(words: tuple[str, ...]) -> tuple[tuple[str, ...], str, bool]:
         if "'" in before_last or "’" in before_last
         else None
     )
-    if owners and institution_name([w.lower() for w in core], owners[-1], len(core) - 1) and len(owners) == 1:
+    if owners and len(owners) == 1 and institution_name([w.lower() for w in core], owners[0], len(core) - 1):
         owners = None  # "St Fintian's High School", "King's College Hospital": one name
     if owners:
         owner = core[: owners[-1] + 1]

@@ -65,8 +65,8 @@ _LOWER_WORD_RE = re.compile(r"[a-z](?<![\w'’\-].)[a-z]{3}")
 _CAP_LONG_RE = re.compile(r"[A-Z](?<![\w'’\-].)\w{3}")
 
 
-_RUN_PREPOSITIONS = PREPOSITIONS - {"after", "before", "for"}
-_OBJECT_LINKS = _RUN_PREPOSITIONS | {"of"}  # (opening a clause, or whose view: "For Chait, ...")
+_RUN_PREPOSITIONS = PREPOSITIONS - {"after", "before", "for"}  # (opening a clause, or whose view: "For Chait, ...")
+_OBJECT_LINKS = _RUN_PREPOSITIONS | {"of"}  # (before a role word and a name: "the genius of founder Jerry Yang")
 
 
 _AFTER_CONTRACTION = frozenset("been not going also already never still got had done said".split())
