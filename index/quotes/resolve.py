@@ -44,7 +44,7 @@ from .naming import (
 from .people import People
 from .roles import DISTINGUISHING, DOCUMENT_NOUNS, NATIONALS, PERSON_HEADS
 from .sources import clause_subject, first_clause_subject
-from .subjects import np_subject_before
+from .subjects import joint_subject_before, np_subject_before
 from .words import (
     ALL_CUE_FORMS,
     ANONYMOUS,
@@ -410,6 +410,10 @@ def resolve_pronoun(
             subj = None  # ("The company said ... it added": the company named nowhere is no one)
         if pron == "it" and unissued_it(people, pos, said, subj):
             return None, "document-no-issuer"  # ("the report said. It accused ...": nobody's)
+        if pron != "it":
+            joint = joint_subject_before(people, pos)
+            if joint is not None and all(x is None or joint[0] > x[0] for x in (said, subj)):
+                return joint[1], "it-they-subject"
         if subj is not None and (said is None or subj[0] > said[0]):
             return subj[1], "it-they-subject"
         if said is not None:

@@ -7,6 +7,8 @@ person ("it" is no person, "they" no single one). (Moved out of ``resolve``.)
 
 from __future__ import annotations
 
+import re
+
 from index.lexicon import FUNCTION_WORDS
 
 from .document import Doc, para_of, sent_of, tokens_in
@@ -133,3 +135,33 @@ def _opening_np(doc: Doc, ss: int, end: int) -> tuple[int, str, bool | None] | N
 
 
 _COLLECTIVES = frozenset("government club team party council committee board company firm police".split())
+
+
+_NAME = r"(?:[A-Z][\w'’.-]*[ ]){0,3}[A-Z][\w'’-]*"
+# "But Lord Justice Rix and Mr Justice Forbes ruled that …": two names share a sentence's verb
+_JOINT_OPENING_RE = re.compile(
+    rf"(?:(?:But|And|Yet|So|Then|Now|Later)[ ,]+)?({_NAME})[ ]and[ ]({_NAME})[ ]"
+    r"(?:(?:also|both|jointly|later|then|have|has|had)[ ])?([a-z]+)\b"
+)
+
+
+def joint_subject_before(people: People, pos: int) -> tuple[int, str] | None:
+    """Two people by name opening a recent sentence of the paragraph as its joint subject:
+    "Lord Justice Rix and Mr Justice Forbes ruled …. They said" means the two of them,
+    though "ruled" made neither a speaker."""
+    doc = people.doc
+    if not doc.sents:
+        return None
+    si = sent_of(doc, pos)
+    para = para_of(doc, pos)
+    for k in range(si, max(-1, si - 2), -1):
+        ss, se = doc.sents[k]
+        if para_of(doc, ss) != para:
+            break
+        got = _JOINT_OPENING_RE.match(doc.masked, ss, min(se, pos))
+        if got is None or got.group(3) in FUNCTION_WORDS:
+            continue  # ("Smith and Jones of the …": no verb)
+        names = [people.canonical(got.group(g), got.start(g)) for g in (1, 2)]
+        if names[0] != names[1] and all(people.is_person(n) for n in names):
+            return got.start(1), f"{names[0]} and {names[1]}"
+    return None

@@ -3784,6 +3784,16 @@ SPEAKER_CASES = [
         "document-no-issuer",
         id="according_to_a_book_then_its_title",  # (a guard: the book's title is no speaker)
     ),
+    pytest.param(
+        (
+            "Ruling\n\nCouncil lawyers argued that the land was outside the city's control. But Lord Justice "
+            "Hale and Mr Justice Brook ruled that the city could act. They said the land was in the city's care.\n"
+        ),
+        "They said",
+        "Lord Justice Hale and Mr Justice Brook",
+        "it-they-subject",
+        id="they_after_two_named_people_share_a_verb",  # (not the lawyers who spoke before)
+    ),
 ]
 
 
