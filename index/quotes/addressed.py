@@ -3,7 +3,8 @@
 Reads the masked document around a cue with a pronoun subject and the quotation next to
 it; answers whether the words name the person a pronoun was resolved to ("“I've had more
 than a quiet word with Olof,” he told the club's website" is not Olof Mellberg's; "“Tony
-has not made up his mind,” he said" is not Tony Blair's).
+has not made up his mind,” he said" is not Tony Blair's; nor is "he insisted he still trusted
+Mr Blair").
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ import re
 
 from .cues import Cue
 from .document import MASK, Doc
+from .names import PARTICLES
+from .words import FIRST_NAMES
 
 _BEFORE_GAP = 4  # characters between a quotation and the pronoun after it: ',” '
 _AFTER_GAP = 80  # and between the verb and a quotation it introduces ("he told the BBC: “…”")
@@ -42,6 +45,22 @@ def quotation_by(doc: Doc, cue: Cue, pronoun_start: int) -> tuple[int, int] | No
     return None
 
 
+def complement_by(doc: Doc, cue: Cue, pronoun_start: int) -> tuple[int, int] | None:
+    """The rest of the sentence after a pronoun's verb: the clause it reports ("he insisted
+    he still trusted Mr Blair"), in which the pronoun cannot name anyone the clause names."""
+    if pronoun_start > cue.start or not doc.sents:
+        return None
+    end = doc.sents[cue.sent][1]
+    got = _CLAUSE_END_RE.search(doc.masked, cue.end, end)  # (or a comma: "Though he said …, John said")
+    end = got.start() if got is not None else end
+    return (cue.end, end) if end > cue.end else None
+
+
+# where the reported clause ends: a new clause or an aside ("he announced his bid, but now
+# Benford plans …", "called him “…” – the Founding Father who Beck idolizes")
+_CLAUSE_END_RE = re.compile(r"[;(,]|\s[–—-]\s|\sand\s(?:which|who)\b")
+
+
 def _introduced(m: str, end: int) -> tuple[int, int] | None:
     """The quotation a verb introduces with a colon ("He told the BBC: “…”")."""
     s = m.find(MASK, end, end + _AFTER_GAP)
@@ -53,23 +72,46 @@ def _introduced(m: str, end: int) -> tuple[int, int] | None:
     return s, e
 
 
-def names_in_words(words: str, person: str) -> bool:
-    """Do the quoted words name the person, by first name or surname, in the third person?"""
+def names_in_words(words: str, person: str, gender: str = "") -> bool:
+    """Do the words name the person, by first name or surname, in the third person?"""
     parts = person.split()
-    if len(parts) < 2:
-        return False  # (a one-word speaker: a body, a group, or a name the article gave alone)
+    if len(parts) < 2 or not all(p[:1].isupper() or p in PARTICLES for p in parts):
+        return False  # (a one-word speaker, or a description: "representative for Mr. Pinchuk")
     for name in {parts[0], parts[-1]}:
         if len(name) < 3 or not name[:1].isupper():
             continue
         for at in _whole_word_hits(words, name):  # (no regex per name: a corpus has thousands)
             if _nested(words, at):
                 continue  # "He whispered, ‘Billie Jean, you are the Queen’": someone else's words to her
+            before = words[max(0, at - 40) : at].split()[-3:]
+            if name == parts[-1] and before and before[-1] == parts[0]:
+                before = before[:-1]  # (the whole name: what stands before "Gordon Brown")
+            before = before[-2:]
+            lows = [w.lower().rstrip(".") for w in before]
+            if lows and (lows[-1] == "the" or "a" in lows or "an" in lows):
+                continue  # "a Rubio sign", "the Grayson name", "a new Gordon Brown": not the person
+            if name == parts[-1] and lows and _someone_else(before[-1], lows[-1], parts[0], gender):
+                continue  # "Mrs. Trump" for Donald Trump, "Ivana Trump": a namesake
             after = words[at + len(name) : at + len(name) + 30].split(None, 1)
             nxt = after[0].strip(",.;:!?") if after else ""
             if nxt[:1].isupper() or nxt.lower() in _MODIFIED:
                 continue  # "the Clinton Foundation", "Trump supporters": not the person
             return True
     return False
+
+
+def _someone_else(word: str, low: str, first: str, gender: str) -> bool:
+    """Does the word before a surname make it another person's: an honorific of the other
+    sex, or another first name?"""
+    if low in _FEMALE_HONORIFICS:
+        return gender == "male"
+    if low in _MALE_HONORIFICS:
+        return gender == "female"
+    return word != first and low in FIRST_NAMES
+
+
+_FEMALE_HONORIFICS = frozenset({"mrs", "ms", "miss", "lady", "dame"})
+_MALE_HONORIFICS = frozenset({"mr", "sir", "lord"})
 
 
 def _whole_word_hits(text: str, word: str) -> list[int]:

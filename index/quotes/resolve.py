@@ -22,7 +22,7 @@ from index.lexicon import (
     PRONOUNS_MALE,
 )
 
-from .addressed import names_in_words, quotation_by
+from .addressed import complement_by, names_in_words, quotation_by
 from .antecedents import definite_subject, described_subject, introduced_before
 from .cues import Cue
 from .describe import resolve_description, role_holder_of
@@ -155,8 +155,17 @@ def resolve_mention(
         )
         referent, rule = resolve_pronoun(*args, obj)
         if referent is not None and obj is None and pron in PERSONAL_PRONOUNS and people.is_person(referent):
-            quoted = quotation_by(people.doc, cue, mention.start)
-            if quoted is not None and names_in_words(people.doc.text[quoted[0] : quoted[1]], referent):
+            doc = people.doc
+            quoted = quotation_by(doc, cue, mention.start)
+            clause = complement_by(doc, cue, mention.start) if quoted is None else None
+            # (the clause's own words, not words it quotes: "He says … “it’s not Bernie Sanders.”")
+            g = people.gender_of(referent)
+            if (
+                quoted is not None
+                and names_in_words(doc.text[quoted[0] : quoted[1]], referent, g)
+                or clause is not None
+                and names_in_words(doc.masked[clause[0] : clause[1]], referent, g)
+            ):
                 # "“I've had a quiet word with Olof,” he said": not Olof; whoever else "he" can mean
                 other, other_rule = resolve_pronoun(*args, referent)
                 referent, rule = (other, other_rule) if other != referent else (None, "unattributed")

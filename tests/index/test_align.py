@@ -600,8 +600,10 @@ def test_bbc_variant_groups_are_statements_not_everything_a_speaker_said() -> No
     # two more since a "he" the quotation names is someone else: "I'm the General Election
     # co-ordinator and I don't know, and Tony has not made up his mind" is Alan Milburn's, and
     # "what he said were Labour's achievements" after it now goes wrongly to Milburn too, the
-    # last to speak, though the sentence's "he" is the prime minister)
-    assert s.unmatched <= 13 and s.precision >= 0.85 and s.recall >= 0.7, s
+    # last to speak, though the sentence's "he" is the prime minister; and one more since a "he"
+    # is no one the clause it reports names: "he insisted he still trusted Mr Blair" is the
+    # chancellor's, labelled here among Blair's quotes only because the engine once said so)
+    assert s.unmatched <= 14 and s.precision >= 0.85 and s.recall >= 0.7, s
 
 
 def test_variants_need_the_same_speaker_and_skip_non_speech(seeds, seed_quotes) -> None:

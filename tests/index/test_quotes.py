@@ -3794,6 +3794,26 @@ SPEAKER_CASES = [
         "it-they-subject",
         id="they_after_two_named_people_share_a_verb",  # (not the lawyers who spoke before)
     ),
+    pytest.param(
+        (
+            "Row\n\n“We are united,” said Gordon Lewis on Monday. By Tuesday Tom Reid, the party leader, was in a "
+            "fury. And he repeated what a great man Lewis was, before again insisting that he read no newspapers.\n"
+        ),
+        "And he repeated",
+        "Tom Reid",
+        "pronoun-mentioned",
+        id="a_he_whose_reported_clause_names_the_last_speaker_is_someone_else",
+    ),
+    pytest.param(
+        (
+            "Reid\n\nTom Reid spoke in Leeds on Monday. “Nothing has changed,” said Ann Fry, his deputy. Mr Reid "
+            "was in a good mood. And he said it was time for the country to see a new Tom Reid.\n"
+        ),
+        "And he said",
+        "Tom Reid",
+        "pronoun-subject",
+        id="a_new_tom_reid_in_his_own_clause_is_still_him",  # (a guard: "a new X" describes, names no one else)
+    ),
 ]
 
 
