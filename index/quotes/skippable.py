@@ -41,6 +41,21 @@ def strip_skippable(doc: Doc, ss: int, pos: int) -> int:
             end = s  # "has also", "repeatedly", "hadn't": not part of the subject
             k -= 1
             continue
+        if low == "have" and k - 1 >= first and lows[k - 1] == "to" and not doc.gaps[k].strip():
+            k -= 1  # ("is alleged to have told": the cue may hold "have" or not)
+            low = "to"
+        if (
+            low == "to"
+            and k - 2 >= first
+            and k + 1 < len(lows)
+            and lows[k + 1] == "have"
+            and lows[k - 1] in _HEARSAY_PARTICIPLES
+            and lows[k - 2] in _BE_FORMS
+            and not "".join(doc.gaps[k - 1 : k + 1]).strip()
+        ):
+            end = toks[k - 2][0]  # "Mr Brown is alleged to have told": what others say he did
+            k -= 3
+            continue
         if low in _TIME_UNITS and k > first and lows[k - 1] in {"last", "this", "next"} and not doc.gaps[k].strip():
             end = toks[k - 1][0]  # "Brad Sherman last month joked": a time, not part of the subject
             k -= 2
@@ -63,6 +78,10 @@ def strip_skippable(doc: Doc, ss: int, pos: int) -> int:
     return end
 
 
+_HEARSAY_PARTICIPLES = frozenset(
+    "alleged said reported understood thought believed known claimed rumoured supposed".split()
+)
+_BE_FORMS = frozenset("is was are were".split())
 # nouns that end as adverbs do: "the former monopoly said", "the daily reported"
 _LY_NOUNS = frozenset("monopoly ally assembly rally supply anomaly bully daily weekly monthly quarterly".split())
 _TIME_UNITS = frozenset("week month year night weekend spring summer fall autumn winter morning evening".split())

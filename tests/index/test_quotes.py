@@ -3814,6 +3814,16 @@ SPEAKER_CASES = [
         "pronoun-subject",
         id="a_new_tom_reid_in_his_own_clause_is_still_him",  # (a guard: "a new X" describes, names no one else)
     ),
+    pytest.param(
+        (
+            "Book\n\nIn his memoir Mr Lewis is alleged to have told the party leader: “Nothing you say to me now "
+            "can be believed.”\n"
+        ),
+        "Nothing you say",
+        "Lewis",
+        "one-word-name",
+        id="alleged_to_have_told_is_the_subjects_words_not_the_listeners",
+    ),
 ]
 
 
