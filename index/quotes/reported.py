@@ -22,7 +22,7 @@ from .marks import Seg
 from .orgs import relays
 from .possessed import POSSESSED, claimed_by_possessor
 from .records import make_quote
-from .words import BELIEF_FORMS, SUBORDINATORS, title_case
+from .words import BELIEF_FORMS, GROUP_NOUNS, SUBORDINATORS, person_noun, title_case
 
 MAX_CLAUSE = 1200  # characters: no reported clause is longer (a sentence is at most document.MAX_SENT)
 _OBJECT_VERBS = frozenset(
@@ -47,10 +47,13 @@ def reported_speech(doc: Doc, cues: list[Cue], segs: list[Seg]) -> list[Quote]:
             continue
         if not doc.sents:
             break
-        if cue.inverted and cue.word != "according to":
-            continue  # ", said X" attributes the quotation before it
         ss, se = doc.sents[cue.sent]
-        span = _reported_span(doc, cue, ss, se)
+        if cue.inverted and cue.word != "according to":
+            # ", said X" attributes the quotation before it, or else the clause before it:
+            # "The state declared an emergency, reported Euro News."
+            span = _inverted_span(doc, cue, ss, se)
+        else:
+            span = _reported_span(doc, cue, ss, se)
         if span is None:
             continue
         s, e = span
@@ -67,7 +70,11 @@ def reported_speech(doc: Doc, cues: list[Cue], segs: list[Seg]) -> list[Quote]:
             continue  # with no speaker (or no verb), only a clause that quotes words is worth keeping
         # one quotation, one record: a clause that quotes some words is reported speech, and
         # the quoted words are their own partial quotation (attach.py), of the same speaker
-        out.append(make_quote(doc, s, e, "reported", cue.speaker, cue.rule, cue, cue.named_by))
+        quote = make_quote(doc, s, e, "reported", cue.speaker, cue.rule, cue, cue.named_by)
+        if cue.inverted and cue.word != "according to" and out and (out[-1].start, out[-1].end) == (s, e):
+            out[-1] = quote  # "The state declared an emergency, said Tom Reid.": what he says, one record
+        else:
+            out.append(quote)
     return out
 
 
@@ -370,6 +377,27 @@ _OBJ_RE = re.compile(
     r"\s+(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*|reporters|journalists|the \w+|him|her|them|us|me|lawmakers|supporters|voters|the audience|the crowd|[a-z]+ers)(?=[\s,.:;])"
 )
 _THAT_RE = re.compile(r"\s*(?:,\s*)?(?:that\b|on\b|about\b|against\b|at\b|of\b)?")
+
+
+def _inverted_span(doc: Doc, cue: Cue, ss: int, se: int) -> tuple[int, int] | None:
+    """The sentence a closing ", said X." attributes, when it quotes no words of its own
+    ("The roads will close next week, said Tom Reid.")."""
+    mention = cue.mention
+    if mention is None or mention.start < cue.end or not doc.sents:
+        return None
+    m = doc.masked
+    end = se
+    while end > ss and m[end - 1] in " \n":
+        end -= 1
+    if m[mention.end : end].strip(" .") or not m[ss : cue.start].rstrip().endswith(","):
+        return None  # (", said X, who …", "“…” said X": not a clause the name closes)
+    head = mention.text.split(" of ", 1)[0]
+    if mention.kind == "anonymous" and not person_noun(head) and head.rsplit(None, 1)[-1].lower() not in GROUP_NOUNS:
+        return None  # ("CCTV, the state broadcaster, claims an audience of …": its object, no one)
+    content = m[ss : cue.start]
+    if MASK in content or "“" in content or '"' in content or len(content.split()) < 4:
+        return None  # (a quotation's words are their own record)
+    return ss, end
 
 
 def _reported_span(doc: Doc, cue: Cue, ss: int, se: int) -> tuple[int, int] | None:

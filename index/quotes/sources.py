@@ -296,7 +296,8 @@ _INVERTED = frozenset(
 # have the final say"): inverted only when the name ends the clause
 _INVERTIBLE = _INVERTED | frozenset(
     """explains continues notes asks recalls argues insists warns remarks observes admitted admits
-    conceded concedes suggested suggests claimed claims predicted predicts believes thinks""".split()
+    conceded concedes suggested suggests claimed claims predicted predicts believes thinks reported
+    reports""".split()
 )
 
 

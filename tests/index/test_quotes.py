@@ -3824,7 +3824,32 @@ SPEAKER_CASES = [
         "one-word-name",
         id="alleged_to_have_told_is_the_subjects_words_not_the_listeners",
     ),
+    pytest.param(
+        "Roads\n\nThe council met on Monday. The ring road will close for a week in May, said Tom Reid.\n",
+        "The ring road",
+        "Tom Reid",
+        "name-after-said",
+        id="a_clause_a_closing_said_x_attributes_is_reported_speech",
+    ),
 ]
+
+
+def test_a_closing_reported_x_makes_one_record_of_its_sentence(registry: SpeakerRegistry) -> None:
+    text = "Fires\n\nThe fires spread quickly. The state declared an emergency on Monday, reported Harlow News.\n"
+    (q,) = quotes_of(text, registry)  # (not a second record of the same words, the state's)
+    assert (q.kind, q.speaker, q.text) == (
+        "reported",
+        "Harlow News",
+        "The state declared an emergency on Monday, reported Harlow News.",
+    )
+
+
+def test_a_closing_verb_with_a_things_object_is_no_attribution(registry: SpeakerRegistry) -> None:
+    text = (
+        "TV\n\nHarlow Central Television (HCTV), the state broadcaster, claims an audience of more than a billion "
+        "people.\n"
+    )
+    assert not [q for q in quotes_of(text, registry) if "audience" in (q.speaker or "")]  # (no speaker)
 
 
 def test_a_modal_opening_a_question_headline_is_no_first_name(registry: SpeakerRegistry) -> None:
