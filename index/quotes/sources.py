@@ -29,6 +29,7 @@ from .inverted import (
 )
 from .mentions import Mention, classify_np
 from .names import PARTICLES
+from .relatives import relative_antecedent, restrictive_antecedent
 from .roles import ABBREVIATED, PERSON_HEADS
 from .skippable import strip_skippable, subject_start
 from .words import (
@@ -37,7 +38,6 @@ from .words import (
     BASE_FORMS,
     BASE_SUBJECTS,
     DETERMINERS,
-    GROUP_NOUNS,
     IMPERATIVES,
     INNER_SUBJECT_RE,
     MODALS,
@@ -49,7 +49,6 @@ from .words import (
     SUBORDINATORS,
     UTTERANCE_MODIFIERS,
     cap,
-    person_noun,
     title_case,
 )
 
@@ -352,32 +351,22 @@ def subject_of_clause(doc: Doc, ss: int, end: int, participle: bool = False) -> 
             # "pre-empted by French President Jacques Chirac, who announced", "his friend,
             # the producer Quincy Jones, who described": the name right before the comma
             head = cut.rstrip(" ,")
-            rel = _relative_antecedent(doc, ss, head)
+            rel = relative_antecedent(doc, ss, head)
             seg = head.rfind(",") + 1
             if rel is None and seg > 0 and len(head[seg:].split()) <= 6:
                 rel = classify_np(doc, ss + seg, ss + len(head))  # (", the producer Quincy Jones, who")
             if rel is not None and rel.kind == "name" and _person_before_who(doc, rel):
                 return _found(rel, "who-said")
-        if (
-            last_word == "who"
-            and not cut.endswith(",")
-            and len(cut.split()) > 2
-            and (
-                person_noun(cut.split()[-1])
-                and cut.split()[-3].lower() in ("by", "from", "with", "against")
-                or cut.split()[-1] in GROUP_NOUNS  # "asked to respond to people who said that …"
-            )
-            and m[end : end + 8].split(None, 1)[:1] in (["says"], ["said"], ["claims"], ["claimed"], ["alleges"])
-        ):
-            rel = _relative_antecedent(doc, ss, cut)  # "sued by a viewer who says": the viewer, no comma
-            if rel is not None and rel.kind in ("np", "role", "anonymous"):
+        if last_word == "who" and not cut.endswith(","):
+            rel = restrictive_antecedent(doc, ss, cut, m[end : end + 8])  # "sued by a viewer who says"
+            if rel is not None:
                 return _found(rel, "who-said")
         got = _found(appositive(doc, ss, cut + ",", len(cut)), "who-said")
         if got is not None and got.kind == "name":
             return got  # "Scott Reed, the Chamber's strategist, who": the named subject
         if last_word not in ("who", "whom"):
             return got  # "the caption which read": a thing, so the clause's subject speaks
-        rel = _relative_antecedent(doc, ss, cut.rstrip(" ,"))
+        rel = relative_antecedent(doc, ss, cut.rstrip(" ,"))
         if rel is not None and (rel.kind == "name" or cut.rstrip().endswith(",")):
             return _found(rel, "who-said")  # "from Mike Lee, who declared": not "slamming candidates who think 'X'"
         return got
@@ -470,36 +459,6 @@ def _person_before_who(doc: Doc, rel: Mention) -> bool:
     before = tokens_in(doc, max(0, rel.start - 12), rel.start)
     link = before[-1][2].lower() if before and not doc.masked[before[-1][1] : rel.start].strip() else ""
     return link not in ("of", "in", "at", "for", "to") and not (link == "from" and " " not in rel.text)
-
-
-def _relative_antecedent(doc: Doc, ss: int, cut: str) -> Mention | None:
-    """The noun phrase right before "who": "a lecture from the Mexican president, who",
-    "an endorsement from Mike Lee, who", "rebuked critics who" -- not the whole clause.
-    """
-    end = ss + len(cut)
-    toks = tokens_in(doc, ss + last_boundary(cut, len(cut)), end)
-    if not toks or toks[-1][1] != end:
-        return None
-    k = len(toks) - 1
-    while k > 0 and cap(toks[k - 1][2]) and not doc.masked[toks[k - 1][1] : toks[k][0]].strip():
-        k -= 1  # back over a capitalised run: "Attorney General Loretta E. Lynch"
-    i = k
-    while i > 0 and toks[i - 1][2].lower() not in PREPOSITIONS and toks[i - 1][2].lower() not in ALL_CUE_FORMS:
-        low = toks[i - 1][2].lower()
-        if low in DETERMINERS:
-            i -= 1
-            break
-        if not (
-            toks[i - 1][2][:1].islower() and low not in FUNCTION_WORDS and not low.endswith(("ed", "ly"))
-        ) and not cap(toks[i - 1][2]):
-            break
-        i -= 1
-    if i == 0 and len(toks) > 1:
-        return None  # the whole clause: no shorter noun phrase to find
-    if i > 0 and toks[i - 1][2].lower() in PREPOSITIONS and toks[i - 1][2].lower() not in ("from", "by", "with"):
-        return None  # "a senior analyst at Jefferies, who": "who" is the analyst, not the bank
-    got = classify_np(doc, toks[i][0], end)
-    return got if got is not None and got.kind != "clause" else None
 
 
 def _clause_before_comma(doc: Doc, ss: int, end: int) -> Mention | None:

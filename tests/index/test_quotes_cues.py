@@ -398,3 +398,17 @@ def test_a_denial_of_claims_is_the_deniers_not_the_claims_subjects() -> None:
     text = "Figures\n\nMr Reddick vigorously denied Conservative claims that he had fiddled the figures.\n"
     (clause,) = [q for q in extract_quotes("t", text) if q.kind == "reported"]
     assert clause.speaker == "Reddick"
+
+
+def test_criticism_from_people_who_demand_something_is_theirs() -> None:
+    """A restrictive "who" after "from" or "by" speaks for the people it follows, whatever its
+    verb ("demanded" is a verb of the shipped config); not the firms they criticise."""
+    from index.config import load_config
+
+    verbs = load_config(use_user_config=False).speech_verbs
+    text = (
+        "Tech\n\nThe deal was signed. Both Harlow Soft and Kestrel have come under fire from activist tech "
+        "workers who have demanded they stop selling the tools to police.\n"
+    )
+    (q,) = [q for q in extract_quotes("t", text, speech_verbs=verbs) if q.kind == "reported"]
+    assert q.speaker == "activist tech workers"
