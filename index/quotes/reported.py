@@ -71,10 +71,12 @@ def reported_speech(doc: Doc, cues: list[Cue], segs: list[Seg]) -> list[Quote]:
         # one quotation, one record: a clause that quotes some words is reported speech, and
         # the quoted words are their own partial quotation (attach.py), of the same speaker
         quote = make_quote(doc, s, e, "reported", cue.speaker, cue.rule, cue, cue.named_by)
-        if cue.inverted and cue.word != "according to" and out and (out[-1].start, out[-1].end) == (s, e):
-            out[-1] = quote  # "The state declared an emergency, said Tom Reid.": what he says, one record
-        else:
-            out.append(quote)
+        if cue.inverted and cue.word != "according to":
+            # "The state declared an emergency, said Tom Reid.": what he says, one record (not
+            # the state's clause inside it as well)
+            while out and out[-1].end == e and out[-1].start >= s:
+                out.pop()
+        out.append(quote)
     return out
 
 
