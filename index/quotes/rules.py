@@ -56,6 +56,8 @@ RULES: dict[str, str] = {
     "whose name ends so, or that spoke last",
     "document-issuer": "a document speaks for whoever issued it: its possessor (the group's website), "
     "a report by X, X said in a statement … the statement said, else the organisation that spoke last",
+    "couple-named": "“the couple”, “the pair”: the two people the article names together most often before it "
+    "(Harry and Meghan … the couple revealed)",
     "another-described": "“another”, “the other” after an unnamed speaker: one more of them "
     "(wrote a commenter … responded another: another commenter); “said one” after a group of people "
     "(Residents were angry … said one: one of the residents)",

@@ -165,3 +165,19 @@ def joint_subject_before(people: People, pos: int) -> tuple[int, str] | None:
         if names[0] != names[1] and all(people.is_person(n) for n in names):
             return got.start(1), f"{names[0]} and {names[1]}"
     return None
+
+
+_PLAIN_NAME = r"(?:[A-Z][\w'’-]*[ ]){0,3}[A-Z][\w'’-]*"  # (no dot: not "Winfrey. Harry")
+_JOINT_NAMES_RE = re.compile(rf"(?<![\w'’.])({_PLAIN_NAME})[ ]and[ ]({_PLAIN_NAME})(?![\w'’])")
+
+
+def couple_named_before(people: People, pos: int) -> str | None:
+    """The two people "the couple" or "the pair" means: the pair of names joined by "and" the
+    article has written most often before it ("Harry and Meghan"), the latest if tied."""
+    counts: dict[str, tuple[int, int]] = {}
+    for got in _JOINT_NAMES_RE.finditer(people.doc.masked, 0, pos):
+        names = [people.canonical(got.group(g), got.start(g)) for g in (1, 2)]
+        if names[0] != names[1] and all(people.is_person(n) for n in names):
+            key = f"{names[0]} and {names[1]}"
+            counts[key] = (counts.get(key, (0, 0))[0] + 1, got.start())
+    return max(counts, key=lambda k: counts[k]) if counts else None

@@ -3831,6 +3831,16 @@ SPEAKER_CASES = [
         "name-after-said",
         id="a_clause_a_closing_said_x_attributes_is_reported_speech",
     ),
+    pytest.param(
+        (
+            "Royals\n\nAnna and Tom Vale spoke to a chat show host. Anna and Tom Vale said they were happy. "
+            "Ben and Carl Fry were not there.\n\nThe couple revealed that their second child will be a girl.\n"
+        ),
+        "The couple revealed",
+        "Anna and Tom Vale",
+        "couple-named",
+        id="the_couple_is_the_two_people_named_together_most_often",
+    ),
 ]
 
 
@@ -3842,6 +3852,14 @@ def test_a_closing_reported_x_makes_one_record_of_its_sentence(registry: Speaker
         "Harlow News",
         "The state declared an emergency on Monday, reported Harlow News.",
     )
+
+
+def test_a_closing_said_x_takes_the_clause_an_inner_verb_began(registry: SpeakerRegistry) -> None:
+    text = (
+        "Fires\n\nThe fires spread quickly. Earlier this month, Harlow (the largest county in the region) declared "
+        "an emergency over the fires, reported Harlow News.\n"
+    )
+    assert [q.speaker for q in quotes_of(text, registry) if q.kind == "reported"] == ["Harlow News"]
 
 
 def test_a_closing_verb_with_a_things_object_is_no_attribution(registry: SpeakerRegistry) -> None:
