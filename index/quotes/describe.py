@@ -188,11 +188,15 @@ def _person_holder(
     mods = mods_of(d)
     proper = [stem(p) for p in d.proper]
     para = para_of(doc, pos)
+    g = _gender_of_head(d.head)
     fitting = [
         r
         for r in people.stated.fitting_heads(d.head, pos)
-        if not r.org and fits(r, d.head, mods, people, proper) and (not place or place in r.words)
-    ]
+        if not r.org
+        and fits(r, d.head, mods, people, proper)
+        and (not place or place in r.words)
+        and (not g or _gender_of_head(r.head) in ("", g) and people.gender_of(r.entity) in ("", g))
+    ]  # ("The Trafford Centre spokeswoman" is no "Spokesman Alan Jones")
     if d.head in _SEAT_HOLDERS:
         # "the Glasgow Kelvin MP", "the Labour MP for Birkenhead": a seat the article names
         # is held only by the member it was stated of

@@ -3841,6 +3841,17 @@ SPEAKER_CASES = [
         "couple-named",
         id="the_couple_is_the_two_people_named_together_most_often",
     ),
+    pytest.param(
+        (
+            "Shops\n\nShoppers packed the centres on Saturday. The Harlow Centre spokeswoman said about 8,000 "
+            "cars had arrived by noon.\n\nAt the Kestrel mall, Spokesman Alan Vane said he expected 150,000 "
+            "shoppers.\n"
+        ),
+        "The Harlow Centre spokeswoman",
+        "Harlow Centre spokeswoman",
+        "role-as-written",
+        id="a_spokeswoman_is_no_spokesman_named_after_her",
+    ),
 ]
 
 
