@@ -97,6 +97,7 @@ def resolve_all(doc: Doc, cues: list[Cue], people: People) -> None:
                     or kind == "name"
                     and (
                         mention.text.lower() in GROUP_NOUNS  # "Analysts noted"
+                        or mention.text.rsplit(None, 1)[-1] in ("MPs", "MEPs", "MSPs")  # "Iranian MPs threaten"
                         or after_quantifier(doc, mention.start)  # "many more Latinos said"
                         or " " not in mention.text
                         and _plural_verb(doc, cue, people, speaker)  # "Birmingham have confirmed"

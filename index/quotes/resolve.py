@@ -44,7 +44,7 @@ from .naming import (
 from .people import People
 from .roles import DISTINGUISHING, DOCUMENT_NOUNS, NATIONALS, PERSON_HEADS
 from .sources import clause_subject, first_clause_subject
-from .subjects import couple_named_before, joint_subject_before, np_subject_before
+from .subjects import couple_named_before, joint_subject_before, np_subject_before, unknown_one
 from .words import (
     ALL_CUE_FORMS,
     ANONYMOUS,
@@ -415,7 +415,14 @@ def resolve_pronoun(
             (
                 (p, sp)
                 for p, sp, g in reversed(history[-8:])
-                if (g == want_g or g == "group" and sp.lower().endswith("armed forces")) and pos - p < 1500
+                if (
+                    g == want_g
+                    or g == "group"
+                    and sp.lower().endswith("armed forces")
+                    or pron == "it"
+                    and unknown_one(sp, g, people, pos)
+                )
+                and pos - p < 1500
             ),
             None,
         )  # ("the armed forces" are one body: "it said")

@@ -15,7 +15,7 @@ from .document import Doc, para_of, sent_of, tokens_in
 from .naming import described, speaker_like
 from .people import People
 from .roles import DOCUMENT_NOUNS, singular
-from .words import ALL_CUE_FORMS, GROUP_NOUNS, MODALS, PASSIVE_AUX, SKIPPABLE, cap
+from .words import ALL_CUE_FORMS, FIRST_NAMES, GROUP_NOUNS, MODALS, PASSIVE_AUX, SKIPPABLE, cap
 
 
 def np_subject_before(people: People, pos: int, plural: bool) -> tuple[int, str] | None:
@@ -181,3 +181,31 @@ def couple_named_before(people: People, pos: int) -> str | None:
             key = f"{names[0]} and {names[1]}"
             counts[key] = (counts.get(key, (0, 0))[0] + 1, got.start())
     return max(counts, key=lambda k: counts[k]) if counts else None
+
+
+def unknown_one(speaker: str, g: str, people: People, pos: int) -> bool:
+    """A one-word name of no known sex, first name or title ("Turkcell said …. “…,” it
+    warned"): a body as likely as a person, so "it" can mean it."""
+    return (
+        not g
+        and speaker[:1].isupper()
+        and " " not in speaker
+        and speaker.lower() not in FIRST_NAMES
+        and speaker not in people.persons
+        and not _said_he(people.doc.masked, speaker, pos)
+    )  # (not "McConnell said he would …": a person)
+
+
+_SAID_HE_RE = re.compile(r"(?:has |had )?(?:said|says|told|added|insisted|claimed) (?:that )?(?:he|she) ")
+
+
+def _said_he(m: str, name: str, pos: int) -> bool:
+    """Does "NAME said he" stand near `pos` (within a few thousand characters: a long text
+    is not read for each pronoun)?"""
+    lo, hi = max(0, pos - 5000), pos + 5000
+    i = m.find(name + " ", lo, hi)
+    while i >= 0:
+        if _SAID_HE_RE.match(m, i + len(name) + 1):
+            return True
+        i = m.find(name + " ", i + 1, hi)
+    return False

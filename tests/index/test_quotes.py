@@ -3852,6 +3852,17 @@ SPEAKER_CASES = [
         "role-as-written",
         id="a_spokeswoman_is_no_spokesman_named_after_her",
     ),
+    pytest.param(
+        (
+            "Harlow MPs threaten phone deal\n\nKestrelcell signed a contract in September. Kestrelcell said the "
+            "ruling would hurt its plans. “If control cannot be achieved, the project will become risky,” it warned "
+            "in a statement.\n"
+        ),
+        "If control",
+        "Kestrelcell",
+        "it-they-speaker",
+        id="it_is_a_one_word_name_of_no_known_sex_not_the_headlines_mps",
+    ),
 ]
 
 
