@@ -46,7 +46,25 @@ def comparative(words: Sequence[str], gaps: Sequence[str], k: int) -> bool:
     if j > 0 and words[j].endswith("ly") and not gaps[k].strip():
         j -= 1
     participle = words[k].endswith("ed") or words[k] in ("thought", "said", "forecast", "told")
-    return j >= 0 and words[j] in ("than", "as") and participle and not gaps[j + 1].strip()
+    if j >= 0 and words[j] in ("than", "as") and participle and not gaps[j + 1].strip():
+        return True
+    if k + 1 < len(words) and not gaps[k + 1].strip(" \u00a0"):
+        return False  # (words follow the verb: what is said)
+    # "not as bold as later mythmakers think", "than most analysts had expected": the
+    # subject of a comparison, no clause of its own
+    i = k - 1
+    while i > 0 and words[i] in _COMPARED_AUX and not gaps[i + 1].strip():
+        i -= 1
+    n = 0
+    while i > 0 and n < 3 and words[i].islower() and words[i] not in ("than", "as") and not gaps[i + 1].strip():
+        i, n = i - 1, n + 1
+    if n == 0 or gaps[i + 1].strip():
+        return False
+    # ("than" always compares; "as" only after "as bold": not "As Breitbart News reported, …")
+    return words[i] == "than" or words[i] == "as" and i >= 2 and "as" in words[max(0, i - 3) : i - 1]
+
+
+_COMPARED_AUX = frozenset({"had", "have", "has", "would", "might", "once", "first", "originally", "previously"})
 
 
 def split_infinitive(words: Sequence[str], gaps: Sequence[str], k: int) -> bool:
@@ -176,7 +194,7 @@ def hypothetical(words: Sequence[str], gaps: Sequence[str], k: int) -> bool:
     return _in_clause_before(words, gaps, k, 4, _CONDITIONALS)
 
 
-_POSSIBLE = frozenset({"could", "might"})
+_POSSIBLE = frozenset({"could", "might", "can", "cannot"})  # ("Manufacturers can add sugars"; not "May wrote")
 
 
 def only_possible(words: Sequence[str], gaps: Sequence[str], k: int) -> bool:

@@ -142,6 +142,10 @@ NOTHING_SAID = [
     "The keeper denied the same player again after the break.",
     "Once again Martyn denied the England striker in injury time.",
     "Male life expectancy in Britain is much higher than thought.",
+    "Manufacturers can add other sugars to the drink to sweeten it.",
+    "Liberals can acknowledge the contingency of their immunity to populism.",
+    "Early leaders were not nearly as bold as later mythmakers think.",
+    "The deficit will be $1.5 trillion more than the budget office had projected.",
 ]
 
 
@@ -412,3 +416,17 @@ def test_criticism_from_people_who_demand_something_is_theirs() -> None:
     )
     (q,) = [q for q in extract_quotes("t", text, speech_verbs=verbs) if q.kind == "reported"]
     assert q.speaker == "activist tech workers"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("As the Harlow Post reported last week, the council had refused to pay the contractors.", "Harlow Post"),
+        ("Brian May wrote on his website that the band would tour again next year.", "Brian May"),
+    ],
+)
+def test_an_as_clause_and_a_name_like_a_modal_still_report(sentence: str, speaker: str) -> None:
+    """Guards for the comparisons and modals that say nothing: "as X reported, …" opens an
+    attribution, and "May" before a verb is a name."""
+    qs = extract_quotes("t", f"Title of the piece\n\n{sentence}\n")
+    assert [q.speaker for q in qs if q.kind == "reported"] == [speaker], qs
