@@ -146,7 +146,8 @@ FUNCTION_WORDS: frozenset[str] = frozenset(
     sunday january february march april may june july august september october
     november december mr mrs ms dr under over during despite among into through via like
     unlike about against amid without within beyond across around behind toward towards
-    throughout along upon beside whilst hello goodbye yes oh hey wow thanks please""".split()
+    throughout along upon beside whilst hello goodbye yes oh hey wow thanks please granted admittedly
+    arguably""".split()
 )
 
 PRONOUNS_MALE = frozenset({"he", "him", "his"})

@@ -3936,6 +3936,14 @@ NO_ONE = [
         "UK-based",
         id="a_place_based_modifier",
     ),
+    pytest.param(
+        (
+            "Review\n\nGranted, most Republicans would have preferred a champion who tweeted with more "
+            "discretion. Admittedly, few voters said so.\n"
+        ),
+        "Granted",
+        id="a_sentence_adverb_before_its_comma",
+    ),
 ]
 
 
