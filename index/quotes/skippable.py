@@ -138,6 +138,10 @@ _ORDINALS = frozenset({"st", "nd", "rd", "th"})
 TIME_STARTS = _TIME_OPENERS | _TIME_MODIFIERS | _TIMES  # (a phrase opening with none of these is no time)
 
 
+# a page's share buttons run into the text before a sentence when a page is read as one line
+_SHARE_BUTTONS_RE = re.compile(
+    r"(?:\b(?:Share|Facebook|Twitter|WhatsApp|Email|E-mail|Telegram|Pinterest|LinkedIn|Reddit|Print|Tweet)\s+){3,}"
+)
 _DETERMINER_AFTER_WORD_RE = re.compile(r"\b([a-z]+|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day) (?:the|a|an) ")
 _PLURAL_AFTER_PREP_RE = re.compile(
     r"(?i:without|despite|after|amid|following|with|in|over) (?:(?:its|his|their|further|new) )?[a-z]+s$"
@@ -150,6 +154,9 @@ def subject_start(region: str, b: int, e: int) -> int:
     meeting the mayor said" (an article after a noun, not after "of", a preposition or a
     verb: "the head of the IMF")."""
     start = b
+    furniture = _SHARE_BUTTONS_RE.search(region, b, e)
+    if furniture is not None:
+        start = b = furniture.end()  # "May 4, 2022 Share Facebook Twitter WhatsApp A senior official said"
     if region.find(" the ", b, e) < 0 and region.find(" a ", b, e) < 0 and region.find(" an ", b, e) < 0:
         return start  # (most subjects: no article after a word, decided without the regex)
     for d in _DETERMINER_AFTER_WORD_RE.finditer(region, b, e):

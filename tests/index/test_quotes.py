@@ -3863,6 +3863,17 @@ SPEAKER_CASES = [
         "it-they-speaker",
         id="it_is_a_one_word_name_of_no_known_sex_not_the_headlines_mps",
     ),
+    pytest.param(
+        (
+            "Prison official: Anyone could escape\n\nBy Jane Holt - May 4, 2022 Share Facebook Twitter WhatsApp "
+            "Email Telegram A senior prison official has said in a sworn statement that “anyone with enough "
+            "determination” could escape.\n"
+        ),
+        "anyone with enough",
+        "senior prison official",
+        "anonymous",
+        id="share_buttons_run_into_the_sentence_are_no_part_of_its_subject",
+    ),
 ]
 
 
