@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from index.lexicon import ANONYMOUS_NOUNS, FUNCTION_WORDS, QUOTE_ONLY_FORMS, REPORTING_FORMS, forms_of
 
-from .document import MASK, Doc, numbered_name, sent_of, tokens_marked
+from .document import Doc, numbered_name, sent_of, tokens_marked
 from .mentions import Mention
 from .roles import ABBREVIATED, DOCUMENT_NOUNS, ORG_HEADS, ROLE_TRIGGERS, is_age
 from .senses import (
@@ -30,8 +30,10 @@ from .senses import (
     comparative,
     denies_a_chance,
     hypothetical,
+    names_a_thing,
     object_of_verb,
     only_possible,
+    phoned,
     posts_results,
     refused,
     says_nothing,
@@ -231,8 +233,8 @@ def find_cues(doc: Doc, extra: frozenset[str], particles: dict[str, str] | None 
             continue  # "The keeper denied the same player again": prevented, nothing said
         if low in WRITE_FORMS and writes_a_work(doc, k):
             continue  # "Steve Brown, who wrote the award-winning musical …": a work, nothing said
-        if low == "called" and _names_a_thing(doc, k):
-            continue  # "a messaging application called Pictochat": a name given, nothing said
+        if low[:4] == "call" and (low == "called" and names_a_thing(doc, k) or phoned(doc, k)):
+            continue  # "an application called Pictochat", "Hasib called the police": nothing said
         if comparative(words, gaps, k):
             continue  # "much higher than originally estimated", "as predicted": a comparison
         if gaps[k].strip() == "%":
@@ -323,19 +325,6 @@ def _plural_of_head(words: Sequence[str], gaps: Sequence[str], k: int) -> bool:
             head = words[j - 1] if j else ""
             return head.endswith("s") and not head.endswith("ss") or head in BASE_SUBJECTS
     return False
-
-
-def _names_a_thing(doc: Doc, k: int) -> bool:
-    """ "a (new) group called Black Votes Matter": "called" after an indefinite noun phrase
-    of a thing, before the name it gives ("a spokesman called the claims ..." speaks)."""
-    if k < 2 or k + 1 >= len(doc.tokens) or doc.gaps[k].strip():
-        return False
-    noun = doc.lows[k - 1]
-    if not doc.words[k - 1].islower() or noun in FUNCTION_WORDS or noun.endswith("ly") or person_noun(noun):
-        return False
-    if not (doc.words[k + 1][:1].isupper() or doc.gaps[k + 1].strip()[:1] in ("“", '"', MASK)):
-        return False
-    return any(w in ("a", "an") for w in doc.lows[max(0, k - 4) : k - 1])
 
 
 _NUMBER_WORDS = frozenset(

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 
 from index.lexicon import FUNCTION_WORDS
 
-from .document import Doc
+from .document import MASK, Doc
 from .words import MODALS, PASSIVE_AUX, person_noun
 
 ADD_FORMS = frozenset({"add", "adds", "added", "adding"})
@@ -291,3 +291,43 @@ def agent_after(doc: Doc, k: int) -> int | None:
         return None  # ("was described by Jobs as “…”": decided with the passive)
     got = _AGENT_AFTER_QUOTE_RE.match(doc.masked, doc.tokens[k][1])
     return got.end() if got is not None else None
+
+
+def names_a_thing(doc: Doc, k: int) -> bool:
+    """ "a (new) group called Black Votes Matter": "called" after an indefinite noun phrase
+    of a thing, before the name it gives ("a spokesman called the claims ..." speaks)."""
+    if k < 2 or k + 1 >= len(doc.tokens) or doc.gaps[k].strip():
+        return False
+    noun = doc.lows[k - 1]
+    if not doc.words[k - 1].islower() or noun in FUNCTION_WORDS or noun.endswith("ly") or person_noun(noun):
+        return False
+    if not (doc.words[k + 1][:1].isupper() or doc.gaps[k + 1].strip()[:1] in ("“", '"', MASK)):
+        return False
+    return any(w in ("a", "an") for w in doc.lows[max(0, k - 4) : k - 1])
+
+
+# whom one calls on the telephone ("called the police", "called the Sheriff's Office")
+_PHONED = frozenset("police office 911 999 112 helpline hotline station ambulance brigade desk number agency".split())
+
+
+def phoned(doc: Doc, k: int) -> bool:
+    """ "Hasib called the police after …", "a man who called into the meeting", "called 911":
+    a telephone call, nothing said (but "called the report “fake news”", "called for" speak)."""
+    lows, gaps = doc.lows, doc.gaps
+    j = k + 1
+    if j >= len(lows) or gaps[j] != " ":
+        return False
+    if lows[j] == "into":
+        return True
+    if lows[j] == "the":
+        j += 1
+    e = j
+    while (
+        e + 1 < len(lows)
+        and e - j < 5
+        and gaps[e + 1] == " "
+        and lows[e] not in _PHONED
+        and lows[e] not in FUNCTION_WORDS
+    ):
+        e += 1  # (over the number's or office's name: "the Harris County Sheriff's Office")
+    return e < len(lows) and lows[e] in _PHONED and (e + 1 >= len(lows) or gaps[e + 1].strip() not in ("“", '"', MASK))

@@ -336,6 +336,8 @@ def test_the_shipped_config_does_not_make_weeping_a_report() -> None:
         "Borussia Dortmund has posted record losses and missed rent payments.",
         "The former minister was speaking amid claims that Mr Campbell is part of a dirty tricks campaign.",
         "The Tories can cut crime without asking people to pay more taxes.",
+        "Omar Hasib called the police after the woman left the shop.",
+        "The Harlow Gazette called the Harlow County Sheriff's Office asking questions about the case.",
     ],
 )
 def test_results_posted_and_nouns_after_prepositions_report_nothing(sentence: str) -> None:
