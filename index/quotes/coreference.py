@@ -209,13 +209,27 @@ def _joint_subject(doc: Doc, cue: Cue, mention: Mention, speaker: str, people: P
     got = _JOINT_RE.search(doc.masked, max(ss, mention.start - 60), mention.start)
     if got is None:
         return None
-    before = doc.masked[max(ss, got.start(1) - 12) : got.start(1)].split()
+    lead_start = got.start(1)
+    amp = _AMPERSAND_BEFORE_RE.search(doc.masked, max(ss, lead_start - 40), lead_start)
+    if amp is not None:
+        lead_start = amp.start()  # "Cable & Wireless and NTL have announced": one name before "and"
+    before = doc.masked[max(ss, lead_start - 12) : lead_start].split()
     low = before[-1].lower() if before else ""
     if low in _NOT_BEFORE_SUBJECT or low in PREPOSITIONS and low not in SUBORDINATORS:
         return None  # ("contests in Nevada and South Carolina", "His name is Tote King and …": no subject)
-    lead = got.group(1)
+    lead = doc.masked[lead_start : got.end(1)]
+    verb = doc.masked[mention.end : cue.start].split()
+    if (
+        " " not in speaker
+        and speaker[:1].isupper()
+        and verb
+        and verb[-1].lower() in ("has", "is", "was")
+        and doc.masked[got.end(1) : mention.start] == " and "
+        and (not low or low in ("but", "and") or low in SUBORDINATORS)
+    ):
+        return doc.text[lead_start : mention.end]  # "Ironhorse Oil and Gas has denied": one body's name
     cut = len(lead.split(None, 1)[0]) + 1 if lead.startswith(("The ", "Both ")) else 0
-    first = people.canonical(lead[cut:], got.start(1) + cut)  # ("The State Department", "Both Democrats")
+    first = people.canonical(lead[cut:], lead_start + cut)  # ("The State Department", "Both Democrats")
     persons = all(people.is_person(n) and n.split()[0].lower() in FIRST_NAMES for n in (first, speaker))
     # (countries only at the start of their clause: not "voters in Alabama, Georgia and Virginia")
     opens = not low or low in ("but", "and", "both") or low in SUBORDINATORS
@@ -224,11 +238,12 @@ def _joint_subject(doc: Doc, cue: Cue, mention: Mention, speaker: str, people: P
     bodies = (
         opens
         and re.fullmatch(r"\s+and\s+(?:the\s+)?", doc.masked[got.end(1) : mention.start]) is not None
-        and not any(people.is_person(n) or is_place(n) for n in (first, speaker))
+        and not any(people.is_person(n) and "&" not in n or is_place(n) for n in (first, speaker))
     )  # (two names and nothing between: not "Utility vehicle and tractor maker Mahindra")
     return f"{first} and {speaker}" if first != speaker and (persons or places or bodies) else None
 
 
+_AMPERSAND_BEFORE_RE = re.compile(r"(?:[A-Z][\w'’.-]*[ ]){1,3}&[ ]$")
 _NOT_BEFORE_SUBJECT = frozenset({"to", "of", "like", "as", "between", "is", "was", "are", "were", "than", "and"})
 
 

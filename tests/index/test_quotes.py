@@ -3874,6 +3874,20 @@ SPEAKER_CASES = [
         "anonymous",
         id="share_buttons_run_into_the_sentence_are_no_part_of_its_subject",
     ),
+    pytest.param(
+        "Oil\n\nThe deal was signed. Harlow Oil and Gas has denied that it is the company in question.\n",
+        "Harlow Oil and Gas has",
+        "Harlow Oil and Gas",
+        "one-word-name",
+        id="a_body_named_x_and_y_before_a_singular_verb_is_one_name",
+    ),
+    pytest.param(
+        "Phones\n\nThe deal was signed. Cable & Kestrel and NTL have announced that they are investing millions.\n",
+        "Cable & Kestrel and NTL",
+        "Cable & Kestrel and NTL",
+        "one-word-name",
+        id="a_name_with_an_ampersand_and_another_body_share_the_verb",
+    ),
 ]
 
 
