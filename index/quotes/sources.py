@@ -172,6 +172,8 @@ def _found(mention: Mention | None, how: str) -> Mention | None:
     return mention
 
 
+_BEFORE_A_NOUN = frozenset("former the a an his her their its chief senior deputy new".split())
+_NOUN_MODIFIERS = frozenset("press campaign policy party research security communications news media election".split())
 _COMMON_VERBS = frozenset("rose fell were are have had grew saw hit".split())  # (after a plural noun)
 
 
@@ -234,6 +236,8 @@ def clause_subject(doc: Doc, ss: int, end: int, participle: bool = False) -> Men
                     continue  # "President da Silva has defended": a particle of the name
                 if cap(nxt) and (w in ROLE_NOUNS or w in PERSON_NOUNS or w in PERSON_HEADS):
                     continue  # "Climate activist Greta Thunberg has": a title before the name
+                if w in _NOUN_MODIFIERS and nxt in PERSON_HEADS and v and toks[v - 1][2].lower() in _BEFORE_A_NOUN:
+                    continue  # "Margaret Thatcher's former press secretary, took": a noun's modifier
                 if v == 2 and (w in ROLE_NOUNS or w in PERSON_HEADS) and nxt[:1].islower() and cap(toks[1][2]):
                     continue  # "The Tory leader went on:": the noun of the subject, its verb next
                 if (

@@ -432,3 +432,16 @@ def test_an_as_clause_and_a_name_like_a_modal_still_report(sentence: str, speake
     attribution, and "May" before a verb is a name."""
     qs = extract_quotes("t", f"Title of the piece\n\n{sentence}\n")
     assert [q.speaker for q in qs if q.kind == "reported"] == [speaker], qs
+
+
+def test_a_noun_before_secretary_is_no_verb_of_the_apposition() -> None:
+    """ "press" in "former press secretary" is no verb whose subject is the words before it."""
+    from index.config import load_config
+
+    verbs = load_config(use_user_config=False).speech_verbs
+    text = (
+        "TV\n\nThe show was aired. Sir Tom Vale, Ann Reid's former press secretary, took a less charitable "
+        "view, accusing the programme of “corrupting politics”.\n"
+    )
+    (q,) = [q for q in extract_quotes("t", text, speech_verbs=verbs) if q.text == "corrupting politics"]
+    assert q.speaker == "Tom Vale"
