@@ -159,7 +159,7 @@ def org_holder(d: Description, pos: int, people: People, history: History) -> st
         (
             x
             for x in (salient_org(pos, people, history, doc), _org_subject_before(pos, people, places))
-            if x and not (people.gender_of(x[1]) or x[1].split(None, 1)[0].lower() in FIRST_NAMES)
+            if x and not (people.gender_of(x[1]) or x[1].split(None, 1)[0].lower() in _NO_BODY_STARTS)
         ),
         default=None,
     )
@@ -176,6 +176,8 @@ def org_holder(d: Description, pos: int, people: People, history: History) -> st
     return got[1] if got is not None else None
 
 
+# a person's first name or a storm's word opens no body's name ("Hurricane Ivan … the group says")
+_NO_BODY_STARTS = FIRST_NAMES | {"hurricane", "storm", "typhoon", "cyclone", "tropical"}
 # modifiers that make a body's kind: only a body named or described so is "the central bank"
 _KIND_MODS = frozenset({"central"})
 
@@ -324,7 +326,7 @@ def _org_able(name: str, people: People, doc: Doc, k: int, places: bool, scanned
         return False  # "the UK-based co-chairman": a description's modifier
     if is_place(name) and not places or places and low in _UNIONS:
         return False  # (a club may bear its town's name, never "US" or "UK": "US tycoon Malcolm Glazer")
-    if people.registry.get(name) is not None or words[0] in FIRST_NAMES or name in people.persons:
+    if people.registry.get(name) is not None or words[0] in _NO_BODY_STARTS or name in people.persons:
         return False
     canon = people.canonical(name, doc.tokens[k][0])
     if canon != name and people.is_person(canon) or people.gender_of(canon):

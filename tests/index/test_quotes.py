@@ -3969,6 +3969,11 @@ NO_ONE = [
         "Granted",
         id="a_sentence_adverb_before_its_comma",
     ),
+    pytest.param(
+        "Relief\n\nHurricane Ivan hit the island last year. The group says the storm caused great damage.\n",
+        "Hurricane Ivan",
+        id="a_storm_is_no_group",
+    ),
 ]
 
 
