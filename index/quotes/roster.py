@@ -37,7 +37,7 @@ from .names import (
     the_description,
 )
 from .roles import ORG_HEADS, PERSON_HEADS
-from .runs import MODAL_NAMES, asks, first_name_mention, named_by_relation, plural_verb_after, titles_a_work
+from .runs import MODAL_NAMES, asks, first_name_mention, its_after, named_by_relation, plural_verb_after, titles_a_work
 from .words import (
     ALL_CUE_FORMS,
     FEMALE_NAMES,
@@ -225,6 +225,8 @@ def scan(people: People, doc: Doc) -> None:
                 continue  # (after one space, mid-sentence: the common case, decided here)
         if nwords == 1 and subject and plural_verb_after(doc, j):
             people.groups.add(canonical(text) or text)  # "Leicester, who signed White, have": no "he"
+        elif nwords == 1 and subject and its_after(doc, j) and lows[k] not in FIRST_NAMES:
+            people.groups.add(canonical(text) or text)  # "Tata is running its hardware": a body, no "he"
         add_run(people, doc, toks, k, j, subject, text, dotted, title_lines)
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .document import Doc
-from .words import FEMALE_NAMES, FIRST_NAMES, MALE_NAMES, PREPOSITIONS, person_noun
+from .words import ALL_CUE_FORMS, FEMALE_NAMES, FIRST_NAMES, MALE_NAMES, PREPOSITIONS, person_noun
 
 if TYPE_CHECKING:
     from .people import People
@@ -82,4 +82,17 @@ def plural_verb_after(doc: Doc, j: int) -> bool:
         gap = gaps[t].strip()
         if gap:
             return gap == "," and lows[t] in _PLURAL_AUX
+    return False
+
+
+def its_after(doc: Doc, j: int) -> bool:
+    """Does "its" follow the one-word name ending at token j as its own verb's object ("Tata is
+    running its hardware", "Tata cut its prices")? Then the name is a body's: no later "he".
+    (Not after a verb of speech: "Brown said its plans …" is another body's.)"""
+    lows, gaps = doc.lows, doc.gaps
+    for t in range(j + 1, min(j + 5, len(lows))):
+        if gaps[t] != " " or lows[t] in ALL_CUE_FORMS:
+            return False
+        if lows[t] == "its":
+            return t > j + 1
     return False

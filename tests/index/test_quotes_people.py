@@ -233,3 +233,18 @@ def test_a_name_that_is_also_an_auxiliary_still_speaks(registry: SpeakerRegistry
     """ "“We will go,” Will said.": a capitalised "Will" inside a sentence is a name."""
     got = [q for q in quotes("Film news\n\n“We will go,” Will said.\n", registry) if q.kind == "direct"]
     assert [q.speaker for q in got] == ["Will"]
+
+
+def test_a_name_before_its_own_its_is_a_body_no_person(registry: SpeakerRegistry) -> None:
+    """ "Kestrel is running its hardware": the one-word name is a body's, never a later "he";
+    "Brown said its plans" says nothing of Brown (its is the body he speaks of)."""
+    from index.quotes.document import read_document
+    from index.quotes.people import People
+
+    text = (
+        "Lasers\n\nThe bridges route data fast but Kestrel is running its hardware at modest speeds. "
+        "Later Brown said its plans were sound.\n"
+    )
+    people = People(read_document("t", text), registry)
+    assert "Kestrel" in people.groups and not people.is_person("Kestrel")
+    assert "Brown" not in people.groups
