@@ -48,6 +48,13 @@ def appositive(doc: Doc, ss: int, region: str, comma: int) -> Mention | None:
         if not text:
             continue
         head = text.split(None, 1)[0].lower()
+        if head in _NEW_CLAUSE and " " in text and not relative:
+            # "… is an EU member, but Turkey, which occupies northern Cyprus, had insisted": the
+            # subject opens its own clause after "but"; nothing before it is its apposition
+            a += inner.index(text, a) - a + len(head) + 1
+            text = inner[a : b - 1].strip()
+            head = text.split(None, 1)[0].lower()
+            first = named = None
         after_place, place = place, named is not None and head in ("of", "from")
         if after_place and len(text.split()) <= 2 and text[:1].isupper():
             continue  # "Cory James, 22, of Flint, Mich., said": the place's state, not a speaker
@@ -69,6 +76,9 @@ def appositive(doc: Doc, ss: int, region: str, comma: int) -> Mention | None:
         elif first is None:
             first = got
     return named or first
+
+
+_NEW_CLAUSE = frozenset({"but", "yet", "while", "whereas", "although", "though"})
 
 
 def _bare_name(text: str) -> bool:

@@ -3882,6 +3882,26 @@ SPEAKER_CASES = [
         id="a_body_named_x_and_y_before_a_singular_verb_is_one_name",
     ),
     pytest.param(
+        (
+            "Talks\n\nThe southern part of Harland is a member, but Kestria, which occupies northern Harland, had "
+            "previously insisted it would not bow to demands to recognise the country.\n"
+        ),
+        "insisted it would",
+        "Kestria",
+        "one-word-name",
+        id="a_subject_after_but_is_not_the_clause_before_it",
+    ),
+    pytest.param(
+        (
+            "Climate\n\nThe plan was signed. But the two leading Republicans, Donald J. Trump and Senator Ted "
+            "Cruz, have said the science of climate change is unsettled.\n"
+        ),
+        "said the science",
+        "Donald Trump and Ted Cruz",
+        "apposition",
+        id="two_names_joined_by_and_with_a_title_share_the_verb",
+    ),
+    pytest.param(
         "Phones\n\nThe deal was signed. Cable & Kestrel and NTL have announced that they are investing millions.\n",
         "Cable & Kestrel and NTL",
         "Cable & Kestrel and NTL",
