@@ -189,7 +189,8 @@ def resolve_all(doc: Doc, cues: list[Cue], people: People) -> None:
 
 
 _JOINT_RE = re.compile(
-    r"(?:^|(?<=[\s,(]))((?:[A-Z][\w'’.-]*[ \t]+){0,3}[A-Z][\w'’.-]*)\s+(?:[a-z]+\s+)?and\s+(?:[a-z]+\s+){0,3}$"
+    r"(?:^|(?<=[\s,(]))((?:[A-Z][\w'’.-]*[ \t]+){0,3}[A-Z][\w'’.-]*)\s+(?:[a-z]+\s+)?and\s+"
+    r"(?:(?:[a-z]+|Senator|Sen\.|Rep\.|Gov\.|Governor|President|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Sir|Lord|Lady)\s+){0,3}$"
 )
 
 
