@@ -118,7 +118,7 @@ def _opening_np(doc: Doc, ss: int, end: int) -> tuple[int, str, bool | None] | N
         plural = prev.endswith("s") and not prev.endswith(("ss", "us", "is", "’s", "'s"))
         if (
             w in _VERBISH
-            or w.endswith(("ed", "ly"))
+            or w.endswith(("ed", "ly", "n't", "n’t"))  # ("The Appellate Court didn't agree")
             or (w.endswith("s") and not plural)
             or (plural and w.isalpha() and w.islower() and w not in FUNCTION_WORDS)
         ):

@@ -3893,6 +3893,16 @@ SPEAKER_CASES = [
     ),
     pytest.param(
         (
+            "Ruling\n\nKestrel said it was not liable. The Appellate Court didn't agree with Kestrel's stance. It "
+            "noted that Kestrel was the seller.\n"
+        ),
+        "It noted",
+        "Appellate Court",
+        "it-they-subject",
+        id="it_after_a_subject_with_a_negated_verb_is_that_subject",
+    ),
+    pytest.param(
+        (
             "Climate\n\nThe plan was signed. But the two leading Republicans, Donald J. Trump and Senator Ted "
             "Cruz, have said the science of climate change is unsettled.\n"
         ),
