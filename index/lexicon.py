@@ -299,7 +299,7 @@ NON_PERSON_WORDS: frozenset[str] = frozenset(
     clinic museum library airport station reform movement coalition alliance project
     initiative caucus society trust federation institution organization organisation
     foundation academy magazine review tribune herald gazette daily weekly radio tv
-    act treaty directive report index inquiry
+    act treaty directive report index inquiry rule
     television channel website twitter facebook google amazon microsoft hook falls
     springs valley mountain mountains creek harbor harbour square avenue road airport
     stadium arena convention conference summit""".split()

@@ -131,6 +131,15 @@ def scan(people: People, doc: Doc) -> None:
         if nwords >= 2 and lows[k] in _DETERMINER_CAPS:
             k, nwords, rs = k + 1, nwords - 1, toks[k + 1][0]  # "Another Slaughter email": no name's word
             text = m[rs:re_]
+        if (
+            nwords == 2
+            and len(lows[k]) > 5
+            and lows[k].endswith("ing")
+            and lows[k] not in FIRST_NAMES
+            and opens_line(m, rs)
+        ):
+            k, nwords, rs = k + 1, 1, toks[k + 1][0]  # "Taking Archie outside is his favourite": a verb, then the name
+            text = m[rs:re_]
         if nwords >= 3 and lows[k + 1] in FIRST_NAMES and adjective_before_name(lows[k]):
             k, nwords, rs = k + 1, nwords - 1, toks[k + 1][0]  # "Defiant Matt Williams says": the name
             text = m[rs:re_]
@@ -241,6 +250,11 @@ _PARTICLE_TAIL_RE = re.compile(
 
 _TITLE_HEADS = TITLES | PERSON_HEADS
 _PEOPLE_AND_BODIES = PERSON_HEADS | ORG_HEADS | GROUP_NOUNS | PERSON_NOUNS
+
+
+def opens_line(m: str, pos: int) -> bool:
+    """Does `pos` open a line or a sentence (after ". ")?"""
+    return pos == 0 or m[pos - 1] == "\n" or m[max(0, pos - 2) : pos] == ". "
 
 
 def _body_after_and(doc: Doc, k: int) -> bool:

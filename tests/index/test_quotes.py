@@ -4004,6 +4004,22 @@ NO_ONE = [
         "Hurricane Ivan",
         id="a_storm_is_no_group",
     ),
+    pytest.param(
+        (
+            "Royals\n\nHarry said the garden was a blessing.\nTaking Archie outside is his favourite activity, he "
+            "said. “I didn't know who to turn to,” she told the host.\n"
+        ),
+        "Taking Archie",
+        id="a_gerund_before_a_first_name",
+    ),
+    pytest.param(
+        (
+            "Banks\n\nAnn Reid ran the Treasury for a decade. The Volcker Rule came later. “There was a "
+            "revolution still to be made,” she wrote.\n"
+        ),
+        "Volcker Rule",
+        id="a_rule_is_no_she",
+    ),
 ]
 
 
