@@ -133,8 +133,8 @@ def scan(people: People, doc: Doc) -> None:
             text = m[rs:re_]
         if (
             nwords == 2
-            and len(lows[k]) > 5
             and lows[k].endswith("ing")
+            and lows[k + 1] in FIRST_NAMES  # (not "Downing St", "Leading China-watcher")
             and lows[k] not in FIRST_NAMES
             and opens_line(m, rs)
         ):
