@@ -154,7 +154,7 @@ def subject_start(region: str, b: int, e: int) -> int:
     meeting the mayor said" (an article after a noun, not after "of", a preposition or a
     verb: "the head of the IMF")."""
     start = b
-    furniture = _SHARE_BUTTONS_RE.search(region, b, e)
+    furniture = _SHARE_BUTTONS_RE.search(region, b, e) if region.find("Facebook", b, e) >= 0 else None
     if furniture is not None:
         start = b = furniture.end()  # "May 4, 2022 Share Facebook Twitter WhatsApp A senior official said"
     if region.find(" the ", b, e) < 0 and region.find(" a ", b, e) < 0 and region.find(" an ", b, e) < 0:
