@@ -35,6 +35,7 @@ from .senses import (
     only_possible,
     phoned,
     posts_results,
+    reduced_passive,
     refused,
     says_nothing,
     split_infinitive,
@@ -235,8 +236,8 @@ def find_cues(doc: Doc, extra: frozenset[str], particles: dict[str, str] | None 
             continue  # "Steve Brown, who wrote the award-winning musical …": a work, nothing said
         if low[:4] == "call" and (low == "called" and names_a_thing(doc, k) or phoned(doc, k)):
             continue  # "an application called Pictochat", "Hasib called the police": nothing said
-        if comparative(words, gaps, k):
-            continue  # "much higher than originally estimated", "as predicted": a comparison
+        if comparative(words, gaps, k) or reduced_passive(doc, k):
+            continue  # "much higher than originally estimated", "sequences reported from": no speaker
         if gaps[k].strip() == "%":
             continue  # "Another 7% said": a poll's figure, as "87% said" is, not a source
         start = s

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from index.lexicon import FUNCTION_WORDS
 
 from .document import MASK, Doc
-from .words import MODALS, PASSIVE_AUX, person_noun
+from .words import GROUP_NOUNS, MODALS, PASSIVE_AUX, person_noun
 
 ADD_FORMS = frozenset({"add", "adds", "added", "adding"})
 _QUANTITIES = frozenset(
@@ -331,3 +331,26 @@ def phoned(doc: Doc, k: int) -> bool:
     ):
         e += 1  # (over the number's or office's name: "the Harris County Sheriff's Office")
     return e < len(lows) and lows[e] in _PHONED and (e + 1 >= len(lows) or gaps[e + 1].strip() not in ("“", '"', MASK))
+
+
+_PASSIVE_AFTER = frozenset("from in by at on to since over across during between".split())
+_NOUN_BEFORE = frozenset("of in for with from among".split())  # (a preposition: not "The organizations called on")
+
+
+def reduced_passive(doc: Doc, k: int) -> bool:
+    """ "8.7 percent of sequences reported from South America": a participle after a noun
+    it describes (a reduced relative, "which were reported"), no one's verb of speech."""
+    lows, gaps = doc.lows, doc.gaps
+    if k < 2 or k + 1 >= len(lows) or not lows[k].endswith("ed") or gaps[k] != " " or gaps[k + 1] != " ":
+        return False
+    noun, before = lows[k - 1], lows[k - 2]
+    return (
+        lows[k + 1] in _PASSIVE_AFTER
+        and noun.endswith("s")
+        and not noun.endswith("ss")
+        and noun.isalpha()
+        and doc.words[k - 1].islower()
+        and noun not in GROUP_NOUNS
+        and before in _NOUN_BEFORE
+        and gaps[k - 1] == " "
+    )

@@ -146,6 +146,7 @@ NOTHING_SAID = [
     "Liberals can acknowledge the contingency of their immunity to populism.",
     "Early leaders were not nearly as bold as later mythmakers think.",
     "The deficit will be $1.5 trillion more than the budget office had projected.",
+    "Omicron BA.2 has already been detected in 8.7 percent of sequences reported from South America.",
 ]
 
 
