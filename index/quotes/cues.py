@@ -587,4 +587,6 @@ def _interview_line(doc: Doc, people: People, ps: int, pe: int) -> tuple[int, in
     surname = label.rsplit(None, 1)[-1].lower()
     if not people.full.get(surname) or not people.is_person(people.canonical(label, ps)):
         return None  # (a place, a section, a name the article never gives in full: "Kyiv: ...")
+    if re.search(rf"\b{re.escape(label.rsplit(None, 1)[-1])}\b", doc.masked[m.end() : pe]):
+        return None  # "Bernie Sanders: Credit scores … Senator Bernie Sanders calls for": a section on them
     return m.end(), pe, label, m.start(1), m.end(1)

@@ -116,7 +116,7 @@ def _extract(
     cues = add_adhoc_cues(doc, cues)
     resolve_all(doc, cues, people)
     quotes = attach_quotes(doc, cues, transcripts, people)  # (marks the cues of “...,” X said first)
-    clauses = reported_speech(doc, cues, doc.segs)
+    clauses = _outside_answers(reported_speech(doc, cues, doc.segs), quotes)
     quotes, clauses = one_speaker(quotes, clauses, doc)
     quotes += clauses
     quotes = decide_headlines(doc, quotes, people)
@@ -128,6 +128,15 @@ def _extract(
         quotes = [_in_original(q, text, offset) for q in quotes]
     quotes.sort(key=_START_END)
     return quotes
+
+
+def _outside_answers(clauses: list[Quote], quotes: list[Quote]) -> list[Quote]:
+    """The reported clauses that no interview answer holds: in "Mr Malone: Markets are one of
+    the superminds I describe …" every word is Malone's, none a clause of "Markets"."""
+    answers = [(q.start, q.end) for q in quotes if q.rule == "transcript"]
+    if not answers:
+        return clauses
+    return [c for c in clauses if not any(s <= c.start and c.end <= e for s, e in answers)]
 
 
 def _no_source(q: Quote) -> Quote:

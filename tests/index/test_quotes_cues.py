@@ -446,3 +446,34 @@ def test_a_noun_before_secretary_is_no_verb_of_the_apposition() -> None:
     )
     (q,) = [q for q in extract_quotes("t", text, speech_verbs=verbs) if q.text == "corrupting politics"]
     assert q.speaker == "Tom Vale"
+
+
+def test_a_section_headed_by_a_name_that_names_them_again_is_no_interview() -> None:
+    """ "Bernie Sanders: Credit scores On his campaign website, Senator Bernie Sanders calls …"
+    heads a section about him: none of it is his answer."""
+    text = (
+        "Bold ideas\n\nSome candidates had ideas worth keeping. Jeb Bush, Bernie Sanders and Marco Rubio all left "
+        "the race.\n\nJeb Bush: Student loans So let's assume for the moment that Mr. Bush had a point about the "
+        "loans, which he made often on the trail.\n\nBernie Sanders: Credit scores On his campaign website, "
+        "Senator Bernie Sanders calls for credit score reform for every borrower.\n\nMarco Rubio: Retirement "
+        "accounts Two years ago, Senator Marco Rubio of Florida proposed that everyone ought to be able to invest.\n"
+    )
+    assert not [q for q in extract_quotes("t", text) if q.rule == "transcript"]
+
+
+def test_an_interview_answer_holds_no_reported_clause_of_its_own() -> None:
+    """ "Malone: Markets are one of the superminds I describe in the book": one record, the
+    answer, not a second one for the clause of "describe" inside it."""
+    text = (
+        "Superminds\n\nThomas Malone, a professor at MIT, has written a book about groups.\n\nReid: There seems to be "
+        "a deep connection between superminds and markets, so develop that a bit.\n\nMalone: Markets are one of the "
+        "five types of decision-making superminds I describe in the book, and they give freedom.\n\nReid: How do you "
+        "control superminds when they grow so large and so fast?\n\nMalone: Usually, the only way to control "
+        "superminds is with other superminds, as history shows again and again.\n\nAnna Reid interviewed him for "
+        "the magazine.\n"
+    )
+    from index.config import load_config
+
+    verbs = load_config(use_user_config=False).speech_verbs
+    got = [(q.kind, q.speaker) for q in extract_quotes("t", text, speech_verbs=verbs) if q.text.startswith("Markets")]
+    assert got == [("direct", "Thomas Malone")]
