@@ -1,7 +1,8 @@
 """Who a "he" or "she" can mean besides the last speaker and the last named subject: a
 person the sentence before ends by introducing ("... remarks of Finnish Prime Minister
 Petteri Orpo. He claimed"), or a described person who was that sentence's subject
-("Tony Blair's official spokesman declined to say .... He said:").
+("Tony Blair's official spokesman declined to say .... He said:"); or a person of the
+pronoun's sex the story has moved on to from a last speaker of unknown sex.
 """
 
 from __future__ import annotations
@@ -14,10 +15,10 @@ from .mentions import Mention
 from .names import CAP_RUN_RE
 from .naming import described
 from .people import People
-from .roles import parse, person_head
+from .roles import PERSON_HEADS, parse, person_head
 from .skippable import time_opening
 from .sources import clause_subject
-from .words import FEMALE_ROLES, MALE_ROLES
+from .words import FEMALE_ROLES, MALE_ROLES, PREPOSITIONS, ROLE_NOUNS
 
 
 def introduced_before(people: People, pos: int, want: str, exclude: str | None) -> tuple[int, str] | None:
@@ -136,3 +137,24 @@ def _described_opening(people: People, pos: int, want: str, dets: tuple[str, ...
 
 _LINKS = frozenset({"but", "and", "however", "meanwhile", "yet"})
 _INDEFINITE = frozenset({"a", "an", "his", "her", "their"})
+
+
+def known_sex_since(people: People, pos: int, want: str, spoke: tuple[int, str]) -> str | None:
+    """A person of the pronoun's known sex named in its paragraph, after a last speaker of
+    unknown sex who spoke in an earlier one: the story has moved on to them."""
+    doc = people.doc
+    para = para_of(doc, pos)
+    if not doc.sents or para_of(doc, spoke[0]) >= para:
+        return None
+    i = bisect.bisect_left(people.mentions, (pos, ""))
+    for k in range(i - 1, max(-1, i - 20), -1):
+        p, name = people.mentions[k]
+        if p <= spoke[0] or para_of(doc, p) != para:
+            return None
+        if name != spoke[1] and people.is_person(name) and people.gender_of(name) == want:
+            before = doc.masked[max(0, p - 40) : p].split()
+            while before and (before[-1][:1].isupper() or before[-1] in ROLE_NOUNS or before[-1] in PERSON_HEADS):
+                before.pop()  # (over a title: "at United boss Sir Alex Ferguson")
+            if not before or before[-1].lower() not in PREPOSITIONS:
+                return name  # (a subject or an owner, not an object: "food was thrown at …")
+    return None

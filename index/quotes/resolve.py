@@ -23,7 +23,7 @@ from index.lexicon import (
 )
 
 from .addressed import complement_by, names_in_words, quotation_by
-from .antecedents import definite_subject, described_subject, introduced_before
+from .antecedents import definite_subject, described_subject, introduced_before, known_sex_since
 from .cues import Cue
 from .describe import resolve_description, role_holder_of
 from .document import Doc, body_before_of, determiner_before, para_of, sent_of, tokens_in
@@ -505,6 +505,9 @@ def resolve_pronoun(
     if subj is not None and (spoke is None or subj[0] > spoke[0]):
         return subj[1], "pronoun-subject"
     if spoke is not None:
+        known = known_sex_since(people, pos, want, spoke) if want and not people.gender_of(spoke[1]) else None
+        if known is not None:
+            return known, "pronoun-mentioned"  # "Joss Stone said …. ¶ Williams' track beat …. He told the audience"
         return spoke[1], "pronoun-last-speaker"
     person = people.person_before(pos, want, exclude)
     if person:

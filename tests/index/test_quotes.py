@@ -3903,6 +3903,17 @@ SPEAKER_CASES = [
     ),
     pytest.param(
         (
+            "Pensions\n\nAge Concern says the over-55s are united around key areas of policy. For 57%, pensions "
+            "and the NHS were key issues.\n\nThe report was welcomed by Conservative shadow pensions secretary "
+            "David Willetts. “The pensioners' voice must certainly be heard in the next election,” he said.\n"
+        ),
+        "The pensioners",
+        "David Willetts",
+        "pronoun-mentioned",
+        id="he_after_a_man_named_since_a_speaker_of_unknown_sex",
+    ),
+    pytest.param(
+        (
             "Climate\n\nThe plan was signed. But the two leading Republicans, Donald J. Trump and Senator Ted "
             "Cruz, have said the science of climate change is unsettled.\n"
         ),
