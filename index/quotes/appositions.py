@@ -48,7 +48,7 @@ def appositive(doc: Doc, ss: int, region: str, comma: int) -> Mention | None:
         if not text:
             continue
         head = text.split(None, 1)[0].lower()
-        if head in _NEW_CLAUSE and " " in text and not relative:
+        if head in _NEW_CLAUSE and " " in text and not relative and _a_clause(inner[:a]) and _opens_subject(text):
             # "… is an EU member, but Turkey, which occupies northern Cyprus, had insisted": the
             # subject opens its own clause after "but"; nothing before it is its apposition
             a += inner.index(text, a) - a + len(head) + 1
@@ -78,7 +78,29 @@ def appositive(doc: Doc, ss: int, region: str, comma: int) -> Mention | None:
     return named or first
 
 
-_NEW_CLAUSE = frozenset({"but", "yet", "while", "whereas", "although", "though"})
+_NEW_CLAUSE = frozenset({"but", "yet", "whereas"})  # ("though a Democrat," is an aside)
+_FINITE = frozenset("is was are were has have had will would can could does did".split())
+
+
+def _a_clause(text: str) -> bool:
+    """Is the text before ", but" a clause of its own (a finite verb in it), not a name?"""
+    return any(w in _FINITE or w.endswith("ed") for w in text.lower().split()[1:])
+
+
+def _opens_subject(text: str) -> bool:
+    """Does the segment after "but" open with a name or a determiner ("but Turkey", "but the
+    firm"), not an aside ("but not his deputy")?"""
+    words = [
+        w for w in text.split()[1:] if not (w.endswith("ly") or w in _ADVERBS)
+    ]  # ("but almost immediately O'Gara")
+    return bool(words) and (words[0][:1].isupper() or words[0].lower() in _OPENS_A_SUBJECT)
+
+
+_ADVERBS = frozenset("almost then now still also even soon later again".split())
+# a determiner, a pronoun or an auxiliary of a question ("but can we really trust …")
+_OPENS_A_SUBJECT = frozenset(
+    "the a an its his her their this that these those we they he she it can could will would do does did is are".split()
+)
 
 
 def _bare_name(text: str) -> bool:

@@ -381,6 +381,11 @@ _OBJ_RE = re.compile(
 _THAT_RE = re.compile(r"\s*(?:,\s*)?(?:that\b|on\b|about\b|against\b|at\b|of\b)?")
 
 
+_LINKS = frozenset("by of at from with to in on".split())  # (between the verb and a name: not its subject)
+# what may follow the closing name: whom it speaks for ("said a spokesman for the council")
+_OF_WHOM_RE = re.compile(r"(?:for|of)\s[^,;:\x01“”\"]{1,60}")
+
+
 def _inverted_span(doc: Doc, cue: Cue, ss: int, se: int) -> tuple[int, int] | None:
     """The sentence a closing ", said X." attributes, when it quotes no words of its own
     ("The roads will close next week, said Tom Reid.")."""
@@ -391,7 +396,11 @@ def _inverted_span(doc: Doc, cue: Cue, ss: int, se: int) -> tuple[int, int] | No
     end = se
     while end > ss and m[end - 1] in " \n":
         end -= 1
-    if m[mention.end : end].strip(" .") or not m[ss : cue.start].rstrip().endswith(","):
+    rest = m[mention.end : end].strip(" .")
+    gap = m[cue.end : mention.start].split()
+    if rest and not _OF_WHOM_RE.fullmatch(rest) or any(w.endswith("ed") or w in _LINKS for w in gap):
+        return None  # (the name right after the verb: not "recalled the eulogy delivered by Davis at …")
+    if not m[ss : cue.start].rstrip().endswith(","):
         return None  # (", said X, who …", "“…” said X": not a clause the name closes)
     head = mention.text.split(" of ", 1)[0]
     if mention.kind == "anonymous" and not person_noun(head) and head.rsplit(None, 1)[-1].lower() not in GROUP_NOUNS:

@@ -415,14 +415,14 @@ def resolve_pronoun(
             (
                 (p, sp)
                 for p, sp, g in reversed(history[-8:])
-                if (
+                if pos - p < 1500
+                and (
                     g == want_g
                     or g == "group"
                     and sp.lower().endswith("armed forces")
                     or pron == "it"
                     and unknown_one(sp, g, people, pos)
                 )
-                and pos - p < 1500
             ),
             None,
         )  # ("the armed forces" are one body: "it said")

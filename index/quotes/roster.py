@@ -234,7 +234,13 @@ def scan(people: People, doc: Doc) -> None:
                 continue  # (after one space, mid-sentence: the common case, decided here)
         if nwords == 1 and subject and plural_verb_after(doc, j):
             people.groups.add(canonical(text) or text)  # "Leicester, who signed White, have": no "he"
-        elif nwords == 1 and subject and its_after(doc, j) and lows[k] not in FIRST_NAMES:
+        elif (
+            nwords == 1
+            and subject
+            and its_after(doc, j)
+            and lows[k] not in FIRST_NAMES
+            and " " not in people.canonical(text, toks[k][0])
+        ):
             people.groups.add(canonical(text) or text)  # "Tata is running its hardware": a body, no "he"
         add_run(people, doc, toks, k, j, subject, text, dotted, title_lines)
 

@@ -85,6 +85,11 @@ def plural_verb_after(doc: Doc, j: int) -> bool:
     return False
 
 
+_HOLDS_A_POST = frozenset(
+    "is was became becomes joined joins leads led chairs chaired runs ran heads headed remains remained as".split()
+)
+
+
 def its_after(doc: Doc, j: int) -> bool:
     """Does "its" follow the one-word name ending at token j as its own verb's object ("Tata is
     running its hardware", "Tata cut its prices")? Then the name is a body's: no later "he".
@@ -93,6 +98,8 @@ def its_after(doc: Doc, j: int) -> bool:
     for t in range(j + 1, min(j + 5, len(lows))):
         if gaps[t] != " " or lows[t] in ALL_CUE_FORMS:
             return False
+        if lows[t] in _HOLDS_A_POST and t + 1 < len(lows) and lows[t + 1] == "its":
+            return False  # "Johnson became its chairman": a person's post in a body ("Tata is running its": a body)
         if lows[t] == "its":
             return t > j + 1
     return False

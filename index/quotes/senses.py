@@ -41,7 +41,8 @@ def attempt_before_to(words: Sequence[str], k: int) -> bool:
 
 def comparative(words: Sequence[str], gaps: Sequence[str], k: int) -> bool:
     """Is token k a participle after "than" or "as" ("higher than originally estimated", "as
-    predicted")? A comparison with what was said, which no one in the sentence says."""
+    predicted"), or the verb of a comparison's own subject at the end of its clause ("not as
+    bold as later mythmakers think")? A comparison with what was said, which no one says."""
     j = k - 1
     if j > 0 and words[j].endswith("ly") and not gaps[k].strip():
         j -= 1
@@ -203,7 +204,12 @@ def only_possible(words: Sequence[str], gaps: Sequence[str], k: int) -> bool:
     j = k - 1
     if j > 0 and words[j].endswith("ly") and words[j] != "only" and not gaps[j + 1].strip():
         j -= 1  # ("could legitimately claim")
+    if words[j].lower() in ("can", "cannot") and words[k] in _CAN_TELL:
+        return False  # "Officials can confirm that …", "BBC News can reveal": said
     return j >= 0 and words[j].lower() in _POSSIBLE and not gaps[j + 1].strip()
+
+
+_CAN_TELL = frozenset("confirm reveal disclose say tell announce".split())  # (not "can report": able to)
 
 
 def says_nothing(words: Sequence[str], gaps: Sequence[str], k: int) -> bool:
@@ -310,6 +316,9 @@ def names_a_thing(doc: Doc, k: int) -> bool:
 _PHONED = frozenset("police office 911 999 112 helpline hotline station ambulance brigade desk number agency".split())
 
 
+_AFTER_A_CALL = frozenset("after when while and but to asking for about because on at in".split())  # (no noun)
+
+
 def phoned(doc: Doc, k: int) -> bool:
     """ "Hasib called the police after …", "a man who called into the meeting", "called 911":
     a telephone call, nothing said (but "called the report “fake news”", "called for" speak)."""
@@ -330,9 +339,16 @@ def phoned(doc: Doc, k: int) -> bool:
         and lows[e] not in FUNCTION_WORDS
     ):
         e += 1  # (over the number's or office's name: "the Harris County Sheriff's Office")
-    return e < len(lows) and lows[e] in _PHONED and (e + 1 >= len(lows) or gaps[e + 1].strip() not in ("“", '"', MASK))
+    if e >= len(lows) or lows[e] not in _PHONED:
+        return False
+    # the number or office ends its noun phrase: not "called the police chief “a liar”"
+    if e + 1 >= len(lows):
+        return True
+    gap = gaps[e + 1].strip()
+    return gap in (",", ".", ";") or not gap and lows[e + 1] in _AFTER_A_CALL
 
 
+_QUANTITY_HEADS = frozenset("percent cent share proportion number list slate series set total majority half".split())
 _PASSIVE_AFTER = frozenset("from in by at on to since over across during between".split())
 _NOUN_BEFORE = frozenset("of in for with from among".split())  # (a preposition: not "The organizations called on")
 
@@ -344,6 +360,10 @@ def reduced_passive(doc: Doc, k: int) -> bool:
     if k < 2 or k + 1 >= len(lows) or not lows[k].endswith("ed") or gaps[k] != " " or gaps[k + 1] != " ":
         return False
     noun, before = lows[k - 1], lows[k - 2]
+    if before == "of" and not (lows[k - 3] in _QUANTITY_HEADS or lows[k - 3][:1].isdigit()):
+        return False  # ("A coalition of charities warned in": its verb; "a slate of delegates recommended by")
+    if before != "of" and person_noun(noun[:-1]):
+        return False  # ("The union for nurses warned in a statement": its verb)
     return (
         lows[k + 1] in _PASSIVE_AFTER
         and noun.endswith("s")

@@ -41,9 +41,6 @@ def strip_skippable(doc: Doc, ss: int, pos: int) -> int:
             end = s  # "has also", "repeatedly", "hadn't": not part of the subject
             k -= 1
             continue
-        if low == "have" and k - 1 >= first and lows[k - 1] == "to" and not doc.gaps[k].strip():
-            k -= 1  # ("is alleged to have told": the cue may hold "have" or not)
-            low = "to"
         if (
             low == "to"
             and k - 2 >= first

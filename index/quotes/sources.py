@@ -236,7 +236,7 @@ def clause_subject(doc: Doc, ss: int, end: int, participle: bool = False) -> Men
                     continue  # "President da Silva has defended": a particle of the name
                 if cap(nxt) and (w in ROLE_NOUNS or w in PERSON_NOUNS or w in PERSON_HEADS):
                     continue  # "Climate activist Greta Thunberg has": a title before the name
-                if w in _NOUN_MODIFIERS and nxt in PERSON_HEADS and v and toks[v - 1][2].lower() in _BEFORE_A_NOUN:
+                if w in _NOUN_MODIFIERS and nxt in PERSON_HEADS and toks[v - 1][2].lower() in _BEFORE_A_NOUN:
                     continue  # "Margaret Thatcher's former press secretary, took": a noun's modifier
                 if v == 2 and (w in ROLE_NOUNS or w in PERSON_HEADS) and nxt[:1].islower() and cap(toks[1][2]):
                     continue  # "The Tory leader went on:": the noun of the subject, its verb next

@@ -171,11 +171,21 @@ _PLAIN_NAME = r"(?:[A-Z][\w'’-]*[ ]){0,3}[A-Z][\w'’-]*"  # (no dot: not "Win
 _JOINT_NAMES_RE = re.compile(rf"(?<![\w'’.])({_PLAIN_NAME})[ ]and[ ]({_PLAIN_NAME})(?![\w'’])")
 
 
+_COUPLE_WINDOW = 12000  # characters back (a story's pages; not all of a long text per mention)
+
+
 def couple_named_before(people: People, pos: int) -> str | None:
-    """The two people "the couple" or "the pair" means: the pair of names joined by "and" the
-    article has written most often before it ("Harry and Meghan"), the latest if tied."""
+    """The two people "the couple" or "the pair" means: the pair of names joined by "and"
+    written most often in the pages before it ("Harry and Meghan"), the latest if
+    tied, and none after "a couple" who were not named."""
     counts: dict[str, tuple[int, int]] = {}
-    for got in _JOINT_NAMES_RE.finditer(people.doc.masked, 0, pos):
+    m = people.doc.masked
+    lo = max(0, pos - _COUPLE_WINDOW)
+    before = m[lo:pos].lower()
+    lo += max(
+        0, before.rfind(" a couple "), before.rfind(" a pair ")
+    )  # ("A couple who ran a cafe … The couple said": not a pair named before them)
+    for got in _JOINT_NAMES_RE.finditer(m, lo, pos):
         names = [people.canonical(got.group(g), got.start(g)) for g in (1, 2)]
         if names[0] != names[1] and all(people.is_person(n) for n in names):
             key = f"{names[0]} and {names[1]}"

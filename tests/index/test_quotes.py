@@ -3914,12 +3914,12 @@ SPEAKER_CASES = [
     ),
     pytest.param(
         (
-            "Climate\n\nThe plan was signed. But the two leading Republicans, Donald J. Trump and Senator Ted "
-            "Cruz, have said the science of climate change is unsettled.\n"
+            "Climate\n\nThe plan was signed. Donald J. Trump and Senator Ted Cruz have said the science of climate "
+            "change is unsettled.\n"
         ),
-        "said the science",
+        "Donald J. Trump",
         "Donald Trump and Ted Cruz",
-        "apposition",
+        "said-after-name",
         id="two_names_joined_by_and_with_a_title_share_the_verb",
     ),
     pytest.param(

@@ -477,3 +477,38 @@ def test_an_interview_answer_holds_no_reported_clause_of_its_own() -> None:
     verbs = load_config(use_user_config=False).speech_verbs
     got = [(q.kind, q.speaker) for q in extract_quotes("t", text, speech_verbs=verbs) if q.text.startswith("Markets")]
     assert got == [("direct", "Thomas Malone")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "starts", "speaker"),
+    [
+        ("Senator John Smith, though a Democrat, said the bill would pass.", "said the bill", "John Smith"),
+        ("The minister, but not his deputy, said the plan was sound.", "said the plan", "minister"),
+        ("Smith called the police chief “a liar” on Tuesday.", "Smith called", "Smith"),
+        ("Officials can confirm that two people died in the fire.", "Officials can", "officials"),
+        ("A coalition of charities warned in a letter that the cuts would hurt children.", "A coalition", "coalition"),
+        ("The union for nurses warned in a statement that staff were exhausted.", "The union", "union"),
+        (
+            "Mr Johnson joined the bank in 1999. Johnson became its chairman in 2005. He said the firm would grow.",
+            "He said",
+            "Johnson",
+        ),
+        ("The ring road will close in May, said a spokesman for the council.", "The ring road", "spokesman"),
+        (
+            "Boris Vale and Rishi Sand were fined last year. A couple who ran a cafe in Leeds were also fined. The "
+            "couple said they felt cheated.",
+            "The couple",
+            "couple",
+        ),
+    ],
+)
+def test_guards_of_this_stops_rules_keep_ordinary_speakers(sentence: str, starts: str, speaker: str) -> None:
+    """Sentences a review found the first versions of this stop's rules got wrong: an aside
+    after "though", a phoned noun's own noun, "can confirm", members of a body warning, a
+    surname holding a post in "its" body, "for the council" after a closing speaker, a couple
+    not named before."""
+    from index.config import load_config
+
+    verbs = load_config(use_user_config=False).speech_verbs
+    qs = extract_quotes("t", f"Title of the piece\n\n{sentence}\n", speech_verbs=verbs)
+    assert [q.speaker for q in qs if q.kind == "reported" and q.text.startswith(starts)] == [speaker], qs
