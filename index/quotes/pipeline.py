@@ -53,7 +53,7 @@ from .people import Known, People
 from .positional import add_adhoc_cues
 from .possessed import possessed_cues
 from .pullquotes import attribute_pull_quotes
-from .reported import one_speaker, reported_speech
+from .reported import fragments_after_speech, one_speaker, reported_speech
 from .resolve import not_a_source
 from .sections import sections
 from .sources import find_source
@@ -118,6 +118,7 @@ def _extract(
     quotes = attach_quotes(doc, cues, transcripts, people)  # (marks the cues of “...,” X said first)
     clauses = _outside_answers(reported_speech(doc, cues, doc.segs), quotes)
     quotes, clauses = one_speaker(quotes, clauses, doc)
+    quotes = fragments_after_speech(doc, quotes)
     quotes += clauses
     quotes = decide_headlines(doc, quotes, people)
     quotes = attribute_pull_quotes(doc, quotes)

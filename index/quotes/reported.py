@@ -15,8 +15,9 @@ from dataclasses import replace
 from index.lexicon import forms_of
 from index.models import Quote
 
+from .confidence import CONFIDENCE
 from .cues import Cue, introduces
-from .document import MASK, Doc, last_boundary, tokens_in
+from .document import MASK, Doc, last_boundary, para_of, sent_of, tokens_in
 from .kinds import is_term, names_words
 from .marks import Seg
 from .orgs import relays
@@ -309,6 +310,52 @@ def _words_of_the_clause(doc: Doc, quotes: list[Quote], clauses: list[Quote]) ->
                 out = list(quotes)
             out[i] = _attributed_as(replace(q, kind="partial"), holder, cue=True)
     return out
+
+
+def fragments_after_speech(doc: Doc, quotes: list[Quote]) -> list[Quote]:
+    """Quoted fragments in the sentence after a speaker's quotation, in its paragraph, that
+    only looked like scare quotes, with no verb of their own ("There is no “back to normal”, she told us. “Normal” was the
+    “system” which gave us the crisis, a system of “colonialism, imperialism, oppression”"):
+    the speaker goes on, for words of four or more or a list, and the other fragments of
+    their sentence. A title, a term or a word named as such stays nobody's."""
+    order = sorted(range(len(quotes)), key=lambda i: quotes[i].start)
+    out = quotes
+    last: Quote | None = None
+    for i in order:
+        q = out[i]
+        if q.kind in ("direct", "partial"):
+            last = q if q.speaker else None
+            continue
+        if q.kind != "other" or q.rule != "not-speech" or last is None or not doc.sents:
+            continue
+        pos, lpos = q.start - doc.offset, last.start - doc.offset
+        if para_of(doc, pos) != para_of(doc, lpos) or sent_of(doc, pos) - sent_of(doc, lpos) > 1:
+            continue
+        if title_case(q.text) or names_words(doc, pos - 1) or is_term(doc, q.text):
+            continue
+        ss, se = doc.sents[sent_of(doc, pos)]
+        other = _NAMED_SUBJECT_RE.search(doc.masked, ss + 1, pos)
+        if other is not None and other.group(1) not in (last.speaker or ""):
+            continue  # "Meanwhile Labour backbencher Stephen Pound labelled … “a pile of pants”": his
+        # (words someone says: four or more, or a list; not a run of terms, "blues", "bebop")
+        said = [x for x in quotes if x.rule == "not-speech" and ss <= x.start - doc.offset < se and _a_saying(x.text)]
+        if (
+            _a_saying(q.text)
+            or said
+            and sum(1 for x in quotes if x.rule == "not-speech" and ss <= x.start - doc.offset < se) >= 2
+        ):
+            if out is quotes:
+                out = list(quotes)
+            out[i] = replace(_attributed_as(replace(q, kind="partial"), last), rule="continuation-in-paragraph")
+            out[i] = replace(out[i], confidence=CONFIDENCE["continuation-in-paragraph"])
+    return out
+
+
+_NAMED_SUBJECT_RE = re.compile(r"[A-Z][a-z]+ ([A-Z][a-z]+) (?:has |had |was )?[a-z]+(?:ed|s)\b")
+
+
+def _a_saying(text: str) -> bool:
+    return len(text.split()) >= 4 or "," in text
 
 
 def _inside(c: Quote, marked: list[int], starts: list[int], quotes: list[Quote]) -> list[int]:

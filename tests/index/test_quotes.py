@@ -4184,3 +4184,18 @@ def test_a_word_or_two_quoted_is_no_one_guessed(registry: SpeakerRegistry) -> No
     )
     (q,) = [q for q in quotes_of(text, registry) if q.text == "chip"]
     assert q.speaker is None  # not Clumpe's: the figure names no one and a term is no quotation of his
+
+
+def test_fragments_after_a_speakers_quotation_go_on_with_them(registry: SpeakerRegistry) -> None:
+    """A list of words, or words of four or more, in the sentence after a speaker's
+    quotation, with no verb of their own, are hers; a run of one-word terms is nobody's."""
+    text = (
+        "Activist\n\nLena Holt spoke on stage in London. There is no “back to normal”, she told us. “Normal” was "
+        "the “system” which gave us the crisis, a system of “colonialism, imperialism, oppression, genocide”.\n\n"
+        "Jazz\n\nTom Vale spoke about his music. “I play everything,” he said. The styles include “blues”, "
+        "“bebop” and “ragtime”.\n"
+    )
+    got = {q.text: (q.kind, q.speaker) for q in quotes_of(text, registry)}
+    assert got["colonialism, imperialism, oppression, genocide"] == ("partial", "Lena Holt")
+    assert got["system"] == ("partial", "Lena Holt")
+    assert got["bebop"] == ("other", None)
