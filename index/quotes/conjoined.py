@@ -14,7 +14,8 @@ from .words import ROLE_NOUNS, person_noun
 
 # a clause with its own past-tense verb, then "and" and the next clause's subject: a name
 _AND_NAME_RE = re.compile(
-    r"\b[a-z]{3,}ed\b(?:\s+\S+){2,}\s+[a-z]+\s+(?:and|but)\s+(?=((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)\s*$)"
+    r"\b(?:[a-z]{3,}ed|won|lost|beat|drew|took|made|gave|came|went|fell|rose|held|left|met|ran|led|hit|struck)\b"
+    r"(?:\s+\S+){2,}\s+[a-z]+\s+(?:and|but)\s+(?=((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)\s*$)"
 )
 # or a person described ("the defender", "his spokesman"), after a clause with a verb of
 # its own (a participle or an auxiliary: "have taken place", "was delayed")

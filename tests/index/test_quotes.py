@@ -3914,6 +3914,16 @@ SPEAKER_CASES = [
     ),
     pytest.param(
         (
+            "Derby\n\nThe Reds beat Harlow 3-1 with a late Tom Vale strike and Benitez said: “It was a really great "
+            "night.”\n"
+        ),
+        "It was a really",
+        "Benitez",
+        "one-word-name",
+        id="the_subject_after_and_follows_an_irregular_past_verb",  # (not the club beaten, nor the scorer too)
+    ),
+    pytest.param(
+        (
             "Climate\n\nThe plan was signed. Donald J. Trump and Senator Ted Cruz have said the science of climate "
             "change is unsettled.\n"
         ),
