@@ -417,8 +417,18 @@ def _short_tail(doc: Doc, cue: Cue, si: int) -> bool:
     if MASK in tail and not tail.lstrip().startswith((":", MASK)):
         return False  # "Howard Archer said the MPC “may well …”": its own quoted words, a new report
     words = tail.split()
+    if (
+        len(words) > 6
+        and words[0].lower() in _TIME_PREPOSITIONS
+        and _SUBJECT_WORDS.intersection(w.lower() for w in words[2:6])
+    ):
+        return False  # "Gerrard had said before the game he would decide …": a time, then what he said
     # (", as if he didn't hear her." is an aside; "said of the encounter he had ..." an adjunct)
     return len(words) <= 6 or words[0].lower() in PREPOSITIONS or words[0].lower() in ("of", "about", "to", "as")
+
+
+_TIME_PREPOSITIONS = frozenset({"before", "after", "during", "on", "in", "last", "earlier", "since"})
+_SUBJECT_WORDS = frozenset({"that", "he", "she", "they", "it", "we", "i"})
 
 
 def _ends_sentence(doc: Doc, close: int, sentence_end: int) -> bool:

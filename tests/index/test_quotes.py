@@ -3924,6 +3924,16 @@ SPEAKER_CASES = [
     ),
     pytest.param(
         (
+            "Reds\n\n“We are happy,” Parry added. “We want him to stay.” Gerrard had said before the game he "
+            "would decide at the end of the season.\n"
+        ),
+        "We want him",
+        "Parry",
+        "continuation-in-paragraph",
+        id="a_name_said_after_a_time_then_a_clause_is_a_new_report",
+    ),
+    pytest.param(
+        (
             "Climate\n\nThe plan was signed. Donald J. Trump and Senator Ted Cruz have said the science of climate "
             "change is unsettled.\n"
         ),
