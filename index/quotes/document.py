@@ -222,15 +222,20 @@ _SHOUTED_BEFORE_RE = re.compile(rf"(?<![\w'’&.-]){_SHOUTED_WORD},?[ \t]+$")  #
 _SHOUTED_AFTER_RE = re.compile(rf",?[ \t]+{_SHOUTED_WORD}(?![\w'’&-])")
 
 
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sir", "lord", "lady", "dame"})
+
+
 def coordinate(doc: Doc, pos: int) -> bool:
     """Does the name at `pos` open a coordinate clause (", but captain Fabien Pelous sees
     …", "; and Smith said"), a main clause of its sentence as much as the first?"""
     k = bisect.bisect_left(doc.token_starts, pos)
     for j in range(k - 1, max(-1, k - 4), -1):
         if doc.lows[j] in ("but", "and", "yet"):
-            return "," in doc.gaps[j] or ";" in doc.gaps[j]
-        if not doc.words[j].islower():
-            return False  # (only lower-case words, a role, between: "but captain")
+            # ("polls but Mr Milburn is taking that role": "but" joins clauses, comma or not;
+            # "Bush and Christie" are one subject)
+            return "," in doc.gaps[j] or ";" in doc.gaps[j] or doc.lows[j] == "but"
+        if not doc.words[j].islower() and doc.lows[j].rstrip(".") not in _HONORIFICS:
+            return False  # (only lower-case words, a role or "Mr", between: "but captain")
     return False
 
 

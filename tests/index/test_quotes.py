@@ -3934,6 +3934,17 @@ SPEAKER_CASES = [
     ),
     pytest.param(
         (
+            "Campaign\n\nAlan Milburn said the economy would take centre stage. Mr Brown has headed the "
+            "preparations for previous polls but Mr Milburn is taking that role this time. Labour will not hold a "
+            "daily news conference. It will not be a bus tour either, he said.\n"
+        ),
+        "It will not be a bus",
+        "Alan Milburn",
+        "pronoun-subject",
+        id="the_subject_after_but_and_mr_is_a_main_clauses",
+    ),
+    pytest.param(
+        (
             "Climate\n\nThe plan was signed. Donald J. Trump and Senator Ted Cruz have said the science of climate "
             "change is unsettled.\n"
         ),
