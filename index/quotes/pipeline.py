@@ -36,6 +36,7 @@ paragraph checks at ``document.WINDOW``), and a long article is read in sections
 
 from __future__ import annotations
 
+import bisect
 import operator
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
@@ -134,10 +135,16 @@ def _extract(
 def _outside_answers(clauses: list[Quote], quotes: list[Quote]) -> list[Quote]:
     """The reported clauses that no interview answer holds: in "Mr Malone: Markets are one of
     the superminds I describe …" every word is Malone's, none a clause of "Markets"."""
-    answers = [(q.start, q.end) for q in quotes if q.rule == "transcript"]
+    answers = sorted((q.start, q.end) for q in quotes if q.rule == "transcript")
     if not answers:
         return clauses
-    return [c for c in clauses if not any(s <= c.start and c.end <= e for s, e in answers)]
+    starts = [s for s, _ in answers]
+
+    def held(c: Quote) -> bool:
+        k = bisect.bisect_right(starts, c.start) - 1  # (answers do not overlap: the one starting last)
+        return k >= 0 and c.end <= answers[k][1]
+
+    return [c for c in clauses if not held(c)]
 
 
 def _no_source(q: Quote) -> Quote:

@@ -314,10 +314,21 @@ def _words_of_the_clause(doc: Doc, quotes: list[Quote], clauses: list[Quote]) ->
 
 def fragments_after_speech(doc: Doc, quotes: list[Quote]) -> list[Quote]:
     """Quoted fragments in the sentence after a speaker's quotation, in its paragraph, that
-    only looked like scare quotes, with no verb of their own ("There is no “back to normal”, she told us. “Normal” was the
-    “system” which gave us the crisis, a system of “colonialism, imperialism, oppression”"):
-    the speaker goes on, for words of four or more or a list, and the other fragments of
-    their sentence. A title, a term or a word named as such stays nobody's."""
+    only looked like scare quotes, with no verb of their own ("There is no “back to normal”,
+    she told us. “Normal” was the “system” which gave us the crisis, a system of “colonialism,
+    imperialism, oppression”"): the speaker goes on, for words of four or more or a list, and
+    the other fragments of their sentence. A title, a term or a word named as such stays
+    nobody's."""
+    if not doc.sents:
+        return quotes
+    # per sentence: how many such fragments, and how many of them are words someone says
+    # (counted once: a long text has thousands)
+    fragments: dict[int, list[int]] = {}
+    for x in quotes:
+        if x.rule == "not-speech":
+            got = fragments.setdefault(sent_of(doc, x.start - doc.offset), [0, 0])
+            got[0] += 1
+            got[1] += _a_saying(x.text)
     order = sorted(range(len(quotes)), key=lambda i: quotes[i].start)
     out = quotes
     last: Quote | None = None
@@ -326,24 +337,21 @@ def fragments_after_speech(doc: Doc, quotes: list[Quote]) -> list[Quote]:
         if q.kind in ("direct", "partial"):
             last = q if q.speaker else None
             continue
-        if q.kind != "other" or q.rule != "not-speech" or last is None or not doc.sents:
+        if q.kind != "other" or q.rule != "not-speech" or last is None:
             continue
         pos, lpos = q.start - doc.offset, last.start - doc.offset
         if para_of(doc, pos) != para_of(doc, lpos) or sent_of(doc, pos) - sent_of(doc, lpos) > 1:
             continue
         if title_case(q.text) or names_words(doc, pos - 1) or is_term(doc, q.text):
             continue
-        ss, se = doc.sents[sent_of(doc, pos)]
+        si = sent_of(doc, pos)
+        ss = doc.sents[si][0]
         other = _NAMED_SUBJECT_RE.search(doc.masked, ss + 1, pos)
         if other is not None and other.group(1) not in (last.speaker or ""):
             continue  # "Meanwhile Labour backbencher Stephen Pound labelled … “a pile of pants”": his
         # (words someone says: four or more, or a list; not a run of terms, "blues", "bebop")
-        said = [x for x in quotes if x.rule == "not-speech" and ss <= x.start - doc.offset < se and _a_saying(x.text)]
-        if (
-            _a_saying(q.text)
-            or said
-            and sum(1 for x in quotes if x.rule == "not-speech" and ss <= x.start - doc.offset < se) >= 2
-        ):
+        count, said = fragments[si]
+        if _a_saying(q.text) or said and count >= 2:
             if out is quotes:
                 out = list(quotes)
             out[i] = replace(_attributed_as(replace(q, kind="partial"), last), rule="continuation-in-paragraph")
