@@ -217,6 +217,8 @@ def says_nothing(words: Sequence[str], gaps: Sequence[str], k: int) -> bool:
     reported (but "said nothing had changed" reports that); "charged over the line": a run."""
     if k + 1 < len(words) and words[k].lower()[:6] == "charge" and words[k + 1].lower() in _MOVING:
         return True  # "O'Gara took a quick tap-penalty and charged over the opposition line"
+    if k + 1 < len(words) and words[k].lower()[:6] == "charge" and _A_PRICE_RE.match(gaps[k + 1] + words[k + 1]):
+        return True  # "English Manner Limited charged £50,000 for lessons": a price, nothing said
     if k + 1 >= len(words) or words[k + 1].lower() not in ("nothing", "little"):
         return False
     if words[k].lower()[:3] not in ("sai", "say"):
@@ -224,6 +226,9 @@ def says_nothing(words: Sequence[str], gaps: Sequence[str], k: int) -> bool:
     return k + 2 >= len(words) or gaps[k + 2].strip() != "" or words[k + 2].lower() in _NOTHING_OF
 
 
+_A_PRICE_RE = re.compile(
+    r"\s*(?:[£$€¥]|us\$)?\s*\d|\s*(?:clients|customers|users|fans|fees?|a fee|up to|more|less|extra)\b"
+)
 _MOVING = frozenset("over down through into towards toward up forward past off across around at".split())
 _NOTHING_OF = frozenset({"about", "of", "on", "to", "at", "regarding", "else", "new", "more"})
 

@@ -339,6 +339,7 @@ def test_the_shipped_config_does_not_make_weeping_a_report() -> None:
         "The Tories can cut crime without asking people to pay more taxes.",
         "Omar Hasib called the police after the woman left the shop.",
         "The Harlow Gazette called the Harlow County Sheriff's Office asking questions about the case.",
+        "Universities will be able to charge fees of up to £3,000 a year.",
     ],
 )
 def test_results_posted_and_nouns_after_prepositions_report_nothing(sentence: str) -> None:
@@ -512,3 +513,13 @@ def test_guards_of_this_stops_rules_keep_ordinary_speakers(sentence: str, starts
     verbs = load_config(use_user_config=False).speech_verbs
     qs = extract_quotes("t", f"Title of the piece\n\n{sentence}\n", speech_verbs=verbs)
     assert [q.speaker for q in qs if q.kind == "reported" and q.text.startswith(starts)] == [speaker], qs
+
+
+def test_a_price_charged_is_no_speaker_under_an_allegation() -> None:
+    from index.config import load_config
+
+    verbs = load_config(use_user_config=False).speech_verbs
+    text = "Title of the piece\n\nThe Sunday Times alleged Harlow Manner Limited charged £50,000 for lessons.\n"
+    assert [q.speaker for q in extract_quotes("t", text, speech_verbs=verbs) if q.kind == "reported"] == [
+        "Sunday Times"
+    ]
