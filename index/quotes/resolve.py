@@ -44,7 +44,7 @@ from .naming import (
 from .people import People
 from .roles import DISTINGUISHING, DOCUMENT_NOUNS, NATIONALS, PERSON_HEADS
 from .sources import clause_subject, first_clause_subject
-from .subjects import couple_named_before, joint_subject_before, np_subject_before, unknown_one
+from .subjects import couple_meant, joint_subject_before, np_subject_before, unknown_one
 from .words import (
     ALL_CUE_FORMS,
     ANONYMOUS,
@@ -192,10 +192,9 @@ def resolve_mention(
             full = people.canonical(mention.text, mention.start)  # "Paul White … White told the BBC"
             if full != mention.text and " " in full and people.is_person(full):
                 return full, "one-word-name", mention
-        if mention.text.lower() in _COUPLES and determiner_before(people.doc, mention.start) == "the":
-            couple = couple_named_before(people, mention.start)
-            if couple is not None:
-                return couple, "couple-named", mention  # "Harry and Meghan … the couple revealed"
+        couple = couple_meant(people, mention)
+        if couple is not None:
+            return couple, "couple-named", mention  # "Harry and Meghan … the couple revealed"
         text = described(mention.text, people)
         other = _another(mention, people, history)
         if other is not None:
@@ -223,6 +222,9 @@ def resolve_mention(
 
 
 _COUPLES = frozenset({"couple", "pair", "duo"})
+_BOTH_BODIES = frozenset(
+    "firms companies clubs newspapers papers sides teams parties countries banks governments".split()
+)
 
 
 def _leading_name(people: People, mention: Mention) -> Mention | None:

@@ -11,10 +11,12 @@ import re
 
 from index.lexicon import FUNCTION_WORDS
 
-from .document import Doc, para_of, sent_of, tokens_in
+from .document import Doc, determiner_before, para_of, sent_of, tokens_in
+from .mentions import Mention
 from .naming import described, speaker_like
+from .orgs import is_place
 from .people import People
-from .roles import DOCUMENT_NOUNS, singular
+from .roles import DOCUMENT_NOUNS, PERSON_HEADS, singular
 from .words import ALL_CUE_FORMS, FIRST_NAMES, GROUP_NOUNS, MODALS, PASSIVE_AUX, SKIPPABLE, cap
 
 
@@ -174,10 +176,11 @@ _JOINT_NAMES_RE = re.compile(rf"(?<![\w'’.])({_PLAIN_NAME})[ ]and[ ]({_PLAIN_N
 _COUPLE_WINDOW = 12000  # characters back (a story's pages; not all of a long text per mention)
 
 
-def couple_named_before(people: People, pos: int) -> str | None:
+def couple_named_before(people: People, pos: int, bodies: bool = False) -> str | None:
     """The two people "the couple" or "the pair" means: the pair of names joined by "and"
     written most often in the pages before it ("Harry and Meghan"), the latest if
-    tied, and none after "a couple" who were not named."""
+    tied, and none after "a couple" who were not named. With `bodies`, two bodies instead
+    ("Fosters and Southcorp agreed …. Both firms said")."""
     counts: dict[str, tuple[int, int]] = {}
     m = people.doc.masked
     lo = max(0, pos - _COUPLE_WINDOW)
@@ -187,7 +190,10 @@ def couple_named_before(people: People, pos: int) -> str | None:
     )  # ("A couple who ran a cafe … The couple said": not a pair named before them)
     for got in _JOINT_NAMES_RE.finditer(m, lo, pos):
         names = [people.canonical(got.group(g), got.start(g)) for g in (1, 2)]
-        if names[0] != names[1] and all(people.is_person(n) for n in names):
+        after = m[got.end(2) : got.end(2) + 30].split(None, 1)
+        if after and after[0] in PERSON_HEADS:
+            continue  # "Arsenal and England defender Cole": a player's clubs, no pair of speakers
+        if names[0] != names[1] and all(people.is_person(n) != bodies for n in names):
             key = f"{names[0]} and {names[1]}"
             counts[key] = (counts.get(key, (0, 0))[0] + 1, got.start())
     return max(counts, key=lambda k: counts[k]) if counts else None
@@ -219,3 +225,22 @@ def _said_he(m: str, name: str, pos: int) -> bool:
             return True
         i = m.find(name + " ", i + 1, hi)
     return False
+
+
+_COUPLES = frozenset({"couple", "pair", "duo"})
+_BOTH_BODIES = frozenset(
+    "firms companies clubs newspapers papers sides teams parties countries banks governments".split()
+)
+
+
+def couple_meant(people: People, mention: Mention) -> str | None:
+    """The two a noun phrase means: "the couple", "the pair" (two people named together) or
+    "both firms", "both countries" (two bodies, two places)."""
+    low = mention.text.lower()
+    if low in _COUPLES and determiner_before(people.doc, mention.start) == "the":
+        return couple_named_before(people, mention.start)
+    if low in _BOTH_BODIES and people.doc.masked[max(0, mention.start - 5) : mention.start].lower() == "both ":
+        couple = couple_named_before(people, mention.start, bodies=True)
+        if couple is not None and (low == "countries") == all(map(is_place, couple.split(" and "))):
+            return couple  # "Fosters and Southcorp agreed …. Both firms said"
+    return None

@@ -3843,6 +3843,16 @@ SPEAKER_CASES = [
     ),
     pytest.param(
         (
+            "Merger\n\nKestrel Group and Harlow Holdings agreed a deal on Monday. The talks took a month. Both firms "
+            "said the merger would create jobs. Ann Reid and Tom Vale defender Joe Bird was not there.\n"
+        ),
+        "Both firms",
+        "Kestrel Group and Harlow Holdings",
+        "couple-named",
+        id="both_firms_are_the_two_bodies_named_together",
+    ),
+    pytest.param(
+        (
             "Shops\n\nShoppers packed the centres on Saturday. The Harlow Centre spokeswoman said about 8,000 "
             "cars had arrived by noon.\n\nAt the Kestrel mall, Spokesman Alan Vane said he expected 150,000 "
             "shoppers.\n"
