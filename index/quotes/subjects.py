@@ -8,6 +8,7 @@ person ("it" is no person, "they" no single one). (Moved out of ``resolve``.)
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from index.lexicon import FUNCTION_WORDS
 
@@ -28,14 +29,7 @@ def np_subject_before(people: People, pos: int, plural: bool) -> tuple[int, str]
     A person subject in between is passed over: "it" and "they" cannot mean them.
     """
     doc = people.doc
-    if not doc.sents:
-        return None
-    si = sent_of(doc, pos)
-    para = para_of(doc, pos)
-    for k in range(si, max(-1, si - 3), -1):
-        ss, se = doc.sents[k]
-        if para - para_of(doc, ss) > 1:
-            break
+    for ss, se, k in _recent_sentences(doc, pos, 3, 1):
         got = _opening_np(doc, ss, min(se, pos))
         if got is None:
             continue
@@ -46,7 +40,7 @@ def np_subject_before(people: People, pos: int, plural: bool) -> tuple[int, str]
             return start, people.canonical(text, start)  # a document's issuer: a body, whatever its name
         head = text.rsplit(None, 1)[-1]
         # "The government postponed plans because they said …": a body is "they" in its own sentence
-        collective = plural and not many and k == si and head.lower() in _COLLECTIVES
+        collective = plural and not many and k == sent_of(doc, pos) and head.lower() in _COLLECTIVES
         if many != plural and not collective or text.endswith(("'s", "’s")):
             continue  # ("The company's shares tumbled after it said": not "company's")
         if plural and head.lower() not in GROUP_NOUNS and not collective:
@@ -65,6 +59,20 @@ def np_subject_before(people: People, pos: int, plural: bool) -> tuple[int, str]
             text = name
         return start, text
     return None
+
+
+def _recent_sentences(doc: Doc, pos: int, n: int, paras_back: int) -> Iterator[tuple[int, int, int]]:
+    """The sentence of `pos` and up to n - 1 before it, as (start, end, index), latest first,
+    within `paras_back` paragraphs."""
+    if not doc.sents:
+        return
+    si = sent_of(doc, pos)
+    para = para_of(doc, pos)
+    for k in range(si, max(-1, si - n), -1):
+        ss, se = doc.sents[k]
+        if para - para_of(doc, ss) > paras_back:
+            return
+        yield ss, se, k
 
 
 _LINKING_OPENERS = frozenset({"but", "and", "yet", "so", "still", "then"})
@@ -152,14 +160,7 @@ def joint_subject_before(people: People, pos: int) -> tuple[int, str] | None:
     "Lord Justice Rix and Mr Justice Forbes ruled …. They said" means the two of them,
     though "ruled" made neither a speaker."""
     doc = people.doc
-    if not doc.sents:
-        return None
-    si = sent_of(doc, pos)
-    para = para_of(doc, pos)
-    for k in range(si, max(-1, si - 2), -1):
-        ss, se = doc.sents[k]
-        if para_of(doc, ss) != para:
-            break
+    for ss, se, _ in _recent_sentences(doc, pos, 2, 0):
         got = _JOINT_OPENING_RE.match(doc.masked, ss, min(se, pos))
         if got is None or got.group(3) in FUNCTION_WORDS:
             continue  # ("Smith and Jones of the …": no verb)

@@ -9,6 +9,13 @@ from index.models import Quote
 from index.quotes import extract_quotes
 
 
+def with_config(text: str) -> list[Quote]:
+    """The quotations of `text` with the shipped config's verbs of speech."""
+    from index.config import load_config
+
+    return extract_quotes("t", text, speech_verbs=load_config(use_user_config=False).speech_verbs)
+
+
 def record(body: str, words: str) -> Quote:
     hits = [
         q for q in extract_quotes("t", f"Title of the piece\n\n{body}\n") if q.text == words and q.kind != "reported"
@@ -411,14 +418,11 @@ def test_a_denial_of_claims_is_the_deniers_not_the_claims_subjects() -> None:
 def test_criticism_from_people_who_demand_something_is_theirs() -> None:
     """A restrictive "who" after "from" or "by" speaks for the people it follows, whatever its
     verb ("demanded" is a verb of the shipped config); not the firms they criticise."""
-    from index.config import load_config
-
-    verbs = load_config(use_user_config=False).speech_verbs
     text = (
         "Tech\n\nThe deal was signed. Both Harlow Soft and Kestrel have come under fire from activist tech "
         "workers who have demanded they stop selling the tools to police.\n"
     )
-    (q,) = [q for q in extract_quotes("t", text, speech_verbs=verbs) if q.kind == "reported"]
+    (q,) = [q for q in with_config(text) if q.kind == "reported"]
     assert q.speaker == "activist tech workers"
 
 
@@ -438,14 +442,11 @@ def test_an_as_clause_and_a_name_like_a_modal_still_report(sentence: str, speake
 
 def test_a_noun_before_secretary_is_no_verb_of_the_apposition() -> None:
     """ "press" in "former press secretary" is no verb whose subject is the words before it."""
-    from index.config import load_config
-
-    verbs = load_config(use_user_config=False).speech_verbs
     text = (
         "TV\n\nThe show was aired. Sir Tom Vale, Ann Reid's former press secretary, took a less charitable "
         "view, accusing the programme of “corrupting politics”.\n"
     )
-    (q,) = [q for q in extract_quotes("t", text, speech_verbs=verbs) if q.text == "corrupting politics"]
+    (q,) = [q for q in with_config(text) if q.text == "corrupting politics"]
     assert q.speaker == "Tom Vale"
 
 
@@ -473,10 +474,7 @@ def test_an_interview_answer_holds_no_reported_clause_of_its_own() -> None:
         "superminds is with other superminds, as history shows again and again.\n\nAnna Reid interviewed him for "
         "the magazine.\n"
     )
-    from index.config import load_config
-
-    verbs = load_config(use_user_config=False).speech_verbs
-    got = [(q.kind, q.speaker) for q in extract_quotes("t", text, speech_verbs=verbs) if q.text.startswith("Markets")]
+    got = [(q.kind, q.speaker) for q in with_config(text) if q.text.startswith("Markets")]
     assert got == [("direct", "Thomas Malone")]
 
 
@@ -508,18 +506,10 @@ def test_guards_of_this_stops_rules_keep_ordinary_speakers(sentence: str, starts
     after "though", a phoned noun's own noun, "can confirm", members of a body warning, a
     surname holding a post in "its" body, "for the council" after a closing speaker, a couple
     not named before."""
-    from index.config import load_config
-
-    verbs = load_config(use_user_config=False).speech_verbs
-    qs = extract_quotes("t", f"Title of the piece\n\n{sentence}\n", speech_verbs=verbs)
+    qs = with_config(f"Title of the piece\n\n{sentence}\n")
     assert [q.speaker for q in qs if q.kind == "reported" and q.text.startswith(starts)] == [speaker], qs
 
 
 def test_a_price_charged_is_no_speaker_under_an_allegation() -> None:
-    from index.config import load_config
-
-    verbs = load_config(use_user_config=False).speech_verbs
     text = "Title of the piece\n\nThe Sunday Times alleged Harlow Manner Limited charged £50,000 for lessons.\n"
-    assert [q.speaker for q in extract_quotes("t", text, speech_verbs=verbs) if q.kind == "reported"] == [
-        "Sunday Times"
-    ]
+    assert [q.speaker for q in with_config(text) if q.kind == "reported"] == ["Sunday Times"]
