@@ -231,10 +231,9 @@ def _joint_subject(doc: Doc, cue: Cue, mention: Mention, speaker: str, people: P
         return doc.text[lead_start : mention.end]  # "Ironhorse Oil and Gas has denied": one body's name
     cut = len(lead.split(None, 1)[0]) + 1 if lead.startswith(("The ", "Both ")) else 0
     first = people.canonical(lead[cut:], lead_start + cut)  # ("The State Department", "Both Democrats")
-    persons = all(people.is_person(n) and n.split()[0].lower() in FIRST_NAMES for n in (first, speaker))
-    persons = persons and doc.masked[got.end(1) : got.end(1) + 5].startswith(
-        " and "
-    )  # (not "a Steven Gerrard strike and")
+    # (two people by name, "and" right after the first: not "a Steven Gerrard strike and")
+    adjoining = doc.masked.startswith(" and ", got.end(1))
+    persons = adjoining and all(people.is_person(n) and n.split()[0].lower() in FIRST_NAMES for n in (first, speaker))
     # (countries only at the start of their clause: not "voters in Alabama, Georgia and Virginia")
     opens = not low or low in ("but", "and", "both") or low in SUBORDINATORS
     places = is_place(first) and is_place(speaker) and opens

@@ -354,8 +354,8 @@ def fragments_after_speech(doc: Doc, quotes: list[Quote]) -> list[Quote]:
         if _a_saying(q.text) or said and count >= 2:
             if out is quotes:
                 out = list(quotes)
-            out[i] = replace(_attributed_as(replace(q, kind="partial"), last), rule="continuation-in-paragraph")
-            out[i] = replace(out[i], confidence=CONFIDENCE["continuation-in-paragraph"])
+            rule = "continuation-in-paragraph"
+            out[i] = replace(_attributed_as(replace(q, kind="partial"), last), rule=rule, confidence=CONFIDENCE[rule])
     return out
 
 
@@ -363,6 +363,7 @@ _NAMED_SUBJECT_RE = re.compile(r"[A-Z][a-z]+ ([A-Z][a-z]+) (?:has |had |was )?[a
 
 
 def _a_saying(text: str) -> bool:
+    """Words someone says, not a term: four or more, or a list."""
     return len(text.split()) >= 4 or "," in text
 
 

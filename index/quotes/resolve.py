@@ -221,12 +221,6 @@ def resolve_mention(
     return text, rule, mention
 
 
-_COUPLES = frozenset({"couple", "pair", "duo"})
-_BOTH_BODIES = frozenset(
-    "firms companies clubs newspapers papers sides teams parties countries banks governments".split()
-)
-
-
 def _leading_name(people: People, mention: Mention) -> Mention | None:
     """The person's name that opens a noun phrase found too long ("Sanders started out
     their ninth debate", "Weaver didn't seem impressed"): the clause's subject."""

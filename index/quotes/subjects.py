@@ -1,8 +1,11 @@
-"""What "it" and "they" can name besides a speaker: the subject of a recent sentence.
+"""What "it", "they" and "the couple" can name besides a speaker.
 
-Reads ``People`` and the document around a pronoun; returns the noun phrase that opened
-a recent sentence ("The email includes ...", "Trump's campaign backtracked"), never a
-person ("it" is no person, "they" no single one). (Moved out of ``resolve``.)
+Reads ``People`` and the document around a pronoun or a noun phrase; returns the noun
+phrase that opened a recent sentence ("The email includes ...", "Trump's campaign
+backtracked"), never a person ("it" is no person, "they" no single one); two people who
+opened one as a joint subject ("Lord Justice Rix and Mr Justice Forbes ruled"); the two
+named together whom "the couple" or "both firms" means; and whether a one-word name of
+no known sex can be "it" ("Turkcell said …. “…,” it warned"). (Moved out of ``resolve``.)
 """
 
 from __future__ import annotations
