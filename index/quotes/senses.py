@@ -6,7 +6,10 @@ wrote the award-winning musical" (a cue of speech only when what follows can be 
 said: "He added 20 staff would go", "she wrote the plan had failed"). A verb refused or
 negated before a question ("he still will not say which or how"), or in a conditional
 ("even if Mr Blair asked"). A plural noun of speech as a verb's object ("make free phone
-calls", "see recalls for backs").
+calls", "see recalls for backs"). A telephone call ("called the police"), a name given ("an
+application called Pictochat"), a price charged ("charged £50,000"), what one only can do
+("Manufacturers can add sugars"), a comparison ("as bold as later mythmakers think") and a
+participle after the noun it describes ("sequences reported from South America").
 """
 
 from __future__ import annotations
