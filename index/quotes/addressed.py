@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from index.speakers import gender_of_honorific
+
 from .cues import Cue
 from .document import MASK, Doc
 from .names import PARTICLES
@@ -103,15 +105,10 @@ def names_in_words(words: str, person: str, gender: str = "") -> bool:
 def _someone_else(word: str, low: str, first: str, gender: str) -> bool:
     """Does the word before a surname make it another person's: an honorific of the other
     sex, or another first name?"""
-    if low in _FEMALE_HONORIFICS:
-        return gender == "male"
-    if low in _MALE_HONORIFICS:
-        return gender == "female"
+    sex = gender_of_honorific(low)
+    if sex:
+        return bool(gender) and sex != gender
     return word != first and low in FIRST_NAMES
-
-
-_FEMALE_HONORIFICS = frozenset({"mrs", "ms", "miss", "lady", "dame"})
-_MALE_HONORIFICS = frozenset({"mr", "sir", "lord"})
 
 
 def _whole_word_hits(text: str, word: str) -> list[int]:

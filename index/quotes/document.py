@@ -20,7 +20,7 @@ from index.lexicon import FUNCTION_WORDS, TITLES
 from index.sentences import ABBREVIATIONS, OPAQUE, sentence_spans, trim
 
 from .marks import DOUBLED_APOSTROPHES_RE, Seg, as_double_mark, is_nickname, pair_marks
-from .words import FIRST_NAMES, ORG_HEADS, ORG_NAME_ENDS, QUANTIFIERS, ROLE_NOUNS
+from .words import FIRST_NAMES, HONORIFICS, ORG_HEADS, ORG_NAME_ENDS, QUANTIFIERS, ROLE_NOUNS, SURNAME_HONORIFICS
 
 MASK = OPAQUE  # stands in for quoted characters in the masked text
 MAX_SENT = 1200  # longer "sentences" are run-on junk: split them so look-backs stay bounded
@@ -222,7 +222,7 @@ _SHOUTED_BEFORE_RE = re.compile(rf"(?<![\w'’&.-]){_SHOUTED_WORD},?[ \t]+$")  #
 _SHOUTED_AFTER_RE = re.compile(rf",?[ \t]+{_SHOUTED_WORD}(?![\w'’&-])")
 
 
-_HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sir", "lord", "lady", "dame"})
+_TITLES_BEFORE_NAMES = HONORIFICS | SURNAME_HONORIFICS  # ("but Mr Milburn", "but Dr Reid")
 
 
 def coordinate(doc: Doc, pos: int) -> bool:
@@ -234,7 +234,7 @@ def coordinate(doc: Doc, pos: int) -> bool:
             # ("polls but Mr Milburn is taking that role": "but" joins clauses, comma or not;
             # "Bush and Christie" are one subject)
             return "," in doc.gaps[j] or ";" in doc.gaps[j] or doc.lows[j] == "but"
-        if not doc.words[j].islower() and doc.lows[j].rstrip(".") not in _HONORIFICS:
+        if not doc.words[j].islower() and doc.lows[j].rstrip(".") not in _TITLES_BEFORE_NAMES:
             return False  # (only lower-case words, a role or "Mr", between: "but captain")
     return False
 
